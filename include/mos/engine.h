@@ -1,0 +1,73 @@
+// The public C++ API of the marimo-openscad engine.
+//
+// An Engine is thread-safe and long-lived: it owns the parsed-file cache (and,
+// with geometry evaluation, the geometry cache), so repeated renders of a
+// model after a parameter change reuse everything that did not change.
+// No exception crosses this API: every failure ends as diagnostics.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mos/diagnostic.h"
+
+namespace mos {
+
+// Bounds that keep any input, however bad, from crashing or hanging the host
+// process (the Python extension runs inside the user's notebook kernel).
+struct Limits {
+  int maxRecursionDepth = 0;       // 0: the build's default (smaller in WASM)
+  uint64_t maxLoopIterations = 0;  // 0: 2021.01's limit
+  double timeoutSeconds = 0;       // 0: none
+};
+
+struct RenderRequest {
+  std::string source;      // SCAD text; used when `file` is empty
+  std::string file;        // path of a .scad file
+  std::string sourceName;  // name shown in messages for `source` (may be "")
+  // -D style overrides: name and expression text, applied after the file's
+  // own top-level assignments, as `openscad -D` does.
+  std::vector<std::pair<std::string, std::string>> defines;
+  std::vector<std::string> libraryPaths;  // searched after OPENSCADPATH
+  Limits limits;
+  const std::atomic<bool>* cancel = nullptr;  // set to true to stop a render
+  // What to produce. Geometry is not available yet (see README).
+  bool wantCsg = false;
+  bool wantAst = false;
+};
+
+struct RenderStats {
+  double parseSeconds = 0;
+  double evalSeconds = 0;
+  uint64_t parsedFileCacheHits = 0;
+  uint64_t parsedFileCacheMisses = 0;
+};
+
+struct RenderResult {
+  bool ok = false;                      // false when an error stopped the render
+  std::string echo;                     // the .echo text, 2021.01 format
+  std::string csg;                      // the .csg text when requested
+  std::string ast;                      // the .ast text when requested
+  std::vector<Diagnostic> diagnostics;  // structured, with line and column
+  RenderStats stats;
+};
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  RenderResult Render(const RenderRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mos

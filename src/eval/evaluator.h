@@ -1,0 +1,36 @@
+// Entry point of the evaluator: a parsed program in, the node tree (2021.01's
+// CSG tree) and the log out. Used by the Engine (src/engine) and tests.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "eval/eval_log.h"
+#include "eval/node.h"
+#include "lang/ast.h"
+
+namespace mos::eval {
+
+struct EvalOptions {
+  std::vector<std::string> libraryPaths;  // -L dirs, then OPENSCADPATH, then built-in
+  std::vector<std::pair<std::string, std::string>> defines;  // -D name=expr
+  int maxRecursionDepth = 0;         // 0: default for this build (WASM smaller)
+  const std::atomic<bool>* cancel = nullptr;
+  double timeoutSeconds = 0;         // 0: none
+};
+
+struct EvalResult {
+  std::shared_ptr<const Node> root;  // null when evaluation could not start
+  EvalLog log;
+  bool aborted = false;  // an error (or cancel/limit) stopped evaluation
+};
+
+EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options);
+
+// The node tree as 2021.01's `-o x.csg` writes it.
+std::string DumpCsg(const Node& root);
+
+}  // namespace mos::eval

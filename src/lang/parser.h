@@ -1,0 +1,38 @@
+// Parsing OpenSCAD 2021.01 source into a lang::File.
+//
+// `include <f>` is resolved and spliced here (2021.01 does it in the lexer);
+// `use <f>` is resolved and recorded. Resolution order as in 2021.01: the
+// directory of the including file, then the library paths in order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lang/ast.h"
+#include "mos/diagnostic.h"
+
+namespace mos::lang {
+
+struct ParseOptions {
+  std::vector<std::string> libraryPaths;  // -L dirs, OPENSCADPATH, built-in dir
+  int maxIncludeDepth = 64;               // include cycles end in an error
+};
+
+struct ParseResult {
+  FilePtr file;  // null when a syntax error stopped parsing
+  // Syntax errors and include problems, with line and column.
+  std::vector<Diagnostic> diagnostics;
+  // Lines for the .echo output exactly as 2021.01 writes them, e.g.
+  // "ERROR: Parser error in file \"/abs/x.scad\", line 3: syntax error".
+  std::vector<std::string> echoLines;
+};
+
+// Parse a file from disk. `path` may be relative to the working directory.
+ParseResult ParseFile(const std::string& path, const ParseOptions& options);
+
+// Parse text; `name` is the file name used in spans and messages and `dir`
+// the directory relative includes resolve against.
+ParseResult ParseSource(const std::string& text, const std::string& name,
+                        const std::string& dir, const ParseOptions& options);
+
+}  // namespace mos::lang
