@@ -26,3 +26,16 @@ struct Mesh {
 };
 
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+
+// Fills halfedgeTwin from triVerts (and triProp with 0 where missing).
+// Returns false when some edge is not shared by exactly one opposite pair
+// (open or non-manifold mesh); twins of such halfedges stay -1.
+// Owner: the kmesh helper (src/kernel/mesh.cpp).
+bool BuildHalfedges(Mesh& mesh);
+
+// Closed (every halfedge paired), manifold and consistently oriented.
+bool IsClosedManifold(const Mesh& mesh);
+
+}  // namespace mos::kernel
