@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "lang/customizer_annotations.h"
 #include "lang/path_resolver.h"
 #include "lang/token_stream.h"
 
@@ -628,7 +629,12 @@ class Parser {
   ExprPtr ParseUnary() {
     DepthGuard guard(*this);
     const Token& t = Peek();
-    if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '+' || t.ch == '!')) {
+    if (t.kind == TokenKind::Punct && t.ch == '+') {
+      // 2021.01 drops unary plus while parsing (`+"a"` is "a").
+      Next();
+      return ParseUnary();
+    }
+    if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '!')) {
       Next();
       UnaryOp op = t.ch == '-' ? UnaryOp::Negate : t.ch == '+' ? UnaryOp::Plus : UnaryOp::Not;
       SourceSpan s = SpanOf(t);
@@ -911,11 +917,18 @@ class Parser {
       return e;
     }
     Expect(')');
-    auto e = std::make_shared<LcForExpr>(SpanOf(start));
-    e->assignments = ArgumentsAsAssignments(std::move(init));
-    e->body = ParseElementOrExpr(true);
-    e->span = SpanBetween(e->span);
-    return e;
+    // As 2021.01: for (a = .., b = ..) becomes nested single loops, and
+    // for () just its body.
+    std::vector<Assignment> assignments = ArgumentsAsAssignments(std::move(init));
+    ExprPtr body = ParseElementOrExpr(true);
+    for (size_t i = assignments.size(); i-- > 0;) {
+      auto e = std::make_shared<LcForExpr>(SpanOf(start));
+      e->assignments.push_back(std::move(assignments[i]));
+      e->body = std::move(body);
+      e->span = SpanBetween(e->span);
+      body = std::move(e);
+    }
+    return body;
   }
 
   TokenStream& ts_;
@@ -936,7 +949,9 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
   TokenStream ts = Tokenize(text, mainPath, mainDir, options);
   Parser parser(ts, displayName, result);
   try {
-    result.file = parser.ParseInput();
+    std::shared_ptr<File> file = parser.ParseInput();
+    AddCustomizerAnnotations(*file, mainPath, text + "\n\x03\n");
+    result.file = std::move(file);
   } catch (const SyntaxErrorThrown&) {
     result.file = nullptr;
     result.echoLines.push_back("Can't parse file '" + displayName + "'!");
