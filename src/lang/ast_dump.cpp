@@ -387,9 +387,16 @@ class Dumper {
 std::string FormatNumber(double value) {
   if (std::isnan(value)) return "nan";
   if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
-  char buf[40];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%.6g", value);
   std::string s(buf);
+  // 2021.01 keeps fixed notation down to 1e-5 (printf's %g stops at 1e-4).
+  if (s.find("e-05") != std::string::npos) {
+    std::snprintf(buf, sizeof buf, "%.10f", value);
+    s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    return s;
+  }
   size_t e = s.find('e');
   if (e != std::string::npos) {
     // "1e+07" -> "1e+7"

@@ -1,5 +1,7 @@
 #include "lang/customizer_annotations.h"
 
+#include "lang/ast_dump.h"
+
 #include <cstdlib>
 #include <cstring>
 
@@ -52,10 +54,15 @@ std::vector<CToken> LexComment(const std::string& s) {
     if (c == ']') { out.push_back({CToken::Close, 0, {}}); ++i; continue; }
     if (c == ',') { out.push_back({CToken::Comma, 0, {}}); ++i; continue; }
     if (c == ':') { out.push_back({CToken::Colon, 0, {}}); ++i; continue; }
-    if (c == '"') {
-      size_t j = s.find('"', i + 1);
-      if (j == std::string::npos) { ++i; continue; }
-      out.push_back({CToken::Word, 0, s.substr(i + 1, j - i - 1)});
+    if (c == '"') {  // a quoted word; \" inside is a quote
+      std::string word;
+      size_t j = i + 1;
+      while (j < s.size() && s[j] != '"') {
+        if (s[j] == '\\' && j + 1 < s.size() && s[j + 1] == '"') ++j;
+        word += s[j++];
+      }
+      // An unterminated quote takes the rest of the comment.
+      out.push_back({CToken::Word, 0, std::move(word)});
       i = j + 1;
       continue;
     }
@@ -104,20 +111,28 @@ class CommentParser {
  private:
   CToken::Kind Kind() const { return t_[pos_].kind; }
 
-  // word: WORD | word WORD (joined by a space)
-  bool ParseWords(std::string& out) {
-    if (Kind() != CToken::Word) return false;
-    out = t_[pos_++].text;
-    while (Kind() == CToken::Word) out += " " + t_[pos_++].text;
-    return true;
-  }
-
-  // value: NUM | word
+  // value: a single NUM, or a run of WORDs and NUMs with at least one WORD
+  // (joined by single spaces, numbers printed as 2021.01 prints them).
   ExprPtr ParseValue() {
-    if (Kind() == CToken::Num) return NumberLiteral(t_[pos_++].num);
-    std::string w;
-    if (ParseWords(w)) return StringLiteral(w);
-    return nullptr;
+    size_t start = pos_;
+    bool anyWord = false;
+    while (Kind() == CToken::Word || Kind() == CToken::Num) {
+      anyWord = anyWord || Kind() == CToken::Word;
+      ++pos_;
+    }
+    size_t count = pos_ - start;
+    if (count == 0) return nullptr;
+    if (!anyWord) {
+      if (count == 1) return NumberLiteral(t_[start].num);
+      pos_ = start;
+      return nullptr;
+    }
+    std::string text;
+    for (size_t i = start; i < pos_; ++i) {
+      if (i > start) text += ' ';
+      text += t_[i].kind == CToken::Word ? t_[i].text : FormatNumber(t_[i].num);
+    }
+    return StringLiteral(std::move(text));
   }
 
   ExprPtr ParseTop() {
