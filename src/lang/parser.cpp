@@ -191,14 +191,6 @@ class Parser {
     use.path = t.text;
     use.resolved = ts_.useResolved[static_cast<size_t>(t.number)];
     use.span = SpanOf(t);
-    if (use.resolved.empty()) {
-      Diagnostic d;
-      d.severity = Severity::Warning;
-      d.message = "Can't open library '" + t.text + "'.";
-      d.location = {ErrorFileName(t), t.line, t.column};
-      result_.diagnostics.push_back(d);
-      result_.echoLines.push_back("WARNING: " + d.message);
-    }
     file.uses.push_back(std::move(use));
   }
 
@@ -973,6 +965,12 @@ ParseResult ParseFile(const std::string& path, const ParseOptions& options) {
     result.echoLines.push_back(d.message);
     return result;
   }
+  return ParseText(text, normalized, DirectoryOf(normalized), path, options);
+}
+
+ParseResult ParseFileContent(const std::string& text, const std::string& path,
+                             const ParseOptions& options) {
+  std::string normalized = NormalizePath(path);
   return ParseText(text, normalized, DirectoryOf(normalized), path, options);
 }
 

@@ -30,6 +30,11 @@ struct ParseResult {
 // Parse a file from disk. `path` may be relative to the working directory.
 ParseResult ParseFile(const std::string& path, const ParseOptions& options);
 
+// Parse `text` as the content of the file `path` (already read by the
+// caller, e.g. the parsed-file cache): the same result as ParseFile.
+ParseResult ParseFileContent(const std::string& text, const std::string& path,
+                             const ParseOptions& options);
+
 // Parse text; `name` is the file name used in spans and messages and `dir`
 // the directory relative includes resolve against.
 ParseResult ParseSource(const std::string& text, const std::string& name,

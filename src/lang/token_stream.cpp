@@ -71,10 +71,18 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       continue;
     }
     if (t.kind == TokenKind::Use) {
+      // Resolved (and reported) by the lexer in 2021.01, wherever it stands.
       const SourceFileInfo& from = ts.files[static_cast<size_t>(frame.fileIndex)];
       t.number = static_cast<double>(ts.useResolved.size());
-      ts.useResolved.push_back(
-          FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles));
+      std::string found = FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles);
+      if (found.empty()) {
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.message = "Can't open library '" + t.text + "'.";
+        d.location = {*from.path, t.line, t.column};
+        ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
+      }
+      ts.useResolved.push_back(std::move(found));
     }
     bool last = t.kind == TokenKind::End || t.kind == TokenKind::Error;
     ts.tokens.push_back(std::move(t));
