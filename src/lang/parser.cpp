@@ -285,7 +285,8 @@ class Parser {
     if (prevMain && currMain) {
       message = a.name + " was assigned on line " + std::to_string(old.span.line) +
                 " but was overwritten";
-    } else if (!currMain && (prevMain || prevFile == currFile)) {
+    } else if (!currMain && (prevMain || (prevFile == currFile && old.span.line != a.span.line))) {
+      // (The same file included twice re-assigns on the same line: silent.)
       std::string prevName =
           prevMain && mainPath_.empty() ? mainDisplay_ : RelativeTo(prevFile, mainDir_);
       message = a.name + " was assigned on line " + std::to_string(old.span.line) + " of \"" +
