@@ -168,7 +168,10 @@ TEST(Include, DepthLimitEndsInAnError) {
     std::string content = "include <f";
     content += std::to_string(i + 1);
     content += ".scad>\n";
-    tree.Write("f" + std::to_string(i) + ".scad", content);
+    std::string name = "f";
+    name += std::to_string(i);
+    name += ".scad";
+    tree.Write(name, content);
   }
   tree.Write("f20.scad", "deepest = 1;\n");
   tree.Write("main.scad", "include <f0.scad>\n");
