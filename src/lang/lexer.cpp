@@ -70,7 +70,12 @@ void Lexer::Advance() {
 bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
   while (!AtEnd()) {
     char c = Peek();
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\x03') {
+    if (c == '\x03' && Peek(1) == '\n') {
+      // The end marker 2021.01 appends to the main file: its newline is not
+      // counted (errors at the end of input name the line before it).
+      Advance(2);
+      --line_;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\x03') {
       if (c == '\r') ++carriageReturns_;
       Advance();
     } else if (c == '\xA0' || (c == '\xC2' && Peek(1) == '\xA0')) {
@@ -162,7 +167,7 @@ void Lexer::LexString(Token& t) {
       continue;
     }
     if (c != '\\') {
-      out += c;
+      if (c != '\0') out += c;  // 2021.01 appends C strings: a NUL adds nothing
       Advance();
       continue;
     }
@@ -241,9 +246,8 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   t.column = column_;
   if (AtEnd()) {
     t.kind = TokenKind::End;
-    t.errorLine = lastLine_;
-    t.line = t.endLine = lastLine_ + carriageReturns_;
-    t.column = t.endColumn = lastColumn_;
+    t.line = t.endLine = line_ + carriageReturns_;
+    t.column = t.endColumn = column_;
     return t;
   }
   char c = Peek();

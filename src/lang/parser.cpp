@@ -21,8 +21,6 @@ const std::string& SourceSpan::FileName() const {
 
 namespace {
 
-constexpr int kMaxNestingDepth = 1000;
-
 struct SyntaxErrorThrown {};
 
 // A Body under construction, with an index for 2021.01's "assigned twice"
@@ -35,8 +33,8 @@ struct BodyBuilder {
 
 class Parser {
  public:
-  Parser(TokenStream& ts, std::string mainDisplayName, ParseResult& result)
-      : ts_(ts), mainDisplay_(std::move(mainDisplayName)), result_(result) {
+  Parser(TokenStream& ts, std::string mainDisplayName, int maxDepth, ParseResult& result)
+      : ts_(ts), mainDisplay_(std::move(mainDisplayName)), result_(result), maxDepth_(maxDepth) {
     mainPath_ = ts_.files.empty() ? std::string() : *ts_.files[0].path;
     mainDir_ = ts_.files.empty() ? std::string() : ts_.files[0].dir;
     cwd_ = WorkingDirectory();
@@ -133,8 +131,7 @@ class Parser {
     const Token& at = Peek();
     Diagnostic d;
     d.severity = Severity::Error;
-    d.message = "Parser error: nesting deeper than " + std::to_string(kMaxNestingDepth) +
-                " levels";
+    d.message = "Parser error: nesting too deep (limit " + std::to_string(maxDepth_) + ")";
     d.location = {ErrorFileName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: " + d.message + " in file " + ErrorFileName(at) +
@@ -145,7 +142,7 @@ class Parser {
   struct DepthGuard {
     Parser& p;
     explicit DepthGuard(Parser& parser) : p(parser) {
-      if (++p.depth_ > kMaxNestingDepth) p.DepthError();
+      if (++p.depth_ > p.maxDepth_) p.DepthError();
     }
     ~DepthGuard() { --p.depth_; }
     DepthGuard(const DepthGuard&) = delete;
@@ -531,7 +528,7 @@ class Parser {
       default:
         break;
     }
-    ExprPtr cond = ParseLogicOr();
+    ExprPtr cond = ParseBinary(1);
     if (!IsPunct('?')) return cond;
     Next();
     auto e = std::make_shared<TernaryExpr>(cond->span);
@@ -543,8 +540,34 @@ class Parser {
     return e;
   }
 
-  // Binary levels, all left-associative. Each chained operator counts as a
+  // Binary operators by precedence climbing: || (1), && (2), == != (3),
+  // < <= > >= (4), + - (5), * / % (6); all left-associative, as 2021.01's
+  // logic_or ... multiplication rules. Each chained operator counts as a
   // nesting level (the tree gets deeper), so long chains are bounded too.
+  static bool BinaryOperator(const Token& t, int& precedence, BinaryOp& op) {
+    switch (t.kind) {
+      case TokenKind::Or: precedence = 1; op = BinaryOp::Or; return true;
+      case TokenKind::And: precedence = 2; op = BinaryOp::And; return true;
+      case TokenKind::Equal: precedence = 3; op = BinaryOp::Equal; return true;
+      case TokenKind::NotEqual: precedence = 3; op = BinaryOp::NotEqual; return true;
+      case TokenKind::LessEqual: precedence = 4; op = BinaryOp::LessEqual; return true;
+      case TokenKind::GreaterEqual: precedence = 4; op = BinaryOp::GreaterEqual; return true;
+      case TokenKind::Punct:
+        switch (t.ch) {
+          case '<': precedence = 4; op = BinaryOp::Less; return true;
+          case '>': precedence = 4; op = BinaryOp::Greater; return true;
+          case '+': precedence = 5; op = BinaryOp::Add; return true;
+          case '-': precedence = 5; op = BinaryOp::Subtract; return true;
+          case '*': precedence = 6; op = BinaryOp::Multiply; return true;
+          case '/': precedence = 6; op = BinaryOp::Divide; return true;
+          case '%': precedence = 6; op = BinaryOp::Modulo; return true;
+          default: return false;
+        }
+      default:
+        return false;
+    }
+  }
+
   ExprPtr MakeBinary(BinaryOp op, ExprPtr l, ExprPtr r) {
     SourceSpan s = l->span;
     s.endLine = r->span.endLine;
@@ -552,94 +575,36 @@ class Parser {
     return std::make_shared<BinaryExpr>(std::move(s), op, std::move(l), std::move(r));
   }
 
-  bool MatchOr(BinaryOp& op) {
-    if (Peek().kind != TokenKind::Or) return false;
-    op = BinaryOp::Or;
-    return true;
-  }
-  bool MatchAnd(BinaryOp& op) {
-    if (Peek().kind != TokenKind::And) return false;
-    op = BinaryOp::And;
-    return true;
-  }
-  bool MatchEquality(BinaryOp& op) {
-    TokenKind k = Peek().kind;
-    if (k == TokenKind::Equal) op = BinaryOp::Equal;
-    else if (k == TokenKind::NotEqual) op = BinaryOp::NotEqual;
-    else return false;
-    return true;
-  }
-  bool MatchComparison(BinaryOp& op) {
-    const Token& t = Peek();
-    if (t.kind == TokenKind::LessEqual) op = BinaryOp::LessEqual;
-    else if (t.kind == TokenKind::GreaterEqual) op = BinaryOp::GreaterEqual;
-    else if (t.kind == TokenKind::Punct && t.ch == '<') op = BinaryOp::Less;
-    else if (t.kind == TokenKind::Punct && t.ch == '>') op = BinaryOp::Greater;
-    else return false;
-    return true;
-  }
-  bool MatchAddition(BinaryOp& op) {
-    const Token& t = Peek();
-    if (t.kind != TokenKind::Punct) return false;
-    if (t.ch == '+') op = BinaryOp::Add;
-    else if (t.ch == '-') op = BinaryOp::Subtract;
-    else return false;
-    return true;
-  }
-  bool MatchMultiplication(BinaryOp& op) {
-    const Token& t = Peek();
-    if (t.kind != TokenKind::Punct) return false;
-    if (t.ch == '*') op = BinaryOp::Multiply;
-    else if (t.ch == '/') op = BinaryOp::Divide;
-    else if (t.ch == '%') op = BinaryOp::Modulo;
-    else return false;
-    return true;
-  }
-
-  template <typename Operand, typename Match>
-  ExprPtr ParseLeftAssociative(Operand operand, Match match) {
-    ExprPtr left = (this->*operand)();
+  ExprPtr ParseBinary(int minPrecedence) {
+    ExprPtr left = ParseUnary();
     int chained = 0;
+    int precedence;
     BinaryOp op;
-    while ((this->*match)(op)) {
+    while (BinaryOperator(Peek(), precedence, op) && precedence >= minPrecedence) {
       Next();
       ++chained;
-      if (++depth_ > kMaxNestingDepth) {
+      if (++depth_ > maxDepth_) {
         depth_ -= chained;
         DepthError();
       }
-      ExprPtr right = (this->*operand)();
+      ExprPtr right = ParseBinary(precedence + 1);
       left = MakeBinary(op, std::move(left), std::move(right));
     }
     depth_ -= chained;
     return left;
   }
 
-  ExprPtr ParseLogicOr() { return ParseLeftAssociative(&Parser::ParseLogicAnd, &Parser::MatchOr); }
-  ExprPtr ParseLogicAnd() { return ParseLeftAssociative(&Parser::ParseEquality, &Parser::MatchAnd); }
-  ExprPtr ParseEquality() {
-    return ParseLeftAssociative(&Parser::ParseComparison, &Parser::MatchEquality);
-  }
-  ExprPtr ParseComparison() {
-    return ParseLeftAssociative(&Parser::ParseAddition, &Parser::MatchComparison);
-  }
-  ExprPtr ParseAddition() {
-    return ParseLeftAssociative(&Parser::ParseMultiplication, &Parser::MatchAddition);
-  }
-  ExprPtr ParseMultiplication() {
-    return ParseLeftAssociative(&Parser::ParseUnary, &Parser::MatchMultiplication);
-  }
-
   // unary: exponent | ('+' | '-' | '!') unary
   ExprPtr ParseUnary() {
-    DepthGuard guard(*this);
     const Token& t = Peek();
     if (t.kind == TokenKind::Punct && t.ch == '+') {
       // 2021.01 drops unary plus while parsing (`+"a"` is "a").
+      DepthGuard guard(*this);
       Next();
       return ParseUnary();
     }
     if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '!')) {
+      DepthGuard guard(*this);
       Next();
       UnaryOp op = t.ch == '-' ? UnaryOp::Negate : t.ch == '+' ? UnaryOp::Plus : UnaryOp::Not;
       SourceSpan s = SpanOf(t);
@@ -664,7 +629,7 @@ class Parser {
     while (true) {
       const Token& t = Peek();
       if (t.kind != TokenKind::Punct || (t.ch != '(' && t.ch != '[' && t.ch != '.')) break;
-      if (++depth_ > kMaxNestingDepth) {
+      if (++depth_ > maxDepth_) {
         depth_ -= chained;
         ++chained;
         DepthError();
@@ -698,7 +663,6 @@ class Parser {
   }
 
   ExprPtr ParsePrimary() {
-    DepthGuard guard(*this);
     const Token& t = Peek();
     switch (t.kind) {
       case TokenKind::True:
@@ -929,6 +893,7 @@ class Parser {
   size_t pos_ = 0;
   const Token* prev_ = nullptr;
   size_t nextMessage_ = 0;
+  int maxDepth_;
   int depth_ = 0;
   BodyBuilder* topLevel_ = nullptr;
 };
@@ -938,10 +903,12 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
                       const ParseOptions& options) {
   ParseResult result;
   TokenStream ts = Tokenize(text, mainPath, mainDir, options);
-  Parser parser(ts, displayName, result);
+  Parser parser(ts, displayName, options.maxNestingDepth, result);
   try {
     std::shared_ptr<File> file = parser.ParseInput();
-    AddCustomizerAnnotations(*file, mainPath, text + "\n\x03\n");
+    size_t nul = text.find('\0');
+    AddCustomizerAnnotations(*file, mainPath,
+                             nul == std::string::npos ? text + "\n\x03\n" : text.substr(0, nul));
     result.file = std::move(file);
   } catch (const SyntaxErrorThrown&) {
     result.file = nullptr;

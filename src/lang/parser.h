@@ -16,6 +16,10 @@ namespace mos::lang {
 struct ParseOptions {
   std::vector<std::string> libraryPaths;  // -L dirs, OPENSCADPATH, built-in dir
   int maxIncludeDepth = 64;               // include cycles end in an error
+  // Syntactic nesting (parentheses, brackets, operators, statements) beyond
+  // this ends in a parser error instead of exhausting the stack (about
+  // 1.3 KB of stack per level in a debug build).
+  int maxNestingDepth = 1000;
 };
 
 struct ParseResult {

@@ -22,10 +22,17 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
   std::vector<Frame> stack;
   std::vector<std::string> openFiles;  // spellings of the include chain (not the main file)
   {
+    // 2021.01 lexes the main file as a C string with "\n\x03\n" appended:
+    // it ends at the first NUL byte, and then without the suffix.
     auto text = std::make_unique<std::string>();
-    text->reserve(mainText.size() + 3);
-    *text = mainText;
-    *text += "\n\x03\n";
+    size_t nul = mainText.find('\0');
+    if (nul == std::string::npos) {
+      text->reserve(mainText.size() + 3);
+      *text = mainText;
+      *text += "\n\x03\n";
+    } else {
+      text->assign(mainText, 0, nul);
+    }
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }

@@ -34,7 +34,7 @@ struct TokenStream {
 };
 
 // `mainText` is lexed with 2021.01's "\n\x03\n" suffix (which decides the
-// line numbers of errors at the end of the file).
+// line numbers of errors at the end of the file), up to its first NUL.
 TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
                      const std::string& mainDir, const ParseOptions& options);
 

@@ -3,6 +3,8 @@
 // relative to the working directory) and back.
 #pragma once
 
+#include "parse_test_util.h"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -44,11 +46,5 @@ class TempTree {
  private:
   std::filesystem::path root_, oldCwd_;
 };
-
-inline std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n";
-  return out;
-}
 
 }  // namespace mos::lang::test
