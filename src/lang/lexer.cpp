@@ -70,12 +70,15 @@ void Lexer::Advance() {
 bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
   while (!AtEnd()) {
     char c = Peek();
-    if (c == '\x03' && Peek(1) == '\n') {
-      // The end marker 2021.01 appends to the main file: its newline is not
-      // counted (errors at the end of input name the line before it).
+    if (c == '\x03' && Peek(1) == '\n' && pos_ + 2 == text_.size()) {
+      // The end marker 2021.01 appends to the main file: errors at the end
+      // of input name its line, not the one after.
       Advance(2);
       --line_;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\x03') {
+    } else if (c == '\x03') {
+      afterEndMarker_ = true;
+      Advance();
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       if (c == '\r') ++carriageReturns_;
       Advance();
     } else if (c == '\xA0' || (c == '\xC2' && Peek(1) == '\xA0')) {
@@ -241,6 +244,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     return t;
   }
   t.commentIndex = static_cast<uint32_t>(comments.size());
+  t.afterEndMarker = afterEndMarker_;
   t.line = line_ + carriageReturns_;
   t.errorLine = line_;
   t.column = column_;

@@ -105,6 +105,11 @@ class Parser {
     if (t.fileIndex == 0 && mainPath_.empty()) return mainDisplay_;
     return RelativeTo(FilePathOf(t), cwd_);
   }
+  // Diagnostics name the main file as the caller named it and other files
+  // by their normalised path (echo lines follow 2021.01's own naming).
+  std::string LocationName(const Token& t) const {
+    return t.fileIndex == 0 ? mainDisplay_ : FilePathOf(t);
+  }
   std::string WarningFileName(const Token& t) const {
     if (t.fileIndex == 0 && mainPath_.empty()) return mainDisplay_;
     return RelativeTo(FilePathOf(t), mainDir_);
@@ -114,7 +119,7 @@ class Parser {
     Diagnostic d;
     d.severity = Severity::Error;
     d.message = "Parser error: " + what;
-    d.location = {ErrorFileName(at), at.errorLine, at.column};
+    d.location = {LocationName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: Parser error: " + what + " in file " +
                                 ErrorFileName(at) + ", line " + std::to_string(at.errorLine));
@@ -132,7 +137,7 @@ class Parser {
     Diagnostic d;
     d.severity = Severity::Error;
     d.message = "Parser error: nesting too deep (limit " + std::to_string(maxDepth_) + ")";
-    d.location = {ErrorFileName(at), at.errorLine, at.column};
+    d.location = {LocationName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: " + d.message + " in file " + ErrorFileName(at) +
                                 ", line " + std::to_string(at.errorLine));
@@ -279,7 +284,9 @@ class Parser {
     bool prevMain = prevFile == mainPath_;
     bool currMain = currFile == mainPath_;
     std::string message;
-    if (prevMain && currMain) {
+    if (start.afterEndMarker) {
+      // -D overrides replace silently.
+    } else if (prevMain && currMain) {
       message = a.name + " was assigned on line " + std::to_string(old.span.line) +
                 " but was overwritten";
     } else if (!currMain && (prevMain || (prevFile == currFile && old.span.line != a.span.line))) {
@@ -293,7 +300,7 @@ class Parser {
       Diagnostic d;
       d.severity = Severity::Warning;
       d.message = message;
-      d.location = {WarningFileName(start), start.line, start.column};
+      d.location = {LocationName(start), start.line, start.column};
       result_.diagnostics.push_back(d);
       result_.echoLines.push_back("WARNING: " + message + " in file " + WarningFileName(start) +
                                   ", line " + std::to_string(start.line));
@@ -902,13 +909,17 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
                       const std::string& mainDir, const std::string& displayName,
                       const ParseOptions& options) {
   ParseResult result;
-  TokenStream ts = Tokenize(text, mainPath, mainDir, options);
+  TokenStream ts = Tokenize(text, mainPath, mainDir, displayName, options);
   Parser parser(ts, displayName, options.maxNestingDepth, result);
   try {
     std::shared_ptr<File> file = parser.ParseInput();
     size_t nul = text.find('\0');
-    AddCustomizerAnnotations(*file, mainPath,
-                             nul == std::string::npos ? text + "\n\x03\n" : text.substr(0, nul));
+    std::string fullText = text.substr(0, nul);
+    if (nul == std::string::npos) {
+      fullText += "\n\x03\n";
+      for (const std::string& assignment : options.commandLineAssignments) fullText += assignment + ";\n";
+    }
+    AddCustomizerAnnotations(*file, mainPath, fullText);
     result.file = std::move(file);
   } catch (const SyntaxErrorThrown&) {
     result.file = nullptr;

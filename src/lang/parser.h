@@ -20,6 +20,11 @@ struct ParseOptions {
   // this ends in a parser error instead of exhausting the stack (about
   // 1.3 KB of stack per level in a debug build).
   int maxNestingDepth = 1000;
+  // `-D name=expr` overrides, as given. 2021.01 appends them to the main
+  // file's text (after its end marker, one "<text>;" per line), so they
+  // replace an existing top-level assignment in place, silently, or are
+  // added at the end. Only ParseFile/ParseSource of the main file use them.
+  std::vector<std::string> commandLineAssignments;
 };
 
 struct ParseResult {

@@ -16,7 +16,8 @@ struct Frame {
 }  // namespace
 
 TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
-                     const std::string& mainDir, const ParseOptions& options) {
+                     const std::string& mainDir, const std::string& mainName,
+                     const ParseOptions& options) {
   TokenStream ts;
   ts.files.push_back({std::make_shared<const std::string>(mainPath), mainDir});
   std::vector<Frame> stack;
@@ -30,6 +31,10 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       text->reserve(mainText.size() + 3);
       *text = mainText;
       *text += "\n\x03\n";
+      for (const std::string& assignment : options.commandLineAssignments) {
+        *text += assignment;
+        *text += ";\n";
+      }
     } else {
       text->assign(mainText, 0, nul);
     }
@@ -53,7 +58,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       std::string contents;
       Diagnostic d;
       d.severity = Severity::Warning;
-      d.location = {*from.path, t.line, t.column};
+      d.location = {frame.fileIndex == 0 ? mainName : *from.path, t.line, t.column};
       if (found.empty() || !ReadWholeFile(found, contents, kMaxFileBytes)) {
         d.message = "Can't open include file '" + t.text + "'.";
         ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
@@ -86,7 +91,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
         Diagnostic d;
         d.severity = Severity::Warning;
         d.message = "Can't open library '" + t.text + "'.";
-        d.location = {*from.path, t.line, t.column};
+        d.location = {frame.fileIndex == 0 ? mainName : *from.path, t.line, t.column};
         ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
       }
       ts.useResolved.push_back(std::move(found));
