@@ -41,7 +41,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }
-  ts.tokens.reserve(mainText.size() / 4 + 16);
+  ts.tokens.reserve(mainText.size() / 3 + 16);
   while (true) {
     Frame& frame = stack.back();
     Token t = frame.lexer->Next(ts.comments);
