@@ -162,6 +162,24 @@ TEST(Include, SelfIncludeAndCyclesEndWithWarnings) {
   EXPECT_EQ(DumpAst(*r.file), "b = 1;\na = 1;\n");
 }
 
+TEST(Include, CycleCheckComparesSpellingsAs2021) {
+  TempTree tree;
+  // One file reached through two spellings. openscad 2021.01 printed these
+  // warnings (and four ECHO: "F") for this tree.
+  tree.Write("misc/f.scad", "include <f.scad>\ninclude <../misc/f.scad>\necho(\"F\");\n");
+  tree.Write("misc/m.scad", "include <f.scad>\ninclude <../misc/f.scad>\necho(\"M\");\n");
+  ParseResult r = ParseMain(tree, "misc/m.scad");
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines),
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file '../misc/f.scad'.\n"
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file '../misc/f.scad'.\n");
+  EXPECT_EQ(r.file->body.instantiations.size(), 5u);
+}
+
 TEST(Include, DepthLimitEndsInAnError) {
   TempTree tree;
   for (int i = 0; i < 20; ++i) {
