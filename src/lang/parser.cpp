@@ -59,7 +59,8 @@ ParseResult ParseFile(const std::string& path, const ParseOptions& options) {
     d.message = "Can't open input file '" + path + "'!";
     d.location = {path, 0, 0};
     result.diagnostics.push_back(d);
-    result.echoLines.push_back(d.message);
+    result.echoLines.push_back(d.message);  // as 2021.01 writes it into .echo
+    result.echoLines.push_back("");
     return result;
   }
   return ParseText(text, normalized, DirectoryOf(normalized), path, options);

@@ -18,6 +18,15 @@ ParseResult ParseMain(const TempTree& tree, const std::string& name = "main.scad
   return ParseFile(name, options);
 }
 
+TEST(ParseFileErrors, MissingInputFile) {
+  TempTree tree;
+  ParseResult r = ParseFile("nonexist.scad", {});
+  EXPECT_FALSE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines), "Can't open input file 'nonexist.scad'!\n\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::Error);
+}
+
 TEST(Include, SplicesStatementsWithTheirOwnSpans) {
   TempTree tree;
   tree.Write("main.scad", "a = 1;\ninclude <sub/inc.scad>\ncube(b);\n");
