@@ -26,6 +26,10 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
   ParseResult result;
   TokenStream ts = Tokenize(text, mainPath, mainDir, displayName, options);
   detail::Parser parser(ts, displayName, options.maxNestingDepth, result);
+  if (!options.usedFromMainFile.empty()) {
+    std::string model = NormalizePath(options.usedFromMainFile);
+    parser.SetModelMainFile(model, DirectoryOf(model));
+  }
   try {
     std::shared_ptr<File> file = parser.ParseInput();
     size_t nul = text.find('\0');
@@ -41,8 +45,10 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
     result.file = std::move(file);
   } catch (const detail::SyntaxErrorThrown&) {
     result.file = nullptr;
-    result.echoLines.push_back("Can't parse file '" + displayName + "'!");
-    result.echoLines.push_back("");
+    if (options.usedFromMainFile.empty()) {
+      result.echoLines.push_back("Can't parse file '" + displayName + "'!");
+      result.echoLines.push_back("");
+    }
   }
   return result;
 }

@@ -44,7 +44,7 @@ std::string Parser::LocationName(const Token& t) const {
 
 std::string Parser::WarningFileName(const Token& t) const {
   if (t.fileIndex == 0 && mainPath_.empty()) return mainDisplay_;
-  return RelativeTo(FilePathOf(t), mainDir_);
+  return RelativeTo(FilePathOf(t), modelMainDir_);
 }
 
 void Parser::ReportParserError(const Token& at, const std::string& what) {
