@@ -20,6 +20,10 @@ struct ParseOptions {
   // this ends in a parser error instead of exhausting the stack (about
   // 1.3 KB of stack per level in a debug build).
   int maxNestingDepth = 1000;
+  // Tokens (main file and includes together) beyond this end in a parser
+  // error, which bounds the memory a huge input can take (~100 bytes per
+  // token for tokens and AST).
+  size_t maxTokens = 20000000;
   // `-D name=expr` overrides, as given. 2021.01 appends them to the main
   // file's text (after its end marker, one "<text>;" per line), so they
   // replace an existing top-level assignment in place, silently, or are
