@@ -54,8 +54,6 @@ bool AppendUtf8(uint32_t cp, std::string& out) {
 
 void Lexer::Advance() {
   if (pos_ >= text_.size()) return;
-  lastLine_ = line_;
-  lastColumn_ = column_;
   if (text_[pos_] == '\n') {
     ++line_;
     column_ = 1;

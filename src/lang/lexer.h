@@ -54,11 +54,6 @@ class Lexer {
   Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
   // Appends comments met on the way to `comments`.
   Token Next(std::vector<Comment>& comments);
-  int32_t Line() const { return line_ + carriageReturns_; }
-  int32_t Column() const { return column_; }
-  // Line and column of the last character consumed (for the end token).
-  int32_t LastLine() const { return lastLine_; }
-  int32_t LastColumn() const { return lastColumn_; }
 
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
@@ -79,7 +74,6 @@ class Lexer {
   int32_t line_ = 1, column_ = 1;
   int32_t carriageReturns_ = 0;  // '\r' between tokens so far (see Token)
   bool afterEndMarker_ = false;
-  int32_t lastLine_ = 1, lastColumn_ = 1;
 };
 
 // Encodes a code point as UTF-8; false (and nothing appended) when it is
