@@ -76,6 +76,16 @@ TEST(ParserConstructs, WhereListComprehensionElementsMayStand) {
   EXPECT_TRUE(Parse("x = [let (a = 1) (for (i = a) i)];").file);
 }
 
+TEST(ParserConstructs, ElementSyntaxDecidesEvenWhenForYieldsItsBody) {
+  // `for ()` yields its body, but what surrounds it still counts as a
+  // list-comprehension element (outputs from openscad 2021.01).
+  EXPECT_FALSE(Parse("x = [for() 1 : 2];").file);
+  ParseResult r = Parse("x = [let(a=1) for() 2, 1, (for() 3), let(b=2) (for() b)];");
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(DumpExpr(*r.file->body.assignments[0].value),
+            "[let(a = 1) (2), 1, 3, let(b = 2) (b)]");
+}
+
 TEST(ParserConstructs, FunctionLiteralsAndCallsOnAnyExpression) {
   ExprPtr callExpr = test::ParseExpr("f(1)(2)");
   const auto& call = As<CallExpr>(callExpr);
