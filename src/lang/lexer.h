@@ -22,6 +22,7 @@ enum class TokenKind : uint8_t {
   Include,     // text = path as written (only seen by the driver)
   Module, Function, If, Else, For, Let, Assert, Echo, Each, True, False, Undef,
   LessEqual, GreaterEqual, Equal, NotEqual, And, Or,
+  EndMarker,   // "\x03": 2021.01 appends it after the main file; an empty statement
   Punct,       // any other single character, in `ch`
   Error,       // lexical error; text = message ("Unterminated string")
 };
@@ -31,12 +32,13 @@ struct Token {
   char ch = 0;
   int32_t fileIndex = 0;
   // Lines as 2021.01 records them in AST locations: a '\r' between tokens
-  // counts as a line break there (but not in its parser-error messages,
-  // which use errorLine: '\n' only).
+  // counts as a line break there. Its parser-error messages count '\n' only
+  // and name the line where the offending token ends (errorLine); startLine
+  // is the true line the token starts on (for our diagnostics).
   int32_t line = 0, column = 0, endLine = 0, endColumn = 0;
-  int32_t errorLine = 0;
+  int32_t errorLine = 0, startLine = 0;
   uint32_t commentIndex = 0;  // comments lexed before this token (all files)
-  bool afterEndMarker = false;  // after the main file's "\x03" (-D text)
+  bool afterEndMarker = false;  // after a "\x03" (2021.01's -D text follows it)
   double number = 0;
   std::string text;
 };

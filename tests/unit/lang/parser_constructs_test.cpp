@@ -146,6 +146,15 @@ TEST(ParserConstructs, StatementsAndModifiers) {
   EXPECT_EQ(u.children.assignments.size(), 1u);
 }
 
+TEST(ParserConstructs, EndMarkerIsAStatement) {
+  // 2021.01 appends "\n\x03\n" to the main file and \x03 is an empty
+  // statement: a module definition at the very end takes it as its body.
+  ParseResult r = Parse("module m() \n\n");
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(r.file->body.modules.size(), 1u);
+  EXPECT_FALSE(Parse("cube() \x03;").file) << "not a child statement";
+}
+
 TEST(ParserConstructs, IfElseStatements) {
   ParseResult r = Parse("if (a) cube(); else if (b) { sphere(); } else ;\nif (c) {}");
   ASSERT_TRUE(r.file);
