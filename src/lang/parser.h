@@ -40,7 +40,10 @@ struct ParseResult {
   // Syntax errors and include problems, with line and column.
   std::vector<Diagnostic> diagnostics;
   // Lines for the .echo output exactly as 2021.01 writes them, e.g.
-  // "ERROR: Parser error in file \"/abs/x.scad\", line 3: syntax error".
+  // "ERROR: Parser error: syntax error in file sub/x.scad, line 3" (file
+  // names relative to the working directory), then "Can't parse file 'x'!"
+  // and "" when parsing failed; include/use warnings and reassignment
+  // warnings when it did not.
   std::vector<std::string> echoLines;
 };
 
