@@ -212,7 +212,12 @@ bool Lexer::LexDirective(Token& t, bool isInclude) {
   t.kind = isInclude ? TokenKind::Include : TokenKind::Use;
   while (!AtEnd() && Peek() != '>') {
     char c = Peek();
-    if (c != '\t' && c != '\r' && c != '\n') t.text += c;
+    if (c == '\t' || c == '\r' || c == '\n') {
+      // 2021.01 skips these here without counting lines.
+      ++pos_;
+      continue;
+    }
+    t.text += c;
     Advance();
   }
   if (AtEnd()) {

@@ -122,6 +122,15 @@ TEST(Lexer, IncludeAndUseDirectives) {
   EXPECT_EQ(Lex("include <x")[0].text, "Unterminated include statement");
 }
 
+TEST(Lexer, NewlinesInsideAnIncludePathAreNotCounted) {
+  // 2021.01 skips tabs and newlines between < > without counting lines.
+  std::vector<Token> v = Lex("include <a\nb.scad>\nx");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].text, "ab.scad");
+  EXPECT_EQ(v[1].line, 2);
+  EXPECT_EQ(v[1].errorLine, 2);
+}
+
 TEST(Lexer, PositionsAndCarriageReturns) {
   std::vector<Token> v = Lex("a\n  bb\r\ncc");
   EXPECT_EQ(v[1].line, 2);
