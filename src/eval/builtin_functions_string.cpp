@@ -38,6 +38,38 @@ uint32_t FirstCodePoint(const std::string& s) {
   return c;
 }
 
+// Strict UTF-8 validation (no overlong forms, surrogates or values beyond
+// U+10FFFF), as 2021.01 validates ord()'s argument.
+bool IsValidUtf8(const std::string& s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    size_t len = 0;
+    uint32_t cp = 0, min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
 Value Str(const BuiltinCall& call) {
   std::string out;
   for (const CallArgument& a : call.args) out += a.value.ToStrString();
@@ -75,6 +107,10 @@ Value Ord(const BuiltinCall& call) {
   const Value& s = call.args[0].value;
   if (!s.IsString()) {
     Warn(call, "ord() argument " + s.ToEchoString() + " is not of type string");
+    return Value();
+  }
+  if (!IsValidUtf8(s.AsString())) {
+    Warn(call, "ord() argument '" + s.AsString() + "' is not a valid utf8 string");
     return Value();
   }
   if (s.AsString().empty()) return Value();

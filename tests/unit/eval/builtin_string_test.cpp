@@ -64,6 +64,19 @@ TEST(BuiltinOrd, FirstCodePoint) {
   EXPECT_EQ(s.Lines(), "");
 }
 
+TEST(BuiltinOrd, InvalidUtf8) {
+  Site s;
+  EXPECT_EQ(s.Echo("ord", {S("\xff")}), "undef");
+  EXPECT_EQ(s.Echo("ord", {S("a\xff")}), "undef");
+  EXPECT_EQ(s.Echo("ord", {S("\xc3")}), "undef");
+  EXPECT_EQ(s.Lines(), W("ord() argument '\xff' is not a valid utf8 string") + "\n" +
+                           W("ord() argument 'a\xff' is not a valid utf8 string") + "\n" +
+                           W("ord() argument '\xc3' is not a valid utf8 string"));
+  // Invalid bytes count as one character each in len() and indexing.
+  EXPECT_EQ(s.Echo("len", {S("\xff\xfe")}), "2");
+  EXPECT_EQ(Index(S("\xff"), N(0)).AsString(), "\xff");
+}
+
 TEST(BuiltinOrd, Warnings) {
   Site s;
   EXPECT_EQ(s.Echo("ord", {N(1)}), "undef");
