@@ -86,7 +86,7 @@ class Value {
   const RangeValue& AsRange() const;
   const FunctionValue& AsFunction() const;
 
-  // 2021.01 truthiness: undef false, 0 and nan false, "" false, [] false,
+  // 2021.01 truthiness: undef false, 0 false (nan true), "" false, [] false,
   // ranges and functions true.
   bool ToBool() const;
 
