@@ -97,7 +97,11 @@ class Value {
   std::string ToStrString() const;
 
   // Convenience conversions used by builtin modules: return false when the
-  // value does not have that shape.
+  // value does not have exactly that shape (a number; a vector of exactly 2
+  // or 3 numbers). They accept inf and nan: 2021.01's modules reject
+  // non-finite vectors themselves (e.g. "Unable to convert translate(...)
+  // parameter to a vec3 or vec2 of numbers"), so check std::isfinite where
+  // the module does.
   bool GetDouble(double& out) const;
   bool GetVec2(double& x, double& y) const;
   bool GetVec3(double& x, double& y, double& z) const;
