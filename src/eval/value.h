@@ -42,7 +42,9 @@ struct RangeValue {
   // whole number is rounded up by one ulp, so [0:0.1:0.3] has 4 elements.
   // Callers refuse counts >= kMaxRangeElements (see above).
   uint32_t NumValues() const;
-  double At(uint32_t i) const { return begin + step * i; }
+  // Element i: begin + step * i (not accumulated: [0:0.1:1][10] == 1), and
+  // exactly begin for i == 0 (so [0:inf:0] yields 0, not nan).
+  double At(uint32_t i) const { return i == 0 ? begin : begin + step * i; }
 };
 
 // A function value (function literal evaluated in a scope).
