@@ -76,24 +76,38 @@ Value Str(const BuiltinCall& call) {
   return Value::String(std::move(out));
 }
 
+void AppendChar(std::string& out, double d) {
+  if (!(d >= 1 && d < 1114112)) return;
+  const auto cp = static_cast<uint32_t>(d);
+  if (cp >= 0xD800 && cp <= 0xDFFF) return;
+  AppendUtf8(out, cp);
+}
+
 // Numbers become characters (truncated; 0, surrogates and values beyond
-// U+10FFFF are dropped silently), vectors are walked recursively, anything
-// else is ignored.
-void AppendChars(std::string& out, const Value& v, int depth) {
+// U+10FFFF are dropped silently), vectors and ranges are walked
+// recursively, anything else is ignored. A range of 1000000 or more
+// elements is refused with 2021.01's warning (with a period and without
+// location, unlike the for statement's).
+void AppendChars(const BuiltinCall& call, std::string& out, const Value& v, int depth) {
   if (v.IsNumber()) {
-    const double d = v.AsNumber();
-    if (!(d >= 1 && d < 1114112)) return;
-    const auto cp = static_cast<uint32_t>(d);
-    if (cp >= 0xD800 && cp <= 0xDFFF) return;
-    AppendUtf8(out, cp);
+    AppendChar(out, v.AsNumber());
   } else if (v.IsVector() && depth < kMaxValueNesting) {
-    for (const Value& e : v.AsVector()) AppendChars(out, e, depth + 1);
+    for (const Value& e : v.AsVector()) AppendChars(call, out, e, depth + 1);
+  } else if (v.IsRange()) {
+    const RangeValue& r = v.AsRange();
+    const uint32_t n = r.NumValues();
+    if (n >= kMaxRangeElements) {
+      WarnNoLocation(call, "Bad range parameter in for statement: too many elements (" +
+                               std::to_string(n) + ").");
+      return;
+    }
+    for (uint32_t i = 0; i < n; ++i) AppendChar(out, r.At(i));
   }
 }
 
 Value Chr(const BuiltinCall& call) {
   std::string out;
-  for (const CallArgument& a : call.args) AppendChars(out, a.value, 0);
+  for (const CallArgument& a : call.args) AppendChars(call, out, a.value, 0);
   return Value::String(std::move(out));
 }
 
@@ -121,8 +135,7 @@ Value Ord(const BuiltinCall& call) {
 
 void AddStringFunctions(std::vector<BuiltinFunction>& out) {
   out.push_back({"str", Str, "str(value, ...) -> string"});
-  out.push_back({"chr", Chr,
-                 "chr(number | vector, ...) -> string"});
+  out.push_back({"chr", Chr, "chr(number | vector | range, ...) -> string"});
   out.push_back({"ord", Ord, "ord(string) -> number"});
 }
 

@@ -41,6 +41,27 @@ TEST(BuiltinChr, CodePoints) {
   EXPECT_EQ(s.Lines(), "");
 }
 
+TEST(BuiltinChr, Ranges) {
+  Site s;
+  EXPECT_EQ(s.Call("chr", {R(48, 1, 57)}).AsString(), "0123456789");
+  EXPECT_EQ(s.Call("chr", {R(70, 2, 80)}).AsString(), "FHJLNP");
+  EXPECT_EQ(s.Call("chr", {R(70, -1, 65)}).AsString(), "FEDCBA");
+  EXPECT_EQ(s.Call("chr", {R(65, 0.5, 67)}).AsString(), "AABBC");
+  EXPECT_EQ(s.Call("chr", {R(65, INFINITY, 70)}).AsString(), "A");
+  EXPECT_EQ(s.Call("chr", {V({N(65), V({N(66), Nums({67}), V({R(68, 1, 70)})})})}).AsString(),
+            "ABCDEF");
+  EXPECT_EQ(s.Call("chr", {N(65), S("test"), B(false), N(-5), N(0), N(66), R(67, 1, 69),
+                           Nums({70, 71, 72, 73}), N(9786)})
+                .AsString(),
+            "ABCDEFGHI\xe2\x98\xba");
+  EXPECT_EQ(s.Lines(), "");
+  EXPECT_EQ(s.Call("chr", {R(65, 1, 65 + 2e6)}).AsString(), "");
+  EXPECT_EQ(s.Call("chr", {R(65, 0, 70)}).AsString(), "");
+  EXPECT_EQ(s.Lines(),
+            "WARNING: Bad range parameter in for statement: too many elements (2000001).\n"
+            "WARNING: Bad range parameter in for statement: too many elements (4294967295).");
+}
+
 TEST(BuiltinChr, InvalidCodePointsAreDroppedSilently) {
   Site s;
   for (double d : {0.0, -1.0, -0.5, 0.9, 1114112.0, 55296.0, 57343.0, double(NAN),
