@@ -157,7 +157,8 @@ Value NotEqual(const Value& a, const Value& b);  // Bool(a != b)
 // zero, out of range or non-number gives undef. r[0], r[1], r[2] of a range
 // are its begin, step and end (2021.01 indexes ranges that way).
 Value Index(const Value& v, const Value& i);
-// v.x / v.y / v.z on vectors (undef for other members and types).
+// v.x / v.y / v.z on vectors, r.begin / r.step / r.end on ranges (undef for
+// other members and types).
 Value Member(const Value& v, const std::string& member);
 
 // A range literal [begin : step : end] with 2021.01's checks: a two-part
