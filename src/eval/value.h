@@ -174,6 +174,15 @@ Value MakeRange(const Value& begin, const Value* step, const Value& end,
 // "-0" printed as "0"; "inf", "-inf", "nan".
 std::string FormatNumber(double d);
 
+// Numbers as 2021.01 writes most node parameters in the .csg dump (C++
+// stream default, like printf "%g": cylinder(h = 1e-07), sphere(r =
+// 1.23457e+08), cube(size = [-0, inf, -nan])): 6 significant digits with
+// exact ties to even (123456.5 -> "123456"), exponent form below 1e-4 or
+// from 1e6 with at least two exponent digits, "-0" kept, nan signed as its
+// sign bit says. Values printed as values in the .csg (multmatrix matrices,
+// polygon/polyhedron points) use FormatNumber instead.
+std::string FormatNumberStream(double d);
+
 // The number of UTF-8 code points of `s` (len() and indexing of strings).
 size_t Utf8Length(const std::string& s);
 
