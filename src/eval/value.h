@@ -161,14 +161,16 @@ Value Index(const Value& v, const Value& i);
 // other members and types).
 Value Member(const Value& v, const std::string& member);
 
-// A range literal [begin : step : end] with 2021.01's checks: a two-part
-// [b:e] with b > e is swapped (with a DEPRECATED line); a step pointing away
-// from end warns. `hasStep` is false for [begin : end]. Non-number parts give
-// undef.
+// A range literal [begin : step : end] (`step` null for [begin : end]) with
+// 2021.01's checks: a two-part [b:e] with b > e is swapped (with a
+// DEPRECATED line); a finite step pointing away from a finite end warns
+// ("begin is smaller than the end, but step is negative"). Non-number parts
+// give undef, silently.
 Value MakeRange(const Value& begin, const Value* step, const Value& end,
                 const OpSite& site = {});
 
-// Number formatting exactly as 2021.01 prints numbers in echo/str/.csg:
+// Number formatting exactly as 2021.01 prints numbers in echo, str(), the
+// .ast dump and values in the .csg (matrices, points):
 // 6 significant digits (ties away from zero), fixed notation for decimal
 // exponents -5..5, otherwise "1e-7" / "1.23457e+8"; trailing zeros dropped;
 // "-0" printed as "0"; "inf", "-inf", "nan".
