@@ -69,10 +69,20 @@ void RoundToSignificant(double d, int digits, bool tiesToEven, std::string& out,
 
 }  // namespace
 
+// Integers of at most six digits print as themselves in both styles (the
+// common case: loop indices, sizes); no rounding needed.
+static bool SmallInteger(double d, std::string& out) {
+  if (!(std::fabs(d) < 1000000.0) || d != std::trunc(d) || d == 0) return false;
+  out = std::to_string(static_cast<long>(d));
+  return true;
+}
+
 std::string FormatNumber(double d) {
   if (std::isnan(d)) return "nan";
   if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
   if (d == 0) return "0";  // also -0
+  std::string small;
+  if (SmallInteger(d, small)) return small;
   std::string digits;
   int exponent = 0;
   RoundToSignificant(std::fabs(d), 6, false, digits, exponent);
@@ -108,6 +118,8 @@ std::string FormatNumberStream(double d) {
   if (std::isnan(d)) return std::signbit(d) ? "-nan" : "nan";
   if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
   if (d == 0) return std::signbit(d) ? "-0" : "0";
+  std::string small;
+  if (SmallInteger(d, small)) return small;
   std::string digits;
   int exponent = 0;
   RoundToSignificant(std::fabs(d), 6, true, digits, exponent);
