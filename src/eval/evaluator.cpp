@@ -152,10 +152,4 @@ EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
   return result;
 }
 
-// Until the builtin function table is merged (branch `values`), a weak empty
-// one keeps the evaluator linkable; the real definition overrides it.
-__attribute__((weak)) const BuiltinFunction* FindBuiltinFunction(std::string_view) {
-  return nullptr;
-}
-
 }  // namespace mos::eval
