@@ -42,6 +42,18 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
   out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
 }
 
+// assign(a = ..) { }: deprecated let().
+void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  in.DeprecatedOnce("The assign() module will be removed in future releases. Use a regular "
+                    "assignment instead." + in.Where(inst.span),
+                    inst.span);
+  auto c = std::make_shared<Context>(ctx, ctx);
+  for (const auto& a : inst.arguments)
+    if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, ctx) : Value());
+  out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
+}
+
 void Echo(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
           std::vector<NodePtr>& out) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
@@ -105,6 +117,36 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
   out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(nodes)));
 }
 
+// child(i): deprecated children(i).
+void Child(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+           std::vector<NodePtr>& out) {
+  in.DeprecatedOnce("child() will be removed in future releases. Use children() instead.",
+                    inst.span);
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  const ModuleFrame* frame = ctx->FindModuleFrame();
+  if (!frame) return;
+  double index = 0;
+  if (!args.empty() && args[0].value.IsNumber()) index = args[0].value.AsNumber();
+  const lang::Body& body = frame->instantiation->children;
+  std::vector<const lang::Statement*> list;
+  for (const auto& s : body.instantiations)
+    if (!s->modifiers.disable) list.push_back(s.get());
+  if (index < 0) {
+    in.Warning("Negative child index (" + FormatNumber(index) + ") not allowed", inst.span);
+    return;
+  }
+  if (!(index < double(list.size()))) {
+    in.Warning("Child index (" + FormatNumber(index) + ") out of bounds (" +
+                   std::to_string(list.size()) + " children)",
+               inst.span);
+    return;
+  }
+  auto scope = std::make_shared<Context>(frame->callerScope, ctx);
+  scope->AddDefinitions(body);
+  in.EvalAssignments(body.assignments, scope);
+  in.EvalStatement(*list[static_cast<size_t>(index)], scope, out);
+}
+
 template <NodeKind kKind>
 void Plain(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
            std::vector<NodePtr>& out) {
@@ -130,6 +172,8 @@ const std::vector<BuiltinModule>& ControlModules() {
        [](Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
           std::vector<NodePtr>& out) { For(NodeKind::Intersection, in, inst, ctx, out); }},
       {"let", Let},
+      {"assign", Assign},
+      {"child", Child},
       {"echo", Echo},
       {"assert", Assert},
       {"children", Children},

@@ -151,11 +151,11 @@ void Mirror(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     x = 1, y = 0, z = 0;
   }
   Matrix4 m = IdentityMatrix();
-  double len = std::sqrt(x * x + y * y + z * z);
-  if (len > 0) {
-    double n[3] = {x / len, y / len, z / len};
+  double len2 = x * x + y * y + z * z;
+  if (len2 > 0) {
+    double n[3] = {x, y, z};
     for (int i = 0; i < 3; ++i)
-      for (int j = 0; j < 3; ++j) m[i][j] = (i == j ? 1 : 0) - 2 * n[i] * n[j];
+      for (int j = 0; j < 3; ++j) m[i][j] = (i == j ? 1 : 0) - 2 * n[i] * n[j] / len2;
   }
   PushTransform(a, m, out);
 }

@@ -61,26 +61,15 @@ std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span
       break;
     case Value::Type::Range: {
       const RangeValue& r = v.AsRange();
-      if (!std::isfinite(r.begin) || !std::isfinite(r.end) || std::isnan(r.step)) break;
-      if (r.step > 0 && r.begin > r.end) {
-        Warning("begin is greater than the end, but step is positive", span);
-        break;
-      }
-      if (r.step < 0 && r.begin < r.end) {
-        Warning("begin is smaller than the end, but step is negative", span);
-        break;
-      }
-      double count = r.step == 0 ? 4294967295.0 : std::floor((r.end - r.begin) / r.step) + 1;
-      if (!(count < 1000000)) {
+      uint32_t n = r.NumValues();
+      if (n >= kMaxRangeElements) {
         Warning("Bad range parameter in for statement: too many elements (" +
-                    std::to_string(static_cast<unsigned long long>(
-                        std::min(count, 4294967295.0))) + ")",
+                    std::to_string(n) + ")",
                 span);
         break;
       }
-      auto n = static_cast<size_t>(count);
       out.reserve(n);
-      for (size_t i = 0; i < n; ++i) out.push_back(Value::Number(r.begin + r.step * double(i)));
+      for (uint32_t i = 0; i < n; ++i) out.push_back(Value::Number(r.At(i)));
       break;
     }
     default:

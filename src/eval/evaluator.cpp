@@ -53,6 +53,13 @@ void Interpreter::Warning(const std::string& text, const lang::SourceSpan& span)
   log_.Warning(text + Where(span), span);
 }
 
+void Interpreter::DeprecatedOnce(const std::string& text, const lang::SourceSpan& span) {
+  for (const auto& d : deprecationsPrinted_)
+    if (d == text) return;
+  deprecationsPrinted_.push_back(text);
+  log_.Deprecated(text, span);
+}
+
 void Interpreter::Error(const std::string& text, const lang::SourceSpan& span) {
   log_.Error(text + Where(span), span);
   throw EvalError{};

@@ -92,6 +92,8 @@ class Interpreter {
   // ---- messages
   std::string Where(const lang::SourceSpan& span) const;  // " in file f, line n"
   void Warning(const std::string& text, const lang::SourceSpan& span);
+  // A DEPRECATED line, printed once per run for the same text (2021.01).
+  void DeprecatedOnce(const std::string& text, const lang::SourceSpan& span);
   [[noreturn]] void Error(const std::string& text, const lang::SourceSpan& span);
   // Adds a TRACE line for a frame an EvalError passes through.
   void Trace(EvalError& e, const std::string& what, const lang::SourceSpan& span);
@@ -110,7 +112,8 @@ class Interpreter {
 
   const EvalOptions& options() const { return options_; }
   std::vector<std::string> moduleStack_;  // user modules being instantiated
-  NodePtr rootNode_;                      // the first '!' node, if any
+  NodePtr rootNode_;
+  std::vector<std::string> deprecationsPrinted_;                      // the first '!' node, if any
   // Owns every parsed file of this run; function values alias into it.
   std::shared_ptr<std::vector<lang::FilePtr>> keepAlive_ =
       std::make_shared<std::vector<lang::FilePtr>>();
