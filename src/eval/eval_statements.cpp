@@ -99,7 +99,11 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
     node = produced.front();
   }
   if (!node) return;
-  node = WithModifiers(node, s.modifiers);
+  // 2021.01 drops modifiers written on child()/children().
+  bool isChildren = s.kind == lang::StatementKind::Instantiation &&
+                    (static_cast<const lang::InstantiationStatement&>(s).name == "children" ||
+                     static_cast<const lang::InstantiationStatement&>(s).name == "child");
+  if (!isChildren) node = WithModifiers(node, s.modifiers);
   if (s.modifiers.root && !rootNode_) rootNode_ = node;
   out.push_back(std::move(node));
 }

@@ -3,6 +3,7 @@
 // messages and limits.
 #include "eval/evaluator.h"
 
+#include <cctype>
 #include <unordered_map>
 
 #include "eval/interpreter.h"
@@ -113,6 +114,10 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
   if (depth < kMaxUseDepth) {
     for (const auto& u : file.uses) {
       if (u.resolved.empty()) continue;
+      // `use <font.ttf>` registers a font in 2021.01; fonts are not our business here.
+      std::string ext = u.resolved.size() > 4 ? u.resolved.substr(u.resolved.size() - 4) : "";
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext == ".ttf" || ext == ".otf") continue;
       auto it = cache->find(u.resolved);
       if (it != cache->end()) {
         if (it->second) result.push_back(it->second);
