@@ -86,7 +86,11 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
   in.EvalAssignments(body.assignments, scope);
 
   auto evalIndex = [&](double d, std::vector<NodePtr>& into) {
-    if (!(d >= 0 && d < double(list.size()))) {
+    if (d < 0) {
+      in.log().Warning("Negative children index (" + FormatNumber(d) + ") not allowed", inst.span);
+      return;
+    }
+    if (!(d < double(list.size()))) {
       in.log().Warning("Children index (" + FormatNumber(d) + ") out of bounds (" +
                            std::to_string(list.size()) + " children)",
                        inst.span);
@@ -108,10 +112,16 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
     for (const auto& v : index->AsVector())
       if (v.IsNumber()) evalIndex(v.AsNumber(), nodes);
   } else if (index->IsRange()) {
-    for (const auto& v : in.ForValues(*index, inst.span)) evalIndex(v.AsNumber(), nodes);
+    uint32_t n = index->AsRange().NumValues();
+    if (n > 10000) {
+      in.Warning("Bad range parameter for children: too many elements (" + std::to_string(n) + ")",
+                 inst.span);
+      return;
+    }
+    for (uint32_t i = 0; i < n; ++i) evalIndex(index->AsRange().At(i), nodes);
   } else {
     in.Warning("Bad parameter type (" + index->ToEchoString() + ") for children, only accept: "
-               "empty, number, vector, range.", inst.span);
+               "empty, number, vector, range", inst.span);
     return;
   }
   out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(nodes)));

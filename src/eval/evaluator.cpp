@@ -104,6 +104,17 @@ void Interpreter::CheckLimits() {
   }
 }
 
+// A line the parser wrote for the .echo output, into the log as it is.
+void Interpreter::LogParserLine(const std::string& line, const lang::SourceSpan& span) {
+  auto starts = [&](const char* p) { return line.rfind(p, 0) == 0; };
+  if (starts("WARNING: ")) log_.Warning(line.substr(9), span);
+  else if (starts("DEPRECATED: ")) log_.Deprecated(line.substr(12), span);
+  else if (starts("ECHO: ")) log_.Echo(line.substr(6), span);
+  else if (starts("TRACE: ")) log_.Trace(line.substr(7), span);
+  else if (starts("ERROR: ")) log_.Error(line.substr(7), span);
+  else log_.Error(line, span);
+}
+
 // The used files of `file`, parsed (once per path per evaluation).
 std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth) {
   static thread_local std::unordered_map<std::string, UsedFilePtr>* cache = nullptr;
@@ -127,7 +138,7 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       lang::ParseOptions po;
       po.libraryPaths = options_.libraryPaths;
       lang::ParseResult parsed = lang::ParseFile(u.resolved, po);
-      for (const auto& line : parsed.echoLines) log_.Error(line.rfind("ERROR: ", 0) == 0 ? line.substr(7) : line, u.span);
+      for (const auto& line : parsed.echoLines) LogParserLine(line, u.span);
       if (!parsed.file) continue;
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
