@@ -234,9 +234,11 @@ void Text(Interpreter& in, const InstantiationStatement& inst, const ConstContex
   p.size = ToNumber(a["size"], 10);
   p.spacing = ToNumber(a["spacing"], 1);
   p.font = StringParam(a["font"], "");
-  p.direction = StringParam(a["direction"], "ltr");
-  p.language = StringParam(a["language"], "en");
   p.script = a["script"].IsString() ? ScriptTag(a["script"].AsString()) : DetectScript(p.text);
+  // Without a direction, the script's own one (right to left for these).
+  bool rtl = p.script == "Arab" || p.script == "Hebr" || p.script == "Syrc" || p.script == "Thaa";
+  p.direction = StringParam(a["direction"], rtl ? "rtl" : "ltr");
+  p.language = StringParam(a["language"], "en");
   p.halign = StringParam(a["halign"], "left");
   p.valign = StringParam(a["valign"], "baseline");
   out.push_back(MakeNode(NodeKind::Text, p, inst));
