@@ -10,7 +10,7 @@ namespace {
 
 // ------------------------------------------------- the comment mini-language
 // Tokens: numbers ([+-]?D+E? etc.), words (runs of anything but
-// whitespace ( ) [ ] , : "), quoted strings (become words), [ ] , :
+// space, newline and ( ) [ ] , : "), quoted strings (become words), [ ] , :
 struct CToken {
   enum Kind { Num, Word, Open, Close, Comma, Colon, End } kind;
   double num = 0;
@@ -18,8 +18,9 @@ struct CToken {
 };
 
 bool IsWordChar(char c) {
-  return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '(' && c != ')' && c != '[' &&
-         c != ']' && c != ',' && c != ':' && c != '"';
+  // Tabs and carriage returns belong to words in 2021.01 ("a\tb" is one word).
+  return c != ' ' && c != '\n' && c != '(' && c != ')' && c != '[' && c != ']' && c != ',' &&
+         c != ':' && c != '"';
 }
 
 size_t NumberLength(const std::string& s, size_t i) {

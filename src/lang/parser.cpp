@@ -21,8 +21,6 @@ const std::string& SourceSpan::FileName() const {
 
 namespace {
 
-constexpr int kMaxNestingDepth = 1000;
-
 struct SyntaxErrorThrown {};
 
 // A Body under construction, with an index for 2021.01's "assigned twice"
@@ -35,8 +33,8 @@ struct BodyBuilder {
 
 class Parser {
  public:
-  Parser(TokenStream& ts, std::string mainDisplayName, ParseResult& result)
-      : ts_(ts), mainDisplay_(std::move(mainDisplayName)), result_(result) {
+  Parser(TokenStream& ts, std::string mainDisplayName, int maxDepth, ParseResult& result)
+      : ts_(ts), mainDisplay_(std::move(mainDisplayName)), result_(result), maxDepth_(maxDepth) {
     mainPath_ = ts_.files.empty() ? std::string() : *ts_.files[0].path;
     mainDir_ = ts_.files.empty() ? std::string() : ts_.files[0].dir;
     cwd_ = WorkingDirectory();
@@ -107,6 +105,11 @@ class Parser {
     if (t.fileIndex == 0 && mainPath_.empty()) return mainDisplay_;
     return RelativeTo(FilePathOf(t), cwd_);
   }
+  // Diagnostics name the main file as the caller named it and other files
+  // by their normalised path (echo lines follow 2021.01's own naming).
+  std::string LocationName(const Token& t) const {
+    return t.fileIndex == 0 ? mainDisplay_ : FilePathOf(t);
+  }
   std::string WarningFileName(const Token& t) const {
     if (t.fileIndex == 0 && mainPath_.empty()) return mainDisplay_;
     return RelativeTo(FilePathOf(t), mainDir_);
@@ -116,7 +119,7 @@ class Parser {
     Diagnostic d;
     d.severity = Severity::Error;
     d.message = "Parser error: " + what;
-    d.location = {ErrorFileName(at), at.errorLine, at.column};
+    d.location = {LocationName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: Parser error: " + what + " in file " +
                                 ErrorFileName(at) + ", line " + std::to_string(at.errorLine));
@@ -133,9 +136,8 @@ class Parser {
     const Token& at = Peek();
     Diagnostic d;
     d.severity = Severity::Error;
-    d.message = "Parser error: nesting deeper than " + std::to_string(kMaxNestingDepth) +
-                " levels";
-    d.location = {ErrorFileName(at), at.errorLine, at.column};
+    d.message = "Parser error: nesting too deep (limit " + std::to_string(maxDepth_) + ")";
+    d.location = {LocationName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: " + d.message + " in file " + ErrorFileName(at) +
                                 ", line " + std::to_string(at.errorLine));
@@ -145,7 +147,7 @@ class Parser {
   struct DepthGuard {
     Parser& p;
     explicit DepthGuard(Parser& parser) : p(parser) {
-      if (++p.depth_ > kMaxNestingDepth) p.DepthError();
+      if (++p.depth_ > p.maxDepth_) p.DepthError();
     }
     ~DepthGuard() { --p.depth_; }
     DepthGuard(const DepthGuard&) = delete;
@@ -191,14 +193,6 @@ class Parser {
     use.path = t.text;
     use.resolved = ts_.useResolved[static_cast<size_t>(t.number)];
     use.span = SpanOf(t);
-    if (use.resolved.empty()) {
-      Diagnostic d;
-      d.severity = Severity::Warning;
-      d.message = "Can't open library '" + t.text + "'.";
-      d.location = {ErrorFileName(t), t.line, t.column};
-      result_.diagnostics.push_back(d);
-      result_.echoLines.push_back("WARNING: " + d.message);
-    }
     file.uses.push_back(std::move(use));
   }
 
@@ -290,10 +284,13 @@ class Parser {
     bool prevMain = prevFile == mainPath_;
     bool currMain = currFile == mainPath_;
     std::string message;
-    if (prevMain && currMain) {
+    if (start.afterEndMarker) {
+      // -D overrides replace silently.
+    } else if (prevMain && currMain) {
       message = a.name + " was assigned on line " + std::to_string(old.span.line) +
                 " but was overwritten";
-    } else if (!currMain && (prevMain || prevFile == currFile)) {
+    } else if (!currMain && (prevMain || (prevFile == currFile && old.span.line != a.span.line))) {
+      // (The same file included twice re-assigns on the same line: silent.)
       std::string prevName =
           prevMain && mainPath_.empty() ? mainDisplay_ : RelativeTo(prevFile, mainDir_);
       message = a.name + " was assigned on line " + std::to_string(old.span.line) + " of \"" +
@@ -303,7 +300,7 @@ class Parser {
       Diagnostic d;
       d.severity = Severity::Warning;
       d.message = message;
-      d.location = {WarningFileName(start), start.line, start.column};
+      d.location = {LocationName(start), start.line, start.column};
       result_.diagnostics.push_back(d);
       result_.echoLines.push_back("WARNING: " + message + " in file " + WarningFileName(start) +
                                   ", line " + std::to_string(start.line));
@@ -538,7 +535,7 @@ class Parser {
       default:
         break;
     }
-    ExprPtr cond = ParseLogicOr();
+    ExprPtr cond = ParseBinary(1);
     if (!IsPunct('?')) return cond;
     Next();
     auto e = std::make_shared<TernaryExpr>(cond->span);
@@ -550,8 +547,34 @@ class Parser {
     return e;
   }
 
-  // Binary levels, all left-associative. Each chained operator counts as a
+  // Binary operators by precedence climbing: || (1), && (2), == != (3),
+  // < <= > >= (4), + - (5), * / % (6); all left-associative, as 2021.01's
+  // logic_or ... multiplication rules. Each chained operator counts as a
   // nesting level (the tree gets deeper), so long chains are bounded too.
+  static bool BinaryOperator(const Token& t, int& precedence, BinaryOp& op) {
+    switch (t.kind) {
+      case TokenKind::Or: precedence = 1; op = BinaryOp::Or; return true;
+      case TokenKind::And: precedence = 2; op = BinaryOp::And; return true;
+      case TokenKind::Equal: precedence = 3; op = BinaryOp::Equal; return true;
+      case TokenKind::NotEqual: precedence = 3; op = BinaryOp::NotEqual; return true;
+      case TokenKind::LessEqual: precedence = 4; op = BinaryOp::LessEqual; return true;
+      case TokenKind::GreaterEqual: precedence = 4; op = BinaryOp::GreaterEqual; return true;
+      case TokenKind::Punct:
+        switch (t.ch) {
+          case '<': precedence = 4; op = BinaryOp::Less; return true;
+          case '>': precedence = 4; op = BinaryOp::Greater; return true;
+          case '+': precedence = 5; op = BinaryOp::Add; return true;
+          case '-': precedence = 5; op = BinaryOp::Subtract; return true;
+          case '*': precedence = 6; op = BinaryOp::Multiply; return true;
+          case '/': precedence = 6; op = BinaryOp::Divide; return true;
+          case '%': precedence = 6; op = BinaryOp::Modulo; return true;
+          default: return false;
+        }
+      default:
+        return false;
+    }
+  }
+
   ExprPtr MakeBinary(BinaryOp op, ExprPtr l, ExprPtr r) {
     SourceSpan s = l->span;
     s.endLine = r->span.endLine;
@@ -559,94 +582,36 @@ class Parser {
     return std::make_shared<BinaryExpr>(std::move(s), op, std::move(l), std::move(r));
   }
 
-  bool MatchOr(BinaryOp& op) {
-    if (Peek().kind != TokenKind::Or) return false;
-    op = BinaryOp::Or;
-    return true;
-  }
-  bool MatchAnd(BinaryOp& op) {
-    if (Peek().kind != TokenKind::And) return false;
-    op = BinaryOp::And;
-    return true;
-  }
-  bool MatchEquality(BinaryOp& op) {
-    TokenKind k = Peek().kind;
-    if (k == TokenKind::Equal) op = BinaryOp::Equal;
-    else if (k == TokenKind::NotEqual) op = BinaryOp::NotEqual;
-    else return false;
-    return true;
-  }
-  bool MatchComparison(BinaryOp& op) {
-    const Token& t = Peek();
-    if (t.kind == TokenKind::LessEqual) op = BinaryOp::LessEqual;
-    else if (t.kind == TokenKind::GreaterEqual) op = BinaryOp::GreaterEqual;
-    else if (t.kind == TokenKind::Punct && t.ch == '<') op = BinaryOp::Less;
-    else if (t.kind == TokenKind::Punct && t.ch == '>') op = BinaryOp::Greater;
-    else return false;
-    return true;
-  }
-  bool MatchAddition(BinaryOp& op) {
-    const Token& t = Peek();
-    if (t.kind != TokenKind::Punct) return false;
-    if (t.ch == '+') op = BinaryOp::Add;
-    else if (t.ch == '-') op = BinaryOp::Subtract;
-    else return false;
-    return true;
-  }
-  bool MatchMultiplication(BinaryOp& op) {
-    const Token& t = Peek();
-    if (t.kind != TokenKind::Punct) return false;
-    if (t.ch == '*') op = BinaryOp::Multiply;
-    else if (t.ch == '/') op = BinaryOp::Divide;
-    else if (t.ch == '%') op = BinaryOp::Modulo;
-    else return false;
-    return true;
-  }
-
-  template <typename Operand, typename Match>
-  ExprPtr ParseLeftAssociative(Operand operand, Match match) {
-    ExprPtr left = (this->*operand)();
+  ExprPtr ParseBinary(int minPrecedence) {
+    ExprPtr left = ParseUnary();
     int chained = 0;
+    int precedence;
     BinaryOp op;
-    while ((this->*match)(op)) {
+    while (BinaryOperator(Peek(), precedence, op) && precedence >= minPrecedence) {
       Next();
       ++chained;
-      if (++depth_ > kMaxNestingDepth) {
+      if (++depth_ > maxDepth_) {
         depth_ -= chained;
         DepthError();
       }
-      ExprPtr right = (this->*operand)();
+      ExprPtr right = ParseBinary(precedence + 1);
       left = MakeBinary(op, std::move(left), std::move(right));
     }
     depth_ -= chained;
     return left;
   }
 
-  ExprPtr ParseLogicOr() { return ParseLeftAssociative(&Parser::ParseLogicAnd, &Parser::MatchOr); }
-  ExprPtr ParseLogicAnd() { return ParseLeftAssociative(&Parser::ParseEquality, &Parser::MatchAnd); }
-  ExprPtr ParseEquality() {
-    return ParseLeftAssociative(&Parser::ParseComparison, &Parser::MatchEquality);
-  }
-  ExprPtr ParseComparison() {
-    return ParseLeftAssociative(&Parser::ParseAddition, &Parser::MatchComparison);
-  }
-  ExprPtr ParseAddition() {
-    return ParseLeftAssociative(&Parser::ParseMultiplication, &Parser::MatchAddition);
-  }
-  ExprPtr ParseMultiplication() {
-    return ParseLeftAssociative(&Parser::ParseUnary, &Parser::MatchMultiplication);
-  }
-
   // unary: exponent | ('+' | '-' | '!') unary
   ExprPtr ParseUnary() {
-    DepthGuard guard(*this);
     const Token& t = Peek();
     if (t.kind == TokenKind::Punct && t.ch == '+') {
       // 2021.01 drops unary plus while parsing (`+"a"` is "a").
+      DepthGuard guard(*this);
       Next();
       return ParseUnary();
     }
     if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '!')) {
+      DepthGuard guard(*this);
       Next();
       UnaryOp op = t.ch == '-' ? UnaryOp::Negate : t.ch == '+' ? UnaryOp::Plus : UnaryOp::Not;
       SourceSpan s = SpanOf(t);
@@ -671,7 +636,7 @@ class Parser {
     while (true) {
       const Token& t = Peek();
       if (t.kind != TokenKind::Punct || (t.ch != '(' && t.ch != '[' && t.ch != '.')) break;
-      if (++depth_ > kMaxNestingDepth) {
+      if (++depth_ > maxDepth_) {
         depth_ -= chained;
         ++chained;
         DepthError();
@@ -705,7 +670,6 @@ class Parser {
   }
 
   ExprPtr ParsePrimary() {
-    DepthGuard guard(*this);
     const Token& t = Peek();
     switch (t.kind) {
       case TokenKind::True:
@@ -936,6 +900,7 @@ class Parser {
   size_t pos_ = 0;
   const Token* prev_ = nullptr;
   size_t nextMessage_ = 0;
+  int maxDepth_;
   int depth_ = 0;
   BodyBuilder* topLevel_ = nullptr;
 };
@@ -944,11 +909,17 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
                       const std::string& mainDir, const std::string& displayName,
                       const ParseOptions& options) {
   ParseResult result;
-  TokenStream ts = Tokenize(text, mainPath, mainDir, options);
-  Parser parser(ts, displayName, result);
+  TokenStream ts = Tokenize(text, mainPath, mainDir, displayName, options);
+  Parser parser(ts, displayName, options.maxNestingDepth, result);
   try {
     std::shared_ptr<File> file = parser.ParseInput();
-    AddCustomizerAnnotations(*file, mainPath, text + "\n\x03\n");
+    size_t nul = text.find('\0');
+    std::string fullText = text.substr(0, nul);
+    if (nul == std::string::npos) {
+      fullText += "\n\x03\n";
+      for (const std::string& assignment : options.commandLineAssignments) fullText += assignment + ";\n";
+    }
+    AddCustomizerAnnotations(*file, mainPath, fullText);
     result.file = std::move(file);
   } catch (const SyntaxErrorThrown&) {
     result.file = nullptr;
@@ -973,6 +944,12 @@ ParseResult ParseFile(const std::string& path, const ParseOptions& options) {
     result.echoLines.push_back(d.message);
     return result;
   }
+  return ParseText(text, normalized, DirectoryOf(normalized), path, options);
+}
+
+ParseResult ParseFileContent(const std::string& text, const std::string& path,
+                             const ParseOptions& options) {
+  std::string normalized = NormalizePath(path);
   return ParseText(text, normalized, DirectoryOf(normalized), path, options);
 }
 
