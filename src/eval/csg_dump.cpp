@@ -91,7 +91,9 @@ std::string Arguments(const Node& n) {
     case NodeKind::Import: {
       const auto& p = n.Params<ImportParams>();
       return "file = " + Str(p.file) + ", layer = " + Str(p.layer) + ", origin = [" +
-             Num(p.origin[0]) + ", " + Num(p.origin[1]) + "], scale = " + Num(p.scale) +
+             Num(p.origin[0]) + ", " + Num(p.origin[1]) + "]" +
+             (p.isSvg ? ", center = " + Bool(p.center) + ", dpi = " + Num(p.dpi) : "") +
+             ", scale = " + Num(p.scale) +
              ", convexity = " + std::to_string(p.convexity) + ", " + Frag(p.fragments) +
              ", timestamp = " + std::to_string(p.timestamp);
     }

@@ -69,10 +69,17 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
   bool isChildren = s.kind == lang::StatementKind::Instantiation &&
                     (static_cast<const lang::InstantiationStatement&>(s).name == "children" ||
                      static_cast<const lang::InstantiationStatement&>(s).name == "child");
-  if (!isChildren) node = WithModifiers(node, s.modifiers);
+  // ... but keeps them on the group a children() call makes.
+  if (!isChildren || (node->span.file == s.span.file && node->span.line == s.span.line &&
+                      node->span.column == s.span.column))
+    node = WithModifiers(node, s.modifiers);
   if (s.modifiers.root) {
-    if (!rootNode_) rootNode_ = node;
-    else Warning("More than one Root Modifier (!)", s.span);
+    if (!rootNode_) {
+      rootNode_ = node;
+      rootStatement_ = &s;
+    } else if (rootStatement_ != &s) {
+      Warning("More than one Root Modifier (!)", s.span);
+    }
   }
   out.push_back(std::move(node));
 }

@@ -142,11 +142,6 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       if (!parsed.file) continue;
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
-      // 2021.01 names a library's files relative to the library's directory.
-      auto slash = u.resolved.find_last_of('/');
-      std::string dir = slash == std::string::npos ? "" : u.resolved.substr(0, slash);
-      log_.SetFileBaseDirectory(u.resolved, dir);
-      for (const auto& inc : parsed.file->includedFiles) log_.SetFileBaseDirectory(inc, dir);
       keepAlive_->push_back(parsed.file);
       used->uses = LoadUses(*parsed.file, depth + 1);
       (*cache)[u.resolved] = used;

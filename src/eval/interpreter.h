@@ -118,6 +118,7 @@ class Interpreter {
   const EvalOptions& options() const { return options_; }
   std::vector<std::string> moduleStack_;  // user modules being instantiated
   NodePtr rootNode_;
+  const lang::Statement* rootStatement_ = nullptr;
   std::vector<std::string> deprecationsPrinted_;                      // the first '!' node, if any
   // Owns every parsed file of this run; function values alias into it.
   std::shared_ptr<std::vector<lang::FilePtr>> keepAlive_ =
