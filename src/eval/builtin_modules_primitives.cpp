@@ -24,7 +24,8 @@ std::array<double, N> SizeParam(ModuleArgs& a, const char* module) {
   }
   bool ok = v.IsVector() && v.AsVector().size() == N;
   if (ok) {
-    for (size_t i = 0; i < N; ++i) {
+    // 2021.01 stops at the first entry that is not a number.
+    for (size_t i = 0; i < N && ok; ++i) {
       const Value& e = v.AsVector()[i];
       if (e.IsNumber()) size[i] = e.AsNumber();
       else ok = false;

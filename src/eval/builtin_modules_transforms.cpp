@@ -118,6 +118,8 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
       if (av.AsVector()[i].IsNumber()) r[i] = av.AsVector()[i].AsNumber();
       if (!av.AsVector()[i].IsNumber() || !std::isfinite(r[i])) ok = false;
     }
+    for (double& c : r)
+      if (std::isinf(c)) c = 0;  // 2021.01 skips infinite angles but keeps nan
     if (!ok)
       in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
                      (vv.IsUndef() ? "" : ", v=" + vv.ToEchoString()) + ") parameter",
@@ -131,9 +133,10 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
                      av.ToEchoString() + ", v=" + vv.ToEchoString() + ")",
                  inst.span);
   } else if (av.IsNumber()) {
-    if (!std::isfinite(av.AsNumber()))
+    bool finite = std::isfinite(av.AsNumber());
+    if (!finite)
       in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
-    double x = 0, y = 0, z = 1;
+    double x = 0, y = 0, z = std::isinf(av.AsNumber()) ? 0 : 1;
     if (!vv.IsUndef()) {
       if (!Vec3Or2(vv, 0, x, y, z)) {
         x = 0, y = 0, z = 1;
@@ -281,7 +284,6 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
   if (p.height < 0) p.height = 0;
   p.convexity = std::max(1, ToInt(a["convexity"], 1));
   p.center = ToBoolStrict(a["center"], false);
-  p.convexity = ToInt(a["convexity"], 1);
   if (finite(a["twist"])) {
     p.twist = a["twist"].AsNumber();
     p.hasTwist = p.twist != 0;

@@ -191,7 +191,15 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Member: {
       const auto& m = static_cast<const MemberExpr&>(e);
-      return Member(Eval(*m.object, ctx), m.member);
+      Value obj = Eval(*m.object, ctx);
+      // 2021.01 also reads r.begin, r.step, r.end of a range.
+      if (obj.IsRange()) {
+        const RangeValue& r = obj.AsRange();
+        if (m.member == "begin") return Value::Number(r.begin);
+        if (m.member == "step") return Value::Number(r.step);
+        if (m.member == "end") return Value::Number(r.end);
+      }
+      return Member(obj, m.member);
     }
     case ExprKind::Call:
       return CallFunction(static_cast<const CallExpr&>(e), ctx);
