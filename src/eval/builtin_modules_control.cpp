@@ -30,7 +30,9 @@ void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
          const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
   std::vector<NodePtr> children;
-  ForLoop(in, inst, 0, args, ctx, children);
+  bool anyVariable = false;
+  for (const auto& a : args) anyVariable = anyVariable || !a.name.empty();
+  if (anyVariable) ForLoop(in, inst, 0, args, ctx, children);  // for() makes an empty group
   out.push_back(MakeNode(kind, {}, inst, std::move(children)));
 }
 

@@ -118,8 +118,6 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
       if (av.AsVector()[i].IsNumber()) r[i] = av.AsVector()[i].AsNumber();
       if (!av.AsVector()[i].IsNumber() || !std::isfinite(r[i])) ok = false;
     }
-    for (double& c : r)
-      if (std::isinf(c)) c = 0;  // 2021.01 skips infinite angles but keeps nan
     if (!ok)
       in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
                      (vv.IsUndef() ? "" : ", v=" + vv.ToEchoString()) + ") parameter",
@@ -136,7 +134,7 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     bool finite = std::isfinite(av.AsNumber());
     if (!finite)
       in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
-    double x = 0, y = 0, z = std::isinf(av.AsNumber()) ? 0 : 1;
+    double x = 0, y = 0, z = finite ? 1 : 0;  // 2021.01: no rotation then
     if (!vv.IsUndef()) {
       if (!Vec3Or2(vv, 0, x, y, z)) {
         x = 0, y = 0, z = 1;
