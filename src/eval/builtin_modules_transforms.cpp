@@ -322,6 +322,22 @@ void Projection(Interpreter& in, const InstantiationStatement& inst, const Const
   out.push_back(MakeNode(NodeKind::Projection, p, inst, a.Children()));
 }
 
+// dxf_linear_extrude(), dxf_rotate_extrude(): deprecated spellings.
+void DxfLinearExtrude(Interpreter& in, const InstantiationStatement& inst,
+                      const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  in.log().Deprecated("The dxf_linear_extrude() module will be removed in future releases. Use "
+                      "linear_extrude() instead." + in.Where(inst.span),
+                      inst.span);
+  LinearExtrude(in, inst, ctx, out);
+}
+void DxfRotateExtrude(Interpreter& in, const InstantiationStatement& inst,
+                      const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  in.log().Deprecated("The dxf_rotate_extrude() module will be removed in future releases. Use "
+                      "rotate_extrude() instead." + in.Where(inst.span),
+                      inst.span);
+  RotateExtrude(in, inst, ctx, out);
+}
+
 }  // namespace
 
 const std::vector<BuiltinModule>& TransformModules() {
@@ -332,6 +348,7 @@ const std::vector<BuiltinModule>& TransformModules() {
       {"color", Color},           {"offset", Offset},
       {"linear_extrude", LinearExtrude}, {"rotate_extrude", RotateExtrude},
       {"projection", Projection},
+      {"dxf_linear_extrude", DxfLinearExtrude}, {"dxf_rotate_extrude", DxfRotateExtrude},
   };
   return modules;
 }

@@ -124,11 +124,15 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
   std::vector<UsedFilePtr> result;
   if (depth < kMaxUseDepth) {
     for (const auto& u : file.uses) {
-      if (u.resolved.empty()) continue;
-      // `use <font.ttf>` registers a font in 2021.01; fonts are not our business here.
-      std::string ext = u.resolved.size() > 4 ? u.resolved.substr(u.resolved.size() - 4) : "";
+      // `use <font.ttf>` registers a font in 2021.01 (nothing to evaluate).
+      const std::string& name = u.resolved.empty() ? u.path : u.resolved;
+      std::string ext = name.size() > 4 ? name.substr(name.size() - 4) : "";
       for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (ext == ".ttf" || ext == ".otf") continue;
+      if (ext == ".ttf" || ext == ".otf") {
+        if (u.resolved.empty()) log_.Error("Can't read font with path '" + u.path + "'", u.span);
+        continue;
+      }
+      if (u.resolved.empty()) continue;
       auto it = cache->find(u.resolved);
       if (it != cache->end()) {
         if (it->second) result.push_back(it->second);
