@@ -110,7 +110,6 @@ std::string Arguments(const Node& n) {
       const auto& p = n.Params<SurfaceParams>();
       std::string s = "file = " + Str(p.file) + ", center = " + Bool(p.center) +
                       ", invert = " + Bool(p.invert);
-      if (p.convexity > 1) s += ", convexity = " + std::to_string(p.convexity);
       return s + ", timestamp = " + std::to_string(p.timestamp);
     }
     case NodeKind::Transform:

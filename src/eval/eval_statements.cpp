@@ -157,6 +157,26 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
 
   auto root = std::make_shared<Node>();
   for (const auto& s : file->body.instantiations) EvalStatement(*s, fileCtx, root->children);
+
+  // A program that sets the camera variables: 2021.01 reports it after
+  // evaluating (the viewport follows them instead of "view all").
+  bool camera = false;
+  for (const char* name : {"$vpt", "$vpr"}) {
+    const Value* v = fileCtx->FindLocal(name);
+    if (!v) continue;
+    camera = true;
+    double x, y, z;
+    if (!v->GetVec3(x, y, z))
+      log_.Warning(std::string("Unable to convert ") + name + "=" + v->ToEchoString() +
+                       " to a vec3 or vec2 of numbers",
+                   {});
+  }
+  if (const Value* v = fileCtx->FindLocal("$vpd")) {
+    camera = true;
+    if (!v->IsNumber())
+      log_.Warning("Unable to convert $vpd=" + v->ToEchoString() + " to a number", {});
+  }
+  if (camera) log_.Warning("Viewall and autocenter disabled in favor of $vp*", {});
   if (rootNode_) {
     auto only = std::make_shared<Node>();
     only->children.push_back(rootNode_);
