@@ -123,6 +123,7 @@ void Interpreter::CheckAssert(const std::vector<Argument>& argExprs, const Argum
 }
 
 Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
+  FrameGuard frame(*this, e.span);
   switch (e.kind) {
     case ExprKind::Literal: {
       const auto& l = static_cast<const LiteralExpr&>(e);
@@ -277,6 +278,7 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
 }
 
 void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, ValueVector& out) {
+  FrameGuard frame(*this, e.span);
   switch (e.kind) {
     case ExprKind::LcFor:
       LcForLoop(static_cast<const LcForExpr&>(e), 0, ctx, out);

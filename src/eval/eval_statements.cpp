@@ -37,6 +37,7 @@ std::vector<NodePtr> Interpreter::EvalChildren(const lang::Body& body,
 void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr& ctx,
                                 std::vector<NodePtr>& out) {
   if (s.modifiers.disable) return;
+  FrameGuard frame(*this, s.span);
   NodePtr node;
   if (s.kind == lang::StatementKind::IfElse) {
     const auto& ie = static_cast<const lang::IfElseStatement&>(s);
@@ -130,6 +131,8 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
 }
 
 NodePtr Interpreter::Run(const lang::FilePtr& file) {
+  char base;
+  stackBase_ = reinterpret_cast<std::uintptr_t>(&base);
   if (file->path.empty()) {
     mainDirectory_.clear();
   } else {
