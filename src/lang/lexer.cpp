@@ -54,8 +54,6 @@ bool AppendUtf8(uint32_t cp, std::string& out) {
 
 void Lexer::Advance() {
   if (pos_ >= text_.size()) return;
-  lastLine_ = line_;
-  lastColumn_ = column_;
   if (text_[pos_] == '\n') {
     ++line_;
     column_ = 1;
@@ -65,20 +63,12 @@ void Lexer::Advance() {
   ++pos_;
 }
 
-// Whitespace (and the \x03 that 2021.01 appends after the main file) and
+// Whitespace and
 // comments. Returns false with `error` filled for an unterminated comment.
 bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
   while (!AtEnd()) {
     char c = Peek();
-    if (c == '\x03' && Peek(1) == '\n' && pos_ + 2 == text_.size()) {
-      // The end marker 2021.01 appends to the main file: errors at the end
-      // of input name its line, not the one after.
-      Advance(2);
-      --line_;
-    } else if (c == '\x03') {
-      afterEndMarker_ = true;
-      Advance();
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       if (c == '\r') ++carriageReturns_;
       Advance();
     } else if (c == '\xA0' || (c == '\xC2' && Peek(1) == '\xA0')) {
@@ -99,7 +89,7 @@ bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
       if (AtEnd()) {
         error.kind = TokenKind::Error;
         error.text = "Unterminated comment";
-        error.errorLine = line_;
+        error.errorLine = error.startLine = line_;
         error.line = error.endLine = line_ + carriageReturns_;
         error.column = error.endColumn = column_;
         return false;
@@ -155,7 +145,7 @@ void Lexer::LexString(Token& t) {
       t.kind = TokenKind::Error;
       t.text = "Unterminated string";
       t.errorLine = line_;
-      t.line = t.endLine = line_ + carriageReturns_;
+      t.line = t.endLine = line_ + carriageReturns_;  // startLine: where the string began
       t.column = t.endColumn = column_;
       return;
     }
@@ -246,7 +236,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   t.commentIndex = static_cast<uint32_t>(comments.size());
   t.afterEndMarker = afterEndMarker_;
   t.line = line_ + carriageReturns_;
-  t.errorLine = line_;
+  t.errorLine = t.startLine = line_;
   t.column = column_;
   if (AtEnd()) {
     t.kind = TokenKind::End;
@@ -273,17 +263,23 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     std::string_view word = text_.substr(pos_, wordLen);
     Advance(wordLen);
     t.kind = TokenKind::Identifier;
-    for (const Keyword& k : kKeywords) {
-      if (word == k.word) {
-        t.kind = k.kind;
-        break;
+    if (word.size() >= 2 && word.size() <= 8 && word[0] >= 'a' && word[0] <= 'u') {
+      for (const Keyword& k : kKeywords) {
+        if (word == k.word) {
+          t.kind = k.kind;
+          break;
+        }
       }
     }
     bool directive = false;
-    if (word == "include") directive = LexDirective(t, true);
-    else if (word == "use") directive = LexDirective(t, false);
+    if (word.size() == 7 && word == "include") directive = LexDirective(t, true);
+    else if (word.size() == 3 && word == "use") directive = LexDirective(t, false);
     if (!directive && t.kind == TokenKind::Identifier) t.text.assign(word);
     if (directive && t.kind == TokenKind::Error) return t;
+  } else if (c == '\x03') {
+    t.kind = TokenKind::EndMarker;
+    afterEndMarker_ = true;
+    Advance();
   } else if (c == '"') {
     LexString(t);
     if (t.kind == TokenKind::Error) return t;
@@ -307,6 +303,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   }
   t.endLine = line_ + carriageReturns_;
   t.endColumn = column_;
+  t.errorLine = line_;
   return t;
 }
 

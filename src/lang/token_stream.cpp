@@ -1,5 +1,7 @@
 #include "lang/token_stream.h"
 
+#include <algorithm>
+
 #include "lang/path_resolver.h"
 
 namespace mos::lang {
@@ -41,7 +43,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }
-  ts.tokens.reserve(mainText.size() / 4 + 16);
+  ts.tokens.reserve(std::min(mainText.size() / 3 + 16, options.maxTokens + 1));
   while (true) {
     Frame& frame = stack.back();
     Token t = frame.lexer->Next(ts.comments);
@@ -74,7 +76,10 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       bool seen = false;
       for (const std::string& f : ts.includedFiles) seen = seen || f == found;
       if (!seen) ts.includedFiles.push_back(found);
-      openFiles.push_back(spelling);
+      // What 2021.01 remembers for its cycle check (fitted to its behaviour
+      // on include-recursive-test.scad): files included by the main file
+      // by their normalised path, deeper ones by their raw spelling.
+      openFiles.push_back(frame.fileIndex == 0 ? found : spelling);
       auto index = static_cast<int32_t>(ts.files.size());
       ts.files.push_back({std::make_shared<const std::string>(found), DirectoryOf(found)});
       auto text = std::make_unique<std::string>(std::move(contents));
@@ -95,6 +100,10 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
         ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
       }
       ts.useResolved.push_back(std::move(found));
+    }
+    if (ts.tokens.size() >= options.maxTokens && t.kind != TokenKind::End) {
+      t.kind = TokenKind::Error;
+      t.text = "too many tokens (limit " + std::to_string(options.maxTokens) + ")";
     }
     bool last = t.kind == TokenKind::End || t.kind == TokenKind::Error;
     ts.tokens.push_back(std::move(t));
