@@ -62,13 +62,14 @@ const Value& ModuleArgs::operator[](const char* name) const {
 
 Fragments ModuleArgs::GetFragments() {
   Fragments f;
-  auto get = [&](const char* name, double fallback) {
+  // 2021.01 reads anything but a number as 0 (then clamped with a warning).
+  auto get = [&](const char* name) {
     const Value* v = scope->Lookup(name);
-    return v && v->IsNumber() ? v->AsNumber() : fallback;
+    return v && v->IsNumber() ? v->AsNumber() : 0.0;
   };
-  f.fn = get("$fn", 0);
-  f.fs = get("$fs", 2);
-  f.fa = get("$fa", 12);
+  f.fn = get("$fn");
+  f.fs = get("$fs");
+  f.fa = get("$fa");
   if (f.fs < 0.01) {
     in.Warning("$fs too small - clamping to 0.010000", inst.span);
     f.fs = 0.01;

@@ -91,12 +91,17 @@ void Scale(Interpreter& in, const InstantiationStatement& inst, const ConstConte
   Matrix4 m = IdentityMatrix();
   const Value& v = a["v"];
   double x, y, z;
+  // The scale matrix times the identity, as 2021.01 computes it: an
+  // infinite or nan factor spreads nan over its row (inf * 0).
+  auto apply = [&](double sx, double sy, double sz) {
+    double s[3] = {sx, sy, sz};
+    for (int i = 0; i < 3; ++i)
+      for (int j = 0; j < 3; ++j) m[i][j] = s[i] * (i == j ? 1.0 : 0.0);
+  };
   if (v.IsNumber()) {
-    m[0][0] = m[1][1] = m[2][2] = v.AsNumber();
+    apply(v.AsNumber(), v.AsNumber(), v.AsNumber());
   } else if (Vec3Or2(v, 1, x, y, z)) {
-    m[0][0] = x;
-    m[1][1] = y;
-    m[2][2] = z;
+    apply(x, y, z);
   } else {
     in.Warning("Unable to convert scale(" + v.ToEchoString() +
                    ") parameter to a number, a vec3 or vec2 of numbers or a number",
