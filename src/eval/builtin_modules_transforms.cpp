@@ -12,6 +12,8 @@ namespace {
 
 using lang::InstantiationStatement;
 
+constexpr double kPi = 3.14159265358979323846;
+
 // sin/cos in degrees, exact at multiples of 90 degrees.
 double SinDeg(double a) {
   double r = std::fmod(a, 360.0);
@@ -19,7 +21,7 @@ double SinDeg(double a) {
   if (r == 0 || r == 180) return 0;
   if (r == 90) return 1;
   if (r == 270) return -1;
-  return std::sin(a * M_PI / 180.0);
+  return std::sin(a * kPi / 180.0);
 }
 double CosDeg(double a) {
   double r = std::fmod(a, 360.0);
@@ -27,7 +29,7 @@ double CosDeg(double a) {
   if (r == 90 || r == 270) return 0;
   if (r == 0) return 1;
   if (r == 180) return -1;
-  return std::cos(a * M_PI / 180.0);
+  return std::cos(a * kPi / 180.0);
 }
 
 // Product of the rotation parts (3x3) of two matrices.
