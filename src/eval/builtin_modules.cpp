@@ -151,6 +151,17 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
   return in.log().DisplayFileName(path);
 }
 
+std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module) {
+  const Value& o = a["origin"];
+  double x, y;
+  if (o.GetVec2(x, y) && std::isfinite(x) && std::isfinite(y)) return {x, y};
+  if (!o.IsUndef())
+    a.in.Warning(std::string(module) + "(..., origin=" + o.ToEchoString() +
+                     ") could not be converted",
+                 a.inst.span);
+  return {0, 0};
+}
+
 ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module) {
   ExtrudeFile f;
   const Value& file = a["file"];
@@ -162,8 +173,7 @@ ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module) {
   f.file = ImportPath(a.in, file.IsString() ? file.AsString() : file.ToStrString(),
                       a.inst.span, f.timestamp);
   if (a["layer"].IsString()) f.layer = a["layer"].AsString();
-  double x, y;
-  if (a["origin"].GetVec2(x, y)) f.origin = {x, y};
+  f.origin = ReadOrigin(a, module);
   if (a["scale"].IsNumber()) f.scale = a["scale"].AsNumber();
   return f;
 }

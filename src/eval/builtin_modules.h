@@ -65,6 +65,9 @@ bool WarnChildren(ModuleArgs& a, const char* module);
 // `timestamp` gets its modification time (0 when missing).
 std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
                        long long& timestamp);
+// origin = [x, y]; otherwise [0, 0] and 2021.01's "could not be converted"
+// warning naming `module`.
+std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module);
 // Reads file/layer/origin/scale of the deprecated extrude file= forms.
 ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module);
 

@@ -269,8 +269,7 @@ void Import(Interpreter& in, const InstantiationStatement& inst, const ConstCont
   }
   p.layer = StringParam(layer, "");
   p.convexity = ToInt(a["convexity"], 1);
-  double x, y;
-  if (a["origin"].GetVec2(x, y)) p.origin = {x, y};
+  p.origin = ReadOrigin(a, "linear_extrude");  // sic: 2021.01 names linear_extrude here
   p.scale = ToNumber(a["scale"], 1);
   p.width = ToNumber(a["width"], -1);
   p.height = ToNumber(a["height"], -1);

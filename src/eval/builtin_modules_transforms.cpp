@@ -3,6 +3,7 @@
 // linear_extrude, rotate_extrude, projection.
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
 
 #include "eval/builtin_modules.h"
@@ -246,7 +247,9 @@ void Color(Interpreter& in, const InstantiationStatement& inst, const ConstConte
   } else if (c.IsString()) {
     if (!ParseColorString(c.AsString(), p.rgba)) {
       p.rgba = {-1, -1, -1, 1};
-      in.log().Warning("Unable to parse color " + c.ToEchoString() + in.Where(inst.span) +
+      std::string lower = c.AsString();  // 2021.01 reports the name lowercased
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      in.log().Warning("Unable to parse color \"" + lower + "\"" + in.Where(inst.span) +
                            "\nPlease see https://en.wikipedia.org/wiki/Web_colors",
                        inst.span);
     }
@@ -280,6 +283,7 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
   LinearExtrudeParams p;
   p.fragments = a.GetFragments();
   if (a["file"].IsString()) p.file = ReadExtrudeFile(a, "linear_extrude");
+  else ReadOrigin(a, "linear_extrude");
   // 2021.01: a first unnamed number is the height.
   // Non-finite numbers count as absent; negative height and scale become 0.
   auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };
@@ -301,6 +305,7 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
   double x, y;
   if (finite(s)) p.scale = {s.AsNumber(), s.AsNumber()};
   else if (s.GetVec2(x, y) && std::isfinite(x) && std::isfinite(y)) p.scale = {x, y};
+
   for (double& c : p.scale)
     if (c < 0) c = 0;
   out.push_back(MakeNode(NodeKind::LinearExtrude, p, inst,
@@ -313,6 +318,7 @@ void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
   RotateExtrudeParams p;
   p.fragments = a.GetFragments();
   p.file = ReadExtrudeFile(a, "rotate_extrude");
+  if (!p.file.present) ReadOrigin(a, "rotate_extrude");
   p.convexity = std::max(1, ToInt(a["convexity"], 2));
   p.angle = ToNumber(a["angle"], 360);
   if (!(p.angle <= 360 && p.angle > -360)) p.angle = 360;

@@ -164,19 +164,21 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   // A program that sets the camera variables: 2021.01 reports it after
   // evaluating (the viewport follows them instead of "view all").
   bool camera = false;
-  for (const char* name : {"$vpt", "$vpr"}) {
+  for (const char* name : {"$vpr", "$vpt"}) {
     const Value* v = fileCtx->FindLocal(name);
     if (!v) continue;
-    camera = true;
     double x, y, z;
-    if (!v->GetVec3(x, y, z))
+    if (v->GetVec3(x, y, z))
+      camera = true;
+    else
       log_.Warning(std::string("Unable to convert ") + name + "=" + v->ToEchoString() +
                        " to a vec3 or vec2 of numbers",
                    {});
   }
   if (const Value* v = fileCtx->FindLocal("$vpd")) {
-    camera = true;
-    if (!v->IsNumber())
+    if (v->IsNumber())
+      camera = true;
+    else
       log_.Warning("Unable to convert $vpd=" + v->ToEchoString() + " to a number", {});
   }
   if (camera) log_.Warning("Viewall and autocenter disabled in favor of $vp*", {});
