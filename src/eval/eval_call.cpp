@@ -48,6 +48,9 @@ struct Interpreter::Callable {
   SourceSpan defSpan;
   const FunctionDefinition* def = nullptr;       // set for definitions
   const FunctionLiteralExpr* literal = nullptr;  // set for function values
+  // A used file's scope sits between the caller and the call on the dynamic
+  // chain too, so the file's own $ variables are visible.
+  ConstContextPtr usedFileScope;
 
   bool IsSelfCall(const IdentifierExpr& id, const Context& c) const {
     if (id.name != name) return false;
@@ -64,7 +67,7 @@ struct Interpreter::Callable {
 Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
                             const ConstContextPtr& caller) {
   DepthGuard guard(*this, "function", f.name, span);
-  ConstContextPtr dynamic = caller;
+  ConstContextPtr dynamic = f.usedFileScope ? f.usedFileScope : caller;
   SourceSpan callSpan = span;
   for (long tailCalls = 0;; ++tailCalls) {
     if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", callSpan);
@@ -101,8 +104,9 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
     }
     // Carry the `$` variables of this round (and the rounds before) into a
     // single scope so that the dynamic chain does not grow with the loop.
-    auto carrier = std::make_shared<Context>(nullptr, caller);
-    for (const Context* k = c.get(); k && k != caller.get(); k = k->dynamic().get())
+    const ConstContextPtr& base = f.usedFileScope ? f.usedFileScope : caller;
+    auto carrier = std::make_shared<Context>(nullptr, base);
+    for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
       for (const auto& [name, value] : k->variables())
         if (!name.empty() && name[0] == '$' && !carrier->FindLocal(name)) carrier->Set(name, value);
     dynamic = carrier;
@@ -136,7 +140,7 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
       Arguments args = EvalArguments(call.arguments, ctx);
       Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
                  def.def, nullptr};
-      if (def.usedFile) f.scope = UsedFileScope(*def.usedFile, ctx);
+      if (def.usedFile) f.scope = f.usedFileScope = UsedFileScope(*def.usedFile, ctx);
       return CallLoop(f, std::move(args), call.span, ctx);
     }
     if (name == "parent_module") return ParentModule(*this, EvalArguments(call.arguments, ctx), call.span);

@@ -315,8 +315,12 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
         ValueVector items;
         EvalListElement(*each.body, ctx, items);
         for (const auto& v : items) AppendEach(v, *this, e.span, out);
+        if (out.size() > kMaxListElements)
+          Error("List exceeds the limit of " + std::to_string(kMaxListElements) + " elements", e.span);
       } else {
         AppendEach(Eval(*each.body, ctx), *this, e.span, out);
+        if (out.size() > kMaxListElements)
+          Error("List exceeds the limit of " + std::to_string(kMaxListElements) + " elements", e.span);
       }
       return;
     }
@@ -327,6 +331,8 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
       return;
     }
     default:
+      if (out.size() >= kMaxListElements)
+        Error("List exceeds the limit of " + std::to_string(kMaxListElements) + " elements", e.span);
       out.push_back(Eval(e, ctx));
   }
 }

@@ -66,6 +66,8 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
     node = produced.front();
   }
   if (!node) return;
+  if (++nodeCount_ > kMaxNodes)
+    Error("The node tree exceeds the limit of " + std::to_string(kMaxNodes) + " nodes", s.span);
   // 2021.01 drops modifiers written on child()/children().
   bool isChildren = s.kind == lang::StatementKind::Instantiation &&
                     (static_cast<const lang::InstantiationStatement&>(s).name == "children" ||
@@ -103,9 +105,11 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
   Arguments args = EvalArguments(inst.arguments, ctx);
   DepthGuard guard(*this, "module", inst.name, def.def->span);
   ConstContextPtr scope = def.scope;
-  if (def.usedFile) scope = UsedFileScope(*def.usedFile, ctx);
+  ConstContextPtr dynamic = ctx;
+  // A used file's scope is also on the dynamic chain (its $ variables count).
+  if (def.usedFile) scope = dynamic = UsedFileScope(*def.usedFile, ctx);
   ContextPtr mctx =
-      BindParameters(def.def->parameters, args, scope, ctx, inst.span, inst.name);
+      BindParameters(def.def->parameters, args, scope, dynamic, inst.span, inst.name);
   int childCount = 0;
   for (const auto& c : inst.children.instantiations)
     if (!c->modifiers.disable) ++childCount;

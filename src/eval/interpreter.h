@@ -29,6 +29,11 @@ struct EvalError {
   int lastTraceRepeats = 0;
 };
 
+// Bounds on what one evaluation may build (2021.01 has none and runs out of
+// memory instead): elements of one list, nodes of the tree.
+inline constexpr size_t kMaxListElements = size_t{1} << 24;
+inline constexpr size_t kMaxNodes = size_t{1} << 23;
+
 // Arguments of a call after evaluation, before binding to parameters.
 using Arguments = std::vector<CallArgument>;
 
@@ -155,6 +160,11 @@ class Interpreter {
     return here < stackBase_ ? stackBase_ - here : 0;
   }
   long long steps_ = 0;
+
+ public:
+  size_t nodeCount_ = 0;  // nodes made so far (kMaxNodes)
+
+ private:
   std::chrono::steady_clock::time_point deadline_;
   bool hasDeadline_ = false;
   ContextPtr root_;

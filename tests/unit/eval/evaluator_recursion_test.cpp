@@ -101,6 +101,12 @@ TEST(EvaluatorRecursion, CStyleForLimit) {
             "TRACE: called by 'echo' in file t.scad, line 1\n");
 }
 
+TEST(EvaluatorRecursion, HugeListsEndInAnError) {
+  auto run = testing::Evaluate("x = [for (i=[0:999998], j=[0:999998]) 1];\necho(len(x));\n");
+  EXPECT_TRUE(run.aborted);
+  EXPECT_EQ(run.echo.substr(0, 33), "ERROR: List exceeds the limit of ");
+}
+
 TEST(EvaluatorRecursion, CancelStopsEvaluation) {
   std::atomic<bool> cancel{true};
   EvalOptions o;
