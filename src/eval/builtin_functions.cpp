@@ -45,8 +45,10 @@ const std::vector<BuiltinFunction>& AllBuiltinFunctions() { return GetRegistry()
 
 namespace builtins {
 
+// Builtin function warnings name the file relative to the main directory,
+// also inside `use`d libraries (see EvalLog::LocationSuffixFromMain).
 void Warn(const BuiltinCall& call, const std::string& text) {
-  call.log.Warning(text + call.log.LocationSuffix(call.span), call.span);
+  call.log.Warning(text + call.log.LocationSuffixFromMain(call.span), call.span);
 }
 
 void WarnNoLocation(const BuiltinCall& call, const std::string& text) {

@@ -75,6 +75,13 @@ std::string EvalLog::LocationSuffix(const lang::SourceSpan& span) const {
   return " in file " + DisplayFileName(*span.file) + ", line " + std::to_string(span.line);
 }
 
+std::string EvalLog::LocationSuffixFromMain(const lang::SourceSpan& span) const {
+  if (!span.file || span.line <= 0) return "";
+  const std::string& file = *span.file;
+  return " in file " + (file.empty() ? file : RelativePath(file, mainDirectory_)) + ", line " +
+         std::to_string(span.line);
+}
+
 void EvalLog::Add(Severity severity, const char* prefix, const std::string& text,
                   const lang::SourceSpan& span) {
   lines_.push_back(prefix + text);

@@ -41,6 +41,20 @@ class EvalLog {
   // The file name as LocationSuffix prints it.
   std::string DisplayFileName(const std::string& file) const;
 
+  // The same suffix with the file name always relative to the main file's
+  // directory. 2021.01 words a message's location one way or the other
+  // depending on the message (checked with a `use`d library outside the
+  // main directory):
+  //  - relative to the main directory (this function): "Ignoring unknown
+  //    variable/function/module", builtin function warnings ("len()
+  //    parameter could not be converted", search, lookup, ord, cross,
+  //    rands ...), module DEPRECATED lines such as assign();
+  //  - relative to the library's own directory (LocationSuffix): operator
+  //    warnings ("undefined operation ...", matrix products, comparisons),
+  //    range warnings ("Bad range parameter in for statement", the
+  //    [begin:end] DEPRECATED line), assertion ERROR and its TRACE lines.
+  std::string LocationSuffixFromMain(const lang::SourceSpan& span) const;
+
   const std::vector<std::string>& Lines() const { return lines_; }
   const std::vector<Diagnostic>& Diagnostics() const { return diagnostics_; }
   bool HasErrors() const { return errorCount_ > 0; }

@@ -200,6 +200,39 @@ void Lexer::LexString(Token& t) {
   }
 }
 
+// The path 2021.01 takes from the text between < and >. Its lexer matches
+// runs between tabs and newlines: for `use` the last run is the path; for
+// `include` a run up to its last '/' replaces the directory part and a run
+// without '/' replaces the file name part (both are assigned, not appended).
+std::string DirectivePath(std::string_view raw, bool isInclude) {
+  std::string filepath, filename;
+  size_t i = 0;
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+      continue;
+    }
+    size_t runEnd = i;
+    while (runEnd < raw.size() && raw[runEnd] != '\t' && raw[runEnd] != '\r' && raw[runEnd] != '\n')
+      ++runEnd;
+    if (!isInclude) {
+      filename.assign(raw.substr(i, runEnd - i));
+      i = runEnd;
+      continue;
+    }
+    size_t lastSlash = raw.substr(i, runEnd - i).rfind('/');
+    if (lastSlash != std::string_view::npos) {
+      filepath.assign(raw.substr(i, lastSlash + 1));
+      i += lastSlash + 1;
+    } else {
+      filename.assign(raw.substr(i, runEnd - i));
+      i = runEnd;
+    }
+  }
+  return filepath + filename;
+}
+
 // After `include` / `use`: [ \t\r\n>]* "<" path ">". Returns false if no "<"
 // follows (then the word is an ordinary identifier).
 bool Lexer::LexDirective(Token& t, bool isInclude) {
@@ -210,11 +243,16 @@ bool Lexer::LexDirective(Token& t, bool isInclude) {
   if (i >= text_.size() || text_[i] != '<') return false;
   while (pos_ <= i) Advance();
   t.kind = isInclude ? TokenKind::Include : TokenKind::Use;
+  size_t start = pos_;
   while (!AtEnd() && Peek() != '>') {
     char c = Peek();
-    if (c != '\t' && c != '\r' && c != '\n') t.text += c;
+    if (c == '\t' || c == '\r' || c == '\n') {
+      ++pos_;  // 2021.01 skips these here without counting lines
+      continue;
+    }
     Advance();
   }
+  t.text = DirectivePath(text_.substr(start, pos_ - start), isInclude);
   if (AtEnd()) {
     t.kind = TokenKind::Error;
     t.text = isInclude ? "Unterminated include statement" : "Unterminated use statement";

@@ -78,6 +78,9 @@ class Lexer {
   bool afterEndMarker_ = false;
 };
 
+// The path of `include <raw>` / `use <raw>` as 2021.01 assembles it.
+std::string DirectivePath(std::string_view raw, bool isInclude);
+
 // Encodes a code point as UTF-8; false (and nothing appended) when it is
 // not a valid scalar value (surrogates, > U+10FFFF).
 bool AppendUtf8(uint32_t codePoint, std::string& out);

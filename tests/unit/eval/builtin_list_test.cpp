@@ -93,6 +93,24 @@ TEST(BuiltinLookup, BadTables) {
                            W("lookup() number of parameters does not match"));
 }
 
+TEST(BuiltinWarnings, NameFilesRelativeToTheMainDirectory) {
+  // len(5) inside a function of `use </tmp/otherlib/lm3.scad>` called from
+  // /tmp/vals/sub: "... in file ../../otherlib/lm3.scad, line 3".
+  Site s;
+  s.log.SetMainDirectory("/tmp/vals/sub");
+  s.log.SetFileBaseDirectory("/tmp/otherlib/lm3.scad", "/tmp/otherlib");
+  s.span.file = std::make_shared<const std::string>("/tmp/otherlib/lm3.scad");
+  s.span.line = 3;
+  EXPECT_EQ(s.Echo("len", {N(5)}), "undef");
+  EXPECT_EQ(s.Lines(),
+            "WARNING: len() parameter could not be converted in file ../../otherlib/lm3.scad, "
+            "line 3");
+  // Operator warnings there name the library relative to its own directory.
+  EXPECT_TRUE(Add(Nums({1}), N(1), s.op()).IsUndef());
+  EXPECT_EQ(s.log.Lines().back(),
+            "WARNING: undefined operation (vector + number) in file lm3.scad, line 3");
+}
+
 TEST(BuiltinNorm, Vectors) {
   Site s;
   EXPECT_EQ(s.Echo("norm", {Nums({3, 4})}), "5");

@@ -57,6 +57,8 @@ TEST(EvalLog, LocationSuffixRelativeToMainDirectory) {
   EXPECT_EQ(log.LocationSuffix(At("/tmp/vals/sub/inc.scad", 1)),
             " in file sub/inc.scad, line 1");
   EXPECT_EQ(log.LocationSuffix(At("/tmp/p.scad", 1)), " in file ../p.scad, line 1");
+  EXPECT_EQ(log.LocationSuffix(At("/tmp/otherlib/a/b/m.scad", 1)),
+            " in file ../otherlib/a/b/m.scad, line 1");
   EXPECT_EQ(log.LocationSuffix(At("/usr/share/x.scad", 9)),
             " in file ../../usr/share/x.scad, line 9");
 }
@@ -68,6 +70,21 @@ TEST(EvalLog, LocationSuffixForUsedLibraries) {
   log.SetFileBaseDirectory("/tmp/otherlib/a/b/m.scad", "/tmp/otherlib/a");
   EXPECT_EQ(log.LocationSuffix(At("/tmp/otherlib/l.scad", 1)), " in file l.scad, line 1");
   EXPECT_EQ(log.LocationSuffix(At("/tmp/otherlib/a/b/m.scad", 1)), " in file b/m.scad, line 1");
+}
+
+TEST(EvalLog, LocationSuffixFromMainIgnoresLibraryDirectories) {
+  // use </tmp/otherlib/lm2.scad> from /tmp/vals/sub/t12.scad: operator
+  // warnings say "lm2.scad", unknown-variable and builtin warnings
+  // "../../otherlib/lm2.scad".
+  EvalLog log;
+  log.SetMainDirectory("/tmp/vals/sub");
+  log.SetFileBaseDirectory("/tmp/otherlib/lm2.scad", "/tmp/otherlib");
+  EXPECT_EQ(log.LocationSuffix(At("/tmp/otherlib/lm2.scad", 5)), " in file lm2.scad, line 5");
+  EXPECT_EQ(log.LocationSuffixFromMain(At("/tmp/otherlib/lm2.scad", 3)),
+            " in file ../../otherlib/lm2.scad, line 3");
+  EXPECT_EQ(log.LocationSuffixFromMain(At("/tmp/vals/sub/t12.scad", 4)),
+            " in file t12.scad, line 4");
+  EXPECT_EQ(log.LocationSuffixFromMain(lang::SourceSpan{}), "");
 }
 
 TEST(EvalLog, LocationSuffixEdgeCases) {
