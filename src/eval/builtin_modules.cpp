@@ -1,0 +1,196 @@
+#include "eval/builtin_modules.h"
+
+#include <sys/stat.h>
+
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+namespace mos::eval {
+
+ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& instantiation,
+                       const ConstContextPtr& ctx, std::initializer_list<const char*> names,
+                       size_t positionalCount)
+    : in(interp), inst(instantiation) {
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  std::vector<const char*> params(names);
+  for (const char* n : params) values_.emplace_back(n, Value());
+  std::shared_ptr<Context> local;
+  size_t position = 0;
+  bool tooMany = false;
+  std::vector<bool> given(params.size(), false);
+  auto assign = [&](size_t i, const Value& v) {
+    if (given[i]) in.Warning(std::string("argument ") + params[i] + " supplied more than once", inst.span);
+    given[i] = true;
+    values_[i].second = v;
+  };
+  for (auto& a : args) {
+    if (a.name.empty()) {
+      positionalValues_.push_back(a.value);
+      if (position < positionalCount && position < params.size()) {
+        assign(position++, a.value);
+      } else if (!tooMany) {
+        tooMany = true;
+        in.Warning("Too many unnamed arguments supplied", inst.span);
+      }
+      continue;
+    }
+    bool found = false;
+    for (size_t i = 0; i < values_.size() && !found; ++i) {
+      if (a.name == values_[i].first) {
+        assign(i, a.value);
+        found = true;
+      }
+    }
+    if (found) continue;
+    if (a.name[0] == '$') {
+      if (!local) local = std::make_shared<Context>(ctx, ctx);
+      local->Set(a.name, a.value);
+    } else {
+      in.Warning("variable " + a.name + " not specified as parameter", inst.span);
+    }
+  }
+  scope = local ? ConstContextPtr(local) : ctx;
+}
+
+const Value& ModuleArgs::operator[](const char* name) const {
+  static const Value undef;
+  for (const auto& v : values_)
+    if (std::strcmp(v.first, name) == 0) return v.second;
+  return undef;
+}
+
+Fragments ModuleArgs::GetFragments() {
+  Fragments f;
+  // 2021.01 reads anything but a number as 0 (then clamped with a warning).
+  auto get = [&](const char* name) {
+    const Value* v = scope->Lookup(name);
+    return v && v->IsNumber() ? v->AsNumber() : 0.0;
+  };
+  f.fn = get("$fn");
+  f.fs = get("$fs");
+  f.fa = get("$fa");
+  if (f.fs < 0.01) {
+    in.Warning("$fs too small - clamping to 0.010000", inst.span);
+    f.fs = 0.01;
+  }
+  if (f.fa < 0.01) {
+    in.Warning("$fa too small - clamping to 0.010000", inst.span);
+    f.fa = 0.01;
+  }
+  return f;
+}
+
+std::vector<NodePtr> ModuleArgs::Children() { return in.EvalChildren(inst.children, scope, scope); }
+
+NodePtr MakeNode(NodeKind kind, NodeParams params, const lang::InstantiationStatement& inst,
+                 std::vector<NodePtr> children) {
+  auto n = std::make_shared<Node>();
+  n->kind = kind;
+  n->params = std::move(params);
+  n->span = inst.span;
+  n->children = std::move(children);
+  return n;
+}
+
+int ToInt(const Value& v, int fallback) {
+  if (!v.IsNumber()) return fallback;
+  double d = v.AsNumber();
+  if (!(d > -2147483648.0 && d < 2147483647.0)) return fallback;
+  return static_cast<int>(d);
+}
+
+bool ToBoolStrict(const Value& v, bool fallback) { return v.IsBool() ? v.AsBool() : fallback; }
+
+double ToNumber(const Value& v, double fallback) { return v.IsNumber() ? v.AsNumber() : fallback; }
+
+bool WarnChildren(ModuleArgs& a, const char* module) {
+  if (a.inst.children.instantiations.empty()) return false;
+  a.in.Warning(std::string("module ") + module + "() does not support child modules", a.inst.span);
+  return true;
+}
+
+namespace {
+
+// "a/./b/../c" -> "a/c" (lexical, keeps leading "..").
+std::string Normalize(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    std::string part = path.substr(i, j - i);
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..") parts.pop_back();
+      else if (path[0] != '/') parts.push_back(part);
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = j + 1;
+  }
+  std::string out = path.size() && path[0] == '/' ? "/" : "";
+  for (size_t k = 0; k < parts.size(); ++k) out += (k ? "/" : "") + parts[k];
+  return out;
+}
+
+}  // namespace
+
+std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
+                       long long& timestamp) {
+  timestamp = 0;
+  if (file.empty()) return file;
+  std::string path = file;
+  if (file[0] != '/' && span.file) {
+    auto slash = span.file->find_last_of('/');
+    if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
+  }
+  path = Normalize(path);
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
+  if (path[0] != '/') return path;
+  return in.log().DisplayFileName(path);
+}
+
+std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module) {
+  const Value& o = a["origin"];
+  double x, y;
+  if (o.GetVec2(x, y) && std::isfinite(x) && std::isfinite(y)) return {x, y};
+  if (!o.IsUndef())
+    a.in.Warning(std::string(module) + "(..., origin=" + o.ToEchoString() +
+                     ") could not be converted",
+                 a.inst.span);
+  return {0, 0};
+}
+
+ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module) {
+  ExtrudeFile f;
+  const Value& file = a["file"];
+  if (file.IsUndef()) return f;
+  f.present = true;
+  a.in.DeprecatedOnce(std::string("Support for reading files in ") + module +
+                          " will be removed in future releases. Use a child import() instead.",
+                      a.inst.span);
+  f.file = ImportPath(a.in, file.IsString() ? file.AsString() : file.ToStrString(),
+                      a.inst.span, f.timestamp);
+  if (a["layer"].IsString()) f.layer = a["layer"].AsString();
+  f.origin = ReadOrigin(a, module);
+  if (a["scale"].IsNumber()) f.scale = a["scale"].AsNumber();
+  return f;
+}
+
+bool Interpreter::InstantiateBuiltin(const lang::InstantiationStatement& inst,
+                                     const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  static const std::unordered_map<std::string, BuiltinModuleImpl> table = [] {
+    std::unordered_map<std::string, BuiltinModuleImpl> t;
+    for (const auto* family : {&PrimitiveModules(), &TransformModules(), &ControlModules()})
+      for (const auto& m : *family) t.emplace(m.name, m.impl);
+    return t;
+  }();
+  auto it = table.find(inst.name);
+  if (it == table.end()) return false;
+  CheckLimits();
+  it->second(*this, inst, ctx, out);
+  return true;
+}
+
+}  // namespace mos::eval

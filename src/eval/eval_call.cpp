@@ -1,0 +1,196 @@
+// Function calls: user functions and function values (with 2021.01's
+// tail-call loop), builtin functions, parent_module().
+#include <cmath>
+
+#include "eval/interpreter.h"
+
+namespace mos::eval {
+
+using namespace lang;
+
+namespace {
+
+// 2021.01 runs at most this many self tail calls of one call before it
+// reports "Recursion detected".
+constexpr long kMaxTailCalls = 1000000;
+
+// parent_module(n): the name of the n-th user module up the instantiation
+// stack (needs the evaluator, so it is not in the builtin function table).
+Value ParentModule(Interpreter& in, const Arguments& args, const SourceSpan& span) {
+  double n = 1;
+  if (!args.empty() && args[0].value.IsNumber()) n = args[0].value.AsNumber();
+  const auto& stack = in.moduleStack();
+  if (n < 0 || !(n < double(stack.size()))) {
+    in.Warning("Parent module index (" + FormatNumber(n) +
+                   ") greater than the number of modules on the stack",
+               span);
+    return Value();
+  }
+  return Value::String(stack[stack.size() - 1 - static_cast<size_t>(n)]);
+}
+
+const IdentifierExpr* CalleeName(const Expr& e) {
+  if (e.kind != ExprKind::Call) return nullptr;
+  const auto& call = static_cast<const CallExpr&>(e);
+  if (call.callee->kind != ExprKind::Identifier) return nullptr;
+  return static_cast<const IdentifierExpr*>(call.callee.get());
+}
+
+}  // namespace
+
+// What is being called: a definition or a function value, and how to tell
+// whether a call in tail position calls the same thing again.
+struct Interpreter::Callable {
+  const std::vector<Parameter>* params;
+  const Expr* body;
+  ConstContextPtr scope;
+  std::string name;
+  SourceSpan defSpan;
+  const FunctionDefinition* def = nullptr;       // set for definitions
+  const FunctionLiteralExpr* literal = nullptr;  // set for function values
+  // A used file's scope sits between the caller and the call on the dynamic
+  // chain too, so the file's own $ variables are visible.
+  ConstContextPtr usedFileScope;
+
+  bool IsSelfCall(const IdentifierExpr& id, const Context& c) const {
+    if (id.name != name) return false;
+    const Value* v = c.Lookup(id.name);
+    if (literal) return v && v->IsFunction() && v->AsFunction().literal.get() == literal;
+    if (v && v->IsFunction()) return false;
+    return c.FindFunction(id.name).def == def;
+  }
+};
+
+// Evaluates the body with the arguments bound; a self call at the tail of
+// the body (through ?: and let) rebinds and loops instead of recursing.
+// `$` variables set on the way stay visible to the next round, as in 2021.01.
+Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
+                            const ConstContextPtr& caller) {
+  DepthGuard guard(*this, "function", f.name, span);
+  ConstContextPtr dynamic = f.usedFileScope ? f.usedFileScope : caller;
+  SourceSpan callSpan = span;
+  for (long tailCalls = 0;; ++tailCalls) {
+    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", callSpan);
+    ConstContextPtr c = BindParameters(*f.params, args, f.scope, dynamic, callSpan, f.name);
+    const Expr* e = f.body;
+    const CallExpr* tail = nullptr;
+    while (e) {
+      if (e->kind == ExprKind::Ternary) {
+        const auto& t = static_cast<const TernaryExpr&>(*e);
+        e = Eval(*t.condition, c).ToBool() ? t.ifTrue.get() : t.ifFalse.get();
+      } else if (e->kind == ExprKind::Let) {
+        const auto& l = static_cast<const LetExpr&>(*e);
+        c = LetScope(l.assignments, c);
+        e = l.body.get();
+      } else if ((e->kind == ExprKind::Assert || e->kind == ExprKind::Echo) &&
+                 static_cast<const AssertOrEchoExpr&>(*e).body) {
+        const auto& a = static_cast<const AssertOrEchoExpr&>(*e);
+        Arguments args = EvalArguments(a.arguments, c);
+        if (e->kind == ExprKind::Assert) CheckAssert(a.arguments, args, e->span);
+        else log_.Echo(EchoText(args), e->span);
+        e = a.body.get();
+      } else {
+        const IdentifierExpr* id = CalleeName(*e);
+        if (id && f.IsSelfCall(*id, *c)) tail = static_cast<const CallExpr*>(e);
+        break;
+      }
+    }
+    if (!tail) return e ? Eval(*e, c) : Value();
+    try {
+      args = EvalArguments(tail->arguments, c);
+    } catch (EvalError& err) {
+      Trace(err, "called by '" + f.name + "'", tail->span);
+      throw;
+    }
+    // Carry the `$` variables of this round (and the rounds before) into a
+    // single scope so that the dynamic chain does not grow with the loop.
+    const ConstContextPtr& base = f.usedFileScope ? f.usedFileScope : caller;
+    auto carrier = std::make_shared<Context>(nullptr, base);
+    for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
+      for (const auto& [name, value] : k->variables())
+        if (!name.empty() && name[0] == '$' && !carrier->FindLocal(name)) carrier->Set(name, value);
+    dynamic = carrier;
+    callSpan = tail->span;
+    CheckLimits();
+  }
+}
+
+Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx) {
+  std::string name;
+  try {
+    if (call.callee->kind != ExprKind::Identifier) {
+      Value callee = Eval(*call.callee, ctx);
+      Arguments args = EvalArguments(call.arguments, ctx);
+      if (callee.IsFunction()) return CallFunctionValue(callee.AsFunction(), args, call.span, ctx, "");
+      Warning(std::string("Can't call function on ") + TypeName(callee), call.span);
+      return Value();
+    }
+    name = static_cast<const IdentifierExpr&>(*call.callee).name;
+    if (!name.empty() && name[0] == '$') {
+      Warning("Can't call function on dynamically scoped variable", call.span);
+      return Value();
+    }
+    // A variable holding a function value shadows a function definition.
+    if (const Value* v = ctx->Lookup(name); v && v->IsFunction()) {
+      Value f = *v;  // keep it alive while arguments are evaluated
+      Arguments args = EvalArguments(call.arguments, ctx);
+      return CallFunctionValue(f.AsFunction(), args, call.span, ctx, name);
+    }
+    if (auto def = ctx->FindFunction(name)) {
+      Arguments args = EvalArguments(call.arguments, ctx);
+      Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
+                 def.def, nullptr};
+      if (def.usedFile) f.scope = f.usedFileScope = UsedFileScope(*def.usedFile, ctx);
+      return CallLoop(f, std::move(args), call.span, ctx);
+    }
+    if (name == "parent_module") return ParentModule(*this, EvalArguments(call.arguments, ctx), call.span);
+    if (const BuiltinFunction* b = FindBuiltinFunction(name)) {
+      Arguments args;
+      // is_undef(x) looks x up without the unknown-variable warning.
+      if (name == "is_undef" && call.arguments.size() == 1 && call.arguments[0].name.empty() &&
+          call.arguments[0].value && call.arguments[0].value->kind == ExprKind::Identifier) {
+        const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(*call.arguments[0].value).name);
+        args.push_back(CallArgument{"", v ? *v : Value()});
+      } else {
+        args = EvalArguments(call.arguments, ctx);
+      }
+      BuiltinCall bc{name, args, call.span, log_};
+      return b->impl(bc);
+    }
+    Warning("Ignoring unknown function '" + name + "'", call.span);
+    return Value();
+  } catch (EvalError& e) {
+    Trace(e, "called by '" + name + "'", call.span);
+    throw;
+  }
+}
+
+Value Interpreter::CallFunctionValue(const FunctionValue& fv, const Arguments& args,
+                                     const SourceSpan& span, const ConstContextPtr& ctx,
+                                     const std::string& name) {
+  Callable f{&fv.literal->parameters, fv.literal->body.get(), fv.closure, name,
+             fv.literal->span, nullptr, fv.literal.get()};
+  return CallLoop(f, args, span, ctx);
+}
+
+ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
+                                 const ConstContextPtr& ctx) {
+  auto c = std::make_shared<Context>(ctx, ctx);
+  for (const auto& a : assignments) {
+    if (a.name.empty()) {
+      Value v = a.value ? Eval(*a.value, c) : Value();
+      Warning("Assignment without variable name " + v.ToEchoString(), a.span);
+      continue;
+    }
+    if (c->FindLocal(a.name)) {
+      // 2021.01 keeps the first and warns about the rest.
+      Value v = a.value ? Eval(*a.value, c) : Value();
+      Warning("Ignoring duplicate variable assignment " + a.name + " = " + v.ToEchoString(), a.span);
+      continue;
+    }
+    c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+  }
+  return c;
+}
+
+}  // namespace mos::eval
