@@ -1,0 +1,15 @@
+// One render without the Engine's locking and exception boundary:
+// parse -> evaluate -> echo / csg text. Engine::Render wraps it.
+#pragma once
+
+#include "mos/engine.h"
+
+namespace mos::engine {
+
+// May throw (std::bad_alloc, internal errors); the Engine catches.
+RenderResult RunPipeline(const RenderRequest& request);
+
+// True when this build links the parser and evaluator stages.
+bool PipelineAvailable();
+
+}  // namespace mos::engine
