@@ -24,8 +24,9 @@ TEST(Engine, MissingFileEndsAsDiagnosticNotException) {
   EXPECT_TRUE(HasError(result));
 }
 
-TEST(Engine, EchoOfSourceWhenStagesAreBuilt) {
-  if (!engine::PipelineAvailable()) GTEST_SKIP() << "parser/evaluator not merged";
+// These need the parser and evaluator stages (written on other branches).
+#if __has_include("eval/node.h")
+TEST(Engine, EchoOfSource) {
   Engine engine;
   RenderRequest request;
   request.source = "echo(1 + 2);\n";
@@ -35,7 +36,6 @@ TEST(Engine, EchoOfSourceWhenStagesAreBuilt) {
 }
 
 TEST(Engine, SyntaxErrorAddsCantParseLine) {
-  if (!engine::PipelineAvailable()) GTEST_SKIP() << "parser/evaluator not merged";
   Engine engine;
   RenderRequest request;
   request.source = "x = ;\n";
@@ -44,6 +44,9 @@ TEST(Engine, SyntaxErrorAddsCantParseLine) {
   EXPECT_FALSE(result.parsed);
   EXPECT_NE(result.echo.find("Can't parse file 'syn.scad'!\n\n"), std::string::npos);
 }
+#else
+TEST(Engine, ReportsMissingStages) { EXPECT_FALSE(engine::PipelineAvailable()); }
+#endif
 
 }  // namespace
 }  // namespace mos
