@@ -3,6 +3,7 @@
 // diagnostics with file:line:col for the API.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,22 @@ class EvalLog {
   void Error(const std::string& text, const lang::SourceSpan& span);
   void Trace(const std::string& text, const lang::SourceSpan& span);
 
-  // ", in file <name>, line <n>" as 2021.01 appends to many messages; the
-  // file name is relative to the directory of the main file.
+  // " in file <name>, line <n>" as 2021.01 appends to many messages (no
+  // comma before "in": "WARNING: Ignoring unknown variable 'x' in file
+  // t.scad, line 3"); "" when the span has no file or line. 2021.01 names
+  // the file relative to the directory of the file its parse started from:
+  // the main file for the main file and everything it includes, the used
+  // file for a `use`d library and its includes ("../p.scad", "sub/x.scad",
+  // "l.scad" for /abs/lib/l.scad). Paths are compared lexically.
   std::string LocationSuffix(const lang::SourceSpan& span) const;
+  // The directory names are made relative to, for every file not registered
+  // with SetFileBaseDirectory. Empty: names are printed as they are.
   void SetMainDirectory(std::string dir) { mainDirectory_ = std::move(dir); }
+  // For files parsed as part of a `use`d library: register each of them
+  // (the library and its includes) with the library's directory.
+  void SetFileBaseDirectory(const std::string& file, std::string dir);
+  // The file name as LocationSuffix prints it.
+  std::string DisplayFileName(const std::string& file) const;
 
   const std::vector<std::string>& Lines() const { return lines_; }
   const std::vector<Diagnostic>& Diagnostics() const { return diagnostics_; }
@@ -38,6 +51,7 @@ class EvalLog {
   std::vector<std::string> lines_;
   std::vector<Diagnostic> diagnostics_;
   std::string mainDirectory_;
+  std::map<std::string, std::string> fileBaseDirectories_;
   int errorCount_ = 0;
 };
 

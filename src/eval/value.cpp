@@ -1,0 +1,228 @@
+// Value construction, accessors, truthiness, equality and the iterative
+// teardown of deeply nested vectors.
+#include "eval/value.h"
+
+#include <cassert>
+#include <cmath>
+#include <utility>
+
+#include "eval/eval_log.h"
+#include "lang/ast.h"
+
+namespace mos::eval {
+
+namespace {
+
+// Payload of a vector value. Its destructor tears nested vectors down with
+// an explicit worklist: a million-deep [[[...]]] (buildable with a
+// tail-recursive function) must not recurse a million frames.
+struct VectorPayload {
+  ValueVector items;
+  explicit VectorPayload(ValueVector v) : items(std::move(v)) {}
+  ~VectorPayload();
+};
+
+}  // namespace
+
+// Grants the teardown access to Value's private payload.
+struct VectorPayloadAccess {
+  static void Detach(ValueVector& items, std::vector<std::shared_ptr<const void>>& pending) {
+    for (Value& v : items) {
+      if (v.type_ == Value::Type::Vector && v.payload_) {
+        pending.push_back(std::move(v.payload_));
+        v.type_ = Value::Type::Undef;
+      }
+    }
+  }
+};
+
+VectorPayload::~VectorPayload() {
+  std::vector<std::shared_ptr<const void>> pending;
+  VectorPayloadAccess::Detach(items, pending);
+  while (!pending.empty()) {
+    std::shared_ptr<const void> p = std::move(pending.back());
+    pending.pop_back();
+    if (p.use_count() == 1) {
+      // We are the only owner: steal its children before it dies, so its
+      // own destructor has nothing nested left to recurse into.
+      auto* payload = const_cast<VectorPayload*>(static_cast<const VectorPayload*>(p.get()));
+      VectorPayloadAccess::Detach(payload->items, pending);
+    }
+  }
+}
+
+Value Value::Bool(bool b) {
+  Value v;
+  v.type_ = Type::Bool;
+  v.bool_ = b;
+  return v;
+}
+
+Value Value::Number(double d) {
+  Value v;
+  v.type_ = Type::Number;
+  v.number_ = d;
+  return v;
+}
+
+Value Value::String(std::string s) {
+  Value v;
+  v.type_ = Type::String;
+  v.payload_ = std::make_shared<const std::string>(std::move(s));
+  return v;
+}
+
+Value Value::Vector(ValueVector items) {
+  Value v;
+  v.type_ = Type::Vector;
+  v.payload_ = std::make_shared<const VectorPayload>(std::move(items));
+  return v;
+}
+
+Value Value::Range(RangeValue r) {
+  Value v;
+  v.type_ = Type::Range;
+  v.payload_ = std::make_shared<const RangeValue>(r);
+  return v;
+}
+
+Value Value::Function(FunctionValue f) {
+  Value v;
+  v.type_ = Type::Function;
+  v.payload_ = std::make_shared<const FunctionValue>(std::move(f));
+  return v;
+}
+
+const char* Value::TypeName() const {
+  switch (type_) {
+    case Type::Undef: return "undefined";
+    case Type::Bool: return "bool";
+    case Type::Number: return "number";
+    case Type::String: return "string";
+    case Type::Vector: return "vector";
+    case Type::Range: return "range";
+    case Type::Function: return "function";
+  }
+  return "undefined";
+}
+
+const std::string& Value::AsString() const {
+  assert(type_ == Type::String);
+  return *static_cast<const std::string*>(payload_.get());
+}
+
+const ValueVector& Value::AsVector() const {
+  assert(type_ == Type::Vector);
+  return static_cast<const VectorPayload*>(payload_.get())->items;
+}
+
+const RangeValue& Value::AsRange() const {
+  assert(type_ == Type::Range);
+  return *static_cast<const RangeValue*>(payload_.get());
+}
+
+const FunctionValue& Value::AsFunction() const {
+  assert(type_ == Type::Function);
+  return *static_cast<const FunctionValue*>(payload_.get());
+}
+
+bool Value::ToBool() const {
+  switch (type_) {
+    case Type::Undef: return false;
+    case Type::Bool: return bool_;
+    case Type::Number: return number_ != 0 && !std::isnan(number_);
+    case Type::String: return !AsString().empty();
+    case Type::Vector: return !AsVector().empty();
+    case Type::Range: return true;
+    case Type::Function: return true;
+  }
+  return false;
+}
+
+bool Value::GetDouble(double& out) const {
+  if (type_ != Type::Number) return false;
+  out = number_;
+  return true;
+}
+
+bool Value::GetVec2(double& x, double& y) const {
+  if (type_ != Type::Vector) return false;
+  const ValueVector& v = AsVector();
+  if (v.size() != 2 || !v[0].IsNumber() || !v[1].IsNumber()) return false;
+  x = v[0].AsNumber();
+  y = v[1].AsNumber();
+  return true;
+}
+
+bool Value::GetVec3(double& x, double& y, double& z) const {
+  if (type_ != Type::Vector) return false;
+  const ValueVector& v = AsVector();
+  if (v.size() != 3 || !v[0].IsNumber() || !v[1].IsNumber() || !v[2].IsNumber()) return false;
+  x = v[0].AsNumber();
+  y = v[1].AsNumber();
+  z = v[2].AsNumber();
+  return true;
+}
+
+namespace {
+
+bool EqualAtDepth(const Value& a, const Value& b, int depth) {
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case Value::Type::Undef: return true;
+    case Value::Type::Bool: return a.AsBool() == b.AsBool();
+    case Value::Type::Number: return a.AsNumber() == b.AsNumber();
+    case Value::Type::String: return a.AsString() == b.AsString();
+    case Value::Type::Vector: {
+      const ValueVector& x = a.AsVector();
+      const ValueVector& y = b.AsVector();
+      if (&x == &y) {
+        // Same payload: equal unless it holds a nan somewhere; fall through
+        // to the elementwise check, which is exact either way.
+      }
+      if (x.size() != y.size()) return false;
+      if (depth >= kMaxValueNesting) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (!EqualAtDepth(x[i], y[i], depth + 1)) return false;
+      }
+      return true;
+    }
+    case Value::Type::Range: {
+      const RangeValue& x = a.AsRange();
+      const RangeValue& y = b.AsRange();
+      return x.begin == y.begin && x.step == y.step && x.end == y.end;
+    }
+    case Value::Type::Function:
+      return &a.AsFunction() == &b.AsFunction();
+  }
+  return false;
+}
+
+}  // namespace
+
+bool operator==(const Value& a, const Value& b) { return EqualAtDepth(a, b, 0); }
+
+Value Equal(const Value& a, const Value& b) { return Value::Bool(a == b); }
+Value NotEqual(const Value& a, const Value& b) { return Value::Bool(a != b); }
+
+void OpSite::Warn(const std::string& text) const {
+  if (!log) return;
+  static const lang::SourceSpan kNoSpan;
+  const lang::SourceSpan& s = span ? *span : kNoSpan;
+  log->Warning(text + log->LocationSuffix(s), s);
+}
+
+void OpSite::WarnNoLocation(const std::string& text) const {
+  if (!log) return;
+  static const lang::SourceSpan kNoSpan;
+  log->Warning(text, span ? *span : kNoSpan);
+}
+
+void OpSite::Deprecated(const std::string& text) const {
+  if (!log) return;
+  static const lang::SourceSpan kNoSpan;
+  const lang::SourceSpan& s = span ? *span : kNoSpan;
+  log->Deprecated(text + log->LocationSuffix(s), s);
+}
+
+}  // namespace mos::eval

@@ -1,0 +1,180 @@
+// Multiplication with 2021.01's semantics and warnings: number*number,
+// scalar*vector, dot product, matrix*vector, vector*matrix, matrix*matrix.
+// Which product applies is decided by the types of the two first elements.
+#include <string>
+
+#include "eval/value.h"
+#include "eval/value_ops_internal.h"
+
+namespace mos::eval {
+
+namespace {
+
+std::string Count(const char* what, size_t a, size_t b) {
+  return std::string(what) + " (" + std::to_string(a) + " != " + std::to_string(b) + ")";
+}
+
+// "" when v holds only numbers.
+std::string CheckNumbers(const ValueVector& v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].IsNumber()) {
+      return "Vector must contain only numbers. Problem at index " + std::to_string(i);
+    }
+  }
+  return "";
+}
+
+// "" when m is a rectangular matrix of numbers.
+std::string CheckMatrix(const ValueVector& m) {
+  const size_t cols = m[0].IsVector() ? m[0].AsVector().size() : 0;
+  for (size_t r = 0; r < m.size(); ++r) {
+    if (!m[r].IsVector() || m[r].AsVector().size() != cols) {
+      return "Matrix must be rectangular. Problem at row " + std::to_string(r);
+    }
+    const ValueVector& row = m[r].AsVector();
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (!row[c].IsNumber()) {
+        return "Matrix must contain only numbers. Problem at row " + std::to_string(r) +
+               ", col " + std::to_string(c);
+      }
+    }
+  }
+  return "";
+}
+
+Value DotProduct(const ValueVector& a, const ValueVector& b, const OpSite& site) {
+  if (a.size() != b.size()) {
+    site.Warn(Count("vector*vector requires matching lengths", a.size(), b.size()));
+    return Value();
+  }
+  double sum = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].IsNumber() || !b[i].IsNumber()) {
+      site.Warn(UndefinedOperationText(a[i], "*", b[i]));
+      return Value();
+    }
+    sum += a[i].AsNumber() * b[i].AsNumber();
+  }
+  return Value::Number(sum);
+}
+
+Value MatrixTimesVector(const ValueVector& m, const ValueVector& v, const OpSite& site) {
+  const size_t cols = m[0].AsVector().size();
+  if (cols != v.size()) {
+    site.Warn(Count("matrix*vector requires matrix column count to match vector length", cols,
+                    v.size()));
+    return Value();
+  }
+  std::string problem = CheckMatrix(m);
+  if (problem.empty()) problem = CheckNumbers(v);
+  if (!problem.empty()) {
+    site.Warn(problem);
+    return Value();
+  }
+  ValueVector out;
+  out.reserve(m.size());
+  for (const Value& row : m) {
+    double sum = 0;
+    const ValueVector& r = row.AsVector();
+    for (size_t c = 0; c < cols; ++c) sum += r[c].AsNumber() * v[c].AsNumber();
+    out.push_back(Value::Number(sum));
+  }
+  return Value::Vector(std::move(out));
+}
+
+// v*m; on failure `problem` holds the message of a shape/number check that
+// 2021.01 prints once without location before its caller prints it again.
+Value VectorTimesMatrix(const ValueVector& v, const ValueVector& m, std::string& problem,
+                        bool& lengthMismatch) {
+  lengthMismatch = false;
+  if (v.size() != m.size()) {
+    lengthMismatch = true;
+    problem = Count("vector*matrix requires vector length to match matrix row count", v.size(),
+                    m.size());
+    return Value();
+  }
+  problem = CheckNumbers(v);
+  if (problem.empty()) problem = CheckMatrix(m);
+  if (!problem.empty()) return Value();
+  const size_t cols = m[0].AsVector().size();
+  ValueVector out;
+  out.reserve(cols);
+  for (size_t c = 0; c < cols; ++c) {
+    double sum = 0;
+    for (size_t r = 0; r < m.size(); ++r) sum += v[r].AsNumber() * m[r].AsVector()[c].AsNumber();
+    out.push_back(Value::Number(sum));
+  }
+  return Value::Vector(std::move(out));
+}
+
+Value MatrixTimesMatrix(const ValueVector& a, const ValueVector& b, const OpSite& site) {
+  const size_t cols = a[0].AsVector().size();
+  if (cols != b.size()) {
+    site.Warn(Count("matrix*matrix requires left operand column count to match right operand "
+                    "row count",
+                    cols, b.size()));
+    return Value();
+  }
+  ValueVector out;
+  out.reserve(a.size());
+  for (size_t r = 0; r < a.size(); ++r) {
+    const size_t rowLength = a[r].IsVector() ? a[r].AsVector().size() : 0;
+    if (rowLength != b.size()) {
+      site.Warn(Count("matrix*matrix left operand row length does not match right operand row "
+                      "count",
+                      rowLength, b.size()) +
+                " at row " + std::to_string(r));
+      return Value();
+    }
+    std::string problem;
+    bool lengthMismatch = false;
+    Value row = VectorTimesMatrix(a[r].AsVector(), b, problem, lengthMismatch);
+    if (!problem.empty()) {
+      site.WarnNoLocation(problem);
+      site.Warn(problem + "\n\twhile processing left operand at row " + std::to_string(r));
+      return Value();
+    }
+    out.push_back(std::move(row));
+  }
+  return Value::Vector(std::move(out));
+}
+
+Value MultiplyVectors(const Value& a, const Value& b, const OpSite& site) {
+  const ValueVector& x = a.AsVector();
+  const ValueVector& y = b.AsVector();
+  if (x.empty() || y.empty()) {
+    site.Warn("Multiplication is undefined on empty vectors");
+    return Value();
+  }
+  const Value& x0 = x[0];
+  const Value& y0 = y[0];
+  if (x0.IsNumber() && y0.IsNumber()) return DotProduct(x, y, site);
+  if (x0.IsVector() && y0.IsNumber()) return MatrixTimesVector(x, y, site);
+  if (x0.IsNumber() && y0.IsVector()) {
+    std::string problem;
+    bool lengthMismatch = false;
+    Value out = VectorTimesMatrix(x, y, problem, lengthMismatch);
+    if (!problem.empty()) {
+      if (!lengthMismatch) site.WarnNoLocation(problem);
+      site.Warn(problem);
+    }
+    return out;
+  }
+  if (x0.IsVector() && y0.IsVector()) return MatrixTimesMatrix(x, y, site);
+  site.Warn(std::string("undefined vector*vector multiplication where first elements are types ") +
+            x0.TypeName() + " and " + y0.TypeName());
+  return Value();
+}
+
+}  // namespace
+
+Value Multiply(const Value& a, const Value& b, const OpSite& site) {
+  if (a.IsNumber() && b.IsNumber()) return Value::Number(a.AsNumber() * b.AsNumber());
+  if (a.IsNumber() && b.IsVector()) return ScaleVector(b, a.AsNumber(), true, 0);
+  if (a.IsVector() && b.IsNumber()) return ScaleVector(a, b.AsNumber(), false, 0);
+  if (a.IsVector() && b.IsVector()) return MultiplyVectors(a, b, site);
+  site.Warn(UndefinedOperationText(a, "*", b));
+  return Value();
+}
+
+}  // namespace mos::eval

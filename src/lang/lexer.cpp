@@ -1,0 +1,297 @@
+#include "lang/lexer.h"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace mos::lang {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+struct Keyword {
+  const char* word;
+  TokenKind kind;
+};
+constexpr Keyword kKeywords[] = {
+    {"module", TokenKind::Module}, {"function", TokenKind::Function},
+    {"if", TokenKind::If},         {"else", TokenKind::Else},
+    {"for", TokenKind::For},       {"let", TokenKind::Let},
+    {"assert", TokenKind::Assert}, {"echo", TokenKind::Echo},
+    {"each", TokenKind::Each},     {"true", TokenKind::True},
+    {"false", TokenKind::False},   {"undef", TokenKind::Undef},
+};
+
+}  // namespace
+
+bool AppendUtf8(uint32_t cp, std::string& out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return true;
+}
+
+void Lexer::Advance() {
+  if (pos_ >= text_.size()) return;
+  lastLine_ = line_;
+  lastColumn_ = column_;
+  if (text_[pos_] == '\n') {
+    ++line_;
+    column_ = 1;
+  } else {
+    ++column_;
+  }
+  ++pos_;
+}
+
+// Whitespace (and the \x03 that 2021.01 appends after the main file) and
+// comments. Returns false with `error` filled for an unterminated comment.
+bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
+  while (!AtEnd()) {
+    char c = Peek();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\x03') {
+      Advance();
+    } else if (c == '/' && Peek(1) == '/') {
+      Comment comment{fileIndex_, line_, column_, line_, {}};
+      size_t start = pos_;
+      while (!AtEnd() && Peek() != '\n') Advance();
+      comment.text.assign(text_.substr(start, pos_ - start));
+      comment.endLine = line_;
+      comments.push_back(std::move(comment));
+    } else if (c == '/' && Peek(1) == '*') {
+      Comment comment{fileIndex_, line_, column_, line_, {}};
+      size_t start = pos_;
+      Advance(2);
+      while (!AtEnd() && !(Peek() == '*' && Peek(1) == '/')) Advance();
+      if (AtEnd()) {
+        error.kind = TokenKind::Error;
+        error.text = "Unterminated comment";
+        error.line = error.endLine = line_;
+        error.column = error.endColumn = column_;
+        return false;
+      }
+      Advance(2);
+      comment.text.assign(text_.substr(start, pos_ - start));
+      comment.endLine = line_;
+      comments.push_back(std::move(comment));
+    } else {
+      break;
+    }
+  }
+  return true;
+}
+
+// Length of the longest number at pos_: D+E? | D*.D+E? | D+.D*E?
+size_t Lexer::NumberLength() const {
+  size_t i = pos_, n = text_.size();
+  size_t intDigits = 0, fracDigits = 0;
+  while (i < n && IsDigit(text_[i])) ++i, ++intDigits;
+  if (i < n && text_[i] == '.') {
+    size_t j = i + 1;
+    while (j < n && IsDigit(text_[j])) ++j, ++fracDigits;
+    if (intDigits == 0 && fracDigits == 0) return 0;
+    i = j;
+  } else if (intDigits == 0) {
+    return 0;
+  }
+  if (i < n && (text_[i] == 'e' || text_[i] == 'E')) {
+    size_t j = i + 1;
+    if (j < n && (text_[j] == '+' || text_[j] == '-')) ++j;
+    size_t expDigits = 0;
+    while (j < n && IsDigit(text_[j])) ++j, ++expDigits;
+    if (expDigits > 0) i = j;
+  }
+  return i - pos_;
+}
+
+// Length of "$"?[a-zA-Z0-9_]+ at pos_, 0 if none.
+size_t Lexer::WordLength() const {
+  size_t i = pos_, n = text_.size();
+  if (i < n && text_[i] == '$') ++i;
+  size_t start = i;
+  while (i < n && IsWordChar(text_[i])) ++i;
+  return i == start ? 0 : i - pos_;
+}
+
+void Lexer::LexString(Token& t) {
+  Advance();  // opening quote
+  std::string& out = t.text;
+  while (true) {
+    if (AtEnd()) {
+      t.kind = TokenKind::Error;
+      t.text = "Unterminated string";
+      t.line = t.endLine = line_;
+      t.column = t.endColumn = column_;
+      return;
+    }
+    char c = Peek();
+    if (c == '"') {
+      Advance();
+      t.kind = TokenKind::String;
+      return;
+    }
+    if (c == '\n') {  // a raw newline is dropped (2021.01)
+      Advance();
+      continue;
+    }
+    if (c != '\\') {
+      out += c;
+      Advance();
+      continue;
+    }
+    char e = Peek(1);
+    switch (e) {
+      case 'n': out += '\n'; Advance(2); continue;
+      case 't': out += '\t'; Advance(2); continue;
+      case 'r': out += '\r'; Advance(2); continue;
+      case '\\': out += '\\'; Advance(2); continue;
+      case '"': out += '"'; Advance(2); continue;
+      default: break;
+    }
+    if (e == 'x' && Peek(2) >= '0' && Peek(2) <= '7' && HexValue(Peek(3)) >= 0) {
+      int v = HexValue(Peek(2)) * 16 + HexValue(Peek(3));
+      out += v == 0 ? ' ' : static_cast<char>(v);
+      Advance(4);
+      continue;
+    }
+    if (e == 'u' || e == 'U') {
+      size_t digits = e == 'u' ? 4 : 6;
+      uint32_t cp = 0;
+      bool ok = true;
+      for (size_t k = 0; k < digits; ++k) {
+        int h = HexValue(Peek(2 + k));
+        if (h < 0) { ok = false; break; }
+        cp = cp * 16 + static_cast<uint32_t>(h);
+      }
+      if (ok) {
+        if (cp == 0) out += ' ';
+        else AppendUtf8(cp, out);  // invalid code points vanish, as in 2021.01
+        Advance(2 + digits);
+        continue;
+      }
+    }
+    // Unknown escape: 2021.01 drops the backslash and lexes the rest as text.
+    Advance();
+  }
+}
+
+// After `include` / `use`: [ \t\r\n>]* "<" path ">". Returns false if no "<"
+// follows (then the word is an ordinary identifier).
+bool Lexer::LexDirective(Token& t, bool isInclude) {
+  size_t i = pos_;
+  while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' ||
+                              text_[i] == '\n' || text_[i] == '>'))
+    ++i;
+  if (i >= text_.size() || text_[i] != '<') return false;
+  while (pos_ <= i) Advance();
+  t.kind = isInclude ? TokenKind::Include : TokenKind::Use;
+  while (!AtEnd() && Peek() != '>') {
+    char c = Peek();
+    if (c != '\t' && c != '\r' && c != '\n') t.text += c;
+    Advance();
+  }
+  if (AtEnd()) {
+    t.kind = TokenKind::Error;
+    t.text = isInclude ? "Unterminated include statement" : "Unterminated use statement";
+    t.endLine = t.line;
+    t.endColumn = t.column;
+    return true;
+  }
+  Advance();  // '>'
+  return true;
+}
+
+Token Lexer::Next(std::vector<Comment>& comments) {
+  Token t;
+  t.fileIndex = fileIndex_;
+  if (!SkipSpaceAndComments(comments, t)) {
+    t.commentIndex = static_cast<uint32_t>(comments.size());
+    return t;
+  }
+  t.commentIndex = static_cast<uint32_t>(comments.size());
+  t.line = line_;
+  t.column = column_;
+  if (AtEnd()) {
+    t.kind = TokenKind::End;
+    t.line = t.endLine = lastLine_;
+    t.column = t.endColumn = lastColumn_;
+    return t;
+  }
+  char c = Peek();
+  size_t numLen = NumberLength();
+  size_t wordLen = WordLength();
+  if (numLen > 0 && numLen >= wordLen) {
+    char buf[64];
+    const char* start = text_.data() + pos_;
+    if (numLen < sizeof buf) {
+      std::memcpy(buf, start, numLen);
+      buf[numLen] = '\0';
+      t.number = std::strtod(buf, nullptr);
+    } else {
+      t.number = std::strtod(std::string(start, numLen).c_str(), nullptr);
+    }
+    t.kind = TokenKind::Number;
+    Advance(numLen);
+  } else if (wordLen > 0) {
+    std::string_view word = text_.substr(pos_, wordLen);
+    Advance(wordLen);
+    t.kind = TokenKind::Identifier;
+    for (const Keyword& k : kKeywords) {
+      if (word == k.word) {
+        t.kind = k.kind;
+        break;
+      }
+    }
+    bool directive = false;
+    if (word == "include") directive = LexDirective(t, true);
+    else if (word == "use") directive = LexDirective(t, false);
+    if (!directive && t.kind == TokenKind::Identifier) t.text.assign(word);
+    if (directive && t.kind == TokenKind::Error) return t;
+  } else if (c == '"') {
+    LexString(t);
+    if (t.kind == TokenKind::Error) return t;
+  } else {
+    char d = Peek(1);
+    TokenKind two = TokenKind::Punct;
+    if (c == '<' && d == '=') two = TokenKind::LessEqual;
+    else if (c == '>' && d == '=') two = TokenKind::GreaterEqual;
+    else if (c == '=' && d == '=') two = TokenKind::Equal;
+    else if (c == '!' && d == '=') two = TokenKind::NotEqual;
+    else if (c == '&' && d == '&') two = TokenKind::And;
+    else if (c == '|' && d == '|') two = TokenKind::Or;
+    if (two != TokenKind::Punct) {
+      t.kind = two;
+      Advance(2);
+    } else {
+      t.kind = TokenKind::Punct;
+      t.ch = c;
+      Advance();
+    }
+  }
+  t.endLine = line_;
+  t.endColumn = column_;
+  return t;
+}
+
+}  // namespace mos::lang

@@ -1,0 +1,82 @@
+// The OpenSCAD 2021.01 lexer: turns one source buffer into tokens.
+//
+// Hand-written; mirrors the token rules of 2021.01 (longest match between
+// numbers and identifiers, identifiers may start with digits, string escapes
+// \x \u \U decoded to UTF-8, `include <f>` and `use <f>` recognised here).
+// The driver (token_stream.cpp) handles include splicing across buffers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mos::lang {
+
+enum class TokenKind : uint8_t {
+  End,         // end of the main file
+  Identifier,  // text = name (also $-names and names starting with digits)
+  Number,      // number
+  String,      // text = decoded contents
+  Use,         // text = path as written between < >
+  Include,     // text = path as written (only seen by the driver)
+  Module, Function, If, Else, For, Let, Assert, Echo, Each, True, False, Undef,
+  LessEqual, GreaterEqual, Equal, NotEqual, And, Or,
+  Punct,       // any other single character, in `ch`
+  Error,       // lexical error; text = message ("Unterminated string")
+};
+
+struct Token {
+  TokenKind kind = TokenKind::End;
+  char ch = 0;
+  int32_t fileIndex = 0;
+  int32_t line = 0, column = 0, endLine = 0, endColumn = 0;
+  uint32_t commentIndex = 0;  // comments lexed before this token (all files)
+  double number = 0;
+  std::string text;
+};
+
+// A comment, verbatim with its delimiters.
+struct Comment {
+  int32_t fileIndex = 0;
+  int32_t line = 0, column = 0, endLine = 0;
+  std::string text;
+};
+
+// Lexes one buffer. Call Next() until it returns End (end of this buffer).
+class Lexer {
+ public:
+  Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
+  // Appends comments met on the way to `comments`.
+  Token Next(std::vector<Comment>& comments);
+  int32_t Line() const { return line_; }
+  int32_t Column() const { return column_; }
+  // Line and column of the last character consumed (for the end token).
+  int32_t LastLine() const { return lastLine_; }
+  int32_t LastColumn() const { return lastColumn_; }
+
+ private:
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  char Peek(size_t ahead = 0) const {
+    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
+  }
+  void Advance();
+  void Advance(size_t n) { while (n--) Advance(); }
+  bool SkipSpaceAndComments(std::vector<Comment>& comments, Token& error);
+  void LexString(Token& t);
+  bool LexDirective(Token& t, bool isInclude);
+  size_t NumberLength() const;
+  size_t WordLength() const;
+
+  std::string_view text_;
+  int32_t fileIndex_;
+  size_t pos_ = 0;
+  int32_t line_ = 1, column_ = 1;
+  int32_t lastLine_ = 1, lastColumn_ = 1;
+};
+
+// Encodes a code point as UTF-8; false (and nothing appended) when it is
+// not a valid scalar value (surrogates, > U+10FFFF).
+bool AppendUtf8(uint32_t codePoint, std::string& out);
+
+}  // namespace mos::lang

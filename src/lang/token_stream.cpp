@@ -1,0 +1,84 @@
+#include "lang/token_stream.h"
+
+#include "lang/path_resolver.h"
+
+namespace mos::lang {
+namespace {
+
+constexpr size_t kMaxFileBytes = size_t(1) << 30;
+
+struct Frame {
+  std::unique_ptr<std::string> text;
+  std::unique_ptr<Lexer> lexer;
+  int32_t fileIndex;
+};
+
+}  // namespace
+
+TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
+                     const std::string& mainDir, const ParseOptions& options) {
+  TokenStream ts;
+  ts.files.push_back({std::make_shared<const std::string>(mainPath), mainDir});
+  std::vector<Frame> stack;
+  std::vector<std::string> openFiles;  // the include chain (not the main file)
+  {
+    auto text = std::make_unique<std::string>();
+    text->reserve(mainText.size() + 3);
+    *text = mainText;
+    *text += "\n\x03\n";
+    auto lexer = std::make_unique<Lexer>(*text, 0);
+    stack.push_back({std::move(text), std::move(lexer), 0});
+  }
+  ts.tokens.reserve(mainText.size() / 4 + 16);
+  while (true) {
+    Frame& frame = stack.back();
+    Token t = frame.lexer->Next(ts.comments);
+    if (t.kind == TokenKind::End && stack.size() > 1) {
+      stack.pop_back();
+      openFiles.pop_back();
+      continue;
+    }
+    if (t.kind == TokenKind::Include) {
+      const SourceFileInfo& from = ts.files[static_cast<size_t>(frame.fileIndex)];
+      std::string found = FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles);
+      std::string contents;
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.location = {*from.path, t.line, t.column};
+      if (found.empty() || !ReadWholeFile(found, contents, kMaxFileBytes)) {
+        d.message = "Can't open include file '" + t.text + "'.";
+        ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
+        continue;
+      }
+      if (static_cast<int>(stack.size()) > options.maxIncludeDepth) {
+        d.severity = Severity::Error;
+        d.message = "Include depth limit (" + std::to_string(options.maxIncludeDepth) +
+                    ") exceeded at include file '" + t.text + "'.";
+        ts.messages.push_back({ts.tokens.size(), d, "ERROR: " + d.message});
+        continue;
+      }
+      bool seen = false;
+      for (const std::string& f : ts.includedFiles) seen = seen || f == found;
+      if (!seen) ts.includedFiles.push_back(found);
+      openFiles.push_back(found);
+      auto index = static_cast<int32_t>(ts.files.size());
+      ts.files.push_back({std::make_shared<const std::string>(found), DirectoryOf(found)});
+      auto text = std::make_unique<std::string>(std::move(contents));
+      auto lexer = std::make_unique<Lexer>(*text, index);
+      stack.push_back({std::move(text), std::move(lexer), index});
+      continue;
+    }
+    if (t.kind == TokenKind::Use) {
+      const SourceFileInfo& from = ts.files[static_cast<size_t>(frame.fileIndex)];
+      t.number = static_cast<double>(ts.useResolved.size());
+      ts.useResolved.push_back(
+          FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles));
+    }
+    bool last = t.kind == TokenKind::End || t.kind == TokenKind::Error;
+    ts.tokens.push_back(std::move(t));
+    if (last) break;
+  }
+  return ts;
+}
+
+}  // namespace mos::lang
