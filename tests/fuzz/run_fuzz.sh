@@ -28,17 +28,28 @@ export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 limits=(-timeout=10 -rss_limit_mb=2048 -max_len=4096)
 
-echo "fuzz: replaying seeds and regressions"
-mapfile -d '' inputs < <(find "$here/corpus" "$here/regressions" -type f ! -name README.md -print0)
-"$fuzzer" "${limits[@]}" "${inputs[@]}" 2>&1 | tail -n 3
-
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
+# Runs the fuzzer with its output in a log; prints the summary lines, or the
+# log's tail when it failed.
+run() {
+  local rc=0
+  "$fuzzer" "${limits[@]}" "$@" >"$scratch/log" 2>&1 || rc=$?
+  grep -E "^(#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|Executed .* in)" "$scratch/log" | tail -n 3 || true
+  if [ $rc -ne 0 ]; then
+    tail -n 40 "$scratch/log"
+    echo "fuzz: FAILED (exit $rc)"
+    exit $rc
+  fi
+}
+
+echo "fuzz: replaying seeds and regressions"
+mapfile -d '' inputs < <(find "$here/corpus" "$here/regressions" -type f ! -name README.md -print0)
+run "${inputs[@]}"
+
 seeds=("$here/corpus" "$here/regressions")
 [ -d /usr/share/openscad/testdata/scad ] && seeds+=(/usr/share/openscad/testdata/scad)
-mkdir -p "$here/artifacts"
+mkdir -p "$here/artifacts" "$scratch/new"
 echo "fuzz: fuzzing for $seconds s"
-"$fuzzer" "${limits[@]}" -max_total_time="$seconds" -print_final_stats=1 \
-  -artifact_prefix="$here/artifacts/" "$scratch" "${seeds[@]}" 2>&1 | tee "$scratch/log" | \
-  grep -E "^(#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
-test "${PIPESTATUS[0]}" -eq 0
+run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
+  "$scratch/new" "${seeds[@]}"
