@@ -47,7 +47,7 @@ function readKnown(file) {
   if (!existsSync(file)) return known;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const m = line.match(/^(.*\S)\s+(echo|csg|exit)\s+(.*)$/);
+    const m = line.match(/^(.*?\.scad)\s+(echo|csg|exit)\s+(.*)$/);
     if (!m) throw new Error(`${file}: bad line: ${line}`);
     if (m[2] === 'echo') known.set(m[1], m[3]);
   }

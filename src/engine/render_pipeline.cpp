@@ -49,11 +49,8 @@ RenderResult RunPipeline(const RenderRequest& request) {
   for (const auto& line : parsed.echoLines) AppendLine(result.echo, line);
 
   if (!parsed.file) {
-    // 2021.01's main program adds this line and an empty one after the
-    // parser's error when the model cannot be parsed.
-    const std::string& name = request.file.empty() ? request.sourceName : request.file;
-    AppendLine(result.echo, "Can't parse file '" + name + "'!");
-    AppendLine(result.echo, "");
+    // The parser's echo lines already end with 2021.01's
+    // "Can't parse file '...'!" and the empty line after it.
     result.ok = false;
     result.parsed = false;
     return result;

@@ -72,8 +72,8 @@ def read_known(path):
             line = line.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            # Keys may contain spaces; the kind is the last ' echo ' / ' csg '.
-            match = re.match(r"^(.*\S)\s+(echo|csg|exit)\s+(.*)$", line)
+            # Keys (which may contain spaces) end in .scad; the kind follows.
+            match = re.match(r"^(.*?\.scad)\s+(echo|csg|exit)\s+(.*)$", line)
             if not match:
                 raise ValueError("%s:%d: expected '<key> <echo|csg> <reason>'" % (path, number))
             known[(match.group(1), match.group(2))] = match.group(3)
