@@ -1,0 +1,403 @@
+// Expression evaluation with 2021.01's warnings (unknown variables,
+// undefined operations) and list comprehensions.
+#include <cmath>
+
+#include "eval/expr_text.h"
+#include "eval/interpreter.h"
+
+namespace mos::eval {
+
+using namespace lang;
+
+const char* TypeName(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::Undef: return "undefined";
+    case Value::Type::Bool: return "bool";
+    case Value::Type::Number: return "number";
+    case Value::Type::String: return "string";
+    case Value::Type::Vector: return "vector";
+    case Value::Type::Range: return "range";
+    case Value::Type::Function: return "function";
+  }
+  return "undefined";
+}
+
+namespace {
+
+const char* OpSymbol(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Subtract: return "-";
+    case BinaryOp::Multiply: return "*";
+    case BinaryOp::Divide: return "/";
+    case BinaryOp::Modulo: return "%";
+    case BinaryOp::Power: return "^";
+    case BinaryOp::Less: return "<";
+    case BinaryOp::LessEqual: return "<=";
+    case BinaryOp::Greater: return ">";
+    case BinaryOp::GreaterEqual: return ">=";
+    default: return "?";
+  }
+}
+
+Value Apply(BinaryOp op, const Value& a, const Value& b) {
+  switch (op) {
+    case BinaryOp::Add: return Add(a, b);
+    case BinaryOp::Subtract: return Subtract(a, b);
+    case BinaryOp::Multiply: return Multiply(a, b);
+    case BinaryOp::Divide: return Divide(a, b);
+    case BinaryOp::Modulo: return Modulo(a, b);
+    case BinaryOp::Power: return Power(a, b);
+    case BinaryOp::Less: return Less(a, b);
+    case BinaryOp::LessEqual: return LessEqual(a, b);
+    case BinaryOp::Greater: return Greater(a, b);
+    case BinaryOp::GreaterEqual: return GreaterEqual(a, b);
+    case BinaryOp::Equal: return Value::Bool(a == b);
+    case BinaryOp::NotEqual: return Value::Bool(!(a == b));
+    case BinaryOp::And: return Value::Bool(a.ToBool() && b.ToBool());
+    case BinaryOp::Or: return Value::Bool(a.ToBool() || b.ToBool());
+  }
+  return Value();
+}
+
+// The text 2021.01 warns with when an operator gives undef.
+std::string UndefinedOperation(BinaryOp op, const Value& a, const Value& b) {
+  if (op == BinaryOp::Multiply && a.IsVector() && b.IsVector()) {
+    const auto& va = a.AsVector();
+    const auto& vb = b.AsVector();
+    bool matA = !va.empty() && va[0].IsVector();
+    bool matB = !vb.empty() && vb[0].IsVector();
+    if (matA && matB)
+      return "matrix*matrix requires left operand column count to match right operand row "
+             "count (" + std::to_string(va[0].AsVector().size()) + " != " +
+             std::to_string(vb.size()) + ")";
+    if (matA)
+      return "matrix*vector requires matching lengths (" +
+             std::to_string(va[0].AsVector().size()) + " != " + std::to_string(vb.size()) + ")";
+    if (matB)
+      return "vector*matrix requires matching lengths (" + std::to_string(va.size()) +
+             " != " + std::to_string(vb.size()) + ")";
+    if (va.size() != vb.size())
+      return "vector*vector requires matching lengths (" + std::to_string(va.size()) +
+             " != " + std::to_string(vb.size()) + ")";
+  }
+  return std::string("undefined operation (") + TypeName(a) + " " + OpSymbol(op) + " " +
+         TypeName(b) + ")";
+}
+
+// Splits a UTF-8 string into one string per code point.
+void Utf8Chars(const std::string& s, std::vector<Value>& out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (i + n > s.size()) n = s.size() - i;
+    out.push_back(Value::String(s.substr(i, n)));
+    i += n;
+  }
+}
+
+}  // namespace
+
+// The values a for loop (statement or comprehension) visits.
+std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span) {
+  std::vector<Value> out;
+  switch (v.type()) {
+    case Value::Type::Undef:
+      break;
+    case Value::Type::Vector:
+      out = v.AsVector();
+      break;
+    case Value::Type::String:
+      Utf8Chars(v.AsString(), out);
+      break;
+    case Value::Type::Range: {
+      const RangeValue& r = v.AsRange();
+      if (!std::isfinite(r.begin) || !std::isfinite(r.end) || std::isnan(r.step)) break;
+      if (r.step > 0 && r.begin > r.end) {
+        Warning("begin is greater than the end, but step is positive", span);
+        break;
+      }
+      if (r.step < 0 && r.begin < r.end) {
+        Warning("begin is smaller than the end, but step is negative", span);
+        break;
+      }
+      double count = r.step == 0 ? 4294967295.0 : std::floor((r.end - r.begin) / r.step) + 1;
+      if (!(count < 1000000)) {
+        Warning("Bad range parameter in for statement: too many elements (" +
+                    std::to_string(static_cast<unsigned long long>(
+                        std::min(count, 4294967295.0))) + ")",
+                span);
+        break;
+      }
+      auto n = static_cast<size_t>(count);
+      out.reserve(n);
+      for (size_t i = 0; i < n; ++i) out.push_back(Value::Number(r.begin + r.step * double(i)));
+      break;
+    }
+    default:
+      out.push_back(v);
+      break;
+  }
+  return out;
+}
+
+Arguments Interpreter::EvalArguments(const std::vector<Argument>& args,
+                                     const ConstContextPtr& ctx) {
+  Arguments out;
+  out.reserve(args.size());
+  for (const auto& a : args) out.push_back(CallArgument{a.name, a.value ? Eval(*a.value, ctx) : Value()});
+  return out;
+}
+
+std::string Interpreter::EchoText(const Arguments& args) {
+  std::string text;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (i) text += ", ";
+    if (!args[i].name.empty()) text += args[i].name + " = ";
+    text += args[i].value.ToEchoString();
+  }
+  return text;
+}
+
+// assert(condition, message): logs 2021.01's error and unwinds when false.
+void Interpreter::CheckAssert(const std::vector<Argument>& argExprs, const Arguments& args,
+                              const SourceSpan& span) {
+  const Value* cond = nullptr;
+  const Value* message = nullptr;
+  const Expr* condExpr = nullptr;
+  size_t pos = 0;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const auto& name = args[i].name;
+    if (name == "condition" || (name.empty() && pos == 0)) {
+      cond = &args[i].value;
+      condExpr = argExprs[i].value.get();
+    } else if (name == "message" || (name.empty() && pos == 1)) {
+      message = &args[i].value;
+    }
+    if (name.empty()) ++pos;
+  }
+  if (cond && cond->ToBool()) return;
+  std::string text = "Assertion '" + (condExpr ? ExprToString(*condExpr) : std::string()) + "' failed";
+  if (message && !message->IsUndef()) text += ": " + message->ToEchoString();
+  Error(text, span);
+}
+
+Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
+  switch (e.kind) {
+    case ExprKind::Literal: {
+      const auto& l = static_cast<const LiteralExpr&>(e);
+      switch (l.type) {
+        case LiteralExpr::Type::Undef: return Value();
+        case LiteralExpr::Type::Bool: return Value::Bool(l.boolValue);
+        case LiteralExpr::Type::Number: return Value::Number(l.number);
+        case LiteralExpr::Type::String: return Value::String(l.string);
+      }
+      return Value();
+    }
+    case ExprKind::Identifier: {
+      const auto& id = static_cast<const IdentifierExpr&>(e);
+      if (const Value* v = ctx->Lookup(id.name)) return *v;
+      Warning("Ignoring unknown variable '" + id.name + "'", e.span);
+      return Value();
+    }
+    case ExprKind::Range: {
+      const auto& r = static_cast<const RangeExpr&>(e);
+      Value b = Eval(*r.begin, ctx);
+      Value s = r.step ? Eval(*r.step, ctx) : Value::Number(1);
+      Value en = Eval(*r.end, ctx);
+      if (!b.IsNumber() || !s.IsNumber() || !en.IsNumber()) return Value();
+      RangeValue rv{b.AsNumber(), s.AsNumber(), en.AsNumber()};
+      if (!r.step && rv.begin > rv.end) {
+        log_.Deprecated("Using ranges of the form [begin:end] with begin value greater than "
+                        "the end value is deprecated" + Where(e.span), e.span);
+        std::swap(rv.begin, rv.end);
+      }
+      return Value::Range(rv);
+    }
+    case ExprKind::Vector: {
+      const auto& v = static_cast<const VectorExpr&>(e);
+      ValueVector out;
+      out.reserve(v.elements.size());
+      for (const auto& el : v.elements) EvalListElement(*el, ctx, out);
+      return Value::Vector(std::move(out));
+    }
+    case ExprKind::Unary: {
+      const auto& u = static_cast<const UnaryExpr&>(e);
+      Value x = Eval(*u.operand, ctx);
+      switch (u.op) {
+        case UnaryOp::Not: return Not(x);
+        case UnaryOp::Plus: return x;
+        case UnaryOp::Negate: {
+          Value r = Negate(x);
+          if (r.IsUndef()) Warning(std::string("undefined operation (-") + TypeName(x) + ")", e.span);
+          return r;
+        }
+      }
+      return Value();
+    }
+    case ExprKind::Binary: {
+      const auto& b = static_cast<const BinaryExpr&>(e);
+      if (b.op == BinaryOp::And) {
+        if (!Eval(*b.left, ctx).ToBool()) return Value::Bool(false);
+        return Value::Bool(Eval(*b.right, ctx).ToBool());
+      }
+      if (b.op == BinaryOp::Or) {
+        if (Eval(*b.left, ctx).ToBool()) return Value::Bool(true);
+        return Value::Bool(Eval(*b.right, ctx).ToBool());
+      }
+      Value l = Eval(*b.left, ctx);
+      Value r = Eval(*b.right, ctx);
+      Value result = Apply(b.op, l, r);
+      if (result.IsUndef()) Warning(UndefinedOperation(b.op, l, r), e.span);
+      return result;
+    }
+    case ExprKind::Ternary: {
+      const auto& t = static_cast<const TernaryExpr&>(e);
+      return Eval(Eval(*t.condition, ctx).ToBool() ? *t.ifTrue : *t.ifFalse, ctx);
+    }
+    case ExprKind::Index: {
+      const auto& i = static_cast<const IndexExpr&>(e);
+      Value obj = Eval(*i.object, ctx);
+      Value idx = Eval(*i.index, ctx);
+      return Index(obj, idx);
+    }
+    case ExprKind::Member: {
+      const auto& m = static_cast<const MemberExpr&>(e);
+      Value obj = Eval(*m.object, ctx);
+      int k = m.member == "x" ? 0 : m.member == "y" ? 1 : m.member == "z" ? 2 : -1;
+      if (k < 0 || !obj.IsVector()) return Value();
+      return Index(obj, Value::Number(k));
+    }
+    case ExprKind::Call:
+      return CallFunction(static_cast<const CallExpr&>(e), ctx);
+    case ExprKind::FunctionLiteral: {
+      const auto& f = static_cast<const FunctionLiteralExpr&>(e);
+      // Aliasing pointer: the literal lives as long as the parsed files do.
+      std::shared_ptr<const FunctionLiteralExpr> lit(keepAlive_, &f);
+      return Value::Function(FunctionValue{lit, ctx});
+    }
+    case ExprKind::Let: {
+      const auto& l = static_cast<const LetExpr&>(e);
+      auto c = std::make_shared<Context>(ctx, ctx);
+      for (const auto& a : l.assignments) c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+      return l.body ? Eval(*l.body, c) : Value();
+    }
+    case ExprKind::Assert: {
+      const auto& a = static_cast<const AssertOrEchoExpr&>(e);
+      Arguments args = EvalArguments(a.arguments, ctx);
+      CheckAssert(a.arguments, args, e.span);
+      return a.body ? Eval(*a.body, ctx) : Value();
+    }
+    case ExprKind::Echo: {
+      const auto& a = static_cast<const AssertOrEchoExpr&>(e);
+      Arguments args = EvalArguments(a.arguments, ctx);
+      log_.Echo(EchoText(args), e.span);
+      return a.body ? Eval(*a.body, ctx) : Value();
+    }
+    case ExprKind::LcFor:
+    case ExprKind::LcForC:
+    case ExprKind::LcIf:
+    case ExprKind::LcEach:
+    case ExprKind::LcLet: {
+      // Only valid inside [ ]; the parser should not produce this.
+      ValueVector out;
+      EvalListElement(e, ctx, out);
+      return Value::Vector(std::move(out));
+    }
+  }
+  return Value();
+}
+
+namespace {
+
+void AppendEach(const Value& v, Interpreter& in, const SourceSpan& span, ValueVector& out) {
+  switch (v.type()) {
+    case Value::Type::Undef:
+      break;
+    case Value::Type::Vector:
+    case Value::Type::Range:
+    case Value::Type::String: {
+      auto items = in.ForValues(v, span);
+      for (auto& x : items) out.push_back(std::move(x));
+      break;
+    }
+    default:
+      out.push_back(v);
+  }
+}
+
+}  // namespace
+
+void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContextPtr& ctx,
+                            ValueVector& out) {
+  if (level == f.assignments.size()) {
+    EvalListElement(*f.body, ctx, out);
+    return;
+  }
+  const auto& a = f.assignments[level];
+  Value seq = a.value ? Eval(*a.value, ctx) : Value();
+  for (auto& item : ForValues(seq, f.span)) {
+    CheckLimits();
+    auto c = std::make_shared<Context>(ctx, ctx);
+    c->Set(a.name, std::move(item));
+    LcForLoop(f, level + 1, c, out);
+  }
+}
+
+void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, ValueVector& out) {
+  switch (e.kind) {
+    case ExprKind::LcFor:
+      LcForLoop(static_cast<const LcForExpr&>(e), 0, ctx, out);
+      return;
+    case ExprKind::LcForC: {
+      const auto& f = static_cast<const LcForCExpr&>(e);
+      auto c = std::make_shared<Context>(ctx, ctx);
+      for (const auto& a : f.init) c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+      while (!f.condition || Eval(*f.condition, c).ToBool()) {
+        CheckLimits();
+        EvalListElement(*f.body, c, out);
+        // The update sees this iteration's values and makes the next scope.
+        auto next = std::make_shared<Context>(ctx, ctx);
+        for (const auto& a : f.update) next->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+        for (const auto& a : f.init)
+          if (!next->FindLocal(a.name))
+            if (const Value* v = c->FindLocal(a.name)) next->Set(a.name, *v);
+        c = next;
+      }
+      return;
+    }
+    case ExprKind::LcIf: {
+      const auto& i = static_cast<const LcIfExpr&>(e);
+      if (Eval(*i.condition, ctx).ToBool())
+        EvalListElement(*i.ifTrue, ctx, out);
+      else if (i.ifFalse)
+        EvalListElement(*i.ifFalse, ctx, out);
+      return;
+    }
+    case ExprKind::LcEach: {
+      const auto& each = static_cast<const LcEachExpr&>(e);
+      const ExprKind k = each.body->kind;
+      if (k == ExprKind::LcFor || k == ExprKind::LcForC || k == ExprKind::LcIf ||
+          k == ExprKind::LcEach || k == ExprKind::LcLet) {
+        ValueVector items;
+        EvalListElement(*each.body, ctx, items);
+        for (const auto& v : items) AppendEach(v, *this, e.span, out);
+      } else {
+        AppendEach(Eval(*each.body, ctx), *this, e.span, out);
+      }
+      return;
+    }
+    case ExprKind::LcLet: {
+      const auto& l = static_cast<const LetExpr&>(e);
+      auto c = std::make_shared<Context>(ctx, ctx);
+      for (const auto& a : l.assignments) c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+      if (l.body) EvalListElement(*l.body, c, out);
+      return;
+    }
+    default:
+      out.push_back(Eval(e, ctx));
+  }
+}
+
+}  // namespace mos::eval

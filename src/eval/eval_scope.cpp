@@ -1,0 +1,85 @@
+// Scope set-up: parameter binding, assignment lists, used-file scopes.
+#include <unordered_map>
+
+#include "eval/interpreter.h"
+
+namespace mos::eval {
+
+ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& params,
+                                       const Arguments& args, ConstContextPtr lexical,
+                                       ConstContextPtr dynamic,
+                                       const lang::SourceSpan& callSpan,
+                                       const std::string& callee) {
+  auto ctx = std::make_shared<Context>(lexical, std::move(dynamic));
+  std::vector<const Value*> assigned(params.size(), nullptr);
+  std::vector<bool> named(params.size(), false);
+  std::vector<std::string> duplicates;
+  std::vector<const CallArgument*> specials;
+  size_t position = 0;
+  bool tooMany = false;
+  for (const auto& arg : args) {
+    if (arg.name.empty()) {
+      if (position < params.size()) {
+        assigned[position++] = &arg.value;
+      } else if (!tooMany) {
+        tooMany = true;
+        Warning("Too many unnamed arguments supplied", callSpan);
+      }
+      continue;
+    }
+    size_t index = params.size();
+    for (size_t i = 0; i < params.size(); ++i)
+      if (params[i].name == arg.name) index = i;
+    if (index < params.size()) {
+      if (named[index]) duplicates.push_back(arg.name);
+      named[index] = true;
+      assigned[index] = &arg.value;
+    } else if (arg.name[0] == '$') {
+      specials.push_back(&arg);
+    } else {
+      Warning("variable " + arg.name + " not specified as parameter", callSpan);
+    }
+  }
+  // 2021.01 evaluates every default, in the scope of the definition.
+  for (size_t i = 0; i < params.size(); ++i) {
+    Value v;
+    if (params[i].defaultValue) v = Eval(*params[i].defaultValue, lexical);
+    if (!assigned[i]) ctx->Set(params[i].name, std::move(v));
+  }
+  for (const auto& d : duplicates) Warning("argument " + d + " supplied more than once", callSpan);
+  for (size_t i = 0; i < params.size(); ++i)
+    if (assigned[i]) ctx->Set(params[i].name, *assigned[i]);
+  for (const auto* s : specials) ctx->Set(s->name, s->value);
+  return ctx;
+}
+
+void Interpreter::EvalAssignments(const std::vector<lang::Assignment>& assignments,
+                                  const ContextPtr& ctx) {
+  if (assignments.empty()) return;
+  // A reassigned name keeps its first position and takes its last value.
+  std::vector<const lang::Assignment*> order;
+  std::unordered_map<std::string_view, size_t> index;
+  for (const auto& a : assignments) {
+    auto it = index.find(a.name);
+    if (it == index.end()) {
+      index.emplace(a.name, order.size());
+      order.push_back(&a);
+    } else {
+      order[it->second] = &a;
+    }
+  }
+  for (const auto* a : order) {
+    Value v = a->value ? Eval(*a->value, ctx) : Value();
+    ctx->Set(a->name, std::move(v));
+  }
+}
+
+ContextPtr Interpreter::UsedFileScope(const UsedFile& used, const ConstContextPtr& caller) {
+  auto ctx = std::make_shared<Context>(root_, caller);
+  ctx->SetUses(used.uses);
+  ctx->AddDefinitions(used.file->body);
+  EvalAssignments(used.file->body.assignments, ctx);
+  return ctx;
+}
+
+}  // namespace mos::eval

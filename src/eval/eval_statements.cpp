@@ -1,0 +1,183 @@
+// Statements: bodies, if/else, module instantiation (user modules; builtin
+// ones are in builtin_modules_*.cpp) and the top level of a program.
+#include <unordered_map>
+
+#include "eval/interpreter.h"
+#include "lang/parser.h"
+
+namespace mos::eval {
+
+namespace {
+
+// Applies the '#'/'%' modifiers of a statement to the node it produced.
+NodePtr WithModifiers(NodePtr node, const lang::Modifiers& m) {
+  if (!node || (!m.highlight && !m.background)) return node;
+  auto copy = std::make_shared<Node>(*node);
+  if (m.highlight) copy->highlight = true;
+  if (m.background) copy->background = true;
+  return copy;
+}
+
+// 2021.01 warns (at parse time) about a name assigned twice in one scope.
+void WarnReassignments(const lang::Body& body, Interpreter& in, int depth);
+
+void WarnStatements(const std::vector<lang::StatementPtr>& list, Interpreter& in, int depth) {
+  for (const auto& s : list) {
+    if (s->kind == lang::StatementKind::Instantiation) {
+      WarnReassignments(static_cast<const lang::InstantiationStatement&>(*s).children, in, depth);
+    } else {
+      const auto& ie = static_cast<const lang::IfElseStatement&>(*s);
+      WarnReassignments(ie.ifTrue, in, depth);
+      WarnReassignments(ie.ifFalse, in, depth);
+    }
+  }
+}
+
+void WarnReassignments(const lang::Body& body, Interpreter& in, int depth) {
+  if (depth > 200) return;
+  std::unordered_map<std::string, int> firstLine;
+  for (const auto& a : body.assignments) {
+    auto it = firstLine.find(a.name);
+    if (it == firstLine.end()) {
+      firstLine.emplace(a.name, a.span.line);
+    } else {
+      in.Warning(a.name + " was assigned on line " + std::to_string(it->second) +
+                     " but was overwritten",
+                 a.span);
+    }
+  }
+  for (const auto& m : body.modules) WarnReassignments(m->body, in, depth + 1);
+  WarnStatements(body.instantiations, in, depth + 1);
+}
+
+}  // namespace
+
+void Interpreter::EvalBody(const lang::Body& body, const ContextPtr& ctx,
+                           std::vector<NodePtr>& out) {
+  ctx->AddDefinitions(body);
+  EvalAssignments(body.assignments, ctx);
+  for (const auto& s : body.instantiations) EvalStatement(*s, ctx, out);
+}
+
+std::vector<NodePtr> Interpreter::EvalChildren(const lang::Body& body,
+                                               const ConstContextPtr& lexical,
+                                               const ConstContextPtr& dynamic) {
+  std::vector<NodePtr> out;
+  auto ctx = std::make_shared<Context>(lexical, dynamic);
+  EvalBody(body, ctx, out);
+  return out;
+}
+
+void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr& ctx,
+                                std::vector<NodePtr>& out) {
+  if (s.modifiers.disable) return;
+  NodePtr node;
+  if (s.kind == lang::StatementKind::IfElse) {
+    const auto& ie = static_cast<const lang::IfElseStatement&>(s);
+    try {
+      CheckLimits();
+      bool cond = Eval(*ie.condition, ctx).ToBool();
+      if (!cond && !ie.hasElse) return;
+      auto group = std::make_shared<Node>();
+      group->span = s.span;
+      group->children = EvalChildren(cond ? ie.ifTrue : ie.ifFalse, ctx, ctx);
+      node = group;
+    } catch (EvalError& e) {
+      Trace(e, "called by 'if'", s.span);
+      throw;
+    }
+  } else {
+    const auto& inst = static_cast<const lang::InstantiationStatement&>(s);
+    std::vector<NodePtr> produced;
+    try {
+      Instantiate(inst, ctx, produced);
+    } catch (EvalError& e) {
+      Trace(e, "called by '" + inst.name + "'", s.span);
+      throw;
+    }
+    if (produced.empty()) return;
+    node = produced.front();
+  }
+  if (!node) return;
+  node = WithModifiers(node, s.modifiers);
+  if (s.modifiers.root && !rootNode_) rootNode_ = node;
+  out.push_back(std::move(node));
+}
+
+NodePtr Interpreter::Instantiate(const lang::InstantiationStatement& inst,
+                                 const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  if (auto def = ctx->FindModule(inst.name)) {
+    NodePtr n = InstantiateUserModule(inst, def, ctx);
+    if (n) out.push_back(n);
+    return n;
+  }
+  if (InstantiateBuiltin(inst, ctx, out)) return out.empty() ? nullptr : out.front();
+  Warning("Ignoring unknown module '" + inst.name + "'", inst.span);
+  return nullptr;
+}
+
+NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& inst,
+                                           const Found<lang::ModuleDefinition>& def,
+                                           const ConstContextPtr& ctx) {
+  Arguments args = EvalArguments(inst.arguments, ctx);
+  DepthGuard guard(*this, "module", inst.name, inst.span);
+  ConstContextPtr scope = def.scope;
+  if (def.usedFile) scope = UsedFileScope(*def.usedFile, ctx);
+  ContextPtr mctx =
+      BindParameters(def.def->parameters, args, scope, ctx, inst.span, inst.name);
+  int childCount = 0;
+  for (const auto& c : inst.children.instantiations)
+    if (!c->modifiers.disable) ++childCount;
+  moduleStack_.push_back(inst.name);
+  struct Pop {
+    std::vector<std::string>& s;
+    ~Pop() { s.pop_back(); }
+  } pop{moduleStack_};
+  mctx->Set("$children", Value::Number(childCount));
+  mctx->Set("$parent_modules", Value::Number(static_cast<double>(moduleStack_.size())));
+  mctx->SetModuleFrame(ModuleFrame{&inst, ctx, inst.name});
+  auto node = std::make_shared<Node>();
+  node->span = inst.span;
+  EvalBody(def.def->body, mctx, node->children);
+  return node;
+}
+
+NodePtr Interpreter::Run(const lang::FilePtr& file) {
+  if (file->path.empty()) {
+    mainDirectory_.clear();
+  } else {
+    auto slash = file->path.find_last_of('/');
+    mainDirectory_ = slash == std::string::npos ? "" : file->path.substr(0, slash);
+  }
+  log_.SetMainDirectory(mainDirectory_);
+  WarnReassignments(file->body, *this, 0);
+  auto fileCtx = std::make_shared<Context>(root_, root_);
+  fileCtx->SetUses(LoadUses(*file, 0));
+  fileCtx->AddDefinitions(file->body);
+
+  // -D name=expr: replaces the expression of a top-level assignment (keeping
+  // its position) or appends a new one, as 2021.01 does.
+  std::vector<lang::Assignment> assignments = file->body.assignments;
+  std::vector<lang::FilePtr> keepAlive;
+  for (const auto& [name, expr] : options_.defines) {
+    lang::ParseOptions po;
+    lang::ParseResult parsed = lang::ParseSource(name + "=" + expr + ";", "", "", po);
+    for (const auto& line : parsed.echoLines)
+      log_.Error(line.rfind("ERROR: ", 0) == 0 ? line.substr(7) : line, {});
+    if (!parsed.file) continue;
+    keepAlive.push_back(parsed.file);
+    for (const auto& a : parsed.file->body.assignments) assignments.push_back(a);
+  }
+  EvalAssignments(assignments, fileCtx);
+
+  auto root = std::make_shared<Node>();
+  for (const auto& s : file->body.instantiations) EvalStatement(*s, fileCtx, root->children);
+  if (rootNode_) {
+    auto only = std::make_shared<Node>();
+    only->children.push_back(rootNode_);
+    return only;
+  }
+  return root;
+}
+
+}  // namespace mos::eval

@@ -1,0 +1,154 @@
+// Evaluate(): sets up the builtin scope and the file scope, applies -D
+// overrides and `use`s, and runs the top level. Also the Interpreter's
+// messages and limits.
+#include "eval/evaluator.h"
+
+#include <filesystem>
+#include <unordered_map>
+
+#include "eval/interpreter.h"
+#include "lang/parser.h"
+
+namespace mos::eval {
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+constexpr int kDefaultMaxDepth = 1000;  // 5 MB default WASM stack
+#else
+constexpr int kDefaultMaxDepth = 3000;  // 8 MB main-thread stack
+#endif
+
+// Limits so that use cycles and absurd nesting end.
+constexpr int kMaxUseDepth = 64;
+
+}  // namespace
+
+Interpreter::Interpreter(const EvalOptions& options, EvalLog& log)
+    : options_(options), log_(log) {
+  maxDepth_ = options.maxRecursionDepth > 0 ? options.maxRecursionDepth : kDefaultMaxDepth;
+  if (options.timeoutSeconds > 0) {
+    hasDeadline_ = true;
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::microseconds(static_cast<long long>(options.timeoutSeconds * 1e6));
+  }
+  root_ = std::make_shared<Context>(nullptr, nullptr);
+  auto zero3 = Value::Vector({Value::Number(0), Value::Number(0), Value::Number(0)});
+  root_->Set("$fn", Value::Number(0));
+  root_->Set("$fa", Value::Number(12));
+  root_->Set("$fs", Value::Number(2));
+  root_->Set("$t", Value::Number(0));
+  root_->Set("$preview", Value::Bool(true));  // 2021.01 says true also for -o x.csg/.echo
+  root_->Set("$vpr", zero3);
+  root_->Set("$vpt", zero3);
+  root_->Set("$vpd", Value::Number(500));
+  root_->Set("$vpf", Value::Number(22.5));
+  root_->Set("PI", Value::Number(3.14159265358979323846));
+}
+
+std::string Interpreter::Where(const lang::SourceSpan& span) const {
+  std::string file = span.file ? *span.file : std::string();
+  if (!file.empty() && !mainDirectory_.empty()) {
+    std::filesystem::path p(file);
+    if (p.is_absolute()) {
+      auto rel = p.lexically_relative(mainDirectory_);
+      if (!rel.empty()) file = rel.generic_string();
+    }
+  }
+  return " in file " + file + ", line " + std::to_string(span.line);
+}
+
+void Interpreter::Warning(const std::string& text, const lang::SourceSpan& span) {
+  log_.Warning(text + Where(span), span);
+}
+
+void Interpreter::Error(const std::string& text, const lang::SourceSpan& span) {
+  log_.Error(text + Where(span), span);
+  throw EvalError{};
+}
+
+void Interpreter::Trace(EvalError& e, const std::string& what, const lang::SourceSpan& span) {
+  if (e.traceBudget <= 0) return;
+  --e.traceBudget;
+  std::string line = what + Where(span);
+  if (line == e.lastTrace) {
+    if (++e.lastTraceRepeats > 5) return;  // 2021.01 stops repeating a line after 5
+  } else {
+    e.lastTrace = line;
+    e.lastTraceRepeats = 1;
+  }
+  log_.Trace(line, span);
+}
+
+Interpreter::DepthGuard::DepthGuard(Interpreter& i, const char* kind, const std::string& name,
+                                    const lang::SourceSpan& span)
+    : in(i) {
+  if (in.depth_ >= in.maxDepth_)
+    in.Error(std::string("Recursion detected calling ") + kind + " '" + name + "'", span);
+  ++in.depth_;
+  in.CheckLimits();
+}
+
+void Interpreter::CheckLimits() {
+  if ((++steps_ & 1023) != 0) return;
+  if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
+    log_.Error("Evaluation cancelled", {});
+    throw EvalError{0};
+  }
+  if (hasDeadline_ && std::chrono::steady_clock::now() > deadline_) {
+    log_.Error("Evaluation timed out", {});
+    throw EvalError{0};
+  }
+}
+
+// The used files of `file`, parsed (once per path per evaluation).
+std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth) {
+  static thread_local std::unordered_map<std::string, UsedFilePtr>* cache = nullptr;
+  std::unordered_map<std::string, UsedFilePtr> local;
+  bool owner = cache == nullptr;
+  if (owner) cache = &local;
+  std::vector<UsedFilePtr> result;
+  if (depth < kMaxUseDepth) {
+    for (const auto& u : file.uses) {
+      if (u.resolved.empty()) continue;
+      auto it = cache->find(u.resolved);
+      if (it != cache->end()) {
+        if (it->second) result.push_back(it->second);
+        continue;
+      }
+      (*cache)[u.resolved] = nullptr;  // a use cycle ends here
+      lang::ParseOptions po;
+      po.libraryPaths = options_.libraryPaths;
+      lang::ParseResult parsed = lang::ParseFile(u.resolved, po);
+      for (const auto& line : parsed.echoLines) log_.Error(line.rfind("ERROR: ", 0) == 0 ? line.substr(7) : line, u.span);
+      if (!parsed.file) continue;
+      auto used = std::make_shared<UsedFile>();
+      used->file = parsed.file;
+      used->uses = LoadUses(*parsed.file, depth + 1);
+      (*cache)[u.resolved] = used;
+      result.push_back(used);
+    }
+  }
+  if (owner) cache = nullptr;
+  return result;
+}
+
+EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
+  EvalResult result;
+  if (!file) return result;
+  Interpreter in(options, result.log);
+  try {
+    result.root = in.Run(file);
+  } catch (const EvalError&) {
+    result.aborted = true;
+    auto root = std::make_shared<Node>();
+    result.root = root;
+  } catch (const std::bad_alloc&) {
+    result.log.Error("Out of memory", {});
+    result.aborted = true;
+    result.root = std::make_shared<Node>();
+  }
+  return result;
+}
+
+}  // namespace mos::eval

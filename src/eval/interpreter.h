@@ -1,0 +1,137 @@
+// The evaluator's working state: walks the AST with Contexts, evaluates
+// expressions to Values and statements to Nodes, and writes the log.
+// Private to src/eval; the public entry point is Evaluate() (evaluator.h).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eval/builtin_functions.h"
+#include "eval/context.h"
+#include "eval/eval_log.h"
+#include "eval/evaluator.h"
+#include "eval/node.h"
+#include "eval/value.h"
+#include "lang/ast.h"
+
+namespace mos::eval {
+
+// Thrown after an ERROR line was logged: unwinds to the top, each call frame
+// on the way adding its TRACE line (2021.01 prints at most 12, and a line
+// repeated more than 5 times in a row only 5 times).
+struct EvalError {
+  int traceBudget = 12;
+  std::string lastTrace;
+  int lastTraceRepeats = 0;
+};
+
+// Arguments of a call after evaluation, before binding to parameters.
+using Arguments = std::vector<CallArgument>;
+
+class Interpreter {
+ public:
+  Interpreter(const EvalOptions& options, EvalLog& log);
+
+  // Whole program: the root group of the top-level nodes.
+  NodePtr Run(const lang::FilePtr& file);
+
+  // ---- expressions (eval_expr.cpp)
+  Value Eval(const lang::Expr& e, const ConstContextPtr& ctx);
+  Arguments EvalArguments(const std::vector<lang::Argument>& args, const ConstContextPtr& ctx);
+  Value CallFunction(const lang::CallExpr& call, const ConstContextPtr& ctx);
+  Value CallFunctionValue(const FunctionValue& f, const Arguments& args,
+                          const lang::SourceSpan& span, const ConstContextPtr& ctx,
+                          const std::string& name);
+  void EvalListElement(const lang::Expr& e, const ConstContextPtr& ctx, ValueVector& out);
+  void LcForLoop(const lang::LcForExpr& f, size_t level, const ConstContextPtr& ctx,
+                 ValueVector& out);
+  Value CallUserFunction(const Found<lang::FunctionDefinition>& def, Arguments args,
+                         const lang::SourceSpan& span, const ConstContextPtr& ctx);
+  // The values a for loop visits (2021.01's range checks and warnings).
+  std::vector<Value> ForValues(const Value& v, const lang::SourceSpan& span);
+  // "a = 1, 2" as echo() prints its arguments.
+  static std::string EchoText(const Arguments& args);
+  void CheckAssert(const std::vector<lang::Argument>& argExprs, const Arguments& args,
+                   const lang::SourceSpan& span);
+
+  // ---- scopes (eval_scope.cpp)
+  // Binds `args` to `params` in a new scope (defaults evaluated in it, as
+  // 2021.01 does); unknown named arguments are ignored with 2021.01's warning
+  // when `warnUnknown`.
+  ContextPtr BindParameters(const std::vector<lang::Parameter>& params, const Arguments& args,
+                            ConstContextPtr lexical, ConstContextPtr dynamic,
+                            const lang::SourceSpan& callSpan, const std::string& callee);
+  // Evaluates the assignments of a body in `ctx` (2021.01: in order, a
+  // reassigned name keeps its first position and takes the last value).
+  void EvalAssignments(const std::vector<lang::Assignment>& assignments, const ContextPtr& ctx);
+  // The file scope of a used file, its assignments evaluated.
+  ContextPtr UsedFileScope(const UsedFile& used, const ConstContextPtr& caller);
+  void CheckLimits();
+
+  // ---- statements (eval_statements.cpp)
+  // Evaluates a body (assignments, then instantiations) into `out`.
+  void EvalBody(const lang::Body& body, const ContextPtr& ctx, std::vector<NodePtr>& out);
+  // The children `{ }` of an instantiation in a new scope under ctx.
+  std::vector<NodePtr> EvalChildren(const lang::Body& body, const ConstContextPtr& lexical,
+                                    const ConstContextPtr& dynamic);
+  void EvalStatement(const lang::Statement& s, const ConstContextPtr& ctx,
+                     std::vector<NodePtr>& out);
+  NodePtr Instantiate(const lang::InstantiationStatement& inst, const ConstContextPtr& ctx,
+                      std::vector<NodePtr>& out);
+  NodePtr InstantiateUserModule(const lang::InstantiationStatement& inst,
+                                const Found<lang::ModuleDefinition>& def,
+                                const ConstContextPtr& ctx);
+
+  // ---- builtin modules (builtin_modules_*.cpp)
+  // Returns false when `inst.name` is not a builtin module.
+  bool InstantiateBuiltin(const lang::InstantiationStatement& inst, const ConstContextPtr& ctx,
+                          std::vector<NodePtr>& out);
+
+  // ---- messages
+  std::string Where(const lang::SourceSpan& span) const;  // " in file f, line n"
+  void Warning(const std::string& text, const lang::SourceSpan& span);
+  [[noreturn]] void Error(const std::string& text, const lang::SourceSpan& span);
+  // Adds a TRACE line for a frame an EvalError passes through.
+  void Trace(EvalError& e, const std::string& what, const lang::SourceSpan& span);
+
+  EvalLog& log() { return log_; }
+  const std::vector<std::string>& moduleStack() const { return moduleStack_; }
+
+  // Depth of nested calls (functions and modules); exceeding the limit is
+  // 2021.01's "Recursion detected" error.
+  struct DepthGuard {
+    Interpreter& in;
+    DepthGuard(Interpreter& i, const char* kind, const std::string& name,
+               const lang::SourceSpan& span);
+    ~DepthGuard() { --in.depth_; }
+  };
+
+  const EvalOptions& options() const { return options_; }
+  std::vector<std::string> moduleStack_;  // user modules being instantiated
+  NodePtr rootNode_;                      // the first '!' node, if any
+  // Owns every parsed file of this run; function values alias into it.
+  std::shared_ptr<std::vector<lang::FilePtr>> keepAlive_ =
+      std::make_shared<std::vector<lang::FilePtr>>();
+  std::string mainDirectory_;
+
+ private:
+  const EvalOptions& options_;
+  EvalLog& log_;
+  int depth_ = 0;
+  int maxDepth_;
+  long long steps_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
+  bool hasDeadline_ = false;
+  ContextPtr root_;
+  friend struct DepthGuard;
+
+ public:
+  std::vector<UsedFilePtr> LoadUses(const lang::File& file, int depth);
+  const ContextPtr& root() const { return root_; }
+};
+
+const char* TypeName(const Value& v);  // "undefined", "number", ... as 2021.01 names them
+
+}  // namespace mos::eval
