@@ -14,8 +14,9 @@ MOS_BUILD_DIR="$root/build" "$root/scripts/build_native.sh"
 (cd "$root/build" && ctest --output-on-failure -j2)
 
 if [[ "$skip" != *" fuzz "* ]]; then
-  echo "== fuzz: replay corpus, then fuzz for ${MOS_FUZZ_SECONDS:-30} s"
-  "$root/tests/fuzz/run_fuzz.sh" --ci
+  echo "== fuzz: replay corpus, then fuzz the parser 10 s and parse+evaluate 20 s"
+  "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_parse --seconds 10
+  "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_render --seconds 20
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"
