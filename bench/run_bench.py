@@ -7,7 +7,7 @@ Whole-process times: hyperfine if installed, else repeated runs timed here
 (median). In-process times: bench/bench_render.cpp (Engine::Render only).
 Prints per-model times and the median openscad/mos ratio.
 
-  bench/run_bench.py --mos build/mos --bench build/bench/mos_bench_render [--repeats 5]
+  bench/run_bench.py --mos build/bin/mos --bench build/bench/mos_bench_render [--repeats 5]
 """
 
 import argparse

@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(realpath -m "${1:-$root/out/examples}")"
 "$root/scripts/install_deps.sh" main
 MOS_BUILD_DIR="$root/build" "$root/scripts/build_native.sh" mos_cli
-mos="$root/build/mos"
+mos="$root/build/bin/mos"
 examples=/usr/share/openscad/examples
 count=0; failed=0
 while IFS= read -r -d '' f; do

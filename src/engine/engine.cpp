@@ -14,6 +14,7 @@ struct Engine::Impl {
   // Renders are serialised: the stages keep per-render state and the parsed
   // file cache is shared between renders.
   std::mutex mutex;
+  engine::ParseCache parseCache;
 };
 
 Engine::Engine() : impl_(std::make_unique<Impl>()) {}
@@ -33,7 +34,7 @@ RenderResult Failure(const RenderRequest& request, const std::string& message) {
 RenderResult Engine::Render(const RenderRequest& request) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
-    return engine::RunPipeline(request);
+    return engine::RunPipeline(request, impl_->parseCache);
   } catch (const std::bad_alloc&) {
     return Failure(request, "internal error: out of memory");
   } catch (const std::exception& e) {

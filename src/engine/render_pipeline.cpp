@@ -1,6 +1,8 @@
 #include "engine/render_pipeline.h"
 
 #include <chrono>
+#include <filesystem>
+#include <system_error>
 
 #include "engine/library_paths.h"
 
@@ -27,24 +29,56 @@ void AppendLine(std::string& text, const std::string& line) {
   text += '\n';
 }
 
+// What a parse depends on besides file contents: the file (or the inline
+// text and the directory its relative includes resolve against) and the
+// library search path.
+std::string CacheKey(const RenderRequest& request, const std::vector<std::string>& searchPath) {
+  std::error_code ec;
+  std::string key;
+  if (!request.file.empty()) {
+    key = "file\n" + std::filesystem::absolute(request.file, ec).string();
+  } else {
+    key = "source\n" + request.sourceName + "\n" +
+          std::filesystem::current_path(ec).string() + "\n" + request.source;
+  }
+  for (const auto& p : searchPath) key += "\n" + p;
+  return key;
+}
+
+lang::ParseResult ParseCached(const RenderRequest& request, const lang::ParseOptions& options,
+                              ParseCache& cache, RenderStats& stats) {
+  const std::string key = CacheKey(request, options.libraryPaths);
+  if (const lang::ParseResult* hit = cache.Find(key)) {
+    ++stats.parsedFileCacheHits;
+    return *hit;
+  }
+  ++stats.parsedFileCacheMisses;
+  if (request.file.empty()) {
+    lang::ParseResult parsed =
+        lang::ParseSource(request.source, request.sourceName, "", options);
+    cache.Store(key, "", ContentFingerprint{}, parsed);
+    return parsed;
+  }
+  const ContentFingerprint before = FingerprintOfFile(request.file);
+  lang::ParseResult parsed = lang::ParseFile(request.file, options);
+  cache.Store(key, request.file, before, parsed);
+  return parsed;
+}
+
 }  // namespace
 
 
 bool PipelineAvailable() { return true; }
 
-RenderResult RunPipeline(const RenderRequest& request) {
+RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
   RenderResult result;
   const std::vector<std::string> searchPath = LibrarySearchPath(request.libraryPaths);
 
   lang::ParseOptions parseOptions;
   parseOptions.libraryPaths = searchPath;
   auto parseStart = std::chrono::steady_clock::now();
-  lang::ParseResult parsed =
-      request.file.empty()
-          ? lang::ParseSource(request.source, request.sourceName, "", parseOptions)
-          : lang::ParseFile(request.file, parseOptions);
+  lang::ParseResult parsed = ParseCached(request, parseOptions, cache, result.stats);
   result.stats.parseSeconds = SecondsSince(parseStart);
-  result.stats.parsedFileCacheMisses = 1;
   result.diagnostics = parsed.diagnostics;
   for (const auto& line : parsed.echoLines) AppendLine(result.echo, line);
 
@@ -84,7 +118,7 @@ RenderResult RunPipeline(const RenderRequest& request) {
 
 bool PipelineAvailable() { return false; }
 
-RenderResult RunPipeline(const RenderRequest& request) {
+RenderResult RunPipeline(const RenderRequest& request, ParseCache&) {
   RenderResult result;
   result.diagnostics.push_back({Severity::Error,
                                 "this build has no parser/evaluator stage yet",

@@ -7,7 +7,7 @@ counts for .echo and .csg over all references and over the non-empty ones.
 Fails on a mismatch not listed in known_mismatches.txt (a regression) and on
 stale references; lists known mismatches that now match.
 
-  tests/golden/run_golden.py --mos build/mos [--only SUBSTR] [--write-known]
+  tests/golden/run_golden.py --mos build/bin/mos [--only SUBSTR] [--write-known]
 """
 
 import argparse

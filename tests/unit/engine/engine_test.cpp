@@ -44,6 +44,20 @@ TEST(Engine, SyntaxErrorAddsCantParseLine) {
   EXPECT_FALSE(result.parsed);
   EXPECT_NE(result.echo.find("Can't parse file 'syn.scad'!\n\n"), std::string::npos);
 }
+
+TEST(Engine, SecondRenderOfUnchangedSourceHitsTheParseCache) {
+  Engine engine;
+  RenderRequest request;
+  request.source = "a = 1;\necho(a);\n";
+  request.sourceName = "cached.scad";
+  RenderResult first = engine.Render(request);
+  request.defines = {{"a", "2"}};  // a parameter change does not re-parse
+  RenderResult second = engine.Render(request);
+  EXPECT_EQ(first.stats.parsedFileCacheMisses, 1u);
+  EXPECT_EQ(second.stats.parsedFileCacheHits, 1u);
+  EXPECT_EQ(first.echo, "ECHO: 1\n");
+  EXPECT_EQ(second.echo, "ECHO: 2\n");
+}
 #else
 TEST(Engine, ReportsMissingStages) { EXPECT_FALSE(engine::PipelineAvailable()); }
 #endif
