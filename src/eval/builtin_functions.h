@@ -20,7 +20,10 @@ struct CallArgument {
 };
 
 // What a builtin sees of its call: evaluated arguments, where the call is
-// (for warnings worded as 2021.01 words them), and the log.
+// (for warnings worded as 2021.01 words them), and the log. `name` is the
+// builtin's name (used in warnings such as "len() parameter could not be
+// converted"). Argument names are ignored, as 2021.01 ignores them for
+// builtin functions (len(v=[1]) is 1).
 struct BuiltinCall {
   std::string_view name;
   const std::vector<CallArgument>& args;
@@ -36,7 +39,12 @@ struct BuiltinFunction {
   const char* callTip;  // e.g. "len(vector | string)"
 };
 
-// nullptr when `name` is not a builtin function.
+// nullptr when `name` is not a builtin function. Not in the registry:
+// parent_module() (needs the module stack: the evaluator implements it) and
+// dxf_dim()/dxf_cross() (need DXF import).
 const BuiltinFunction* FindBuiltinFunction(std::string_view name);
+
+// Every registered builtin function, in registration order.
+const std::vector<BuiltinFunction>& AllBuiltinFunctions();
 
 }  // namespace mos::eval

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "eval/evaluator.h"
+#include "eval/expr_text.h"
 #include "eval/node.h"
 #include "eval/value.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 std::string Num(double d) { return FormatNumber(d); }
 std::string Bool(bool b) { return b ? "true" : "false"; }
-std::string Str(const std::string& s) { return Value::String(s).ToEchoString(); }
+std::string Str(const std::string& s) { return QuoteEscaped(s); }
 
 std::string Frag(const Fragments& f) {
   return "$fn = " + Num(f.fn) + ", $fa = " + Num(f.fa) + ", $fs = " + Num(f.fs);

@@ -9,80 +9,28 @@ namespace mos::eval {
 
 using namespace lang;
 
-const char* TypeName(const Value& v) {
-  switch (v.type()) {
-    case Value::Type::Undef: return "undefined";
-    case Value::Type::Bool: return "bool";
-    case Value::Type::Number: return "number";
-    case Value::Type::String: return "string";
-    case Value::Type::Vector: return "vector";
-    case Value::Type::Range: return "range";
-    case Value::Type::Function: return "function";
-  }
-  return "undefined";
-}
+const char* TypeName(const Value& v) { return v.TypeName(); }
 
 namespace {
 
-const char* OpSymbol(BinaryOp op) {
+Value Apply(BinaryOp op, const Value& a, const Value& b, const OpSite& site) {
   switch (op) {
-    case BinaryOp::Add: return "+";
-    case BinaryOp::Subtract: return "-";
-    case BinaryOp::Multiply: return "*";
-    case BinaryOp::Divide: return "/";
-    case BinaryOp::Modulo: return "%";
-    case BinaryOp::Power: return "^";
-    case BinaryOp::Less: return "<";
-    case BinaryOp::LessEqual: return "<=";
-    case BinaryOp::Greater: return ">";
-    case BinaryOp::GreaterEqual: return ">=";
-    default: return "?";
-  }
-}
-
-Value Apply(BinaryOp op, const Value& a, const Value& b) {
-  switch (op) {
-    case BinaryOp::Add: return Add(a, b);
-    case BinaryOp::Subtract: return Subtract(a, b);
-    case BinaryOp::Multiply: return Multiply(a, b);
-    case BinaryOp::Divide: return Divide(a, b);
-    case BinaryOp::Modulo: return Modulo(a, b);
-    case BinaryOp::Power: return Power(a, b);
-    case BinaryOp::Less: return Less(a, b);
-    case BinaryOp::LessEqual: return LessEqual(a, b);
-    case BinaryOp::Greater: return Greater(a, b);
-    case BinaryOp::GreaterEqual: return GreaterEqual(a, b);
+    case BinaryOp::Add: return Add(a, b, site);
+    case BinaryOp::Subtract: return Subtract(a, b, site);
+    case BinaryOp::Multiply: return Multiply(a, b, site);
+    case BinaryOp::Divide: return Divide(a, b, site);
+    case BinaryOp::Modulo: return Modulo(a, b, site);
+    case BinaryOp::Power: return Power(a, b, site);
+    case BinaryOp::Less: return Less(a, b, site);
+    case BinaryOp::LessEqual: return LessEqual(a, b, site);
+    case BinaryOp::Greater: return Greater(a, b, site);
+    case BinaryOp::GreaterEqual: return GreaterEqual(a, b, site);
     case BinaryOp::Equal: return Value::Bool(a == b);
     case BinaryOp::NotEqual: return Value::Bool(!(a == b));
     case BinaryOp::And: return Value::Bool(a.ToBool() && b.ToBool());
     case BinaryOp::Or: return Value::Bool(a.ToBool() || b.ToBool());
   }
   return Value();
-}
-
-// The text 2021.01 warns with when an operator gives undef.
-std::string UndefinedOperation(BinaryOp op, const Value& a, const Value& b) {
-  if (op == BinaryOp::Multiply && a.IsVector() && b.IsVector()) {
-    const auto& va = a.AsVector();
-    const auto& vb = b.AsVector();
-    bool matA = !va.empty() && va[0].IsVector();
-    bool matB = !vb.empty() && vb[0].IsVector();
-    if (matA && matB)
-      return "matrix*matrix requires left operand column count to match right operand row "
-             "count (" + std::to_string(va[0].AsVector().size()) + " != " +
-             std::to_string(vb.size()) + ")";
-    if (matA)
-      return "matrix*vector requires matching lengths (" +
-             std::to_string(va[0].AsVector().size()) + " != " + std::to_string(vb.size()) + ")";
-    if (matB)
-      return "vector*matrix requires matching lengths (" + std::to_string(va.size()) +
-             " != " + std::to_string(vb.size()) + ")";
-    if (va.size() != vb.size())
-      return "vector*vector requires matching lengths (" + std::to_string(va.size()) +
-             " != " + std::to_string(vb.size()) + ")";
-  }
-  return std::string("undefined operation (") + TypeName(a) + " " + OpSymbol(op) + " " +
-         TypeName(b) + ")";
 }
 
 // Splits a UTF-8 string into one string per code point.
@@ -204,16 +152,9 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
     case ExprKind::Range: {
       const auto& r = static_cast<const RangeExpr&>(e);
       Value b = Eval(*r.begin, ctx);
-      Value s = r.step ? Eval(*r.step, ctx) : Value::Number(1);
+      Value s = r.step ? Eval(*r.step, ctx) : Value();
       Value en = Eval(*r.end, ctx);
-      if (!b.IsNumber() || !s.IsNumber() || !en.IsNumber()) return Value();
-      RangeValue rv{b.AsNumber(), s.AsNumber(), en.AsNumber()};
-      if (!r.step && rv.begin > rv.end) {
-        log_.Deprecated("Using ranges of the form [begin:end] with begin value greater than "
-                        "the end value is deprecated" + Where(e.span), e.span);
-        std::swap(rv.begin, rv.end);
-      }
-      return Value::Range(rv);
+      return MakeRange(b, r.step ? &s : nullptr, en, OpSite{&log_, &e.span});
     }
     case ExprKind::Vector: {
       const auto& v = static_cast<const VectorExpr&>(e);
@@ -228,11 +169,8 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       switch (u.op) {
         case UnaryOp::Not: return Not(x);
         case UnaryOp::Plus: return x;
-        case UnaryOp::Negate: {
-          Value r = Negate(x);
-          if (r.IsUndef()) Warning(std::string("undefined operation (-") + TypeName(x) + ")", e.span);
-          return r;
-        }
+        case UnaryOp::Negate:
+          return Negate(x, OpSite{&log_, &e.span});
       }
       return Value();
     }
@@ -248,9 +186,7 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       }
       Value l = Eval(*b.left, ctx);
       Value r = Eval(*b.right, ctx);
-      Value result = Apply(b.op, l, r);
-      if (result.IsUndef()) Warning(UndefinedOperation(b.op, l, r), e.span);
-      return result;
+      return Apply(b.op, l, r, OpSite{&log_, &e.span});
     }
     case ExprKind::Ternary: {
       const auto& t = static_cast<const TernaryExpr&>(e);
@@ -264,10 +200,7 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Member: {
       const auto& m = static_cast<const MemberExpr&>(e);
-      Value obj = Eval(*m.object, ctx);
-      int k = m.member == "x" ? 0 : m.member == "y" ? 1 : m.member == "z" ? 2 : -1;
-      if (k < 0 || !obj.IsVector()) return Value();
-      return Index(obj, Value::Number(k));
+      return Member(Eval(*m.object, ctx), m.member);
     }
     case ExprKind::Call:
       return CallFunction(static_cast<const CallExpr&>(e), ctx);

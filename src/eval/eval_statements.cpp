@@ -150,6 +150,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
     mainDirectory_ = slash == std::string::npos ? "" : file->path.substr(0, slash);
   }
   log_.SetMainDirectory(mainDirectory_);
+  keepAlive_->push_back(file);
   WarnReassignments(file->body, *this, 0);
   auto fileCtx = std::make_shared<Context>(root_, root_);
   fileCtx->SetUses(LoadUses(*file, 0));
@@ -158,14 +159,13 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   // -D name=expr: replaces the expression of a top-level assignment (keeping
   // its position) or appends a new one, as 2021.01 does.
   std::vector<lang::Assignment> assignments = file->body.assignments;
-  std::vector<lang::FilePtr> keepAlive;
   for (const auto& [name, expr] : options_.defines) {
     lang::ParseOptions po;
     lang::ParseResult parsed = lang::ParseSource(name + "=" + expr + ";", "", "", po);
     for (const auto& line : parsed.echoLines)
       log_.Error(line.rfind("ERROR: ", 0) == 0 ? line.substr(7) : line, {});
     if (!parsed.file) continue;
-    keepAlive.push_back(parsed.file);
+    keepAlive_->push_back(parsed.file);
     for (const auto& a : parsed.file->body.assignments) assignments.push_back(a);
   }
   EvalAssignments(assignments, fileCtx);

@@ -3,7 +3,6 @@
 // messages and limits.
 #include "eval/evaluator.h"
 
-#include <filesystem>
 #include <unordered_map>
 
 #include "eval/interpreter.h"
@@ -47,15 +46,7 @@ Interpreter::Interpreter(const EvalOptions& options, EvalLog& log)
 }
 
 std::string Interpreter::Where(const lang::SourceSpan& span) const {
-  std::string file = span.file ? *span.file : std::string();
-  if (!file.empty() && !mainDirectory_.empty()) {
-    std::filesystem::path p(file);
-    if (p.is_absolute()) {
-      auto rel = p.lexically_relative(mainDirectory_);
-      if (!rel.empty()) file = rel.generic_string();
-    }
-  }
-  return " in file " + file + ", line " + std::to_string(span.line);
+  return log_.LocationSuffix(span);
 }
 
 void Interpreter::Warning(const std::string& text, const lang::SourceSpan& span) {
@@ -93,11 +84,15 @@ void Interpreter::CheckLimits() {
   if ((++steps_ & 1023) != 0) return;
   if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
     log_.Error("Evaluation cancelled", {});
-    throw EvalError{0};
+    EvalError e;
+    e.traceBudget = 0;
+    throw e;
   }
   if (hasDeadline_ && std::chrono::steady_clock::now() > deadline_) {
     log_.Error("Evaluation timed out", {});
-    throw EvalError{0};
+    EvalError e;
+    e.traceBudget = 0;
+    throw e;
   }
 }
 
@@ -124,6 +119,12 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       if (!parsed.file) continue;
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
+      // 2021.01 names a library's files relative to the library's directory.
+      auto slash = u.resolved.find_last_of('/');
+      std::string dir = slash == std::string::npos ? "" : u.resolved.substr(0, slash);
+      log_.SetFileBaseDirectory(u.resolved, dir);
+      for (const auto& inc : parsed.file->includedFiles) log_.SetFileBaseDirectory(inc, dir);
+      keepAlive_->push_back(parsed.file);
       used->uses = LoadUses(*parsed.file, depth + 1);
       (*cache)[u.resolved] = used;
       result.push_back(used);
@@ -149,6 +150,12 @@ EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
     result.root = std::make_shared<Node>();
   }
   return result;
+}
+
+// Until the builtin function table is merged (branch `values`), a weak empty
+// one keeps the evaluator linkable; the real definition overrides it.
+__attribute__((weak)) const BuiltinFunction* FindBuiltinFunction(std::string_view) {
+  return nullptr;
 }
 
 }  // namespace mos::eval

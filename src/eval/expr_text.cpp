@@ -72,7 +72,7 @@ void Print(const Expr& e, std::string& out, int depth) {
         case LiteralExpr::Type::Undef: out += "undef"; break;
         case LiteralExpr::Type::Bool: out += l.boolValue ? "true" : "false"; break;
         case LiteralExpr::Type::Number: out += FormatNumber(l.number); break;
-        case LiteralExpr::Type::String: out += Value::String(l.string).ToEchoString(); break;
+        case LiteralExpr::Type::String: out += QuoteEscaped(l.string); break;
       }
       return;
     }
@@ -234,6 +234,21 @@ void Print(const Expr& e, std::string& out, int depth) {
 }
 
 }  // namespace
+
+std::string QuoteEscaped(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out + "\"";
+}
 
 std::string ExprToString(const lang::Expr& e) {
   std::string out;

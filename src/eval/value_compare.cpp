@@ -1,9 +1,15 @@
 // Ordering comparisons (<, <=, >, >=) with 2021.01's semantics: numbers,
-// strings (bytewise), bools among themselves, vectors lexicographically
-// (element comparisons may fail with a warning naming the index), ranges by
-// (begin, step, end). Mixed types give undef and
+// strings (bytewise), bools among themselves, vectors lexicographically,
+// ranges by (begin, step, end). Mixed types give undef and
 // "undefined operation (number < bool)"; two undefs or two functions give
 // "operation undefined (undefined < undefined)".
+//
+// Vectors compare as 2021.01 does: a < b walks the elements testing
+// a[i] < b[i], then b[i] < a[i] (so nan elements are passed over); a > b is
+// b < a, a <= b is !(b < a), a >= b is !(a < b). A failing element
+// comparison fails the whole comparison and is reported with
+// "\n\tin vector comparison at index i" per nesting level, worded with "<"
+// whatever the outer operator.
 #include <string>
 
 #include "eval/value.h"
@@ -36,60 +42,78 @@ bool Apply(Cmp c, const T& a, const T& b) {
   return false;
 }
 
-// Result of comparing; `problem` set when undefined.
-Value CompareAtDepth(Cmp c, const Value& a, const Value& b, std::string& problem, int depth);
+// 0 false, 1 true, -1 undefined (with `problem` set).
+int LessVectors(const ValueVector& x, const ValueVector& y, std::string& problem, int depth);
 
-Value CompareVectors(Cmp c, const ValueVector& x, const ValueVector& y, std::string& problem,
-                     int depth) {
-  if (depth >= kMaxValueNesting) return Value();
-  const size_t n = x.size() < y.size() ? x.size() : y.size();
-  for (size_t i = 0; i < n; ++i) {
-    // The first unequal pair decides; an undefined comparison there fails
-    // the whole comparison.
-    if (x[i] == y[i]) continue;
-    Value r = CompareAtDepth(c, x[i], y[i], problem, depth + 1);
-    if (r.IsUndef()) {
-      if (!problem.empty() && problem.find("\n\tin vector comparison") == std::string::npos) {
-        problem += "\n\tin vector comparison at index " + std::to_string(i);
-      }
-      return Value();
-    }
-    return r;
-  }
-  return Value::Bool(Apply(c, x.size(), y.size()));
-}
-
-Value CompareAtDepth(Cmp c, const Value& a, const Value& b, std::string& problem, int depth) {
+// a `c` b for scalars; vectors delegate to LessVectors.
+int CompareAtDepth(Cmp c, const Value& a, const Value& b, std::string& problem, int depth) {
   if (a.type() != b.type()) {
     problem = UndefinedOperationText(a, OpText(c), b);
-    return Value();
+    return -1;
   }
   switch (a.type()) {
-    case Value::Type::Bool: return Value::Bool(Apply(c, a.AsBool(), b.AsBool()));
-    case Value::Type::Number: return Value::Bool(Apply(c, a.AsNumber(), b.AsNumber()));
-    case Value::Type::String: return Value::Bool(Apply(c, a.AsString(), b.AsString()));
-    case Value::Type::Vector: return CompareVectors(c, a.AsVector(), b.AsVector(), problem, depth);
+    case Value::Type::Bool: return Apply(c, a.AsBool(), b.AsBool());
+    case Value::Type::Number: return Apply(c, a.AsNumber(), b.AsNumber());
+    case Value::Type::String: return Apply(c, a.AsString(), b.AsString());
+    case Value::Type::Vector:
     case Value::Type::Range: {
-      const RangeValue& x = a.AsRange();
-      const RangeValue& y = b.AsRange();
-      ValueVector vx{Value::Number(x.begin), Value::Number(x.step), Value::Number(x.end)};
-      ValueVector vy{Value::Number(y.begin), Value::Number(y.step), Value::Number(y.end)};
-      return CompareVectors(c, vx, vy, problem, depth);
+      ValueVector rx, ry;
+      const ValueVector* x = nullptr;
+      const ValueVector* y = nullptr;
+      if (a.IsRange()) {
+        const RangeValue& ra = a.AsRange();
+        const RangeValue& rb = b.AsRange();
+        rx = {Value::Number(ra.begin), Value::Number(ra.step), Value::Number(ra.end)};
+        ry = {Value::Number(rb.begin), Value::Number(rb.step), Value::Number(rb.end)};
+        x = &rx;
+        y = &ry;
+      } else {
+        x = &a.AsVector();
+        y = &b.AsVector();
+      }
+      int r = 0;
+      switch (c) {
+        case Cmp::Less: return LessVectors(*x, *y, problem, depth);
+        case Cmp::Greater: return LessVectors(*y, *x, problem, depth);
+        case Cmp::LessEqual: r = LessVectors(*y, *x, problem, depth); break;
+        case Cmp::GreaterEqual: r = LessVectors(*x, *y, problem, depth); break;
+      }
+      return r < 0 ? r : !r;
     }
     case Value::Type::Undef:
     case Value::Type::Function:
       problem = std::string("operation undefined (") + a.TypeName() + " " + OpText(c) + " " +
                 b.TypeName() + ")";
-      return Value();
+      return -1;
   }
-  return Value();
+  return -1;
+}
+
+int LessVectors(const ValueVector& x, const ValueVector& y, std::string& problem, int depth) {
+  if (depth >= kMaxValueNesting) return -1;
+  const size_t n = x.size() < y.size() ? x.size() : y.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (int pass = 0; pass < 2; ++pass) {
+      const int r = pass == 0 ? CompareAtDepth(Cmp::Less, x[i], y[i], problem, depth + 1)
+                              : CompareAtDepth(Cmp::Less, y[i], x[i], problem, depth + 1);
+      if (r < 0) {
+        problem += "\n\tin vector comparison at index " + std::to_string(i);
+        return -1;
+      }
+      if (r) return pass == 0 ? 1 : 0;
+    }
+  }
+  return x.size() < y.size();
 }
 
 Value Compare(Cmp c, const Value& a, const Value& b, const OpSite& site) {
   std::string problem;
-  Value r = CompareAtDepth(c, a, b, problem, 0);
-  if (r.IsUndef() && !problem.empty()) site.Warn(problem);
-  return r;
+  const int r = CompareAtDepth(c, a, b, problem, 0);
+  if (r < 0) {
+    if (!problem.empty()) site.Warn(problem);
+    return Value();
+  }
+  return Value::Bool(r != 0);
 }
 
 }  // namespace

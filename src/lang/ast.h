@@ -38,6 +38,16 @@ struct Parameter {
   SourceSpan span;
 };
 
+// A customizer annotation 2021.01 attaches to a top-level assignment of a
+// literal value in the main file, above the first `{` of the file
+// (`openscad -o x.ast` prints them as `//Name(value)`): "Parameter" (parsed
+// from the `//` comment after it, "" if none), "Description" (a `//` line
+// directly above it) and "Group" (the last one-line `/* [Group] */` above).
+struct Annotation {
+  std::string name;
+  ExprPtr value;
+};
+
 // `name = value` inside let(), for(), C-style for, and as a statement.
 struct Assignment {
   std::string name;
@@ -49,6 +59,7 @@ struct Assignment {
   // annotations `// [0:100]`, `/* [Group] */` are read from these).
   std::vector<std::string> commentsBefore;
   std::string commentAfter;
+  std::vector<Annotation> annotations;  // Group, Description, Parameter (2021.01's print order)
 };
 
 enum class ExprKind {
@@ -68,14 +79,14 @@ enum class ExprKind {
   Echo,             // echo (args) body     (body may be null)
   // List-comprehension elements, valid only inside Vector (and nested in each
   // other):
-  LcFor,   // for (assignments) body
+  LcFor,   // for (assignments) body; the parser nests one loop per assignment
   LcForC,  // for (init; condition; update) body
   LcIf,    // if (condition) then [else otherwise]
   LcEach,  // each body
   LcLet,   // let (assignments) body
 };
 
-enum class UnaryOp { Negate, Plus, Not };
+enum class UnaryOp { Negate, Plus, Not };  // the parser folds `+x` to x (2021.01)
 enum class BinaryOp {
   Add, Subtract, Multiply, Divide, Modulo, Power,
   Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual,

@@ -71,29 +71,34 @@ bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
   while (!AtEnd()) {
     char c = Peek();
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\x03') {
+      if (c == '\r') ++carriageReturns_;
       Advance();
+    } else if (c == '\xA0' || (c == '\xC2' && Peek(1) == '\xA0')) {
+      // 2021.01 takes a no-break space (Latin-1 or UTF-8) for a space.
+      Advance(c == '\xA0' ? 1 : 2);
     } else if (c == '/' && Peek(1) == '/') {
-      Comment comment{fileIndex_, line_, column_, line_, {}};
+      Comment comment{fileIndex_, line_ + carriageReturns_, column_, line_ + carriageReturns_, {}};
       size_t start = pos_;
       while (!AtEnd() && Peek() != '\n') Advance();
       comment.text.assign(text_.substr(start, pos_ - start));
-      comment.endLine = line_;
+      comment.endLine = line_ + carriageReturns_;
       comments.push_back(std::move(comment));
     } else if (c == '/' && Peek(1) == '*') {
-      Comment comment{fileIndex_, line_, column_, line_, {}};
+      Comment comment{fileIndex_, line_ + carriageReturns_, column_, line_ + carriageReturns_, {}};
       size_t start = pos_;
       Advance(2);
       while (!AtEnd() && !(Peek() == '*' && Peek(1) == '/')) Advance();
       if (AtEnd()) {
         error.kind = TokenKind::Error;
         error.text = "Unterminated comment";
-        error.line = error.endLine = line_;
+        error.errorLine = line_;
+        error.line = error.endLine = line_ + carriageReturns_;
         error.column = error.endColumn = column_;
         return false;
       }
       Advance(2);
       comment.text.assign(text_.substr(start, pos_ - start));
-      comment.endLine = line_;
+      comment.endLine = line_ + carriageReturns_;
       comments.push_back(std::move(comment));
     } else {
       break;
@@ -141,7 +146,8 @@ void Lexer::LexString(Token& t) {
     if (AtEnd()) {
       t.kind = TokenKind::Error;
       t.text = "Unterminated string";
-      t.line = t.endLine = line_;
+      t.errorLine = line_;
+      t.line = t.endLine = line_ + carriageReturns_;
       t.column = t.endColumn = column_;
       return;
     }
@@ -230,11 +236,13 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     return t;
   }
   t.commentIndex = static_cast<uint32_t>(comments.size());
-  t.line = line_;
+  t.line = line_ + carriageReturns_;
+  t.errorLine = line_;
   t.column = column_;
   if (AtEnd()) {
     t.kind = TokenKind::End;
-    t.line = t.endLine = lastLine_;
+    t.errorLine = lastLine_;
+    t.line = t.endLine = lastLine_ + carriageReturns_;
     t.column = t.endColumn = lastColumn_;
     return t;
   }
@@ -289,7 +297,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
       Advance();
     }
   }
-  t.endLine = line_;
+  t.endLine = line_ + carriageReturns_;
   t.endColumn = column_;
   return t;
 }

@@ -30,7 +30,11 @@ struct Token {
   TokenKind kind = TokenKind::End;
   char ch = 0;
   int32_t fileIndex = 0;
+  // Lines as 2021.01 records them in AST locations: a '\r' between tokens
+  // counts as a line break there (but not in its parser-error messages,
+  // which use errorLine: '\n' only).
   int32_t line = 0, column = 0, endLine = 0, endColumn = 0;
+  int32_t errorLine = 0;
   uint32_t commentIndex = 0;  // comments lexed before this token (all files)
   double number = 0;
   std::string text;
@@ -49,7 +53,7 @@ class Lexer {
   Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
   // Appends comments met on the way to `comments`.
   Token Next(std::vector<Comment>& comments);
-  int32_t Line() const { return line_; }
+  int32_t Line() const { return line_ + carriageReturns_; }
   int32_t Column() const { return column_; }
   // Line and column of the last character consumed (for the end token).
   int32_t LastLine() const { return lastLine_; }
@@ -72,6 +76,7 @@ class Lexer {
   int32_t fileIndex_;
   size_t pos_ = 0;
   int32_t line_ = 1, column_ = 1;
+  int32_t carriageReturns_ = 0;  // '\r' between tokens so far (see Token)
   int32_t lastLine_ = 1, lastColumn_ = 1;
 };
 

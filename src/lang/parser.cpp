@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "lang/customizer_annotations.h"
 #include "lang/path_resolver.h"
 #include "lang/token_stream.h"
 
@@ -115,10 +116,10 @@ class Parser {
     Diagnostic d;
     d.severity = Severity::Error;
     d.message = "Parser error: " + what;
-    d.location = {ErrorFileName(at), at.line, at.column};
+    d.location = {ErrorFileName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: Parser error: " + what + " in file " +
-                                ErrorFileName(at) + ", line " + std::to_string(at.line));
+                                ErrorFileName(at) + ", line " + std::to_string(at.errorLine));
   }
 
   [[noreturn]] void SyntaxError() {
@@ -134,10 +135,10 @@ class Parser {
     d.severity = Severity::Error;
     d.message = "Parser error: nesting deeper than " + std::to_string(kMaxNestingDepth) +
                 " levels";
-    d.location = {ErrorFileName(at), at.line, at.column};
+    d.location = {ErrorFileName(at), at.errorLine, at.column};
     result_.diagnostics.push_back(d);
     result_.echoLines.push_back("ERROR: " + d.message + " in file " + ErrorFileName(at) +
-                                ", line " + std::to_string(at.line));
+                                ", line " + std::to_string(at.errorLine));
     throw SyntaxErrorThrown{};
   }
 
@@ -419,15 +420,24 @@ class Parser {
   }
 
   // ------------------------------------------------------------ arguments
-  // arguments: empty | argument (',' argument)*   (no trailing comma in 2021.01)
+  // arguments: empty | ','* argument (','+ argument)*
+  // (2021.01 takes extra commas before and between arguments, not after.)
   std::vector<Argument> ParseArguments() {
     Expect('(');
     return ParseArgumentListAndClose();
   }
   std::vector<Argument> ParseArgumentListAndClose() {
+    std::vector<Argument> args = ParseArgumentItems();
+    Expect(')');
+    return args;
+  }
+  // The items of `arguments`, up to (not including) ')' or ';'.
+  std::vector<Argument> ParseArgumentItems() {
     std::vector<Argument> args;
-    if (Accept(')')) return args;
+    if (IsPunct(')') || IsPunct(';')) return args;
     while (true) {
+      while (Accept(',')) {
+      }
       const Token& start = Peek();
       Argument a;
       if (start.kind == TokenKind::Identifier && IsPunct('=', 1)) {
@@ -437,9 +447,7 @@ class Parser {
       a.value = ParseExpr();
       a.span = SpanFrom(start);
       args.push_back(std::move(a));
-      if (Accept(',')) continue;
-      Expect(')');
-      return args;
+      if (!Accept(',')) return args;
     }
   }
 
@@ -458,20 +466,25 @@ class Parser {
     return out;
   }
 
+  // parameters: any mix of commas and parameters, with at least one comma
+  // between two parameters (2021.01 accepts `(,a,,b,)`).
   std::vector<Parameter> ParseParameters() {
     Expect('(');
     std::vector<Parameter> params;
-    if (Accept(')')) return params;
     while (true) {
+      while (Accept(',')) {
+      }
+      if (Accept(')')) return params;
       const Token& start = Expect(TokenKind::Identifier);
       Parameter p;
       p.name = start.text;
       if (Accept('=')) p.defaultValue = ParseExpr();
       p.span = SpanFrom(start);
       params.push_back(std::move(p));
-      if (Accept(',')) continue;
-      Expect(')');
-      return params;
+      if (!IsPunct(',')) {
+        Expect(')');
+        return params;
+      }
     }
   }
 
@@ -628,7 +641,12 @@ class Parser {
   ExprPtr ParseUnary() {
     DepthGuard guard(*this);
     const Token& t = Peek();
-    if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '+' || t.ch == '!')) {
+    if (t.kind == TokenKind::Punct && t.ch == '+') {
+      // 2021.01 drops unary plus while parsing (`+"a"` is "a").
+      Next();
+      return ParseUnary();
+    }
+    if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '!')) {
       Next();
       UnaryOp op = t.ch == '-' ? UnaryOp::Negate : t.ch == '+' ? UnaryOp::Plus : UnaryOp::Not;
       SourceSpan s = SpanOf(t);
@@ -884,21 +902,7 @@ class Parser {
   ExprPtr ParseLcFor() {
     const Token& start = Next();  // for
     Expect('(');
-    std::vector<Argument> init;
-    if (!IsPunct(')') && !IsPunct(';')) {
-      while (true) {
-        const Token& s = Peek();
-        Argument a;
-        if (s.kind == TokenKind::Identifier && IsPunct('=', 1)) {
-          a.name = Next().text;
-          Next();
-        }
-        a.value = ParseExpr();
-        a.span = SpanFrom(s);
-        init.push_back(std::move(a));
-        if (!Accept(',')) break;
-      }
-    }
+    std::vector<Argument> init = ParseArgumentItems();
     if (Accept(';')) {
       auto e = std::make_shared<LcForCExpr>(SpanOf(start));
       e->init = ArgumentsAsAssignments(std::move(init));
@@ -911,11 +915,18 @@ class Parser {
       return e;
     }
     Expect(')');
-    auto e = std::make_shared<LcForExpr>(SpanOf(start));
-    e->assignments = ArgumentsAsAssignments(std::move(init));
-    e->body = ParseElementOrExpr(true);
-    e->span = SpanBetween(e->span);
-    return e;
+    // As 2021.01: for (a = .., b = ..) becomes nested single loops, and
+    // for () just its body.
+    std::vector<Assignment> assignments = ArgumentsAsAssignments(std::move(init));
+    ExprPtr body = ParseElementOrExpr(true);
+    for (size_t i = assignments.size(); i-- > 0;) {
+      auto e = std::make_shared<LcForExpr>(SpanOf(start));
+      e->assignments.push_back(std::move(assignments[i]));
+      e->body = std::move(body);
+      e->span = SpanBetween(e->span);
+      body = std::move(e);
+    }
+    return body;
   }
 
   TokenStream& ts_;
@@ -936,7 +947,9 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
   TokenStream ts = Tokenize(text, mainPath, mainDir, options);
   Parser parser(ts, displayName, result);
   try {
-    result.file = parser.ParseInput();
+    std::shared_ptr<File> file = parser.ParseInput();
+    AddCustomizerAnnotations(*file, mainPath, text + "\n\x03\n");
+    result.file = std::move(file);
   } catch (const SyntaxErrorThrown&) {
     result.file = nullptr;
     result.echoLines.push_back("Can't parse file '" + displayName + "'!");

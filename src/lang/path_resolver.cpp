@@ -36,16 +36,18 @@ std::string WorkingDirectory() {
 namespace {
 
 bool IsValidCandidate(const fs::path& p, const std::vector<std::string>* openFiles,
-                      std::string& normalized) {
+                      std::string& normalized, std::string* spelling) {
   if (p.empty() || !p.has_parent_path()) return false;
   std::error_code ec;
   if (!fs::exists(p, ec) || ec) return false;
   if (fs::is_directory(p, ec)) return false;
-  normalized = NormalizePath(p.generic_string());
+  std::string candidate = p.generic_string();
   if (openFiles) {
     for (const std::string& open : *openFiles)
-      if (open == normalized) return false;
+      if (open == candidate) return false;
   }
+  normalized = NormalizePath(candidate);
+  if (spelling) *spelling = candidate;
   return true;
 }
 
@@ -53,14 +55,16 @@ bool IsValidCandidate(const fs::path& p, const std::vector<std::string>* openFil
 
 std::string FindValidPath(const std::string& sourceDir, const std::string& localPath,
                           const std::vector<std::string>& libraryPaths,
-                          const std::vector<std::string>* openFiles) {
+                          const std::vector<std::string>* openFiles,
+                          std::string* spelling) {
   std::string found;
   fs::path local(localPath);
-  if (local.is_absolute()) return IsValidCandidate(local, openFiles, found) ? found : "";
-  if (IsValidCandidate(fs::path(sourceDir) / local, openFiles, found)) return found;
+  if (local.is_absolute())
+    return IsValidCandidate(local, openFiles, found, spelling) ? found : "";
+  if (IsValidCandidate(fs::path(sourceDir) / local, openFiles, found, spelling)) return found;
   for (const std::string& dir : libraryPaths) {
     if (dir.empty()) continue;
-    if (IsValidCandidate(fs::path(dir) / local, openFiles, found)) return found;
+    if (IsValidCandidate(fs::path(dir) / local, openFiles, found, spelling)) return found;
   }
   return "";
 }

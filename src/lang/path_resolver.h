@@ -20,9 +20,14 @@ std::string RelativeTo(const std::string& path, const std::string& base);
 std::string WorkingDirectory();
 
 // The normalised path of the file `localPath` names, or "" if none exists.
+// `openFiles` holds the candidate spellings ("<dir>/<localPath>", not
+// normalised: 2021.01 compares those, so one file reached by different
+// relative spellings is opened again) of the files in the include chain;
+// `spelling` receives the spelling of the file found.
 std::string FindValidPath(const std::string& sourceDir, const std::string& localPath,
                           const std::vector<std::string>& libraryPaths,
-                          const std::vector<std::string>* openFiles);
+                          const std::vector<std::string>* openFiles,
+                          std::string* spelling = nullptr);
 
 // Reads a whole file; false if it cannot be read (or is larger than maxBytes).
 bool ReadWholeFile(const std::string& path, std::string& out, size_t maxBytes);

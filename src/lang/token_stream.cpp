@@ -20,7 +20,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
   TokenStream ts;
   ts.files.push_back({std::make_shared<const std::string>(mainPath), mainDir});
   std::vector<Frame> stack;
-  std::vector<std::string> openFiles;  // the include chain (not the main file)
+  std::vector<std::string> openFiles;  // spellings of the include chain (not the main file)
   {
     auto text = std::make_unique<std::string>();
     text->reserve(mainText.size() + 3);
@@ -40,7 +40,9 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     }
     if (t.kind == TokenKind::Include) {
       const SourceFileInfo& from = ts.files[static_cast<size_t>(frame.fileIndex)];
-      std::string found = FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles);
+      std::string spelling;
+      std::string found =
+          FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles, &spelling);
       std::string contents;
       Diagnostic d;
       d.severity = Severity::Warning;
@@ -60,7 +62,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       bool seen = false;
       for (const std::string& f : ts.includedFiles) seen = seen || f == found;
       if (!seen) ts.includedFiles.push_back(found);
-      openFiles.push_back(found);
+      openFiles.push_back(spelling);
       auto index = static_cast<int32_t>(ts.files.size());
       ts.files.push_back({std::make_shared<const std::string>(found), DirectoryOf(found)});
       auto text = std::make_unique<std::string>(std::move(contents));

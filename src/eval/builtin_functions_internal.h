@@ -1,0 +1,31 @@
+// Helpers shared by the builtin function families (builtin_functions_*.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eval/builtin_functions.h"
+#include "eval/eval_log.h"
+
+namespace mos::eval::builtins {
+
+// A WARNING line "<text> in file X, line N" at the call.
+void Warn(const BuiltinCall& call, const std::string& text);
+// A WARNING line without location (2021.01 prints a few that way).
+void WarnNoLocation(const BuiltinCall& call, const std::string& text);
+
+// "<name>() number of parameters does not match"; returns undef.
+Value WrongCount(const BuiltinCall& call);
+// "<name>() parameter could not be converted"; returns undef.
+Value NotConverted(const BuiltinCall& call);
+
+// One family each; appended to the registry in builtin_functions.cpp.
+void AddMathFunctions(std::vector<BuiltinFunction>& out);
+void AddTrigFunctions(std::vector<BuiltinFunction>& out);
+void AddStringFunctions(std::vector<BuiltinFunction>& out);
+void AddListFunctions(std::vector<BuiltinFunction>& out);
+void AddSearchFunction(std::vector<BuiltinFunction>& out);
+void AddTypeTestFunctions(std::vector<BuiltinFunction>& out);
+void AddMiscFunctions(std::vector<BuiltinFunction>& out);
+
+}  // namespace mos::eval::builtins

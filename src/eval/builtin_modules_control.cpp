@@ -1,0 +1,147 @@
+// Control and grouping modules: for, intersection_for, let, echo, assert,
+// children, group, union, difference, intersection, hull, minkowski, render.
+#include <cmath>
+
+#include "eval/builtin_modules.h"
+
+namespace mos::eval {
+namespace {
+
+using lang::InstantiationStatement;
+
+// for (a = .., b = ..): nested loops, every iteration's children flat in one node.
+void ForLoop(Interpreter& in, const InstantiationStatement& inst, size_t level,
+             const Arguments& args, const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  while (level < args.size() && args[level].name.empty()) ++level;  // unnamed: ignored
+  if (level >= args.size()) {
+    auto children = in.EvalChildren(inst.children, ctx, ctx);
+    for (auto& c : children) out.push_back(std::move(c));
+    return;
+  }
+  for (auto& item : in.ForValues(args[level].value, inst.span)) {
+    in.CheckLimits();
+    auto c = std::make_shared<Context>(ctx, ctx);
+    c->Set(args[level].name, std::move(item));
+    ForLoop(in, inst, level + 1, args, c, out);
+  }
+}
+
+void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
+         const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  std::vector<NodePtr> children;
+  ForLoop(in, inst, 0, args, ctx, children);
+  out.push_back(MakeNode(kind, {}, inst, std::move(children)));
+}
+
+void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+         std::vector<NodePtr>& out) {
+  auto c = std::make_shared<Context>(ctx, ctx);
+  for (const auto& a : inst.arguments)
+    if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, c) : Value());
+  out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
+}
+
+void Echo(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+          std::vector<NodePtr>& out) {
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  in.log().Echo(Interpreter::EchoText(args), inst.span);
+  auto children = in.EvalChildren(inst.children, ctx, ctx);
+  if (!children.empty()) out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(children)));
+}
+
+void Assert(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  in.CheckAssert(inst.arguments, args, inst.span);
+  auto children = in.EvalChildren(inst.children, ctx, ctx);
+  if (!children.empty()) out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(children)));
+}
+
+// children(), children(i), children([i, j]), children([a:b]).
+void Children(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+              std::vector<NodePtr>& out) {
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  const ModuleFrame* frame = ctx->FindModuleFrame();
+  if (!frame) return;
+  const lang::Body& body = frame->instantiation->children;
+  std::vector<const lang::Statement*> list;
+  for (const auto& s : body.instantiations)
+    if (!s->modifiers.disable) list.push_back(s.get());
+  // The children body's own scope: its assignments, under the caller's scope.
+  auto scope = std::make_shared<Context>(frame->callerScope, ctx);
+  scope->AddDefinitions(body);
+  in.EvalAssignments(body.assignments, scope);
+
+  auto evalIndex = [&](double d, std::vector<NodePtr>& into) {
+    if (!(d >= 0 && d < double(list.size()))) {
+      in.log().Warning("Children index (" + FormatNumber(d) + ") out of bounds (" +
+                           std::to_string(list.size()) + " children)",
+                       inst.span);
+      return;
+    }
+    in.EvalStatement(*list[static_cast<size_t>(d)], scope, into);
+  };
+  const Value* index = nullptr;
+  for (const auto& a : args)
+    if (a.name.empty() || a.name == "index") index = &a.value;
+  if (index && index->IsNumber()) {
+    evalIndex(index->AsNumber(), out);
+    return;
+  }
+  std::vector<NodePtr> nodes;
+  if (!index || index->IsUndef()) {
+    for (const auto* s : list) in.EvalStatement(*s, scope, nodes);
+  } else if (index->IsVector()) {
+    for (const auto& v : index->AsVector())
+      if (v.IsNumber()) evalIndex(v.AsNumber(), nodes);
+  } else if (index->IsRange()) {
+    for (const auto& v : in.ForValues(*index, inst.span)) evalIndex(v.AsNumber(), nodes);
+  } else {
+    in.Warning("Bad parameter type (" + index->ToEchoString() + ") for children, only accept: "
+               "empty, number, vector, range.", inst.span);
+    return;
+  }
+  out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(nodes)));
+}
+
+template <NodeKind kKind>
+void Plain(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+           std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {}, 0);
+  out.push_back(MakeNode(kKind, {}, inst, a.Children()));
+}
+
+template <NodeKind kKind, int kDefault>
+void WithConvexity(Interpreter& in, const InstantiationStatement& inst,
+                   const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"convexity"}, 1);
+  ConvexityParams p{ToInt(a["convexity"], kDefault)};
+  out.push_back(MakeNode(kKind, p, inst, a.Children()));
+}
+
+}  // namespace
+
+const std::vector<BuiltinModule>& ControlModules() {
+  static const std::vector<BuiltinModule> modules = {
+      {"for", [](Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+                 std::vector<NodePtr>& out) { For(NodeKind::Group, in, inst, ctx, out); }},
+      {"intersection_for",
+       [](Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+          std::vector<NodePtr>& out) { For(NodeKind::Intersection, in, inst, ctx, out); }},
+      {"let", Let},
+      {"echo", Echo},
+      {"assert", Assert},
+      {"children", Children},
+      {"group", Plain<NodeKind::Group>},
+      {"union", Plain<NodeKind::Union>},
+      {"difference", Plain<NodeKind::Difference>},
+      {"intersection", Plain<NodeKind::Intersection>},
+      {"hull", Plain<NodeKind::Hull>},
+      {"minkowski", WithConvexity<NodeKind::Minkowski, 0>},
+      {"render", WithConvexity<NodeKind::Render, 1>},
+  };
+  return modules;
+}
+
+}  // namespace mos::eval

@@ -1,0 +1,310 @@
+// Transform and operation modules: translate, rotate, scale, mirror,
+// multmatrix (all become multmatrix nodes), resize, color, offset,
+// linear_extrude, rotate_extrude, projection.
+#include <cmath>
+#include <cstdio>
+
+#include "eval/builtin_modules.h"
+
+namespace mos::eval {
+namespace {
+
+using lang::InstantiationStatement;
+
+// sin/cos in degrees, exact at multiples of 90 degrees.
+double SinDeg(double a) {
+  double r = std::fmod(a, 360.0);
+  if (r < 0) r += 360;
+  if (r == 0 || r == 180) return 0;
+  if (r == 90) return 1;
+  if (r == 270) return -1;
+  return std::sin(a * M_PI / 180.0);
+}
+double CosDeg(double a) {
+  double r = std::fmod(a, 360.0);
+  if (r < 0) r += 360;
+  if (r == 90 || r == 270) return 0;
+  if (r == 0) return 1;
+  if (r == 180) return -1;
+  return std::cos(a * M_PI / 180.0);
+}
+
+Matrix4 Multiply(const Matrix4& a, const Matrix4& b) {
+  Matrix4 m{};
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j)
+      for (int k = 0; k < 4; ++k) m[i][j] += a[i][k] * b[k][j];
+  return m;
+}
+
+// Rotation about a unit axis by `deg` degrees.
+Matrix4 AxisRotation(double x, double y, double z, double deg) {
+  double c = CosDeg(deg), s = SinDeg(deg), t = 1 - c;
+  Matrix4 m = IdentityMatrix();
+  m[0][0] = t * x * x + c;     m[0][1] = t * x * y - s * z; m[0][2] = t * x * z + s * y;
+  m[1][0] = t * x * y + s * z; m[1][1] = t * y * y + c;     m[1][2] = t * y * z - s * x;
+  m[2][0] = t * x * z - s * y; m[2][1] = t * y * z + s * x; m[2][2] = t * z * z + c;
+  return m;
+}
+
+// [x, y] or [x, y, z] of numbers (z = `z2` for two).
+bool Vec3Or2(const Value& v, double z2, double& x, double& y, double& z) {
+  if (!v.IsVector()) return false;
+  const auto& e = v.AsVector();
+  if (e.size() != 2 && e.size() != 3) return false;
+  for (const auto& c : e)
+    if (!c.IsNumber()) return false;
+  x = e[0].AsNumber();
+  y = e[1].AsNumber();
+  z = e.size() == 3 ? e[2].AsNumber() : z2;
+  return true;
+}
+
+void PushTransform(ModuleArgs& a, const Matrix4& m, std::vector<NodePtr>& out) {
+  out.push_back(MakeNode(NodeKind::Transform, TransformParams{m}, a.inst, a.Children()));
+}
+
+void Translate(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+               std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"v"}, 1);
+  Matrix4 m = IdentityMatrix();
+  double x, y, z;
+  if (Vec3Or2(a["v"], 0, x, y, z)) {
+    m[0][3] = x;
+    m[1][3] = y;
+    m[2][3] = z;
+  } else {
+    in.Warning("Unable to convert translate(" + a["v"].ToEchoString() +
+                   ") parameter to a vec3 or vec2 of numbers",
+               inst.span);
+  }
+  PushTransform(a, m, out);
+}
+
+void Scale(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+           std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"v"}, 1);
+  Matrix4 m = IdentityMatrix();
+  const Value& v = a["v"];
+  double x, y, z;
+  if (v.IsNumber()) {
+    m[0][0] = m[1][1] = m[2][2] = v.AsNumber();
+  } else if (Vec3Or2(v, 1, x, y, z)) {
+    m[0][0] = x;
+    m[1][1] = y;
+    m[2][2] = z;
+  } else {
+    in.Warning("Unable to convert scale(" + v.ToEchoString() +
+                   ") parameter to a number, a vec3 or vec2 of numbers or a number",
+               inst.span);
+  }
+  PushTransform(a, m, out);
+}
+
+void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"a", "v"}, 2);
+  Matrix4 m = IdentityMatrix();
+  const Value& av = a["a"];
+  const Value& vv = a["v"];
+  if (av.IsVector()) {
+    double r[3] = {0, 0, 0};
+    bool ok = av.AsVector().size() <= 3;
+    for (size_t i = 0; i < av.AsVector().size() && i < 3; ++i) {
+      if (av.AsVector()[i].IsNumber()) r[i] = av.AsVector()[i].AsNumber();
+      else ok = false;
+    }
+    if (!ok) in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
+    Matrix4 rx = AxisRotation(1, 0, 0, r[0]);
+    Matrix4 ry = AxisRotation(0, 1, 0, r[1]);
+    Matrix4 rz = AxisRotation(0, 0, 1, r[2]);
+    m = Multiply(rz, Multiply(ry, rx));
+    if (!vv.IsUndef())
+      in.Warning("When parameter a is supplied as vector, v is ignored rotate(a=" +
+                     av.ToEchoString() + ", v=" + vv.ToEchoString() + ")",
+                 inst.span);
+  } else if (av.IsNumber()) {
+    double x = 0, y = 0, z = 1;
+    if (!vv.IsUndef()) {
+      if (!Vec3Or2(vv, 0, x, y, z)) {
+        x = 0, y = 0, z = 1;
+        in.Warning("Problem converting rotate(..., v=" + vv.ToEchoString() + ") parameter",
+                   inst.span);
+      }
+    }
+    double len = std::sqrt(x * x + y * y + z * z);
+    if (len > 0) m = AxisRotation(x / len, y / len, z / len, av.AsNumber());
+  } else {
+    in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
+  }
+  PushTransform(a, m, out);
+}
+
+void Mirror(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"v"}, 1);
+  double x = 1, y = 0, z = 0;
+  if (!Vec3Or2(a["v"], 0, x, y, z)) {
+    in.Warning("Unable to convert mirror(" + a["v"].ToEchoString() +
+                   ") parameter to a vec3 or vec2 of numbers",
+               inst.span);
+    x = 1, y = 0, z = 0;
+  }
+  Matrix4 m = IdentityMatrix();
+  double len = std::sqrt(x * x + y * y + z * z);
+  if (len > 0) {
+    double n[3] = {x / len, y / len, z / len};
+    for (int i = 0; i < 3; ++i)
+      for (int j = 0; j < 3; ++j) m[i][j] = (i == j ? 1 : 0) - 2 * n[i] * n[j];
+  }
+  PushTransform(a, m, out);
+}
+
+void MultMatrix(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+                std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"m"}, 1);
+  Matrix4 m = IdentityMatrix();
+  const Value& v = a["m"];
+  if (v.IsVector()) {
+    for (size_t i = 0; i < 4 && i < v.AsVector().size(); ++i) {
+      const Value& row = v.AsVector()[i];
+      if (!row.IsVector()) continue;
+      for (size_t j = 0; j < 4 && j < row.AsVector().size(); ++j)
+        if (row.AsVector()[j].IsNumber()) m[i][j] = row.AsVector()[j].AsNumber();
+    }
+  }
+  PushTransform(a, m, out);
+}
+
+void Resize(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"newsize", "auto", "convexity"}, 2);
+  ResizeParams p;
+  const Value& ns = a["newsize"];
+  if (ns.IsVector())
+    for (size_t i = 0; i < 3 && i < ns.AsVector().size(); ++i)
+      p.newSize[i] = ToNumber(ns.AsVector()[i], 0);
+  const Value& au = a["auto"];
+  if (au.IsBool()) {
+    p.autoSize.fill(au.AsBool());
+  } else if (au.IsVector()) {
+    for (size_t i = 0; i < 3 && i < au.AsVector().size(); ++i)
+      p.autoSize[i] = au.AsVector()[i].ToBool();
+  }
+  p.convexity = ToInt(a["convexity"], 0);
+  out.push_back(MakeNode(NodeKind::Resize, p, inst, a.Children()));
+}
+
+std::string OneDecimal(double d) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f", d);
+  return buf;
+}
+
+void Color(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+           std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"c", "alpha"}, 2);
+  ColorParams p;
+  const Value& c = a["c"];
+  if (c.IsVector()) {
+    const auto& v = c.AsVector();
+    if (v.size() == 3 || v.size() == 4) {
+      for (size_t i = 0; i < v.size(); ++i) {
+        p.rgba[i] = ToNumber(v[i], -1);
+        if (v[i].IsNumber() && (p.rgba[i] < 0 || p.rgba[i] > 1))
+          in.Warning("color() expects numbers between 0.0 and 1.0. Value of " +
+                         OneDecimal(p.rgba[i]) + " is out of range",
+                     inst.span);
+      }
+    }
+  } else if (c.IsString()) {
+    if (!ParseColorString(c.AsString(), p.rgba)) {
+      p.rgba = {-1, -1, -1, 1};
+      in.log().Warning("Unable to parse color " + c.ToEchoString() + in.Where(inst.span) +
+                           "\nPlease see https://en.wikipedia.org/wiki/Web_colors",
+                       inst.span);
+    }
+  }
+  if (a["alpha"].IsNumber()) p.rgba[3] = a["alpha"].AsNumber();
+  out.push_back(MakeNode(NodeKind::Color, p, inst, a.Children()));
+}
+
+void Offset(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"r", "delta", "chamfer"}, 1);
+  OffsetParams p;
+  p.fragments = a.GetFragments();
+  if (a["r"].IsNumber()) {
+    p.value = a["r"].AsNumber();
+  } else if (a["delta"].IsNumber()) {
+    p.mode = OffsetParams::Mode::Delta;
+    p.value = a["delta"].AsNumber();
+    p.chamfer = ToBoolStrict(a["chamfer"], false);
+  }
+  out.push_back(MakeNode(NodeKind::Offset, p, inst, a.Children()));
+}
+
+void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
+                   const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx,
+               {"file", "layer", "height", "origin", "scale", "center", "twist", "slices",
+                "convexity"},
+               8);
+  LinearExtrudeParams p;
+  p.fragments = a.GetFragments();
+  // 2021.01: a first unnamed number is the height.
+  if (!a.positional().empty() && a.positional()[0].IsNumber())
+    p.height = a.positional()[0].AsNumber();
+  if (a["height"].IsNumber()) p.height = a["height"].AsNumber();
+  p.center = ToBoolStrict(a["center"], false);
+  p.convexity = ToInt(a["convexity"], 1);
+  if (a["twist"].IsNumber()) {
+    p.twist = a["twist"].AsNumber();
+    p.hasTwist = p.twist != 0;
+  }
+  if (a["slices"].IsNumber()) {
+    p.slices = ToInt(a["slices"], 1);
+    p.hasSlices = true;
+  }
+  const Value& s = a["scale"];
+  double x, y;
+  if (s.IsNumber()) p.scale = {s.AsNumber(), s.AsNumber()};
+  else if (s.GetVec2(x, y)) p.scale = {x, y};
+  out.push_back(MakeNode(NodeKind::LinearExtrude, p, inst, a.Children()));
+}
+
+void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
+                   const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"file", "layer", "origin", "scale", "convexity", "angle"}, 6);
+  RotateExtrudeParams p;
+  p.fragments = a.GetFragments();
+  p.convexity = ToInt(a["convexity"], 2);
+  p.angle = ToNumber(a["angle"], 360);
+  if (p.angle > 360 || p.angle < -360) p.angle = 360;
+  out.push_back(MakeNode(NodeKind::RotateExtrude, p, inst, a.Children()));
+}
+
+void Projection(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+                std::vector<NodePtr>& out) {
+  ModuleArgs a(in, inst, ctx, {"cut", "convexity"}, 2);
+  ProjectionParams p;
+  p.cut = ToBoolStrict(a["cut"], false);
+  p.convexity = ToInt(a["convexity"], 0);
+  out.push_back(MakeNode(NodeKind::Projection, p, inst, a.Children()));
+}
+
+}  // namespace
+
+const std::vector<BuiltinModule>& TransformModules() {
+  static const std::vector<BuiltinModule> modules = {
+      {"translate", Translate},   {"rotate", Rotate},
+      {"scale", Scale},           {"mirror", Mirror},
+      {"multmatrix", MultMatrix}, {"resize", Resize},
+      {"color", Color},           {"offset", Offset},
+      {"linear_extrude", LinearExtrude}, {"rotate_extrude", RotateExtrude},
+      {"projection", Projection},
+  };
+  return modules;
+}
+
+}  // namespace mos::eval
