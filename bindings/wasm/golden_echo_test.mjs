@@ -14,7 +14,7 @@ const golden = path.resolve(here, '../../tests/golden');
 const referenceDir = path.join(golden, 'reference');
 const corpusRoot = process.env.MOS_CORPUS_ROOT || '/usr/share/openscad';
 const args = process.argv.slice(2);
-const modulePath = args[0];
+const modulePath = path.resolve(args[0]);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
 const verbose = args.includes('--verbose');
 
@@ -57,13 +57,13 @@ function readKnown(file) {
 const normalise = (buf) => Buffer.from(buf.toString('latin1')
   .replace(/timestamp = [0-9]+/g, 'timestamp = 0'), 'latin1');
 
-const mos = await loadMos(modulePath);
+let mos = await loadMos(modulePath);
 const known = readKnown(path.join(golden, 'known_mismatches.txt'));
 for (const [k, v] of readKnown(path.join(golden, 'known_mismatches_wasm.txt'))) known.set(k, v);
 
 const keys = listKeys(referenceDir).filter((k) => k.includes(only));
 let same = 0, sameNonEmpty = 0, nonEmpty = 0;
-const regressions = [], nowMatching = [], stale = [];
+const regressions = [], nowMatching = [], stale = [], aborted = [];
 const startDir = process.cwd();
 for (const key of keys) {
   const input = corpusPath(key);
@@ -73,10 +73,19 @@ for (const key of keys) {
   const expected = readReference(key) ?? Buffer.alloc(0);
   // Same working directory and file name as the references were made with.
   process.chdir(path.dirname(input));
-  const result = mos.render('', { file: path.basename(input), csg: false });
+  let echo = null;
+  try {
+    echo = mos.render('', { file: path.basename(input), csg: false, timeoutSeconds: 10 }).echo;
+  } catch (e) {
+    // An abort (e.g. the stack check) kills the module instance: note it and
+    // start a fresh one for the remaining models.
+    aborted.push(`${key}: ${String(e).split('\n')[0].slice(0, 200)}`);
+    process.chdir(startDir);
+    mos = await loadMos(modulePath);
+  }
   process.chdir(startDir);
-  const actual = normalise(Buffer.from(result.echo, 'utf8'));
-  const identical = actual.equals(expected);
+  const actual = echo === null ? null : normalise(Buffer.from(echo, 'utf8'));
+  const identical = actual !== null && actual.equals(expected);
   const isNonEmpty = expected.toString().trim().length > 0;
   if (identical) same++;
   if (isNonEmpty) { nonEmpty++; if (identical) sameNonEmpty++; }
@@ -88,6 +97,8 @@ const pct = (a, b) => (100 * a / Math.max(b, 1)).toFixed(1);
 console.log(`wasm echo identical: ${same}/${keys.length} all references (${pct(same, keys.length)}%), ` +
             `${sameNonEmpty}/${nonEmpty} non-empty (${pct(sameNonEmpty, nonEmpty)}%)`);
 for (const k of stale) console.log(`STALE reference (input changed): ${k}`);
+for (const k of aborted) console.log(`ABORTED (module instance died): ${k}`);
 for (const k of nowMatching) console.log(`NOW MATCHES (remove from the list): ${k} echo`);
 for (const k of regressions) console.log(`REGRESSION: ${k} echo`);
+// An abort of a listed model is a known mismatch; of any other, a regression.
 process.exit(regressions.length || stale.length || keys.length === 0 ? 1 : 0);
