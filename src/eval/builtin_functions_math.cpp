@@ -87,14 +87,25 @@ double Canonical(std::mt19937& rng) {
   return r;
 }
 
-// 2021.01 maps an integer seed s to s mod (2^31 - 1) (sign kept, then
-// taken mod 2^32): checked for 0, 1, 42, -1, -2, 2^31 +- 1, 2^32 + k, 2^33.
-// Non-integer seeds map differently in 2021.01 (not reproduced: we
-// truncate them first).
+// 2021.01 seeds the generator with a hash of the seed number: the number's
+// exact rational value modulo the prime 2^31 - 1 (sign kept, then taken
+// modulo 2^32), inf -> 314159, -inf -> -314159, nan -> 0. Checked against
+// 2021.01 for integers (0, 1, 42, -1, -2, 2^31 +- 1, 2^32 + k, 2^33, 1e10),
+// fractions (0.5, 1.5, -1.5, 1.7, 2.5, 123.456, 1e-300) and inf/nan.
 uint32_t SeedFrom(double s) {
-  if (!std::isfinite(s)) return 0;
-  const double m = std::fmod(std::trunc(s), 2147483647.0);
-  return static_cast<uint32_t>(static_cast<int64_t>(m));
+  if (std::isnan(s)) return 0;
+  const bool negative = s < 0;
+  uint64_t hash = 314159;
+  if (!std::isinf(s)) {
+    constexpr uint64_t kPrime = 2147483647;  // 2^31 - 1, so 2^31 = 1 (mod p)
+    int exponent = 0;
+    const double mantissa = std::frexp(std::fabs(s), &exponent);  // in [0.5, 1)
+    const auto digits = static_cast<uint64_t>(std::ldexp(mantissa, 53));
+    const int shift = (((exponent - 53) % 31) + 31) % 31;  // 2^(e-53) = 2^shift (mod p)
+    hash = ((digits % kPrime) << shift) % kPrime;
+  }
+  return negative ? static_cast<uint32_t>(0u - static_cast<uint32_t>(hash))
+                  : static_cast<uint32_t>(hash);
 }
 
 std::mt19937& UnseededGenerator() {

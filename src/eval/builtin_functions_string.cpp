@@ -38,30 +38,76 @@ uint32_t FirstCodePoint(const std::string& s) {
   return c;
 }
 
+// Strict UTF-8 validation (no overlong forms, surrogates or values beyond
+// U+10FFFF), as 2021.01 validates ord()'s argument.
+bool IsValidUtf8(const std::string& s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    size_t len = 0;
+    uint32_t cp = 0, min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
 Value Str(const BuiltinCall& call) {
   std::string out;
   for (const CallArgument& a : call.args) out += a.value.ToStrString();
   return Value::String(std::move(out));
 }
 
+void AppendChar(std::string& out, double d) {
+  if (!(d >= 1 && d < 1114112)) return;
+  const auto cp = static_cast<uint32_t>(d);
+  if (cp >= 0xD800 && cp <= 0xDFFF) return;
+  AppendUtf8(out, cp);
+}
+
 // Numbers become characters (truncated; 0, surrogates and values beyond
-// U+10FFFF are dropped silently), vectors are walked recursively, anything
-// else is ignored.
-void AppendChars(std::string& out, const Value& v, int depth) {
+// U+10FFFF are dropped silently), vectors and ranges are walked
+// recursively, anything else is ignored. A range of 1000000 or more
+// elements is refused with 2021.01's warning (with a period and without
+// location, unlike the for statement's).
+void AppendChars(const BuiltinCall& call, std::string& out, const Value& v, int depth) {
   if (v.IsNumber()) {
-    const double d = v.AsNumber();
-    if (!(d >= 1 && d < 1114112)) return;
-    const auto cp = static_cast<uint32_t>(d);
-    if (cp >= 0xD800 && cp <= 0xDFFF) return;
-    AppendUtf8(out, cp);
+    AppendChar(out, v.AsNumber());
   } else if (v.IsVector() && depth < kMaxValueNesting) {
-    for (const Value& e : v.AsVector()) AppendChars(out, e, depth + 1);
+    for (const Value& e : v.AsVector()) AppendChars(call, out, e, depth + 1);
+  } else if (v.IsRange()) {
+    const RangeValue& r = v.AsRange();
+    const uint32_t n = r.NumValues();
+    if (n >= kMaxRangeElements) {
+      WarnNoLocation(call, "Bad range parameter in for statement: too many elements (" +
+                               std::to_string(n) + ").");
+      return;
+    }
+    for (uint32_t i = 0; i < n; ++i) AppendChar(out, r.At(i));
   }
 }
 
 Value Chr(const BuiltinCall& call) {
   std::string out;
-  for (const CallArgument& a : call.args) AppendChars(out, a.value, 0);
+  for (const CallArgument& a : call.args) AppendChars(call, out, a.value, 0);
   return Value::String(std::move(out));
 }
 
@@ -77,6 +123,10 @@ Value Ord(const BuiltinCall& call) {
     Warn(call, "ord() argument " + s.ToEchoString() + " is not of type string");
     return Value();
   }
+  if (!IsValidUtf8(s.AsString())) {
+    Warn(call, "ord() argument '" + s.AsString() + "' is not a valid utf8 string");
+    return Value();
+  }
   if (s.AsString().empty()) return Value();
   return Value::Number(FirstCodePoint(s.AsString()));
 }
@@ -85,8 +135,7 @@ Value Ord(const BuiltinCall& call) {
 
 void AddStringFunctions(std::vector<BuiltinFunction>& out) {
   out.push_back({"str", Str, "str(value, ...) -> string"});
-  out.push_back({"chr", Chr,
-                 "chr(number | vector, ...) -> string"});
+  out.push_back({"chr", Chr, "chr(number | vector | range, ...) -> string"});
   out.push_back({"ord", Ord, "ord(string) -> number"});
 }
 

@@ -1,5 +1,7 @@
 #include "eval/builtin_modules.h"
 
+#include <sys/stat.h>
+
 #include <cstring>
 #include <unordered_map>
 
@@ -15,11 +17,17 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
   std::shared_ptr<Context> local;
   size_t position = 0;
   bool tooMany = false;
+  std::vector<bool> given(params.size(), false);
+  auto assign = [&](size_t i, const Value& v) {
+    if (given[i]) in.Warning(std::string("argument ") + params[i] + " supplied more than once", inst.span);
+    given[i] = true;
+    values_[i].second = v;
+  };
   for (auto& a : args) {
     if (a.name.empty()) {
       positionalValues_.push_back(a.value);
       if (position < positionalCount && position < params.size()) {
-        values_[position++].second = a.value;
+        assign(position++, a.value);
       } else if (!tooMany) {
         tooMany = true;
         in.Warning("Too many unnamed arguments supplied", inst.span);
@@ -27,9 +35,9 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
       continue;
     }
     bool found = false;
-    for (auto& v : values_) {
-      if (a.name == v.first) {
-        v.second = a.value;
+    for (size_t i = 0; i < values_.size() && !found; ++i) {
+      if (a.name == values_[i].first) {
+        assign(i, a.value);
         found = true;
       }
     }
@@ -93,6 +101,70 @@ int ToInt(const Value& v, int fallback) {
 bool ToBoolStrict(const Value& v, bool fallback) { return v.IsBool() ? v.AsBool() : fallback; }
 
 double ToNumber(const Value& v, double fallback) { return v.IsNumber() ? v.AsNumber() : fallback; }
+
+bool WarnChildren(ModuleArgs& a, const char* module) {
+  if (a.inst.children.instantiations.empty()) return false;
+  a.in.Warning(std::string("module ") + module + "() does not support child modules", a.inst.span);
+  return true;
+}
+
+namespace {
+
+// "a/./b/../c" -> "a/c" (lexical, keeps leading "..").
+std::string Normalize(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    std::string part = path.substr(i, j - i);
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..") parts.pop_back();
+      else if (path[0] != '/') parts.push_back(part);
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = j + 1;
+  }
+  std::string out = path.size() && path[0] == '/' ? "/" : "";
+  for (size_t k = 0; k < parts.size(); ++k) out += (k ? "/" : "") + parts[k];
+  return out;
+}
+
+}  // namespace
+
+std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
+                       long long& timestamp) {
+  timestamp = 0;
+  if (file.empty()) return file;
+  std::string path = file;
+  if (file[0] != '/' && span.file) {
+    auto slash = span.file->find_last_of('/');
+    if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
+  }
+  path = Normalize(path);
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
+  if (path[0] != '/') return path;
+  return in.log().DisplayFileName(path);
+}
+
+ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module) {
+  ExtrudeFile f;
+  const Value& file = a["file"];
+  if (file.IsUndef()) return f;
+  f.present = true;
+  a.in.DeprecatedOnce(std::string("Support for reading files in ") + module +
+                          " will be removed in future releases. Use a child import() instead.",
+                      a.inst.span);
+  f.file = ImportPath(a.in, file.IsString() ? file.AsString() : file.ToStrString(),
+                      a.inst.span, f.timestamp);
+  if (a["layer"].IsString()) f.layer = a["layer"].AsString();
+  double x, y;
+  if (a["origin"].GetVec2(x, y)) f.origin = {x, y};
+  if (a["scale"].IsNumber()) f.scale = a["scale"].AsNumber();
+  return f;
+}
 
 bool Interpreter::InstantiateBuiltin(const lang::InstantiationStatement& inst,
                                      const ConstContextPtr& ctx, std::vector<NodePtr>& out) {

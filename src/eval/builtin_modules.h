@@ -57,6 +57,17 @@ NodePtr MakeNode(NodeKind kind, NodeParams params, const lang::InstantiationStat
 int ToInt(const Value& v, int fallback);
 bool ToBoolStrict(const Value& v, bool fallback);  // only a bool counts
 double ToNumber(const Value& v, double fallback);
+// 2021.01's "module cube() does not support child modules" warning; true
+// when the instantiation has children.
+bool WarnChildren(ModuleArgs& a, const char* module);
+// A file name as the dump prints it: resolved against the directory of the
+// instantiating file, then made relative to the main file's directory;
+// `timestamp` gets its modification time (0 when missing).
+std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
+                       long long& timestamp);
+// Reads file/layer/origin/scale of the deprecated extrude file= forms.
+ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module);
+
 // Parses a CSS/SVG colour name or #rgb, #rgba, #rrggbb, #rrggbbaa.
 bool ParseColorString(const std::string& text, std::array<double, 4>& rgba);
 

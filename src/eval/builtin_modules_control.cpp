@@ -42,6 +42,18 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
   out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
 }
 
+// assign(a = ..) { }: deprecated let().
+void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+            std::vector<NodePtr>& out) {
+  in.DeprecatedOnce("The assign() module will be removed in future releases. Use a regular "
+                    "assignment instead." + in.Where(inst.span),
+                    inst.span);
+  auto c = std::make_shared<Context>(ctx, ctx);
+  for (const auto& a : inst.arguments)
+    if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, ctx) : Value());
+  out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
+}
+
 void Echo(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
           std::vector<NodePtr>& out) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
@@ -74,7 +86,11 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
   in.EvalAssignments(body.assignments, scope);
 
   auto evalIndex = [&](double d, std::vector<NodePtr>& into) {
-    if (!(d >= 0 && d < double(list.size()))) {
+    if (d < 0) {
+      in.log().Warning("Negative children index (" + FormatNumber(d) + ") not allowed", inst.span);
+      return;
+    }
+    if (!(d < double(list.size()))) {
       in.log().Warning("Children index (" + FormatNumber(d) + ") out of bounds (" +
                            std::to_string(list.size()) + " children)",
                        inst.span);
@@ -96,13 +112,49 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
     for (const auto& v : index->AsVector())
       if (v.IsNumber()) evalIndex(v.AsNumber(), nodes);
   } else if (index->IsRange()) {
-    for (const auto& v : in.ForValues(*index, inst.span)) evalIndex(v.AsNumber(), nodes);
+    uint32_t n = index->AsRange().NumValues();
+    if (n > 10000) {
+      in.Warning("Bad range parameter for children: too many elements (" + std::to_string(n) + ")",
+                 inst.span);
+      return;
+    }
+    for (uint32_t i = 0; i < n; ++i) evalIndex(index->AsRange().At(i), nodes);
   } else {
     in.Warning("Bad parameter type (" + index->ToEchoString() + ") for children, only accept: "
-               "empty, number, vector, range.", inst.span);
+               "empty, number, vector, range", inst.span);
     return;
   }
   out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(nodes)));
+}
+
+// child(i): deprecated children(i).
+void Child(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+           std::vector<NodePtr>& out) {
+  in.DeprecatedOnce("child() will be removed in future releases. Use children() instead.",
+                    inst.span);
+  Arguments args = in.EvalArguments(inst.arguments, ctx);
+  const ModuleFrame* frame = ctx->FindModuleFrame();
+  if (!frame) return;
+  double index = 0;
+  if (!args.empty() && args[0].value.IsNumber()) index = args[0].value.AsNumber();
+  const lang::Body& body = frame->instantiation->children;
+  std::vector<const lang::Statement*> list;
+  for (const auto& s : body.instantiations)
+    if (!s->modifiers.disable) list.push_back(s.get());
+  if (index < 0) {
+    in.Warning("Negative child index (" + FormatNumber(index) + ") not allowed", inst.span);
+    return;
+  }
+  if (!(index < double(list.size()))) {
+    in.Warning("Child index (" + FormatNumber(index) + ") out of bounds (" +
+                   std::to_string(list.size()) + " children)",
+               inst.span);
+    return;
+  }
+  auto scope = std::make_shared<Context>(frame->callerScope, ctx);
+  scope->AddDefinitions(body);
+  in.EvalAssignments(body.assignments, scope);
+  in.EvalStatement(*list[static_cast<size_t>(index)], scope, out);
 }
 
 template <NodeKind kKind>
@@ -130,6 +182,8 @@ const std::vector<BuiltinModule>& ControlModules() {
        [](Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
           std::vector<NodePtr>& out) { For(NodeKind::Intersection, in, inst, ctx, out); }},
       {"let", Let},
+      {"assign", Assign},
+      {"child", Child},
       {"echo", Echo},
       {"assert", Assert},
       {"children", Children},

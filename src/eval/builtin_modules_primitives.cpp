@@ -1,6 +1,7 @@
 // Primitive modules: cube, sphere, cylinder, polyhedron, square, circle,
 // polygon, text, import, surface; arguments checked as 2021.01 does.
-#include <sys/stat.h>
+#include <cctype>
+#include <cstdint>
 
 #include "eval/builtin_modules.h"
 
@@ -59,6 +60,7 @@ bool Radius(ModuleArgs& a, const char* rName, const char* dName, double& r) {
 void Cube(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
           std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"size", "center"}, 2);
+  WarnChildren(a, inst.name.c_str());
   CubeParams p;
   p.size = SizeParam<3>(a, "cube");
   p.center = ToBoolStrict(a["center"], false);
@@ -68,6 +70,7 @@ void Cube(Interpreter& in, const InstantiationStatement& inst, const ConstContex
 void Square(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"size", "center"}, 2);
+  WarnChildren(a, inst.name.c_str());
   SquareParams p;
   p.size = SizeParam<2>(a, "square");
   p.center = ToBoolStrict(a["center"], false);
@@ -77,6 +80,7 @@ void Square(Interpreter& in, const InstantiationStatement& inst, const ConstCont
 void Sphere(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"r", "d"}, 1);
+  WarnChildren(a, inst.name.c_str());
   SphereParams p;
   p.fragments = a.GetFragments();
   Radius(a, "r", "d", p.r);
@@ -86,6 +90,7 @@ void Sphere(Interpreter& in, const InstantiationStatement& inst, const ConstCont
 void Circle(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"r", "d"}, 1);
+  WarnChildren(a, inst.name.c_str());
   CircleParams p;
   p.fragments = a.GetFragments();
   Radius(a, "r", "d", p.r);
@@ -95,13 +100,15 @@ void Circle(Interpreter& in, const InstantiationStatement& inst, const ConstCont
 void Cylinder(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
               std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"h", "r1", "r2", "center", "r", "d", "d1", "d2"}, 4);
+  WarnChildren(a, inst.name.c_str());
   CylinderParams p;
   p.fragments = a.GetFragments();
   p.h = ToNumber(a["h"], 1);
   double r = 1, r1 = 0, r2 = 0;
-  Radius(a, "r", "d", r);
+  bool hasR = Radius(a, "r", "d", r);
   bool has1 = Radius(a, "r1", "d1", r1);
   bool has2 = Radius(a, "r2", "d2", r2);
+  if (hasR && (has1 || has2)) in.Warning("Cylinder parameters ambiguous", inst.span);
   p.r1 = has1 ? r1 : r;
   p.r2 = has2 ? r2 : r;
   p.center = ToBoolStrict(a["center"], false);
@@ -137,6 +144,7 @@ std::vector<std::vector<int>> Indices(const Value& v) {
 void Polygon(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
              std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"points", "paths", "convexity"}, 3);
+  WarnChildren(a, inst.name.c_str());
   PolygonParams p;
   p.pointsValue = a["points"];
   p.pathsValue = a["paths"];
@@ -149,19 +157,63 @@ void Polygon(Interpreter& in, const InstantiationStatement& inst, const ConstCon
 void Polyhedron(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
                 std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"points", "faces", "convexity", "triangles"}, 3);
+  WarnChildren(a, inst.name.c_str());
   PolyhedronParams p;
   p.pointsValue = a["points"];
   p.facesValue = a["faces"];
   if (p.facesValue.IsUndef() && !a["triangles"].IsUndef()) {
-    in.log().Deprecated("polyhedron(triangles=[]) will be removed in future releases. Use "
-                        "polyhedron(faces=[]) instead." + in.Where(inst.span),
-                        inst.span);
+    in.DeprecatedOnce("polyhedron(triangles=[]) will be removed in future releases. Use "
+                      "polyhedron(faces=[]) instead.",
+                      inst.span);
     p.facesValue = a["triangles"];
   }
   p.points = Points<3>(p.pointsValue);
   p.faces = Indices(p.facesValue);
   p.convexity = ToInt(a["convexity"], 1);
   out.push_back(MakeNode(NodeKind::Polyhedron, p, inst));
+}
+
+// The ISO 15924 tag of the first character of `text` that belongs to a
+// script (what HarfBuzz guesses for 2021.01's text()); "" when none does.
+std::string DetectScript(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    uint32_t cp = c;
+    size_t n = 1;
+    if (c >= 0xF0) cp = c & 0x07, n = 4;
+    else if (c >= 0xE0) cp = c & 0x0F, n = 3;
+    else if (c >= 0xC0) cp = c & 0x1F, n = 2;
+    for (size_t k = 1; k < n && i + k < text.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += n;
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+        (cp >= 0x1E00 && cp <= 0x1EFF))
+      return "Latn";
+    if (cp >= 0x370 && cp <= 0x3FF) return "Grek";
+    if (cp >= 0x400 && cp <= 0x52F) return "Cyrl";
+    if (cp >= 0x591 && cp <= 0x5FF) return "Hebr";
+    if ((cp >= 0x600 && cp <= 0x6FF && cp != 0x60C && cp != 0x61B && cp != 0x61F && cp != 0x640) ||
+        (cp >= 0x750 && cp <= 0x77F) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+        (cp >= 0xFE70 && cp <= 0xFEFF))
+      return "Arab";
+    if (cp >= 0x900 && cp <= 0x97F) return "Deva";
+    if (cp >= 0xE00 && cp <= 0xE7F) return "Thai";
+    if (cp >= 0x3040 && cp <= 0x309F) return "Hira";
+    if (cp >= 0x30A0 && cp <= 0x30FF) return "Kana";
+    if (cp >= 0xAC00 && cp <= 0xD7AF) return "Hang";
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return "Hani";
+  }
+  return "";
+}
+
+// script = "arabic" -> "Arab", as HarfBuzz reads a script name.
+std::string ScriptTag(const std::string& name) {
+  std::string tag = name.substr(0, 4);
+  for (size_t i = 0; i < tag.size(); ++i)
+    tag[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(tag[i]))
+                                      : std::tolower(static_cast<unsigned char>(tag[i])));
+  return tag;
 }
 
 std::string StringParam(const Value& v, const std::string& fallback) {
@@ -174,6 +226,7 @@ void Text(Interpreter& in, const InstantiationStatement& inst, const ConstContex
                {"text", "size", "font", "direction", "language", "script", "halign", "valign",
                 "spacing"},
                3);
+  WarnChildren(a, inst.name.c_str());
   TextParams p;
   p.fragments = a.GetFragments();
   const Value& t = a["text"];
@@ -181,33 +234,23 @@ void Text(Interpreter& in, const InstantiationStatement& inst, const ConstContex
   p.size = ToNumber(a["size"], 10);
   p.spacing = ToNumber(a["spacing"], 1);
   p.font = StringParam(a["font"], "");
-  p.direction = StringParam(a["direction"], "ltr");
+  p.script = a["script"].IsString() ? ScriptTag(a["script"].AsString()) : DetectScript(p.text);
+  // Without a direction, the script's own one (right to left for these).
+  bool rtl = p.script == "Arab" || p.script == "Hebr" || p.script == "Syrc" || p.script == "Thaa";
+  p.direction = StringParam(a["direction"], rtl ? "rtl" : "ltr");
   p.language = StringParam(a["language"], "en");
-  p.script = StringParam(a["script"], "Latn");
   p.halign = StringParam(a["halign"], "left");
   p.valign = StringParam(a["valign"], "baseline");
   out.push_back(MakeNode(NodeKind::Text, p, inst));
-}
-
-// The modification time of `file` resolved against the directory of the
-// source file that names it; 0 when it does not exist.
-long long Timestamp(const std::string& file, const lang::SourceSpan& span) {
-  std::string path = file;
-  if (!file.empty() && file[0] != '/' && span.file) {
-    auto slash = span.file->find_last_of('/');
-    if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
-  }
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0) return 0;
-  return static_cast<long long>(st.st_mtime);
 }
 
 void Import(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx,
                {"file", "layer", "convexity", "origin", "scale", "width", "height", "filename",
-                "center", "dpi", "id"},
+                "center", "dpi", "id", "layername"},
                5);
+  WarnChildren(a, inst.name.c_str());
   ImportParams p;
   p.fragments = a.GetFragments();
   Value file = a["file"];
@@ -216,8 +259,14 @@ void Import(Interpreter& in, const InstantiationStatement& inst, const ConstCont
                         inst.span);
     file = a["filename"];
   }
-  p.file = StringParam(file, "");
-  p.layer = StringParam(a["layer"], "");
+  p.file = ImportPath(in, StringParam(file, ""), inst.span, p.timestamp);
+  Value layer = a["layer"];
+  if (layer.IsUndef() && !a["layername"].IsUndef()) {
+    in.log().Deprecated("layername= is deprecated. Please use layer=" + in.Where(inst.span),
+                        inst.span);
+    layer = a["layername"];
+  }
+  p.layer = StringParam(layer, "");
   p.convexity = ToInt(a["convexity"], 1);
   double x, y;
   if (a["origin"].GetVec2(x, y)) p.origin = {x, y};
@@ -226,21 +275,34 @@ void Import(Interpreter& in, const InstantiationStatement& inst, const ConstCont
   p.height = ToNumber(a["height"], -1);
   p.center = ToBoolStrict(a["center"], false);
   p.dpi = ToNumber(a["dpi"], 72);
-  p.timestamp = Timestamp(p.file, inst.span);
   out.push_back(MakeNode(NodeKind::Import, p, inst));
 }
 
 void Surface(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
              std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"file", "center", "convexity", "invert"}, 3);
+  WarnChildren(a, inst.name.c_str());
   SurfaceParams p;
-  p.file = StringParam(a["file"], "");
+  p.file = ImportPath(in, StringParam(a["file"], ""), inst.span, p.timestamp);
   p.center = ToBoolStrict(a["center"], false);
   p.invert = ToBoolStrict(a["invert"], false);
   p.convexity = ToInt(a["convexity"], 1);
-  p.timestamp = Timestamp(p.file, inst.span);
   out.push_back(MakeNode(NodeKind::Surface, p, inst));
 }
+
+// import_stl(), import_off(), import_dxf(): deprecated spellings of import().
+template <const char* kName>
+void DeprecatedImport(Interpreter& in, const InstantiationStatement& inst,
+                      const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  in.log().Deprecated(std::string("The ") + kName +
+                          "() module will be removed in future releases. Use import() instead." +
+                          in.Where(inst.span),
+                      inst.span);
+  Import(in, inst, ctx, out);
+}
+constexpr char kImportStl[] = "import_stl";
+constexpr char kImportOff[] = "import_off";
+constexpr char kImportDxf[] = "import_dxf";
 
 }  // namespace
 
@@ -249,7 +311,9 @@ const std::vector<BuiltinModule>& PrimitiveModules() {
       {"cube", Cube},         {"sphere", Sphere},   {"cylinder", Cylinder},
       {"polyhedron", Polyhedron}, {"square", Square}, {"circle", Circle},
       {"polygon", Polygon},   {"text", Text},       {"import", Import},
-      {"surface", Surface},
+      {"surface", Surface},   {"import_stl", DeprecatedImport<kImportStl>},
+      {"import_off", DeprecatedImport<kImportOff>},
+      {"import_dxf", DeprecatedImport<kImportDxf>},
   };
   return modules;
 }

@@ -114,12 +114,15 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
       if (av.AsVector()[i].IsNumber()) r[i] = av.AsVector()[i].AsNumber();
       else ok = false;
     }
-    if (!ok) in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
+    if (!ok)
+      in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
+                     (vv.IsUndef() ? "" : ", v=" + vv.ToEchoString()) + ") parameter",
+                 inst.span);
     Matrix4 rx = AxisRotation(1, 0, 0, r[0]);
     Matrix4 ry = AxisRotation(0, 1, 0, r[1]);
     Matrix4 rz = AxisRotation(0, 0, 1, r[2]);
     m = Multiply(rz, Multiply(ry, rx));
-    if (!vv.IsUndef())
+    if (!vv.IsUndef() && ok)
       in.Warning("When parameter a is supplied as vector, v is ignored rotate(a=" +
                      av.ToEchoString() + ", v=" + vv.ToEchoString() + ")",
                  inst.span);
@@ -135,7 +138,9 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     double len = std::sqrt(x * x + y * y + z * z);
     if (len > 0) m = AxisRotation(x / len, y / len, z / len, av.AsNumber());
   } else {
-    in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
+    in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
+                   (vv.IsUndef() ? "" : ", v=" + vv.ToEchoString()) + ") parameter",
+               inst.span);
   }
   PushTransform(a, m, out);
 }
@@ -151,11 +156,11 @@ void Mirror(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     x = 1, y = 0, z = 0;
   }
   Matrix4 m = IdentityMatrix();
-  double len = std::sqrt(x * x + y * y + z * z);
-  if (len > 0) {
-    double n[3] = {x / len, y / len, z / len};
+  double len2 = x * x + y * y + z * z;
+  if (len2 > 0) {
+    double n[3] = {x, y, z};
     for (int i = 0; i < 3; ++i)
-      for (int j = 0; j < 3; ++j) m[i][j] = (i == j ? 1 : 0) - 2 * n[i] * n[j];
+      for (int j = 0; j < 3; ++j) m[i][j] = (i == j ? 1 : 0) - 2 * n[i] * n[j] / len2;
   }
   PushTransform(a, m, out);
 }
@@ -173,12 +178,18 @@ void MultMatrix(Interpreter& in, const InstantiationStatement& inst, const Const
         if (row.AsVector()[j].IsNumber()) m[i][j] = row.AsVector()[j].AsNumber();
     }
   }
+  // 2021.01 divides a projective matrix by its m[3][3].
+  if (m[3][3] != 1 && m[3][3] != 0 && std::isfinite(m[3][3])) {
+    double w = m[3][3];
+    for (auto& row : m)
+      for (double& c : row) c /= w;
+  }
   PushTransform(a, m, out);
 }
 
 void Resize(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
-  ModuleArgs a(in, inst, ctx, {"newsize", "auto", "convexity"}, 2);
+  ModuleArgs a(in, inst, ctx, {"newsize", "auto", "convexity"}, 3);
   ResizeParams p;
   const Value& ns = a["newsize"];
   if (ns.IsVector())
@@ -226,6 +237,7 @@ void Color(Interpreter& in, const InstantiationStatement& inst, const ConstConte
     }
   }
   if (a["alpha"].IsNumber()) p.rgba[3] = a["alpha"].AsNumber();
+  for (double& c : p.rgba) c = static_cast<float>(c);  // 2021.01 keeps colours as floats
   out.push_back(MakeNode(NodeKind::Color, p, inst, a.Children()));
 }
 
@@ -252,25 +264,32 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
                8);
   LinearExtrudeParams p;
   p.fragments = a.GetFragments();
+  if (a["file"].IsString()) p.file = ReadExtrudeFile(a, "linear_extrude");
   // 2021.01: a first unnamed number is the height.
-  if (!a.positional().empty() && a.positional()[0].IsNumber())
+  // Non-finite numbers count as absent; negative height and scale become 0.
+  auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };
+  if (!a.positional().empty() && finite(a.positional()[0]))
     p.height = a.positional()[0].AsNumber();
-  if (a["height"].IsNumber()) p.height = a["height"].AsNumber();
+  if (finite(a["height"])) p.height = a["height"].AsNumber();
+  if (p.height < 0) p.height = 0;
   p.center = ToBoolStrict(a["center"], false);
   p.convexity = ToInt(a["convexity"], 1);
-  if (a["twist"].IsNumber()) {
+  if (finite(a["twist"])) {
     p.twist = a["twist"].AsNumber();
     p.hasTwist = p.twist != 0;
   }
-  if (a["slices"].IsNumber()) {
+  if (finite(a["slices"])) {
     p.slices = ToInt(a["slices"], 1);
     p.hasSlices = true;
   }
   const Value& s = a["scale"];
   double x, y;
-  if (s.IsNumber()) p.scale = {s.AsNumber(), s.AsNumber()};
-  else if (s.GetVec2(x, y)) p.scale = {x, y};
-  out.push_back(MakeNode(NodeKind::LinearExtrude, p, inst, a.Children()));
+  if (finite(s)) p.scale = {s.AsNumber(), s.AsNumber()};
+  else if (s.GetVec2(x, y) && std::isfinite(x) && std::isfinite(y)) p.scale = {x, y};
+  for (double& c : p.scale)
+    if (c < 0) c = 0;
+  out.push_back(MakeNode(NodeKind::LinearExtrude, p, inst,
+                         p.file.present ? std::vector<NodePtr>{} : a.Children()));
 }
 
 void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
@@ -278,10 +297,12 @@ void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
   ModuleArgs a(in, inst, ctx, {"file", "layer", "origin", "scale", "convexity", "angle"}, 6);
   RotateExtrudeParams p;
   p.fragments = a.GetFragments();
+  p.file = ReadExtrudeFile(a, "rotate_extrude");
   p.convexity = ToInt(a["convexity"], 2);
   p.angle = ToNumber(a["angle"], 360);
-  if (p.angle > 360 || p.angle < -360) p.angle = 360;
-  out.push_back(MakeNode(NodeKind::RotateExtrude, p, inst, a.Children()));
+  if (!(p.angle <= 360 && p.angle >= -360)) p.angle = 360;
+  out.push_back(MakeNode(NodeKind::RotateExtrude, p, inst,
+                         p.file.present ? std::vector<NodePtr>{} : a.Children()));
 }
 
 void Projection(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,

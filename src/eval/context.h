@@ -69,6 +69,7 @@ class Context : public std::enable_shared_from_this<Context> {
   void SetModuleFrame(ModuleFrame frame) { frame_ = std::make_unique<ModuleFrame>(std::move(frame)); }
   const ModuleFrame* FindModuleFrame() const;
 
+  const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
   const ConstContextPtr& lexical() const { return lexical_; }
   const ConstContextPtr& dynamic() const { return dynamic_; }
 

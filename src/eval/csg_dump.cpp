@@ -85,7 +85,7 @@ std::string Arguments(const Node& n) {
       return "text = " + Str(p.text) + ", size = " + Num(p.size) +
              ", spacing = " + Num(p.spacing) + ", font = " + Str(p.font) +
              ", direction = " + Str(p.direction) + ", language = " + Str(p.language) +
-             ", script = " + Str(p.script) + ", halign = " + Str(p.halign) +
+             (p.script.empty() ? "" : ", script = " + Str(p.script)) + ", halign = " + Str(p.halign) +
              ", valign = " + Str(p.valign) + ", " + Frag(p.fragments);
     }
     case NodeKind::Import: {
@@ -117,7 +117,12 @@ std::string Arguments(const Node& n) {
     }
     case NodeKind::LinearExtrude: {
       const auto& p = n.Params<LinearExtrudeParams>();
-      std::string s = "height = " + Num(p.height) + ", center = " + Bool(p.center) +
+      std::string s;
+      if (p.file.present)
+        s = "file = " + Str(p.file.file) + ", layer = " + Str(p.file.layer) + ", origin = [" +
+            Num(p.file.origin[0]) + ", " + Num(p.file.origin[1]) + "], timestamp = " +
+            std::to_string(p.file.timestamp) + ", ";
+      s += "height = " + Num(p.height) + ", center = " + Bool(p.center) +
                       ", convexity = " + std::to_string(p.convexity);
       if (p.hasTwist) s += ", twist = " + Num(p.twist);
       if (p.hasSlices) s += ", slices = " + std::to_string(p.slices);
@@ -127,7 +132,12 @@ std::string Arguments(const Node& n) {
     }
     case NodeKind::RotateExtrude: {
       const auto& p = n.Params<RotateExtrudeParams>();
-      return "angle = " + Num(p.angle) + ", convexity = " + std::to_string(p.convexity) +
+      std::string s;
+      if (p.file.present)
+        s = "file = " + Str(p.file.file) + ", layer = " + Str(p.file.layer) + ", origin = [" +
+            Num(p.file.origin[0]) + ", " + Num(p.file.origin[1]) + "], scale = " +
+            Num(p.file.scale) + ", timestamp = " + std::to_string(p.file.timestamp) + ", ";
+      return s + "angle = " + Num(p.angle) + ", convexity = " + std::to_string(p.convexity) +
              ", " + Frag(p.fragments);
     }
     case NodeKind::Projection: {
@@ -147,7 +157,7 @@ std::string Arguments(const Node& n) {
 }
 
 void DumpNode(const Node& n, int depth, std::string& out) {
-  std::string prefix = n.background ? "%" : (n.highlight ? "#" : "");
+  std::string prefix = std::string(n.background ? "%" : "") + (n.highlight ? "#" : "");
   std::string indent(depth, '\t');
   out += prefix + indent + NodeKindName(n.kind) + "(" + Arguments(n) + ")";
   if (n.children.empty()) {

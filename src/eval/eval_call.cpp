@@ -1,5 +1,5 @@
-// Function calls: user functions (with 2021.01's tail-recursion
-// elimination), function values, builtin functions, parent_module().
+// Function calls: user functions and function values (with 2021.01's
+// tail-call loop), builtin functions, parent_module().
 #include <cmath>
 
 #include "eval/interpreter.h"
@@ -9,6 +9,10 @@ namespace mos::eval {
 using namespace lang;
 
 namespace {
+
+// 2021.01 runs at most this many self tail calls of one call before it
+// reports "Recursion detected".
+constexpr long kMaxTailCalls = 1000000;
 
 // parent_module(n): the name of the n-th user module up the instantiation
 // stack (needs the evaluator, so it is not in the builtin function table).
@@ -25,7 +29,80 @@ Value ParentModule(Interpreter& in, const Arguments& args, const SourceSpan& spa
   return Value::String(stack[stack.size() - 1 - static_cast<size_t>(n)]);
 }
 
+const IdentifierExpr* CalleeName(const Expr& e) {
+  if (e.kind != ExprKind::Call) return nullptr;
+  const auto& call = static_cast<const CallExpr&>(e);
+  if (call.callee->kind != ExprKind::Identifier) return nullptr;
+  return static_cast<const IdentifierExpr*>(call.callee.get());
+}
+
 }  // namespace
+
+// What is being called: a definition or a function value, and how to tell
+// whether a call in tail position calls the same thing again.
+struct Interpreter::Callable {
+  const std::vector<Parameter>* params;
+  const Expr* body;
+  ConstContextPtr scope;
+  std::string name;
+  SourceSpan defSpan;
+  const FunctionDefinition* def = nullptr;       // set for definitions
+  const FunctionLiteralExpr* literal = nullptr;  // set for function values
+
+  bool IsSelfCall(const IdentifierExpr& id, const Context& c) const {
+    if (id.name != name) return false;
+    const Value* v = c.Lookup(id.name);
+    if (literal) return v && v->IsFunction() && v->AsFunction().literal.get() == literal;
+    if (v && v->IsFunction()) return false;
+    return c.FindFunction(id.name).def == def;
+  }
+};
+
+// Evaluates the body with the arguments bound; a self call at the tail of
+// the body (through ?: and let) rebinds and loops instead of recursing.
+// `$` variables set on the way stay visible to the next round, as in 2021.01.
+Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
+                            const ConstContextPtr& caller) {
+  DepthGuard guard(*this, "function", f.name, f.defSpan);
+  ConstContextPtr dynamic = caller;
+  SourceSpan callSpan = span;
+  for (long tailCalls = 0;; ++tailCalls) {
+    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", f.defSpan);
+    ConstContextPtr c = BindParameters(*f.params, args, f.scope, dynamic, callSpan, f.name);
+    const Expr* e = f.body;
+    const CallExpr* tail = nullptr;
+    while (e) {
+      if (e->kind == ExprKind::Ternary) {
+        const auto& t = static_cast<const TernaryExpr&>(*e);
+        e = Eval(*t.condition, c).ToBool() ? t.ifTrue.get() : t.ifFalse.get();
+      } else if (e->kind == ExprKind::Let) {
+        const auto& l = static_cast<const LetExpr&>(*e);
+        c = LetScope(l.assignments, c);
+        e = l.body.get();
+      } else {
+        const IdentifierExpr* id = CalleeName(*e);
+        if (id && f.IsSelfCall(*id, *c)) tail = static_cast<const CallExpr*>(e);
+        break;
+      }
+    }
+    if (!tail) return e ? Eval(*e, c) : Value();
+    try {
+      args = EvalArguments(tail->arguments, c);
+    } catch (EvalError& err) {
+      Trace(err, "called by '" + f.name + "'", tail->span);
+      throw;
+    }
+    // Carry the `$` variables of this round (and the rounds before) into a
+    // single scope so that the dynamic chain does not grow with the loop.
+    auto carrier = std::make_shared<Context>(nullptr, caller);
+    for (const Context* k = c.get(); k && k != caller.get(); k = k->dynamic().get())
+      for (const auto& [name, value] : k->variables())
+        if (!name.empty() && name[0] == '$' && !carrier->FindLocal(name)) carrier->Set(name, value);
+    dynamic = carrier;
+    callSpan = tail->span;
+    CheckLimits();
+  }
+}
 
 Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx) {
   std::string name;
@@ -38,6 +115,10 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
       return Value();
     }
     name = static_cast<const IdentifierExpr&>(*call.callee).name;
+    if (!name.empty() && name[0] == '$') {
+      Warning("Can't call function on dynamically scoped variable", call.span);
+      return Value();
+    }
     // A variable holding a function value shadows a function definition.
     if (const Value* v = ctx->Lookup(name); v && v->IsFunction()) {
       Value f = *v;  // keep it alive while arguments are evaluated
@@ -45,11 +126,23 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
       return CallFunctionValue(f.AsFunction(), args, call.span, ctx, name);
     }
     if (auto def = ctx->FindFunction(name)) {
-      return CallUserFunction(def, EvalArguments(call.arguments, ctx), call.span, ctx);
+      Arguments args = EvalArguments(call.arguments, ctx);
+      Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
+                 def.def, nullptr};
+      if (def.usedFile) f.scope = UsedFileScope(*def.usedFile, ctx);
+      return CallLoop(f, std::move(args), call.span, ctx);
     }
     if (name == "parent_module") return ParentModule(*this, EvalArguments(call.arguments, ctx), call.span);
     if (const BuiltinFunction* b = FindBuiltinFunction(name)) {
-      Arguments args = EvalArguments(call.arguments, ctx);
+      Arguments args;
+      // is_undef(x) looks x up without the unknown-variable warning.
+      if (name == "is_undef" && call.arguments.size() == 1 && call.arguments[0].name.empty() &&
+          call.arguments[0].value && call.arguments[0].value->kind == ExprKind::Identifier) {
+        const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(*call.arguments[0].value).name);
+        args.push_back(CallArgument{"", v ? *v : Value()});
+      } else {
+        args = EvalArguments(call.arguments, ctx);
+      }
       BuiltinCall bc{name, args, call.span, log_};
       return b->impl(bc);
     }
@@ -61,62 +154,27 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
   }
 }
 
-Value Interpreter::CallFunctionValue(const FunctionValue& f, const Arguments& args,
+Value Interpreter::CallFunctionValue(const FunctionValue& fv, const Arguments& args,
                                      const SourceSpan& span, const ConstContextPtr& ctx,
                                      const std::string& name) {
-  DepthGuard guard(*this, "function", name, span);
-  auto fctx = BindParameters(f.literal->parameters, args, f.closure, ctx, span, name);
-  return f.literal->body ? Eval(*f.literal->body, fctx) : Value();
+  Callable f{&fv.literal->parameters, fv.literal->body.get(), fv.closure, name,
+             fv.literal->span, nullptr, fv.literal.get()};
+  return CallLoop(f, args, span, ctx);
 }
 
-// 2021.01 evaluates a call in tail position of a ternary (or let) chain of
-// the function's own body as a loop, so such recursion never deepens the
-// stack.
-Value Interpreter::CallUserFunction(const Found<FunctionDefinition>& def, Arguments args,
-                                    const SourceSpan& span, const ConstContextPtr& ctx) {
-  DepthGuard guard(*this, "function", def.def->name, span);
-  ConstContextPtr scope = def.scope;
-  if (def.usedFile) scope = UsedFileScope(*def.usedFile, ctx);
-  SourceSpan callSpan = span;
-  for (;;) {
-    ConstContextPtr c =
-        BindParameters(def.def->parameters, args, scope, ctx, callSpan, def.def->name);
-    const Expr* e = def.def->body.get();
-    bool tailCall = false;
-    while (e && !tailCall) {
-      if (e->kind == ExprKind::Ternary) {
-        const auto& t = static_cast<const TernaryExpr&>(*e);
-        e = Eval(*t.condition, c).ToBool() ? t.ifTrue.get() : t.ifFalse.get();
-      } else if (e->kind == ExprKind::Let) {
-        const auto& l = static_cast<const LetExpr&>(*e);
-        auto lc = std::make_shared<Context>(c, c);
-        for (const auto& a : l.assignments) lc->Set(a.name, a.value ? Eval(*a.value, lc) : Value());
-        c = lc;
-        e = l.body.get();
-      } else if (e->kind == ExprKind::Call &&
-                 static_cast<const CallExpr&>(*e).callee->kind == ExprKind::Identifier &&
-                 static_cast<const IdentifierExpr&>(*static_cast<const CallExpr&>(*e).callee).name ==
-                     def.def->name) {
-        const auto& call = static_cast<const CallExpr&>(*e);
-        const Value* shadow = c->Lookup(def.def->name);
-        auto again = c->FindFunction(def.def->name);
-        if ((shadow && shadow->IsFunction()) || again.def != def.def) break;
-        try {
-          args = EvalArguments(call.arguments, c);
-        } catch (EvalError& err) {
-          Trace(err, "called by '" + def.def->name + "'", call.span);
-          throw;
-        }
-        callSpan = call.span;
-        CheckLimits();
-        tailCall = true;
-      } else {
-        break;
-      }
+ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
+                                 const ConstContextPtr& ctx) {
+  auto c = std::make_shared<Context>(ctx, ctx);
+  for (const auto& a : assignments) {
+    if (c->FindLocal(a.name)) {
+      // 2021.01 keeps the first and warns about the rest.
+      Value v = a.value ? Eval(*a.value, c) : Value();
+      Warning("Ignoring duplicate variable assignment " + a.name + " = " + v.ToEchoString(), a.span);
+      continue;
     }
-    if (tailCall) continue;
-    return e ? Eval(*e, c) : Value();
+    c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
   }
+  return c;
 }
 
 }  // namespace mos::eval

@@ -61,26 +61,15 @@ std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span
       break;
     case Value::Type::Range: {
       const RangeValue& r = v.AsRange();
-      if (!std::isfinite(r.begin) || !std::isfinite(r.end) || std::isnan(r.step)) break;
-      if (r.step > 0 && r.begin > r.end) {
-        Warning("begin is greater than the end, but step is positive", span);
-        break;
-      }
-      if (r.step < 0 && r.begin < r.end) {
-        Warning("begin is smaller than the end, but step is negative", span);
-        break;
-      }
-      double count = r.step == 0 ? 4294967295.0 : std::floor((r.end - r.begin) / r.step) + 1;
-      if (!(count < 1000000)) {
+      uint32_t n = r.NumValues();
+      if (n >= kMaxRangeElements) {
         Warning("Bad range parameter in for statement: too many elements (" +
-                    std::to_string(static_cast<unsigned long long>(
-                        std::min(count, 4294967295.0))) + ")",
+                    std::to_string(n) + ")",
                 span);
         break;
       }
-      auto n = static_cast<size_t>(count);
       out.reserve(n);
-      for (size_t i = 0; i < n; ++i) out.push_back(Value::Number(r.begin + r.step * double(i)));
+      for (uint32_t i = 0; i < n; ++i) out.push_back(Value::Number(r.At(i)));
       break;
     }
     default:
@@ -125,8 +114,10 @@ void Interpreter::CheckAssert(const std::vector<Argument>& argExprs, const Argum
     }
     if (name.empty()) ++pos;
   }
+  if (!cond) Warning("Ignoring unknown variable 'condition'", span);
   if (cond && cond->ToBool()) return;
-  std::string text = "Assertion '" + (condExpr ? ExprToString(*condExpr) : std::string()) + "' failed";
+  std::string text = condExpr ? "Assertion '" + ExprToString(*condExpr) + "' failed"
+                              : std::string("Assertion failed");
   if (message && !message->IsUndef()) text += ": " + message->ToEchoString();
   Error(text, span);
 }
@@ -212,8 +203,7 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Let: {
       const auto& l = static_cast<const LetExpr&>(e);
-      auto c = std::make_shared<Context>(ctx, ctx);
-      for (const auto& a : l.assignments) c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+      auto c = LetScope(l.assignments, ctx);
       return l.body ? Eval(*l.body, c) : Value();
     }
     case ExprKind::Assert: {
@@ -285,17 +275,16 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
       return;
     case ExprKind::LcForC: {
       const auto& f = static_cast<const LcForCExpr&>(e);
-      auto c = std::make_shared<Context>(ctx, ctx);
-      for (const auto& a : f.init) c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
-      while (!f.condition || Eval(*f.condition, c).ToBool()) {
+      ConstContextPtr c = LetScope(f.init, ctx);
+      for (long count = 0; !f.condition || Eval(*f.condition, c).ToBool(); ++count) {
+        if (count >= 1000000) Error("For loop counter exceeded limit", e.span);
         CheckLimits();
         EvalListElement(*f.body, c, out);
-        // The update sees this iteration's values and makes the next scope.
+        // The update is sequential and starts from this round's values; the
+        // next round gets a fresh scope so the chain does not grow.
         auto next = std::make_shared<Context>(ctx, ctx);
-        for (const auto& a : f.update) next->Set(a.name, a.value ? Eval(*a.value, c) : Value());
-        for (const auto& a : f.init)
-          if (!next->FindLocal(a.name))
-            if (const Value* v = c->FindLocal(a.name)) next->Set(a.name, *v);
+        for (const auto& [name, value] : c->variables()) next->Set(name, value);
+        for (const auto& a : f.update) next->Set(a.name, a.value ? Eval(*a.value, next) : Value());
         c = next;
       }
       return;
@@ -323,8 +312,7 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
     }
     case ExprKind::LcLet: {
       const auto& l = static_cast<const LetExpr&>(e);
-      auto c = std::make_shared<Context>(ctx, ctx);
-      for (const auto& a : l.assignments) c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+      auto c = LetScope(l.assignments, ctx);
       if (l.body) EvalListElement(*l.body, c, out);
       return;
     }

@@ -1,7 +1,5 @@
 // Statements: bodies, if/else, module instantiation (user modules; builtin
 // ones are in builtin_modules_*.cpp) and the top level of a program.
-#include <unordered_map>
-
 #include "eval/interpreter.h"
 #include "lang/parser.h"
 
@@ -16,38 +14,6 @@ NodePtr WithModifiers(NodePtr node, const lang::Modifiers& m) {
   if (m.highlight) copy->highlight = true;
   if (m.background) copy->background = true;
   return copy;
-}
-
-// 2021.01 warns (at parse time) about a name assigned twice in one scope.
-void WarnReassignments(const lang::Body& body, Interpreter& in, int depth);
-
-void WarnStatements(const std::vector<lang::StatementPtr>& list, Interpreter& in, int depth) {
-  for (const auto& s : list) {
-    if (s->kind == lang::StatementKind::Instantiation) {
-      WarnReassignments(static_cast<const lang::InstantiationStatement&>(*s).children, in, depth);
-    } else {
-      const auto& ie = static_cast<const lang::IfElseStatement&>(*s);
-      WarnReassignments(ie.ifTrue, in, depth);
-      WarnReassignments(ie.ifFalse, in, depth);
-    }
-  }
-}
-
-void WarnReassignments(const lang::Body& body, Interpreter& in, int depth) {
-  if (depth > 200) return;
-  std::unordered_map<std::string, int> firstLine;
-  for (const auto& a : body.assignments) {
-    auto it = firstLine.find(a.name);
-    if (it == firstLine.end()) {
-      firstLine.emplace(a.name, a.span.line);
-    } else {
-      in.Warning(a.name + " was assigned on line " + std::to_string(it->second) +
-                     " but was overwritten",
-                 a.span);
-    }
-  }
-  for (const auto& m : body.modules) WarnReassignments(m->body, in, depth + 1);
-  WarnStatements(body.instantiations, in, depth + 1);
 }
 
 }  // namespace
@@ -99,8 +65,15 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
     node = produced.front();
   }
   if (!node) return;
-  node = WithModifiers(node, s.modifiers);
-  if (s.modifiers.root && !rootNode_) rootNode_ = node;
+  // 2021.01 drops modifiers written on child()/children().
+  bool isChildren = s.kind == lang::StatementKind::Instantiation &&
+                    (static_cast<const lang::InstantiationStatement&>(s).name == "children" ||
+                     static_cast<const lang::InstantiationStatement&>(s).name == "child");
+  if (!isChildren) node = WithModifiers(node, s.modifiers);
+  if (s.modifiers.root) {
+    if (!rootNode_) rootNode_ = node;
+    else Warning("More than one Root Modifier (!)", s.span);
+  }
   out.push_back(std::move(node));
 }
 
@@ -120,7 +93,7 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
                                            const Found<lang::ModuleDefinition>& def,
                                            const ConstContextPtr& ctx) {
   Arguments args = EvalArguments(inst.arguments, ctx);
-  DepthGuard guard(*this, "module", inst.name, inst.span);
+  DepthGuard guard(*this, "module", inst.name, def.def->span);
   ConstContextPtr scope = def.scope;
   if (def.usedFile) scope = UsedFileScope(*def.usedFile, ctx);
   ContextPtr mctx =
@@ -136,6 +109,13 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
   mctx->Set("$children", Value::Number(childCount));
   mctx->Set("$parent_modules", Value::Number(static_cast<double>(moduleStack_.size())));
   mctx->SetModuleFrame(ModuleFrame{&inst, ctx, inst.name});
+  for (const auto& a : def.def->body.assignments) {
+    if (!a.value || a.value->kind != lang::ExprKind::Literal) continue;
+    for (const auto& p : def.def->parameters)
+      if (p.name == a.name)
+        Warning("Module " + inst.name + ": Parameter " + a.name + " is overwritten with a literal",
+                a.span);
+  }
   auto node = std::make_shared<Node>();
   node->span = inst.span;
   EvalBody(def.def->body, mctx, node->children);
@@ -151,7 +131,6 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   }
   log_.SetMainDirectory(mainDirectory_);
   keepAlive_->push_back(file);
-  WarnReassignments(file->body, *this, 0);
   auto fileCtx = std::make_shared<Context>(root_, root_);
   fileCtx->SetUses(LoadUses(*file, 0));
   fileCtx->AddDefinitions(file->body);
@@ -162,8 +141,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   for (const auto& [name, expr] : options_.defines) {
     lang::ParseOptions po;
     lang::ParseResult parsed = lang::ParseSource(name + "=" + expr + ";", "", "", po);
-    for (const auto& line : parsed.echoLines)
-      log_.Error(line.rfind("ERROR: ", 0) == 0 ? line.substr(7) : line, {});
+    for (const auto& line : parsed.echoLines) LogParserLine(line, {});
     if (!parsed.file) continue;
     keepAlive_->push_back(parsed.file);
     for (const auto& a : parsed.file->body.assignments) assignments.push_back(a);

@@ -3,6 +3,7 @@
 // messages and limits.
 #include "eval/evaluator.h"
 
+#include <cctype>
 #include <unordered_map>
 
 #include "eval/interpreter.h"
@@ -53,6 +54,13 @@ void Interpreter::Warning(const std::string& text, const lang::SourceSpan& span)
   log_.Warning(text + Where(span), span);
 }
 
+void Interpreter::DeprecatedOnce(const std::string& text, const lang::SourceSpan& span) {
+  for (const auto& d : deprecationsPrinted_)
+    if (d == text) return;
+  deprecationsPrinted_.push_back(text);
+  log_.Deprecated(text, span);
+}
+
 void Interpreter::Error(const std::string& text, const lang::SourceSpan& span) {
   log_.Error(text + Where(span), span);
   throw EvalError{};
@@ -96,6 +104,17 @@ void Interpreter::CheckLimits() {
   }
 }
 
+// A line the parser wrote for the .echo output, into the log as it is.
+void Interpreter::LogParserLine(const std::string& line, const lang::SourceSpan& span) {
+  auto starts = [&](const char* p) { return line.rfind(p, 0) == 0; };
+  if (starts("WARNING: ")) log_.Warning(line.substr(9), span);
+  else if (starts("DEPRECATED: ")) log_.Deprecated(line.substr(12), span);
+  else if (starts("ECHO: ")) log_.Echo(line.substr(6), span);
+  else if (starts("TRACE: ")) log_.Trace(line.substr(7), span);
+  else if (starts("ERROR: ")) log_.Error(line.substr(7), span);
+  else log_.Error(line, span);
+}
+
 // The used files of `file`, parsed (once per path per evaluation).
 std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth) {
   static thread_local std::unordered_map<std::string, UsedFilePtr>* cache = nullptr;
@@ -106,6 +125,10 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
   if (depth < kMaxUseDepth) {
     for (const auto& u : file.uses) {
       if (u.resolved.empty()) continue;
+      // `use <font.ttf>` registers a font in 2021.01; fonts are not our business here.
+      std::string ext = u.resolved.size() > 4 ? u.resolved.substr(u.resolved.size() - 4) : "";
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext == ".ttf" || ext == ".otf") continue;
       auto it = cache->find(u.resolved);
       if (it != cache->end()) {
         if (it->second) result.push_back(it->second);
@@ -115,7 +138,7 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       lang::ParseOptions po;
       po.libraryPaths = options_.libraryPaths;
       lang::ParseResult parsed = lang::ParseFile(u.resolved, po);
-      for (const auto& line : parsed.echoLines) log_.Error(line.rfind("ERROR: ", 0) == 0 ? line.substr(7) : line, u.span);
+      for (const auto& line : parsed.echoLines) LogParserLine(line, u.span);
       if (!parsed.file) continue;
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
@@ -150,12 +173,6 @@ EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
     result.root = std::make_shared<Node>();
   }
   return result;
-}
-
-// Until the builtin function table is merged (branch `values`), a weak empty
-// one keeps the evaluator linkable; the real definition overrides it.
-__attribute__((weak)) const BuiltinFunction* FindBuiltinFunction(std::string_view) {
-  return nullptr;
 }
 
 }  // namespace mos::eval

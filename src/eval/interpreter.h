@@ -47,8 +47,12 @@ class Interpreter {
   void EvalListElement(const lang::Expr& e, const ConstContextPtr& ctx, ValueVector& out);
   void LcForLoop(const lang::LcForExpr& f, size_t level, const ConstContextPtr& ctx,
                  ValueVector& out);
-  Value CallUserFunction(const Found<lang::FunctionDefinition>& def, Arguments args,
-                         const lang::SourceSpan& span, const ConstContextPtr& ctx);
+  struct Callable;
+  Value CallLoop(const Callable& f, Arguments args, const lang::SourceSpan& span,
+                 const ConstContextPtr& caller);
+  // let (a = .., b = ..): sequential, duplicates ignored with 2021.01's warning.
+  ContextPtr LetScope(const std::vector<lang::Assignment>& assignments,
+                      const ConstContextPtr& ctx);
   // The values a for loop visits (2021.01's range checks and warnings).
   std::vector<Value> ForValues(const Value& v, const lang::SourceSpan& span);
   // "a = 1, 2" as echo() prints its arguments.
@@ -92,6 +96,9 @@ class Interpreter {
   // ---- messages
   std::string Where(const lang::SourceSpan& span) const;  // " in file f, line n"
   void Warning(const std::string& text, const lang::SourceSpan& span);
+  void LogParserLine(const std::string& line, const lang::SourceSpan& span);
+  // A DEPRECATED line, printed once per run for the same text (2021.01).
+  void DeprecatedOnce(const std::string& text, const lang::SourceSpan& span);
   [[noreturn]] void Error(const std::string& text, const lang::SourceSpan& span);
   // Adds a TRACE line for a frame an EvalError passes through.
   void Trace(EvalError& e, const std::string& what, const lang::SourceSpan& span);
@@ -110,7 +117,8 @@ class Interpreter {
 
   const EvalOptions& options() const { return options_; }
   std::vector<std::string> moduleStack_;  // user modules being instantiated
-  NodePtr rootNode_;                      // the first '!' node, if any
+  NodePtr rootNode_;
+  std::vector<std::string> deprecationsPrinted_;                      // the first '!' node, if any
   // Owns every parsed file of this run; function values alias into it.
   std::shared_ptr<std::vector<lang::FilePtr>> keepAlive_ =
       std::make_shared<std::vector<lang::FilePtr>>();

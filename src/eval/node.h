@@ -87,7 +87,8 @@ struct PolygonParams {
 struct TextParams {
   std::string text;
   double size = 10, spacing = 1;
-  std::string font, direction = "ltr", language = "en", script = "Latn";
+  std::string font, direction = "ltr", language = "en";
+  std::string script = "Latn";  // ISO 15924 tag; "" when the text has no script
   std::string halign = "left", valign = "baseline";
   Fragments fragments;
 };
@@ -124,7 +125,16 @@ struct OffsetParams {
   bool chamfer = false;
   Fragments fragments;
 };
+// The deprecated file= form of linear_extrude/rotate_extrude (no children).
+struct ExtrudeFile {
+  bool present = false;
+  std::string file, layer;
+  std::array<double, 2> origin{0, 0};
+  double scale = 1;
+  long long timestamp = 0;
+};
 struct LinearExtrudeParams {
+  ExtrudeFile file;
   double height = 100;
   bool center = false;
   int convexity = 1;
@@ -136,6 +146,7 @@ struct LinearExtrudeParams {
   Fragments fragments;
 };
 struct RotateExtrudeParams {
+  ExtrudeFile file;
   double angle = 360;
   int convexity = 2;
   Fragments fragments;

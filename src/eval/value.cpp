@@ -130,7 +130,7 @@ bool Value::ToBool() const {
   switch (type_) {
     case Type::Undef: return false;
     case Type::Bool: return bool_;
-    case Type::Number: return number_ != 0 && !std::isnan(number_);
+    case Type::Number: return number_ != 0;  // nan is true in 2021.01
     case Type::String: return !AsString().empty();
     case Type::Vector: return !AsVector().empty();
     case Type::Range: return true;
@@ -176,10 +176,6 @@ bool EqualAtDepth(const Value& a, const Value& b, int depth) {
     case Value::Type::Vector: {
       const ValueVector& x = a.AsVector();
       const ValueVector& y = b.AsVector();
-      if (&x == &y) {
-        // Same payload: equal unless it holds a nan somewhere; fall through
-        // to the elementwise check, which is exact either way.
-      }
       if (x.size() != y.size()) return false;
       if (depth >= kMaxValueNesting) return false;
       for (size_t i = 0; i < x.size(); ++i) {

@@ -42,7 +42,9 @@ struct RangeValue {
   // whole number is rounded up by one ulp, so [0:0.1:0.3] has 4 elements.
   // Callers refuse counts >= kMaxRangeElements (see above).
   uint32_t NumValues() const;
-  double At(uint32_t i) const { return begin + step * i; }
+  // Element i: begin + step * i (not accumulated: [0:0.1:1][10] == 1), and
+  // exactly begin for i == 0 (so [0:inf:0] yields 0, not nan).
+  double At(uint32_t i) const { return i == 0 ? begin : begin + step * i; }
 };
 
 // A function value (function literal evaluated in a scope).
@@ -86,7 +88,7 @@ class Value {
   const RangeValue& AsRange() const;
   const FunctionValue& AsFunction() const;
 
-  // 2021.01 truthiness: undef false, 0 and nan false, "" false, [] false,
+  // 2021.01 truthiness: undef false, 0 false (nan true), "" false, [] false,
   // ranges and functions true.
   bool ToBool() const;
 
@@ -97,7 +99,11 @@ class Value {
   std::string ToStrString() const;
 
   // Convenience conversions used by builtin modules: return false when the
-  // value does not have that shape.
+  // value does not have exactly that shape (a number; a vector of exactly 2
+  // or 3 numbers). They accept inf and nan: 2021.01's modules reject
+  // non-finite vectors themselves (e.g. "Unable to convert translate(...)
+  // parameter to a vec3 or vec2 of numbers"), so check std::isfinite where
+  // the module does.
   bool GetDouble(double& out) const;
   bool GetVec2(double& x, double& y) const;
   bool GetVec3(double& x, double& y, double& z) const;
@@ -151,7 +157,8 @@ Value NotEqual(const Value& a, const Value& b);  // Bool(a != b)
 // zero, out of range or non-number gives undef. r[0], r[1], r[2] of a range
 // are its begin, step and end (2021.01 indexes ranges that way).
 Value Index(const Value& v, const Value& i);
-// v.x / v.y / v.z on vectors (undef for other members and types).
+// v.x / v.y / v.z on vectors, r.begin / r.step / r.end on ranges (undef for
+// other members and types).
 Value Member(const Value& v, const std::string& member);
 
 // A range literal [begin : step : end] with 2021.01's checks: a two-part

@@ -29,9 +29,12 @@ Value MakeRange(const Value& begin, const Value* step, const Value& end, const O
   r.end = end.AsNumber();
   if (step) {
     r.step = step->AsNumber();
-    if (r.step < 0 && r.begin < r.end) {
+    // Only ranges with three finite numbers are checked ([0:-inf:1] and
+    // [0:1:-inf] pass silently in 2021.01).
+    const bool finite = std::isfinite(r.begin) && std::isfinite(r.step) && std::isfinite(r.end);
+    if (finite && r.step < 0 && r.begin < r.end) {
       site.Warn("begin is smaller than the end, but step is negative");
-    } else if (r.step > 0 && r.begin > r.end) {
+    } else if (finite && r.step > 0 && r.begin > r.end) {
       site.Warn("begin is greater than the end, but step is positive");
     }
   } else {

@@ -70,7 +70,15 @@ void Lexer::Advance() {
 bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
   while (!AtEnd()) {
     char c = Peek();
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\x03') {
+    if (c == '\x03' && Peek(1) == '\n' && pos_ + 2 == text_.size()) {
+      // The end marker 2021.01 appends to the main file: errors at the end
+      // of input name its line, not the one after.
+      Advance(2);
+      --line_;
+    } else if (c == '\x03') {
+      afterEndMarker_ = true;
+      Advance();
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       if (c == '\r') ++carriageReturns_;
       Advance();
     } else if (c == '\xA0' || (c == '\xC2' && Peek(1) == '\xA0')) {
@@ -162,7 +170,7 @@ void Lexer::LexString(Token& t) {
       continue;
     }
     if (c != '\\') {
-      out += c;
+      if (c != '\0') out += c;  // 2021.01 appends C strings: a NUL adds nothing
       Advance();
       continue;
     }
@@ -236,14 +244,14 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     return t;
   }
   t.commentIndex = static_cast<uint32_t>(comments.size());
+  t.afterEndMarker = afterEndMarker_;
   t.line = line_ + carriageReturns_;
   t.errorLine = line_;
   t.column = column_;
   if (AtEnd()) {
     t.kind = TokenKind::End;
-    t.errorLine = lastLine_;
-    t.line = t.endLine = lastLine_ + carriageReturns_;
-    t.column = t.endColumn = lastColumn_;
+    t.line = t.endLine = line_ + carriageReturns_;
+    t.column = t.endColumn = column_;
     return t;
   }
   char c = Peek();
@@ -265,15 +273,17 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     std::string_view word = text_.substr(pos_, wordLen);
     Advance(wordLen);
     t.kind = TokenKind::Identifier;
-    for (const Keyword& k : kKeywords) {
-      if (word == k.word) {
-        t.kind = k.kind;
-        break;
+    if (word.size() >= 2 && word.size() <= 8 && word[0] >= 'a' && word[0] <= 'u') {
+      for (const Keyword& k : kKeywords) {
+        if (word == k.word) {
+          t.kind = k.kind;
+          break;
+        }
       }
     }
     bool directive = false;
-    if (word == "include") directive = LexDirective(t, true);
-    else if (word == "use") directive = LexDirective(t, false);
+    if (word.size() == 7 && word == "include") directive = LexDirective(t, true);
+    else if (word.size() == 3 && word == "use") directive = LexDirective(t, false);
     if (!directive && t.kind == TokenKind::Identifier) t.text.assign(word);
     if (directive && t.kind == TokenKind::Error) return t;
   } else if (c == '"') {

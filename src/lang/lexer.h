@@ -36,6 +36,7 @@ struct Token {
   int32_t line = 0, column = 0, endLine = 0, endColumn = 0;
   int32_t errorLine = 0;
   uint32_t commentIndex = 0;  // comments lexed before this token (all files)
+  bool afterEndMarker = false;  // after the main file's "\x03" (-D text)
   double number = 0;
   std::string text;
 };
@@ -77,6 +78,7 @@ class Lexer {
   size_t pos_ = 0;
   int32_t line_ = 1, column_ = 1;
   int32_t carriageReturns_ = 0;  // '\r' between tokens so far (see Token)
+  bool afterEndMarker_ = false;
   int32_t lastLine_ = 1, lastColumn_ = 1;
 };
 

@@ -16,6 +16,15 @@ namespace mos::lang {
 struct ParseOptions {
   std::vector<std::string> libraryPaths;  // -L dirs, OPENSCADPATH, built-in dir
   int maxIncludeDepth = 64;               // include cycles end in an error
+  // Syntactic nesting (parentheses, brackets, operators, statements) beyond
+  // this ends in a parser error instead of exhausting the stack (about
+  // 1.3 KB of stack per level in a debug build).
+  int maxNestingDepth = 1000;
+  // `-D name=expr` overrides, as given. 2021.01 appends them to the main
+  // file's text (after its end marker, one "<text>;" per line), so they
+  // replace an existing top-level assignment in place, silently, or are
+  // added at the end. Only ParseFile/ParseSource of the main file use them.
+  std::vector<std::string> commandLineAssignments;
 };
 
 struct ParseResult {
@@ -29,6 +38,11 @@ struct ParseResult {
 
 // Parse a file from disk. `path` may be relative to the working directory.
 ParseResult ParseFile(const std::string& path, const ParseOptions& options);
+
+// Parse `text` as the content of the file `path` (already read by the
+// caller, e.g. the parsed-file cache): the same result as ParseFile.
+ParseResult ParseFileContent(const std::string& text, const std::string& path,
+                             const ParseOptions& options);
 
 // Parse text; `name` is the file name used in spans and messages and `dir`
 // the directory relative includes resolve against.

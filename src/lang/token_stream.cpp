@@ -16,20 +16,32 @@ struct Frame {
 }  // namespace
 
 TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
-                     const std::string& mainDir, const ParseOptions& options) {
+                     const std::string& mainDir, const std::string& mainName,
+                     const ParseOptions& options) {
   TokenStream ts;
   ts.files.push_back({std::make_shared<const std::string>(mainPath), mainDir});
   std::vector<Frame> stack;
   std::vector<std::string> openFiles;  // spellings of the include chain (not the main file)
   {
+    // 2021.01 lexes the main file as a C string with "\n\x03\n" appended:
+    // it ends at the first NUL byte, and then without the suffix.
     auto text = std::make_unique<std::string>();
-    text->reserve(mainText.size() + 3);
-    *text = mainText;
-    *text += "\n\x03\n";
+    size_t nul = mainText.find('\0');
+    if (nul == std::string::npos) {
+      text->reserve(mainText.size() + 3);
+      *text = mainText;
+      *text += "\n\x03\n";
+      for (const std::string& assignment : options.commandLineAssignments) {
+        *text += assignment;
+        *text += ";\n";
+      }
+    } else {
+      text->assign(mainText, 0, nul);
+    }
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }
-  ts.tokens.reserve(mainText.size() / 4 + 16);
+  ts.tokens.reserve(mainText.size() / 3 + 16);
   while (true) {
     Frame& frame = stack.back();
     Token t = frame.lexer->Next(ts.comments);
@@ -46,7 +58,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       std::string contents;
       Diagnostic d;
       d.severity = Severity::Warning;
-      d.location = {*from.path, t.line, t.column};
+      d.location = {frame.fileIndex == 0 ? mainName : *from.path, t.line, t.column};
       if (found.empty() || !ReadWholeFile(found, contents, kMaxFileBytes)) {
         d.message = "Can't open include file '" + t.text + "'.";
         ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
@@ -62,7 +74,10 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       bool seen = false;
       for (const std::string& f : ts.includedFiles) seen = seen || f == found;
       if (!seen) ts.includedFiles.push_back(found);
-      openFiles.push_back(spelling);
+      // What 2021.01 remembers for its cycle check (fitted to its behaviour
+      // on include-recursive-test.scad): files included by the main file
+      // by their normalised path, deeper ones by their raw spelling.
+      openFiles.push_back(frame.fileIndex == 0 ? found : spelling);
       auto index = static_cast<int32_t>(ts.files.size());
       ts.files.push_back({std::make_shared<const std::string>(found), DirectoryOf(found)});
       auto text = std::make_unique<std::string>(std::move(contents));
@@ -71,10 +86,18 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       continue;
     }
     if (t.kind == TokenKind::Use) {
+      // Resolved (and reported) by the lexer in 2021.01, wherever it stands.
       const SourceFileInfo& from = ts.files[static_cast<size_t>(frame.fileIndex)];
       t.number = static_cast<double>(ts.useResolved.size());
-      ts.useResolved.push_back(
-          FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles));
+      std::string found = FindValidPath(from.dir, t.text, options.libraryPaths, &openFiles);
+      if (found.empty()) {
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.message = "Can't open library '" + t.text + "'.";
+        d.location = {frame.fileIndex == 0 ? mainName : *from.path, t.line, t.column};
+        ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
+      }
+      ts.useResolved.push_back(std::move(found));
     }
     bool last = t.kind == TokenKind::End || t.kind == TokenKind::Error;
     ts.tokens.push_back(std::move(t));

@@ -34,8 +34,10 @@ struct TokenStream {
 };
 
 // `mainText` is lexed with 2021.01's "\n\x03\n" suffix (which decides the
-// line numbers of errors at the end of the file).
+// line numbers of errors at the end of the file), up to its first NUL.
+// `mainName` is the main file as the caller named it (for diagnostics).
 TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
-                     const std::string& mainDir, const ParseOptions& options);
+                     const std::string& mainDir, const std::string& mainName,
+                     const ParseOptions& options);
 
 }  // namespace mos::lang

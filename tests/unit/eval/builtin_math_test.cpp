@@ -169,6 +169,23 @@ TEST(BuiltinRands, SeededMatches2021) {
   EXPECT_EQ(s.Lines(), "");
 }
 
+TEST(BuiltinRands, NonIntegerSeedsMatch2021) {
+  Site s;
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(2), N(1.7)}), "[0.920419, 0.332502]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(10), N(2), N(1.7)}), "[9.20419, 3.32502]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(2), N(2.5)}), "[0.932255, 0.167864]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(2), N(0.5)}), "[0.421193, 0.716927]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(2), N(1e10)}), "[0.411248, 0.452249]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(1.5)}), "[0.7768]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(-1.5)}), "[0.284617]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(-0.5)}), "[0.300641]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(1e-300)}), "[0.238691]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(123.456)}), "[0.923452]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(INFINITY)}), "[0.0776717]");
+  EXPECT_EQ(s.Echo("rands", {N(0), N(1), N(1), N(-INFINITY)}), "[0.458262]");
+  EXPECT_EQ(s.Lines(), "");
+}
+
 TEST(BuiltinRands, RangeAndCount) {
   Site s;
   EXPECT_EQ(s.Echo("rands", {N(5), N(1), N(2), N(0)}), "[3.37138, 4.37706]");  // swapped

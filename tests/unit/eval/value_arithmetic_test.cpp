@@ -131,7 +131,10 @@ TEST(ValueNot, Truthiness) {
   EXPECT_EQ(Not(Nums({0})).ToEchoString(), "false");
   EXPECT_EQ(Not(U()).ToEchoString(), "true");
   EXPECT_EQ(Not(R(0, 1, 1)).ToEchoString(), "false");
-  EXPECT_EQ(Not(N(NAN)).ToEchoString(), "true");
+  EXPECT_EQ(Not(N(NAN)).ToEchoString(), "false");  // nan is true
+  EXPECT_EQ(Not(N(-0.0)).ToEchoString(), "true");
+  EXPECT_EQ(Not(V({U()})).ToEchoString(), "false");
+  EXPECT_EQ(Not(R(5, 1, 0)).ToEchoString(), "false");  // even an empty range
 }
 
 TEST(ValueOps, SilentWithoutSite) {

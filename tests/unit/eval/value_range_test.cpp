@@ -67,6 +67,9 @@ TEST(RangeValueAt, Elements) {
   RangeValue r{0, 0.1, 0.3};
   EXPECT_EQ(r.At(3), 3 * 0.1);  // 0.30000000000000004, as 2021.01
   EXPECT_EQ((RangeValue{5, -1, 0}.At(2)), 3);
+  EXPECT_EQ((RangeValue{0, 0.1, 1}.At(10)), 1.0);  // multiplied, not accumulated
+  EXPECT_EQ((RangeValue{0, INFINITY, 0}.At(0)), 0.0);  // for (i = [0:inf:0]) echo(i) -> 0
+  EXPECT_EQ((RangeValue{1, -INFINITY, 0}.At(0)), 1.0);
 }
 
 TEST(MakeRange, TwoPartRangeSwapsWithDeprecation) {
@@ -86,6 +89,23 @@ TEST(MakeRange, StepDirectionWarnings) {
   EXPECT_EQ(MakeRange(N(5), &neg, N(0), s.op()).ToEchoString(), "[5 : -1 : 0]");
   EXPECT_EQ(s.Lines(), W("begin is smaller than the end, but step is negative") + "\n" +
                            W("begin is greater than the end, but step is positive"));
+}
+
+TEST(MakeRange, NonFiniteRangesAreNotChecked) {
+  Site s;
+  Value ninf = N(-INFINITY), inf = N(INFINITY), one = N(1), nan = N(NAN), tiny = N(-1e-300);
+  EXPECT_EQ(MakeRange(N(0), &ninf, N(1), s.op()).ToEchoString(), "[0 : -inf : 1]");
+  EXPECT_EQ(MakeRange(N(1), &inf, N(0), s.op()).ToEchoString(), "[1 : inf : 0]");
+  EXPECT_EQ(MakeRange(N(0), &one, N(-INFINITY), s.op()).ToEchoString(), "[0 : 1 : -inf]");
+  EXPECT_EQ(MakeRange(N(1), &nan, N(0), s.op()).ToEchoString(), "[1 : nan : 0]");
+  EXPECT_EQ(MakeRange(N(INFINITY), &ninf, N(0), s.op()).ToEchoString(), "[inf : -inf : 0]");
+  EXPECT_EQ(s.Lines(), "");
+  EXPECT_EQ(MakeRange(N(0), &tiny, N(1), s.op()).ToEchoString(), "[0 : -1e-300 : 1]");
+  EXPECT_EQ(s.Lines(), W("begin is smaller than the end, but step is negative"));
+  // The two-part swap happens whatever the values: [inf:0] is [0:1:inf].
+  Site t;
+  EXPECT_EQ(MakeRange(N(INFINITY), nullptr, N(0), t.op()).ToEchoString(), "[0 : 1 : inf]");
+  EXPECT_EQ(t.log.Lines().size(), 1u);
 }
 
 TEST(MakeRange, PrintsAsWritten) {

@@ -21,6 +21,12 @@ inline ExprPtr ParseExpr(const std::string& exprText) {
   return r.file->body.assignments[0].value;
 }
 
+inline std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
 template <typename T>
 const T& As(const ExprPtr& e) {
   return static_cast<const T&>(*e);
