@@ -32,7 +32,8 @@ void AppendLine(std::string& text, const std::string& line) {
 // What a parse depends on besides file contents: the file (or the inline
 // text and the directory its relative includes resolve against) and the
 // library search path.
-std::string CacheKey(const RenderRequest& request, const std::vector<std::string>& searchPath) {
+std::string CacheKey(const RenderRequest& request, const std::vector<std::string>& searchPath,
+                     const std::vector<std::string>& commandLine) {
   std::error_code ec;
   std::string key;
   if (!request.file.empty()) {
@@ -42,12 +43,26 @@ std::string CacheKey(const RenderRequest& request, const std::vector<std::string
           std::filesystem::current_path(ec).string() + "\n" + request.source;
   }
   for (const auto& p : searchPath) key += "\n" + p;
+  for (const auto& a : commandLine) key += "\n-D" + a;
   return key;
+}
+
+// -D overrides go to the evaluator, which applies them to the cached parse,
+// unless one of them is not valid syntax: then they go through the parser,
+// which reports the error exactly as 2021.01 does (in the main file, after
+// its last line), and the render ends there.
+bool DefinesParse(const RenderRequest& request) {
+  for (const auto& [name, expr] : request.defines) {
+    lang::ParseResult p = lang::ParseSource(name + "=" + expr + ";", "", "", {});
+    if (!p.file || !p.diagnostics.empty()) return false;
+  }
+  return true;
 }
 
 lang::ParseResult ParseCached(const RenderRequest& request, const lang::ParseOptions& options,
                               ParseCache& cache, RenderStats& stats) {
-  const std::string key = CacheKey(request, options.libraryPaths);
+  const std::string key =
+      CacheKey(request, options.libraryPaths, options.commandLineAssignments);
   if (const lang::ParseResult* hit = cache.Find(key)) {
     ++stats.parsedFileCacheHits;
     return *hit;
@@ -76,6 +91,12 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
 
   lang::ParseOptions parseOptions;
   parseOptions.libraryPaths = searchPath;
+  const bool definesToEvaluator = DefinesParse(request);
+  if (!definesToEvaluator) {
+    for (const auto& [name, expr] : request.defines) {
+      parseOptions.commandLineAssignments.push_back(name + "=" + expr);
+    }
+  }
   auto parseStart = std::chrono::steady_clock::now();
   lang::ParseResult parsed = ParseCached(request, parseOptions, cache, result.stats);
   result.stats.parseSeconds = SecondsSince(parseStart);
@@ -93,7 +114,7 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
 
   eval::EvalOptions evalOptions;
   evalOptions.libraryPaths = searchPath;
-  evalOptions.defines = request.defines;
+  if (definesToEvaluator) evalOptions.defines = request.defines;
   evalOptions.maxRecursionDepth = request.limits.maxRecursionDepth;
   evalOptions.timeoutSeconds = request.limits.timeoutSeconds;
   evalOptions.cancel = request.cancel;
