@@ -76,7 +76,7 @@ std::string UsageText() {
          "  -o FILE       write FILE; the format follows the extension:\n"
          "                  .echo  ECHO/WARNING/ERROR output\n"
          "                  .csg   the node tree (CSG tree) dump\n"
-         "                  .ast   the parsed program (not available yet)\n"
+         "                  .ast   the parsed program, printed as 2021.01 prints it\n"
          "                geometry formats (.stl .off .obj .3mf .amf .dxf .svg\n"
          "                .png) are not available yet. May be repeated.\n"
          "  -D NAME=EXPR  override a top-level variable (repeatable)\n"

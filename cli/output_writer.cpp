@@ -51,7 +51,6 @@ std::string WriteOutput(const std::string& path, const RenderResult& result) {
       return WriteFile(path, result.csg);
     case OutputKind::Ast:
       if (!result.parsed) return "no .ast written: the model could not be parsed";
-      if (result.ast.empty()) return "'" + path + "': .ast output is not available yet";
       return WriteFile(path, result.ast);
     case OutputKind::Geometry:
       return "'" + path + "': geometry export is not available yet in mos "

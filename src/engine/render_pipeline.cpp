@@ -11,6 +11,7 @@
 #if __has_include("eval/node.h")
 #define MOS_HAVE_EVALUATOR 1
 #include "eval/evaluator.h"
+#include "lang/ast_dump.h"
 #include "lang/parser.h"
 #endif
 
@@ -91,7 +92,9 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
 
   lang::ParseOptions parseOptions;
   parseOptions.libraryPaths = searchPath;
-  const bool definesToEvaluator = DefinesParse(request);
+  // An .ast dump shows the -D assignments as part of the file (2021.01
+  // appends them to its text), so for it they always go through the parser.
+  const bool definesToEvaluator = !request.wantAst && DefinesParse(request);
   if (!definesToEvaluator) {
     for (const auto& [name, expr] : request.defines) {
       parseOptions.commandLineAssignments.push_back(name + "=" + expr);
@@ -127,11 +130,8 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
   result.diagnostics.insert(result.diagnostics.end(), evalDiagnostics.begin(),
                             evalDiagnostics.end());
   if (request.wantCsg && evaluated.root) result.csg = eval::DumpCsg(*evaluated.root);
-  if (request.wantAst) {
-    result.diagnostics.push_back(
-        {Severity::Error, "AST output is not available yet", {request.file, 0, 0}});
-  }
-  result.ok = !evaluated.aborted && evaluated.root != nullptr && !request.wantAst;
+  if (request.wantAst) result.ast = lang::DumpAst(*parsed.file);
+  result.ok = !evaluated.aborted && evaluated.root != nullptr;
   return result;
 }
 

@@ -41,4 +41,9 @@ check "syntax error exits 1 like openscad" 1 "$mos" -o "$work/s.echo" "$work/syn
 contains "syntax error has file:line:col on stderr" "$work/err" "syntax.scad:1:"
 [ ! -e "$work/s.csg" ] && echo "ok:   nothing else written"
 check "echo output exits 0" 0 "$mos" -o "$work/o.echo" -Dy=2 -L "$work" "$work/ok.scad"
+printf 'a = 1; // [0:10]\ncube(a);\n' > "$work/ast.scad"
+check ".ast output exits 0" 0 "$mos" -o "$work/a.ast" -D 'b=2' "$work/ast.scad"
+contains ".ast has the assignment" "$work/a.ast" "a = 1;"
+contains ".ast has the -D assignment" "$work/a.ast" "b = 2;"
+contains ".ast has the instantiation" "$work/a.ast" "cube(a);"
 [ "$failures" -eq 0 ] && echo "all cli checks passed" || { echo "$failures failed"; exit 1; }

@@ -63,7 +63,7 @@ def main():
     ap.add_argument("--corpus-root", default=os.environ.get("MOS_CORPUS_ROOT", "/usr/share/openscad"))
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--timeout", type=float, default=10)
+    ap.add_argument("--timeout", type=float, default=30)
     ap.add_argument("--write-known", action="store_true",
                     help="rewrite the known-mismatch list from this run (keeps existing reasons)")
     ap.add_argument("--verbose", action="store_true")
