@@ -12,6 +12,13 @@ const cases = {
   'infinite function recursion': ['function f(n) = f(n + 1) + 1;\necho(f(0));\n', true],
   'module recursion': ['module m(n) { m(n + 1); }\nm(0);\n', true],
   'recursion through a function literal': ['g = function(n) g(n + 1) + 1;\necho(g(0));\n', true],
+  'recursion inside a list comprehension':
+      ['function f(n) = [for (i = [0:1]) let (x = f(n + 1)) x];\necho(f(0));\n', true],
+  'recursion through children()':
+      ['module m(n) { m(n + 1) children(); }\nm(0) cube();\n', true],
+  'recursion in a default argument':
+      ['function f(n, a = f(n + 1)) = a;\necho(f(0));\n', true],
+  'mutual recursion': ['function a(n) = b(n + 1);\nfunction b(n) = a(n + 1);\necho(a(0));\n', true],
   'deep expression nesting': [`echo(${'('.repeat(20000)}1${')'.repeat(20000)});\n`, false],
   'deep vector nesting': [`echo(${'['.repeat(20000)}1${']'.repeat(20000)});\n`, false],
 };

@@ -75,7 +75,9 @@ for (const key of keys) {
   process.chdir(path.dirname(input));
   let echo = null;
   try {
-    echo = mos.render('', { file: path.basename(input), csg: false, timeoutSeconds: 10 }).echo;
+    // MCAD from the same built-in library folder the native `mos` uses.
+    echo = mos.render('', { file: path.basename(input), csg: false, timeoutSeconds: 10,
+                            libraryPaths: ['/usr/share/openscad/libraries'] }).echoBytes;
   } catch (e) {
     // An abort (e.g. the stack check) kills the module instance: note it and
     // start a fresh one for the remaining models.
@@ -84,7 +86,7 @@ for (const key of keys) {
     mos = await loadMos(modulePath);
   }
   process.chdir(startDir);
-  const actual = echo === null ? null : normalise(Buffer.from(echo, 'utf8'));
+  const actual = echo === null ? null : normalise(Buffer.from(echo));
   const identical = actual !== null && actual.equals(expected);
   const isNonEmpty = expected.toString().trim().length > 0;
   if (identical) same++;

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -24,6 +25,15 @@ const char* SeverityName(mos::Severity s) {
   return "error";
 }
 
+// Each level of OpenSCAD recursion costs several WASM call frames, and those
+// live on the JS engine's native stack (V8: about 1 MB, fixed in browsers),
+// not in the 5 MB linear-memory stack. Measured in Node 20: recursion through
+// a list comprehension overflows it at depth 400, module recursion between
+// 400 and 600. 300 passes every shape in deep_recursion_test.mjs; models
+// that legitimately recurse deeper end in "Recursion detected" here (see
+// tests/golden/known_mismatches_wasm.txt) until evaluator frames shrink.
+constexpr int kWasmMaxRecursionDepth = 300;
+
 mos::Engine& TheEngine() {
   static mos::Engine engine;  // keeps the parsed-file cache between renders
   return engine;
@@ -35,6 +45,7 @@ mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
   mos::RenderRequest request;
   request.source = source;
   request.wantCsg = true;
+  request.limits.maxRecursionDepth = kWasmMaxRecursionDepth;
   if (options.isUndefined() || options.isNull()) return request;
   if (options["file"].isString()) request.file = options["file"].as<std::string>();
   if (options["name"].isString()) request.sourceName = options["name"].as<std::string>();
@@ -65,6 +76,12 @@ val ToJs(const mos::RenderResult& result) {
   out.set("ok", result.ok);
   out.set("parsed", result.parsed);
   out.set("echo", result.echo);
+  // The echo bytes as 2021.01 wrote them: invalid UTF-8 in strings survives
+  // here, while the JS string above replaces it with U+FFFD.
+  out.set("echoBytes", val::global("Uint8Array")
+                           .new_(emscripten::typed_memory_view(result.echo.size(),
+                                                               reinterpret_cast<const uint8_t*>(
+                                                                   result.echo.data()))));
   out.set("csg", result.csg);
   val diagnostics = val::array();
   int i = 0;
