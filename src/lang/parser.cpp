@@ -5,6 +5,7 @@
 // accepted and a syntax error is reported at the same token. Nesting is
 // bounded by an explicit depth counter.
 #include <filesystem>
+#include <new>
 
 #include "lang/customizer_annotations.h"
 #include "lang/parser_impl.h"
@@ -20,12 +21,16 @@ const std::string& SourceSpan::FileName() const {
 
 namespace {
 
-ParseResult ParseText(const std::string& text, const std::string& mainPath,
-                      const std::string& mainDir, const std::string& displayName,
-                      const ParseOptions& options) {
+ParseResult ParseTextUnguarded(const std::string& text, const std::string& mainPath,
+                               const std::string& mainDir, const std::string& displayName,
+                               const ParseOptions& options) {
   ParseResult result;
   TokenStream ts = Tokenize(text, mainPath, mainDir, displayName, options);
   detail::Parser parser(ts, displayName, options.maxNestingDepth, result);
+  if (!options.usedFromMainFile.empty()) {
+    std::string model = NormalizePath(options.usedFromMainFile);
+    parser.SetModelMainFile(model, DirectoryOf(model));
+  }
   try {
     std::shared_ptr<File> file = parser.ParseInput();
     size_t nul = text.find('\0');
@@ -41,10 +46,31 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
     result.file = std::move(file);
   } catch (const detail::SyntaxErrorThrown&) {
     result.file = nullptr;
-    result.echoLines.push_back("Can't parse file '" + displayName + "'!");
-    result.echoLines.push_back("");
+    if (options.usedFromMainFile.empty()) {
+      result.echoLines.push_back("Can't parse file '" + displayName + "'!");
+      result.echoLines.push_back("");
+    }
   }
   return result;
+}
+
+// No exception leaves the parser: running out of memory on a huge input
+// ends as a diagnostic.
+ParseResult ParseText(const std::string& text, const std::string& mainPath,
+                      const std::string& mainDir, const std::string& displayName,
+                      const ParseOptions& options) {
+  try {
+    return ParseTextUnguarded(text, mainPath, mainDir, displayName, options);
+  } catch (const std::bad_alloc&) {
+    ParseResult result;
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.message = "Parser error: out of memory";
+    d.location = {displayName, 0, 0};
+    result.diagnostics.push_back(d);
+    result.echoLines.push_back("ERROR: " + d.message);
+    return result;
+  }
 }
 
 }  // namespace
@@ -59,7 +85,8 @@ ParseResult ParseFile(const std::string& path, const ParseOptions& options) {
     d.message = "Can't open input file '" + path + "'!";
     d.location = {path, 0, 0};
     result.diagnostics.push_back(d);
-    result.echoLines.push_back(d.message);
+    result.echoLines.push_back(d.message);  // as 2021.01 writes it into .echo
+    result.echoLines.push_back("");
     return result;
   }
   return ParseText(text, normalized, DirectoryOf(normalized), path, options);

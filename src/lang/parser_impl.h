@@ -32,6 +32,8 @@ class Parser {
       : ts_(ts), mainDisplay_(std::move(mainDisplayName)), result_(result), maxDepth_(maxDepth) {
     mainPath_ = ts_.files.empty() ? std::string() : *ts_.files[0].path;
     mainDir_ = ts_.files.empty() ? std::string() : ts_.files[0].dir;
+    modelMainPath_ = mainPath_;
+    modelMainDir_ = mainDir_;
     cwd_ = WorkingDirectory();
   }
 
@@ -178,7 +180,6 @@ class Parser {
 
   ExprPtr ParsePrimary();
 
-  static bool IsLcKind(ExprKind k);
 
   // '[' ']' | '[' ','+ ']' | '[' expr ':' expr [':' expr] ']'
   // | '[' vector_expr ','* ']'
@@ -206,10 +207,22 @@ class Parser {
   std::string mainDisplay_;
   ParseResult& result_;
   std::string mainPath_, mainDir_, cwd_;
+  // The model's main file: mainPath_ itself, or the file that `use`d it.
+  std::string modelMainPath_, modelMainDir_;
+
+ public:
+  void SetModelMainFile(const std::string& path, const std::string& dir) {
+    modelMainPath_ = path;
+    modelMainDir_ = dir;
+  }
+
+ private:
   size_t pos_ = 0;
   const Token* prev_ = nullptr;
   size_t nextMessage_ = 0;
   int maxDepth_;
+  // Whether the last ParseElementOrExpr saw list-comprehension syntax.
+  bool lastElementWasLc_ = false;
   int depth_ = 0;
   BodyBuilder* topLevel_ = nullptr;
 };

@@ -18,6 +18,9 @@ void Parser::ParseStatement(BodyBuilder& body) {
   DepthGuard guard(*this);
   const Token& t = Peek();
   switch (t.kind) {
+    case TokenKind::EndMarker:  // 2021.01's end-of-file marker is a statement
+      Next();
+      return;
     case TokenKind::Punct:
       if (t.ch == ';') {
         Next();
@@ -94,8 +97,8 @@ void Parser::AddAssignment(BodyBuilder& body, Assignment a, const Token& start) 
   Assignment& old = body.body.assignments[it->second];
   const std::string& prevFile = old.span.FileName();
   const std::string& currFile = a.span.FileName();
-  bool prevMain = prevFile == mainPath_;
-  bool currMain = currFile == mainPath_;
+  bool prevMain = prevFile == modelMainPath_;
+  bool currMain = currFile == modelMainPath_;
   std::string message;
   if (start.afterEndMarker) {
     // -D overrides replace silently.
@@ -105,7 +108,7 @@ void Parser::AddAssignment(BodyBuilder& body, Assignment a, const Token& start) 
   } else if (!currMain && (prevMain || (prevFile == currFile && old.span.line != a.span.line))) {
     // (The same file included twice re-assigns on the same line: silent.)
     std::string prevName =
-        prevMain && mainPath_.empty() ? mainDisplay_ : RelativeTo(prevFile, mainDir_);
+        prevMain && mainPath_.empty() ? mainDisplay_ : RelativeTo(prevFile, modelMainDir_);
     message = a.name + " was assigned on line " + std::to_string(old.span.line) + " of \"" +
               prevName + "\" but was overwritten";
   }
