@@ -1,5 +1,5 @@
 // Big list comprehensions: nested for, if/else, let, each, C-style for.
-n = 420;
+n = 600;
 grid = [for (i = [0:n - 1]) [for (j = [0:n - 1]) (i * j) % 7]];
 flat = [for (row = grid) each row];
 evens = [for (v = flat) if (v % 2 == 0) v else -v];
