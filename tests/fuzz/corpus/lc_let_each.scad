@@ -1,0 +1,1 @@
+echo(let(a = 1, b = a + 1) [each [a, b], if (a > 0) "p" else "n"]);
