@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 #include "kernel/mesh_build.h"
@@ -182,6 +183,67 @@ TEST(MeshRepair, TJunctionWithinEpsilon) {
   ExpectClean(m, r);
   EXPECT_EQ(r.tJunctionVertices, 2);
   EXPECT_NEAR(SignedVolume(m), 2.0, 1e-9);
+}
+
+// Faces of the cube [0, n]^3: each side either one quad or an n x n grid of
+// quads (vertices on the grid, shared through a position map).
+struct GridCube {
+  std::vector<Vec3> pts;
+  std::vector<std::vector<int>> faces;
+  std::map<std::array<int, 3>, int> ids;
+  int Id(int x, int y, int z) {
+    auto [it, fresh] = ids.try_emplace({x, y, z}, static_cast<int>(pts.size()));
+    if (fresh) pts.push_back({double(x), double(y), double(z)});
+    return it->second;
+  }
+};
+
+GridCube MakeGridCube(int n, const std::array<bool, 6>& gridded) {
+  GridCube c;
+  // Side s: axis = s / 2, at 0 (s even) or n (s odd); (u, v) the other axes
+  // in right-handed order so (u, v, axis) is positive for the + side.
+  for (int s = 0; s < 6; ++s) {
+    const int axis = s / 2, u = (axis + 1) % 3, v = (axis + 2) % 3;
+    const bool plus = s % 2 == 1;
+    const int step = gridded[s] ? 1 : n;
+    for (int i = 0; i < n; i += step)
+      for (int j = 0; j < n; j += step) {
+        auto id = [&](int a, int b) {
+          std::array<int, 3> p{};
+          p[axis] = plus ? n : 0;
+          p[u] = a;
+          p[v] = b;
+          return c.Id(p[0], p[1], p[2]);
+        };
+        std::vector<int> q = {id(i, j), id(i + step, j), id(i + step, j + step), id(i, j + step)};
+        if (!plus) std::reverse(q.begin(), q.end());
+        c.faces.push_back(q);
+      }
+  }
+  return c;
+}
+
+TEST(MeshRepair, ManyTJunctionsNeedSeveralPasses) {
+  // Top, bottom and both x sides gridded 4 x 4; the y sides are single quads
+  // whose triangles have vertices on two or three of their edges.
+  GridCube c = MakeGridCube(4, {true, true, false, false, true, true});
+  RepairReport r;
+  Mesh m = MeshFromPolygons(c.pts, c.faces, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.tJunctionVertices, 2 * (3 + 3 + 3 + 3));
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 64.0);
+  EXPECT_DOUBLE_EQ(SurfaceArea(m), 96.0);
+  EXPECT_EQ(r.flippedFaces, 0);
+}
+
+TEST(MeshRepair, GriddedCubeIsAlreadyClean) {
+  GridCube c = MakeGridCube(3, {true, true, true, true, true, true});
+  RepairReport r;
+  Mesh m = MeshFromPolygons(c.pts, c.faces, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.tJunctionVertices, 0);
+  EXPECT_EQ(m.NumTri(), 6 * 9 * 2);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 27.0);
 }
 
 TEST(MeshRepair, PinchedVertexIsSplit) {
