@@ -60,6 +60,11 @@ Box3 BoundingBox(const Mesh& mesh);
 // test failure messages and debug assertions.
 std::string DescribeManifoldProblem(const Mesh& mesh);
 
+// Rough heap size of a mesh in bytes, for memory budgets (limits.h).
+inline int64_t EstimateBytes(const Mesh& m) {
+  return static_cast<int64_t>(m.vertPos.size()) * 24 + static_cast<int64_t>(m.triVerts.size()) * 28;
+}
+
 // Debug builds check every operation's result; release builds skip it.
 #ifndef NDEBUG
 #define MOS_KERNEL_ASSERT_CLOSED_MANIFOLD(mesh) \

@@ -68,15 +68,18 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
   const int n = mesh.NumVert();
   std::vector<int> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::vector<int> order(n);
-  std::iota(order.begin(), order.end(), 0);
+  // Non-finite points never weld (and would break the sort's ordering).
+  std::vector<int> order;
+  order.reserve(n);
+  for (int i = 0; i < n; ++i)
+    if (Finite(mesh.vertPos[i])) order.push_back(i);
   auto lexLess = [&](int a, int b) {
     const Vec3 p = mesh.vertPos[a], q = mesh.vertPos[b];
     return std::tie(p.x, p.y, p.z, a) < std::tie(q.x, q.y, q.z, b);
   };
   std::sort(order.begin(), order.end(), lexLess);
   int groups = n;
-  for (int i = 1; i < n; ++i)
+  for (size_t i = 1; i < order.size(); ++i)
     if (mesh.vertPos[order[i]] == mesh.vertPos[order[i - 1]]) {
       Unite(parent, order[i], order[i - 1]);
       --groups;
@@ -84,8 +87,10 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
   exactMerged = n - groups;
   nearMerged = 0;
   double maxAbs = 0;
-  for (const Vec3& p : mesh.vertPos)
+  for (int i : order) {
+    const Vec3 p = mesh.vertPos[i];
     maxAbs = std::max({maxAbs, std::abs(p.x), std::abs(p.y), std::abs(p.z)});
+  }
   // Cell indices must fit in int64 (a tiny epsilon with huge coordinates).
   if (epsilon > 0 && maxAbs / epsilon < 1e15) {
     // Cells of size epsilon; any pair within epsilon lies in neighbouring
@@ -95,7 +100,7 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
       int vert;
     };
     std::vector<Cell> cells;
-    for (int i = 0; i < n; ++i) {
+    for (int i : order) {
       if (FindRoot(parent, i) != i) continue;
       const Vec3 p = mesh.vertPos[i];
       cells.push_back({static_cast<int64_t>(std::floor(p.x / epsilon)),
