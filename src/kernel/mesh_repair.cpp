@@ -56,7 +56,7 @@ bool RepairMesh(Mesh& mesh, const RepairOptions& options, RepairReport& report) 
   }
   if (options.orient && guard.Check(mesh.NumVert(), EstimateBytes(mesh)))
     repair::OrientTriangles(mesh, report.flippedFaces, report.orientationConflicts,
-                            report.flippedWhole);
+                            report.flippedShells, report.flippedWhole);
   BuildHalfedges(mesh);
   if (options.splitPinched && guard.Check(mesh.NumVert(), EstimateBytes(mesh))) {
     report.pinchedVerticesSplit = repair::SplitPinchedVertices(mesh);

@@ -51,11 +51,12 @@ TEST(MeshBuild, PolyhedronCubeClockwiseFaces) {
   for (uint32_t p = 1; p <= 6; ++p) EXPECT_EQ(hist.at(p), 2);
 }
 
-TEST(MeshBuild, WrongWindingIsFlippedWhole) {
+TEST(MeshBuild, WrongWindingIsReversed) {
   RepairReport r;
   Mesh m = MeshFromPolygons(kCubePoints, kCubeFaces, {}, RepairOptions{}, r);  // said CCW
   ExpectClean(m, r);
-  EXPECT_TRUE(r.flippedWhole);
+  EXPECT_EQ(r.flippedShells, 1);  // the one shell was inside out
+  EXPECT_EQ(r.flippedFaces, 0);
   EXPECT_DOUBLE_EQ(SignedVolume(m), 350.0);
 }
 
@@ -315,6 +316,37 @@ TEST(MeshRepair, CavityKeepsItsInwardOrientation) {
   ExpectClean(m, r);
   EXPECT_EQ(r.flippedFaces, 0);
   EXPECT_DOUBLE_EQ(SignedVolume(m), 7.0);
+}
+
+TEST(MeshRepair, InsideOutShellIsReversedButCavityIsNot) {
+  // Three shells: a box with a cavity (inner faces inward, correct), and a
+  // separate box given entirely inside out.
+  Mesh outer = MakeBox({0, 0, 0}, {2, 2, 2});
+  Mesh cavity = MakeBox({0.5, 0.5, 0.5}, {1.5, 1.5, 1.5});
+  Mesh apart = MakeBox({5, 0, 0}, {6, 1, 1});
+  for (auto& t : cavity.triVerts) std::swap(t[1], t[2]);
+  for (auto& t : apart.triVerts) std::swap(t[1], t[2]);
+  auto soup = Soup(outer);
+  for (const auto& t : Soup(cavity)) soup.push_back(t);
+  for (const auto& t : Soup(apart)) soup.push_back(t);
+  RepairReport r;
+  Mesh m = MeshFromTriangleSoup(soup, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.flippedShells, 1);
+  EXPECT_FALSE(r.flippedWhole);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 8.0 - 1.0 + 1.0);
+}
+
+TEST(MeshRepair, VertexBudgetStopsWithDiagnostic) {
+  RepairOptions opt;
+  opt.limits.maxVertices = 100;
+  RepairReport r;
+  Mesh sphere = MakeUvSphere({0, 0, 0}, 1, 32);
+  EXPECT_FALSE(RepairMesh(sphere, opt, r));
+  EXPECT_TRUE(r.stopped);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_NE(r.diagnostics.back().message.find("vertex budget"), std::string::npos);
+  EXPECT_EQ(r.diagnostics.back().count, sphere.NumVert());
 }
 
 TEST(MeshRepair, GarbageInputNeverCrashes) {
