@@ -166,11 +166,18 @@ TEST(MeshRepair, TJunctionGapIsClosed) {
       {0, 4, 7, 3},                // x=0
       {1, 2, 6, 5}};               // x=2
   RepairReport r;
-  Mesh m = MeshFromPolygons(pts, faces, {}, RepairOptions{}, r);
+  Mesh m = MeshFromPolygons(pts, faces, {10, 11, 12, 13, 14, 15, 16}, RepairOptions{}, r);
   ExpectClean(m, r);
   EXPECT_EQ(r.tJunctionVertices, 2);
   EXPECT_DOUBLE_EQ(SignedVolume(m), 2.0);
   EXPECT_EQ(r.flippedFaces, 0);
+  // The split front and back faces keep their property ids (2 + 1 extra
+  // triangles each); the others keep theirs.
+  const auto hist = PropertyHistogram(m);
+  EXPECT_EQ(hist.at(13), 3);
+  EXPECT_EQ(hist.at(14), 3);
+  EXPECT_EQ(hist.at(10), 2);
+  EXPECT_EQ(hist.at(12), 2);
 }
 
 TEST(MeshRepair, TJunctionWithinEpsilon) {
