@@ -420,6 +420,26 @@ TEST(MeshBuild, NonConvexFacesAreEarClipped) {
   EXPECT_EQ(r3.nonConvexFaces, 0);
 }
 
+TEST(MeshBuild, FaceWithStraightCornerMakesNoSlivers) {
+  // The cube's edge 4-5 carries a midpoint used by both faces on that edge:
+  // a fan from the wrong corner would make a zero-area triangle.
+  std::vector<Vec3> pts = kCubePoints;
+  pts.push_back({5, 0, 5});  // 8: midpoint of 4-5
+  std::vector<std::vector<int>> faces = {{0, 1, 2, 3}, {4, 8, 5, 1, 0}, {7, 6, 5, 8, 4},
+                                         {5, 6, 2, 1}, {6, 7, 3, 2},    {7, 4, 0, 3}};
+  RepairOptions opt;
+  opt.winding = FaceWinding::Clockwise;
+  RepairReport r;
+  Mesh m = MeshFromPolygons(pts, faces, {}, opt, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.zeroAreaFaces, 0);
+  EXPECT_EQ(r.tJunctionVertices, 0);
+  EXPECT_EQ(r.nonConvexFaces, 2);
+  EXPECT_EQ(m.NumVert(), 9);
+  EXPECT_EQ(m.NumTri(), 14);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 350.0);
+}
+
 TEST(MeshBuild, StarFaceFromPolyhedron) {
   // A star-shaped prism: 10-gon caps with five reflex corners.
   std::vector<Vec3> pts;
