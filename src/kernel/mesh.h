@@ -39,6 +39,11 @@ namespace mos::kernel {
 bool BuildHalfedges(Mesh& mesh);
 
 // Closed (every halfedge paired), manifold and consistently oriented.
+// Checks the stored halfedgeTwin (sizes, mutual twins running opposite ways),
+// no triangle repeating a vertex, and that each used vertex has exactly one
+// fan reaching every neighbour once (no pinched vertex, no doubled edge).
+// O(size), no sorting: cheap enough to assert after every operation
+// (MOS_KERNEL_ASSERT_CLOSED_MANIFOLD). An empty mesh passes.
 bool IsClosedManifold(const Mesh& mesh);
 
 // --- Additions (kmesh helper). Companion headers: mesh_build.h (soup and
