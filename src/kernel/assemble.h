@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -31,11 +32,24 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, OpType op
 // Closes each face's directed edges into loops of vertex ids.
 std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges);
 
+// Undirected vertex pairs already joined by an edge of the output mesh.
+class EdgeSet {
+ public:
+  bool Has(int a, int b) const;
+  void Add(int a, int b);
+
+ private:
+  std::unordered_set<uint64_t> keys_;
+};
+
 // Triangulates the loops of one output face, projected to the plane:
 // counter-clockwise outer boundaries with clockwise holes inside them.
 // Vertices are numbered by their position in the concatenation of the
-// loops. Always uses every loop edge exactly once (a fallback ear is cut
-// when the polygon is slightly invalid), so the mesh stays manifold.
-std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops);
+// loops; `ids` gives their mesh vertex ids. Always uses every loop edge
+// exactly once (a fallback ear is cut when the polygon is slightly
+// invalid), and avoids diagonals between vertices `edges` already joins,
+// so the mesh stays manifold; the diagonals it adds go into `edges`.
+std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
+                                                      const std::vector<int>& ids, EdgeSet& edges);
 
 }  // namespace mos::kernel

@@ -13,6 +13,19 @@ namespace mos::kernel {
 
 namespace {
 
+uint64_t PairKey(int a, int b) {
+  const uint64_t lo = static_cast<uint32_t>(std::min(a, b));
+  const uint64_t hi = static_cast<uint32_t>(std::max(a, b));
+  return (lo << 32) | hi;
+}
+
+}  // namespace
+
+bool EdgeSet::Has(int a, int b) const { return keys_.count(PairKey(a, b)) > 0; }
+void EdgeSet::Add(int a, int b) { keys_.insert(PairKey(a, b)); }
+
+namespace {
+
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
 
 double SignedArea(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
@@ -52,7 +65,8 @@ bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
 }
 
 // Splices `hole` into `poly` with a bridge from the hole's rightmost vertex.
-void BridgeHole(const std::vector<Vec2>& pts, std::vector<int>& poly, const std::vector<int>& hole,
+void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                std::vector<int>& poly, const std::vector<int>& hole,
                 const std::vector<std::vector<int>>& others) {
   size_t mi = 0;
   for (size_t i = 1; i < hole.size(); ++i) {
@@ -79,6 +93,7 @@ void BridgeHole(const std::vector<Vec2>& pts, std::vector<int>& poly, const std:
     const Vec2 a = pts[poly[(i + poly.size() - 1) % poly.size()]];
     const Vec2 b = pts[poly[(i + 1) % poly.size()]];
     if (!InCone(a, v, b, m)) continue;
+    if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) continue;
     if (crossesAny(m, v, poly) || crossesAny(m, v, hole)) continue;
     bool blocked = false;
     for (const auto& o : others)
@@ -90,6 +105,7 @@ void BridgeHole(const std::vector<Vec2>& pts, std::vector<int>& poly, const std:
     best = i;
     break;
   }
+  edges.Add(ids[poly[best]], ids[hole[mi]]);
   std::vector<int> merged;
   merged.reserve(poly.size() + hole.size() + 2);
   for (size_t i = 0; i <= best; ++i) merged.push_back(poly[i]);
@@ -98,7 +114,8 @@ void BridgeHole(const std::vector<Vec2>& pts, std::vector<int>& poly, const std:
   poly.swap(merged);
 }
 
-void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+             const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
   std::vector<int> prev(n), next(n);
@@ -106,7 +123,14 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& poly, std::ve
     prev[i] = (i + n - 1) % n;
     next[i] = (i + 1) % n;
   }
+  // The diagonal an ear at i would add may not join vertices already
+  // joined (that would give an edge more than two triangles).
+  auto diagonalFree = [&](int i) {
+    const int a = ids[poly[prev[i]]], c = ids[poly[next[i]]];
+    return a != c && !edges.Has(a, c);
+  };
   auto isEar = [&](int i) {
+    if (!diagonalFree(i)) return false;
     const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
     if (Orient(a, b, c) <= 0) return false;
     for (int j = next[next[i]]; j != prev[i]; j = next[j]) {
@@ -128,15 +152,19 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& poly, std::ve
       }
     if (ear < 0) {  // slightly invalid polygon: cut the least reflex corner
       double bestTurn = -INFINITY;
-      i = cur;
-      for (int k = 0; k < remaining; ++k, i = next[i]) {
-        const double turn = Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]);
-        if (turn > bestTurn) {
-          bestTurn = turn;
-          ear = i;
+      for (int pass = 0; pass < 2 && ear < 0; ++pass) {
+        i = cur;
+        for (int k = 0; k < remaining; ++k, i = next[i]) {
+          if (pass == 0 && !diagonalFree(i)) continue;
+          const double turn = Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]);
+          if (turn > bestTurn) {
+            bestTurn = turn;
+            ear = i;
+          }
         }
       }
     }
+    edges.Add(ids[poly[prev[ear]]], ids[poly[next[ear]]]);
     tris.push_back({poly[prev[ear]], poly[ear], poly[next[ear]]});
     next[prev[ear]] = next[ear];
     prev[next[ear]] = prev[ear];
@@ -148,7 +176,8 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& poly, std::ve
 
 }  // namespace
 
-std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops) {
+std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
+                                                      const std::vector<int>& ids, EdgeSet& edges) {
   std::vector<Vec2> pts;
   std::vector<std::vector<int>> idx;
   for (const auto& loop : loops) {
@@ -170,7 +199,7 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     for (const auto& l : idx) {
       std::vector<int> rev(l.rbegin(), l.rend());
       std::vector<std::array<int, 3>> t;
-      EarClip(pts, rev, t);
+      EarClip(pts, ids, edges, rev, t);
       for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
     }
     return tris;
@@ -203,9 +232,9 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     for (size_t k = 0; k < hs.size(); ++k) {
       std::vector<std::vector<int>> others;
       for (size_t j = k + 1; j < hs.size(); ++j) others.push_back(idx[hs[j]]);
-      BridgeHole(pts, poly, idx[hs[k]], others);
+      BridgeHole(pts, ids, edges, poly, idx[hs[k]], others);
     }
-    EarClip(pts, poly, tris);
+    EarClip(pts, ids, edges, poly, tris);
   }
   return tris;
 }

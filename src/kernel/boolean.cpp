@@ -65,6 +65,9 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
   std::vector<std::array<int, 3>> tris;
   std::vector<uint32_t> props;
   std::vector<std::vector<Vec2>> loops2;
+  EdgeSet edgeSet;
+  for (const auto& fe : faces.faceEdges)
+    for (const auto& e : fe) edgeSet.Add(e.first, e.second);
   for (size_t f = 0; f < faces.faceEdges.size(); ++f) {
     if (faces.faceEdges[f].empty()) continue;
     const std::vector<std::vector<int>> loops = LinkLoops(faces.faceEdges[f]);
@@ -88,7 +91,7 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
       }
       loops2.push_back(std::move(l));
     }
-    for (const auto& t : TriangulateOutputFace(loops2)) {
+    for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
       tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});
       props.push_back(faces.faceProp[f]);
     }
