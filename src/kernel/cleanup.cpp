@@ -1,8 +1,181 @@
+// Post-boolean cleanup (Smith 2009, ch. 5; cf. Manifold's simplification):
+// edge collapses guarded by the link condition, edge swaps for degenerate
+// triangles, pinched-vertex splitting. Every step keeps the mesh closed,
+// oriented and manifold.
 #include "kernel/cleanup.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace mos::kernel {
+
+namespace {
+
+class Cleaner {
+ public:
+  explicit Cleaner(Mesh& m) : m_(m), removed_(m.NumTri(), 0) {}
+
+  int End(int h) const { return HalfedgeEnd(m_, h); }
+  int Start(int h) const { return HalfedgeStart(m_, h); }
+  bool Removed(int h) const { return removed_[h / 3] != 0; }
+
+  // Outgoing halfedges of Start(h0), by walking its fan; empty when the fan
+  // is broken (then nothing is done around that vertex).
+  bool Fan(int h0, std::vector<int>& out) const {
+    out.clear();
+    int h = h0;
+    const int limit = 3 * m_.NumTri();
+    do {
+      out.push_back(h);
+      const int tw = m_.halfedgeTwin[PrevHalfedge(h)];
+      if (tw < 0 || static_cast<int>(out.size()) > limit) return false;
+      h = tw;
+    } while (h != h0);
+    return true;
+  }
+
+  // Collapses halfedge h (a->b): b merges into a. Returns false when the
+  // link condition or orientation guard forbids it.
+  bool Collapse(int h) {
+    const int tw = m_.halfedgeTwin[h];
+    if (tw < 0 || Removed(h) || Removed(tw)) return false;
+    const int a = Start(h), b = End(h);
+    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    if (a == b || c == d) return false;
+    if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
+    // Link condition: a and b share exactly the neighbours c and d.
+    stamp_.resize(m_.NumVert(), -1);
+    ++epoch_;
+    for (int e : fanA_) stamp_[End(e)] = epoch_;
+    for (int e : fanB_) {
+      const int n = End(e);
+      if (stamp_[n] == epoch_ && n != c && n != d && n != a) return false;
+    }
+    // Orientation guard: moving b to a must not flip a surviving triangle.
+    const Vec3 pa = m_.vertPos[a];
+    for (int e : fanB_) {
+      const int t = e / 3;
+      if (t == h / 3 || t == tw / 3) continue;
+      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(NextHalfedge(e))];
+      const Vec3 pb = m_.vertPos[b];
+      const Vec3 before = Cross(p1 - pb, p2 - pb);
+      const Vec3 after = Cross(p1 - pa, p2 - pa);
+      if (Dot(before, after) < 0 && Length(before) * Length(after) > 0) {
+        const double scale = std::max(LengthSquared(p1 - pb), LengthSquared(p2 - pb));
+        if (Length(after) > 1e-9 * scale) return false;
+      }
+    }
+    // Splice the twins across the two vanishing triangles.
+    for (int side : {h, tw}) {
+      const int n = NextHalfedge(side), p = PrevHalfedge(side);
+      const int tn = m_.halfedgeTwin[n], tp = m_.halfedgeTwin[p];
+      m_.halfedgeTwin[tn] = tp;
+      m_.halfedgeTwin[tp] = tn;
+      removed_[side / 3] = 1;
+    }
+    for (int e : fanB_) {
+      if (Removed(e)) continue;
+      m_.triVerts[e / 3][e % 3] = a;
+    }
+    return true;
+  }
+
+  // Swaps the edge h (shared by triangles abc and bad) to cd.
+  bool Swap(int h) {
+    const int tw = m_.halfedgeTwin[h];
+    if (tw < 0 || Removed(h) || Removed(tw)) return false;
+    const int a = Start(h), b = End(h);
+    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    if (c == d) return false;
+    // c-d must not already be an edge.
+    if (!Fan(NextHalfedge(NextHalfedge(h)), fanA_)) return false;  // outgoing of c
+    for (int e : fanA_)
+      if (End(e) == d) return false;
+    const int t0 = h / 3, t1 = tw / 3;
+    // Old halfedges: in t0 b->c (hn), c->a (hp); in t1 a->d (tn), d->b (tp).
+    const int hn = NextHalfedge(h), hp = PrevHalfedge(h);
+    const int tn = NextHalfedge(tw), tp = PrevHalfedge(tw);
+    const int twHn = m_.halfedgeTwin[hn], twHp = m_.halfedgeTwin[hp];
+    const int twTn = m_.halfedgeTwin[tn], twTp = m_.halfedgeTwin[tp];
+    // New t0 = (c, a, d), t1 = (d, b, c).
+    m_.triVerts[t0] = {c, a, d};
+    m_.triVerts[t1] = {d, b, c};
+    auto link = [&](int x, int y) {
+      m_.halfedgeTwin[x] = y;
+      m_.halfedgeTwin[y] = x;
+    };
+    link(3 * t0 + 0, twHp);  // c->a
+    link(3 * t0 + 1, twTn);  // a->d
+    link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
+    link(3 * t1 + 0, twTp);  // d->b
+    link(3 * t1 + 1, twHn);  // b->c
+    return true;
+  }
+
+  void CollapseShortEdges(double eps) {
+    const double eps2 = eps * eps;
+    for (int pass = 0; pass < 4; ++pass) {
+      bool any = false;
+      for (int h = 0; h < 3 * m_.NumTri(); ++h) {
+        if (Removed(h)) continue;
+        if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+        if (Collapse(h)) any = true;
+      }
+      if (!any) break;
+    }
+  }
+
+  // A triangle with one vertex (c) on its longest edge (ab), within eps of
+  // the line: swap ab away.
+  void SwapDegenerate(double eps) {
+    for (int pass = 0; pass < 4; ++pass) {
+      bool any = false;
+      for (int t = 0; t < m_.NumTri(); ++t) {
+        if (removed_[t]) continue;
+        int longest = 0;
+        double len2 = -1;
+        for (int i = 0; i < 3; ++i) {
+          const double l = LengthSquared(m_.vertPos[m_.triVerts[t][(i + 1) % 3]] - m_.vertPos[m_.triVerts[t][i]]);
+          if (l > len2) {
+            len2 = l;
+            longest = i;
+          }
+        }
+        const int h = 3 * t + longest;
+        const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
+        const Vec3 pc = m_.vertPos[End(NextHalfedge(h))];
+        const double area2 = Length(Cross(pb - pa, pc - pa));
+        if (len2 <= 0 || area2 > eps * std::sqrt(len2)) continue;
+        if (Swap(h)) any = true;
+      }
+      if (!any) break;
+    }
+  }
+
+  void Compact() {
+    std::vector<std::array<int, 3>> tris;
+    std::vector<uint32_t> props;
+    for (int t = 0; t < m_.NumTri(); ++t) {
+      if (removed_[t]) continue;
+      tris.push_back(m_.triVerts[t]);
+      props.push_back(m_.triProp[t]);
+    }
+    m_.triVerts.swap(tris);
+    m_.triProp.swap(props);
+    removed_.assign(m_.NumTri(), 0);
+    BuildHalfedges(m_);
+  }
+
+ private:
+  Mesh& m_;
+  std::vector<char> removed_;
+  std::vector<int> fanA_, fanB_;
+  std::vector<int> stamp_;
+  int epoch_ = 0;
+};
+
+}  // namespace
 
 void RemoveUnusedVerts(Mesh& mesh) {
   std::vector<int> newId(mesh.NumVert(), -1);
@@ -37,8 +210,7 @@ void SplitPinchedVerts(Mesh& mesh) {
     for (int guard = 0; guard < numHe && h >= 0 && !visited[h]; ++guard) {
       visited[h] = 1;
       mesh.triVerts[h / 3][h % 3] = newV;
-      const int tw = mesh.halfedgeTwin[PrevHalfedge(h)];
-      h = tw;
+      h = mesh.halfedgeTwin[PrevHalfedge(h)];
     }
   }
 }
@@ -48,8 +220,23 @@ void CleanupMesh(Mesh& mesh) {
     mesh = Mesh{};
     return;
   }
+  if (!BuildHalfedges(mesh)) {  // not manifold: only the safe steps
+    SplitPinchedVerts(mesh);
+    RemoveUnusedVerts(mesh);
+    return;
+  }
+  double scale = 1;
+  for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
+  const double eps = 1e-12 * scale;
+  SplitPinchedVerts(mesh);
+  Cleaner cleaner(mesh);
+  cleaner.CollapseShortEdges(eps);
+  cleaner.SwapDegenerate(eps);
+  cleaner.CollapseShortEdges(eps);
+  cleaner.Compact();
   SplitPinchedVerts(mesh);
   RemoveUnusedVerts(mesh);
+  BuildHalfedges(mesh);
 }
 
 }  // namespace mos::kernel
