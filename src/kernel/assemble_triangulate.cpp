@@ -145,7 +145,15 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   while (remaining > 3) {
     int ear = -1;
     int i = cur;
+    // Zero-area corners first: they come from the zero-width strips that
+    // symbolic perturbation leaves (e.g. a face touching another face), and
+    // cutting them as slivers keeps such a strip from being covered twice.
     for (int k = 0; k < remaining; ++k, i = next[i])
+      if (diagonalFree(i) && Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]) == 0) {
+        ear = i;
+        break;
+      }
+    for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
       if (isEar(i)) {
         ear = i;
         break;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 namespace mos::kernel {
@@ -215,6 +216,82 @@ void SplitPinchedVerts(Mesh& mesh) {
   }
 }
 
+bool WeldCoincident(Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  std::vector<int> order(nv);
+  for (int v = 0; v < nv; ++v) order[v] = v;
+  auto less = [&](int a, int b) {
+    const Vec3 &p = mesh.vertPos[a], &q = mesh.vertPos[b];
+    if (p.x != q.x) return p.x < q.x;
+    if (p.y != q.y) return p.y < q.y;
+    if (p.z != q.z) return p.z < q.z;
+    return a < b;
+  };
+  std::sort(order.begin(), order.end(), less);
+  std::vector<int> rep(nv);
+  bool any = false;
+  for (int i = 0; i < nv; ++i) {
+    const int v = order[i];
+    if (i > 0 && mesh.vertPos[order[i - 1]] == mesh.vertPos[v]) {
+      rep[v] = rep[order[i - 1]];
+      any = true;
+    } else {
+      rep[v] = v;
+    }
+  }
+  if (!any) return false;
+  Mesh out;
+  out.vertPos = mesh.vertPos;
+  // Relabel; drop triangles that lost a corner; cancel coincident
+  // opposite pairs (the zero-volume folds symbolic perturbation leaves).
+  std::vector<std::tuple<std::array<int, 3>, int, int>> keyed;  // sorted verts, parity, tri
+  for (int t = 0; t < mesh.NumTri(); ++t) {
+    std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
+    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
+    // Rotate the smallest first; parity = whether the rest is ascending.
+    while (v[0] > v[1] || v[0] > v[2]) v = {v[1], v[2], v[0]};
+    const int parity = v[1] < v[2] ? 0 : 1;
+    std::array<int, 3> key = v;
+    if (parity) std::swap(key[1], key[2]);
+    keyed.emplace_back(key, parity, t);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  size_t i = 0;
+  while (i < keyed.size()) {
+    size_t j = i;
+    while (j < keyed.size() && std::get<0>(keyed[j]) == std::get<0>(keyed[i])) ++j;
+    size_t nEven = 0;
+    for (size_t k = i; k < j; ++k) nEven += std::get<1>(keyed[k]) == 0;
+    const size_t nOdd = (j - i) - nEven;
+    const size_t cancel = std::min(nEven, nOdd);
+    size_t droppedEven = 0, droppedOdd = 0;
+    for (size_t k = i; k < j; ++k) {
+      const bool even = std::get<1>(keyed[k]) == 0;
+      if (even && droppedEven < cancel) {
+        ++droppedEven;
+        continue;
+      }
+      if (!even && droppedOdd < cancel) {
+        ++droppedOdd;
+        continue;
+      }
+      const int t = std::get<2>(keyed[k]);
+      out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
+      out.triProp.push_back(mesh.triProp[t]);
+    }
+    i = j;
+  }
+  if (out.NumTri() == 0) {
+    mesh = Mesh{};
+    return true;
+  }
+  if (!BuildHalfedges(out)) return false;
+  SplitPinchedVerts(out);
+  if (!IsClosedManifold(out)) return false;
+  mesh = std::move(out);
+  return true;
+}
+
 void CleanupMesh(Mesh& mesh) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
@@ -235,6 +312,13 @@ void CleanupMesh(Mesh& mesh) {
   cleaner.CollapseShortEdges(eps);
   cleaner.Compact();
   SplitPinchedVerts(mesh);
+  if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
+    Cleaner again(mesh);
+    again.CollapseShortEdges(eps);
+    again.SwapDegenerate(eps);
+    again.Compact();
+    SplitPinchedVerts(mesh);
+  }
   RemoveUnusedVerts(mesh);
   BuildHalfedges(mesh);
 }

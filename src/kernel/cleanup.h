@@ -14,6 +14,11 @@ void CleanupMesh(Mesh& mesh);
 // Gives each extra fan around a vertex its own copy of the vertex.
 void SplitPinchedVerts(Mesh& mesh);
 
+// Merges vertices at identical positions, dropping triangles that lose a
+// corner and coincident opposite triangle pairs (zero-volume folds). Only
+// applied when the result is closed and manifold; returns whether it was.
+bool WeldCoincident(Mesh& mesh);
+
 // Drops vertices no triangle uses (renumbering the rest).
 void RemoveUnusedVerts(Mesh& mesh);
 
