@@ -41,26 +41,16 @@ Vec2 Project(const Vec3& p, int axis, bool positive) {
   return positive ? Vec2{p.z, p.x} : Vec2{p.x, p.z};
 }
 
-}  // namespace
-
-Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
-  if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
-  if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
-  const BoolOperand p = PrepareOperand(a);
-  const BoolOperand q = PrepareOperand(b);
-  if (!p.box.Overlaps(q.box)) {
-    if (op == OpType::kIntersection) return Mesh{};
-    Mesh out = Copy(a);
-    if (op == OpType::kUnion) AppendMesh(out, Copy(b));
-    return out;
-  }
-  const double expandP = op == OpType::kUnion ? 1.0 : -1.0;
-  const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, expandP);
+// One attempt with the given roles; false when the topology came out
+// inconsistent (possible when an input is geometrically self-touching and
+// the perturbation of that input makes it overlap itself).
+bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result) {
+  const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
   const std::vector<EdgeTriHit> hitsPQ = IntersectEdgesWithTriangles(kernels, p, q, true);
   const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
   const std::vector<int> windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
   const std::vector<int> windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
-  FacePolygons faces = AssembleFaces(p, q, op, windingP, windingQ, hitsPQ, hitsQP);
+  FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
 
   std::vector<std::array<int, 3>> tris;
   std::vector<uint32_t> props;
@@ -96,7 +86,29 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
       props.push_back(faces.faceProp[f]);
     }
   }
-  return Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
+  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
+  return faces.consistent && IsClosedManifold(result);
+}
+
+}  // namespace
+
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
+  if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
+  if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
+  const BoolOperand p = PrepareOperand(a);
+  const BoolOperand q = PrepareOperand(b);
+  if (!p.box.Overlaps(q.box)) {
+    if (op == OpType::kIntersection) return Mesh{};
+    Mesh out = Copy(a);
+    if (op == OpType::kUnion) AppendMesh(out, Copy(b));
+    return out;
+  }
+  Mesh first;
+  if (RunBoolean(p, q, RolesFor(op, false), first)) return first;
+  // Perturb the other operand instead: a different, equally valid choice.
+  Mesh second;
+  if (RunBoolean(q, p, RolesFor(op, true), second)) return second;
+  return first;
 }
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op) {
