@@ -2,6 +2,7 @@
 // triangulation -> cleanup (Smith 2009, ch. 4-5).
 #include "kernel/boolean.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -90,6 +91,20 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   return faces.consistent && IsClosedManifold(result);
 }
 
+// Moves `b` by a rounding-sized step in a generic direction, so no exact
+// tie is left to decide; the slivers this leaves are shorter than
+// cleanup's collapse length.
+bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result) {
+  double scale = 1;
+  for (const Vec3& v : p.pos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
+  for (const Vec3& v : b.vertPos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
+  const double step = 0.25e-12 * scale;
+  Mesh moved = b;
+  for (Vec3& v : moved.vertPos) v = v + Vec3{step, 0.61803398875 * step, 0.41421356237 * step};
+  const BoolOperand q = PrepareOperand(moved);
+  return RunBoolean(p, q, RolesFor(op, false), result);
+}
+
 }  // namespace
 
 Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
@@ -108,7 +123,21 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
   // Perturb the other operand instead: a different, equally valid choice.
   Mesh second;
   if (RunBoolean(q, p, RolesFor(op, true), second)) return second;
+  // Last resort: move the second operand by a rounding-sized step.
+  Mesh third;
+  if (RunShifted(p, b, op, third)) return third;
   return first;
+}
+
+Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
+  const BoolOperand p = PrepareOperand(a);
+  const BoolOperand q = PrepareOperand(b);
+  Mesh out;
+  if (strategy == 0) RunBoolean(p, q, RolesFor(op, false), out);
+  else if (strategy == 1) RunBoolean(q, p, RolesFor(op, true), out);
+  else RunShifted(p, b, op, out);
+  CleanupMesh(out);
+  return out;
 }
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op) {

@@ -72,6 +72,25 @@ TEST(BooleanBasic, BoxAndSphere) {
   RunCase({"inside sphere", Box(0, 0, 0, 2, 2, 2), s, 8, 8 - vs, vs});
 }
 
+TEST(BooleanBasic, EveryStrategyGivesTheSameSolid) {
+  struct Pair {
+    Mesh a, b;
+  };
+  const Pair pairs[] = {{Box(0, 0, 0, 1, 1, 1), Box(1, 0, 0, 2, 1, 1)},
+                        {Box(0, 0, 0, 2, 2, 2), Box(1, 0, 0, 3, 2, 2)},
+                        {Box(0, 0, 0, 1, 1, 1), Box(1, 1, 0, 2, 2, 1)},
+                        {Box(0, 0, 0, 10, 10, 10), MakeCylinder({5, 5, 0}, 3, 3, 10, 16)}};
+  for (const Pair& pr : pairs)
+    for (OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
+      const double expected = SignedVolume(Boolean(pr.a, pr.b, op));
+      for (int strategy = 0; strategy < 3; ++strategy) {
+        const Mesh m = BooleanStrategy(pr.a, pr.b, op, strategy);
+        EXPECT_TRUE(IsValidSolid(m)) << static_cast<int>(op) << " strategy " << strategy;
+        EXPECT_TRUE(VolumeNear(m, expected)) << static_cast<int>(op) << " strategy " << strategy;
+      }
+    }
+}
+
 TEST(BooleanBasic, PropertiesAreCarried) {
   const Mesh u = Boolean(Box(0, 0, 0, 1, 1, 1, 7), Box(0.5, 0.5, 0.5, 2, 2, 2, 9), OpType::kUnion);
   ASSERT_TRUE(IsValidSolid(u));
