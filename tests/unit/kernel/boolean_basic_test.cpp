@@ -102,3 +102,38 @@ TEST(BooleanBasic, PropertiesAreCarried) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(BooleanRobustness, BadInputsDoNotCrash) {
+  using booltest::Box;
+  Mesh open = Box(0, 0, 0, 1, 1, 1);
+  open.triVerts.pop_back();
+  open.triProp.pop_back();
+  BuildHalfedges(open);
+  Mesh nan = Box(0, 0, 0, 1, 1, 1);
+  nan.vertPos[3].x = std::nan("");
+  Mesh degenerate = Box(0, 0, 0, 1, 1, 1);
+  degenerate.triVerts.push_back({0, 0, 1});
+  degenerate.triProp.push_back(0);
+  Mesh badIndex = Box(0, 0, 0, 1, 1, 1);
+  badIndex.triVerts.push_back({0, 1, 99});
+  badIndex.triProp.push_back(0);
+  Mesh flat = Box(0, 0, 0, 1, 1, 0);  // zero thickness
+  const Mesh good = Box(0.5, 0.5, 0.5, 2, 2, 2);
+  for (const Mesh* bad : {&open, &nan, &degenerate, &badIndex, &flat})
+    for (OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
+      Boolean(*bad, good, op);
+      Boolean(good, *bad, op);
+      BooleanN({*bad, good, *bad}, op);
+    }
+  // Empty operands.
+  EXPECT_EQ(Boolean(Mesh{}, good, OpType::kUnion).NumTri(), good.NumTri());
+  EXPECT_EQ(Boolean(good, Mesh{}, OpType::kDifference).NumTri(), good.NumTri());
+  EXPECT_EQ(Boolean(good, Mesh{}, OpType::kIntersection).NumTri(), 0);
+  EXPECT_EQ(BooleanN({}, OpType::kUnion).NumTri(), 0);
+}
+
+}  // namespace
+}  // namespace mos::kernel
