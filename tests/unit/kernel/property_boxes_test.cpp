@@ -4,7 +4,9 @@
 // coordinates make is classified by evaluating the tree at its centre.
 //
 // MOS_PROPERTY_TREES: number of trees (default 300, a few seconds);
-// MOS_PROPERTY_SEED: first seed (default 1). Long mode, e.g.
+// MOS_PROPERTY_SEED: first seed (default 1); MOS_PROPERTY_DEPTH: tree depth
+// (default 3); MOS_PROPERTY_GRID: grid steps per axis (default 4, i.e.
+// coordinates 0, 0.5, ..., 2). Long mode, e.g.
 //   MOS_PROPERTY_TREES=100000 ./mos_kernel_tests --gtest_filter='PropertyBoxes.*'
 #include <gtest/gtest.h>
 
@@ -49,7 +51,7 @@ std::string Describe(const Node& n) {
 
 class TreeGen {
  public:
-  explicit TreeGen(uint64_t seed) : rng_(seed) {}
+  TreeGen(uint64_t seed, int gridSteps) : rng_(seed), grid_(gridSteps) {}
 
   std::unique_ptr<Node> Make(int depth) {
     auto n = std::make_unique<Node>();
@@ -77,8 +79,9 @@ class TreeGen {
 
  private:
   int Uniform(int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng_); }
-  double Coord() { return Uniform(0, 4) * 0.5; }  // a coarse grid: 0, 0.5, ..., 2
+  double Coord() { return Uniform(0, grid_) * 0.5; }  // a coarse grid: 0, 0.5, 1, ...
   std::mt19937_64 rng_;
+  int grid_;
 };
 
 bool Contains(const Node& n, const Vec3& p) {
@@ -150,11 +153,13 @@ long EnvLong(const char* name, long fallback) {
 TEST(PropertyBoxes, RandomTreesAreValidWithExactVolume) {
   const long trees = EnvLong("MOS_PROPERTY_TREES", 300);
   const long seed0 = EnvLong("MOS_PROPERTY_SEED", 1);
+  const int depth = static_cast<int>(std::max(1L, std::min(8L, EnvLong("MOS_PROPERTY_DEPTH", 3))));
+  const int grid = static_cast<int>(std::max(1L, std::min(64L, EnvLong("MOS_PROPERTY_GRID", 4))));
   long failures = 0;
   for (long i = 0; i < trees; ++i) {
     const uint64_t seed = static_cast<uint64_t>(seed0 + i);
-    TreeGen gen(seed);
-    const std::unique_ptr<Node> root = gen.Make(3);
+    TreeGen gen(seed, grid);
+    const std::unique_ptr<Node> root = gen.Make(depth);
     const double exact = ExactVolume(*root);
     std::string problem;
     const Mesh m = Evaluate(*root, problem);
@@ -167,7 +172,8 @@ TEST(PropertyBoxes, RandomTreesAreValidWithExactVolume) {
       if (failures >= 10) break;
     }
   }
-  std::printf("[property boxes] %ld trees from seed %ld, %ld failures\n", trees, seed0, failures);
+  std::printf("[property boxes] %ld trees from seed %ld (depth %d, grid %d), %ld failures\n", trees, seed0, depth,
+              grid, failures);
 }
 
 }  // namespace
