@@ -160,7 +160,7 @@ class Cleaner {
 
   // Removes vertices that carry no shape: all their triangles in one plane
   // (a flat vertex), or in two planes with the vertex on their straight
-  // crease. Such a vertex merges into a neighbour along a crease edge (or
+  // crease, each plane with one property. Such a vertex merges into a neighbour along a crease edge (or
   // any edge, when flat) if no triangle flips.
   void CollapseColinear(double cosTol) {
     std::vector<int> fan;
@@ -187,19 +187,26 @@ class Cleaner {
         }
         if (degenerate) continue;
         // Distinct planes (up to two).
+        // Each plane must carry one property, so no colour boundary moves.
         Vec3 planes[2];
+        uint32_t planeProp[2] = {0, 0};
         int numPlanes = 0;
         bool tooMany = false;
-        for (const Vec3& n : normals) {
-          bool found = false;
-          for (int k = 0; k < numPlanes; ++k)
-            if (Dot(n, planes[k]) > cosTol) found = true;
-          if (found) continue;
+        for (size_t k = 0; k < normals.size() && !tooMany; ++k) {
+          const uint32_t prop = m_.triProp[fan[k] / 3];
+          int found = -1;
+          for (int pl = 0; pl < numPlanes; ++pl)
+            if (Dot(normals[k], planes[pl]) > cosTol) found = pl;
+          if (found >= 0) {
+            if (planeProp[found] != prop) tooMany = true;
+            continue;
+          }
           if (numPlanes == 2) {
             tooMany = true;
             break;
           }
-          planes[numPlanes++] = n;
+          planeProp[numPlanes] = prop;
+          planes[numPlanes++] = normals[k];
         }
         if (tooMany) continue;
         for (int e : fan) {
