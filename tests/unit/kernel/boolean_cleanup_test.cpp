@@ -77,6 +77,17 @@ TEST(BooleanCleanup, WeldRefusesWhenResultWouldBeNonManifold) {
   EXPECT_TRUE(IsValidSolid(m));
 }
 
+TEST(BooleanCleanup, WeldMergesWhatItCanAndLeavesTheRest) {
+  // A and B share a face (merged), C touches B only along an edge (left).
+  Mesh m = Box(0, 0, 0, 1, 1, 1);
+  AppendMesh(m, Box(1, 0, 0, 2, 1, 1));
+  AppendMesh(m, Box(2, 1, 0, 3, 2, 1));
+  ASSERT_TRUE(WeldCoincident(m));
+  EXPECT_TRUE(IsValidSolid(m));
+  EXPECT_EQ(m.NumTri(), 20 + 12);
+  EXPECT_TRUE(VolumeNear(m, 3));
+}
+
 TEST(BooleanCleanup, SplitPinchedVertexGivesEachFanItsOwnVertex) {
   // Two tetrahedra sharing one vertex index: a pinched vertex.
   Mesh a = MakeTetrahedron({0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1});
