@@ -89,8 +89,16 @@ struct Piece {
 bool StrictlyBetween(Vec2 a, Vec2 b, Vec2 p) { return Dot2(p - a, b - a) > 0 && Dot2(p - b, a - b) > 0; }
 
 // Crossing point of (a,b) and (c,d) (known to cross properly), interpolated
-// from the nearer end of (c,d) and clamped to both boxes.
+// from the nearer end of (c,d) and clamped to both boxes. The arguments are
+// put in a canonical order first, so that coincident pieces of different
+// edges get bit-identical crossing points and stay coincident.
 Vec2 CrossingPoint(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
+  if (Less(b, a)) std::swap(a, b);
+  if (Less(d, c)) std::swap(c, d);
+  if (Less(c, a) || (!Less(a, c) && Less(d, b))) {
+    std::swap(a, c);
+    std::swap(b, d);
+  }
   const double oc = Orient(a, b, c), od = Orient(a, b, d);
   const double t = oc / (oc - od);
   Vec2 p = t <= 0.5 ? c + Vec2{(d.x - c.x) * t, (d.y - c.y) * t}
@@ -106,7 +114,7 @@ Vec2 CrossingPoint(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
 
 // One round: finds split points of every piece; returns true if any piece
 // was split.
-bool SplitRound(Builder& builder, std::vector<Piece>& pieces) {
+bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
   std::vector<double> lo(n), hi(n);
@@ -137,7 +145,7 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces) {
         if (o2 == 0 && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
         if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
         if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
-        if (Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
+        if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
           const int id = builder.VertexId(CrossingPoint(a, b, c, d));
           splits[i].push_back(id);
           splits[j].push_back(id);
@@ -181,7 +189,11 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
     const int a = builder.VertexId(s.a), b = builder.VertexId(s.b);
     if (a != b) pieces.push_back({a, b, s.operand != 0 ? 1 : 0});
   }
-  for (int round = 0; round < 4 && SplitRound(builder, pieces); ++round) {
+  // Vertices on edges (T-junctions, collinear overlaps) first, so that
+  // overlapping edges become identical pieces before any crossing is cut.
+  for (int round = 0; round < 2 && SplitRound(builder, pieces, false); ++round) {
+  }
+  for (int round = 0; round < 4 && SplitRound(builder, pieces, true); ++round) {
   }
   Arrangement2d result;
   result.points = builder.Points();
@@ -205,55 +217,118 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
   return result;
 }
 
+namespace {
+
+// Winding numbers right of edge i by a ray cast from its midpoint.
+std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const AxisBuckets& byX,
+                                       const AxisBuckets& byY, const std::vector<double>& xlo,
+                                       const std::vector<double>& xhi, const std::vector<double>& ylo,
+                                       const std::vector<double>& yhi) {
+  const std::vector<Vec2>& pts = arr.points;
+  const ArrangementEdge& e = arr.edges[i];
+  const Vec2 a = pts[e.lo], b = pts[e.hi];
+  const Vec2 m{(a.x + b.x) / 2, (a.y + b.y) / 2};
+  std::array<int, 2> w{0, 0};
+  if (a.x < b.x) {
+    // Downward ray: the winding just below (= right of) e.
+    for (int f : byX.Bucket(byX.Index(m.x))) {
+      if (f == i || !(xlo[f] <= m.x && m.x < xhi[f])) continue;
+      const ArrangementEdge& g = arr.edges[f];
+      if (Orient(pts[g.lo], pts[g.hi], m) > 0) {
+        w[0] += g.delta[0];
+        w[1] += g.delta[1];
+      }
+    }
+    return w;
+  }
+  // Vertical (going up): a leftward ray gives the winding on the left.
+  for (int f : byY.Bucket(byY.Index(m.y))) {
+    if (f == i || !(ylo[f] <= m.y && m.y < yhi[f])) continue;
+    const ArrangementEdge& g = arr.edges[f];
+    const Vec2 ga = pts[g.lo], gb = pts[g.hi];
+    const double o = Orient(ga, gb, m);
+    // Crossing g from its left to its right changes the winding by -delta.
+    const bool up = gb.y > ga.y;
+    if (!(up ? o < 0 : o > 0)) continue;
+    const int sign = up ? -1 : 1;
+    w[0] += sign * g.delta[0];
+    w[1] += sign * g.delta[1];
+  }
+  return {w[0] - e.delta[0], w[1] - e.delta[1]};
+}
+
+}  // namespace
+
+// Windings are cast for one edge per connected component (its longest, the
+// least sensitive to rounding) and propagated around every vertex in angular
+// order: across edge e, seen from its lo end counter-clockwise, the winding
+// grows by delta(e); from its hi end it drops by delta(e). The result is
+// consistent by construction (every vertex has as many result edges in as
+// out), even where tiny edges make a ray cast meaningless.
 void ComputeWindings(Arrangement2d& arr) {
   const std::vector<Vec2>& pts = arr.points;
   const int n = static_cast<int>(arr.edges.size());
-  std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n);
+  std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);
   std::vector<int> sloped, all(n);
+  std::vector<std::vector<std::pair<double, int>>> around(pts.size());
   for (int i = 0; i < n; ++i) {
-    const Vec2 a = pts[arr.edges[i].lo], b = pts[arr.edges[i].hi];
+    const ArrangementEdge& e = arr.edges[i];
+    const Vec2 a = pts[e.lo], b = pts[e.hi];
     xlo[i] = a.x;
     xhi[i] = b.x;
     ylo[i] = std::min(a.y, b.y);
     yhi[i] = std::max(a.y, b.y);
+    length[i] = Dot2(b - a, b - a);
     if (a.x < b.x) sloped.push_back(i);
     all[i] = i;
+    around[e.lo].push_back({std::atan2(b.y - a.y, b.x - a.x), i});
+    around[e.hi].push_back({std::atan2(a.y - b.y, a.x - b.x), i});
   }
+  for (auto& list : around) std::sort(list.begin(), list.end());
   AxisBuckets byX(xlo, xhi, sloped);
-  std::unique_ptr<AxisBuckets> byY;
-  for (int i = 0; i < n; ++i) {
-    ArrangementEdge& e = arr.edges[i];
-    const Vec2 a = pts[e.lo], b = pts[e.hi];
-    const Vec2 m{(a.x + b.x) / 2, (a.y + b.y) / 2};
-    std::array<int, 2> w{0, 0};
-    if (a.x < b.x) {
-      // Downward ray from the midpoint: winding just below (= right of) e.
-      for (int f : byX.Bucket(byX.Index(m.x))) {
-        if (f == i || !(xlo[f] <= m.x && m.x < xhi[f])) continue;
-        const ArrangementEdge& g = arr.edges[f];
-        if (Orient(pts[g.lo], pts[g.hi], m) > 0) {
-          w[0] += g.delta[0];
-          w[1] += g.delta[1];
+  AxisBuckets byY(ylo, yhi, all);
+  std::vector<int> order(all);
+  std::sort(order.begin(), order.end(), [&](int p, int q) { return length[p] > length[q] || (length[p] == length[q] && p < q); });
+  std::vector<char> known(n, 0);
+  std::vector<int> queue;
+  for (int seed : order) {
+    if (known[seed]) continue;
+    arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
+    known[seed] = 1;
+    queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
+    while (!queue.empty()) {
+      const int v = queue.back();
+      queue.pop_back();
+      const auto& list = around[v];
+      const int deg = static_cast<int>(list.size());
+      int k = 0;
+      while (k < deg && !known[list[k].second]) ++k;
+      if (k == deg) continue;
+      // Winding of the wedge counter-clockwise after edge e, seen from v.
+      auto after = [&](int e) {
+        const ArrangementEdge& ed = arr.edges[e];
+        std::array<int, 2> w = ed.rightWinding;
+        if (ed.lo == v) {
+          w[0] += ed.delta[0];
+          w[1] += ed.delta[1];
         }
+        return w;
+      };
+      std::array<int, 2> wedge = after(list[k].second);
+      for (int j = 1; j < deg; ++j) {
+        const int e = list[(k + j) % deg].second;
+        ArrangementEdge& ed = arr.edges[e];
+        if (!known[e]) {
+          ed.rightWinding = wedge;
+          if (ed.hi == v) {
+            ed.rightWinding[0] -= ed.delta[0];
+            ed.rightWinding[1] -= ed.delta[1];
+          }
+          known[e] = 1;
+          queue.push_back(ed.lo == v ? ed.hi : ed.lo);
+        }
+        wedge = after(e);
       }
-      e.rightWinding = w;
-    } else {
-      // Vertical (going up): leftward ray gives the winding on the left.
-      if (!byY) byY = std::make_unique<AxisBuckets>(ylo, yhi, all);
-      for (int f : byY->Bucket(byY->Index(m.y))) {
-        if (f == i || !(ylo[f] <= m.y && m.y < yhi[f])) continue;
-        const ArrangementEdge& g = arr.edges[f];
-        const Vec2 ga = pts[g.lo], gb = pts[g.hi];
-        const double o = Orient(ga, gb, m);
-        // Crossing g from its left to its right changes winding by -delta.
-        const bool up = gb.y > ga.y;
-        const bool leftOfM = up ? o < 0 : o > 0;
-        if (!leftOfM) continue;
-        const int sign = up ? -1 : 1;
-        w[0] += sign * g.delta[0];
-        w[1] += sign * g.delta[1];
-      }
-      e.rightWinding = {w[0] - e.delta[0], w[1] - e.delta[1]};
     }
   }
 }
