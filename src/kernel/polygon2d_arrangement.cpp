@@ -75,15 +75,71 @@ class Builder {
   }
   std::vector<Vec2>& Points() { return points_; }
 
+  // Computed (crossing) points closer than the snap distance to an earlier
+  // point become that point: two crossings that differ only by rounding must
+  // not leave a 1-ulp edge behind.
+  void SetSnapDistance(double d) { snap_ = d; }
+  int SnappedVertexId(Vec2 p) {
+    if (snap_ > 0) {
+      const int64_t cx = static_cast<int64_t>(std::floor(p.x / snap_)), cy = static_cast<int64_t>(std::floor(p.y / snap_));
+      for (int64_t dx = -1; dx <= 1; ++dx) {
+        for (int64_t dy = -1; dy <= 1; ++dy) {
+          const auto it = cells_.find(CellKey(cx + dx, cy + dy));
+          if (it == cells_.end()) continue;
+          for (int v : it->second) {
+            if (std::fabs(points_[v].x - p.x) <= snap_ && std::fabs(points_[v].y - p.y) <= snap_) return v;
+          }
+        }
+      }
+    }
+    return VertexId(p);
+  }
+  // Registers every point created so far in the snapping grid.
+  void IndexNewPoints() {
+    if (!(snap_ > 0)) return;
+    for (; indexed_ < points_.size(); ++indexed_) {
+      const Vec2 p = points_[indexed_];
+      cells_[CellKey(static_cast<int64_t>(std::floor(p.x / snap_)), static_cast<int64_t>(std::floor(p.y / snap_)))]
+          .push_back(static_cast<int>(indexed_));
+    }
+  }
+
  private:
+  static uint64_t CellKey(int64_t x, int64_t y) {
+    return static_cast<uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(y);
+  }
   std::vector<Vec2> points_;
   std::unordered_map<std::pair<uint64_t, uint64_t>, int, PointKey> ids_;
+  double snap_ = 0;
+  size_t indexed_ = 0;
+  std::unordered_map<uint64_t, std::vector<int>> cells_;
 };
 
+// A piece of edge from points[a] to points[b] with points[a] < points[b]:
+// identical pieces are merged (their deltas add up), so every predicate is
+// evaluated once, in one canonical orientation, for all edges lying there.
 struct Piece {
-  int a, b;     // vertex ids, in input direction
-  int operand;
+  int a, b;
+  std::array<int, 2> delta;
 };
+
+void MergePieces(std::vector<Piece>& pieces) {
+  std::sort(pieces.begin(), pieces.end(),
+            [](const Piece& p, const Piece& q) { return p.a < q.a || (p.a == q.a && p.b < q.b); });
+  std::vector<Piece> merged;
+  for (const Piece& p : pieces) {
+    if (!merged.empty() && merged.back().a == p.a && merged.back().b == p.b) {
+      merged.back().delta[0] += p.delta[0];
+      merged.back().delta[1] += p.delta[1];
+    } else {
+      merged.push_back(p);
+    }
+  }
+  merged.erase(std::remove_if(merged.begin(), merged.end(),
+                              [](const Piece& p) { return p.delta[0] == 0 && p.delta[1] == 0; }),
+               merged.end());
+  pieces.swap(merged);
+}
 
 // Is p strictly inside segment (a, b), given that it is collinear?
 bool StrictlyBetween(Vec2 a, Vec2 b, Vec2 p) { return Dot2(p - a, b - a) > 0 && Dot2(p - b, a - b) > 0; }
@@ -110,6 +166,13 @@ Vec2 CrossingPoint(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
   p.x = std::min(std::max(p.x, x0), x1);
   p.y = std::min(std::max(p.y, y0), y1);
   return p;
+}
+
+// The piece from u to v with the given deltas (for direction u -> v), in
+// canonical orientation.
+Piece Canonical(const std::vector<Vec2>& pts, int u, int v, std::array<int, 2> delta) {
+  if (Less(pts[u], pts[v])) return {u, v, delta};
+  return {v, u, {-delta[0], -delta[1]}};
 }
 
 // One round: finds split points of every piece; returns true if any piece
@@ -146,7 +209,8 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
         if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
         if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
         if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
-          const int id = builder.VertexId(CrossingPoint(a, b, c, d));
+          const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
+          builder.IndexNewPoints();
           splits[i].push_back(id);
           splits[j].push_back(id);
         }
@@ -170,12 +234,13 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     int prev = s.a;
     for (int v : ids) {
-      if (v != prev) out.push_back({prev, v, s.operand});
+      if (v != prev) out.push_back(Canonical(pts, prev, v, s.delta));
       prev = v;
     }
-    if (prev != s.b) out.push_back({prev, s.b, s.operand});
+    if (prev != s.b) out.push_back(Canonical(pts, prev, s.b, s.delta));
   }
   pieces.swap(out);
+  MergePieces(pieces);
   return any;
 }
 
@@ -187,8 +252,16 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
   for (const Segment2d& s : segments) {
     if (!std::isfinite(s.a.x) || !std::isfinite(s.a.y) || !std::isfinite(s.b.x) || !std::isfinite(s.b.y)) continue;
     const int a = builder.VertexId(s.a), b = builder.VertexId(s.b);
-    if (a != b) pieces.push_back({a, b, s.operand != 0 ? 1 : 0});
+    if (a == b) continue;
+    std::array<int, 2> delta{0, 0};
+    delta[s.operand != 0 ? 1 : 0] = 1;
+    pieces.push_back(Canonical(builder.Points(), a, b, delta));
   }
+  MergePieces(pieces);
+  double scale = 0;
+  for (const Vec2& p : builder.Points()) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
+  builder.SetSnapDistance(scale * 1e-13);
+  builder.IndexNewPoints();
   // Vertices on edges (T-junctions, collinear overlaps) first, so that
   // overlapping edges become identical pieces before any crossing is cut.
   for (int round = 0; round < 2 && SplitRound(builder, pieces, false); ++round) {
@@ -197,23 +270,13 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
   }
   Arrangement2d result;
   result.points = builder.Points();
-  std::unordered_map<uint64_t, int> index;
   for (const Piece& p : pieces) {
-    const bool forward = Less(result.points[p.a], result.points[p.b]);
-    const int lo = forward ? p.a : p.b, hi = forward ? p.b : p.a;
-    const uint64_t key = (static_cast<uint64_t>(lo) << 32) | static_cast<uint32_t>(hi);
-    const auto [it, inserted] = index.try_emplace(key, static_cast<int>(result.edges.size()));
-    if (inserted) {
-      ArrangementEdge e;
-      e.lo = lo;
-      e.hi = hi;
-      result.edges.push_back(e);
-    }
-    result.edges[it->second].delta[p.operand] += forward ? 1 : -1;
+    ArrangementEdge e;
+    e.lo = p.a;
+    e.hi = p.b;
+    e.delta = p.delta;
+    result.edges.push_back(e);
   }
-  result.edges.erase(std::remove_if(result.edges.begin(), result.edges.end(),
-                                    [](const ArrangementEdge& e) { return e.delta[0] == 0 && e.delta[1] == 0; }),
-                     result.edges.end());
   return result;
 }
 

@@ -44,7 +44,12 @@ inline std::string FindCrossing(const Polygon2d& p) {
         auto t = [&](Vec2 p) { return (p.x - a.x) * dir.x + (p.y - a.y) * dir.y; };
         const double len = t(b);
         const double lo = std::max(0.0, std::min(t(c), t(d))), hi = std::min(len, std::max(t(c), t(d)));
-        if (hi > lo) return "edges " + std::to_string(i) + " and " + std::to_string(j) + " overlap";
+        if (hi > lo) {
+          char buf[256];
+          std::snprintf(buf, sizeof buf, "edges (%.17g,%.17g)-(%.17g,%.17g) and (%.17g,%.17g)-(%.17g,%.17g) overlap",
+                        a.x, a.y, b.x, b.y, c.x, c.y, d.x, d.y);
+          return buf;
+        }
       }
     }
   }
