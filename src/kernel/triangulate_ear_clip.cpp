@@ -23,6 +23,10 @@ namespace mos::kernel {
 namespace {
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+double Norm1(Vec2 v) { return std::fabs(v.x) + std::fabs(v.y); }
+// Orientations this small relative to the lengths involved are rounding
+// noise: such a vertex is treated as collinear.
+double Tolerance(Vec2 a, Vec2 b, Vec2 c) { return 1e-12 * Norm1(b - a) * Norm1(c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 bool Same(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
 
@@ -145,6 +149,9 @@ class EarClipper {
     }
     int p = FindBridgeTarget(ring, m);
     p = PickCopyFacing(ring, p, nodes_[m].p);
+    // A hole pinched at its rightmost point has several copies of it: the
+    // bridge must leave from the one whose wedge faces the target.
+    m = PickCopyFacing(hole, m, nodes_[p].p);
     Splice(p, m);
   }
 
@@ -279,7 +286,7 @@ class EarClipper {
   bool IsDegenerate(int b) const {
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
     if (Same(pa, pb) || Same(pb, pc)) return true;
-    return Orient(pa, pb, pc) == 0 && Dot2(pa - pb, pc - pb) > 0;
+    return std::fabs(Orient(pa, pb, pc)) <= Tolerance(pa, pb, pc) && Dot2(pa - pb, pc - pb) > 0;
   }
 
   // Does the cycle through coincident node q enter the triangle's corner
@@ -310,7 +317,10 @@ class EarClipper {
       } else if (Same(p, pc)) {
         blocks = EntersCorner(q, pc, pa, pb);
       } else {
-        blocks = Orient(pa, pb, p) >= 0 && Orient(pb, pc, p) >= 0 && Orient(pc, pa, p) >= 0;
+        // Inside or on the boundary, with a tolerance: a vertex that only
+        // rounding puts outside an edge still blocks.
+        blocks = Orient(pa, pb, p) >= -Tolerance(pa, pb, p) && Orient(pb, pc, p) >= -Tolerance(pb, pc, p) &&
+                 Orient(pc, pa, p) >= -Tolerance(pc, pa, p);
       }
       if (blocks) ++count;
       return count < limit;
@@ -331,7 +341,7 @@ class EarClipper {
       return;
     }
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
-    if (Orient(pa, pb, pc) > 0 && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+    if (Orient(pa, pb, pc) > Tolerance(pa, pb, pc) && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
   }
 
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
