@@ -402,10 +402,15 @@ class EarClipper {
 
   // --- bridging ---------------------------------------------------------
 
+  // Does segment m-p cross a ring edge, or pass through a ring vertex?
   bool SegmentCrossesRing(int ring, Vec2 m, Vec2 p) const {
     int k = ring;
     do {
       const Vec2 u = P(k), w = P(nodes_[k].next);
+      if (!Same(u, m) && !Same(u, p) && std::fabs(Orient(m, p, u)) <= Tolerance(m, p, u) &&
+          Dot2(u - m, p - m) > 0 && Dot2(u - p, m - p) > 0) {
+        return true;
+      }
       const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
       if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
         const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
@@ -464,7 +469,10 @@ class EarClipper {
             if (inside && area != 0) {
               const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
               const double dist = Dot2(q - pm, q - pm);
-              if (tanAngle < bestTan || (tanAngle == bestTan && dist < bestDist)) {
+              // Equal angles (up to rounding) mean the vertices are lined up
+              // on one ray from m: only the nearest is visible.
+              const double tie = 1e-9 * std::max(1.0, bestTan);
+              if (tanAngle < bestTan - tie || (tanAngle <= bestTan + tie && dist < bestDist)) {
                 bestTan = tanAngle;
                 bestDist = dist;
                 target = j;
