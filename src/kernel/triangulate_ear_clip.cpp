@@ -147,7 +147,7 @@ class EarClipper {
       const Vec2 a = nodes_[k].p, b = nodes_[m].p;
       if (a.x > b.x || (a.x == b.x && a.y > b.y)) m = k;
     }
-    int p = FindBridgeTarget(ring, m);
+    int p = FindBridgeTarget(ring, hole, m);
     p = PickCopyFacing(ring, p, nodes_[m].p);
     // A hole pinched at its rightmost point has several copies of it: the
     // bridge must leave from the one whose wedge faces the target.
@@ -422,7 +422,7 @@ class EarClipper {
   }
 
   // Eberly's search for a vertex of the ring visible from hole vertex m.
-  int FindBridgeTarget(int ring, int m) const {
+  int FindBridgeTarget(int ring, int hole, int m) const {
     const Vec2 pm = P(m);
     double hitX = std::numeric_limits<double>::infinity();
     int hitEdge = -1;
@@ -483,40 +483,59 @@ class EarClipper {
         } while (j != ring);
       }
     }
-    if (target >= 0 && !SegmentCrossesRing(ring, pm, P(target))) return target;
-    return NearestVisible(ring, pm);
+    if (target >= 0 && IsGoodBridge(ring, hole, m, target)) return target;
+    return NearestVisible(ring, hole, m);
   }
 
-  // Fallback for invalid input: the nearest ring vertex whose segment to m
-  // crosses no edge (only the 32 nearest are tried), else the nearest.
-  int NearestVisible(int ring, Vec2 pm) const {
+  // m (hole) to t (ring): leaves m into the polygon, reaches some copy of t
+  // from inside, and crosses neither the ring nor the hole.
+  bool IsGoodBridge(int ring, int hole, int m, int t) const {
+    const Vec2 pm = P(m), pt = P(t), d = pt - pm;
+    if (d.x == 0 && d.y == 0) return true;
+    if (!InWedge(PickCopyFacing(hole, m, pt), d)) return false;
+    if (!InWedge(PickCopyFacing(ring, t, pm), pm - pt)) return false;
+    return !SegmentCrossesRing(ring, pm, pt) && !SegmentCrossesRing(hole, pm, pt);
+  }
+
+  // When the ray search fails (degenerate or invalid input): the nearest
+  // ring vertex making a good bridge (the 64 nearest are tried), else the
+  // nearest one whose segment crosses nothing, else the nearest.
+  int NearestVisible(int ring, int hole, int m) const {
+    const Vec2 pm = P(m);
     std::vector<std::pair<double, int>> byDist;
     int k = ring;
     do {
       byDist.push_back({Dot2(P(k) - pm, P(k) - pm), k});
       k = nodes_[k].next;
     } while (k != ring);
-    const size_t tries = std::min<size_t>(32, byDist.size());
+    const size_t tries = std::min<size_t>(64, byDist.size());
     std::partial_sort(byDist.begin(), byDist.begin() + tries, byDist.end());
+    for (size_t i = 0; i < tries; ++i) {
+      if (IsGoodBridge(ring, hole, m, byDist[i].second)) return byDist[i].second;
+    }
     for (size_t i = 0; i < tries; ++i) {
       if (!SegmentCrossesRing(ring, pm, P(byDist[i].second))) return byDist[i].second;
     }
     return byDist.front().second;
   }
 
-  // The ring may hold several nodes at the target's position (earlier
-  // bridges); the bridge must leave from the one whose interior faces m.
-  int PickCopyFacing(int ring, int target, Vec2 pm) const {
-    const Vec2 pt = P(target), d = pm - pt;
+  // Does direction d leave node k into the polygon (the wedge on the left
+  // of the cycle at k, from the next edge counter-clockwise to the previous)?
+  bool InWedge(int k, Vec2 d) const {
+    const Vec2 v = P(k), e1 = P(nodes_[k].next) - v, e2 = P(nodes_[k].prev) - v;
+    const bool convex = Cross(e1, e2) >= 0;
+    return convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
+  }
+
+  // The cycle may hold several nodes at the target's position (earlier
+  // bridges, pinched loops); the bridge must use the one whose interior
+  // faces the other end.
+  int PickCopyFacing(int ring, int target, Vec2 toward) const {
+    const Vec2 pt = P(target), d = toward - pt;
     if (d.x == 0 && d.y == 0) return target;
     int k = ring;
     do {
-      if (Same(P(k), pt)) {
-        const Vec2 e1 = P(nodes_[k].next) - pt, e2 = P(nodes_[k].prev) - pt;
-        const bool convex = Cross(e1, e2) >= 0;
-        const bool inside = convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
-        if (inside) return k;
-      }
+      if (Same(P(k), pt) && InWedge(k, d)) return k;
       k = nodes_[k].next;
     } while (k != ring);
     return target;
