@@ -14,13 +14,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <queue>
+#include <unordered_set>
+
+#include "kernel/triangulate_point_grid.h"
 
 namespace mos::kernel {
 namespace {
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+double Norm1(Vec2 v) { return std::fabs(v.x) + std::fabs(v.y); }
+// Orientations this small relative to the lengths involved are rounding
+// noise: such a vertex is treated as collinear.
+double Tolerance(Vec2 a, Vec2 b, Vec2 c) { return 1e-12 * Norm1(b - a) * Norm1(c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 bool Same(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
 
@@ -41,62 +49,6 @@ struct Candidate {
   int node;
   int stamp;
   bool operator<(const Candidate& o) const { return key < o.key; }
-};
-
-// Uniform grid of node indices, for "which vertices lie in this triangle".
-class PointGrid {
- public:
-  void Build(const std::vector<Node>& nodes) {
-    double minX = std::numeric_limits<double>::infinity(), minY = minX;
-    double maxX = -minX, maxY = -minX;
-    for (const Node& n : nodes) {
-      minX = std::min(minX, n.p.x);
-      minY = std::min(minY, n.p.y);
-      maxX = std::max(maxX, n.p.x);
-      maxY = std::max(maxY, n.p.y);
-    }
-    if (!(minX <= maxX)) minX = maxX = minY = maxY = 0;
-    minX_ = minX;
-    minY_ = minY;
-    const double side = std::sqrt(static_cast<double>(nodes.size()));
-    dim_ = std::max(1, std::min(1024, static_cast<int>(side)));
-    const double w = std::max(maxX - minX, 1e-300), h = std::max(maxY - minY, 1e-300);
-    invW_ = dim_ / w;
-    invH_ = dim_ / h;
-    cells_.assign(static_cast<size_t>(dim_) * dim_, {});
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      cells_[Cell(nodes[i].p.x, nodes[i].p.y)].push_back(static_cast<int>(i));
-    }
-  }
-  // Calls f(node) for every node in cells overlapping the box; f returns
-  // false to stop early. Returns false if stopped.
-  template <typename F>
-  bool ForEachIn(double x0, double y0, double x1, double y1, F&& f) const {
-    const int cx0 = Coord(x0, minX_, invW_), cx1 = Coord(x1, minX_, invW_);
-    const int cy0 = Coord(y0, minY_, invH_), cy1 = Coord(y1, minY_, invH_);
-    for (int cy = cy0; cy <= cy1; ++cy) {
-      for (int cx = cx0; cx <= cx1; ++cx) {
-        for (int n : cells_[static_cast<size_t>(cy) * dim_ + cx]) {
-          if (!f(n)) return false;
-        }
-      }
-    }
-    return true;
-  }
-
- private:
-  int Coord(double v, double lo, double inv) const {
-    const double c = (v - lo) * inv;
-    if (!(c > 0)) return 0;  // also NaN
-    if (c >= dim_ - 1) return dim_ - 1;
-    return static_cast<int>(c);
-  }
-  size_t Cell(double x, double y) const {
-    return static_cast<size_t>(Coord(y, minY_, invH_)) * dim_ + Coord(x, minX_, invW_);
-  }
-  double minX_ = 0, minY_ = 0, invW_ = 1, invH_ = 1;
-  int dim_ = 1;
-  std::vector<std::vector<int>> cells_;
 };
 
 class EarClipper {
@@ -126,8 +78,11 @@ class EarClipper {
       const Vec2 a = nodes_[k].p, b = nodes_[m].p;
       if (a.x > b.x || (a.x == b.x && a.y > b.y)) m = k;
     }
-    int p = FindBridgeTarget(ring, m);
+    int p = FindBridgeTarget(ring, hole, m);
     p = PickCopyFacing(ring, p, nodes_[m].p);
+    // A hole pinched at its rightmost point has several copies of it: the
+    // bridge must leave from the one whose wedge faces the target.
+    m = PickCopyFacing(hole, m, nodes_[p].p);
     Splice(p, m);
   }
 
@@ -137,7 +92,33 @@ class EarClipper {
     for (int k = nodes_[start].next; k != start && active_ <= static_cast<int>(nodes_.size()); k = nodes_[k].next) {
       ++active_;
     }
-    grid_.Build(nodes_);
+    // Candidate blockers of an ear: vertices that are not strictly convex
+    // (in a simple polygon a convex vertex inside an ear implies a reflex
+    // one inside too) and vertices sharing their position with another
+    // (bridge copies, touching loops). Vertices only get more convex as ears
+    // are clipped; the fallback may break that, so Clip() adds vertices that
+    // turn reflex. Keeping convex vertices out makes big convex regions fast.
+    inGrid_.assign(nodes_.size(), 0);
+    {
+      std::vector<std::pair<std::pair<double, double>, int>> byPos;
+      int k = start;
+      for (int i = 0; i < active_; ++i, k = nodes_[k].next) {
+        byPos.push_back({{nodes_[k].p.x, nodes_[k].p.y}, k});
+        inGrid_[k] = !IsConvex(k);
+      }
+      std::sort(byPos.begin(), byPos.end());
+      for (size_t i = 0; i + 1 < byPos.size(); ++i) {
+        if (byPos[i].first == byPos[i + 1].first) inGrid_[byPos[i].second] = inGrid_[byPos[i + 1].second] = 1;
+      }
+    }
+    std::vector<Vec2> positions(nodes_.size());
+    for (size_t i = 0; i < nodes_.size(); ++i) positions[i] = nodes_[i].p;
+    grid_.Build(positions, inGrid_);
+    budget_ = 1e6 + 100.0 * active_;
+    {
+      int k = start;
+      for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.insert(EdgeKey(k, nodes_[k].next));
+    }
     start = Normalize(start);
     if (active_ >= 3) {
       int k = start;
@@ -152,16 +133,26 @@ class EarClipper {
       while (!heap_.empty()) {
         const Candidate c = heap_.top();
         heap_.pop();
-        if (!nodes_[c.node].removed && nodes_[c.node].stamp == c.stamp) {
+        // An edge elsewhere may have taken this ear's diagonal meanwhile.
+        if (!nodes_[c.node].removed && nodes_[c.node].stamp == c.stamp && FreshDiagonal(c.node)) {
           clip = c.node;
           break;
         }
       }
       if (clip < 0) {
         // Ears may have appeared when a blocking vertex was clipped: rescan.
-        for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
-        if (!heap_.empty()) continue;
+        // Rescans and fallbacks are only frequent with junk input; past a
+        // work budget they are skipped or made cheap, so junk cannot take
+        // cubic time (the result still uses every edge exactly once).
+        if (work_ <= budget_) {
+          accounting_ = 1;
+          for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
+          accounting_ = 0;
+          if (!heap_.empty()) continue;
+        }
+        accounting_ = 1;
         clip = Fallback(last);
+        accounting_ = 0;
       }
       last = Clip(clip);
     }
@@ -173,6 +164,15 @@ class EarClipper {
 
  private:
   Vec2 P(int n) const { return nodes_[n].p; }
+
+  // Undirected id pair: a diagonal must not repeat an edge that exists
+  // already (it would be shared by more than two triangles in 3D).
+  uint64_t EdgeKey(int a, int b) const {
+    uint32_t ia = static_cast<uint32_t>(nodes_[a].id), ib = static_cast<uint32_t>(nodes_[b].id);
+    if (ia > ib) std::swap(ia, ib);
+    return (static_cast<uint64_t>(ia) << 32) | ib;
+  }
+  bool FreshDiagonal(int b) const { return !edges_.count(EdgeKey(nodes_[b].prev, nodes_[b].next)); }
 
   void Emit(int a, int b, int c) {
     const int ia = nodes_[a].id, ib = nodes_[b].id, ic = nodes_[c].id;
@@ -203,6 +203,7 @@ class EarClipper {
         n = Unlink(n);
       } else if (active_ >= 3 && nodes_[x.prev].id == nodes_[x.next].id) {
         const int next = x.next;
+        edges_.erase(EdgeKey(n, next));
         n = Unlink(n);
         Unlink(next);
       } else {
@@ -212,11 +213,13 @@ class EarClipper {
     return n;
   }
 
+  bool IsConvex(int b) const { return Orient(P(nodes_[b].prev), P(b), P(nodes_[b].next)) > 0; }
+
   // Zero-length edges and zero-area spikes: clip them first.
   bool IsDegenerate(int b) const {
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
     if (Same(pa, pb) || Same(pb, pc)) return true;
-    return Orient(pa, pb, pc) == 0 && Dot2(pa - pb, pc - pb) > 0;
+    return std::fabs(Orient(pa, pb, pc)) <= Tolerance(pa, pb, pc) && Dot2(pa - pb, pc - pb) > 0;
   }
 
   // Does the cycle through coincident node q enter the triangle's corner
@@ -235,6 +238,7 @@ class EarClipper {
     const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
     int count = 0;
     grid_.ForEachIn(x0, y0, x1, y1, [&](int q) {
+      work_ += accounting_;
       if (q == a || q == b || q == c || nodes_[q].removed) return true;
       const Vec2 p = P(q);
       if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
@@ -246,7 +250,10 @@ class EarClipper {
       } else if (Same(p, pc)) {
         blocks = EntersCorner(q, pc, pa, pb);
       } else {
-        blocks = Orient(pa, pb, p) >= 0 && Orient(pb, pc, p) >= 0 && Orient(pc, pa, p) >= 0;
+        // Inside or on the boundary, with a tolerance: a vertex that only
+        // rounding puts outside an edge still blocks.
+        blocks = Orient(pa, pb, p) >= -Tolerance(pa, pb, p) && Orient(pb, pc, p) >= -Tolerance(pb, pc, p) &&
+                 Orient(pc, pa, p) >= -Tolerance(pc, pa, p);
       }
       if (blocks) ++count;
       return count < limit;
@@ -262,45 +269,59 @@ class EarClipper {
   }
 
   void Push(int b) {
-    if (IsDegenerate(b)) {
+    if (IsDegenerate(b) && FreshDiagonal(b)) {
       heap_.push({std::numeric_limits<double>::infinity(), b, nodes_[b].stamp});
       return;
     }
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
-    if (Orient(pa, pb, pc) > 0 && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+    if (Orient(pa, pb, pc) > Tolerance(pa, pb, pc) && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
   }
 
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
   // among equals); if none is convex, the least reflex one.
   int Fallback(int start) const {
-    const bool countBlockers = active_ <= 4096;
+    const bool countBlockers = active_ <= 4096 && work_ <= budget_;
     int best = -1, bestBlockers = 0;
+    bool bestFresh = false;
     double bestSharp = 0, bestOrient = -std::numeric_limits<double>::infinity();
     int k = start;
     int worst = start;
+    bool worstFresh = false;
     for (int i = 0; i < active_; ++i, k = nodes_[k].next) {
       const double o = Orient(P(nodes_[k].prev), P(k), P(nodes_[k].next));
-      if (o > bestOrient || worst < 0) {
+      const bool fresh = FreshDiagonal(k);
+      if ((fresh && !worstFresh) || (fresh == worstFresh && o > bestOrient)) {
+        worstFresh = fresh;
         bestOrient = o;
         worst = k;
       }
       if (!(o > 0)) continue;
       const int blockers = countBlockers ? Blockers(k, 1 << 30) : 0;
       const double sharp = Sharpness(k);
-      if (best < 0 || blockers < bestBlockers || (blockers == bestBlockers && sharp > bestSharp)) {
+      if (best < 0 || (fresh && !bestFresh) ||
+          (fresh == bestFresh && (blockers < bestBlockers || (blockers == bestBlockers && sharp > bestSharp)))) {
         best = k;
+        bestFresh = fresh;
         bestBlockers = blockers;
         bestSharp = sharp;
       }
     }
-    return best >= 0 ? best : worst;
+    if (best >= 0 && (bestFresh || !worstFresh)) return best;
+    return worst;
   }
 
   // Clips b; returns a node of the remaining cycle.
   int Clip(int b) {
     const int a = nodes_[b].prev, c = nodes_[b].next;
     Emit(a, b, c);
+    edges_.insert(EdgeKey(a, c));
     Unlink(b);
+    for (int n : {a, c}) {
+      if (!inGrid_[n] && !IsConvex(n)) {
+        inGrid_[n] = 1;
+        grid_.Insert(n, P(n));
+      }
+    }
     int keep = Normalize(a);
     if (!nodes_[c].removed) keep = Normalize(c);
     if (active_ > 3) {
@@ -314,10 +335,15 @@ class EarClipper {
 
   // --- bridging ---------------------------------------------------------
 
+  // Does segment m-p cross a ring edge, or pass through a ring vertex?
   bool SegmentCrossesRing(int ring, Vec2 m, Vec2 p) const {
     int k = ring;
     do {
       const Vec2 u = P(k), w = P(nodes_[k].next);
+      if (!Same(u, m) && !Same(u, p) && std::fabs(Orient(m, p, u)) <= Tolerance(m, p, u) &&
+          Dot2(u - m, p - m) > 0 && Dot2(u - p, m - p) > 0) {
+        return true;
+      }
       const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
       if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
         const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
@@ -329,7 +355,7 @@ class EarClipper {
   }
 
   // Eberly's search for a vertex of the ring visible from hole vertex m.
-  int FindBridgeTarget(int ring, int m) const {
+  int FindBridgeTarget(int ring, int hole, int m) const {
     const Vec2 pm = P(m);
     double hitX = std::numeric_limits<double>::infinity();
     int hitEdge = -1;
@@ -376,7 +402,10 @@ class EarClipper {
             if (inside && area != 0) {
               const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
               const double dist = Dot2(q - pm, q - pm);
-              if (tanAngle < bestTan || (tanAngle == bestTan && dist < bestDist)) {
+              // Equal angles (up to rounding) mean the vertices are lined up
+              // on one ray from m: only the nearest is visible.
+              const double tie = 1e-9 * std::max(1.0, bestTan);
+              if (tanAngle < bestTan - tie || (tanAngle <= bestTan + tie && dist < bestDist)) {
                 bestTan = tanAngle;
                 bestDist = dist;
                 target = j;
@@ -387,40 +416,59 @@ class EarClipper {
         } while (j != ring);
       }
     }
-    if (target >= 0 && !SegmentCrossesRing(ring, pm, P(target))) return target;
-    return NearestVisible(ring, pm);
+    if (target >= 0 && IsGoodBridge(ring, hole, m, target)) return target;
+    return NearestVisible(ring, hole, m);
   }
 
-  // Fallback for invalid input: the nearest ring vertex whose segment to m
-  // crosses no edge (only the 32 nearest are tried), else the nearest.
-  int NearestVisible(int ring, Vec2 pm) const {
+  // m (hole) to t (ring): leaves m into the polygon, reaches some copy of t
+  // from inside, and crosses neither the ring nor the hole.
+  bool IsGoodBridge(int ring, int hole, int m, int t) const {
+    const Vec2 pm = P(m), pt = P(t), d = pt - pm;
+    if (d.x == 0 && d.y == 0) return true;
+    if (!InWedge(PickCopyFacing(hole, m, pt), d)) return false;
+    if (!InWedge(PickCopyFacing(ring, t, pm), pm - pt)) return false;
+    return !SegmentCrossesRing(ring, pm, pt) && !SegmentCrossesRing(hole, pm, pt);
+  }
+
+  // When the ray search fails (degenerate or invalid input): the nearest
+  // ring vertex making a good bridge (the 64 nearest are tried), else the
+  // nearest one whose segment crosses nothing, else the nearest.
+  int NearestVisible(int ring, int hole, int m) const {
+    const Vec2 pm = P(m);
     std::vector<std::pair<double, int>> byDist;
     int k = ring;
     do {
       byDist.push_back({Dot2(P(k) - pm, P(k) - pm), k});
       k = nodes_[k].next;
     } while (k != ring);
-    const size_t tries = std::min<size_t>(32, byDist.size());
+    const size_t tries = std::min<size_t>(64, byDist.size());
     std::partial_sort(byDist.begin(), byDist.begin() + tries, byDist.end());
+    for (size_t i = 0; i < tries; ++i) {
+      if (IsGoodBridge(ring, hole, m, byDist[i].second)) return byDist[i].second;
+    }
     for (size_t i = 0; i < tries; ++i) {
       if (!SegmentCrossesRing(ring, pm, P(byDist[i].second))) return byDist[i].second;
     }
     return byDist.front().second;
   }
 
-  // The ring may hold several nodes at the target's position (earlier
-  // bridges); the bridge must leave from the one whose interior faces m.
-  int PickCopyFacing(int ring, int target, Vec2 pm) const {
-    const Vec2 pt = P(target), d = pm - pt;
+  // Does direction d leave node k into the polygon (the wedge on the left
+  // of the cycle at k, from the next edge counter-clockwise to the previous)?
+  bool InWedge(int k, Vec2 d) const {
+    const Vec2 v = P(k), e1 = P(nodes_[k].next) - v, e2 = P(nodes_[k].prev) - v;
+    const bool convex = Cross(e1, e2) >= 0;
+    return convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
+  }
+
+  // The cycle may hold several nodes at the target's position (earlier
+  // bridges, pinched loops); the bridge must use the one whose interior
+  // faces the other end.
+  int PickCopyFacing(int ring, int target, Vec2 toward) const {
+    const Vec2 pt = P(target), d = toward - pt;
     if (d.x == 0 && d.y == 0) return target;
     int k = ring;
     do {
-      if (Same(P(k), pt)) {
-        const Vec2 e1 = P(nodes_[k].next) - pt, e2 = P(nodes_[k].prev) - pt;
-        const bool convex = Cross(e1, e2) >= 0;
-        const bool inside = convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
-        if (inside) return k;
-      }
+      if (Same(P(k), pt) && InWedge(k, d)) return k;
       k = nodes_[k].next;
     } while (k != ring);
     return target;
@@ -447,6 +495,11 @@ class EarClipper {
   std::vector<Node> nodes_;
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
+  std::unordered_set<uint64_t> edges_;
+  std::vector<char> inGrid_;
+  mutable double work_ = 0;
+  int accounting_ = 0;  // 1 while rescanning or falling back
+  double budget_ = 0;
   int active_ = 0;
 };
 
