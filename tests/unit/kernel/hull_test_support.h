@@ -49,10 +49,13 @@ inline bool IsClosedOrientedManifold(const Mesh& m) {
   return true;
 }
 
+// Relative to the first vertex, so far-away meshes lose no digits.
 inline double Volume(const Mesh& m) {
+  if (m.vertPos.empty()) return 0;
+  const Vec3 o = m.vertPos[0];
   double v = 0;
   for (const auto& t : m.triVerts) {
-    v += Dot(m.vertPos[t[0]], Cross(m.vertPos[t[1]], m.vertPos[t[2]]));
+    v += Dot(m.vertPos[t[0]] - o, Cross(m.vertPos[t[1]] - o, m.vertPos[t[2]] - o));
   }
   return v / 6;
 }
