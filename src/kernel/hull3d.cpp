@@ -27,6 +27,7 @@
 #include <unordered_map>
 
 #include "kernel/hull2d.h"
+#include "kernel/hull_mesh_util.h"
 
 namespace mos::kernel {
 namespace {
@@ -308,26 +309,6 @@ std::vector<Face> Quickhull::AliveFaces() const {
     for (int& g : f.adj) g = remap[g];
   }
   return out;
-}
-
-// Pairs halfedges by their end vertices; false unless every directed edge is
-// unique and has exactly one opposite.
-bool PairHalfedgesLocal(Mesh& mesh) {
-  const int numHalf = 3 * mesh.NumTri();
-  mesh.halfedgeTwin.assign(numHalf, -1);
-  std::unordered_map<uint64_t, int> byEdge;
-  byEdge.reserve(numHalf);
-  for (int h = 0; h < numHalf; ++h) {
-    const auto& t = mesh.triVerts[h / 3];
-    if (!byEdge.emplace(EdgeKey(t[h % 3], t[(h % 3 + 1) % 3]), h).second) return false;
-  }
-  for (int h = 0; h < numHalf; ++h) {
-    const auto& t = mesh.triVerts[h / 3];
-    auto it = byEdge.find(EdgeKey(t[(h % 3 + 1) % 3], t[h % 3]));
-    if (it == byEdge.end()) return false;
-    mesh.halfedgeTwin[h] = it->second;
-  }
-  return true;
 }
 
 // Builds the output mesh from triangles over point indices, keeping only

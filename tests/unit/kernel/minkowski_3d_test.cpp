@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+
+#include "kernel/hull2d.h"
+#include "kernel/minkowski3d.h"
+#include "hull_test_support.h"
+#include "minkowski_test_shapes.h"
+
+namespace mos::kernel {
+namespace {
+
+using testing::InsideConvex;
+using testing::IsClosedOrientedManifold;
+using testing::Volume;
+using testing::VoxelMesh;
+using testing::Voxel;
+
+double ProjectedArea(const std::vector<Vec3>& p, int axis) {
+  std::vector<Vec2> flat;
+  for (const Vec3& v : p) flat.push_back({v[(axis + 1) % 3], v[(axis + 2) % 3]});
+  const auto h = ConvexHull2d(flat);
+  return testing::SignedArea(h);
+}
+
+TEST(Minkowski3d, CubePlusCubeIsOneBox) {
+  const Mesh cube = VoxelMesh({{0, 0, 0}});
+  ASSERT_TRUE(IsClosedOrientedManifold(cube));
+  ASSERT_TRUE(IsConvexSolid(cube));
+  const auto r = Minkowski3dDecompose(cube, VoxelMesh({{0, 0, 0}}, 2));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_EQ(r.convexPieces.size(), 1u);
+  EXPECT_TRUE(r.translatedCopies.empty());
+  EXPECT_TRUE(IsClosedOrientedManifold(r.convexPieces[0]));
+  EXPECT_NEAR(Volume(r.convexPieces[0]), 27, 1e-12);
+  EXPECT_EQ(r.convexPieces[0].NumVert(), 8);
+}
+
+TEST(Minkowski3d, CubePlusSphereMatchesMixedVolumes) {
+  // V(S + [0,a]^3) = V(S) + a (A_x + A_y + A_z) + a^2 (w_x + w_y + w_z) + a^3,
+  // A_i the area of S's shadow along axis i, w_i its width along axis i.
+  const double a = 3;
+  const Mesh sphere = testing::ConvexMesh(testing::SpherePoints(1.5, 12, 24, {0.2, -0.1, 0.3}));
+  ASSERT_TRUE(IsConvexSolid(sphere));
+  const auto r = Minkowski3dDecompose(VoxelMesh({{0, 0, 0}}, a), sphere);
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_EQ(r.convexPieces.size(), 1u);
+  const Mesh& sum = r.convexPieces[0];
+  EXPECT_TRUE(IsClosedOrientedManifold(sum));
+  double areas = 0, widths = 0;
+  for (int k = 0; k < 3; ++k) {
+    areas += ProjectedArea(sphere.vertPos, k);
+    double lo = 1e9, hi = -1e9;
+    for (const Vec3& v : sphere.vertPos) {
+      lo = std::min(lo, v[k]);
+      hi = std::max(hi, v[k]);
+    }
+    widths += hi - lo;
+  }
+  const double expected = Volume(sphere) + a * areas + a * a * widths + a * a * a;
+  EXPECT_NEAR(Volume(sum), expected, 1e-10 * expected);
+}
+
+// Samples a grid of points (offset so none lies on a face) and compares
+// membership in the union of pieces with the exact answer.
+template <class Exact>
+void ExpectSameMembership(const Minkowski3dPieces& r, double lo, double hi, Exact exact) {
+  for (const Mesh& piece : r.convexPieces) ASSERT_TRUE(IsClosedOrientedManifold(piece));
+  for (const Mesh& copy : r.translatedCopies) ASSERT_TRUE(IsClosedOrientedManifold(copy));
+  int inside = 0, checked = 0;
+  const double step = 0.23;
+  for (double x = lo + 0.0123; x < hi; x += step) {
+    for (double y = lo + 0.0371; y < hi; y += step) {
+      for (double z = lo + 0.0517; z < hi; z += step) {
+        const Vec3 p{x, y, z};
+        bool ours = false;
+        for (const Mesh& piece : r.convexPieces) ours = ours || InsideConvex(piece, p);
+        ours = ours || [&] {
+          for (const Mesh& copy : r.translatedCopies) {
+            // Ray parity along +x against the copy's triangles.
+            int crossings = 0;
+            for (const auto& t : copy.triVerts) {
+              const Vec3 a = copy.vertPos[t[0]], b = copy.vertPos[t[1]], c = copy.vertPos[t[2]];
+              const double d1 = Cross(Vec2{b.y - a.y, b.z - a.z}, Vec2{p.y - a.y, p.z - a.z});
+              const double d2 = Cross(Vec2{c.y - b.y, c.z - b.z}, Vec2{p.y - b.y, p.z - b.z});
+              const double d3 = Cross(Vec2{a.y - c.y, a.z - c.z}, Vec2{p.y - c.y, p.z - c.z});
+              if (!((d1 > 0 && d2 > 0 && d3 > 0) || (d1 < 0 && d2 < 0 && d3 < 0))) continue;
+              const Vec3 n = Cross(b - a, c - a);
+              const double xHit = a.x - (n.y * (p.y - a.y) + n.z * (p.z - a.z)) / n.x;
+              if (xHit > p.x) ++crossings;
+            }
+            if (crossings % 2) return true;
+          }
+          return false;
+        }();
+        EXPECT_EQ(ours, exact(p)) << p.x << " " << p.y << " " << p.z;
+        inside += exact(p);
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(inside, checked / 50);
+  EXPECT_LT(inside, checked);
+}
+
+bool InVoxelSum(const std::set<Voxel>& a, const std::set<Voxel>& b, double bSize, Vec3 p) {
+  // a: unit voxels, b: voxels of size bSize; x in a + b iff x lies in some
+  // box [va + vb*bSize, va + vb*bSize + 1 + bSize].
+  for (const Voxel& va : a) {
+    for (const Voxel& vb : b) {
+      bool in = true;
+      for (int k = 0; k < 3; ++k) {
+        const double lo = va[k] + vb[k] * bSize;
+        if (p[k] <= lo || p[k] >= lo + 1 + bSize) in = false;
+      }
+      if (in) return true;
+    }
+  }
+  return false;
+}
+
+TEST(Minkowski3d, RingOfBoxesPlusSmallCubeKeepsTheHole) {
+  // A 3x3 ring (hole in the middle, not star-shaped from its centroid).
+  std::set<Voxel> ring;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j)
+      if (i != 1 || j != 1) ring.insert({i, j, 0});
+  const Mesh ringMesh = VoxelMesh(ring);
+  ASSERT_TRUE(IsClosedOrientedManifold(ringMesh));
+  EXPECT_FALSE(IsConvexSolid(ringMesh));
+  const std::set<Voxel> small{{0, 0, 0}};
+  const auto r = Minkowski3dDecompose(ringMesh, VoxelMesh(small, 0.5));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  // Coplanar squares of the ring merge into convex patches.
+  EXPECT_LT(r.convexPieces.size(), ringMesh.triVerts.size());
+  EXPECT_EQ(r.translatedCopies.size(), 1u);
+  ExpectSameMembership(r, -0.5, 4, [&](Vec3 p) { return InVoxelSum(ring, small, 0.5, p); });
+}
+
+TEST(Minkowski3d, NonConvexPlusNonConvex) {
+  const std::set<Voxel> ell{{0, 0, 0}, {1, 0, 0}, {2, 0, 0}, {0, 1, 0}, {0, 2, 0}};
+  const std::set<Voxel> step{{0, 0, 0}, {0, 0, 1}, {1, 0, 0}};
+  const auto r = Minkowski3dDecompose(VoxelMesh(ell), VoxelMesh(step, 0.5));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  EXPECT_EQ(r.translatedCopies.size(), 2u);
+  ExpectSameMembership(r, -0.5, 4.5, [&](Vec3 p) { return InVoxelSum(ell, step, 0.5, p); });
+}
+
+TEST(Minkowski3d, TwoComponentsPlusConvex) {
+  const std::set<Voxel> two{{0, 0, 0}, {3, 0, 0}};
+  const std::set<Voxel> unit{{0, 0, 0}};
+  const auto r = Minkowski3dDecompose(VoxelMesh(two), VoxelMesh(unit, 0.5));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ExpectSameMembership(r, -0.5, 5, [&](Vec3 p) { return InVoxelSum(two, unit, 0.5, p); });
+}
+
+TEST(Minkowski3d, CancelAndBudget) {
+  std::set<Voxel> ring;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j)
+      if (i != 1 || j != 1) ring.insert({i, j, 0});
+  std::atomic<bool> cancel{true};
+  HullBudget budget;
+  budget.cancel = &cancel;
+  const auto c = Minkowski3dDecompose(VoxelMesh(ring), VoxelMesh(ring), budget);
+  EXPECT_EQ(c.status, HullStatus::kCancelled);
+  EXPECT_TRUE(c.convexPieces.empty());
+  HullBudget small;
+  small.maxVertices = 100;
+  EXPECT_EQ(Minkowski3dDecompose(VoxelMesh(ring), VoxelMesh(ring), small).status,
+            HullStatus::kTooLarge);
+  EXPECT_EQ(Minkowski3dDecompose(Mesh{}, VoxelMesh(ring)).convexPieces.size(), 0u);
+}
+
+}  // namespace
+}  // namespace mos::kernel
