@@ -9,8 +9,10 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "kernel/bbox.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel {
@@ -37,5 +39,27 @@ bool BuildHalfedges(Mesh& mesh);
 
 // Closed (every halfedge paired), manifold and consistently oriented.
 bool IsClosedManifold(const Mesh& mesh);
+
+// --- Additions (kmesh helper). Companion headers: mesh_build.h (soup and
+// polygon input), mesh_repair.h, mesh_properties.h (volume, area, genus),
+// mesh_normals.h, mesh_transform.h, mesh_sort.h (Morton order), bvh.h,
+// mesh_primitives.h, limits.h (cancel token and budgets).
+
+// Halfedge navigation: halfedge 3*t+i starts at triVerts[t][i].
+inline int TriOfHalfedge(int h) { return h / 3; }
+inline int NextHalfedge(int h) { return h % 3 == 2 ? h - 2 : h + 1; }
+inline int PrevHalfedge(int h) { return h % 3 == 0 ? h + 2 : h - 1; }
+inline int HalfedgeStart(const Mesh& m, int h) { return m.triVerts[h / 3][h % 3]; }
+inline int HalfedgeEnd(const Mesh& m, int h) { return m.triVerts[h / 3][(h % 3 + 1) % 3]; }
+
+// Box of all vertex positions (empty box for an empty mesh).
+Box3 BoundingBox(const Mesh& mesh);
+
+// Like IsClosedManifold, but says why not (empty string when it is), for
+// test failure messages and debug assertions.
+std::string DescribeManifoldProblem(const Mesh& mesh);
+
+// Appends `b` to `a` (vertices, triangles, properties, halfedges).
+void AppendMesh(Mesh& a, const Mesh& b);
 
 }  // namespace mos::kernel
