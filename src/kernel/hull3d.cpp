@@ -27,7 +27,6 @@
 #include <unordered_map>
 
 #include "kernel/hull2d.h"
-#include "kernel/hull_mesh_util.h"
 
 namespace mos::kernel {
 namespace {
@@ -43,11 +42,6 @@ struct Face {
   int hiddenStamp = -1;
 };
 
-Vec3 Normalized(Vec3 v) {
-  const double len = Length(v);
-  return len > 0 ? v * (1.0 / len) : Vec3{};
-}
-
 uint64_t EdgeKey(int a, int b) {
   return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) |
          static_cast<uint32_t>(b);
@@ -55,8 +49,8 @@ uint64_t EdgeKey(int a, int b) {
 
 class Quickhull {
  public:
-  Quickhull(const std::vector<Vec3>& pts, double tol, const HullBudget& budget)
-      : pts_(pts), tol_(tol), budget_(budget) {}
+  Quickhull(const std::vector<Vec3>& pts, double tol, LimitGuard& guard)
+      : pts_(pts), tol_(tol), guard_(guard) {}
 
   // Builds the hull of the (deduplicated, >= 4 non-coplanar) points from the
   // initial simplex a, b, c, d (d below the plane of a, b, c).
@@ -80,7 +74,7 @@ class Quickhull {
 
   const std::vector<Vec3>& pts_;
   const double tol_;
-  const HullBudget& budget_;
+  LimitGuard& guard_;
   std::vector<Face> faces_;
   std::vector<HorizonEdge> horizon_;
   std::vector<int> horizonFrom_;  // per point: horizon edge starting there
@@ -223,7 +217,7 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
 
   std::vector<int> visible, orphans, newFaces;
   while (!pending.empty()) {
-    if (budget_.Cancelled()) return HullStatus::kCancelled;
+    if (!guard_.Check(static_cast<int64_t>(pts_.size()))) return HullStatus::kCancelled;
     const int f = pending.back();
     if (!faces_[f].alive || faces_[f].outside.empty()) {
       pending.pop_back();
@@ -331,7 +325,7 @@ bool EmitMesh(const std::vector<Vec3>& pts,
     mesh.triVerts.push_back(out);
   }
   mesh.triProp.assign(tris.size(), prop);
-  if (!PairHalfedgesLocal(mesh)) return false;
+  if (!BuildHalfedges(mesh)) return false;
   // Closed, edge-manifold and a sphere: V - E + F == 2.
   const long long v = mesh.NumVert();
   const long long f = mesh.NumTri();
@@ -471,11 +465,15 @@ void PlanarHull(const std::vector<Vec3>& pts, Vec3 normal, Hull3dResult& result)
 
 }  // namespace
 
-Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const HullBudget& budget,
+Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const KernelLimits& limits,
                           uint32_t prop) {
   Hull3dResult result;
-  if (input.size() > budget.maxVertices) {
-    result.status = HullStatus::kTooLarge;
+  LimitGuard guard(limits, "hull");
+  if (!guard.Check(static_cast<int64_t>(input.size()),
+                   static_cast<int64_t>(input.size() * (sizeof(Vec3) + 64)))) {
+    result.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
+                                                           : HullStatus::kTooLarge;
+    result.diagnostic = guard.Diagnostic();
     return result;
   }
   std::vector<Vec3> pts;
@@ -551,10 +549,12 @@ Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const HullBudget& budg
   }
   if (Dot(normal, pts[d] - pts[a]) > 0) std::swap(b, c);  // d below a, b, c
 
-  Quickhull qh(pts, tol, budget);
+  Quickhull qh(pts, tol, guard);
   const HullStatus status = qh.Run(a, b, c, d);
   if (status != HullStatus::kOk) {
-    result.status = status;
+    result.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
+                                                           : HullStatus::kTooLarge;
+    result.diagnostic = guard.Diagnostic();
     return result;
   }
   const std::vector<Face> faces = qh.AliveFaces();

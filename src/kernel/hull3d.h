@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "kernel/hull_budget.h"
+#include "kernel/hull_status.h"
+#include "kernel/limits.h"
 #include "kernel/mesh.h"
 #include "kernel/vec.h"
 
@@ -23,12 +24,14 @@ struct Hull3dResult {
   // meshes, so the caller decides (it is empty for booleans).
   std::vector<Vec3> planarPolygon;
   Vec3 planarNormal;
+  // Why the operation stopped (kCancelled, kTooLarge), else empty.
+  KernelDiagnostic diagnostic;
 };
 
 // Non-finite points are ignored; exact duplicates are merged. Points closer
 // than a tolerance (a few ulps of the coordinate magnitude) to the hull are
 // treated as inside. Every triangle gets property `prop`.
 Hull3dResult ConvexHull3d(const std::vector<Vec3>& points,
-                          const HullBudget& budget = {}, uint32_t prop = 0);
+                          const KernelLimits& limits = {}, uint32_t prop = 0);
 
 }  // namespace mos::kernel

@@ -28,7 +28,7 @@
 
 #include "kernel/hull2d.h"
 #include "kernel/hull3d.h"
-#include "kernel/hull_mesh_util.h"
+#include "kernel/mesh_properties.h"
 
 namespace mos::kernel {
 namespace {
@@ -57,6 +57,19 @@ double ProjectedHullArea(const Mesh& m, const std::vector<int>& verts, Vec3 n) {
   return std::fabs(area) / 2 / std::fabs(n[drop]);
 }
 
+double CoordinateScale(const std::vector<Vec3>& points) {
+  double s = 1;
+  for (const Vec3& p : points) {
+    s = std::max({s, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
+  }
+  return s;
+}
+
+HullStatus StatusOf(const LimitGuard& guard) {
+  return guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
+                                                 : HullStatus::kTooLarge;
+}
+
 Mesh Translated(const Mesh& m, Vec3 d) {
   Mesh out = m;
   for (Vec3& p : out.vertPos) p = p + d;
@@ -72,7 +85,7 @@ std::vector<Vec3> HullVertices(const Mesh& m) {
 // One representative vertex per surface component.
 std::vector<Vec3> ComponentPoints(const Mesh& m) {
   std::vector<int> comp;
-  const int count = TriangleComponentsLocal(m, comp);
+  const int count = ComponentIds(m, comp);
   std::vector<Vec3> out(count);
   std::vector<bool> seen(count, false);
   for (int t = 0; t < m.NumTri(); ++t) {
@@ -89,17 +102,18 @@ std::vector<Vec3> ComponentPoints(const Mesh& m) {
 bool IsConvexSolid(const Mesh& mesh) {
   if (mesh.NumTri() < 4) return false;
   std::vector<int> comp;
-  if (TriangleComponentsLocal(mesh, comp) != 1) return false;
+  if (ComponentIds(mesh, comp) != 1) return false;
   const Hull3dResult h = ConvexHull3d(mesh.vertPos);
   if (h.status != HullStatus::kOk) return false;
-  const double hullVolume = SignedVolumeLocal(h.mesh);
-  return std::fabs(hullVolume - SignedVolumeLocal(mesh)) <= 1e-9 * hullVolume;
+  const double hullVolume = SignedVolume(h.mesh);
+  return std::fabs(hullVolume - SignedVolume(mesh)) <= 1e-9 * hullVolume;
 }
 
 std::vector<std::vector<int>> ConvexSurfacePatches(const Mesh& meshIn,
-                                                   const HullBudget& budget) {
+                                                   const KernelLimits& limits) {
+  LimitGuard guard(limits, "minkowski");
   Mesh mesh = meshIn;
-  if (mesh.halfedgeTwin.size() != 3 * mesh.triVerts.size()) PairHalfedgesLocal(mesh);
+  if (mesh.halfedgeTwin.size() != 3 * mesh.triVerts.size()) BuildHalfedges(mesh);
   const int numTri = mesh.NumTri();
   const double tol = 1e-9 * CoordinateScale(mesh.vertPos);
   std::vector<Vec3> normal(numTri);
@@ -115,7 +129,7 @@ std::vector<std::vector<int>> ConvexSurfacePatches(const Mesh& meshIn,
   std::vector<int> tris, verts;
   for (int seed = 0; seed < numTri; ++seed) {
     if (patchOf[seed] >= 0) continue;
-    if (budget.Cancelled()) return {};
+    if (!guard.Check()) return {};
     const int id = static_cast<int>(patches.size());
     patchOf[seed] = id;
     tris.assign(1, seed);
@@ -153,14 +167,16 @@ std::vector<std::vector<int>> ConvexSurfacePatches(const Mesh& meshIn,
 }
 
 Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
-                                       const HullBudget& budget) {
+                                       const KernelLimits& limits) {
   Minkowski3dPieces out;
+  LimitGuard guard(limits, "minkowski");
+  int64_t outputVertices = 0;
   if (a.NumTri() == 0 || b.NumTri() == 0) return out;
   const bool convexA = IsConvexSolid(a);
   const bool convexB = IsConvexSolid(b);
   auto addHull = [&](const std::vector<Vec3>& p, const std::vector<Vec3>& q) {
-    if (p.size() * q.size() > budget.maxVertices) {
-      out.status = HullStatus::kTooLarge;
+    if (!guard.Check(outputVertices + static_cast<int64_t>(p.size() * q.size()))) {
+      out.status = StatusOf(guard);
       return false;
     }
     std::vector<Vec3> sums;
@@ -168,17 +184,24 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
     for (const Vec3& x : p) {
       for (const Vec3& y : q) sums.push_back(x + y);
     }
-    Hull3dResult h = ConvexHull3d(sums, budget);
+    Hull3dResult h = ConvexHull3d(sums, limits);
     if (h.status == HullStatus::kCancelled || h.status == HullStatus::kTooLarge) {
       out.status = h.status;
+      out.diagnostic = h.diagnostic;
       return false;
     }
-    if (h.status == HullStatus::kOk) out.convexPieces.push_back(std::move(h.mesh));
+    if (h.status == HullStatus::kOk) {
+      outputVertices += h.mesh.NumVert();
+      out.convexPieces.push_back(std::move(h.mesh));
+    }
     return true;
   };
   auto fail = [&](HullStatus s) {
+    KernelDiagnostic diagnostic =
+        out.diagnostic.message.empty() ? guard.Diagnostic() : out.diagnostic;
     out = Minkowski3dPieces{};
     out.status = s;
+    out.diagnostic = diagnostic;
     return out;
   };
   if (convexA && convexB) {
@@ -188,8 +211,8 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
   // Make `nonConvex` the operand that is decomposed against the other.
   const Mesh& first = convexA ? b : a;
   const Mesh& second = convexA ? a : b;
-  const auto patchesFirst = ConvexSurfacePatches(first, budget);
-  if (budget.Cancelled()) return fail(HullStatus::kCancelled);
+  const auto patchesFirst = ConvexSurfacePatches(first, limits);
+  if (!guard.Check()) return fail(HullStatus::kCancelled);
   auto points = [](const Mesh& m, const std::vector<int>& idx) {
     std::vector<Vec3> p;
     for (int v : idx) p.push_back(m.vertPos[v]);
@@ -198,23 +221,23 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
   if (convexA || convexB) {
     const std::vector<Vec3> convexVerts = HullVertices(second);
     for (const auto& patch : patchesFirst) {
-      if (budget.Cancelled()) return fail(HullStatus::kCancelled);
+      if (!guard.Check(outputVertices)) return fail(StatusOf(guard));
       if (!addHull(points(first, patch), convexVerts)) return fail(out.status);
     }
     out.translatedCopies.push_back(Translated(first, second.vertPos[second.triVerts[0][0]]));
     return out;
   }
-  const auto patchesSecond = ConvexSurfacePatches(second, budget);
-  if (budget.Cancelled()) return fail(HullStatus::kCancelled);
+  const auto patchesSecond = ConvexSurfacePatches(second, limits);
+  if (!guard.Check()) return fail(HullStatus::kCancelled);
   size_t total = 0;
   for (const auto& p : patchesFirst) {
     for (const auto& q : patchesSecond) total += p.size() * q.size();
   }
-  if (total > budget.maxVertices) return fail(HullStatus::kTooLarge);
+  if (!guard.Check(static_cast<int64_t>(total))) return fail(StatusOf(guard));
   for (const auto& p : patchesFirst) {
     const std::vector<Vec3> pp = points(first, p);
     for (const auto& q : patchesSecond) {
-      if (budget.Cancelled()) return fail(HullStatus::kCancelled);
+      if (!guard.Check(outputVertices)) return fail(StatusOf(guard));
       if (!addHull(pp, points(second, q))) return fail(out.status);
     }
   }

@@ -164,10 +164,10 @@ TEST(Hull3d, IntegerGridClustersAreRobust) {
 
 TEST(Hull3d, CancelTokenStopsAndBudgetRefuses) {
   std::atomic<bool> cancel{true};
-  HullBudget budget;
+  KernelLimits budget;
   budget.cancel = &cancel;
   EXPECT_EQ(ConvexHull3d(CubeCorners(1), budget).status, HullStatus::kCancelled);
-  HullBudget small;
+  KernelLimits small;
   small.maxVertices = 4;
   EXPECT_EQ(ConvexHull3d(CubeCorners(1), small).status, HullStatus::kTooLarge);
 }

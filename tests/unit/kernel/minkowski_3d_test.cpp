@@ -161,12 +161,12 @@ TEST(Minkowski3d, CancelAndBudget) {
     for (int j = 0; j < 3; ++j)
       if (i != 1 || j != 1) ring.insert({i, j, 0});
   std::atomic<bool> cancel{true};
-  HullBudget budget;
+  KernelLimits budget;
   budget.cancel = &cancel;
   const auto c = Minkowski3dDecompose(VoxelMesh(ring), VoxelMesh(ring), budget);
   EXPECT_EQ(c.status, HullStatus::kCancelled);
   EXPECT_TRUE(c.convexPieces.empty());
-  HullBudget small;
+  KernelLimits small;
   small.maxVertices = 100;
   EXPECT_EQ(Minkowski3dDecompose(VoxelMesh(ring), VoxelMesh(ring), small).status,
             HullStatus::kTooLarge);

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "kernel/hull3d.h"
-#include "kernel/hull_mesh_util.h"
 #include "kernel/mesh.h"
 
 namespace mos::kernel::testing {
@@ -56,7 +55,7 @@ inline Mesh VoxelMesh(const std::set<Voxel>& cells, double size = 1) {
     }
   }
   m.triProp.assign(m.triVerts.size(), 0);
-  PairHalfedgesLocal(m);
+  BuildHalfedges(m);
   return m;
 }
 
