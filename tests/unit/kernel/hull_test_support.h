@@ -74,6 +74,22 @@ inline double SignedArea(const std::vector<Vec2>& loop) {
   return a / 2;
 }
 
+// Winding number of closed loops around p (p not on an edge).
+inline int WindingNumber(const std::vector<std::vector<Vec2>>& loops, Vec2 p) {
+  int w = 0;
+  for (const auto& loop : loops) {
+    for (size_t i = 0; i < loop.size(); ++i) {
+      const Vec2 a = loop[i], b = loop[(i + 1) % loop.size()];
+      if (a.y <= p.y) {
+        if (b.y > p.y && Cross(b - a, p - a) > 0) ++w;
+      } else if (b.y <= p.y && Cross(b - a, p - a) < 0) {
+        --w;
+      }
+    }
+  }
+  return w;
+}
+
 // Every face plane has all vertices on or below it (convexity, outward).
 inline bool IsConvexOutward(const Mesh& m, double tol) {
   for (const auto& t : m.triVerts) {
