@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -58,6 +59,14 @@ Box3 BoundingBox(const Mesh& mesh);
 // Like IsClosedManifold, but says why not (empty string when it is), for
 // test failure messages and debug assertions.
 std::string DescribeManifoldProblem(const Mesh& mesh);
+
+// Debug builds check every operation's result; release builds skip it.
+#ifndef NDEBUG
+#define MOS_KERNEL_ASSERT_CLOSED_MANIFOLD(mesh) \
+  assert(::mos::kernel::IsClosedManifold(mesh) && "kernel result not closed-manifold")
+#else
+#define MOS_KERNEL_ASSERT_CLOSED_MANIFOLD(mesh) ((void)0)
+#endif
 
 // Appends `b` to `a` (vertices, triangles, properties, halfedges).
 void AppendMesh(Mesh& a, const Mesh& b);

@@ -1,5 +1,7 @@
 #include "kernel/mesh_build.h"
 
+#include "kernel/triangulate.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -129,8 +131,20 @@ bool TriangulateFace(const std::vector<Vec3>& points, const std::vector<int>& fa
     const Vec2 c = Project(points[face[(i + 2) % k]], axis, flip);
     if (Cross(b - a, c - b) < 0) convex = false;
   }
-  for (size_t i = 1; i + 1 < k; ++i) out.push_back({face[0], face[i], face[i + 1]});
-  return convex;
+  if (convex) {
+    for (size_t i = 1; i + 1 < k; ++i) out.push_back({face[0], face[i], face[i + 1]});
+    return true;
+  }
+  // Non-convex: ear clipping in the projection, which is counter-clockwise
+  // along the normal, so the triangles keep the face's orientation.
+  std::vector<std::vector<Vec2>> loops(1);
+  for (int v : face) loops[0].push_back(Project(points[v], axis, flip));
+  for (const auto& tri : TriangulatePolygon(loops)) {
+    bool valid = true;
+    for (int i : tri) valid = valid && i >= 0 && i < static_cast<int>(k);
+    if (valid) out.push_back({face[tri[0]], face[tri[1]], face[tri[2]]});
+  }
+  return false;
 }
 
 Mesh MeshFromPolygons(const std::vector<Vec3>& points, const std::vector<std::vector<int>>& faces,
@@ -167,13 +181,10 @@ Mesh MeshFromPolygons(const std::vector<Vec3>& points, const std::vector<std::ve
   report.invalidFaces += invalid;
   report.duplicateFaces += duplicates;
   report.cancelledFacePairs += cancelled;
-  report.nonConvexFacesFanned = nonConvex;
+  report.nonConvexFaces = nonConvex;
   if (invalid > 0)
     report.diagnostics.insert(report.diagnostics.begin(),
                               {"polygon faces dropped: bad index or fewer than 3 vertices", invalid});
-  if (nonConvex > 0)
-    report.diagnostics.push_back(
-        {"non-convex polygon faces triangulated by a fan (may overlap)", nonConvex});
   return mesh;
 }
 

@@ -27,16 +27,16 @@ Mesh MeshFromIndexedTriangles(const std::vector<Vec3>& points,
 // FaceWinding::Clockwise for OpenSCAD's convention). Consecutive repeated
 // indices are removed; faces with fewer than three vertices or a bad index
 // are dropped (counted as invalid). Faces are triangulated in the plane of
-// their Newell normal: convex faces by a fan. Until the k2d helper's
-// TriangulatePolygon is merged, non-convex faces are fanned too and counted in
-// report.nonConvexFacesFanned (with a diagnostic).
+// their Newell normal (projected onto the closest axis plane): convex faces
+// by a fan, others by TriangulatePolygon (ear clipping); counted in
+// report.nonConvexFaces.
 Mesh MeshFromPolygons(const std::vector<Vec3>& points, const std::vector<std::vector<int>>& faces,
                       const std::vector<uint32_t>& faceProps, const RepairOptions& options,
                       RepairReport& report);
 
 // Triangulates one polygon face (indices into `points`) and appends the
 // triangles (same orientation as the face) to `out`. Returns false when the
-// face was not convex (it is fanned anyway).
+// face was not convex (then it went through TriangulatePolygon).
 bool TriangulateFace(const std::vector<Vec3>& points, const std::vector<int>& face,
                      std::vector<std::array<int, 3>>& out);
 

@@ -39,15 +39,15 @@ struct RepairReport {
   int flippedFaces = 0;             // reversed to agree with their neighbours
   bool flippedWhole = false;        // reversed because the volume was negative
   int pinchedVerticesSplit = 0;     // extra vertices made for pinched fans
-  int nonConvexFacesFanned = 0;     // polygon faces fanned although not convex
+  int nonConvexFaces = 0;           // polygon faces triangulated by ear clipping
   // Not repaired (the mesh is not closed-manifold if any is non-zero):
   int openEdges = 0;                // edges with one triangle
   int nonManifoldEdges = 0;         // edges with more than two triangles
   int orientationConflicts = 0;     // edges whose neighbours cannot agree (Moebius-like)
   bool stopped = false;             // cancel token or budget ended the repair
   bool closedManifold = false;      // IsClosedManifold of the result
-  // One entry per problem kind that could not be repaired (and for lossy
-  // repairs such as fanned non-convex faces), with its count.
+  // One entry per problem kind that could not be repaired (or input that
+  // was dropped), with its count.
   std::vector<KernelDiagnostic> diagnostics;
 };
 

@@ -108,21 +108,22 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
     std::sort(cells.begin(), cells.end(), cellLess);
     const double eps2 = epsilon * epsilon;
     for (const Cell& c : cells) {
+      // Cells sharing (x, y) are contiguous in z order: one search per
+      // (dx, dy) column covers z - 1 .. z + 1.
       for (int64_t dx = -1; dx <= 1; ++dx)
-        for (int64_t dy = -1; dy <= 1; ++dy)
-          for (int64_t dz = -1; dz <= 1; ++dz) {
-            const Cell probe{c.x + dx, c.y + dy, c.z + dz, -1};
-            auto it = std::lower_bound(cells.begin(), cells.end(), probe, cellLess);
-            for (; it != cells.end() && it->x == probe.x && it->y == probe.y && it->z == probe.z;
-                 ++it) {
-              if (it->vert <= c.vert) continue;  // each pair once
-              const Vec3 d = mesh.vertPos[it->vert] - mesh.vertPos[c.vert];
-              if (Dot(d, d) <= eps2 && FindRoot(parent, it->vert) != FindRoot(parent, c.vert)) {
-                Unite(parent, it->vert, c.vert);
-                ++nearMerged;
-              }
+        for (int64_t dy = -1; dy <= 1; ++dy) {
+          const Cell probe{c.x + dx, c.y + dy, c.z - 1, -1};
+          auto it = std::lower_bound(cells.begin(), cells.end(), probe, cellLess);
+          for (; it != cells.end() && it->x == probe.x && it->y == probe.y && it->z <= c.z + 1;
+               ++it) {
+            if (it->vert <= c.vert) continue;  // each pair once
+            const Vec3 d = mesh.vertPos[it->vert] - mesh.vertPos[c.vert];
+            if (Dot(d, d) <= eps2 && FindRoot(parent, it->vert) != FindRoot(parent, c.vert)) {
+              Unite(parent, it->vert, c.vert);
+              ++nearMerged;
             }
           }
+        }
     }
   }
   for (auto& t : mesh.triVerts)

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 #include "kernel/mesh_build.h"
@@ -184,6 +185,67 @@ TEST(MeshRepair, TJunctionWithinEpsilon) {
   EXPECT_NEAR(SignedVolume(m), 2.0, 1e-9);
 }
 
+// Faces of the cube [0, n]^3: each side either one quad or an n x n grid of
+// quads (vertices on the grid, shared through a position map).
+struct GridCube {
+  std::vector<Vec3> pts;
+  std::vector<std::vector<int>> faces;
+  std::map<std::array<int, 3>, int> ids;
+  int Id(int x, int y, int z) {
+    auto [it, fresh] = ids.try_emplace({x, y, z}, static_cast<int>(pts.size()));
+    if (fresh) pts.push_back({double(x), double(y), double(z)});
+    return it->second;
+  }
+};
+
+GridCube MakeGridCube(int n, const std::array<bool, 6>& gridded) {
+  GridCube c;
+  // Side s: axis = s / 2, at 0 (s even) or n (s odd); (u, v) the other axes
+  // in right-handed order so (u, v, axis) is positive for the + side.
+  for (int s = 0; s < 6; ++s) {
+    const int axis = s / 2, u = (axis + 1) % 3, v = (axis + 2) % 3;
+    const bool plus = s % 2 == 1;
+    const int step = gridded[s] ? 1 : n;
+    for (int i = 0; i < n; i += step)
+      for (int j = 0; j < n; j += step) {
+        auto id = [&](int a, int b) {
+          std::array<int, 3> p{};
+          p[axis] = plus ? n : 0;
+          p[u] = a;
+          p[v] = b;
+          return c.Id(p[0], p[1], p[2]);
+        };
+        std::vector<int> q = {id(i, j), id(i + step, j), id(i + step, j + step), id(i, j + step)};
+        if (!plus) std::reverse(q.begin(), q.end());
+        c.faces.push_back(q);
+      }
+  }
+  return c;
+}
+
+TEST(MeshRepair, ManyTJunctionsNeedSeveralPasses) {
+  // Top, bottom and both x sides gridded 4 x 4; the y sides are single quads
+  // whose triangles have vertices on two or three of their edges.
+  GridCube c = MakeGridCube(4, {true, true, false, false, true, true});
+  RepairReport r;
+  Mesh m = MeshFromPolygons(c.pts, c.faces, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.tJunctionVertices, 2 * (3 + 3 + 3 + 3));
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 64.0);
+  EXPECT_DOUBLE_EQ(SurfaceArea(m), 96.0);
+  EXPECT_EQ(r.flippedFaces, 0);
+}
+
+TEST(MeshRepair, GriddedCubeIsAlreadyClean) {
+  GridCube c = MakeGridCube(3, {true, true, true, true, true, true});
+  RepairReport r;
+  Mesh m = MeshFromPolygons(c.pts, c.faces, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.tJunctionVertices, 0);
+  EXPECT_EQ(m.NumTri(), 6 * 9 * 2);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 27.0);
+}
+
 TEST(MeshRepair, PinchedVertexIsSplit) {
   // Two cubes touching at one corner, sharing that vertex index.
   Mesh a = MakeBox({0, 0, 0}, {1, 1, 1});
@@ -289,26 +351,58 @@ TEST(MeshRepair, CancelStopsWithDiagnostic) {
   EXPECT_NE(r.diagnostics.back().message.find("cancelled"), std::string::npos);
 }
 
-TEST(MeshBuild, NonConvexFaceIsFannedAndReported) {
-  // Until the k2d triangulator is merged, MeshFromPolygons fans every face;
-  // this L-shaped prism's caps are not convex, so the fan is reported.
+TEST(MeshBuild, NonConvexFacesAreEarClipped) {
+  // An L-shaped prism: both caps are non-convex (a fan from vertex 0 would
+  // overlap itself); they go through TriangulatePolygon.
   std::vector<Vec3> pts;
   const std::vector<Vec2> l = {{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}};
   for (const Vec2& p : l) pts.push_back({p.x, p.y, 0});
   for (const Vec2& p : l) pts.push_back({p.x, p.y, 1});
-  std::vector<std::vector<int>> faces = {{5, 4, 3, 2, 1, 0}, {6, 7, 8, 9, 10, 11}};
+  // Start the caps at the reflex corner (1,1) so a fan would be wrong.
+  std::vector<std::vector<int>> faces = {{3, 2, 1, 0, 5, 4}, {9, 10, 11, 6, 7, 8}};
   for (int i = 0; i < 6; ++i) faces.push_back({i, (i + 1) % 6, 6 + (i + 1) % 6, 6 + i});
   RepairReport r;
   Mesh m = MeshFromPolygons(pts, faces, {}, RepairOptions{}, r);
-  EXPECT_EQ(r.nonConvexFacesFanned, 2);
-  bool reported = false;
-  for (const auto& d : r.diagnostics)
-    if (d.message.find("non-convex") != std::string::npos && d.count == 2) reported = true;
-  EXPECT_TRUE(reported);
-  // Convex faces alone produce no such report.
+  ExpectClean(m, r);
+  EXPECT_EQ(r.nonConvexFaces, 2);
+  EXPECT_EQ(r.flippedFaces, 0);
+  EXPECT_FALSE(r.flippedWhole);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 3.0);
+  EXPECT_DOUBLE_EQ(SurfaceArea(m), 2 * 3 + 8);
+  // Same in a tilted plane (x + z = const projection).
+  for (Vec3& p : pts) p = {p.x, p.y * 0.6 + p.z * 0.8, -p.y * 0.8 + p.z * 0.6};
   RepairReport r2;
-  MeshFromPolygons(kCubePoints, kCubeFaces, {}, RepairOptions{}, r2);
-  EXPECT_EQ(r2.nonConvexFacesFanned, 0);
+  Mesh tilted = MeshFromPolygons(pts, faces, {}, RepairOptions{}, r2);
+  ExpectClean(tilted, r2);
+  EXPECT_NEAR(SignedVolume(tilted), 3.0, 1e-12);
+  // Convex faces are fanned and not counted.
+  RepairReport r3;
+  MeshFromPolygons(kCubePoints, kCubeFaces, {}, RepairOptions{}, r3);
+  EXPECT_EQ(r3.nonConvexFaces, 0);
+}
+
+TEST(MeshBuild, StarFaceFromPolyhedron) {
+  // A star-shaped prism: 10-gon caps with five reflex corners.
+  std::vector<Vec3> pts;
+  const double pi = 3.14159265358979323846;
+  for (int z = 0; z < 2; ++z)
+    for (int i = 0; i < 10; ++i) {
+      const double r = i % 2 ? 1.0 : 3.0, a = 2 * pi * i / 10;
+      pts.push_back({r * std::cos(a), r * std::sin(a), double(z)});
+    }
+  std::vector<std::vector<int>> faces(2);
+  for (int i = 0; i < 10; ++i) {
+    faces[0].push_back(9 - i);
+    faces[1].push_back(10 + (i + 1) % 10);
+    faces.push_back({i, (i + 1) % 10, 10 + (i + 1) % 10, 10 + i});
+  }
+  RepairReport r;
+  Mesh m = MeshFromPolygons(pts, faces, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.nonConvexFaces, 2);
+  // Area of the star: 10 triangles (centre, outer, inner).
+  const double starArea = 10 * 0.5 * 3.0 * 1.0 * std::sin(2 * pi / 10);
+  EXPECT_NEAR(SignedVolume(m), starArea, 1e-12);
 }
 
 TEST(MeshBuild, VoxelRingFromSoupHasGenusOne) {

@@ -1,0 +1,85 @@
+// Binary booleans of simple solids: generic overlaps and every kind of
+// touching, asserting a closed, manifold, oriented result and its volume.
+#include <gtest/gtest.h>
+
+#include "boolean_test_support.h"
+
+namespace mos::kernel {
+namespace {
+
+using booltest::Box;
+using booltest::IsValidSolid;
+using booltest::VolumeNear;
+
+struct Case {
+  const char* name;
+  Mesh a, b;
+  double vUnion, vDiff, vInter;
+};
+
+void RunCase(const Case& c) {
+  SCOPED_TRACE(c.name);
+  const Mesh u = Boolean(c.a, c.b, OpType::kUnion);
+  EXPECT_TRUE(IsValidSolid(u));
+  EXPECT_TRUE(VolumeNear(u, c.vUnion));
+  const Mesh d = Boolean(c.a, c.b, OpType::kDifference);
+  EXPECT_TRUE(IsValidSolid(d));
+  EXPECT_TRUE(VolumeNear(d, c.vDiff));
+  const Mesh i = Boolean(c.a, c.b, OpType::kIntersection);
+  EXPECT_TRUE(IsValidSolid(i));
+  EXPECT_TRUE(VolumeNear(i, c.vInter));
+  // And with the operands swapped.
+  const Mesh u2 = Boolean(c.b, c.a, OpType::kUnion);
+  EXPECT_TRUE(IsValidSolid(u2));
+  EXPECT_TRUE(VolumeNear(u2, c.vUnion));
+  const Mesh i2 = Boolean(c.b, c.a, OpType::kIntersection);
+  EXPECT_TRUE(IsValidSolid(i2));
+  EXPECT_TRUE(VolumeNear(i2, c.vInter));
+}
+
+TEST(BooleanBasic, GenericOverlapOfBoxes) {
+  RunCase({"generic", Box(0, 0, 0, 1, 1, 1), Box(0.5, 0.3, 0.2, 1.7, 1.4, 0.9), 1 + 1.2 * 1.1 * 0.7 - 0.5 * 0.7 * 0.7,
+           1 - 0.5 * 0.7 * 0.7, 0.5 * 0.7 * 0.7});
+}
+
+TEST(BooleanBasic, DisjointBoxes) {
+  RunCase({"disjoint", Box(0, 0, 0, 1, 1, 1), Box(3, 3, 3, 4, 5, 6), 1 + 6, 1, 0});
+}
+
+TEST(BooleanBasic, IdenticalBoxes) { RunCase({"identical", Box(0, 0, 0, 2, 2, 2), Box(0, 0, 0, 2, 2, 2), 8, 0, 8}); }
+
+TEST(BooleanBasic, SharedFace) { RunCase({"face", Box(0, 0, 0, 1, 1, 1), Box(1, 0, 0, 2, 1, 1), 2, 1, 0}); }
+
+TEST(BooleanBasic, SharedPartialFace) {
+  RunCase({"partial face", Box(0, 0, 0, 1, 1, 1), Box(1, 0.25, 0.25, 2, 0.75, 0.75), 1.25, 1, 0});
+}
+
+TEST(BooleanBasic, SharedEdge) { RunCase({"edge", Box(0, 0, 0, 1, 1, 1), Box(1, 1, 0, 2, 2, 1), 2, 1, 0}); }
+
+TEST(BooleanBasic, SharedVertex) { RunCase({"vertex", Box(0, 0, 0, 1, 1, 1), Box(1, 1, 1, 2, 2, 2), 2, 1, 0}); }
+
+TEST(BooleanBasic, CoplanarOverlap) {
+  RunCase({"coplanar", Box(0, 0, 0, 2, 2, 2), Box(1, 0, 0, 3, 2, 2), 12, 4, 4});
+}
+
+TEST(BooleanBasic, NestedFlushCorner) {
+  RunCase({"corner", Box(0, 0, 0, 2, 2, 2), Box(1, 1, 1, 2, 2, 2), 8, 7, 1});
+}
+
+TEST(BooleanBasic, BoxAndSphere) {
+  const Mesh s = MakeUvSphere({1, 1, 1}, 0.8, 16);
+  const double vs = SignedVolume(s);
+  RunCase({"inside sphere", Box(0, 0, 0, 2, 2, 2), s, 8, 8 - vs, vs});
+}
+
+TEST(BooleanBasic, PropertiesAreCarried) {
+  const Mesh u = Boolean(Box(0, 0, 0, 1, 1, 1, 7), Box(0.5, 0.5, 0.5, 2, 2, 2, 9), OpType::kUnion);
+  ASSERT_TRUE(IsValidSolid(u));
+  const auto hist = PropertyHistogram(u);
+  EXPECT_EQ(hist.size(), 2u);
+  EXPECT_GT(hist.count(7), 0u);
+  EXPECT_GT(hist.count(9), 0u);
+}
+
+}  // namespace
+}  // namespace mos::kernel
