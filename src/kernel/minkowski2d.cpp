@@ -114,4 +114,22 @@ Minkowski2dPieces Minkowski2dDecompose(const std::vector<std::vector<Vec2>>& a,
   return out;
 }
 
+PolygonOpResult Minkowski2d(const Polygon2d& a, const Polygon2d& b, const KernelLimits& limits) {
+  PolygonOpResult out;
+  Minkowski2dPieces pieces = Minkowski2dDecompose(a.contours, b.contours, limits);
+  out.status = pieces.status;
+  out.diagnostic = pieces.diagnostic;
+  if (pieces.status != HullStatus::kOk) return out;
+  std::vector<Polygon2d> parts;
+  parts.reserve(pieces.convexPieces.size() + pieces.translatedCopies.size());
+  for (auto& piece : pieces.convexPieces) parts.push_back(Polygon2d{{std::move(piece)}});
+  for (auto& copy : pieces.translatedCopies) parts.push_back(Polygon2d{std::move(copy)});
+  if (parts.size() == 1 && pieces.translatedCopies.empty()) {
+    out.polygon = std::move(parts[0]);  // one convex CCW piece is canonical
+  } else if (!parts.empty()) {
+    out.polygon = UnionAll2d(parts);
+  }
+  return out;
+}
+
 }  // namespace mos::kernel

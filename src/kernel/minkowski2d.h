@@ -27,6 +27,11 @@ Minkowski2dPieces Minkowski2dDecompose(const std::vector<std::vector<Vec2>>& a,
                                        const std::vector<std::vector<Vec2>>& b,
                                        const KernelLimits& limits = {});
 
+// A + B in canonical form: the pieces above joined by one union sweep.
+// Operands are read with nonzero fill (pass canonical polygon sets).
+PolygonOpResult Minkowski2d(const Polygon2d& a, const Polygon2d& b,
+                            const KernelLimits& limits = {});
+
 // One loop of at least 3 points whose |area| equals its hull's (1e-9 rel).
 bool IsConvexPolygonSet(const std::vector<std::vector<Vec2>>& loops);
 

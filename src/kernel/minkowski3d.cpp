@@ -26,6 +26,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "kernel/boolean.h"
 #include "kernel/hull2d.h"
 #include "kernel/hull3d.h"
 #include "kernel/mesh_properties.h"
@@ -243,6 +244,28 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
   }
   for (const Vec3& c : ComponentPoints(first)) out.translatedCopies.push_back(Translated(second, c));
   for (const Vec3& d : ComponentPoints(second)) out.translatedCopies.push_back(Translated(first, d));
+  return out;
+}
+
+MeshOpResult Minkowski3d(const Mesh& a, const Mesh& b, const KernelLimits& limits) {
+  MeshOpResult out;
+  Minkowski3dPieces pieces = Minkowski3dDecompose(a, b, limits);
+  out.status = pieces.status;
+  out.diagnostic = pieces.diagnostic;
+  if (pieces.status != HullStatus::kOk) return out;
+  std::vector<Mesh> all = std::move(pieces.convexPieces);
+  for (Mesh& copy : pieces.translatedCopies) all.push_back(std::move(copy));
+  if (all.size() == 1) {
+    out.mesh = std::move(all[0]);
+  } else if (!all.empty()) {
+    out.mesh = BooleanN(std::move(all), OpType::kUnion);
+  }
+  LimitGuard guard(limits, "minkowski");
+  if (!guard.Check(out.mesh.NumVert())) {
+    out.status = StatusOf(guard);
+    out.diagnostic = guard.Diagnostic();
+    out.mesh = Mesh{};
+  }
   return out;
 }
 

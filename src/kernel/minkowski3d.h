@@ -24,6 +24,9 @@ struct Minkowski3dPieces {
 Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
                                        const KernelLimits& limits = {});
 
+// A + B as one closed mesh: the pieces above joined by BooleanN (union).
+MeshOpResult Minkowski3d(const Mesh& a, const Mesh& b, const KernelLimits& limits = {});
+
 // True when the mesh is one convex solid: a single component whose volume
 // equals its hull's (to 1e-9 relative).
 bool IsConvexSolid(const Mesh& mesh);

@@ -262,4 +262,28 @@ PlanarLoops ShadowOnZ0(const Mesh& meshIn, const KernelLimits& limits) {
   return out;
 }
 
+namespace {
+
+PolygonOpResult Finish(PlanarLoops loops) {
+  PolygonOpResult out;
+  out.status = loops.status;
+  out.diagnostic = loops.diagnostic;
+  if (loops.status != HullStatus::kOk || loops.loops.empty()) return out;
+  Polygon2d raw{std::move(loops.loops)};
+  // Even non-overlapping loops go through one sweep when they touch or are
+  // slightly invalid after rounding; positive fill keeps what is covered.
+  out.polygon = Simplify2d(raw, FillRule::kPositive);
+  return out;
+}
+
+}  // namespace
+
+PolygonOpResult ProjectCut(const Mesh& mesh, const KernelLimits& limits) {
+  return Finish(SectionAtZ0(mesh, limits));
+}
+
+PolygonOpResult ProjectShadow(const Mesh& mesh, const KernelLimits& limits) {
+  return Finish(ShadowOnZ0(mesh, limits));
+}
+
 }  // namespace mos::kernel

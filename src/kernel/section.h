@@ -42,4 +42,10 @@ PlanarLoops SectionAtZ0Side(const Mesh& mesh, int side, const KernelLimits& limi
 // positive-winding region; `overlapping` is set whenever there are loops.
 PlanarLoops ShadowOnZ0(const Mesh& mesh, const KernelLimits& limits = {});
 
+// projection(cut=true): SectionAtZ0 in canonical polygon form.
+PolygonOpResult ProjectCut(const Mesh& mesh, const KernelLimits& limits = {});
+
+// projection(): ShadowOnZ0 in canonical polygon form.
+PolygonOpResult ProjectShadow(const Mesh& mesh, const KernelLimits& limits = {});
+
 }  // namespace mos::kernel

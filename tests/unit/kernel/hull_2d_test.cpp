@@ -8,7 +8,6 @@
 namespace mos::kernel {
 namespace {
 
-using testing::SignedArea;
 
 TEST(Hull2d, SquareWithInteriorAndEdgePointsIsCcwCorners) {
   const auto h = ConvexHull2d({{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0.5, 0.5}, {0.5, 0}, {1, 0.25}, {0, 0}});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernel/mesh.h"
+#include "kernel/polygon2d.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel::testing {
@@ -65,12 +66,6 @@ inline double Area(const Mesh& m) {
   for (const auto& t : m.triVerts) {
     a += Length(Cross(m.vertPos[t[1]] - m.vertPos[t[0]], m.vertPos[t[2]] - m.vertPos[t[0]]));
   }
-  return a / 2;
-}
-
-inline double SignedArea(const std::vector<Vec2>& loop) {
-  double a = 0;
-  for (size_t i = 0; i < loop.size(); ++i) a += Cross(loop[i], loop[(i + 1) % loop.size()]);
   return a / 2;
 }
 

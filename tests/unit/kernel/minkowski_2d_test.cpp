@@ -11,7 +11,6 @@ namespace mos::kernel {
 namespace {
 
 using Loops = std::vector<std::vector<Vec2>>;
-using testing::SignedArea;
 using testing::WindingNumber;
 
 std::vector<Vec2> Rect(double x0, double y0, double x1, double y1) {

@@ -21,7 +21,7 @@ double ProjectedArea(const std::vector<Vec3>& p, int axis) {
   std::vector<Vec2> flat;
   for (const Vec3& v : p) flat.push_back({v[(axis + 1) % 3], v[(axis + 2) % 3]});
   const auto h = ConvexHull2d(flat);
-  return testing::SignedArea(h);
+  return SignedArea(h);
 }
 
 TEST(Minkowski3d, CubePlusCubeIsOneBox) {

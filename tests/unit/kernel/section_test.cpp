@@ -14,7 +14,6 @@
 namespace mos::kernel {
 namespace {
 
-using testing::SignedArea;
 using testing::VoxelMesh;
 using testing::Voxel;
 using testing::WindingNumber;
