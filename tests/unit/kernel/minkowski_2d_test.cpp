@@ -120,3 +120,50 @@ TEST(Minkowski2d, DegenerateAndStopped) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(Minkowski2dUnion, LShapePlusSquareAreaIsExact) {
+  const Polygon2d ell{{{{0, 0}, {3, 0}, {3, 1}, {1, 1}, {1, 3}, {0, 3}}}};
+  const Polygon2d sq{{{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0, 0.5}}}};
+  const auto r = Minkowski2d(ell, sq);
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_EQ(r.polygon.contours.size(), 1u);
+  EXPECT_NEAR(SignedArea(r.polygon), 3.5 * 1.5 + 1.5 * 2, 1e-12);
+}
+
+TEST(Minkowski2dUnion, FrameKeepsHoleAsCwContour) {
+  const Polygon2d frame{{{{0, 0}, {4, 0}, {4, 4}, {0, 4}}, {{1, 1}, {1, 3}, {3, 3}, {3, 1}}}};
+  const Polygon2d sq{{{{-0.25, -0.25}, {0.25, -0.25}, {0.25, 0.25}, {-0.25, 0.25}}}};
+  const auto r = Minkowski2d(frame, sq);
+  ASSERT_EQ(r.polygon.contours.size(), 2u);
+  EXPECT_NEAR(SignedArea(r.polygon), 4.5 * 4.5 - 1.5 * 1.5, 1e-12);
+  int holes = 0;
+  for (const auto& c : r.polygon.contours) holes += SignedArea(c) < 0;
+  EXPECT_EQ(holes, 1);
+}
+
+TEST(Minkowski2dUnion, CircleRoundsAStar) {
+  // Non-convex star + circle: area between the star's and its hull's sum.
+  std::vector<Vec2> star;
+  for (int i = 0; i < 10; ++i) {
+    const double r = i % 2 ? 1.0 : 3.0;
+    star.push_back({r * std::cos(M_PI * i / 5), r * std::sin(M_PI * i / 5)});
+  }
+  const Polygon2d circle{{Circle(0.3, 24)}};
+  const auto r = Minkowski2d(Polygon2d{{star}}, circle);
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_EQ(r.polygon.contours.size(), 1u);
+  const double area = SignedArea(r.polygon);
+  const auto hullSum = Minkowski2d(Polygon2d{{ConvexHull2d(star)}}, circle);
+  EXPECT_GT(area, SignedArea(Polygon2d{{star}}));
+  EXPECT_LT(area, SignedArea(hullSum.polygon));
+  // Every star vertex + every circle point is inside the result.
+  for (const Vec2& s : star) {
+    EXPECT_EQ(WindingNumber(r.polygon.contours, s * 1.0), 1);
+  }
+}
+
+}  // namespace
+}  // namespace mos::kernel

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
 #include "kernel/hull2d.h"
+#include "kernel/mesh_properties.h"
 #include "kernel/minkowski3d.h"
 #include "hull_test_support.h"
 #include "minkowski_test_shapes.h"
@@ -171,6 +173,123 @@ TEST(Minkowski3d, CancelAndBudget) {
   EXPECT_EQ(Minkowski3dDecompose(VoxelMesh(ring), VoxelMesh(ring), small).status,
             HullStatus::kTooLarge);
   EXPECT_EQ(Minkowski3dDecompose(Mesh{}, VoxelMesh(ring)).convexPieces.size(), 0u);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+using testing::InsideConvex;
+using testing::IsClosedOrientedManifold;
+using testing::Volume;
+using testing::VoxelMesh;
+using testing::Voxel;
+
+// Exact volume of a union of axis-aligned boxes by coordinate compression.
+double BoxUnionVolume(const std::vector<std::array<double, 6>>& boxes) {
+  std::vector<double> c[3];
+  for (const auto& b : boxes) {
+    for (int k = 0; k < 3; ++k) {
+      c[k].push_back(b[k]);
+      c[k].push_back(b[k + 3]);
+    }
+  }
+  for (auto& v : c) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
+  double vol = 0;
+  for (size_t i = 0; i + 1 < c[0].size(); ++i)
+    for (size_t j = 0; j + 1 < c[1].size(); ++j)
+      for (size_t k = 0; k + 1 < c[2].size(); ++k) {
+        const Vec3 m{(c[0][i] + c[0][i + 1]) / 2, (c[1][j] + c[1][j + 1]) / 2,
+                     (c[2][k] + c[2][k + 1]) / 2};
+        for (const auto& b : boxes) {
+          if (m.x > b[0] && m.x < b[3] && m.y > b[1] && m.y < b[4] && m.z > b[2] && m.z < b[5]) {
+            vol += (c[0][i + 1] - c[0][i]) * (c[1][j + 1] - c[1][j]) * (c[2][k + 1] - c[2][k]);
+            break;
+          }
+        }
+      }
+  return vol;
+}
+
+std::vector<std::array<double, 6>> SumBoxes(const std::set<Voxel>& a, const std::set<Voxel>& b,
+                                            double bSize) {
+  std::vector<std::array<double, 6>> boxes;
+  for (const Voxel& va : a) {
+    for (const Voxel& vb : b) {
+      std::array<double, 6> box{};
+      for (int k = 0; k < 3; ++k) {
+        box[k] = va[k] + vb[k] * bSize;
+        box[k + 3] = box[k] + 1 + bSize;
+      }
+      boxes.push_back(box);
+    }
+  }
+  return boxes;
+}
+
+TEST(Minkowski3dUnion, RingPlusCubeIsClosedWithExactVolumeAndGenus) {
+  std::set<Voxel> ring;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j)
+      if (i != 1 || j != 1) ring.insert({i, j, 0});
+  const std::set<Voxel> small{{0, 0, 0}};
+  const auto r = Minkowski3d(VoxelMesh(ring), VoxelMesh(small, 0.5));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  EXPECT_TRUE(IsClosedOrientedManifold(r.mesh)) << DescribeManifoldProblem(r.mesh);
+  EXPECT_NEAR(Volume(r.mesh), BoxUnionVolume(SumBoxes(ring, small, 0.5)), 1e-9);
+  EXPECT_EQ(Genus(r.mesh), 1);
+}
+
+TEST(Minkowski3dUnion, NonConvexPlusNonConvexVolume) {
+  const std::set<Voxel> ell{{0, 0, 0}, {1, 0, 0}, {2, 0, 0}, {0, 1, 0}, {0, 2, 0}};
+  const std::set<Voxel> step{{0, 0, 0}, {0, 0, 1}, {1, 0, 0}};
+  const auto r = Minkowski3d(VoxelMesh(ell), VoxelMesh(step, 0.5));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  EXPECT_TRUE(IsClosedOrientedManifold(r.mesh)) << DescribeManifoldProblem(r.mesh);
+  EXPECT_NEAR(Volume(r.mesh), BoxUnionVolume(SumBoxes(ell, step, 0.5)), 1e-9);
+}
+
+TEST(Minkowski3dUnion, LShapePlusSphereMatchesUnionOfConvexSums) {
+  // L of boxes + sphere = union over boxes of hull(box + sphere); membership
+  // of sample points in our mesh (ray parity) against that union.
+  const std::set<Voxel> ell{{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
+  const auto spherePts = testing::SpherePoints(0.4, 6, 12);
+  const auto r = Minkowski3d(VoxelMesh(ell), testing::ConvexMesh(spherePts));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_TRUE(IsClosedOrientedManifold(r.mesh)) << DescribeManifoldProblem(r.mesh);
+  std::vector<Mesh> exactParts;
+  for (const Voxel& v : ell) {
+    std::vector<Vec3> sums;
+    for (int c = 0; c < 8; ++c) {
+      const Vec3 corner{double(v[0] + (c & 1)), double(v[1] + ((c >> 1) & 1)), double(v[2] + ((c >> 2) & 1))};
+      for (const Vec3& s : spherePts) sums.push_back(corner + s);
+    }
+    exactParts.push_back(testing::ConvexMesh(sums));
+  }
+  int checked = 0;
+  for (double x = -0.5; x < 2.5; x += 0.137) {
+    for (double y = -0.5; y < 2.5; y += 0.141) {
+      for (double z = -0.5; z < 1.5; z += 0.173) {
+        const Vec3 p{x + 0.0011, y + 0.0023, z + 0.0037};
+        bool exact = false;
+        for (const Mesh& part : exactParts) exact = exact || InsideConvex(part, p);
+        ASSERT_EQ(testing::InsideByRayParity(r.mesh, p), exact) << p.x << " " << p.y << " " << p.z;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000);
+}
+
+TEST(Minkowski3dUnion, ConvexPlusConvexIsTheHull) {
+  const auto r = Minkowski3d(VoxelMesh({{0, 0, 0}}), VoxelMesh({{0, 0, 0}}, 2));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  EXPECT_NEAR(Volume(r.mesh), 27, 1e-12);
 }
 
 }  // namespace

@@ -85,4 +85,28 @@ inline bool InsideConvex(const Mesh& m, Vec3 x) {
   return true;
 }
 
+// Point inside a closed mesh: parity of crossings of a +x ray (the point
+// must not be on the surface; the ray direction is tilted to avoid edges).
+inline bool InsideByRayParity(const Mesh& m, Vec3 p) {
+  const Vec3 dir = Normalized(Vec3{1, 0.0123456, 0.0234567});
+  int crossings = 0;
+  for (const auto& t : m.triVerts) {
+    // Moeller-Trumbore.
+    const Vec3 a = m.vertPos[t[0]], b = m.vertPos[t[1]], c = m.vertPos[t[2]];
+    const Vec3 e1 = b - a, e2 = c - a;
+    const Vec3 q = Cross(dir, e2);
+    const double det = Dot(e1, q);
+    if (det == 0) continue;
+    const double inv = 1 / det;
+    const Vec3 s = p - a;
+    const double u = Dot(s, q) * inv;
+    if (u < 0 || u > 1) continue;
+    const Vec3 r = Cross(s, e1);
+    const double v = Dot(dir, r) * inv;
+    if (v < 0 || u + v > 1) continue;
+    if (Dot(e2, r) * inv > 0) ++crossings;
+  }
+  return crossings % 2 == 1;
+}
+
 }  // namespace mos::kernel::testing

@@ -192,3 +192,40 @@ TEST(Shadow, RingAndSphere) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(ProjectPolygon, CutOfTouchingCubesIsTheirUnion) {
+  Mesh m = MakeBox({0, 0, -1}, {1, 1, 0});
+  AppendMesh(m, MakeBox({0.5, 0.5, 0}, {1.5, 1.5, 1}));
+  const auto r = ProjectCut(m);
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_EQ(r.polygon.contours.size(), 1u);
+  EXPECT_NEAR(SignedArea(r.polygon), 1.75, 1e-12);
+}
+
+TEST(ProjectPolygon, ShadowOfHookIsOneRectangle) {
+  const std::set<testing::Voxel> hook{{0, 0, 0}, {1, 0, 0}, {1, 0, 1}, {1, 0, 2}, {0, 0, 2}, {-1, 0, 2}};
+  const auto r = ProjectShadow(testing::VoxelMesh(hook));
+  ASSERT_EQ(r.status, HullStatus::kOk);
+  ASSERT_EQ(r.polygon.contours.size(), 1u);
+  EXPECT_NEAR(SignedArea(r.polygon), 3, 1e-12);
+}
+
+TEST(ProjectPolygon, ShadowOfTiltedRingHasHole) {
+  std::set<testing::Voxel> ring;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j)
+      if (i != 1 || j != 1) ring.insert({i, j, 0});
+  Mesh m = testing::VoxelMesh(ring);
+  ASSERT_TRUE(TransformMesh(m, Affine3::Rotation({1, 0, 0}, 20)));
+  const auto r = ProjectShadow(m);
+  ASSERT_EQ(r.polygon.contours.size(), 2u);
+  // Outer: 3 x (3 cos20 + sin20); hole: 1 x (cos20 - sin20) (rotated about x).
+  const double c = std::cos(M_PI / 9), s = std::sin(M_PI / 9);
+  EXPECT_NEAR(SignedArea(r.polygon), 3 * (3 * c + s) - (c - s), 1e-12);
+}
+
+}  // namespace
+}  // namespace mos::kernel
