@@ -1,32 +1,32 @@
 // Quickhull in 3D after C. B. Barber, D. P. Dobkin, H. Huhdanpaa, "The
 // Quickhull algorithm for convex hulls", ACM TOMS 22(4), 1996.
 //
-// Robustness with plain round-to-nearest doubles:
-// - One distance tolerance `tol` (a few ulps of the coordinate magnitude, as
-//   in the paper's "thick facets"): a point counts as outside a face only
-//   when its distance exceeds tol; everything nearer the hull is inside.
-// - The visible region of each new point is grown from one face across
-//   edges, and any hidden face it encloses is absorbed, so the region is a
-//   topological disk and the horizon a single simple loop; the new cone
-//   therefore always keeps the surface closed and manifold, whatever the
-//   rounding. If the horizon still is not a simple loop the point is dropped
-//   (it lies within rounding of the hull).
-// - Faces that came out (nearly) coplanar are merged afterwards into convex
-//   polygons (grown from the largest face, each vertex within 2 tol of the
-//   seed plane); vertices that are not corners of >= 3 merged polygons are
-//   dropped and each polygon is fan-triangulated. If any step of that fails
-//   the unmerged, always-valid triangle hull is returned.
-// Ties (equal distances) go to the lower point / face index.
+// Robustness: every decision (is a point above a face, are points coplanar
+// or collinear) is the exact sign of an orientation determinant, from
+// Shewchuk's filtered adaptive predicate (hull_predicates.h): plain
+// round-to-nearest doubles, no rounding modes, no big numbers. So the hull
+// is the exact convex hull of the input: a point is outside a face only if
+// strictly above its plane, coplanar points never fold a face, and faces
+// never degenerate. As a safety net the visible region is still checked to
+// be a disk (one simple horizon loop) before the cone is built.
+// Exactly coplanar faces are then merged into convex polygons; vertices that
+// are not corners of >= 3 such polygons (points inside a facet or on an
+// edge) are dropped and each polygon is fan-triangulated (ear clipping if a
+// polygon were ever not strictly convex). If any step of that fails the
+// unmerged triangle hull, always valid, is returned.
+// Ties (equal approximate distances when choosing the next point) go to the
+// lower point / face index.
 #include "kernel/hull3d.h"
 
 #include <algorithm>
 #include <array>
-#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <unordered_map>
 
 #include "kernel/hull2d.h"
+#include "kernel/hull_predicates.h"
+#include "kernel/triangulate.h"
 
 namespace mos::kernel {
 namespace {
@@ -36,7 +36,7 @@ struct Face {
   std::array<int, 3> adj{};  // face across edge i (v[i] -> v[(i+1)%3])
   Vec3 normal;               // unit, or zero for a degenerate face
   double offset = 0;
-  std::vector<int> outside;  // points above this face by more than tol
+  std::vector<int> outside;  // points strictly above this face
   bool alive = true;
   int visibleStamp = -1;
   int hiddenStamp = -1;
@@ -49,8 +49,7 @@ uint64_t EdgeKey(int a, int b) {
 
 class Quickhull {
  public:
-  Quickhull(const std::vector<Vec3>& pts, double tol, LimitGuard& guard)
-      : pts_(pts), tol_(tol), guard_(guard) {}
+  Quickhull(const std::vector<Vec3>& pts, LimitGuard& guard) : pts_(pts), guard_(guard) {}
 
   // Builds the hull of the (deduplicated, >= 4 non-coplanar) points from the
   // initial simplex a, b, c, d (d below the plane of a, b, c).
@@ -60,20 +59,23 @@ class Quickhull {
   std::vector<Face> AliveFaces() const;
 
  private:
-  double Distance(const Face& f, int p) const {
+  double Distance(const Face& f, int p) const {  // approximate
     return Dot(f.normal, pts_[p]) - f.offset;
+  }
+  bool Above(const Face& f, int p) const {  // exact
+    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], pts_[p]) > 0;
   }
   int AddFace(int a, int b, int c);
   void AssignPoints(const std::vector<int>& points, const std::vector<int>& faces);
-  bool CollectHorizon(std::vector<int>& visible, int eye);
-  void AbsorbEnclosedHidden(std::vector<int>& visible, int eye);
-
   struct HorizonEdge {
     int from, to, hiddenFace, hiddenEdge;
   };
 
+  bool CollectHorizon(std::vector<int>& visible, int eye);
+  void AbsorbEnclosedHidden(std::vector<int>& visible, int eye);
+  bool MakeDisk(std::vector<int>& visible, int eye);
+
   const std::vector<Vec3>& pts_;
-  const double tol_;
   LimitGuard& guard_;
   std::vector<Face> faces_;
   std::vector<HorizonEdge> horizon_;
@@ -99,10 +101,11 @@ void Quickhull::AssignPoints(const std::vector<int>& points,
                              const std::vector<int>& faces) {
   for (int p : points) {
     int best = -1;
-    double bestDist = tol_;
+    double bestDist = 0;
     for (int f : faces) {
+      if (!Above(faces_[f], p)) continue;
       const double d = Distance(faces_[f], p);
-      if (d > bestDist) {
+      if (best < 0 || d > bestDist) {
         bestDist = d;
         best = f;
       }
@@ -145,6 +148,16 @@ void Quickhull::AbsorbEnclosedHidden(std::vector<int>& visible, int eye) {
       visible.push_back(f);
     }
   }
+}
+
+// Collects the horizon; if it is not one simple loop, absorbs the hidden
+// faces the visible region encloses and tries once more.
+bool Quickhull::MakeDisk(std::vector<int>& visible, int eye) {
+  if (CollectHorizon(visible, eye)) return true;
+  ++stamp_;
+  for (int g : visible) faces_[g].visibleStamp = stamp_;
+  AbsorbEnclosedHidden(visible, eye);
+  return CollectHorizon(visible, eye);
 }
 
 // Fills horizon_ with the boundary of the visible region as one ordered
@@ -240,7 +253,7 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
       for (int g : faces_[visible[k]].adj) {
         Face& face = faces_[g];
         if (face.visibleStamp == stamp_ || face.hiddenStamp == stamp_) continue;
-        if (Distance(face, eye) > tol_) {
+        if (Above(face, eye)) {
           face.visibleStamp = stamp_;
           visible.push_back(g);
         } else {
@@ -248,14 +261,8 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
         }
       }
     }
-    bool ok = CollectHorizon(visible, eye);
-    if (!ok) {
-      ++stamp_;
-      for (int g : visible) faces_[g].visibleStamp = stamp_;
-      AbsorbEnclosedHidden(visible, eye);
-      ok = CollectHorizon(visible, eye);
-    }
-    if (!ok) {  // within rounding of the hull: treat the point as inside
+    const bool ok = MakeDisk(visible, eye);
+    if (!ok) {  // unreachable with exact signs; never build a broken cone
       std::vector<int>& out = faces_[f].outside;
       out.erase(std::find(out.begin(), out.end(), eye));
       continue;
@@ -332,10 +339,10 @@ bool EmitMesh(const std::vector<Vec3>& pts,
   return v - (3 * f) / 2 + f == 2;
 }
 
-// Merges coplanar faces into convex polygons and re-triangulates them
+// Merges exactly coplanar faces into convex polygons and re-triangulates them
 // without vertices that are not polygon corners. False if that failed.
 bool MergeCoplanar(const std::vector<Vec3>& pts, const std::vector<Face>& faces,
-                   double mergeTol, std::vector<std::array<int, 3>>& tris) {
+                   std::vector<std::array<int, 3>>& tris) {
   const int numFaces = static_cast<int>(faces.size());
   std::vector<double> area(numFaces);
   for (int f = 0; f < numFaces; ++f) {
@@ -354,14 +361,14 @@ bool MergeCoplanar(const std::vector<Vec3>& pts, const std::vector<Face>& faces,
     members.push_back({seed});
     group[seed] = g;
     const Vec3 n = faces[seed].normal;
-    const double off = faces[seed].offset;
+    const auto& sv = faces[seed].v;
     if (area[seed] == 0) continue;
     for (size_t k = 0; k < members[g].size(); ++k) {
       for (int t : faces[members[g][k]].adj) {
         if (group[t] >= 0 || Dot(faces[t].normal, n) < 0) continue;
-        bool onPlane = true;
+        bool onPlane = true;  // exactly coplanar with the seed
         for (int p : faces[t].v) {
-          if (std::fabs(Dot(n, pts[p]) - off) > mergeTol) onPlane = false;
+          if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
         }
         if (!onPlane) continue;
         group[t] = g;
@@ -420,7 +427,7 @@ bool MergeCoplanar(const std::vector<Vec3>& pts, const std::vector<Face>& faces,
     loops.emplace_back(v.begin(), v.end());
   }
   // A vertex is a corner when >= 3 groups meet there.
-  std::unordered_map<int, std::vector<int>> groupsAt;
+  std::vector<std::vector<int>> groupsAt(pts.size());
   for (int f = 0; f < numFaces; ++f) {
     for (int p : faces[f].v) {
       auto& list = groupsAt[p];
@@ -430,14 +437,44 @@ bool MergeCoplanar(const std::vector<Vec3>& pts, const std::vector<Face>& faces,
     }
   }
   tris.clear();
-  for (const auto& loop : loops) {
+  for (size_t g = 0; g < loops.size(); ++g) {
     std::vector<int> poly;
-    for (int p : loop) {
+    for (int p : loops[g]) {
       if (groupsAt[p].size() >= 3) poly.push_back(p);
     }
     if (poly.size() < 3) return false;
-    for (size_t k = 1; k + 1 < poly.size(); ++k) {
-      tris.push_back({poly[0], poly[k], poly[k + 1]});
+    // The seed's normal; project to the axis plane it is closest to, keeping
+    // counter-clockwise order (no rounding added by the projection).
+    const Vec3 n = faces[members[g][0]].normal;
+    int axis = 2;
+    if (std::fabs(n.x) >= std::fabs(n.y) && std::fabs(n.x) >= std::fabs(n.z)) axis = 0;
+    else if (std::fabs(n.y) >= std::fabs(n.z)) axis = 1;
+    const bool positive = n[axis] >= 0;
+    std::vector<Vec2> flat;
+    for (int p : poly) {
+      const Vec3& q = pts[p];
+      const double u = q[(axis + 1) % 3], v = q[(axis + 2) % 3];
+      flat.push_back(positive ? Vec2{u, v} : Vec2{v, u});
+    }
+    bool convex = true;
+    for (size_t k = 0; k < flat.size() && convex; ++k) {
+      const Vec2 a = flat[k], b = flat[(k + 1) % flat.size()], c = flat[(k + 2) % flat.size()];
+      convex = Cross(b - a, c - b) > 0;
+    }
+    const size_t before = tris.size();
+    if (convex) {
+      for (size_t k = 1; k + 1 < poly.size(); ++k) tris.push_back({poly[0], poly[k], poly[k + 1]});
+    } else {
+      // A group that is not convex within rounding (its coplanar neighbours
+      // did not merge): ear clipping instead of a fan.
+      for (const auto& t : TriangulatePolygon({flat})) {
+        tris.push_back({poly[t[0]], poly[t[1]], poly[t[2]]});
+      }
+    }
+    if (tris.size() - before != poly.size() - 2) return false;
+    for (size_t k = before; k < tris.size(); ++k) {  // none may face backwards
+      const auto& t = tris[k];
+      if (Dot(Cross(pts[t[1]] - pts[t[0]], pts[t[2]] - pts[t[0]]), n) < 0) return false;
     }
   }
   return true;
@@ -463,6 +500,88 @@ void PlanarHull(const std::vector<Vec3>& pts, Vec3 normal, Hull3dResult& result)
   result.planarNormal = Normalized(newell);
 }
 
+// The hull of deduplicated finite points (status kOk, kEmpty, kPlanar or
+// stopped).
+void HullOfPoints(const std::vector<Vec3>& pts, LimitGuard& guard, uint32_t prop,
+                  Hull3dResult& result) {
+  result = Hull3dResult{};
+  const int n = static_cast<int>(pts.size());
+  if (n < 3) return;
+
+  // Initial simplex: the widest axis extent, the farthest point from that
+  // line, the farthest point from that plane (approximate distances choose,
+  // exact signs decide; ties: lowest index).
+  int a = 0, b = 0;
+  double spread = -1;
+  for (int k = 0; k < 3; ++k) {
+    int lo = 0, hi = 0;
+    for (int i = 1; i < n; ++i) {
+      if (pts[i][k] < pts[lo][k]) lo = i;
+      if (pts[i][k] > pts[hi][k]) hi = i;
+    }
+    if (pts[hi][k] - pts[lo][k] > spread) {
+      spread = pts[hi][k] - pts[lo][k];
+      a = lo;
+      b = hi;
+    }
+  }
+  if (spread <= 0) return;  // one point
+  const Vec3 dir = Normalized(pts[b] - pts[a]);
+  int c = -1;
+  double lineDist = -1;
+  for (int i = 0; i < n; ++i) {
+    const double d = Length(Cross(pts[i] - pts[a], dir));
+    if (d > lineDist && !Collinear3d(pts[a], pts[b], pts[i])) {
+      lineDist = d;
+      c = i;
+    }
+  }
+  if (c < 0) return;  // collinear
+  const Vec3 normal = Normalized(Cross(pts[b] - pts[a], pts[c] - pts[a]));
+  int d = -1;
+  double planeDist = -1;
+  int side = 0;
+  for (int i = 0; i < n; ++i) {
+    const double dist = std::fabs(Dot(normal, pts[i] - pts[a]));
+    if (dist <= planeDist) continue;
+    const int sign = Orient3dSign(pts[a], pts[b], pts[c], pts[i]);
+    if (sign != 0) {
+      planeDist = dist;
+      d = i;
+      side = sign;
+    }
+  }
+  if (d < 0) {
+    PlanarHull(pts, normal, result);
+    result.status =
+        result.planarPolygon.size() >= 3 ? HullStatus::kPlanar : HullStatus::kEmpty;
+    return;
+  }
+  if (side > 0) std::swap(b, c);  // d below a, b, c
+
+  Quickhull qh(pts, guard);
+  const HullStatus status = qh.Run(a, b, c, d);
+  if (status != HullStatus::kOk) {
+    result.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
+                                                           : HullStatus::kTooLarge;
+    result.diagnostic = guard.Diagnostic();
+    return;
+  }
+  const std::vector<Face> faces = qh.AliveFaces();
+  std::vector<std::array<int, 3>> tris;
+  if (!MergeCoplanar(pts, faces, tris) || !EmitMesh(pts, tris, prop, result.mesh)) {
+    tris.clear();
+    for (const Face& f : faces) tris.push_back(f.v);
+    if (!EmitMesh(pts, tris, prop, result.mesh)) {
+      result.mesh = Mesh{};
+      result.status = HullStatus::kEmpty;  // unreachable by construction
+      return;
+    }
+  }
+  result.status = HullStatus::kOk;
+  return;
+}
+
 }  // namespace
 
 Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const KernelLimits& limits,
@@ -479,7 +598,10 @@ Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const KernelLimits& li
   std::vector<Vec3> pts;
   pts.reserve(input.size());
   for (const Vec3& p : input) {
-    if (std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z)) pts.push_back(p);
+    // Beyond 1e150 the exact predicate's products could overflow.
+    if (std::fabs(p.x) < 1e150 && std::fabs(p.y) < 1e150 && std::fabs(p.z) < 1e150) {
+      pts.push_back(p);
+    }
   }
   auto lexLess = [](const Vec3& a, const Vec3& b) {
     if (a.x != b.x) return a.x < b.x;
@@ -492,83 +614,7 @@ Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const KernelLimits& li
                           return a.x == b.x && a.y == b.y && a.z == b.z;
                         }),
             pts.end());
-  const int n = static_cast<int>(pts.size());
-  if (n < 3) return result;
-
-  // Tolerance in the spirit of the paper's round-off bound: a few ulps of
-  // the summed coordinate magnitudes.
-  Vec3 maxAbs;
-  for (const Vec3& p : pts) {
-    for (int k = 0; k < 3; ++k) maxAbs[k] = std::max(maxAbs[k], std::fabs(p[k]));
-  }
-  const double tol = 3 * DBL_EPSILON * (maxAbs.x + maxAbs.y + maxAbs.z);
-
-  // Initial simplex: the widest axis extent, the farthest point from that
-  // line, the farthest point from that plane (ties: lowest index).
-  int a = 0, b = 0;
-  double spread = -1;
-  for (int k = 0; k < 3; ++k) {
-    int lo = 0, hi = 0;
-    for (int i = 1; i < n; ++i) {
-      if (pts[i][k] < pts[lo][k]) lo = i;
-      if (pts[i][k] > pts[hi][k]) hi = i;
-    }
-    if (pts[hi][k] - pts[lo][k] > spread) {
-      spread = pts[hi][k] - pts[lo][k];
-      a = lo;
-      b = hi;
-    }
-  }
-  if (spread <= tol) return result;
-  const Vec3 dir = Normalized(pts[b] - pts[a]);
-  int c = -1;
-  double lineDist = tol;
-  for (int i = 0; i < n; ++i) {
-    const double d = Length(Cross(pts[i] - pts[a], dir));
-    if (d > lineDist) {
-      lineDist = d;
-      c = i;
-    }
-  }
-  if (c < 0) return result;  // collinear
-  const Vec3 normal = Normalized(Cross(pts[b] - pts[a], pts[c] - pts[a]));
-  int d = -1;
-  double planeDist = tol;
-  for (int i = 0; i < n; ++i) {
-    const double dist = std::fabs(Dot(normal, pts[i] - pts[a]));
-    if (dist > planeDist) {
-      planeDist = dist;
-      d = i;
-    }
-  }
-  if (d < 0) {
-    PlanarHull(pts, normal, result);
-    result.status =
-        result.planarPolygon.size() >= 3 ? HullStatus::kPlanar : HullStatus::kEmpty;
-    return result;
-  }
-  if (Dot(normal, pts[d] - pts[a]) > 0) std::swap(b, c);  // d below a, b, c
-
-  Quickhull qh(pts, tol, guard);
-  const HullStatus status = qh.Run(a, b, c, d);
-  if (status != HullStatus::kOk) {
-    result.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
-                                                           : HullStatus::kTooLarge;
-    result.diagnostic = guard.Diagnostic();
-    return result;
-  }
-  const std::vector<Face> faces = qh.AliveFaces();
-  std::vector<std::array<int, 3>> tris;
-  if (!MergeCoplanar(pts, faces, 2 * tol, tris) || !EmitMesh(pts, tris, prop, result.mesh)) {
-    tris.clear();
-    for (const Face& f : faces) tris.push_back(f.v);
-    if (!EmitMesh(pts, tris, prop, result.mesh)) {
-      result.mesh = Mesh{};
-      result.status = HullStatus::kEmpty;  // unreachable by construction
-      return result;
-    }
-  }
-  result.status = HullStatus::kOk;
+  HullOfPoints(pts, guard, prop, result);
   return result;
 }
 

@@ -28,9 +28,9 @@ struct Hull3dResult {
   KernelDiagnostic diagnostic;
 };
 
-// Non-finite points are ignored; exact duplicates are merged. Points closer
-// than a tolerance (a few ulps of the coordinate magnitude) to the hull are
-// treated as inside. Every triangle gets property `prop`.
+// The exact convex hull of the points (exact orientation signs, see
+// hull3d.cpp). Non-finite points and points beyond 1e150 are ignored; exact
+// duplicates are merged. Every triangle gets property `prop`.
 Hull3dResult ConvexHull3d(const std::vector<Vec3>& points,
                           const KernelLimits& limits = {}, uint32_t prop = 0);
 
