@@ -11,13 +11,7 @@ namespace mos::kernel {
 namespace {
 
 int CountLeadingZeros64(uint64_t x) {
-  if (x == 0) return 64;
-  int n = 0;
-  while (!(x & (uint64_t{1} << 63))) {
-    x <<= 1;
-    ++n;
-  }
-  return n;
+  return x == 0 ? 64 : __builtin_clzll(x);  // GCC, Clang and emscripten
 }
 
 // δ(i, j) of the paper: length of the common prefix of keys i and j, with the

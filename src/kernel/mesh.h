@@ -39,6 +39,11 @@ namespace mos::kernel {
 bool BuildHalfedges(Mesh& mesh);
 
 // Closed (every halfedge paired), manifold and consistently oriented.
+// Checks the stored halfedgeTwin (sizes, mutual twins running opposite ways),
+// no triangle repeating a vertex, and that each used vertex has exactly one
+// fan reaching every neighbour once (no pinched vertex, no doubled edge).
+// O(size), no sorting: cheap enough to assert after every operation
+// (MOS_KERNEL_ASSERT_CLOSED_MANIFOLD). An empty mesh passes.
 bool IsClosedManifold(const Mesh& mesh);
 
 // --- Additions (kmesh helper). Companion headers: mesh_build.h (soup and
@@ -59,6 +64,11 @@ Box3 BoundingBox(const Mesh& mesh);
 // Like IsClosedManifold, but says why not (empty string when it is), for
 // test failure messages and debug assertions.
 std::string DescribeManifoldProblem(const Mesh& mesh);
+
+// Rough heap size of a mesh in bytes, for memory budgets (limits.h).
+inline int64_t EstimateBytes(const Mesh& m) {
+  return static_cast<int64_t>(m.vertPos.size()) * 24 + static_cast<int64_t>(m.triVerts.size()) * 28;
+}
 
 // Debug builds check every operation's result; release builds skip it.
 #ifndef NDEBUG

@@ -129,7 +129,9 @@ bool TriangulateFace(const std::vector<Vec3>& points, const std::vector<int>& fa
     const Vec2 a = Project(points[face[i]], axis, flip);
     const Vec2 b = Project(points[face[(i + 1) % k]], axis, flip);
     const Vec2 c = Project(points[face[(i + 2) % k]], axis, flip);
-    if (Cross(b - a, c - b) < 0) convex = false;
+    // Straight corners count as non-convex: a fan could give zero-area
+    // triangles there, ear clipping does not.
+    if (Cross(b - a, c - b) <= 0) convex = false;
   }
   if (convex) {
     for (size_t i = 1; i + 1 < k; ++i) out.push_back({face[0], face[i], face[i + 1]});

@@ -28,7 +28,8 @@ Mesh MeshFromIndexedTriangles(const std::vector<Vec3>& points,
 // indices are removed; faces with fewer than three vertices or a bad index
 // are dropped (counted as invalid). Faces are triangulated in the plane of
 // their Newell normal (projected onto the closest axis plane): convex faces
-// by a fan, others by TriangulatePolygon (ear clipping); counted in
+// by a fan, others (also those with straight corners) by TriangulatePolygon
+// (ear clipping); counted in
 // report.nonConvexFaces.
 Mesh MeshFromPolygons(const std::vector<Vec3>& points, const std::vector<std::vector<int>>& faces,
                       const std::vector<uint32_t>& faceProps, const RepairOptions& options,

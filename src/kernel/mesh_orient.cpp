@@ -1,6 +1,7 @@
 // Repair steps on orientation and vertex fans: consistent orientation by
 // propagation across shared edges, outward by volume, pinched vertex split.
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "kernel/mesh_properties.h"
@@ -20,11 +21,81 @@ int FindRoot(std::vector<int>& parent, int x) {
   return x;
 }
 
+// Solid angle of triangle (a, b, c) seen from the origin (Van Oosterom and
+// Strackee, 1983), signed by orientation.
+double SolidAngle(Vec3 a, Vec3 b, Vec3 c) {
+  const double la = Length(a), lb = Length(b), lc = Length(c);
+  const double num = Dot(a, Cross(b, c));
+  const double den = la * lb * lc + Dot(a, b) * lc + Dot(a, c) * lb + Dot(b, c) * la;
+  return 2 * std::atan2(num, den);
+}
+
+constexpr double kFourPi = 4 * 3.14159265358979323846;
+// Triangle visits allowed for the cavity test; beyond it shells are kept.
+constexpr int64_t kCavityWorkLimit = 50'000'000;
+
+// Reverses each shell (edge-connected piece) with negative volume unless it
+// lies inside a positive shell (then it is a cavity and stays). Returns the
+// number of shells reversed.
+int OrientShells(Mesh& mesh, const std::vector<int>& shellOf, int numShells) {
+  std::vector<std::vector<int>> tris(numShells);
+  for (int t = 0; t < mesh.NumTri(); ++t) tris[shellOf[t]].push_back(t);
+  std::vector<double> volume(numShells, 0);
+  std::vector<Box3> box(numShells);
+  std::vector<Vec3> probe(numShells);
+  const Box3 all = BoundingBox(mesh);
+  const Vec3 ref = all.IsEmpty() ? Vec3{} : all.Center();
+  for (int s = 0; s < numShells; ++s) {
+    CompensatedSum sum;
+    double bestArea = -1;
+    for (int t : tris[s]) {
+      const auto& v = mesh.triVerts[t];
+      const Vec3 a = mesh.vertPos[v[0]] - ref, b = mesh.vertPos[v[1]] - ref,
+                 c = mesh.vertPos[v[2]] - ref;
+      sum.Add(Dot(a, Cross(b, c)));
+      for (int i = 0; i < 3; ++i) box[s].Include(mesh.vertPos[v[i]]);
+      const double area = LengthSquared(Cross(b - a, c - a));
+      if (area > bestArea) {
+        bestArea = area;
+        probe[s] = (mesh.vertPos[v[0]] + mesh.vertPos[v[1]] + mesh.vertPos[v[2]]) * (1.0 / 3);
+      }
+    }
+    volume[s] = sum.Value();
+  }
+  int reversed = 0;
+  int64_t work = 0;
+  for (int s = 0; s < numShells; ++s) {
+    if (!(volume[s] < 0)) continue;
+    bool inside = false;
+    for (int o = 0; o < numShells && !inside; ++o) {
+      if (o == s || !(volume[o] > 0) || !box[o].Contains(probe[s])) continue;
+      work += static_cast<int64_t>(tris[o].size());
+      if (work > kCavityWorkLimit) {
+        inside = true;  // undecided: keep the user's orientation
+        break;
+      }
+      double angle = 0;
+      for (int t : tris[o]) {
+        const auto& v = mesh.triVerts[t];
+        angle += SolidAngle(mesh.vertPos[v[0]] - probe[s], mesh.vertPos[v[1]] - probe[s],
+                            mesh.vertPos[v[2]] - probe[s]);
+      }
+      if (angle / kFourPi > 0.5) inside = true;
+    }
+    if (inside) continue;
+    for (int t : tris[s]) Reverse(mesh.triVerts[t]);
+    ++reversed;
+  }
+  return reversed;
+}
+
 }  // namespace
 
-void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, bool& flippedWhole) {
+void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, int& flippedShells,
+                     bool& flippedWhole) {
   flipped = 0;
   conflicts = 0;
+  flippedShells = 0;
   flippedWhole = false;
   const int numTri = mesh.NumTri();
   // Neighbour across each halfedge, only through edges with exactly two
@@ -43,9 +114,12 @@ void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, bool& flippedWhol
   // Breadth-first per component; flip[t] says whether t must be reversed
   // relative to the component's seed.
   std::vector<int> flip(numTri, -1);
+  std::vector<int> shellOf(numTri, -1);
+  int numShells = 0;
   std::vector<int> queue;
   for (int seed = 0; seed < numTri; ++seed) {
     if (flip[seed] >= 0) continue;
+    const int shell = numShells++;
     queue.clear();
     queue.push_back(seed);
     flip[seed] = 0;
@@ -69,7 +143,10 @@ void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, bool& flippedWhol
     }
     // Keep the orientation most of the component's faces already had.
     int count = 0;
-    for (int t : queue) count += flip[t];
+    for (int t : queue) {
+      count += flip[t];
+      shellOf[t] = shell;
+    }
     if (2 * count > static_cast<int>(queue.size()))
       for (int t : queue) flip[t] ^= 1;
   }
@@ -78,6 +155,7 @@ void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, bool& flippedWhol
       Reverse(mesh.triVerts[t]);
       ++flipped;
     }
+  flippedShells = OrientShells(mesh, shellOf, numShells);
   if (SignedVolume(mesh) < 0) {
     for (auto& t : mesh.triVerts) Reverse(t);
     flippedWhole = true;

@@ -29,7 +29,7 @@ bool RepairMesh(Mesh& mesh, const RepairOptions& options, RepairReport& report) 
   report = RepairReport{};
   LimitGuard guard(options.limits, "mesh repair");
   mesh.halfedgeTwin.clear();
-  if (!guard.Check(mesh.NumVert(), 0)) {
+  if (!guard.Check(mesh.NumVert(), EstimateBytes(mesh))) {
     report.stopped = true;
     report.diagnostics.push_back(guard.Diagnostic());
     return false;
@@ -39,13 +39,14 @@ bool RepairMesh(Mesh& mesh, const RepairOptions& options, RepairReport& report) 
     for (auto& t : mesh.triVerts) std::swap(t[1], t[2]);
 
   report.invalidFaces = repair::DropInvalidTriangles(mesh);
+  CompactVertices(mesh);  // unused vertices (maybe NaN) take no part in welding
   int collapsed = 0;
   repair::WeldVertices(mesh, eps, report.exactDuplicateVertices, report.nearDuplicateVertices,
                        collapsed);
   report.zeroAreaFaces = collapsed + repair::DropZeroAreaTriangles(mesh, eps);
   repair::DropDuplicateTriangles(mesh, report.duplicateFaces, report.cancelledFacePairs);
   CompactVertices(mesh);
-  if (options.closeGaps && guard.Check(mesh.NumVert(), 0)) {
+  if (options.closeGaps && guard.Check(mesh.NumVert(), EstimateBytes(mesh))) {
     report.tJunctionVertices = repair::CloseTJunctions(mesh, eps, guard);
     // Splitting can make faces that an opposite copy cancels.
     int dup = 0, cancelled = 0;
@@ -53,11 +54,11 @@ bool RepairMesh(Mesh& mesh, const RepairOptions& options, RepairReport& report) 
     report.duplicateFaces += dup;
     report.cancelledFacePairs += cancelled;
   }
-  if (options.orient && guard.Check(mesh.NumVert(), 0))
+  if (options.orient && guard.Check(mesh.NumVert(), EstimateBytes(mesh)))
     repair::OrientTriangles(mesh, report.flippedFaces, report.orientationConflicts,
-                            report.flippedWhole);
+                            report.flippedShells, report.flippedWhole);
   BuildHalfedges(mesh);
-  if (options.splitPinched && guard.Check(mesh.NumVert(), 0)) {
+  if (options.splitPinched && guard.Check(mesh.NumVert(), EstimateBytes(mesh))) {
     report.pinchedVerticesSplit = repair::SplitPinchedVertices(mesh);
     if (report.pinchedVerticesSplit > 0) BuildHalfedges(mesh);
   }

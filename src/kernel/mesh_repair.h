@@ -37,9 +37,10 @@ struct RepairReport {
   int cancelledFacePairs = 0;       // a face and its reverse, both dropped
   int tJunctionVertices = 0;        // vertices inserted into edges to close gaps
   int flippedFaces = 0;             // reversed to agree with their neighbours
+  int flippedShells = 0;            // inside-out shells (not cavities) reversed
   bool flippedWhole = false;        // reversed because the volume was negative
   int pinchedVerticesSplit = 0;     // extra vertices made for pinched fans
-  int nonConvexFaces = 0;           // polygon faces triangulated by ear clipping
+  int nonConvexFaces = 0;           // polygon faces not strictly convex: ear clipped
   // Not repaired (the mesh is not closed-manifold if any is non-zero):
   int openEdges = 0;                // edges with one triangle
   int nonManifoldEdges = 0;         // edges with more than two triangles

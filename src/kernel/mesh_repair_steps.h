@@ -31,10 +31,12 @@ void DropDuplicateTriangles(Mesh& mesh, int& duplicates, int& cancelledPairs);
 // epsilon of the edge's interior. Returns the number of vertices inserted.
 int CloseTJunctions(Mesh& mesh, double epsilon, LimitGuard& guard);
 
-// Flips triangles so neighbours across two-triangle edges agree (per
-// component, keeping the majority's orientation); then reverses everything
-// when the total signed volume is negative.
-void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, bool& flippedWhole);
+// Flips triangles so neighbours across two-triangle edges agree (per shell,
+// keeping the majority's orientation); reverses shells with negative volume
+// that no positive shell contains (a contained one is a cavity); finally
+// reverses everything if the total signed volume is still negative.
+void OrientTriangles(Mesh& mesh, int& flipped, int& conflicts, int& flippedShells,
+                     bool& flippedWhole);
 
 // Needs halfedges built (BuildHalfedges). Gives every extra fan of a pinched
 // vertex its own vertex (same position). Returns the vertices added.

@@ -26,6 +26,27 @@ std::vector<int> SortFacesByMorton(Mesh& mesh) {
   return order;
 }
 
+std::vector<int> SortVerticesByMorton(Mesh& mesh) {
+  const int n = mesh.NumVert();
+  const Box3 box = BoundingBox(mesh);
+  std::vector<uint64_t> code(n);
+  for (int v = 0; v < n; ++v) code[v] = Morton63(mesh.vertPos[v], box);
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return code[a] < code[b]; });
+  std::vector<int> oldToNew(n);
+  std::vector<Vec3> pos(n);
+  for (int k = 0; k < n; ++k) {
+    oldToNew[order[k]] = k;
+    pos[k] = mesh.vertPos[order[k]];
+  }
+  mesh.vertPos = std::move(pos);
+  for (auto& t : mesh.triVerts)
+    for (int& v : t)
+      if (v >= 0 && v < n) v = oldToNew[v];
+  return order;
+}
+
 void PermuteTriangles(Mesh& mesh, const std::vector<int>& newToOld) {
   const int n = static_cast<int>(newToOld.size());
   std::vector<int> oldToNew(mesh.triVerts.size(), -1);

@@ -12,6 +12,10 @@ namespace mos::kernel {
 // Returns newToOld: new triangle k was old triangle newToOld[k].
 std::vector<int> SortFacesByMorton(Mesh& mesh);
 
+// Reorders vertices by the Morton code of their position (triangles are
+// renumbered; halfedges and properties are unaffected). Returns newToOld.
+std::vector<int> SortVerticesByMorton(Mesh& mesh);
+
 // Applies a triangle permutation (newToOld) to triVerts, triProp and
 // halfedgeTwin.
 void PermuteTriangles(Mesh& mesh, const std::vector<int>& newToOld);

@@ -78,7 +78,7 @@ int OnePass(Mesh& mesh, double epsilon, LimitGuard& guard) {
     const int h = boundary[k];
     const int t = h / 3;
     if (t >= originalTris || triSplit[t]) continue;
-    if (!guard.Check(mesh.NumVert(), 0)) break;
+    if (!guard.Check(mesh.NumVert(), EstimateBytes(mesh))) break;
     triSplit[t] = 1;
     auto& hk = hits[k];
     std::sort(hk.begin(), hk.end(), [](const Hit& x, const Hit& y) { return x.t < y.t; });

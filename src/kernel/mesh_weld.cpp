@@ -68,24 +68,37 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
   const int n = mesh.NumVert();
   std::vector<int> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::vector<int> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  auto lexLess = [&](int a, int b) {
-    const Vec3 p = mesh.vertPos[a], q = mesh.vertPos[b];
-    return std::tie(p.x, p.y, p.z, a) < std::tie(q.x, q.y, q.z, b);
+  // Non-finite points never weld (and would break the sort's ordering).
+  // Sorted by value (not through indices: fewer cache misses).
+  struct Keyed {
+    Vec3 p;
+    int vert;
   };
-  std::sort(order.begin(), order.end(), lexLess);
+  std::vector<Keyed> sorted;
+  sorted.reserve(n);
+  for (int i = 0; i < n; ++i)
+    if (Finite(mesh.vertPos[i])) sorted.push_back({mesh.vertPos[i], i});
+  std::sort(sorted.begin(), sorted.end(), [](const Keyed& a, const Keyed& b) {
+    return std::tie(a.p.x, a.p.y, a.p.z, a.vert) < std::tie(b.p.x, b.p.y, b.p.z, b.vert);
+  });
+  std::vector<int> order;
+  order.reserve(sorted.size());
   int groups = n;
-  for (int i = 1; i < n; ++i)
-    if (mesh.vertPos[order[i]] == mesh.vertPos[order[i - 1]]) {
-      Unite(parent, order[i], order[i - 1]);
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    order.push_back(sorted[i].vert);
+    if (i > 0 && sorted[i].p == sorted[i - 1].p) {
+      Unite(parent, sorted[i].vert, sorted[i - 1].vert);
       --groups;
     }
+  }
+  std::vector<Keyed>().swap(sorted);
   exactMerged = n - groups;
   nearMerged = 0;
   double maxAbs = 0;
-  for (const Vec3& p : mesh.vertPos)
+  for (int i : order) {
+    const Vec3 p = mesh.vertPos[i];
     maxAbs = std::max({maxAbs, std::abs(p.x), std::abs(p.y), std::abs(p.z)});
+  }
   // Cell indices must fit in int64 (a tiny epsilon with huge coordinates).
   if (epsilon > 0 && maxAbs / epsilon < 1e15) {
     // Cells of size epsilon; any pair within epsilon lies in neighbouring
@@ -95,7 +108,7 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
       int vert;
     };
     std::vector<Cell> cells;
-    for (int i = 0; i < n; ++i) {
+    for (int i : order) {
       if (FindRoot(parent, i) != i) continue;
       const Vec3 p = mesh.vertPos[i];
       cells.push_back({static_cast<int64_t>(std::floor(p.x / epsilon)),

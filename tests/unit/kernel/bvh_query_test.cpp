@@ -187,5 +187,23 @@ TEST(MeshSort, MortonOrderKeepsMeshAndProperties) {
   }
 }
 
+TEST(MeshSort, MortonVertexOrderKeepsMesh) {
+  Mesh m = MakeUvSphere({0, 0, 0}, 2, 20, 6);
+  const double volume = SignedVolume(m);
+  const Mesh before = m;
+  const std::vector<int> order = SortVerticesByMorton(m);
+  EXPECT_TRUE(IsClosedManifold(m)) << DescribeManifoldProblem(m);
+  EXPECT_NEAR(SignedVolume(m), volume, 1e-12);
+  EXPECT_EQ(m.halfedgeTwin, before.halfedgeTwin);
+  EXPECT_EQ(m.triProp, before.triProp);
+  for (int t = 0; t < m.NumTri(); ++t)
+    for (int i = 0; i < 3; ++i)
+      EXPECT_EQ(m.vertPos[m.triVerts[t][i]], before.vertPos[before.triVerts[t][i]]);
+  const Box3 box = BoundingBox(m);
+  for (int k = 1; k < m.NumVert(); ++k)
+    EXPECT_LE(Morton63(m.vertPos[k - 1], box), Morton63(m.vertPos[k], box));
+  EXPECT_EQ(m.vertPos[0], before.vertPos[order[0]]);
+}
+
 }  // namespace
 }  // namespace mos::kernel

@@ -108,3 +108,28 @@ TEST(MeshBox, BoundingBoxOfMesh) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(MeshHalfedges, EmptyMeshIsClosedManifold) {
+  Mesh empty;
+  EXPECT_TRUE(BuildHalfedges(empty));
+  EXPECT_TRUE(IsClosedManifold(empty));
+}
+
+TEST(MeshHalfedges, CorruptTwinsAreDetected) {
+  Mesh box = MakeBox({0, 0, 0}, {1, 1, 1});
+  Mesh bad = box;
+  std::swap(bad.halfedgeTwin[0], bad.halfedgeTwin[1]);  // no longer mutual
+  EXPECT_FALSE(IsClosedManifold(bad));
+  bad = box;
+  bad.halfedgeTwin.pop_back();
+  EXPECT_FALSE(IsClosedManifold(bad));
+  bad = box;
+  bad.triProp.push_back(0);
+  EXPECT_FALSE(IsClosedManifold(bad));
+}
+
+}  // namespace
+}  // namespace mos::kernel

@@ -106,6 +106,23 @@ TEST(MeshNormals, FaceAndPseudoNormalsOfABox) {
   }
 }
 
+TEST(MeshNormals, SpherePseudoNormalsAreRadial) {
+  Mesh s = MakeUvSphere({1, -2, 3}, 2, 40);
+  const auto pn = VertexPseudoNormals(s);
+  for (int v = 0; v < s.NumVert(); ++v) {
+    const Vec3 radial = Normalized(s.vertPos[v] - Vec3{1, -2, 3});
+    EXPECT_GT(Dot(pn[v], radial), 0.995) << "vertex " << v;
+    EXPECT_NEAR(Length(pn[v]), 1.0, 1e-12);
+  }
+  // A degenerate (zero-area) triangle contributes nothing and gets a zero
+  // face normal instead of NaN.
+  Mesh flat;
+  flat.vertPos = {{0, 0, 0}, {1, 0, 0}, {2, 0, 0}};
+  flat.triVerts = {{0, 1, 2}};
+  EXPECT_EQ(FaceNormal(flat, 0), Vec3{});
+  EXPECT_EQ(VertexPseudoNormals(flat)[1], Vec3{});
+}
+
 TEST(MeshTransform, TranslateRotateScale) {
   Mesh box = MakeBox({0, 0, 0}, {1, 2, 3});
   Affine3 t = Affine3::Translation({10, 0, 0}) * Affine3::Rotation({0, 0, 1}, 90) *

@@ -51,11 +51,12 @@ TEST(MeshBuild, PolyhedronCubeClockwiseFaces) {
   for (uint32_t p = 1; p <= 6; ++p) EXPECT_EQ(hist.at(p), 2);
 }
 
-TEST(MeshBuild, WrongWindingIsFlippedWhole) {
+TEST(MeshBuild, WrongWindingIsReversed) {
   RepairReport r;
   Mesh m = MeshFromPolygons(kCubePoints, kCubeFaces, {}, RepairOptions{}, r);  // said CCW
   ExpectClean(m, r);
-  EXPECT_TRUE(r.flippedWhole);
+  EXPECT_EQ(r.flippedShells, 1);  // the one shell was inside out
+  EXPECT_EQ(r.flippedFaces, 0);
   EXPECT_DOUBLE_EQ(SignedVolume(m), 350.0);
 }
 
@@ -165,11 +166,18 @@ TEST(MeshRepair, TJunctionGapIsClosed) {
       {0, 4, 7, 3},                // x=0
       {1, 2, 6, 5}};               // x=2
   RepairReport r;
-  Mesh m = MeshFromPolygons(pts, faces, {}, RepairOptions{}, r);
+  Mesh m = MeshFromPolygons(pts, faces, {10, 11, 12, 13, 14, 15, 16}, RepairOptions{}, r);
   ExpectClean(m, r);
   EXPECT_EQ(r.tJunctionVertices, 2);
   EXPECT_DOUBLE_EQ(SignedVolume(m), 2.0);
   EXPECT_EQ(r.flippedFaces, 0);
+  // The split front and back faces keep their property ids (2 + 1 extra
+  // triangles each); the others keep theirs.
+  const auto hist = PropertyHistogram(m);
+  EXPECT_EQ(hist.at(13), 3);
+  EXPECT_EQ(hist.at(14), 3);
+  EXPECT_EQ(hist.at(10), 2);
+  EXPECT_EQ(hist.at(12), 2);
 }
 
 TEST(MeshRepair, TJunctionWithinEpsilon) {
@@ -317,6 +325,37 @@ TEST(MeshRepair, CavityKeepsItsInwardOrientation) {
   EXPECT_DOUBLE_EQ(SignedVolume(m), 7.0);
 }
 
+TEST(MeshRepair, InsideOutShellIsReversedButCavityIsNot) {
+  // Three shells: a box with a cavity (inner faces inward, correct), and a
+  // separate box given entirely inside out.
+  Mesh outer = MakeBox({0, 0, 0}, {2, 2, 2});
+  Mesh cavity = MakeBox({0.5, 0.5, 0.5}, {1.5, 1.5, 1.5});
+  Mesh apart = MakeBox({5, 0, 0}, {6, 1, 1});
+  for (auto& t : cavity.triVerts) std::swap(t[1], t[2]);
+  for (auto& t : apart.triVerts) std::swap(t[1], t[2]);
+  auto soup = Soup(outer);
+  for (const auto& t : Soup(cavity)) soup.push_back(t);
+  for (const auto& t : Soup(apart)) soup.push_back(t);
+  RepairReport r;
+  Mesh m = MeshFromTriangleSoup(soup, {}, RepairOptions{}, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.flippedShells, 1);
+  EXPECT_FALSE(r.flippedWhole);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 8.0 - 1.0 + 1.0);
+}
+
+TEST(MeshRepair, VertexBudgetStopsWithDiagnostic) {
+  RepairOptions opt;
+  opt.limits.maxVertices = 100;
+  RepairReport r;
+  Mesh sphere = MakeUvSphere({0, 0, 0}, 1, 32);
+  EXPECT_FALSE(RepairMesh(sphere, opt, r));
+  EXPECT_TRUE(r.stopped);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_NE(r.diagnostics.back().message.find("vertex budget"), std::string::npos);
+  EXPECT_EQ(r.diagnostics.back().count, sphere.NumVert());
+}
+
 TEST(MeshRepair, GarbageInputNeverCrashes) {
   std::mt19937 rng(11);
   std::uniform_int_distribution<int> idx(-2, 12);
@@ -379,6 +418,26 @@ TEST(MeshBuild, NonConvexFacesAreEarClipped) {
   RepairReport r3;
   MeshFromPolygons(kCubePoints, kCubeFaces, {}, RepairOptions{}, r3);
   EXPECT_EQ(r3.nonConvexFaces, 0);
+}
+
+TEST(MeshBuild, FaceWithStraightCornerMakesNoSlivers) {
+  // The cube's edge 4-5 carries a midpoint used by both faces on that edge:
+  // a fan from the wrong corner would make a zero-area triangle.
+  std::vector<Vec3> pts = kCubePoints;
+  pts.push_back({5, 0, 5});  // 8: midpoint of 4-5
+  std::vector<std::vector<int>> faces = {{0, 1, 2, 3}, {4, 8, 5, 1, 0}, {7, 6, 5, 8, 4},
+                                         {5, 6, 2, 1}, {6, 7, 3, 2},    {7, 4, 0, 3}};
+  RepairOptions opt;
+  opt.winding = FaceWinding::Clockwise;
+  RepairReport r;
+  Mesh m = MeshFromPolygons(pts, faces, {}, opt, r);
+  ExpectClean(m, r);
+  EXPECT_EQ(r.zeroAreaFaces, 0);
+  EXPECT_EQ(r.tJunctionVertices, 0);
+  EXPECT_EQ(r.nonConvexFaces, 2);
+  EXPECT_EQ(m.NumVert(), 9);
+  EXPECT_EQ(m.NumTri(), 14);
+  EXPECT_DOUBLE_EQ(SignedVolume(m), 350.0);
 }
 
 TEST(MeshBuild, StarFaceFromPolyhedron) {
