@@ -1,6 +1,7 @@
 #include "kernel/assemble.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <tuple>
 #include <cstdio>
 #include <cstdlib>
@@ -92,17 +93,29 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
 
 }  // namespace
 
-FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, OpType op,
+BoolRoles RolesFor(OpType op, bool swapped) {
+  switch (op) {
+    case OpType::kUnion:
+      return {1, -1, 1, -1, 1.0};
+    case OpType::kIntersection:
+      return {0, 1, 0, 1, -1.0};
+    case OpType::kDifference:
+      // First minus second: the first kept outside, the second reversed
+      // inside; the first moves inward, or the second outward.
+      return swapped ? BoolRoles{0, -1, 1, -1, 1.0} : BoolRoles{1, -1, 0, -1, -1.0};
+  }
+  return {1, -1, 1, -1, 1.0};
+}
+
+FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
                            const std::vector<int>& windingP, const std::vector<int>& windingQ,
                            const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP) {
-  Inclusion incP{1, -1}, incQ{1, -1};
-  if (op == OpType::kIntersection) {
-    incP = {0, 1};
-    incQ = {0, 1};
-  } else if (op == OpType::kDifference) {
-    incQ = {0, -1};
-  }
+  const Inclusion incP{roles.cP, roles.sP}, incQ{roles.cQ, roles.sQ};
   FacePolygons out;
+  for (int w : windingP)
+    if (std::abs(incP(w)) > 1) out.consistent = false;
+  for (int w : windingQ)
+    if (std::abs(incQ(w)) > 1) out.consistent = false;
   std::vector<int> outP(p.NumVert(), -1), outQ(q.NumVert(), -1);
   for (int v = 0; v < p.NumVert(); ++v)
     if (incP(windingP[v]) != 0) {
@@ -124,11 +137,12 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, OpType op
   out.faceEdges.assign(nP + nQ, {});
   out.faceNormal.resize(nP + nQ);
   out.faceProp.resize(nP + nQ);
+  const double flipP = roles.cP == 0 && roles.sP < 0 ? -1.0 : 1.0;
+  const double flipQ = roles.cQ == 0 && roles.sQ < 0 ? -1.0 : 1.0;
   for (int t = 0; t < nP; ++t) {
-    out.faceNormal[t] = p.faceNormal[t];
+    out.faceNormal[t] = p.faceNormal[t] * flipP;
     out.faceProp[t] = p.prop[t];
   }
-  const double flipQ = op == OpType::kDifference ? -1.0 : 1.0;
   for (int t = 0; t < nQ; ++t) {
     out.faceNormal[nP + t] = q.faceNormal[t] * flipQ;
     out.faceProp[nP + t] = q.prop[t];
@@ -153,6 +167,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, OpType op
       ++j;
     }
     const size_t n = std::min(starts.size(), stops.size());
+    if (starts.size() != stops.size()) out.consistent = false;
     if (std::getenv("MOS_BOOL_DEBUG"))
       std::fprintf(stderr, "pair P%d Q%d starts %zu stops %zu\n", ends[i].faceP, ends[i].faceQ, starts.size(), stops.size());
     for (size_t k = 0; k < n; ++k) {

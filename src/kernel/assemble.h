@@ -16,7 +16,20 @@
 
 namespace mos::kernel {
 
+// How the operands' pieces survive: a piece of P with winding number w
+// (w.r.t. Q) appears cP + sP * w times, negative meaning reversed; the same
+// for Q. expandP is the direction P is perturbed along its normals.
+struct BoolRoles {
+  int cP, sP, cQ, sQ;
+  double expandP;
+};
+
+// Roles for `op` with P = first operand, or with the operands swapped
+// (P = second): the same result, perturbing the other mesh.
+BoolRoles RolesFor(OpType op, bool swapped);
+
 struct FacePolygons {
+  bool consistent = true;  // every inclusion in [-1, 1], every new edge paired
   std::vector<Vec3> vertPos;
   // Faces 0..nP-1 are P's triangles, nP.. are Q's; each holds directed
   // edges (output vertex ids) counter-clockwise seen from outside the result.
@@ -25,7 +38,7 @@ struct FacePolygons {
   std::vector<uint32_t> faceProp;
 };
 
-FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, OpType op,
+FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
                            const std::vector<int>& windingP, const std::vector<int>& windingQ,
                            const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP);
 

@@ -119,54 +119,80 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
   std::vector<int> prev(n), next(n);
+  std::vector<char> alive(n, 1);
   for (int i = 0; i < n; ++i) {
     prev[i] = (i + n - 1) % n;
     next[i] = (i + 1) % n;
   }
+  auto turn = [&](int i) { return Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]); };
   // The diagonal an ear at i would add may not join vertices already
   // joined (that would give an edge more than two triangles).
   auto diagonalFree = [&](int i) {
     const int a = ids[poly[prev[i]]], c = ids[poly[next[i]]];
     return a != c && !edges.Has(a, c);
   };
+  // Only non-convex corners can lie inside an ear (Eberly); the list is
+  // pruned lazily and grows when a corner turns non-convex.
+  // Blockers live in a uniform grid so an ear test only looks near the ear.
+  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+  for (int v : poly) {
+    lo = {std::min(lo.x, pts[v].x), std::min(lo.y, pts[v].y)};
+    hi = {std::max(hi.x, pts[v].x), std::max(hi.y, pts[v].y)};
+  }
+  const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+  const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+  auto cellX = [&](double x) { return std::max(0, std::min(g - 1, static_cast<int>((x - lo.x) * sx))); };
+  auto cellY = [&](double y) { return std::max(0, std::min(g - 1, static_cast<int>((y - lo.y) * sy))); };
+  std::vector<std::vector<int>> grid(static_cast<size_t>(g) * g);
+  auto addBlocker = [&](int i) {
+    const Vec2 p = pts[poly[i]];
+    grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
+  };
+  std::vector<int> zeroWork;
+  for (int i = 0; i < n; ++i) {
+    if (turn(i) <= 0) addBlocker(i);
+    zeroWork.push_back(i);
+  }
   auto isEar = [&](int i) {
-    if (!diagonalFree(i)) return false;
     const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
     if (Orient(a, b, c) <= 0) return false;
-    for (int j = next[next[i]]; j != prev[i]; j = next[j]) {
-      const Vec2 p = pts[poly[j]];
-      if (p == a || p == b || p == c) continue;
-      if (Orient(a, b, p) > 0 && Orient(b, c, p) > 0 && Orient(c, a, p) > 0) return false;
-    }
+    if (!diagonalFree(i)) return false;
+    const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
+    const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
+    for (int cy = y0; cy <= y1; ++cy)
+      for (int cx = x0; cx <= x1; ++cx)
+        for (int j : grid[static_cast<size_t>(cy) * g + cx]) {
+          if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
+          const Vec2 p = pts[poly[j]];
+          if (p == a || p == b || p == c) continue;
+          if (Orient(a, b, p) > 0 && Orient(b, c, p) > 0 && Orient(c, a, p) > 0 && turn(j) <= 0) return false;
+        }
     return true;
   };
   int remaining = n;
   int cur = 0;
   while (remaining > 3) {
     int ear = -1;
-    int i = cur;
     // Zero-area corners first: they come from the zero-width strips that
     // symbolic perturbation leaves (e.g. a face touching another face), and
     // cutting them as slivers keeps such a strip from being covered twice.
-    for (int k = 0; k < remaining; ++k, i = next[i])
-      if (diagonalFree(i) && Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]) == 0) {
-        ear = i;
-        break;
-      }
+    while (ear < 0 && !zeroWork.empty()) {
+      const int i = zeroWork.back();
+      zeroWork.pop_back();
+      if (alive[i] && turn(i) == 0 && diagonalFree(i)) ear = i;
+    }
+    int i = cur;
     for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
-      if (isEar(i)) {
-        ear = i;
-        break;
-      }
+      if (isEar(i)) ear = i;
     if (ear < 0) {  // slightly invalid polygon: cut the least reflex corner
       double bestTurn = -INFINITY;
       for (int pass = 0; pass < 2 && ear < 0; ++pass) {
         i = cur;
         for (int k = 0; k < remaining; ++k, i = next[i]) {
           if (pass == 0 && !diagonalFree(i)) continue;
-          const double turn = Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]);
-          if (turn > bestTurn) {
-            bestTurn = turn;
+          const double t = turn(i);
+          if (t > bestTurn) {
+            bestTurn = t;
             ear = i;
           }
         }
@@ -174,10 +200,16 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     }
     edges.Add(ids[poly[prev[ear]]], ids[poly[next[ear]]]);
     tris.push_back({poly[prev[ear]], poly[ear], poly[next[ear]]});
-    next[prev[ear]] = next[ear];
-    prev[next[ear]] = prev[ear];
-    cur = prev[ear];
+    const int a = prev[ear], c = next[ear];
+    next[a] = c;
+    prev[c] = a;
+    alive[ear] = 0;
     --remaining;
+    for (int nb : {a, c}) {
+      zeroWork.push_back(nb);
+      if (turn(nb) <= 0) addBlocker(nb);  // may repeat: harmless
+    }
+    cur = a;
   }
   tris.push_back({poly[prev[cur]], poly[cur], poly[next[cur]]});
 }

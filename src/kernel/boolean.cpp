@@ -2,6 +2,7 @@
 // triangulation -> cleanup (Smith 2009, ch. 4-5).
 #include "kernel/boolean.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -41,26 +42,16 @@ Vec2 Project(const Vec3& p, int axis, bool positive) {
   return positive ? Vec2{p.z, p.x} : Vec2{p.x, p.z};
 }
 
-}  // namespace
-
-Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
-  if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
-  if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
-  const BoolOperand p = PrepareOperand(a);
-  const BoolOperand q = PrepareOperand(b);
-  if (!p.box.Overlaps(q.box)) {
-    if (op == OpType::kIntersection) return Mesh{};
-    Mesh out = Copy(a);
-    if (op == OpType::kUnion) AppendMesh(out, Copy(b));
-    return out;
-  }
-  const double expandP = op == OpType::kUnion ? 1.0 : -1.0;
-  const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, expandP);
+// One attempt with the given roles; false when the topology came out
+// inconsistent (possible when an input is geometrically self-touching and
+// the perturbation of that input makes it overlap itself).
+bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result) {
+  const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
   const std::vector<EdgeTriHit> hitsPQ = IntersectEdgesWithTriangles(kernels, p, q, true);
   const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
   const std::vector<int> windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
   const std::vector<int> windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
-  FacePolygons faces = AssembleFaces(p, q, op, windingP, windingQ, hitsPQ, hitsQP);
+  FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
 
   std::vector<std::array<int, 3>> tris;
   std::vector<uint32_t> props;
@@ -96,7 +87,57 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
       props.push_back(faces.faceProp[f]);
     }
   }
-  return Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
+  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
+  return faces.consistent && IsClosedManifold(result);
+}
+
+// Moves `b` by a rounding-sized step in a generic direction, so no exact
+// tie is left to decide; the slivers this leaves are shorter than
+// cleanup's collapse length.
+bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result) {
+  double scale = 1;
+  for (const Vec3& v : p.pos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
+  for (const Vec3& v : b.vertPos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
+  const double step = 0.25e-12 * scale;
+  Mesh moved = b;
+  for (Vec3& v : moved.vertPos) v = v + Vec3{step, 0.61803398875 * step, 0.41421356237 * step};
+  const BoolOperand q = PrepareOperand(moved);
+  return RunBoolean(p, q, RolesFor(op, false), result);
+}
+
+}  // namespace
+
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
+  if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
+  if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
+  const BoolOperand p = PrepareOperand(a);
+  const BoolOperand q = PrepareOperand(b);
+  if (!p.box.Overlaps(q.box)) {
+    if (op == OpType::kIntersection) return Mesh{};
+    Mesh out = Copy(a);
+    if (op == OpType::kUnion) AppendMesh(out, Copy(b));
+    return out;
+  }
+  Mesh first;
+  if (RunBoolean(p, q, RolesFor(op, false), first)) return first;
+  // Perturb the other operand instead: a different, equally valid choice.
+  Mesh second;
+  if (RunBoolean(q, p, RolesFor(op, true), second)) return second;
+  // Last resort: move the second operand by a rounding-sized step.
+  Mesh third;
+  if (RunShifted(p, b, op, third)) return third;
+  return first;
+}
+
+Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
+  const BoolOperand p = PrepareOperand(a);
+  const BoolOperand q = PrepareOperand(b);
+  Mesh out;
+  if (strategy == 0) RunBoolean(p, q, RolesFor(op, false), out);
+  else if (strategy == 1) RunBoolean(q, p, RolesFor(op, true), out);
+  else RunShifted(p, b, op, out);
+  CleanupMesh(out);
+  return out;
 }
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op) {

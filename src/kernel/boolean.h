@@ -27,4 +27,9 @@ Mesh BooleanN(std::vector<Mesh> meshes, OpType op);
 // The boolean without the final cleanup (for tests of the raw topology).
 Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op);
 
+// One fixed strategy, cleaned (for tests): 0 perturbs a, 1 perturbs b, 2
+// moves b by a rounding-sized step. Boolean tries them in this order until
+// the topology is consistent.
+Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy);
+
 }  // namespace mos::kernel

@@ -85,6 +85,10 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
       op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
     }
   }
+  std::vector<Box3> triBoxes(op.tri.size());
+  for (size_t t = 0; t < op.tri.size(); ++t)
+    for (int i = 0; i < 3; ++i) triBoxes[t].Include(op.pos[op.tri[t][i]]);
+  op.triBvh.Build(triBoxes);
   for (Vec3& n : op.vertNormal) {
     const double len = Length(n);
     if (len > 0) n = n * (1.0 / len);

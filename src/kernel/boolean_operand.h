@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "kernel/bvh.h"
 #include "kernel/mesh.h"
 #include "kernel/predicates.h"
 #include "kernel/vec.h"
@@ -29,6 +30,7 @@ struct BoolOperand {
   std::vector<Vec3> faceNormal;
   BoolBox box;
   bool closed = true;  // every halfedge found exactly one twin
+  Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
 
   BoolMeshView View() const { return BoolMeshView{&pos, &tri, &twin}; }
   int NumTri() const { return static_cast<int>(tri.size()); }

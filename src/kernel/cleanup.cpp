@@ -38,7 +38,7 @@ class Cleaner {
 
   // Collapses halfedge h (a->b): b merges into a. Returns false when the
   // link condition or orientation guard forbids it.
-  bool Collapse(int h) {
+  bool Collapse(int h, bool strict = false) {
     const int tw = m_.halfedgeTwin[h];
     if (tw < 0 || Removed(h) || Removed(tw)) return false;
     const int a = Start(h), b = End(h);
@@ -62,6 +62,10 @@ class Cleaner {
       const Vec3 pb = m_.vertPos[b];
       const Vec3 before = Cross(p1 - pb, p2 - pb);
       const Vec3 after = Cross(p1 - pa, p2 - pa);
+      if (strict) {  // the surface may not change: same orientation, not degenerate
+        if (!(Dot(before, after) > 0)) return false;
+        continue;
+      }
       if (Dot(before, after) < 0 && Length(before) * Length(after) > 0) {
         const double scale = std::max(LengthSquared(p1 - pb), LengthSquared(p2 - pb));
         if (Length(after) > 1e-9 * scale) return false;
@@ -149,6 +153,72 @@ class Cleaner {
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) continue;
         if (Swap(h)) any = true;
+      }
+      if (!any) break;
+    }
+  }
+
+  // Removes vertices that carry no shape: all their triangles in one plane
+  // (a flat vertex), or in two planes with the vertex on their straight
+  // crease. Such a vertex merges into a neighbour along a crease edge (or
+  // any edge, when flat) if no triangle flips.
+  void CollapseColinear(double cosTol) {
+    std::vector<int> fan;
+    std::vector<Vec3> normals;
+    for (int pass = 0; pass < 3; ++pass) {
+      bool any = false;
+      for (int h0 = 0; h0 < 3 * m_.NumTri(); ++h0) {
+        if (Removed(h0)) continue;
+        if (!Fan(h0, fan)) continue;
+        const int v = Start(h0);
+        if (fan[0] != h0) continue;
+        // Plane normals around v.
+        normals.clear();
+        bool degenerate = false;
+        for (int e : fan) {
+          const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
+                               m_.vertPos[End(NextHalfedge(e))] - m_.vertPos[v]);
+          const double len = Length(n);
+          if (!(len > 0)) {
+            degenerate = true;
+            break;
+          }
+          normals.push_back(n * (1.0 / len));
+        }
+        if (degenerate) continue;
+        // Distinct planes (up to two).
+        Vec3 planes[2];
+        int numPlanes = 0;
+        bool tooMany = false;
+        for (const Vec3& n : normals) {
+          bool found = false;
+          for (int k = 0; k < numPlanes; ++k)
+            if (Dot(n, planes[k]) > cosTol) found = true;
+          if (found) continue;
+          if (numPlanes == 2) {
+            tooMany = true;
+            break;
+          }
+          planes[numPlanes++] = n;
+        }
+        if (tooMany) continue;
+        for (int e : fan) {
+          const int u = End(e);
+          if (numPlanes == 2) {
+            // u must lie on the crease: the edge in both planes.
+            const Vec3 d = m_.vertPos[u] - m_.vertPos[v];
+            const double len = Length(d);
+            if (!(len > 0)) continue;
+            if (std::fabs(Dot(d, planes[0])) > (1 - cosTol) * 8 * len ||
+                std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
+              continue;
+          }
+          // Merge v into u: collapse the halfedge u->v.
+          if (Collapse(m_.halfedgeTwin[e], true)) {
+            any = true;
+            break;
+          }
+        }
       }
       if (!any) break;
     }
@@ -317,6 +387,13 @@ void CleanupMesh(Mesh& mesh) {
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
     again.Compact();
+    SplitPinchedVerts(mesh);
+  }
+  if (mesh.NumTri() > 0 && IsClosedManifold(mesh)) {
+    Cleaner flat(mesh);
+    flat.CollapseColinear(1 - 1e-12);
+    flat.SwapDegenerate(eps);
+    flat.Compact();
     SplitPinchedVerts(mesh);
   }
   RemoveUnusedVerts(mesh);

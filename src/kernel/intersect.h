@@ -22,8 +22,8 @@ struct EdgeTriHit {
 std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, const BoolOperand& p,
                                                     const BoolOperand& q, bool forward);
 
-// Candidate (edge, triangle) pairs whose closed boxes overlap; a plain
-// sweep along x. Edges are canonical halfedges of `edgeMesh`.
+// Candidate (edge, triangle) pairs whose closed boxes overlap, from the
+// triangle BVH. Edges are canonical halfedges of `edgeMesh`.
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs);
 

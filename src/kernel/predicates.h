@@ -33,7 +33,12 @@ struct BoolMeshView {
   int End(int he) const { return (*tri)[he / 3][(he + 1) % 3]; }
   bool Forward(int he) const { return Start(he) < End(he); }
   // The canonical halfedge of he's edge.
-  int Canonical(int he) const { return Forward(he) ? he : (*twin)[he]; }
+  // The canonical halfedge of he's edge (he itself when unpaired, so an
+  // open input cannot index out of range).
+  int Canonical(int he) const {
+    const int tw = (*twin)[he];
+    return Forward(he) || tw < 0 ? he : tw;
+  }
   const Vec3& Pos(int v) const { return (*pos)[v]; }
 };
 

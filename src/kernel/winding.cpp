@@ -1,5 +1,6 @@
 #include "kernel/winding.h"
 
+#include <cmath>
 #include <numeric>
 
 namespace mos::kernel {
@@ -35,22 +36,23 @@ std::vector<int> WindingNumbers(const BoolKernels& kernels, const BoolOperand& p
   }
   std::vector<int> winding(vertMesh.NumVert(), 0);
   std::vector<char> done(vertMesh.NumVert(), 0);
-  // Triangle XY boxes for a cheap reject.
-  std::vector<BoolBox> triBox(triMesh.NumTri());
-  for (int t = 0; t < triMesh.NumTri(); ++t)
-    for (int i = 0; i < 3; ++i) triBox[t].Add(triMesh.pos[triMesh.tri[t][i]]);
   for (int v = 0; v < vertMesh.NumVert(); ++v) {
     const int root = Find(parent, v);
     if (!done[root]) {
       const Vec3& pt = vertMesh.pos[root];
       int sum = 0;
-      for (int t = 0; t < triMesh.NumTri(); ++t) {
-        const BoolBox& b = triBox[t];
-        if (pt.x < b.lo.x || pt.x > b.hi.x || pt.y < b.lo.y || pt.y > b.hi.y) continue;
-        if (forward ? pt.z > b.hi.z : pt.z < b.lo.z) continue;
+      auto count = [&](int t) {
         double z = 0;
         bool overlap = false;
         sum += kernels.Kernel02(root, t, forward, z, overlap);
+      };
+      if (forward) {
+        triMesh.triBvh.ForEachAlongPlusZ(pt, count);
+      } else {
+        Box3 ray;
+        ray.Include(pt);
+        ray.min.z = -INFINITY;
+        triMesh.triBvh.ForEachOverlap(ray, count);
       }
       winding[root] = -sum;
       done[root] = 1;

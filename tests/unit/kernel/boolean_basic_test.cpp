@@ -72,6 +72,25 @@ TEST(BooleanBasic, BoxAndSphere) {
   RunCase({"inside sphere", Box(0, 0, 0, 2, 2, 2), s, 8, 8 - vs, vs});
 }
 
+TEST(BooleanBasic, EveryStrategyGivesTheSameSolid) {
+  struct Pair {
+    Mesh a, b;
+  };
+  const Pair pairs[] = {{Box(0, 0, 0, 1, 1, 1), Box(1, 0, 0, 2, 1, 1)},
+                        {Box(0, 0, 0, 2, 2, 2), Box(1, 0, 0, 3, 2, 2)},
+                        {Box(0, 0, 0, 1, 1, 1), Box(1, 1, 0, 2, 2, 1)},
+                        {Box(0, 0, 0, 10, 10, 10), MakeCylinder({5, 5, 0}, 3, 3, 10, 16)}};
+  for (const Pair& pr : pairs)
+    for (OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
+      const double expected = SignedVolume(Boolean(pr.a, pr.b, op));
+      for (int strategy = 0; strategy < 3; ++strategy) {
+        const Mesh m = BooleanStrategy(pr.a, pr.b, op, strategy);
+        EXPECT_TRUE(IsValidSolid(m)) << static_cast<int>(op) << " strategy " << strategy;
+        EXPECT_TRUE(VolumeNear(m, expected)) << static_cast<int>(op) << " strategy " << strategy;
+      }
+    }
+}
+
 TEST(BooleanBasic, PropertiesAreCarried) {
   const Mesh u = Boolean(Box(0, 0, 0, 1, 1, 1, 7), Box(0.5, 0.5, 0.5, 2, 2, 2, 9), OpType::kUnion);
   ASSERT_TRUE(IsValidSolid(u));
@@ -79,6 +98,41 @@ TEST(BooleanBasic, PropertiesAreCarried) {
   EXPECT_EQ(hist.size(), 2u);
   EXPECT_GT(hist.count(7), 0u);
   EXPECT_GT(hist.count(9), 0u);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(BooleanRobustness, BadInputsDoNotCrash) {
+  using booltest::Box;
+  Mesh open = Box(0, 0, 0, 1, 1, 1);
+  open.triVerts.pop_back();
+  open.triProp.pop_back();
+  BuildHalfedges(open);
+  Mesh nan = Box(0, 0, 0, 1, 1, 1);
+  nan.vertPos[3].x = std::nan("");
+  Mesh degenerate = Box(0, 0, 0, 1, 1, 1);
+  degenerate.triVerts.push_back({0, 0, 1});
+  degenerate.triProp.push_back(0);
+  Mesh badIndex = Box(0, 0, 0, 1, 1, 1);
+  badIndex.triVerts.push_back({0, 1, 99});
+  badIndex.triProp.push_back(0);
+  Mesh flat = Box(0, 0, 0, 1, 1, 0);  // zero thickness
+  const Mesh good = Box(0.5, 0.5, 0.5, 2, 2, 2);
+  for (const Mesh* bad : {&open, &nan, &degenerate, &badIndex, &flat})
+    for (OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
+      Boolean(*bad, good, op);
+      Boolean(good, *bad, op);
+      BooleanN({*bad, good, *bad}, op);
+    }
+  // Empty operands.
+  EXPECT_EQ(Boolean(Mesh{}, good, OpType::kUnion).NumTri(), good.NumTri());
+  EXPECT_EQ(Boolean(good, Mesh{}, OpType::kDifference).NumTri(), good.NumTri());
+  EXPECT_EQ(Boolean(good, Mesh{}, OpType::kIntersection).NumTri(), 0);
+  EXPECT_EQ(BooleanN({}, OpType::kUnion).NumTri(), 0);
 }
 
 }  // namespace
