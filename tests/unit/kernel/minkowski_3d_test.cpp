@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <random>
 
 #include "kernel/hull2d.h"
 #include "kernel/mesh_properties.h"
@@ -290,6 +291,32 @@ TEST(Minkowski3dUnion, ConvexPlusConvexIsTheHull) {
   const auto r = Minkowski3d(VoxelMesh({{0, 0, 0}}), VoxelMesh({{0, 0, 0}}, 2));
   ASSERT_EQ(r.status, HullStatus::kOk);
   EXPECT_NEAR(Volume(r.mesh), 27, 1e-12);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(Minkowski3dUnion, RandomVoxelShapesPlusBoxes) {
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<int> coord(0, 2);
+  int tested = 0;
+  for (int trial = 0; trial < 1000 && tested < 25; ++trial) {
+    std::set<testing::Voxel> a, b;
+    for (int i = 0; i < 5; ++i) a.insert({coord(rng), coord(rng), coord(rng)});
+    for (int i = 0; i < 2; ++i) b.insert({coord(rng) % 2, coord(rng) % 2, 0});
+    const Mesh ma = testing::VoxelMesh(a);
+    const Mesh mb = testing::VoxelMesh(b, 0.5);
+    if (!IsClosedManifold(ma) || !IsClosedManifold(mb)) continue;  // edge-touching voxels
+    ++tested;
+    const auto r = Minkowski3d(ma, mb);
+    ASSERT_EQ(r.status, HullStatus::kOk);
+    ASSERT_TRUE(testing::IsClosedOrientedManifold(r.mesh)) << DescribeManifoldProblem(r.mesh);
+    EXPECT_NEAR(testing::Volume(r.mesh), BoxUnionVolume(SumBoxes(a, b, 0.5)), 1e-9) << trial;
+  }
+  EXPECT_EQ(tested, 25);
 }
 
 }  // namespace
