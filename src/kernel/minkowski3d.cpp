@@ -14,8 +14,9 @@
 // C, D running over the connected surface components of dA, dB (one point
 // per surface component is a superset of one per solid component, and
 // every such copy lies inside A + B). The surfaces are covered by planar
-// convex patches P (edge-connected coplanar triangles whose union stays
-// convex), so dA + dB = U hull(P + Q). When B is convex, dA + B =
+// convex patches P (edge-connected triangles coplanar within 1e-9 of the
+// coordinate scale whose union stays convex, at most 256 triangles), so
+// dA + dB = U hull(P + Q); the hulls are exact (hull3d.cpp). When B is convex, dA + B =
 // U hull(P + B) already contains every c_C + B, leaving A + d0 as the only
 // copy. Pieces whose sum is flat have no volume and are dropped.
 // A centroid fan of tetrahedra would be wrong for non-star-shaped parts;
