@@ -344,6 +344,28 @@ bool EmitMesh(const std::vector<Vec3>& pts,
 bool MergeCoplanar(const std::vector<Vec3>& pts, const std::vector<Face>& faces,
                    std::vector<std::array<int, 3>>& tris) {
   const int numFaces = static_cast<int>(faces.size());
+  // Fast path: no two neighbours coplanar (e.g. points on a sphere).
+  bool anyCoplanar = false;
+  for (int f = 0; f < numFaces && !anyCoplanar; ++f) {
+    const auto& v = faces[f].v;
+    for (int i = 0; i < 3; ++i) {
+      const Face& g = faces[faces[f].adj[i]];
+      if (faces[f].adj[i] < f) continue;  // each edge once
+      int opposite = g.v[0];
+      for (int q : g.v) {
+        if (q != v[i] && q != v[(i + 1) % 3]) opposite = q;
+      }
+      if (Orient3dSign(pts[v[0]], pts[v[1]], pts[v[2]], pts[opposite]) == 0) {
+        anyCoplanar = true;
+        break;
+      }
+    }
+  }
+  if (!anyCoplanar) {
+    tris.clear();
+    for (const Face& f : faces) tris.push_back(f.v);
+    return true;
+  }
   std::vector<double> area(numFaces);
   for (int f = 0; f < numFaces; ++f) {
     const auto& v = faces[f].v;
