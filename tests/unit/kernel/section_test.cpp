@@ -7,6 +7,7 @@
 #include "kernel/hull2d.h"
 #include "kernel/mesh_primitives.h"
 #include "kernel/mesh_transform.h"
+#include "kernel/minkowski3d.h"
 #include "kernel/section.h"
 #include "hull_test_support.h"
 #include "minkowski_test_shapes.h"
@@ -225,6 +226,24 @@ TEST(ProjectPolygon, ShadowOfTiltedRingHasHole) {
   // Outer: 3 x (3 cos20 + sin20); hole: 1 x (cos20 - sin20) (rotated about x).
   const double c = std::cos(M_PI / 9), s = std::sin(M_PI / 9);
   EXPECT_NEAR(SignedArea(r.polygon), 3 * (3 * c + s) - (c - s), 1e-12);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(Section, CorruptInputNeverCrashes) {
+  Mesh m = MakeBox({-1, -1, -1}, {1, 1, 1});
+  m.triVerts[3] = {0, 99, -5};     // out-of-range indices
+  m.halfedgeTwin[0] = 1000000;     // garbage twin
+  const auto r = SectionAtZ0(m);
+  EXPECT_EQ(r.status, HullStatus::kOk);
+  const auto s = ShadowOnZ0(m);
+  EXPECT_EQ(s.status, HullStatus::kOk);
+  const auto k = Minkowski3dDecompose(m, MakeBox({0, 0, 0}, {1, 1, 1}));
+  EXPECT_EQ(k.status, HullStatus::kOk);
 }
 
 }  // namespace
