@@ -130,6 +130,16 @@ Polygon2d Offset2d(const Polygon2d& input, const OffsetOptions& options) {
   if (options.snapToGrid) stepsPerCircle = std::min(stepsPerCircle, absDelta * kClipperGridScale * M_PI);
   if (!(stepsPerCircle >= 1)) stepsPerCircle = 1;
   stepsPerCircle = std::min(stepsPerCircle, 1e6);
+  // Bound the vertices arcs can create (huge $fn on many corners): at most
+  // kMaxArcVertices in total, by coarsening the steps if needed.
+  if (options.join == OffsetJoin::kRound) {
+    constexpr double kMaxArcVertices = 1e7;
+    double totalTurn = 0;
+    for (const Contour& c : source.contours) totalTurn += c.size() * M_PI;  // upper bound on the arcs' turning
+    if (stepsPerCircle / (2 * M_PI) * totalTurn > kMaxArcVertices) {
+      stepsPerCircle = std::max(3.0, kMaxArcVertices * 2 * M_PI / totalTurn);
+    }
+  }
   ContourOffsetter offsetter(options, stepsPerCircle);
   Polygon2d raw;
   for (const Contour& c : source.contours) {

@@ -23,6 +23,10 @@ namespace mos::kernel {
 namespace {
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+double Norm1(Vec2 v) { return std::fabs(v.x) + std::fabs(v.y); }
+// Orientations this small relative to the lengths involved are rounding
+// noise: such a vertex is treated as collinear.
+double Tolerance(Vec2 a, Vec2 b, Vec2 c) { return 1e-12 * Norm1(b - a) * Norm1(c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 bool Same(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
 
@@ -145,6 +149,9 @@ class EarClipper {
     }
     int p = FindBridgeTarget(ring, m);
     p = PickCopyFacing(ring, p, nodes_[m].p);
+    // A hole pinched at its rightmost point has several copies of it: the
+    // bridge must leave from the one whose wedge faces the target.
+    m = PickCopyFacing(hole, m, nodes_[p].p);
     Splice(p, m);
   }
 
@@ -174,7 +181,7 @@ class EarClipper {
       }
     }
     grid_.Build(nodes_, inGrid_);
-    budget_ = 2e6 + 500.0 * active_;  // valid polygons use ~40 per vertex
+    budget_ = 1e6 + 100.0 * active_;
     {
       int k = start;
       for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.insert(EdgeKey(k, nodes_[k].next));
@@ -201,9 +208,18 @@ class EarClipper {
       }
       if (clip < 0) {
         // Ears may have appeared when a blocking vertex was clipped: rescan.
-        for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
-        if (!heap_.empty()) continue;
+        // Rescans and fallbacks are only frequent with junk input; past a
+        // work budget they are skipped or made cheap, so junk cannot take
+        // cubic time (the result still uses every edge exactly once).
+        if (work_ <= budget_) {
+          accounting_ = 1;
+          for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
+          accounting_ = 0;
+          if (!heap_.empty()) continue;
+        }
+        accounting_ = 1;
         clip = Fallback(last);
+        accounting_ = 0;
       }
       last = Clip(clip);
     }
@@ -270,7 +286,7 @@ class EarClipper {
   bool IsDegenerate(int b) const {
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
     if (Same(pa, pb) || Same(pb, pc)) return true;
-    return Orient(pa, pb, pc) == 0 && Dot2(pa - pb, pc - pb) > 0;
+    return std::fabs(Orient(pa, pb, pc)) <= Tolerance(pa, pb, pc) && Dot2(pa - pb, pc - pb) > 0;
   }
 
   // Does the cycle through coincident node q enter the triangle's corner
@@ -288,12 +304,8 @@ class EarClipper {
     const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
     const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
     int count = 0;
-    // Past the work budget (only reachable with junk input: thousands of
-    // fallback clips) blockers are no longer searched, so junk cannot take
-    // cubic time; the result is still a closed, edge-exact triangulation.
-    if (work_ > budget_) return 0;
     grid_.ForEachIn(x0, y0, x1, y1, [&](int q) {
-      ++work_;
+      work_ += accounting_;
       if (q == a || q == b || q == c || nodes_[q].removed) return true;
       const Vec2 p = P(q);
       if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
@@ -305,7 +317,10 @@ class EarClipper {
       } else if (Same(p, pc)) {
         blocks = EntersCorner(q, pc, pa, pb);
       } else {
-        blocks = Orient(pa, pb, p) >= 0 && Orient(pb, pc, p) >= 0 && Orient(pc, pa, p) >= 0;
+        // Inside or on the boundary, with a tolerance: a vertex that only
+        // rounding puts outside an edge still blocks.
+        blocks = Orient(pa, pb, p) >= -Tolerance(pa, pb, p) && Orient(pb, pc, p) >= -Tolerance(pb, pc, p) &&
+                 Orient(pc, pa, p) >= -Tolerance(pc, pa, p);
       }
       if (blocks) ++count;
       return count < limit;
@@ -326,7 +341,7 @@ class EarClipper {
       return;
     }
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
-    if (Orient(pa, pb, pc) > 0 && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+    if (Orient(pa, pb, pc) > Tolerance(pa, pb, pc) && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
   }
 
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
@@ -387,10 +402,15 @@ class EarClipper {
 
   // --- bridging ---------------------------------------------------------
 
+  // Does segment m-p cross a ring edge, or pass through a ring vertex?
   bool SegmentCrossesRing(int ring, Vec2 m, Vec2 p) const {
     int k = ring;
     do {
       const Vec2 u = P(k), w = P(nodes_[k].next);
+      if (!Same(u, m) && !Same(u, p) && std::fabs(Orient(m, p, u)) <= Tolerance(m, p, u) &&
+          Dot2(u - m, p - m) > 0 && Dot2(u - p, m - p) > 0) {
+        return true;
+      }
       const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
       if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
         const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
@@ -449,7 +469,10 @@ class EarClipper {
             if (inside && area != 0) {
               const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
               const double dist = Dot2(q - pm, q - pm);
-              if (tanAngle < bestTan || (tanAngle == bestTan && dist < bestDist)) {
+              // Equal angles (up to rounding) mean the vertices are lined up
+              // on one ray from m: only the nearest is visible.
+              const double tie = 1e-9 * std::max(1.0, bestTan);
+              if (tanAngle < bestTan - tie || (tanAngle <= bestTan + tie && dist < bestDist)) {
                 bestTan = tanAngle;
                 bestDist = dist;
                 target = j;
@@ -523,6 +546,7 @@ class EarClipper {
   std::unordered_set<uint64_t> edges_;
   std::vector<char> inGrid_;
   mutable double work_ = 0;
+  int accounting_ = 0;  // 1 while rescanning or falling back
   double budget_ = 0;
   int active_ = 0;
 };
