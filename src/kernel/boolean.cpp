@@ -94,13 +94,17 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
 // tie is left to decide; the slivers this leaves are shorter than
 // cleanup's collapse length.
-bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result) {
+bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant = 0) {
+  static const Vec3 kDirections[] = {{1, 0.61803398875, 0.41421356237},
+                                     {-0.73205080757, 1, -0.30277563773},
+                                     {0.2360679775, -0.87082869338, 1}};
   double scale = 1;
   for (const Vec3& v : p.pos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
   for (const Vec3& v : b.vertPos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
   const double step = 0.25e-12 * scale;
+  const Vec3 shift = kDirections[variant % 3] * step;
   Mesh moved = b;
-  for (Vec3& v : moved.vertPos) v = v + Vec3{step, 0.61803398875 * step, 0.41421356237 * step};
+  for (Vec3& v : moved.vertPos) v = v + shift;
   const BoolOperand q = PrepareOperand(moved);
   return RunBoolean(p, q, RolesFor(op, false), result);
 }
@@ -123,9 +127,12 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
   // Perturb the other operand instead: a different, equally valid choice.
   Mesh second;
   if (RunBoolean(q, p, RolesFor(op, true), second)) return second;
-  // Last resort: move the second operand by a rounding-sized step.
-  Mesh third;
-  if (RunShifted(p, b, op, third)) return third;
+  // Last resort: move the second operand by a rounding-sized step (three
+  // generic directions).
+  for (int variant = 0; variant < 3; ++variant) {
+    Mesh shifted;
+    if (RunShifted(p, b, op, shifted, variant)) return shifted;
+  }
   return first;
 }
 

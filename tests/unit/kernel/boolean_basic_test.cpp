@@ -137,3 +137,46 @@ TEST(BooleanRobustness, BadInputsDoNotCrash) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+#include "kernel/mesh_transform.h"
+
+namespace mos::kernel {
+namespace {
+
+// vol(A u B) + vol(A n B) = vol(A) + vol(B) and vol(A - B) + vol(A n B) =
+// vol(A), for curved, rotated and mirrored operands on a coarse grid.
+TEST(BooleanIdentities, InclusionExclusionHoldsForGeneralShapes) {
+  std::vector<Mesh> shapes;
+  shapes.push_back(MakeUvSphere({1, 1, 1}, 1, 24));
+  shapes.push_back(MakeUvSphere({1.5, 1, 1}, 1, 16));
+  shapes.push_back(MakeCylinder({1, 1, 0}, 0.5, 0.5, 2, 20));
+  shapes.push_back(MakeCylinder({0.5, 1, 0.5}, 1, 0, 1.5, 12));
+  Mesh rotated = MakeBox({0, 0, 0}, {2, 1, 1});
+  TransformMesh(rotated, Affine3::Rotation(Normalized(Vec3{1, 1, 1}), 30));
+  shapes.push_back(rotated);
+  Mesh mirrored = MakeCylinder({0.5, 0.5, 0}, 1, 0.5, 2, 9);
+  TransformMesh(mirrored, Affine3::Mirror(Vec3{1, 0, 0}) * Affine3::Translation({-2, 0, 0}));
+  shapes.push_back(mirrored);
+  shapes.push_back(MakeBox({0, 0, 0}, {2, 2, 1}));
+  for (size_t i = 0; i < shapes.size(); ++i)
+    for (size_t j = 0; j < shapes.size(); ++j) {
+      if (i == j) continue;
+      const Mesh& a = shapes[i];
+      const Mesh& b = shapes[j];
+      const Mesh u = Boolean(a, b, OpType::kUnion);
+      const Mesh n = Boolean(a, b, OpType::kIntersection);
+      const Mesh d = Boolean(a, b, OpType::kDifference);
+      ASSERT_TRUE(booltest::IsValidSolid(u)) << i << " " << j;
+      ASSERT_TRUE(booltest::IsValidSolid(n)) << i << " " << j;
+      ASSERT_TRUE(booltest::IsValidSolid(d)) << i << " " << j;
+      const double va = SignedVolume(a), vb = SignedVolume(b);
+      const double vu = SignedVolume(u), vn = SignedVolume(n), vd = SignedVolume(d);
+      EXPECT_NEAR(vu + vn, va + vb, 1e-9 * std::max(1.0, va + vb)) << i << " " << j;
+      EXPECT_NEAR(vd + vn, va, 1e-9 * std::max(1.0, va)) << i << " " << j;
+      EXPECT_GE(vn, -1e-12);
+      EXPECT_LE(vn, std::min(va, vb) + 1e-9);
+    }
+}
+
+}  // namespace
+}  // namespace mos::kernel

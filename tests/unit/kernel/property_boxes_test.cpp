@@ -2,9 +2,12 @@
 // grid, so coplanar and touching faces are everywhere. The exact volume
 // comes from coordinate compression: every cell of the grid the boxes'
 // coordinates make is classified by evaluating the tree at its centre.
+// Boxes carry random colours, so cleanup meets colour boundaries too.
 //
 // MOS_PROPERTY_TREES: number of trees (default 300, a few seconds);
-// MOS_PROPERTY_SEED: first seed (default 1). Long mode, e.g.
+// MOS_PROPERTY_SEED: first seed (default 1); MOS_PROPERTY_DEPTH: tree depth
+// (default 3); MOS_PROPERTY_GRID: grid steps per axis (default 4, i.e.
+// coordinates 0, 0.5, ..., 2). Long mode, e.g.
 //   MOS_PROPERTY_TREES=100000 ./mos_kernel_tests --gtest_filter='PropertyBoxes.*'
 #include <gtest/gtest.h>
 
@@ -26,6 +29,7 @@ struct Node {
   int op = -1;  // -1 leaf, else OpType, 3 = n-ary of the children
   OpType nary = OpType::kUnion;
   Vec3 lo, hi;  // leaf box
+  uint32_t prop = 0;  // its colour
   std::vector<std::unique_ptr<Node>> kids;
 };
 
@@ -49,7 +53,7 @@ std::string Describe(const Node& n) {
 
 class TreeGen {
  public:
-  explicit TreeGen(uint64_t seed) : rng_(seed) {}
+  TreeGen(uint64_t seed, int gridSteps) : rng_(seed), grid_(gridSteps) {}
 
   std::unique_ptr<Node> Make(int depth) {
     auto n = std::make_unique<Node>();
@@ -60,6 +64,7 @@ class TreeGen {
         n->lo[a] = std::min(x0, x1);
         n->hi[a] = std::max(x0, x1);
       }
+      n->prop = static_cast<uint32_t>(Uniform(0, 2));
       return n;
     }
     if (Uniform(0, 4) == 0) {
@@ -77,8 +82,9 @@ class TreeGen {
 
  private:
   int Uniform(int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng_); }
-  double Coord() { return Uniform(0, 4) * 0.5; }  // a coarse grid: 0, 0.5, ..., 2
+  double Coord() { return Uniform(0, grid_) * 0.5; }  // a coarse grid: 0, 0.5, 1, ...
   std::mt19937_64 rng_;
+  int grid_;
 };
 
 bool Contains(const Node& n, const Vec3& p) {
@@ -125,7 +131,7 @@ double ExactVolume(const Node& root) {
 
 // Evaluates with our kernel; every intermediate result must be a valid solid.
 Mesh Evaluate(const Node& n, std::string& problem) {
-  if (n.op < 0) return MakeBox(n.lo, n.hi);
+  if (n.op < 0) return MakeBox(n.lo, n.hi, n.prop);
   std::vector<Mesh> kids;
   for (const auto& k : n.kids) {
     kids.push_back(Evaluate(*k, problem));
@@ -150,15 +156,19 @@ long EnvLong(const char* name, long fallback) {
 TEST(PropertyBoxes, RandomTreesAreValidWithExactVolume) {
   const long trees = EnvLong("MOS_PROPERTY_TREES", 300);
   const long seed0 = EnvLong("MOS_PROPERTY_SEED", 1);
+  const int depth = static_cast<int>(std::max(1L, std::min(8L, EnvLong("MOS_PROPERTY_DEPTH", 3))));
+  const int grid = static_cast<int>(std::max(1L, std::min(64L, EnvLong("MOS_PROPERTY_GRID", 4))));
   long failures = 0;
   for (long i = 0; i < trees; ++i) {
     const uint64_t seed = static_cast<uint64_t>(seed0 + i);
-    TreeGen gen(seed);
-    const std::unique_ptr<Node> root = gen.Make(3);
+    TreeGen gen(seed, grid);
+    const std::unique_ptr<Node> root = gen.Make(depth);
     const double exact = ExactVolume(*root);
     std::string problem;
     const Mesh m = Evaluate(*root, problem);
     const double vol = SignedVolume(m);
+    for (uint32_t prop : m.triProp)
+      if (prop > 2) problem = "unknown property " + std::to_string(prop);
     const bool volOk = std::fabs(vol - exact) <= 1e-9 * std::max(1.0, std::fabs(exact));
     if (!problem.empty() || !volOk) {
       ++failures;
@@ -167,7 +177,8 @@ TEST(PropertyBoxes, RandomTreesAreValidWithExactVolume) {
       if (failures >= 10) break;
     }
   }
-  std::printf("[property boxes] %ld trees from seed %ld, %ld failures\n", trees, seed0, failures);
+  std::printf("[property boxes] %ld trees from seed %ld (depth %d, grid %d), %ld failures\n", trees, seed0, depth,
+              grid, failures);
 }
 
 }  // namespace
