@@ -248,3 +248,46 @@ TEST(Section, CorruptInputNeverCrashes) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(Section, RandomConvexMeshesWithVerticesOnThePlane) {
+  // A convex solid cut at z = 0 is the hull of its edge crossings and of its
+  // vertices lying exactly on the plane; shift so that one vertex (or a
+  // whole face) lies exactly there.
+  std::mt19937 rng(77);
+  std::uniform_real_distribution<double> u(-1, 1);
+  for (int trial = 0; trial < 300; ++trial) {
+    Mesh m = trial % 2 ? MakeUvSphere({0, 0, 0}, 1 + u(rng) * 0.5, 8 + trial % 9)
+                       : MakeBox({-1, -0.7, -0.4}, {1, 0.7, 0.4});
+    if (trial % 3) {
+      ASSERT_TRUE(TransformMesh(m, Affine3::Rotation(Normalized({u(rng), u(rng), u(rng)}), 180 * u(rng))));
+    }
+    const double shift = m.vertPos[static_cast<size_t>(trial * 7) % m.vertPos.size()].z;
+    for (Vec3& p : m.vertPos) p.z -= shift;  // that vertex now has z == 0 exactly
+    std::vector<Vec2> pts;
+    for (const auto& t : m.triVerts) {
+      for (int i = 0; i < 3; ++i) {
+        const Vec3 a = m.vertPos[t[i]], b = m.vertPos[t[(i + 1) % 3]];
+        if (a.z == 0) pts.push_back({a.x, a.y});
+        if ((a.z < 0 && b.z > 0) || (a.z > 0 && b.z < 0)) {
+          const double s = a.z / (a.z - b.z);
+          pts.push_back({a.x + (b.x - a.x) * s, a.y + (b.y - a.y) * s});
+        }
+      }
+    }
+    const auto hull = ConvexHull2d(pts);
+    const auto r = ProjectCut(m);
+    ASSERT_EQ(r.status, HullStatus::kOk);
+    if (hull.empty()) {
+      EXPECT_NEAR(SignedArea(r.polygon), 0, 1e-12) << trial;
+      continue;
+    }
+    ASSERT_EQ(r.polygon.contours.size(), 1u) << trial;
+    EXPECT_NEAR(SignedArea(r.polygon), SignedArea(hull), 1e-9) << trial;
+  }
+}
+
+}  // namespace
+}  // namespace mos::kernel
