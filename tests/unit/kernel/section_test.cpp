@@ -291,3 +291,54 @@ TEST(Section, RandomConvexMeshesWithVerticesOnThePlane) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// The shadow as a balanced tree of pairwise unions of the projected
+// up-facing triangles: an independent route to the same set.
+Polygon2d ShadowByTriangleUnion(const Mesh& m) {
+  std::vector<Polygon2d> parts;
+  for (const auto& t : m.triVerts) {
+    const Vec2 a{m.vertPos[t[0]].x, m.vertPos[t[0]].y};
+    const Vec2 b{m.vertPos[t[1]].x, m.vertPos[t[1]].y};
+    const Vec2 c{m.vertPos[t[2]].x, m.vertPos[t[2]].y};
+    if (Cross(b - a, c - a) > 0) parts.push_back(Polygon2d{{{a, b, c}}});
+  }
+  while (parts.size() > 1) {
+    std::vector<Polygon2d> next;
+    for (size_t i = 0; i + 1 < parts.size(); i += 2) next.push_back(Union2d(parts[i], parts[i + 1]));
+    if (parts.size() % 2) next.push_back(parts.back());
+    parts.swap(next);
+  }
+  return parts.empty() ? Polygon2d{} : parts[0];
+}
+
+TEST(Shadow, RandomRotatedVoxelShapesMatchTriangleUnion) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> u(-1, 1);
+  std::uniform_int_distribution<int> coord(0, 2);
+  int tested = 0;
+  for (int trial = 0; trial < 400 && tested < 20; ++trial) {
+    std::set<Voxel> cells;
+    for (int i = 0; i < 6; ++i) cells.insert({coord(rng), coord(rng), coord(rng)});
+    Mesh m = VoxelMesh(cells);
+    if (!IsClosedManifold(m)) continue;
+    ++tested;
+    ASSERT_TRUE(TransformMesh(m, Affine3::Rotation(Normalized({u(rng), u(rng), u(rng)}), 180 * u(rng))));
+    const auto r = ProjectShadow(m);
+    ASSERT_EQ(r.status, HullStatus::kOk);
+    const Polygon2d expected = ShadowByTriangleUnion(m);
+    EXPECT_NEAR(SignedArea(r.polygon), SignedArea(expected), 1e-9) << trial;
+    for (double x = -4; x < 4; x += 0.37) {
+      for (double y = -4; y < 4; y += 0.41) {
+        const int w = WindingNumber(r.polygon.contours, {x + 0.001, y + 0.002});
+        ASSERT_TRUE(w == 0 || w == 1) << trial;  // canonical: no overlaps
+      }
+    }
+  }
+  EXPECT_EQ(tested, 20);
+}
+
+}  // namespace
+}  // namespace mos::kernel
