@@ -8,9 +8,12 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "kernel/bbox.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel {
@@ -36,6 +39,46 @@ namespace mos::kernel {
 bool BuildHalfedges(Mesh& mesh);
 
 // Closed (every halfedge paired), manifold and consistently oriented.
+// Checks the stored halfedgeTwin (sizes, mutual twins running opposite ways),
+// no triangle repeating a vertex, and that each used vertex has exactly one
+// fan reaching every neighbour once (no pinched vertex, no doubled edge).
+// O(size), no sorting: cheap enough to assert after every operation
+// (MOS_KERNEL_ASSERT_CLOSED_MANIFOLD). An empty mesh passes.
 bool IsClosedManifold(const Mesh& mesh);
+
+// --- Additions (kmesh helper). Companion headers: mesh_build.h (soup and
+// polygon input), mesh_repair.h, mesh_properties.h (volume, area, genus),
+// mesh_normals.h, mesh_transform.h, mesh_sort.h (Morton order), bvh.h,
+// mesh_primitives.h, limits.h (cancel token and budgets).
+
+// Halfedge navigation: halfedge 3*t+i starts at triVerts[t][i].
+inline int TriOfHalfedge(int h) { return h / 3; }
+inline int NextHalfedge(int h) { return h % 3 == 2 ? h - 2 : h + 1; }
+inline int PrevHalfedge(int h) { return h % 3 == 0 ? h + 2 : h - 1; }
+inline int HalfedgeStart(const Mesh& m, int h) { return m.triVerts[h / 3][h % 3]; }
+inline int HalfedgeEnd(const Mesh& m, int h) { return m.triVerts[h / 3][(h % 3 + 1) % 3]; }
+
+// Box of all vertex positions (empty box for an empty mesh).
+Box3 BoundingBox(const Mesh& mesh);
+
+// Like IsClosedManifold, but says why not (empty string when it is), for
+// test failure messages and debug assertions.
+std::string DescribeManifoldProblem(const Mesh& mesh);
+
+// Rough heap size of a mesh in bytes, for memory budgets (limits.h).
+inline int64_t EstimateBytes(const Mesh& m) {
+  return static_cast<int64_t>(m.vertPos.size()) * 24 + static_cast<int64_t>(m.triVerts.size()) * 28;
+}
+
+// Debug builds check every operation's result; release builds skip it.
+#ifndef NDEBUG
+#define MOS_KERNEL_ASSERT_CLOSED_MANIFOLD(mesh) \
+  assert(::mos::kernel::IsClosedManifold(mesh) && "kernel result not closed-manifold")
+#else
+#define MOS_KERNEL_ASSERT_CLOSED_MANIFOLD(mesh) ((void)0)
+#endif
+
+// Appends `b` to `a` (vertices, triangles, properties, halfedges).
+void AppendMesh(Mesh& a, const Mesh& b);
 
 }  // namespace mos::kernel

@@ -1,0 +1,180 @@
+// Linear bounding volume hierarchy over boxes (triangles of a mesh), after
+// T. Karras, "Maximizing parallelism in the construction of BVHs, octrees,
+// and k-d trees", High Performance Graphics 2012:
+//   1. 63-bit Morton codes of the box centroids, sorted (ties by item index,
+//      the paper's section 4 augmentation, so every key is distinct);
+//   2. the binary radix tree over the sorted keys, each internal node i found
+//      independently of the others (section 3, figure 4);
+//   3. boxes fitted bottom-up: every leaf walks to the root and the second
+//      visitor of a node fits its box (section 4).
+// Steps 2 and 3 are loops whose iterations are independent (3 needs an atomic
+// visit counter when run in parallel); they run serially for now.
+// Queries walk the tree with an explicit, bounded stack.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "kernel/bbox.h"
+#include "kernel/mesh.h"
+
+namespace mos::kernel {
+
+class Bvh {
+ public:
+  // Child reference: >= 0 an internal node, < 0 the leaf ~ref (a position in
+  // the sorted order).
+  struct Node {
+    Box3 box;
+    int left = 0;
+    int right = 0;
+    int parent = -1;
+  };
+
+  Bvh() = default;
+  explicit Bvh(const std::vector<Box3>& itemBoxes) { Build(itemBoxes); }
+
+  // Items are numbered by their position in `itemBoxes`.
+  void Build(const std::vector<Box3>& itemBoxes);
+
+  int NumItems() const { return static_cast<int>(leafItem_.size()); }
+  const Box3& RootBox() const { return rootBox_; }
+  // Depth of the deepest leaf (root = 0); at most 96 by construction.
+  int Depth() const { return depth_; }
+
+  // Calls f(item) for every item whose box overlaps `query` (closed boxes:
+  // touching counts). f may return void, or bool: false stops the query.
+  template <class F>
+  void ForEachOverlap(const Box3& query, F&& f) const {
+    Traverse([&](const Box3& b) { return b.Overlaps(query); }, f);
+  }
+
+  // Items whose box contains p.
+  template <class F>
+  void ForEachContaining(Vec3 p, F&& f) const {
+    Traverse([&](const Box3& b) { return b.Contains(p); }, f);
+  }
+
+  // Candidates for the ray from p along +Z: items whose box contains (p.x,
+  // p.y) in XY and reaches up to p.z or above.
+  template <class F>
+  void ForEachAlongPlusZ(Vec3 p, F&& f) const {
+    Traverse([&](const Box3& b) { return b.ContainsXY(p.x, p.y) && b.max.z >= p.z; }, f);
+  }
+
+  std::vector<int> Overlapping(const Box3& query) const {
+    std::vector<int> out;
+    ForEachOverlap(query, [&](int item) { out.push_back(item); });
+    return out;
+  }
+
+  // Tree access for tests and for the pairwise query.
+  const std::vector<Node>& Nodes() const { return nodes_; }
+  const std::vector<Box3>& LeafBoxes() const { return leafBox_; }  // sorted order
+  const std::vector<int>& LeafItems() const { return leafItem_; }   // sorted order
+
+  static constexpr int kStackSize = 128;
+
+ private:
+  template <class Pred, class F>
+  void Traverse(Pred&& pred, F& f) const;
+
+  std::vector<Node> nodes_;      // n - 1 internal nodes, root at 0
+  std::vector<Box3> leafBox_;    // per sorted leaf
+  std::vector<int> leafItem_;    // sorted leaf -> item index
+  Box3 rootBox_;
+  int depth_ = 0;
+};
+
+// Boxes of the mesh's triangles, in triangle order.
+std::vector<Box3> TriangleBoxes(const Mesh& mesh);
+// A BVH whose items are the mesh's triangles.
+Bvh BuildTriangleBvh(const Mesh& mesh);
+
+// Every pair (item of a, item of b) whose boxes overlap: a simultaneous walk
+// of both trees with an explicit stack. f(itemA, itemB).
+template <class F>
+void ForEachOverlappingPair(const Bvh& a, const Bvh& b, F&& f);
+
+// ---- implementation of the templates ----
+
+namespace bvh_detail {
+template <class F>
+bool Emit(F& f, int item) {
+  if constexpr (std::is_same_v<decltype(f(item)), bool>) {
+    return f(item);
+  } else {
+    f(item);
+    return true;
+  }
+}
+}  // namespace bvh_detail
+
+template <class Pred, class F>
+void Bvh::Traverse(Pred&& pred, F& f) const {
+  const int n = NumItems();
+  if (n == 0) return;
+  if (n == 1) {
+    if (pred(leafBox_[0])) bvh_detail::Emit(f, leafItem_[0]);
+    return;
+  }
+  std::array<int, kStackSize> stack;
+  int top = 0;
+  if (!pred(nodes_[0].box)) return;
+  stack[top++] = 0;
+  while (top > 0) {
+    const Node& node = nodes_[stack[--top]];
+    for (int child : {node.left, node.right}) {
+      if (child < 0) {
+        const int leaf = ~child;
+        if (pred(leafBox_[leaf]) && !bvh_detail::Emit(f, leafItem_[leaf])) return;
+      } else if (pred(nodes_[child].box)) {
+        stack[top++] = child;  // depth <= 96 < kStackSize (see Build)
+      }
+    }
+  }
+}
+
+template <class F>
+void ForEachOverlappingPair(const Bvh& a, const Bvh& b, F&& f) {
+  if (a.NumItems() == 0 || b.NumItems() == 0) return;
+  // A reference is a node (>= 0) or a leaf (< 0); trees with one item have
+  // no nodes, so their root is leaf 0.
+  auto boxOf = [](const Bvh& t, int ref) -> const Box3& {
+    return ref < 0 ? t.LeafBoxes()[~ref] : t.Nodes()[ref].box;
+  };
+  const int rootA = a.NumItems() == 1 ? ~0 : 0;
+  const int rootB = b.NumItems() == 1 ? ~0 : 0;
+  if (!boxOf(a, rootA).Overlaps(boxOf(b, rootB))) return;
+  // Descending one side per step keeps the stack within depthA + depthB + 2.
+  std::array<std::pair<int, int>, 2 * Bvh::kStackSize + 4> stack;
+  int top = 0;
+  stack[top++] = {rootA, rootB};
+  while (top > 0) {
+    const auto [ra, rb] = stack[--top];
+    if (ra < 0 && rb < 0) {
+      f(a.LeafItems()[~ra], b.LeafItems()[~rb]);
+      continue;
+    }
+    // Split the internal one (the larger box when both are internal).
+    bool splitA = rb < 0;
+    if (ra >= 0 && rb >= 0) {
+      const Vec3 sa = a.Nodes()[ra].box.Size(), sb = b.Nodes()[rb].box.Size();
+      splitA = sa.x + sa.y + sa.z >= sb.x + sb.y + sb.z;
+    }
+    if (splitA) {
+      const auto& node = a.Nodes()[ra];
+      for (int child : {node.right, node.left})
+        if (boxOf(a, child).Overlaps(boxOf(b, rb))) stack[top++] = {child, rb};
+    } else {
+      const auto& node = b.Nodes()[rb];
+      for (int child : {node.right, node.left})
+        if (boxOf(a, ra).Overlaps(boxOf(b, child))) stack[top++] = {ra, child};
+    }
+  }
+}
+
+}  // namespace mos::kernel

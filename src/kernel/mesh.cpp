@@ -1,0 +1,137 @@
+// Halfedge construction and the closed / manifold / oriented check.
+#include "kernel/mesh.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace mos::kernel {
+
+namespace {
+
+bool VertexIndicesValid(const Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  for (const auto& tri : mesh.triVerts)
+    for (int v : tri)
+      if (v < 0 || v >= nv) return false;
+  return true;
+}
+
+}  // namespace
+
+bool BuildHalfedges(Mesh& mesh) {
+  const int numTri = mesh.NumTri();
+  const int numHalf = 3 * numTri;
+  mesh.halfedgeTwin.assign(numHalf, -1);
+  if (mesh.triProp.size() != mesh.triVerts.size()) mesh.triProp.resize(mesh.triVerts.size(), 0);
+  const int nv = mesh.NumVert();
+
+  // Key every halfedge by its undirected edge; equal keys end up adjacent.
+  std::vector<std::pair<uint64_t, int>> keys;
+  keys.reserve(numHalf);
+  bool ok = true;
+  for (int h = 0; h < numHalf; ++h) {
+    const int a = HalfedgeStart(mesh, h), b = HalfedgeEnd(mesh, h);
+    if (a < 0 || b < 0 || a >= nv || b >= nv || a == b) {
+      ok = false;  // invalid index or degenerate edge: never paired
+      continue;
+    }
+    const uint64_t lo = static_cast<uint32_t>(std::min(a, b));
+    const uint64_t hi = static_cast<uint32_t>(std::max(a, b));
+    keys.emplace_back((lo << 32) | hi, h);
+  }
+  std::sort(keys.begin(), keys.end());
+  size_t i = 0;
+  while (i < keys.size()) {
+    size_t j = i + 1;
+    while (j < keys.size() && keys[j].first == keys[i].first) ++j;
+    if (j - i == 2) {
+      const int h0 = keys[i].second, h1 = keys[i + 1].second;
+      if (HalfedgeStart(mesh, h0) == HalfedgeEnd(mesh, h1)) {
+        mesh.halfedgeTwin[h0] = h1;
+        mesh.halfedgeTwin[h1] = h0;
+      } else {
+        ok = false;  // same direction twice: inconsistent orientation
+      }
+    } else {
+      ok = false;  // open (1) or non-manifold (> 2) edge
+    }
+    i = j;
+  }
+  return ok;
+}
+
+std::string DescribeManifoldProblem(const Mesh& mesh) {
+  const int numTri = mesh.NumTri();
+  const int numHalf = 3 * numTri;
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != numHalf)
+    return "halfedgeTwin has wrong size";
+  if (mesh.triProp.size() != mesh.triVerts.size()) return "triProp has wrong size";
+  if (!VertexIndicesValid(mesh)) return "triangle refers to a missing vertex";
+  for (int t = 0; t < numTri; ++t) {
+    const auto& v = mesh.triVerts[t];
+    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0])
+      return "triangle " + std::to_string(t) + " repeats a vertex";
+  }
+  for (int h = 0; h < numHalf; ++h) {
+    const int tw = mesh.halfedgeTwin[h];
+    if (tw < 0 || tw >= numHalf) return "halfedge " + std::to_string(h) + " is unpaired (open)";
+    if (mesh.halfedgeTwin[tw] != h) return "halfedge twins are not mutual";
+    if (HalfedgeStart(mesh, tw) != HalfedgeEnd(mesh, h) ||
+        HalfedgeEnd(mesh, tw) != HalfedgeStart(mesh, h))
+      return "halfedge " + std::to_string(h) + " and its twin are not opposite (orientation)";
+  }
+  // Each vertex: its outgoing halfedges must form one fan (a single cycle),
+  // and the fan must not reach the same neighbour twice (pinched edge).
+  const int nv = mesh.NumVert();
+  std::vector<int> outgoing(nv, 0);
+  std::vector<int> anyOut(nv, -1);
+  for (int h = 0; h < numHalf; ++h) {
+    const int v = HalfedgeStart(mesh, h);
+    ++outgoing[v];
+    anyOut[v] = h;
+  }
+  std::vector<int> neighbourStamp(nv, -1);
+  for (int v = 0; v < nv; ++v) {
+    if (anyOut[v] < 0) continue;  // unused vertex: allowed
+    int h = anyOut[v];
+    int count = 0;
+    do {
+      const int nb = HalfedgeEnd(mesh, h);
+      if (neighbourStamp[nb] == v)
+        return "vertex " + std::to_string(v) + " reaches a neighbour twice (non-manifold edge)";
+      neighbourStamp[nb] = v;
+      ++count;
+      if (count > outgoing[v]) break;
+      // The halfedge ending at v in the same triangle, then across its twin.
+      h = mesh.halfedgeTwin[PrevHalfedge(h)];
+    } while (h != anyOut[v]);
+    if (count != outgoing[v])
+      return "vertex " + std::to_string(v) + " is pinched (more than one fan)";
+  }
+  return {};
+}
+
+bool IsClosedManifold(const Mesh& mesh) { return DescribeManifoldProblem(mesh).empty(); }
+
+Box3 BoundingBox(const Mesh& mesh) {
+  Box3 box;
+  for (const Vec3& p : mesh.vertPos) box.Include(p);
+  return box;
+}
+
+void AppendMesh(Mesh& a, const Mesh& b) {
+  const int vOff = a.NumVert();
+  const int hOff = 3 * a.NumTri();
+  a.halfedgeTwin.resize(3 * a.triVerts.size(), -1);
+  a.triProp.resize(a.triVerts.size(), 0);
+  a.vertPos.insert(a.vertPos.end(), b.vertPos.begin(), b.vertPos.end());
+  for (const auto& t : b.triVerts) a.triVerts.push_back({t[0] + vOff, t[1] + vOff, t[2] + vOff});
+  for (size_t t = 0; t < b.triVerts.size(); ++t)
+    a.triProp.push_back(t < b.triProp.size() ? b.triProp[t] : 0);
+  for (size_t h = 0; h < 3 * b.triVerts.size(); ++h) {
+    const int tw = h < b.halfedgeTwin.size() ? b.halfedgeTwin[h] : -1;
+    a.halfedgeTwin.push_back(tw < 0 ? -1 : tw + hOff);
+  }
+}
+
+}  // namespace mos::kernel

@@ -1,0 +1,479 @@
+// Ear clipping with keyhole bridges, after D. Eberly, "Triangulation by Ear
+// Clipping" (Geometric Tools, 2002-2015). Additions for robustness:
+// - ears come from a priority queue, sharpest first;
+// - zero-length edges and zero-area spikes are clipped first (as degenerate
+//   triangles, so the edges are still used once);
+// - the polygon is a cycle of vertex ids: two adjacent copies of one id, or a
+//   "fold" u -> x -> u, are edge pairs that cancel and are dropped without a
+//   triangle (this happens only around bridges);
+// - when no ear exists (invalid input), the least bad convex vertex is
+//   clipped anyway. Every step removes one node, so the loop always ends, and
+//   every step keeps "emitted triangles + remaining cycle" a closed chain, so
+//   every input edge is used exactly once.
+#include "kernel/triangulate_ear_clip.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+namespace mos::kernel {
+namespace {
+
+double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
+bool Same(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
+
+// True if direction d points strictly into the convex wedge from u to v
+// (counter-clockwise, angle < 180 degrees).
+bool StrictlyInConvexWedge(Vec2 u, Vec2 v, Vec2 d) { return Cross(u, d) > 0 && Cross(d, v) > 0; }
+
+struct Node {
+  Vec2 p;
+  int id = 0;
+  int prev = -1, next = -1;
+  bool removed = false;
+  int stamp = 0;  // bumped whenever a neighbour changes
+};
+
+struct Candidate {
+  double key;
+  int node;
+  int stamp;
+  bool operator<(const Candidate& o) const { return key < o.key; }
+};
+
+// Uniform grid of node indices, for "which vertices lie in this triangle".
+class PointGrid {
+ public:
+  void Build(const std::vector<Node>& nodes) {
+    double minX = std::numeric_limits<double>::infinity(), minY = minX;
+    double maxX = -minX, maxY = -minX;
+    for (const Node& n : nodes) {
+      minX = std::min(minX, n.p.x);
+      minY = std::min(minY, n.p.y);
+      maxX = std::max(maxX, n.p.x);
+      maxY = std::max(maxY, n.p.y);
+    }
+    if (!(minX <= maxX)) minX = maxX = minY = maxY = 0;
+    minX_ = minX;
+    minY_ = minY;
+    const double side = std::sqrt(static_cast<double>(nodes.size()));
+    dim_ = std::max(1, std::min(1024, static_cast<int>(side)));
+    const double w = std::max(maxX - minX, 1e-300), h = std::max(maxY - minY, 1e-300);
+    invW_ = dim_ / w;
+    invH_ = dim_ / h;
+    cells_.assign(static_cast<size_t>(dim_) * dim_, {});
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      cells_[Cell(nodes[i].p.x, nodes[i].p.y)].push_back(static_cast<int>(i));
+    }
+  }
+  // Calls f(node) for every node in cells overlapping the box; f returns
+  // false to stop early. Returns false if stopped.
+  template <typename F>
+  bool ForEachIn(double x0, double y0, double x1, double y1, F&& f) const {
+    const int cx0 = Coord(x0, minX_, invW_), cx1 = Coord(x1, minX_, invW_);
+    const int cy0 = Coord(y0, minY_, invH_), cy1 = Coord(y1, minY_, invH_);
+    for (int cy = cy0; cy <= cy1; ++cy) {
+      for (int cx = cx0; cx <= cx1; ++cx) {
+        for (int n : cells_[static_cast<size_t>(cy) * dim_ + cx]) {
+          if (!f(n)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+ private:
+  int Coord(double v, double lo, double inv) const {
+    const double c = (v - lo) * inv;
+    if (!(c > 0)) return 0;  // also NaN
+    if (c >= dim_ - 1) return dim_ - 1;
+    return static_cast<int>(c);
+  }
+  size_t Cell(double x, double y) const {
+    return static_cast<size_t>(Coord(y, minY_, invH_)) * dim_ + Coord(x, minX_, invW_);
+  }
+  double minX_ = 0, minY_ = 0, invW_ = 1, invH_ = 1;
+  int dim_ = 1;
+  std::vector<std::vector<int>> cells_;
+};
+
+class EarClipper {
+ public:
+  explicit EarClipper(std::vector<std::array<int, 3>>& out) : out_(out) {}
+
+  // Adds a closed loop as a cycle; returns one of its nodes (-1 if empty).
+  int AddLoop(const IndexedLoop& loop) {
+    const int n = static_cast<int>(loop.points.size());
+    if (n == 0) return -1;
+    const int first = static_cast<int>(nodes_.size());
+    for (int i = 0; i < n; ++i) {
+      Node node;
+      node.p = loop.points[i];
+      node.id = loop.ids[i];
+      node.prev = first + (i + n - 1) % n;
+      node.next = first + (i + 1) % n;
+      nodes_.push_back(node);
+    }
+    return first;
+  }
+
+  // Joins the hole cycle containing `hole` into the cycle containing `ring`.
+  void BridgeHole(int ring, int hole) {
+    int m = hole;
+    for (int k = nodes_[hole].next; k != hole; k = nodes_[k].next) {
+      const Vec2 a = nodes_[k].p, b = nodes_[m].p;
+      if (a.x > b.x || (a.x == b.x && a.y > b.y)) m = k;
+    }
+    int p = FindBridgeTarget(ring, m);
+    p = PickCopyFacing(ring, p, nodes_[m].p);
+    Splice(p, m);
+  }
+
+  void Run(int start) {
+    if (start < 0) return;
+    active_ = 1;
+    for (int k = nodes_[start].next; k != start && active_ <= static_cast<int>(nodes_.size()); k = nodes_[k].next) {
+      ++active_;
+    }
+    grid_.Build(nodes_);
+    start = Normalize(start);
+    if (active_ >= 3) {
+      int k = start;
+      do {
+        Push(k);
+        k = nodes_[k].next;
+      } while (k != start);
+    }
+    int last = start;
+    while (active_ > 3) {
+      int clip = -1;
+      while (!heap_.empty()) {
+        const Candidate c = heap_.top();
+        heap_.pop();
+        if (!nodes_[c.node].removed && nodes_[c.node].stamp == c.stamp) {
+          clip = c.node;
+          break;
+        }
+      }
+      if (clip < 0) {
+        // Ears may have appeared when a blocking vertex was clipped: rescan.
+        for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
+        if (!heap_.empty()) continue;
+        clip = Fallback(last);
+      }
+      last = Clip(clip);
+    }
+    if (active_ == 3) {
+      const Node& b = nodes_[last];
+      Emit(b.prev, last, b.next);
+    }
+  }
+
+ private:
+  Vec2 P(int n) const { return nodes_[n].p; }
+
+  void Emit(int a, int b, int c) {
+    const int ia = nodes_[a].id, ib = nodes_[b].id, ic = nodes_[c].id;
+    if (ia == ib || ib == ic || ia == ic) return;
+    out_.push_back({ia, ib, ic});
+  }
+
+  // Removes `n` from its cycle; returns its former predecessor.
+  int Unlink(int n) {
+    Node& node = nodes_[n];
+    node.removed = true;
+    nodes_[node.prev].next = node.next;
+    nodes_[node.next].prev = node.prev;
+    ++nodes_[node.prev].stamp;
+    ++nodes_[node.next].stamp;
+    --active_;
+    return node.prev;
+  }
+
+  // Drops edge pairs that cancel next to `n` (adjacent copies of one id, and
+  // folds u -> x -> u). Returns a node still in the cycle.
+  int Normalize(int n) {
+    for (int guard = 0; active_ >= 2 && guard < 1 << 30; ++guard) {
+      const Node& x = nodes_[n];
+      if (nodes_[x.next].id == x.id) {
+        Unlink(x.next);
+      } else if (nodes_[x.prev].id == x.id) {
+        n = Unlink(n);
+      } else if (active_ >= 3 && nodes_[x.prev].id == nodes_[x.next].id) {
+        const int next = x.next;
+        n = Unlink(n);
+        Unlink(next);
+      } else {
+        break;
+      }
+    }
+    return n;
+  }
+
+  // Zero-length edges and zero-area spikes: clip them first.
+  bool IsDegenerate(int b) const {
+    const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
+    if (Same(pa, pb) || Same(pb, pc)) return true;
+    return Orient(pa, pb, pc) == 0 && Dot2(pa - pb, pc - pb) > 0;
+  }
+
+  // Does the cycle through coincident node q enter the triangle's corner
+  // wedge (from u to v, seen from the corner c)?
+  bool EntersCorner(int q, Vec2 c, Vec2 u, Vec2 v) const {
+    const Vec2 du = u - c, dv = v - c;
+    return StrictlyInConvexWedge(du, dv, P(nodes_[q].next) - c) ||
+           StrictlyInConvexWedge(du, dv, P(nodes_[q].prev) - c);
+  }
+
+  // Number of vertices that forbid clipping b (stops at `limit`).
+  int Blockers(int b, int limit) const {
+    const int a = nodes_[b].prev, c = nodes_[b].next;
+    const Vec2 pa = P(a), pb = P(b), pc = P(c);
+    const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
+    const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
+    int count = 0;
+    grid_.ForEachIn(x0, y0, x1, y1, [&](int q) {
+      if (q == a || q == b || q == c || nodes_[q].removed) return true;
+      const Vec2 p = P(q);
+      if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
+      bool blocks;
+      if (Same(p, pa)) {
+        blocks = EntersCorner(q, pa, pb, pc);
+      } else if (Same(p, pb)) {
+        blocks = EntersCorner(q, pb, pc, pa);
+      } else if (Same(p, pc)) {
+        blocks = EntersCorner(q, pc, pa, pb);
+      } else {
+        blocks = Orient(pa, pb, p) >= 0 && Orient(pb, pc, p) >= 0 && Orient(pc, pa, p) >= 0;
+      }
+      if (blocks) ++count;
+      return count < limit;
+    });
+    return count;
+  }
+
+  // Cosine of the angle at b: larger is sharper.
+  double Sharpness(int b) const {
+    const Vec2 u = P(nodes_[b].prev) - P(b), v = P(nodes_[b].next) - P(b);
+    const double len = std::sqrt(Dot2(u, u) * Dot2(v, v));
+    return len > 0 ? Dot2(u, v) / len : 1;
+  }
+
+  void Push(int b) {
+    if (IsDegenerate(b)) {
+      heap_.push({std::numeric_limits<double>::infinity(), b, nodes_[b].stamp});
+      return;
+    }
+    const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
+    if (Orient(pa, pb, pc) > 0 && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+  }
+
+  // No ear: choose the convex vertex with the fewest blockers (the sharpest
+  // among equals); if none is convex, the least reflex one.
+  int Fallback(int start) const {
+    const bool countBlockers = active_ <= 4096;
+    int best = -1, bestBlockers = 0;
+    double bestSharp = 0, bestOrient = -std::numeric_limits<double>::infinity();
+    int k = start;
+    int worst = start;
+    for (int i = 0; i < active_; ++i, k = nodes_[k].next) {
+      const double o = Orient(P(nodes_[k].prev), P(k), P(nodes_[k].next));
+      if (o > bestOrient || worst < 0) {
+        bestOrient = o;
+        worst = k;
+      }
+      if (!(o > 0)) continue;
+      const int blockers = countBlockers ? Blockers(k, 1 << 30) : 0;
+      const double sharp = Sharpness(k);
+      if (best < 0 || blockers < bestBlockers || (blockers == bestBlockers && sharp > bestSharp)) {
+        best = k;
+        bestBlockers = blockers;
+        bestSharp = sharp;
+      }
+    }
+    return best >= 0 ? best : worst;
+  }
+
+  // Clips b; returns a node of the remaining cycle.
+  int Clip(int b) {
+    const int a = nodes_[b].prev, c = nodes_[b].next;
+    Emit(a, b, c);
+    Unlink(b);
+    int keep = Normalize(a);
+    if (!nodes_[c].removed) keep = Normalize(c);
+    if (active_ > 3) {
+      Push(keep);
+      Push(nodes_[keep].prev);
+      Push(nodes_[keep].next);
+      if (!nodes_[a].removed) Push(a);
+    }
+    return keep;
+  }
+
+  // --- bridging ---------------------------------------------------------
+
+  bool SegmentCrossesRing(int ring, Vec2 m, Vec2 p) const {
+    int k = ring;
+    do {
+      const Vec2 u = P(k), w = P(nodes_[k].next);
+      const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
+      if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
+        const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
+        if ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) return true;
+      }
+      k = nodes_[k].next;
+    } while (k != ring);
+    return false;
+  }
+
+  // Eberly's search for a vertex of the ring visible from hole vertex m.
+  int FindBridgeTarget(int ring, int m) const {
+    const Vec2 pm = P(m);
+    double hitX = std::numeric_limits<double>::infinity();
+    int hitEdge = -1;
+    int k = ring;
+    do {
+      const Vec2 u = P(k), w = P(nodes_[k].next);
+      if (u.y <= pm.y && pm.y <= w.y && u.y < w.y) {  // edges going up face -x
+        double x;
+        if (u.y == pm.y) {
+          x = u.x;
+        } else if (w.y == pm.y) {
+          x = w.x;
+        } else {
+          x = u.x + (pm.y - u.y) * (w.x - u.x) / (w.y - u.y);
+        }
+        if (x >= pm.x && x < hitX) {
+          hitX = x;
+          hitEdge = k;
+        }
+      }
+      k = nodes_[k].next;
+    } while (k != ring);
+    int target = -1;
+    if (hitEdge >= 0) {
+      const int u = hitEdge, w = nodes_[hitEdge].next;
+      const Vec2 hit{hitX, pm.y};
+      if (Same(P(u), hit)) {
+        target = u;
+      } else if (Same(P(w), hit)) {
+        target = w;
+      } else {
+        target = P(u).x > P(w).x ? u : w;
+        // Vertices inside triangle (m, hit, target) may hide the target: take
+        // the one making the smallest angle with the ray.
+        const Vec2 pt = P(target);
+        const double area = Orient(pm, hit, pt);
+        double bestTan = std::numeric_limits<double>::infinity(), bestDist = bestTan;
+        int j = ring;
+        do {
+          const Vec2 q = P(j);
+          if (j != target && !Same(q, pm) && q.x > pm.x) {
+            const double s1 = Orient(pm, hit, q), s2 = Orient(hit, pt, q), s3 = Orient(pt, pm, q);
+            const bool inside = area > 0 ? (s1 >= 0 && s2 >= 0 && s3 >= 0) : (s1 <= 0 && s2 <= 0 && s3 <= 0);
+            if (inside && area != 0) {
+              const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
+              const double dist = Dot2(q - pm, q - pm);
+              if (tanAngle < bestTan || (tanAngle == bestTan && dist < bestDist)) {
+                bestTan = tanAngle;
+                bestDist = dist;
+                target = j;
+              }
+            }
+          }
+          j = nodes_[j].next;
+        } while (j != ring);
+      }
+    }
+    if (target >= 0 && !SegmentCrossesRing(ring, pm, P(target))) return target;
+    return NearestVisible(ring, pm);
+  }
+
+  // Fallback for invalid input: the nearest ring vertex whose segment to m
+  // crosses no edge (only the 32 nearest are tried), else the nearest.
+  int NearestVisible(int ring, Vec2 pm) const {
+    std::vector<std::pair<double, int>> byDist;
+    int k = ring;
+    do {
+      byDist.push_back({Dot2(P(k) - pm, P(k) - pm), k});
+      k = nodes_[k].next;
+    } while (k != ring);
+    const size_t tries = std::min<size_t>(32, byDist.size());
+    std::partial_sort(byDist.begin(), byDist.begin() + tries, byDist.end());
+    for (size_t i = 0; i < tries; ++i) {
+      if (!SegmentCrossesRing(ring, pm, P(byDist[i].second))) return byDist[i].second;
+    }
+    return byDist.front().second;
+  }
+
+  // The ring may hold several nodes at the target's position (earlier
+  // bridges); the bridge must leave from the one whose interior faces m.
+  int PickCopyFacing(int ring, int target, Vec2 pm) const {
+    const Vec2 pt = P(target), d = pm - pt;
+    if (d.x == 0 && d.y == 0) return target;
+    int k = ring;
+    do {
+      if (Same(P(k), pt)) {
+        const Vec2 e1 = P(nodes_[k].next) - pt, e2 = P(nodes_[k].prev) - pt;
+        const bool convex = Cross(e1, e2) >= 0;
+        const bool inside = convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
+        if (inside) return k;
+      }
+      k = nodes_[k].next;
+    } while (k != ring);
+    return target;
+  }
+
+  void Splice(int p, int m) {
+    Node pCopy = nodes_[p], mCopy = nodes_[m];
+    const int p2 = static_cast<int>(nodes_.size());
+    const int m2 = p2 + 1;
+    nodes_.push_back(pCopy);
+    nodes_.push_back(mCopy);
+    const int pn = nodes_[p].next, mp = nodes_[m].prev;
+    nodes_[p].next = m;
+    nodes_[m].prev = p;
+    nodes_[mp].next = m2;
+    nodes_[m2].prev = mp;
+    nodes_[m2].next = p2;
+    nodes_[p2].prev = m2;
+    nodes_[p2].next = pn;
+    nodes_[pn].prev = p2;
+  }
+
+  std::vector<std::array<int, 3>>& out_;
+  std::vector<Node> nodes_;
+  PointGrid grid_;
+  std::priority_queue<Candidate> heap_;
+  int active_ = 0;
+};
+
+}  // namespace
+
+void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& holes,
+                      std::vector<std::array<int, 3>>& out) {
+  EarClipper clipper(out);
+  const int ring = clipper.AddLoop(outer);
+  if (ring < 0) return;
+  // Holes in order of decreasing rightmost x (Eberly), so that a bridge never
+  // has to cross a hole not yet joined.
+  std::vector<std::pair<double, int>> order;
+  std::vector<int> starts;
+  for (size_t h = 0; h < holes.size(); ++h) {
+    double maxX = -std::numeric_limits<double>::infinity();
+    for (const Vec2& p : holes[h].points) maxX = std::max(maxX, p.x);
+    order.push_back({maxX, static_cast<int>(h)});
+  }
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  for (const auto& entry : order) {
+    const int hole = clipper.AddLoop(holes[entry.second]);
+    if (hole >= 0) clipper.BridgeHole(ring, hole);
+  }
+  clipper.Run(ring);
+}
+
+}  // namespace mos::kernel
