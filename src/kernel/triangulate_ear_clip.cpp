@@ -14,8 +14,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <queue>
+#include <unordered_set>
 
 namespace mos::kernel {
 namespace {
@@ -138,6 +140,10 @@ class EarClipper {
       ++active_;
     }
     grid_.Build(nodes_);
+    {
+      int k = start;
+      for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.insert(EdgeKey(k, nodes_[k].next));
+    }
     start = Normalize(start);
     if (active_ >= 3) {
       int k = start;
@@ -152,7 +158,8 @@ class EarClipper {
       while (!heap_.empty()) {
         const Candidate c = heap_.top();
         heap_.pop();
-        if (!nodes_[c.node].removed && nodes_[c.node].stamp == c.stamp) {
+        // An edge elsewhere may have taken this ear's diagonal meanwhile.
+        if (!nodes_[c.node].removed && nodes_[c.node].stamp == c.stamp && FreshDiagonal(c.node)) {
           clip = c.node;
           break;
         }
@@ -173,6 +180,15 @@ class EarClipper {
 
  private:
   Vec2 P(int n) const { return nodes_[n].p; }
+
+  // Undirected id pair: a diagonal must not repeat an edge that exists
+  // already (it would be shared by more than two triangles in 3D).
+  uint64_t EdgeKey(int a, int b) const {
+    uint32_t ia = static_cast<uint32_t>(nodes_[a].id), ib = static_cast<uint32_t>(nodes_[b].id);
+    if (ia > ib) std::swap(ia, ib);
+    return (static_cast<uint64_t>(ia) << 32) | ib;
+  }
+  bool FreshDiagonal(int b) const { return !edges_.count(EdgeKey(nodes_[b].prev, nodes_[b].next)); }
 
   void Emit(int a, int b, int c) {
     const int ia = nodes_[a].id, ib = nodes_[b].id, ic = nodes_[c].id;
@@ -203,6 +219,7 @@ class EarClipper {
         n = Unlink(n);
       } else if (active_ >= 3 && nodes_[x.prev].id == nodes_[x.next].id) {
         const int next = x.next;
+        edges_.erase(EdgeKey(n, next));
         n = Unlink(n);
         Unlink(next);
       } else {
@@ -262,12 +279,12 @@ class EarClipper {
   }
 
   void Push(int b) {
-    if (IsDegenerate(b)) {
+    if (IsDegenerate(b) && FreshDiagonal(b)) {
       heap_.push({std::numeric_limits<double>::infinity(), b, nodes_[b].stamp});
       return;
     }
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
-    if (Orient(pa, pb, pc) > 0 && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+    if (Orient(pa, pb, pc) > 0 && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
   }
 
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
@@ -275,31 +292,39 @@ class EarClipper {
   int Fallback(int start) const {
     const bool countBlockers = active_ <= 4096;
     int best = -1, bestBlockers = 0;
+    bool bestFresh = false;
     double bestSharp = 0, bestOrient = -std::numeric_limits<double>::infinity();
     int k = start;
     int worst = start;
+    bool worstFresh = false;
     for (int i = 0; i < active_; ++i, k = nodes_[k].next) {
       const double o = Orient(P(nodes_[k].prev), P(k), P(nodes_[k].next));
-      if (o > bestOrient || worst < 0) {
+      const bool fresh = FreshDiagonal(k);
+      if ((fresh && !worstFresh) || (fresh == worstFresh && o > bestOrient)) {
+        worstFresh = fresh;
         bestOrient = o;
         worst = k;
       }
       if (!(o > 0)) continue;
       const int blockers = countBlockers ? Blockers(k, 1 << 30) : 0;
       const double sharp = Sharpness(k);
-      if (best < 0 || blockers < bestBlockers || (blockers == bestBlockers && sharp > bestSharp)) {
+      if (best < 0 || (fresh && !bestFresh) ||
+          (fresh == bestFresh && (blockers < bestBlockers || (blockers == bestBlockers && sharp > bestSharp)))) {
         best = k;
+        bestFresh = fresh;
         bestBlockers = blockers;
         bestSharp = sharp;
       }
     }
-    return best >= 0 ? best : worst;
+    if (best >= 0 && (bestFresh || !worstFresh)) return best;
+    return worst;
   }
 
   // Clips b; returns a node of the remaining cycle.
   int Clip(int b) {
     const int a = nodes_[b].prev, c = nodes_[b].next;
     Emit(a, b, c);
+    edges_.insert(EdgeKey(a, c));
     Unlink(b);
     int keep = Normalize(a);
     if (!nodes_[c].removed) keep = Normalize(c);
@@ -447,6 +472,7 @@ class EarClipper {
   std::vector<Node> nodes_;
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
+  std::unordered_set<uint64_t> edges_;
   int active_ = 0;
 };
 

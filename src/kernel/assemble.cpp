@@ -1,0 +1,210 @@
+#include "kernel/assemble.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <tuple>
+#include <cstdio>
+#include <cstdlib>
+
+namespace mos::kernel {
+
+namespace {
+
+struct Inclusion {
+  int c, s;  // inclusion count = c + s * winding
+  int operator()(int w) const { return c + s * w; }
+};
+
+struct NewEdgeEnd {
+  int faceP, faceQ, vert;
+  bool startOnP;  // this vertex starts the new edge as seen on P's face
+};
+
+// Partial and whole edges of one operand, plus the new-edge ends its hits
+// create. `faceOffset` places its faces in the output face list.
+void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<int>& winding,
+              const std::vector<int>& outVert, const std::vector<EdgeTriHit>& hits, int hitVertBase,
+              int faceOffset, FacePolygons& out, std::vector<NewEdgeEnd>& ends) {
+  const BoolMeshView view = m.View();
+  const int numHe = 3 * m.NumTri();
+  size_t h = 0;
+  std::vector<int> order;
+  for (int he = 0; he < numHe; ++he) {
+    if (!view.Forward(he)) continue;
+    const int tw = m.twin[he];
+    const int faceL = faceOffset + he / 3;
+    const int faceR = tw >= 0 ? faceOffset + tw / 3 : -1;
+    while (h < hits.size() && hits[h].edge < he) ++h;
+    size_t hEnd = h;
+    while (hEnd < hits.size() && hits[hEnd].edge == he) ++hEnd;
+    // Order the hits so the running winding stays within the inputs'
+    // range; hits at nearly the same place may come in either order.
+    order.clear();
+    for (size_t k = h; k < hEnd; ++k) order.push_back(static_cast<int>(k));
+    const int wStart = winding[view.Start(he)];
+    const int wEnd = winding[view.End(he)];
+    const int lo = std::min({0, wStart, wEnd});
+    const int hi = std::max({1, wStart, wEnd});
+    int w = wStart;
+    for (size_t k = 0; k < order.size(); ++k) {
+      if (w + hits[order[k]].dw >= lo && w + hits[order[k]].dw <= hi) {
+        w += hits[order[k]].dw;
+        continue;
+      }
+      for (size_t j = k + 1; j < order.size(); ++j) {
+        if (hits[order[j]].dw == -hits[order[k]].dw) {
+          std::rotate(order.begin() + k, order.begin() + j, order.begin() + j + 1);
+          break;
+        }
+      }
+      w += hits[order[k]].dw;
+    }
+    // Walk the pieces.
+    w = wStart;
+    int prev = outVert[view.Start(he)];
+    for (size_t k = 0; k <= order.size(); ++k) {
+      const int cur = k < order.size() ? hitVertBase + order[k] : outVert[view.End(he)];
+      const int i = inc(w);
+      if (i != 0 && prev >= 0 && cur >= 0 && prev != cur) {
+        const int a = i > 0 ? prev : cur;
+        const int b = i > 0 ? cur : prev;
+        out.faceEdges[faceL].emplace_back(a, b);
+        if (faceR >= 0) out.faceEdges[faceR].emplace_back(b, a);
+      }
+      if (k == order.size()) break;
+      const EdgeTriHit& hit = hits[order[k]];
+      const int di = inc.s * hit.dw;
+      // Flow into the vertex from the pieces on faceL is -di: the new edge
+      // must carry it away (start) when positive. faceR runs the other way.
+      const bool startL = di < 0;
+      const bool startR = di > 0;
+      if (isP) {
+        ends.push_back({faceL, hit.tri, cur, startL});
+        if (faceR >= 0) ends.push_back({faceR, hit.tri, cur, startR});
+      } else {
+        ends.push_back({hit.tri, faceL - faceOffset, cur, !startL});
+        if (faceR >= 0) ends.push_back({hit.tri, faceR - faceOffset, cur, !startR});
+      }
+      w += hit.dw;
+      prev = cur;
+    }
+  }
+}
+
+}  // namespace
+
+BoolRoles RolesFor(OpType op, bool swapped) {
+  switch (op) {
+    case OpType::kUnion:
+      return {1, -1, 1, -1, 1.0};
+    case OpType::kIntersection:
+      return {0, 1, 0, 1, -1.0};
+    case OpType::kDifference:
+      // First minus second: the first kept outside, the second reversed
+      // inside; the first moves inward, or the second outward.
+      return swapped ? BoolRoles{0, -1, 1, -1, 1.0} : BoolRoles{1, -1, 0, -1, -1.0};
+  }
+  return {1, -1, 1, -1, 1.0};
+}
+
+FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
+                           const std::vector<int>& windingP, const std::vector<int>& windingQ,
+                           const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP) {
+  const Inclusion incP{roles.cP, roles.sP}, incQ{roles.cQ, roles.sQ};
+  FacePolygons out;
+  for (int w : windingP)
+    if (std::abs(incP(w)) > 1) out.consistent = false;
+  for (int w : windingQ)
+    if (std::abs(incQ(w)) > 1) out.consistent = false;
+  std::vector<int> outP(p.NumVert(), -1), outQ(q.NumVert(), -1);
+  for (int v = 0; v < p.NumVert(); ++v)
+    if (incP(windingP[v]) != 0) {
+      outP[v] = static_cast<int>(out.vertPos.size());
+      out.vertPos.push_back(p.pos[v]);
+    }
+  for (int v = 0; v < q.NumVert(); ++v)
+    if (incQ(windingQ[v]) != 0) {
+      outQ[v] = static_cast<int>(out.vertPos.size());
+      out.vertPos.push_back(q.pos[v]);
+    }
+  const int basePQ = static_cast<int>(out.vertPos.size());
+  for (const EdgeTriHit& h : hitsPQ) out.vertPos.push_back(h.pos);
+  const int baseQP = static_cast<int>(out.vertPos.size());
+  for (const EdgeTriHit& h : hitsQP) out.vertPos.push_back(h.pos);
+
+  const int nP = p.NumTri();
+  const int nQ = q.NumTri();
+  out.faceEdges.assign(nP + nQ, {});
+  out.faceNormal.resize(nP + nQ);
+  out.faceProp.resize(nP + nQ);
+  const double flipP = roles.cP == 0 && roles.sP < 0 ? -1.0 : 1.0;
+  const double flipQ = roles.cQ == 0 && roles.sQ < 0 ? -1.0 : 1.0;
+  for (int t = 0; t < nP; ++t) {
+    out.faceNormal[t] = p.faceNormal[t] * flipP;
+    out.faceProp[t] = p.prop[t];
+  }
+  for (int t = 0; t < nQ; ++t) {
+    out.faceNormal[nP + t] = q.faceNormal[t] * flipQ;
+    out.faceProp[nP + t] = q.prop[t];
+  }
+
+  std::vector<NewEdgeEnd> ends;
+  CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, out, ends);
+  CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, out, ends);
+
+  // New edges: each (P face, Q face) pair gets one start and one end.
+  std::sort(ends.begin(), ends.end(), [](const NewEdgeEnd& a, const NewEdgeEnd& b) {
+    return std::tie(a.faceP, a.faceQ, a.startOnP, a.vert) < std::tie(b.faceP, b.faceQ, b.startOnP, b.vert);
+  });
+  size_t i = 0;
+  std::vector<int> starts, stops;
+  while (i < ends.size()) {
+    size_t j = i;
+    starts.clear();
+    stops.clear();
+    while (j < ends.size() && ends[j].faceP == ends[i].faceP && ends[j].faceQ == ends[i].faceQ) {
+      (ends[j].startOnP ? starts : stops).push_back(ends[j].vert);
+      ++j;
+    }
+    const size_t n = std::min(starts.size(), stops.size());
+    if (starts.size() != stops.size()) out.consistent = false;
+    if (std::getenv("MOS_BOOL_DEBUG"))
+      std::fprintf(stderr, "pair P%d Q%d starts %zu stops %zu\n", ends[i].faceP, ends[i].faceQ, starts.size(), stops.size());
+    for (size_t k = 0; k < n; ++k) {
+      out.faceEdges[ends[i].faceP].emplace_back(starts[k], stops[k]);
+      out.faceEdges[nP + ends[i].faceQ].emplace_back(stops[k], starts[k]);
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges) {
+  std::vector<std::vector<int>> loops;
+  std::vector<std::pair<int, int>> byStart(edges.size());
+  for (size_t e = 0; e < edges.size(); ++e) byStart[e] = {edges[e].first, static_cast<int>(e)};
+  std::sort(byStart.begin(), byStart.end());
+  std::vector<char> used(edges.size(), 0);
+  auto findNext = [&](int v) {
+    auto it = std::lower_bound(byStart.begin(), byStart.end(), std::make_pair(v, -1));
+    for (; it != byStart.end() && it->first == v; ++it)
+      if (!used[it->second]) return it->second;
+    return -1;
+  };
+  for (size_t e0 = 0; e0 < edges.size(); ++e0) {
+    if (used[e0]) continue;
+    std::vector<int> loop;
+    int e = static_cast<int>(e0);
+    const int first = edges[e0].first;
+    while (e >= 0) {
+      used[e] = 1;
+      loop.push_back(edges[e].first);
+      if (edges[e].second == first) break;
+      e = findNext(edges[e].second);
+    }
+    if (loop.size() >= 3) loops.push_back(std::move(loop));
+  }
+  return loops;
+}
+
+}  // namespace mos::kernel

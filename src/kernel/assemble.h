@@ -1,0 +1,68 @@
+// Keep and assemble (Smith 2009, ch. 4): from winding numbers and the
+// edge-triangle hits, the output vertices and, per input face, the directed
+// edges of its output polygon: partial edges (input edges cut at the hits),
+// new edges (where a face of P crosses a face of Q) and whole edges.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "kernel/boolean.h"
+#include "kernel/boolean_operand.h"
+#include "kernel/intersect.h"
+
+namespace mos::kernel {
+
+// How the operands' pieces survive: a piece of P with winding number w
+// (w.r.t. Q) appears cP + sP * w times, negative meaning reversed; the same
+// for Q. expandP is the direction P is perturbed along its normals.
+struct BoolRoles {
+  int cP, sP, cQ, sQ;
+  double expandP;
+};
+
+// Roles for `op` with P = first operand, or with the operands swapped
+// (P = second): the same result, perturbing the other mesh.
+BoolRoles RolesFor(OpType op, bool swapped);
+
+struct FacePolygons {
+  bool consistent = true;  // every inclusion in [-1, 1], every new edge paired
+  std::vector<Vec3> vertPos;
+  // Faces 0..nP-1 are P's triangles, nP.. are Q's; each holds directed
+  // edges (output vertex ids) counter-clockwise seen from outside the result.
+  std::vector<std::vector<std::pair<int, int>>> faceEdges;
+  std::vector<Vec3> faceNormal;  // outward normal of the result's face
+  std::vector<uint32_t> faceProp;
+};
+
+FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
+                           const std::vector<int>& windingP, const std::vector<int>& windingQ,
+                           const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP);
+
+// Closes each face's directed edges into loops of vertex ids.
+std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges);
+
+// Undirected vertex pairs already joined by an edge of the output mesh.
+class EdgeSet {
+ public:
+  bool Has(int a, int b) const;
+  void Add(int a, int b);
+
+ private:
+  std::unordered_set<uint64_t> keys_;
+};
+
+// Triangulates the loops of one output face, projected to the plane:
+// counter-clockwise outer boundaries with clockwise holes inside them.
+// Vertices are numbered by their position in the concatenation of the
+// loops; `ids` gives their mesh vertex ids. Always uses every loop edge
+// exactly once (a fallback ear is cut when the polygon is slightly
+// invalid), and avoids diagonals between vertices `edges` already joins,
+// so the mesh stays manifold; the diagonals it adds go into `edges`.
+std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
+                                                      const std::vector<int>& ids, EdgeSet& edges);
+
+}  // namespace mos::kernel

@@ -1,0 +1,282 @@
+// Triangulation of one boolean output face: holes bridged into their outer
+// loop, then ear clipping (after D. Eberly, "Triangulation by ear
+// clipping"), with a fallback ear so it always finishes and uses every loop
+// edge exactly once. Private to the boolean; the general polygon
+// triangulator is kernel/triangulate.h.
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "kernel/assemble.h"
+
+namespace mos::kernel {
+
+namespace {
+
+uint64_t PairKey(int a, int b) {
+  const uint64_t lo = static_cast<uint32_t>(std::min(a, b));
+  const uint64_t hi = static_cast<uint32_t>(std::max(a, b));
+  return (lo << 32) | hi;
+}
+
+}  // namespace
+
+bool EdgeSet::Has(int a, int b) const { return keys_.count(PairKey(a, b)) > 0; }
+void EdgeSet::Add(int a, int b) { keys_.insert(PairKey(a, b)); }
+
+namespace {
+
+double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+
+double SignedArea(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
+  double area = 0;
+  for (size_t i = 0; i < loop.size(); ++i) {
+    const Vec2 a = pts[loop[i]];
+    const Vec2 b = pts[loop[(i + 1) % loop.size()]];
+    area += Cross(a, b);
+  }
+  return area / 2;
+}
+
+bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec2 p) {
+  bool inside = false;
+  for (size_t i = 0, j = loop.size() - 1; i < loop.size(); j = i++) {
+    const Vec2 a = pts[loop[i]];
+    const Vec2 b = pts[loop[j]];
+    if ((a.y > p.y) != (b.y > p.y)) {
+      const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
+      if (p.x < x) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+// Open segments ab and cd cross at a point interior to both.
+bool ProperCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
+  const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
+  const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
+  return ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0));
+}
+
+// Direction v->m leaves vertex v (prev a, next b) into the polygon's inside.
+bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
+  if (Orient(a, v, b) >= 0) return Orient(a, v, m) >= 0 && Orient(v, b, m) >= 0;
+  return Orient(a, v, m) >= 0 || Orient(v, b, m) >= 0;
+}
+
+// Splices `hole` into `poly` with a bridge from the hole's rightmost vertex.
+void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                std::vector<int>& poly, const std::vector<int>& hole,
+                const std::vector<std::vector<int>>& others) {
+  size_t mi = 0;
+  for (size_t i = 1; i < hole.size(); ++i) {
+    const Vec2 a = pts[hole[i]], b = pts[hole[mi]];
+    if (a.x > b.x || (a.x == b.x && a.y > b.y)) mi = i;
+  }
+  const Vec2 m = pts[hole[mi]];
+  std::vector<std::pair<double, size_t>> cand;
+  for (size_t i = 0; i < poly.size(); ++i) {
+    const Vec2 d = pts[poly[i]] - m;
+    // Prefer vertices to the right (Eberly's ray), then by distance.
+    cand.emplace_back((d.x >= 0 ? 0.0 : 1e300) + Dot(d, d), i);
+  }
+  std::sort(cand.begin(), cand.end());
+  auto crossesAny = [&](Vec2 a, Vec2 b, const std::vector<int>& loop) {
+    for (size_t i = 0; i < loop.size(); ++i)
+      if (ProperCross(a, b, pts[loop[i]], pts[loop[(i + 1) % loop.size()]])) return true;
+    return false;
+  };
+  size_t best = cand.empty() ? 0 : cand[0].second;
+  for (const auto& c : cand) {
+    const size_t i = c.second;
+    const Vec2 v = pts[poly[i]];
+    const Vec2 a = pts[poly[(i + poly.size() - 1) % poly.size()]];
+    const Vec2 b = pts[poly[(i + 1) % poly.size()]];
+    if (!InCone(a, v, b, m)) continue;
+    if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) continue;
+    if (crossesAny(m, v, poly) || crossesAny(m, v, hole)) continue;
+    bool blocked = false;
+    for (const auto& o : others)
+      if (crossesAny(m, v, o)) {
+        blocked = true;
+        break;
+      }
+    if (blocked) continue;
+    best = i;
+    break;
+  }
+  edges.Add(ids[poly[best]], ids[hole[mi]]);
+  std::vector<int> merged;
+  merged.reserve(poly.size() + hole.size() + 2);
+  for (size_t i = 0; i <= best; ++i) merged.push_back(poly[i]);
+  for (size_t k = 0; k <= hole.size(); ++k) merged.push_back(hole[(mi + k) % hole.size()]);
+  for (size_t i = best; i < poly.size(); ++i) merged.push_back(poly[i]);
+  poly.swap(merged);
+}
+
+void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+             const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  const int n = static_cast<int>(poly.size());
+  if (n < 3) return;
+  std::vector<int> prev(n), next(n);
+  std::vector<char> alive(n, 1);
+  for (int i = 0; i < n; ++i) {
+    prev[i] = (i + n - 1) % n;
+    next[i] = (i + 1) % n;
+  }
+  auto turn = [&](int i) { return Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]); };
+  // The diagonal an ear at i would add may not join vertices already
+  // joined (that would give an edge more than two triangles).
+  auto diagonalFree = [&](int i) {
+    const int a = ids[poly[prev[i]]], c = ids[poly[next[i]]];
+    return a != c && !edges.Has(a, c);
+  };
+  // Only non-convex corners can lie inside an ear (Eberly); the list is
+  // pruned lazily and grows when a corner turns non-convex.
+  // Blockers live in a uniform grid so an ear test only looks near the ear.
+  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+  for (int v : poly) {
+    lo = {std::min(lo.x, pts[v].x), std::min(lo.y, pts[v].y)};
+    hi = {std::max(hi.x, pts[v].x), std::max(hi.y, pts[v].y)};
+  }
+  const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+  const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+  auto cellX = [&](double x) { return std::max(0, std::min(g - 1, static_cast<int>((x - lo.x) * sx))); };
+  auto cellY = [&](double y) { return std::max(0, std::min(g - 1, static_cast<int>((y - lo.y) * sy))); };
+  std::vector<std::vector<int>> grid(static_cast<size_t>(g) * g);
+  auto addBlocker = [&](int i) {
+    const Vec2 p = pts[poly[i]];
+    grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
+  };
+  std::vector<int> zeroWork;
+  for (int i = 0; i < n; ++i) {
+    if (turn(i) <= 0) addBlocker(i);
+    zeroWork.push_back(i);
+  }
+  auto isEar = [&](int i) {
+    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+    if (Orient(a, b, c) <= 0) return false;
+    if (!diagonalFree(i)) return false;
+    const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
+    const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
+    for (int cy = y0; cy <= y1; ++cy)
+      for (int cx = x0; cx <= x1; ++cx)
+        for (int j : grid[static_cast<size_t>(cy) * g + cx]) {
+          if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
+          const Vec2 p = pts[poly[j]];
+          if (p == a || p == b || p == c) continue;
+          if (Orient(a, b, p) > 0 && Orient(b, c, p) > 0 && Orient(c, a, p) > 0 && turn(j) <= 0) return false;
+        }
+    return true;
+  };
+  int remaining = n;
+  int cur = 0;
+  while (remaining > 3) {
+    int ear = -1;
+    // Zero-area corners first: they come from the zero-width strips that
+    // symbolic perturbation leaves (e.g. a face touching another face), and
+    // cutting them as slivers keeps such a strip from being covered twice.
+    while (ear < 0 && !zeroWork.empty()) {
+      const int i = zeroWork.back();
+      zeroWork.pop_back();
+      if (alive[i] && turn(i) == 0 && diagonalFree(i)) ear = i;
+    }
+    int i = cur;
+    for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
+      if (isEar(i)) ear = i;
+    if (ear < 0) {  // slightly invalid polygon: cut the least reflex corner
+      double bestTurn = -INFINITY;
+      for (int pass = 0; pass < 2 && ear < 0; ++pass) {
+        i = cur;
+        for (int k = 0; k < remaining; ++k, i = next[i]) {
+          if (pass == 0 && !diagonalFree(i)) continue;
+          const double t = turn(i);
+          if (t > bestTurn) {
+            bestTurn = t;
+            ear = i;
+          }
+        }
+      }
+    }
+    edges.Add(ids[poly[prev[ear]]], ids[poly[next[ear]]]);
+    tris.push_back({poly[prev[ear]], poly[ear], poly[next[ear]]});
+    const int a = prev[ear], c = next[ear];
+    next[a] = c;
+    prev[c] = a;
+    alive[ear] = 0;
+    --remaining;
+    for (int nb : {a, c}) {
+      zeroWork.push_back(nb);
+      if (turn(nb) <= 0) addBlocker(nb);  // may repeat: harmless
+    }
+    cur = a;
+  }
+  tris.push_back({poly[prev[cur]], poly[cur], poly[next[cur]]});
+}
+
+}  // namespace
+
+std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
+                                                      const std::vector<int>& ids, EdgeSet& edges) {
+  std::vector<Vec2> pts;
+  std::vector<std::vector<int>> idx;
+  for (const auto& loop : loops) {
+    std::vector<int> l;
+    for (const Vec2& p : loop) {
+      l.push_back(static_cast<int>(pts.size()));
+      pts.push_back(p);
+    }
+    idx.push_back(std::move(l));
+  }
+  std::vector<std::array<int, 3>> tris;
+  std::vector<int> outers, holes;
+  std::vector<double> area(idx.size());
+  for (size_t i = 0; i < idx.size(); ++i) {
+    area[i] = SignedArea(pts, idx[i]);
+    (area[i] >= 0 ? outers : holes).push_back(static_cast<int>(i));
+  }
+  if (outers.empty()) {  // no outer boundary: keep the loops as they are
+    for (const auto& l : idx) {
+      std::vector<int> rev(l.rbegin(), l.rend());
+      std::vector<std::array<int, 3>> t;
+      EarClip(pts, ids, edges, rev, t);
+      for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
+    }
+    return tris;
+  }
+  // Each hole goes to the smallest outer loop containing its points.
+  std::vector<std::vector<int>> holesOf(idx.size());
+  for (int h : holes) {
+    int best = -1;
+    for (int o : outers) {
+      int votes = 0;
+      for (int v : idx[h]) votes += PointInLoop(pts, idx[o], pts[v]) ? 1 : -1;
+      if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
+    }
+    if (best < 0) {
+      best = outers[0];
+      for (int o : outers)
+        if (area[o] > area[best]) best = o;
+    }
+    holesOf[best].push_back(h);
+  }
+  for (int o : outers) {
+    std::vector<int> poly = idx[o];
+    std::vector<int>& hs = holesOf[o];
+    auto maxX = [&](int h) {
+      double m = -INFINITY;
+      for (int v : idx[h]) m = std::max(m, pts[v].x);
+      return m;
+    };
+    std::sort(hs.begin(), hs.end(), [&](int a, int b) { return maxX(a) > maxX(b); });
+    for (size_t k = 0; k < hs.size(); ++k) {
+      std::vector<std::vector<int>> others;
+      for (size_t j = k + 1; j < hs.size(); ++j) others.push_back(idx[hs[j]]);
+      BridgeHole(pts, ids, edges, poly, idx[hs[k]], others);
+    }
+    EarClip(pts, ids, edges, poly, tris);
+  }
+  return tris;
+}
+
+}  // namespace mos::kernel

@@ -1,0 +1,156 @@
+// The binary boolean: kernels -> hits -> winding numbers -> assembly ->
+// triangulation -> cleanup (Smith 2009, ch. 4-5).
+#include "kernel/boolean.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include "kernel/assemble.h"
+#include "kernel/boolean_operand.h"
+#include "kernel/cleanup.h"
+#include "kernel/intersect.h"
+#include "kernel/predicates.h"
+#include "kernel/winding.h"
+
+namespace mos::kernel {
+
+namespace {
+
+Mesh Finish(std::vector<Vec3> pos, std::vector<std::array<int, 3>> tris, std::vector<uint32_t> props) {
+  Mesh m;
+  m.vertPos = std::move(pos);
+  m.triVerts = std::move(tris);
+  m.triProp = std::move(props);
+  BuildHalfedges(m);
+  return m;
+}
+
+Mesh Copy(const Mesh& m) {
+  Mesh out = m;
+  if (out.triProp.size() != out.triVerts.size()) out.triProp.resize(out.triVerts.size(), 0);
+  if (out.halfedgeTwin.size() != 3 * out.triVerts.size()) BuildHalfedges(out);
+  return out;
+}
+
+// Projects a face to the axis plane its normal is closest to, keeping
+// counter-clockwise order counter-clockwise (no rounding is added).
+Vec2 Project(const Vec3& p, int axis, bool positive) {
+  if (axis == 2) return positive ? Vec2{p.x, p.y} : Vec2{p.y, p.x};
+  if (axis == 0) return positive ? Vec2{p.y, p.z} : Vec2{p.z, p.y};
+  return positive ? Vec2{p.z, p.x} : Vec2{p.x, p.z};
+}
+
+// One attempt with the given roles; false when the topology came out
+// inconsistent (possible when an input is geometrically self-touching and
+// the perturbation of that input makes it overlap itself).
+bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result) {
+  const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
+  const std::vector<EdgeTriHit> hitsPQ = IntersectEdgesWithTriangles(kernels, p, q, true);
+  const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
+  const std::vector<int> windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
+  const std::vector<int> windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
+  FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
+
+  std::vector<std::array<int, 3>> tris;
+  std::vector<uint32_t> props;
+  std::vector<std::vector<Vec2>> loops2;
+  EdgeSet edgeSet;
+  for (const auto& fe : faces.faceEdges)
+    for (const auto& e : fe) edgeSet.Add(e.first, e.second);
+  for (size_t f = 0; f < faces.faceEdges.size(); ++f) {
+    if (faces.faceEdges[f].empty()) continue;
+    const std::vector<std::vector<int>> loops = LinkLoops(faces.faceEdges[f]);
+    if (loops.size() == 1 && loops[0].size() == 3) {
+      tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
+      props.push_back(faces.faceProp[f]);
+      continue;
+    }
+    const Vec3 n = faces.faceNormal[f];
+    int axis = 2;
+    if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
+    else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
+    const bool positive = n[axis] >= 0;
+    loops2.clear();
+    std::vector<int> flat;
+    for (const auto& loop : loops) {
+      std::vector<Vec2> l;
+      for (int v : loop) {
+        l.push_back(Project(faces.vertPos[v], axis, positive));
+        flat.push_back(v);
+      }
+      loops2.push_back(std::move(l));
+    }
+    for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
+      tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});
+      props.push_back(faces.faceProp[f]);
+    }
+  }
+  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
+  return faces.consistent && IsClosedManifold(result);
+}
+
+// Moves `b` by a rounding-sized step in a generic direction, so no exact
+// tie is left to decide; the slivers this leaves are shorter than
+// cleanup's collapse length.
+bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant = 0) {
+  static const Vec3 kDirections[] = {{1, 0.61803398875, 0.41421356237},
+                                     {-0.73205080757, 1, -0.30277563773},
+                                     {0.2360679775, -0.87082869338, 1}};
+  double scale = 1;
+  for (const Vec3& v : p.pos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
+  for (const Vec3& v : b.vertPos) scale = std::max({scale, std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)});
+  const double step = 0.25e-12 * scale;
+  const Vec3 shift = kDirections[variant % 3] * step;
+  Mesh moved = b;
+  for (Vec3& v : moved.vertPos) v = v + shift;
+  const BoolOperand q = PrepareOperand(moved);
+  return RunBoolean(p, q, RolesFor(op, false), result);
+}
+
+}  // namespace
+
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
+  if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
+  if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
+  const BoolOperand p = PrepareOperand(a);
+  const BoolOperand q = PrepareOperand(b);
+  if (!p.box.Overlaps(q.box)) {
+    if (op == OpType::kIntersection) return Mesh{};
+    Mesh out = Copy(a);
+    if (op == OpType::kUnion) AppendMesh(out, Copy(b));
+    return out;
+  }
+  Mesh first;
+  if (RunBoolean(p, q, RolesFor(op, false), first)) return first;
+  // Perturb the other operand instead: a different, equally valid choice.
+  Mesh second;
+  if (RunBoolean(q, p, RolesFor(op, true), second)) return second;
+  // Last resort: move the second operand by a rounding-sized step (three
+  // generic directions).
+  for (int variant = 0; variant < 3; ++variant) {
+    Mesh shifted;
+    if (RunShifted(p, b, op, shifted, variant)) return shifted;
+  }
+  return first;
+}
+
+Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
+  const BoolOperand p = PrepareOperand(a);
+  const BoolOperand q = PrepareOperand(b);
+  Mesh out;
+  if (strategy == 0) RunBoolean(p, q, RolesFor(op, false), out);
+  else if (strategy == 1) RunBoolean(q, p, RolesFor(op, true), out);
+  else RunShifted(p, b, op, out);
+  CleanupMesh(out);
+  return out;
+}
+
+Mesh Boolean(const Mesh& a, const Mesh& b, OpType op) {
+  Mesh out = BooleanRaw(a, b, op);
+  CleanupMesh(out);
+  return out;
+}
+
+}  // namespace mos::kernel

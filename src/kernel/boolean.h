@@ -1,0 +1,35 @@
+// Robust mesh booleans (J. Smith, "Towards robust inexact geometric
+// computation", UCAM-CL-TR-766, 2009; see shared/KERNEL.md). Inputs are
+// closed, oriented, manifold triangle meshes; the output always is too,
+// whatever coplanar or touching faces the inputs have: exact ties are
+// decided by symbolic perturbation, never by tolerances. Per-triangle
+// properties (triProp) are carried to the output triangles cut from them.
+#pragma once
+
+#include <vector>
+
+#include "kernel/mesh.h"
+
+namespace mos::kernel {
+
+enum class OpType { kUnion, kDifference, kIntersection };
+
+// a op b. Union and intersection are symmetric in the result's solid; the
+// output is cleaned up (short and colinear edges collapsed, degenerate
+// triangles swapped away, pinched vertices split).
+Mesh Boolean(const Mesh& a, const Mesh& b, OpType op);
+
+// n-ary: union and intersection of all operands; difference is the first
+// minus the union of the rest. Operands with disjoint boxes are
+// concatenated without a boolean; the rest combine smallest first.
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op);
+
+// The boolean without the final cleanup (for tests of the raw topology).
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op);
+
+// One fixed strategy, cleaned (for tests): 0 perturbs a, 1 perturbs b, 2
+// moves b by a rounding-sized step. Boolean tries them in this order until
+// the topology is consistent.
+Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy);
+
+}  // namespace mos::kernel

@@ -1,0 +1,99 @@
+#include "kernel/boolean_operand.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <tuple>
+
+namespace mos::kernel {
+
+void BoolBox::Add(const Vec3& p) {
+  lo = {std::min(lo.x, p.x), std::min(lo.y, p.y), std::min(lo.z, p.z)};
+  hi = {std::max(hi.x, p.x), std::max(hi.y, p.y), std::max(hi.z, p.z)};
+}
+
+bool BoolBox::Overlaps(const BoolBox& o) const {
+  return lo.x <= o.hi.x && o.lo.x <= hi.x && lo.y <= o.hi.y && o.lo.y <= hi.y && lo.z <= o.hi.z &&
+         o.lo.z <= hi.z;
+}
+
+bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin) {
+  const int numHe = static_cast<int>(tri.size()) * 3;
+  twin.assign(numHe, -1);
+  // Key each halfedge by its undirected edge, then by direction.
+  std::vector<std::tuple<int, int, int, int>> keys;  // lo, hi, forward?0:1, he
+  keys.reserve(numHe);
+  for (int he = 0; he < numHe; ++he) {
+    const int a = tri[he / 3][he % 3];
+    const int b = tri[he / 3][(he + 1) % 3];
+    keys.emplace_back(std::min(a, b), std::max(a, b), a < b ? 0 : 1, he);
+  }
+  std::sort(keys.begin(), keys.end());
+  bool ok = true;
+  size_t i = 0;
+  while (i < keys.size()) {
+    size_t j = i;
+    while (j < keys.size() && std::get<0>(keys[j]) == std::get<0>(keys[i]) &&
+           std::get<1>(keys[j]) == std::get<1>(keys[i]))
+      ++j;
+    // [i, j): forward ones first, then backward ones; pair them in order.
+    size_t mid = i;
+    while (mid < j && std::get<2>(keys[mid]) == 0) ++mid;
+    const size_t nF = mid - i;
+    const size_t nB = j - mid;
+    if (nF != 1 || nB != 1) ok = false;
+    for (size_t k = 0; k < std::min(nF, nB); ++k) {
+      const int a = std::get<3>(keys[i + k]);
+      const int b = std::get<3>(keys[mid + k]);
+      twin[a] = b;
+      twin[b] = a;
+    }
+    i = j;
+  }
+  for (int he = 0; he < numHe; ++he)
+    if (twin[he] < 0) ok = false;
+  return ok;
+}
+
+BoolOperand PrepareOperand(const Mesh& mesh) {
+  BoolOperand op;
+  op.pos = mesh.vertPos;
+  const int nv = mesh.NumVert();
+  for (int t = 0; t < mesh.NumTri(); ++t) {
+    const auto& tv = mesh.triVerts[t];
+    if (tv[0] < 0 || tv[1] < 0 || tv[2] < 0 || tv[0] >= nv || tv[1] >= nv || tv[2] >= nv) continue;
+    op.tri.push_back(tv);
+    op.prop.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0u);
+  }
+  op.closed = PairHalfedges(op.tri, op.twin);
+  for (const Vec3& p : op.pos) op.box.Add(p);
+  op.faceNormal.resize(op.tri.size());
+  op.vertNormal.assign(op.pos.size(), Vec3{});
+  for (size_t t = 0; t < op.tri.size(); ++t) {
+    const auto& tv = op.tri[t];
+    Vec3 n = Cross(op.pos[tv[1]] - op.pos[tv[0]], op.pos[tv[2]] - op.pos[tv[0]]);
+    const double len = Length(n);
+    n = len > 0 ? n * (1.0 / len) : Vec3{};
+    op.faceNormal[t] = n;
+    for (int i = 0; i < 3; ++i) {
+      const Vec3 e1 = op.pos[tv[(i + 1) % 3]] - op.pos[tv[i]];
+      const Vec3 e2 = op.pos[tv[(i + 2) % 3]] - op.pos[tv[i]];
+      const double l1 = Length(e1);
+      const double l2 = Length(e2);
+      if (l1 == 0 || l2 == 0) continue;
+      const double c = std::max(-1.0, std::min(1.0, Dot(e1, e2) / (l1 * l2)));
+      op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
+    }
+  }
+  std::vector<Box3> triBoxes(op.tri.size());
+  for (size_t t = 0; t < op.tri.size(); ++t)
+    for (int i = 0; i < 3; ++i) triBoxes[t].Include(op.pos[op.tri[t][i]]);
+  op.triBvh.Build(triBoxes);
+  for (Vec3& n : op.vertNormal) {
+    const double len = Length(n);
+    if (len > 0) n = n * (1.0 / len);
+  }
+  return op;
+}
+
+}  // namespace mos::kernel

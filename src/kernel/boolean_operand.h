@@ -1,0 +1,48 @@
+// One operand of a boolean, prepared for the intersection kernels: paired
+// halfedges, angle-weighted vertex pseudo-normals and bounding boxes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "kernel/bvh.h"
+#include "kernel/mesh.h"
+#include "kernel/predicates.h"
+#include "kernel/vec.h"
+
+namespace mos::kernel {
+
+struct BoolBox {
+  Vec3 lo{INFINITY, INFINITY, INFINITY};
+  Vec3 hi{-INFINITY, -INFINITY, -INFINITY};
+  void Add(const Vec3& p);
+  bool Overlaps(const BoolBox& o) const;  // closed boxes: touching counts
+  bool Empty() const { return lo.x > hi.x; }
+};
+
+struct BoolOperand {
+  std::vector<Vec3> pos;
+  std::vector<std::array<int, 3>> tri;
+  std::vector<int> twin;
+  std::vector<uint32_t> prop;
+  std::vector<Vec3> vertNormal;
+  std::vector<Vec3> faceNormal;
+  BoolBox box;
+  bool closed = true;  // every halfedge found exactly one twin
+  Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
+
+  BoolMeshView View() const { return BoolMeshView{&pos, &tri, &twin}; }
+  int NumTri() const { return static_cast<int>(tri.size()); }
+  int NumVert() const { return static_cast<int>(pos.size()); }
+};
+
+// Copies `mesh` and derives twins, normals and boxes. Triangles with an
+// out-of-range index are dropped.
+BoolOperand PrepareOperand(const Mesh& mesh);
+
+// Pairs each halfedge with its opposite (start/end swapped). Returns false
+// when some halfedge has none or the pairing is ambiguous (kept -1 / first).
+bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin);
+
+}  // namespace mos::kernel

@@ -1,0 +1,403 @@
+// Post-boolean cleanup (Smith 2009, ch. 5; cf. Manifold's simplification):
+// edge collapses guarded by the link condition, edge swaps for degenerate
+// triangles, pinched-vertex splitting. Every step keeps the mesh closed,
+// oriented and manifold.
+#include "kernel/cleanup.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+#include <vector>
+
+namespace mos::kernel {
+
+namespace {
+
+class Cleaner {
+ public:
+  explicit Cleaner(Mesh& m) : m_(m), removed_(m.NumTri(), 0) {}
+
+  int End(int h) const { return HalfedgeEnd(m_, h); }
+  int Start(int h) const { return HalfedgeStart(m_, h); }
+  bool Removed(int h) const { return removed_[h / 3] != 0; }
+
+  // Outgoing halfedges of Start(h0), by walking its fan; empty when the fan
+  // is broken (then nothing is done around that vertex).
+  bool Fan(int h0, std::vector<int>& out) const {
+    out.clear();
+    int h = h0;
+    const int limit = 3 * m_.NumTri();
+    do {
+      out.push_back(h);
+      const int tw = m_.halfedgeTwin[PrevHalfedge(h)];
+      if (tw < 0 || static_cast<int>(out.size()) > limit) return false;
+      h = tw;
+    } while (h != h0);
+    return true;
+  }
+
+  // Collapses halfedge h (a->b): b merges into a. Returns false when the
+  // link condition or orientation guard forbids it.
+  bool Collapse(int h, bool strict = false) {
+    const int tw = m_.halfedgeTwin[h];
+    if (tw < 0 || Removed(h) || Removed(tw)) return false;
+    const int a = Start(h), b = End(h);
+    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    if (a == b || c == d) return false;
+    if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
+    // Link condition: a and b share exactly the neighbours c and d.
+    stamp_.resize(m_.NumVert(), -1);
+    ++epoch_;
+    for (int e : fanA_) stamp_[End(e)] = epoch_;
+    for (int e : fanB_) {
+      const int n = End(e);
+      if (stamp_[n] == epoch_ && n != c && n != d && n != a) return false;
+    }
+    // Orientation guard: moving b to a must not flip a surviving triangle.
+    const Vec3 pa = m_.vertPos[a];
+    for (int e : fanB_) {
+      const int t = e / 3;
+      if (t == h / 3 || t == tw / 3) continue;
+      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(NextHalfedge(e))];
+      const Vec3 pb = m_.vertPos[b];
+      const Vec3 before = Cross(p1 - pb, p2 - pb);
+      const Vec3 after = Cross(p1 - pa, p2 - pa);
+      if (strict) {  // the surface may not change: same orientation, not degenerate
+        if (!(Dot(before, after) > 0)) return false;
+        continue;
+      }
+      if (Dot(before, after) < 0 && Length(before) * Length(after) > 0) {
+        const double scale = std::max(LengthSquared(p1 - pb), LengthSquared(p2 - pb));
+        if (Length(after) > 1e-9 * scale) return false;
+      }
+    }
+    // Splice the twins across the two vanishing triangles.
+    for (int side : {h, tw}) {
+      const int n = NextHalfedge(side), p = PrevHalfedge(side);
+      const int tn = m_.halfedgeTwin[n], tp = m_.halfedgeTwin[p];
+      m_.halfedgeTwin[tn] = tp;
+      m_.halfedgeTwin[tp] = tn;
+      removed_[side / 3] = 1;
+    }
+    for (int e : fanB_) {
+      if (Removed(e)) continue;
+      m_.triVerts[e / 3][e % 3] = a;
+    }
+    return true;
+  }
+
+  // Swaps the edge h (shared by triangles abc and bad) to cd.
+  bool Swap(int h) {
+    const int tw = m_.halfedgeTwin[h];
+    if (tw < 0 || Removed(h) || Removed(tw)) return false;
+    const int a = Start(h), b = End(h);
+    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    if (c == d) return false;
+    // c-d must not already be an edge.
+    if (!Fan(NextHalfedge(NextHalfedge(h)), fanA_)) return false;  // outgoing of c
+    for (int e : fanA_)
+      if (End(e) == d) return false;
+    const int t0 = h / 3, t1 = tw / 3;
+    // Old halfedges: in t0 b->c (hn), c->a (hp); in t1 a->d (tn), d->b (tp).
+    const int hn = NextHalfedge(h), hp = PrevHalfedge(h);
+    const int tn = NextHalfedge(tw), tp = PrevHalfedge(tw);
+    const int twHn = m_.halfedgeTwin[hn], twHp = m_.halfedgeTwin[hp];
+    const int twTn = m_.halfedgeTwin[tn], twTp = m_.halfedgeTwin[tp];
+    // New t0 = (c, a, d), t1 = (d, b, c).
+    m_.triVerts[t0] = {c, a, d};
+    m_.triVerts[t1] = {d, b, c};
+    auto link = [&](int x, int y) {
+      m_.halfedgeTwin[x] = y;
+      m_.halfedgeTwin[y] = x;
+    };
+    link(3 * t0 + 0, twHp);  // c->a
+    link(3 * t0 + 1, twTn);  // a->d
+    link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
+    link(3 * t1 + 0, twTp);  // d->b
+    link(3 * t1 + 1, twHn);  // b->c
+    return true;
+  }
+
+  void CollapseShortEdges(double eps) {
+    const double eps2 = eps * eps;
+    for (int pass = 0; pass < 4; ++pass) {
+      bool any = false;
+      for (int h = 0; h < 3 * m_.NumTri(); ++h) {
+        if (Removed(h)) continue;
+        if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+        if (Collapse(h)) any = true;
+      }
+      if (!any) break;
+    }
+  }
+
+  // A triangle with one vertex (c) on its longest edge (ab), within eps of
+  // the line: swap ab away.
+  void SwapDegenerate(double eps) {
+    for (int pass = 0; pass < 4; ++pass) {
+      bool any = false;
+      for (int t = 0; t < m_.NumTri(); ++t) {
+        if (removed_[t]) continue;
+        int longest = 0;
+        double len2 = -1;
+        for (int i = 0; i < 3; ++i) {
+          const double l = LengthSquared(m_.vertPos[m_.triVerts[t][(i + 1) % 3]] - m_.vertPos[m_.triVerts[t][i]]);
+          if (l > len2) {
+            len2 = l;
+            longest = i;
+          }
+        }
+        const int h = 3 * t + longest;
+        const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
+        const Vec3 pc = m_.vertPos[End(NextHalfedge(h))];
+        const double area2 = Length(Cross(pb - pa, pc - pa));
+        if (len2 <= 0 || area2 > eps * std::sqrt(len2)) continue;
+        if (Swap(h)) any = true;
+      }
+      if (!any) break;
+    }
+  }
+
+  // Removes vertices that carry no shape: all their triangles in one plane
+  // (a flat vertex), or in two planes with the vertex on their straight
+  // crease. Such a vertex merges into a neighbour along a crease edge (or
+  // any edge, when flat) if no triangle flips.
+  void CollapseColinear(double cosTol) {
+    std::vector<int> fan;
+    std::vector<Vec3> normals;
+    for (int pass = 0; pass < 3; ++pass) {
+      bool any = false;
+      for (int h0 = 0; h0 < 3 * m_.NumTri(); ++h0) {
+        if (Removed(h0)) continue;
+        if (!Fan(h0, fan)) continue;
+        const int v = Start(h0);
+        if (fan[0] != h0) continue;
+        // Plane normals around v.
+        normals.clear();
+        bool degenerate = false;
+        for (int e : fan) {
+          const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
+                               m_.vertPos[End(NextHalfedge(e))] - m_.vertPos[v]);
+          const double len = Length(n);
+          if (!(len > 0)) {
+            degenerate = true;
+            break;
+          }
+          normals.push_back(n * (1.0 / len));
+        }
+        if (degenerate) continue;
+        // Distinct planes (up to two).
+        Vec3 planes[2];
+        int numPlanes = 0;
+        bool tooMany = false;
+        for (const Vec3& n : normals) {
+          bool found = false;
+          for (int k = 0; k < numPlanes; ++k)
+            if (Dot(n, planes[k]) > cosTol) found = true;
+          if (found) continue;
+          if (numPlanes == 2) {
+            tooMany = true;
+            break;
+          }
+          planes[numPlanes++] = n;
+        }
+        if (tooMany) continue;
+        for (int e : fan) {
+          const int u = End(e);
+          if (numPlanes == 2) {
+            // u must lie on the crease: the edge in both planes.
+            const Vec3 d = m_.vertPos[u] - m_.vertPos[v];
+            const double len = Length(d);
+            if (!(len > 0)) continue;
+            if (std::fabs(Dot(d, planes[0])) > (1 - cosTol) * 8 * len ||
+                std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
+              continue;
+          }
+          // Merge v into u: collapse the halfedge u->v.
+          if (Collapse(m_.halfedgeTwin[e], true)) {
+            any = true;
+            break;
+          }
+        }
+      }
+      if (!any) break;
+    }
+  }
+
+  void Compact() {
+    std::vector<std::array<int, 3>> tris;
+    std::vector<uint32_t> props;
+    for (int t = 0; t < m_.NumTri(); ++t) {
+      if (removed_[t]) continue;
+      tris.push_back(m_.triVerts[t]);
+      props.push_back(m_.triProp[t]);
+    }
+    m_.triVerts.swap(tris);
+    m_.triProp.swap(props);
+    removed_.assign(m_.NumTri(), 0);
+    BuildHalfedges(m_);
+  }
+
+ private:
+  Mesh& m_;
+  std::vector<char> removed_;
+  std::vector<int> fanA_, fanB_;
+  std::vector<int> stamp_;
+  int epoch_ = 0;
+};
+
+}  // namespace
+
+void RemoveUnusedVerts(Mesh& mesh) {
+  std::vector<int> newId(mesh.NumVert(), -1);
+  std::vector<Vec3> pos;
+  for (auto& tri : mesh.triVerts)
+    for (int& v : tri) {
+      if (newId[v] < 0) {
+        newId[v] = static_cast<int>(pos.size());
+        pos.push_back(mesh.vertPos[v]);
+      }
+      v = newId[v];
+    }
+  mesh.vertPos.swap(pos);
+}
+
+void SplitPinchedVerts(Mesh& mesh) {
+  const int numHe = 3 * mesh.NumTri();
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != numHe) return;
+  std::vector<char> visited(numHe, 0);
+  std::vector<char> vertSeen(mesh.NumVert(), 0);
+  for (int h0 = 0; h0 < numHe; ++h0) {
+    if (visited[h0]) continue;
+    const int v = HalfedgeStart(mesh, h0);
+    int newV = v;
+    if (vertSeen[v]) {  // a second fan around v: give it its own vertex
+      newV = mesh.NumVert();
+      mesh.vertPos.push_back(mesh.vertPos[v]);
+      vertSeen.push_back(1);
+    }
+    vertSeen[v] = 1;
+    int h = h0;
+    for (int guard = 0; guard < numHe && h >= 0 && !visited[h]; ++guard) {
+      visited[h] = 1;
+      mesh.triVerts[h / 3][h % 3] = newV;
+      h = mesh.halfedgeTwin[PrevHalfedge(h)];
+    }
+  }
+}
+
+bool WeldCoincident(Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  std::vector<int> order(nv);
+  for (int v = 0; v < nv; ++v) order[v] = v;
+  auto less = [&](int a, int b) {
+    const Vec3 &p = mesh.vertPos[a], &q = mesh.vertPos[b];
+    if (p.x != q.x) return p.x < q.x;
+    if (p.y != q.y) return p.y < q.y;
+    if (p.z != q.z) return p.z < q.z;
+    return a < b;
+  };
+  std::sort(order.begin(), order.end(), less);
+  std::vector<int> rep(nv);
+  bool any = false;
+  for (int i = 0; i < nv; ++i) {
+    const int v = order[i];
+    if (i > 0 && mesh.vertPos[order[i - 1]] == mesh.vertPos[v]) {
+      rep[v] = rep[order[i - 1]];
+      any = true;
+    } else {
+      rep[v] = v;
+    }
+  }
+  if (!any) return false;
+  Mesh out;
+  out.vertPos = mesh.vertPos;
+  // Relabel; drop triangles that lost a corner; cancel coincident
+  // opposite pairs (the zero-volume folds symbolic perturbation leaves).
+  std::vector<std::tuple<std::array<int, 3>, int, int>> keyed;  // sorted verts, parity, tri
+  for (int t = 0; t < mesh.NumTri(); ++t) {
+    std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
+    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
+    // Rotate the smallest first; parity = whether the rest is ascending.
+    while (v[0] > v[1] || v[0] > v[2]) v = {v[1], v[2], v[0]};
+    const int parity = v[1] < v[2] ? 0 : 1;
+    std::array<int, 3> key = v;
+    if (parity) std::swap(key[1], key[2]);
+    keyed.emplace_back(key, parity, t);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  size_t i = 0;
+  while (i < keyed.size()) {
+    size_t j = i;
+    while (j < keyed.size() && std::get<0>(keyed[j]) == std::get<0>(keyed[i])) ++j;
+    size_t nEven = 0;
+    for (size_t k = i; k < j; ++k) nEven += std::get<1>(keyed[k]) == 0;
+    const size_t nOdd = (j - i) - nEven;
+    const size_t cancel = std::min(nEven, nOdd);
+    size_t droppedEven = 0, droppedOdd = 0;
+    for (size_t k = i; k < j; ++k) {
+      const bool even = std::get<1>(keyed[k]) == 0;
+      if (even && droppedEven < cancel) {
+        ++droppedEven;
+        continue;
+      }
+      if (!even && droppedOdd < cancel) {
+        ++droppedOdd;
+        continue;
+      }
+      const int t = std::get<2>(keyed[k]);
+      out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
+      out.triProp.push_back(mesh.triProp[t]);
+    }
+    i = j;
+  }
+  if (out.NumTri() == 0) {
+    mesh = Mesh{};
+    return true;
+  }
+  if (!BuildHalfedges(out)) return false;
+  SplitPinchedVerts(out);
+  if (!IsClosedManifold(out)) return false;
+  mesh = std::move(out);
+  return true;
+}
+
+void CleanupMesh(Mesh& mesh) {
+  if (mesh.NumTri() == 0) {
+    mesh = Mesh{};
+    return;
+  }
+  if (!BuildHalfedges(mesh)) {  // not manifold: only the safe steps
+    SplitPinchedVerts(mesh);
+    RemoveUnusedVerts(mesh);
+    return;
+  }
+  double scale = 1;
+  for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
+  const double eps = 1e-12 * scale;
+  SplitPinchedVerts(mesh);
+  Cleaner cleaner(mesh);
+  cleaner.CollapseShortEdges(eps);
+  cleaner.SwapDegenerate(eps);
+  cleaner.CollapseShortEdges(eps);
+  cleaner.Compact();
+  SplitPinchedVerts(mesh);
+  if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
+    Cleaner again(mesh);
+    again.CollapseShortEdges(eps);
+    again.SwapDegenerate(eps);
+    again.Compact();
+    SplitPinchedVerts(mesh);
+  }
+  if (mesh.NumTri() > 0 && IsClosedManifold(mesh)) {
+    Cleaner flat(mesh);
+    flat.CollapseColinear(1 - 1e-12);
+    flat.SwapDegenerate(eps);
+    flat.Compact();
+    SplitPinchedVerts(mesh);
+  }
+  RemoveUnusedVerts(mesh);
+  BuildHalfedges(mesh);
+}
+
+}  // namespace mos::kernel

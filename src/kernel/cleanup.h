@@ -1,0 +1,25 @@
+// Post-boolean cleanup (Smith 2009, ch. 5): collapse short edges, remove
+// degenerate triangles, split pinched vertices, drop unused vertices. Every
+// step keeps a closed, oriented, manifold mesh closed, oriented and
+// manifold; a step that would break that is skipped.
+#pragma once
+
+#include "kernel/mesh.h"
+
+namespace mos::kernel {
+
+// Cleans `mesh` in place (halfedges rebuilt).
+void CleanupMesh(Mesh& mesh);
+
+// Gives each extra fan around a vertex its own copy of the vertex.
+void SplitPinchedVerts(Mesh& mesh);
+
+// Merges vertices at identical positions, dropping triangles that lose a
+// corner and coincident opposite triangle pairs (zero-volume folds). Only
+// applied when the result is closed and manifold; returns whether it was.
+bool WeldCoincident(Mesh& mesh);
+
+// Drops vertices no triangle uses (renumbering the rest).
+void RemoveUnusedVerts(Mesh& mesh);
+
+}  // namespace mos::kernel

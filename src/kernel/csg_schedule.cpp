@@ -1,0 +1,88 @@
+#include "kernel/csg_schedule.h"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <utility>
+
+#include "kernel/boolean_operand.h"
+
+namespace mos::kernel {
+
+namespace {
+
+BoolBox BoxOf(const Mesh& m) {
+  BoolBox b;
+  for (const Vec3& p : m.vertPos) b.Add(p);
+  return b;
+}
+
+// Smallest-first reduction with a binary operation.
+Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op) {
+  using Entry = std::pair<int, size_t>;  // triangle count, index
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
+  for (size_t i = 0; i < meshes.size(); ++i) heap.emplace(meshes[i].NumTri(), i);
+  while (heap.size() > 1) {
+    const size_t a = heap.top().second;
+    heap.pop();
+    const size_t b = heap.top().second;
+    heap.pop();
+    meshes[a] = Boolean(meshes[a], meshes[b], op);
+    meshes[b] = Mesh{};
+    heap.emplace(meshes[a].NumTri(), a);
+  }
+  return heap.empty() ? Mesh{} : std::move(meshes[heap.top().second]);
+}
+
+}  // namespace
+
+Mesh UnionAll(std::vector<Mesh> meshes) {
+  // Drop empties; split off meshes whose box touches no other box: they
+  // need no boolean, only concatenation.
+  std::vector<Mesh> live;
+  for (Mesh& m : meshes)
+    if (m.NumTri() > 0) live.push_back(std::move(m));
+  if (live.empty()) return Mesh{};
+  std::vector<BoolBox> boxes;
+  for (const Mesh& m : live) boxes.push_back(BoxOf(m));
+  std::vector<char> isolated(live.size(), 1);
+  for (size_t i = 0; i < live.size(); ++i)
+    for (size_t j = i + 1; j < live.size(); ++j)
+      if (boxes[i].Overlaps(boxes[j])) isolated[i] = isolated[j] = 0;
+  std::vector<Mesh> rest;
+  Mesh out;
+  for (size_t i = 0; i < live.size(); ++i) {
+    if (isolated[i]) {
+      if (out.NumTri() == 0) out = std::move(live[i]);
+      else AppendMesh(out, live[i]);
+    } else {
+      rest.push_back(std::move(live[i]));
+    }
+  }
+  if (!rest.empty()) {
+    Mesh merged = ReduceSmallestFirst(std::move(rest), OpType::kUnion);
+    if (out.NumTri() == 0) out = std::move(merged);
+    else AppendMesh(out, merged);
+  }
+  return out;
+}
+
+Mesh IntersectAll(std::vector<Mesh> meshes) {
+  if (meshes.empty()) return Mesh{};
+  for (const Mesh& m : meshes)
+    if (m.NumTri() == 0) return Mesh{};
+  return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection);
+}
+
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op) {
+  if (meshes.empty()) return Mesh{};
+  if (op == OpType::kUnion) return UnionAll(std::move(meshes));
+  if (op == OpType::kIntersection) return IntersectAll(std::move(meshes));
+  Mesh first = std::move(meshes[0]);
+  if (meshes.size() == 1) return first;
+  std::vector<Mesh> rest(std::make_move_iterator(meshes.begin() + 1), std::make_move_iterator(meshes.end()));
+  Mesh cutter = UnionAll(std::move(rest));
+  return Boolean(first, cutter, OpType::kDifference);
+}
+
+}  // namespace mos::kernel

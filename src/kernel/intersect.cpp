@@ -1,0 +1,48 @@
+#include "kernel/intersect.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace mos::kernel {
+
+void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
+                       std::vector<std::pair<int, int>>& pairs) {
+  const BoolMeshView ev = edgeMesh.View();
+  for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
+    if (edgeMesh.twin[he] >= 0 && !ev.Forward(he)) continue;
+    Box3 b;
+    b.Include(edgeMesh.pos[ev.Start(he)]);
+    b.Include(edgeMesh.pos[ev.End(he)]);
+    triMesh.triBvh.ForEachOverlap(b, [&](int t) { pairs.emplace_back(he, t); });
+  }
+}
+
+std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, const BoolOperand& p,
+                                                    const BoolOperand& q, bool forward) {
+  const BoolOperand& edgeMesh = forward ? p : q;
+  const BoolOperand& triMesh = forward ? q : p;
+  std::vector<std::pair<int, int>> pairs;
+  BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
+  std::vector<EdgeTriHit> hits;
+  for (const auto& [he, t] : pairs) {
+    Vec3 point{};
+    const int x = kernels.Kernel12(he, t, forward, point);
+    if (x == 0) continue;
+    // Kernel12's sign: forward, +1 where the P edge enters Q; reverse, +1
+    // where the Q edge leaves P.
+    hits.push_back(EdgeTriHit{he, t, forward ? x : -x, point});
+  }
+  const BoolMeshView ev = edgeMesh.View();
+  std::sort(hits.begin(), hits.end(), [&](const EdgeTriHit& a, const EdgeTriHit& b) {
+    if (a.edge != b.edge) return a.edge < b.edge;
+    const Vec3 s = edgeMesh.pos[ev.Start(a.edge)];
+    const Vec3 d = edgeMesh.pos[ev.End(a.edge)] - s;
+    const double ta = Dot(a.pos - s, d);
+    const double tb = Dot(b.pos - s, d);
+    if (ta != tb) return ta < tb;
+    return a.tri < b.tri;
+  });
+  return hits;
+}
+
+}  // namespace mos::kernel

@@ -1,0 +1,30 @@
+// Edge-triangle intersections between two boolean operands (Smith 2009,
+// ch. 4): the broad phase pairs edges with triangles whose boxes touch, the
+// kernels decide each pair by integer signs and give the new vertex.
+#pragma once
+
+#include <vector>
+
+#include "kernel/boolean_operand.h"
+#include "kernel/predicates.h"
+
+namespace mos::kernel {
+
+struct EdgeTriHit {
+  int edge;   // canonical halfedge of the edge's mesh
+  int tri;    // triangle of the other mesh
+  int dw;     // change of the edge's winding number w.r.t. the other mesh, +-1
+  Vec3 pos;   // the new vertex
+};
+
+// forward: edges of P against triangles of Q; else edges of Q against P.
+// Sorted by edge, then by position along the edge.
+std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, const BoolOperand& p,
+                                                    const BoolOperand& q, bool forward);
+
+// Candidate (edge, triangle) pairs whose closed boxes overlap, from the
+// triangle BVH. Edges are canonical halfedges of `edgeMesh`.
+void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
+                       std::vector<std::pair<int, int>>& pairs);
+
+}  // namespace mos::kernel

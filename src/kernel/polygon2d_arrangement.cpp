@@ -1,0 +1,261 @@
+// Arrangement of polygon edges: a bucketed x-sweep finds the pairs of edges
+// whose boxes overlap; crossings and vertices lying on edges split them. The
+// split is repeated on the pieces (at most a few rounds) because a rounded
+// crossing point can create a new tiny crossing. Coincident pieces are merged
+// exactly (they have the same two endpoint ids), which makes every
+// coincident-edge case consistent: both operands' windings travel on one edge.
+#include "kernel/polygon2d_arrangement.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+
+namespace mos::kernel {
+namespace {
+
+double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
+bool Less(Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
+int Sign(double v) { return (v > 0) - (v < 0); }
+
+// Intervals of one axis sorted into equal-width buckets.
+class AxisBuckets {
+ public:
+  AxisBuckets(const std::vector<double>& lo, const std::vector<double>& hi, const std::vector<int>& items) {
+    double mn = INFINITY, mx = -INFINITY;
+    for (int i : items) {
+      mn = std::min(mn, lo[i]);
+      mx = std::max(mx, hi[i]);
+    }
+    if (!(mn <= mx)) mn = mx = 0;
+    min_ = mn;
+    const double n = static_cast<double>(items.size());
+    count_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(n) * 2)));
+    inv_ = (mx > mn) ? count_ / (mx - mn) : 0;
+    buckets_.assign(count_, {});
+    for (int i : items) {
+      for (int b = Index(lo[i]), e = Index(hi[i]); b <= e; ++b) buckets_[b].push_back(i);
+    }
+  }
+  int Index(double v) const {
+    const double c = (v - min_) * inv_;
+    if (!(c > 0)) return 0;
+    if (c >= count_ - 1) return count_ - 1;
+    return static_cast<int>(c);
+  }
+  int Count() const { return count_; }
+  const std::vector<int>& Bucket(int b) const { return buckets_[b]; }
+
+ private:
+  double min_ = 0, inv_ = 0;
+  int count_ = 1;
+  std::vector<std::vector<int>> buckets_;
+};
+
+struct PointKey {
+  size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
+    return std::hash<uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
+  }
+};
+
+class Builder {
+ public:
+  int VertexId(Vec2 p) {
+    if (p.x == 0) p.x = 0;  // -0 -> +0
+    if (p.y == 0) p.y = 0;
+    uint64_t kx, ky;
+    std::memcpy(&kx, &p.x, 8);
+    std::memcpy(&ky, &p.y, 8);
+    const auto [it, inserted] = ids_.try_emplace({kx, ky}, static_cast<int>(points_.size()));
+    if (inserted) points_.push_back(p);
+    return it->second;
+  }
+  std::vector<Vec2>& Points() { return points_; }
+
+ private:
+  std::vector<Vec2> points_;
+  std::unordered_map<std::pair<uint64_t, uint64_t>, int, PointKey> ids_;
+};
+
+struct Piece {
+  int a, b;     // vertex ids, in input direction
+  int operand;
+};
+
+// Is p strictly inside segment (a, b), given that it is collinear?
+bool StrictlyBetween(Vec2 a, Vec2 b, Vec2 p) { return Dot2(p - a, b - a) > 0 && Dot2(p - b, a - b) > 0; }
+
+// Crossing point of (a,b) and (c,d) (known to cross properly), interpolated
+// from the nearer end of (c,d) and clamped to both boxes.
+Vec2 CrossingPoint(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
+  const double oc = Orient(a, b, c), od = Orient(a, b, d);
+  const double t = oc / (oc - od);
+  Vec2 p = t <= 0.5 ? c + Vec2{(d.x - c.x) * t, (d.y - c.y) * t}
+                    : d + Vec2{(c.x - d.x) * (1 - t), (c.y - d.y) * (1 - t)};
+  const double x0 = std::max(std::min(a.x, b.x), std::min(c.x, d.x));
+  const double x1 = std::min(std::max(a.x, b.x), std::max(c.x, d.x));
+  const double y0 = std::max(std::min(a.y, b.y), std::min(c.y, d.y));
+  const double y1 = std::min(std::max(a.y, b.y), std::max(c.y, d.y));
+  p.x = std::min(std::max(p.x, x0), x1);
+  p.y = std::min(std::max(p.y, y0), y1);
+  return p;
+}
+
+// One round: finds split points of every piece; returns true if any piece
+// was split.
+bool SplitRound(Builder& builder, std::vector<Piece>& pieces) {
+  const std::vector<Vec2>& pts = builder.Points();
+  const int n = static_cast<int>(pieces.size());
+  std::vector<double> lo(n), hi(n);
+  std::vector<int> all(n);
+  for (int i = 0; i < n; ++i) {
+    lo[i] = std::min(pts[pieces[i].a].x, pts[pieces[i].b].x);
+    hi[i] = std::max(pts[pieces[i].a].x, pts[pieces[i].b].x);
+    all[i] = i;
+  }
+  AxisBuckets buckets(lo, hi, all);
+  std::vector<std::vector<int>> splits(n);
+  for (int bk = 0; bk < buckets.Count(); ++bk) {
+    const std::vector<int>& items = buckets.Bucket(bk);
+    for (size_t x = 0; x < items.size(); ++x) {
+      for (size_t y = x + 1; y < items.size(); ++y) {
+        const int i = items[x], j = items[y];
+        // Test each pair once: in the first bucket both share.
+        if (std::max(buckets.Index(lo[i]), buckets.Index(lo[j])) != bk) continue;
+        if (lo[i] > hi[j] || lo[j] > hi[i]) continue;
+        const Piece& s = pieces[i];
+        const Piece& t = pieces[j];
+        const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
+        if (std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y)) continue;
+        const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
+        const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
+        // Vertices lying on the other piece.
+        if (o1 == 0 && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
+        if (o2 == 0 && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
+        if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
+        if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
+        if (Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
+          const int id = builder.VertexId(CrossingPoint(a, b, c, d));
+          splits[i].push_back(id);
+          splits[j].push_back(id);
+        }
+      }
+    }
+  }
+  bool any = false;
+  std::vector<Piece> out;
+  out.reserve(pieces.size());
+  for (int i = 0; i < n; ++i) {
+    const Piece s = pieces[i];
+    std::vector<int>& ids = splits[i];
+    ids.erase(std::remove_if(ids.begin(), ids.end(), [&](int v) { return v == s.a || v == s.b; }), ids.end());
+    if (ids.empty()) {
+      out.push_back(s);
+      continue;
+    }
+    any = true;
+    const Vec2 a = pts[s.a], dir = pts[s.b] - a;
+    std::sort(ids.begin(), ids.end(), [&](int u, int v) { return Dot2(pts[u] - a, dir) < Dot2(pts[v] - a, dir); });
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    int prev = s.a;
+    for (int v : ids) {
+      if (v != prev) out.push_back({prev, v, s.operand});
+      prev = v;
+    }
+    if (prev != s.b) out.push_back({prev, s.b, s.operand});
+  }
+  pieces.swap(out);
+  return any;
+}
+
+}  // namespace
+
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
+  Builder builder;
+  std::vector<Piece> pieces;
+  for (const Segment2d& s : segments) {
+    if (!std::isfinite(s.a.x) || !std::isfinite(s.a.y) || !std::isfinite(s.b.x) || !std::isfinite(s.b.y)) continue;
+    const int a = builder.VertexId(s.a), b = builder.VertexId(s.b);
+    if (a != b) pieces.push_back({a, b, s.operand != 0 ? 1 : 0});
+  }
+  for (int round = 0; round < 4 && SplitRound(builder, pieces); ++round) {
+  }
+  Arrangement2d result;
+  result.points = builder.Points();
+  std::unordered_map<uint64_t, int> index;
+  for (const Piece& p : pieces) {
+    const bool forward = Less(result.points[p.a], result.points[p.b]);
+    const int lo = forward ? p.a : p.b, hi = forward ? p.b : p.a;
+    const uint64_t key = (static_cast<uint64_t>(lo) << 32) | static_cast<uint32_t>(hi);
+    const auto [it, inserted] = index.try_emplace(key, static_cast<int>(result.edges.size()));
+    if (inserted) {
+      ArrangementEdge e;
+      e.lo = lo;
+      e.hi = hi;
+      result.edges.push_back(e);
+    }
+    result.edges[it->second].delta[p.operand] += forward ? 1 : -1;
+  }
+  result.edges.erase(std::remove_if(result.edges.begin(), result.edges.end(),
+                                    [](const ArrangementEdge& e) { return e.delta[0] == 0 && e.delta[1] == 0; }),
+                     result.edges.end());
+  return result;
+}
+
+void ComputeWindings(Arrangement2d& arr) {
+  const std::vector<Vec2>& pts = arr.points;
+  const int n = static_cast<int>(arr.edges.size());
+  std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n);
+  std::vector<int> sloped, all(n);
+  for (int i = 0; i < n; ++i) {
+    const Vec2 a = pts[arr.edges[i].lo], b = pts[arr.edges[i].hi];
+    xlo[i] = a.x;
+    xhi[i] = b.x;
+    ylo[i] = std::min(a.y, b.y);
+    yhi[i] = std::max(a.y, b.y);
+    if (a.x < b.x) sloped.push_back(i);
+    all[i] = i;
+  }
+  AxisBuckets byX(xlo, xhi, sloped);
+  std::unique_ptr<AxisBuckets> byY;
+  for (int i = 0; i < n; ++i) {
+    ArrangementEdge& e = arr.edges[i];
+    const Vec2 a = pts[e.lo], b = pts[e.hi];
+    const Vec2 m{(a.x + b.x) / 2, (a.y + b.y) / 2};
+    std::array<int, 2> w{0, 0};
+    if (a.x < b.x) {
+      // Downward ray from the midpoint: winding just below (= right of) e.
+      for (int f : byX.Bucket(byX.Index(m.x))) {
+        if (f == i || !(xlo[f] <= m.x && m.x < xhi[f])) continue;
+        const ArrangementEdge& g = arr.edges[f];
+        if (Orient(pts[g.lo], pts[g.hi], m) > 0) {
+          w[0] += g.delta[0];
+          w[1] += g.delta[1];
+        }
+      }
+      e.rightWinding = w;
+    } else {
+      // Vertical (going up): leftward ray gives the winding on the left.
+      if (!byY) byY = std::make_unique<AxisBuckets>(ylo, yhi, all);
+      for (int f : byY->Bucket(byY->Index(m.y))) {
+        if (f == i || !(ylo[f] <= m.y && m.y < yhi[f])) continue;
+        const ArrangementEdge& g = arr.edges[f];
+        const Vec2 ga = pts[g.lo], gb = pts[g.hi];
+        const double o = Orient(ga, gb, m);
+        // Crossing g from its left to its right changes winding by -delta.
+        const bool up = gb.y > ga.y;
+        const bool leftOfM = up ? o < 0 : o > 0;
+        if (!leftOfM) continue;
+        const int sign = up ? -1 : 1;
+        w[0] += sign * g.delta[0];
+        w[1] += sign * g.delta[1];
+      }
+      e.rightWinding = {w[0] - e.delta[0], w[1] - e.delta[1]};
+    }
+  }
+}
+
+}  // namespace mos::kernel

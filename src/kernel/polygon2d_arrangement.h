@@ -1,0 +1,40 @@
+// The planar arrangement of the edges of two polygon sets: edges split at
+// every crossing and touching vertex, coincident pieces merged, and the
+// winding numbers of both operands on both sides of every edge.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "kernel/vec.h"
+
+namespace mos::kernel {
+
+struct Segment2d {
+  Vec2 a, b;
+  int operand = 0;  // 0 or 1
+};
+
+// An edge from points[lo] to points[hi], where points[lo] < points[hi] in
+// (x, y) order. delta[k] = winding of operand k on the left minus on the
+// right (the sum of +1 / -1 of the input edges lying on it).
+struct ArrangementEdge {
+  int lo = 0, hi = 0;
+  std::array<int, 2> delta{0, 0};
+  std::array<int, 2> rightWinding{0, 0};  // filled in by ComputeWindings
+};
+
+struct Arrangement2d {
+  std::vector<Vec2> points;
+  std::vector<ArrangementEdge> edges;
+};
+
+// Splits and merges; edges whose deltas are all zero are dropped.
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments);
+
+// Winding numbers on the right of each edge, from a ray cast (downward for
+// non-vertical edges, leftward for vertical ones) with half-open rules, so
+// that a ray through a vertex counts each edge once.
+void ComputeWindings(Arrangement2d& arrangement);
+
+}  // namespace mos::kernel

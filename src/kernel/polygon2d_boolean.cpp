@@ -1,0 +1,153 @@
+// Booleans of polygon sets with winding-number fill: build the arrangement,
+// keep the edges that separate "inside the result" from "outside", and link
+// them into contours with the result on their left (so outer contours come
+// out counter-clockwise and holes clockwise).
+#include <algorithm>
+#include <cmath>
+
+#include "kernel/polygon2d.h"
+#include "kernel/polygon2d_arrangement.h"
+
+namespace mos::kernel {
+namespace {
+
+bool Filled(int winding, FillRule rule) {
+  switch (rule) {
+    case FillRule::kEvenOdd: return (winding & 1) != 0;
+    case FillRule::kNonZero: return winding != 0;
+    case FillRule::kPositive: return winding > 0;
+    case FillRule::kNegative: return winding < 0;
+  }
+  return false;
+}
+
+bool Combine(bool a, bool b, BoolOp2d op) {
+  switch (op) {
+    case BoolOp2d::kUnion: return a || b;
+    case BoolOp2d::kIntersection: return a && b;
+    case BoolOp2d::kDifference: return a && !b;
+    case BoolOp2d::kXor: return a != b;
+  }
+  return false;
+}
+
+void AddSegments(const Polygon2d& p, int operand, std::vector<Segment2d>& out) {
+  for (const Contour& c : p.contours) {
+    const size_t n = c.size();
+    if (n < 2) continue;
+    for (size_t i = 0; i < n; ++i) out.push_back({c[i], c[(i + 1) % n], operand});
+  }
+}
+
+// Drops vertices where the contour goes straight on or doubles back.
+Contour RemoveCollinear(Contour c) {
+  bool changed = true;
+  for (int guard = 0; changed && c.size() >= 3 && guard < 64; ++guard) {
+    changed = false;
+    Contour kept;
+    const size_t n = c.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Vec2 a = kept.empty() ? c[(i + n - 1) % n] : kept.back(), b = c[i], d = c[(i + 1) % n];
+      if (Cross(b - a, d - b) == 0) {
+        changed = true;
+        continue;
+      }
+      kept.push_back(b);
+    }
+    c.swap(kept);
+  }
+  return c;
+}
+
+// Links the kept directed edges into closed contours. At a vertex with
+// several outgoing edges, the incoming edge continues with the first
+// outgoing edge clockwise from its reverse: the tightest turn, which keeps
+// regions that only touch at a vertex in separate contours.
+Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair<int, int>>& edges) {
+  const int n = static_cast<int>(edges.size());
+  std::vector<std::vector<int>> outgoing(pts.size());
+  for (int i = 0; i < n; ++i) outgoing[edges[i].first].push_back(i);
+  std::vector<int> next(n, -1);
+  for (int i = 0; i < n; ++i) {
+    const int v = edges[i].second;
+    const Vec2 back = pts[edges[i].first] - pts[v];
+    const double alpha = std::atan2(back.y, back.x);
+    double bestTurn = 10;
+    for (int o : outgoing[v]) {
+      const Vec2 d = pts[edges[o].second] - pts[v];
+      double turn = alpha - std::atan2(d.y, d.x);
+      while (turn <= 0) turn += 2 * M_PI;
+      while (turn > 2 * M_PI) turn -= 2 * M_PI;
+      if (turn < bestTurn) {
+        bestTurn = turn;
+        next[i] = o;
+      }
+    }
+  }
+  Polygon2d result;
+  std::vector<char> used(n, 0);
+  for (int start = 0; start < n; ++start) {
+    if (used[start]) continue;
+    Contour c;
+    for (int e = start; e >= 0 && !used[e]; e = next[e]) {
+      used[e] = 1;
+      c.push_back(pts[edges[e].first]);
+    }
+    c = RemoveCollinear(std::move(c));
+    if (c.size() >= 3 && SignedArea(c) != 0) result.contours.push_back(std::move(c));
+  }
+  return result;
+}
+
+}  // namespace
+
+double SignedArea(const Contour& c) {
+  double s = 0;
+  const size_t n = c.size();
+  for (size_t i = 0; i < n; ++i) s += Cross(c[i], c[(i + 1) % n]);
+  return s / 2;
+}
+
+double SignedArea(const Polygon2d& p) {
+  double s = 0;
+  for (const Contour& c : p.contours) s += SignedArea(c);
+  return s;
+}
+
+Polygon2d Boolean2d(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB) {
+  std::vector<Segment2d> segments;
+  AddSegments(a, 0, segments);
+  AddSegments(b, 1, segments);
+  Arrangement2d arr = BuildArrangement(segments);
+  ComputeWindings(arr);
+  std::vector<std::pair<int, int>> kept;
+  for (const ArrangementEdge& e : arr.edges) {
+    const auto& r = e.rightWinding;
+    const bool right = Combine(Filled(r[0], fillA), Filled(r[1], fillB), op);
+    const bool left = Combine(Filled(r[0] + e.delta[0], fillA), Filled(r[1] + e.delta[1], fillB), op);
+    if (left == right) continue;
+    kept.push_back(left ? std::make_pair(e.lo, e.hi) : std::make_pair(e.hi, e.lo));
+  }
+  return LinkContours(arr.points, kept);
+}
+
+Polygon2d Simplify2d(const Polygon2d& input, FillRule fill) {
+  return Boolean2d(input, Polygon2d{}, BoolOp2d::kUnion, fill, FillRule::kNonZero);
+}
+
+Polygon2d Union2d(const Polygon2d& a, const Polygon2d& b) { return Boolean2d(a, b, BoolOp2d::kUnion); }
+Polygon2d Intersection2d(const Polygon2d& a, const Polygon2d& b) { return Boolean2d(a, b, BoolOp2d::kIntersection); }
+Polygon2d Difference2d(const Polygon2d& a, const Polygon2d& b) { return Boolean2d(a, b, BoolOp2d::kDifference); }
+Polygon2d Xor2d(const Polygon2d& a, const Polygon2d& b) { return Boolean2d(a, b, BoolOp2d::kXor); }
+
+Polygon2d UnionAll2d(const std::vector<Polygon2d>& parts) {
+  // Nonzero over the concatenation is the union only if no part has
+  // negative winding somewhere: canonical parts (outer CCW) never do.
+  Polygon2d all;
+  for (const Polygon2d& p : parts) {
+    for (const Contour& c : p.contours) all.contours.push_back(c);
+  }
+  return Boolean2d(all, Polygon2d{}, BoolOp2d::kUnion, FillRule::kPositive);
+}
+
+}  // namespace mos::kernel
