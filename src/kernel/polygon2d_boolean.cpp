@@ -39,16 +39,18 @@ void AddSegments(const Polygon2d& p, int operand, std::vector<Segment2d>& out) {
   }
 }
 
-// Drops vertices where the contour goes straight on or doubles back.
-Contour RemoveCollinear(Contour c) {
+// Drops vertices where the contour goes straight on or doubles back, unless
+// another contour touches the vertex (removing it there would let the
+// straightened edge cross the other contour by a rounding error).
+std::vector<int> RemoveCollinear(std::vector<int> c, const std::vector<Vec2>& pts, const std::vector<char>& shared) {
   bool changed = true;
   for (int guard = 0; changed && c.size() >= 3 && guard < 64; ++guard) {
     changed = false;
-    Contour kept;
+    std::vector<int> kept;
     const size_t n = c.size();
     for (size_t i = 0; i < n; ++i) {
-      const Vec2 a = kept.empty() ? c[(i + n - 1) % n] : kept.back(), b = c[i], d = c[(i + 1) % n];
-      if (Cross(b - a, d - b) == 0) {
+      const int a = kept.empty() ? c[(i + n - 1) % n] : kept.back(), b = c[i], d = c[(i + 1) % n];
+      if (!shared[b] && Cross(pts[b] - pts[a], pts[d] - pts[b]) == 0) {
         changed = true;
         continue;
       }
@@ -85,15 +87,18 @@ Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair
     }
   }
   Polygon2d result;
-  std::vector<char> used(n, 0);
+  std::vector<char> used(n, 0), shared(pts.size(), 0);
+  for (size_t v = 0; v < pts.size(); ++v) shared[v] = outgoing[v].size() > 1;
   for (int start = 0; start < n; ++start) {
     if (used[start]) continue;
-    Contour c;
+    std::vector<int> ids;
     for (int e = start; e >= 0 && !used[e]; e = next[e]) {
       used[e] = 1;
-      c.push_back(pts[edges[e].first]);
+      ids.push_back(edges[e].first);
     }
-    c = RemoveCollinear(std::move(c));
+    ids = RemoveCollinear(std::move(ids), pts, shared);
+    Contour c;
+    for (int v : ids) c.push_back(pts[v]);
     if (c.size() >= 3 && SignedArea(c) != 0) result.contours.push_back(std::move(c));
   }
   return result;

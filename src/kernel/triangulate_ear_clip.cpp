@@ -48,7 +48,8 @@ struct Candidate {
 // Uniform grid of node indices, for "which vertices lie in this triangle".
 class PointGrid {
  public:
-  void Build(const std::vector<Node>& nodes) {
+  // Bounds from all nodes; only nodes with include[i] set are stored.
+  void Build(const std::vector<Node>& nodes, const std::vector<char>& include) {
     double minX = std::numeric_limits<double>::infinity(), minY = minX;
     double maxX = -minX, maxY = -minX;
     for (const Node& n : nodes) {
@@ -60,15 +61,21 @@ class PointGrid {
     if (!(minX <= maxX)) minX = maxX = minY = maxY = 0;
     minX_ = minX;
     minY_ = minY;
-    const double side = std::sqrt(static_cast<double>(nodes.size()));
+    size_t stored = 0;
+    for (char c : include) stored += c != 0;
+    const double side = std::sqrt(static_cast<double>(stored));
     dim_ = std::max(1, std::min(1024, static_cast<int>(side)));
     const double w = std::max(maxX - minX, 1e-300), h = std::max(maxY - minY, 1e-300);
     invW_ = dim_ / w;
     invH_ = dim_ / h;
     cells_.assign(static_cast<size_t>(dim_) * dim_, {});
     for (size_t i = 0; i < nodes.size(); ++i) {
-      cells_[Cell(nodes[i].p.x, nodes[i].p.y)].push_back(static_cast<int>(i));
+      if (include[i]) Insert(static_cast<int>(i), nodes[i].p);
     }
+  }
+  void Insert(int node, Vec2 p) {
+    cells_[Cell(p.x, p.y)].push_back(node);
+    all_.push_back(node);
   }
   // Calls f(node) for every node in cells overlapping the box; f returns
   // false to stop early. Returns false if stopped.
@@ -76,6 +83,13 @@ class PointGrid {
   bool ForEachIn(double x0, double y0, double x1, double y1, F&& f) const {
     const int cx0 = Coord(x0, minX_, invW_), cx1 = Coord(x1, minX_, invW_);
     const int cy0 = Coord(y0, minY_, invH_), cy1 = Coord(y1, minY_, invH_);
+    // A box covering more cells than there are stored nodes: scan the list.
+    if (static_cast<double>(cx1 - cx0 + 1) * (cy1 - cy0 + 1) > static_cast<double>(all_.size())) {
+      for (int n : all_) {
+        if (!f(n)) return false;
+      }
+      return true;
+    }
     for (int cy = cy0; cy <= cy1; ++cy) {
       for (int cx = cx0; cx <= cx1; ++cx) {
         for (int n : cells_[static_cast<size_t>(cy) * dim_ + cx]) {
@@ -99,6 +113,7 @@ class PointGrid {
   double minX_ = 0, minY_ = 0, invW_ = 1, invH_ = 1;
   int dim_ = 1;
   std::vector<std::vector<int>> cells_;
+  std::vector<int> all_;
 };
 
 class EarClipper {
@@ -139,7 +154,27 @@ class EarClipper {
     for (int k = nodes_[start].next; k != start && active_ <= static_cast<int>(nodes_.size()); k = nodes_[k].next) {
       ++active_;
     }
-    grid_.Build(nodes_);
+    // Candidate blockers of an ear: vertices that are not strictly convex
+    // (in a simple polygon a convex vertex inside an ear implies a reflex
+    // one inside too) and vertices sharing their position with another
+    // (bridge copies, touching loops). Vertices only get more convex as ears
+    // are clipped; the fallback may break that, so Clip() adds vertices that
+    // turn reflex. Keeping convex vertices out makes big convex regions fast.
+    inGrid_.assign(nodes_.size(), 0);
+    {
+      std::vector<std::pair<std::pair<double, double>, int>> byPos;
+      int k = start;
+      for (int i = 0; i < active_; ++i, k = nodes_[k].next) {
+        byPos.push_back({{nodes_[k].p.x, nodes_[k].p.y}, k});
+        inGrid_[k] = !IsConvex(k);
+      }
+      std::sort(byPos.begin(), byPos.end());
+      for (size_t i = 0; i + 1 < byPos.size(); ++i) {
+        if (byPos[i].first == byPos[i + 1].first) inGrid_[byPos[i].second] = inGrid_[byPos[i + 1].second] = 1;
+      }
+    }
+    grid_.Build(nodes_, inGrid_);
+    budget_ = 2e6 + 500.0 * active_;  // valid polygons use ~40 per vertex
     {
       int k = start;
       for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.insert(EdgeKey(k, nodes_[k].next));
@@ -229,6 +264,8 @@ class EarClipper {
     return n;
   }
 
+  bool IsConvex(int b) const { return Orient(P(nodes_[b].prev), P(b), P(nodes_[b].next)) > 0; }
+
   // Zero-length edges and zero-area spikes: clip them first.
   bool IsDegenerate(int b) const {
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
@@ -251,7 +288,12 @@ class EarClipper {
     const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
     const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
     int count = 0;
+    // Past the work budget (only reachable with junk input: thousands of
+    // fallback clips) blockers are no longer searched, so junk cannot take
+    // cubic time; the result is still a closed, edge-exact triangulation.
+    if (work_ > budget_) return 0;
     grid_.ForEachIn(x0, y0, x1, y1, [&](int q) {
+      ++work_;
       if (q == a || q == b || q == c || nodes_[q].removed) return true;
       const Vec2 p = P(q);
       if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
@@ -290,7 +332,7 @@ class EarClipper {
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
   // among equals); if none is convex, the least reflex one.
   int Fallback(int start) const {
-    const bool countBlockers = active_ <= 4096;
+    const bool countBlockers = active_ <= 4096 && work_ <= budget_;
     int best = -1, bestBlockers = 0;
     bool bestFresh = false;
     double bestSharp = 0, bestOrient = -std::numeric_limits<double>::infinity();
@@ -326,6 +368,12 @@ class EarClipper {
     Emit(a, b, c);
     edges_.insert(EdgeKey(a, c));
     Unlink(b);
+    for (int n : {a, c}) {
+      if (!inGrid_[n] && !IsConvex(n)) {
+        inGrid_[n] = 1;
+        grid_.Insert(n, P(n));
+      }
+    }
     int keep = Normalize(a);
     if (!nodes_[c].removed) keep = Normalize(c);
     if (active_ > 3) {
@@ -473,6 +521,9 @@ class EarClipper {
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
   std::unordered_set<uint64_t> edges_;
+  std::vector<char> inGrid_;
+  mutable double work_ = 0;
+  double budget_ = 0;
   int active_ = 0;
 };
 

@@ -2,6 +2,8 @@
 // properly, no overlapping collinear edges).
 #pragma once
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -23,16 +25,31 @@ inline std::string FindCrossing(const Polygon2d& p) {
   for (size_t i = 0; i < edges.size(); ++i) {
     for (size_t j = i + 1; j < edges.size(); ++j) {
       const Vec2 a = edges[i].a, b = edges[i].b, c = edges[j].a, d = edges[j].b;
+      // Nearly collinear far-apart edges have meaningless orientation signs.
+      if (std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
+          std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y)) {
+        continue;
+      }
       const int o1 = sgn(orient(a, b, c)), o2 = sgn(orient(a, b, d));
       const int o3 = sgn(orient(c, d, a)), o4 = sgn(orient(c, d, b));
-      if (o1 * o2 < 0 && o3 * o4 < 0) return "edges " + std::to_string(i) + " and " + std::to_string(j) + " cross";
+      if (o1 * o2 < 0 && o3 * o4 < 0) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf, "edges (%.17g,%.17g)-(%.17g,%.17g) and (%.17g,%.17g)-(%.17g,%.17g) cross", a.x,
+                      a.y, b.x, b.y, c.x, c.y, d.x, d.y);
+        return buf;
+      }
       if (o1 == 0 && o2 == 0) {
         // Collinear: overlapping interiors?
         const Vec2 dir = b - a;
         auto t = [&](Vec2 p) { return (p.x - a.x) * dir.x + (p.y - a.y) * dir.y; };
         const double len = t(b);
         const double lo = std::max(0.0, std::min(t(c), t(d))), hi = std::min(len, std::max(t(c), t(d)));
-        if (hi > lo) return "edges " + std::to_string(i) + " and " + std::to_string(j) + " overlap";
+        if (hi > lo) {
+          char buf[256];
+          std::snprintf(buf, sizeof buf, "edges (%.17g,%.17g)-(%.17g,%.17g) and (%.17g,%.17g)-(%.17g,%.17g) overlap",
+                        a.x, a.y, b.x, b.y, c.x, c.y, d.x, d.y);
+          return buf;
+        }
       }
     }
   }

@@ -163,3 +163,34 @@ TEST(TriangulatePolygon, NonFiniteAndTinyInputDoesNotCrash) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(TriangulatePolygon, LargeConvexPolygon) {
+  // Clipping sharpest first makes a fan of long triangles here; the blocker
+  // search must stay cheap (convex vertices never block).
+  std::vector<Vec2> circle;
+  for (int k = 0; k < 20000; ++k) {
+    const double a = 2 * M_PI * k / 20000;
+    circle.push_back({std::cos(a), std::sin(a)});
+  }
+  const auto tris = TriangulatePolygon({circle});
+  const auto r = testing::CheckTriangulation({circle}, tris);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(tris.size(), circle.size() - 2);
+  EXPECT_NEAR(r.absoluteArea, testing::LoopArea(circle), 1e-9);
+}
+
+TEST(TriangulatePolygon, LargeJunkInputStillClosesEveryEdge) {
+  std::mt19937 rng(99);
+  std::vector<Vec2> junk;
+  for (int i = 0; i < 3000; ++i) junk.push_back({static_cast<double>(rng() % 16), static_cast<double>(rng() % 16)});
+  const auto tris = TriangulatePolygon({junk});
+  const auto r = testing::CheckTriangulation({junk}, tris);
+  EXPECT_TRUE(r.ok) << r.error;
+  EXPECT_NEAR(r.signedArea, std::fabs(testing::LoopArea(junk)), 1e-6);
+}
+
+}  // namespace
+}  // namespace mos::kernel

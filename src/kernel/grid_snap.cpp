@@ -1,0 +1,41 @@
+#include "kernel/grid_snap.h"
+
+#include <cmath>
+
+namespace mos::kernel {
+namespace {
+
+template <typename Snap>
+Polygon2d SnapAll(const Polygon2d& polygon, Snap snap) {
+  Polygon2d out;
+  for (const Contour& c : polygon.contours) {
+    Contour snapped;
+    for (const Vec2& p : c) {
+      const Vec2 q = snap(p);
+      if (!snapped.empty() && snapped.back().x == q.x && snapped.back().y == q.y) continue;
+      snapped.push_back(q);
+    }
+    while (snapped.size() > 1 && snapped.front().x == snapped.back().x && snapped.front().y == snapped.back().y) {
+      snapped.pop_back();
+    }
+    if (snapped.size() >= 3) out.contours.push_back(std::move(snapped));
+  }
+  return out;
+}
+
+}  // namespace
+
+double TruncateToClipperGrid(double v) { return std::trunc(v * kClipperGridScale) / kClipperGridScale; }
+double RoundToClipperGrid(double v) { return std::round(v * kClipperGridScale) / kClipperGridScale; }
+Vec2 TruncateToClipperGrid(Vec2 p) { return {TruncateToClipperGrid(p.x), TruncateToClipperGrid(p.y)}; }
+Vec2 RoundToClipperGrid(Vec2 p) { return {RoundToClipperGrid(p.x), RoundToClipperGrid(p.y)}; }
+
+Polygon2d TruncateToClipperGrid(const Polygon2d& polygon) {
+  return SnapAll(polygon, [](Vec2 p) { return TruncateToClipperGrid(p); });
+}
+
+Polygon2d RoundToClipperGrid(const Polygon2d& polygon) {
+  return SnapAll(polygon, [](Vec2 p) { return RoundToClipperGrid(p); });
+}
+
+}  // namespace mos::kernel

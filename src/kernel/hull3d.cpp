@@ -1,0 +1,621 @@
+// Quickhull in 3D after C. B. Barber, D. P. Dobkin, H. Huhdanpaa, "The
+// Quickhull algorithm for convex hulls", ACM TOMS 22(4), 1996.
+//
+// Robustness: every decision (is a point above a face, are points coplanar
+// or collinear) is the exact sign of an orientation determinant, from
+// Shewchuk's filtered adaptive predicate (hull_predicates.h): plain
+// round-to-nearest doubles, no rounding modes, no big numbers. So the hull
+// is the exact convex hull of the input: a point is outside a face only if
+// strictly above its plane, coplanar points never fold a face, and faces
+// never degenerate. As a safety net the visible region is still checked to
+// be a disk (one simple horizon loop) before the cone is built.
+// Exactly coplanar faces are then merged into convex polygons; vertices that
+// are not corners of >= 3 such polygons (points inside a facet or on an
+// edge) are dropped and each polygon is fan-triangulated (ear clipping if a
+// polygon were ever not strictly convex). If any step of that fails the
+// unmerged triangle hull, always valid, is returned.
+// Ties (equal approximate distances when choosing the next point) go to the
+// lower point / face index.
+#include "kernel/hull3d.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+#include "kernel/hull2d.h"
+#include "kernel/hull_predicates.h"
+#include "kernel/triangulate.h"
+
+namespace mos::kernel {
+namespace {
+
+struct Face {
+  std::array<int, 3> v{};    // counter-clockwise seen from outside
+  std::array<int, 3> adj{};  // face across edge i (v[i] -> v[(i+1)%3])
+  Vec3 normal;               // unit, or zero for a degenerate face
+  double offset = 0;
+  std::vector<int> outside;  // points strictly above this face
+  bool alive = true;
+  int visibleStamp = -1;
+  int hiddenStamp = -1;
+};
+
+uint64_t EdgeKey(int a, int b) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) |
+         static_cast<uint32_t>(b);
+}
+
+class Quickhull {
+ public:
+  Quickhull(const std::vector<Vec3>& pts, LimitGuard& guard) : pts_(pts), guard_(guard) {}
+
+  // Builds the hull of the (deduplicated, >= 4 non-coplanar) points from the
+  // initial simplex a, b, c, d (d below the plane of a, b, c).
+  HullStatus Run(int a, int b, int c, int d);
+
+  // Alive faces as a mesh (before merging).
+  std::vector<Face> AliveFaces() const;
+
+ private:
+  double Distance(const Face& f, int p) const {  // approximate
+    return Dot(f.normal, pts_[p]) - f.offset;
+  }
+  bool Above(const Face& f, int p) const {  // exact
+    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], pts_[p]) > 0;
+  }
+  int AddFace(int a, int b, int c);
+  void AssignPoints(const std::vector<int>& points, const std::vector<int>& faces);
+  struct HorizonEdge {
+    int from, to, hiddenFace, hiddenEdge;
+  };
+
+  bool CollectHorizon(std::vector<int>& visible, int eye);
+  void AbsorbEnclosedHidden(std::vector<int>& visible, int eye);
+  bool MakeDisk(std::vector<int>& visible, int eye);
+
+  const std::vector<Vec3>& pts_;
+  LimitGuard& guard_;
+  std::vector<Face> faces_;
+  std::vector<HorizonEdge> horizon_;
+  std::vector<int> horizonFrom_;  // per point: horizon edge starting there
+  int stamp_ = 0;
+};
+
+int Quickhull::AddFace(int a, int b, int c) {
+  Face f;
+  f.v = {a, b, c};
+  f.adj = {-1, -1, -1};
+  const Vec3& pa = pts_[a];
+  const Vec3& pb = pts_[b];
+  const Vec3& pc = pts_[c];
+  f.normal = Normalized(Cross(pb - pa, pc - pa));
+  const Vec3 centroid = (pa + pb + pc) * (1.0 / 3.0);
+  f.offset = Dot(f.normal, centroid);
+  faces_.push_back(std::move(f));
+  return static_cast<int>(faces_.size()) - 1;
+}
+
+void Quickhull::AssignPoints(const std::vector<int>& points,
+                             const std::vector<int>& faces) {
+  for (int p : points) {
+    int best = -1;
+    double bestDist = 0;
+    for (int f : faces) {
+      if (!Above(faces_[f], p)) continue;
+      const double d = Distance(faces_[f], p);
+      if (best < 0 || d > bestDist) {
+        bestDist = d;
+        best = f;
+      }
+    }
+    if (best >= 0) faces_[best].outside.push_back(p);
+  }
+}
+
+// Marks every hidden face that the visible region encloses as visible: the
+// hidden faces reachable from the most clearly hidden face stay hidden.
+void Quickhull::AbsorbEnclosedHidden(std::vector<int>& visible, int eye) {
+  int seed = -1;
+  double seedDist = 0;
+  for (int f = 0; f < static_cast<int>(faces_.size()); ++f) {
+    const Face& face = faces_[f];
+    if (!face.alive || face.visibleStamp == stamp_) continue;
+    const double d = Distance(face, eye);
+    if (seed < 0 || d < seedDist) {
+      seed = f;
+      seedDist = d;
+    }
+  }
+  if (seed < 0) return;
+  std::vector<int> stack{seed};
+  faces_[seed].hiddenStamp = stamp_;
+  while (!stack.empty()) {
+    const int f = stack.back();
+    stack.pop_back();
+    for (int g : faces_[f].adj) {
+      Face& face = faces_[g];
+      if (face.visibleStamp == stamp_ || face.hiddenStamp == stamp_) continue;
+      face.hiddenStamp = stamp_;
+      stack.push_back(g);
+    }
+  }
+  for (int f = 0; f < static_cast<int>(faces_.size()); ++f) {
+    Face& face = faces_[f];
+    if (face.alive && face.visibleStamp != stamp_ && face.hiddenStamp != stamp_) {
+      face.visibleStamp = stamp_;
+      visible.push_back(f);
+    }
+  }
+}
+
+// Collects the horizon; if it is not one simple loop, absorbs the hidden
+// faces the visible region encloses and tries once more.
+bool Quickhull::MakeDisk(std::vector<int>& visible, int eye) {
+  if (CollectHorizon(visible, eye)) return true;
+  ++stamp_;
+  for (int g : visible) faces_[g].visibleStamp = stamp_;
+  AbsorbEnclosedHidden(visible, eye);
+  return CollectHorizon(visible, eye);
+}
+
+// Fills horizon_ with the boundary of the visible region as one ordered
+// loop; false when it is not a single simple loop.
+bool Quickhull::CollectHorizon(std::vector<int>& visible, int /*eye*/) {
+  horizon_.clear();
+  for (int f : visible) {
+    const Face& face = faces_[f];
+    for (int i = 0; i < 3; ++i) {
+      const int g = face.adj[i];
+      if (faces_[g].visibleStamp == stamp_) continue;
+      const int from = face.v[i];
+      const int to = face.v[(i + 1) % 3];
+      int hiddenEdge = -1;
+      for (int j = 0; j < 3; ++j) {
+        if (faces_[g].v[j] == to && faces_[g].v[(j + 1) % 3] == from) hiddenEdge = j;
+      }
+      if (hiddenEdge < 0) return false;
+      horizon_.push_back({from, to, g, hiddenEdge});
+    }
+  }
+  bool simple = horizon_.size() >= 3;
+  for (int h = 0; simple && h < static_cast<int>(horizon_.size()); ++h) {
+    int& slot = horizonFrom_[horizon_[h].from];
+    if (slot >= 0) simple = false;
+    slot = h;
+  }
+  std::vector<HorizonEdge> loop;
+  if (simple) {
+    loop.reserve(horizon_.size());
+    int h = 0;
+    for (size_t step = 0; step < horizon_.size(); ++step) {
+      loop.push_back(horizon_[h]);
+      h = horizonFrom_[horizon_[h].to];
+      if (h < 0) break;
+    }
+    simple = h == 0 && loop.size() == horizon_.size();
+  }
+  for (const HorizonEdge& e : horizon_) horizonFrom_[e.from] = -1;
+  if (simple) horizon_.swap(loop);
+  return simple;
+}
+
+HullStatus Quickhull::Run(int a, int b, int c, int d) {
+  horizonFrom_.assign(pts_.size(), -1);
+  const int f0 = AddFace(a, b, c);
+  const int f1 = AddFace(a, d, b);
+  const int f2 = AddFace(b, d, c);
+  const int f3 = AddFace(c, d, a);
+  {  // link the simplex
+    std::unordered_map<uint64_t, std::pair<int, int>> edges;
+    for (int f : {f0, f1, f2, f3}) {
+      for (int i = 0; i < 3; ++i) {
+        edges[EdgeKey(faces_[f].v[i], faces_[f].v[(i + 1) % 3])] = {f, i};
+      }
+    }
+    for (int f : {f0, f1, f2, f3}) {
+      for (int i = 0; i < 3; ++i) {
+        faces_[f].adj[i] =
+            edges.at(EdgeKey(faces_[f].v[(i + 1) % 3], faces_[f].v[i])).first;
+      }
+    }
+  }
+  std::vector<int> rest;
+  for (int p = 0; p < static_cast<int>(pts_.size()); ++p) {
+    if (p != a && p != b && p != c && p != d) rest.push_back(p);
+  }
+  AssignPoints(rest, {f0, f1, f2, f3});
+  std::vector<int> pending{f3, f2, f1, f0};
+
+  std::vector<int> visible, orphans, newFaces;
+  while (!pending.empty()) {
+    if (!guard_.Check(static_cast<int64_t>(pts_.size()))) return HullStatus::kCancelled;
+    const int f = pending.back();
+    if (!faces_[f].alive || faces_[f].outside.empty()) {
+      pending.pop_back();
+      continue;
+    }
+    // The eye: the farthest outside point (ties: the lowest index).
+    int eye = -1;
+    double eyeDist = 0;
+    for (int p : faces_[f].outside) {
+      const double dist = Distance(faces_[f], p);
+      if (eye < 0 || dist > eyeDist || (dist == eyeDist && p < eye)) {
+        eye = p;
+        eyeDist = dist;
+      }
+    }
+    ++stamp_;
+    visible.assign(1, f);
+    faces_[f].visibleStamp = stamp_;
+    for (size_t k = 0; k < visible.size(); ++k) {
+      for (int g : faces_[visible[k]].adj) {
+        Face& face = faces_[g];
+        if (face.visibleStamp == stamp_ || face.hiddenStamp == stamp_) continue;
+        if (Above(face, eye)) {
+          face.visibleStamp = stamp_;
+          visible.push_back(g);
+        } else {
+          face.hiddenStamp = stamp_;
+        }
+      }
+    }
+    const bool ok = MakeDisk(visible, eye);
+    if (!ok) {  // unreachable with exact signs; never build a broken cone
+      std::vector<int>& out = faces_[f].outside;
+      out.erase(std::find(out.begin(), out.end(), eye));
+      continue;
+    }
+    orphans.clear();
+    for (int g : visible) {
+      Face& face = faces_[g];
+      face.alive = false;
+      for (int p : face.outside) {
+        if (p != eye) orphans.push_back(p);
+      }
+      face.outside.clear();
+      face.outside.shrink_to_fit();
+    }
+    newFaces.clear();
+    const int first = static_cast<int>(faces_.size());
+    const int count = static_cast<int>(horizon_.size());
+    for (int k = 0; k < count; ++k) {
+      const HorizonEdge& e = horizon_[k];
+      const int nf = AddFace(e.from, e.to, eye);
+      Face& face = faces_[nf];
+      face.adj[0] = e.hiddenFace;
+      face.adj[1] = first + (k + 1) % count;
+      face.adj[2] = first + (k + count - 1) % count;
+      faces_[e.hiddenFace].adj[e.hiddenEdge] = nf;
+      newFaces.push_back(nf);
+    }
+    AssignPoints(orphans, newFaces);
+    for (int nf : newFaces) {
+      if (!faces_[nf].outside.empty()) pending.push_back(nf);
+    }
+  }
+  return HullStatus::kOk;
+}
+
+std::vector<Face> Quickhull::AliveFaces() const {
+  std::vector<int> remap(faces_.size(), -1);
+  std::vector<Face> out;
+  for (size_t f = 0; f < faces_.size(); ++f) {
+    if (!faces_[f].alive) continue;
+    remap[f] = static_cast<int>(out.size());
+    out.push_back(faces_[f]);
+  }
+  for (Face& f : out) {
+    for (int& g : f.adj) g = remap[g];
+  }
+  return out;
+}
+
+// Builds the output mesh from triangles over point indices, keeping only
+// the points used.
+bool EmitMesh(const std::vector<Vec3>& pts,
+              const std::vector<std::array<int, 3>>& tris, uint32_t prop,
+              Mesh& mesh) {
+  mesh = Mesh{};
+  std::vector<int> remap(pts.size(), -1);
+  for (const auto& t : tris) {
+    std::array<int, 3> out{};
+    for (int i = 0; i < 3; ++i) {
+      int& r = remap[t[i]];
+      if (r < 0) {
+        r = mesh.NumVert();
+        mesh.vertPos.push_back(pts[t[i]]);
+      }
+      out[i] = r;
+    }
+    mesh.triVerts.push_back(out);
+  }
+  mesh.triProp.assign(tris.size(), prop);
+  if (!BuildHalfedges(mesh)) return false;
+  // Closed, edge-manifold and a sphere: V - E + F == 2.
+  const long long v = mesh.NumVert();
+  const long long f = mesh.NumTri();
+  return v - (3 * f) / 2 + f == 2;
+}
+
+// Merges exactly coplanar faces into convex polygons and re-triangulates them
+// without vertices that are not polygon corners. False if that failed.
+bool MergeCoplanar(const std::vector<Vec3>& pts, const std::vector<Face>& faces,
+                   std::vector<std::array<int, 3>>& tris) {
+  const int numFaces = static_cast<int>(faces.size());
+  std::vector<double> area(numFaces);
+  for (int f = 0; f < numFaces; ++f) {
+    const auto& v = faces[f].v;
+    area[f] = Length(Cross(pts[v[1]] - pts[v[0]], pts[v[2]] - pts[v[0]]));
+  }
+  std::vector<int> order(numFaces);
+  for (int f = 0; f < numFaces; ++f) order[f] = f;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return area[a] > area[b]; });
+  std::vector<int> group(numFaces, -1);
+  std::vector<std::vector<int>> members;
+  for (int seed : order) {
+    if (group[seed] >= 0) continue;
+    const int g = static_cast<int>(members.size());
+    members.push_back({seed});
+    group[seed] = g;
+    const Vec3 n = faces[seed].normal;
+    const auto& sv = faces[seed].v;
+    if (area[seed] == 0) continue;
+    for (size_t k = 0; k < members[g].size(); ++k) {
+      for (int t : faces[members[g][k]].adj) {
+        if (group[t] >= 0 || Dot(faces[t].normal, n) < 0) continue;
+        bool onPlane = true;  // exactly coplanar with the seed
+        for (int p : faces[t].v) {
+          if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
+        }
+        if (!onPlane) continue;
+        group[t] = g;
+        members[g].push_back(t);
+      }
+    }
+  }
+  // Boundary loop of each group; a group that is not a disk falls apart
+  // into single triangles.
+  const int numGroups0 = static_cast<int>(members.size());
+  std::vector<std::vector<int>> loops;  // by group, vertices in order
+  std::unordered_map<int, int> next;
+  for (int g = 0; g < numGroups0; ++g) {
+    next.clear();
+    bool disk = true;
+    int start = -1;
+    size_t edgeCount = 0;
+    for (int f : members[g]) {
+      for (int i = 0; i < 3; ++i) {
+        if (group[faces[f].adj[i]] == g) continue;
+        const int from = faces[f].v[i];
+        if (!next.emplace(from, faces[f].v[(i + 1) % 3]).second) disk = false;
+        start = from;
+        ++edgeCount;
+      }
+    }
+    std::vector<int> loop;
+    if (disk && start >= 0) {
+      int v = start;
+      do {
+        loop.push_back(v);
+        auto it = next.find(v);
+        if (it == next.end() || loop.size() > edgeCount) {
+          disk = false;
+          break;
+        }
+        v = it->second;
+      } while (v != start);
+      disk = disk && loop.size() == edgeCount;
+    }
+    if (!disk || start < 0) {
+      if (members[g].size() == 1) return false;
+      for (size_t k = 1; k < members[g].size(); ++k) {
+        const int f = members[g][k];
+        group[f] = static_cast<int>(members.size());
+        members.push_back({f});
+      }
+      members[g].resize(1);
+      const auto& v = faces[members[g][0]].v;
+      loop.assign(v.begin(), v.end());
+    }
+    loops.push_back(std::move(loop));
+  }
+  for (size_t g = numGroups0; g < members.size(); ++g) {
+    const auto& v = faces[members[g][0]].v;
+    loops.emplace_back(v.begin(), v.end());
+  }
+  // A vertex is a corner when >= 3 groups meet there.
+  std::vector<std::vector<int>> groupsAt(pts.size());
+  for (int f = 0; f < numFaces; ++f) {
+    for (int p : faces[f].v) {
+      auto& list = groupsAt[p];
+      if (std::find(list.begin(), list.end(), group[f]) == list.end()) {
+        list.push_back(group[f]);
+      }
+    }
+  }
+  tris.clear();
+  for (size_t g = 0; g < loops.size(); ++g) {
+    std::vector<int> poly;
+    for (int p : loops[g]) {
+      if (groupsAt[p].size() >= 3) poly.push_back(p);
+    }
+    if (poly.size() < 3) return false;
+    // The seed's normal; project to the axis plane it is closest to, keeping
+    // counter-clockwise order (no rounding added by the projection).
+    const Vec3 n = faces[members[g][0]].normal;
+    int axis = 2;
+    if (std::fabs(n.x) >= std::fabs(n.y) && std::fabs(n.x) >= std::fabs(n.z)) axis = 0;
+    else if (std::fabs(n.y) >= std::fabs(n.z)) axis = 1;
+    const bool positive = n[axis] >= 0;
+    std::vector<Vec2> flat;
+    for (int p : poly) {
+      const Vec3& q = pts[p];
+      const double u = q[(axis + 1) % 3], v = q[(axis + 2) % 3];
+      flat.push_back(positive ? Vec2{u, v} : Vec2{v, u});
+    }
+    bool convex = true;
+    for (size_t k = 0; k < flat.size() && convex; ++k) {
+      const Vec2 a = flat[k], b = flat[(k + 1) % flat.size()], c = flat[(k + 2) % flat.size()];
+      convex = Cross(b - a, c - b) > 0;
+    }
+    const size_t before = tris.size();
+    if (convex) {
+      for (size_t k = 1; k + 1 < poly.size(); ++k) tris.push_back({poly[0], poly[k], poly[k + 1]});
+    } else {
+      // A group that is not convex within rounding (its coplanar neighbours
+      // did not merge): ear clipping instead of a fan.
+      for (const auto& t : TriangulatePolygon({flat})) {
+        tris.push_back({poly[t[0]], poly[t[1]], poly[t[2]]});
+      }
+    }
+    if (tris.size() - before != poly.size() - 2) return false;
+    for (size_t k = before; k < tris.size(); ++k) {  // none may face backwards
+      const auto& t = tris[k];
+      if (Dot(Cross(pts[t[1]] - pts[t[0]], pts[t[2]] - pts[t[0]]), n) < 0) return false;
+    }
+  }
+  return true;
+}
+
+// The flat hull of coplanar points, CCW about its own normal.
+void PlanarHull(const std::vector<Vec3>& pts, Vec3 normal, Hull3dResult& result) {
+  int drop = 0;
+  for (int k = 1; k < 3; ++k) {
+    if (std::fabs(normal[k]) > std::fabs(normal[drop])) drop = k;
+  }
+  const int ax = (drop + 1) % 3;
+  const int ay = (drop + 2) % 3;
+  std::vector<Vec2> flat;
+  flat.reserve(pts.size());
+  for (const Vec3& p : pts) flat.push_back({p[ax], p[ay]});
+  for (int i : ConvexHull2dIndices(flat)) result.planarPolygon.push_back(pts[i]);
+  Vec3 newell;
+  const auto& poly = result.planarPolygon;
+  for (size_t i = 0; i < poly.size(); ++i) {
+    newell = newell + Cross(poly[i], poly[(i + 1) % poly.size()]);
+  }
+  result.planarNormal = Normalized(newell);
+}
+
+// The hull of deduplicated finite points (status kOk, kEmpty, kPlanar or
+// stopped).
+void HullOfPoints(const std::vector<Vec3>& pts, LimitGuard& guard, uint32_t prop,
+                  Hull3dResult& result) {
+  result = Hull3dResult{};
+  const int n = static_cast<int>(pts.size());
+  if (n < 3) return;
+
+  // Initial simplex: the widest axis extent, the farthest point from that
+  // line, the farthest point from that plane (approximate distances choose,
+  // exact signs decide; ties: lowest index).
+  int a = 0, b = 0;
+  double spread = -1;
+  for (int k = 0; k < 3; ++k) {
+    int lo = 0, hi = 0;
+    for (int i = 1; i < n; ++i) {
+      if (pts[i][k] < pts[lo][k]) lo = i;
+      if (pts[i][k] > pts[hi][k]) hi = i;
+    }
+    if (pts[hi][k] - pts[lo][k] > spread) {
+      spread = pts[hi][k] - pts[lo][k];
+      a = lo;
+      b = hi;
+    }
+  }
+  if (spread <= 0) return;  // one point
+  const Vec3 dir = Normalized(pts[b] - pts[a]);
+  int c = -1;
+  double lineDist = -1;
+  for (int i = 0; i < n; ++i) {
+    const double d = Length(Cross(pts[i] - pts[a], dir));
+    if (d > lineDist && !Collinear3d(pts[a], pts[b], pts[i])) {
+      lineDist = d;
+      c = i;
+    }
+  }
+  if (c < 0) return;  // collinear
+  const Vec3 normal = Normalized(Cross(pts[b] - pts[a], pts[c] - pts[a]));
+  int d = -1;
+  double planeDist = -1;
+  int side = 0;
+  for (int i = 0; i < n; ++i) {
+    const double dist = std::fabs(Dot(normal, pts[i] - pts[a]));
+    if (dist <= planeDist) continue;
+    const int sign = Orient3dSign(pts[a], pts[b], pts[c], pts[i]);
+    if (sign != 0) {
+      planeDist = dist;
+      d = i;
+      side = sign;
+    }
+  }
+  if (d < 0) {
+    PlanarHull(pts, normal, result);
+    result.status =
+        result.planarPolygon.size() >= 3 ? HullStatus::kPlanar : HullStatus::kEmpty;
+    return;
+  }
+  if (side > 0) std::swap(b, c);  // d below a, b, c
+
+  Quickhull qh(pts, guard);
+  const HullStatus status = qh.Run(a, b, c, d);
+  if (status != HullStatus::kOk) {
+    result.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
+                                                           : HullStatus::kTooLarge;
+    result.diagnostic = guard.Diagnostic();
+    return;
+  }
+  const std::vector<Face> faces = qh.AliveFaces();
+  std::vector<std::array<int, 3>> tris;
+  if (!MergeCoplanar(pts, faces, tris) || !EmitMesh(pts, tris, prop, result.mesh)) {
+    tris.clear();
+    for (const Face& f : faces) tris.push_back(f.v);
+    if (!EmitMesh(pts, tris, prop, result.mesh)) {
+      result.mesh = Mesh{};
+      result.status = HullStatus::kEmpty;  // unreachable by construction
+      return;
+    }
+  }
+  result.status = HullStatus::kOk;
+  return;
+}
+
+}  // namespace
+
+Hull3dResult ConvexHull3d(const std::vector<Vec3>& input, const KernelLimits& limits,
+                          uint32_t prop) {
+  Hull3dResult result;
+  LimitGuard guard(limits, "hull");
+  if (!guard.Check(static_cast<int64_t>(input.size()),
+                   static_cast<int64_t>(input.size() * (sizeof(Vec3) + 64)))) {
+    result.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled
+                                                           : HullStatus::kTooLarge;
+    result.diagnostic = guard.Diagnostic();
+    return result;
+  }
+  std::vector<Vec3> pts;
+  pts.reserve(input.size());
+  for (const Vec3& p : input) {
+    // Beyond 1e150 the exact predicate's products could overflow.
+    if (std::fabs(p.x) < 1e150 && std::fabs(p.y) < 1e150 && std::fabs(p.z) < 1e150) {
+      pts.push_back(p);
+    }
+  }
+  auto lexLess = [](const Vec3& a, const Vec3& b) {
+    if (a.x != b.x) return a.x < b.x;
+    if (a.y != b.y) return a.y < b.y;
+    return a.z < b.z;
+  };
+  std::sort(pts.begin(), pts.end(), lexLess);
+  pts.erase(std::unique(pts.begin(), pts.end(),
+                        [](const Vec3& a, const Vec3& b) {
+                          return a.x == b.x && a.y == b.y && a.z == b.z;
+                        }),
+            pts.end());
+  HullOfPoints(pts, guard, prop, result);
+  return result;
+}
+
+}  // namespace mos::kernel
