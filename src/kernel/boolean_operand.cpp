@@ -7,16 +7,6 @@
 
 namespace mos::kernel {
 
-void BoolBox::Add(const Vec3& p) {
-  lo = {std::min(lo.x, p.x), std::min(lo.y, p.y), std::min(lo.z, p.z)};
-  hi = {std::max(hi.x, p.x), std::max(hi.y, p.y), std::max(hi.z, p.z)};
-}
-
-bool BoolBox::Overlaps(const BoolBox& o) const {
-  return lo.x <= o.hi.x && o.lo.x <= hi.x && lo.y <= o.hi.y && o.lo.y <= hi.y && lo.z <= o.hi.z &&
-         o.lo.z <= hi.z;
-}
-
 bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin) {
   const int numHe = static_cast<int>(tri.size()) * 3;
   twin.assign(numHe, -1);
@@ -66,7 +56,7 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
     op.prop.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0u);
   }
   op.closed = PairHalfedges(op.tri, op.twin);
-  for (const Vec3& p : op.pos) op.box.Add(p);
+  for (const Vec3& p : op.pos) op.box.Include(p);
   op.faceNormal.resize(op.tri.size());
   op.vertNormal.assign(op.pos.size(), Vec3{});
   for (size_t t = 0; t < op.tri.size(); ++t) {

@@ -6,20 +6,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "kernel/bbox.h"
 #include "kernel/bvh.h"
 #include "kernel/mesh.h"
 #include "kernel/predicates.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel {
-
-struct BoolBox {
-  Vec3 lo{INFINITY, INFINITY, INFINITY};
-  Vec3 hi{-INFINITY, -INFINITY, -INFINITY};
-  void Add(const Vec3& p);
-  bool Overlaps(const BoolBox& o) const;  // closed boxes: touching counts
-  bool Empty() const { return lo.x > hi.x; }
-};
 
 struct BoolOperand {
   std::vector<Vec3> pos;
@@ -28,7 +21,7 @@ struct BoolOperand {
   std::vector<uint32_t> prop;
   std::vector<Vec3> vertNormal;
   std::vector<Vec3> faceNormal;
-  BoolBox box;
+  Box3 box;
   bool closed = true;  // every halfedge found exactly one twin
   Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
 

@@ -5,15 +5,15 @@
 #include <queue>
 #include <utility>
 
-#include "kernel/boolean_operand.h"
+#include "kernel/bbox.h"
 
 namespace mos::kernel {
 
 namespace {
 
-BoolBox BoxOf(const Mesh& m) {
-  BoolBox b;
-  for (const Vec3& p : m.vertPos) b.Add(p);
+Box3 BoxOf(const Mesh& m) {
+  Box3 b;
+  for (const Vec3& p : m.vertPos) b.Include(p);
   return b;
 }
 
@@ -43,7 +43,7 @@ Mesh UnionAll(std::vector<Mesh> meshes) {
   for (Mesh& m : meshes)
     if (m.NumTri() > 0) live.push_back(std::move(m));
   if (live.empty()) return Mesh{};
-  std::vector<BoolBox> boxes;
+  std::vector<Box3> boxes;
   for (const Mesh& m : live) boxes.push_back(BoxOf(m));
   std::vector<char> isolated(live.size(), 1);
   for (size_t i = 0; i < live.size(); ++i)

@@ -2,10 +2,13 @@
 //
 // A Polygon2d is a list of closed contours (no repeated closing point). The
 // fill of an arbitrary contour set is given by a FillRule on the winding
-// number. Every operation below returns the canonical form: simple contours
-// that do not cross or overlap (they may touch at vertices), outer boundaries
-// counter-clockwise and holes clockwise, so that winding 1 = inside and
-// winding 0 = outside (any fill rule then gives the same set).
+// number. Every operation below returns the canonical form: contours that do
+// not cross or overlap, outer boundaries counter-clockwise and holes
+// clockwise, so that winding 1 = inside and winding 0 = outside (any fill
+// rule then gives the same set), no collinear vertices. Contours may touch at
+// vertices: regions meeting at a point come out as separate contours, and a
+// hole touching its outer boundary at a point is joined to it there (one
+// contour passing the vertex twice). TriangulatePolygon accepts both.
 //
 // OpenSCAD 2021.01 fills polygon(points, paths) with the even-odd rule
 // (checked with openscad 2021.01: a pentagram keeps only its five tips, two
@@ -50,7 +53,8 @@ Polygon2d Union2d(const Polygon2d& a, const Polygon2d& b);
 Polygon2d Intersection2d(const Polygon2d& a, const Polygon2d& b);
 Polygon2d Difference2d(const Polygon2d& a, const Polygon2d& b);
 Polygon2d Xor2d(const Polygon2d& a, const Polygon2d& b);
-// Union of many sets in one sweep (nonzero fill over all of them).
+// Union of many canonical sets (outer contours counter-clockwise) in one
+// pass: the region where the summed winding is positive.
 Polygon2d UnionAll2d(const std::vector<Polygon2d>& parts);
 
 }  // namespace mos::kernel

@@ -55,6 +55,76 @@ class AxisBuckets {
   std::vector<std::vector<int>> buckets_;
 };
 
+// Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
+// once, in the first cell both cover. The grid is made coarser when long
+// boxes would cover too many cells.
+class BoxGrid {
+ public:
+  BoxGrid(const std::vector<std::array<double, 4>>& boxes) {  // x0, y0, x1, y1
+    const size_t n = boxes.size();
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (const auto& b : boxes) {
+      x0 = std::min(x0, b[0]);
+      y0 = std::min(y0, b[1]);
+      x1 = std::max(x1, b[2]);
+      y1 = std::max(y1, b[3]);
+    }
+    if (!(x0 <= x1)) x0 = x1 = y0 = y1 = 0;
+    minX_ = x0;
+    minY_ = y0;
+    dim_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+    for (;;) {
+      invW_ = x1 > x0 ? dim_ / (x1 - x0) : 0;
+      invH_ = y1 > y0 ? dim_ / (y1 - y0) : 0;
+      double covered = 0;
+      for (const auto& b : boxes) {
+        covered += static_cast<double>(Coord(b[2], minX_, invW_) - Coord(b[0], minX_, invW_) + 1) *
+                   (Coord(b[3], minY_, invH_) - Coord(b[1], minY_, invH_) + 1);
+      }
+      if (dim_ == 1 || covered <= 16.0 * n + 64) break;
+      dim_ /= 2;
+    }
+    cells_.assign(static_cast<size_t>(dim_) * dim_, {});
+    for (size_t i = 0; i < n; ++i) {
+      const auto& b = boxes[i];
+      for (int cy = Coord(b[1], minY_, invH_); cy <= Coord(b[3], minY_, invH_); ++cy) {
+        for (int cx = Coord(b[0], minX_, invW_); cx <= Coord(b[2], minX_, invW_); ++cx) {
+          cells_[static_cast<size_t>(cy) * dim_ + cx].push_back(static_cast<int>(i));
+        }
+      }
+    }
+  }
+  // Calls f(i, j) once for every pair of boxes sharing a cell.
+  template <typename F>
+  void ForEachPair(const std::vector<std::array<double, 4>>& boxes, F&& f) const {
+    for (int cy = 0; cy < dim_; ++cy) {
+      for (int cx = 0; cx < dim_; ++cx) {
+        const std::vector<int>& items = cells_[static_cast<size_t>(cy) * dim_ + cx];
+        for (size_t x = 0; x < items.size(); ++x) {
+          for (size_t y = x + 1; y < items.size(); ++y) {
+            const auto& a = boxes[items[x]];
+            const auto& b = boxes[items[y]];
+            if (std::max(Coord(a[0], minX_, invW_), Coord(b[0], minX_, invW_)) != cx) continue;
+            if (std::max(Coord(a[1], minY_, invH_), Coord(b[1], minY_, invH_)) != cy) continue;
+            f(items[x], items[y]);
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  int Coord(double v, double lo, double inv) const {
+    const double c = (v - lo) * inv;
+    if (!(c > 0)) return 0;
+    if (c >= dim_ - 1) return dim_ - 1;
+    return static_cast<int>(c);
+  }
+  double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
+  int dim_ = 1;
+  std::vector<std::vector<int>> cells_;
+};
+
 struct PointKey {
   size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
     return std::hash<uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
@@ -180,43 +250,34 @@ Piece Canonical(const std::vector<Vec2>& pts, int u, int v, std::array<int, 2> d
 bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
-  std::vector<double> lo(n), hi(n);
-  std::vector<int> all(n);
+  std::vector<std::array<double, 4>> boxes(n);
   for (int i = 0; i < n; ++i) {
-    lo[i] = std::min(pts[pieces[i].a].x, pts[pieces[i].b].x);
-    hi[i] = std::max(pts[pieces[i].a].x, pts[pieces[i].b].x);
-    all[i] = i;
+    const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
+    boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
   }
-  AxisBuckets buckets(lo, hi, all);
+  BoxGrid grid(boxes);
   std::vector<std::vector<int>> splits(n);
-  for (int bk = 0; bk < buckets.Count(); ++bk) {
-    const std::vector<int>& items = buckets.Bucket(bk);
-    for (size_t x = 0; x < items.size(); ++x) {
-      for (size_t y = x + 1; y < items.size(); ++y) {
-        const int i = items[x], j = items[y];
-        // Test each pair once: in the first bucket both share.
-        if (std::max(buckets.Index(lo[i]), buckets.Index(lo[j])) != bk) continue;
-        if (lo[i] > hi[j] || lo[j] > hi[i]) continue;
-        const Piece& s = pieces[i];
-        const Piece& t = pieces[j];
-        const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
-        if (std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y)) continue;
-        const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
-        const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
-        // Vertices lying on the other piece.
-        if (o1 == 0 && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
-        if (o2 == 0 && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
-        if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
-        if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
-        if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
-          const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
-          builder.IndexNewPoints();
-          splits[i].push_back(id);
-          splits[j].push_back(id);
-        }
-      }
+  grid.ForEachPair(boxes, [&](int i, int j) {
+    const auto& bi = boxes[i];
+    const auto& bj = boxes[j];
+    if (bi[0] > bj[2] || bj[0] > bi[2] || bi[1] > bj[3] || bj[1] > bi[3]) return;
+    const Piece& s = pieces[i];
+    const Piece& t = pieces[j];
+    const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
+    const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
+    const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
+    // Vertices lying on the other piece.
+    if (o1 == 0 && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
+    if (o2 == 0 && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
+    if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
+    if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
+    if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
+      const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
+      builder.IndexNewPoints();
+      splits[i].push_back(id);
+      splits[j].push_back(id);
     }
-  }
+  });
   bool any = false;
   std::vector<Piece> out;
   out.reserve(pieces.size());

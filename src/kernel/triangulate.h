@@ -16,7 +16,10 @@ namespace mos::kernel {
 // triangles (counter-clockwise in the plane) as index triples into that
 // numbering. Never fails: slightly invalid input (self-touching, tiny
 // self-intersections, duplicate points) still yields a triangulation that
-// uses every edge of the input once. Owner: the k2d helper.
+// uses every edge of the input once. Loops with fewer than three points are
+// ignored. A triangle may be degenerate (zero area) where the input has
+// duplicate points or zero-area spikes: that is how their edges get used.
+// Non-finite coordinates are read as 0. Owner: the k2d helper.
 std::vector<std::array<int, 3>> TriangulatePolygon(
     const std::vector<std::vector<Vec2>>& loops);
 

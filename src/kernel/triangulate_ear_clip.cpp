@@ -174,7 +174,7 @@ class EarClipper {
       }
     }
     grid_.Build(nodes_, inGrid_);
-    budget_ = 2e6 + 500.0 * active_;  // valid polygons use ~40 per vertex
+    budget_ = 1e6 + 100.0 * active_;
     {
       int k = start;
       for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.insert(EdgeKey(k, nodes_[k].next));
@@ -201,9 +201,18 @@ class EarClipper {
       }
       if (clip < 0) {
         // Ears may have appeared when a blocking vertex was clipped: rescan.
-        for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
-        if (!heap_.empty()) continue;
+        // Rescans and fallbacks are only frequent with junk input; past a
+        // work budget they are skipped or made cheap, so junk cannot take
+        // cubic time (the result still uses every edge exactly once).
+        if (work_ <= budget_) {
+          accounting_ = 1;
+          for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
+          accounting_ = 0;
+          if (!heap_.empty()) continue;
+        }
+        accounting_ = 1;
         clip = Fallback(last);
+        accounting_ = 0;
       }
       last = Clip(clip);
     }
@@ -288,12 +297,8 @@ class EarClipper {
     const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
     const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
     int count = 0;
-    // Past the work budget (only reachable with junk input: thousands of
-    // fallback clips) blockers are no longer searched, so junk cannot take
-    // cubic time; the result is still a closed, edge-exact triangulation.
-    if (work_ > budget_) return 0;
     grid_.ForEachIn(x0, y0, x1, y1, [&](int q) {
-      ++work_;
+      work_ += accounting_;
       if (q == a || q == b || q == c || nodes_[q].removed) return true;
       const Vec2 p = P(q);
       if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
@@ -523,6 +528,7 @@ class EarClipper {
   std::unordered_set<uint64_t> edges_;
   std::vector<char> inGrid_;
   mutable double work_ = 0;
+  int accounting_ = 0;  // 1 while rescanning or falling back
   double budget_ = 0;
   int active_ = 0;
 };

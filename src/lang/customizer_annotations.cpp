@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace mos::lang {
 namespace {
@@ -301,20 +302,31 @@ int LineToStop(const std::string& text) {
   return line;
 }
 
-size_t LineStart(const std::string& text, int line) {
-  size_t start = 0;
-  for (; start < text.size(); ++start) {
-    if (line <= 1) break;
-    if (text[start] == '\n') --line;
+// Offsets where each line starts (line 1 at index 0), built once per file so
+// that annotating many assignments stays linear.
+class LineIndex {
+ public:
+  explicit LineIndex(const std::string& text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
   }
-  return start;
-}
+  // As 2021.01: a line past the end starts at the end of the text.
+  size_t Start(int line, size_t textSize) const {
+    if (line <= 1) return 0;
+    size_t index = static_cast<size_t>(line - 1);
+    return index < starts_.size() ? starts_[index] : textSize;
+  }
+
+ private:
+  std::vector<size_t> starts_;
+};
 
 // Text after the first `//` (outside strings) on `line`, "" if none or if a
 // second statement starts on that line before it.
-std::string CommentOnLine(const std::string& text, int line) {
+std::string CommentOnLine(const std::string& text, const LineIndex& lines, int line) {
   if (line < 1) return "";
-  size_t start = LineStart(text, line);
+  size_t start = lines.Start(line, text.size());
   size_t end = text.find('\n', start);
   if (end == std::string::npos) end = text.size();
   std::string l = text.substr(start, end - start);
@@ -336,9 +348,9 @@ std::string CommentOnLine(const std::string& text, int line) {
 
 // A `//` comment starting at the first column of `line`, with "//" inside
 // replaced by a space.
-std::string DescriptionOnLine(const std::string& text, int line) {
+std::string DescriptionOnLine(const std::string& text, const LineIndex& lines, int line) {
   if (line < 1) return "";
-  size_t i = LineStart(text, line);
+  size_t i = lines.Start(line, text.size());
   if (text.compare(i, 2, "//") != 0) return "";
   i += 2;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
@@ -384,6 +396,7 @@ void AddCustomizerAnnotations(File& file, const std::string& mainPath, const std
   std::vector<GroupInfo> groups;
   bool groupsCollected = false;
   int stopLine = -1;
+  std::unique_ptr<LineIndex> lines;
   for (Assignment& a : file.body.assignments) {
     if (!a.value || !IsLiteralExpr(*a.value)) continue;
     if (a.span.FileName() != mainPath) continue;
@@ -392,15 +405,16 @@ void AddCustomizerAnnotations(File& file, const std::string& mainPath, const std
     if (line >= stopLine) continue;
     if (!groupsCollected) {
       groups = CollectGroups(fullText);
+      lines = std::make_unique<LineIndex>(fullText);
       groupsCollected = true;
     }
     std::vector<Annotation> list;
     size_t g = 0;
     while (g < groups.size() && groups[g].line < line) ++g;
     if (g > 0) list.push_back({"Group", StringLiteral(groups[g - 1].name)});
-    std::string description = DescriptionOnLine(fullText, line - 1);
+    std::string description = DescriptionOnLine(fullText, *lines, line - 1);
     if (!description.empty()) list.push_back({"Description", StringLiteral(description)});
-    ExprPtr param = ParseParameterComment(CommentOnLine(fullText, line));
+    ExprPtr param = ParseParameterComment(CommentOnLine(fullText, *lines, line));
     list.push_back({"Parameter", param ? param : StringLiteral("")});
     a.annotations = std::move(list);
   }

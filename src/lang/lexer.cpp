@@ -273,15 +273,17 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     std::string_view word = text_.substr(pos_, wordLen);
     Advance(wordLen);
     t.kind = TokenKind::Identifier;
-    for (const Keyword& k : kKeywords) {
-      if (word == k.word) {
-        t.kind = k.kind;
-        break;
+    if (word.size() >= 2 && word.size() <= 8 && word[0] >= 'a' && word[0] <= 'u') {
+      for (const Keyword& k : kKeywords) {
+        if (word == k.word) {
+          t.kind = k.kind;
+          break;
+        }
       }
     }
     bool directive = false;
-    if (word == "include") directive = LexDirective(t, true);
-    else if (word == "use") directive = LexDirective(t, false);
+    if (word.size() == 7 && word == "include") directive = LexDirective(t, true);
+    else if (word.size() == 3 && word == "use") directive = LexDirective(t, false);
     if (!directive && t.kind == TokenKind::Identifier) t.text.assign(word);
     if (directive && t.kind == TokenKind::Error) return t;
   } else if (c == '"') {

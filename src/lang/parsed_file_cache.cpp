@@ -22,7 +22,15 @@ ParsedFileCache::Fingerprint ParsedFileCache::FingerprintOf(const std::string& c
 std::string ParsedFileCache::OptionsKey(const ParseOptions& options) {
   std::string key = std::to_string(options.maxIncludeDepth);
   key += '\0';
+  key += std::to_string(options.maxNestingDepth);
+  key += '\0';
   key += WorkingDirectory();
+  key += '\0';
+  key += options.usedFromMainFile;
+  for (const std::string& assignment : options.commandLineAssignments) {
+    key += '\1';
+    key += assignment;
+  }
   for (const std::string& dir : options.libraryPaths) {
     key += '\0';
     key += dir;

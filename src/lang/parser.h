@@ -25,6 +25,10 @@ struct ParseOptions {
   // replace an existing top-level assignment in place, silently, or are
   // added at the end. Only ParseFile/ParseSource of the main file use them.
   std::vector<std::string> commandLineAssignments;
+  // Set (to the model's main file) when parsing a library loaded by `use`:
+  // 2021.01 then words reassignment warnings relative to the model's main
+  // file, and writes no "Can't parse file" line when the library fails.
+  std::string usedFromMainFile;
 };
 
 struct ParseResult {

@@ -41,7 +41,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }
-  ts.tokens.reserve(mainText.size() / 4 + 16);
+  ts.tokens.reserve(mainText.size() / 3 + 16);
   while (true) {
     Frame& frame = stack.back();
     Token t = frame.lexer->Next(ts.comments);
@@ -74,7 +74,10 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
       bool seen = false;
       for (const std::string& f : ts.includedFiles) seen = seen || f == found;
       if (!seen) ts.includedFiles.push_back(found);
-      openFiles.push_back(spelling);
+      // What 2021.01 remembers for its cycle check (fitted to its behaviour
+      // on include-recursive-test.scad): files included by the main file
+      // by their normalised path, deeper ones by their raw spelling.
+      openFiles.push_back(frame.fileIndex == 0 ? found : spelling);
       auto index = static_cast<int32_t>(ts.files.size());
       ts.files.push_back({std::make_shared<const std::string>(found), DirectoryOf(found)});
       auto text = std::make_unique<std::string>(std::move(contents));

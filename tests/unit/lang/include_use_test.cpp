@@ -18,6 +18,15 @@ ParseResult ParseMain(const TempTree& tree, const std::string& name = "main.scad
   return ParseFile(name, options);
 }
 
+TEST(ParseFileErrors, MissingInputFile) {
+  TempTree tree;
+  ParseResult r = ParseFile("nonexist.scad", {});
+  EXPECT_FALSE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines), "Can't open input file 'nonexist.scad'!\n\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::Error);
+}
+
 TEST(Include, SplicesStatementsWithTheirOwnSpans) {
   TempTree tree;
   tree.Write("main.scad", "a = 1;\ninclude <sub/inc.scad>\ncube(b);\n");
@@ -106,6 +115,33 @@ TEST(Use, RecordsResolvedPathAndIsOnlyTopLevel) {
             "Can't parse file 'main.scad'!\n\n");
 }
 
+TEST(Use, ParsingAUsedLibraryAs2021) {
+  TempTree tree;
+  // Outputs of openscad 2021.01 for `use <lib/uN.scad> m();` in main.scad.
+  tree.Write("main.scad", "use <lib/u.scad>\nm();\n");
+  tree.Write("lib/u.scad", "x=1;\nx=2;\nmodule m() echo(x);\n");
+  tree.Write("lib/u2.scad", "module m() echo(1);\ny = 1 +\n");
+  tree.Write("lib/u4.scad", "include <inc.scad>\nmodule m() echo(1);\n");
+  tree.Write("lib/inc.scad", "q=1;\nq=2;\n");
+  ParseOptions options;
+  options.usedFromMainFile = tree.Path("main.scad");
+  ParseResult r = ParseFile(tree.Path("lib/u.scad"), options);
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines),
+            "WARNING: x was assigned on line 1 of \"lib/u.scad\" but was overwritten in file "
+            "lib/u.scad, line 2\n");
+  r = ParseFile(tree.Path("lib/u2.scad"), options);
+  EXPECT_FALSE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines),
+            "ERROR: Parser error: syntax error in file lib/u2.scad, line 4\n")
+      << "no \"Can't parse file\" line for a library";
+  r = ParseFile(tree.Path("lib/u4.scad"), options);
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines),
+            "WARNING: q was assigned on line 1 of \"lib/inc.scad\" but was overwritten in file "
+            "lib/inc.scad, line 2\n");
+}
+
 TEST(Include, ErrorsInIncludedFilesNameThatFile) {
   TempTree tree;
   tree.Write("main.scad", "include <sub/bad.scad>\ncube();\n");
@@ -160,6 +196,24 @@ TEST(Include, SelfIncludeAndCyclesEndWithWarnings) {
   ASSERT_TRUE(r.file);
   EXPECT_EQ(JoinLines(r.echoLines), "WARNING: Can't open include file 'a.scad'.\n");
   EXPECT_EQ(DumpAst(*r.file), "b = 1;\na = 1;\n");
+}
+
+TEST(Include, CycleCheckComparesSpellingsAs2021) {
+  TempTree tree;
+  // One file reached through two spellings. openscad 2021.01 printed these
+  // warnings (and four ECHO: "F") for this tree.
+  tree.Write("misc/f.scad", "include <f.scad>\ninclude <../misc/f.scad>\necho(\"F\");\n");
+  tree.Write("misc/m.scad", "include <f.scad>\ninclude <../misc/f.scad>\necho(\"M\");\n");
+  ParseResult r = ParseMain(tree, "misc/m.scad");
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(JoinLines(r.echoLines),
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file '../misc/f.scad'.\n"
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file 'f.scad'.\n"
+            "WARNING: Can't open include file '../misc/f.scad'.\n");
+  EXPECT_EQ(r.file->body.instantiations.size(), 5u);
 }
 
 TEST(Include, DepthLimitEndsInAnError) {

@@ -1,0 +1,398 @@
+// Expression rules of the 2021.01 grammar: expr (function literals, let,
+// assert, echo, ternary), binary operators by precedence climbing, unary,
+// exponent, calls/index/member, primaries, vectors, ranges and list
+// comprehensions (with 2021.01's rules on where their elements may stand).
+#include "lang/parser_impl.h"
+
+namespace mos::lang::detail {
+
+bool Parser::StartsExpr(const Token& t) {
+  switch (t.kind) {
+    case TokenKind::Identifier: case TokenKind::Number: case TokenKind::String:
+    case TokenKind::True: case TokenKind::False: case TokenKind::Undef:
+    case TokenKind::Function: case TokenKind::Let: case TokenKind::Assert:
+    case TokenKind::Echo:
+      return true;
+    case TokenKind::Punct:
+      return t.ch == '(' || t.ch == '[' || t.ch == '-' || t.ch == '+' || t.ch == '!';
+    default:
+      return false;
+  }
+}
+
+ExprPtr Parser::ParseExpr() {
+  DepthGuard guard(*this);
+  const Token& start = Peek();
+  switch (start.kind) {
+    case TokenKind::Function: {
+      Next();
+      auto e = std::make_shared<FunctionLiteralExpr>(SpanOf(start));
+      e->parameters = ParseParameters();
+      e->body = ParseExpr();
+      e->span = SpanBetween(e->span);
+      return e;
+    }
+    case TokenKind::Let: {
+      Next();
+      auto e = std::make_shared<LetExpr>(ExprKind::Let, SpanOf(start));
+      e->assignments = ArgumentsAsAssignments(ParseArguments());
+      e->body = ParseExpr();
+      e->span = SpanBetween(e->span);
+      return e;
+    }
+    case TokenKind::Assert:
+    case TokenKind::Echo: {
+      Next();
+      auto e = std::make_shared<AssertOrEchoExpr>(
+          start.kind == TokenKind::Assert ? ExprKind::Assert : ExprKind::Echo, SpanOf(start));
+      e->arguments = ParseArguments();
+      if (StartsExpr(Peek())) e->body = ParseExpr();
+      e->span = SpanBetween(e->span);
+      return e;
+    }
+    default:
+      break;
+  }
+  ExprPtr cond = ParseBinary(1);
+  if (!IsPunct('?')) return cond;
+  Next();
+  auto e = std::make_shared<TernaryExpr>(cond->span);
+  e->condition = std::move(cond);
+  e->ifTrue = ParseExpr();
+  Expect(':');
+  e->ifFalse = ParseExpr();
+  e->span = SpanBetween(e->span);
+  return e;
+}
+
+bool Parser::BinaryOperator(const Token& t, int& precedence, BinaryOp& op) {
+  switch (t.kind) {
+    case TokenKind::Or: precedence = 1; op = BinaryOp::Or; return true;
+    case TokenKind::And: precedence = 2; op = BinaryOp::And; return true;
+    case TokenKind::Equal: precedence = 3; op = BinaryOp::Equal; return true;
+    case TokenKind::NotEqual: precedence = 3; op = BinaryOp::NotEqual; return true;
+    case TokenKind::LessEqual: precedence = 4; op = BinaryOp::LessEqual; return true;
+    case TokenKind::GreaterEqual: precedence = 4; op = BinaryOp::GreaterEqual; return true;
+    case TokenKind::Punct:
+      switch (t.ch) {
+        case '<': precedence = 4; op = BinaryOp::Less; return true;
+        case '>': precedence = 4; op = BinaryOp::Greater; return true;
+        case '+': precedence = 5; op = BinaryOp::Add; return true;
+        case '-': precedence = 5; op = BinaryOp::Subtract; return true;
+        case '*': precedence = 6; op = BinaryOp::Multiply; return true;
+        case '/': precedence = 6; op = BinaryOp::Divide; return true;
+        case '%': precedence = 6; op = BinaryOp::Modulo; return true;
+        default: return false;
+      }
+    default:
+      return false;
+  }
+}
+
+ExprPtr Parser::MakeBinary(BinaryOp op, ExprPtr l, ExprPtr r) {
+  SourceSpan s = l->span;
+  s.endLine = r->span.endLine;
+  s.endColumn = r->span.endColumn;
+  return std::make_shared<BinaryExpr>(std::move(s), op, std::move(l), std::move(r));
+}
+
+ExprPtr Parser::ParseBinary(int minPrecedence) {
+  ExprPtr left = ParseUnary();
+  int chained = 0;
+  int precedence;
+  BinaryOp op;
+  while (BinaryOperator(Peek(), precedence, op) && precedence >= minPrecedence) {
+    Next();
+    ++chained;
+    if (++depth_ > maxDepth_) {
+      depth_ -= chained;
+      DepthError();
+    }
+    ExprPtr right = ParseBinary(precedence + 1);
+    left = MakeBinary(op, std::move(left), std::move(right));
+  }
+  depth_ -= chained;
+  return left;
+}
+
+ExprPtr Parser::ParseUnary() {
+  const Token& t = Peek();
+  if (t.kind == TokenKind::Punct && t.ch == '+') {
+    // 2021.01 drops unary plus while parsing (`+"a"` is "a").
+    DepthGuard guard(*this);
+    Next();
+    return ParseUnary();
+  }
+  if (t.kind == TokenKind::Punct && (t.ch == '-' || t.ch == '!')) {
+    DepthGuard guard(*this);
+    Next();
+    UnaryOp op = t.ch == '-' ? UnaryOp::Negate : t.ch == '+' ? UnaryOp::Plus : UnaryOp::Not;
+    SourceSpan s = SpanOf(t);
+    ExprPtr operand = ParseUnary();
+    s.endLine = operand->span.endLine;
+    s.endColumn = operand->span.endColumn;
+    return std::make_shared<UnaryExpr>(std::move(s), op, std::move(operand));
+  }
+  // exponent: call | call '^' unary   (right-associative, binds tighter
+  // than unary minus on its left: -2^2 == -4)
+  ExprPtr base = ParseCall();
+  if (!IsPunct('^')) return base;
+  Next();
+  ExprPtr exponent = ParseUnary();
+  return MakeBinary(BinaryOp::Power, std::move(base), std::move(exponent));
+}
+
+ExprPtr Parser::ParseCall() {
+  ExprPtr e = ParsePrimary();
+  int chained = 0;
+  while (true) {
+    const Token& t = Peek();
+    if (t.kind != TokenKind::Punct || (t.ch != '(' && t.ch != '[' && t.ch != '.')) break;
+    if (++depth_ > maxDepth_) {
+      depth_ -= chained;
+      ++chained;
+      DepthError();
+    }
+    ++chained;
+    if (t.ch == '(') {
+      auto call = std::make_shared<CallExpr>(e->span);
+      call->callee = std::move(e);
+      call->arguments = ParseArguments();
+      call->span = SpanBetween(call->span);
+      e = std::move(call);
+    } else if (t.ch == '[') {
+      Next();
+      auto index = std::make_shared<IndexExpr>(e->span);
+      index->object = std::move(e);
+      index->index = ParseExpr();
+      Expect(']');
+      index->span = SpanBetween(index->span);
+      e = std::move(index);
+    } else {
+      Next();
+      auto member = std::make_shared<MemberExpr>(e->span);
+      member->object = std::move(e);
+      member->member = Expect(TokenKind::Identifier).text;
+      member->span = SpanBetween(member->span);
+      e = std::move(member);
+    }
+  }
+  depth_ -= chained;
+  return e;
+}
+
+ExprPtr Parser::ParsePrimary() {
+  const Token& t = Peek();
+  switch (t.kind) {
+    case TokenKind::True:
+    case TokenKind::False: {
+      Next();
+      auto e = std::make_shared<LiteralExpr>(SpanOf(t));
+      e->type = LiteralExpr::Type::Bool;
+      e->boolValue = t.kind == TokenKind::True;
+      return e;
+    }
+    case TokenKind::Undef: {
+      Next();
+      return std::make_shared<LiteralExpr>(SpanOf(t));
+    }
+    case TokenKind::Number: {
+      Next();
+      auto e = std::make_shared<LiteralExpr>(SpanOf(t));
+      e->type = LiteralExpr::Type::Number;
+      e->number = t.number;
+      return e;
+    }
+    case TokenKind::String: {
+      Next();
+      auto e = std::make_shared<LiteralExpr>(SpanOf(t));
+      e->type = LiteralExpr::Type::String;
+      e->string = t.text;
+      return e;
+    }
+    case TokenKind::Identifier: {
+      Next();
+      return std::make_shared<IdentifierExpr>(SpanOf(t), t.text);
+    }
+    case TokenKind::Punct:
+      if (t.ch == '(') {
+        Next();
+        ExprPtr e = ParseExpr();
+        Expect(')');
+        return e;
+      }
+      if (t.ch == '[') return ParseVectorOrRange();
+      break;
+    default:
+      break;
+  }
+  SyntaxError();
+}
+
+bool Parser::IsLcKind(ExprKind k) {
+  return k == ExprKind::LcFor || k == ExprKind::LcForC || k == ExprKind::LcIf ||
+         k == ExprKind::LcEach || k == ExprKind::LcLet;
+}
+
+ExprPtr Parser::ParseVectorOrRange() {
+  const Token& start = Next();  // '['
+  auto vec = std::make_shared<VectorExpr>(SpanOf(start));
+  if (IsPunct(']') || IsPunct(',')) {
+    while (Accept(',')) {
+    }
+    Expect(']');
+    vec->span = SpanFrom(start);
+    return vec;
+  }
+  // The first element may be a list-comprehension element, but not a
+  // parenthesised one (2021.01's vector_expr: expr | lc_elements).
+  ExprPtr first = ParseElementOrExpr(false);
+  if (!IsLcKind(first->kind) && IsPunct(':')) {
+    Next();
+    auto range = std::make_shared<RangeExpr>(SpanOf(start));
+    range->begin = std::move(first);
+    ExprPtr second = ParseExpr();
+    if (Accept(':')) {
+      range->step = std::move(second);
+      range->end = ParseExpr();
+    } else {
+      range->end = std::move(second);
+    }
+    Expect(']');
+    range->span = SpanFrom(start);
+    return range;
+  }
+  vec->elements.push_back(std::move(first));
+  while (Accept(',')) {
+    while (Accept(',')) {
+    }
+    if (IsPunct(']')) break;
+    vec->elements.push_back(ParseElementOrExpr(true));
+  }
+  Expect(']');
+  vec->span = SpanFrom(start);
+  return vec;
+}
+
+bool Parser::OpensLcParen(size_t ahead) {
+  size_t i = pos_ + ahead + 1;
+  size_t limit = pos_ + ahead + 100000;
+  while (i < ts_.tokens.size() && i < limit) {
+    const Token& t = ts_.tokens[i];
+    if (t.kind == TokenKind::For || t.kind == TokenKind::Each || t.kind == TokenKind::If)
+      return true;
+    if (t.kind != TokenKind::Let) return false;
+    if (i + 1 >= ts_.tokens.size()) return false;
+    const Token& open = ts_.tokens[i + 1];
+    if (open.kind != TokenKind::Punct || open.ch != '(') return false;
+    int level = 0;
+    size_t j = i + 1;
+    for (; j < ts_.tokens.size() && j < limit; ++j) {
+      const Token& u = ts_.tokens[j];
+      if (u.kind == TokenKind::Punct && u.ch == '(') ++level;
+      if (u.kind == TokenKind::Punct && u.ch == ')' && --level == 0) break;
+      if (u.kind == TokenKind::End || u.kind == TokenKind::Error) return false;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
+ExprPtr Parser::ParseElementOrExpr(bool allowParen) {
+  DepthGuard guard(*this);
+  const Token& t = Peek();
+  switch (t.kind) {
+    case TokenKind::For: return ParseLcFor();
+    case TokenKind::Each: {
+      Next();
+      auto e = std::make_shared<LcEachExpr>(SpanOf(t));
+      e->body = ParseElementOrExpr(true);
+      e->span = SpanBetween(e->span);
+      return e;
+    }
+    case TokenKind::If: {
+      Next();
+      auto e = std::make_shared<LcIfExpr>(SpanOf(t));
+      Expect('(');
+      e->condition = ParseExpr();
+      Expect(')');
+      e->ifTrue = ParseElementOrExpr(true);
+      if (Peek().kind == TokenKind::Else) {
+        Next();
+        e->ifFalse = ParseElementOrExpr(true);
+      }
+      e->span = SpanBetween(e->span);
+      return e;
+    }
+    case TokenKind::Let: return ParseLetElementOrExpr();
+    case TokenKind::Punct:
+      if (allowParen && t.ch == '(' && OpensLcParen(0)) return ParseLcParen();
+      break;
+    default:
+      break;
+  }
+  return ParseExpr();
+}
+
+ExprPtr Parser::ParseLcParen() {
+  Next();  // '('
+  ExprPtr e = ParseElementOrExpr(false);
+  if (!IsLcKind(e->kind)) SyntaxError();
+  Expect(')');
+  return e;
+}
+
+ExprPtr Parser::ParseLetElementOrExpr() {
+  const Token& start = Next();  // let
+  std::vector<Assignment> assignments = ArgumentsAsAssignments(ParseArguments());
+  const Token& t = Peek();
+  ExprPtr body;
+  bool lc = false;
+  if (t.kind == TokenKind::For || t.kind == TokenKind::Each || t.kind == TokenKind::If ||
+      t.kind == TokenKind::Let) {
+    body = ParseElementOrExpr(false);
+    lc = IsLcKind(body->kind);
+  } else if (t.kind == TokenKind::Punct && t.ch == '(' && OpensLcParen(0)) {
+    body = ParseLcParen();
+    lc = true;
+  } else {
+    body = ParseExpr();
+  }
+  auto e = std::make_shared<LetExpr>(lc ? ExprKind::LcLet : ExprKind::Let, SpanOf(start));
+  e->assignments = std::move(assignments);
+  e->body = std::move(body);
+  e->span = SpanBetween(e->span);
+  return e;
+}
+
+ExprPtr Parser::ParseLcFor() {
+  const Token& start = Next();  // for
+  Expect('(');
+  std::vector<Argument> init = ParseArgumentItems();
+  if (Accept(';')) {
+    auto e = std::make_shared<LcForCExpr>(SpanOf(start));
+    e->init = ArgumentsAsAssignments(std::move(init));
+    e->condition = ParseExpr();
+    Expect(';');
+    std::vector<Argument> update = ParseArgumentListAndClose();
+    e->update = ArgumentsAsAssignments(std::move(update));
+    e->body = ParseElementOrExpr(true);
+    e->span = SpanBetween(e->span);
+    return e;
+  }
+  Expect(')');
+  // As 2021.01: for (a = .., b = ..) becomes nested single loops, and
+  // for () just its body.
+  std::vector<Assignment> assignments = ArgumentsAsAssignments(std::move(init));
+  ExprPtr body = ParseElementOrExpr(true);
+  for (size_t i = assignments.size(); i-- > 0;) {
+    auto e = std::make_shared<LcForExpr>(SpanOf(start));
+    e->assignments.push_back(std::move(assignments[i]));
+    e->body = std::move(body);
+    e->span = SpanBetween(e->span);
+    body = std::move(e);
+  }
+  return body;
+}
+
+}  // namespace mos::lang::detail
