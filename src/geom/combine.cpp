@@ -1,0 +1,133 @@
+#include "geom/combine.h"
+
+#include <utility>
+
+#include "kernel/boolean.h"
+#include "kernel/hull2d.h"
+#include "kernel/hull3d.h"
+#include "kernel/minkowski2d.h"
+#include "kernel/minkowski3d.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Mesh;
+using kernel::Polygon2d;
+
+void Warn(const CombineContext& ctx, const std::string& text) {
+  if (ctx.warnings) ctx.warnings->push_back(text);
+}
+
+Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext& ctx) {
+  if (meshes.size() == 1 && op != CombineOp::kHull) return Geometry::Solid(std::move(meshes[0]));
+  switch (op) {
+    case CombineOp::kUnion:
+      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kUnion));
+    case CombineOp::kDifference:
+      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kDifference));
+    case CombineOp::kIntersection:
+      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kIntersection));
+    case CombineOp::kHull: {
+      std::vector<kernel::Vec3> points;
+      for (const Mesh& m : meshes) points.insert(points.end(), m.vertPos.begin(), m.vertPos.end());
+      kernel::Hull3dResult hull = kernel::ConvexHull3d(points, ctx.limits, ctx.newProp);
+      if (!hull.diagnostic.message.empty()) Warn(ctx, hull.diagnostic.message);
+      return hull.status == kernel::HullStatus::kOk ? Geometry::Solid(std::move(hull.mesh))
+                                                    : Geometry{};
+    }
+    case CombineOp::kMinkowski: {
+      Mesh acc = std::move(meshes[0]);
+      for (size_t i = 1; i < meshes.size(); ++i) {
+        kernel::MeshOpResult r = kernel::Minkowski3d(acc, meshes[i], ctx.limits);
+        if (r.status != kernel::HullStatus::kOk) {
+          if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
+          return {};
+        }
+        acc = std::move(r.mesh);
+      }
+      return Geometry::Solid(std::move(acc));
+    }
+  }
+  return {};
+}
+
+Geometry Combine2d(std::vector<Polygon2d> polys, CombineOp op, uint32_t prop,
+                   const CombineContext& ctx) {
+  if (polys.size() == 1 && op != CombineOp::kHull) return Geometry::Flat(std::move(polys[0]), prop);
+  switch (op) {
+    case CombineOp::kUnion:
+      return Geometry::Flat(kernel::UnionAll2d(polys), prop);
+    case CombineOp::kDifference: {
+      std::vector<Polygon2d> rest(polys.begin() + 1, polys.end());
+      return Geometry::Flat(kernel::Difference2d(polys[0], kernel::UnionAll2d(rest)), prop);
+    }
+    case CombineOp::kIntersection: {
+      Polygon2d acc = polys[0];
+      for (size_t i = 1; i < polys.size() && !acc.contours.empty(); ++i)
+        acc = kernel::Intersection2d(acc, polys[i]);
+      return Geometry::Flat(std::move(acc), prop);
+    }
+    case CombineOp::kHull: {
+      std::vector<kernel::Vec2> points;
+      for (const auto& p : polys)
+        for (const auto& c : p.contours) points.insert(points.end(), c.begin(), c.end());
+      Polygon2d hull;
+      std::vector<kernel::Vec2> contour = kernel::ConvexHull2d(std::move(points));
+      if (!contour.empty()) hull.contours.push_back(std::move(contour));
+      return Geometry::Flat(std::move(hull), ctx.newProp);
+    }
+    case CombineOp::kMinkowski: {
+      Polygon2d acc = std::move(polys[0]);
+      for (size_t i = 1; i < polys.size(); ++i) {
+        kernel::PolygonOpResult r = kernel::Minkowski2d(acc, polys[i], ctx.limits);
+        if (r.status != kernel::HullStatus::kOk) {
+          if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
+          return {};
+        }
+        acc = std::move(r.polygon);
+      }
+      return Geometry::Flat(std::move(acc), prop);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineContext& ctx) {
+  Dim dim = Dim::kEmpty;
+  for (const Geometry& g : children)
+    if (!g.Empty()) {
+      dim = g.dim;
+      break;
+    }
+  if (dim == Dim::kEmpty) return {};
+  // Difference keeps nothing when its first child is empty; intersection
+  // keeps nothing when any child is.
+  if (op == CombineOp::kDifference && children[0].Empty()) return {};
+  bool mixed = false;
+  std::vector<Mesh> meshes;
+  std::vector<Polygon2d> polys;
+  uint32_t firstProp = 0;
+  for (Geometry& g : children) {
+    if (g.Empty()) {
+      if (op == CombineOp::kIntersection) return {};
+      continue;
+    }
+    if (g.dim != dim) {
+      mixed = true;
+      continue;
+    }
+    if (dim == Dim::k3) {
+      meshes.push_back(std::move(g.mesh));
+    } else {
+      if (polys.empty()) firstProp = g.polygonProp;
+      polys.push_back(std::move(g.polygon));
+    }
+  }
+  if (mixed) Warn(ctx, "Mixing 2D and 3D objects is not supported.");
+  return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
+                        : Combine2d(std::move(polys), op, firstProp, ctx);
+}
+
+}  // namespace mos::geom

@@ -1,0 +1,166 @@
+#include "geom/extrude.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "geom/tessellation.h"
+#include "kernel/mesh_build.h"
+#include "kernel/triangulate.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Vec2;
+using kernel::Vec3;
+using Triangle = std::array<Vec3, 3>;
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Triangles of the polygon set (counter-clockwise in the plane), as points.
+std::vector<std::array<Vec2, 3>> CapTriangles(const kernel::Polygon2d& polygon) {
+  std::vector<Vec2> all;
+  for (const auto& c : polygon.contours) all.insert(all.end(), c.begin(), c.end());
+  std::vector<std::array<Vec2, 3>> out;
+  for (const auto& t : kernel::TriangulatePolygon(polygon.contours))
+    out.push_back({all[t[0]], all[t[1]], all[t[2]]});
+  return out;
+}
+
+kernel::Mesh FromSoup(const std::vector<Triangle>& soup, uint32_t prop) {
+  kernel::RepairOptions options;
+  options.epsilon = 0;  // weld exact matches only: keep 2021.01's vertices
+  kernel::RepairReport report;
+  std::vector<uint32_t> props(soup.size(), prop);
+  return kernel::MeshFromTriangleSoup(soup, props, options, report);
+}
+
+// A contour's orientation: holes of a canonical set run clockwise.
+bool IsHole(const kernel::Contour& c) { return kernel::SignedArea(c) < 0; }
+
+}  // namespace
+
+int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p) {
+  if (p.hasSlices) return std::max(p.slices, 1);
+  if (p.twist == 0) return 1;
+  const double twist = std::abs(p.twist);
+  double n;
+  if (p.fragments.fn > 0) {
+    n = std::max(p.fragments.fn, 3.0) * twist / 360;
+  } else {
+    double maxR2 = 0;
+    for (const auto& c : polygon.contours)
+      for (const Vec2& v : c) maxR2 = std::max(maxR2, v.x * v.x + v.y * v.y);
+    const double arc = std::sqrt(maxR2) * twist * kPi / 180;
+    const double helix = std::sqrt(arc * arc + p.height * p.height);
+    n = std::min(twist / p.fragments.fa, helix / p.fragments.fs);
+  }
+  n = std::ceil(std::max(n, 1.0));
+  return n < 1e5 ? static_cast<int>(n) : 100000;
+}
+
+kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
+                           uint32_t prop) {
+  if (!(p.height > 0) || !std::isfinite(p.height) || polygon.contours.empty()) return {};
+  const int slices = LinearExtrudeSlices(polygon, p);
+  const double z0 = p.center ? -p.height / 2 : 0;
+  // Level k: rotate by -twist*k/slices (degrees, exact at right angles),
+  // then scale by the interpolated factors.
+  auto place = [&](Vec2 v, int k) {
+    const double t = static_cast<double>(k) / slices;
+    const double rot = -p.twist * t;
+    const double c = CosDegrees(rot), s = SinDegrees(rot);
+    const double sx = 1 + (p.scale[0] - 1) * t, sy = 1 + (p.scale[1] - 1) * t;
+    const double z = k == slices ? z0 + p.height : z0 + p.height * t;
+    // "+ 0.0": 2021.01 applies an affine map with a zero translation, which
+    // turns -0 into +0 in its output.
+    return Vec3{sx * (c * v.x - s * v.y) + 0.0, sy * (s * v.x + c * v.y) + 0.0, z};
+  };
+  std::vector<Triangle> soup;
+  const auto cap = CapTriangles(polygon);
+  for (const auto& t : cap) {
+    soup.push_back({place(t[0], 0), place(t[2], 0), place(t[1], 0)});  // faces down
+    soup.push_back({place(t[0], slices), place(t[1], slices), place(t[2], slices)});
+  }
+  for (int k = 0; k < slices; ++k) {
+    // 2021.01's diagonal: from the lower start corner when the twist turns
+    // clockwise (or not at all), from the upper one otherwise; holes the other way.
+    const bool lowerDiagonal = p.twist <= 0;
+    for (const auto& c : polygon.contours) {
+      const bool diagonalA = lowerDiagonal != IsHole(c);
+      for (size_t i = 0; i < c.size(); ++i) {
+        const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
+        const Vec3 a = place(va, k), b = place(vb, k);
+        const Vec3 a2 = place(va, k + 1), b2 = place(vb, k + 1);
+        if (diagonalA) {
+          soup.push_back({a, b, b2});
+          soup.push_back({a, b2, a2});
+        } else {
+          soup.push_back({a, b, a2});
+          soup.push_back({b, b2, a2});
+        }
+      }
+    }
+  }
+  return FromSoup(soup, prop);
+}
+
+kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
+                           uint32_t prop, std::string& error) {
+  if (polygon.contours.empty()) return {};
+  double minX = INFINITY, maxX = -INFINITY;
+  for (const auto& c : polygon.contours)
+    for (const Vec2& v : c) {
+      minX = std::min(minX, v.x);
+      maxX = std::max(maxX, v.x);
+    }
+  if (minX < 0 && maxX > 0) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "all points for rotate_extrude() must have the same X coordinate sign "
+                  "(range is %.2f -> %.2f)",
+                  minX, maxX);
+    error = buf;
+    return {};
+  }
+  kernel::Polygon2d shape = polygon;
+  if (maxX <= 0) {  // left of the axis: mirror to the right (reversing keeps orientation)
+    for (auto& c : shape.contours) {
+      for (Vec2& v : c) v.x = -v.x;
+      std::reverse(c.begin(), c.end());
+    }
+  }
+  const double radius = std::max(std::abs(minX), std::abs(maxX));
+  const double angle = p.angle;
+  const bool full = std::abs(angle) >= 360;
+  const int base = FragmentCount(radius, p.fragments.fn, p.fragments.fs, p.fragments.fa);
+  const double nd = std::ceil(std::max(base * std::abs(angle) / 360, 1.0));
+  const int n = nd < 1e6 ? static_cast<int>(nd) : 1000000;
+  // Profile j lies in the plane at angle j*angle/n from +X; full turns start
+  // at 180 degrees and go clockwise (2021.01's layout, visible for odd n).
+  auto place = [&](Vec2 v, int j) {
+    const double a = full ? 180.0 - 360.0 * j / n : angle * j / n;
+    return Vec3{v.x * CosDegrees(a), v.x * SinDegrees(a), v.y};
+  };
+  std::vector<Triangle> soup;
+  for (int j = 0; j < n; ++j) {
+    const int j2 = full && j + 1 == n ? 0 : j + 1;
+    for (const auto& c : shape.contours)
+      for (size_t i = 0; i < c.size(); ++i) {
+        const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
+        soup.push_back({place(va, j), place(va, j2), place(vb, j2)});
+        soup.push_back({place(va, j), place(vb, j2), place(vb, j)});
+      }
+  }
+  if (!full) {
+    for (const auto& t : CapTriangles(shape)) {
+      soup.push_back({place(t[0], 0), place(t[1], 0), place(t[2], 0)});
+      soup.push_back({place(t[0], n), place(t[2], n), place(t[1], n)});
+    }
+  }
+  return FromSoup(soup, prop);
+}
+
+}  // namespace mos::geom

@@ -1,0 +1,28 @@
+// linear_extrude and rotate_extrude of a 2D polygon set, as 2021.01 lays out
+// their vertices (checked against its exported OFF files in tests/unit/geom).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "eval/node.h"
+#include "kernel/mesh.h"
+#include "kernel/polygon2d.h"
+
+namespace mos::geom {
+
+// Slice count 2021.01 uses for a twisted extrusion without slices=: from
+// $fn (fn * |twist| / 360), else the smaller of |twist| / $fa and the helix
+// length of the farthest vertex over $fs; at least 1.
+int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p);
+
+// Closed mesh (repaired soup) or empty; every triangle gets `prop`.
+kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
+                           uint32_t prop);
+
+// Empty with `error` set (2021.01's wording, without "ERROR: ") when the
+// shape has points on both sides of the Y axis.
+kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
+                           uint32_t prop, std::string& error);
+
+}  // namespace mos::geom
