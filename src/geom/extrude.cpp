@@ -85,9 +85,11 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
     soup.push_back({place(t[0], slices), place(t[1], slices), place(t[2], slices)});
   }
   for (int k = 0; k < slices; ++k) {
-    // 2021.01's diagonal: from the lower start corner when the twist turns
-    // clockwise (or not at all), from the upper one otherwise; holes the other way.
-    const bool lowerDiagonal = p.twist <= 0;
+    // Side quads are not planar under a twist; 2021.01's diagonal (checked
+    // by volume against its output): from the lower corner at the start of
+    // a counter-clockwise edge to the upper corner at its end when the twist
+    // is positive, the other diagonal otherwise; holes the other way round.
+    const bool lowerDiagonal = p.twist > 0;
     for (const auto& c : polygon.contours) {
       const bool diagonalA = lowerDiagonal != IsHole(c);
       for (size_t i = 0; i < c.size(); ++i) {

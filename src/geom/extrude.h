@@ -13,7 +13,9 @@ namespace mos::geom {
 
 // Slice count 2021.01 uses for a twisted extrusion without slices=: from
 // $fn (fn * |twist| / 360), else the smaller of |twist| / $fa and the helix
-// length of the farthest vertex over $fs; at least 1.
+// length of the farthest vertex over $fs; at least 1. Known gap: with
+// scale != 1 2021.01 uses a smaller fs-based count (another approximation
+// of the scaled helix, not reproduced yet), so those defaults differ.
 int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p);
 
 // Closed mesh (repaired soup) or empty; every triangle gets `prop`.
