@@ -85,10 +85,11 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
     soup.push_back({place(t[0], slices), place(t[1], slices), place(t[2], slices)});
   }
   for (int k = 0; k < slices; ++k) {
-    // Side quads are not planar under a twist; 2021.01's diagonal (checked
-    // by volume against its output): from the lower corner at the start of
-    // a counter-clockwise edge to the upper corner at its end when the twist
-    // is positive, the other diagonal otherwise; holes the other way round.
+    // Side quads are not planar under a twist; 2021.01 cuts each along its
+    // shorter diagonal (checked by volume against its output, also with a
+    // vertex on the axis). Ties (planar quads): from the lower corner at the
+    // start of a counter-clockwise edge when the twist is positive, else the
+    // other diagonal; holes the other way round.
     const bool lowerDiagonal = p.twist > 0;
     for (const auto& c : polygon.contours) {
       const bool diagonalA = lowerDiagonal != IsHole(c);
@@ -96,7 +97,8 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
         const Vec3 a = place(va, k), b = place(vb, k);
         const Vec3 a2 = place(va, k + 1), b2 = place(vb, k + 1);
-        if (diagonalA) {
+        const double da = kernel::LengthSquared(b2 - a), db = kernel::LengthSquared(a2 - b);
+        if (da < db || (da == db && diagonalA)) {
           soup.push_back({a, b, b2});
           soup.push_back({a, b2, a2});
         } else {

@@ -40,7 +40,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "polygon_plain_extrude", "polyhedron_pyramid", "twist_extrude",
                       "twist_negative_extrude", "scale_extrude", "rotate_extrude_full",
                       "rotate_extrude_angle", "rotate_extrude_default", "transforms",
-                      "rotate_axis"));
+                      "rotate_axis", "twist_scale_offcenter_extrude"));
 
 }  // namespace
 }  // namespace mos::geom
