@@ -24,6 +24,13 @@ std::string FormatVec(Vec3 v) {
   return FormatNumber(v.x) + " " + FormatNumber(v.y) + " " + FormatNumber(v.z);
 }
 
+Vec3 ParseVec(const std::string& text) {
+  std::istringstream in(text);
+  Vec3 v;
+  in >> v.x >> v.y >> v.z;
+  return v;
+}
+
 void PutFloat(std::ostream& out, double v) {
   const float f = static_cast<float>(v);
   unsigned char bytes[4];
@@ -47,7 +54,9 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     const auto c = Corners(mesh, t);
     const std::string a = FormatVec(c[0]), b = FormatVec(c[1]), d = FormatVec(c[2]);
     if (a == b || b == d || a == d) continue;  // collapses when printed
-    out << "  facet normal " << FormatVec(UnitNormal(c)) << "\n"
+    // 2021.01 computes the normal from the printed (rounded) corners.
+    const std::array<Vec3, 3> printed = {ParseVec(a), ParseVec(b), ParseVec(d)};
+    out << "  facet normal " << FormatVec(UnitNormal(printed)) << "\n"
         << "    outer loop\n"
         << "      vertex " << a << "\n"
         << "      vertex " << b << "\n"
