@@ -75,13 +75,13 @@ TEST(ExportStl, AsciiNormalsFromPrintedCornersAsOpenscad) {
       if (pos == std::string::npos) continue;
       const std::string n = UnsignZeros(line.substr(pos + 13));
       const bool cap = n == "0 0 1" || n == "0 0 -1";
-      // 5 digits: which triangle of a side quad carries the 6th-digit noise
+      // 4 digits: which triangle of a side quad carries the 6th-digit noise
       // depends on the diagonal each implementation picks.
       std::istringstream in(n);
       double x, y, z;
       in >> x >> y >> z;
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.5g %.5g %.5g", x, y, z);
+      std::snprintf(buf, sizeof buf, "%.4g %.4g %.4g", x, y, z);
       if (cap == caps) out.insert(buf);
     }
     return out;
