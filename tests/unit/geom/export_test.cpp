@@ -63,7 +63,7 @@ TEST(ExportStl, AsciiFacetsEqualOpenscadForTriangleFaces) {
   EXPECT_EQ(Facets(ours), Facets(theirs));
 }
 
-TEST(ExportStl, AsciiNormalsFromPrintedCornersAsOpenscad) {
+TEST(ExportStl, AsciiSideNormalsMatchOpenscad) {
   // Normals come from the printed corners; caps may be fanned differently,
   // so compare the normal lines only.
   auto normals = [](const std::string& stl, bool caps) {
