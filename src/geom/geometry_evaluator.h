@@ -21,7 +21,7 @@ namespace mos::geom {
 
 struct RenderOptions {
   const std::atomic<bool>* cancel = nullptr;
-  int maxDepth = 0;            // node nesting; 0: default (10000 native, 1000 WASM)
+  int maxDepth = 0;            // node nesting; 0: default (2000 native, 500 WASM)
   kernel::KernelLimits limits;  // vertex / memory budgets (cancel is set from `cancel`)
 };
 

@@ -123,22 +123,38 @@ TEST(GeometryEvaluator, CancelledBeforeStart) {
   EXPECT_TRUE(r.geometry.Empty());
 }
 
+// A chain of `depth` transforms over a unit cube, built directly.
+eval::NodePtr TransformChain(int depth) {
+  auto leaf = std::make_shared<eval::Node>();
+  leaf->kind = eval::NodeKind::Cube;
+  leaf->params = eval::CubeParams{};
+  eval::NodePtr node = leaf;
+  for (int i = 0; i < depth; ++i) {
+    auto t = std::make_shared<eval::Node>();
+    t->kind = eval::NodeKind::Transform;
+    t->params = eval::TransformParams{};
+    t->children.push_back(node);
+    node = t;
+  }
+  return node;
+}
+
 TEST(GeometryEvaluator, DepthBoundEndsDeepTrees) {
-  std::string source = "cube(1);";
-  for (int i = 0; i < 200; ++i) source = "translate([0,0,0]) " + source;
-  lang::ParseOptions po;
-  auto parsed = lang::ParseSource(source, "t.scad", "", po);
-  eval::EvalResult e = eval::Evaluate(parsed.file, {});
-  ASSERT_TRUE(e.root);
+  eval::NodePtr shallow = TransformChain(200);
   RenderOptions options;
   options.maxDepth = 50;
-  RenderResult r = RenderNodeTree(*e.root, options);
+  RenderResult r = RenderNodeTree(*shallow, options);
   EXPECT_TRUE(r.tooDeep);
   EXPECT_TRUE(r.geometry.Empty());
-  options.maxDepth = 0;  // default is deep enough
-  RenderResult ok = RenderNodeTree(*e.root, options);
+  options.maxDepth = 0;
+  RenderResult ok = RenderNodeTree(*shallow, options);
   EXPECT_FALSE(ok.tooDeep);
   EXPECT_NEAR(kernel::SignedVolume(ok.geometry.mesh), 1, 1e-12);
+  // Deeper than the default bound: ends with the flag instead of a crash.
+  eval::NodePtr deep = TransformChain(5000);
+  RenderResult bounded = RenderNodeTree(*deep, RenderOptions{});
+  EXPECT_TRUE(bounded.tooDeep);
+  EXPECT_TRUE(bounded.geometry.Empty());
 }
 
 TEST(GeometryEvaluator, UnsupportedModulesWarn) {
