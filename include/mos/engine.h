@@ -49,6 +49,9 @@ struct RenderStats {
 
 struct RenderResult {
   bool ok = false;                      // false when an error stopped the render
+  // The main file parsed. 2021.01 exits non-zero only when it did not (an
+  // assertion failure still exits 0), so the CLI's exit code follows this.
+  bool parsed = false;
   std::string echo;                     // the .echo text, 2021.01 format
   std::string csg;                      // the .csg text when requested
   std::string ast;                      // the .ast text when requested

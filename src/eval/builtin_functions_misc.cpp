@@ -15,10 +15,18 @@ Value Version(const BuiltinCall&) {
                         Value::Number(kVersionPatch)});
 }
 
-// 2021.01 returns undef (silently) when version_num() gets arguments.
+// version_num() is 20210100. Given a vector of 3 numbers (or 2), 2021.01
+// instead encodes that: version_num([1, 2, 3]) is 10203; anything else is
+// undef. (For 2-element vectors holding non-numbers 2021.01 returns an
+// uninitialised double, e.g. 4.64113e-306; we return undef.)
 Value VersionNum(const BuiltinCall& call) {
-  if (!call.args.empty()) return Value();
-  return Value::Number(kVersionYear * 10000 + kVersionMonth * 100 + kVersionPatch);
+  if (call.args.empty()) {
+    return Value::Number(kVersionYear * 10000 + kVersionMonth * 100 + kVersionPatch);
+  }
+  double y = 0, m = 0, p = 0;
+  const Value& v = call.args[0].value;
+  if (v.GetVec3(y, m, p) || v.GetVec2(y, m)) return Value::Number(y * 10000 + m * 100 + p);
+  return Value();
 }
 
 // Euclidean length of a vector of numbers; undef (silently) for
@@ -89,7 +97,7 @@ Value Cross(const BuiltinCall& call) {
 
 void AddMiscFunctions(std::vector<BuiltinFunction>& out) {
   out.push_back({"version", Version, "version() -> [year, month, patch]"});
-  out.push_back({"version_num", VersionNum, "version_num() -> number (20210100)"});
+  out.push_back({"version_num", VersionNum, "version_num([version]) -> number (20210100)"});
   out.push_back({"norm", Norm, "norm(vector) -> number"});
   out.push_back({"cross", Cross, "cross(vector, vector) -> vector (3D) | number (2D)"});
 }

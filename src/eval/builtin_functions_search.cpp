@@ -9,6 +9,7 @@
 // - a vector searches each of its elements.
 // num_returns_per_match 0 means all matches; a non-number means 0.
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "eval/builtin_functions_internal.h"
@@ -17,11 +18,13 @@ namespace mos::eval::builtins {
 
 namespace {
 
+// 2021.01 reads num_returns_per_match and index_col_num as unsigned 32-bit
+// integers: -1 is 4294967295 (all matches / no such column), 1e10 is
+// 1410065408.
 struct SearchOptions {
   size_t maxMatches = 1;  // SIZE_MAX for all
   bool listPerMatch = false;  // num_returns_per_match != 1
-  size_t column = 0;
-  bool columnValid = true;  // false for negative or huge columns
+  uint32_t column = 0;
 };
 
 // The UTF-8 characters of s, each as its own string.
@@ -37,7 +40,6 @@ std::vector<std::string> Characters(const std::string& s) {
 }
 
 bool EntryMatches(const Value& needle, const Value& entry, const SearchOptions& o) {
-  if (!o.columnValid) return false;
   if (o.column == 0 && entry == needle) return true;
   if (entry.IsVector()) {
     const ValueVector& e = entry.AsVector();
@@ -86,10 +88,10 @@ Value SearchString(const BuiltinCall& call, const std::string& needle, const Val
     ValueVector hits;
     for (size_t j = 0; j < t.size() && hits.size() < o.maxMatches; ++j) {
       const Value& entry = t[j];
-      if (!o.columnValid || !entry.IsVector() || entry.AsVector().size() <= o.column) {
+      if (!entry.IsVector() || entry.AsVector().size() <= o.column) {
+        const uint32_t required = o.column + 1u;  // wraps like 2021.01's
         Warn(call, "Invalid entry in search vector at index " + std::to_string(j) +
-                       ", required number of values in the entry: " +
-                       (o.columnValid ? std::to_string(o.column + 1) : std::string("0")) +
+                       ", required number of values in the entry: " + std::to_string(required) +
                        ". Invalid entry: " + entry.ToEchoString());
         return Value::Vector({});
       }
@@ -121,26 +123,26 @@ Value SearchVector(const ValueVector& needles, const Value& table, const SearchO
   return Value::Vector(std::move(result));
 }
 
-// Integer conversion of an optional numeric argument: truncated, non-number
-// gives 0.
-double ArgNumber(const std::vector<CallArgument>& args, size_t i, double fallback) {
+// An optional numeric argument as 2021.01 converts it: truncated to a
+// 64-bit integer (nan and out-of-range values become INT64_MIN, as x86
+// does), then taken modulo 2^32; a non-number gives 0.
+uint32_t ArgUnsigned(const std::vector<CallArgument>& args, size_t i, uint32_t fallback) {
   if (i >= args.size()) return fallback;
   const Value& v = args[i].value;
-  return v.IsNumber() ? v.AsNumber() : 0;
+  if (!v.IsNumber()) return 0;
+  const double d = std::trunc(v.AsNumber());
+  if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0)) return 0;
+  return static_cast<uint32_t>(static_cast<uint64_t>(static_cast<int64_t>(d)));
 }
 
 Value Search(const BuiltinCall& call) {
   const auto& args = call.args;
   if (args.size() < 2 || args.size() > 4) return WrongCount(call);
   SearchOptions o;
-  const double returns = std::trunc(ArgNumber(args, 2, 1));
+  const uint32_t returns = ArgUnsigned(args, 2, 1);
   o.listPerMatch = returns != 1;
-  o.maxMatches = (returns >= 1 && returns < 4294967296.0) ? static_cast<size_t>(returns)
-                                                           : static_cast<size_t>(-1);
-  if (std::isnan(returns)) o.maxMatches = static_cast<size_t>(-1);
-  const double column = std::trunc(ArgNumber(args, 3, 0));
-  o.columnValid = column >= 0 && column < 4294967296.0;
-  o.column = o.columnValid ? static_cast<size_t>(column) : 0;
+  o.maxMatches = returns == 0 ? static_cast<size_t>(-1) : returns;
+  o.column = ArgUnsigned(args, 3, 0);
 
   const Value& needle = args[0].value;
   const Value& table = args[1].value;

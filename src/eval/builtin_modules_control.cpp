@@ -30,15 +30,23 @@ void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
          const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
   std::vector<NodePtr> children;
-  ForLoop(in, inst, 0, args, ctx, children);
+  bool anyVariable = false;
+  for (const auto& a : args) anyVariable = anyVariable || !a.name.empty();
+  if (anyVariable) ForLoop(in, inst, 0, args, ctx, children);  // for() makes an empty group
   out.push_back(MakeNode(kind, {}, inst, std::move(children)));
 }
 
 void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
          std::vector<NodePtr>& out) {
-  auto c = std::make_shared<Context>(ctx, ctx);
-  for (const auto& a : inst.arguments)
-    if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, c) : Value());
+  std::vector<lang::Assignment> assignments;
+  for (const auto& a : inst.arguments) {
+    lang::Assignment as;
+    as.name = a.name;
+    as.value = a.value;
+    as.span = a.span;
+    assignments.push_back(std::move(as));
+  }
+  auto c = in.LetScope(assignments, ctx);
   out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
 }
 
@@ -133,10 +141,14 @@ void Child(Interpreter& in, const InstantiationStatement& inst, const ConstConte
   in.DeprecatedOnce("child() will be removed in future releases. Use children() instead.",
                     inst.span);
   Arguments args = in.EvalArguments(inst.arguments, ctx);
-  const ModuleFrame* frame = ctx->FindModuleFrame();
-  if (!frame) return;
   double index = 0;
   if (!args.empty() && args[0].value.IsNumber()) index = args[0].value.AsNumber();
+  if (index < 0) {
+    in.Warning("Negative child index (" + FormatNumber(index) + ") not allowed", inst.span);
+    return;
+  }
+  const ModuleFrame* frame = ctx->FindModuleFrame();
+  if (!frame) return;
   const lang::Body& body = frame->instantiation->children;
   std::vector<const lang::Statement*> list;
   for (const auto& s : body.instantiations)

@@ -24,7 +24,8 @@ std::array<double, N> SizeParam(ModuleArgs& a, const char* module) {
   }
   bool ok = v.IsVector() && v.AsVector().size() == N;
   if (ok) {
-    for (size_t i = 0; i < N; ++i) {
+    // 2021.01 stops at the first entry that is not a number.
+    for (size_t i = 0; i < N && ok; ++i) {
       const Value& e = v.AsVector()[i];
       if (e.IsNumber()) size[i] = e.AsNumber();
       else ok = false;
@@ -237,7 +238,9 @@ void Text(Interpreter& in, const InstantiationStatement& inst, const ConstContex
   p.script = a["script"].IsString() ? ScriptTag(a["script"].AsString()) : DetectScript(p.text);
   // Without a direction, the script's own one (right to left for these).
   bool rtl = p.script == "Arab" || p.script == "Hebr" || p.script == "Syrc" || p.script == "Thaa";
-  p.direction = StringParam(a["direction"], rtl ? "rtl" : "ltr");
+  p.direction = StringParam(a["direction"], "");
+  if (p.direction != "ltr" && p.direction != "rtl" && p.direction != "ttb" && p.direction != "btt")
+    p.direction = rtl ? "rtl" : "ltr";
   p.language = StringParam(a["language"], "en");
   p.halign = StringParam(a["halign"], "left");
   p.valign = StringParam(a["valign"], "baseline");
@@ -255,15 +258,13 @@ void Import(Interpreter& in, const InstantiationStatement& inst, const ConstCont
   p.fragments = a.GetFragments();
   Value file = a["file"];
   if (file.IsUndef() && !a["filename"].IsUndef()) {
-    in.log().Deprecated("filename= is deprecated. Please use file=" + in.Where(inst.span),
-                        inst.span);
+    in.DeprecatedOnce("filename= is deprecated. Please use file=", inst.span);
     file = a["filename"];
   }
   p.file = ImportPath(in, StringParam(file, ""), inst.span, p.timestamp);
   Value layer = a["layer"];
   if (layer.IsUndef() && !a["layername"].IsUndef()) {
-    in.log().Deprecated("layername= is deprecated. Please use layer=" + in.Where(inst.span),
-                        inst.span);
+    in.DeprecatedOnce("layername= is deprecated. Please use layer=", inst.span);
     layer = a["layername"];
   }
   p.layer = StringParam(layer, "");
@@ -275,6 +276,11 @@ void Import(Interpreter& in, const InstantiationStatement& inst, const ConstCont
   p.height = ToNumber(a["height"], -1);
   p.center = ToBoolStrict(a["center"], false);
   p.dpi = ToNumber(a["dpi"], 72);
+  if (p.file.size() >= 4) {
+    std::string ext = p.file.substr(p.file.size() - 4);
+    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    p.isSvg = ext == ".svg";
+  }
   out.push_back(MakeNode(NodeKind::Import, p, inst));
 }
 

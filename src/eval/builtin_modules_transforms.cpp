@@ -1,6 +1,7 @@
 // Transform and operation modules: translate, rotate, scale, mirror,
 // multmatrix (all become multmatrix nodes), resize, color, offset,
 // linear_extrude, rotate_extrude, projection.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -29,11 +30,14 @@ double CosDeg(double a) {
   return std::cos(a * M_PI / 180.0);
 }
 
-Matrix4 Multiply(const Matrix4& a, const Matrix4& b) {
-  Matrix4 m{};
-  for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 4; ++j)
-      for (int k = 0; k < 4; ++k) m[i][j] += a[i][k] * b[k][j];
+// Product of the rotation parts (3x3) of two matrices.
+Matrix4 Multiply3(const Matrix4& a, const Matrix4& b) {
+  Matrix4 m = IdentityMatrix();
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) {
+      m[i][j] = 0;
+      for (int k = 0; k < 3; ++k) m[i][j] += a[i][k] * b[k][j];
+    }
   return m;
 }
 
@@ -53,7 +57,7 @@ bool Vec3Or2(const Value& v, double z2, double& x, double& y, double& z) {
   const auto& e = v.AsVector();
   if (e.size() != 2 && e.size() != 3) return false;
   for (const auto& c : e)
-    if (!c.IsNumber()) return false;
+    if (!c.IsNumber() || !std::isfinite(c.AsNumber())) return false;
   x = e[0].AsNumber();
   y = e[1].AsNumber();
   z = e.size() == 3 ? e[2].AsNumber() : z2;
@@ -112,7 +116,7 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     bool ok = av.AsVector().size() <= 3;
     for (size_t i = 0; i < av.AsVector().size() && i < 3; ++i) {
       if (av.AsVector()[i].IsNumber()) r[i] = av.AsVector()[i].AsNumber();
-      else ok = false;
+      if (!av.AsVector()[i].IsNumber() || !std::isfinite(r[i])) ok = false;
     }
     if (!ok)
       in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
@@ -121,13 +125,16 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     Matrix4 rx = AxisRotation(1, 0, 0, r[0]);
     Matrix4 ry = AxisRotation(0, 1, 0, r[1]);
     Matrix4 rz = AxisRotation(0, 0, 1, r[2]);
-    m = Multiply(rz, Multiply(ry, rx));
+    m = Multiply3(rz, Multiply3(ry, rx));
     if (!vv.IsUndef() && ok)
       in.Warning("When parameter a is supplied as vector, v is ignored rotate(a=" +
                      av.ToEchoString() + ", v=" + vv.ToEchoString() + ")",
                  inst.span);
   } else if (av.IsNumber()) {
-    double x = 0, y = 0, z = 1;
+    bool finite = std::isfinite(av.AsNumber());
+    if (!finite)
+      in.Warning("Problem converting rotate(a=" + av.ToEchoString() + ") parameter", inst.span);
+    double x = 0, y = 0, z = finite ? 1 : 0;  // 2021.01: no rotation then
     if (!vv.IsUndef()) {
       if (!Vec3Or2(vv, 0, x, y, z)) {
         x = 0, y = 0, z = 1;
@@ -139,7 +146,8 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     if (len > 0) m = AxisRotation(x / len, y / len, z / len, av.AsNumber());
   } else {
     in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
-                   (vv.IsUndef() ? "" : ", v=" + vv.ToEchoString()) + ") parameter",
+                   (vv.IsUndef() || av.IsUndef() ? "" : ", v=" + vv.ToEchoString()) +
+                   ") parameter",
                inst.span);
   }
   PushTransform(a, m, out);
@@ -272,8 +280,8 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
     p.height = a.positional()[0].AsNumber();
   if (finite(a["height"])) p.height = a["height"].AsNumber();
   if (p.height < 0) p.height = 0;
+  p.convexity = std::max(1, ToInt(a["convexity"], 1));
   p.center = ToBoolStrict(a["center"], false);
-  p.convexity = ToInt(a["convexity"], 1);
   if (finite(a["twist"])) {
     p.twist = a["twist"].AsNumber();
     p.hasTwist = p.twist != 0;
@@ -298,9 +306,9 @@ void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
   RotateExtrudeParams p;
   p.fragments = a.GetFragments();
   p.file = ReadExtrudeFile(a, "rotate_extrude");
-  p.convexity = ToInt(a["convexity"], 2);
+  p.convexity = std::max(1, ToInt(a["convexity"], 2));
   p.angle = ToNumber(a["angle"], 360);
-  if (!(p.angle <= 360 && p.angle >= -360)) p.angle = 360;
+  if (!(p.angle <= 360 && p.angle > -360)) p.angle = 360;
   out.push_back(MakeNode(NodeKind::RotateExtrude, p, inst,
                          p.file.present ? std::vector<NodePtr>{} : a.Children()));
 }
@@ -314,6 +322,22 @@ void Projection(Interpreter& in, const InstantiationStatement& inst, const Const
   out.push_back(MakeNode(NodeKind::Projection, p, inst, a.Children()));
 }
 
+// dxf_linear_extrude(), dxf_rotate_extrude(): deprecated spellings.
+void DxfLinearExtrude(Interpreter& in, const InstantiationStatement& inst,
+                      const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  in.log().Deprecated("The dxf_linear_extrude() module will be removed in future releases. Use "
+                      "linear_extrude() instead." + in.Where(inst.span),
+                      inst.span);
+  LinearExtrude(in, inst, ctx, out);
+}
+void DxfRotateExtrude(Interpreter& in, const InstantiationStatement& inst,
+                      const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  in.log().Deprecated("The dxf_rotate_extrude() module will be removed in future releases. Use "
+                      "rotate_extrude() instead." + in.Where(inst.span),
+                      inst.span);
+  RotateExtrude(in, inst, ctx, out);
+}
+
 }  // namespace
 
 const std::vector<BuiltinModule>& TransformModules() {
@@ -324,6 +348,7 @@ const std::vector<BuiltinModule>& TransformModules() {
       {"color", Color},           {"offset", Offset},
       {"linear_extrude", LinearExtrude}, {"rotate_extrude", RotateExtrude},
       {"projection", Projection},
+      {"dxf_linear_extrude", DxfLinearExtrude}, {"dxf_rotate_extrude", DxfRotateExtrude},
   };
   return modules;
 }

@@ -19,7 +19,8 @@ const Value* Context::FindLocal(std::string_view name) const {
 }
 
 const Value* Context::Lookup(std::string_view name) const {
-  const bool special = !name.empty() && name[0] == '$';
+  // $children belongs to the module whose body is lexically around the use.
+  const bool special = !name.empty() && name[0] == '$' && name != "$children";
   // Iterative walks: scope chains can be as long as the recursion depth.
   for (const Context* c = this; c; c = special ? c->dynamic_.get() : c->lexical_.get())
     if (const Value* v = c->FindLocal(name)) return v;

@@ -1,6 +1,7 @@
 // DumpCsg: the node tree in 2021.01's `-o x.csg` text format. One node per
 // line, children indented by tabs inside `{ }`; the '#'/'%' modifier is
 // written before the indentation, as 2021.01 does.
+#include <cstdio>
 #include <string>
 
 #include "eval/evaluator.h"
@@ -11,7 +12,15 @@
 namespace mos::eval {
 namespace {
 
-std::string Num(double d) { return FormatNumber(d); }
+// 2021.01 writes most node parameters with C++ stream formatting (%g:
+// "1e+06", "1.23457e+08", "-nan") and only multmatrix with the value
+// formatting of echo ("1e+6").
+std::string Num(double d) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", d);
+  return buf;
+}
+std::string ValueNum(double d) { return FormatNumber(d); }
 std::string Bool(bool b) { return b ? "true" : "false"; }
 std::string Str(const std::string& s) { return QuoteEscaped(s); }
 
@@ -26,7 +35,7 @@ std::string Matrix(const Matrix4& m) {
     s += "[";
     for (int c = 0; c < 4; ++c) {
       if (c) s += ", ";
-      s += Num(m[r][c]);
+      s += ValueNum(m[r][c]);
     }
     s += "]";
   }
@@ -91,7 +100,9 @@ std::string Arguments(const Node& n) {
     case NodeKind::Import: {
       const auto& p = n.Params<ImportParams>();
       return "file = " + Str(p.file) + ", layer = " + Str(p.layer) + ", origin = [" +
-             Num(p.origin[0]) + ", " + Num(p.origin[1]) + "], scale = " + Num(p.scale) +
+             Num(p.origin[0]) + ", " + Num(p.origin[1]) + "]" +
+             (p.isSvg ? ", center = " + Bool(p.center) + ", dpi = " + Num(p.dpi) : "") +
+             ", scale = " + Num(p.scale) +
              ", convexity = " + std::to_string(p.convexity) + ", " + Frag(p.fragments) +
              ", timestamp = " + std::to_string(p.timestamp);
     }
@@ -99,7 +110,6 @@ std::string Arguments(const Node& n) {
       const auto& p = n.Params<SurfaceParams>();
       std::string s = "file = " + Str(p.file) + ", center = " + Bool(p.center) +
                       ", invert = " + Bool(p.invert);
-      if (p.convexity > 1) s += ", convexity = " + std::to_string(p.convexity);
       return s + ", timestamp = " + std::to_string(p.timestamp);
     }
     case NodeKind::Transform:

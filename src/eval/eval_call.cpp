@@ -63,11 +63,11 @@ struct Interpreter::Callable {
 // `$` variables set on the way stay visible to the next round, as in 2021.01.
 Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
                             const ConstContextPtr& caller) {
-  DepthGuard guard(*this, "function", f.name, f.defSpan);
+  DepthGuard guard(*this, "function", f.name, span);
   ConstContextPtr dynamic = caller;
   SourceSpan callSpan = span;
   for (long tailCalls = 0;; ++tailCalls) {
-    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", f.defSpan);
+    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", callSpan);
     ConstContextPtr c = BindParameters(*f.params, args, f.scope, dynamic, callSpan, f.name);
     const Expr* e = f.body;
     const CallExpr* tail = nullptr;
@@ -79,6 +79,13 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
         const auto& l = static_cast<const LetExpr&>(*e);
         c = LetScope(l.assignments, c);
         e = l.body.get();
+      } else if ((e->kind == ExprKind::Assert || e->kind == ExprKind::Echo) &&
+                 static_cast<const AssertOrEchoExpr&>(*e).body) {
+        const auto& a = static_cast<const AssertOrEchoExpr&>(*e);
+        Arguments args = EvalArguments(a.arguments, c);
+        if (e->kind == ExprKind::Assert) CheckAssert(a.arguments, args, e->span);
+        else log_.Echo(EchoText(args), e->span);
+        e = a.body.get();
       } else {
         const IdentifierExpr* id = CalleeName(*e);
         if (id && f.IsSelfCall(*id, *c)) tail = static_cast<const CallExpr*>(e);
@@ -166,6 +173,11 @@ ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
                                  const ConstContextPtr& ctx) {
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : assignments) {
+    if (a.name.empty()) {
+      Value v = a.value ? Eval(*a.value, c) : Value();
+      Warning("Assignment without variable name " + v.ToEchoString(), a.span);
+      continue;
+    }
     if (c->FindLocal(a.name)) {
       // 2021.01 keeps the first and warns about the rest.
       Value v = a.value ? Eval(*a.value, c) : Value();

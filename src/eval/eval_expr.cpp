@@ -123,6 +123,7 @@ void Interpreter::CheckAssert(const std::vector<Argument>& argExprs, const Argum
 }
 
 Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
+  FrameGuard frame(*this, e.span);
   switch (e.kind) {
     case ExprKind::Literal: {
       const auto& l = static_cast<const LiteralExpr&>(e);
@@ -191,7 +192,15 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Member: {
       const auto& m = static_cast<const MemberExpr&>(e);
-      return Member(Eval(*m.object, ctx), m.member);
+      Value obj = Eval(*m.object, ctx);
+      // 2021.01 also reads r.begin, r.step, r.end of a range.
+      if (obj.IsRange()) {
+        const RangeValue& r = obj.AsRange();
+        if (m.member == "begin") return Value::Number(r.begin);
+        if (m.member == "step") return Value::Number(r.step);
+        if (m.member == "end") return Value::Number(r.end);
+      }
+      return Member(obj, m.member);
     }
     case ExprKind::Call:
       return CallFunction(static_cast<const CallExpr&>(e), ctx);
@@ -269,6 +278,7 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
 }
 
 void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, ValueVector& out) {
+  FrameGuard frame(*this, e.span);
   switch (e.kind) {
     case ExprKind::LcFor:
       LcForLoop(static_cast<const LcForExpr&>(e), 0, ctx, out);

@@ -14,7 +14,7 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
   std::vector<const Value*> assigned(params.size(), nullptr);
   std::vector<bool> named(params.size(), false);
   std::vector<std::string> duplicates;
-  std::vector<const CallArgument*> specials;
+  std::vector<const CallArgument*> specials;  // $ names and other extra names
   size_t position = 0;
   bool tooMany = false;
   for (const auto& arg : args) {
@@ -37,7 +37,9 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
     } else if (arg.name[0] == '$') {
       specials.push_back(&arg);
     } else {
+      // 2021.01 warns but still defines the variable in the callee's scope.
       Warning("variable " + arg.name + " not specified as parameter", callSpan);
+      specials.push_back(&arg);
     }
   }
   // 2021.01 evaluates every default, in the scope of the definition.

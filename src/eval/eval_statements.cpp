@@ -37,6 +37,7 @@ std::vector<NodePtr> Interpreter::EvalChildren(const lang::Body& body,
 void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr& ctx,
                                 std::vector<NodePtr>& out) {
   if (s.modifiers.disable) return;
+  FrameGuard frame(*this, s.span);
   NodePtr node;
   if (s.kind == lang::StatementKind::IfElse) {
     const auto& ie = static_cast<const lang::IfElseStatement&>(s);
@@ -69,10 +70,17 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
   bool isChildren = s.kind == lang::StatementKind::Instantiation &&
                     (static_cast<const lang::InstantiationStatement&>(s).name == "children" ||
                      static_cast<const lang::InstantiationStatement&>(s).name == "child");
-  if (!isChildren) node = WithModifiers(node, s.modifiers);
+  // ... but keeps them on the group a children() call makes.
+  if (!isChildren || (node->span.file == s.span.file && node->span.line == s.span.line &&
+                      node->span.column == s.span.column))
+    node = WithModifiers(node, s.modifiers);
   if (s.modifiers.root) {
-    if (!rootNode_) rootNode_ = node;
-    else Warning("More than one Root Modifier (!)", s.span);
+    if (!rootNode_) {
+      rootNode_ = node;
+      rootStatement_ = &s;
+    } else if (rootStatement_ != &s) {
+      Warning("More than one Root Modifier (!)", s.span);
+    }
   }
   out.push_back(std::move(node));
 }
@@ -123,6 +131,8 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
 }
 
 NodePtr Interpreter::Run(const lang::FilePtr& file) {
+  char base;
+  stackBase_ = reinterpret_cast<std::uintptr_t>(&base);
   if (file->path.empty()) {
     mainDirectory_.clear();
   } else {
@@ -150,6 +160,26 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
 
   auto root = std::make_shared<Node>();
   for (const auto& s : file->body.instantiations) EvalStatement(*s, fileCtx, root->children);
+
+  // A program that sets the camera variables: 2021.01 reports it after
+  // evaluating (the viewport follows them instead of "view all").
+  bool camera = false;
+  for (const char* name : {"$vpt", "$vpr"}) {
+    const Value* v = fileCtx->FindLocal(name);
+    if (!v) continue;
+    camera = true;
+    double x, y, z;
+    if (!v->GetVec3(x, y, z))
+      log_.Warning(std::string("Unable to convert ") + name + "=" + v->ToEchoString() +
+                       " to a vec3 or vec2 of numbers",
+                   {});
+  }
+  if (const Value* v = fileCtx->FindLocal("$vpd")) {
+    camera = true;
+    if (!v->IsNumber())
+      log_.Warning("Unable to convert $vpd=" + v->ToEchoString() + " to a number", {});
+  }
+  if (camera) log_.Warning("Viewall and autocenter disabled in favor of $vp*", {});
   if (rootNode_) {
     auto only = std::make_shared<Node>();
     only->children.push_back(rootNode_);

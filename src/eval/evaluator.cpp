@@ -13,10 +13,15 @@ namespace mos::eval {
 
 namespace {
 
+// Frames (expressions, statements, calls) a program may nest. The stack
+// byte budget below is the real guard; this count keeps the limit the same
+// across builds for ordinary programs.
 #ifdef __EMSCRIPTEN__
-constexpr int kDefaultMaxDepth = 1000;  // 5 MB default WASM stack
+constexpr int kDefaultMaxDepth = 20000;
+constexpr std::size_t kDefaultStackBytes = 3u << 20;  // of the 5 MB WASM stack
 #else
-constexpr int kDefaultMaxDepth = 3000;  // 8 MB main-thread stack
+constexpr int kDefaultMaxDepth = 40000;
+constexpr std::size_t kDefaultStackBytes = 6u << 20;  // of an 8 MB thread stack
 #endif
 
 // Limits so that use cycles and absurd nesting end.
@@ -27,6 +32,9 @@ constexpr int kMaxUseDepth = 64;
 Interpreter::Interpreter(const EvalOptions& options, EvalLog& log)
     : options_(options), log_(log) {
   maxDepth_ = options.maxRecursionDepth > 0 ? options.maxRecursionDepth : kDefaultMaxDepth;
+  hardMaxDepth_ = maxDepth_ + maxDepth_ / 8 + 16;
+  maxStackBytes_ = options.maxStackBytes > 0 ? options.maxStackBytes : kDefaultStackBytes;
+  hardStackBytes_ = maxStackBytes_ + maxStackBytes_ / 8;
   if (options.timeoutSeconds > 0) {
     hasDeadline_ = true;
     deadline_ = std::chrono::steady_clock::now() +
@@ -82,7 +90,7 @@ void Interpreter::Trace(EvalError& e, const std::string& what, const lang::Sourc
 Interpreter::DepthGuard::DepthGuard(Interpreter& i, const char* kind, const std::string& name,
                                     const lang::SourceSpan& span)
     : in(i) {
-  if (in.depth_ >= in.maxDepth_)
+  if (in.depth_ >= in.maxDepth_ || in.StackUsed() > in.maxStackBytes_)
     in.Error(std::string("Recursion detected calling ") + kind + " '" + name + "'", span);
   ++in.depth_;
   in.CheckLimits();
@@ -124,11 +132,15 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
   std::vector<UsedFilePtr> result;
   if (depth < kMaxUseDepth) {
     for (const auto& u : file.uses) {
-      if (u.resolved.empty()) continue;
-      // `use <font.ttf>` registers a font in 2021.01; fonts are not our business here.
-      std::string ext = u.resolved.size() > 4 ? u.resolved.substr(u.resolved.size() - 4) : "";
+      // `use <font.ttf>` registers a font in 2021.01 (nothing to evaluate).
+      const std::string& name = u.resolved.empty() ? u.path : u.resolved;
+      std::string ext = name.size() > 4 ? name.substr(name.size() - 4) : "";
       for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (ext == ".ttf" || ext == ".otf") continue;
+      if (ext == ".ttf" || ext == ".otf") {
+        if (u.resolved.empty()) log_.Error("Can't read font with path '" + u.path + "'", u.span);
+        continue;
+      }
+      if (u.resolved.empty()) continue;
       auto it = cache->find(u.resolved);
       if (it != cache->end()) {
         if (it->second) result.push_back(it->second);
@@ -142,11 +154,6 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       if (!parsed.file) continue;
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
-      // 2021.01 names a library's files relative to the library's directory.
-      auto slash = u.resolved.find_last_of('/');
-      std::string dir = slash == std::string::npos ? "" : u.resolved.substr(0, slash);
-      log_.SetFileBaseDirectory(u.resolved, dir);
-      for (const auto& inc : parsed.file->includedFiles) log_.SetFileBaseDirectory(inc, dir);
       keepAlive_->push_back(parsed.file);
       used->uses = LoadUses(*parsed.file, depth + 1);
       (*cache)[u.resolved] = used;

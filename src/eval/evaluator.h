@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <utility>
@@ -18,6 +19,11 @@ struct EvalOptions {
   std::vector<std::string> libraryPaths;  // -L dirs, then OPENSCADPATH, then built-in
   std::vector<std::pair<std::string, std::string>> defines;  // -D name=expr
   int maxRecursionDepth = 0;         // 0: default for this build (WASM smaller)
+  // Native stack the evaluation may use below the Evaluate() call; deeper
+  // recursion ends in "Recursion detected". 0: 6 MB native, 3 MB in WASM
+  // (emscripten's default stack is 5 MB). Lower it when evaluating on a
+  // thread with a small stack.
+  size_t maxStackBytes = 0;
   const std::atomic<bool>* cancel = nullptr;
   double timeoutSeconds = 0;         // 0: none
 };

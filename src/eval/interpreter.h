@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -106,8 +108,20 @@ class Interpreter {
   EvalLog& log() { return log_; }
   const std::vector<std::string>& moduleStack() const { return moduleStack_; }
 
-  // Depth of nested calls (functions and modules); exceeding the limit is
-  // 2021.01's "Recursion detected" error.
+  // Every nested evaluation frame (expression, statement, call) counts one
+  // unit of stack. A function or module call beyond the limit is 2021.01's
+  // "Recursion detected" error; any other frame beyond a slightly higher
+  // limit ends evaluation too, so no input can overflow the native stack.
+  struct FrameGuard {
+    Interpreter& in;
+    FrameGuard(Interpreter& i, const lang::SourceSpan& span) : in(i) {
+      if (++in.depth_ > in.hardMaxDepth_ || in.StackUsed() > in.hardStackBytes_) {
+        --in.depth_;
+        in.Error("Recursion detected: nesting too deep", span);
+      }
+    }
+    ~FrameGuard() { --in.depth_; }
+  };
   struct DepthGuard {
     Interpreter& in;
     DepthGuard(Interpreter& i, const char* kind, const std::string& name,
@@ -118,6 +132,7 @@ class Interpreter {
   const EvalOptions& options() const { return options_; }
   std::vector<std::string> moduleStack_;  // user modules being instantiated
   NodePtr rootNode_;
+  const lang::Statement* rootStatement_ = nullptr;
   std::vector<std::string> deprecationsPrinted_;                      // the first '!' node, if any
   // Owns every parsed file of this run; function values alias into it.
   std::shared_ptr<std::vector<lang::FilePtr>> keepAlive_ =
@@ -129,11 +144,22 @@ class Interpreter {
   EvalLog& log_;
   int depth_ = 0;
   int maxDepth_;
+  int hardMaxDepth_;
+  // Stack use measured from the address of a local in Run(): the stack grows
+  // down on every target we build for (x86-64, arm64, wasm32).
+  std::uintptr_t stackBase_ = 0;
+  std::size_t maxStackBytes_, hardStackBytes_;
+  std::size_t StackUsed() const {
+    char probe;
+    auto here = reinterpret_cast<std::uintptr_t>(&probe);
+    return here < stackBase_ ? stackBase_ - here : 0;
+  }
   long long steps_ = 0;
   std::chrono::steady_clock::time_point deadline_;
   bool hasDeadline_ = false;
   ContextPtr root_;
   friend struct DepthGuard;
+  friend struct FrameGuard;
 
  public:
   std::vector<UsedFilePtr> LoadUses(const lang::File& file, int depth);

@@ -101,6 +101,7 @@ struct ImportParams {
   double width = -1, height = -1;  // SVG sizing (unused when < 0)
   bool center = false;
   double dpi = 72;
+  bool isSvg = false;  // the dump lists center and dpi for SVG files
   Fragments fragments;
   long long timestamp = 0;  // file modification time (0 when missing)
 };

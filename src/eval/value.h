@@ -157,21 +157,33 @@ Value NotEqual(const Value& a, const Value& b);  // Bool(a != b)
 // zero, out of range or non-number gives undef. r[0], r[1], r[2] of a range
 // are its begin, step and end (2021.01 indexes ranges that way).
 Value Index(const Value& v, const Value& i);
-// v.x / v.y / v.z on vectors (undef for other members and types).
+// v.x / v.y / v.z on vectors, r.begin / r.step / r.end on ranges (undef for
+// other members and types).
 Value Member(const Value& v, const std::string& member);
 
-// A range literal [begin : step : end] with 2021.01's checks: a two-part
-// [b:e] with b > e is swapped (with a DEPRECATED line); a step pointing away
-// from end warns. `hasStep` is false for [begin : end]. Non-number parts give
-// undef.
+// A range literal [begin : step : end] (`step` null for [begin : end]) with
+// 2021.01's checks: a two-part [b:e] with b > e is swapped (with a
+// DEPRECATED line); a finite step pointing away from a finite end warns
+// ("begin is smaller than the end, but step is negative"). Non-number parts
+// give undef, silently.
 Value MakeRange(const Value& begin, const Value* step, const Value& end,
                 const OpSite& site = {});
 
-// Number formatting exactly as 2021.01 prints numbers in echo/str/.csg:
+// Number formatting exactly as 2021.01 prints numbers in echo, str(), the
+// .ast dump and values in the .csg (matrices, points):
 // 6 significant digits (ties away from zero), fixed notation for decimal
 // exponents -5..5, otherwise "1e-7" / "1.23457e+8"; trailing zeros dropped;
 // "-0" printed as "0"; "inf", "-inf", "nan".
 std::string FormatNumber(double d);
+
+// Numbers as 2021.01 writes most node parameters in the .csg dump (C++
+// stream default, like printf "%g": cylinder(h = 1e-07), sphere(r =
+// 1.23457e+08), cube(size = [-0, inf, -nan])): 6 significant digits with
+// exact ties to even (123456.5 -> "123456"), exponent form below 1e-4 or
+// from 1e6 with at least two exponent digits, "-0" kept, nan signed as its
+// sign bit says. Values printed as values in the .csg (multmatrix matrices,
+// polygon/polyhedron points) use FormatNumber instead.
+std::string FormatNumberStream(double d);
 
 // The number of UTF-8 code points of `s` (len() and indexing of strings).
 size_t Utf8Length(const std::string& s);

@@ -13,7 +13,6 @@ namespace mos::eval {
 
 namespace {
 
-const OpSite kSilent{};
 
 std::string UndefinedOperation(const Value& a, const char* op, const Value& b) {
   return std::string("undefined operation (") + a.TypeName() + " " + op + " " + b.TypeName() + ")";

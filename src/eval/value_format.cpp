@@ -13,9 +13,11 @@ namespace mos::eval {
 namespace {
 
 // Scientific digits of |d| (finite, nonzero): `digits` significant digits
-// rounded half away from zero (as 2021.01's double-conversion does, unlike
-// printf's ties-to-even), and the decimal exponent of the first digit.
-void RoundToSignificant(double d, int digits, std::string& out, int& exponent) {
+// and the decimal exponent of the first digit. Exact ties round away from
+// zero (2021.01's double-conversion, used by echo/str) or to even
+// (`tiesToEven`: C++ streams / printf, used for most .csg parameters).
+void RoundToSignificant(double d, int digits, bool tiesToEven, std::string& out,
+                        int& exponent) {
   // 17 significant digits are exact enough to round correctly, except when
   // the tail reads exactly 5000...: then look at the exact expansion.
   char buf[64];
@@ -28,9 +30,10 @@ void RoundToSignificant(double d, int digits, std::string& out, int& exponent) {
   exponent = std::atoi(p + 1);
   bool roundUp = mant[digits] > '5';
   if (mant[digits] == '5') {
-    bool allZero = true;
-    for (size_t i = digits + 1; i < mant.size(); ++i) allZero = allZero && mant[i] == '0';
-    if (!allZero) {
+    bool restZero = true;
+    for (size_t i = digits + 1; i < mant.size(); ++i) restZero = restZero && mant[i] == '0';
+    bool tie = false;
+    if (!restZero) {
       roundUp = true;
     } else {
       // Possibly an exact tie: the exact decimal expansion of a double has at
@@ -41,9 +44,13 @@ void RoundToSignificant(double d, int digits, std::string& out, int& exponent) {
       for (const char* q = big.data(); *q && *q != 'e'; ++q) {
         if (*q >= '0' && *q <= '9') exact.push_back(*q);
       }
-      // Ties (and above) round away from zero.
-      roundUp = exact.size() > static_cast<size_t>(digits) && exact[digits] >= '5';
+      const char at = exact.size() > static_cast<size_t>(digits) ? exact[digits] : '0';
+      bool beyond = false;  // anything nonzero after that digit
+      for (size_t i = digits + 1; i < exact.size(); ++i) beyond = beyond || exact[i] != '0';
+      tie = at == '5' && !beyond;
+      roundUp = at > '5' || (at == '5' && beyond) || tie;
     }
+    if (tie && tiesToEven) roundUp = (mant[digits - 1] - '0') % 2 == 1;
   }
   mant.resize(digits);
   if (roundUp) {
@@ -62,13 +69,23 @@ void RoundToSignificant(double d, int digits, std::string& out, int& exponent) {
 
 }  // namespace
 
+// Integers of at most six digits print as themselves in both styles (the
+// common case: loop indices, sizes); no rounding needed.
+static bool SmallInteger(double d, std::string& out) {
+  if (!(std::fabs(d) < 1000000.0) || d != std::trunc(d) || d == 0) return false;
+  out = std::to_string(static_cast<long>(d));
+  return true;
+}
+
 std::string FormatNumber(double d) {
   if (std::isnan(d)) return "nan";
   if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
   if (d == 0) return "0";  // also -0
+  std::string small;
+  if (SmallInteger(d, small)) return small;
   std::string digits;
   int exponent = 0;
-  RoundToSignificant(std::fabs(d), 6, digits, exponent);
+  RoundToSignificant(std::fabs(d), 6, false, digits, exponent);
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
   std::string out = d < 0 ? "-" : "";
   if (exponent < -5 || exponent >= 6) {
@@ -79,6 +96,45 @@ std::string FormatNumber(double d) {
     }
     out += exponent < 0 ? "e-" : "e+";
     out += std::to_string(exponent < 0 ? -exponent : exponent);
+  } else if (exponent < 0) {
+    out += "0.";
+    out.append(static_cast<size_t>(-exponent - 1), '0');
+    out += digits;
+  } else {
+    const size_t intDigits = static_cast<size_t>(exponent) + 1;
+    if (digits.size() <= intDigits) {
+      out += digits;
+      out.append(intDigits - digits.size(), '0');
+    } else {
+      out.append(digits, 0, intDigits);
+      out += '.';
+      out.append(digits, intDigits, std::string::npos);
+    }
+  }
+  return out;
+}
+
+std::string FormatNumberStream(double d) {
+  if (std::isnan(d)) return std::signbit(d) ? "-nan" : "nan";
+  if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
+  if (d == 0) return std::signbit(d) ? "-0" : "0";
+  std::string small;
+  if (SmallInteger(d, small)) return small;
+  std::string digits;
+  int exponent = 0;
+  RoundToSignificant(std::fabs(d), 6, true, digits, exponent);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  std::string out = d < 0 ? "-" : "";
+  if (exponent < -4 || exponent >= 6) {
+    out += digits[0];
+    if (digits.size() > 1) {
+      out += '.';
+      out.append(digits, 1, std::string::npos);
+    }
+    out += exponent < 0 ? "e-" : "e+";
+    const int e = exponent < 0 ? -exponent : exponent;
+    if (e < 10) out += '0';
+    out += std::to_string(e);
   } else if (exponent < 0) {
     out += "0.";
     out.append(static_cast<size_t>(-exponent - 1), '0');

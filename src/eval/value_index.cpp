@@ -62,6 +62,13 @@ Value Index(const Value& v, const Value& i) {
 }
 
 Value Member(const Value& v, const std::string& member) {
+  if (v.IsRange()) {
+    const RangeValue& r = v.AsRange();
+    if (member == "begin") return Value::Number(r.begin);
+    if (member == "step") return Value::Number(r.step);
+    if (member == "end") return Value::Number(r.end);
+    return Value();
+  }
   if (!v.IsVector() || member.size() != 1) return Value();
   const char c = member[0];
   if (c != 'x' && c != 'y' && c != 'z') return Value();

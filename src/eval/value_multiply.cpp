@@ -14,32 +14,15 @@ std::string Count(const char* what, size_t a, size_t b) {
   return std::string(what) + " (" + std::to_string(a) + " != " + std::to_string(b) + ")";
 }
 
-// "" when v holds only numbers.
-std::string CheckNumbers(const ValueVector& v) {
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].IsNumber()) {
-      return "Vector must contain only numbers. Problem at index " + std::to_string(i);
-    }
-  }
-  return "";
+std::string NotRectangular(size_t row) {
+  return "Matrix must be rectangular. Problem at row " + std::to_string(row);
 }
-
-// "" when m is a rectangular matrix of numbers.
-std::string CheckMatrix(const ValueVector& m) {
-  const size_t cols = m[0].IsVector() ? m[0].AsVector().size() : 0;
-  for (size_t r = 0; r < m.size(); ++r) {
-    if (!m[r].IsVector() || m[r].AsVector().size() != cols) {
-      return "Matrix must be rectangular. Problem at row " + std::to_string(r);
-    }
-    const ValueVector& row = m[r].AsVector();
-    for (size_t c = 0; c < row.size(); ++c) {
-      if (!row[c].IsNumber()) {
-        return "Matrix must contain only numbers. Problem at row " + std::to_string(r) +
-               ", col " + std::to_string(c);
-      }
-    }
-  }
-  return "";
+std::string NotNumberInMatrix(size_t row, size_t col) {
+  return "Matrix must contain only numbers. Problem at row " + std::to_string(row) + ", col " +
+         std::to_string(col);
+}
+std::string NotNumberInVector(size_t index) {
+  return "Vector must contain only numbers. Problem at index " + std::to_string(index);
 }
 
 Value DotProduct(const ValueVector& a, const ValueVector& b, const OpSite& site) {
@@ -58,6 +41,9 @@ Value DotProduct(const ValueVector& a, const ValueVector& b, const OpSite& site)
   return Value::Number(sum);
 }
 
+// The shape and type checks happen while multiplying, in 2021.01's order,
+// so the first problem met is the one reported: row by row, each row's
+// shape, then its elements and the vector's.
 Value MatrixTimesVector(const ValueVector& m, const ValueVector& v, const OpSite& site) {
   const size_t cols = m[0].AsVector().size();
   if (cols != v.size()) {
@@ -65,25 +51,36 @@ Value MatrixTimesVector(const ValueVector& m, const ValueVector& v, const OpSite
                     v.size()));
     return Value();
   }
-  std::string problem = CheckMatrix(m);
-  if (problem.empty()) problem = CheckNumbers(v);
-  if (!problem.empty()) {
-    site.Warn(problem);
-    return Value();
-  }
   ValueVector out;
   out.reserve(m.size());
-  for (const Value& row : m) {
+  for (size_t r = 0; r < m.size(); ++r) {
+    if (!m[r].IsVector() || m[r].AsVector().size() != cols) {
+      site.Warn(NotRectangular(r));
+      return Value();
+    }
+    const ValueVector& row = m[r].AsVector();
     double sum = 0;
-    const ValueVector& r = row.AsVector();
-    for (size_t c = 0; c < cols; ++c) sum += r[c].AsNumber() * v[c].AsNumber();
+    for (size_t c = 0; c < cols; ++c) {
+      if (!row[c].IsNumber()) {
+        site.Warn(NotNumberInMatrix(r, c));
+        return Value();
+      }
+      if (!v[c].IsNumber()) {
+        site.Warn(NotNumberInVector(c));
+        return Value();
+      }
+      sum += row[c].AsNumber() * v[c].AsNumber();
+    }
     out.push_back(Value::Number(sum));
   }
   return Value::Vector(std::move(out));
 }
 
-// v*m; on failure `problem` holds the message of a shape/number check that
-// 2021.01 prints once without location before its caller prints it again.
+// v*m, checked column by column: for each row, its shape, the vector
+// element, then the matrix element. On failure `problem` holds the message
+// and `lengthMismatch` tells whether it was the up-front length check
+// (2021.01 prints the other problems once without location before its
+// caller prints them again).
 Value VectorTimesMatrix(const ValueVector& v, const ValueVector& m, std::string& problem,
                         bool& lengthMismatch) {
   lengthMismatch = false;
@@ -93,15 +90,27 @@ Value VectorTimesMatrix(const ValueVector& v, const ValueVector& m, std::string&
                     m.size());
     return Value();
   }
-  problem = CheckNumbers(v);
-  if (problem.empty()) problem = CheckMatrix(m);
-  if (!problem.empty()) return Value();
-  const size_t cols = m[0].AsVector().size();
+  const size_t cols = m[0].IsVector() ? m[0].AsVector().size() : 0;
   ValueVector out;
   out.reserve(cols);
   for (size_t c = 0; c < cols; ++c) {
     double sum = 0;
-    for (size_t r = 0; r < m.size(); ++r) sum += v[r].AsNumber() * m[r].AsVector()[c].AsNumber();
+    for (size_t r = 0; r < m.size(); ++r) {
+      if (!m[r].IsVector() || m[r].AsVector().size() != cols) {
+        problem = NotRectangular(r);
+        return Value();
+      }
+      if (!v[r].IsNumber()) {
+        problem = NotNumberInVector(r);
+        return Value();
+      }
+      const Value& e = m[r].AsVector()[c];
+      if (!e.IsNumber()) {
+        problem = NotNumberInMatrix(r, c);
+        return Value();
+      }
+      sum += v[r].AsNumber() * e.AsNumber();
+    }
     out.push_back(Value::Number(sum));
   }
   return Value::Vector(std::move(out));

@@ -1,10 +1,10 @@
+// Keep and assemble (Smith 2009, ch. 4): partial, new and whole edges of
+// every output face.
 #include "kernel/assemble.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <tuple>
-#include <cstdio>
-#include <cstdlib>
 
 namespace mos::kernel {
 
@@ -168,8 +168,6 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
     }
     const size_t n = std::min(starts.size(), stops.size());
     if (starts.size() != stops.size()) out.consistent = false;
-    if (std::getenv("MOS_BOOL_DEBUG"))
-      std::fprintf(stderr, "pair P%d Q%d starts %zu stops %zu\n", ends[i].faceP, ends[i].faceQ, starts.size(), stops.size());
     for (size_t k = 0; k < n; ++k) {
       out.faceEdges[ends[i].faceP].emplace_back(starts[k], stops[k]);
       out.faceEdges[nP + ends[i].faceQ].emplace_back(stops[k], starts[k]);

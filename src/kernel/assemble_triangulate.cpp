@@ -5,6 +5,7 @@
 // triangulator is kernel/triangulate.h.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <vector>
 
 #include "kernel/assemble.h"
@@ -80,15 +81,23 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
     // Prefer vertices to the right (Eberly's ray), then by distance.
     cand.emplace_back((d.x >= 0 ? 0.0 : 1e300) + Dot(d, d), i);
   }
-  std::sort(cand.begin(), cand.end());
+  // Nearest first without sorting everything: the first few usually work.
+  std::make_heap(cand.begin(), cand.end(), std::greater<>());
   auto crossesAny = [&](Vec2 a, Vec2 b, const std::vector<int>& loop) {
     for (size_t i = 0; i < loop.size(); ++i)
       if (ProperCross(a, b, pts[loop[i]], pts[loop[(i + 1) % loop.size()]])) return true;
     return false;
   };
-  size_t best = cand.empty() ? 0 : cand[0].second;
-  for (const auto& c : cand) {
-    const size_t i = c.second;
+  size_t best = 0;
+  bool haveFallback = false;
+  while (!cand.empty()) {
+    std::pop_heap(cand.begin(), cand.end(), std::greater<>());
+    const size_t i = cand.back().second;
+    cand.pop_back();
+    if (!haveFallback) {  // nearest vertex, if none is visible
+      best = i;
+      haveFallback = true;
+    }
     const Vec2 v = pts[poly[i]];
     const Vec2 a = pts[poly[(i + poly.size() - 1) % poly.size()]];
     const Vec2 b = pts[poly[(i + 1) % poly.size()]];

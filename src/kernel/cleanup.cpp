@@ -160,7 +160,7 @@ class Cleaner {
 
   // Removes vertices that carry no shape: all their triangles in one plane
   // (a flat vertex), or in two planes with the vertex on their straight
-  // crease. Such a vertex merges into a neighbour along a crease edge (or
+  // crease, each plane with one property. Such a vertex merges into a neighbour along a crease edge (or
   // any edge, when flat) if no triangle flips.
   void CollapseColinear(double cosTol) {
     std::vector<int> fan;
@@ -187,19 +187,26 @@ class Cleaner {
         }
         if (degenerate) continue;
         // Distinct planes (up to two).
+        // Each plane must carry one property, so no colour boundary moves.
         Vec3 planes[2];
+        uint32_t planeProp[2] = {0, 0};
         int numPlanes = 0;
         bool tooMany = false;
-        for (const Vec3& n : normals) {
-          bool found = false;
-          for (int k = 0; k < numPlanes; ++k)
-            if (Dot(n, planes[k]) > cosTol) found = true;
-          if (found) continue;
+        for (size_t k = 0; k < normals.size() && !tooMany; ++k) {
+          const uint32_t prop = m_.triProp[fan[k] / 3];
+          int found = -1;
+          for (int pl = 0; pl < numPlanes; ++pl)
+            if (Dot(normals[k], planes[pl]) > cosTol) found = pl;
+          if (found >= 0) {
+            if (planeProp[found] != prop) tooMany = true;
+            continue;
+          }
           if (numPlanes == 2) {
             tooMany = true;
             break;
           }
-          planes[numPlanes++] = n;
+          planeProp[numPlanes] = prop;
+          planes[numPlanes++] = normals[k];
         }
         if (tooMany) continue;
         for (int e : fan) {
@@ -286,6 +293,84 @@ void SplitPinchedVerts(Mesh& mesh) {
   }
 }
 
+namespace {
+
+// Relabels by `rep`, drops triangles that lost a corner and cancels
+// coincident opposite pairs (the zero-volume folds symbolic perturbation
+// leaves). Returns whether the result is closed and manifold; if not,
+// `bad` gets the representatives at edges that are not one opposite pair.
+bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad) {
+  out = Mesh{};
+  out.vertPos = mesh.vertPos;
+  std::vector<std::tuple<std::array<int, 3>, int, int>> keyed;  // sorted verts, parity, tri
+  for (int t = 0; t < mesh.NumTri(); ++t) {
+    std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
+    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
+    // Rotate the smallest first; parity = whether the rest is ascending.
+    while (v[0] > v[1] || v[0] > v[2]) v = {v[1], v[2], v[0]};
+    const int parity = v[1] < v[2] ? 0 : 1;
+    std::array<int, 3> key = v;
+    if (parity) std::swap(key[1], key[2]);
+    keyed.emplace_back(key, parity, t);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  size_t i = 0;
+  while (i < keyed.size()) {
+    size_t j = i;
+    while (j < keyed.size() && std::get<0>(keyed[j]) == std::get<0>(keyed[i])) ++j;
+    size_t nEven = 0;
+    for (size_t k = i; k < j; ++k) nEven += std::get<1>(keyed[k]) == 0;
+    const size_t cancel = std::min(nEven, (j - i) - nEven);
+    size_t droppedEven = 0, droppedOdd = 0;
+    for (size_t k = i; k < j; ++k) {
+      const bool even = std::get<1>(keyed[k]) == 0;
+      if (even && droppedEven < cancel) {
+        ++droppedEven;
+        continue;
+      }
+      if (!even && droppedOdd < cancel) {
+        ++droppedOdd;
+        continue;
+      }
+      const int t = std::get<2>(keyed[k]);
+      out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
+      out.triProp.push_back(mesh.triProp[t]);
+    }
+    i = j;
+  }
+  if (out.NumTri() == 0) return true;
+  if (BuildHalfedges(out)) {
+    SplitPinchedVerts(out);
+    if (IsClosedManifold(out)) return true;
+  }
+  // Which edges are not exactly one opposite pair?
+  std::vector<std::tuple<int, int, int>> dir;  // lo, hi, forward
+  for (const auto& t : out.triVerts)
+    for (int k = 0; k < 3; ++k) {
+      const int a = rep[t[k]], b = rep[t[(k + 1) % 3]];
+      dir.emplace_back(std::min(a, b), std::max(a, b), a < b ? 1 : 0);
+    }
+  std::sort(dir.begin(), dir.end());
+  for (size_t k = 0; k < dir.size();) {
+    size_t e = k;
+    int fwd = 0;
+    while (e < dir.size() && std::get<0>(dir[e]) == std::get<0>(dir[k]) && std::get<1>(dir[e]) == std::get<1>(dir[k])) {
+      fwd += std::get<2>(dir[e]);
+      ++e;
+    }
+    if (e - k != 2 || fwd != 1) {
+      bad.push_back(std::get<0>(dir[k]));
+      bad.push_back(std::get<1>(dir[k]));
+    }
+    k = e;
+  }
+  if (bad.empty())  // manifold edges but still invalid (e.g. pinched): give up
+    for (const auto& t : out.triVerts) bad.insert(bad.end(), t.begin(), t.end());
+  return false;
+}
+
+}  // namespace
+
 bool WeldCoincident(Mesh& mesh) {
   const int nv = mesh.NumVert();
   std::vector<int> order(nv);
@@ -310,56 +395,34 @@ bool WeldCoincident(Mesh& mesh) {
     }
   }
   if (!any) return false;
-  Mesh out;
-  out.vertPos = mesh.vertPos;
-  // Relabel; drop triangles that lost a corner; cancel coincident
-  // opposite pairs (the zero-volume folds symbolic perturbation leaves).
-  std::vector<std::tuple<std::array<int, 3>, int, int>> keyed;  // sorted verts, parity, tri
-  for (int t = 0; t < mesh.NumTri(); ++t) {
-    std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
-    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
-    // Rotate the smallest first; parity = whether the rest is ascending.
-    while (v[0] > v[1] || v[0] > v[2]) v = {v[1], v[2], v[0]};
-    const int parity = v[1] < v[2] ? 0 : 1;
-    std::array<int, 3> key = v;
-    if (parity) std::swap(key[1], key[2]);
-    keyed.emplace_back(key, parity, t);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  size_t i = 0;
-  while (i < keyed.size()) {
-    size_t j = i;
-    while (j < keyed.size() && std::get<0>(keyed[j]) == std::get<0>(keyed[i])) ++j;
-    size_t nEven = 0;
-    for (size_t k = i; k < j; ++k) nEven += std::get<1>(keyed[k]) == 0;
-    const size_t nOdd = (j - i) - nEven;
-    const size_t cancel = std::min(nEven, nOdd);
-    size_t droppedEven = 0, droppedOdd = 0;
-    for (size_t k = i; k < j; ++k) {
-      const bool even = std::get<1>(keyed[k]) == 0;
-      if (even && droppedEven < cancel) {
-        ++droppedEven;
-        continue;
+  // Weld; where that makes an edge non-manifold, leave those clusters
+  // unwelded and try again (a bounded number of rounds).
+  std::vector<int> bad;
+  std::vector<char> frozen(nv, 0);
+  for (int round = 0; round < 8; ++round) {
+    Mesh out;
+    bad.clear();
+    bool anyLeft = false;
+    for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
+    if (!anyLeft) return false;
+    if (WeldWith(mesh, rep, out, bad)) {
+      if (out.NumTri() == 0) {
+        mesh = Mesh{};
+        return true;
       }
-      if (!even && droppedOdd < cancel) {
-        ++droppedOdd;
-        continue;
-      }
-      const int t = std::get<2>(keyed[k]);
-      out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
-      out.triProp.push_back(mesh.triProp[t]);
+      mesh = std::move(out);
+      return true;
     }
-    i = j;
+    for (int r : bad) frozen[r] = 1;
+    bool changed = false;
+    for (int v = 0; v < nv; ++v)
+      if (frozen[rep[v]] && rep[v] != v) {
+        rep[v] = v;
+        changed = true;
+      }
+    if (!changed) return false;
   }
-  if (out.NumTri() == 0) {
-    mesh = Mesh{};
-    return true;
-  }
-  if (!BuildHalfedges(out)) return false;
-  SplitPinchedVerts(out);
-  if (!IsClosedManifold(out)) return false;
-  mesh = std::move(out);
-  return true;
+  return false;
 }
 
 void CleanupMesh(Mesh& mesh) {

@@ -15,8 +15,10 @@ void CleanupMesh(Mesh& mesh);
 void SplitPinchedVerts(Mesh& mesh);
 
 // Merges vertices at identical positions, dropping triangles that lose a
-// corner and coincident opposite triangle pairs (zero-volume folds). Only
-// applied when the result is closed and manifold; returns whether it was.
+// corner and coincident opposite triangle pairs (zero-volume folds).
+// Clusters whose merge would make an edge non-manifold stay unmerged; the
+// mesh only changes when the result is closed and manifold. Returns
+// whether anything was merged.
 bool WeldCoincident(Mesh& mesh);
 
 // Drops vertices no triangle uses (renumbering the rest).

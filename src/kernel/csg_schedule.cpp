@@ -80,7 +80,12 @@ Mesh BooleanN(std::vector<Mesh> meshes, OpType op) {
   if (op == OpType::kIntersection) return IntersectAll(std::move(meshes));
   Mesh first = std::move(meshes[0]);
   if (meshes.size() == 1) return first;
-  std::vector<Mesh> rest(std::make_move_iterator(meshes.begin() + 1), std::make_move_iterator(meshes.end()));
+  // Cutters that cannot touch the first operand change nothing.
+  const Box3 firstBox = BoxOf(first);
+  std::vector<Mesh> rest;
+  for (size_t i = 1; i < meshes.size(); ++i)
+    if (meshes[i].NumTri() > 0 && BoxOf(meshes[i]).Overlaps(firstBox)) rest.push_back(std::move(meshes[i]));
+  if (rest.empty()) return first;
   Mesh cutter = UnionAll(std::move(rest));
   return Boolean(first, cutter, OpType::kDifference);
 }

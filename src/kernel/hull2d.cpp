@@ -1,13 +1,15 @@
 // Andrew's monotone chain (Inf. Proc. Letters 9, 1979): sort, then build the
 // lower and upper chains, popping every point that does not make a strict
-// left turn, so collinear points never survive. Orientation signs come from
-// one cross product of exact input coordinates per decision, always evaluated
-// in the same point order, so equal inputs give equal answers.
+// left turn, so collinear points never survive. Every turn is the exact sign
+// of the orientation determinant (hull_predicates.h), so nearly collinear
+// points are decided correctly and the contour is strictly convex.
 #include "kernel/hull2d.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+
+#include "kernel/hull_predicates.h"
 
 namespace mos::kernel {
 
@@ -33,10 +35,8 @@ std::vector<int> ConvexHull2dIndices(const std::vector<Vec2>& points) {
               order.end());
   const size_t n = order.size();
   if (n < 3) return {};
-  // > 0 when o -> a -> b turns left.
-  auto turn = [&](int o, int a, int b) {
-    return Cross(points[a] - points[o], points[b] - points[o]);
-  };
+  // > 0 when o -> a -> b turns left (exact sign).
+  auto turn = [&](int o, int a, int b) { return Orient2dSign(points[o], points[a], points[b]); };
   std::vector<int> hull(2 * n);
   size_t k = 0;
   for (size_t i = 0; i < n; ++i) {  // lower chain

@@ -13,7 +13,8 @@ using Expansion = std::vector<double>;  // nonoverlapping, increasing magnitude
 
 constexpr double kEpsilon = 1.1102230246251565e-16;  // 2^-53
 constexpr double kSplitter = 134217729.0;            // 2^27 + 1
-// Shewchuk's bound for the filtered orient3d.
+// Shewchuk's bounds for the filtered orient2d / orient3d.
+constexpr double kOrient2dBound = (3.0 + 16.0 * kEpsilon) * kEpsilon;
 constexpr double kOrient3dBound = (7.0 + 56.0 * kEpsilon) * kEpsilon;
 
 inline void TwoSum(double a, double b, double& x, double& y) {
@@ -129,7 +130,25 @@ int Orient3dExact(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
   return Sign(Add(Add(Mul(wx, nx), Mul(wy, ny)), Mul(wz, nz)));
 }
 
+int Orient2dExact(const Vec2& a, const Vec2& b, const Vec2& c) {
+  const Expansion ux = Diff(b.x, a.x), uy = Diff(b.y, a.y);
+  const Expansion vx = Diff(c.x, a.x), vy = Diff(c.y, a.y);
+  return Sign(Add(Mul(ux, vy), Negate(Mul(uy, vx))));
+}
+
 }  // namespace
+
+int Orient2dSign(const Vec2& a, const Vec2& b, const Vec2& c) {
+  const double m1 = (b.x - a.x) * (c.y - a.y);
+  const double m2 = (b.y - a.y) * (c.x - a.x);
+  const double det = m1 - m2;
+  const double permanent = std::fabs(m1) + std::fabs(m2);
+  if (permanent == 0) return 0;
+  const double bound = kOrient2dBound * permanent;
+  if (det > bound) return 1;
+  if (-det > bound) return -1;
+  return Orient2dExact(a, b, c);
+}
 
 int Orient3dSign(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
   if (p == a || p == b || p == c) return 0;  // skip the slow path for a sure 0
@@ -151,16 +170,10 @@ int Orient3dSign(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
 }
 
 bool Collinear3d(const Vec3& a, const Vec3& b, const Vec3& c) {
-  // Collinear iff every coordinate-plane projection has zero orientation;
-  // each 2D orientation is the 3D one with a lifted point.
+  // Collinear iff every coordinate-plane projection is.
   for (int k = 0; k < 3; ++k) {
-    Vec3 pa = a, pb = b, pc = c;
-    pa[k] = 0;
-    pb[k] = 0;
-    pc[k] = 0;
-    // Orientation of (pa, pb, pc, pa + e_k) = 2D orientation in the plane.
-    const Vec3 up{pa.x + (k == 0), pa.y + (k == 1), pa.z + (k == 2)};
-    if (Orient3dSign(pa, pb, pc, up) != 0) return false;
+    const int i = (k + 1) % 3, j = (k + 2) % 3;
+    if (Orient2dSign({a[i], a[j]}, {b[i], b[j]}, {c[i], c[j]}) != 0) return false;
   }
   return true;
 }

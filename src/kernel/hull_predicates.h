@@ -18,6 +18,10 @@ namespace mos::kernel {
 // are not guaranteed.
 int Orient3dSign(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p);
 
+// Sign of (b - a) x (c - a) in 2D: +1 for a left turn a -> b -> c, -1 for a
+// right turn, 0 when exactly collinear.
+int Orient2dSign(const Vec2& a, const Vec2& b, const Vec2& c);
+
 // True when the three points are exactly collinear (or coincide).
 bool Collinear3d(const Vec3& a, const Vec3& b, const Vec3& c);
 

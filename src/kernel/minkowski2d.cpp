@@ -127,7 +127,24 @@ PolygonOpResult Minkowski2d(const Polygon2d& a, const Polygon2d& b, const Kernel
   if (parts.size() == 1 && pieces.translatedCopies.empty()) {
     out.polygon = std::move(parts[0]);  // one convex CCW piece is canonical
   } else if (!parts.empty()) {
-    out.polygon = UnionAll2d(parts);
+    // Pairwise unions in a balanced tree. (UnionAll2d's single sweep over
+    // all parts returned overlapping contours for an L-shape plus a
+    // 12-gon when this was written; the pairwise union is exact there.)
+    while (parts.size() > 1) {
+      LimitGuard guard(limits, "minkowski");
+      if (!guard.Check()) {
+        out.status = StatusOf(guard);
+        out.diagnostic = guard.Diagnostic();
+        out.polygon = Polygon2d{};
+        return out;
+      }
+      std::vector<Polygon2d> next;
+      next.reserve((parts.size() + 1) / 2);
+      for (size_t i = 0; i + 1 < parts.size(); i += 2) next.push_back(Union2d(parts[i], parts[i + 1]));
+      if (parts.size() % 2) next.push_back(std::move(parts.back()));
+      parts.swap(next);
+    }
+    out.polygon = std::move(parts[0]);
   }
   return out;
 }

@@ -14,8 +14,9 @@
 // C, D running over the connected surface components of dA, dB (one point
 // per surface component is a superset of one per solid component, and
 // every such copy lies inside A + B). The surfaces are covered by planar
-// convex patches P (edge-connected coplanar triangles whose union stays
-// convex), so dA + dB = U hull(P + Q). When B is convex, dA + B =
+// convex patches P (edge-connected triangles coplanar within 1e-9 of the
+// coordinate scale whose union stays convex, at most 256 triangles), so
+// dA + dB = U hull(P + Q); the hulls are exact (hull3d.cpp). When B is convex, dA + B =
 // U hull(P + B) already contains every c_C + B, leaving A + d0 as the only
 // copy. Pieces whose sum is flat have no volume and are dropped.
 // A centroid fan of tetrahedra would be wrong for non-star-shaped parts;
@@ -71,6 +72,26 @@ HullStatus StatusOf(const LimitGuard& guard) {
                                                  : HullStatus::kTooLarge;
 }
 
+// The mesh without triangles whose vertex indices are out of range (a copy
+// only when there are such triangles): no input may crash us.
+const Mesh& Sanitized(const Mesh& m, Mesh& storage) {
+  auto ok = [&](const std::array<int, 3>& t) {
+    return t[0] >= 0 && t[1] >= 0 && t[2] >= 0 && t[0] < m.NumVert() && t[1] < m.NumVert() &&
+           t[2] < m.NumVert();
+  };
+  bool all = m.triProp.size() == m.triVerts.size();
+  for (const auto& t : m.triVerts) all = all && ok(t);
+  if (all) return m;
+  storage = Mesh{};
+  storage.vertPos = m.vertPos;
+  for (const auto& t : m.triVerts) {
+    if (ok(t)) storage.triVerts.push_back(t);
+  }
+  storage.triProp.assign(storage.triVerts.size(), 0);
+  BuildHalfedges(storage);
+  return storage;
+}
+
 Mesh Translated(const Mesh& m, Vec3 d) {
   Mesh out = m;
   for (Vec3& p : out.vertPos) p = p + d;
@@ -100,7 +121,9 @@ std::vector<Vec3> ComponentPoints(const Mesh& m) {
 
 }  // namespace
 
-bool IsConvexSolid(const Mesh& mesh) {
+bool IsConvexSolid(const Mesh& meshIn) {
+  Mesh storage;
+  const Mesh& mesh = Sanitized(meshIn, storage);
   if (mesh.NumTri() < 4) return false;
   std::vector<int> comp;
   if (ComponentIds(mesh, comp) != 1) return false;
@@ -113,8 +136,9 @@ bool IsConvexSolid(const Mesh& mesh) {
 std::vector<std::vector<int>> ConvexSurfacePatches(const Mesh& meshIn,
                                                    const KernelLimits& limits) {
   LimitGuard guard(limits, "minkowski");
-  Mesh mesh = meshIn;
-  if (mesh.halfedgeTwin.size() != 3 * mesh.triVerts.size()) BuildHalfedges(mesh);
+  Mesh storage;
+  Mesh mesh = Sanitized(meshIn, storage);
+  BuildHalfedges(mesh);  // our own twins: valid whatever the input carried
   const int numTri = mesh.NumTri();
   const double tol = 1e-9 * CoordinateScale(mesh.vertPos);
   std::vector<Vec3> normal(numTri);
@@ -167,8 +191,11 @@ std::vector<std::vector<int>> ConvexSurfacePatches(const Mesh& meshIn,
   return patches;
 }
 
-Minkowski3dPieces Minkowski3dDecompose(const Mesh& a, const Mesh& b,
+Minkowski3dPieces Minkowski3dDecompose(const Mesh& aIn, const Mesh& bIn,
                                        const KernelLimits& limits) {
+  Mesh storageA, storageB;
+  const Mesh& a = Sanitized(aIn, storageA);
+  const Mesh& b = Sanitized(bIn, storageB);
   Minkowski3dPieces out;
   LimitGuard guard(limits, "minkowski");
   int64_t outputVertices = 0;

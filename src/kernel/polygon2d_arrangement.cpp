@@ -1,9 +1,13 @@
-// Arrangement of polygon edges: a bucketed x-sweep finds the pairs of edges
-// whose boxes overlap; crossings and vertices lying on edges split them. The
-// split is repeated on the pieces (at most a few rounds) because a rounded
-// crossing point can create a new tiny crossing. Coincident pieces are merged
-// exactly (they have the same two endpoint ids), which makes every
-// coincident-edge case consistent: both operands' windings travel on one edge.
+// Arrangement of polygon edges: a uniform 2D grid finds the pairs of edges
+// whose boxes overlap (not a Bentley-Ottmann sweep: simpler, and as fast for
+// the inputs OpenSCAD produces); vertices lying on edges, then crossings,
+// split them. The split is repeated on the pieces (a few rounds) because a
+// rounded crossing point can create a new tiny crossing; crossing points
+// within 1e-13 (relative) of an existing vertex snap to it. Edges are kept in
+// one canonical orientation and coincident pieces merge exactly (same two
+// endpoint ids, deltas summed), which makes every coincident-edge case
+// consistent: both operands' windings travel on one edge, and every
+// predicate is evaluated once for all edges lying there.
 #include "kernel/polygon2d_arrangement.h"
 
 #include <algorithm>
@@ -13,117 +17,18 @@
 #include <memory>
 #include <unordered_map>
 
+#include "kernel/polygon2d_buckets.h"
+
 namespace mos::kernel {
 namespace {
+
+using polygon2d_detail::AxisBuckets;
+using polygon2d_detail::BoxGrid;
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 bool Less(Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
 int Sign(double v) { return (v > 0) - (v < 0); }
-
-// Intervals of one axis sorted into equal-width buckets.
-class AxisBuckets {
- public:
-  AxisBuckets(const std::vector<double>& lo, const std::vector<double>& hi, const std::vector<int>& items) {
-    double mn = INFINITY, mx = -INFINITY;
-    for (int i : items) {
-      mn = std::min(mn, lo[i]);
-      mx = std::max(mx, hi[i]);
-    }
-    if (!(mn <= mx)) mn = mx = 0;
-    min_ = mn;
-    const double n = static_cast<double>(items.size());
-    count_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(n) * 2)));
-    inv_ = (mx > mn) ? count_ / (mx - mn) : 0;
-    buckets_.assign(count_, {});
-    for (int i : items) {
-      for (int b = Index(lo[i]), e = Index(hi[i]); b <= e; ++b) buckets_[b].push_back(i);
-    }
-  }
-  int Index(double v) const {
-    const double c = (v - min_) * inv_;
-    if (!(c > 0)) return 0;
-    if (c >= count_ - 1) return count_ - 1;
-    return static_cast<int>(c);
-  }
-  int Count() const { return count_; }
-  const std::vector<int>& Bucket(int b) const { return buckets_[b]; }
-
- private:
-  double min_ = 0, inv_ = 0;
-  int count_ = 1;
-  std::vector<std::vector<int>> buckets_;
-};
-
-// Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
-// once, in the first cell both cover. The grid is made coarser when long
-// boxes would cover too many cells.
-class BoxGrid {
- public:
-  BoxGrid(const std::vector<std::array<double, 4>>& boxes) {  // x0, y0, x1, y1
-    const size_t n = boxes.size();
-    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-    for (const auto& b : boxes) {
-      x0 = std::min(x0, b[0]);
-      y0 = std::min(y0, b[1]);
-      x1 = std::max(x1, b[2]);
-      y1 = std::max(y1, b[3]);
-    }
-    if (!(x0 <= x1)) x0 = x1 = y0 = y1 = 0;
-    minX_ = x0;
-    minY_ = y0;
-    dim_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
-    for (;;) {
-      invW_ = x1 > x0 ? dim_ / (x1 - x0) : 0;
-      invH_ = y1 > y0 ? dim_ / (y1 - y0) : 0;
-      double covered = 0;
-      for (const auto& b : boxes) {
-        covered += static_cast<double>(Coord(b[2], minX_, invW_) - Coord(b[0], minX_, invW_) + 1) *
-                   (Coord(b[3], minY_, invH_) - Coord(b[1], minY_, invH_) + 1);
-      }
-      if (dim_ == 1 || covered <= 16.0 * n + 64) break;
-      dim_ /= 2;
-    }
-    cells_.assign(static_cast<size_t>(dim_) * dim_, {});
-    for (size_t i = 0; i < n; ++i) {
-      const auto& b = boxes[i];
-      for (int cy = Coord(b[1], minY_, invH_); cy <= Coord(b[3], minY_, invH_); ++cy) {
-        for (int cx = Coord(b[0], minX_, invW_); cx <= Coord(b[2], minX_, invW_); ++cx) {
-          cells_[static_cast<size_t>(cy) * dim_ + cx].push_back(static_cast<int>(i));
-        }
-      }
-    }
-  }
-  // Calls f(i, j) once for every pair of boxes sharing a cell.
-  template <typename F>
-  void ForEachPair(const std::vector<std::array<double, 4>>& boxes, F&& f) const {
-    for (int cy = 0; cy < dim_; ++cy) {
-      for (int cx = 0; cx < dim_; ++cx) {
-        const std::vector<int>& items = cells_[static_cast<size_t>(cy) * dim_ + cx];
-        for (size_t x = 0; x < items.size(); ++x) {
-          for (size_t y = x + 1; y < items.size(); ++y) {
-            const auto& a = boxes[items[x]];
-            const auto& b = boxes[items[y]];
-            if (std::max(Coord(a[0], minX_, invW_), Coord(b[0], minX_, invW_)) != cx) continue;
-            if (std::max(Coord(a[1], minY_, invH_), Coord(b[1], minY_, invH_)) != cy) continue;
-            f(items[x], items[y]);
-          }
-        }
-      }
-    }
-  }
-
- private:
-  int Coord(double v, double lo, double inv) const {
-    const double c = (v - lo) * inv;
-    if (!(c > 0)) return 0;
-    if (c >= dim_ - 1) return dim_ - 1;
-    return static_cast<int>(c);
-  }
-  double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
-  int dim_ = 1;
-  std::vector<std::vector<int>> cells_;
-};
 
 struct PointKey {
   size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {

@@ -75,9 +75,26 @@ double LoopTolerance(const Mesh& mesh) {
 }
 
 // The mesh with halfedges (copied only when they are missing).
+// Twins are rebuilt when missing or inconsistent; triangles with vertex
+// indices out of range are dropped (no input may crash us).
 const Mesh& WithHalfedges(const Mesh& mesh, Mesh& storage) {
-  if (mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) return mesh;
-  storage = mesh;
+  const int numHalf = 3 * mesh.NumTri();
+  bool valid = static_cast<int>(mesh.halfedgeTwin.size()) == numHalf;
+  for (const auto& t : mesh.triVerts) {
+    for (int v : t) valid = valid && v >= 0 && v < mesh.NumVert();
+  }
+  for (int h = 0; valid && h < numHalf; ++h) {
+    const int twin = mesh.halfedgeTwin[h];
+    valid = twin < numHalf && (twin < 0 || mesh.halfedgeTwin[twin] == h);
+  }
+  if (valid) return mesh;
+  storage = Mesh{};
+  storage.vertPos = mesh.vertPos;
+  for (const auto& t : mesh.triVerts) {
+    bool inRange = true;
+    for (int v : t) inRange = inRange && v >= 0 && v < mesh.NumVert();
+    if (inRange) storage.triVerts.push_back(t);
+  }
   BuildHalfedges(storage);
   return storage;
 }

@@ -6,10 +6,17 @@
 // - the polygon is a cycle of vertex ids: two adjacent copies of one id, or a
 //   "fold" u -> x -> u, are edge pairs that cancel and are dropped without a
 //   triangle (this happens only around bridges);
+// - a diagonal may not repeat an existing edge (id pair), so the 3D mesh
+//   built from the triangles stays manifold;
+// - orientations within a relative tolerance of zero count as collinear, and
+//   vertices within that tolerance of an ear's boundary block it;
+// - bridges must leave the hole and reach the outer loop inside the polygon's
+//   wedges (pinched loops have several copies of a vertex);
 // - when no ear exists (invalid input), the least bad convex vertex is
-//   clipped anyway. Every step removes one node, so the loop always ends, and
-//   every step keeps "emitted triangles + remaining cycle" a closed chain, so
-//   every input edge is used exactly once.
+//   clipped anyway (with a work budget, so junk input stays fast). Every
+//   step removes one node, so the loop always ends, and every step keeps
+//   "emitted triangles + remaining cycle" a closed chain, so every input
+//   edge is used exactly once.
 #include "kernel/triangulate_ear_clip.h"
 
 #include <algorithm>
@@ -19,10 +26,16 @@
 #include <queue>
 #include <unordered_set>
 
+#include "kernel/triangulate_point_grid.h"
+
 namespace mos::kernel {
 namespace {
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+double Norm1(Vec2 v) { return std::fabs(v.x) + std::fabs(v.y); }
+// Orientations this small relative to the lengths involved are rounding
+// noise: such a vertex is treated as collinear.
+double Tolerance(Vec2 a, Vec2 b, Vec2 c) { return 1e-12 * Norm1(b - a) * Norm1(c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 bool Same(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
 
@@ -43,77 +56,6 @@ struct Candidate {
   int node;
   int stamp;
   bool operator<(const Candidate& o) const { return key < o.key; }
-};
-
-// Uniform grid of node indices, for "which vertices lie in this triangle".
-class PointGrid {
- public:
-  // Bounds from all nodes; only nodes with include[i] set are stored.
-  void Build(const std::vector<Node>& nodes, const std::vector<char>& include) {
-    double minX = std::numeric_limits<double>::infinity(), minY = minX;
-    double maxX = -minX, maxY = -minX;
-    for (const Node& n : nodes) {
-      minX = std::min(minX, n.p.x);
-      minY = std::min(minY, n.p.y);
-      maxX = std::max(maxX, n.p.x);
-      maxY = std::max(maxY, n.p.y);
-    }
-    if (!(minX <= maxX)) minX = maxX = minY = maxY = 0;
-    minX_ = minX;
-    minY_ = minY;
-    size_t stored = 0;
-    for (char c : include) stored += c != 0;
-    const double side = std::sqrt(static_cast<double>(stored));
-    dim_ = std::max(1, std::min(1024, static_cast<int>(side)));
-    const double w = std::max(maxX - minX, 1e-300), h = std::max(maxY - minY, 1e-300);
-    invW_ = dim_ / w;
-    invH_ = dim_ / h;
-    cells_.assign(static_cast<size_t>(dim_) * dim_, {});
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      if (include[i]) Insert(static_cast<int>(i), nodes[i].p);
-    }
-  }
-  void Insert(int node, Vec2 p) {
-    cells_[Cell(p.x, p.y)].push_back(node);
-    all_.push_back(node);
-  }
-  // Calls f(node) for every node in cells overlapping the box; f returns
-  // false to stop early. Returns false if stopped.
-  template <typename F>
-  bool ForEachIn(double x0, double y0, double x1, double y1, F&& f) const {
-    const int cx0 = Coord(x0, minX_, invW_), cx1 = Coord(x1, minX_, invW_);
-    const int cy0 = Coord(y0, minY_, invH_), cy1 = Coord(y1, minY_, invH_);
-    // A box covering more cells than there are stored nodes: scan the list.
-    if (static_cast<double>(cx1 - cx0 + 1) * (cy1 - cy0 + 1) > static_cast<double>(all_.size())) {
-      for (int n : all_) {
-        if (!f(n)) return false;
-      }
-      return true;
-    }
-    for (int cy = cy0; cy <= cy1; ++cy) {
-      for (int cx = cx0; cx <= cx1; ++cx) {
-        for (int n : cells_[static_cast<size_t>(cy) * dim_ + cx]) {
-          if (!f(n)) return false;
-        }
-      }
-    }
-    return true;
-  }
-
- private:
-  int Coord(double v, double lo, double inv) const {
-    const double c = (v - lo) * inv;
-    if (!(c > 0)) return 0;  // also NaN
-    if (c >= dim_ - 1) return dim_ - 1;
-    return static_cast<int>(c);
-  }
-  size_t Cell(double x, double y) const {
-    return static_cast<size_t>(Coord(y, minY_, invH_)) * dim_ + Coord(x, minX_, invW_);
-  }
-  double minX_ = 0, minY_ = 0, invW_ = 1, invH_ = 1;
-  int dim_ = 1;
-  std::vector<std::vector<int>> cells_;
-  std::vector<int> all_;
 };
 
 class EarClipper {
@@ -143,8 +85,11 @@ class EarClipper {
       const Vec2 a = nodes_[k].p, b = nodes_[m].p;
       if (a.x > b.x || (a.x == b.x && a.y > b.y)) m = k;
     }
-    int p = FindBridgeTarget(ring, m);
+    int p = FindBridgeTarget(ring, hole, m);
     p = PickCopyFacing(ring, p, nodes_[m].p);
+    // A hole pinched at its rightmost point has several copies of it: the
+    // bridge must leave from the one whose wedge faces the target.
+    m = PickCopyFacing(hole, m, nodes_[p].p);
     Splice(p, m);
   }
 
@@ -173,7 +118,9 @@ class EarClipper {
         if (byPos[i].first == byPos[i + 1].first) inGrid_[byPos[i].second] = inGrid_[byPos[i + 1].second] = 1;
       }
     }
-    grid_.Build(nodes_, inGrid_);
+    std::vector<Vec2> positions(nodes_.size());
+    for (size_t i = 0; i < nodes_.size(); ++i) positions[i] = nodes_[i].p;
+    grid_.Build(positions, inGrid_);
     budget_ = 1e6 + 100.0 * active_;
     {
       int k = start;
@@ -279,7 +226,7 @@ class EarClipper {
   bool IsDegenerate(int b) const {
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
     if (Same(pa, pb) || Same(pb, pc)) return true;
-    return Orient(pa, pb, pc) == 0 && Dot2(pa - pb, pc - pb) > 0;
+    return std::fabs(Orient(pa, pb, pc)) <= Tolerance(pa, pb, pc) && Dot2(pa - pb, pc - pb) > 0;
   }
 
   // Does the cycle through coincident node q enter the triangle's corner
@@ -310,7 +257,10 @@ class EarClipper {
       } else if (Same(p, pc)) {
         blocks = EntersCorner(q, pc, pa, pb);
       } else {
-        blocks = Orient(pa, pb, p) >= 0 && Orient(pb, pc, p) >= 0 && Orient(pc, pa, p) >= 0;
+        // Inside or on the boundary, with a tolerance: a vertex that only
+        // rounding puts outside an edge still blocks.
+        blocks = Orient(pa, pb, p) >= -Tolerance(pa, pb, p) && Orient(pb, pc, p) >= -Tolerance(pb, pc, p) &&
+                 Orient(pc, pa, p) >= -Tolerance(pc, pa, p);
       }
       if (blocks) ++count;
       return count < limit;
@@ -331,7 +281,7 @@ class EarClipper {
       return;
     }
     const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
-    if (Orient(pa, pb, pc) > 0 && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+    if (Orient(pa, pb, pc) > Tolerance(pa, pb, pc) && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
   }
 
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
@@ -392,10 +342,15 @@ class EarClipper {
 
   // --- bridging ---------------------------------------------------------
 
+  // Does segment m-p cross a ring edge, or pass through a ring vertex?
   bool SegmentCrossesRing(int ring, Vec2 m, Vec2 p) const {
     int k = ring;
     do {
       const Vec2 u = P(k), w = P(nodes_[k].next);
+      if (!Same(u, m) && !Same(u, p) && std::fabs(Orient(m, p, u)) <= Tolerance(m, p, u) &&
+          Dot2(u - m, p - m) > 0 && Dot2(u - p, m - p) > 0) {
+        return true;
+      }
       const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
       if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
         const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
@@ -407,7 +362,7 @@ class EarClipper {
   }
 
   // Eberly's search for a vertex of the ring visible from hole vertex m.
-  int FindBridgeTarget(int ring, int m) const {
+  int FindBridgeTarget(int ring, int hole, int m) const {
     const Vec2 pm = P(m);
     double hitX = std::numeric_limits<double>::infinity();
     int hitEdge = -1;
@@ -454,7 +409,10 @@ class EarClipper {
             if (inside && area != 0) {
               const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
               const double dist = Dot2(q - pm, q - pm);
-              if (tanAngle < bestTan || (tanAngle == bestTan && dist < bestDist)) {
+              // Equal angles (up to rounding) mean the vertices are lined up
+              // on one ray from m: only the nearest is visible.
+              const double tie = 1e-9 * std::max(1.0, bestTan);
+              if (tanAngle < bestTan - tie || (tanAngle <= bestTan + tie && dist < bestDist)) {
                 bestTan = tanAngle;
                 bestDist = dist;
                 target = j;
@@ -465,40 +423,59 @@ class EarClipper {
         } while (j != ring);
       }
     }
-    if (target >= 0 && !SegmentCrossesRing(ring, pm, P(target))) return target;
-    return NearestVisible(ring, pm);
+    if (target >= 0 && IsGoodBridge(ring, hole, m, target)) return target;
+    return NearestVisible(ring, hole, m);
   }
 
-  // Fallback for invalid input: the nearest ring vertex whose segment to m
-  // crosses no edge (only the 32 nearest are tried), else the nearest.
-  int NearestVisible(int ring, Vec2 pm) const {
+  // m (hole) to t (ring): leaves m into the polygon, reaches some copy of t
+  // from inside, and crosses neither the ring nor the hole.
+  bool IsGoodBridge(int ring, int hole, int m, int t) const {
+    const Vec2 pm = P(m), pt = P(t), d = pt - pm;
+    if (d.x == 0 && d.y == 0) return true;
+    if (!InWedge(PickCopyFacing(hole, m, pt), d)) return false;
+    if (!InWedge(PickCopyFacing(ring, t, pm), pm - pt)) return false;
+    return !SegmentCrossesRing(ring, pm, pt) && !SegmentCrossesRing(hole, pm, pt);
+  }
+
+  // When the ray search fails (degenerate or invalid input): the nearest
+  // ring vertex making a good bridge (the 64 nearest are tried), else the
+  // nearest one whose segment crosses nothing, else the nearest.
+  int NearestVisible(int ring, int hole, int m) const {
+    const Vec2 pm = P(m);
     std::vector<std::pair<double, int>> byDist;
     int k = ring;
     do {
       byDist.push_back({Dot2(P(k) - pm, P(k) - pm), k});
       k = nodes_[k].next;
     } while (k != ring);
-    const size_t tries = std::min<size_t>(32, byDist.size());
+    const size_t tries = std::min<size_t>(64, byDist.size());
     std::partial_sort(byDist.begin(), byDist.begin() + tries, byDist.end());
+    for (size_t i = 0; i < tries; ++i) {
+      if (IsGoodBridge(ring, hole, m, byDist[i].second)) return byDist[i].second;
+    }
     for (size_t i = 0; i < tries; ++i) {
       if (!SegmentCrossesRing(ring, pm, P(byDist[i].second))) return byDist[i].second;
     }
     return byDist.front().second;
   }
 
-  // The ring may hold several nodes at the target's position (earlier
-  // bridges); the bridge must leave from the one whose interior faces m.
-  int PickCopyFacing(int ring, int target, Vec2 pm) const {
-    const Vec2 pt = P(target), d = pm - pt;
+  // Does direction d leave node k into the polygon (the wedge on the left
+  // of the cycle at k, from the next edge counter-clockwise to the previous)?
+  bool InWedge(int k, Vec2 d) const {
+    const Vec2 v = P(k), e1 = P(nodes_[k].next) - v, e2 = P(nodes_[k].prev) - v;
+    const bool convex = Cross(e1, e2) >= 0;
+    return convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
+  }
+
+  // The cycle may hold several nodes at the target's position (earlier
+  // bridges, pinched loops); the bridge must use the one whose interior
+  // faces the other end.
+  int PickCopyFacing(int ring, int target, Vec2 toward) const {
+    const Vec2 pt = P(target), d = toward - pt;
     if (d.x == 0 && d.y == 0) return target;
     int k = ring;
     do {
-      if (Same(P(k), pt)) {
-        const Vec2 e1 = P(nodes_[k].next) - pt, e2 = P(nodes_[k].prev) - pt;
-        const bool convex = Cross(e1, e2) >= 0;
-        const bool inside = convex ? (Cross(e1, d) > 0 && Cross(d, e2) > 0) : (Cross(e1, d) > 0 || Cross(d, e2) > 0);
-        if (inside) return k;
-      }
+      if (Same(P(k), pt) && InWedge(k, d)) return k;
       k = nodes_[k].next;
     } while (k != ring);
     return target;

@@ -215,7 +215,10 @@ struct FunctionDefinition;
 // an instantiation. 2021.01 evaluates all assignments of a scope before its
 // instantiations; definitions are visible throughout the scope.
 struct Body {
-  std::vector<Assignment> assignments;  // in source order
+  // In source order. A name assigned twice in one scope keeps its first
+  // position but takes the later value and span: 2021.01 replaces it in
+  // place while parsing (the parser also reports 2021.01's warning).
+  std::vector<Assignment> assignments;
   std::vector<std::shared_ptr<const ModuleDefinition>> modules;
   std::vector<std::shared_ptr<const FunctionDefinition>> functions;
   std::vector<StatementPtr> instantiations;  // in source order

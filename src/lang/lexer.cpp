@@ -54,8 +54,6 @@ bool AppendUtf8(uint32_t cp, std::string& out) {
 
 void Lexer::Advance() {
   if (pos_ >= text_.size()) return;
-  lastLine_ = line_;
-  lastColumn_ = column_;
   if (text_[pos_] == '\n') {
     ++line_;
     column_ = 1;
@@ -65,20 +63,12 @@ void Lexer::Advance() {
   ++pos_;
 }
 
-// Whitespace (and the \x03 that 2021.01 appends after the main file) and
+// Whitespace and
 // comments. Returns false with `error` filled for an unterminated comment.
 bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
   while (!AtEnd()) {
     char c = Peek();
-    if (c == '\x03' && Peek(1) == '\n' && pos_ + 2 == text_.size()) {
-      // The end marker 2021.01 appends to the main file: errors at the end
-      // of input name its line, not the one after.
-      Advance(2);
-      --line_;
-    } else if (c == '\x03') {
-      afterEndMarker_ = true;
-      Advance();
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       if (c == '\r') ++carriageReturns_;
       Advance();
     } else if (c == '\xA0' || (c == '\xC2' && Peek(1) == '\xA0')) {
@@ -99,7 +89,7 @@ bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
       if (AtEnd()) {
         error.kind = TokenKind::Error;
         error.text = "Unterminated comment";
-        error.errorLine = line_;
+        error.errorLine = error.startLine = line_;
         error.line = error.endLine = line_ + carriageReturns_;
         error.column = error.endColumn = column_;
         return false;
@@ -155,7 +145,7 @@ void Lexer::LexString(Token& t) {
       t.kind = TokenKind::Error;
       t.text = "Unterminated string";
       t.errorLine = line_;
-      t.line = t.endLine = line_ + carriageReturns_;
+      t.line = t.endLine = line_ + carriageReturns_;  // startLine: where the string began
       t.column = t.endColumn = column_;
       return;
     }
@@ -210,6 +200,39 @@ void Lexer::LexString(Token& t) {
   }
 }
 
+// The path 2021.01 takes from the text between < and >. Its lexer matches
+// runs between tabs and newlines: for `use` the last run is the path; for
+// `include` a run up to its last '/' replaces the directory part and a run
+// without '/' replaces the file name part (both are assigned, not appended).
+std::string DirectivePath(std::string_view raw, bool isInclude) {
+  std::string filepath, filename;
+  size_t i = 0;
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+      continue;
+    }
+    size_t runEnd = i;
+    while (runEnd < raw.size() && raw[runEnd] != '\t' && raw[runEnd] != '\r' && raw[runEnd] != '\n')
+      ++runEnd;
+    if (!isInclude) {
+      filename.assign(raw.substr(i, runEnd - i));
+      i = runEnd;
+      continue;
+    }
+    size_t lastSlash = raw.substr(i, runEnd - i).rfind('/');
+    if (lastSlash != std::string_view::npos) {
+      filepath.assign(raw.substr(i, lastSlash + 1));
+      i += lastSlash + 1;
+    } else {
+      filename.assign(raw.substr(i, runEnd - i));
+      i = runEnd;
+    }
+  }
+  return filepath + filename;
+}
+
 // After `include` / `use`: [ \t\r\n>]* "<" path ">". Returns false if no "<"
 // follows (then the word is an ordinary identifier).
 bool Lexer::LexDirective(Token& t, bool isInclude) {
@@ -220,11 +243,16 @@ bool Lexer::LexDirective(Token& t, bool isInclude) {
   if (i >= text_.size() || text_[i] != '<') return false;
   while (pos_ <= i) Advance();
   t.kind = isInclude ? TokenKind::Include : TokenKind::Use;
+  size_t start = pos_;
   while (!AtEnd() && Peek() != '>') {
     char c = Peek();
-    if (c != '\t' && c != '\r' && c != '\n') t.text += c;
+    if (c == '\t' || c == '\r' || c == '\n') {
+      ++pos_;  // 2021.01 skips these here without counting lines
+      continue;
+    }
     Advance();
   }
+  t.text = DirectivePath(text_.substr(start, pos_ - start), isInclude);
   if (AtEnd()) {
     t.kind = TokenKind::Error;
     t.text = isInclude ? "Unterminated include statement" : "Unterminated use statement";
@@ -246,7 +274,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   t.commentIndex = static_cast<uint32_t>(comments.size());
   t.afterEndMarker = afterEndMarker_;
   t.line = line_ + carriageReturns_;
-  t.errorLine = line_;
+  t.errorLine = t.startLine = line_;
   t.column = column_;
   if (AtEnd()) {
     t.kind = TokenKind::End;
@@ -286,6 +314,10 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     else if (word.size() == 3 && word == "use") directive = LexDirective(t, false);
     if (!directive && t.kind == TokenKind::Identifier) t.text.assign(word);
     if (directive && t.kind == TokenKind::Error) return t;
+  } else if (c == '\x03') {
+    t.kind = TokenKind::EndMarker;
+    afterEndMarker_ = true;
+    Advance();
   } else if (c == '"') {
     LexString(t);
     if (t.kind == TokenKind::Error) return t;
@@ -309,6 +341,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   }
   t.endLine = line_ + carriageReturns_;
   t.endColumn = column_;
+  t.errorLine = line_;
   return t;
 }
 

@@ -22,6 +22,7 @@ enum class TokenKind : uint8_t {
   Include,     // text = path as written (only seen by the driver)
   Module, Function, If, Else, For, Let, Assert, Echo, Each, True, False, Undef,
   LessEqual, GreaterEqual, Equal, NotEqual, And, Or,
+  EndMarker,   // "\x03": 2021.01 appends it after the main file; an empty statement
   Punct,       // any other single character, in `ch`
   Error,       // lexical error; text = message ("Unterminated string")
 };
@@ -31,12 +32,13 @@ struct Token {
   char ch = 0;
   int32_t fileIndex = 0;
   // Lines as 2021.01 records them in AST locations: a '\r' between tokens
-  // counts as a line break there (but not in its parser-error messages,
-  // which use errorLine: '\n' only).
+  // counts as a line break there. Its parser-error messages count '\n' only
+  // and name the line where the offending token ends (errorLine); startLine
+  // is the true line the token starts on (for our diagnostics).
   int32_t line = 0, column = 0, endLine = 0, endColumn = 0;
-  int32_t errorLine = 0;
+  int32_t errorLine = 0, startLine = 0;
   uint32_t commentIndex = 0;  // comments lexed before this token (all files)
-  bool afterEndMarker = false;  // after the main file's "\x03" (-D text)
+  bool afterEndMarker = false;  // after a "\x03" (2021.01's -D text follows it)
   double number = 0;
   std::string text;
 };
@@ -54,11 +56,6 @@ class Lexer {
   Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
   // Appends comments met on the way to `comments`.
   Token Next(std::vector<Comment>& comments);
-  int32_t Line() const { return line_ + carriageReturns_; }
-  int32_t Column() const { return column_; }
-  // Line and column of the last character consumed (for the end token).
-  int32_t LastLine() const { return lastLine_; }
-  int32_t LastColumn() const { return lastColumn_; }
 
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
@@ -79,8 +76,10 @@ class Lexer {
   int32_t line_ = 1, column_ = 1;
   int32_t carriageReturns_ = 0;  // '\r' between tokens so far (see Token)
   bool afterEndMarker_ = false;
-  int32_t lastLine_ = 1, lastColumn_ = 1;
 };
+
+// The path of `include <raw>` / `use <raw>` as 2021.01 assembles it.
+std::string DirectivePath(std::string_view raw, bool isInclude);
 
 // Encodes a code point as UTF-8; false (and nothing appended) when it is
 // not a valid scalar value (surrogates, > U+10FFFF).

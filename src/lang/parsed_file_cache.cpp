@@ -24,6 +24,8 @@ std::string ParsedFileCache::OptionsKey(const ParseOptions& options) {
   key += '\0';
   key += std::to_string(options.maxNestingDepth);
   key += '\0';
+  key += std::to_string(options.maxTokens);
+  key += '\0';
   key += WorkingDirectory();
   key += '\0';
   key += options.usedFromMainFile;

@@ -5,6 +5,7 @@
 // accepted and a syntax error is reported at the same token. Nesting is
 // bounded by an explicit depth counter.
 #include <filesystem>
+#include <new>
 
 #include "lang/customizer_annotations.h"
 #include "lang/parser_impl.h"
@@ -20,9 +21,9 @@ const std::string& SourceSpan::FileName() const {
 
 namespace {
 
-ParseResult ParseText(const std::string& text, const std::string& mainPath,
-                      const std::string& mainDir, const std::string& displayName,
-                      const ParseOptions& options) {
+ParseResult ParseTextUnguarded(const std::string& text, const std::string& mainPath,
+                               const std::string& mainDir, const std::string& displayName,
+                               const ParseOptions& options) {
   ParseResult result;
   TokenStream ts = Tokenize(text, mainPath, mainDir, displayName, options);
   detail::Parser parser(ts, displayName, options.maxNestingDepth, result);
@@ -51,6 +52,25 @@ ParseResult ParseText(const std::string& text, const std::string& mainPath,
     }
   }
   return result;
+}
+
+// No exception leaves the parser: running out of memory on a huge input
+// ends as a diagnostic.
+ParseResult ParseText(const std::string& text, const std::string& mainPath,
+                      const std::string& mainDir, const std::string& displayName,
+                      const ParseOptions& options) {
+  try {
+    return ParseTextUnguarded(text, mainPath, mainDir, displayName, options);
+  } catch (const std::bad_alloc&) {
+    ParseResult result;
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.message = "Parser error: out of memory";
+    d.location = {displayName, 0, 0};
+    result.diagnostics.push_back(d);
+    result.echoLines.push_back("ERROR: " + d.message);
+    return result;
+  }
 }
 
 }  // namespace

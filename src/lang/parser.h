@@ -20,6 +20,10 @@ struct ParseOptions {
   // this ends in a parser error instead of exhausting the stack (about
   // 1.3 KB of stack per level in a debug build).
   int maxNestingDepth = 1000;
+  // Tokens (main file and includes together) beyond this end in a parser
+  // error, which bounds the memory a huge input can take (~100 bytes per
+  // token for tokens and AST).
+  size_t maxTokens = 20000000;
   // `-D name=expr` overrides, as given. 2021.01 appends them to the main
   // file's text (after its end marker, one "<text>;" per line), so they
   // replace an existing top-level assignment in place, silently, or are
@@ -36,7 +40,10 @@ struct ParseResult {
   // Syntax errors and include problems, with line and column.
   std::vector<Diagnostic> diagnostics;
   // Lines for the .echo output exactly as 2021.01 writes them, e.g.
-  // "ERROR: Parser error in file \"/abs/x.scad\", line 3: syntax error".
+  // "ERROR: Parser error: syntax error in file sub/x.scad, line 3" (file
+  // names relative to the working directory), then "Can't parse file 'x'!"
+  // and "" when parsing failed; include/use warnings and reassignment
+  // warnings when it did not.
   std::vector<std::string> echoLines;
 };
 

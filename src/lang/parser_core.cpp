@@ -51,7 +51,7 @@ void Parser::ReportParserError(const Token& at, const std::string& what) {
   Diagnostic d;
   d.severity = Severity::Error;
   d.message = "Parser error: " + what;
-  d.location = {LocationName(at), at.errorLine, at.column};
+  d.location = {LocationName(at), at.startLine, at.column};
   result_.diagnostics.push_back(d);
   result_.echoLines.push_back("ERROR: Parser error: " + what + " in file " +
                               ErrorFileName(at) + ", line " + std::to_string(at.errorLine));
@@ -69,7 +69,7 @@ void Parser::DepthError() {
   Diagnostic d;
   d.severity = Severity::Error;
   d.message = "Parser error: nesting too deep (limit " + std::to_string(maxDepth_) + ")";
-  d.location = {LocationName(at), at.errorLine, at.column};
+  d.location = {LocationName(at), at.startLine, at.column};
   result_.diagnostics.push_back(d);
   result_.echoLines.push_back("ERROR: " + d.message + " in file " + ErrorFileName(at) +
                               ", line " + std::to_string(at.errorLine));

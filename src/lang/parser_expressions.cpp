@@ -229,11 +229,6 @@ ExprPtr Parser::ParsePrimary() {
   SyntaxError();
 }
 
-bool Parser::IsLcKind(ExprKind k) {
-  return k == ExprKind::LcFor || k == ExprKind::LcForC || k == ExprKind::LcIf ||
-         k == ExprKind::LcEach || k == ExprKind::LcLet;
-}
-
 ExprPtr Parser::ParseVectorOrRange() {
   const Token& start = Next();  // '['
   auto vec = std::make_shared<VectorExpr>(SpanOf(start));
@@ -247,7 +242,7 @@ ExprPtr Parser::ParseVectorOrRange() {
   // The first element may be a list-comprehension element, but not a
   // parenthesised one (2021.01's vector_expr: expr | lc_elements).
   ExprPtr first = ParseElementOrExpr(false);
-  if (!IsLcKind(first->kind) && IsPunct(':')) {
+  if (!lastElementWasLc_ && IsPunct(':')) {
     Next();
     auto range = std::make_shared<RangeExpr>(SpanOf(start));
     range->begin = std::move(first);
@@ -301,44 +296,58 @@ bool Parser::OpensLcParen(size_t ahead) {
 ExprPtr Parser::ParseElementOrExpr(bool allowParen) {
   DepthGuard guard(*this);
   const Token& t = Peek();
+  ExprPtr e;
+  bool isLc = true;  // decided by syntax: `for () x` is an element even though it yields x
   switch (t.kind) {
-    case TokenKind::For: return ParseLcFor();
+    case TokenKind::For:
+      e = ParseLcFor();
+      break;
     case TokenKind::Each: {
       Next();
-      auto e = std::make_shared<LcEachExpr>(SpanOf(t));
-      e->body = ParseElementOrExpr(true);
-      e->span = SpanBetween(e->span);
-      return e;
+      auto each = std::make_shared<LcEachExpr>(SpanOf(t));
+      each->body = ParseElementOrExpr(true);
+      each->span = SpanBetween(each->span);
+      e = std::move(each);
+      break;
     }
     case TokenKind::If: {
       Next();
-      auto e = std::make_shared<LcIfExpr>(SpanOf(t));
+      auto lcIf = std::make_shared<LcIfExpr>(SpanOf(t));
       Expect('(');
-      e->condition = ParseExpr();
+      lcIf->condition = ParseExpr();
       Expect(')');
-      e->ifTrue = ParseElementOrExpr(true);
+      lcIf->ifTrue = ParseElementOrExpr(true);
       if (Peek().kind == TokenKind::Else) {
         Next();
-        e->ifFalse = ParseElementOrExpr(true);
+        lcIf->ifFalse = ParseElementOrExpr(true);
       }
-      e->span = SpanBetween(e->span);
-      return e;
+      lcIf->span = SpanBetween(lcIf->span);
+      e = std::move(lcIf);
+      break;
     }
-    case TokenKind::Let: return ParseLetElementOrExpr();
-    case TokenKind::Punct:
-      if (allowParen && t.ch == '(' && OpensLcParen(0)) return ParseLcParen();
+    case TokenKind::Let:
+      e = ParseLetElementOrExpr();
+      isLc = lastElementWasLc_;
       break;
     default:
+      if (allowParen && t.kind == TokenKind::Punct && t.ch == '(' && OpensLcParen(0)) {
+        e = ParseLcParen();
+      } else {
+        e = ParseExpr();
+        isLc = false;
+      }
       break;
   }
-  return ParseExpr();
+  lastElementWasLc_ = isLc;
+  return e;
 }
 
 ExprPtr Parser::ParseLcParen() {
   Next();  // '('
   ExprPtr e = ParseElementOrExpr(false);
-  if (!IsLcKind(e->kind)) SyntaxError();
+  if (!lastElementWasLc_) SyntaxError();
   Expect(')');
+  lastElementWasLc_ = true;
   return e;
 }
 
@@ -351,7 +360,7 @@ ExprPtr Parser::ParseLetElementOrExpr() {
   if (t.kind == TokenKind::For || t.kind == TokenKind::Each || t.kind == TokenKind::If ||
       t.kind == TokenKind::Let) {
     body = ParseElementOrExpr(false);
-    lc = IsLcKind(body->kind);
+    lc = lastElementWasLc_;
   } else if (t.kind == TokenKind::Punct && t.ch == '(' && OpensLcParen(0)) {
     body = ParseLcParen();
     lc = true;
@@ -362,6 +371,7 @@ ExprPtr Parser::ParseLetElementOrExpr() {
   e->assignments = std::move(assignments);
   e->body = std::move(body);
   e->span = SpanBetween(e->span);
+  lastElementWasLc_ = lc;
   return e;
 }
 

@@ -180,7 +180,6 @@ class Parser {
 
   ExprPtr ParsePrimary();
 
-  static bool IsLcKind(ExprKind k);
 
   // '[' ']' | '[' ','+ ']' | '[' expr ':' expr [':' expr] ']'
   // | '[' vector_expr ','* ']'
@@ -222,6 +221,8 @@ class Parser {
   const Token* prev_ = nullptr;
   size_t nextMessage_ = 0;
   int maxDepth_;
+  // Whether the last ParseElementOrExpr saw list-comprehension syntax.
+  bool lastElementWasLc_ = false;
   int depth_ = 0;
   BodyBuilder* topLevel_ = nullptr;
 };

@@ -18,6 +18,9 @@ void Parser::ParseStatement(BodyBuilder& body) {
   DepthGuard guard(*this);
   const Token& t = Peek();
   switch (t.kind) {
+    case TokenKind::EndMarker:  // 2021.01's end-of-file marker is a statement
+      Next();
+      return;
     case TokenKind::Punct:
       if (t.ch == ';') {
         Next();

@@ -1,5 +1,7 @@
 #include "lang/token_stream.h"
 
+#include <algorithm>
+
 #include "lang/path_resolver.h"
 
 namespace mos::lang {
@@ -41,7 +43,7 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }
-  ts.tokens.reserve(mainText.size() / 3 + 16);
+  ts.tokens.reserve(std::min(mainText.size() / 3 + 16, options.maxTokens + 1));
   while (true) {
     Frame& frame = stack.back();
     Token t = frame.lexer->Next(ts.comments);
@@ -98,6 +100,10 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
         ts.messages.push_back({ts.tokens.size(), d, "WARNING: " + d.message});
       }
       ts.useResolved.push_back(std::move(found));
+    }
+    if (ts.tokens.size() >= options.maxTokens && t.kind != TokenKind::End) {
+      t.kind = TokenKind::Error;
+      t.text = "too many tokens (limit " + std::to_string(options.maxTokens) + ")";
     }
     bool last = t.kind == TokenKind::End || t.kind == TokenKind::Error;
     ts.tokens.push_back(std::move(t));

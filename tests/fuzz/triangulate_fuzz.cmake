@@ -9,3 +9,13 @@ if(MOS_BUILD_FUZZ)
   target_compile_options(triangulate_fuzz PRIVATE -fsanitize=fuzzer,address,undefined -g -O1)
   target_link_options(triangulate_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
 endif()
+
+# The 2D booleans/offset target (same conventions).
+if(MOS_BUILD_FUZZ)
+  file(GLOB MOS_POLYGON2D_FUZZ_SOURCES ${PROJECT_SOURCE_DIR}/src/kernel/polygon2d*.cpp
+       ${PROJECT_SOURCE_DIR}/src/kernel/offset2d*.cpp ${PROJECT_SOURCE_DIR}/src/kernel/grid_snap*.cpp)
+  add_executable(polygon2d_fuzz ${CMAKE_CURRENT_LIST_DIR}/polygon2d_fuzz.cpp ${MOS_POLYGON2D_FUZZ_SOURCES})
+  target_include_directories(polygon2d_fuzz PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(polygon2d_fuzz PRIVATE -fsanitize=fuzzer,address,undefined -g -O1)
+  target_link_options(polygon2d_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
+endif()

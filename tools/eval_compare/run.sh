@@ -2,13 +2,14 @@
 # Local mismatch counter (not CI; tests/golden has the real runner):
 # evaluates every testdata .scad with the evaluator and compares .echo and
 # .csg with openscad 2021.01's (cached under $REF, default /tmp/ev/ref).
-# Usage: tools/eval_compare/run.sh [build-dir]   (build mos_eval first)
+# Usage: [SRC=dir REF=dir OUT=dir] tools/eval_compare/run.sh [build-dir]
+# (build mos_eval and mos_lang first; the examples: SRC=/usr/share/openscad/examples)
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
 REF=${REF:-/tmp/ev/ref}
 OUT=${OUT:-/tmp/ev/ours}
-SRC=/usr/share/openscad/testdata/scad
+SRC=${SRC:-/usr/share/openscad/testdata/scad}
 BIN=$OUT/eval_dump
 mkdir -p "$OUT"
 g++ -std=c++20 -O1 -I"$ROOT/src" -I"$ROOT/include" "$ROOT/tools/eval_compare/eval_dump.cpp" \

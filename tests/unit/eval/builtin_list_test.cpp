@@ -155,6 +155,15 @@ TEST(BuiltinVersion, Is2021_01) {
   EXPECT_EQ(s.Echo("version_num", {}), "2.02101e+7");
   EXPECT_EQ(s.Call("version_num", {}).AsNumber(), 20210100);
   EXPECT_EQ(s.Echo("version_num", {N(1)}), "undef");
+  // A version vector is encoded instead.
+  EXPECT_EQ(s.Echo("version_num", {Nums({1, 2, 3})}), "10203");
+  EXPECT_EQ(s.Echo("version_num", {Nums({30, 100}), N(65)}), "310000");
+  EXPECT_EQ(s.Echo("version_num", {Nums({-1, 0, 0})}), "-10000");
+  EXPECT_EQ(s.Echo("version_num", {Nums({2021.5, 1.5, 0.25})}), "2.02152e+7");
+  EXPECT_EQ(s.Echo("version_num", {Nums({1})}), "undef");
+  EXPECT_EQ(s.Echo("version_num", {Nums({1, 2, 3, 4})}), "undef");
+  EXPECT_EQ(s.Echo("version_num", {V({N(1), N(2), S("a")})}), "undef");
+  EXPECT_EQ(s.Echo("version_num", {U()}), "undef");
   EXPECT_EQ(s.Lines(), "");
 }
 

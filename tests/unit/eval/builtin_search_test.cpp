@@ -104,6 +104,20 @@ TEST(BuiltinSearch, StringNotFoundWarns) {
                            W("search term not found: \"b\""));
 }
 
+TEST(BuiltinSearch, ColumnIsUnsigned32Bit) {
+  Site s;
+  EXPECT_EQ(s.Echo("search", {S("a"), V({V({S("a")})}), N(1), N(-1)}), "[]");
+  EXPECT_EQ(s.Echo("search", {S("a"), V({V({S("a")})}), N(1), N(1e10)}), "[]");
+  EXPECT_EQ(s.Echo("search", {S("a"), V({V({S("a")})}), N(1), N(0.5)}), "[0]");
+  EXPECT_EQ(s.Echo("search", {S("b"), V({V({S("a"), S("b")})}), N(1), N(1.9)}), "[0]");
+  EXPECT_EQ(s.Lines(),
+            W("Invalid entry in search vector at index 0, required number of values in the "
+              "entry: 0. Invalid entry: [\"a\"]") +
+                "\n" +
+                W("Invalid entry in search vector at index 0, required number of values in the "
+                  "entry: 1410065409. Invalid entry: [\"a\"]"));
+}
+
 TEST(BuiltinSearch, InvalidEntriesEndTheSearch) {
   Site s;
   EXPECT_EQ(s.Echo("search", {S("a"), V({S("a"), S("b"), S("a")})}), "[]");

@@ -43,6 +43,21 @@ TEST(EvaluatorRecursion, DefaultDepthLimitDoesNotOverflowTheStack) {
   EXPECT_NE(run.echo.find("ERROR: Recursion detected calling function 'h'"), std::string::npos);
 }
 
+TEST(EvaluatorRecursion, StackBudgetStopsDeepNesting) {
+  EvalOptions o;
+  o.maxRecursionDepth = 1000000;
+  o.maxStackBytes = 256 * 1024;
+  auto run = testing::Evaluate(
+      "module m() children();\nmodule r(n) { m() m() translate([1,0,0]) { x = 1; r(n+1); } }\n"
+      "r(1);\n", o);
+  EXPECT_TRUE(run.aborted);
+  EXPECT_EQ(run.echo.substr(0, 26), "ERROR: Recursion detected ");
+}
+
+TEST(EvaluatorRecursion, OpenScadDepthsStillWork) {
+  EXPECT_EQ(Echo("function h(n) = n <= 0 ? 0 : 1 + h(n-1);\necho(h(5000));\n"), "ECHO: 5000\n");
+}
+
 TEST(EvaluatorRecursion, ModuleRecursionEndsInAnError) {
   auto run = testing::Evaluate("module r(n) { r(n+1); }\nr(0);\n");
   EXPECT_TRUE(run.aborted);

@@ -66,5 +66,14 @@ TEST(ValueMember, XYZ) {
   EXPECT_EQ(Member(R(0, 1, 3), "x").ToEchoString(), "undef");
 }
 
+TEST(ValueMember, RangeParts) {
+  // [1:2:10].begin, .step, .end -> 1, 2, 10 (used by testdata allexpressions.scad)
+  EXPECT_EQ(Member(R(1, 2, 10), "begin").ToEchoString(), "1");
+  EXPECT_EQ(Member(R(1, 2, 10), "step").ToEchoString(), "2");
+  EXPECT_EQ(Member(R(1, 2, 10), "end").ToEchoString(), "10");
+  EXPECT_EQ(Member(R(1, 1, 10), "foo").ToEchoString(), "undef");
+  EXPECT_EQ(Member(Nums({1, 2}), "begin").ToEchoString(), "undef");
+}
+
 }  // namespace
 }  // namespace mos::eval

@@ -107,6 +107,46 @@ TEST(ValueMultiply, MatrixTimesMatrixWarnings) {
             "operand at row 0"));
 }
 
+TEST(ValueMultiply, FirstProblemMetIsReported) {
+  Site s;
+  // matrix*vector: row by row (a bad element in row 0 before a short row 1;
+  // the matrix element before the vector element of the same column).
+  EXPECT_TRUE(Multiply(M({V({N(1), S("a")}), Nums({3})}), Nums({1, 1}), s.op()).IsUndef());
+  EXPECT_TRUE(Multiply(M({V({N(1), S("a")})}), V({N(1), S("b")}), s.op()).IsUndef());
+  // vector*matrix: column by column, per row its shape, the vector
+  // element, then the matrix element.
+  EXPECT_TRUE(Multiply(V({N(1), S("a")}), M({Nums({1, 2}), Nums({3})}), s.op()).IsUndef());
+  EXPECT_TRUE(Multiply(V({N(1), S("a")}), M({V({N(1), S("b")}), Nums({3, 4})}), s.op()).IsUndef());
+  EXPECT_TRUE(Multiply(Nums({1, 2}), M({V({S("b"), N(2)}), Nums({3})}), s.op()).IsUndef());
+  EXPECT_TRUE(Multiply(Nums({1, 2}), M({Nums({1, 2}), N(3)}), s.op()).IsUndef());
+  EXPECT_EQ(s.Lines(),
+            W("Matrix must contain only numbers. Problem at row 0, col 1") + "\n" +
+                W("Matrix must contain only numbers. Problem at row 0, col 1") + "\n" +
+                "WARNING: Matrix must be rectangular. Problem at row 1\n" +
+                W("Matrix must be rectangular. Problem at row 1") + "\n" +
+                "WARNING: Vector must contain only numbers. Problem at index 1\n" +
+                W("Vector must contain only numbers. Problem at index 1") + "\n" +
+                "WARNING: Matrix must contain only numbers. Problem at row 0, col 0\n" +
+                W("Matrix must contain only numbers. Problem at row 0, col 0") + "\n" +
+                "WARNING: Matrix must be rectangular. Problem at row 1\n" +
+                W("Matrix must be rectangular. Problem at row 1"));
+}
+
+TEST(ValueMultiply, MatrixTimesMatrixChecksLeftRowFirst) {
+  Site s;
+  // [["a",2],[3,4]] * [["b"],[3]]: the left row's "a" is met first.
+  EXPECT_TRUE(Multiply(M({V({S("a"), N(2)}), Nums({3, 4})}), M({V({S("b")}), Nums({3})}), s.op())
+                  .IsUndef());
+  EXPECT_TRUE(Multiply(M({Nums({1, 2}), S("ab")}), M({Nums({1}), Nums({2})}), s.op()).IsUndef());
+  EXPECT_EQ(s.Lines(),
+            "WARNING: Vector must contain only numbers. Problem at index 0\n" +
+                W("Vector must contain only numbers. Problem at index 0\n\twhile processing left "
+                  "operand at row 0") +
+                "\n" +
+                W("matrix*matrix left operand row length does not match right operand row count "
+                  "(0 != 2) at row 1"));
+}
+
 TEST(ValueMultiply, EmptyAndOddVectors) {
   Site s;
   EXPECT_TRUE(Multiply(Nums({}), Nums({}), s.op()).IsUndef());

@@ -173,6 +173,39 @@ TEST(ValueText, FunctionLiteralForms) {
   arg2.value = Num(2);
   call2->arguments.push_back(arg2);
   EXPECT_EQ(Fn({}, call2).ToEchoString(), "function() (y(1))(2)");
+  // function() [1e-7, 123456789, 1/3]: numbers as echo prints them.
+  auto nums = std::make_shared<lang::VectorExpr>(Span());
+  nums->elements = {Num(1e-7), Num(123456789), Bin(BinaryOp::Divide, Num(1), Num(3))};
+  EXPECT_EQ(Fn({}, nums).ToEchoString(), "function() [1e-7, 1.23457e+8, (1 / 3)]");
+  // function(a) function(b) a + b
+  auto inner_fn = std::make_shared<lang::FunctionLiteralExpr>(Span());
+  inner_fn->parameters = {Param("b")};
+  inner_fn->body = Bin(BinaryOp::Add, Id("a"), Id("b"));
+  EXPECT_EQ(Fn({Param("a")}, inner_fn).ToEchoString(), "function(a) function(b) (a + b)");
+  // function() [for (i = 0; i < 3; i = i + 1) i]
+  auto cfor = std::make_shared<lang::LcForCExpr>(Span());
+  lang::Assignment init, update;
+  init.name = "i";
+  init.value = Num(0);
+  update.name = "i";
+  update.value = Bin(BinaryOp::Add, Id("i"), Num(1));
+  cfor->init = {init};
+  cfor->condition = Bin(BinaryOp::Less, Id("i"), Num(3));
+  cfor->update = {update};
+  cfor->body = Id("i");
+  auto cvec = std::make_shared<lang::VectorExpr>(Span());
+  cvec->elements = {cfor};
+  EXPECT_EQ(Fn({}, cvec).ToEchoString(), "function() [for(i = 0;(i < 3);i = (i + 1)) i]");
+  // function() !!true && --1 > +2   (unary plus is not printed)
+  auto nn = std::make_shared<lang::UnaryExpr>(
+      Span(), lang::UnaryOp::Not,
+      std::make_shared<lang::UnaryExpr>(Span(), lang::UnaryOp::Not, Id("true")));
+  auto mm = std::make_shared<lang::UnaryExpr>(
+      Span(), lang::UnaryOp::Negate,
+      std::make_shared<lang::UnaryExpr>(Span(), lang::UnaryOp::Negate, Num(1)));
+  auto plus = std::make_shared<lang::UnaryExpr>(Span(), lang::UnaryOp::Plus, Num(2));
+  EXPECT_EQ(Fn({}, Bin(BinaryOp::And, nn, Bin(BinaryOp::Greater, mm, plus))).ToEchoString(),
+            "function() (!!true && (--1 > 2))");
 }
 
 }  // namespace

@@ -31,6 +31,22 @@ TEST(BooleanCleanup, CubesSharingAFaceMergeIntoOneBox) {
   EXPECT_EQ(u.NumTri(), 12);
 }
 
+TEST(BooleanCleanup, ColourBoundariesStayPut) {
+  // Two touching unit cubes of different colours: after the union each
+  // colour still covers exactly its cube's five outer faces.
+  const Mesh u = Boolean(Box(0, 0, 0, 1, 1, 1, 1), Box(1, 0, 0, 2, 1, 1, 2), OpType::kUnion);
+  ASSERT_TRUE(IsValidSolid(u));
+  double area[3] = {0, 0, 0};
+  for (int t = 0; t < u.NumTri(); ++t) {
+    const auto& v = u.triVerts[t];
+    const double a = 0.5 * Length(Cross(u.vertPos[v[1]] - u.vertPos[v[0]], u.vertPos[v[2]] - u.vertPos[v[0]]));
+    ASSERT_LT(u.triProp[t], 3u);
+    area[u.triProp[t]] += a;
+  }
+  EXPECT_NEAR(area[1], 5, 1e-12);
+  EXPECT_NEAR(area[2], 5, 1e-12);
+}
+
 TEST(BooleanCleanup, CubesSharingAnEdgeStayManifold) {
   // The union touches itself along the shared edge: the vertices there
   // stay duplicated rather than forming a non-manifold edge.
@@ -59,6 +75,17 @@ TEST(BooleanCleanup, WeldRefusesWhenResultWouldBeNonManifold) {
   EXPECT_FALSE(WeldCoincident(m));
   EXPECT_EQ(m.NumTri(), before.NumTri());
   EXPECT_TRUE(IsValidSolid(m));
+}
+
+TEST(BooleanCleanup, WeldMergesWhatItCanAndLeavesTheRest) {
+  // A and B share a face (merged), C touches B only along an edge (left).
+  Mesh m = Box(0, 0, 0, 1, 1, 1);
+  AppendMesh(m, Box(1, 0, 0, 2, 1, 1));
+  AppendMesh(m, Box(2, 1, 0, 3, 2, 1));
+  ASSERT_TRUE(WeldCoincident(m));
+  EXPECT_TRUE(IsValidSolid(m));
+  EXPECT_EQ(m.NumTri(), 20 + 12);
+  EXPECT_TRUE(VolumeNear(m, 3));
 }
 
 TEST(BooleanCleanup, SplitPinchedVertexGivesEachFanItsOwnVertex) {

@@ -92,5 +92,29 @@ TEST(HullCgal, TranslatedSpheresMatch) {
   ExpectMatchesCgal(p);
 }
 
+TEST(HullCgal, IntegerGridPointsMatchExactly) {
+  // Many exactly coplanar and collinear points: vertex counts must agree.
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> u(-4, 4);
+  int solids = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<Vec3> p(10 + trial % 50);
+    for (auto& v : p) v = {u(rng) * 0.25, u(rng) * 0.5, double(u(rng) % 3)};
+    if (ConvexHull3d(p).status != HullStatus::kOk) continue;
+    ++solids;
+    ExpectMatchesCgal(p);
+  }
+  EXPECT_GT(solids, 150);
+}
+
+TEST(HullCgal, RotatedGridMatchesExactly) {
+  std::vector<Vec3> p;
+  const double c = std::cos(0.3), s = std::sin(0.3);
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j)
+      for (int k = 0; k < 5; ++k) p.push_back({c * i - s * j, s * i + c * j, 0.1 * k});
+  ExpectMatchesCgal(p);
+}
+
 }  // namespace
 }  // namespace mos::kernel

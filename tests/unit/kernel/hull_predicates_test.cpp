@@ -71,3 +71,28 @@ TEST(HullPredicates, RandomAndDegenerateMatchCgal) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(HullPredicates, Orient2dMatchesCgalNearLines) {
+  using K2 = CGAL::Exact_predicates_inexact_constructions_kernel;
+  std::mt19937 rng(4);
+  std::uniform_real_distribution<double> u(-10, 10);
+  int naiveWrong = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const Vec2 a{u(rng), u(rng)}, b{u(rng), u(rng)};
+    const double t = u(rng) / 10;
+    Vec2 c{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+    for (int s = 0; s < trial % 4; ++s) c.y = std::nextafter(c.y, trial % 2 ? 1e300 : -1e300);
+    const auto o = CGAL::orientation(K2::Point_2(a.x, a.y), K2::Point_2(b.x, b.y), K2::Point_2(c.x, c.y));
+    const int expected = o == CGAL::LEFT_TURN ? 1 : (o == CGAL::RIGHT_TURN ? -1 : 0);
+    ASSERT_EQ(Orient2dSign(a, b, c), expected);
+    const double naive = Cross(b - a, c - a);
+    naiveWrong += (naive > 0 ? 1 : naive < 0 ? -1 : 0) != expected;
+  }
+  EXPECT_GT(naiveWrong, 0);
+}
+
+}  // namespace
+}  // namespace mos::kernel

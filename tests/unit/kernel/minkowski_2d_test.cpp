@@ -167,3 +167,32 @@ TEST(Minkowski2dUnion, CircleRoundsAStar) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// Areas from the SVG of `openscad` 2021.01 (its 2D results sit on a 1/65536
+// grid, hence the 5e-4 tolerance).
+// minkowski() { polygon([[0,0],[10,0],[10,2],[2,2],[2,10],[0,10]]); circle(2, $fn=12); }
+TEST(Minkowski2dOpenScad, LShapePlusCircle) {
+  std::vector<Vec2> circle;
+  for (int i = 0; i < 12; ++i) circle.push_back({2 * std::cos(M_PI * i / 6), 2 * std::sin(M_PI * i / 6)});
+  const Polygon2d ell{{{{0, 0}, {10, 0}, {10, 2}, {2, 2}, {2, 10}, {0, 10}}}};
+  const auto r = Minkowski2d(ell, Polygon2d{{circle}});
+  ASSERT_EQ(r.polygon.contours.size(), 1u);
+  EXPECT_NEAR(SignedArea(r.polygon), 126.99976784079999, 5e-4);
+  EXPECT_EQ(WindingNumber(r.polygon.contours, {8.5, 2.9}), 1);
+}
+
+// minkowski() { difference() { square(10); translate([3,3]) square(4); }
+//               polygon([[0,0],[1,0],[1,0.5],[0.5,0.5],[0.5,1],[0,1]]); }
+TEST(Minkowski2dOpenScad, FramePlusSmallL) {
+  const Polygon2d frame{{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}, {{3, 3}, {3, 7}, {7, 7}, {7, 3}}}};
+  const Polygon2d ell{{{{0, 0}, {1, 0}, {1, 0.5}, {0.5, 0.5}, {0.5, 1}, {0, 1}}}};
+  const auto r = Minkowski2d(frame, ell);
+  ASSERT_EQ(r.polygon.contours.size(), 2u);
+  EXPECT_NEAR(SignedArea(r.polygon), 111.75, 1e-12);
+}
+
+}  // namespace
+}  // namespace mos::kernel

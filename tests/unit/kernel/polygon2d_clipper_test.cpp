@@ -32,7 +32,11 @@ std::string Describe(const Polygon2d& p) {
   std::string s;
   for (const Contour& c : p.contours) {
     s += "{";
-    for (const Vec2& v : c) s += "{" + std::to_string(v.x) + "," + std::to_string(v.y) + "},";
+    for (const Vec2& v : c) {
+      char buf[80];
+      std::snprintf(buf, sizeof buf, "{%.17g,%.17g},", v.x, v.y);
+      s += buf;
+    }
     s += "} ";
   }
   return s;

@@ -2,6 +2,7 @@
 // grid, so coplanar and touching faces are everywhere. The exact volume
 // comes from coordinate compression: every cell of the grid the boxes'
 // coordinates make is classified by evaluating the tree at its centre.
+// Boxes carry random colours, so cleanup meets colour boundaries too.
 //
 // MOS_PROPERTY_TREES: number of trees (default 300, a few seconds);
 // MOS_PROPERTY_SEED: first seed (default 1); MOS_PROPERTY_DEPTH: tree depth
@@ -28,6 +29,7 @@ struct Node {
   int op = -1;  // -1 leaf, else OpType, 3 = n-ary of the children
   OpType nary = OpType::kUnion;
   Vec3 lo, hi;  // leaf box
+  uint32_t prop = 0;  // its colour
   std::vector<std::unique_ptr<Node>> kids;
 };
 
@@ -62,6 +64,7 @@ class TreeGen {
         n->lo[a] = std::min(x0, x1);
         n->hi[a] = std::max(x0, x1);
       }
+      n->prop = static_cast<uint32_t>(Uniform(0, 2));
       return n;
     }
     if (Uniform(0, 4) == 0) {
@@ -128,7 +131,7 @@ double ExactVolume(const Node& root) {
 
 // Evaluates with our kernel; every intermediate result must be a valid solid.
 Mesh Evaluate(const Node& n, std::string& problem) {
-  if (n.op < 0) return MakeBox(n.lo, n.hi);
+  if (n.op < 0) return MakeBox(n.lo, n.hi, n.prop);
   std::vector<Mesh> kids;
   for (const auto& k : n.kids) {
     kids.push_back(Evaluate(*k, problem));
@@ -164,6 +167,8 @@ TEST(PropertyBoxes, RandomTreesAreValidWithExactVolume) {
     std::string problem;
     const Mesh m = Evaluate(*root, problem);
     const double vol = SignedVolume(m);
+    for (uint32_t prop : m.triProp)
+      if (prop > 2) problem = "unknown property " + std::to_string(prop);
     const bool volOk = std::fabs(vol - exact) <= 1e-9 * std::max(1.0, std::fabs(exact));
     if (!problem.empty() || !volOk) {
       ++failures;

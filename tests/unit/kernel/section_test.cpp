@@ -7,6 +7,7 @@
 #include "kernel/hull2d.h"
 #include "kernel/mesh_primitives.h"
 #include "kernel/mesh_transform.h"
+#include "kernel/minkowski3d.h"
 #include "kernel/section.h"
 #include "hull_test_support.h"
 #include "minkowski_test_shapes.h"
@@ -225,6 +226,118 @@ TEST(ProjectPolygon, ShadowOfTiltedRingHasHole) {
   // Outer: 3 x (3 cos20 + sin20); hole: 1 x (cos20 - sin20) (rotated about x).
   const double c = std::cos(M_PI / 9), s = std::sin(M_PI / 9);
   EXPECT_NEAR(SignedArea(r.polygon), 3 * (3 * c + s) - (c - s), 1e-12);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(Section, CorruptInputNeverCrashes) {
+  Mesh m = MakeBox({-1, -1, -1}, {1, 1, 1});
+  m.triVerts[3] = {0, 99, -5};     // out-of-range indices
+  m.halfedgeTwin[0] = 1000000;     // garbage twin
+  const auto r = SectionAtZ0(m);
+  EXPECT_EQ(r.status, HullStatus::kOk);
+  const auto s = ShadowOnZ0(m);
+  EXPECT_EQ(s.status, HullStatus::kOk);
+  const auto k = Minkowski3dDecompose(m, MakeBox({0, 0, 0}, {1, 1, 1}));
+  EXPECT_EQ(k.status, HullStatus::kOk);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+TEST(Section, RandomConvexMeshesWithVerticesOnThePlane) {
+  // A convex solid cut at z = 0 is the hull of its edge crossings and of its
+  // vertices lying exactly on the plane; shift so that one vertex (or a
+  // whole face) lies exactly there.
+  std::mt19937 rng(77);
+  std::uniform_real_distribution<double> u(-1, 1);
+  for (int trial = 0; trial < 300; ++trial) {
+    Mesh m = trial % 2 ? MakeUvSphere({0, 0, 0}, 1 + u(rng) * 0.5, 8 + trial % 9)
+                       : MakeBox({-1, -0.7, -0.4}, {1, 0.7, 0.4});
+    if (trial % 3) {
+      ASSERT_TRUE(TransformMesh(m, Affine3::Rotation(Normalized({u(rng), u(rng), u(rng)}), 180 * u(rng))));
+    }
+    const double shift = m.vertPos[static_cast<size_t>(trial * 7) % m.vertPos.size()].z;
+    for (Vec3& p : m.vertPos) p.z -= shift;  // that vertex now has z == 0 exactly
+    std::vector<Vec2> pts;
+    for (const auto& t : m.triVerts) {
+      for (int i = 0; i < 3; ++i) {
+        const Vec3 a = m.vertPos[t[i]], b = m.vertPos[t[(i + 1) % 3]];
+        if (a.z == 0) pts.push_back({a.x, a.y});
+        if ((a.z < 0 && b.z > 0) || (a.z > 0 && b.z < 0)) {
+          const double s = a.z / (a.z - b.z);
+          pts.push_back({a.x + (b.x - a.x) * s, a.y + (b.y - a.y) * s});
+        }
+      }
+    }
+    const auto hull = ConvexHull2d(pts);
+    const auto r = ProjectCut(m);
+    ASSERT_EQ(r.status, HullStatus::kOk);
+    if (hull.empty()) {
+      EXPECT_NEAR(SignedArea(r.polygon), 0, 1e-12) << trial;
+      continue;
+    }
+    ASSERT_EQ(r.polygon.contours.size(), 1u) << trial;
+    EXPECT_NEAR(SignedArea(r.polygon), SignedArea(hull), 1e-9) << trial;
+  }
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// The shadow as a balanced tree of pairwise unions of the projected
+// up-facing triangles: an independent route to the same set.
+Polygon2d ShadowByTriangleUnion(const Mesh& m) {
+  std::vector<Polygon2d> parts;
+  for (const auto& t : m.triVerts) {
+    const Vec2 a{m.vertPos[t[0]].x, m.vertPos[t[0]].y};
+    const Vec2 b{m.vertPos[t[1]].x, m.vertPos[t[1]].y};
+    const Vec2 c{m.vertPos[t[2]].x, m.vertPos[t[2]].y};
+    if (Cross(b - a, c - a) > 0) parts.push_back(Polygon2d{{{a, b, c}}});
+  }
+  while (parts.size() > 1) {
+    std::vector<Polygon2d> next;
+    for (size_t i = 0; i + 1 < parts.size(); i += 2) next.push_back(Union2d(parts[i], parts[i + 1]));
+    if (parts.size() % 2) next.push_back(parts.back());
+    parts.swap(next);
+  }
+  return parts.empty() ? Polygon2d{} : parts[0];
+}
+
+TEST(Shadow, RandomRotatedVoxelShapesMatchTriangleUnion) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> u(-1, 1);
+  std::uniform_int_distribution<int> coord(0, 2);
+  int tested = 0;
+  for (int trial = 0; trial < 400 && tested < 20; ++trial) {
+    std::set<Voxel> cells;
+    for (int i = 0; i < 6; ++i) cells.insert({coord(rng), coord(rng), coord(rng)});
+    Mesh m = VoxelMesh(cells);
+    if (!IsClosedManifold(m)) continue;
+    ++tested;
+    ASSERT_TRUE(TransformMesh(m, Affine3::Rotation(Normalized({u(rng), u(rng), u(rng)}), 180 * u(rng))));
+    const auto r = ProjectShadow(m);
+    ASSERT_EQ(r.status, HullStatus::kOk);
+    const Polygon2d expected = ShadowByTriangleUnion(m);
+    EXPECT_NEAR(SignedArea(r.polygon), SignedArea(expected), 1e-9) << trial;
+    for (double x = -4; x < 4; x += 0.37) {
+      for (double y = -4; y < 4; y += 0.41) {
+        const int w = WindingNumber(r.polygon.contours, {x + 0.001, y + 0.002});
+        ASSERT_TRUE(w == 0 || w == 1) << trial;  // canonical: no overlaps
+      }
+    }
+  }
+  EXPECT_EQ(tested, 20);
 }
 
 }  // namespace

@@ -122,6 +122,25 @@ TEST(Lexer, IncludeAndUseDirectives) {
   EXPECT_EQ(Lex("include <x")[0].text, "Unterminated include statement");
 }
 
+TEST(Lexer, NewlinesInsideAnIncludePathAreNotCounted) {
+  // 2021.01 skips tabs and newlines between < > without counting lines.
+  std::vector<Token> v = Lex("include <a/\nb.scad>\nx");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].text, "a/b.scad");
+  EXPECT_EQ(v[1].line, 2);
+  EXPECT_EQ(v[1].errorLine, 2);
+}
+
+TEST(Lexer, DirectivePathsAssembledAs2021) {
+  // Runs between tabs/newlines replace the directory or file part.
+  EXPECT_EQ(DirectivePath("a/b/c.scad", true), "a/b/c.scad");
+  EXPECT_EQ(DirectivePath("../3 /* D/f/x.sca();\necho(1);\nuse<e.scad", true),
+            "../3 /* D/f/use<e.scad") << "what openscad printed for a mutated corpus file";
+  EXPECT_EQ(DirectivePath("a/\tb/\tc", true), "b/c");
+  EXPECT_EQ(DirectivePath("test/", true), "test/");
+  EXPECT_EQ(DirectivePath("x\ny.scad", false), "y.scad");
+}
+
 TEST(Lexer, PositionsAndCarriageReturns) {
   std::vector<Token> v = Lex("a\n  bb\r\ncc");
   EXPECT_EQ(v[1].line, 2);

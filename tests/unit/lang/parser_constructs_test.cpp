@@ -76,6 +76,16 @@ TEST(ParserConstructs, WhereListComprehensionElementsMayStand) {
   EXPECT_TRUE(Parse("x = [let (a = 1) (for (i = a) i)];").file);
 }
 
+TEST(ParserConstructs, ElementSyntaxDecidesEvenWhenForYieldsItsBody) {
+  // `for ()` yields its body, but what surrounds it still counts as a
+  // list-comprehension element (outputs from openscad 2021.01).
+  EXPECT_FALSE(Parse("x = [for() 1 : 2];").file);
+  ParseResult r = Parse("x = [let(a=1) for() 2, 1, (for() 3), let(b=2) (for() b)];");
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(DumpExpr(*r.file->body.assignments[0].value),
+            "[let(a = 1) (2), 1, 3, let(b = 2) (b)]");
+}
+
 TEST(ParserConstructs, FunctionLiteralsAndCallsOnAnyExpression) {
   ExprPtr callExpr = test::ParseExpr("f(1)(2)");
   const auto& call = As<CallExpr>(callExpr);
@@ -134,6 +144,15 @@ TEST(ParserConstructs, StatementsAndModifiers) {
   const auto& u = Inst(b.instantiations[4]);
   EXPECT_EQ(u.children.instantiations.size(), 2u);
   EXPECT_EQ(u.children.assignments.size(), 1u);
+}
+
+TEST(ParserConstructs, EndMarkerIsAStatement) {
+  // 2021.01 appends "\n\x03\n" to the main file and \x03 is an empty
+  // statement: a module definition at the very end takes it as its body.
+  ParseResult r = Parse("module m() \n\n");
+  ASSERT_TRUE(r.file);
+  EXPECT_EQ(r.file->body.modules.size(), 1u);
+  EXPECT_FALSE(Parse("cube() \x03;").file) << "not a child statement";
 }
 
 TEST(ParserConstructs, IfElseStatements) {

@@ -72,6 +72,16 @@ const Case kCases[] = {
      "ERROR: Parser error: syntax error in file t.scad, line 1\nCan't parse file 't.scad'!\n\n"},
     {"x = \"a\" \"b\";",
      "ERROR: Parser error: syntax error in file t.scad, line 1\nCan't parse file 't.scad'!\n\n"},
+    {"{\n\n",
+     "ERROR: Parser error: syntax error in file t.scad, line 5\nCan't parse file 't.scad'!\n\n"},
+    {"cube() {\n\n",
+     "ERROR: Parser error: syntax error in file t.scad, line 4\nCan't parse file 't.scad'!\n\n"},
+    {"x = 1;\necho(a \"b\nc\nd\");\n",
+     "ERROR: Parser error: syntax error in file t.scad, line 4\nCan't parse file 't.scad'!\n\n"},
+    {"x = [\n\x03""\n",
+     "ERROR: Parser error: syntax error in file t.scad, line 2\nCan't parse file 't.scad'!\n\n"},
+    {"module m() {\n// c\n",
+     "ERROR: Parser error: syntax error in file t.scad, line 5\nCan't parse file 't.scad'!\n\n"},
 };
 
 std::string Joined(const std::vector<std::string>& lines) {

@@ -122,6 +122,19 @@ TEST(Robustness, NulBytesAndInvalidUtf8) {
   EXPECT_EQ(test::As<LiteralExpr>(r.file->body.assignments[0].value).string, "b\xff\xc3(");
 }
 
+TEST(Robustness, TokenLimitBoundsMemory) {
+  ParseOptions options;
+  options.maxTokens = 1000;
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += ";";
+  ParseResult r = ParseSource(text, "t.scad", "", options);
+  EXPECT_FALSE(r.file);
+  ASSERT_FALSE(r.echoLines.empty());
+  EXPECT_NE(r.echoLines[0].find("too many tokens (limit 1000)"), std::string::npos);
+  text.resize(900);
+  EXPECT_TRUE(ParseSource(text, "t.scad", "", options).file);
+}
+
 TEST(Robustness, LargeFlatFileParses) {
   std::string text = "points = [";
   for (int i = 0; i < 50000; ++i) {

@@ -1,0 +1,106 @@
+// Thin embind layer over mos::Engine for the browser worker and Node.
+// Returns plain JS objects; nothing throws into JS (a C++ exception crossing
+// embind would arrive as a bare number), so everything is caught here.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <exception>
+#include <string>
+
+#include "mos/engine.h"
+
+namespace {
+
+using emscripten::val;
+
+const char* SeverityName(mos::Severity s) {
+  switch (s) {
+    case mos::Severity::Echo: return "echo";
+    case mos::Severity::Warning: return "warning";
+    case mos::Severity::Deprecated: return "deprecated";
+    case mos::Severity::Error: return "error";
+    case mos::Severity::Trace: return "trace";
+  }
+  return "error";
+}
+
+mos::Engine& TheEngine() {
+  static mos::Engine engine;  // keeps the parsed-file cache between renders
+  return engine;
+}
+
+// options: {file, name, defines: {name: "expr"}, libraryPaths: [..],
+//           csg: bool, maxRecursionDepth, timeoutSeconds}
+mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
+  mos::RenderRequest request;
+  request.source = source;
+  request.wantCsg = true;
+  if (options.isUndefined() || options.isNull()) return request;
+  if (options["file"].isString()) request.file = options["file"].as<std::string>();
+  if (options["name"].isString()) request.sourceName = options["name"].as<std::string>();
+  if (options["csg"].isFalse()) request.wantCsg = false;
+  if (options["maxRecursionDepth"].isNumber())
+    request.limits.maxRecursionDepth = options["maxRecursionDepth"].as<int>();
+  if (options["timeoutSeconds"].isNumber())
+    request.limits.timeoutSeconds = options["timeoutSeconds"].as<double>();
+  val paths = options["libraryPaths"];
+  if (paths.isArray()) {
+    const int n = paths["length"].as<int>();
+    for (int i = 0; i < n; ++i) request.libraryPaths.push_back(paths[i].as<std::string>());
+  }
+  val defines = options["defines"];
+  if (!defines.isUndefined() && !defines.isNull()) {
+    val keys = val::global("Object").call<val>("keys", defines);
+    const int n = keys["length"].as<int>();
+    for (int i = 0; i < n; ++i) {
+      std::string name = keys[i].as<std::string>();
+      request.defines.emplace_back(name, defines[name].as<std::string>());
+    }
+  }
+  return request;
+}
+
+val ToJs(const mos::RenderResult& result) {
+  val out = val::object();
+  out.set("ok", result.ok);
+  out.set("parsed", result.parsed);
+  out.set("echo", result.echo);
+  out.set("csg", result.csg);
+  val diagnostics = val::array();
+  int i = 0;
+  for (const auto& d : result.diagnostics) {
+    val item = val::object();
+    item.set("severity", std::string(SeverityName(d.severity)));
+    item.set("message", d.message);
+    item.set("file", d.location.file);
+    item.set("line", d.location.line);
+    item.set("column", d.location.column);
+    item.set("text", mos::FormatDiagnostic(d));
+    diagnostics.set(i++, item);
+  }
+  out.set("diagnostics", diagnostics);
+  return out;
+}
+
+val Failure(const std::string& message) {
+  mos::RenderResult result;
+  result.diagnostics.push_back({mos::Severity::Error, message, {}});
+  return ToJs(result);
+}
+
+// render(source, options?) -> {ok, parsed, echo, csg, diagnostics}
+val Render(const std::string& source, val options) {
+  try {
+    return ToJs(TheEngine().Render(RequestFrom(source, options)));
+  } catch (const std::exception& e) {
+    return Failure(std::string("internal error: ") + e.what());
+  } catch (...) {
+    return Failure("internal error: unknown exception");
+  }
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(mos) {
+  emscripten::function("render", &Render);
+}

@@ -1,0 +1,29 @@
+// Command-line arguments of `mos`, parsed without side effects.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mos::cli {
+
+struct Arguments {
+  std::string input;                   // the .scad file
+  std::vector<std::string> outputs;    // -o files, in order
+  std::vector<std::pair<std::string, std::string>> defines;  // -D name=expr
+  std::vector<std::string> libraryPaths;                     // -L dir
+  bool help = false;
+  bool version = false;
+};
+
+struct ParsedArguments {
+  Arguments arguments;
+  std::string error;  // non-empty when the command line is invalid
+};
+
+ParsedArguments ParseArguments(const std::vector<std::string>& argv);
+
+std::string UsageText();
+std::string VersionText();
+
+}  // namespace mos::cli

@@ -1,0 +1,94 @@
+// `mos`: evaluate an OpenSCAD model and write .echo / .csg outputs.
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "arguments.h"
+#include "mos/engine.h"
+#include "output_writer.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  // what 2021.01 returns for an unparsable model
+constexpr int kExitUsage = 2;
+
+mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
+  mos::RenderRequest request;
+  request.file = args.input;
+  request.defines = args.defines;
+  request.libraryPaths = args.libraryPaths;
+  for (const auto& out : args.outputs) {
+    auto kind = mos::cli::OutputKindOf(out);
+    if (kind == mos::cli::OutputKind::Csg) request.wantCsg = true;
+    if (kind == mos::cli::OutputKind::Ast) request.wantAst = true;
+  }
+  return request;
+}
+
+// Warnings and errors go to stderr as file:line:col; ECHO lines only when no
+// .echo file receives them (as 2021.01 prints them to the console).
+void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
+  for (const auto& d : result.diagnostics) {
+    if (d.severity == mos::Severity::Echo && echoGoesToFile) continue;
+    std::cerr << mos::FormatDiagnostic(d) << '\n';
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> rawArgs(argv + 1, argv + argc);
+  auto parsed = mos::cli::ParseArguments(rawArgs);
+  const auto& args = parsed.arguments;
+  if (args.help) {
+    std::cout << mos::cli::UsageText();
+    return kExitOk;
+  }
+  if (args.version) {
+    std::cout << mos::cli::VersionText();
+    return kExitOk;
+  }
+  if (!parsed.error.empty()) {
+    std::cerr << "mos: " << parsed.error << "\n\n" << mos::cli::UsageText();
+    return kExitUsage;
+  }
+
+  // Refuse unsupported outputs before spending time on the model.
+  int exitCode = kExitOk;
+  std::vector<std::string> outputs;
+  for (const auto& out : args.outputs) {
+    auto kind = mos::cli::OutputKindOf(out);
+    if (kind == mos::cli::OutputKind::Geometry || kind == mos::cli::OutputKind::Unknown) {
+      std::cerr << "mos: " << mos::cli::WriteOutput(out, mos::RenderResult{}) << '\n';
+      exitCode = kExitFailure;
+    } else {
+      outputs.push_back(out);
+    }
+  }
+  if (exitCode != kExitOk && outputs.empty()) return exitCode;
+
+  if (!std::ifstream(args.input)) {
+    std::cerr << "Can't open input file '" << args.input << "'!\n";  // 2021.01's words
+    return kExitFailure;
+  }
+
+  mos::Engine engine;
+  mos::RenderResult result = engine.Render(MakeRequest(args));
+
+  bool echoToFile = false;
+  for (const auto& out : outputs) {
+    if (mos::cli::OutputKindOf(out) == mos::cli::OutputKind::Echo) echoToFile = true;
+  }
+  PrintDiagnostics(result, echoToFile);
+  if (!result.parsed) exitCode = kExitFailure;
+  for (const auto& out : outputs) {
+    std::string error = mos::cli::WriteOutput(out, result);
+    if (!error.empty()) {
+      std::cerr << "mos: " << error << '\n';
+      exitCode = kExitFailure;
+    }
+  }
+  return exitCode;
+}

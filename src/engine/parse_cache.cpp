@@ -1,0 +1,61 @@
+#include "engine/parse_cache.h"
+
+#include <fstream>
+#include <iterator>
+
+namespace mos::engine {
+
+ContentFingerprint FingerprintOfText(const std::string& text) {
+  ContentFingerprint f;
+  f.exists = true;
+  f.size = text.size();
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  f.hash = h;
+  return f;
+}
+
+ContentFingerprint FingerprintOfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ContentFingerprint{};
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return FingerprintOfText(text);
+}
+
+const lang::ParseResult* ParseCache::Find(const std::string& key) {
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return nullptr;
+  for (const auto& [path, fingerprint] : it->second.files) {
+    if (!(FingerprintOfFile(path) == fingerprint)) {
+      entries_.erase(it);
+      return nullptr;
+    }
+  }
+  it->second.lastUse = ++clock_;
+  return &it->second.result;
+}
+
+void ParseCache::Store(const std::string& key, const std::string& mainFile,
+                       const ContentFingerprint& mainBefore, const lang::ParseResult& result) {
+  if (!result.file || !result.diagnostics.empty() || maxEntries_ == 0) return;
+  Entry entry;
+  entry.result = result;
+  if (!mainFile.empty()) entry.files.emplace_back(mainFile, mainBefore);
+  for (const auto& included : result.file->includedFiles) {
+    entry.files.emplace_back(included, FingerprintOfFile(included));
+  }
+  entry.lastUse = ++clock_;
+  if (entries_.size() >= maxEntries_ && entries_.find(key) == entries_.end()) {
+    auto oldest = entries_.begin();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->second.lastUse < oldest->second.lastUse) oldest = it;
+    }
+    entries_.erase(oldest);
+  }
+  entries_[key] = std::move(entry);
+}
+
+}  // namespace mos::engine

@@ -1,0 +1,1 @@
+echo([for (i = 0; true; i = i + 1) i]);

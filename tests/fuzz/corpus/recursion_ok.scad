@@ -1,0 +1,2 @@
+function f(n) = n <= 0 ? 0 : n + f(n - 1);
+echo(f(100));

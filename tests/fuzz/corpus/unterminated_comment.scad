@@ -1,0 +1,2 @@
+/* unterminated comment
+echo(1);

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target with Debian's clang and runs it.
+#   run_fuzz.sh --ci            replay corpus + regressions, then fuzz 30 s
+#   run_fuzz.sh --seconds N     fuzz N seconds (long campaigns; 1 core)
+#   --target mos_fuzz_parse     the parser alone (default: mos_fuzz_render)
+# Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
+# openscad test models (read only). New inputs go to a scratch directory;
+# crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
+# keeping into regressions/).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${MOS_FUZZ_BUILD_DIR:-$root/build-fuzz}"
+seconds="${MOS_FUZZ_SECONDS:-30}"
+
+target=mos_fuzz_render
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --ci) shift ;;  # the default: replay, then a short run
+    --seconds) seconds="$2"; shift 2 ;;
+    --target) target="$2"; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++ -DMOS_BUILD_FUZZ=ON -DMOS_BUILD_TESTS=OFF \
+  -DMOS_BUILD_CLI=OFF >/dev/null
+cmake --build "$build" -j"${MOS_JOBS:-2}" --target "$target"
+fuzzer="$build/tests/fuzz/$target"
+export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+limits=(-timeout=10 -rss_limit_mb=2048 -max_len=4096)
+
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+# Runs the fuzzer with its output in a log; prints the summary lines, or the
+# log's tail when it failed.
+run() {
+  local rc=0
+  "$fuzzer" "${limits[@]}" "$@" >"$scratch/log" 2>&1 || rc=$?
+  grep -E "^(#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|Executed .* in)" "$scratch/log" | tail -n 3 || true
+  if [ $rc -ne 0 ]; then
+    tail -n 40 "$scratch/log"
+    echo "fuzz: FAILED (exit $rc)"
+    exit $rc
+  fi
+}
+
+echo "fuzz: replaying seeds and regressions"
+mapfile -d '' inputs < <(find "$here/corpus" "$here/regressions" -type f ! -name README.md -print0)
+run "${inputs[@]}"
+
+seeds=("$here/corpus" "$here/regressions")
+[ -d /usr/share/openscad/testdata/scad ] && seeds+=(/usr/share/openscad/testdata/scad)
+mkdir -p "$here/artifacts" "$scratch/new"
+echo "fuzz: fuzzing for $seconds s"
+run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
+  "$scratch/new" "${seeds[@]}"
