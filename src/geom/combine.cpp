@@ -14,8 +14,8 @@ namespace {
 using kernel::Mesh;
 using kernel::Polygon2d;
 
-void Warn(const CombineContext& ctx, const std::string& text) {
-  if (ctx.warnings) ctx.warnings->push_back(text);
+void Warn(const CombineContext& ctx, const std::string& text, lang::SourceSpan span = {}) {
+  if (ctx.warnings) ctx.warnings->push_back({text, std::move(span)});
 }
 
 Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext& ctx) {
@@ -105,17 +105,21 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   // Difference keeps nothing when its first child is empty; intersection
   // keeps nothing when any child is.
   if (op == CombineOp::kDifference && children[0].Empty()) return {};
-  bool mixed = false;
   std::vector<Mesh> meshes;
   std::vector<Polygon2d> polys;
   uint32_t firstProp = 0;
-  for (Geometry& g : children) {
+  for (size_t i = 0; i < children.size(); ++i) {
+    Geometry& g = children[i];
     if (g.Empty()) {
       if (op == CombineOp::kIntersection) return {};
       continue;
     }
-    if (g.dim != dim) {
-      mixed = true;
+    if (g.dim != dim) {  // 2021.01's two warnings, at the dropped child
+      const lang::SourceSpan span = i < ctx.childSpans.size() ? ctx.childSpans[i] : lang::SourceSpan{};
+      Warn(ctx, "Mixing 2D and 3D objects is not supported", span);
+      Warn(ctx, dim == Dim::k3 ? "Ignoring 2D child object for 3D operation"
+                               : "Ignoring 3D child object for 2D operation",
+           span);
       continue;
     }
     if (dim == Dim::k3) {
@@ -125,7 +129,6 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
       polys.push_back(std::move(g.polygon));
     }
   }
-  if (mixed) Warn(ctx, "Mixing 2D and 3D objects is not supported.");
   return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
                         : Combine2d(std::move(polys), op, firstProp, ctx);
 }

@@ -15,7 +15,8 @@ enum class CombineOp { kUnion, kDifference, kIntersection, kHull, kMinkowski };
 struct CombineContext {
   kernel::KernelLimits limits;
   uint32_t newProp = 0;  // property for new faces (hull, minkowski)
-  std::vector<std::string>* warnings = nullptr;
+  std::vector<GeomMessage>* warnings = nullptr;
+  std::vector<lang::SourceSpan> childSpans;  // one per child, for messages
 };
 
 // The children (empty ones included, as they matter for difference and

@@ -6,9 +6,11 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "kernel/mesh.h"
+#include "lang/ast.h"
 #include "kernel/polygon2d.h"
 
 namespace mos::geom {
@@ -39,6 +41,14 @@ struct Geometry {
     return g;
   }
   bool Empty() const { return dim == Dim::kEmpty; }
+};
+
+// A warning or error of geometry evaluation: the text without its
+// "WARNING: " prefix and the instantiation it is about (2021.01 appends
+// " in file x.scad, line n" for most of them).
+struct GeomMessage {
+  std::string text;
+  lang::SourceSpan span;
 };
 
 // What a triangle's property id stands for.

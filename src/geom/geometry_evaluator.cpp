@@ -43,8 +43,10 @@ class Renderer {
     const int nodeId = nextNodeId_++;
     if (Cancelled()) return {};
     if (depth > maxDepth_) {
-      if (!out_.tooDeep) Warn("Geometry tree nested deeper than " + std::to_string(maxDepth_) +
-                              " levels; the deeper part is left out.");
+      if (!out_.tooDeep)
+        Warn("Geometry tree nested deeper than " + std::to_string(maxDepth_) +
+                 " levels; the deeper part is left out.",
+             node.span);
       out_.tooDeep = true;
       return {};
     }
@@ -94,7 +96,8 @@ class Renderer {
       case NodeKind::Text:
       case NodeKind::Import:
       case NodeKind::Surface:
-        Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored.");
+        Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
+             node.span);
         return {};
     }
     return {};
@@ -106,7 +109,9 @@ class Renderer {
       out_.cancelled = true;
     return out_.cancelled;
   }
-  void Warn(const std::string& text) { out_.warnings.push_back(text); }
+  void Warn(const std::string& text, const lang::SourceSpan& span) {
+    out_.warnings.push_back({text, span});
+  }
 
   // A new property for the faces of a leaf node.
   uint32_t Leaf(int nodeId) {
@@ -116,20 +121,23 @@ class Renderer {
     return static_cast<uint32_t>(out_.properties.size() - 1);
   }
 
-  std::vector<Geometry> VisitChildren(const Node& node, int depth) {
+  // Geometries of the children (background '%' subtrees are not part of a
+  // render); their spans go to `spans` for messages.
+  std::vector<Geometry> VisitChildren(const Node& node, int depth,
+                                      std::vector<lang::SourceSpan>* spans = nullptr) {
     std::vector<Geometry> out;
     for (const auto& child : node.children) {
-      if (!child || child->background) {  // '%': not part of a render
-        continue;
-      }
+      if (!child || child->background) continue;
+      if (spans) spans->push_back(child->span);
       out.push_back(Visit(*child, depth + 1));
       if (out_.cancelled) break;
     }
     return out;
   }
 
-  CombineContext Context(uint32_t newProp) {
+  CombineContext Context(uint32_t newProp, std::vector<lang::SourceSpan> spans) {
     CombineContext ctx;
+    ctx.childSpans = std::move(spans);
     ctx.limits = limits_;
     ctx.newProp = newProp;
     ctx.warnings = &out_.warnings;
@@ -138,17 +146,19 @@ class Renderer {
 
   Geometry CombineChildren(const Node& node, int depth, CombineOp op) {
     const int id = nextNodeId_ - 1;
-    std::vector<Geometry> children = VisitChildren(node, depth);
+    std::vector<lang::SourceSpan> spans;
+    std::vector<Geometry> children = VisitChildren(node, depth, &spans);
     if (out_.cancelled) return {};
     const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
-    return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0));
+    return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
   }
 
   // Children of a transform-like node as one geometry (their union).
   Geometry ChildUnion(const Node& node, int depth) {
-    std::vector<Geometry> children = VisitChildren(node, depth);
+    std::vector<lang::SourceSpan> spans;
+    std::vector<Geometry> children = VisitChildren(node, depth, &spans);
     if (out_.cancelled) return {};
-    return Combine(std::move(children), CombineOp::kUnion, Context(0));
+    return Combine(std::move(children), CombineOp::kUnion, Context(0, std::move(spans)));
   }
 
   Geometry PolyhedronGeometry(const Node& node, int nodeId) {
@@ -164,7 +174,8 @@ class Renderer {
     std::vector<uint32_t> props(p.faces.size(), prop);
     Mesh mesh = kernel::MeshFromPolygons(points, p.faces, props, options, report);
     for (const auto& d : report.diagnostics)
-      Warn("polyhedron(): " + d.message + (d.count ? " (" + std::to_string(d.count) + ")" : ""));
+      Warn("polyhedron(): " + d.message + (d.count ? " (" + std::to_string(d.count) + ")" : ""),
+           node.span);
     return Geometry::Solid(std::move(mesh));
   }
 
@@ -192,18 +203,13 @@ class Renderer {
     const auto& m = node.Params<eval::TransformParams>().m;
     Geometry g = ChildUnion(node, depth);
     if (g.dim == Dim::k3) {
-      if (!kernel::TransformMesh(g.mesh, kernel::Affine3::FromMatrix4(m))) {
-        Warn("Scaling a 3D object with 0 - removing object");
-        return {};
-      }
+      // A singular matrix removes the object (silently, as 2021.01 does).
+      if (!kernel::TransformMesh(g.mesh, kernel::Affine3::FromMatrix4(m))) return {};
       return g;
     }
     if (g.dim == Dim::k2) {
       const double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
-      if (!(det != 0) || !std::isfinite(det)) {
-        Warn("Scaling a 2D object with 0 - removing object");
-        return {};
-      }
+      if (!(det != 0) || !std::isfinite(det)) return {};
       for (auto& c : g.polygon.contours) {
         for (Vec2& v : c)
           v = {m[0][0] * v.x + m[0][1] * v.y + m[0][3], m[1][0] * v.x + m[1][1] * v.y + m[1][3]};
@@ -268,7 +274,7 @@ class Renderer {
     (void)nodeId;
     std::string error;
     Mesh m = RotateExtrude(g.polygon, p, g.polygonProp, error);
-    if (!error.empty()) out_.errors.push_back(error);
+    if (!error.empty()) out_.errors.push_back({error, node.span});
     return Geometry::Solid(std::move(m));
   }
 
@@ -279,7 +285,7 @@ class Renderer {
     uint32_t prop = g.mesh.triProp.empty() ? 0 : g.mesh.triProp[0];
     kernel::PolygonOpResult r =
         p.cut ? kernel::ProjectCut(g.mesh, limits_) : kernel::ProjectShadow(g.mesh, limits_);
-    if (!r.diagnostic.message.empty()) Warn(r.diagnostic.message);
+    if (!r.diagnostic.message.empty()) Warn(r.diagnostic.message, node.span);
     return Geometry::Flat(std::move(r.polygon), prop);
   }
 

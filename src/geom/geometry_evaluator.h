@@ -28,10 +28,11 @@ struct RenderOptions {
 struct RenderResult {
   Geometry geometry;
   std::vector<FaceProperty> properties;  // indexed by triProp / polygonProp
-  // Warnings in 2021.01's wording, without the "WARNING: " prefix, and kernel
-  // diagnostics (polyhedron repair, budgets).
-  std::vector<std::string> warnings;
-  std::vector<std::string> errors;  // 2021.01 ERRORs (rotate_extrude crossing the axis)
+  // Warnings in 2021.01's wording and kernel diagnostics (polyhedron
+  // repair, budgets); errors as 2021.01's ERROR lines (rotate_extrude
+  // crossing the axis).
+  std::vector<GeomMessage> warnings;
+  std::vector<GeomMessage> errors;
   bool cancelled = false;
   bool tooDeep = false;  // the depth bound was hit (that subtree became empty)
   // Filled by RenderSource/RenderFile: the parser's and evaluator's lines

@@ -20,8 +20,9 @@ RenderResult Finish(const lang::ParseResult& parsed, const SourceOptions& option
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);
   for (const auto& line : evaluated.log.Lines()) log.push_back(line);
   if (evaluated.root && !evaluated.aborted) result = RenderNodeTree(*evaluated.root, options.render);
-  for (const auto& w : result.warnings) log.push_back("WARNING: " + w);
-  for (const auto& e : result.errors) log.push_back("ERROR: " + e);
+  for (const auto& w : result.warnings)
+    log.push_back("WARNING: " + w.text + evaluated.log.LocationSuffix(w.span));
+  for (const auto& e : result.errors) log.push_back("ERROR: " + e.text);
   result.log = std::move(log);
   result.aborted = !evaluated.root || evaluated.aborted;
   return result;

@@ -142,6 +142,20 @@ TEST(ExportOff, HeaderVerticesAndColours) {
   EXPECT_EQ(testing::MeshVertexSet(RenderToMesh(r)).count("1 1 1"), 1u);
 }
 
+TEST(ExportFile, WritesEachFormat) {
+  RenderResult r = testing::Render("sphere(1, $fn=8);");
+  const kernel::Mesh mesh = RenderToMesh(r);
+  const std::string base = ::testing::TempDir() + "mos_geom_export";
+  std::string error;
+  ASSERT_TRUE(io::ExportMeshFile(mesh, r.properties, base + ".stl", "stl", error)) << error;
+  ASSERT_TRUE(io::ExportMeshFile(mesh, r.properties, base + ".bin.stl", "binstl", error)) << error;
+  ASSERT_TRUE(io::ExportMeshFile(mesh, r.properties, base + ".off", "off", error)) << error;
+  EXPECT_EQ(testing::ReadText(base + ".stl").rfind("solid OpenSCAD_Model\n", 0), 0u);
+  EXPECT_EQ(testing::ReadText(base + ".bin.stl").size(), 84u + 50u * mesh.NumTri());
+  EXPECT_EQ(testing::OffVertexSet(base + ".off"), testing::MeshVertexSet(mesh));
+  EXPECT_NEAR(testing::StlVolume(base + ".stl"), kernel::SignedVolume(mesh), 1e-4);
+}
+
 TEST(ExportFile, UnknownFormatIsAnError) {
   std::string error;
   EXPECT_FALSE(io::ExportMeshFile({}, {}, "/tmp/mos_geom_test.xyz", "xyz", error));

@@ -44,6 +44,18 @@ TEST(GeometryEvaluator, InnerColourWins) {
   }
 }
 
+TEST(GeometryEvaluator, ColourOfA2dShapeReachesItsExtrusion) {
+  for (const char* source : {"linear_extrude(1) color(\"lime\") square(2);",
+                             "color(\"lime\") linear_extrude(1) square(2);"}) {
+    RenderResult r = testing::Render(source);
+    ASSERT_EQ(r.geometry.dim, Dim::k3) << source;
+    for (uint32_t p : r.geometry.mesh.triProp) {
+      ASSERT_TRUE(r.properties[p].HasColor()) << source;
+      EXPECT_EQ(r.properties[p].rgba[1], 1) << source;
+    }
+  }
+}
+
 TEST(GeometryEvaluator, BackgroundIsLeftOutAndRootAlone) {
   RenderResult bg = testing::Render("%cube(5); cube(1);");
   EXPECT_NEAR(kernel::SignedVolume(bg.geometry.mesh), 1, 1e-12);
@@ -61,10 +73,13 @@ TEST(GeometryEvaluator, TwoDimensionalResult) {
 }
 
 TEST(GeometryEvaluator, MixingDimensionsWarnsAndKeepsTheFirst) {
-  RenderResult r = testing::Render("union(){cube(2); square(5);}");
+  // Lines as openscad 2021.01 prints them for this snippet (at the 2D child).
+  RenderResult r = testing::Render("translate([1,0,0])\n union(){cube(2);\n\n square(5);}\n");
   ASSERT_EQ(r.geometry.dim, Dim::k3);
   EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 8, 1e-12);
-  EXPECT_TRUE(LogHas(r, "WARNING: Mixing 2D and 3D objects is not supported."));
+  EXPECT_TRUE(LogHas(r, "WARNING: Mixing 2D and 3D objects is not supported in file t.scad, line 4"));
+  EXPECT_TRUE(
+      LogHas(r, "WARNING: Ignoring 2D child object for 3D operation in file t.scad, line 4"));
 }
 
 TEST(GeometryEvaluator, RotateExtrudeAcrossTheAxisIsAnError) {

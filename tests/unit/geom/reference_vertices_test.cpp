@@ -18,7 +18,7 @@ TEST_P(ReferenceVertices, SameVertexSetAsOpenscad) {
   ASSERT_FALSE(expected.empty()) << name;
   RenderResult r = RenderFile(testing::DataPath(name + ".scad"), SourceOptions{});
   ASSERT_EQ(r.geometry.dim, Dim::k3) << name;
-  EXPECT_TRUE(r.warnings.empty()) << r.warnings[0];
+  EXPECT_TRUE(r.warnings.empty()) << r.warnings[0].text;
   const std::set<std::string> actual = testing::MeshVertexSet(r.geometry.mesh);
   std::string missing, extra;
   for (const auto& v : expected)
