@@ -43,7 +43,7 @@ bool IsHole(const kernel::Contour& c) { return kernel::SignedArea(c) < 0; }
 }  // namespace
 
 int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p) {
-  if (p.hasSlices) return std::max(p.slices, 1);
+  if (p.hasSlices) return std::max(p.slices, 1);  // the evaluator bounds it to int
   if (p.twist == 0) return 1;
   const double twist = std::abs(p.twist);
   double n;
@@ -58,7 +58,7 @@ int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtr
     n = std::min(twist / p.fragments.fa, helix / p.fragments.fs);
   }
   n = std::ceil(std::max(n, 1.0));
-  return n < 1e5 ? static_cast<int>(n) : 100000;
+  return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
 }
 
 kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
@@ -111,6 +111,21 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
   return FromSoup(soup, prop);
 }
 
+int64_t PolygonVertexCount(const kernel::Polygon2d& polygon) {
+  int64_t n = 0;
+  for (const auto& c : polygon.contours) n += static_cast<int64_t>(c.size());
+  return n;
+}
+
+int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p) {
+  double radius = 0;
+  for (const auto& c : polygon.contours)
+    for (const Vec2& v : c) radius = std::max(radius, std::abs(v.x));
+  const int base = FragmentCount(radius, p.fragments.fn, p.fragments.fs, p.fragments.fa);
+  const double n = std::ceil(std::max(base * std::abs(p.angle) / 360, 1.0));
+  return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
+}
+
 kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
                            uint32_t prop, std::string& error) {
   if (polygon.contours.empty()) return {};
@@ -136,12 +151,9 @@ kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateE
       std::reverse(c.begin(), c.end());
     }
   }
-  const double radius = std::max(std::abs(minX), std::abs(maxX));
   const double angle = p.angle;
   const bool full = std::abs(angle) >= 360;
-  const int base = FragmentCount(radius, p.fragments.fn, p.fragments.fs, p.fragments.fa);
-  const double nd = std::ceil(std::max(base * std::abs(angle) / 360, 1.0));
-  const int n = nd < 1e6 ? static_cast<int>(nd) : 1000000;
+  const int n = RotateExtrudeFragments(polygon, p);
   // Profile j lies in the plane at angle j*angle/n from +X; full turns start
   // at 180 degrees and go clockwise (2021.01's layout, visible for odd n).
   auto place = [&](Vec2 v, int j) {

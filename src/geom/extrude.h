@@ -22,6 +22,14 @@ int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtr
 kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
                            uint32_t prop);
 
+// Profiles 2021.01 uses around the axis: ceil(max(fragments(max |x|) *
+// |angle| / 360, 1)).
+int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p);
+
+// Number of polygon vertices (for vertex budgets: extrusions make
+// vertices x (slices + 1) or vertices x profiles).
+int64_t PolygonVertexCount(const kernel::Polygon2d& polygon);
+
 // Empty with `error` set (2021.01's wording, without "ERROR: ") when the
 // shape has points on both sides of the Y axis.
 kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,

@@ -66,12 +66,15 @@ class Renderer {
       case NodeKind::Sphere: {
         const auto& p = node.Params<eval::SphereParams>();
         const auto& f = p.fragments;
-        return Geometry::Solid(SphereMesh(p.r, FragmentCount(p.r, f.fn, f.fs, f.fa), Leaf(nodeId)));
+        const int n = FragmentCount(p.r, f.fn, f.fs, f.fa);
+        if (!WithinBudget(static_cast<double>(n) * ((n + 1) / 2), node)) return {};
+        return Geometry::Solid(SphereMesh(p.r, n, Leaf(nodeId)));
       }
       case NodeKind::Cylinder: {
         const auto& p = node.Params<eval::CylinderParams>();
         const auto& f = p.fragments;
         const int n = FragmentCount(std::max(p.r1, p.r2), f.fn, f.fs, f.fa);
+        if (!WithinBudget(2.0 * n, node)) return {};
         return Geometry::Solid(CylinderMesh(p.h, p.r1, p.r2, p.center, n, Leaf(nodeId)));
       }
       case NodeKind::Polyhedron: return PolyhedronGeometry(node, nodeId);
@@ -82,8 +85,9 @@ class Renderer {
       case NodeKind::Circle: {
         const auto& p = node.Params<eval::CircleParams>();
         const auto& f = p.fragments;
-        return Geometry::Flat(CirclePolygon(p.r, FragmentCount(p.r, f.fn, f.fs, f.fa)),
-                              Leaf(nodeId));
+        const int n = FragmentCount(p.r, f.fn, f.fs, f.fa);
+        if (!WithinBudget(n, node)) return {};
+        return Geometry::Flat(CirclePolygon(p.r, n), Leaf(nodeId));
       }
       case NodeKind::Polygon: return PolygonGeometry(node, nodeId);
       case NodeKind::Transform: return TransformGeometry(node, depth);
@@ -109,6 +113,18 @@ class Renderer {
       out_.cancelled = true;
     return out_.cancelled;
   }
+  // False (with a warning) when a primitive would exceed the vertex budget.
+  bool WithinBudget(double vertices, const Node& node) {
+    kernel::LimitGuard guard(limits_, eval::NodeKindName(node.kind));
+    if (vertices <= static_cast<double>(guard.MaxVertices())) return true;
+    Warn(std::string(eval::NodeKindName(node.kind)) + "(): " +
+             std::to_string(static_cast<long long>(vertices)) +
+             " vertices exceed the vertex budget of " + std::to_string(guard.MaxVertices()) +
+             "; object left out",
+         node.span);
+    return false;
+  }
+
   void Warn(const std::string& text, const lang::SourceSpan& span) {
     out_.warnings.push_back({text, span});
   }
@@ -264,6 +280,9 @@ class Renderer {
     Geometry g = ChildUnion(node, depth);
     if (g.dim != Dim::k2) return {};
     (void)nodeId;
+    const double slices = LinearExtrudeSlices(g.polygon, p);
+    if (!WithinBudget(static_cast<double>(PolygonVertexCount(g.polygon)) * (slices + 1), node))
+      return {};
     return Geometry::Solid(LinearExtrude(g.polygon, p, g.polygonProp));
   }
 
@@ -272,6 +291,9 @@ class Renderer {
     Geometry g = ChildUnion(node, depth);
     if (g.dim != Dim::k2) return {};
     (void)nodeId;
+    const double profiles = RotateExtrudeFragments(g.polygon, p);
+    if (!WithinBudget(static_cast<double>(PolygonVertexCount(g.polygon)) * (profiles + 1), node))
+      return {};
     std::string error;
     Mesh m = RotateExtrude(g.polygon, p, g.polygonProp, error);
     if (!error.empty()) out_.errors.push_back({error, node.span});

@@ -45,10 +45,12 @@ void AddFan(Mesh& mesh, const std::vector<int>& ring) {
 
 int FragmentCount(double r, double fn, double fs, double fa) {
   if (!(r >= kTinyRadius)) return 3;
-  if (fn > 0) return fn >= 3 ? static_cast<int>(std::min(fn, 1e6)) : 3;
+  // 2021.01 converts $fn to int; values an int cannot hold (inf, >= 2^31)
+  // end up as 3 fragments there.
+  if (fn > 0) return fn >= 3 && fn < 2147483648.0 ? static_cast<int>(fn) : 3;
   const double n = std::ceil(std::max(std::min(360.0 / fa, r * 2 * kPi / fs), 5.0));
-  // Bound absurd requests ($fs tiny, huge r): 2021.01 would run out of memory.
-  return n < 1e6 ? static_cast<int>(n) : 1000000;
+  // Huge counts ($fs tiny, r huge) are bounded by the caller's vertex budget.
+  return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
 }
 
 double SinDegrees(double degrees) {

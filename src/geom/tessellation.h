@@ -12,8 +12,9 @@
 
 namespace mos::geom {
 
-// 3 when r < 2^-20; max(int($fn), 3) when $fn > 0; otherwise
-// ceil(max(min(360/$fa, 2*pi*r/$fs), 5)).
+// 3 when r < 2^-20; max(int($fn), 3) when $fn > 0 (3 when int($fn)
+// overflows, as in 2021.01); otherwise ceil(max(min(360/$fa, 2*pi*r/$fs), 5)).
+// Callers check the vertex count against their budget before tessellating.
 int FragmentCount(double r, double fn, double fs, double fa);
 
 // Sine and cosine of an angle in degrees, exact at multiples of 30 and 45

@@ -172,6 +172,21 @@ TEST(GeometryEvaluator, DepthBoundEndsDeepTrees) {
   EXPECT_TRUE(bounded.geometry.Empty());
 }
 
+TEST(GeometryEvaluator, HugeTessellationsStayWithinTheVertexBudget) {
+  // 2021.01 aborts (std::length_error) on sphere($fn=3e9); we leave it out.
+  for (const char* source :
+       {"sphere(1, $fn=3000000000/2);", "cylinder(h=1, r=1, $fn=2000000000);",
+        "linear_extrude(height=1, slices=2000000000) square(1);",
+        "rotate_extrude($fn=2000000000) translate([2,0]) square(1);"}) {
+    RenderResult r = testing::Render(source);
+    EXPECT_TRUE(r.geometry.Empty()) << source;
+    EXPECT_TRUE(LogHas(r, "vertex budget")) << source;
+  }
+  // $fn beyond int: 3 fragments, as 2021.01 (sphere($fn=1/0) has 6 vertices).
+  RenderResult inf = testing::Render("sphere($fn=1/0);");
+  EXPECT_EQ(inf.geometry.mesh.NumVert(), 6);
+}
+
 TEST(GeometryEvaluator, UnsupportedModulesWarn) {
   RenderResult r = testing::Render("text(\"a\"); cube(1);");
   EXPECT_TRUE(LogHas(r, "not supported yet"));
