@@ -192,6 +192,12 @@ class Renderer {
     for (const auto& d : report.diagnostics)
       Warn("polyhedron(): " + d.message + (d.count ? " (" + std::to_string(d.count) + ")" : ""),
            node.span);
+    // Booleans and exports need a closed solid: what repair could not close
+    // is left out (2021.01 would export it as it is, or fail in CGAL).
+    if (!report.closedManifold && mesh.NumTri() > 0) {
+      Warn("polyhedron(): not a closed solid after repair; object left out", node.span);
+      return {};
+    }
     return Geometry::Solid(std::move(mesh));
   }
 

@@ -103,6 +103,13 @@ TEST(GeometryEvaluator, OpenPolyhedronKeepsRepairDiagnostics) {
       "polyhedron(points=[[0,0,0],[1,0,0],[0,1,0],[0,0,1]], faces=[[0,1,2],[0,3,1],[0,2,3]]);");
   EXPECT_FALSE(r.warnings.empty());
   EXPECT_TRUE(LogHas(r, "WARNING: polyhedron(): "));
+  EXPECT_TRUE(LogHas(r, "not a closed solid after repair"));
+  EXPECT_TRUE(r.geometry.Empty());
+  // A non-finite point drops its faces; the rest is open, so nothing remains.
+  RenderResult inf = testing::Render(
+      "polyhedron(points=[[1/0,0,0],[-1,0,0],[0,1,0],[0,-1,0],[0,0,1],[0,0,-1]], "
+      "faces=[[0,4,2],[0,2,5],[0,3,4],[0,5,3],[1,2,4],[1,5,2],[1,4,3],[1,3,5]]);");
+  EXPECT_TRUE(inf.geometry.Empty());
 }
 
 TEST(GeometryEvaluator, HullOfSpheresIsConvexAndClosed) {
