@@ -1,5 +1,8 @@
 #include "geom/combine.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <utility>
 
 #include "kernel/boolean.h"
@@ -18,10 +21,44 @@ void Warn(const CombineContext& ctx, const std::string& text, lang::SourceSpan s
   if (ctx.warnings) ctx.warnings->push_back({text, std::move(span)});
 }
 
+// True when no two meshes' bounding boxes touch: a sweep over x keeping the
+// boxes whose x range is still open. Gives up (false: let the boolean
+// decide) when too many pairs would have to be compared.
+bool PairwiseDisjoint(const std::vector<Mesh>& meshes) {
+  std::vector<kernel::Box3> boxes;
+  boxes.reserve(meshes.size());
+  for (const Mesh& m : meshes) boxes.push_back(kernel::BoundingBox(m));
+  std::vector<size_t> order(boxes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return boxes[a].min.x < boxes[b].min.x; });
+  std::vector<size_t> active;
+  int64_t budget = 200'000'000;  // box comparisons
+  for (size_t i : order) {
+    size_t kept = 0;
+    budget -= static_cast<int64_t>(active.size());
+    if (budget < 0) return false;
+    for (size_t j : active) {
+      if (boxes[j].max.x < boxes[i].min.x) continue;  // closed for good
+      if (boxes[j].Overlaps(boxes[i])) return false;
+      active[kept++] = j;
+    }
+    active.resize(kept);
+    active.push_back(i);
+  }
+  return true;
+}
+
 Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext& ctx) {
   if (meshes.size() == 1 && op != CombineOp::kHull) return Geometry::Solid(std::move(meshes[0]));
   switch (op) {
     case CombineOp::kUnion:
+      // Separate solids (e.g. a grid of parts): their union is their concatenation.
+      if (PairwiseDisjoint(meshes)) {
+        Mesh all;
+        for (const Mesh& m : meshes) kernel::AppendMesh(all, m);
+        return Geometry::Solid(std::move(all));
+      }
       return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kUnion));
     case CombineOp::kDifference:
       return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kDifference));

@@ -194,6 +194,19 @@ TEST(GeometryEvaluator, HugeTessellationsStayWithinTheVertexBudget) {
   EXPECT_EQ(inf.geometry.mesh.NumVert(), 6);
 }
 
+TEST(GeometryEvaluator, DisjointPartsAreConcatenated) {
+  RenderResult r =
+      testing::Render("for (x=[0:9], y=[0:9]) translate([2*x, 2*y, 0]) cube(1);");
+  EXPECT_EQ(r.geometry.mesh.NumTri(), 100 * 12);  // no boolean re-triangulation
+  EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 100, 1e-9);
+  EXPECT_EQ(kernel::ComponentCount(r.geometry.mesh), 100);
+  EXPECT_TRUE(kernel::IsClosedManifold(r.geometry.mesh));
+  // Touching boxes still go through the boolean (one solid).
+  RenderResult touching = testing::Render("cube(1); translate([1,0,0]) cube(1);");
+  EXPECT_EQ(kernel::ComponentCount(touching.geometry.mesh), 1);
+  EXPECT_NEAR(kernel::SignedVolume(touching.geometry.mesh), 2, 1e-12);
+}
+
 TEST(GeometryEvaluator, UnsupportedModulesWarn) {
   RenderResult r = testing::Render("text(\"a\"); cube(1);");
   EXPECT_TRUE(LogHas(r, "not supported yet"));
