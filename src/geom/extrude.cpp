@@ -40,6 +40,27 @@ kernel::Mesh FromSoup(const std::vector<Triangle>& soup, uint32_t prop) {
 // A contour's orientation: holes of a canonical set run clockwise.
 bool IsHole(const kernel::Contour& c) { return kernel::SignedArea(c) < 0; }
 
+// Length of the path the farthest vertex (radius r) takes: a helix, or with
+// a uniform scale a conical helix whose radius goes from r to r*s. 2021.01's
+// counts (checked for s = 0.2 ... 4) match a radius shrinking to r*min(s, 1/s);
+// non-uniform scales count as unscaled.
+double TwistPathLength(double r, const eval::LinearExtrudeParams& p) {
+  const double theta = std::abs(p.twist) * kPi / 180;
+  const double h = p.height;
+  double s = p.scale[0] == p.scale[1] ? p.scale[0] : 1;
+  if (s > 1) s = 1 / s;
+  if (s == 1) return std::sqrt(r * theta * r * theta + h * h);
+  const double dr = r * (s - 1);
+  auto speed = [&](double t) {
+    const double rt = r + dr * t;
+    return std::sqrt(dr * dr + rt * theta * rt * theta + h * h);
+  };
+  constexpr int kSteps = 64;  // Simpson's rule; the speed is smooth
+  double sum = speed(0) + speed(1);
+  for (int i = 1; i < kSteps; ++i) sum += speed(static_cast<double>(i) / kSteps) * (i % 2 ? 4 : 2);
+  return sum / (3 * kSteps);
+}
+
 }  // namespace
 
 int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p) {
@@ -53,9 +74,7 @@ int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtr
     double maxR2 = 0;
     for (const auto& c : polygon.contours)
       for (const Vec2& v : c) maxR2 = std::max(maxR2, v.x * v.x + v.y * v.y);
-    const double arc = std::sqrt(maxR2) * twist * kPi / 180;
-    const double helix = std::sqrt(arc * arc + p.height * p.height);
-    n = std::min(twist / p.fragments.fa, helix / p.fragments.fs);
+    n = std::min(twist / p.fragments.fa, TwistPathLength(std::sqrt(maxR2), p) / p.fragments.fs);
   }
   n = std::ceil(std::max(n, 1.0));
   return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;

@@ -12,10 +12,9 @@
 namespace mos::geom {
 
 // Slice count 2021.01 uses for a twisted extrusion without slices=: from
-// $fn (fn * |twist| / 360), else the smaller of |twist| / $fa and the helix
-// length of the farthest vertex over $fs; at least 1. Known gap: with
-// scale != 1 2021.01 uses a smaller fs-based count (another approximation
-// of the scaled helix, not reproduced yet), so those defaults differ.
+// $fn (fn * |twist| / 360), else the smaller of |twist| / $fa and the length
+// of the farthest vertex's path (helix; conical helix under a uniform
+// scale) over $fs; at least 1.
 int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p);
 
 // Closed mesh (repaired soup) or empty; every triangle gets `prop`.
