@@ -11,14 +11,16 @@
 namespace mos::kernel {
 namespace {
 
+constexpr double kPi = 3.14159265358979323846;  // M_PI is not standard C++
+
 Vec2 Scale(Vec2 v, double s) { return {v.x * s, v.y * s}; }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 
 class ContourOffsetter {
  public:
   ContourOffsetter(const OffsetOptions& options, double stepsPerCircle)
-      : options_(options), delta_(options.delta), stepsPerRad_(stepsPerCircle / (2 * M_PI)) {
-    const double step = 2 * M_PI / stepsPerCircle;
+      : options_(options), delta_(options.delta), stepsPerRad_(stepsPerCircle / (2 * kPi)) {
+    const double step = 2 * kPi / stepsPerCircle;
     sin_ = std::sin(step);
     cos_ = std::cos(step);
     if (delta_ < 0) sin_ = -sin_;
@@ -111,7 +113,7 @@ int OffsetArcFragments(double r, double fn, double fs, double fa) {
   if (!(r >= kGridFine)) return 3;
   if (fn > 0) return fn >= 3 ? static_cast<int>(fn) : 3;
   if (!(fa > 0) || !(fs > 0)) return 5;
-  const double n = std::ceil(std::max(std::min(360.0 / fa, r * 2 * M_PI / fs), 5.0));
+  const double n = std::ceil(std::max(std::min(360.0 / fa, r * 2 * kPi / fs), 5.0));
   return n < 1e6 ? static_cast<int>(n) : 1000000;
 }
 
@@ -123,11 +125,11 @@ Polygon2d Offset2d(const Polygon2d& input, const OffsetOptions& options) {
   // Steps per full circle from the arc tolerance, as 2021.01 set it up:
   // tolerance = |r| (1 - cos(180/n)), capped at |r| / 4.
   const int fragments = std::max(options.fragments, 3);
-  double tolerance = absDelta * (1 - std::cos(M_PI / fragments));
+  double tolerance = absDelta * (1 - std::cos(kPi / fragments));
   tolerance = std::min(tolerance, absDelta * 0.25);
-  double stepsPerCircle = M_PI / std::acos(1 - tolerance / absDelta);
+  double stepsPerCircle = kPi / std::acos(1 - tolerance / absDelta);
   // Clipper limits the steps to |delta| * pi in grid units.
-  if (options.snapToGrid) stepsPerCircle = std::min(stepsPerCircle, absDelta * kClipperGridScale * M_PI);
+  if (options.snapToGrid) stepsPerCircle = std::min(stepsPerCircle, absDelta * kClipperGridScale * kPi);
   if (!(stepsPerCircle >= 1)) stepsPerCircle = 1;
   stepsPerCircle = std::min(stepsPerCircle, 1e6);
   // Bound the vertices arcs can create (huge $fn on many corners): at most
@@ -135,9 +137,9 @@ Polygon2d Offset2d(const Polygon2d& input, const OffsetOptions& options) {
   if (options.join == OffsetJoin::kRound) {
     constexpr double kMaxArcVertices = 1e7;
     double totalTurn = 0;
-    for (const Contour& c : source.contours) totalTurn += c.size() * M_PI;  // upper bound on the arcs' turning
-    if (stepsPerCircle / (2 * M_PI) * totalTurn > kMaxArcVertices) {
-      stepsPerCircle = std::max(3.0, kMaxArcVertices * 2 * M_PI / totalTurn);
+    for (const Contour& c : source.contours) totalTurn += c.size() * kPi;  // upper bound on the arcs' turning
+    if (stepsPerCircle / (2 * kPi) * totalTurn > kMaxArcVertices) {
+      stepsPerCircle = std::max(3.0, kMaxArcVertices * 2 * kPi / totalTurn);
     }
   }
   ContourOffsetter offsetter(options, stepsPerCircle);

@@ -1,9 +1,13 @@
-// Arrangement of polygon edges: a bucketed x-sweep finds the pairs of edges
-// whose boxes overlap; crossings and vertices lying on edges split them. The
-// split is repeated on the pieces (at most a few rounds) because a rounded
-// crossing point can create a new tiny crossing. Coincident pieces are merged
-// exactly (they have the same two endpoint ids), which makes every
-// coincident-edge case consistent: both operands' windings travel on one edge.
+// Arrangement of polygon edges: a uniform 2D grid finds the pairs of edges
+// whose boxes overlap (not a Bentley-Ottmann sweep: simpler, and as fast for
+// the inputs OpenSCAD produces); vertices lying on edges, then crossings,
+// split them. The split is repeated on the pieces (a few rounds) because a
+// rounded crossing point can create a new tiny crossing; crossing points
+// within 1e-13 (relative) of an existing vertex snap to it. Edges are kept in
+// one canonical orientation and coincident pieces merge exactly (same two
+// endpoint ids, deltas summed), which makes every coincident-edge case
+// consistent: both operands' windings travel on one edge, and every
+// predicate is evaluated once for all edges lying there.
 #include "kernel/polygon2d_arrangement.h"
 
 #include <algorithm>

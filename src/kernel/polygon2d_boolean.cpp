@@ -11,6 +11,8 @@
 namespace mos::kernel {
 namespace {
 
+constexpr double kPi = 3.14159265358979323846;  // M_PI is not standard C++
+
 bool Filled(int winding, FillRule rule) {
   switch (rule) {
     case FillRule::kEvenOdd: return (winding & 1) != 0;
@@ -78,8 +80,8 @@ Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair
     for (int o : outgoing[v]) {
       const Vec2 d = pts[edges[o].second] - pts[v];
       double turn = alpha - std::atan2(d.y, d.x);
-      while (turn <= 0) turn += 2 * M_PI;
-      while (turn > 2 * M_PI) turn -= 2 * M_PI;
+      while (turn <= 0) turn += 2 * kPi;
+      while (turn > 2 * kPi) turn -= 2 * kPi;
       if (turn < bestTurn) {
         bestTurn = turn;
         next[i] = o;

@@ -6,10 +6,17 @@
 // - the polygon is a cycle of vertex ids: two adjacent copies of one id, or a
 //   "fold" u -> x -> u, are edge pairs that cancel and are dropped without a
 //   triangle (this happens only around bridges);
+// - a diagonal may not repeat an existing edge (id pair), so the 3D mesh
+//   built from the triangles stays manifold;
+// - orientations within a relative tolerance of zero count as collinear, and
+//   vertices within that tolerance of an ear's boundary block it;
+// - bridges must leave the hole and reach the outer loop inside the polygon's
+//   wedges (pinched loops have several copies of a vertex);
 // - when no ear exists (invalid input), the least bad convex vertex is
-//   clipped anyway. Every step removes one node, so the loop always ends, and
-//   every step keeps "emitted triangles + remaining cycle" a closed chain, so
-//   every input edge is used exactly once.
+//   clipped anyway (with a work budget, so junk input stays fast). Every
+//   step removes one node, so the loop always ends, and every step keeps
+//   "emitted triangles + remaining cycle" a closed chain, so every input
+//   edge is used exactly once.
 #include "kernel/triangulate_ear_clip.h"
 
 #include <algorithm>

@@ -1,0 +1,173 @@
+#include "geom/combine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <utility>
+
+#include "kernel/boolean.h"
+#include "kernel/hull2d.h"
+#include "kernel/hull3d.h"
+#include "kernel/minkowski2d.h"
+#include "kernel/minkowski3d.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Mesh;
+using kernel::Polygon2d;
+
+void Warn(const CombineContext& ctx, const std::string& text, lang::SourceSpan span = {}) {
+  if (ctx.warnings) ctx.warnings->push_back({text, std::move(span)});
+}
+
+// True when no two meshes' bounding boxes touch: a sweep over x keeping the
+// boxes whose x range is still open. Gives up (false: let the boolean
+// decide) when too many pairs would have to be compared.
+bool PairwiseDisjoint(const std::vector<Mesh>& meshes) {
+  std::vector<kernel::Box3> boxes;
+  boxes.reserve(meshes.size());
+  for (const Mesh& m : meshes) boxes.push_back(kernel::BoundingBox(m));
+  std::vector<size_t> order(boxes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return boxes[a].min.x < boxes[b].min.x; });
+  std::vector<size_t> active;
+  int64_t budget = 200'000'000;  // box comparisons
+  for (size_t i : order) {
+    size_t kept = 0;
+    budget -= static_cast<int64_t>(active.size());
+    if (budget < 0) return false;
+    for (size_t j : active) {
+      if (boxes[j].max.x < boxes[i].min.x) continue;  // closed for good
+      if (boxes[j].Overlaps(boxes[i])) return false;
+      active[kept++] = j;
+    }
+    active.resize(kept);
+    active.push_back(i);
+  }
+  return true;
+}
+
+Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext& ctx) {
+  if (meshes.size() == 1 && op != CombineOp::kHull) return Geometry::Solid(std::move(meshes[0]));
+  switch (op) {
+    case CombineOp::kUnion:
+      // Separate solids (e.g. a grid of parts): their union is their concatenation.
+      if (PairwiseDisjoint(meshes)) {
+        Mesh all;
+        for (const Mesh& m : meshes) kernel::AppendMesh(all, m);
+        return Geometry::Solid(std::move(all));
+      }
+      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kUnion));
+    case CombineOp::kDifference:
+      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kDifference));
+    case CombineOp::kIntersection:
+      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kIntersection));
+    case CombineOp::kHull: {
+      std::vector<kernel::Vec3> points;
+      for (const Mesh& m : meshes) points.insert(points.end(), m.vertPos.begin(), m.vertPos.end());
+      kernel::Hull3dResult hull = kernel::ConvexHull3d(points, ctx.limits, ctx.newProp);
+      if (!hull.diagnostic.message.empty()) Warn(ctx, hull.diagnostic.message);
+      return hull.status == kernel::HullStatus::kOk ? Geometry::Solid(std::move(hull.mesh))
+                                                    : Geometry{};
+    }
+    case CombineOp::kMinkowski: {
+      Mesh acc = std::move(meshes[0]);
+      for (size_t i = 1; i < meshes.size(); ++i) {
+        kernel::MeshOpResult r = kernel::Minkowski3d(acc, meshes[i], ctx.limits);
+        if (r.status != kernel::HullStatus::kOk) {
+          if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
+          return {};
+        }
+        acc = std::move(r.mesh);
+      }
+      return Geometry::Solid(std::move(acc));
+    }
+  }
+  return {};
+}
+
+Geometry Combine2d(std::vector<Polygon2d> polys, CombineOp op, uint32_t prop,
+                   const CombineContext& ctx) {
+  if (polys.size() == 1 && op != CombineOp::kHull) return Geometry::Flat(std::move(polys[0]), prop);
+  switch (op) {
+    case CombineOp::kUnion:
+      return Geometry::Flat(kernel::UnionAll2d(polys), prop);
+    case CombineOp::kDifference: {
+      std::vector<Polygon2d> rest(polys.begin() + 1, polys.end());
+      return Geometry::Flat(kernel::Difference2d(polys[0], kernel::UnionAll2d(rest)), prop);
+    }
+    case CombineOp::kIntersection: {
+      Polygon2d acc = polys[0];
+      for (size_t i = 1; i < polys.size() && !acc.contours.empty(); ++i)
+        acc = kernel::Intersection2d(acc, polys[i]);
+      return Geometry::Flat(std::move(acc), prop);
+    }
+    case CombineOp::kHull: {
+      std::vector<kernel::Vec2> points;
+      for (const auto& p : polys)
+        for (const auto& c : p.contours) points.insert(points.end(), c.begin(), c.end());
+      Polygon2d hull;
+      std::vector<kernel::Vec2> contour = kernel::ConvexHull2d(std::move(points));
+      if (!contour.empty()) hull.contours.push_back(std::move(contour));
+      return Geometry::Flat(std::move(hull), ctx.newProp);
+    }
+    case CombineOp::kMinkowski: {
+      Polygon2d acc = std::move(polys[0]);
+      for (size_t i = 1; i < polys.size(); ++i) {
+        kernel::PolygonOpResult r = kernel::Minkowski2d(acc, polys[i], ctx.limits);
+        if (r.status != kernel::HullStatus::kOk) {
+          if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
+          return {};
+        }
+        acc = std::move(r.polygon);
+      }
+      return Geometry::Flat(std::move(acc), prop);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineContext& ctx) {
+  Dim dim = Dim::kEmpty;
+  for (const Geometry& g : children)
+    if (!g.Empty()) {
+      dim = g.dim;
+      break;
+    }
+  if (dim == Dim::kEmpty) return {};
+  // Difference keeps nothing when its first child is empty; intersection
+  // keeps nothing when any child is.
+  if (op == CombineOp::kDifference && children[0].Empty()) return {};
+  std::vector<Mesh> meshes;
+  std::vector<Polygon2d> polys;
+  uint32_t firstProp = 0;
+  for (size_t i = 0; i < children.size(); ++i) {
+    Geometry& g = children[i];
+    if (g.Empty()) {
+      if (op == CombineOp::kIntersection) return {};
+      continue;
+    }
+    if (g.dim != dim) {  // 2021.01's two warnings, at the dropped child
+      const lang::SourceSpan span = i < ctx.childSpans.size() ? ctx.childSpans[i] : lang::SourceSpan{};
+      Warn(ctx, "Mixing 2D and 3D objects is not supported", span);
+      Warn(ctx, dim == Dim::k3 ? "Ignoring 2D child object for 3D operation"
+                               : "Ignoring 3D child object for 2D operation",
+           span);
+      continue;
+    }
+    if (dim == Dim::k3) {
+      meshes.push_back(std::move(g.mesh));
+    } else {
+      if (polys.empty()) firstProp = g.polygonProp;
+      polys.push_back(std::move(g.polygon));
+    }
+  }
+  return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
+                        : Combine2d(std::move(polys), op, firstProp, ctx);
+}
+
+}  // namespace mos::geom

@@ -1,0 +1,201 @@
+#include "geom/extrude.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "geom/tessellation.h"
+#include "kernel/mesh_build.h"
+#include "kernel/triangulate.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Vec2;
+using kernel::Vec3;
+using Triangle = std::array<Vec3, 3>;
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Triangles of the polygon set (counter-clockwise in the plane), as points.
+std::vector<std::array<Vec2, 3>> CapTriangles(const kernel::Polygon2d& polygon) {
+  std::vector<Vec2> all;
+  for (const auto& c : polygon.contours) all.insert(all.end(), c.begin(), c.end());
+  std::vector<std::array<Vec2, 3>> out;
+  for (const auto& t : kernel::TriangulatePolygon(polygon.contours))
+    out.push_back({all[t[0]], all[t[1]], all[t[2]]});
+  return out;
+}
+
+kernel::Mesh FromSoup(const std::vector<Triangle>& soup, uint32_t prop) {
+  kernel::RepairOptions options;
+  options.epsilon = 0;  // weld exact matches only: keep 2021.01's vertices
+  kernel::RepairReport report;
+  std::vector<uint32_t> props(soup.size(), prop);
+  return kernel::MeshFromTriangleSoup(soup, props, options, report);
+}
+
+// A contour's orientation: holes of a canonical set run clockwise.
+bool IsHole(const kernel::Contour& c) { return kernel::SignedArea(c) < 0; }
+
+// Length of the path the farthest vertex (radius r) takes: a helix, or with
+// a uniform scale a conical helix whose radius goes from r to r*s. 2021.01's
+// counts (checked for s = 0.2 ... 4) match a radius shrinking to r*min(s, 1/s);
+// non-uniform scales count as unscaled.
+double TwistPathLength(double r, const eval::LinearExtrudeParams& p) {
+  const double theta = std::abs(p.twist) * kPi / 180;
+  const double h = p.height;
+  double s = p.scale[0] == p.scale[1] ? p.scale[0] : 1;
+  if (s > 1) s = 1 / s;
+  if (s == 1) return std::sqrt(r * theta * r * theta + h * h);
+  const double dr = r * (s - 1);
+  auto speed = [&](double t) {
+    const double rt = r + dr * t;
+    return std::sqrt(dr * dr + rt * theta * rt * theta + h * h);
+  };
+  constexpr int kSteps = 64;  // Simpson's rule; the speed is smooth
+  double sum = speed(0) + speed(1);
+  for (int i = 1; i < kSteps; ++i) sum += speed(static_cast<double>(i) / kSteps) * (i % 2 ? 4 : 2);
+  return sum / (3 * kSteps);
+}
+
+}  // namespace
+
+int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p) {
+  if (p.hasSlices) return std::max(p.slices, 1);  // the evaluator bounds it to int
+  if (p.twist == 0) return 1;
+  const double twist = std::abs(p.twist);
+  double n;
+  if (p.fragments.fn > 0) {
+    n = std::max(p.fragments.fn, 3.0) * twist / 360;
+  } else {
+    double maxR2 = 0;
+    for (const auto& c : polygon.contours)
+      for (const Vec2& v : c) maxR2 = std::max(maxR2, v.x * v.x + v.y * v.y);
+    n = std::min(twist / p.fragments.fa, TwistPathLength(std::sqrt(maxR2), p) / p.fragments.fs);
+  }
+  n = std::ceil(std::max(n, 1.0));
+  return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
+}
+
+kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
+                           uint32_t prop) {
+  if (!(p.height > 0) || !std::isfinite(p.height) || polygon.contours.empty()) return {};
+  const int slices = LinearExtrudeSlices(polygon, p);
+  const double z0 = p.center ? -p.height / 2 : 0;
+  // Level k: rotate by -twist*k/slices (degrees, exact at right angles),
+  // then scale by the interpolated factors.
+  auto place = [&](Vec2 v, int k) {
+    const double t = static_cast<double>(k) / slices;
+    const double rot = -p.twist * t;
+    const double c = CosDegrees(rot), s = SinDegrees(rot);
+    const double sx = 1 + (p.scale[0] - 1) * t, sy = 1 + (p.scale[1] - 1) * t;
+    const double z = k == slices ? z0 + p.height : z0 + p.height * t;
+    // "+ 0.0": 2021.01 applies an affine map with a zero translation, which
+    // turns -0 into +0 in its output.
+    return Vec3{sx * (c * v.x - s * v.y) + 0.0, sy * (s * v.x + c * v.y) + 0.0, z};
+  };
+  std::vector<Triangle> soup;
+  const auto cap = CapTriangles(polygon);
+  for (const auto& t : cap) {
+    soup.push_back({place(t[0], 0), place(t[2], 0), place(t[1], 0)});  // faces down
+    soup.push_back({place(t[0], slices), place(t[1], slices), place(t[2], slices)});
+  }
+  for (int k = 0; k < slices; ++k) {
+    // Side quads are not planar under a twist; 2021.01 cuts each along its
+    // shorter diagonal (checked by volume against its output, also with a
+    // vertex on the axis). Ties (planar quads): from the lower corner at the
+    // start of a counter-clockwise edge when the twist is positive, else the
+    // other diagonal; holes the other way round.
+    const bool lowerDiagonal = p.twist > 0;
+    for (const auto& c : polygon.contours) {
+      const bool diagonalA = lowerDiagonal != IsHole(c);
+      for (size_t i = 0; i < c.size(); ++i) {
+        const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
+        const Vec3 a = place(va, k), b = place(vb, k);
+        const Vec3 a2 = place(va, k + 1), b2 = place(vb, k + 1);
+        const double da = kernel::LengthSquared(b2 - a), db = kernel::LengthSquared(a2 - b);
+        if (da < db || (da == db && diagonalA)) {
+          soup.push_back({a, b, b2});
+          soup.push_back({a, b2, a2});
+        } else {
+          soup.push_back({a, b, a2});
+          soup.push_back({b, b2, a2});
+        }
+      }
+    }
+  }
+  return FromSoup(soup, prop);
+}
+
+int64_t PolygonVertexCount(const kernel::Polygon2d& polygon) {
+  int64_t n = 0;
+  for (const auto& c : polygon.contours) n += static_cast<int64_t>(c.size());
+  return n;
+}
+
+int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p) {
+  double radius = 0;
+  for (const auto& c : polygon.contours)
+    for (const Vec2& v : c) radius = std::max(radius, std::abs(v.x));
+  const int base = FragmentCount(radius, p.fragments.fn, p.fragments.fs, p.fragments.fa);
+  const double n = std::ceil(std::max(base * std::abs(p.angle) / 360, 1.0));
+  return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
+}
+
+kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
+                           uint32_t prop, std::string& error) {
+  if (polygon.contours.empty()) return {};
+  double minX = INFINITY, maxX = -INFINITY;
+  for (const auto& c : polygon.contours)
+    for (const Vec2& v : c) {
+      minX = std::min(minX, v.x);
+      maxX = std::max(maxX, v.x);
+    }
+  if (minX < 0 && maxX > 0) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "all points for rotate_extrude() must have the same X coordinate sign "
+                  "(range is %.2f -> %.2f)",
+                  minX, maxX);
+    error = buf;
+    return {};
+  }
+  kernel::Polygon2d shape = polygon;
+  if (maxX <= 0) {  // left of the axis: mirror to the right (reversing keeps orientation)
+    for (auto& c : shape.contours) {
+      for (Vec2& v : c) v.x = -v.x;
+      std::reverse(c.begin(), c.end());
+    }
+  }
+  const double angle = p.angle;
+  const bool full = std::abs(angle) >= 360;
+  const int n = RotateExtrudeFragments(polygon, p);
+  // Profile j lies in the plane at angle j*angle/n from +X; full turns start
+  // at 180 degrees and go clockwise (2021.01's layout, visible for odd n).
+  auto place = [&](Vec2 v, int j) {
+    const double a = full ? 180.0 - 360.0 * j / n : angle * j / n;
+    return Vec3{v.x * CosDegrees(a), v.x * SinDegrees(a), v.y};
+  };
+  std::vector<Triangle> soup;
+  for (int j = 0; j < n; ++j) {
+    const int j2 = full && j + 1 == n ? 0 : j + 1;
+    for (const auto& c : shape.contours)
+      for (size_t i = 0; i < c.size(); ++i) {
+        const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
+        soup.push_back({place(va, j), place(va, j2), place(vb, j2)});
+        soup.push_back({place(va, j), place(vb, j2), place(vb, j)});
+      }
+  }
+  if (!full) {
+    for (const auto& t : CapTriangles(shape)) {
+      soup.push_back({place(t[0], 0), place(t[1], 0), place(t[2], 0)});
+      soup.push_back({place(t[0], n), place(t[2], n), place(t[1], n)});
+    }
+  }
+  return FromSoup(soup, prop);
+}
+
+}  // namespace mos::geom

@@ -1,0 +1,37 @@
+// linear_extrude and rotate_extrude of a 2D polygon set, as 2021.01 lays out
+// their vertices (checked against its exported OFF files in tests/unit/geom).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "eval/node.h"
+#include "kernel/mesh.h"
+#include "kernel/polygon2d.h"
+
+namespace mos::geom {
+
+// Slice count 2021.01 uses for a twisted extrusion without slices=: from
+// $fn (fn * |twist| / 360), else the smaller of |twist| / $fa and the length
+// of the farthest vertex's path (helix; conical helix under a uniform
+// scale) over $fs; at least 1.
+int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p);
+
+// Closed mesh (repaired soup) or empty; every triangle gets `prop`.
+kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
+                           uint32_t prop);
+
+// Profiles 2021.01 uses around the axis: ceil(max(fragments(max |x|) *
+// |angle| / 360, 1)).
+int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p);
+
+// Number of polygon vertices (for vertex budgets: extrusions make
+// vertices x (slices + 1) or vertices x profiles).
+int64_t PolygonVertexCount(const kernel::Polygon2d& polygon);
+
+// Empty with `error` set (2021.01's wording, without "ERROR: ") when the
+// shape has points on both sides of the Y axis.
+kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
+                           uint32_t prop, std::string& error);
+
+}  // namespace mos::geom

@@ -1,0 +1,61 @@
+// The value geometry evaluation produces for a node: nothing, a 2D polygon
+// set or a closed 3D triangle mesh. Every triangle's property id (triProp)
+// indexes a FaceProperty table owned by the render (colour and the node the
+// triangle came from), so booleans, which carry triProp along, keep colours.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kernel/mesh.h"
+#include "lang/ast.h"
+#include "kernel/polygon2d.h"
+
+namespace mos::geom {
+
+enum class Dim { kEmpty, k2, k3 };
+
+struct Geometry {
+  Dim dim = Dim::kEmpty;
+  kernel::Mesh mesh;        // dim == k3: closed, outward-oriented
+  kernel::Polygon2d polygon;  // dim == k2: canonical or a simple primitive outline
+  uint32_t polygonProp = 0;   // dim == k2: the property its extrusions get
+
+  static Geometry Solid(kernel::Mesh m) {
+    Geometry g;
+    if (m.NumTri() > 0) {
+      g.dim = Dim::k3;
+      g.mesh = std::move(m);
+    }
+    return g;
+  }
+  static Geometry Flat(kernel::Polygon2d p, uint32_t prop) {
+    Geometry g;
+    if (!p.contours.empty()) {
+      g.dim = Dim::k2;
+      g.polygon = std::move(p);
+      g.polygonProp = prop;
+    }
+    return g;
+  }
+  bool Empty() const { return dim == Dim::kEmpty; }
+};
+
+// A warning or error of geometry evaluation: the text without its
+// "WARNING: " prefix and the instantiation it is about (2021.01 appends
+// " in file x.scad, line n" for most of them).
+struct GeomMessage {
+  std::string text;
+  lang::SourceSpan span;
+};
+
+// What a triangle's property id stands for.
+struct FaceProperty {
+  std::array<double, 4> rgba{-1, -1, -1, 1};  // -1: no colour given
+  int nodeId = -1;  // pre-order index of the leaf node in the node tree
+  bool HasColor() const { return rgba[0] >= 0; }
+};
+
+}  // namespace mos::geom

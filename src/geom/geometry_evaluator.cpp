@@ -1,0 +1,386 @@
+#include "geom/geometry_evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+#include "geom/combine.h"
+#include "geom/extrude.h"
+#include "geom/tessellation.h"
+#include "kernel/mesh_build.h"
+#include "kernel/mesh_transform.h"
+#include "kernel/offset2d.h"
+#include "kernel/section.h"
+
+namespace mos::geom {
+namespace {
+
+using eval::Node;
+using eval::NodeKind;
+using kernel::Mesh;
+using kernel::Polygon2d;
+using kernel::Vec2;
+using kernel::Vec3;
+
+// About 1 KB of stack per level in a release build (a 7000-deep chain of
+// transforms ran in 8 MB, 9000 did not); debug builds use more.
+#ifdef __EMSCRIPTEN__
+constexpr int kDefaultMaxDepth = 500;
+#else
+constexpr int kDefaultMaxDepth = 2000;
+#endif
+
+class Renderer {
+ public:
+  Renderer(const RenderOptions& options, RenderResult& out) : options_(options), out_(out) {
+    limits_ = options.limits;
+    if (options.cancel) limits_.cancel = options.cancel;
+    maxDepth_ = options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth;
+  }
+
+  Geometry Visit(const Node& node, int depth) {
+    const int nodeId = nextNodeId_++;
+    if (Cancelled()) return {};
+    if (depth > maxDepth_) {
+      if (!out_.tooDeep)
+        Warn("Geometry tree nested deeper than " + std::to_string(maxDepth_) +
+                 " levels; the deeper part is left out.",
+             node.span);
+      out_.tooDeep = true;
+      return {};
+    }
+    switch (node.kind) {
+      case NodeKind::Group:
+      case NodeKind::Union:
+      case NodeKind::Render:
+        return CombineChildren(node, depth, CombineOp::kUnion);
+      case NodeKind::Difference: return CombineChildren(node, depth, CombineOp::kDifference);
+      case NodeKind::Intersection: return CombineChildren(node, depth, CombineOp::kIntersection);
+      case NodeKind::Hull: return CombineChildren(node, depth, CombineOp::kHull);
+      case NodeKind::Minkowski: return CombineChildren(node, depth, CombineOp::kMinkowski);
+      case NodeKind::Cube: {
+        const auto& p = node.Params<eval::CubeParams>();
+        return Geometry::Solid(CubeMesh(p.size[0], p.size[1], p.size[2], p.center, Leaf(nodeId)));
+      }
+      case NodeKind::Sphere: {
+        const auto& p = node.Params<eval::SphereParams>();
+        const auto& f = p.fragments;
+        const int n = FragmentCount(p.r, f.fn, f.fs, f.fa);
+        if (!WithinBudget(static_cast<double>(n) * ((n + 1) / 2), node)) return {};
+        return Geometry::Solid(SphereMesh(p.r, n, Leaf(nodeId)));
+      }
+      case NodeKind::Cylinder: {
+        const auto& p = node.Params<eval::CylinderParams>();
+        const auto& f = p.fragments;
+        const int n = FragmentCount(std::max(p.r1, p.r2), f.fn, f.fs, f.fa);
+        if (!WithinBudget(2.0 * n, node)) return {};
+        return Geometry::Solid(CylinderMesh(p.h, p.r1, p.r2, p.center, n, Leaf(nodeId)));
+      }
+      case NodeKind::Polyhedron: return PolyhedronGeometry(node, nodeId);
+      case NodeKind::Square: {
+        const auto& p = node.Params<eval::SquareParams>();
+        return Geometry::Flat(SquarePolygon(p.size[0], p.size[1], p.center), Leaf(nodeId));
+      }
+      case NodeKind::Circle: {
+        const auto& p = node.Params<eval::CircleParams>();
+        const auto& f = p.fragments;
+        const int n = FragmentCount(p.r, f.fn, f.fs, f.fa);
+        if (!WithinBudget(n, node)) return {};
+        return Geometry::Flat(CirclePolygon(p.r, n), Leaf(nodeId));
+      }
+      case NodeKind::Polygon: return PolygonGeometry(node, nodeId);
+      case NodeKind::Transform: return TransformGeometry(node, depth);
+      case NodeKind::Color: return ColorGeometry(node, depth);
+      case NodeKind::Offset: return OffsetGeometry(node, depth);
+      case NodeKind::LinearExtrude: return LinearExtrudeGeometry(node, depth, nodeId);
+      case NodeKind::RotateExtrude: return RotateExtrudeGeometry(node, depth, nodeId);
+      case NodeKind::Projection: return ProjectionGeometry(node, depth);
+      case NodeKind::Resize: return ResizeGeometry(node, depth);
+      case NodeKind::Text:
+      case NodeKind::Import:
+      case NodeKind::Surface:
+        Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
+             node.span);
+        return {};
+    }
+    return {};
+  }
+
+ private:
+  bool Cancelled() {
+    if (!out_.cancelled && options_.cancel && options_.cancel->load(std::memory_order_relaxed))
+      out_.cancelled = true;
+    return out_.cancelled;
+  }
+  // False (with a warning) when a primitive would exceed the vertex budget.
+  bool WithinBudget(double vertices, const Node& node) {
+    kernel::LimitGuard guard(limits_, eval::NodeKindName(node.kind));
+    if (vertices <= static_cast<double>(guard.MaxVertices())) return true;
+    Warn(std::string(eval::NodeKindName(node.kind)) + "(): " +
+             std::to_string(static_cast<long long>(vertices)) +
+             " vertices exceed the vertex budget of " + std::to_string(guard.MaxVertices()) +
+             "; object left out",
+         node.span);
+    return false;
+  }
+
+  void Warn(const std::string& text, const lang::SourceSpan& span) {
+    out_.warnings.push_back({text, span});
+  }
+
+  // A new property for the faces of a leaf node.
+  uint32_t Leaf(int nodeId) {
+    FaceProperty p;
+    p.nodeId = nodeId;
+    out_.properties.push_back(p);
+    return static_cast<uint32_t>(out_.properties.size() - 1);
+  }
+
+  // Geometries of the children (background '%' subtrees are not part of a
+  // render); their spans go to `spans` for messages.
+  std::vector<Geometry> VisitChildren(const Node& node, int depth,
+                                      std::vector<lang::SourceSpan>* spans = nullptr) {
+    std::vector<Geometry> out;
+    for (const auto& child : node.children) {
+      if (!child || child->background) continue;
+      if (spans) spans->push_back(child->span);
+      out.push_back(Visit(*child, depth + 1));
+      if (out_.cancelled) break;
+    }
+    return out;
+  }
+
+  CombineContext Context(uint32_t newProp, std::vector<lang::SourceSpan> spans) {
+    CombineContext ctx;
+    ctx.childSpans = std::move(spans);
+    ctx.limits = limits_;
+    ctx.newProp = newProp;
+    ctx.warnings = &out_.warnings;
+    return ctx;
+  }
+
+  Geometry CombineChildren(const Node& node, int depth, CombineOp op) {
+    const int id = nextNodeId_ - 1;
+    std::vector<lang::SourceSpan> spans;
+    std::vector<Geometry> children = VisitChildren(node, depth, &spans);
+    if (out_.cancelled) return {};
+    const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
+    return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
+  }
+
+  // Children of a transform-like node as one geometry (their union).
+  Geometry ChildUnion(const Node& node, int depth) {
+    std::vector<lang::SourceSpan> spans;
+    std::vector<Geometry> children = VisitChildren(node, depth, &spans);
+    if (out_.cancelled) return {};
+    return Combine(std::move(children), CombineOp::kUnion, Context(0, std::move(spans)));
+  }
+
+  Geometry PolyhedronGeometry(const Node& node, int nodeId) {
+    const auto& p = node.Params<eval::PolyhedronParams>();
+    std::vector<Vec3> points;
+    points.reserve(p.points.size());
+    for (const auto& q : p.points) points.push_back({q[0], q[1], q[2]});
+    kernel::RepairOptions options;
+    options.winding = kernel::FaceWinding::Clockwise;
+    options.limits = limits_;
+    kernel::RepairReport report;
+    const uint32_t prop = Leaf(nodeId);
+    std::vector<uint32_t> props(p.faces.size(), prop);
+    Mesh mesh = kernel::MeshFromPolygons(points, p.faces, props, options, report);
+    for (const auto& d : report.diagnostics)
+      Warn("polyhedron(): " + d.message + (d.count ? " (" + std::to_string(d.count) + ")" : ""),
+           node.span);
+    // Booleans and exports need a closed solid: what repair could not close
+    // is left out (2021.01 would export it as it is, or fail in CGAL).
+    if (!report.closedManifold && mesh.NumTri() > 0) {
+      Warn("polyhedron(): not a closed solid after repair; object left out", node.span);
+      return {};
+    }
+    return Geometry::Solid(std::move(mesh));
+  }
+
+  Geometry PolygonGeometry(const Node& node, int nodeId) {
+    const auto& p = node.Params<eval::PolygonParams>();
+    Polygon2d raw;
+    const int n = static_cast<int>(p.points.size());
+    auto point = [&](int i) { return Vec2{p.points[i][0], p.points[i][1]}; };
+    if (p.paths.empty()) {
+      raw.contours.emplace_back();
+      for (int i = 0; i < n; ++i) raw.contours.back().push_back(point(i));
+    } else {
+      for (const auto& path : p.paths) {
+        kernel::Contour c;
+        for (int i : path)
+          if (i >= 0 && i < n) c.push_back(point(i));
+        raw.contours.push_back(std::move(c));
+      }
+    }
+    // 2021.01 fills polygon() with the even-odd rule.
+    return Geometry::Flat(kernel::Simplify2d(raw, kernel::FillRule::kEvenOdd), Leaf(nodeId));
+  }
+
+  Geometry TransformGeometry(const Node& node, int depth) {
+    const auto& m = node.Params<eval::TransformParams>().m;
+    Geometry g = ChildUnion(node, depth);
+    if (g.dim == Dim::k3) {
+      // A singular matrix removes the object (silently, as 2021.01 does).
+      if (!kernel::TransformMesh(g.mesh, kernel::Affine3::FromMatrix4(m))) return {};
+      return g;
+    }
+    if (g.dim == Dim::k2) {
+      const double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+      if (!(det != 0) || !std::isfinite(det)) return {};
+      for (auto& c : g.polygon.contours) {
+        for (Vec2& v : c)
+          v = {m[0][0] * v.x + m[0][1] * v.y + m[0][3], m[1][0] * v.x + m[1][1] * v.y + m[1][3]};
+        if (det < 0) std::reverse(c.begin(), c.end());
+      }
+    }
+    return g;
+  }
+
+  Geometry ColorGeometry(const Node& node, int depth) {
+    const auto& rgba = node.Params<eval::ColorParams>().rgba;
+    Geometry g = ChildUnion(node, depth);
+    if (rgba[0] < 0) return g;  // invalid colour: children unchanged
+    // An inner colour wins: only uncoloured properties take this one.
+    std::map<uint32_t, uint32_t> remap;
+    auto recolor = [&](uint32_t prop) {
+      auto it = remap.find(prop);
+      if (it != remap.end()) return it->second;
+      uint32_t out = prop;
+      if (prop < out_.properties.size() && !out_.properties[prop].HasColor()) {
+        FaceProperty p = out_.properties[prop];
+        p.rgba = rgba;
+        out_.properties.push_back(p);
+        out = static_cast<uint32_t>(out_.properties.size() - 1);
+      }
+      remap.emplace(prop, out);
+      return out;
+    };
+    for (uint32_t& prop : g.mesh.triProp) prop = recolor(prop);
+    if (g.dim == Dim::k2) g.polygonProp = recolor(g.polygonProp);
+    return g;
+  }
+
+  Geometry OffsetGeometry(const Node& node, int depth) {
+    const auto& p = node.Params<eval::OffsetParams>();
+    Geometry g = ChildUnion(node, depth);
+    if (g.dim != Dim::k2) return g.dim == Dim::k3 ? Geometry{} : g;
+    kernel::OffsetOptions o;
+    o.delta = p.value;
+    if (p.mode == eval::OffsetParams::Mode::Radius) {
+      o.join = kernel::OffsetJoin::kRound;
+      o.fragments = kernel::OffsetArcFragments(std::abs(p.value), p.fragments.fn, p.fragments.fs,
+                                               p.fragments.fa);
+    } else {
+      o.join = p.chamfer ? kernel::OffsetJoin::kChamfer : kernel::OffsetJoin::kMiter;
+    }
+    return Geometry::Flat(kernel::Offset2d(g.polygon, o), g.polygonProp);
+  }
+
+  Geometry LinearExtrudeGeometry(const Node& node, int depth, int nodeId) {
+    const auto& p = node.Params<eval::LinearExtrudeParams>();
+    Geometry g = ChildUnion(node, depth);
+    if (g.dim != Dim::k2) return {};
+    (void)nodeId;
+    const double slices = LinearExtrudeSlices(g.polygon, p);
+    if (!WithinBudget(static_cast<double>(PolygonVertexCount(g.polygon)) * (slices + 1), node))
+      return {};
+    return Geometry::Solid(LinearExtrude(g.polygon, p, g.polygonProp));
+  }
+
+  Geometry RotateExtrudeGeometry(const Node& node, int depth, int nodeId) {
+    const auto& p = node.Params<eval::RotateExtrudeParams>();
+    Geometry g = ChildUnion(node, depth);
+    if (g.dim != Dim::k2) return {};
+    (void)nodeId;
+    const double profiles = RotateExtrudeFragments(g.polygon, p);
+    if (!WithinBudget(static_cast<double>(PolygonVertexCount(g.polygon)) * (profiles + 1), node))
+      return {};
+    std::string error;
+    Mesh m = RotateExtrude(g.polygon, p, g.polygonProp, error);
+    if (!error.empty()) out_.errors.push_back({error, node.span});
+    return Geometry::Solid(std::move(m));
+  }
+
+  Geometry ProjectionGeometry(const Node& node, int depth) {
+    const auto& p = node.Params<eval::ProjectionParams>();
+    Geometry g = ChildUnion(node, depth);
+    if (g.dim != Dim::k3) return {};
+    uint32_t prop = g.mesh.triProp.empty() ? 0 : g.mesh.triProp[0];
+    kernel::PolygonOpResult r =
+        p.cut ? kernel::ProjectCut(g.mesh, limits_) : kernel::ProjectShadow(g.mesh, limits_);
+    if (!r.diagnostic.message.empty()) Warn(r.diagnostic.message, node.span);
+    return Geometry::Flat(std::move(r.polygon), prop);
+  }
+
+  Geometry ResizeGeometry(const Node& node, int depth) {
+    const auto& p = node.Params<eval::ResizeParams>();
+    Geometry g = ChildUnion(node, depth);
+    if (g.Empty()) return g;
+    const int dims = g.dim == Dim::k3 ? 3 : 2;
+    double lo[3] = {INFINITY, INFINITY, INFINITY}, hi[3] = {-INFINITY, -INFINITY, -INFINITY};
+    auto extend = [&](const double* v) {
+      for (int i = 0; i < dims; ++i) {
+        lo[i] = std::min(lo[i], v[i]);
+        hi[i] = std::max(hi[i], v[i]);
+      }
+    };
+    for (const Vec3& v : g.mesh.vertPos) {
+      const double a[3] = {v.x, v.y, v.z};
+      extend(a);
+    }
+    for (const auto& c : g.polygon.contours)
+      for (const Vec2& v : c) {
+        const double a[3] = {v.x, v.y, 0};
+        extend(a);
+      }
+    double scale[3] = {1, 1, 1};
+    double autoScale = 0;
+    for (int i = 0; i < dims; ++i) {
+      const double size = hi[i] - lo[i];
+      if (p.newSize[i] > 0 && size > 0) {
+        scale[i] = p.newSize[i] / size;
+        autoScale = std::max(autoScale, scale[i]);
+      }
+    }
+    // auto: axes without a new size take the largest factor given.
+    for (int i = 0; i < dims; ++i)
+      if (!(p.newSize[i] > 0) && p.autoSize[i] && autoScale > 0) scale[i] = autoScale;
+    eval::TransformParams t;
+    for (int i = 0; i < 3; ++i) t.m[i][i] = scale[i];
+    if (g.dim == Dim::k3) {
+      kernel::Affine3 a = kernel::Affine3::FromMatrix4(t.m);
+      if (!kernel::TransformMesh(g.mesh, a)) return {};
+      return g;
+    }
+    for (auto& c : g.polygon.contours)
+      for (Vec2& v : c) v = {v.x * scale[0], v.y * scale[1]};
+    return g;
+  }
+
+  const RenderOptions& options_;
+  RenderResult& out_;
+  kernel::KernelLimits limits_;
+  int maxDepth_ = kDefaultMaxDepth;
+  int nextNodeId_ = 0;
+};
+
+}  // namespace
+
+RenderResult RenderNodeTree(const eval::Node& root, const RenderOptions& options) {
+  RenderResult out;
+  Renderer renderer(options, out);
+  out.geometry = renderer.Visit(root, 0);
+  if (out.cancelled) out.geometry = {};
+  return out;
+}
+
+kernel::Mesh RenderToMesh(const RenderResult& result) {
+  return result.geometry.dim == Dim::k3 ? result.geometry.mesh : kernel::Mesh{};
+}
+
+}  // namespace mos::geom

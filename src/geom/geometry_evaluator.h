@@ -1,0 +1,61 @@
+// Geometry evaluation: the node tree (eval/node.h) -> one Geometry, through
+// the kernel (booleans, hull, minkowski, 2D polygon sets, offset). Recursion
+// is bounded by an explicit depth; the cancel token is checked at every node.
+//
+// CLI use (`mos x.scad -o x.stl`):
+//   geom::RenderResult r = geom::RenderFile("x.scad", {});
+//   print r.log lines; if r.geometry.dim == Dim::k3, io::WriteStlAscii(...)
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "eval/eval_log.h"
+#include "eval/evaluator.h"
+#include "eval/node.h"
+#include "geom/geometry.h"
+#include "kernel/limits.h"
+
+namespace mos::geom {
+
+struct RenderOptions {
+  const std::atomic<bool>* cancel = nullptr;
+  int maxDepth = 0;            // node nesting; 0: default (2000 native, 500 WASM)
+  kernel::KernelLimits limits;  // vertex / memory budgets (cancel is set from `cancel`)
+};
+
+struct RenderResult {
+  Geometry geometry;
+  std::vector<FaceProperty> properties;  // indexed by triProp / polygonProp
+  // Warnings in 2021.01's wording and kernel diagnostics (polyhedron
+  // repair, budgets); errors as 2021.01's ERROR lines (rotate_extrude
+  // crossing the axis).
+  std::vector<GeomMessage> warnings;
+  std::vector<GeomMessage> errors;
+  bool cancelled = false;
+  bool tooDeep = false;  // the depth bound was hit (that subtree became empty)
+  // Filled by RenderSource/RenderFile: the parser's and evaluator's lines
+  // (ECHO/WARNING/ERROR as 2021.01 prints them), then the warnings above.
+  std::vector<std::string> log;
+  bool aborted = false;  // parse or evaluation error: no geometry
+};
+
+// Renders the node tree (background '%' subtrees are left out, as in an
+// 2021.01 render).
+RenderResult RenderNodeTree(const eval::Node& root, const RenderOptions& options);
+
+// Parse + evaluate + render: what `mos x.scad -o x.stl` needs.
+struct SourceOptions {
+  eval::EvalOptions eval;  // -D defines, library paths (also passed to the parser)
+  RenderOptions render;
+};
+RenderResult RenderSource(const std::string& text, const std::string& fileName,
+                          const std::string& dir, const SourceOptions& options);
+RenderResult RenderFile(const std::string& path, const SourceOptions& options);
+
+// The 3D result as one mesh ready for export: the mesh of a 3D result, else
+// empty (2D results export through SVG/DXF, not done yet).
+kernel::Mesh RenderToMesh(const RenderResult& result);
+
+}  // namespace mos::geom

@@ -1,0 +1,183 @@
+#include "geom/tessellation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mos::geom {
+namespace {
+
+using kernel::Mesh;
+using kernel::Vec2;
+using kernel::Vec3;
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kTinyRadius = 1.0 / 1048576.0;  // 2^-20: 2021.01's fine grid
+
+// sin of an angle in [0, 90] degrees; exact at 0, 30, 45, 90.
+double SinFirstQuadrant(double x) {
+  if (x == 0) return 0;
+  if (x == 30) return 0.5;
+  if (x == 45) return std::sqrt(0.5);
+  if (x == 90) return 1;
+  if (x < 45) return std::sin(x * kPi / 180);
+  return std::cos((90 - x) * kPi / 180);
+}
+
+double ReduceDegrees(double x) {
+  x = std::fmod(x, 360.0);
+  if (x < 0) x += 360;
+  return x;
+}
+
+void Finish(Mesh& mesh, uint32_t prop) {
+  mesh.triProp.assign(mesh.triVerts.size(), prop);
+  kernel::BuildHalfedges(mesh);
+}
+
+// Fan over a convex ring of vertex ids (listed counter-clockwise as seen
+// from outside).
+void AddFan(Mesh& mesh, const std::vector<int>& ring) {
+  for (size_t i = 1; i + 1 < ring.size(); ++i)
+    mesh.triVerts.push_back({ring[0], ring[i], ring[i + 1]});
+}
+
+}  // namespace
+
+int FragmentCount(double r, double fn, double fs, double fa) {
+  if (!(r >= kTinyRadius)) return 3;
+  // 2021.01 converts $fn to int; values an int cannot hold (inf, >= 2^31)
+  // end up as 3 fragments there.
+  if (fn > 0) return fn >= 3 && fn < 2147483648.0 ? static_cast<int>(fn) : 3;
+  const double n = std::ceil(std::max(std::min(360.0 / fa, r * 2 * kPi / fs), 5.0));
+  // Huge counts ($fs tiny, r huge) are bounded by the caller's vertex budget.
+  return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
+}
+
+double SinDegrees(double degrees) {
+  if (!std::isfinite(degrees)) return std::nan("");
+  double x = ReduceDegrees(degrees);
+  const bool negate = x >= 180;  // sin(x) = -sin(x - 180)
+  if (negate) x -= 180;
+  if (x > 90) x = 180 - x;
+  const double s = SinFirstQuadrant(x);
+  return negate ? -s : s;
+}
+
+double CosDegrees(double degrees) {
+  if (!std::isfinite(degrees)) return std::nan("");
+  double x = ReduceDegrees(degrees);
+  bool negate = x >= 180;  // cos(x) = -cos(x - 180)
+  if (negate) x -= 180;
+  if (x > 90) {  // cos(x) = -cos(180 - x)
+    x = 180 - x;
+    negate = !negate;
+  }
+  const double c = SinFirstQuadrant(90 - x);
+  return negate ? -c : c;
+}
+
+std::vector<Vec2> CirclePoints(double r, int n) {
+  std::vector<Vec2> pts;
+  pts.reserve(static_cast<size_t>(std::max(n, 0)));
+  for (int i = 0; i < n; ++i) {
+    const double phi = (360.0 * i) / n;
+    pts.push_back({r * CosDegrees(phi), r * SinDegrees(phi)});
+  }
+  return pts;
+}
+
+Mesh CubeMesh(double sx, double sy, double sz, bool center, uint32_t prop) {
+  Mesh mesh;
+  if (!(sx > 0 && sy > 0 && sz > 0) || !std::isfinite(sx + sy + sz)) return mesh;
+  const Vec3 lo = center ? Vec3{-sx / 2, -sy / 2, -sz / 2} : Vec3{0, 0, 0};
+  const Vec3 hi = center ? Vec3{sx / 2, sy / 2, sz / 2} : Vec3{sx, sy, sz};
+  for (int i = 0; i < 8; ++i)
+    mesh.vertPos.push_back({(i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z});
+  // Each face as a quad, counter-clockwise seen from outside.
+  const int quads[6][4] = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4},
+                           {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
+  for (const auto& q : quads) AddFan(mesh, {q[0], q[1], q[2], q[3]});
+  Finish(mesh, prop);
+  return mesh;
+}
+
+Mesh SphereMesh(double r, int fragments, uint32_t prop) {
+  Mesh mesh;
+  if (!(r > 0) || !std::isfinite(r) || fragments < 3) return mesh;
+  const int rings = (fragments + 1) / 2;
+  // Ring i at polar angle 180*(i+0.5)/rings: no vertex at the poles.
+  for (int i = 0; i < rings; ++i) {
+    const double phi = (180.0 * (i + 0.5)) / rings;
+    const double ringR = r * SinDegrees(phi);
+    const double z = r * CosDegrees(phi);
+    for (const Vec2& p : CirclePoints(ringR, fragments)) mesh.vertPos.push_back({p.x, p.y, z});
+  }
+  auto id = [fragments](int ring, int j) { return ring * fragments + (j % fragments); };
+  std::vector<int> top, bottom;
+  for (int j = 0; j < fragments; ++j) {
+    top.push_back(id(0, j));
+    bottom.push_back(id(rings - 1, fragments - 1 - j));
+  }
+  AddFan(mesh, top);
+  for (int i = 0; i + 1 < rings; ++i) {
+    for (int j = 0; j < fragments; ++j) {
+      const int a = id(i, j), b = id(i, j + 1), c = id(i + 1, j + 1), d = id(i + 1, j);
+      mesh.triVerts.push_back({d, c, b});
+      mesh.triVerts.push_back({d, b, a});
+    }
+  }
+  AddFan(mesh, bottom);
+  Finish(mesh, prop);
+  return mesh;
+}
+
+Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, uint32_t prop) {
+  Mesh mesh;
+  if (!(h > 0) || !(r1 >= 0) || !(r2 >= 0) || (r1 <= 0 && r2 <= 0) ||
+      !std::isfinite(h + r1 + r2) || fragments < 3)
+    return mesh;
+  const double z1 = center ? -h / 2 : 0;
+  const double z2 = center ? h / 2 : h;
+  // A zero radius is one apex vertex.
+  auto addRing = [&](double r, double z) {
+    std::vector<int> ids;
+    if (r <= 0) {
+      ids.assign(fragments, mesh.NumVert());
+      mesh.vertPos.push_back({0, 0, z});
+      return ids;
+    }
+    for (const Vec2& p : CirclePoints(r, fragments)) {
+      ids.push_back(mesh.NumVert());
+      mesh.vertPos.push_back({p.x, p.y, z});
+    }
+    return ids;
+  };
+  const std::vector<int> lower = addRing(r1, z1);
+  const std::vector<int> upper = addRing(r2, z2);
+  for (int j = 0; j < fragments; ++j) {
+    const int k = (j + 1) % fragments;
+    if (r1 > 0) mesh.triVerts.push_back({lower[j], lower[k], upper[k]});
+    if (r2 > 0) mesh.triVerts.push_back({lower[j], upper[k], upper[j]});
+  }
+  if (r2 > 0) AddFan(mesh, upper);
+  if (r1 > 0) AddFan(mesh, std::vector<int>(lower.rbegin(), lower.rend()));
+  Finish(mesh, prop);
+  return mesh;
+}
+
+kernel::Polygon2d SquarePolygon(double sx, double sy, bool center) {
+  kernel::Polygon2d poly;
+  if (!(sx > 0 && sy > 0) || !std::isfinite(sx + sy)) return poly;
+  const double x0 = center ? -sx / 2 : 0, y0 = center ? -sy / 2 : 0;
+  poly.contours.push_back({{x0, y0}, {x0 + sx, y0}, {x0 + sx, y0 + sy}, {x0, y0 + sy}});
+  return poly;
+}
+
+kernel::Polygon2d CirclePolygon(double r, int fragments) {
+  kernel::Polygon2d poly;
+  if (!(r > 0) || !std::isfinite(r) || fragments < 3) return poly;
+  poly.contours.push_back(CirclePoints(r, fragments));
+  return poly;
+}
+
+}  // namespace mos::geom

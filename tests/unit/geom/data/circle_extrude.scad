@@ -1,0 +1,1 @@
+linear_extrude(1) circle(r=3);

@@ -1,0 +1,1 @@
+cube([1,2,3], center=true);

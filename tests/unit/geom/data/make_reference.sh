@@ -1,0 +1,5 @@
+#!/bin/sh
+# Regenerates the reference files with Debian's openscad 2021.01.
+cd "$(dirname "$0")" || exit 1
+for f in *.scad; do openscad -o "${f%.scad}.off" "$f"; done
+for f in polyhedron_pyramid stl_cylinder; do openscad -o "$f.stl" "$f.scad"; done

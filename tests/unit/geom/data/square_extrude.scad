@@ -1,0 +1,1 @@
+linear_extrude(2) square([3,4], center=true);

@@ -1,0 +1,73 @@
+// The fragment rule and degree-exact trigonometry (values checked against
+// openscad 2021.01's exported vertices, see reference_vertices_test.cpp).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "geom/tessellation.h"
+
+namespace mos::geom {
+namespace {
+
+TEST(FragmentCount, Rule2021) {
+  EXPECT_EQ(FragmentCount(1e-7, 0, 2, 12), 3);   // below 2^-20
+  EXPECT_EQ(FragmentCount(1e-7, 50, 2, 12), 3);  // even with $fn
+  EXPECT_EQ(FragmentCount(1, 2, 2, 12), 3);      // $fn below 3
+  EXPECT_EQ(FragmentCount(1, 4.7, 2, 12), 4);    // $fn truncated
+  EXPECT_EQ(FragmentCount(1, 0, 2, 12), 5);      // at least 5
+  EXPECT_EQ(FragmentCount(5, 0, 2, 12), 16);     // 2*pi*5/2 = 15.7
+  EXPECT_EQ(FragmentCount(100, 0, 2, 12), 30);   // 360/12
+  EXPECT_EQ(FragmentCount(10, 0, 0.5, 5), 72);
+}
+
+TEST(FragmentCount, IntOverflowGivesThreeAs2021) {
+  // openscad 2021.01: sphere($fn=1/0) exports 6 vertices (3 fragments).
+  EXPECT_EQ(FragmentCount(1, INFINITY, 2, 12), 3);
+  EXPECT_EQ(FragmentCount(1, 1e300, 2, 12), 3);
+  EXPECT_EQ(FragmentCount(1, 2147483647.0, 2, 12), 2147483647);
+  EXPECT_EQ(FragmentCount(1e300, 0, 1e-300, 1e-300), 2147483647);
+}
+
+TEST(DegreeTrig, ExactAxesWithSignedZeros) {
+  EXPECT_EQ(SinDegrees(30), 0.5);
+  EXPECT_EQ(CosDegrees(60), 0.5);
+  EXPECT_EQ(SinDegrees(90), 1);
+  EXPECT_EQ(CosDegrees(180), -1);
+  EXPECT_EQ(SinDegrees(270), -1);
+  EXPECT_EQ(SinDegrees(180), 0);
+  EXPECT_TRUE(std::signbit(SinDegrees(180)));  // 2021.01 prints "-0" there
+  EXPECT_FALSE(std::signbit(CosDegrees(90)));
+  EXPECT_TRUE(std::signbit(CosDegrees(270)));
+  EXPECT_EQ(SinDegrees(-90), -1);
+  EXPECT_EQ(SinDegrees(450), 1);
+  EXPECT_NEAR(SinDegrees(10), std::sin(10 * M_PI / 180), 1e-16);
+  EXPECT_NEAR(CosDegrees(100), std::cos(100 * M_PI / 180), 1e-16);
+  EXPECT_TRUE(std::isnan(SinDegrees(INFINITY)));
+}
+
+TEST(Primitives, SphereRingsHaveNoPoles) {
+  kernel::Mesh m = SphereMesh(1, 6, 0);
+  EXPECT_EQ(m.NumVert(), 18);  // 3 rings of 6
+  for (const auto& v : m.vertPos) EXPECT_LT(std::abs(v.z), 1.0);
+  EXPECT_TRUE(kernel::IsClosedManifold(m));
+}
+
+TEST(Primitives, DegenerateSizesGiveNothing) {
+  EXPECT_EQ(CubeMesh(0, 1, 1, false, 0).NumTri(), 0);
+  EXPECT_EQ(SphereMesh(0, 5, 0).NumTri(), 0);
+  EXPECT_EQ(CylinderMesh(0, 1, 1, false, 5, 0).NumTri(), 0);
+  EXPECT_EQ(CylinderMesh(1, 0, 0, false, 5, 0).NumTri(), 0);
+  EXPECT_EQ(CylinderMesh(1, NAN, 1, false, 5, 0).NumTri(), 0);
+  EXPECT_TRUE(SquarePolygon(-1, 1, false).contours.empty());
+  EXPECT_TRUE(CirclePolygon(0, 5).contours.empty());
+}
+
+TEST(Primitives, ConeHasOneApex) {
+  kernel::Mesh m = CylinderMesh(3, 2, 0, true, 5, 0);
+  EXPECT_EQ(m.NumVert(), 6);
+  EXPECT_EQ(m.NumTri(), 5 + 3);
+  EXPECT_TRUE(kernel::IsClosedManifold(m));
+}
+
+}  // namespace
+}  // namespace mos::geom
