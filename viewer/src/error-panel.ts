@@ -42,6 +42,7 @@ export class ErrorPanel {
     }
     if (err.source !== undefined && err.line !== undefined) {
       const lines = err.source.split('\n');
+      if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // trailing newline
       const first = Math.max(1, err.line - CONTEXT_LINES);
       const last = Math.min(lines.length, err.line + CONTEXT_LINES);
       const pre = document.createElement('pre');

@@ -51,10 +51,11 @@ export class Viewer {
 
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, alpha: false });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    this.renderer.setClearColor(0xf4f4f4, 1);
     this.rig = new CameraRig(canvas);
     this.rig.controls.addEventListener('change', this.requestRender);
 
+    // Background on the scene, not the renderer: it survives a context restore.
+    this.scene.background = new THREE.Color(0xf4f4f4);
     this.scene.add(this.ambient, this.light, this.helpers.group);
     this.helpers.rebuild(null);
 
