@@ -6,14 +6,16 @@ import { CameraRig, type ViewPreset } from './camera-rig';
 import { ErrorPanel, errorFromTrait } from './error-panel';
 import { buildMesh, disposeBuiltMesh, type BuiltMesh } from './mesh-builder';
 import { SceneHelpers } from './scene-helpers';
+import { exportMesh, type ExportFormat } from './export-formats';
 import { canvasToPngBlob, downloadBlob } from './screenshot';
 import { StatusBar } from './status-bar';
 import { KEY_ACTIONS, Toolbar } from './toolbar';
 import type { WidgetModel } from './widget-model';
-import { decodeMesh } from './wire-format';
+import { decodeMesh, type DecodedMesh } from './wire-format';
 
 export const MESH_TRAITS = ['positions', 'indices', 'palette', 'part_ids'] as const;
 const PRESETS = new Set<string>(['iso', 'front', 'back', 'left', 'right', 'top', 'bottom']);
+const EXPORTS = new Set<string>(['stl', 'off', '3mf']);
 
 export class Viewer {
   readonly root: HTMLDivElement;
@@ -28,6 +30,11 @@ export class Viewer {
   private readonly ambient = new THREE.HemisphereLight(0xffffff, 0x808080, 1.4);
   private readonly lostNotice: HTMLDivElement;
   private built: BuiltMesh | null = null;
+  private decoded: DecodedMesh | null = null;
+  // One clipping plane across Z; keeps what lies below clipFraction of the height.
+  private readonly clipPlane = new THREE.Plane(new THREE.Vector3(0, 0, -1), 0);
+  private clipping = false;
+  private clipFraction = 0.5;
   private meshError: string | null = null;
   private frameRequest = 0;
   private rebuildQueued = false;
@@ -51,6 +58,7 @@ export class Viewer {
 
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, alpha: false });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.renderer.localClippingEnabled = true;
     this.rig = new CameraRig(canvas);
     this.rig.controls.addEventListener('change', this.requestRender);
 
@@ -59,7 +67,7 @@ export class Viewer {
     this.scene.add(this.ambient, this.light, this.helpers.group);
     this.helpers.rebuild(null);
 
-    this.toolbar = new Toolbar((a) => this.action(a));
+    this.toolbar = new Toolbar((a) => this.action(a), (f) => this.setClip(f));
     this.lostNotice = document.createElement('div');
     this.lostNotice.className = 'mos-context-lost';
     this.lostNotice.textContent = 'WebGL context lost — restoring…';
@@ -112,10 +120,12 @@ export class Viewer {
     const hadMesh = this.built !== null;
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
     this.meshError = null;
+    this.decoded = null;
     try {
       const m = this.model;
       const decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('palette'), m.get('part_ids'));
       if (decoded) {
+        this.decoded = decoded;
         this.built = buildMesh(decoded);
         this.scene.add(this.built.group);
       }
@@ -147,8 +157,16 @@ export class Viewer {
   private applyDisplayModes(): void {
     if (this.built) {
       this.built.edges.visible = this.showEdges && !this.wireframe;
-      for (const m of this.built.materials) m.wireframe = this.wireframe;
+      const planes = this.clipping ? [this.clipPlane] : [];
+      for (const m of this.built.materials) { m.wireframe = this.wireframe; m.clippingPlanes = planes; }
+      (this.built.edges.material as THREE.Material).clippingPlanes = planes;
+      const b = this.built.bounds;
+      // A small margin past both ends: 0 removes all, 1 keeps all (faces lying
+      // exactly on min.z or max.z included).
+      const h = b.max.z - b.min.z, margin = 1e-3 * Math.max(h, 1e-3);
+      this.clipPlane.constant = b.min.z - margin + this.clipFraction * (h + 2 * margin);
     }
+    this.toolbar.clipSlider.hidden = !this.clipping;
     this.helpers.group.visible = this.showAxes;
   }
 
@@ -157,6 +175,7 @@ export class Viewer {
     this.toolbar.setPressed('edges', this.showEdges);
     this.toolbar.setPressed('wireframe', this.wireframe);
     this.toolbar.setPressed('axes', this.showAxes);
+    this.toolbar.setPressed('clip', this.clipping);
   }
 
   private bounds(): THREE.Box3 {
@@ -170,10 +189,25 @@ export class Viewer {
     else if (name === 'edges') this.showEdges = !this.showEdges;
     else if (name === 'wireframe') this.wireframe = !this.wireframe;
     else if (name === 'axes') this.showAxes = !this.showAxes;
+    else if (name === 'clip') this.clipping = !this.clipping;
+    else if (EXPORTS.has(name)) { this.download(name as ExportFormat); return; }
     else if (name === 'screenshot') { void this.screenshot().then((b) => downloadBlob(b, 'openscad-view.png')); return; }
     this.applyDisplayModes();
     this.syncToggles();
     this.requestRender();
+  }
+
+  setClip(fraction: number): void {
+    this.clipFraction = Math.min(1, Math.max(0, fraction));
+    this.applyDisplayModes();
+    this.requestRender();
+  }
+
+  // Exports the mesh on screen; nothing to export without one.
+  download(format: ExportFormat): boolean {
+    if (!this.decoded) return false;
+    downloadBlob(exportMesh(this.decoded, format), `openscad-model.${format}`);
+    return true;
   }
 
   screenshot(): Promise<Blob> {
@@ -231,6 +265,7 @@ export class Viewer {
     this.rig.controls.removeEventListener('change', this.requestRender);
     this.rig.dispose();
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
+    this.decoded = null;
     this.helpers.dispose();
     this.light.dispose();
     this.ambient.dispose();
