@@ -2,8 +2,10 @@
 // bound to the model's traits. Renders on demand (no idle animation loop), so
 // many viewers in one notebook cost nothing while nobody touches them.
 import * as THREE from 'three';
+import { AnimationBar } from './animation-bar';
 import { CameraRig, type ViewPreset } from './camera-rig';
 import { ErrorPanel, errorFromTrait } from './error-panel';
+import { GridLabels } from './grid-labels';
 import { buildMesh, disposeBuiltMesh, type BuiltMesh } from './mesh-builder';
 import { SceneHelpers } from './scene-helpers';
 import { exportMesh, type ExportFormat } from './export-formats';
@@ -26,6 +28,8 @@ export class Viewer {
   readonly errorPanel = new ErrorPanel();
   readonly status = new StatusBar();
   readonly toolbar: Toolbar;
+  readonly animation: AnimationBar;
+  readonly gridLabels = new GridLabels();
   private readonly light = new THREE.DirectionalLight(0xffffff, 1.6);
   private readonly ambient = new THREE.HemisphereLight(0xffffff, 0x808080, 1.4);
   private readonly lostNotice: HTMLDivElement;
@@ -66,13 +70,15 @@ export class Viewer {
     this.scene.background = new THREE.Color(0xf4f4f4);
     this.scene.add(this.ambient, this.light, this.helpers.group);
     this.helpers.rebuild(null);
+    this.gridLabels.setLabels(this.helpers.labels);
 
     this.toolbar = new Toolbar((a) => this.action(a), (f) => this.setClip(f));
     this.lostNotice = document.createElement('div');
     this.lostNotice.className = 'mos-context-lost';
     this.lostNotice.textContent = 'WebGL context lost — restoring…';
     this.lostNotice.hidden = true;
-    this.root.append(this.toolbar.el, this.status.el, this.errorPanel.el, this.lostNotice);
+    this.animation = new AnimationBar(model);
+    this.root.append(this.gridLabels.el, this.toolbar.el, this.animation.el, this.status.el, this.errorPanel.el, this.lostNotice);
     this.syncToggles();
 
     canvas.addEventListener('webglcontextlost', this.onContextLost);
@@ -87,6 +93,8 @@ export class Viewer {
     this.listen('change:error', () => this.applyError());
     this.listen('change:loading', () => this.status.setLoading(Boolean(this.model.get('loading'))));
     this.listen('change:render_ms', () => this.updateTiming());
+    this.listen('change:anim_steps', () => this.animation.sync());
+    this.listen('change:t', () => this.animation.sync());
     this.status.setLoading(Boolean(this.model.get('loading')));
     this.rebuild();
     this.applyError();
@@ -135,6 +143,7 @@ export class Viewer {
     this.applyDisplayModes();
     const bounds = this.built?.bounds ?? null;
     this.helpers.rebuild(bounds);
+    this.gridLabels.setLabels(this.helpers.labels);
     // Keep the user's camera across updates; frame only the first mesh.
     if (bounds && !hadMesh) this.rig.fit(bounds);
     this.renderNow();
@@ -249,6 +258,7 @@ export class Viewer {
     this.light.target.position.copy(this.rig.controls.target);
     this.light.target.updateMatrixWorld();
     this.renderer.render(this.scene, cam);
+    this.gridLabels.update(cam, this.root.clientWidth, this.root.clientHeight, this.showAxes);
     this.frames++;
   }
 
@@ -264,6 +274,7 @@ export class Viewer {
     this.root.removeEventListener('keydown', this.onKey);
     this.rig.controls.removeEventListener('change', this.requestRender);
     this.rig.dispose();
+    this.animation.dispose();
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
     this.decoded = null;
     this.helpers.dispose();

@@ -5,6 +5,8 @@ export interface WidgetModel {
   get(name: string): unknown;
   on(event: string, callback: () => void): void;
   off(event?: string | null, callback?: (() => void) | null): void;
+  set?(name: string, value: unknown): void;
+  save_changes?(): void;
   send?(content: unknown, callbacks?: unknown, buffers?: ArrayBuffer[]): void;
 }
 
