@@ -143,7 +143,7 @@ describe('panels', () => {
       m.setMany({ loading: false, render_ms: 42 });
     });
     assert.equal(await spinner.isVisible(), false);
-    assert.match(await page.locator('.mos-timing').textContent(), /render 42 ms · upload [\d.]+ ms · 12 triangles/);
+    assert.match(await page.locator('.mos-timing').textContent(), /render 42 ms · upload\+draw [\d.]+ ms · 12 triangles/);
   });
 });
 

@@ -30,7 +30,10 @@ export class GridLabels {
     this.el.hidden = !visible;
     if (!visible) return;
     for (let i = 0; i < this.anchors.length; i++) {
-      const p = this.tmp.copy(this.anchors[i].position).project(camera);
+      const a = this.anchors[i];
+      const near = a.alternate && a.alternate.distanceToSquared(camera.position) < a.position.distanceToSquared(camera.position)
+        ? a.alternate : a.position;
+      const p = this.tmp.copy(near).project(camera);
       const span = this.spans[i];
       const inside = p.z > -1 && p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1;
       span.hidden = !inside;

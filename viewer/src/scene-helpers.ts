@@ -11,6 +11,8 @@ export function niceStep(extent: number): number {
 
 export interface GridLabel {
   position: THREE.Vector3;
+  // The same value on the opposite grid edge; the edge nearer the camera is used.
+  alternate?: THREE.Vector3;
   text: string;
 }
 
@@ -46,7 +48,8 @@ export class SceneHelpers {
     const axisLength = extent * 0.75;
     this.axes = new THREE.AxesHelper(axisLength);
     this.group.add(this.grid, this.axes);
-    // Scale labels along the grid's front (-Y) and left (-X) edges, at most
+    // Scale labels along the grid's edges (X values on a Y edge, Y values on an
+    // X edge, each on the edge nearer the camera), at most
     // about 8 per side, on multiples of the label spacing.
     let every = 1;
     for (const m of [1, 2, 5, 10, 20, 50]) { every = m; if (cells / m <= 8) break; }
@@ -56,12 +59,12 @@ export class SceneHelpers {
     for (let i = 0; i <= cells; i++) {
       const v = gx0 + i * step;
       if (Math.abs(Math.round(v / spacing) * spacing - v) > step * 1e-6) continue;
-      this.labels.push({ position: new THREE.Vector3(v, gy0, z), text: labelText(v) });
+      this.labels.push({ position: new THREE.Vector3(v, gy0, z), alternate: new THREE.Vector3(v, gy0 + cells * step, z), text: labelText(v) });
     }
     for (let i = 0; i <= cells; i++) {
       const v = gy0 + i * step;
       if (Math.abs(Math.round(v / spacing) * spacing - v) > step * 1e-6) continue;
-      this.labels.push({ position: new THREE.Vector3(gx0, v, z), text: labelText(v) });
+      this.labels.push({ position: new THREE.Vector3(gx0, v, z), alternate: new THREE.Vector3(gx0 + cells * step, v, z), text: labelText(v) });
     }
     for (const [name, dir] of [['X', [1, 0, 0]], ['Y', [0, 1, 0]], ['Z', [0, 0, 1]]] as const) {
       this.labels.push({ position: new THREE.Vector3(...dir).multiplyScalar(axisLength * 1.08), text: name });

@@ -34,7 +34,7 @@ export class StatusBar {
   setTiming(engineMs: number | null, uploadMs: number | null, triangles: number): void {
     const parts: string[] = [];
     if (engineMs !== null) parts.push(`render ${engineMs.toFixed(0)} ms`);
-    if (uploadMs !== null) parts.push(`upload ${uploadMs.toFixed(1)} ms`);
+    if (uploadMs !== null) parts.push(`upload+draw ${uploadMs.toFixed(1)} ms`);
     parts.push(`${triangles} triangles`);
     this.timing.textContent = parts.join(' · ');
   }

@@ -78,7 +78,10 @@ export class Viewer {
     this.lostNotice.textContent = 'WebGL context lost — restoring…';
     this.lostNotice.hidden = true;
     this.animation = new AnimationBar(model);
-    this.root.append(this.gridLabels.el, this.toolbar.el, this.animation.el, this.status.el, this.errorPanel.el, this.lostNotice);
+    const top = document.createElement('div');
+    top.className = 'mos-top';
+    top.append(this.toolbar.el, this.animation.el);
+    this.root.append(this.gridLabels.el, top, this.status.el, this.errorPanel.el, this.lostNotice);
     this.syncToggles();
 
     canvas.addEventListener('webglcontextlost', this.onContextLost);
@@ -177,6 +180,7 @@ export class Viewer {
     }
     this.toolbar.clipSlider.hidden = !this.clipping;
     this.helpers.group.visible = this.showAxes;
+    this.gridLabels.el.hidden = !this.showAxes;
   }
 
   private syncToggles(): void {
