@@ -229,6 +229,7 @@ export class Viewer {
 
   private onKey = (ev: KeyboardEvent): void => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.target instanceof HTMLInputElement) return; // e.g. the clip slider
     const action = KEY_ACTIONS[ev.key.toLowerCase()];
     if (!action) return;
     ev.preventDefault();
