@@ -46,17 +46,17 @@ export async function startServer() {
   return { server, url: `http://127.0.0.1:${server.address().port}/harness.html` };
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+export async function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 // Opens the harness and fails the test on any page error.
-export async function openHarness(browser, url) {
+export async function openHarness(browser, url, { ignoreConsoleErrors = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' && !ignoreConsoleErrors) errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.harnessReady === true);
   return { page, context, errors };

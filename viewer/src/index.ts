@@ -9,8 +9,23 @@ export interface RenderProps {
   el: HTMLElement;
 }
 
+// Without WebGL the widget says so instead of throwing into the notebook.
+function showUnavailable(el: HTMLElement, err: unknown): () => void {
+  el.querySelector(':scope > .mos-viewer')?.remove();
+  const note = document.createElement('div');
+  note.className = 'mos-unavailable';
+  note.textContent = `3D view unavailable: ${err instanceof Error ? err.message : String(err)}`;
+  el.append(note);
+  return () => note.remove();
+}
+
 export function render({ model, el }: RenderProps): () => void {
-  const viewer = new Viewer(model, el);
+  let viewer: Viewer;
+  try {
+    viewer = new Viewer(model, el);
+  } catch (err) {
+    return showUnavailable(el, err);
+  }
   // Debug/test handle; not part of the widget contract.
   Object.defineProperty(el, 'mosViewer', { value: viewer, configurable: true });
   return () => viewer.dispose();
