@@ -80,6 +80,22 @@ describe('mesh display', () => {
     assert.deepEqual(await cameraState(), camBefore);
   });
 
+  it('depth range follows a much larger new mesh (nothing cut by the far plane)', async () => {
+    await mountCube();
+    const camBefore = await cameraState();
+    // The camera (kept) now sits inside a 5000-unit cube: its far walls must draw.
+    await page.evaluate(() => {
+      const h = window.harness;
+      const big = h.meshes.cube(5000);
+      big.positions.forEach((v, i) => { big.positions[i] = v - 2500; });
+      h.model.setMany(h.traitsOf(big));
+    });
+    await page.waitForFunction(() => window.harness.viewer.status.el.textContent.includes('X 5000'));
+    assert.deepEqual(await cameraState(), camBefore);
+    const s = await stats();
+    assert.ok(s.yellow > 0.8, `inside walls fill the view (${s.yellow})`);
+  });
+
   it('colours triangles by part through the palette', async () => {
     await page.evaluate(() => {
       const h = window.harness;

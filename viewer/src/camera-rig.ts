@@ -97,11 +97,23 @@ export class CameraRig {
       c.position.copy(sphere.center).addScaledVector(dir, distance);
       c.lookAt(sphere.center);
     }
-    this.perspective.near = distance / 1000;
-    this.perspective.far = distance * 100;
-    this.perspective.updateProjectionMatrix();
     this.updateOrthoFrustum(1);
     this.controls.update();
+  }
+
+  // Near/far planes from the current distance to the scene (model plus grid
+  // margin), so depth precision follows zoom and the model's size.
+  fitDepthRange(bounds: THREE.Box3): void {
+    const sphere = bounds.getBoundingSphere(new THREE.Sphere());
+    const r = Math.max(sphere.radius, 1e-3) * 3;
+    const d = this.camera.position.distanceTo(sphere.center);
+    const p = this.perspective;
+    const near = Math.max((d - r) * 0.5, (d + r) / 1e4);
+    const far = (d + r) * 2;
+    if (p.near !== near || p.far !== far) { p.near = near; p.far = far; p.updateProjectionMatrix(); }
+    const o = this.orthographic;
+    const oNear = d - 2 * r, oFar = d + 2 * r;
+    if (o.near !== oNear || o.far !== oFar) { o.near = oNear; o.far = oFar; o.updateProjectionMatrix(); }
   }
 
   preset(name: ViewPreset, bounds: THREE.Box3): void {

@@ -258,6 +258,7 @@ export class Viewer {
 
   renderNow(): void {
     if (this.disposed) return;
+    this.rig.fitDepthRange(this.bounds());
     const cam = this.rig.camera;
     this.light.position.copy(cam.position); // headlight
     this.light.target.position.copy(this.rig.controls.target);
