@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the viewer bundle: viewer/src -> python/marimo_openscad/static/viewer.{js,css}
+# (git-ignored). Three.js is bundled; nothing is loaded from a CDN at run time.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root/viewer"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+npx tsc --noEmit -p .
+out="$root/python/marimo_openscad/static"
+mkdir -p "$out"
+npx esbuild src/index.ts --bundle --format=esm --target=es2020 --minify \
+  --sourcemap=linked --legal-comments=none --outfile="$out/viewer.js" --log-level=warning
+ls -l "$out"/viewer.js "$out"/viewer.css

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Component tests of the viewer in Debian's Chromium (headless, SwiftShader
+# WebGL) driven by playwright-core. Installs what it needs, builds the bundle,
+# then runs node's test runner on tests/viewer/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium missing: apt-get install -y chromium" >&2; exit 1
+  fi
+fi
+command -v node >/dev/null || { echo "node missing" >&2; exit 1; }
+"$root/scripts/build_viewer.sh" >/dev/null
+cd "$root"
+node --test --test-concurrency=1 tests/viewer/

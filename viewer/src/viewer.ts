@@ -1,0 +1,294 @@
+// The viewer component: one renderer, scene and camera rig per widget view,
+// bound to the model's traits. Renders on demand (no idle animation loop), so
+// many viewers in one notebook cost nothing while nobody touches them.
+import * as THREE from 'three';
+import { AnimationBar } from './animation-bar';
+import { CameraRig, type ViewPreset } from './camera-rig';
+import { ErrorPanel, errorFromTrait } from './error-panel';
+import { GridLabels } from './grid-labels';
+import { buildMesh, disposeBuiltMesh, type BuiltMesh } from './mesh-builder';
+import { SceneHelpers } from './scene-helpers';
+import { exportMesh, type ExportFormat } from './export-formats';
+import { canvasToPngBlob, downloadBlob } from './screenshot';
+import { StatusBar } from './status-bar';
+import { KEY_ACTIONS, Toolbar } from './toolbar';
+import type { WidgetModel } from './widget-model';
+import { decodeMesh, type DecodedMesh } from './wire-format';
+
+export const MESH_TRAITS = ['positions', 'indices', 'palette', 'part_ids'] as const;
+const PRESETS = new Set<string>(['iso', 'front', 'back', 'left', 'right', 'top', 'bottom']);
+const EXPORTS = new Set<string>(['stl', 'off', '3mf']);
+
+export class Viewer {
+  readonly root: HTMLDivElement;
+  readonly renderer: THREE.WebGLRenderer;
+  readonly scene = new THREE.Scene();
+  readonly rig: CameraRig;
+  readonly helpers = new SceneHelpers();
+  readonly errorPanel = new ErrorPanel();
+  readonly status = new StatusBar();
+  readonly toolbar: Toolbar;
+  readonly animation: AnimationBar;
+  readonly gridLabels = new GridLabels();
+  private readonly light = new THREE.DirectionalLight(0xffffff, 1.6);
+  private readonly ambient = new THREE.HemisphereLight(0xffffff, 0x808080, 1.4);
+  private readonly lostNotice: HTMLDivElement;
+  private built: BuiltMesh | null = null;
+  private decoded: DecodedMesh | null = null;
+  // One clipping plane across Z; keeps what lies below clipFraction of the height.
+  private readonly clipPlane = new THREE.Plane(new THREE.Vector3(0, 0, -1), 0);
+  private clipping = false;
+  private clipFraction = 0.5;
+  private meshError: string | null = null;
+  private frameRequest = 0;
+  private rebuildQueued = false;
+  private disposed = false;
+  private showEdges = true;
+  private wireframe = false;
+  private showAxes = true;
+  private readonly offModel: Array<() => void> = [];
+  private readonly resizeObserver: ResizeObserver;
+  frames = 0; // frames drawn, for tests and diagnostics
+  lastUploadMs: number | null = null;
+
+  constructor(private readonly model: WidgetModel, host: HTMLElement) {
+    this.root = document.createElement('div');
+    this.root.className = 'mos-viewer';
+    this.root.tabIndex = 0; // keys act only when the viewer has focus
+    const canvas = document.createElement('canvas');
+    canvas.className = 'mos-canvas';
+    this.root.append(canvas);
+    host.append(this.root);
+
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, alpha: false });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.renderer.localClippingEnabled = true;
+    this.rig = new CameraRig(canvas);
+    this.rig.controls.addEventListener('change', this.requestRender);
+
+    // Background on the scene, not the renderer: it survives a context restore.
+    this.scene.background = new THREE.Color(0xf4f4f4);
+    this.scene.add(this.ambient, this.light, this.helpers.group);
+    this.helpers.rebuild(null);
+    this.gridLabels.setLabels(this.helpers.labels);
+
+    this.toolbar = new Toolbar((a) => this.action(a), (f) => this.setClip(f));
+    this.lostNotice = document.createElement('div');
+    this.lostNotice.className = 'mos-context-lost';
+    this.lostNotice.textContent = 'WebGL context lost — restoring…';
+    this.lostNotice.hidden = true;
+    this.animation = new AnimationBar(model);
+    const top = document.createElement('div');
+    top.className = 'mos-top';
+    top.append(this.toolbar.el, this.animation.el);
+    this.root.append(this.gridLabels.el, top, this.status.el, this.errorPanel.el, this.lostNotice);
+    this.syncToggles();
+
+    canvas.addEventListener('webglcontextlost', this.onContextLost);
+    canvas.addEventListener('webglcontextrestored', this.onContextRestored);
+    this.root.addEventListener('keydown', this.onKey);
+
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(this.root);
+    this.resize();
+
+    for (const name of MESH_TRAITS) this.listen(`change:${name}`, this.queueRebuild);
+    this.listen('change:error', () => this.applyError());
+    this.listen('change:loading', () => this.status.setLoading(Boolean(this.model.get('loading'))));
+    this.listen('change:render_ms', () => this.updateTiming());
+    this.listen('change:anim_steps', () => this.animation.sync());
+    this.listen('change:t', () => this.animation.sync());
+    this.status.setLoading(Boolean(this.model.get('loading')));
+    this.rebuild();
+    this.applyError();
+  }
+
+  private listen(event: string, cb: () => void): void {
+    this.model.on(event, cb);
+    this.offModel.push(() => this.model.off(event, cb));
+  }
+
+  private resize(): void {
+    const w = Math.max(1, this.root.clientWidth);
+    const h = Math.max(1, this.root.clientHeight);
+    this.renderer.setSize(w, h, false);
+    this.rig.setAspect(w / h);
+    this.renderNow();
+  }
+
+  // Several traits change together; rebuild once after the last of them.
+  private queueRebuild = (): void => {
+    if (this.rebuildQueued) return;
+    this.rebuildQueued = true;
+    queueMicrotask(() => {
+      this.rebuildQueued = false;
+      if (!this.disposed) this.rebuild();
+    });
+  };
+
+  private rebuild(): void {
+    const t0 = performance.now();
+    const hadMesh = this.built !== null;
+    if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
+    this.meshError = null;
+    this.decoded = null;
+    try {
+      const m = this.model;
+      const decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('palette'), m.get('part_ids'));
+      if (decoded) {
+        this.decoded = decoded;
+        this.built = buildMesh(decoded);
+        this.scene.add(this.built.group);
+      }
+    } catch (e) {
+      this.meshError = `Invalid mesh data: ${(e as Error).message}`;
+    }
+    this.applyDisplayModes();
+    const bounds = this.built?.bounds ?? null;
+    this.helpers.rebuild(bounds);
+    this.gridLabels.setLabels(this.helpers.labels);
+    // Keep the user's camera across updates; frame only the first mesh.
+    if (bounds && !hadMesh) this.rig.fit(bounds);
+    this.renderNow();
+    this.lastUploadMs = performance.now() - t0;
+    this.updateTiming();
+    this.status.setBounds(bounds, this.helpers.step);
+    this.applyError();
+  }
+
+  private updateTiming(): void {
+    const ms = this.model.get('render_ms');
+    this.status.setTiming(typeof ms === 'number' ? ms : null, this.lastUploadMs, this.built?.triangleCount ?? 0);
+  }
+
+  private applyError(): void {
+    const err = errorFromTrait(this.model.get('error'));
+    this.errorPanel.show(err ?? (this.meshError ? { message: this.meshError } : null));
+  }
+
+  private applyDisplayModes(): void {
+    if (this.built) {
+      this.built.edges.visible = this.showEdges && !this.wireframe;
+      const planes = this.clipping ? [this.clipPlane] : [];
+      for (const m of this.built.materials) { m.wireframe = this.wireframe; m.clippingPlanes = planes; }
+      (this.built.edges.material as THREE.Material).clippingPlanes = planes;
+      const b = this.built.bounds;
+      // A small margin past both ends: 0 removes all, 1 keeps all (faces lying
+      // exactly on min.z or max.z included).
+      const h = b.max.z - b.min.z, margin = 1e-3 * Math.max(h, 1e-3);
+      this.clipPlane.constant = b.min.z - margin + this.clipFraction * (h + 2 * margin);
+    }
+    this.toolbar.clipSlider.hidden = !this.clipping;
+    this.helpers.group.visible = this.showAxes;
+    this.gridLabels.el.hidden = !this.showAxes;
+  }
+
+  private syncToggles(): void {
+    this.toolbar.setPressed('ortho', this.rig.isOrthographic);
+    this.toolbar.setPressed('edges', this.showEdges);
+    this.toolbar.setPressed('wireframe', this.wireframe);
+    this.toolbar.setPressed('axes', this.showAxes);
+    this.toolbar.setPressed('clip', this.clipping);
+  }
+
+  private bounds(): THREE.Box3 {
+    return this.built?.bounds ?? new THREE.Box3(new THREE.Vector3(-50, -50, 0), new THREE.Vector3(50, 50, 50));
+  }
+
+  action(name: string): void {
+    if (PRESETS.has(name)) this.rig.preset(name as ViewPreset, this.bounds());
+    else if (name === 'fit') this.rig.fit(this.bounds());
+    else if (name === 'ortho') this.rig.setOrthographic(!this.rig.isOrthographic);
+    else if (name === 'edges') this.showEdges = !this.showEdges;
+    else if (name === 'wireframe') this.wireframe = !this.wireframe;
+    else if (name === 'axes') this.showAxes = !this.showAxes;
+    else if (name === 'clip') this.clipping = !this.clipping;
+    else if (EXPORTS.has(name)) { this.download(name as ExportFormat); return; }
+    else if (name === 'screenshot') { void this.screenshot().then((b) => downloadBlob(b, 'openscad-view.png')); return; }
+    this.applyDisplayModes();
+    this.syncToggles();
+    this.requestRender();
+  }
+
+  setClip(fraction: number): void {
+    this.clipFraction = Math.min(1, Math.max(0, fraction));
+    this.applyDisplayModes();
+    this.requestRender();
+  }
+
+  // Exports the mesh on screen; nothing to export without one.
+  download(format: ExportFormat): boolean {
+    if (!this.decoded) return false;
+    downloadBlob(exportMesh(this.decoded, format), `openscad-model.${format}`);
+    return true;
+  }
+
+  screenshot(): Promise<Blob> {
+    return canvasToPngBlob(this.renderer.domElement, () => this.renderNow());
+  }
+
+  private onKey = (ev: KeyboardEvent): void => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.target instanceof HTMLInputElement) return; // e.g. the clip slider
+    const action = KEY_ACTIONS[ev.key.toLowerCase()];
+    if (!action) return;
+    ev.preventDefault();
+    this.action(action);
+  };
+
+  private onContextLost = (ev: Event): void => {
+    ev.preventDefault(); // tells the browser we want the context back
+    this.lostNotice.hidden = false;
+  };
+
+  private onContextRestored = (): void => {
+    // Three.js re-initialises its GL state itself (its listener runs first);
+    // buffers and programs are uploaded again on the next draw.
+    this.lostNotice.hidden = true;
+    this.renderNow();
+  };
+
+  requestRender = (): void => {
+    if (this.frameRequest || this.disposed) return;
+    this.frameRequest = requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      this.renderNow();
+    });
+  };
+
+  renderNow(): void {
+    if (this.disposed) return;
+    this.rig.fitDepthRange(this.bounds());
+    const cam = this.rig.camera;
+    this.light.position.copy(cam.position); // headlight
+    this.light.target.position.copy(this.rig.controls.target);
+    this.light.target.updateMatrixWorld();
+    this.renderer.render(this.scene, cam);
+    this.gridLabels.update(cam, this.root.clientWidth, this.root.clientHeight, this.showAxes);
+    this.frames++;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
+    for (const off of this.offModel) off();
+    this.resizeObserver.disconnect();
+    const canvas = this.renderer.domElement;
+    canvas.removeEventListener('webglcontextlost', this.onContextLost);
+    canvas.removeEventListener('webglcontextrestored', this.onContextRestored);
+    this.root.removeEventListener('keydown', this.onKey);
+    this.rig.controls.removeEventListener('change', this.requestRender);
+    this.rig.dispose();
+    this.animation.dispose();
+    if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
+    this.decoded = null;
+    this.helpers.dispose();
+    this.light.dispose();
+    this.ambient.dispose();
+    this.renderer.renderLists.dispose();
+    this.renderer.dispose();
+    this.renderer.forceContextLoss(); // frees the context now, not at GC
+    this.root.remove();
+  }
+}
