@@ -1,4 +1,4 @@
-// `mos`: evaluate an OpenSCAD model and write .echo / .csg outputs.
+// `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast / .stl / .off outputs.
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -23,6 +23,7 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
     auto kind = mos::cli::OutputKindOf(out);
     if (kind == mos::cli::OutputKind::Csg) request.wantCsg = true;
     if (kind == mos::cli::OutputKind::Ast) request.wantAst = true;
+    if (kind == mos::cli::OutputKind::Geometry) request.wantGeometry = true;
   }
   return request;
 }
@@ -60,7 +61,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> outputs;
   for (const auto& out : args.outputs) {
     auto kind = mos::cli::OutputKindOf(out);
-    if (kind == mos::cli::OutputKind::Geometry || kind == mos::cli::OutputKind::Unknown) {
+    if (kind == mos::cli::OutputKind::NotAvailable || kind == mos::cli::OutputKind::Unknown) {
       std::cerr << "mos: " << mos::cli::WriteOutput(out, mos::RenderResult{}) << '\n';
       exitCode = kExitFailure;
     } else {

@@ -34,10 +34,11 @@ OutputKind OutputKindOf(const std::string& path) {
   if (ext == "echo") return OutputKind::Echo;
   if (ext == "csg") return OutputKind::Csg;
   if (ext == "ast") return OutputKind::Ast;
-  static const char* const kGeometry[] = {"stl", "off", "obj", "3mf", "amf", "dxf",
-                                          "svg", "png", "nef3", "term", "pdf", "wrl"};
-  for (const char* g : kGeometry) {
-    if (ext == g) return OutputKind::Geometry;
+  if (ext == "stl" || ext == "off") return OutputKind::Geometry;
+  static const char* const kNotYet[] = {"obj", "3mf", "amf", "dxf", "svg",
+                                        "png", "nef3", "term", "pdf", "wrl"};
+  for (const char* g : kNotYet) {
+    if (ext == g) return OutputKind::NotAvailable;
   }
   return OutputKind::Unknown;
 }
@@ -53,12 +54,15 @@ std::string WriteOutput(const std::string& path, const RenderResult& result) {
       if (!result.parsed) return "no .ast written: the model could not be parsed";
       return WriteFile(path, result.ast);
     case OutputKind::Geometry:
-      return "'" + path + "': geometry export is not available yet in mos "
-             "(only .echo, .csg); nothing was written";
+      if (!result.parsed) return "no geometry written: the model could not be parsed";
+      return ExportGeometry(result, path);
+    case OutputKind::NotAvailable:
+      return "'" + path + "': this export format is not available yet in mos "
+             "(.echo, .csg, .ast, .stl, .off); nothing was written";
     case OutputKind::Unknown:
       break;
   }
-  return "'" + path + "': unknown output format (use .echo, .csg or .ast)";
+  return "'" + path + "': unknown output format (use .echo, .csg, .ast, .stl or .off)";
 }
 
 }  // namespace mos::cli

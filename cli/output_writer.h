@@ -7,13 +7,13 @@
 
 namespace mos::cli {
 
-enum class OutputKind { Echo, Csg, Ast, Geometry, Unknown };
+enum class OutputKind { Echo, Csg, Ast, Geometry, NotAvailable, Unknown };
 
 OutputKind OutputKindOf(const std::string& path);
 
 // Writes one output of `result`. Returns an error message, or "" on success.
-// Nothing is written for geometry formats (not implemented yet) or when the
-// model did not parse (2021.01 writes no .csg then either).
+// Nothing is written for formats not available yet, or when the model did
+// not parse (2021.01 writes no .csg then either).
 std::string WriteOutput(const std::string& path, const RenderResult& result);
 
 }  // namespace mos::cli

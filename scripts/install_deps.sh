@@ -3,14 +3,16 @@
 # everything is installed already it does not touch apt at all.
 #   scripts/install_deps.sh [main|all]
 #   main: compilers and CMake, enough to build and run `mos`
-#   all:  + GoogleTest, clang/libFuzzer, emscripten + Node, and the corpus
+#   all:  + GoogleTest, clang/libFuzzer, emscripten + Node, CGAL and Clipper
+#         (test-only kernel oracles), and the corpus
 #         (openscad provides the examples, openscad-testing-data the test
 #         models; openscad itself is never run by the tests)
 set -euo pipefail
 what="${1:-all}"
 packages=(cmake ninja-build g++ ccache python3 openscad)
 if [ "$what" = all ]; then
-  packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs openscad-testing-data openscad-mcad)
+  packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs npm openscad-testing-data openscad-mcad
+            libcgal-dev libgmp-dev libmpfr-dev libpolyclipping-dev)  # kernel test oracles
 fi
 missing=()
 for p in "${packages[@]}"; do

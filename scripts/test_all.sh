@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Everything, from a fresh Debian machine: installs all dependencies, builds
 # and runs every test: unit tests, golden corpus, install/find_package,
-# fuzz corpus replay + a short fuzz run, and the WebAssembly build in Node.
-# Skip parts with MOS_SKIP="fuzz wasm" (for quick local runs).
+# fuzz corpus replay + a short fuzz run, the WebAssembly build in Node, and
+# the viewer in Chromium. Skip parts with MOS_SKIP="fuzz wasm viewer".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 skip=" ${MOS_SKIP:-} "
-export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
 "$root/scripts/install_deps.sh" all
 
 echo "== native build and ctest"
@@ -21,5 +20,9 @@ fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"
   "$root/bindings/wasm/build_and_test.sh"
+fi
+if [[ "$skip" != *" viewer "* ]]; then
+  echo "== viewer: Three.js viewer bundle in real Chromium"
+  "$root/scripts/test_viewer.sh"
 fi
 echo "test_all: all passed"

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mos/diagnostic.h"
+#include "mos/mesh.h"
 
 namespace mos {
 
@@ -35,17 +36,21 @@ struct RenderRequest {
   std::vector<std::string> libraryPaths;  // searched after OPENSCADPATH
   Limits limits;
   const std::atomic<bool>* cancel = nullptr;  // set to true to stop a render
-  // What to produce. Geometry is not available yet (see README).
+  // What to produce besides the echo text.
   bool wantCsg = false;
   bool wantAst = false;
+  bool wantGeometry = false;  // render the node tree: mesh, summary, exports
 };
 
 struct RenderStats {
   double parseSeconds = 0;
   double evalSeconds = 0;
+  double geometrySeconds = 0;
   uint64_t parsedFileCacheHits = 0;
   uint64_t parsedFileCacheMisses = 0;
 };
+
+struct RenderedGeometry;  // opaque: the double-precision render (src/engine)
 
 struct RenderResult {
   bool ok = false;                      // false when an error stopped the render
@@ -57,7 +62,19 @@ struct RenderResult {
   std::string ast;                      // the .ast text when requested
   std::vector<Diagnostic> diagnostics;  // structured, with line and column
   RenderStats stats;
+  // With wantGeometry: the solid (3D) as flat arrays, its measures, and the
+  // double-precision result that ExportGeometry writes.
+  Mesh mesh;
+  GeometrySummary summary;
+  std::shared_ptr<const RenderedGeometry> geometry;
 };
+
+// Writes the rendered geometry of `result` as `format` ("stl" ascii as
+// 2021.01 writes it, "binstl", "off"); "" or the extension of `path` when
+// empty. Returns "" on success, else what went wrong (nothing rendered, a 2D
+// result, a format not available yet, the file not writable).
+std::string ExportGeometry(const RenderResult& result, const std::string& path,
+                           const std::string& format = "");
 
 class Engine {
  public:

@@ -6,18 +6,12 @@
 
 #include "engine/library_paths.h"
 
-// The stages are written in parallel with this file; until the evaluator's
-// node header exists the pipeline reports that it is not built.
-#if __has_include("eval/node.h")
-#define MOS_HAVE_EVALUATOR 1
+#include "engine/rendered_geometry.h"
 #include "eval/evaluator.h"
 #include "lang/ast_dump.h"
 #include "lang/parser.h"
-#endif
 
 namespace mos::engine {
-
-#ifdef MOS_HAVE_EVALUATOR
 
 namespace {
 
@@ -84,8 +78,6 @@ lang::ParseResult ParseCached(const RenderRequest& request, const lang::ParseOpt
 }  // namespace
 
 
-bool PipelineAvailable() { return true; }
-
 RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
   RenderResult result;
   const std::vector<std::string> searchPath = LibrarySearchPath(request.libraryPaths);
@@ -132,21 +124,12 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
   if (request.wantCsg && evaluated.root) result.csg = eval::DumpCsg(*evaluated.root);
   if (request.wantAst) result.ast = lang::DumpAst(*parsed.file);
   result.ok = !evaluated.aborted && evaluated.root != nullptr;
+  if (request.wantGeometry && result.ok) {
+    auto geometryStart = std::chrono::steady_clock::now();
+    RenderGeometry(*evaluated.root, evaluated.log, request, result);
+    result.stats.geometrySeconds = SecondsSince(geometryStart);
+  }
   return result;
 }
-
-#else
-
-bool PipelineAvailable() { return false; }
-
-RenderResult RunPipeline(const RenderRequest& request, ParseCache&) {
-  RenderResult result;
-  result.diagnostics.push_back({Severity::Error,
-                                "this build has no parser/evaluator stage yet",
-                                {request.file, 0, 0}});
-  return result;
-}
-
-#endif
 
 }  // namespace mos::engine

@@ -1,5 +1,5 @@
 // One render without the Engine's locking and exception boundary:
-// parse -> evaluate -> echo / csg text. Engine::Render wraps it.
+// parse -> evaluate -> echo / csg text -> geometry. Engine::Render wraps it.
 #pragma once
 
 #include "engine/parse_cache.h"
@@ -9,8 +9,5 @@ namespace mos::engine {
 
 // May throw (std::bad_alloc, internal errors); the Engine catches.
 RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache);
-
-// True when this build links the parser and evaluator stages.
-bool PipelineAvailable();
 
 }  // namespace mos::engine

@@ -24,8 +24,6 @@ TEST(Engine, MissingFileEndsAsDiagnosticNotException) {
   EXPECT_TRUE(HasError(result));
 }
 
-// These need the parser and evaluator stages (written on other branches).
-#if __has_include("eval/node.h")
 TEST(Engine, EchoOfSource) {
   Engine engine;
   RenderRequest request;
@@ -58,9 +56,6 @@ TEST(Engine, SecondRenderOfUnchangedSourceHitsTheParseCache) {
   EXPECT_EQ(first.echo, "ECHO: 1\n");
   EXPECT_EQ(second.echo, "ECHO: 2\n");
 }
-#else
-TEST(Engine, ReportsMissingStages) { EXPECT_FALSE(engine::PipelineAvailable()); }
-#endif
 
 }  // namespace
 }  // namespace mos

@@ -1,0 +1,112 @@
+// The geometry stage of a render: node tree -> geom::RenderResult, then the
+// public flat Mesh, its summary, and the 2021.01-style log lines.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine/rendered_geometry.h"
+#include "kernel/mesh_properties.h"
+#include "kernel/polygon2d.h"
+
+namespace mos::engine {
+
+namespace {
+
+// OpenSCAD's default face colour (the CGAL "face" colour of its default scheme).
+constexpr uint8_t kDefaultColor[4] = {0xf9, 0xd7, 0x2c, 0xff};
+
+uint8_t ToByte(double channel) {
+  return static_cast<uint8_t>(std::lround(std::clamp(channel, 0.0, 1.0) * 255.0));
+}
+
+// One palette entry per distinct triangle property, in order of first use.
+void FillMesh(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& properties,
+              Mesh& out) {
+  out.positions.reserve(mesh.vertPos.size() * 3);
+  for (const auto& p : mesh.vertPos) {
+    out.positions.push_back(static_cast<float>(p.x));
+    out.positions.push_back(static_cast<float>(p.y));
+    out.positions.push_back(static_cast<float>(p.z));
+  }
+  out.indices.reserve(mesh.triVerts.size() * 3);
+  out.partIds.reserve(mesh.triVerts.size());
+  std::map<uint32_t, uint32_t> partOfProp;
+  for (size_t t = 0; t < mesh.triVerts.size(); ++t) {
+    for (int v : mesh.triVerts[t]) out.indices.push_back(static_cast<uint32_t>(v));
+    const uint32_t prop = t < mesh.triProp.size() ? mesh.triProp[t] : 0;
+    auto [it, inserted] = partOfProp.emplace(prop, static_cast<uint32_t>(out.partNodes.size()));
+    if (inserted) {
+      const geom::FaceProperty* fp = prop < properties.size() ? &properties[prop] : nullptr;
+      for (int c = 0; c < 4; ++c) {
+        out.palette.push_back(fp && fp->HasColor() ? ToByte(fp->rgba[c]) : kDefaultColor[c]);
+      }
+      out.partNodes.push_back(fp ? fp->nodeId : -1);
+    }
+    out.partIds.push_back(it->second);
+  }
+}
+
+GeometrySummary Summarize(const geom::Geometry& g) {
+  GeometrySummary s;
+  if (g.dim == geom::Dim::k3) {
+    s.kind = GeometryKind::ThreeD;
+    s.triangles = g.mesh.triVerts.size();
+    s.vertices = g.mesh.vertPos.size();
+    s.volume = kernel::SignedVolume(g.mesh);
+    s.area = kernel::SurfaceArea(g.mesh);
+    s.components = kernel::ComponentCount(g.mesh);
+    s.genus = kernel::Genus(g.mesh);
+    const kernel::Box3 box = kernel::BoundingBox(g.mesh);
+    s.bboxMin = {box.min.x, box.min.y, box.min.z};
+    s.bboxMax = {box.max.x, box.max.y, box.max.z};
+  } else if (g.dim == geom::Dim::k2) {
+    s.kind = GeometryKind::TwoD;
+    s.area = kernel::SignedArea(g.polygon);
+    bool first = true;
+    for (const auto& contour : g.polygon.contours) {
+      for (const auto& p : contour) {
+        ++s.vertices;
+        if (first) {
+          s.bboxMin = {p.x, p.y, 0};
+          s.bboxMax = {p.x, p.y, 0};
+          first = false;
+        }
+        s.bboxMin[0] = std::min(s.bboxMin[0], p.x);
+        s.bboxMin[1] = std::min(s.bboxMin[1], p.y);
+        s.bboxMax[0] = std::max(s.bboxMax[0], p.x);
+        s.bboxMax[1] = std::max(s.bboxMax[1], p.y);
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const RenderRequest& request,
+                    RenderResult& result) {
+  geom::RenderOptions options;
+  options.cancel = request.cancel;
+  auto rendered = std::make_shared<RenderedGeometry>();
+  rendered->render = geom::RenderNodeTree(root, options);
+  const geom::RenderResult& r = rendered->render;
+  for (const auto& w : r.warnings) {
+    result.echo += "WARNING: " + w.text + log.LocationSuffix(w.span) + "\n";
+    result.diagnostics.push_back({Severity::Warning, w.text,
+                                  {w.span.FileName(), w.span.line, w.span.column}});
+  }
+  for (const auto& e : r.errors) {
+    result.echo += "ERROR: " + e.text + "\n";
+    result.diagnostics.push_back({Severity::Error, e.text,
+                                  {e.span.FileName(), e.span.line, e.span.column}});
+  }
+  if (r.cancelled) {
+    result.diagnostics.push_back({Severity::Error, "render cancelled", {request.file, 0, 0}});
+    result.ok = false;
+  }
+  if (r.geometry.dim == geom::Dim::k3) FillMesh(r.geometry.mesh, r.properties, result.mesh);
+  result.summary = Summarize(r.geometry);
+  result.geometry = std::move(rendered);
+}
+
+}  // namespace mos::engine
