@@ -320,11 +320,7 @@ void ComputeWindings(Arrangement2d& arr) {
   std::sort(order.begin(), order.end(), [&](int p, int q) { return length[p] > length[q] || (length[p] == length[q] && p < q); });
   std::vector<char> known(n, 0);
   std::vector<int> queue;
-  for (int seed : order) {
-    if (known[seed]) continue;
-    arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
-    known[seed] = 1;
-    queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
+  auto propagate = [&]() {
     while (!queue.empty()) {
       const int v = queue.back();
       queue.pop_back();
@@ -359,6 +355,29 @@ void ComputeWindings(Arrangement2d& arr) {
         wedge = after(e);
       }
     }
+  };
+  // Edges that are not tiny get their own ray cast: a local inconsistency
+  // (near-parallel slivers) then stays local. Tiny edges, where a ray cast
+  // means nothing, take their windings from their neighbours.
+  double scale = 0;
+  for (const Vec2& p : pts) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
+  const double longEnough = (1e-6 * scale) * (1e-6 * scale);
+  for (int i = 0; i < n; ++i) {
+    if (length[i] > longEnough) {
+      arr.edges[i].rightWinding = RayCastRightWinding(arr, i, byX, byY, xlo, xhi, ylo, yhi);
+      known[i] = 1;
+      queue.push_back(arr.edges[i].lo);
+      queue.push_back(arr.edges[i].hi);
+    }
+  }
+  propagate();
+  // Components made of tiny edges only: one ray cast each, from the longest.
+  for (int seed : order) {
+    if (known[seed]) continue;
+    arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
+    known[seed] = 1;
+    queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
+    propagate();
   }
 }
 
