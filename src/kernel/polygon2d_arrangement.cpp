@@ -320,11 +320,7 @@ void ComputeWindings(Arrangement2d& arr) {
   std::sort(order.begin(), order.end(), [&](int p, int q) { return length[p] > length[q] || (length[p] == length[q] && p < q); });
   std::vector<char> known(n, 0);
   std::vector<int> queue;
-  for (int seed : order) {
-    if (known[seed]) continue;
-    arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
-    known[seed] = 1;
-    queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
+  auto propagate = [&]() {
     while (!queue.empty()) {
       const int v = queue.back();
       queue.pop_back();
@@ -359,6 +355,54 @@ void ComputeWindings(Arrangement2d& arr) {
         wedge = after(e);
       }
     }
+  };
+  // Edges that are not tiny get their own ray cast: a local inconsistency
+  // (near-parallel slivers) then stays local. Tiny edges, where a ray cast
+  // means nothing, take their windings from their neighbours.
+  double scale = 0;
+  for (const Vec2& p : pts) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
+  const double longEnough = (1e-6 * scale) * (1e-6 * scale);
+  // Are the windings consistent around every vertex (each wedge's winding
+  // the same seen from both edges bounding it)?
+  auto consistent = [&]() {
+    for (size_t v = 0; v < around.size(); ++v) {
+      const auto& list = around[v];
+      const int deg = static_cast<int>(list.size());
+      for (int j = 0; j < deg; ++j) {
+        const ArrangementEdge& a = arr.edges[list[j].second];
+        const ArrangementEdge& b = arr.edges[list[(j + 1) % deg].second];
+        for (int k = 0; k < 2; ++k) {
+          const int afterA = a.rightWinding[k] + (a.lo == static_cast<int>(v) ? a.delta[k] : 0);
+          const int beforeB = b.rightWinding[k] + (b.hi == static_cast<int>(v) ? b.delta[k] : 0);
+          if (afterA != beforeB) return false;
+        }
+      }
+    }
+    return true;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    // Pass 0 casts rays from every edge that is not tiny; if near-parallel
+    // slivers made that inconsistent, pass 1 casts one ray per connected
+    // component and propagates (consistent by construction).
+    std::fill(known.begin(), known.end(), 0);
+    queue.clear();
+    for (int i = 0; i < n && pass == 0; ++i) {
+      if (!(length[i] > longEnough)) continue;
+      arr.edges[i].rightWinding = RayCastRightWinding(arr, i, byX, byY, xlo, xhi, ylo, yhi);
+      known[i] = 1;
+      queue.push_back(arr.edges[i].lo);
+      queue.push_back(arr.edges[i].hi);
+    }
+    propagate();
+    // Components not reached yet: one ray cast each, from the longest edge.
+    for (int seed : order) {
+      if (known[seed]) continue;
+      arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
+      known[seed] = 1;
+      queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
+      propagate();
+    }
+    if (pass == 0 && consistent()) break;
   }
 }
 

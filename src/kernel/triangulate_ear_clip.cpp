@@ -434,8 +434,20 @@ class EarClipper {
     if (d.x == 0 && d.y == 0) return true;
     if (!InWedge(PickCopyFacing(hole, m, pt), d)) return false;
     if (!InWedge(PickCopyFacing(ring, t, pm), pm - pt)) return false;
-    return !SegmentCrossesRing(ring, pm, pt) && !SegmentCrossesRing(hole, pm, pt);
+    if (SegmentCrossesRing(ring, pm, pt) || SegmentCrossesRing(hole, pm, pt)) return false;
+    // Holes not joined yet (a fallback bridge may run left, past them).
+    for (int other : pending_) {
+      if (other != hole && SegmentCrossesRing(other, pm, pt)) return false;
+    }
+    return true;
   }
+
+ public:
+  // Holes added but not yet bridged, checked by fallback bridges.
+  void SetPendingHoles(std::vector<int> holes) { pending_ = std::move(holes); }
+  void MarkBridged(int hole) { pending_.erase(std::remove(pending_.begin(), pending_.end(), hole), pending_.end()); }
+
+ private:
 
   // When the ray search fails (degenerate or invalid input): the nearest
   // ring vertex making a good bridge (the 64 nearest are tried), else the
@@ -503,6 +515,7 @@ class EarClipper {
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
   std::unordered_set<uint64_t> edges_;
+  std::vector<int> pending_;
   std::vector<char> inGrid_;
   mutable double work_ = 0;
   int accounting_ = 0;  // 1 while rescanning or falling back
@@ -520,7 +533,6 @@ void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& 
   // Holes in order of decreasing rightmost x (Eberly), so that a bridge never
   // has to cross a hole not yet joined.
   std::vector<std::pair<double, int>> order;
-  std::vector<int> starts;
   for (size_t h = 0; h < holes.size(); ++h) {
     double maxX = -std::numeric_limits<double>::infinity();
     for (const Vec2& p : holes[h].points) maxX = std::max(maxX, p.x);
@@ -529,9 +541,17 @@ void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& 
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     return a.first > b.first || (a.first == b.first && a.second < b.second);
   });
-  for (const auto& entry : order) {
-    const int hole = clipper.AddLoop(holes[entry.second]);
-    if (hole >= 0) clipper.BridgeHole(ring, hole);
+  std::vector<int> starts;
+  for (const auto& entry : order) starts.push_back(clipper.AddLoop(holes[entry.second]));
+  std::vector<int> pending;
+  for (int h : starts) {
+    if (h >= 0) pending.push_back(h);
+  }
+  clipper.SetPendingHoles(pending);
+  for (int hole : starts) {
+    if (hole < 0) continue;
+    clipper.MarkBridged(hole);
+    clipper.BridgeHole(ring, hole);
   }
   clipper.Run(ring);
 }
