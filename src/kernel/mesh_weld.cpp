@@ -111,6 +111,9 @@ void WeldVertices(Mesh& mesh, double epsilon, int& exactMerged, int& nearMerged,
     for (int i : order) {
       if (FindRoot(parent, i) != i) continue;
       const Vec3 p = mesh.vertPos[i];
+      // Non-finite positions have no cell (casting them to int64 is UB);
+      // they are only ever welded exactly.
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) continue;
       cells.push_back({static_cast<int64_t>(std::floor(p.x / epsilon)),
                        static_cast<int64_t>(std::floor(p.y / epsilon)),
                        static_cast<int64_t>(std::floor(p.z / epsilon)), i});
