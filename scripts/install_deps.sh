@@ -11,7 +11,7 @@ set -euo pipefail
 what="${1:-all}"
 packages=(cmake ninja-build g++ ccache python3 openscad)
 if [ "$what" = all ]; then
-  packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs npm openscad-testing-data openscad-mcad
+  packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs openscad-testing-data openscad-mcad
             libcgal-dev libgmp-dev libmpfr-dev libpolyclipping-dev)  # kernel test oracles
 fi
 missing=()
@@ -21,6 +21,10 @@ done
 # nodejs may come from another repository under the same name; any node works.
 if [[ " ${missing[*]-} " == *" nodejs "* ]] && command -v node >/dev/null; then
   missing=("${missing[@]/nodejs}")
+fi
+# npm too: a Node from elsewhere brings its own (Debian's npm would conflict).
+if [ "$what" = all ] && ! command -v npm >/dev/null; then
+  missing+=(npm)
 fi
 missing=($(printf '%s\n' "${missing[@]-}" | grep -v '^$' || true))
 if [ ${#missing[@]} -eq 0 ]; then
