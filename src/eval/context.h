@@ -70,6 +70,13 @@ class Context : public std::enable_shared_from_this<Context> {
   const ModuleFrame* FindModuleFrame() const;
 
   const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
+  const ModuleFrame* frame() const { return frame_.get(); }
+  // Drops variables and the module frame: only for tearing down a finished
+  // run (see Interpreter::BreakClosureCycles).
+  void ReleaseForTeardown() {
+    vars_.clear();
+    frame_.reset();
+  }
   const ConstContextPtr& lexical() const { return lexical_; }
   const ConstContextPtr& dynamic() const { return dynamic_; }
 

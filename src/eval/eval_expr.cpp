@@ -208,6 +208,9 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       const auto& f = static_cast<const FunctionLiteralExpr&>(e);
       // Aliasing pointer: the literal lives as long as the parsed files do.
       std::shared_ptr<const FunctionLiteralExpr> lit(keepAlive_, &f);
+      if (capturedScopes_.empty() || capturedScopes_.back().lock() != ctx) {
+        capturedScopes_.push_back(ctx);
+      }
       return Value::Function(FunctionValue{lit, ctx});
     }
     case ExprKind::Let: {

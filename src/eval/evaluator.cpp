@@ -3,6 +3,8 @@
 // messages and limits.
 #include "eval/evaluator.h"
 
+#include <unordered_set>
+
 #include <cctype>
 #include <unordered_map>
 
@@ -179,7 +181,32 @@ EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
     result.aborted = true;
     result.root = std::make_shared<Node>();
   }
+  in.BreakClosureCycles();
   return result;
+}
+
+void Interpreter::BreakClosureCycles() {
+  std::unordered_set<const Context*> seen;
+  std::vector<ConstContextPtr> pending;
+  for (const auto& weak : capturedScopes_) {
+    if (ConstContextPtr c = weak.lock()) pending.push_back(std::move(c));
+  }
+  capturedScopes_.clear();
+  while (!pending.empty()) {
+    ConstContextPtr c = std::move(pending.back());
+    pending.pop_back();
+    if (!c || !seen.insert(c.get()).second) continue;
+    pending.push_back(c->lexical());
+    pending.push_back(c->dynamic());
+    if (const ModuleFrame* f = c->frame()) pending.push_back(f->callerScope);
+    // Values in the variables may hold further captured scopes.
+    for (const auto& [name, value] : c->variables()) {
+      if (value.IsFunction()) pending.push_back(value.AsFunction().closure);
+    }
+    // The run is over: nothing reads these scopes any more (function values
+    // left in the node tree are only printed, from their literal).
+    const_cast<Context&>(*c).ReleaseForTeardown();
+  }
 }
 
 }  // namespace mos::eval

@@ -144,6 +144,14 @@ class Interpreter {
       std::make_shared<std::vector<lang::FilePtr>>();
   std::string mainDirectory_;
 
+  // Scopes captured by function values. A function stored in a variable of
+  // its own scope (or of an enclosing one) forms a shared_ptr cycle; after
+  // the run, BreakClosureCycles() empties every scope reachable from these,
+  // so a render frees everything it allocated (the notebook re-renders on
+  // every slider move).
+  std::vector<std::weak_ptr<const Context>> capturedScopes_;
+  void BreakClosureCycles();
+
  private:
   const EvalOptions& options_;
   EvalLog& log_;
