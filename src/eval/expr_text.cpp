@@ -7,25 +7,6 @@ namespace {
 
 using namespace lang;
 
-const char* OpText(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::Add: return "+";
-    case BinaryOp::Subtract: return "-";
-    case BinaryOp::Multiply: return "*";
-    case BinaryOp::Divide: return "/";
-    case BinaryOp::Modulo: return "%";
-    case BinaryOp::Power: return "^";
-    case BinaryOp::Less: return "<";
-    case BinaryOp::LessEqual: return "<=";
-    case BinaryOp::Greater: return ">";
-    case BinaryOp::GreaterEqual: return ">=";
-    case BinaryOp::Equal: return "==";
-    case BinaryOp::NotEqual: return "!=";
-    case BinaryOp::And: return "&&";
-    case BinaryOp::Or: return "||";
-  }
-  return "?";
-}
 
 // Bounded: the printer is only used on parsed (depth-limited) trees, but a
 // guard keeps a pathological tree from exhausting the stack.
@@ -113,7 +94,7 @@ void Print(const Expr& e, std::string& out, int depth) {
       const auto& b = static_cast<const BinaryExpr&>(e);
       out += "(";
       Print(*b.left, out, depth);
-      out += std::string(" ") + OpText(b.op) + " ";
+      out += std::string(" ") + lang::BinaryOpText(b.op) + " ";
       Print(*b.right, out, depth);
       out += ")";
       return;

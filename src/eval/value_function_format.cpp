@@ -32,26 +32,6 @@ std::string QuoteString(const std::string& s) {
   return out;
 }
 
-const char* BinaryText(lang::BinaryOp op) {
-  using lang::BinaryOp;
-  switch (op) {
-    case BinaryOp::Add: return "+";
-    case BinaryOp::Subtract: return "-";
-    case BinaryOp::Multiply: return "*";
-    case BinaryOp::Divide: return "/";
-    case BinaryOp::Modulo: return "%";
-    case BinaryOp::Power: return "^";
-    case BinaryOp::Less: return "<";
-    case BinaryOp::LessEqual: return "<=";
-    case BinaryOp::Greater: return ">";
-    case BinaryOp::GreaterEqual: return ">=";
-    case BinaryOp::Equal: return "==";
-    case BinaryOp::NotEqual: return "!=";
-    case BinaryOp::And: return "&&";
-    case BinaryOp::Or: return "||";
-  }
-  return "?";
-}
 
 void PrintAssignments(std::string& out, const std::vector<lang::Assignment>& list, int depth) {
   for (size_t i = 0; i < list.size(); ++i) {
@@ -157,7 +137,7 @@ void Print(std::string& out, const lang::Expr* e, int depth) {
       out += '(';
       Print(out, b.left.get(), depth + 1);
       out += ' ';
-      out += BinaryText(b.op);
+      out += lang::BinaryOpText(b.op);
       out += ' ';
       Print(out, b.right.get(), depth + 1);
       out += ')';

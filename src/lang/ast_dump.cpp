@@ -359,25 +359,6 @@ class Dumper {
     }
   }
 
-  static const char* BinaryOpText(BinaryOp op) {
-    switch (op) {
-      case BinaryOp::Add: return "+";
-      case BinaryOp::Subtract: return "-";
-      case BinaryOp::Multiply: return "*";
-      case BinaryOp::Divide: return "/";
-      case BinaryOp::Modulo: return "%";
-      case BinaryOp::Power: return "^";
-      case BinaryOp::Less: return "<";
-      case BinaryOp::LessEqual: return "<=";
-      case BinaryOp::Greater: return ">";
-      case BinaryOp::GreaterEqual: return ">=";
-      case BinaryOp::Equal: return "==";
-      case BinaryOp::NotEqual: return "!=";
-      case BinaryOp::And: return "&&";
-      case BinaryOp::Or: return "||";
-    }
-    return "?";
-  }
 
   int depth_ = 0;
 };
