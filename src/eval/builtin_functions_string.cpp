@@ -3,27 +3,11 @@
 
 #include "eval/builtin_functions_internal.h"
 
+#include "lang/lexer.h"
+
 namespace mos::eval::builtins {
 
 namespace {
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // First code point of a UTF-8 string (invalid bytes read as themselves).
 uint32_t FirstCodePoint(const std::string& s) {
@@ -79,8 +63,7 @@ Value Str(const BuiltinCall& call) {
 void AppendChar(std::string& out, double d) {
   if (!(d >= 1 && d < 1114112)) return;
   const auto cp = static_cast<uint32_t>(d);
-  if (cp >= 0xD800 && cp <= 0xDFFF) return;
-  AppendUtf8(out, cp);
+  lang::AppendUtf8(cp, out);  // drops surrogates itself
 }
 
 // Numbers become characters (truncated; 0, surrogates and values beyond

@@ -77,25 +77,22 @@ static bool SmallInteger(double d, std::string& out) {
   return true;
 }
 
-std::string FormatNumber(double d) {
-  if (std::isnan(d)) return "nan";
-  if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
-  if (d == 0) return "0";  // also -0
-  std::string small;
-  if (SmallInteger(d, small)) return small;
-  std::string digits;
-  int exponent = 0;
-  RoundToSignificant(std::fabs(d), 6, false, digits, exponent);
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  std::string out = d < 0 ? "-" : "";
-  if (exponent < -5 || exponent >= 6) {
+// Lays out rounded significant digits (trailing zeros removed) with their
+// decimal exponent: scientific below `sciBelow` or from 6 up, else fixed.
+// `minExpDigits`: echo style prints e-7, stream (printf) style e-07.
+static std::string LayOutDigits(bool negative, const std::string& digits, int exponent,
+                                int sciBelow, int minExpDigits) {
+  std::string out = negative ? "-" : "";
+  if (exponent < sciBelow || exponent >= 6) {
     out += digits[0];
     if (digits.size() > 1) {
       out += '.';
       out.append(digits, 1, std::string::npos);
     }
     out += exponent < 0 ? "e-" : "e+";
-    out += std::to_string(exponent < 0 ? -exponent : exponent);
+    const std::string e = std::to_string(exponent < 0 ? -exponent : exponent);
+    if (static_cast<int>(e.size()) < minExpDigits) out.append(minExpDigits - e.size(), '0');
+    out += e;
   } else if (exponent < 0) {
     out += "0.";
     out.append(static_cast<size_t>(-exponent - 1), '0');
@@ -114,6 +111,19 @@ std::string FormatNumber(double d) {
   return out;
 }
 
+std::string FormatNumber(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
+  if (d == 0) return "0";  // also -0
+  std::string small;
+  if (SmallInteger(d, small)) return small;
+  std::string digits;
+  int exponent = 0;
+  RoundToSignificant(std::fabs(d), 6, false, digits, exponent);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  return LayOutDigits(d < 0, digits, exponent, -5, 1);
+}
+
 std::string FormatNumberStream(double d) {
   if (std::isnan(d)) return std::signbit(d) ? "-nan" : "nan";
   if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
@@ -124,33 +134,7 @@ std::string FormatNumberStream(double d) {
   int exponent = 0;
   RoundToSignificant(std::fabs(d), 6, true, digits, exponent);
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  std::string out = d < 0 ? "-" : "";
-  if (exponent < -4 || exponent >= 6) {
-    out += digits[0];
-    if (digits.size() > 1) {
-      out += '.';
-      out.append(digits, 1, std::string::npos);
-    }
-    out += exponent < 0 ? "e-" : "e+";
-    const int e = exponent < 0 ? -exponent : exponent;
-    if (e < 10) out += '0';
-    out += std::to_string(e);
-  } else if (exponent < 0) {
-    out += "0.";
-    out.append(static_cast<size_t>(-exponent - 1), '0');
-    out += digits;
-  } else {
-    const size_t intDigits = static_cast<size_t>(exponent) + 1;
-    if (digits.size() <= intDigits) {
-      out += digits;
-      out.append(intDigits - digits.size(), '0');
-    } else {
-      out.append(digits, 0, intDigits);
-      out += '.';
-      out.append(digits, intDigits, std::string::npos);
-    }
-  }
-  return out;
+  return LayOutDigits(d < 0, digits, exponent, -4, 2);
 }
 
 namespace {
