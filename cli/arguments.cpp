@@ -38,6 +38,16 @@ ParsedArguments ParseArguments(const std::vector<std::string>& argv) {
       a.help = true;
     } else if (arg == "-v" || arg == "--version") {
       a.version = true;
+    } else if (arg == "--info") {
+      a.info = true;
+    } else if (arg == "--export-format" || StartsWith(arg, "--export-format=")) {
+      if (arg == "--export-format") {
+        if (i + 1 >= argv.size()) error = "option --export-format needs a value";
+        else a.exportFormat = argv[++i];
+      } else {
+        a.exportFormat = arg.substr(16);
+      }
+      if (error.empty() && a.exportFormat.empty()) error = "--export-format expects a format";
     } else if (StartsWith(arg, "-o")) {
       if (TakeValue(argv, i, "-o", value, error)) a.outputs.push_back(value);
     } else if (StartsWith(arg, "-D")) {
@@ -77,10 +87,31 @@ std::string UsageText() {
          "                  .echo  ECHO/WARNING/ERROR output\n"
          "                  .csg   the node tree (CSG tree) dump\n"
          "                  .ast   the parsed program, printed as 2021.01 prints it\n"
-         "                  .stl   the solid, ASCII STL as 2021.01 writes it\n"
-         "                  .off   the solid, OFF with per-face colours\n"
-         "                (.obj .3mf .amf .dxf .svg .png are not available yet).\n"
+         "                  3D results:\n"
+         "                  .stl   ASCII STL as 2021.01 writes it\n"
+         "                  .off   OFF, with per-face colours\n"
+         "                  .amf   AMF, with a colour per volume\n"
+         "                  .3mf   3MF, with per-triangle colours\n"
+         "                  .obj   Wavefront OBJ (no colours)\n"
+         "                  2D results:\n"
+         "                  .svg   SVG as 2021.01 writes it\n"
+         "                  .dxf   DXF (LINE entities) as 2021.01 writes it\n"
+         "                (.png .pdf .term .nef3 are not available).\n"
          "                May be repeated.\n"
+         "  --export-format FMT\n"
+         "                the format of every -o file, whatever its extension:\n"
+         "                one of the extensions above, or asciistl, binstl\n"
+         "  --info        render and print the result's measures on stdout, one\n"
+         "                'key: value' line each, numbers with up to 10\n"
+         "                significant digits:\n"
+         "                  dimension: 3 | 2 | empty (nothing more when empty)\n"
+         "                  volume: V                      (3D only)\n"
+         "                  area: A          (3D: surface area; 2D: area)\n"
+         "                  bbox: [x, y, z] [x, y, z]      (2D: [x, y] [x, y])\n"
+         "                  vertices: N\n"
+         "                  triangles: N                   (3D only)\n"
+         "                  components: N                  (3D only)\n"
+         "                  genus: N                       (3D only)\n"
          "  -D NAME=EXPR  override a top-level variable (repeatable)\n"
          "  -L DIR        add a library directory for include/use (repeatable;\n"
          "                searched after OPENSCADPATH)\n"

@@ -1,4 +1,5 @@
-// `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast / .stl / .off outputs.
+// `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast and geometry
+// outputs (stl, off, obj, amf, 3mf, svg, dxf); --info prints the measures.
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -19,8 +20,9 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
   request.file = args.input;
   request.defines = args.defines;
   request.libraryPaths = args.libraryPaths;
+  request.wantGeometry = args.info;
   for (const auto& out : args.outputs) {
-    auto kind = mos::cli::OutputKindOf(out);
+    auto kind = mos::cli::OutputKindOf(out, args.exportFormat);
     if (kind == mos::cli::OutputKind::Csg) request.wantCsg = true;
     if (kind == mos::cli::OutputKind::Ast) request.wantAst = true;
     if (kind == mos::cli::OutputKind::Geometry) request.wantGeometry = true;
@@ -56,19 +58,28 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (!args.exportFormat.empty() &&
+      mos::cli::OutputKindOf("", args.exportFormat) == mos::cli::OutputKind::Unknown) {
+    // 2021.01's words (two spaces included).
+    std::cerr << "Unknown --export-format option '" << args.exportFormat
+              << "'.  Use -h to list available options.\n";
+    return kExitFailure;
+  }
+
   // Refuse unsupported outputs before spending time on the model.
   int exitCode = kExitOk;
   std::vector<std::string> outputs;
   for (const auto& out : args.outputs) {
-    auto kind = mos::cli::OutputKindOf(out);
+    const std::string format = mos::cli::OutputFormat(out, args.exportFormat);
+    auto kind = mos::cli::OutputKindOfFormat(format);
     if (kind == mos::cli::OutputKind::NotAvailable || kind == mos::cli::OutputKind::Unknown) {
-      std::cerr << "mos: " << mos::cli::WriteOutput(out, mos::RenderResult{}) << '\n';
+      std::cerr << "mos: " << mos::cli::WriteOutput(out, format, mos::RenderResult{}) << '\n';
       exitCode = kExitFailure;
     } else {
       outputs.push_back(out);
     }
   }
-  if (exitCode != kExitOk && outputs.empty()) return exitCode;
+  if (exitCode != kExitOk && outputs.empty() && !args.info) return exitCode;
 
   if (!std::ifstream(args.input)) {
     std::cerr << "Can't open input file '" << args.input << "'!\n";  // 2021.01's words
@@ -80,16 +91,20 @@ int main(int argc, char** argv) {
 
   bool echoToFile = false;
   for (const auto& out : outputs) {
-    if (mos::cli::OutputKindOf(out) == mos::cli::OutputKind::Echo) echoToFile = true;
+    if (mos::cli::OutputKindOf(out, args.exportFormat) == mos::cli::OutputKind::Echo) {
+      echoToFile = true;
+    }
   }
   PrintDiagnostics(result, echoToFile);
   if (!result.parsed) exitCode = kExitFailure;
   for (const auto& out : outputs) {
-    std::string error = mos::cli::WriteOutput(out, result);
+    std::string error =
+        mos::cli::WriteOutput(out, mos::cli::OutputFormat(out, args.exportFormat), result);
     if (!error.empty()) {
       std::cerr << "mos: " << error << '\n';
       exitCode = kExitFailure;
     }
   }
+  if (args.info && result.parsed) std::cout << mos::cli::InfoText(result.summary);
   return exitCode;
 }

@@ -2,20 +2,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <fstream>
 
 namespace mos::cli {
 
 namespace {
 
-std::string LowerExtension(const std::string& path) {
-  size_t slash = path.find_last_of("/\\");
-  size_t dot = path.find_last_of('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  std::string ext = path.substr(dot + 1);
-  std::transform(ext.begin(), ext.end(), ext.begin(),
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
+  return s;
 }
 
 std::string WriteFile(const std::string& path, const std::string& text) {
@@ -27,24 +24,39 @@ std::string WriteFile(const std::string& path, const std::string& text) {
   return "";
 }
 
+// 10 significant digits, "-0" as "0": stable across platforms and runs.
+std::string InfoNumber(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v == 0 ? 0.0 : v);
+  return buf;
+}
+
 }  // namespace
 
-OutputKind OutputKindOf(const std::string& path) {
-  const std::string ext = LowerExtension(path);
-  if (ext == "echo") return OutputKind::Echo;
-  if (ext == "csg") return OutputKind::Csg;
-  if (ext == "ast") return OutputKind::Ast;
-  if (ext == "stl" || ext == "off") return OutputKind::Geometry;
-  static const char* const kNotYet[] = {"obj", "3mf", "amf", "dxf", "svg",
-                                        "png", "nef3", "term", "pdf", "wrl"};
-  for (const char* g : kNotYet) {
-    if (ext == g) return OutputKind::NotAvailable;
+std::string OutputFormat(const std::string& path, const std::string& exportFormat) {
+  if (!exportFormat.empty()) return Lower(exportFormat);
+  const size_t slash = path.find_last_of("/\\");
+  const size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  return Lower(path.substr(dot + 1));
+}
+
+OutputKind OutputKindOfFormat(const std::string& format) {
+  if (format == "echo") return OutputKind::Echo;
+  if (format == "csg") return OutputKind::Csg;
+  if (format == "ast") return OutputKind::Ast;
+  for (const char* g : {"stl", "asciistl", "binstl", "off", "obj", "amf", "3mf", "svg", "dxf"}) {
+    if (format == g) return OutputKind::Geometry;
+  }
+  for (const char* g : {"png", "nef3", "nefdbg", "term", "pdf", "wrl"}) {
+    if (format == g) return OutputKind::NotAvailable;
   }
   return OutputKind::Unknown;
 }
 
-std::string WriteOutput(const std::string& path, const RenderResult& result) {
-  switch (OutputKindOf(path)) {
+std::string WriteOutput(const std::string& path, const std::string& format,
+                        const RenderResult& result) {
+  switch (OutputKindOfFormat(format)) {
     case OutputKind::Echo:
       return WriteFile(path, result.echo);
     case OutputKind::Csg:
@@ -55,14 +67,42 @@ std::string WriteOutput(const std::string& path, const RenderResult& result) {
       return WriteFile(path, result.ast);
     case OutputKind::Geometry:
       if (!result.parsed) return "no geometry written: the model could not be parsed";
-      return ExportGeometry(result, path);
+      return ExportGeometry(result, path, format);
     case OutputKind::NotAvailable:
-      return "'" + path + "': this export format is not available yet in mos "
-             "(.echo, .csg, .ast, .stl, .off); nothing was written";
+      return "'" + path + "': export format '" + format +
+             "' is not available yet in mos; nothing was written";
     case OutputKind::Unknown:
       break;
   }
-  return "'" + path + "': unknown output format (use .echo, .csg, .ast, .stl or .off)";
+  // 2021.01's words for an output without a known suffix.
+  return "Either add a valid suffix or specify one using the --export-format option.";
+}
+
+std::string InfoText(const GeometrySummary& s) {
+  std::string out;
+  auto line = [&](const std::string& key, const std::string& value) {
+    out += key + ": " + value + "\n";
+  };
+  const bool threeD = s.kind == GeometryKind::ThreeD;
+  line("dimension", s.kind == GeometryKind::Empty ? "empty" : threeD ? "3" : "2");
+  if (s.kind == GeometryKind::Empty) return out;
+  if (threeD) line("volume", InfoNumber(s.volume));
+  line("area", InfoNumber(s.area));
+  const int axes = threeD ? 3 : 2;
+  std::string lo, hi;
+  for (int i = 0; i < axes; ++i) {
+    if (i > 0) lo += ", ", hi += ", ";
+    lo += InfoNumber(s.bboxMin[i]);
+    hi += InfoNumber(s.bboxMax[i]);
+  }
+  line("bbox", "[" + lo + "] [" + hi + "]");
+  line("vertices", std::to_string(s.vertices));
+  if (threeD) {
+    line("triangles", std::to_string(s.triangles));
+    line("components", std::to_string(s.components));
+    line("genus", std::to_string(s.genus));
+  }
+  return out;
 }
 
 }  // namespace mos::cli

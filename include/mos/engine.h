@@ -69,10 +69,12 @@ struct RenderResult {
   std::shared_ptr<const RenderedGeometry> geometry;
 };
 
-// Writes the rendered geometry of `result` as `format` ("stl" ascii as
-// 2021.01 writes it, "binstl", "off"); "" or the extension of `path` when
-// empty. Returns "" on success, else what went wrong (nothing rendered, a 2D
-// result, a format not available yet, the file not writable).
+// Writes the rendered geometry of `result` as `format`: 3D "stl" (ascii as
+// 2021.01 writes it; also "asciistl"), "binstl", "off", "obj", "amf", "3mf"
+// (OFF, AMF and 3MF with colours); 2D "svg", "dxf". "" means the extension of
+// `path`. Returns "" on success, else what went wrong (nothing rendered, a
+// result of the other dimension or empty, in 2021.01's words, an unknown or
+// unavailable format, the file not writable); nothing is written then.
 std::string ExportGeometry(const RenderResult& result, const std::string& path,
                            const std::string& format = "");
 

@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "engine/rendered_geometry.h"
-#include "io/export_mesh.h"
+#include "io/export_file.h"
 
 namespace mos {
 
@@ -22,27 +22,34 @@ std::string ExtensionOf(const std::string& path) {
   return Lower(path.substr(dot + 1));
 }
 
+// Formats 2021.01 writes from a render that mos does not (yet).
+bool IsUnavailableGeometryFormat(const std::string& fmt) {
+  for (const char* f : {"pdf", "png", "nef3", "nefdbg", "term", "wrl"}) {
+    if (fmt == f) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string ExportGeometry(const RenderResult& result, const std::string& path,
                            const std::string& format) {
   const std::string fmt = format.empty() ? ExtensionOf(path) : Lower(format);
-  if (fmt != "stl" && fmt != "asciistl" && fmt != "binstl" && fmt != "off") {
-    return "'" + path + "': export format '" + fmt +
-           "' is not available yet in mos (3D: stl, binstl, off); nothing was written";
+  if (fmt.empty()) {
+    return "Either add a valid suffix or specify one using the --export-format option.";
+  }
+  if (io::DimOfFormat(fmt) == io::FormatDim::kNone) {
+    if (IsUnavailableGeometryFormat(fmt)) {
+      return "'" + path + "': export format '" + fmt +
+             "' is not available in mos (3D: stl, binstl, off, obj, amf, 3mf; 2D: svg, dxf); "
+             "nothing was written";
+    }
+    return "'" + path + "': unknown export format '" + fmt + "'; nothing was written";
   }
   if (!result.geometry) return "'" + path + "': nothing was rendered; nothing was written";
   const geom::RenderResult& r = result.geometry->render;
-  if (r.geometry.dim == geom::Dim::k2) {
-    return "'" + path + "': the result is 2D; 2D export (svg, dxf) is not available yet";
-  }
-  // An empty top level: 2021.01 refuses to export it ("Current top level
-  // object is empty."); so do we, writing nothing.
-  if (r.geometry.dim == geom::Dim::kEmpty) {
-    return "Current top level object is empty.";
-  }
   std::string error;
-  if (!io::ExportMeshFile(r.geometry.mesh, r.properties, path, fmt, error)) return error;
+  if (!io::ExportGeometryFile(r.geometry, r.properties, path, fmt, error)) return error;
   return "";
 }
 

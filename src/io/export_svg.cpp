@@ -1,0 +1,48 @@
+#include <algorithm>
+#include <cmath>
+
+#include "io/export_2d.h"
+#include "io/export_mesh.h"
+
+namespace mos::io {
+
+void WriteSvg(const kernel::Polygon2d& polygon, std::ostream& out) {
+  double minX = 0, minY = 0, maxX = 0, maxY = 0;
+  bool first = true;
+  for (const auto& contour : polygon.contours) {
+    for (const auto& p : contour) {
+      if (first) {
+        minX = maxX = p.x;
+        minY = maxY = p.y;
+        first = false;
+      }
+      minX = std::min(minX, p.x), maxX = std::max(maxX, p.x);
+      minY = std::min(minY, p.y), maxY = std::max(maxY, p.y);
+    }
+  }
+  // Whole millimetres around the box; SVG's y axis points down.
+  const long long left = static_cast<long long>(std::floor(minX));
+  const long long top = static_cast<long long>(std::floor(-maxY));
+  const long long width = static_cast<long long>(std::ceil(maxX)) - left;
+  const long long height = static_cast<long long>(std::ceil(-minY)) - top;
+  out << "<?xml version=\"1.0\" standalone=\"no\"?>\n"
+      << "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+         "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+      << "<svg width=\"" << width << "mm\" height=\"" << height << "mm\" viewBox=\"" << left
+      << " " << top << " " << width << " " << height
+      << "\" xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\">\n"
+      << "<title>OpenSCAD Model</title>\n"
+      << "<path d=\"\n";
+  for (const auto& contour : polygon.contours) {
+    if (contour.empty()) continue;
+    for (size_t i = 0; i < contour.size(); ++i) {
+      out << (i == 0 ? "M " : " L ") << FormatNumber(contour[i].x) << ","
+          << FormatNumber(-contour[i].y);
+    }
+    out << " z\n";
+  }
+  out << "\" stroke=\"black\" fill=\"lightgray\" stroke-width=\"0.5\"/>\n"
+      << "</svg>\n";
+}
+
+}  // namespace mos::io
