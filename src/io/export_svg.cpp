@@ -38,6 +38,7 @@ void WriteSvg(const kernel::Polygon2d& polygon, std::ostream& out) {
     for (size_t i = 0; i < contour.size(); ++i) {
       out << (i == 0 ? "M " : " L ") << FormatNumber(contour[i].x) << ","
           << FormatNumber(-contour[i].y);
+      if (i % 6 == 5) out << "\n";  // 2021.01 breaks the line after every 6th point
     }
     out << " z\n";
   }

@@ -39,9 +39,9 @@ contains "stl is 2021.01's ascii stl" "$work/x.stl" "solid OpenSCAD_Model"
 contains "stl is closed by endsolid" "$work/x.stl" "endsolid OpenSCAD_Model"
 check "off export exits 0" 0 "$mos" -o "$work/x.off" "$work/solid.scad"
 contains "off has its header" "$work/x.off" "OFF"
-check "3mf output is refused" 1 "$mos" -o "$work/x.3mf" "$work/ok.scad"
-contains "3mf refusal says not available" "$work/err" "not available yet"
-[ ! -e "$work/x.3mf" ] && echo "ok:   no .3mf written" || { echo "FAIL: .3mf written"; failures=$((failures + 1)); }
+check "png output is refused" 1 "$mos" -o "$work/x.png" "$work/ok.scad"
+contains "png refusal says not available" "$work/err" "not available yet"
+[ ! -e "$work/x.png" ] && echo "ok:   no .png written" || { echo "FAIL: .png written"; failures=$((failures + 1)); }
 check "empty top level is not exported" 1 "$mos" -o "$work/e.stl" "$work/ok.scad"
 contains "empty top level message" "$work/err" "Current top level object is empty"
 check "unknown extension is refused" 1 "$mos" -o "$work/x.foo" "$work/ok.scad"
@@ -54,4 +54,75 @@ check ".ast output exits 0" 0 "$mos" -o "$work/a.ast" -D 'b=2' "$work/ast.scad"
 contains ".ast has the assignment" "$work/a.ast" "a = 1;"
 contains ".ast has the -D assignment" "$work/a.ast" "b = 2;"
 contains ".ast has the instantiation" "$work/a.ast" "cube(a);"
+
+# --- Exporters (issue 4 item 4) ---
+data="$(cd "$(dirname "$0")/../unit/geom/data" && pwd)"
+printf 'color("red") cube(1); translate([2,0,0]) cube(1);\n' > "$work/col.scad"
+check "3mf export exits 0" 0 "$mos" -o "$work/x.3mf" "$work/col.scad"
+if command -v python3 >/dev/null; then
+  check "3mf is a valid zip (CRC checked) with 3 parts, 24 triangles, red ones" 0 python3 - "$work/x.3mf" <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None, "bad CRC"
+names = sorted(z.namelist())
+assert names == ["3D/3dmodel.model", "[Content_Types].xml", "_rels/.rels"], names
+ns = {"c": "http://schemas.microsoft.com/3dmanufacturing/core/2015/02",
+      "m": "http://schemas.microsoft.com/3dmanufacturing/material/2015/02"}
+root = ET.fromstring(z.read("3D/3dmodel.model"))
+tris = root.findall(".//c:triangle", ns)
+assert len(tris) == 24, len(tris)
+assert len(root.findall(".//c:vertex", ns)) == 16
+colors = [c.get("color") for c in root.findall(".//m:color", ns)]
+red = colors.index("#FF0000FF")
+assert sum(1 for t in tris if t.get("p1") == str(red)) == 12
+PY
+else
+  echo "FAIL: python3 is needed for the 3mf check"; failures=$((failures + 1))
+fi
+check "amf export exits 0" 0 "$mos" -o "$work/x.amf" "$work/col.scad"
+contains "amf has a red volume" "$work/x.amf" "<color><r>1</r><g>0</g><b>0</b><a>1</a></color>"
+check "obj export exits 0" 0 "$mos" -o "$work/x.obj" "$work/col.scad"
+[ "$(grep -c '^f ' "$work/x.obj")" = 24 ] && echo "ok:   obj has 24 faces" || { echo "FAIL: obj faces"; failures=$((failures + 1)); }
+check "svg export exits 0" 0 "$mos" -o "$work/c.svg" "$data/svg_circle.scad"
+cmp -s "$work/c.svg" "$data/svg_circle.svg" && echo "ok:   svg equals 2021.01's" || { echo "FAIL: svg differs from 2021.01's"; failures=$((failures + 1)); }
+check "dxf export exits 0" 0 "$mos" -o "$work/c.dxf" "$data/svg_circle.scad"
+cmp -s "$work/c.dxf" "$data/svg_circle.dxf" && echo "ok:   dxf equals 2021.01's" || { echo "FAIL: dxf differs from 2021.01's"; failures=$((failures + 1)); }
+check "2D as stl is refused" 1 "$mos" -o "$work/c.stl" "$data/svg_circle.scad"
+contains "2D as stl: 2021.01's words" "$work/err" "Current top level object is not a 3D object."
+check "3D as svg is refused" 1 "$mos" -o "$work/s.svg" "$work/solid.scad"
+contains "3D as svg: 2021.01's words" "$work/err" "Current top level object is not a 2D object."
+[ ! -e "$work/c.stl" ] && [ ! -e "$work/s.svg" ] && echo "ok:   nothing written for the wrong dimension" || { echo "FAIL: wrong-dimension file written"; failures=$((failures + 1)); }
+check "--export-format binstl overrides .txt" 0 "$mos" -o "$work/b.txt" --export-format binstl "$work/solid.scad"
+[ "$(head -c 15 "$work/b.txt")" = "OpenSCAD Model" ] && echo "ok:   binary stl header" || { echo "FAIL: binary stl header"; failures=$((failures + 1)); }
+check "--export-format=asciistl applies to every -o" 0 "$mos" -o "$work/a1.txt" -o "$work/a2.dat" --export-format=asciistl "$work/solid.scad"
+contains "first output is ascii stl" "$work/a1.txt" "solid OpenSCAD_Model"
+contains "second output is ascii stl" "$work/a2.dat" "solid OpenSCAD_Model"
+check "--export-format foo is refused" 1 "$mos" -o "$work/f.stl" --export-format foo "$work/solid.scad"
+contains "--export-format foo: 2021.01's words" "$work/err" "Unknown --export-format option 'foo'.  Use -h to list available options."
+check "output without suffix is refused" 1 "$mos" -o "$work/nosuffix" "$work/solid.scad"
+contains "no suffix: 2021.01's words" "$work/err" "Either add a valid suffix or specify one using the --export-format option."
+check "--info exits 0" 0 "$mos" --info "$work/solid.scad"
+cat > "$work/info.want" <<'INFO'
+dimension: 3
+volume: 48
+area: 120
+bbox: [-2, -2, -2] [2, 2, 2]
+vertices: 16
+triangles: 32
+components: 1
+genus: 1
+INFO
+cmp -s "$work/out" "$work/info.want" && echo "ok:   --info text of a cube with a hole" || { echo "FAIL: --info text:"; cat "$work/out"; failures=$((failures + 1)); }
+printf 'difference() { square(4); translate([1, 1]) square(2); }\n' > "$work/flat.scad"
+check "--info on a 2D model exits 0" 0 "$mos" --info -o "$work/flat.svg" "$work/flat.scad"
+printf 'dimension: 2\narea: 12\nbbox: [0, 0] [4, 4]\nvertices: 8\n' > "$work/info2.want"
+cmp -s "$work/out" "$work/info2.want" && echo "ok:   --info text of a square with a hole" || { echo "FAIL: --info 2D text:"; cat "$work/out"; failures=$((failures + 1)); }
+[ -s "$work/flat.svg" ] && echo "ok:   --info still writes -o" || { echo "FAIL: --info with -o"; failures=$((failures + 1)); }
+check "--info on an empty model exits 0" 0 "$mos" --info "$work/ok.scad"
+printf 'dimension: empty\n' > "$work/info0.want"
+cmp -s "$work/out" "$work/info0.want" && echo "ok:   --info of an empty model" || { echo "FAIL: --info empty:"; cat "$work/out"; failures=$((failures + 1)); }
+check "--help documents --info" 0 "$mos" --help
+contains "--help names --info's keys" "$work/out" "components: N"
+contains "--help names --export-format" "$work/out" "--export-format FMT"
+
 [ "$failures" -eq 0 ] && echo "all cli checks passed" || { echo "$failures failed"; exit 1; }
