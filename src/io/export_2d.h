@@ -1,7 +1,8 @@
 // 2D exporters in OpenSCAD 2021.01's formats, byte for byte where the
 // contours come in the same order: SVG (one <path>, y flipped, a viewBox on
 // whole millimetres around the bounding box) and DXF (R12-style LINE
-// entities, one per contour edge, in layer 0).
+// entities, one per contour edge, in layer 0). Contours are written in the
+// order 2021.01 writes them (contour_order.h).
 #pragma once
 
 #include <ostream>

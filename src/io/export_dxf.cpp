@@ -1,9 +1,11 @@
+#include "io/contour_order.h"
 #include "io/export_2d.h"
 #include "io/export_mesh.h"
 
 namespace mos::io {
 
-void WriteDxf(const kernel::Polygon2d& polygon, std::ostream& out) {
+void WriteDxf(const kernel::Polygon2d& input, std::ostream& out) {
+  const kernel::Polygon2d polygon = OrderContoursAsOpenscad(input);
   out << "  0\nSECTION\n  2\nBLOCKS\n  0\nENDSEC\n"
       << "  0\nSECTION\n  2\nENTITIES\n";
   for (const auto& contour : polygon.contours) {

@@ -1,12 +1,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "io/contour_order.h"
 #include "io/export_2d.h"
 #include "io/export_mesh.h"
 
 namespace mos::io {
 
-void WriteSvg(const kernel::Polygon2d& polygon, std::ostream& out) {
+void WriteSvg(const kernel::Polygon2d& input, std::ostream& out) {
+  const kernel::Polygon2d polygon = OrderContoursAsOpenscad(input);
   double minX = 0, minY = 0, maxX = 0, maxY = 0;
   bool first = true;
   for (const auto& contour : polygon.contours) {
