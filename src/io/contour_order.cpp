@@ -1,6 +1,7 @@
 #include "io/contour_order.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -70,15 +71,26 @@ kernel::Polygon2d OrderContoursAsOpenscad(const kernel::Polygon2d& polygon) {
     if (c.size() < 3) return polygon;
   }
   std::vector<double> area(n), top(n);
+  std::vector<std::array<double, 4>> box(n);  // min x, min y, max x, max y
   for (size_t i = 0; i < n; ++i) {
     area[i] = std::fabs(kernel::SignedArea(cs[i]));
     top[i] = TopY(cs[i]);
+    box[i] = {cs[i][0].x, cs[i][0].y, cs[i][0].x, cs[i][0].y};
+    for (const Vec2& p : cs[i]) {
+      box[i] = {std::min(box[i][0], p.x), std::min(box[i][1], p.y), std::max(box[i][2], p.x),
+                std::max(box[i][3], p.y)};
+    }
   }
-  // Parent: the smallest contour containing this one (n is bounded above).
+  auto boxInside = [&](size_t inner, size_t outer) {
+    return box[outer][0] <= box[inner][0] && box[outer][1] <= box[inner][1] &&
+           box[outer][2] >= box[inner][2] && box[outer][3] >= box[inner][3];
+  };
+  // Parent: the smallest contour containing this one (n is bounded above;
+  // the box test leaves the polygon test to the few real candidates).
   std::vector<long> parent(n, -1);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < n; ++j) {
-      if (i == j || area[j] < area[i]) continue;
+      if (i == j || area[j] < area[i] || !boxInside(i, j)) continue;
       if (parent[i] >= 0 && area[j] >= area[static_cast<size_t>(parent[i])]) continue;
       if (Contains(cs[j], cs[i])) parent[i] = static_cast<long>(j);
     }

@@ -8,6 +8,8 @@
 // order there).
 #pragma once
 
+#include <cstddef>
+
 #include "kernel/polygon2d.h"
 
 namespace mos::io {
@@ -18,6 +20,6 @@ namespace mos::io {
 // search is quadratic) are returned unchanged.
 kernel::Polygon2d OrderContoursAsOpenscad(const kernel::Polygon2d& polygon);
 
-constexpr size_t kMaxOrderedContours = 4000;
+constexpr size_t kMaxOrderedContours = 2000;
 
 }  // namespace mos::io

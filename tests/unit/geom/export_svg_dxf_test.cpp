@@ -126,6 +126,31 @@ TEST(ContourOrder, SingleContourKeepsItsOwnOrder) {
   EXPECT_EQ(io::OrderContoursAsOpenscad(p).contours, p.contours);
 }
 
+TEST(ContourOrder, ManyContoursSortByTopAndBeyondTheBoundStayAsGiven) {
+  auto grid = [](int side) {
+    kernel::Polygon2d p;
+    for (int i = 0; i < side; ++i) {
+      for (int j = 0; j < side; ++j) {
+        const double x = 3 * i, y = 3 * j;
+        p.contours.push_back({{x, y}, {x + 1, y}, {x + 1, y + 1}, {x, y + 1}});
+      }
+    }
+    return p;
+  };
+  const kernel::Polygon2d small = grid(30);
+  const kernel::Polygon2d ordered = io::OrderContoursAsOpenscad(small);
+  ASSERT_EQ(ordered.contours.size(), 900u);
+  for (size_t k = 0; k + 1 < ordered.contours.size(); ++k) {
+    // Each square now ends at its lower right corner, so its top is [0].y.
+    EXPECT_GE(ordered.contours[k][0].y, ordered.contours[k + 1][0].y);
+    EXPECT_EQ(ordered.contours[k][3].y, ordered.contours[k][0].y - 1);
+    EXPECT_EQ(ordered.contours[k][3].x, ordered.contours[k][2].x + 1);
+  }
+  const kernel::Polygon2d large = grid(46);  // 2116 contours: over the bound
+  ASSERT_GT(large.contours.size(), io::kMaxOrderedContours);
+  EXPECT_EQ(io::OrderContoursAsOpenscad(large).contours, large.contours);
+}
+
 const char* const kHoleAndCircle =
     "difference() { square(10); translate([2,2]) square(3); }\n"
     "translate([20,0]) circle(3, $fn=5);";
