@@ -22,11 +22,16 @@ void WriteSvg(const kernel::Polygon2d& input, std::ostream& out) {
       minY = std::min(minY, p.y), maxY = std::max(maxY, p.y);
     }
   }
-  // Whole millimetres around the box; SVG's y axis points down.
-  const long long left = static_cast<long long>(std::floor(minX));
-  const long long top = static_cast<long long>(std::floor(-maxY));
-  const long long width = static_cast<long long>(std::ceil(maxX)) - left;
-  const long long height = static_cast<long long>(std::ceil(-minY)) - top;
+  // Whole millimetres around the box; SVG's y axis points down. Clamped so
+  // that no coordinate, however large, overflows the integer conversion.
+  auto whole = [](double v) {
+    constexpr double kLimit = 1e15;
+    return static_cast<long long>(std::isnan(v) ? 0.0 : std::fmax(-kLimit, std::fmin(kLimit, v)));
+  };
+  const long long left = whole(std::floor(minX));
+  const long long top = whole(std::floor(-maxY));
+  const long long width = whole(std::ceil(maxX)) - left;
+  const long long height = whole(std::ceil(-minY)) - top;
   out << "<?xml version=\"1.0\" standalone=\"no\"?>\n"
       << "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
          "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"

@@ -151,6 +151,24 @@ TEST(ContourOrder, ManyContoursSortByTopAndBeyondTheBoundStayAsGiven) {
   EXPECT_EQ(io::OrderContoursAsOpenscad(large).contours, large.contours);
 }
 
+TEST(ExportSvg, EmptyAndHugeInputsStayWellFormed) {
+  std::ostringstream empty;
+  io::WriteSvg(kernel::Polygon2d{}, empty);
+  EXPECT_NE(empty.str().find("viewBox=\"0 0 0 0\""), std::string::npos);
+  EXPECT_NE(empty.str().find("<path d=\"\n\" stroke="), std::string::npos);
+  kernel::Polygon2d huge;
+  huge.contours = {{{-1e300, 0}, {1e300, 0}, {0, 1e300}}};
+  std::ostringstream out;
+  io::WriteSvg(huge, out);
+  EXPECT_NE(out.str().find("M -1e+300,-0 L 1e+300,-0 L 0,-1e+300 z"), std::string::npos);
+  EXPECT_NE(out.str().find("viewBox=\"-1000000000000000 -1000000000000000 "), std::string::npos);
+  std::ostringstream dxf;
+  io::WriteDxf(kernel::Polygon2d{}, dxf);
+  EXPECT_EQ(dxf.str(),
+            "  0\nSECTION\n  2\nBLOCKS\n  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n"
+            "  0\nENDSEC\n  0\nSECTION\n  2\nOBJECTS\n  0\nDICTIONARY\n  0\nENDSEC\n  0\nEOF\n");
+}
+
 const char* const kHoleAndCircle =
     "difference() { square(10); translate([2,2]) square(3); }\n"
     "translate([20,0]) circle(3, $fn=5);";
