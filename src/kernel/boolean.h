@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "kernel/limits.h"
 #include "kernel/mesh.h"
 
 namespace mos::kernel {
@@ -21,8 +22,10 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op);
 
 // n-ary: union and intersection of all operands; difference is the first
 // minus the union of the rest. Operands with disjoint boxes are
-// concatenated without a boolean; the rest combine smallest first.
-Mesh BooleanN(std::vector<Mesh> meshes, OpType op);
+// concatenated without a boolean; the rest combine smallest first. With a
+// guard, it is checked before each pairwise boolean: once it stops (cancel,
+// deadline), the result is empty and the guard says why.
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard = nullptr);
 
 // The boolean without the final cleanup (for tests of the raw topology).
 Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op);
