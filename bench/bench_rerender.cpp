@@ -1,6 +1,6 @@
 // Re-render benchmark (never run in CI, never asserted on).
 //
-//   mos_bench_rerender [--repeats N] MODEL...   (bench/rerender/*.scad: the
+//   mos_bench_rerender [--repeats N] [--stages] MODEL...   (bench/rerender/*.scad: the
 //       first line says "// rerender: NAME VALUE NEW_VALUE")
 //   mos_bench_rerender --list bench/rerender/examples.txt
 //       (lines "PATH NAME VALUE NEW_VALUE"; '#' starts a comment)
@@ -22,6 +22,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <time.h>
 #include <vector>
 
 #include "mos/engine.h"
@@ -32,6 +33,14 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
+}
+
+// CPU time of the process: renders run on the calling thread, so this is
+// their CPU time, which a loaded machine disturbs far less than wall time.
+double CpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 double Median(std::vector<double> v) {
@@ -82,36 +91,54 @@ std::string ShortName(const Case& c) {
   return (slash == std::string::npos ? c.path : c.path.substr(slash + 1)) + " " + c.name;
 }
 
-int RunRerender(const std::vector<Case>& cases, int repeats) {
-  std::vector<double> ratios;
-  std::printf("%-38s %10s %10s %7s %6s %6s %6s\n", "model parameter", "cold_ms", "warm_ms",
-              "ratio", "hits", "misses", "ok");
+int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
+  std::vector<double> ratios, cpuRatios;
+  std::printf("%-36s %9s %9s %7s %9s %9s %7s %5s %6s %3s\n", "model parameter", "cold_ms",
+              "warm_ms", "ratio", "cold_cpu", "warm_cpu", "ratio", "hits", "misses", "ok");
   for (const Case& c : cases) {
-    std::vector<double> cold, warm;
+    std::vector<double> cold, warm, coldCpu, warmCpu;
     uint64_t hits = 0, misses = 0;
     bool ok = true;
     for (int r = 0; r < repeats; ++r) {
       mos::Engine engine;
+      const double c0 = CpuSeconds();
       auto t0 = Clock::now();
       mos::RenderResult a = engine.Render(Request(c, c.value));
       auto t1 = Clock::now();
+      const double c1 = CpuSeconds();
       mos::RenderResult b = engine.Render(Request(c, c.newValue));
       auto t2 = Clock::now();
+      const double c2 = CpuSeconds();
+      coldCpu.push_back(c1 - c0);
+      warmCpu.push_back(c2 - c1);
       ok = ok && a.ok && b.ok && b.summary.kind != mos::GeometryKind::Empty;
       cold.push_back(Seconds(t0, t1));
       warm.push_back(Seconds(t1, t2));
       hits = b.stats.geometryCacheHits;
       misses = b.stats.geometryCacheMisses;
+      if (verbose) {
+        for (const mos::RenderResult* x : {&a, &b}) {
+          const mos::RenderStats& s = x->stats;
+          std::printf("    %s: parse %.2f eval %.2f geometry %.2f (tree %.2f keys %.2f cache %.2f output %.2f) ms\n",
+                      x == &a ? "cold" : "warm", s.parseSeconds * 1e3, s.evalSeconds * 1e3,
+                      s.geometrySeconds * 1e3, s.geometryEvalSeconds * 1e3,
+                      s.geometryKeySeconds * 1e3, s.geometryCacheSeconds * 1e3,
+                      s.geometryOutputSeconds * 1e3);
+        }
+      }
     }
     const double ratio = Median(warm) / Median(cold);
+    const double cpuRatio = Median(warmCpu) / Median(coldCpu);
     ratios.push_back(ratio);
-    std::printf("%-38s %10.2f %10.2f %6.1f%% %6llu %6llu %6s\n", ShortName(c).c_str(),
-                Median(cold) * 1e3, Median(warm) * 1e3, ratio * 100,
+    cpuRatios.push_back(cpuRatio);
+    std::printf("%-36s %9.2f %9.2f %6.1f%% %9.2f %9.2f %6.1f%% %5llu %6llu %3s\n",
+                ShortName(c).c_str(), Median(cold) * 1e3, Median(warm) * 1e3, ratio * 100,
+                Median(coldCpu) * 1e3, Median(warmCpu) * 1e3, cpuRatio * 100,
                 static_cast<unsigned long long>(hits), static_cast<unsigned long long>(misses),
                 ok ? "yes" : "NO");
   }
-  std::printf("median warm/cold ratio: %.1f%% over %zu models\n", Median(ratios) * 100,
-              ratios.size());
+  std::printf("median warm/cold ratio: %.1f%% wall, %.1f%% cpu, over %zu models\n",
+              Median(ratios) * 100, Median(cpuRatios) * 100, ratios.size());
   return 0;
 }
 
@@ -167,12 +194,15 @@ int RunCancel(const std::string& path, const std::vector<int>& delaysMs) {
 
 int main(int argc, char** argv) {
   int repeats = 3;
+  bool verbose = false;
   std::vector<Case> cases;
   std::string cancelModel;
   std::vector<int> delays = {20, 50, 100, 200, 300, 500, 800};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--repeats" && i + 1 < argc) {
+    if (a == "--stages") {
+      verbose = true;
+    } else if (a == "--repeats" && i + 1 < argc) {
       repeats = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--list" && i + 1 < argc) {
       for (const Case& c : CasesFromList(argv[++i])) cases.push_back(c);
@@ -190,5 +220,5 @@ int main(int argc, char** argv) {
     }
   }
   if (!cancelModel.empty()) return RunCancel(cancelModel, delays);
-  return RunRerender(cases, repeats);
+  return RunRerender(cases, repeats, verbose);
 }

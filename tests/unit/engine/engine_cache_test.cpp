@@ -119,14 +119,14 @@ TEST(EngineCache, ConcurrentRendersOnOneEngine) {
 std::string HeavyModel(int parts) {
   return "for (i = [0:" + std::to_string(parts - 1) +
          "]) translate([i * 30, 0, 0]) difference() {\n"
-         "  sphere(10, $fn=48); translate([3 + i / 100, 0, 0]) sphere(8, $fn=48);\n"
-         "  translate([-3, 0, 0]) sphere(7, $fn=40); }\n";
+         "  sphere(10, $fn=32); translate([3 + i / 100, 0, 0]) sphere(8, $fn=32);\n"
+         "  translate([-3, 0, 0]) sphere(7, $fn=24); }\n";
 }
 
 TEST(EngineCache, CancelMidRenderReportsItAndKeepsTheCacheConsistent) {
   Engine engine;
   std::atomic<bool> cancel{false};
-  RenderRequest request = Request(HeavyModel(60));
+  RenderRequest request = Request(HeavyModel(24));
   request.cancel = &cancel;
   std::atomic<bool> done{false};
   // Cancels as soon as the render has stored its first subtree.
@@ -142,11 +142,11 @@ TEST(EngineCache, CancelMidRenderReportsItAndKeepsTheCacheConsistent) {
   EXPECT_EQ(r.summary.kind, GeometryKind::Empty);
   const uint64_t kept = engine.GeometryCache().entries;
   EXPECT_GT(kept, 0u);
-  EXPECT_LT(kept, 61u);  // not every part finished
+  EXPECT_LT(kept, 25u);  // not every part finished
 
   // What the cancelled render stored is whole: a full render reuses it and
   // gives exactly what a fresh engine gives.
-  RenderRequest full = Request(HeavyModel(60));
+  RenderRequest full = Request(HeavyModel(24));
   RenderResult resumed = engine.Render(full);
   ASSERT_TRUE(resumed.ok);
   EXPECT_EQ(resumed.stats.geometryCacheHits, kept);  // every finished part
@@ -159,7 +159,7 @@ TEST(EngineCache, CancelMidRenderReportsItAndKeepsTheCacheConsistent) {
 
 TEST(EngineCache, TimeLimitEndsTheRenderWithADiagnostic) {
   Engine engine;
-  RenderRequest request = Request(HeavyModel(60));
+  RenderRequest request = Request(HeavyModel(24));
   request.limits.timeoutSeconds = 1e-9;
   RenderResult r = engine.Render(request);
   EXPECT_FALSE(r.ok);
