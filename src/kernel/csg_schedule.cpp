@@ -28,7 +28,7 @@ Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op, LimitGuard* guard)
     heap.pop();
     const size_t b = heap.top().second;
     heap.pop();
-    meshes[a] = Boolean(meshes[a], meshes[b], op);
+    meshes[a] = Boolean(meshes[a], meshes[b], op, guard);
     meshes[b] = Mesh{};
     heap.emplace(meshes[a].NumTri(), a);
   }
@@ -90,7 +90,7 @@ Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
   if (rest.empty()) return first;
   Mesh cutter = UnionAll(std::move(rest), guard);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
-  return Boolean(first, cutter, OpType::kDifference);
+  return Boolean(first, cutter, OpType::kDifference, guard);
 }
 
 }  // namespace mos::kernel
