@@ -57,8 +57,10 @@ class Renderer {
       out_.tooDeep = true;
       return {};
     }
-    if (options_.cache && WorthCaching(node)) return VisitCached(node, depth, nodeId);
-    return Evaluate(node, depth, nodeId);
+    Geometry g = options_.cache && WorthCaching(node) ? VisitCached(node, depth, nodeId)
+                                                      : Evaluate(node, depth, nodeId);
+    if (!WithinResultBudget(g, node)) return {};
+    return g;
   }
 
  private:
@@ -244,6 +246,23 @@ class Renderer {
     }
     return out_.cancelled;
   }
+  // False (with a warning) when a node's result is over the vertex or memory
+  // budget: the object is left out, as a primitive over budget is.
+  bool WithinResultBudget(const Geometry& g, const Node& node) {
+    if (g.Empty()) return true;
+    kernel::LimitGuard guard(limits_, eval::NodeKindName(node.kind));
+    int64_t vertices = g.mesh.NumVert();
+    int64_t bytes = kernel::EstimateBytes(g.mesh);
+    for (const auto& c : g.polygon.contours) {
+      vertices += static_cast<int64_t>(c.size());
+      bytes += static_cast<int64_t>(c.size() * sizeof(Vec2));
+    }
+    if (guard.Check(vertices, bytes) || guard.Reason() == kernel::StopReason::Cancelled) return true;
+    const kernel::KernelDiagnostic d = guard.Diagnostic();
+    Warn(d.message + " (" + std::to_string(d.count) + "); object left out", node.span);
+    return false;
+  }
+
   // False (with a warning) when a primitive would exceed the vertex budget.
   bool WithinBudget(double vertices, const Node& node) {
     kernel::LimitGuard guard(limits_, eval::NodeKindName(node.kind));

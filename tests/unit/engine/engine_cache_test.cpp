@@ -175,5 +175,20 @@ TEST(EngineCache, VertexBudgetEndsWithADiagnostic) {
   EXPECT_EQ(r.summary.kind, GeometryKind::Empty);
 }
 
+TEST(EngineCache, ResultOverTheVertexBudgetIsLeftOutWithADiagnostic) {
+  // Each sphere is within the budget, their union is not.
+  Engine engine;
+  RenderRequest request =
+      Request("union() { sphere(5, $fn=24); translate([30,0,0]) sphere(5, $fn=24); }");
+  request.limits.maxVertices = 400;
+  RenderResult r = engine.Render(request);
+  EXPECT_TRUE(HasDiagnostic(r, "vertex budget of 400 exceeded"));
+  EXPECT_EQ(r.summary.kind, GeometryKind::Empty);
+  request.limits.maxVertices = 0;
+  RenderResult unlimited = engine.Render(request);
+  EXPECT_EQ(unlimited.summary.kind, GeometryKind::ThreeD);
+  EXPECT_FALSE(HasDiagnostic(unlimited, "vertex budget"));
+}
+
 }  // namespace
 }  // namespace mos
