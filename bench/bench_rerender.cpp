@@ -8,8 +8,10 @@
 //
 // Re-render mode, per model: a fresh Engine renders with NAME=VALUE (cold),
 // then the same Engine renders with NAME=NEW_VALUE (the one-parameter
-// re-render with a warm cache). Medians over the repeats, the ratio
-// warm/cold per model, and the median ratio.
+// re-render with a warm cache). Medians over the repeats of wall and CPU
+// time, the ratio warm/cold per model and its median; "nocache" is the CPU
+// time of the cold render on an Engine without a geometry cache (the
+// cache's own cost); hits/misses are the warm render's.
 // Cancel mode: the model renders on a thread; after each delay the cancel
 // flag is set, and the time from setting it to Render() returning is the
 // cancellation latency.
@@ -93,10 +95,11 @@ std::string ShortName(const Case& c) {
 
 int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
   std::vector<double> ratios, cpuRatios;
-  std::printf("%-36s %9s %9s %7s %9s %9s %7s %5s %6s %3s\n", "model parameter", "cold_ms",
-              "warm_ms", "ratio", "cold_cpu", "warm_cpu", "ratio", "hits", "misses", "ok");
+  std::printf("%-36s %9s %9s %7s %9s %9s %7s %9s %5s %6s %3s\n", "model parameter", "cold_ms",
+              "warm_ms", "ratio", "cold_cpu", "warm_cpu", "ratio", "nocache", "hits", "misses",
+              "ok");
   for (const Case& c : cases) {
-    std::vector<double> cold, warm, coldCpu, warmCpu;
+    std::vector<double> cold, warm, coldCpu, warmCpu, uncachedCpu;
     uint64_t hits = 0, misses = 0;
     bool ok = true;
     for (int r = 0; r < repeats; ++r) {
@@ -111,6 +114,13 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
       const double c2 = CpuSeconds();
       coldCpu.push_back(c1 - c0);
       warmCpu.push_back(c2 - c1);
+      // The same cold render without a geometry cache: the cache's overhead.
+      mos::EngineOptions noCache;
+      noCache.geometryCacheBytes = 0;
+      mos::Engine plain(noCache);
+      const double c3 = CpuSeconds();
+      plain.Render(Request(c, c.value));
+      uncachedCpu.push_back(CpuSeconds() - c3);
       ok = ok && a.ok && b.ok && b.summary.kind != mos::GeometryKind::Empty;
       cold.push_back(Seconds(t0, t1));
       warm.push_back(Seconds(t1, t2));
@@ -131,9 +141,10 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
     const double cpuRatio = Median(warmCpu) / Median(coldCpu);
     ratios.push_back(ratio);
     cpuRatios.push_back(cpuRatio);
-    std::printf("%-36s %9.2f %9.2f %6.1f%% %9.2f %9.2f %6.1f%% %5llu %6llu %3s\n",
+    std::printf("%-36s %9.2f %9.2f %6.1f%% %9.2f %9.2f %6.1f%% %9.2f %5llu %6llu %3s\n",
                 ShortName(c).c_str(), Median(cold) * 1e3, Median(warm) * 1e3, ratio * 100,
                 Median(coldCpu) * 1e3, Median(warmCpu) * 1e3, cpuRatio * 100,
+                Median(uncachedCpu) * 1e3,
                 static_cast<unsigned long long>(hits), static_cast<unsigned long long>(misses),
                 ok ? "yes" : "NO");
   }
