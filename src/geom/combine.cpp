@@ -91,6 +91,10 @@ Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext&
         }
         acc = std::move(r.mesh);
       }
+      // The sum's faces come from hulls, which give them property 0: they
+      // belong to the minkowski node (as a hull's faces belong to the hull).
+      if (meshes.size() > 1)
+        for (uint32_t& prop : acc.triProp) prop = ctx.newProp;
       return Geometry::Solid(std::move(acc));
     }
   }

@@ -90,7 +90,8 @@ TEST(GeometryCache, ReplayKeepsColoursAndNodeIds) {
   const std::string source =
       "module part(c) color(c) difference() { cube(4); translate([2,2,2]) cube(2); }\n"
       "part(\"red\"); translate([10,0,0]) part(\"blue\");\n"
-      "translate([0,10,0]) hull() { sphere(1); translate([3,0,0]) sphere(1); }\n";
+      "translate([0,10,0]) hull() { sphere(1); translate([3,0,0]) sphere(1); }\n"
+      "translate([0,20,0]) color(\"green\") minkowski() { cube(2); sphere(1, $fn=8); }\n";
   GeometryCache cache;
   eval::EvalResult e = Tree(source);
   RenderResult uncached = RenderWith(e, nullptr);
@@ -102,8 +103,16 @@ TEST(GeometryCache, ReplayKeepsColoursAndNodeIds) {
   // property: the reused subtrees must follow.
   eval::EvalResult shifted = Tree("translate([0,-10,0]) cube(1);\n" + source);
   RenderResult warm = RenderWith(shifted, &cache);
-  EXPECT_GE(warm.stats.cacheHits, 2u);
+  EXPECT_GE(warm.stats.cacheHits, 3u);
   ExpectSameResult(RenderWith(shifted, nullptr), warm);
+  // The minkowski's faces are its own: the green of its colour.
+  const auto& tris = warm.geometry.mesh;
+  int green = 0;
+  for (size_t t = 0; t < tris.triProp.size(); ++t) {
+    const FaceProperty& p = warm.properties[tris.triProp[t]];
+    if (p.rgba[1] > 0.4 && p.rgba[0] < 0.1 && p.rgba[2] < 0.1) ++green;
+  }
+  EXPECT_GT(green, 0);
 }
 
 TEST(GeometryCache, ChangeInTheLastBitMisses) {
