@@ -24,6 +24,10 @@ struct Limits {
   int maxRecursionDepth = 0;       // 0: the build's default (smaller in WASM)
   uint64_t maxLoopIterations = 0;  // 0: 2021.01's limit
   double timeoutSeconds = 0;       // 0: none
+  // Geometry budgets: an operation that would exceed them stops with a
+  // warning and leaves its object out. 0: the kernel's defaults.
+  uint64_t maxVertices = 0;
+  uint64_t maxMemoryBytes = 0;
 };
 
 struct RenderRequest {
@@ -45,9 +49,23 @@ struct RenderRequest {
 struct RenderStats {
   double parseSeconds = 0;
   double evalSeconds = 0;
-  double geometrySeconds = 0;
+  double geometrySeconds = 0;  // the whole geometry stage (the parts below included)
   uint64_t parsedFileCacheHits = 0;
   uint64_t parsedFileCacheMisses = 0;
+  // Geometry cache: subtrees reused, subtrees evaluated (and of those the
+  // ones stored), and the cache's size after this render.
+  uint64_t geometryCacheHits = 0;
+  uint64_t geometryCacheMisses = 0;
+  uint64_t geometryCacheStores = 0;
+  uint64_t geometryCacheEntries = 0;
+  uint64_t geometryCacheBytes = 0;
+  // Parts of geometrySeconds: node tree -> geometry (keys and cache work
+  // included), hashing subtrees, cache lookups/stores, and the output (flat
+  // mesh and summary).
+  double geometryEvalSeconds = 0;
+  double geometryKeySeconds = 0;
+  double geometryCacheSeconds = 0;
+  double geometryOutputSeconds = 0;
 };
 
 struct RenderedGeometry;  // opaque: the double-precision render (src/engine)
@@ -78,14 +96,42 @@ struct RenderResult {
 std::string ExportGeometry(const RenderResult& result, const std::string& path,
                            const std::string& format = "");
 
+// What an Engine keeps between renders.
+struct EngineOptions {
+#ifdef __EMSCRIPTEN__
+  static constexpr uint64_t kDefaultGeometryCacheBytes = uint64_t{64} << 20;
+#else
+  static constexpr uint64_t kDefaultGeometryCacheBytes = uint64_t{256} << 20;
+#endif
+  // Byte budget of the geometry cache (least recently used subtrees are
+  // dropped beyond it); 0 turns the cache off. Default 256 MB (64 MB in WASM).
+  uint64_t geometryCacheBytes = kDefaultGeometryCacheBytes;
+};
+
+struct GeometryCacheInfo {
+  uint64_t entries = 0;
+  uint64_t bytes = 0;
+  uint64_t budgetBytes = 0;
+  uint64_t evictions = 0;  // since the Engine was made
+};
+
 class Engine {
  public:
   Engine();
+  explicit Engine(const EngineOptions& options);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
+  // Safe to call from several threads at once: renders share the caches
+  // (each under its own lock) and otherwise run independently.
   RenderResult Render(const RenderRequest& request);
+
+  // The geometry cache: its size, a new budget (0 turns it off and empties
+  // it), and emptying it.
+  GeometryCacheInfo GeometryCache() const;
+  void SetGeometryCacheBudget(uint64_t bytes);
+  void ClearGeometryCache();
 
  private:
   struct Impl;

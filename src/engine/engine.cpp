@@ -3,22 +3,33 @@
 #include "mos/engine.h"
 
 #include <exception>
-#include <mutex>
 #include <new>
 
 #include "engine/render_pipeline.h"
 
 namespace mos {
 
+// Renders run concurrently: every stage keeps its state per render, and the
+// caches they share lock themselves.
 struct Engine::Impl {
-  // Renders are serialised: the stages keep per-render state and the parsed
-  // file cache is shared between renders.
-  std::mutex mutex;
-  engine::ParseCache parseCache;
+  explicit Impl(const EngineOptions& options) : caches(options.geometryCacheBytes) {}
+  engine::SharedCaches caches;
 };
 
-Engine::Engine() : impl_(std::make_unique<Impl>()) {}
+Engine::Engine() : Engine(EngineOptions{}) {}
+Engine::Engine(const EngineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Engine::~Engine() = default;
+
+GeometryCacheInfo Engine::GeometryCache() const {
+  const geom::GeometryCacheCounters c = impl_->caches.geometryCache.Counters();
+  return {c.entries, c.bytes, c.budget, c.evictions};
+}
+
+void Engine::SetGeometryCacheBudget(uint64_t bytes) {
+  impl_->caches.geometryCache.SetBudget(bytes);
+}
+
+void Engine::ClearGeometryCache() { impl_->caches.geometryCache.Clear(); }
 
 namespace {
 
@@ -32,9 +43,8 @@ RenderResult Failure(const RenderRequest& request, const std::string& message) {
 }  // namespace
 
 RenderResult Engine::Render(const RenderRequest& request) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
-    return engine::RunPipeline(request, impl_->parseCache);
+    return engine::RunPipeline(request, impl_->caches);
   } catch (const std::bad_alloc&) {
     return Failure(request, "internal error: out of memory");
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 // The geometry stage of a render: node tree -> geom::RenderResult, then the
 // public flat Mesh, its summary, and the 2021.01-style log lines.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 
@@ -84,12 +85,34 @@ GeometrySummary Summarize(const geom::Geometry& g) {
 }  // namespace
 
 void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const RenderRequest& request,
-                    RenderResult& result) {
+                    const GeometryContext& context, RenderResult& result) {
+  using Clock = std::chrono::steady_clock;
   geom::RenderOptions options;
   options.cancel = request.cancel;
+  options.deadline = context.deadline;
+  // A budget of 0 turns caching off: no subtree keys are computed either.
+  if (context.cache && context.cache->Counters().budget > 0) options.cache = context.cache;
+  options.limits.maxVertices = static_cast<int64_t>(
+      std::min<uint64_t>(request.limits.maxVertices, uint64_t{1} << 62));
+  options.limits.maxBytes = static_cast<int64_t>(
+      std::min<uint64_t>(request.limits.maxMemoryBytes, uint64_t{1} << 62));
   auto rendered = std::make_shared<RenderedGeometry>();
+  const Clock::time_point evalStart = Clock::now();
   rendered->render = geom::RenderNodeTree(root, options);
+  const Clock::time_point outputStart = Clock::now();
   const geom::RenderResult& r = rendered->render;
+  RenderStats& stats = result.stats;
+  stats.geometryEvalSeconds = std::chrono::duration<double>(outputStart - evalStart).count();
+  stats.geometryKeySeconds = r.stats.keySeconds;
+  stats.geometryCacheSeconds = r.stats.lookupSeconds;
+  stats.geometryCacheHits = r.stats.cacheHits;
+  stats.geometryCacheMisses = r.stats.cacheMisses;
+  stats.geometryCacheStores = r.stats.cacheStores;
+  if (context.cache) {
+    const geom::GeometryCacheCounters counters = context.cache->Counters();
+    stats.geometryCacheEntries = counters.entries;
+    stats.geometryCacheBytes = counters.bytes;
+  }
   for (const auto& w : r.warnings) {
     result.echo += "WARNING: " + w.text + log.LocationSuffix(w.span) + "\n";
     result.diagnostics.push_back({Severity::Warning, w.text,
@@ -101,12 +124,17 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
                                   {e.span.FileName(), e.span.line, e.span.column}});
   }
   if (r.cancelled) {
-    result.diagnostics.push_back({Severity::Error, "render cancelled", {request.file, 0, 0}});
+    result.diagnostics.push_back({Severity::Error,
+                                  r.timedOut ? "render timed out: geometry evaluation passed the "
+                                               "time limit"
+                                             : "render cancelled",
+                                  {request.file, 0, 0}});
     result.ok = false;
   }
   if (r.geometry.dim == geom::Dim::k3) FillMesh(r.geometry.mesh, r.properties, result.mesh);
   result.summary = Summarize(r.geometry);
   result.geometry = std::move(rendered);
+  stats.geometryOutputSeconds = std::chrono::duration<double>(Clock::now() - outputStart).count();
 }
 
 }  // namespace mos::engine

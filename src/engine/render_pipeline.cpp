@@ -55,9 +55,12 @@ bool DefinesParse(const RenderRequest& request) {
 }
 
 lang::ParseResult ParseCached(const RenderRequest& request, const lang::ParseOptions& options,
-                              ParseCache& cache, RenderStats& stats) {
+                              SharedCaches& caches, RenderStats& stats) {
   const std::string key =
       CacheKey(request, options.libraryPaths, options.commandLineAssignments);
+  // Held while parsing too: two renders of one model parse it once.
+  std::lock_guard<std::mutex> lock(caches.parseMutex);
+  ParseCache& cache = caches.parseCache;
   if (const lang::ParseResult* hit = cache.Find(key)) {
     ++stats.parsedFileCacheHits;
     return *hit;
@@ -78,7 +81,8 @@ lang::ParseResult ParseCached(const RenderRequest& request, const lang::ParseOpt
 }  // namespace
 
 
-RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
+RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
+  const auto renderStart = std::chrono::steady_clock::now();
   RenderResult result;
   const std::vector<std::string> searchPath = LibrarySearchPath(request.libraryPaths);
 
@@ -93,7 +97,7 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
     }
   }
   auto parseStart = std::chrono::steady_clock::now();
-  lang::ParseResult parsed = ParseCached(request, parseOptions, cache, result.stats);
+  lang::ParseResult parsed = ParseCached(request, parseOptions, caches, result.stats);
   result.stats.parseSeconds = SecondsSince(parseStart);
   result.diagnostics = parsed.diagnostics;
   for (const auto& line : parsed.echoLines) AppendLine(result.echo, line);
@@ -126,7 +130,12 @@ RenderResult RunPipeline(const RenderRequest& request, ParseCache& cache) {
   result.ok = !evaluated.aborted && evaluated.root != nullptr;
   if (request.wantGeometry && result.ok) {
     auto geometryStart = std::chrono::steady_clock::now();
-    RenderGeometry(*evaluated.root, evaluated.log, request, result);
+    GeometryContext context;
+    context.cache = &caches.geometryCache;
+    if (request.limits.timeoutSeconds > 0)
+      context.deadline = renderStart + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                           std::chrono::duration<double>(request.limits.timeoutSeconds));
+    RenderGeometry(*evaluated.root, evaluated.log, request, context, result);
     result.stats.geometrySeconds = SecondsSince(geometryStart);
   }
   return result;

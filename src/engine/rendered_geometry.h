@@ -2,6 +2,8 @@
 // the exporters write (the public Mesh is float32, for viewers).
 #pragma once
 
+#include <chrono>
+
 #include "geom/geometry_evaluator.h"
 #include "mos/engine.h"
 
@@ -13,10 +15,16 @@ struct RenderedGeometry {
 
 namespace engine {
 
-// Renders the node tree into `result` (mesh, summary, geometry handle) and
-// appends the geometry stage's WARNING/ERROR lines to its echo text.
+// What a geometry render uses besides the request.
+struct GeometryContext {
+  geom::GeometryCache* cache = nullptr;  // null: no caching
+  std::chrono::steady_clock::time_point deadline{};  // epoch: none
+};
+
+// Renders the node tree into `result` (mesh, summary, geometry handle, cache
+// stats) and appends the geometry stage's WARNING/ERROR lines to its echo text.
 void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const RenderRequest& request,
-                    RenderResult& result);
+                    const GeometryContext& context, RenderResult& result);
 
 }  // namespace engine
 }  // namespace mos

@@ -49,6 +49,15 @@ bool PairwiseDisjoint(const std::vector<Mesh>& meshes) {
   return true;
 }
 
+// An n-ary boolean that stops between its pairwise steps on cancel or
+// deadline (the renderer then reports the cancel; nothing is cached).
+Geometry Boolean3d(std::vector<Mesh> meshes, kernel::OpType op, const CombineContext& ctx) {
+  kernel::LimitGuard guard(ctx.limits, "boolean");
+  Mesh out = kernel::BooleanN(std::move(meshes), op, &guard);
+  if (guard.Stopped()) return {};
+  return Geometry::Solid(std::move(out));
+}
+
 Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext& ctx) {
   if (meshes.size() == 1 && op != CombineOp::kHull) return Geometry::Solid(std::move(meshes[0]));
   switch (op) {
@@ -59,11 +68,11 @@ Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext&
         for (const Mesh& m : meshes) kernel::AppendMesh(all, m);
         return Geometry::Solid(std::move(all));
       }
-      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kUnion));
+      return Boolean3d(std::move(meshes), kernel::OpType::kUnion, ctx);
     case CombineOp::kDifference:
-      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kDifference));
+      return Boolean3d(std::move(meshes), kernel::OpType::kDifference, ctx);
     case CombineOp::kIntersection:
-      return Geometry::Solid(kernel::BooleanN(std::move(meshes), kernel::OpType::kIntersection));
+      return Boolean3d(std::move(meshes), kernel::OpType::kIntersection, ctx);
     case CombineOp::kHull: {
       std::vector<kernel::Vec3> points;
       for (const Mesh& m : meshes) points.insert(points.end(), m.vertPos.begin(), m.vertPos.end());
@@ -82,6 +91,10 @@ Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext&
         }
         acc = std::move(r.mesh);
       }
+      // The sum's faces come from hulls, which give them property 0: they
+      // belong to the minkowski node (as a hull's faces belong to the hull).
+      if (meshes.size() > 1)
+        for (uint32_t& prop : acc.triProp) prop = ctx.newProp;
       return Geometry::Solid(std::move(acc));
     }
   }

@@ -1,12 +1,15 @@
 #include "geom/geometry_evaluator.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <memory>
 #include <map>
 #include <utility>
 
 #include "geom/combine.h"
 #include "geom/extrude.h"
+#include "geom/node_key.h"
 #include "geom/tessellation.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_transform.h"
@@ -33,9 +36,13 @@ constexpr int kDefaultMaxDepth = 2000;
 
 class Renderer {
  public:
-  Renderer(const RenderOptions& options, RenderResult& out) : options_(options), out_(out) {
+  Renderer(const RenderOptions& options, RenderResult& out)
+      : options_(options),
+        out_(out),
+        keys_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth) {
     limits_ = options.limits;
     if (options.cancel) limits_.cancel = options.cancel;
+    if (options.deadline != Clock::time_point{}) limits_.deadline = options.deadline;
     maxDepth_ = options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth;
   }
 
@@ -50,6 +57,128 @@ class Renderer {
       out_.tooDeep = true;
       return {};
     }
+    Geometry g = options_.cache && WorthCaching(node) ? VisitCached(node, depth, nodeId)
+                                                      : Evaluate(node, depth, nodeId);
+    if (!WithinResultBudget(g, node)) return {};
+    return g;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  // Nodes whose own work is more than a copy: booleans of two or more
+  // children, hull, minkowski, extrusions, offset, projection, and the
+  // primitives that go through repair or 2D simplification. Transforms,
+  // colours and the other primitives are cheap to redo from cached children.
+  static bool WorthCaching(const Node& node) {
+    switch (node.kind) {
+      case NodeKind::Group:
+      case NodeKind::Union:
+      case NodeKind::Render:
+      case NodeKind::Difference:
+      case NodeKind::Intersection:
+      case NodeKind::Minkowski: {
+        int n = 0;
+        for (const auto& c : node.children)
+          if (c && !c->background) ++n;
+        return n >= 2;
+      }
+      case NodeKind::Hull:
+      case NodeKind::Polyhedron:
+      case NodeKind::Polygon:
+      case NodeKind::Offset:
+      case NodeKind::LinearExtrude:
+      case NodeKind::RotateExtrude:
+      case NodeKind::Projection:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  Geometry VisitCached(const Node& node, int depth, int nodeId) {
+    const Clock::time_point keyStart = Clock::now();
+    const NodeKey* key = keys_.Find(node);
+    const Clock::time_point lookupStart = Clock::now();
+    out_.stats.keySeconds += std::chrono::duration<double>(lookupStart - keyStart).count();
+    if (!key) return Evaluate(node, depth, nodeId);
+    std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(*key);
+    if (hit && depth + hit->height <= maxDepth_) {
+      ++out_.stats.cacheHits;
+      Geometry g = Replay(*hit, nodeId);
+      out_.stats.lookupSeconds += Since(lookupStart);
+      return g;
+    }
+    ++out_.stats.cacheMisses;
+    out_.stats.lookupSeconds += Since(lookupStart);
+    const size_t propsBefore = out_.properties.size();
+    const size_t warningsBefore = out_.warnings.size();
+    const size_t errorsBefore = out_.errors.size();
+    Geometry g = Evaluate(node, depth, nodeId);
+    // Only a clean, complete result is stored: a hit must give what
+    // evaluation gives, messages included.
+    if (Cancelled() || out_.warnings.size() != warningsBefore ||
+        out_.errors.size() != errorsBefore || depth + key->height > maxDepth_)
+      return g;
+    const Clock::time_point storeStart = Clock::now();
+    auto entry = MakeEntry(*key, g, propsBefore, nodeId);
+    if (entry) {
+      options_.cache->Store(key->digest, std::move(entry));
+      ++out_.stats.cacheStores;
+    }
+    out_.stats.lookupSeconds += Since(storeStart);
+    return g;
+  }
+
+  static double Since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  }
+
+  // The entry for a subtree just evaluated: its geometry with property ids
+  // made relative to `propsBefore`, the properties it made with node ids
+  // relative to its root. Null if the geometry refers to a property made
+  // outside the subtree (then it is not position-independent).
+  std::shared_ptr<CachedGeometry> MakeEntry(const NodeKey& key, const Geometry& g,
+                                            size_t propsBefore, int rootId) {
+    auto e = std::make_shared<CachedGeometry>();
+    const uint32_t lo = static_cast<uint32_t>(propsBefore);
+    const uint32_t hi = static_cast<uint32_t>(out_.properties.size());
+    auto relative = [&](uint32_t& prop) {
+      if (prop < lo || prop >= hi) return false;
+      prop -= lo;
+      return true;
+    };
+    e->geometry = g;
+    for (uint32_t& prop : e->geometry.mesh.triProp)
+      if (!relative(prop)) return nullptr;
+    if (e->geometry.dim == Dim::k2 && !relative(e->geometry.polygonProp)) return nullptr;
+    e->properties.assign(out_.properties.begin() + static_cast<std::ptrdiff_t>(propsBefore),
+                         out_.properties.end());
+    for (FaceProperty& p : e->properties)
+      if (p.nodeId >= 0) p.nodeId -= rootId;
+    e->keyBytes = key.bytes;
+    e->nodeCount = nextNodeId_ - rootId;
+    e->height = key.height;
+    e->bytes = EstimateBytes(*e);
+    return e;
+  }
+
+  // A cached subtree placed at node `rootId`: the same properties and node
+  // ids as evaluating it here would make.
+  Geometry Replay(const CachedGeometry& e, int rootId) {
+    const uint32_t base = static_cast<uint32_t>(out_.properties.size());
+    for (FaceProperty p : e.properties) {
+      if (p.nodeId >= 0) p.nodeId += rootId;
+      out_.properties.push_back(p);
+    }
+    nextNodeId_ = rootId + e.nodeCount;
+    Geometry g = e.geometry;
+    for (uint32_t& prop : g.mesh.triProp) prop += base;
+    if (g.dim == Dim::k2) g.polygonProp += base;
+    return g;
+  }
+
+  Geometry Evaluate(const Node& node, int depth, int nodeId) {
     switch (node.kind) {
       case NodeKind::Group:
       case NodeKind::Union:
@@ -107,12 +236,33 @@ class Renderer {
     return {};
   }
 
- private:
   bool Cancelled() {
-    if (!out_.cancelled && options_.cancel && options_.cancel->load(std::memory_order_relaxed))
+    if (out_.cancelled) return true;
+    if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
       out_.cancelled = true;
+    } else if (options_.deadline != Clock::time_point{} && Clock::now() >= options_.deadline) {
+      out_.cancelled = true;
+      out_.timedOut = true;
+    }
     return out_.cancelled;
   }
+  // False (with a warning) when a node's result is over the vertex or memory
+  // budget: the object is left out, as a primitive over budget is.
+  bool WithinResultBudget(const Geometry& g, const Node& node) {
+    if (g.Empty()) return true;
+    kernel::LimitGuard guard(limits_, eval::NodeKindName(node.kind));
+    int64_t vertices = g.mesh.NumVert();
+    int64_t bytes = kernel::EstimateBytes(g.mesh);
+    for (const auto& c : g.polygon.contours) {
+      vertices += static_cast<int64_t>(c.size());
+      bytes += static_cast<int64_t>(c.size() * sizeof(Vec2));
+    }
+    if (guard.Check(vertices, bytes) || guard.Reason() == kernel::StopReason::Cancelled) return true;
+    const kernel::KernelDiagnostic d = guard.Diagnostic();
+    Warn(d.message + " (" + std::to_string(d.count) + "); object left out", node.span);
+    return false;
+  }
+
   // False (with a warning) when a primitive would exceed the vertex budget.
   bool WithinBudget(double vertices, const Node& node) {
     kernel::LimitGuard guard(limits_, eval::NodeKindName(node.kind));
@@ -367,6 +517,7 @@ class Renderer {
   kernel::KernelLimits limits_;
   int maxDepth_ = kDefaultMaxDepth;
   int nextNodeId_ = 0;
+  NodeKeys keys_;
 };
 
 }  // namespace

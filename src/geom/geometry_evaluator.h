@@ -8,6 +8,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,14 +17,29 @@
 #include "eval/evaluator.h"
 #include "eval/node.h"
 #include "geom/geometry.h"
+#include "geom/geometry_cache.h"
 #include "kernel/limits.h"
 
 namespace mos::geom {
 
 struct RenderOptions {
   const std::atomic<bool>* cancel = nullptr;
+  // Past it the render stops as if cancelled (the clock's epoch: none).
+  std::chrono::steady_clock::time_point deadline{};
   int maxDepth = 0;            // node nesting; 0: default (2000 native, 500 WASM)
   kernel::KernelLimits limits;  // vertex / memory budgets (cancel is set from `cancel`)
+  // Subtree results shared between renders (null: no caching). Results of
+  // subtrees that warned, erred, were cut by the depth bound or cancelled
+  // are never stored, so a hit replays exactly what evaluation would give.
+  GeometryCache* cache = nullptr;
+};
+
+struct GeometryStats {
+  uint64_t cacheHits = 0;    // subtrees taken from the cache
+  uint64_t cacheMisses = 0;  // cacheable subtrees evaluated
+  uint64_t cacheStores = 0;  // of those, the ones stored
+  double keySeconds = 0;     // hashing subtrees
+  double lookupSeconds = 0;  // finding, replaying and storing entries
 };
 
 struct RenderResult {
@@ -34,6 +51,8 @@ struct RenderResult {
   std::vector<GeomMessage> warnings;
   std::vector<GeomMessage> errors;
   bool cancelled = false;
+  bool timedOut = false;  // cancelled because the deadline passed
+  GeometryStats stats;
   bool tooDeep = false;  // the depth bound was hit (that subtree became empty)
   // Filled by RenderSource/RenderFile: the parser's and evaluator's lines
   // (ECHO/WARNING/ERROR as 2021.01 prints them), then the warnings above.

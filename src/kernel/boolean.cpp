@@ -45,13 +45,22 @@ Vec2 Project(const Vec3& p, int axis, bool positive) {
 // One attempt with the given roles; false when the topology came out
 // inconsistent (possible when an input is geometrically self-touching and
 // the perturbation of that input makes it overlap itself).
-bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result) {
+// With a guard, it is checked between the stages and every 64 output
+// faces; once it stops, the attempt ends (false, empty result).
+bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result,
+                LimitGuard* guard = nullptr) {
+  auto stopped = [&] { return guard && !guard->Check(); };
   const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
   const std::vector<EdgeTriHit> hitsPQ = IntersectEdgesWithTriangles(kernels, p, q, true);
+  if (stopped()) return false;
   const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
+  if (stopped()) return false;
   const std::vector<int> windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
+  if (stopped()) return false;
   const std::vector<int> windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
+  if (stopped()) return false;
   FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
+  if (stopped()) return false;
 
   std::vector<std::array<int, 3>> tris;
   std::vector<uint32_t> props;
@@ -60,6 +69,7 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   for (const auto& fe : faces.faceEdges)
     for (const auto& e : fe) edgeSet.Add(e.first, e.second);
   for (size_t f = 0; f < faces.faceEdges.size(); ++f) {
+    if ((f & 63) == 0 && stopped()) return false;
     if (faces.faceEdges[f].empty()) continue;
     const std::vector<std::vector<int>> loops = LinkLoops(faces.faceEdges[f]);
     if (loops.size() == 1 && loops[0].size() == 3) {
@@ -94,7 +104,8 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
 // tie is left to decide; the slivers this leaves are shorter than
 // cleanup's collapse length.
-bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant = 0) {
+bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant,
+                LimitGuard* guard) {
   static const Vec3 kDirections[] = {{1, 0.61803398875, 0.41421356237},
                                      {-0.73205080757, 1, -0.30277563773},
                                      {0.2360679775, -0.87082869338, 1}};
@@ -106,12 +117,12 @@ bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, in
   Mesh moved = b;
   for (Vec3& v : moved.vertPos) v = v + shift;
   const BoolOperand q = PrepareOperand(moved);
-  return RunBoolean(p, q, RolesFor(op, false), result);
+  return RunBoolean(p, q, RolesFor(op, false), result, guard);
 }
 
 }  // namespace
 
-Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
   if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
   const BoolOperand p = PrepareOperand(a);
@@ -122,16 +133,20 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op) {
     if (op == OpType::kUnion) AppendMesh(out, Copy(b));
     return out;
   }
+  auto stopped = [&] { return guard && guard->Stopped(); };
   Mesh first;
-  if (RunBoolean(p, q, RolesFor(op, false), first)) return first;
+  if (RunBoolean(p, q, RolesFor(op, false), first, guard)) return first;
+  if (stopped()) return Mesh{};
   // Perturb the other operand instead: a different, equally valid choice.
   Mesh second;
-  if (RunBoolean(q, p, RolesFor(op, true), second)) return second;
+  if (RunBoolean(q, p, RolesFor(op, true), second, guard)) return second;
+  if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
   for (int variant = 0; variant < 3; ++variant) {
     Mesh shifted;
-    if (RunShifted(p, b, op, shifted, variant)) return shifted;
+    if (RunShifted(p, b, op, shifted, variant, guard)) return shifted;
+    if (stopped()) return Mesh{};
   }
   return first;
 }
@@ -142,13 +157,14 @@ Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
   Mesh out;
   if (strategy == 0) RunBoolean(p, q, RolesFor(op, false), out);
   else if (strategy == 1) RunBoolean(q, p, RolesFor(op, true), out);
-  else RunShifted(p, b, op, out);
+  else RunShifted(p, b, op, out, 0, nullptr);
   CleanupMesh(out);
   return out;
 }
 
-Mesh Boolean(const Mesh& a, const Mesh& b, OpType op) {
-  Mesh out = BooleanRaw(a, b, op);
+Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
+  Mesh out = BooleanRaw(a, b, op, guard);
+  if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   CleanupMesh(out);
   return out;
 }

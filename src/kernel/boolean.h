@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "kernel/limits.h"
 #include "kernel/mesh.h"
 
 namespace mos::kernel {
@@ -17,15 +18,19 @@ enum class OpType { kUnion, kDifference, kIntersection };
 // a op b. Union and intersection are symmetric in the result's solid; the
 // output is cleaned up (short and colinear edges collapsed, degenerate
 // triangles swapped away, pinched vertices split).
-Mesh Boolean(const Mesh& a, const Mesh& b, OpType op);
+// With a guard, it is checked between the boolean's stages and while it
+// triangulates: once it stops (cancel, deadline) the result is empty.
+Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard = nullptr);
 
 // n-ary: union and intersection of all operands; difference is the first
 // minus the union of the rest. Operands with disjoint boxes are
-// concatenated without a boolean; the rest combine smallest first.
-Mesh BooleanN(std::vector<Mesh> meshes, OpType op);
+// concatenated without a boolean; the rest combine smallest first. With a
+// guard, it is checked before each pairwise boolean: once it stops (cancel,
+// deadline), the result is empty and the guard says why.
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard = nullptr);
 
 // The boolean without the final cleanup (for tests of the raw topology).
-Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op);
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard = nullptr);
 
 // One fixed strategy, cleaned (for tests): 0 perturbs a, 1 perturbs b, 2
 // moves b by a rounding-sized step. Boolean tries them in this order until

@@ -18,16 +18,17 @@ Box3 BoxOf(const Mesh& m) {
 }
 
 // Smallest-first reduction with a binary operation.
-Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op) {
+Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
   using Entry = std::pair<int, size_t>;  // triangle count, index
   std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
   for (size_t i = 0; i < meshes.size(); ++i) heap.emplace(meshes[i].NumTri(), i);
   while (heap.size() > 1) {
+    if (guard && !guard->Check()) return Mesh{};
     const size_t a = heap.top().second;
     heap.pop();
     const size_t b = heap.top().second;
     heap.pop();
-    meshes[a] = Boolean(meshes[a], meshes[b], op);
+    meshes[a] = Boolean(meshes[a], meshes[b], op, guard);
     meshes[b] = Mesh{};
     heap.emplace(meshes[a].NumTri(), a);
   }
@@ -36,7 +37,7 @@ Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op) {
 
 }  // namespace
 
-Mesh UnionAll(std::vector<Mesh> meshes) {
+Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   // Drop empties; split off meshes whose box touches no other box: they
   // need no boolean, only concatenation.
   std::vector<Mesh> live;
@@ -60,24 +61,25 @@ Mesh UnionAll(std::vector<Mesh> meshes) {
     }
   }
   if (!rest.empty()) {
-    Mesh merged = ReduceSmallestFirst(std::move(rest), OpType::kUnion);
+    Mesh merged = ReduceSmallestFirst(std::move(rest), OpType::kUnion, guard);
+    if (guard && guard->Stopped()) return Mesh{};
     if (out.NumTri() == 0) out = std::move(merged);
     else AppendMesh(out, merged);
   }
   return out;
 }
 
-Mesh IntersectAll(std::vector<Mesh> meshes) {
+Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   if (meshes.empty()) return Mesh{};
   for (const Mesh& m : meshes)
     if (m.NumTri() == 0) return Mesh{};
-  return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection);
+  return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection, guard);
 }
 
-Mesh BooleanN(std::vector<Mesh> meshes, OpType op) {
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
   if (meshes.empty()) return Mesh{};
-  if (op == OpType::kUnion) return UnionAll(std::move(meshes));
-  if (op == OpType::kIntersection) return IntersectAll(std::move(meshes));
+  if (op == OpType::kUnion) return UnionAll(std::move(meshes), guard);
+  if (op == OpType::kIntersection) return IntersectAll(std::move(meshes), guard);
   Mesh first = std::move(meshes[0]);
   if (meshes.size() == 1) return first;
   // Cutters that cannot touch the first operand change nothing.
@@ -86,8 +88,9 @@ Mesh BooleanN(std::vector<Mesh> meshes, OpType op) {
   for (size_t i = 1; i < meshes.size(); ++i)
     if (meshes[i].NumTri() > 0 && BoxOf(meshes[i]).Overlaps(firstBox)) rest.push_back(std::move(meshes[i]));
   if (rest.empty()) return first;
-  Mesh cutter = UnionAll(std::move(rest));
-  return Boolean(first, cutter, OpType::kDifference);
+  Mesh cutter = UnionAll(std::move(rest), guard);
+  if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
+  return Boolean(first, cutter, OpType::kDifference, guard);
 }
 
 }  // namespace mos::kernel

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -21,6 +22,9 @@ struct KernelLimits {
   const std::atomic<bool>* cancel = nullptr;  // the engine's cancel flag
   int64_t maxVertices = 0;                    // 0: kDefaultMaxVertices
   int64_t maxBytes = 0;                       // 0: kDefaultMaxBytes
+  // The render's deadline (the clock's epoch: none). Passing it stops an
+  // operation as a cancel does (Reason() Cancelled), with "timed out".
+  std::chrono::steady_clock::time_point deadline{};
 };
 
 inline constexpr int64_t kDefaultMaxVertices = 50'000'000;
@@ -41,6 +45,9 @@ class LimitGuard {
     if (reason_ != StopReason::None) return false;
     if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
       reason_ = StopReason::Cancelled;
+    } else if (PastDeadline()) {
+      reason_ = StopReason::Cancelled;
+      timedOut_ = true;
     } else if (vertices > MaxVertices()) {
       reason_ = StopReason::VertexBudget;
       count_ = vertices;
@@ -58,7 +65,7 @@ class LimitGuard {
     const std::string op = operation_.empty() ? std::string("kernel operation") : operation_;
     switch (reason_) {
       case StopReason::None: return {};
-      case StopReason::Cancelled: return {op + ": cancelled", 0};
+      case StopReason::Cancelled: return {op + (timedOut_ ? ": timed out" : ": cancelled"), 0};
       case StopReason::VertexBudget:
         return {op + ": stopped, vertex budget of " + std::to_string(MaxVertices()) +
                     " exceeded",
@@ -75,12 +82,22 @@ class LimitGuard {
     return limits_.maxVertices > 0 ? limits_.maxVertices : kDefaultMaxVertices;
   }
   int64_t MaxBytes() const { return limits_.maxBytes > 0 ? limits_.maxBytes : kDefaultMaxBytes; }
+  bool TimedOut() const { return timedOut_; }
 
  private:
+  // The clock is read on every 64th check only (Check runs in inner loops).
+  bool PastDeadline() {
+    if (limits_.deadline == std::chrono::steady_clock::time_point{}) return false;
+    if ((checks_++ & 63) != 0) return false;
+    return std::chrono::steady_clock::now() >= limits_.deadline;
+  }
+
   KernelLimits limits_;
   std::string operation_;
   StopReason reason_ = StopReason::None;
   int64_t count_ = 0;
+  uint32_t checks_ = 0;
+  bool timedOut_ = false;
 };
 
 }  // namespace mos::kernel

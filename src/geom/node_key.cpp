@@ -1,0 +1,228 @@
+#include "geom/node_key.h"
+
+#include <cstring>
+#include <type_traits>
+#include <variant>
+
+namespace mos::geom {
+namespace {
+
+// Appends fixed-width little-endian fields; numbers by their exact bits.
+class KeyWriter {
+ public:
+  explicit KeyWriter(std::string& out) : out_(out) {}
+  void U64(uint64_t v) {
+    char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+    out_.append(b, 8);
+  }
+  void I64(int64_t v) { U64(static_cast<uint64_t>(v)); }
+  void F64(double v) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    U64(bits);
+  }
+  void Bool(bool v) { out_.push_back(v ? '\1' : '\0'); }
+  void Str(const std::string& s) {
+    U64(s.size());
+    out_ += s;
+  }
+  template <size_t N>
+  void F64s(const std::array<double, N>& a) {
+    for (double v : a) F64(v);
+  }
+  void Frag(const eval::Fragments& f) {
+    F64(f.fn);
+    F64(f.fa);
+    F64(f.fs);
+  }
+  void File(const eval::ExtrudeFile& f) {
+    Bool(f.present);
+    if (!f.present) return;
+    Str(f.file);
+    Str(f.layer);
+    F64s(f.origin);
+    F64(f.scale);
+    I64(f.timestamp);
+  }
+
+  void Params(const std::monostate&) {}
+  void Params(const eval::CubeParams& p) {
+    F64s(p.size);
+    Bool(p.center);
+  }
+  void Params(const eval::SphereParams& p) {
+    F64(p.r);
+    Frag(p.fragments);
+  }
+  void Params(const eval::CylinderParams& p) {
+    F64(p.h);
+    F64(p.r1);
+    F64(p.r2);
+    Bool(p.center);
+    Frag(p.fragments);
+  }
+  void Params(const eval::PolyhedronParams& p) {
+    U64(p.points.size());
+    for (const auto& q : p.points) F64s(q);
+    U64(p.faces.size());
+    for (const auto& f : p.faces) {
+      U64(f.size());
+      for (int i : f) I64(i);
+    }
+    I64(p.convexity);
+  }
+  void Params(const eval::SquareParams& p) {
+    F64s(p.size);
+    Bool(p.center);
+  }
+  void Params(const eval::CircleParams& p) {
+    F64(p.r);
+    Frag(p.fragments);
+  }
+  void Params(const eval::PolygonParams& p) {
+    U64(p.points.size());
+    for (const auto& q : p.points) F64s(q);
+    U64(p.paths.size());
+    for (const auto& path : p.paths) {
+      U64(path.size());
+      for (int i : path) I64(i);
+    }
+    I64(p.convexity);
+  }
+  void Params(const eval::TextParams& p) {
+    Str(p.text);
+    F64(p.size);
+    F64(p.spacing);
+    Str(p.font);
+    Str(p.direction);
+    Str(p.language);
+    Str(p.script);
+    Str(p.halign);
+    Str(p.valign);
+    Frag(p.fragments);
+  }
+  void Params(const eval::ImportParams& p) {
+    Str(p.file);
+    Str(p.layer);
+    F64s(p.origin);
+    F64(p.scale);
+    I64(p.convexity);
+    F64(p.width);
+    F64(p.height);
+    Bool(p.center);
+    F64(p.dpi);
+    Bool(p.isSvg);
+    Frag(p.fragments);
+    I64(p.timestamp);
+  }
+  void Params(const eval::SurfaceParams& p) {
+    Str(p.file);
+    Bool(p.center);
+    Bool(p.invert);
+    I64(p.convexity);
+    I64(p.timestamp);
+  }
+  void Params(const eval::TransformParams& p) {
+    for (const auto& row : p.m) F64s(row);
+  }
+  void Params(const eval::ColorParams& p) { F64s(p.rgba); }
+  void Params(const eval::OffsetParams& p) {
+    I64(static_cast<int64_t>(p.mode));
+    F64(p.value);
+    Bool(p.chamfer);
+    Frag(p.fragments);
+  }
+  void Params(const eval::LinearExtrudeParams& p) {
+    File(p.file);
+    F64(p.height);
+    Bool(p.center);
+    I64(p.convexity);
+    F64(p.twist);
+    Bool(p.hasTwist);
+    I64(p.slices);
+    Bool(p.hasSlices);
+    F64s(p.scale);
+    Frag(p.fragments);
+  }
+  void Params(const eval::RotateExtrudeParams& p) {
+    File(p.file);
+    F64(p.angle);
+    I64(p.convexity);
+    Frag(p.fragments);
+  }
+  void Params(const eval::ProjectionParams& p) {
+    Bool(p.cut);
+    I64(p.convexity);
+  }
+  void Params(const eval::ConvexityParams& p) { I64(p.convexity); }
+  void Params(const eval::ResizeParams& p) {
+    F64s(p.newSize);
+    for (bool b : p.autoSize) Bool(b);
+    I64(p.convexity);
+  }
+
+ private:
+  std::string& out_;
+};
+
+uint64_t Mix(uint64_t h) {  // splitmix64's finaliser
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+
+}  // namespace
+
+NodeDigest DigestOf(const std::string& bytes) {
+  uint64_t a = 0x9e3779b97f4a7c15ULL ^ bytes.size();
+  uint64_t b = 0xc2b2ae3d27d4eb4fULL + bytes.size() * 0x165667b19e3779f9ULL;
+  const size_t n = bytes.size();
+  size_t i = 0;
+  auto word = [&](size_t at, size_t len) {
+    uint64_t w = 0;
+    for (size_t k = 0; k < len; ++k)
+      w |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[at + k])) << (8 * k);
+    return w;
+  };
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = word(i, 8);
+    a = (a ^ w) * 0xff51afd7ed558ccdULL;
+    a ^= a >> 32;
+    b = (b + w) * 0xc4ceb9fe1a85ec53ULL;
+    b = (b << 29) | (b >> 35);
+  }
+  const uint64_t tail = word(i, n - i) ^ (static_cast<uint64_t>(n - i) << 56);
+  a = (a ^ tail) * 0xff51afd7ed558ccdULL;
+  b = (b + tail) * 0xc4ceb9fe1a85ec53ULL;
+  return {Mix(a ^ Mix(b)), Mix(b + 0x9e3779b97f4a7c15ULL)};
+}
+
+const NodeKey* NodeKeys::Compute(const eval::Node& node, int depth) {
+  auto found = keys_.find(&node);
+  if (found != keys_.end()) return &found->second;
+  if (unkeyable_.count(&node) || depth > maxDepth_) return nullptr;
+  NodeKey key;
+  KeyWriter w(key.bytes);
+  w.I64(static_cast<int64_t>(node.kind));
+  w.I64(static_cast<int64_t>(node.params.index()));
+  std::visit([&](const auto& p) { w.Params(p); }, node.params);
+  for (const auto& child : node.children) {
+    if (!child || child->background) continue;
+    const NodeKey* ck = Compute(*child, depth + 1);
+    if (!ck) {
+      unkeyable_[&node] = true;
+      return nullptr;
+    }
+    w.U64(ck->digest.hi);
+    w.U64(ck->digest.lo);
+    if (ck->height + 1 > key.height) key.height = ck->height + 1;
+  }
+  key.digest = DigestOf(key.bytes);
+  return &keys_.emplace(&node, std::move(key)).first->second;
+}
+
+}  // namespace mos::geom

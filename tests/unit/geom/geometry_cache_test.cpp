@@ -1,0 +1,253 @@
+// The geometry cache: content keys (exact bits, not the .csg text), reuse of
+// identical and unchanged subtrees with the same result as evaluating them,
+// LRU eviction under a byte budget, and what is never stored.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "eval/evaluator.h"
+#include "geom/geometry_cache.h"
+#include "geom/geometry_evaluator.h"
+#include "geom/node_key.h"
+#include "lang/parser.h"
+
+namespace mos::geom {
+namespace {
+
+// Parses and evaluates `source`; the tree stays alive with the result.
+eval::EvalResult Tree(const std::string& source) {
+  auto parsed = lang::ParseSource(source, "t.scad", "", {});
+  EXPECT_TRUE(parsed.file) << source;
+  eval::EvalResult e = eval::Evaluate(parsed.file, {});
+  EXPECT_TRUE(e.root) << source;
+  return e;
+}
+
+RenderResult RenderWith(const eval::EvalResult& e, GeometryCache* cache) {
+  RenderOptions options;
+  options.cache = cache;
+  return RenderNodeTree(*e.root, options);
+}
+
+std::string Num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+// Same solid, triangle for triangle, with the same property table.
+void ExpectSameResult(const RenderResult& a, const RenderResult& b) {
+  ASSERT_EQ(a.geometry.dim, b.geometry.dim);
+  EXPECT_EQ(a.geometry.mesh.vertPos.size(), b.geometry.mesh.vertPos.size());
+  for (size_t i = 0; i < a.geometry.mesh.vertPos.size() && i < b.geometry.mesh.vertPos.size(); ++i) {
+    EXPECT_EQ(a.geometry.mesh.vertPos[i].x, b.geometry.mesh.vertPos[i].x);
+    EXPECT_EQ(a.geometry.mesh.vertPos[i].y, b.geometry.mesh.vertPos[i].y);
+    EXPECT_EQ(a.geometry.mesh.vertPos[i].z, b.geometry.mesh.vertPos[i].z);
+  }
+  EXPECT_EQ(a.geometry.mesh.triVerts, b.geometry.mesh.triVerts);
+  EXPECT_EQ(a.geometry.mesh.triProp, b.geometry.mesh.triProp);
+  EXPECT_EQ(a.geometry.polygonProp, b.geometry.polygonProp);
+  ASSERT_EQ(a.properties.size(), b.properties.size());
+  for (size_t i = 0; i < a.properties.size(); ++i) {
+    EXPECT_EQ(a.properties[i].nodeId, b.properties[i].nodeId) << i;
+    EXPECT_EQ(a.properties[i].rgba, b.properties[i].rgba) << i;
+  }
+  EXPECT_EQ(a.warnings.size(), b.warnings.size());
+}
+
+const char* kTwoParts =
+    "module part() difference() { cube(10); translate([5,5,5]) sphere(4, $fn=12); }\n"
+    "part(); translate([20,0,0]) part();\n";
+
+TEST(GeometryCache, IdenticalSubtreesInOneRenderHit) {
+  GeometryCache cache;
+  eval::EvalResult e = Tree(kTwoParts);
+  RenderResult r = RenderWith(e, &cache);
+  // Root union (misses), first part's difference (misses, stored), the
+  // second part's identical difference (hit).
+  EXPECT_EQ(r.stats.cacheHits, 1u);
+  EXPECT_EQ(r.stats.cacheMisses, 2u);
+  EXPECT_EQ(r.stats.cacheStores, 2u);
+  ExpectSameResult(r, RenderWith(e, nullptr));
+}
+
+TEST(GeometryCache, SecondRenderTakesTheRootFromTheCache) {
+  GeometryCache cache;
+  eval::EvalResult e = Tree(kTwoParts);
+  RenderResult cold = RenderWith(e, &cache);
+  // A new evaluation: other node objects, same content.
+  eval::EvalResult again = Tree(kTwoParts);
+  RenderResult warm = RenderWith(again, &cache);
+  EXPECT_EQ(warm.stats.cacheHits, 1u);
+  EXPECT_EQ(warm.stats.cacheMisses, 0u);
+  ExpectSameResult(cold, warm);
+}
+
+TEST(GeometryCache, ReplayKeepsColoursAndNodeIds) {
+  const std::string source =
+      "module part(c) color(c) difference() { cube(4); translate([2,2,2]) cube(2); }\n"
+      "part(\"red\"); translate([10,0,0]) part(\"blue\");\n"
+      "translate([0,10,0]) hull() { sphere(1); translate([3,0,0]) sphere(1); }\n"
+      "translate([0,20,0]) color(\"green\") minkowski() { cube(2); sphere(1, $fn=8); }\n";
+  GeometryCache cache;
+  eval::EvalResult e = Tree(source);
+  RenderResult uncached = RenderWith(e, nullptr);
+  RenderResult cold = RenderWith(e, &cache);
+  // The red and blue parts share their (uncoloured) difference.
+  EXPECT_GE(cold.stats.cacheHits, 1u);
+  ExpectSameResult(uncached, cold);
+  // Shifting the tree (an extra object first) moves every node id and
+  // property: the reused subtrees must follow.
+  eval::EvalResult shifted = Tree("translate([0,-10,0]) cube(1);\n" + source);
+  RenderResult warm = RenderWith(shifted, &cache);
+  EXPECT_GE(warm.stats.cacheHits, 3u);
+  ExpectSameResult(RenderWith(shifted, nullptr), warm);
+  // The minkowski's faces are its own: the green of its colour.
+  const auto& tris = warm.geometry.mesh;
+  int green = 0;
+  for (size_t t = 0; t < tris.triProp.size(); ++t) {
+    const FaceProperty& p = warm.properties[tris.triProp[t]];
+    if (p.rgba[1] > 0.4 && p.rgba[0] < 0.1 && p.rgba[2] < 0.1) ++green;
+  }
+  EXPECT_GT(green, 0);
+}
+
+TEST(GeometryCache, ChangeInTheLastBitMisses) {
+  const double x = 5.0;
+  const double y = std::nextafter(x, 6.0);
+  auto model = [](double v) {
+    return "difference() { cube(10); translate([" + Num(v) + ",5,5]) sphere(3, $fn=8); }";
+  };
+  eval::EvalResult a = Tree(model(x));
+  eval::EvalResult b = Tree(model(y));
+  // The .csg text cannot tell them apart; the keys can.
+  EXPECT_EQ(eval::DumpCsg(*a.root), eval::DumpCsg(*b.root));
+  NodeKeys keysA(100), keysB(100);
+  ASSERT_NE(keysA.Find(*a.root), nullptr);
+  ASSERT_NE(keysB.Find(*b.root), nullptr);
+  EXPECT_NE(keysA.Find(*a.root)->digest, keysB.Find(*b.root)->digest);
+  EXPECT_NE(keysA.Find(*a.root)->bytes, keysB.Find(*b.root)->bytes);
+
+  GeometryCache cache;
+  RenderResult first = RenderWith(a, &cache);
+  EXPECT_EQ(first.stats.cacheMisses, 1u);
+  RenderResult second = RenderWith(b, &cache);
+  EXPECT_EQ(second.stats.cacheHits, 0u);
+  EXPECT_EQ(second.stats.cacheMisses, 1u);
+  RenderResult third = RenderWith(Tree(model(x)), &cache);
+  EXPECT_EQ(third.stats.cacheHits, 1u);
+}
+
+TEST(GeometryCache, FragmentSettingsAreTheKeyOfTheNodesThatUseThem) {
+  eval::EvalResult a = Tree("difference() { cube(10); sphere(3, $fn=8); }");
+  eval::EvalResult b = Tree("difference() { cube(10); sphere(3, $fn=9); }");
+  eval::EvalResult c = Tree("$fn = 9; difference() { cube(10); sphere(3, $fn=8); }");
+  NodeKeys ka(100), kb(100), kc(100);
+  EXPECT_NE(ka.Find(*a.root)->digest, kb.Find(*b.root)->digest);
+  EXPECT_EQ(ka.Find(*a.root->children[0])->digest, kc.Find(*c.root->children[0])->digest);
+}
+
+TEST(GeometryCache, BackgroundChildrenAreNotPartOfTheKey) {
+  eval::EvalResult a = Tree("difference() { cube(10); sphere(3); %cube(40); }");
+  eval::EvalResult b = Tree("difference() { cube(10); sphere(3); }");
+  NodeKeys ka(100), kb(100);
+  EXPECT_EQ(ka.Find(*a.root)->digest, kb.Find(*b.root)->digest);
+}
+
+TEST(GeometryCache, SubtreesThatWarnAreNotStored) {
+  // 2D mixed into a 3D union warns; a hit must not lose that warning.
+  const std::string source = "union() { cube(2); square(1); }";
+  GeometryCache cache;
+  RenderResult first = RenderWith(Tree(source), &cache);
+  EXPECT_EQ(first.stats.cacheStores, 0u);
+  RenderResult second = RenderWith(Tree(source), &cache);
+  EXPECT_EQ(second.stats.cacheHits, 0u);
+  EXPECT_EQ(second.warnings.size(), first.warnings.size());
+  EXPECT_FALSE(second.warnings.empty());
+}
+
+// An entry of exactly `bytes` bytes.
+std::shared_ptr<CachedGeometry> Entry(const std::string& keyBytes, uint64_t bytes) {
+  auto e = std::make_shared<CachedGeometry>();
+  e->keyBytes = keyBytes;
+  e->bytes = bytes;
+  return e;
+}
+
+NodeKey KeyOf(const std::string& bytes) {
+  NodeKey k;
+  k.bytes = bytes;
+  k.digest = DigestOf(bytes);
+  return k;
+}
+
+TEST(GeometryCache, LruEvictionUnderASmallBudget) {
+  GeometryCache cache(300);
+  for (const char* name : {"a", "b", "c"}) cache.Store(KeyOf(name).digest, Entry(name, 100));
+  EXPECT_EQ(cache.Counters().entries, 3u);
+  EXPECT_EQ(cache.Counters().bytes, 300u);
+  ASSERT_NE(cache.Find(KeyOf("a")), nullptr);  // "a" is now the newest
+  cache.Store(KeyOf("d").digest, Entry("d", 100));  // evicts "b", the oldest
+  EXPECT_EQ(cache.Counters().entries, 3u);
+  EXPECT_EQ(cache.Counters().evictions, 1u);
+  EXPECT_EQ(cache.Find(KeyOf("b")), nullptr);
+  EXPECT_NE(cache.Find(KeyOf("a")), nullptr);
+  EXPECT_NE(cache.Find(KeyOf("c")), nullptr);
+  EXPECT_NE(cache.Find(KeyOf("d")), nullptr);
+  // Larger than the whole budget: not stored, nothing evicted.
+  cache.Store(KeyOf("huge").digest, Entry("huge", 301));
+  EXPECT_EQ(cache.Find(KeyOf("huge")), nullptr);
+  EXPECT_EQ(cache.Counters().entries, 3u);
+  // A smaller budget evicts down to it.
+  cache.SetBudget(150);
+  EXPECT_EQ(cache.Counters().entries, 1u);
+  EXPECT_NE(cache.Find(KeyOf("d")), nullptr);  // "d" was used last
+  cache.SetBudget(0);
+  EXPECT_EQ(cache.Counters().entries, 0u);
+}
+
+TEST(GeometryCache, AHandedOutEntryOutlivesItsEviction) {
+  GeometryCache cache(100);
+  cache.Store(KeyOf("a").digest, Entry("a", 100));
+  std::shared_ptr<const CachedGeometry> held = cache.Find(KeyOf("a"));
+  cache.Store(KeyOf("b").digest, Entry("b", 100));
+  EXPECT_EQ(cache.Find(KeyOf("a")), nullptr);
+  ASSERT_NE(held, nullptr);
+  EXPECT_EQ(held->keyBytes, "a");
+}
+
+TEST(GeometryCache, SameDigestOtherKeyIsAMiss) {
+  // A forged collision: an entry under the digest of "a" whose full key is
+  // something else is never handed out for "a".
+  GeometryCache cache;
+  cache.Store(KeyOf("a").digest, Entry("not a", 10));
+  EXPECT_EQ(cache.Find(KeyOf("a")), nullptr);
+}
+
+TEST(GeometryCache, RenderUnderATinyBudgetStillGivesTheSameSolid) {
+  GeometryCache cache(1);  // every entry is too large: nothing is kept
+  eval::EvalResult e = Tree(kTwoParts);
+  RenderResult r = RenderWith(e, &cache);
+  EXPECT_EQ(r.stats.cacheHits, 0u);
+  EXPECT_EQ(cache.Counters().entries, 0u);
+  ExpectSameResult(r, RenderWith(e, nullptr));
+}
+
+TEST(GeometryCache, DeadlineInThePastStopsTheRender) {
+  eval::EvalResult e = Tree(kTwoParts);
+  GeometryCache cache;
+  RenderOptions options;
+  options.cache = &cache;
+  options.deadline = std::chrono::steady_clock::now();
+  RenderResult r = RenderNodeTree(*e.root, options);
+  EXPECT_TRUE(r.cancelled);
+  EXPECT_TRUE(r.timedOut);
+  EXPECT_TRUE(r.geometry.Empty());
+  EXPECT_EQ(cache.Counters().entries, 0u);
+}
+
+}  // namespace
+}  // namespace mos::geom
