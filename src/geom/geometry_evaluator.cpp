@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "geom/clipper_grid.h"
 #include "geom/combine.h"
 #include "geom/extrude.h"
 #include "geom/tessellation.h"
@@ -217,8 +218,8 @@ class Renderer {
         raw.contours.push_back(std::move(c));
       }
     }
-    // 2021.01 fills polygon() with the even-odd rule.
-    return Geometry::Flat(kernel::Simplify2d(raw, kernel::FillRule::kEvenOdd), Leaf(nodeId));
+    // 2021.01 fills polygon() with the even-odd rule, on Clipper's grid.
+    return Geometry::Flat(SanitizedPolygon(raw), Leaf(nodeId));
   }
 
   Geometry TransformGeometry(const Node& node, int depth) {
@@ -312,7 +313,7 @@ class Renderer {
     if (g.dim != Dim::k3) return {};
     uint32_t prop = g.mesh.triProp.empty() ? 0 : g.mesh.triProp[0];
     kernel::PolygonOpResult r =
-        p.cut ? kernel::ProjectCut(g.mesh, limits_) : kernel::ProjectShadow(g.mesh, limits_);
+        p.cut ? kernel::ProjectCut(g.mesh, limits_) : SnappedShadow(g.mesh, limits_);
     if (!r.diagnostic.message.empty()) Warn(r.diagnostic.message, node.span);
     return Geometry::Flat(std::move(r.polygon), prop);
   }

@@ -1,0 +1,53 @@
+#include "geom/clipper_grid.h"
+
+#include <utility>
+
+#include "kernel/grid_snap.h"
+#include "kernel/section.h"
+
+namespace mos::geom {
+namespace {
+
+bool OnGrid(const kernel::Polygon2d& polygon) {
+  for (const auto& c : polygon.contours)
+    for (const kernel::Vec2& p : c)
+      if (kernel::RoundToClipperGrid(p.x) != p.x || kernel::RoundToClipperGrid(p.y) != p.y)
+        return false;
+  return true;
+}
+
+}  // namespace
+
+kernel::Polygon2d ClipperOperand(const kernel::Polygon2d& polygon) {
+  return kernel::TruncateToClipperGrid(polygon);
+}
+
+std::vector<kernel::Polygon2d> ClipperOperands(const std::vector<kernel::Polygon2d>& polygons) {
+  std::vector<kernel::Polygon2d> out;
+  out.reserve(polygons.size());
+  for (const auto& p : polygons) out.push_back(ClipperOperand(p));
+  return out;
+}
+
+kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon) {
+  if (OnGrid(polygon)) return polygon;
+  return kernel::Simplify2d(kernel::RoundToClipperGrid(polygon), kernel::FillRule::kNonZero);
+}
+
+kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw) {
+  return ClipperResult(kernel::Simplify2d(ClipperOperand(raw), kernel::FillRule::kEvenOdd));
+}
+
+kernel::PolygonOpResult SnappedShadow(const kernel::Mesh& mesh, const kernel::KernelLimits& limits) {
+  kernel::PlanarLoops loops = kernel::ShadowOnZ0(mesh, limits);
+  kernel::PolygonOpResult out;
+  out.status = loops.status;
+  out.diagnostic = loops.diagnostic;
+  if (loops.status != kernel::HullStatus::kOk || loops.loops.empty()) return out;
+  kernel::Polygon2d raw{std::move(loops.loops)};
+  // Up-facing layers give winding numbers >= 1 inside: positive fill.
+  out.polygon = ClipperResult(kernel::Simplify2d(ClipperOperand(raw), kernel::FillRule::kPositive));
+  return out;
+}
+
+}  // namespace mos::geom
