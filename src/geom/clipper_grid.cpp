@@ -39,14 +39,14 @@ kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw) {
 }
 
 kernel::PolygonOpResult SnappedShadow(const kernel::Mesh& mesh, const kernel::KernelLimits& limits) {
-  kernel::PlanarLoops loops = kernel::ShadowOnZ0(mesh, limits);
-  kernel::PolygonOpResult out;
-  out.status = loops.status;
-  out.diagnostic = loops.diagnostic;
-  if (loops.status != kernel::HullStatus::kOk || loops.loops.empty()) return out;
-  kernel::Polygon2d raw{std::move(loops.loops)};
-  // Up-facing layers give winding numbers >= 1 inside: positive fill.
-  out.polygon = ClipperResult(kernel::Simplify2d(ClipperOperand(raw), kernel::FillRule::kPositive));
+  // 2021.01 truncated every projected triangle and unioned them. The exact
+  // shadow truncated afterwards has the same vertices (they are mesh
+  // vertices but for rare silhouette crossings): truncating the loops before
+  // the union would instead leave slivers where two loops run along one
+  // edge and stop being exactly collinear.
+  kernel::PolygonOpResult out = kernel::ProjectShadow(mesh, limits);
+  if (out.status != kernel::HullStatus::kOk || out.polygon.contours.empty()) return out;
+  out.polygon = kernel::Simplify2d(ClipperOperand(out.polygon), kernel::FillRule::kPositive);
   return out;
 }
 

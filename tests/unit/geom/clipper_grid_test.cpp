@@ -1,0 +1,133 @@
+// 2D results on OpenSCAD 2021.01's Clipper grid (2^-16 units). Every
+// expectation was read off openscad 2021.01's SVG export of the same snippet
+// wrapped in scale([65536,65536]), which turns grid points into integers
+// (a transform of one child is done in doubles, off the grid).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "geom/clipper_grid.h"
+#include "geom_test_util.h"
+#include "kernel/mesh_properties.h"
+
+namespace mos::geom {
+namespace {
+
+using Point = std::pair<double, double>;
+
+// The vertices of a 2D result in grid units (x 65536), sorted.
+std::vector<Point> GridVertices(const std::string& source) {
+  RenderResult r = testing::Render(source);
+  EXPECT_EQ(r.geometry.dim, Dim::k2) << source;
+  std::vector<Point> out;
+  for (const auto& c : r.geometry.polygon.contours)
+    for (const kernel::Vec2& p : c) out.push_back({p.x * 65536, p.y * 65536});
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Point> Sorted(std::vector<Point> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// square([0.3, 0.7]) after the grid: 0.3 * 65536 = 19660.8, 0.7 * 65536 = 45875.2.
+const std::vector<Point> kSnappedSquare = Sorted({{0, 0}, {19660, 0}, {19660, 45875}, {0, 45875}});
+const std::vector<Point> kExactSquare =
+    Sorted({{0, 0}, {0.3 * 65536, 0}, {0.3 * 65536, 0.7 * 65536}, {0, 0.7 * 65536}});
+
+TEST(ClipperGrid, PolygonIsTruncatedTowardZero) {
+  EXPECT_EQ(GridVertices("polygon([[0.3,0.1],[1.7,0.2],[1.1,1.3]]);"),
+            Sorted({{19660, 6553}, {111411, 13107}, {72089, 85196}}));
+  EXPECT_EQ(GridVertices("polygon([[-0.3,-0.1],[-1.7,-0.2],[-1.1,-1.3]]);"),
+            Sorted({{-19660, -6553}, {-111411, -13107}, {-72089, -85196}}));
+}
+
+TEST(ClipperGrid, PrimitivesAndSingleChildrenStayExact) {
+  EXPECT_EQ(GridVertices("square([0.3,0.7]);"), kExactSquare);
+  for (const char* op : {"union()", "difference()", "intersection()", "minkowski()", "render()",
+                         "color(\"red\")", "translate([0,0])"})
+    EXPECT_EQ(GridVertices(std::string(op) + " square([0.3,0.7]);"), kExactSquare) << op;
+  // '%' and '*' children and an untaken if() are no child nodes.
+  EXPECT_EQ(GridVertices("union() { square([0.3,0.7]); %square(5); *square(5); if (false) square(); }"),
+            kExactSquare);
+}
+
+TEST(ClipperGrid, TwoOrMoreChildrenGoThroughTheGrid) {
+  const std::vector<Point> two =
+      Sorted({{0, 0}, {19660, 0}, {19660, 45875}, {0, 45875},  // 2.31 * 65536 = 151388.16
+              {131072, 0}, {151388, 0}, {151388, 20316}, {131072, 20316}});
+  const std::string children = "{ square([0.3,0.7]); translate([2,0]) square(0.31); }";
+  for (const char* op : {"union()", "render()", "color(\"red\")", "translate([0,0])", "group()"})
+    EXPECT_EQ(GridVertices(std::string(op) + children), two) << op;
+  EXPECT_EQ(GridVertices("square([0.3,0.7]); translate([2,0]) square(0.31);"), two);  // top level
+  EXPECT_EQ(GridVertices("for (i = [0:1]) translate([2 * i, 0]) square(i ? 0.31 : [0.3,0.7]);"), two);
+  EXPECT_EQ(GridVertices("difference() { square([0.3,0.7]); translate([5,5]) square(1); }"),
+            kSnappedSquare);
+  EXPECT_EQ(GridVertices("intersection() { square([0.3,0.7]); square([0.3,0.7]); }"), kSnappedSquare);
+}
+
+TEST(ClipperGrid, EmptyAndDroppedChildrenCount) {
+  EXPECT_EQ(GridVertices("union() { square([0.3,0.7]); circle(0); }"), kSnappedSquare);
+  EXPECT_EQ(GridVertices("union() { square([0.3,0.7]); group(); }"), kSnappedSquare);
+  EXPECT_EQ(GridVertices("difference() { square([0.3,0.7]); circle(0); }"), kSnappedSquare);
+  EXPECT_EQ(GridVertices("union() { square([0.3,0.7]); cube(); }"), kSnappedSquare);
+}
+
+TEST(ClipperGrid, CrossingsAreRoundedToNearest) {
+  // The right edge of the square meets the hypotenuse at y = 2/3 (43690.67).
+  EXPECT_EQ(GridVertices("union() { polygon([[0,0],[3,0],[0,1]]); square(1); }"),
+            Sorted({{0, 0}, {196608, 0}, {65536, 43691}, {65536, 65536}, {0, 65536}}));
+  EXPECT_EQ(GridVertices("union() { polygon([[0,0],[-3,0],[0,-1]]); translate([-1,-1]) square(1); }"),
+            Sorted({{0, 0}, {-196608, 0}, {-65536, -43691}, {-65536, -65536}, {0, -65536}}));
+}
+
+TEST(ClipperGrid, MinkowskiSumsTruncatedOperands) {
+  // x: 100.6 + 100.6 units truncate to 100 + 100 (not 201); y: 0.5 + 0.31.
+  EXPECT_EQ(GridVertices("k = 1/65536; minkowski() { square([100.6*k, 0.5]);"
+                         " translate([100.6*k, 0]) square(0.31); }"),
+            Sorted({{100, 0}, {20516, 0}, {20516, 53084}, {100, 53084}}));
+  RenderResult r = testing::Render("minkowski() { square(1); circle(0); }");
+  EXPECT_TRUE(r.geometry.Empty());
+}
+
+TEST(ClipperGrid, HullIsNotSnapped) {
+  EXPECT_EQ(GridVertices("hull() { square([0.3,0.7]); translate([2,0]) square(0.31); }"),
+            Sorted({{0, 0}, {2.31 * 65536, 0}, {2.31 * 65536, 0.31 * 65536}, {0.3 * 65536, 0.7 * 65536},
+                    {0, 0.7 * 65536}}));
+}
+
+TEST(ClipperGrid, ProjectionAndOffsetAreSnapped) {
+  EXPECT_EQ(GridVertices("k = 1/65536; projection() cube([100.6*k, 100.6*k, 1]);"),
+            Sorted({{0, 0}, {100, 0}, {100, 100}, {0, 100}}));
+  EXPECT_EQ(GridVertices("k = 1/65536; offset(0) square([100.6*k, 100.6*k]);"),
+            Sorted({{0, 0}, {100, 0}, {100, 100}, {0, 100}}));
+}
+
+TEST(ClipperGrid, ExtrusionsOfSnappedShapesAreSnapped) {
+  // 2021.01's STL of linear_extrude(1) polygon(...) has the truncated corners.
+  RenderResult r = testing::Render("linear_extrude(1) polygon([[0,0],[0.3,0],[0.3,0.7],[0,0.7]]);");
+  ASSERT_EQ(r.geometry.dim, Dim::k3);
+  for (const kernel::Vec3& v : r.geometry.mesh.vertPos) {
+    EXPECT_TRUE(v.x == 0 || v.x == 19660 / 65536.0) << v.x;
+    EXPECT_TRUE(v.y == 0 || v.y == 45875 / 65536.0) << v.y;
+  }
+  EXPECT_DOUBLE_EQ(kernel::SignedVolume(r.geometry.mesh), 19660 / 65536.0 * (45875 / 65536.0));
+  RenderResult exact = testing::Render("linear_extrude(1) square([0.3,0.7]);");
+  EXPECT_DOUBLE_EQ(kernel::SignedVolume(exact.geometry.mesh), 0.3 * 0.7);
+}
+
+TEST(ClipperGrid, ResultOnTheGridIsReturnedAsItIs) {
+  kernel::Polygon2d p;
+  p.contours.push_back({{0, 0}, {1, 0}, {1, 1}, {0.5, 1}, {0, 1}});  // collinear vertex kept
+  EXPECT_EQ(ClipperResult(p).contours[0].size(), 5u);
+  p.contours[0][3] = {0.5, 1 + 0.1 / 65536};  // off the grid: rounded, then cleaned
+  EXPECT_EQ(ClipperResult(p).contours[0].size(), 4u);
+}
+
+}  // namespace
+}  // namespace mos::geom
