@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "geom/clipper_order.h"
 #include "kernel/grid_snap.h"
 #include "kernel/section.h"
 
@@ -29,13 +30,16 @@ std::vector<kernel::Polygon2d> ClipperOperands(const std::vector<kernel::Polygon
   return out;
 }
 
-kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon) {
-  if (OnGrid(polygon)) return polygon;
-  return kernel::Simplify2d(kernel::RoundToClipperGrid(polygon), kernel::FillRule::kNonZero);
+kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon,
+                                const std::vector<const kernel::Polygon2d*>& operands) {
+  if (!OnGrid(polygon))
+    polygon = kernel::Simplify2d(kernel::RoundToClipperGrid(polygon), kernel::FillRule::kNonZero);
+  return ClipperOrder(std::move(polygon), operands);
 }
 
 kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw) {
-  return ClipperResult(kernel::Simplify2d(ClipperOperand(raw), kernel::FillRule::kEvenOdd));
+  const kernel::Polygon2d operand = ClipperOperand(raw);
+  return ClipperResult(kernel::Simplify2d(operand, kernel::FillRule::kEvenOdd), {&operand});
 }
 
 kernel::PolygonOpResult SnappedShadow(const kernel::Mesh& mesh, const kernel::KernelLimits& limits) {
@@ -46,7 +50,8 @@ kernel::PolygonOpResult SnappedShadow(const kernel::Mesh& mesh, const kernel::Ke
   // edge and stop being exactly collinear.
   kernel::PolygonOpResult out = kernel::ProjectShadow(mesh, limits);
   if (out.status != kernel::HullStatus::kOk || out.polygon.contours.empty()) return out;
-  out.polygon = kernel::Simplify2d(ClipperOperand(out.polygon), kernel::FillRule::kPositive);
+  out.polygon = ClipperOrder(
+      kernel::Simplify2d(ClipperOperand(out.polygon), kernel::FillRule::kPositive), {});
   return out;
 }
 

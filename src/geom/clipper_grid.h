@@ -31,8 +31,10 @@ std::vector<kernel::Polygon2d> ClipperOperands(const std::vector<kernel::Polygon
 
 // The exact result of an operation on grid operands, as Clipper returns it:
 // vertices off the grid (crossings) rounded to it and the set re-simplified
-// when that moved any; already on the grid it is returned as it is.
-kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon);
+// when that moved any; then split and ordered as Clipper's (clipper_order.h)
+// given the operands in Clipper's input order.
+kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon,
+                                const std::vector<const kernel::Polygon2d*>& operands);
 
 // polygon(points, paths): 2021.01's cleanup (truncation, even-odd fill).
 kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw);

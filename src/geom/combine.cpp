@@ -89,6 +89,12 @@ Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext&
   return {};
 }
 
+std::vector<const Polygon2d*> Pointers(const std::vector<Polygon2d>& polys) {
+  std::vector<const Polygon2d*> out;
+  for (const Polygon2d& p : polys) out.push_back(&p);
+  return out;
+}
+
 // `childCount` counts the child nodes, empty ones included: 2021.01 sends
 // two or more of them through Clipper (see clipper_grid.h), one unchanged.
 Geometry Combine2d(std::vector<Polygon2d> polys, size_t childCount, CombineOp op, uint32_t prop,
@@ -96,22 +102,26 @@ Geometry Combine2d(std::vector<Polygon2d> polys, size_t childCount, CombineOp op
   const bool throughClipper = childCount >= 2;
   if (!throughClipper && op != CombineOp::kHull) return Geometry::Flat(std::move(polys[0]), prop);
   switch (op) {
-    case CombineOp::kUnion:
-      return Geometry::Flat(ClipperResult(kernel::UnionAll2d(ClipperOperands(polys))), prop);
+    case CombineOp::kUnion: {
+      const std::vector<Polygon2d> operands = ClipperOperands(polys);
+      return Geometry::Flat(ClipperResult(kernel::UnionAll2d(operands), Pointers(operands)), prop);
+    }
     case CombineOp::kDifference: {
-      std::vector<Polygon2d> rest(polys.begin() + 1, polys.end());
-      Polygon2d first = ClipperOperand(polys[0]);
-      if (rest.empty()) return Geometry::Flat(ClipperResult(kernel::Simplify2d(first, kernel::FillRule::kNonZero)), prop);
-      return Geometry::Flat(
-          ClipperResult(kernel::Difference2d(first, kernel::UnionAll2d(ClipperOperands(rest)))),
-          prop);
+      const std::vector<Polygon2d> operands = ClipperOperands(polys);
+      std::vector<Polygon2d> rest(operands.begin() + 1, operands.end());
+      Polygon2d diff = rest.empty() ? kernel::Simplify2d(operands[0], kernel::FillRule::kNonZero)
+                                    : kernel::Difference2d(operands[0], kernel::UnionAll2d(rest));
+      return Geometry::Flat(ClipperResult(std::move(diff), Pointers(operands)), prop);
     }
     case CombineOp::kIntersection: {
       // 2021.01 intersects one child after the other, each result on the grid.
       Polygon2d acc = ClipperOperand(polys[0]);
-      if (polys.size() == 1) acc = ClipperResult(kernel::Simplify2d(acc, kernel::FillRule::kNonZero));
-      for (size_t i = 1; i < polys.size() && !acc.contours.empty(); ++i)
-        acc = ClipperResult(kernel::Intersection2d(acc, ClipperOperand(polys[i])));
+      if (polys.size() == 1)
+        acc = ClipperResult(kernel::Simplify2d(acc, kernel::FillRule::kNonZero), {&acc});
+      for (size_t i = 1; i < polys.size() && !acc.contours.empty(); ++i) {
+        const Polygon2d next = ClipperOperand(polys[i]);
+        acc = ClipperResult(kernel::Intersection2d(acc, next), {&acc, &next});
+      }
       return Geometry::Flat(std::move(acc), prop);
     }
     case CombineOp::kHull: {  // computed in doubles: no grid
@@ -133,7 +143,7 @@ Geometry Combine2d(std::vector<Polygon2d> polys, size_t childCount, CombineOp op
           if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
           return {};
         }
-        acc = ClipperResult(std::move(r.polygon));
+        acc = ClipperResult(std::move(r.polygon), {});
       }
       return Geometry::Flat(std::move(acc), prop);
     }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "geom/clipper_grid.h"
+#include "geom/clipper_order.h"
 #include "geom/combine.h"
 #include "geom/extrude.h"
 #include "geom/tessellation.h"
@@ -279,7 +280,7 @@ class Renderer {
     } else {
       o.join = p.chamfer ? kernel::OffsetJoin::kChamfer : kernel::OffsetJoin::kMiter;
     }
-    return Geometry::Flat(kernel::Offset2d(g.polygon, o), g.polygonProp);
+    return Geometry::Flat(ClipperOrder(kernel::Offset2d(g.polygon, o), {}), g.polygonProp);
   }
 
   Geometry LinearExtrudeGeometry(const Node& node, int depth, int nodeId) {

@@ -124,9 +124,75 @@ TEST(ClipperGrid, ExtrusionsOfSnappedShapesAreSnapped) {
 TEST(ClipperGrid, ResultOnTheGridIsReturnedAsItIs) {
   kernel::Polygon2d p;
   p.contours.push_back({{0, 0}, {1, 0}, {1, 1}, {0.5, 1}, {0, 1}});  // collinear vertex kept
-  EXPECT_EQ(ClipperResult(p).contours[0].size(), 5u);
+  EXPECT_EQ(ClipperResult(p, {}).contours[0].size(), 5u);
   p.contours[0][3] = {0.5, 1 + 0.1 / 65536};  // off the grid: rounded, then cleaned
-  EXPECT_EQ(ClipperResult(p).contours[0].size(), 4u);
+  EXPECT_EQ(ClipperResult(p, {}).contours[0].size(), 4u);
+}
+
+}  // namespace
+}  // namespace mos::geom
+
+namespace mos::geom {
+namespace {
+
+// The x of each contour's leftmost vertex, in result order.
+std::vector<double> ContourLefts(const std::string& source) {
+  RenderResult r = testing::Render(source);
+  std::vector<double> out;
+  for (const auto& c : r.geometry.polygon.contours) {
+    double left = c[0].x;
+    for (const kernel::Vec2& p : c) left = std::min(left, p.x);
+    out.push_back(left);
+  }
+  return out;
+}
+
+TEST(ClipperOrder, EqualTopsKeepClippersUnstableSortOrder) {
+  // openscad 2021.01 writes 10 equal squares in input order, 20 as 10, 19..11, 0, 9..1.
+  std::vector<double> ten;
+  for (int i = 0; i < 10; ++i) ten.push_back(2 * i);
+  EXPECT_EQ(ContourLefts("for (i = [0:9]) translate([2*i, 0]) square(1);"), ten);
+  std::vector<double> twenty{20};
+  for (int i = 19; i >= 11; --i) twenty.push_back(2 * i);
+  twenty.push_back(0);
+  for (int i = 9; i >= 1; --i) twenty.push_back(2 * i);
+  EXPECT_EQ(ContourLefts("for (i = [0:19]) translate([2*i, 0]) square(1);"), twenty);
+  // Different tops: the highest first (20 squares growing to the right).
+  std::vector<double> growing;
+  for (int i = 19; i >= 0; --i) growing.push_back(2 * i);
+  EXPECT_EQ(ContourLefts("for (i = [0:19]) translate([2*i, 0]) square(1 + i/100);"), growing);
+}
+
+TEST(ClipperOrder, PiecesOfOneTopEdgeComeLeftToRight) {
+  EXPECT_EQ(ContourLefts("difference() { square([10,2]);"
+                         " translate([2,-1]) square([2,5]); translate([6,-1]) square([2,5]); }"),
+            (std::vector<double>{0, 4, 8}));
+}
+
+TEST(ClipperOrder, OuterContoursAreFollowedByTheirHoles) {
+  // Two squares with holes side by side: outer, its hole, outer, its hole.
+  EXPECT_EQ(ContourLefts("for (x = [0, 20]) translate([x, 0]) difference() { square(10);"
+                         " translate([2,2]) square(3); }"),
+            (std::vector<double>{0, 2, 20, 22}));
+}
+
+TEST(ClipperOrder, ContoursTouchingAtAVertexAreSeparate) {
+  // A hole touching the outer boundary, and two holes touching each other.
+  RenderResult r = testing::Render("difference() { square(10); polygon([[0,5],[3,3],[3,7]]); }");
+  ASSERT_EQ(r.geometry.polygon.contours.size(), 2u);
+  EXPECT_GT(kernel::SignedArea(r.geometry.polygon.contours[0]), 0);
+  EXPECT_LT(kernel::SignedArea(r.geometry.polygon.contours[1]), 0);
+  r = testing::Render("difference() { square(10); translate([1,1]) square(); translate([2,2]) square(); }");
+  ASSERT_EQ(r.geometry.polygon.contours.size(), 3u);
+  for (size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(r.geometry.polygon.contours[i].size(), 4u);
+    EXPECT_DOUBLE_EQ(kernel::SignedArea(r.geometry.polygon.contours[i]), -1);
+  }
+  // Extruded, the split holes still make the right solid.
+  r = testing::Render("linear_extrude(1) difference() { square(10); polygon([[0,5],[3,3],[3,7]]);"
+                      " translate([5,5]) square(); translate([6,6]) square(); }");
+  ASSERT_EQ(r.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 100 - 6 - 2, 1e-9);
 }
 
 }  // namespace
