@@ -108,6 +108,18 @@ TEST(ClipperGrid, ProjectionAndOffsetAreSnapped) {
             Sorted({{0, 0}, {100, 0}, {100, 100}, {0, 100}}));
 }
 
+TEST(ClipperGrid, ProjectionHasNoSliverVertices) {
+  // The sphere's cut by the cylinder puts double-rounded vertices on the
+  // hole's edges; 2021.01's shadow (2 contours, 40 vertices) has none.
+  RenderResult r = testing::Render(
+      "projection() { cube(10); difference() { sphere(10); cylinder(h=30, r=5, center=true); } }");
+  ASSERT_EQ(r.geometry.dim, Dim::k2);
+  ASSERT_EQ(r.geometry.polygon.contours.size(), 2u);
+  size_t vertices = 0;
+  for (const auto& c : r.geometry.polygon.contours) vertices += c.size();
+  EXPECT_EQ(vertices, 40u);
+}
+
 TEST(ClipperGrid, ExtrusionsOfSnappedShapesAreSnapped) {
   // 2021.01's STL of linear_extrude(1) polygon(...) has the truncated corners.
   RenderResult r = testing::Render("linear_extrude(1) polygon([[0,0],[0.3,0],[0.3,0.7],[0,0.7]]);");
