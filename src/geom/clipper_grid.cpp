@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "geom/clipper_clean.h"
 #include "geom/clipper_order.h"
 #include "kernel/grid_snap.h"
 #include "kernel/section.h"
@@ -70,7 +71,7 @@ kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon,
                                 const std::vector<const kernel::Polygon2d*>& operands) {
   if (!OnGrid(polygon))
     polygon = kernel::Simplify2d(kernel::RoundToClipperGrid(polygon), kernel::FillRule::kNonZero);
-  return ClipperOrder(std::move(polygon), operands);
+  return ClipperOrder(CleanAsClipper(polygon), operands);
 }
 
 kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw) {

@@ -133,12 +133,16 @@ TEST(ClipperGrid, ExtrusionsOfSnappedShapesAreSnapped) {
   EXPECT_DOUBLE_EQ(kernel::SignedVolume(exact.geometry.mesh), 0.3 * 0.7);
 }
 
-TEST(ClipperGrid, ResultOnTheGridIsReturnedAsItIs) {
+TEST(ClipperGrid, ComputedPointsAreRoundedToNearest) {
+  // A point an exact operation computed, 0.6 units past 0.5: 1 unit past it.
   kernel::Polygon2d p;
-  p.contours.push_back({{0, 0}, {1, 0}, {1, 1}, {0.5, 1}, {0, 1}});  // collinear vertex kept
-  EXPECT_EQ(ClipperResult(p, {}).contours[0].size(), 5u);
-  p.contours[0][3] = {0.5, 1 + 0.1 / 65536};  // off the grid: rounded, then cleaned
-  EXPECT_EQ(ClipperResult(p, {}).contours[0].size(), 4u);
+  p.contours.push_back({{0, 0}, {1, 0}, {0.5 + 0.6 / 65536, 2}});
+  const kernel::Polygon2d r = ClipperResult(p, {});
+  ASSERT_EQ(r.contours.size(), 1u);
+  EXPECT_EQ(Sorted({{r.contours[0][0].x, r.contours[0][0].y},
+                    {r.contours[0][1].x, r.contours[0][1].y},
+                    {r.contours[0][2].x, r.contours[0][2].y}}),
+            Sorted({{0, 0}, {1, 0}, {0.5 + 1 / 65536.0, 2}}));
 }
 
 }  // namespace
@@ -205,6 +209,49 @@ TEST(ClipperOrder, ContoursTouchingAtAVertexAreSeparate) {
                       " translate([5,5]) square(); translate([6,6]) square(); }");
   ASSERT_EQ(r.geometry.dim, Dim::k3);
   EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 100 - 6 - 2, 1e-9);
+}
+
+}  // namespace
+}  // namespace mos::geom
+
+namespace mos::geom {
+namespace {
+
+size_t VertexCount(const std::string& source) {
+  RenderResult r = testing::Render(source);
+  size_t n = 0;
+  for (const auto& c : r.geometry.polygon.contours) n += c.size();
+  return n;
+}
+
+TEST(ClipperClean, NearlyCollinearVerticesWithinSqrt2UnitsGo) {
+  // A bump of 1 grid unit on the top edge goes, 2 units stay (openscad 2021.01).
+  const std::string bump = "k = 1/65536; polygon([[0,0],[10,0],[10,10],[5,10+BUMP*k],[0,10]]);";
+  auto with = [&](const std::string& b) {
+    std::string s = bump;
+    s.replace(s.find("BUMP"), 4, b);
+    return s;
+  };
+  EXPECT_EQ(VertexCount(with("1")), 4u);
+  EXPECT_EQ(VertexCount(with("-1")), 4u);
+  EXPECT_EQ(VertexCount(with("2")), 5u);
+  // Off a diagonal: (1, -1) units is sqrt(2) away and goes; (2, -1) stays.
+  EXPECT_EQ(VertexCount("k = 1/65536; polygon([[0,0],[5+k,5-k],[10,10],[0,10]]);"), 3u);
+  EXPECT_EQ(VertexCount("k = 1/65536; polygon([[0,0],[5+2*k,5-k],[10,10],[0,10]]);"), 4u);
+  // An apex a union makes 1 unit above the edge goes as well.
+  EXPECT_EQ(VertexCount("k = 1/65536; union() { square(10); polygon([[5,10-5*k],[6,10+k],[7,10-5*k]]); }"),
+            4u);
+  // The minkowski sum of two aligned 64-gons: 64 vertices, as 2021.01 has.
+  EXPECT_EQ(VertexCount("minkowski() { circle(2, $fn=64); circle(4, $fn=64); }"), 64u);
+}
+
+TEST(ClipperClean, ResultsHaveNoNegativeZero) {
+  RenderResult r = testing::Render("minkowski() { circle(2, $fn=64); circle(4, $fn=64); }");
+  for (const auto& c : r.geometry.polygon.contours)
+    for (const kernel::Vec2& p : c) {
+      EXPECT_FALSE(p.x == 0 && std::signbit(p.x));
+      EXPECT_FALSE(p.y == 0 && std::signbit(p.y));
+    }
 }
 
 }  // namespace
