@@ -158,10 +158,7 @@ kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
   if (cs.size() < 2) return kernel::Polygon2d{std::move(cs)};
 
   std::vector<Extremum> maxima;
-  const kernel::Polygon2d self{cs};
-  std::vector<const kernel::Polygon2d*> sources = operands;
-  if (sources.empty()) sources.push_back(&self);  // unknown operands: its own maxima
-  for (const kernel::Polygon2d* op : sources)
+  for (const kernel::Polygon2d* op : operands)
     if (op)
       for (const Contour& c : op->contours) CollectMaxima(c, maxima);
   // Clipper's comparison (descending y) with the same unstable sort.
@@ -204,7 +201,8 @@ kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
                                                [top](const Extremum& e) { return e.y >= top; });
       best = static_cast<double>(higher - maxima.begin()) - 0.5;
     }
-    key[i] = best;
+    // Unknown operands (offset): by the top alone, ties left to right.
+    key[i] = operands.empty() ? -top : best;
   }
   std::vector<size_t> order(cs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

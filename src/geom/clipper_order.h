@@ -22,8 +22,10 @@
 namespace mos::geom {
 
 // Splits contours at repeated vertices, then orders them as above given the
-// operands in Clipper's input order (none given: the result's own contours
-// stand for them, as for offset, whose operands are Clipper's own). Beyond kMaxOrderedContours contours the
+// operands in Clipper's input order. With none given (offset, whose
+// operands are Clipper's own) contours are ordered by their top alone, ties
+// left to right (right for negative offsets of separate shapes in 2021.01,
+// left for pieces of one shape: not told apart here). Beyond kMaxOrderedContours contours the
 // nesting search (quadratic) is skipped and only the sort is done.
 kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
                                const std::vector<const kernel::Polygon2d*>& operands);
