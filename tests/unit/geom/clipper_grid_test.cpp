@@ -185,6 +185,24 @@ TEST(ClipperOrder, PiecesOfOneTopEdgeComeLeftToRight) {
             (std::vector<double>{0, 4, 8}));
 }
 
+TEST(ClipperOrder, OffsetPiecesByTopThenLeftToRight) {
+  // r = -10.01 cuts a square with a hole into four corner pieces; 2021.01
+  // writes the two upper ones first, left before right.
+  RenderResult r = testing::Render(
+      "offset(r = -10.01) difference() { square(50, center = true); square(10, center = true); }");
+  const auto& cs = r.geometry.polygon.contours;
+  ASSERT_EQ(cs.size(), 4u);
+  auto top = [](const kernel::Contour& c) {
+    double t = c[0].y;
+    for (const kernel::Vec2& p : c) t = std::max(t, p.y);
+    return t;
+  };
+  EXPECT_EQ(top(cs[0]), top(cs[1]));
+  EXPECT_GT(top(cs[1]), top(cs[2]));
+  EXPECT_LT(cs[0][0].x, 0);  // upper left
+  EXPECT_GT(cs[1][0].x, 0);  // upper right
+}
+
 TEST(ClipperOrder, OuterContoursAreFollowedByTheirHoles) {
   // Two squares with holes side by side: outer, its hole, outer, its hole.
   EXPECT_EQ(ContourLefts("for (x = [0, 20]) translate([x, 0]) difference() { square(10);"
