@@ -36,51 +36,49 @@ bool NearlyCollinear(Vec2 prev, Vec2 cur, Vec2 next) {
 }
 
 // One contour in grid units; empty when fewer than three vertices stay.
-std::vector<Vec2> CleanContour(std::vector<Vec2> ring) {
-  // A ring as index links; `done` counts vertices checked since the last removal.
+// The walk goes forward from the first vertex and marks each vertex it
+// keeps; a removal steps back to the previous vertex and unmarks it, so it
+// is looked at again. The walk ends on reaching a marked vertex, and the
+// contour then starts there (where 2021.01's cleaned contours start).
+std::vector<Vec2> CleanContour(const std::vector<Vec2>& ring) {
   const size_t n = ring.size();
   if (n < 3) return {};
   std::vector<size_t> next(n), prev(n);
+  std::vector<char> kept(n, 0);
   for (size_t i = 0; i < n; ++i) {
     next[i] = (i + 1) % n;
     prev[i] = (i + n - 1) % n;
   }
-  size_t alive = n, cur = 0, done = 0;
+  size_t alive = n, cur = 0;
+  // Unlinks i; returns the vertex before it, unmarked.
   auto remove = [&](size_t i) {
-    next[prev[i]] = next[i];
-    prev[next[i]] = prev[i];
+    const size_t p = prev[i];
+    next[p] = next[i];
+    prev[next[i]] = p;
+    kept[p] = 0;
     --alive;
+    return p;
   };
-  // Each step removes a vertex or checks one; a removal resets the count,
-  // so the loop ends after at most n removals and n checks between them.
-  while (alive >= 3 && done < alive) {
+  // Each step marks a vertex or removes one (a removal unmarks at most one):
+  // at most 3n steps.
+  while (!kept[cur] && alive >= 3) {
     const size_t p = prev[cur], q = next[cur];
     if (Dist2(ring[cur], ring[p]) <= kCleanDistanceSquared) {
-      remove(cur);
-      cur = p;
-      done = 0;
+      cur = remove(cur);
     } else if (Dist2(ring[p], ring[q]) <= kCleanDistanceSquared) {
       remove(q);
-      remove(cur);
-      cur = p;
-      done = 0;
+      cur = remove(cur);
     } else if (NearlyCollinear(ring[p], ring[cur], ring[q])) {
-      remove(cur);
-      cur = p;
-      done = 0;
+      cur = remove(cur);
     } else {
-      ++done;
+      kept[cur] = 1;
       cur = q;
     }
   }
   if (alive < 3) return {};
   std::vector<Vec2> out;
   out.reserve(alive);
-  // Keep the original cyclic order, starting from the lowest surviving index.
-  std::vector<char> kept(n, 0);
-  for (size_t i = cur, k = 0; k < alive; i = next[i], ++k) kept[i] = 1;
-  for (size_t i = 0; i < n; ++i)
-    if (kept[i]) out.push_back(ring[i]);
+  for (size_t i = cur, k = 0; k < alive; i = next[i], ++k) out.push_back(ring[i]);
   return out;
 }
 
@@ -92,7 +90,7 @@ kernel::Polygon2d CleanAsClipper(const kernel::Polygon2d& polygon) {
     std::vector<Vec2> ring;
     ring.reserve(c.size());
     for (const Vec2& p : c) ring.push_back({p.x * kernel::kClipperGridScale, p.y * kernel::kClipperGridScale});
-    std::vector<Vec2> cleaned = CleanContour(std::move(ring));
+    std::vector<Vec2> cleaned = CleanContour(ring);
     if (cleaned.empty()) continue;
     kernel::Contour back;
     back.reserve(cleaned.size());

@@ -32,10 +32,12 @@ std::vector<kernel::Polygon2d> ClipperOperands(const std::vector<kernel::Polygon
 }
 
 kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon,
-                                const std::vector<const kernel::Polygon2d*>& operands) {
+                                const std::vector<const kernel::Polygon2d*>& operands,
+                                bool endAtLowest) {
   if (!OnGrid(polygon))
     polygon = kernel::Simplify2d(kernel::RoundToClipperGrid(polygon), kernel::FillRule::kNonZero);
-  return ClipperOrder(CleanAsClipper(polygon), operands);
+  // Clipper's result first, then 2021.01's cleanup of it.
+  return CleanAsClipper(ClipperOrder(std::move(polygon), operands, endAtLowest));
 }
 
 kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw) {
@@ -51,8 +53,8 @@ kernel::PolygonOpResult SnappedShadow(const kernel::Mesh& mesh, const kernel::Ke
   // vertices on it (points of a boolean on a vertical wall).
   kernel::PolygonOpResult out = kernel::ProjectShadow(mesh, limits);
   if (out.status != kernel::HullStatus::kOk || out.polygon.contours.empty()) return out;
-  out.polygon = ClipperOrder(
-      CleanAsClipper(kernel::Simplify2d(ClipperOperand(out.polygon), kernel::FillRule::kPositive)), {});
+  out.polygon = CleanAsClipper(
+      ClipperOrder(kernel::Simplify2d(ClipperOperand(out.polygon), kernel::FillRule::kPositive), {}));
   return out;
 }
 

@@ -34,7 +34,8 @@ std::vector<kernel::Polygon2d> ClipperOperands(const std::vector<kernel::Polygon
 // when that moved any; then split and ordered as Clipper's (clipper_order.h)
 // given the operands in Clipper's input order.
 kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon,
-                                const std::vector<const kernel::Polygon2d*>& operands);
+                                const std::vector<const kernel::Polygon2d*>& operands,
+                                bool endAtLowest = true);
 
 // polygon(points, paths): 2021.01's cleanup (truncation, even-odd fill).
 kernel::Polygon2d SanitizedPolygon(const kernel::Polygon2d& raw);

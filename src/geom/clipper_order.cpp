@@ -73,6 +73,13 @@ void CollectMaxima(const Contour& c, std::vector<Extremum>& out) {
   }
 }
 
+void EndAtLowest(Contour& c) {
+  size_t low = 0;
+  for (size_t i = 1; i < c.size(); ++i)
+    if (c[i].y < c[low].y || (c[i].y == c[low].y && c[i].x > c[low].x)) low = i;
+  std::rotate(c.begin(), c.begin() + static_cast<long>(low + 1) % static_cast<long>(c.size()), c.end());
+}
+
 double TopY(const Contour& c) {
   double top = c[0].y;
   for (const Vec2& p : c) top = std::max(top, p.y);
@@ -152,9 +159,12 @@ std::vector<size_t> TreeOrder(const std::vector<Contour>& cs, const std::vector<
 }  // namespace
 
 kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
-                               const std::vector<const kernel::Polygon2d*>& operands) {
+                               const std::vector<const kernel::Polygon2d*>& operands,
+                               bool endAtLowest) {
   std::vector<Contour> cs;
   for (const Contour& c : result.contours) SplitAtRepeatedVertices(c, cs);
+  if (endAtLowest)
+    for (Contour& c : cs) EndAtLowest(c);
   if (cs.size() < 2) return kernel::Polygon2d{std::move(cs)};
 
   std::vector<Extremum> maxima;

@@ -27,8 +27,13 @@ namespace mos::geom {
 // left to right (right for negative offsets of separate shapes in 2021.01,
 // left for pieces of one shape: not told apart here). Beyond kMaxOrderedContours contours the
 // nesting search (quadratic) is skipped and only the sort is done.
+// With `endAtLowest` each contour is also rotated to end at its lowest
+// vertex (the rightmost of equally low ones), where 2021.01's convex
+// contours end (non-convex ones often differ; its minkowski results follow
+// another rule, so they are left as they are).
 kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
-                               const std::vector<const kernel::Polygon2d*>& operands);
+                               const std::vector<const kernel::Polygon2d*>& operands,
+                               bool endAtLowest = true);
 
 inline constexpr size_t kMaxClipperOrderedContours = 2000;
 

@@ -143,7 +143,7 @@ Geometry Combine2d(std::vector<Polygon2d> polys, size_t childCount, CombineOp op
           if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
           return {};
         }
-        acc = ClipperResult(std::move(r.polygon), {});
+        acc = ClipperResult(std::move(r.polygon), {}, /*endAtLowest=*/false);
       }
       return Geometry::Flat(std::move(acc), prop);
     }

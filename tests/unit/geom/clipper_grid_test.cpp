@@ -274,3 +274,32 @@ TEST(ClipperClean, ResultsHaveNoNegativeZero) {
 
 }  // namespace
 }  // namespace mos::geom
+
+namespace mos::geom {
+namespace {
+
+std::vector<Point> FirstContour(const std::string& source) {
+  RenderResult r = testing::Render(source);
+  std::vector<Point> out;
+  if (r.geometry.polygon.contours.empty()) return out;
+  for (const kernel::Vec2& p : r.geometry.polygon.contours[0]) out.push_back({p.x, p.y});
+  return out;
+}
+
+TEST(ClipperStart, ConvexContoursEndAtTheirLowestVertex) {
+  // openscad 2021.01 writes this diamond as (7,5) (5,8) (3,5) (5,2).
+  EXPECT_EQ(FirstContour("polygon([[5,8],[3,5],[5,2],[7,5]]);"),
+            (std::vector<Point>{{7, 5}, {5, 8}, {3, 5}, {5, 2}}));
+  // Equally low: the rightmost is last.
+  EXPECT_EQ(FirstContour("polygon([[0,0],[4,0],[4,3],[0,3]]);"),
+            (std::vector<Point>{{4, 3}, {0, 3}, {0, 0}, {4, 0}}));
+}
+
+TEST(ClipperStart, CleanedContoursStartWhereTheCleanupStopped) {
+  // The vertex sqrt(2) units off the diagonal goes; 2021.01 then starts at (0,0).
+  EXPECT_EQ(FirstContour("k = 1/65536; polygon([[0,0],[5+k,5-k],[10,10],[0,10]]);"),
+            (std::vector<Point>{{0, 0}, {10, 10}, {0, 10}}));
+}
+
+}  // namespace
+}  // namespace mos::geom
