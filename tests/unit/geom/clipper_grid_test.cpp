@@ -129,6 +129,18 @@ TEST(ClipperGrid, ExtrusionsOfSnappedShapesAreSnapped) {
     EXPECT_TRUE(v.y == 0 || v.y == 45875 / 65536.0) << v.y;
   }
   EXPECT_DOUBLE_EQ(kernel::SignedVolume(r.geometry.mesh), 19660 / 65536.0 * (45875 / 65536.0));
+  // rotate_extrude: 2021.01 has z up to 45875 units and x up to 85196 units
+  // (scaled STL): the polygon snaps, the translate after it does not.
+  RenderResult turned = testing::Render(
+      "rotate_extrude($fn=4) translate([1,0]) polygon([[0,0],[0.3,0],[0.3,0.7],[0,0.7]]);");
+  ASSERT_EQ(turned.geometry.dim, Dim::k3);
+  double top = 0, outer = 0;
+  for (const kernel::Vec3& v : turned.geometry.mesh.vertPos) {
+    top = std::max(top, v.z);
+    outer = std::max(outer, v.x);
+  }
+  EXPECT_EQ(top, 45875 / 65536.0);
+  EXPECT_EQ(outer, 1 + 19660 / 65536.0);
   RenderResult exact = testing::Render("linear_extrude(1) square([0.3,0.7]);");
   EXPECT_DOUBLE_EQ(kernel::SignedVolume(exact.geometry.mesh), 0.3 * 0.7);
 }
