@@ -58,6 +58,8 @@ struct Extremum {
 void CollectMaxima(const Contour& c, std::vector<Extremum>& out) {
   const size_t n = c.size();
   if (n < 3) return;
+  for (const Vec2& p : c)
+    if (!std::isfinite(p.y)) return;  // keeps the sort's ordering strict
   for (size_t i = 0; i < n; ++i) {
     const double y = c[i].y;
     if (!(c[(i + n - 1) % n].y < y)) continue;
@@ -212,7 +214,7 @@ kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
       best = static_cast<double>(higher - maxima.begin()) - 0.5;
     }
     // Unknown operands (offset): by the top alone, ties left to right.
-    key[i] = operands.empty() ? -top : best;
+    key[i] = !std::isfinite(top) ? INFINITY : operands.empty() ? -top : best;
   }
   std::vector<size_t> order(cs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
