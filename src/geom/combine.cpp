@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "geom/clipper_grid.h"
 #include "kernel/boolean.h"
 #include "kernel/hull2d.h"
 #include "kernel/hull3d.h"
@@ -101,23 +102,42 @@ Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext&
   return {};
 }
 
-Geometry Combine2d(std::vector<Polygon2d> polys, CombineOp op, uint32_t prop,
+std::vector<const Polygon2d*> Pointers(const std::vector<Polygon2d>& polys) {
+  std::vector<const Polygon2d*> out;
+  for (const Polygon2d& p : polys) out.push_back(&p);
+  return out;
+}
+
+// `childCount` counts the child nodes, empty ones included: 2021.01 sends
+// two or more of them through Clipper (see clipper_grid.h), one unchanged.
+Geometry Combine2d(std::vector<Polygon2d> polys, size_t childCount, CombineOp op, uint32_t prop,
                    const CombineContext& ctx) {
-  if (polys.size() == 1 && op != CombineOp::kHull) return Geometry::Flat(std::move(polys[0]), prop);
+  const bool throughClipper = childCount >= 2;
+  if (!throughClipper && op != CombineOp::kHull) return Geometry::Flat(std::move(polys[0]), prop);
   switch (op) {
-    case CombineOp::kUnion:
-      return Geometry::Flat(kernel::UnionAll2d(polys), prop);
+    case CombineOp::kUnion: {
+      const std::vector<Polygon2d> operands = ClipperOperands(polys);
+      return Geometry::Flat(ClipperResult(kernel::UnionAll2d(operands), Pointers(operands)), prop);
+    }
     case CombineOp::kDifference: {
-      std::vector<Polygon2d> rest(polys.begin() + 1, polys.end());
-      return Geometry::Flat(kernel::Difference2d(polys[0], kernel::UnionAll2d(rest)), prop);
+      const std::vector<Polygon2d> operands = ClipperOperands(polys);
+      std::vector<Polygon2d> rest(operands.begin() + 1, operands.end());
+      Polygon2d diff = rest.empty() ? kernel::Simplify2d(operands[0], kernel::FillRule::kNonZero)
+                                    : kernel::Difference2d(operands[0], kernel::UnionAll2d(rest));
+      return Geometry::Flat(ClipperResult(std::move(diff), Pointers(operands)), prop);
     }
     case CombineOp::kIntersection: {
-      Polygon2d acc = polys[0];
-      for (size_t i = 1; i < polys.size() && !acc.contours.empty(); ++i)
-        acc = kernel::Intersection2d(acc, polys[i]);
+      // 2021.01 intersects one child after the other, each result on the grid.
+      Polygon2d acc = ClipperOperand(polys[0]);
+      if (polys.size() == 1)
+        acc = ClipperResult(kernel::Simplify2d(acc, kernel::FillRule::kNonZero), {&acc});
+      for (size_t i = 1; i < polys.size() && !acc.contours.empty(); ++i) {
+        const Polygon2d next = ClipperOperand(polys[i]);
+        acc = ClipperResult(kernel::Intersection2d(acc, next), {&acc, &next});
+      }
       return Geometry::Flat(std::move(acc), prop);
     }
-    case CombineOp::kHull: {
+    case CombineOp::kHull: {  // computed in doubles: no grid
       std::vector<kernel::Vec2> points;
       for (const auto& p : polys)
         for (const auto& c : p.contours) points.insert(points.end(), c.begin(), c.end());
@@ -127,14 +147,16 @@ Geometry Combine2d(std::vector<Polygon2d> polys, CombineOp op, uint32_t prop,
       return Geometry::Flat(std::move(hull), ctx.newProp);
     }
     case CombineOp::kMinkowski: {
-      Polygon2d acc = std::move(polys[0]);
+      // An empty child makes 2021.01's minkowski empty.
+      if (polys.size() < childCount) return {};
+      Polygon2d acc = ClipperOperand(polys[0]);
       for (size_t i = 1; i < polys.size(); ++i) {
-        kernel::PolygonOpResult r = kernel::Minkowski2d(acc, polys[i], ctx.limits);
+        kernel::PolygonOpResult r = kernel::Minkowski2d(acc, ClipperOperand(polys[i]), ctx.limits);
         if (r.status != kernel::HullStatus::kOk) {
           if (!r.diagnostic.message.empty()) Warn(ctx, r.diagnostic.message);
           return {};
         }
-        acc = std::move(r.polygon);
+        acc = ClipperResult(std::move(r.polygon), {}, /*endAtLowest=*/false);
       }
       return Geometry::Flat(std::move(acc), prop);
     }
@@ -180,7 +202,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
     }
   }
   return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
-                        : Combine2d(std::move(polys), op, firstProp, ctx);
+                        : Combine2d(std::move(polys), children.size(), op, firstProp, ctx);
 }
 
 }  // namespace mos::geom

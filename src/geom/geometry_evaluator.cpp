@@ -7,6 +7,8 @@
 #include <map>
 #include <utility>
 
+#include "geom/clipper_grid.h"
+#include "geom/clipper_order.h"
 #include "geom/combine.h"
 #include "geom/extrude.h"
 #include "geom/node_key.h"
@@ -367,8 +369,8 @@ class Renderer {
         raw.contours.push_back(std::move(c));
       }
     }
-    // 2021.01 fills polygon() with the even-odd rule.
-    return Geometry::Flat(kernel::Simplify2d(raw, kernel::FillRule::kEvenOdd), Leaf(nodeId));
+    // 2021.01 fills polygon() with the even-odd rule, on Clipper's grid.
+    return Geometry::Flat(SanitizedPolygon(raw), Leaf(nodeId));
   }
 
   Geometry TransformGeometry(const Node& node, int depth) {
@@ -428,7 +430,7 @@ class Renderer {
     } else {
       o.join = p.chamfer ? kernel::OffsetJoin::kChamfer : kernel::OffsetJoin::kMiter;
     }
-    return Geometry::Flat(kernel::Offset2d(g.polygon, o), g.polygonProp);
+    return Geometry::Flat(ClipperOrder(kernel::Offset2d(g.polygon, o), {}), g.polygonProp);
   }
 
   Geometry LinearExtrudeGeometry(const Node& node, int depth, int nodeId) {
@@ -462,7 +464,7 @@ class Renderer {
     if (g.dim != Dim::k3) return {};
     uint32_t prop = g.mesh.triProp.empty() ? 0 : g.mesh.triProp[0];
     kernel::PolygonOpResult r =
-        p.cut ? kernel::ProjectCut(g.mesh, limits_) : kernel::ProjectShadow(g.mesh, limits_);
+        p.cut ? kernel::ProjectCut(g.mesh, limits_) : SnappedShadow(g.mesh, limits_);
     if (!r.diagnostic.message.empty()) Warn(r.diagnostic.message, node.span);
     return Geometry::Flat(std::move(r.polygon), prop);
   }
