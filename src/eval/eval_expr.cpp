@@ -325,11 +325,21 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
     }
     LcForLoop(f, level + 1, view, out);
   };
+  // A plain [for (x = seq) expr] makes one element per round: room for all
+  // of them at once (only into an empty list: reserving inside nested loops
+  // would defeat the vector's geometric growth).
+  const ExprKind bodyKind = f.body->kind;
+  const bool onePerRound = out.empty() && f.assignments.size() == 1 &&
+                           bodyKind != ExprKind::LcFor && bodyKind != ExprKind::LcForC &&
+                           bodyKind != ExprKind::LcIf && bodyKind != ExprKind::LcEach &&
+                           bodyKind != ExprKind::LcLet;
   if (seq.IsVector()) {
+    if (onePerRound) out.reserve(seq.AsVector().size());
     for (const Value& item : seq.AsVector()) round(item);
   } else if (seq.IsRange() && seq.AsRange().NumValues() < kMaxRangeElements) {
     const RangeValue& r = seq.AsRange();
     const uint32_t n = r.NumValues();
+    if (onePerRound) out.reserve(n);
     for (uint32_t i = 0; i < n; ++i) round(Value::Number(r.At(i)));
   } else {
     for (auto& item : ForValues(seq, f.span)) round(std::move(item));
