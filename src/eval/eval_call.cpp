@@ -97,7 +97,14 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
     }
     if (!tail) return e ? Eval(*e, c) : Value();
     try {
-      args = EvalArguments(tail->arguments, c);
+      // Into the same vector: the bound scope `c` holds copies of the old
+      // arguments, and the loop then allocates no argument list per round.
+      args.clear();
+      for (const auto& a : tail->arguments) {
+        args.emplace_back();
+        args.back().name = a.name;
+        if (a.value) args.back().value = Eval(*a.value, c);
+      }
     } catch (EvalError& err) {
       Trace(err, "called by '" + f.name + "'", tail->span);
       throw;

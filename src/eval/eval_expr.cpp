@@ -105,7 +105,12 @@ Arguments Interpreter::EvalArguments(const std::vector<Argument>& args,
                                      const ConstContextPtr& ctx) {
   Arguments out;
   out.reserve(args.size());
-  for (const auto& a : args) out.push_back(CallArgument{a.name, a.value ? Eval(*a.value, ctx) : Value()});
+  for (const auto& a : args) {
+    // Built in place: no temporary CallArgument to move.
+    out.emplace_back();
+    out.back().name = a.name;
+    if (a.value) out.back().value = Eval(*a.value, ctx);
+  }
   return out;
 }
 
