@@ -12,7 +12,7 @@ Value Len(const BuiltinCall& call) {
   if (call.args.size() != 1) return WrongCount(call);
   const Value& v = call.args[0].value;
   if (v.IsVector()) return Value::Number(static_cast<double>(v.AsVector().size()));
-  if (v.IsString()) return Value::Number(static_cast<double>(Utf8Length(v.AsString())));
+  if (v.IsString()) return Value::Number(static_cast<double>(v.StringCodePoints()));
   return NotConverted(call);
 }
 

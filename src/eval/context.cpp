@@ -3,19 +3,11 @@
 namespace mos::eval {
 
 void Context::Set(const std::string& name, Value value) {
-  for (auto& v : vars_) {
-    if (v.first == name) {
-      v.second = std::move(value);
-      return;
-    }
+  if (auto* e = vars_.Find(name)) {
+    e->second = std::move(value);
+    return;
   }
-  vars_.emplace_back(name, std::move(value));
-}
-
-const Value* Context::FindLocal(std::string_view name) const {
-  for (const auto& v : vars_)
-    if (v.first == name) return &v.second;
-  return nullptr;
+  vars_.Add(name, std::move(value));
 }
 
 const Value* Context::Lookup(std::string_view name) const {
@@ -28,8 +20,16 @@ const Value* Context::Lookup(std::string_view name) const {
 }
 
 void Context::AddDefinitions(const lang::Body& body) {
-  for (const auto& m : body.modules) modules_[m->name] = m.get();
-  for (const auto& f : body.functions) functions_[f->name] = f.get();
+  if (body.modules.empty() && body.functions.empty()) return;
+  if (!defs_) defs_ = std::make_shared<ScopeDefinitions>();
+  for (const auto& m : body.modules) defs_->modules[m->name] = m.get();
+  for (const auto& f : body.functions) defs_->functions[f->name] = f.get();
+}
+
+void Context::SetUses(std::vector<UsedFilePtr> uses) {
+  if (uses.empty() && !defs_) return;
+  if (!defs_) defs_ = std::make_shared<ScopeDefinitions>();
+  defs_->uses = std::move(uses);
 }
 
 namespace {
@@ -47,21 +47,26 @@ const Def* FindIn(const std::vector<std::shared_ptr<const Def>>& defs, std::stri
 
 Found<lang::ModuleDefinition> Context::FindModule(std::string_view name) const {
   for (const Context* c = this; c; c = c->lexical_.get()) {
-    auto it = c->modules_.find(name);
-    if (it != c->modules_.end()) return {it->second, c->shared_from_this(), nullptr};
+    const ScopeDefinitions* d = c->defs_.get();
+    if (!d) continue;
+    auto it = d->modules.find(name);
+    if (it != d->modules.end()) return {it->second, c->shared_from_this(), nullptr};
     // Later uses shadow earlier ones.
-    for (auto u = c->uses_.rbegin(); u != c->uses_.rend(); ++u)
-      if (const auto* d = FindIn((*u)->file->body.modules, name)) return {d, nullptr, u->get()};
+    for (auto u = d->uses.rbegin(); u != d->uses.rend(); ++u)
+      if (const auto* def = FindIn((*u)->file->body.modules, name)) return {def, nullptr, u->get()};
   }
   return {};
 }
 
 Found<lang::FunctionDefinition> Context::FindFunction(std::string_view name) const {
   for (const Context* c = this; c; c = c->lexical_.get()) {
-    auto it = c->functions_.find(name);
-    if (it != c->functions_.end()) return {it->second, c->shared_from_this(), nullptr};
-    for (auto u = c->uses_.rbegin(); u != c->uses_.rend(); ++u)
-      if (const auto* d = FindIn((*u)->file->body.functions, name)) return {d, nullptr, u->get()};
+    const ScopeDefinitions* d = c->defs_.get();
+    if (!d) continue;
+    auto it = d->functions.find(name);
+    if (it != d->functions.end()) return {it->second, c->shared_from_this(), nullptr};
+    // Later uses shadow earlier ones.
+    for (auto u = d->uses.rbegin(); u != d->uses.rend(); ++u)
+      if (const auto* def = FindIn((*u)->file->body.functions, name)) return {def, nullptr, u->get()};
   }
   return {};
 }

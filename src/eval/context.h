@@ -47,6 +47,68 @@ struct ModuleFrame {
   std::string name;
 };
 
+// The variables of one scope in the order they were first set. Most scopes
+// hold one or two (a loop variable, a let, a function's parameters), so the
+// first two live inside the Context itself and need no allocation.
+class ScopeVariables {
+ public:
+  using Entry = std::pair<std::string, Value>;
+  const Entry* begin() const { return heap_.empty() ? inline_ : heap_.data(); }
+  const Entry* end() const { return begin() + size_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Entry* Find(std::string_view name) {
+    Entry* e = heap_.empty() ? inline_ : heap_.data();
+    for (size_t i = 0; i < size_; ++i)
+      if (SameName(e[i].first, name)) return &e[i];
+    return nullptr;
+  }
+  const Entry* Find(std::string_view name) const {
+    return const_cast<ScopeVariables*>(this)->Find(name);
+  }
+  void Add(const std::string& name, Value value) {
+    if (size_ < kInline) {
+      inline_[size_].first = name;
+      inline_[size_].second = std::move(value);
+    } else {
+      if (size_ == kInline) {
+        heap_.reserve(2 * kInline);
+        for (auto& e : inline_) heap_.push_back(std::move(e));
+      }
+      heap_.emplace_back(name, std::move(value));
+    }
+    ++size_;
+  }
+  void clear() {
+    for (auto& e : inline_) e = Entry();
+    heap_.clear();
+    size_ = 0;
+  }
+
+ private:
+  static constexpr size_t kInline = 2;
+  // Names are short: a plain loop beats a call to memcmp.
+  static bool SameName(const std::string& a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < b.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  Entry inline_[kInline];
+  size_t size_ = 0;
+  std::vector<Entry> heap_;  // all entries once there are more than kInline
+};
+
+// The module and function definitions and the `use`d files of a scope (only
+// file scopes and bodies with definitions have them). Shared between the
+// scopes of one used file, which are made on every call into it.
+struct ScopeDefinitions {
+  std::unordered_map<std::string_view, const lang::ModuleDefinition*> modules;
+  std::unordered_map<std::string_view, const lang::FunctionDefinition*> functions;
+  std::vector<UsedFilePtr> uses;
+};
+using ScopeDefinitionsPtr = std::shared_ptr<ScopeDefinitions>;
+
 class Context : public std::enable_shared_from_this<Context> {
  public:
   Context(ConstContextPtr lexical, ConstContextPtr dynamic)
@@ -54,13 +116,20 @@ class Context : public std::enable_shared_from_this<Context> {
 
   // Variables of this scope (a second Set of the same name replaces it).
   void Set(const std::string& name, Value value);
-  const Value* FindLocal(std::string_view name) const;
+  const Value* FindLocal(std::string_view name) const {
+    const auto* e = vars_.Find(name);
+    return e ? &e->second : nullptr;
+  }
   // Lexical lookup for ordinary names, dynamic for `$` names; null if absent.
   const Value* Lookup(std::string_view name) const;
 
   // Definitions of `body` become visible in this scope.
   void AddDefinitions(const lang::Body& body);
-  void SetUses(std::vector<UsedFilePtr> uses) { uses_ = std::move(uses); }
+  void SetUses(std::vector<UsedFilePtr> uses);
+  // Shares the definitions and uses another scope was given (see
+  // ScopeDefinitions); neither scope may add definitions afterwards.
+  void ShareDefinitions(ScopeDefinitionsPtr defs) { defs_ = std::move(defs); }
+  const ScopeDefinitionsPtr& definitions() const { return defs_; }
 
   Found<lang::ModuleDefinition> FindModule(std::string_view name) const;
   Found<lang::FunctionDefinition> FindFunction(std::string_view name) const;
@@ -69,7 +138,7 @@ class Context : public std::enable_shared_from_this<Context> {
   void SetModuleFrame(ModuleFrame frame) { frame_ = std::make_unique<ModuleFrame>(std::move(frame)); }
   const ModuleFrame* FindModuleFrame() const;
 
-  const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
+  const ScopeVariables& variables() const { return vars_; }
   const ModuleFrame* frame() const { return frame_.get(); }
   // Drops variables and the module frame: only for tearing down a finished
   // run (see Interpreter::BreakClosureCycles).
@@ -82,10 +151,8 @@ class Context : public std::enable_shared_from_this<Context> {
 
  private:
   ConstContextPtr lexical_, dynamic_;
-  std::vector<std::pair<std::string, Value>> vars_;
-  std::unordered_map<std::string_view, const lang::ModuleDefinition*> modules_;
-  std::unordered_map<std::string_view, const lang::FunctionDefinition*> functions_;
-  std::vector<UsedFilePtr> uses_;
+  ScopeVariables vars_;
+  ScopeDefinitionsPtr defs_;  // null when the scope defines nothing
   std::unique_ptr<ModuleFrame> frame_;
 };
 

@@ -44,8 +44,8 @@ struct Interpreter::Callable {
   const std::vector<Parameter>* params;
   const Expr* body;
   ConstContextPtr scope;
-  std::string name;
-  SourceSpan defSpan;
+  const std::string& name;  // outlives the call (the AST or the caller's)
+  const SourceSpan& defSpan;
   const FunctionDefinition* def = nullptr;       // set for definitions
   const FunctionLiteralExpr* literal = nullptr;  // set for function values
   // A used file's scope sits between the caller and the call on the dynamic
@@ -68,10 +68,10 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
                             const ConstContextPtr& caller) {
   DepthGuard guard(*this, "function", f.name, span);
   ConstContextPtr dynamic = f.usedFileScope ? f.usedFileScope : caller;
-  SourceSpan callSpan = span;
+  const SourceSpan* callSpan = &span;
   for (long tailCalls = 0;; ++tailCalls) {
-    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", callSpan);
-    ConstContextPtr c = BindParameters(*f.params, args, f.scope, dynamic, callSpan, f.name);
+    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", *callSpan);
+    ConstContextPtr c = BindParameters(*f.params, args, f.scope, dynamic, *callSpan, f.name);
     const Expr* e = f.body;
     const CallExpr* tail = nullptr;
     while (e) {
@@ -97,7 +97,14 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
     }
     if (!tail) return e ? Eval(*e, c) : Value();
     try {
-      args = EvalArguments(tail->arguments, c);
+      // Into the same vector: the bound scope `c` holds copies of the old
+      // arguments, and the loop then allocates no argument list per round.
+      args.clear();
+      for (const auto& a : tail->arguments) {
+        args.emplace_back();
+        args.back().name = a.name;
+        if (a.value) args.back().value = Eval(*a.value, c);
+      }
     } catch (EvalError& err) {
       Trace(err, "called by '" + f.name + "'", tail->span);
       throw;
@@ -105,18 +112,24 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
     // Carry the `$` variables of this round (and the rounds before) into a
     // single scope so that the dynamic chain does not grow with the loop.
     const ConstContextPtr& base = f.usedFileScope ? f.usedFileScope : caller;
-    auto carrier = std::make_shared<Context>(nullptr, base);
+    // Without any (the usual case) the base itself is the dynamic parent.
+    ContextPtr carrier;
     for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
       for (const auto& [name, value] : k->variables())
-        if (!name.empty() && name[0] == '$' && !carrier->FindLocal(name)) carrier->Set(name, value);
-    dynamic = carrier;
-    callSpan = tail->span;
+        if (!name.empty() && name[0] == '$' && !(carrier && carrier->FindLocal(name))) {
+          if (!carrier) carrier = std::make_shared<Context>(nullptr, base);
+          carrier->Set(name, value);
+        }
+    if (carrier) dynamic = std::move(carrier);
+    else dynamic = base;
+    callSpan = &tail->span;
     CheckLimits();
   }
 }
 
 Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx) {
-  std::string name;
+  static const std::string kNoName;
+  const std::string* namePtr = &kNoName;  // for the TRACE line
   try {
     if (call.callee->kind != ExprKind::Identifier) {
       Value callee = Eval(*call.callee, ctx);
@@ -125,7 +138,8 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
       Warning(std::string("Can't call function on ") + TypeName(callee), call.span);
       return Value();
     }
-    name = static_cast<const IdentifierExpr&>(*call.callee).name;
+    namePtr = &static_cast<const IdentifierExpr&>(*call.callee).name;
+    const std::string& name = *namePtr;
     if (!name.empty() && name[0] == '$') {
       Warning("Can't call function on dynamically scoped variable", call.span);
       return Value();
@@ -160,7 +174,7 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
     Warning("Ignoring unknown function '" + name + "'", call.span);
     return Value();
   } catch (EvalError& e) {
-    Trace(e, "called by '" + name + "'", call.span);
+    Trace(e, "called by '" + *namePtr + "'", call.span);
     throw;
   }
 }

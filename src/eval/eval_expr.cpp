@@ -47,6 +47,28 @@ void Utf8Chars(const std::string& s, std::vector<Value>& out) {
 
 }  // namespace
 
+// A vector literal whose elements are literals, negated number literals or
+// constant vector literals: its value never changes, so it is built once.
+bool Interpreter::IsConstantVector(const VectorExpr& v) const {
+  for (const auto& el : v.elements) {
+    const Expr* x = el.get();
+    if (x->kind == ExprKind::Unary) {
+      const auto& u = static_cast<const UnaryExpr&>(*x);
+      if (u.op == UnaryOp::Not) return false;
+      x = u.operand.get();
+      if (x->kind != ExprKind::Literal ||
+          static_cast<const LiteralExpr&>(*x).type != LiteralExpr::Type::Number)
+        return false;
+      continue;
+    }
+    if (x->kind == ExprKind::Literal) continue;
+    if (x->kind != ExprKind::Vector) return false;
+    auto it = constantValues_.find(x);
+    if (it == constantValues_.end() || !it->second.IsVector()) return false;
+  }
+  return true;
+}
+
 // The values a for loop (statement or comprehension) visits.
 std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span) {
   std::vector<Value> out;
@@ -83,7 +105,12 @@ Arguments Interpreter::EvalArguments(const std::vector<Argument>& args,
                                      const ConstContextPtr& ctx) {
   Arguments out;
   out.reserve(args.size());
-  for (const auto& a : args) out.push_back(CallArgument{a.name, a.value ? Eval(*a.value, ctx) : Value()});
+  for (const auto& a : args) {
+    // Built in place: no temporary CallArgument to move.
+    out.emplace_back();
+    out.back().name = a.name;
+    if (a.value) out.back().value = Eval(*a.value, ctx);
+  }
   return out;
 }
 
@@ -131,7 +158,13 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
         case LiteralExpr::Type::Undef: return Value();
         case LiteralExpr::Type::Bool: return Value::Bool(l.boolValue);
         case LiteralExpr::Type::Number: return Value::Number(l.number);
-        case LiteralExpr::Type::String: return Value::String(l.string);
+        case LiteralExpr::Type::String: {
+          auto it = constantValues_.find(&e);
+          if (it != constantValues_.end()) return it->second;
+          Value str = Value::String(l.string);
+          constantValues_.emplace(&e, str);
+          return str;
+        }
       }
       return Value();
     }
@@ -150,10 +183,16 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Vector: {
       const auto& v = static_cast<const VectorExpr&>(e);
+      auto cached = constantValues_.find(&e);
+      const bool known = cached != constantValues_.end();
+      if (known && cached->second.IsVector()) return cached->second;
       ValueVector out;
       out.reserve(v.elements.size());
       for (const auto& el : v.elements) EvalListElement(*el, ctx, out);
-      return Value::Vector(std::move(out));
+      Value result = Value::Vector(std::move(out));
+      // Its elements were evaluated above, so nested vectors are known.
+      if (!known) constantValues_.emplace(&e, IsConstantVector(v) ? result : Value());
+      return result;
     }
     case ExprKind::Unary: {
       const auto& u = static_cast<const UnaryExpr&>(e);
@@ -178,6 +217,25 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       }
       Value l = Eval(*b.left, ctx);
       Value r = Eval(*b.right, ctx);
+      if (l.IsNumber() && r.IsNumber()) {
+        // The common case without a call: the same IEEE operations the
+        // operators apply to two numbers (value_arithmetic.cpp,
+        // value_compare.cpp), none of which warns.
+        const double x = l.AsNumber(), y = r.AsNumber();
+        switch (b.op) {
+          case BinaryOp::Add: return Value::Number(x + y);
+          case BinaryOp::Subtract: return Value::Number(x - y);
+          case BinaryOp::Multiply: return Value::Number(x * y);
+          case BinaryOp::Divide: return Value::Number(x / y);
+          case BinaryOp::Less: return Value::Bool(x < y);
+          case BinaryOp::LessEqual: return Value::Bool(x <= y);
+          case BinaryOp::Greater: return Value::Bool(x > y);
+          case BinaryOp::GreaterEqual: return Value::Bool(x >= y);
+          case BinaryOp::Equal: return Value::Bool(x == y);
+          case BinaryOp::NotEqual: return Value::Bool(!(x == y));
+          default: break;
+        }
+      }
       return Apply(b.op, l, r, OpSite{&log_, &e.span});
     }
     case ExprKind::Ternary: {
@@ -250,7 +308,11 @@ void AppendEach(const Value& v, Interpreter& in, const SourceSpan& span, ValueVe
   switch (v.type()) {
     case Value::Type::Undef:
       break;
-    case Value::Type::Vector:
+    case Value::Type::Vector: {
+      const ValueVector& items = v.AsVector();
+      out.insert(out.end(), items.begin(), items.end());
+      break;
+    }
     case Value::Type::Range:
     case Value::Type::String: {
       auto items = in.ForValues(v, span);
@@ -272,11 +334,39 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
   }
   const auto& a = f.assignments[level];
   Value seq = a.value ? Eval(*a.value, ctx) : Value();
-  for (auto& item : ForValues(seq, f.span)) {
+  // One scope per round; when nothing kept the last round's scope (no
+  // closure, no nested scope still alive) it is reused for the next.
+  ContextPtr c;
+  ConstContextPtr view;
+  auto round = [&](Value item) {
     CheckLimits();
-    auto c = std::make_shared<Context>(ctx, ctx);
-    c->Set(a.name, std::move(item));
-    LcForLoop(f, level + 1, c, out);
+    if (view.use_count() == 2) {
+      c->Set(a.name, std::move(item));
+    } else {
+      c = std::make_shared<Context>(ctx, ctx);
+      c->Set(a.name, std::move(item));
+      view = c;
+    }
+    LcForLoop(f, level + 1, view, out);
+  };
+  // A plain [for (x = seq) expr] makes one element per round: room for all
+  // of them at once (only into an empty list: reserving inside nested loops
+  // would defeat the vector's geometric growth).
+  const ExprKind bodyKind = f.body->kind;
+  const bool onePerRound = out.empty() && f.assignments.size() == 1 &&
+                           bodyKind != ExprKind::LcFor && bodyKind != ExprKind::LcForC &&
+                           bodyKind != ExprKind::LcIf && bodyKind != ExprKind::LcEach &&
+                           bodyKind != ExprKind::LcLet;
+  if (seq.IsVector()) {
+    if (onePerRound) out.reserve(seq.AsVector().size());
+    for (const Value& item : seq.AsVector()) round(item);
+  } else if (seq.IsRange() && seq.AsRange().NumValues() < kMaxRangeElements) {
+    const RangeValue& r = seq.AsRange();
+    const uint32_t n = r.NumValues();
+    if (onePerRound) out.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) round(Value::Number(r.At(i)));
+  } else {
+    for (auto& item : ForValues(seq, f.span)) round(std::move(item));
   }
 }
 

@@ -1,4 +1,5 @@
 // Scope set-up: parameter binding, assignment lists, used-file scopes.
+#include <memory>
 #include <unordered_map>
 
 #include "eval/interpreter.h"
@@ -11,8 +12,19 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
                                        const lang::SourceSpan& callSpan,
                                        const std::string& callee) {
   auto ctx = std::make_shared<Context>(lexical, std::move(dynamic));
-  std::vector<const Value*> assigned(params.size(), nullptr);
-  std::vector<bool> named(params.size(), false);
+  // Per-parameter state on the stack for the usual few parameters (this
+  // runs on every call).
+  constexpr size_t kStackParams = 8;
+  const Value* assignedStack[kStackParams] = {};
+  bool namedStack[kStackParams] = {};
+  std::vector<const Value*> assignedHeap;
+  std::unique_ptr<bool[]> namedHeap;
+  if (params.size() > kStackParams) {
+    assignedHeap.assign(params.size(), nullptr);
+    namedHeap.reset(new bool[params.size()]());
+  }
+  const Value** assigned = assignedHeap.empty() ? assignedStack : assignedHeap.data();
+  bool* named = namedHeap ? namedHeap.get() : namedStack;
   std::vector<std::string> duplicates;
   std::vector<const CallArgument*> specials;  // $ names and other extra names
   size_t position = 0;
@@ -78,8 +90,16 @@ void Interpreter::EvalAssignments(const std::vector<lang::Assignment>& assignmen
 
 ContextPtr Interpreter::UsedFileScope(const UsedFile& used, const ConstContextPtr& caller) {
   auto ctx = std::make_shared<Context>(root_, caller);
-  ctx->SetUses(used.uses);
-  ctx->AddDefinitions(used.file->body);
+  // Its definitions are the same on every call: built once per run.
+  ScopeDefinitionsPtr& defs = usedFileDefinitions_[&used];
+  if (!defs) {
+    ctx->SetUses(used.uses);
+    ctx->AddDefinitions(used.file->body);
+    defs = ctx->definitions();
+    if (!defs) defs = std::make_shared<ScopeDefinitions>();
+  } else {
+    ctx->ShareDefinitions(defs);
+  }
   EvalAssignments(used.file->body.assignments, ctx);
   return ctx;
 }

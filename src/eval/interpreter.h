@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "eval/builtin_functions.h"
@@ -60,6 +61,7 @@ class Interpreter {
   // let (a = .., b = ..): sequential, duplicates ignored with 2021.01's warning.
   ContextPtr LetScope(const std::vector<lang::Assignment>& assignments,
                       const ConstContextPtr& ctx);
+  bool IsConstantVector(const lang::VectorExpr& v) const;
   // The values a for loop visits (2021.01's range checks and warnings).
   std::vector<Value> ForValues(const Value& v, const lang::SourceSpan& span);
   // "a = 1, 2" as echo() prints its arguments.
@@ -151,6 +153,13 @@ class Interpreter {
   // every slider move).
   std::vector<std::weak_ptr<const Context>> capturedScopes_;
   void BreakClosureCycles();
+
+  // Definitions of each used file, shared by its per-call scopes.
+  std::unordered_map<const UsedFile*, ScopeDefinitionsPtr> usedFileDefinitions_;
+  // Values of expressions that evaluate to the same thing every time
+  // (string literals, vectors of constants): built once per run and shared.
+  // A null mapping (undef) marks a vector found not to be constant.
+  std::unordered_map<const lang::Expr*, Value> constantValues_;
 
  private:
   const EvalOptions& options_;

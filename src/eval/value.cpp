@@ -2,6 +2,7 @@
 // teardown of deeply nested vectors.
 #include "eval/value.h"
 
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <utility>
@@ -20,6 +21,15 @@ struct VectorPayload {
   ValueVector items;
   explicit VectorPayload(ValueVector v) : items(std::move(v)) {}
   ~VectorPayload();
+};
+
+// Payload of a string value: the text and its code point count, counted on
+// first use (len() and s[i] of a long string in a loop would otherwise scan
+// it every time; an all-ASCII string then indexes by byte).
+struct StringPayload {
+  std::string text;
+  mutable std::atomic<int64_t> codePoints{-1};
+  explicit StringPayload(std::string s) : text(std::move(s)) {}
 };
 
 }  // namespace
@@ -51,24 +61,10 @@ VectorPayload::~VectorPayload() {
   }
 }
 
-Value Value::Bool(bool b) {
-  Value v;
-  v.type_ = Type::Bool;
-  v.bool_ = b;
-  return v;
-}
-
-Value Value::Number(double d) {
-  Value v;
-  v.type_ = Type::Number;
-  v.number_ = d;
-  return v;
-}
-
 Value Value::String(std::string s) {
   Value v;
   v.type_ = Type::String;
-  v.payload_ = std::make_shared<const std::string>(std::move(s));
+  v.payload_ = std::make_shared<const StringPayload>(std::move(s));
   return v;
 }
 
@@ -108,7 +104,18 @@ const char* Value::TypeName() const {
 
 const std::string& Value::AsString() const {
   assert(type_ == Type::String);
-  return *static_cast<const std::string*>(payload_.get());
+  return static_cast<const StringPayload*>(payload_.get())->text;
+}
+
+size_t Value::StringCodePoints() const {
+  assert(type_ == Type::String);
+  const auto* p = static_cast<const StringPayload*>(payload_.get());
+  int64_t n = p->codePoints.load(std::memory_order_relaxed);
+  if (n < 0) {
+    n = static_cast<int64_t>(Utf8Length(p->text));
+    p->codePoints.store(n, std::memory_order_relaxed);
+  }
+  return static_cast<size_t>(n);
 }
 
 const ValueVector& Value::AsVector() const {

@@ -59,8 +59,18 @@ class Value {
 
   Value() = default;  // undef
   static Value Undef() { return Value(); }
-  static Value Bool(bool b);
-  static Value Number(double d);
+  static Value Bool(bool b) {
+    Value v;
+    v.type_ = Type::Bool;
+    v.bool_ = b;
+    return v;
+  }
+  static Value Number(double d) {
+    Value v;
+    v.type_ = Type::Number;
+    v.number_ = d;
+    return v;
+  }
   static Value String(std::string s);
   static Value Vector(ValueVector v);
   static Value Range(RangeValue r);
@@ -84,6 +94,8 @@ class Value {
   bool AsBool() const { return bool_; }
   double AsNumber() const { return number_; }
   const std::string& AsString() const;
+  // Utf8Length(AsString()), counted once per string payload.
+  size_t StringCodePoints() const;
   const ValueVector& AsVector() const;
   const RangeValue& AsRange() const;
   const FunctionValue& AsFunction() const;

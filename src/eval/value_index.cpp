@@ -39,6 +39,8 @@ Value Index(const Value& v, const Value& i) {
     }
     case Value::Type::String: {
       const std::string& s = v.AsString();
+      if (v.StringCodePoints() == s.size())  // all ASCII: one byte per code point
+        return index < s.size() ? Value::String(std::string(1, s[index])) : Value();
       size_t codePoint = 0;
       for (size_t pos = 0; pos < s.size();) {
         size_t end = pos + 1;
