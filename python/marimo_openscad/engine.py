@@ -1,0 +1,55 @@
+"""render() and export(): the process-wide engine, called without the GIL."""
+from __future__ import annotations
+
+import threading
+from typing import Any, Mapping, Optional, Sequence
+
+from . import _mos
+from .errors import ScadError
+from .mesh import Mesh
+from .models import Model, defines, model_request
+
+_engine: Optional[_mos.Engine] = None
+_engine_lock = threading.Lock()
+
+
+def shared_engine() -> _mos.Engine:
+    """The one Engine of the process: its parse and geometry caches serve
+    every render and every viewer."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = _mos.Engine()
+        return _engine
+
+
+def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
+                  library_paths: Sequence[str] = (), timeout: float = 0.0,
+                  cancel: Optional[_mos.CancelToken] = None) -> Any:
+    """The engine's raw RenderResult (no exception on a failed render)."""
+    request = model_request(model)
+    return shared_engine().render(
+        **request, defines=defines(params), library_paths=list(library_paths),
+        timeout=float(timeout), geometry=True, cancel=cancel)
+
+
+def render(model: Model, params: Mapping[str, Any] | None = None, *,
+           library_paths: Sequence[str] = (), timeout: float = 0.0,
+           cancel: Optional[_mos.CancelToken] = None) -> Mesh:
+    """Renders `model` (SCAD text, a .scad path, or a SolidPython2 object)
+    with `params` overriding its top-level variables (as `openscad -D`).
+    Raises ScadError when the render fails."""
+    result = render_result(model, params, library_paths=library_paths,
+                           timeout=timeout, cancel=cancel)
+    if not result.ok or (cancel is not None and cancel.cancelled):
+        raise ScadError.from_result(result)
+    return Mesh.from_result(result)
+
+
+def export(model: Model, path: str, params: Mapping[str, Any] | None = None, *,
+           format: str = "", library_paths: Sequence[str] = (),
+           timeout: float = 0.0) -> str:
+    """Renders `model` and writes it to `path`, the format chosen by the
+    extension (.stl, .off) unless `format` is given. Returns `path`."""
+    return render(model, params, library_paths=library_paths,
+                  timeout=timeout).export(str(path), format)
