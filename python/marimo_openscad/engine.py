@@ -26,11 +26,24 @@ def shared_engine() -> _mos.Engine:
 def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
                   library_paths: Sequence[str] = (), timeout: float = 0.0,
                   cancel: Optional[_mos.CancelToken] = None) -> Any:
-    """The engine's raw RenderResult (no exception on a failed render)."""
+    """The engine's raw RenderResult (no exception on a failed render).
+    `timeout` (seconds, 0 = none) bounds the whole render: the engine stops
+    evaluation itself, and a timer cancels the geometry stage."""
     request = model_request(model)
-    return shared_engine().render(
-        **request, defines=defines(params), library_paths=list(library_paths),
-        timeout=float(timeout), geometry=True, cancel=cancel)
+    timer = None
+    if timeout > 0:
+        if cancel is None:
+            cancel = _mos.CancelToken()
+        timer = threading.Timer(timeout, cancel.cancel)
+        timer.daemon = True
+        timer.start()
+    try:
+        return shared_engine().render(
+            **request, defines=defines(params), library_paths=list(library_paths),
+            timeout=float(timeout), geometry=True, cancel=cancel)
+    finally:
+        if timer is not None:
+            timer.cancel()
 
 
 def render(model: Model, params: Mapping[str, Any] | None = None, *,
@@ -39,6 +52,8 @@ def render(model: Model, params: Mapping[str, Any] | None = None, *,
     """Renders `model` (SCAD text, a .scad path, or a SolidPython2 object)
     with `params` overriding its top-level variables (as `openscad -D`).
     Raises ScadError when the render fails."""
+    if timeout > 0 and cancel is None:
+        cancel = _mos.CancelToken()
     result = render_result(model, params, library_paths=library_paths,
                            timeout=timeout, cancel=cancel)
     if not result.ok or (cancel is not None and cancel.cancelled):

