@@ -137,14 +137,25 @@ def _vector_entry(v: Any) -> Any:
 
 def customizer(model: Model, library_paths: Sequence[str] = (),
                include_hidden: bool = False) -> Any:
-    """A marimo ``mo.ui.dictionary`` of one element per customizer parameter
-    (``/* [Hidden] */`` ones left out); its ``.value`` is a dict of name ->
-    value to pass as a viewer's or render()'s ``params``."""
+    """A marimo element (``mo.ui.batch``) with one control per customizer
+    parameter, laid out under its ``/* [Group] */`` heading
+    (``/* [Hidden] */`` ones and ``$`` variables left out). Its ``.value`` is
+    a dict of name -> value to pass as a viewer's or render()'s ``params``;
+    ``element["name"]`` is one control."""
     import marimo as mo
 
-    elements = {p.name: _element(p) for p in parameters(model, library_paths)
-                if include_hidden or not p.hidden}
-    return mo.ui.dictionary(elements)
+    shown = [p for p in parameters(model, library_paths)
+             if (include_hidden or not p.hidden) and not p.name.startswith("$")]
+    elements = {p.name: _element(p) for p in shown}
+    lines: list[str] = []
+    group: Optional[str] = None
+    for p in shown:
+        if p.group != group:
+            group = p.group
+            if group.strip():
+                lines.append(f"**{group.strip()}**\n")
+        lines.append("{" + p.name + "}\n")
+    return mo.ui.batch(mo.md("\n".join(lines)), elements)
 
 
 def customizer_groups(model: Model, library_paths: Sequence[str] = ()) -> dict[str, list[str]]:

@@ -44,6 +44,20 @@ def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
     finally:
         if timer is not None:
             timer.cancel()
+            timer.join()  # no thread (or token reference) outlives the render
+
+
+def check(result: Any, cancel: Optional[_mos.CancelToken] = None,
+          timeout: float = 0.0) -> ScadError | None:
+    """The ScadError for a failed or cancelled result, else None."""
+    cancelled = cancel is not None and cancel.cancelled
+    if result.ok and not cancelled:
+        return None
+    err = ScadError.from_result(result)
+    if cancelled and not err.errors:  # stopped between stages: say why
+        reason = f"render timed out after {timeout:g} s" if timeout > 0 else "render cancelled"
+        err = ScadError(reason, err.diagnostics, err.echo)
+    return err
 
 
 def render(model: Model, params: Mapping[str, Any] | None = None, *,
@@ -51,13 +65,14 @@ def render(model: Model, params: Mapping[str, Any] | None = None, *,
            cancel: Optional[_mos.CancelToken] = None) -> Mesh:
     """Renders `model` (SCAD text, a .scad path, or a SolidPython2 object)
     with `params` overriding its top-level variables (as `openscad -D`).
-    Raises ScadError when the render fails."""
+    Raises ScadError when the render fails, is cancelled or times out."""
     if timeout > 0 and cancel is None:
         cancel = _mos.CancelToken()
     result = render_result(model, params, library_paths=library_paths,
                            timeout=timeout, cancel=cancel)
-    if not result.ok or (cancel is not None and cancel.cancelled):
-        raise ScadError.from_result(result)
+    err = check(result, cancel, timeout)
+    if err is not None:
+        raise err
     return Mesh.from_result(result)
 
 

@@ -61,7 +61,7 @@ def test_openscad_parametric_examples():
 def test_customizer_builds_marimo_elements():
     mo = pytest.importorskip("marimo")
     ui = customizer(ANNOTATED)
-    assert isinstance(ui, mo.ui.dictionary)
+    assert isinstance(ui, mo.ui.batch)
     value = ui.value
     assert "secret" not in value
     assert value["width"] == 20 and value["height"] == 5
@@ -72,6 +72,8 @@ def test_customizer_builds_marimo_elements():
     assert isinstance(ui["shape"], mo.ui.dropdown)
     assert isinstance(ui["hollow"], mo.ui.checkbox)
     assert isinstance(ui["label"], mo.ui.text)
+    layout = ui.text
+    assert "Size" in layout and "Style" in layout and "Hidden" not in layout
 
 
 def test_customizer_value_renders():

@@ -2,7 +2,8 @@
 // 127.0.0.1 (`marimo run`, then `marimo edit`), opened in Debian's Chromium
 // (headless, SwiftShader WebGL) through playwright-core. Checks that the
 // viewer draws the solid and that moving a customizer slider re-renders it.
-// MOS_PYTHON names the Python that has marimo and marimo_openscad installed.
+// MOS_PYTHON names the Python that has marimo and marimo_openscad installed;
+// MOS_E2E_SCREENSHOT_DIR=dir saves a screenshot of each page.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -168,6 +169,9 @@ for (const mode of ['run', 'edit']) {
       assert.ok(trianglesAfter > trianglesBefore, `more sides, more triangles (${trianglesBefore} -> ${trianglesAfter})`);
       assert.ok(after.teal > 0.01, 'the new solid is drawn');
       assert.ok(difference(before, after) > 0.5, `pixels changed (${difference(before, after)})`);
+      if (process.env.MOS_E2E_SCREENSHOT_DIR) {
+        await page.screenshot({ path: path.join(process.env.MOS_E2E_SCREENSHOT_DIR, `notebook-${mode}.png`), fullPage: true });
+      }
       assert.deepEqual(errors, []);
     });
   });
