@@ -10,7 +10,8 @@ venv="${MOS_VENV:-$root/build-venv}"
 "$root/scripts/install_deps.sh" main >/dev/null
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
-if ! python3 -c "import venv, ensurepip" 2>/dev/null; then
+if ! python3 -c "import venv, ensurepip, sysconfig, os, sys
+sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))" 2>/dev/null; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-venv python3-dev
 fi
@@ -18,10 +19,12 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 quiet=(-q)
 [ "${MOS_VERBOSE:-0}" = 1 ] && quiet=(-v)
-"$venv/bin/python" -m pip install "${quiet[@]}" --disable-pip-version-check --upgrade pip >/dev/null
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install "${quiet[@]}" --disable-pip-version-check --upgrade pip >/dev/null
+fi
 CMAKE_BUILD_PARALLEL_LEVEL=2 "$venv/bin/python" -m pip install "${quiet[@]}" \
   --disable-pip-version-check "$root[test]"
 echo "install_python: $("$venv/bin/python" -c 'import marimo_openscad as m; print(m.__file__)')"
