@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Mesh:
     """A rendered model.
 
@@ -30,6 +30,10 @@ class Mesh:
     diagnostics: list[Any] = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
     _result: Any = field(default=None, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return (f"Mesh({self.kind}, {self.triangle_count} triangles, volume={self.volume:g}, "
+                f"area={self.area:g}, bbox={self.bbox_min}..{self.bbox_max})")
 
     @property
     def colors(self) -> np.ndarray:

@@ -23,6 +23,7 @@ def test_cube_arrays_and_measures():
     assert np.allclose(mesh.positions.max(axis=0), [10, 20, 30])
     assert mesh.part_ids.shape == (12,)
     assert mesh.colors.shape == (12, 4) and mesh.colors.dtype == np.uint8
+    assert "12 triangles" in repr(mesh) and "volume=6000" in repr(mesh)
 
 
 def test_arrays_are_read_only_views_kept_alive():
