@@ -36,6 +36,10 @@ class RenderQueue:
     def latest_id(self) -> int:
         return self._latest
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def submit(self, job: Job) -> int:
         """Queues `job`, cancelling the one running; returns its request id."""
         with self._lock:

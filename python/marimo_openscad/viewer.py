@@ -88,7 +88,7 @@ class OpenScadViewer(anywidget.AnyWidget):
 
     # --- rendering -----------------------------------------------------------
     def _changed(self, change: Any) -> None:
-        if change["name"] == "t" and self.anim_steps <= 0:
+        if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
             return
         self.loading = True
         self._queue.submit(self._job(self.model, dict(self.params), self.t))

@@ -76,6 +76,15 @@ def test_animation_steps_t(no_leaked_threads):
     v.close()
 
 
+def test_closed_viewer_ignores_changes(no_leaked_threads):
+    v = openscad_viewer(MODEL)
+    before = v.positions
+    v.close()
+    v.params = {"segments": 30}
+    assert v.wait(timeout=10)
+    assert v.positions == before
+
+
 def test_marimo_wraps_the_widget():
     mo = pytest.importorskip("marimo")
     v = openscad_viewer("cube(1);")
