@@ -7,6 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,7 +124,8 @@ for (const mode of ['run', 'edit']) {
         // It sits beside the interrupt button, which only the global
         // controls have; wait for those so `last()` is not a cell's button.
         await page.locator('[data-testid="interrupt-button"]').waitFor({ state: 'visible', timeout: 60_000 });
-        await page.locator('[data-testid="cell-actions-button"]').nth(5).waitFor({ timeout: 60_000 });
+        const cells = (readFileSync(NOTEBOOK, 'utf8').match(/^@app\.cell/gm) ?? []).length;
+        await page.locator('[data-testid="cell-actions-button"]').nth(cells - 1).waitFor({ timeout: 60_000 });
         await page.locator('[data-testid="run-button"]').last().click();
       }
       const canvas = page.locator('canvas.mos-canvas').first();
