@@ -1,13 +1,15 @@
 // End-to-end: examples/notebook.py served by a real marimo server on
 // 127.0.0.1 (`marimo run`, then `marimo edit`), opened in Debian's Chromium
 // (headless, SwiftShader WebGL) through playwright-core. Checks that the
-// viewer draws the solid and that moving a customizer slider re-renders it.
+// viewer draws the solid and that moving a customizer slider re-renders it;
+// then a generated notebook with two viewers, one showing a syntax error.
 // MOS_PYTHON names the Python that has marimo and marimo_openscad installed;
 // MOS_E2E_SCREENSHOT_DIR=dir saves a screenshot of each page.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +29,9 @@ async function freePort() {
 }
 
 // Starts `marimo <mode>` and resolves once it answers HTTP.
-async function startMarimo(mode) {
+async function startMarimo(mode, notebook = NOTEBOOK) {
   const port = await freePort();
-  const args = ['-m', 'marimo', mode, NOTEBOOK, '--headless', '--host', '127.0.0.1',
+  const args = ['-m', 'marimo', mode, notebook, '--headless', '--host', '127.0.0.1',
     '-p', String(port), '--no-token', '--no-sandbox'];
   if (mode === 'edit') args.push('--skip-update-check');
   const proc = spawn(PYTHON, args, {
@@ -178,3 +180,80 @@ for (const mode of ['run', 'edit']) {
     });
   });
 }
+
+// Two viewers in one notebook: one with a syntax error (the panel shows the
+// line and the source), one with a solid (drawn independently).
+const TWO_VIEWERS = `import marimo
+
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    from marimo_openscad import openscad_viewer
+    return mo, openscad_viewer
+
+
+@app.cell
+def _(mo, openscad_viewer):
+    broken = openscad_viewer("cube(5);\\nsphere(2;\\n")
+    mo.ui.anywidget(broken)
+    return
+
+
+@app.cell
+def _(mo, openscad_viewer):
+    solid = openscad_viewer('color("teal") cylinder(h = 10, r = 5, $fn = 24);')
+    mo.ui.anywidget(solid)
+    return
+
+
+if __name__ == "__main__":
+    app.run()
+`;
+
+describe('two viewers, one with a syntax error, in marimo run', { timeout: 240_000 }, () => {
+  let server, browser, page, dir;
+  const errors = [];
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-'));
+    const notebook = path.join(dir, 'two_viewers.py');
+    writeFileSync(notebook, TWO_VIEWERS);
+    server = await startMarimo('run', notebook);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1600 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopMarimo(server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the error line in one panel and the solid in the other', async () => {
+    await page.locator('canvas.mos-canvas').nth(1).waitFor({ state: 'visible', timeout: 120_000 });
+    const current = page.locator('.mos-error-current').first();
+    await current.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(await current.textContent(), /2 \| sphere\(2;/);
+    assert.match(await page.locator('.mos-error-where').first().textContent(), /2/);
+    await page.waitForFunction(() => {
+      const find = (root, out) => {
+        out.push(...root.querySelectorAll('.mos-timing'));
+        for (const host of root.querySelectorAll('*')) if (host.shadowRoot) find(host.shadowRoot, out);
+        return out;
+      };
+      return find(document, []).some((el) => /[1-9]\d* triangles/.test(el.textContent));
+    }, null, { timeout: 60_000 });
+    const canvas = page.locator('canvas.mos-canvas').nth(1);
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    const frame = await analyse(page, await canvas.screenshot());
+    assert.ok(frame.teal > 0.01, `the second viewer draws its solid (teal share ${frame.teal})`);
+    assert.deepEqual(errors, []);
+  });
+});
