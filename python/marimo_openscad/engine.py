@@ -39,7 +39,8 @@ def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
         timer.start()
     try:
         return shared_engine().render(
-            **request, defines=defines(params), library_paths=list(library_paths),
+            source=request["source"], file=request["file"], source_name=request["source_name"],
+            defines=defines(params), library_paths=list(library_paths),
             timeout=float(timeout), geometry=True, cancel=cancel)
     finally:
         if timer is not None:

@@ -128,7 +128,7 @@ class OpenScadViewer(anywidget.AnyWidget):
             self.indices = mesh.indices.tobytes()
             self.part_ids = mesh.part_ids.tobytes()
             self.palette = mesh.palette.tobytes()
-            self.error = None
+            self.error = None  # type: ignore[assignment]  # allow_none trait
             self.render_ms = ms
             self.loading = False
 
