@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds the viewer bundle: viewer/src -> python/marimo_openscad/static/viewer.{js,css}
-# (git-ignored). Three.js is bundled; nothing is loaded from a CDN at run time.
+# (git-ignored; MOS_VIEWER_OUT=dir writes elsewhere, as the wheel build does). Three.js is bundled; nothing is loaded from a CDN at run time.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+command -v node >/dev/null && command -v npm >/dev/null || {
+  echo "build_viewer: node and npm are needed (Debian: apt-get install nodejs npm)" >&2; exit 1; }
 cd "$root/viewer"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 npx tsc --noEmit -p .
-out="$root/python/marimo_openscad/static"
+out="${MOS_VIEWER_OUT:-$root/python/marimo_openscad/static}"
 mkdir -p "$out"
 npx esbuild src/index.ts --bundle --format=esm --target=es2020 --minify \
   --sourcemap=linked --legal-comments=none --outfile="$out/viewer.js" --log-level=warning

@@ -2,7 +2,8 @@
 # Everything, from a fresh Debian machine: installs all dependencies, builds
 # and runs every test: unit tests, golden corpus, install/find_package,
 # fuzz corpus replay + a short fuzz run, the WebAssembly build in Node, and
-# the viewer in Chromium. Skip parts with MOS_SKIP="fuzz wasm viewer".
+# the viewer in Chromium, the Python package (pytest) and the example notebook
+# in marimo + Chromium. Skip parts with MOS_SKIP="fuzz wasm viewer python e2e".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 skip=" ${MOS_SKIP:-} "
@@ -24,5 +25,9 @@ fi
 if [[ "$skip" != *" viewer "* ]]; then
   echo "== viewer: Three.js viewer bundle in real Chromium"
   "$root/scripts/test_viewer.sh"
+fi
+if [[ "$skip" != *" python "* ]]; then
+  echo "== python: pip install . into build-venv, pytest, notebook end-to-end in marimo + Chromium"
+  "$root/scripts/test_python.sh"
 fi
 echo "test_all: all passed"

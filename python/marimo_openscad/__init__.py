@@ -1,0 +1,29 @@
+"""marimo-openscad: OpenSCAD (2021.01 compatible) models in Python and marimo.
+
+    from marimo_openscad import render, export, openscad_viewer, customizer
+    mesh = render("cube(10);")          # numpy arrays + volume/area/bbox
+    export("sphere(5);", "ball.stl")
+    viewer = openscad_viewer("size = 10; cube(size);", params={"size": 20})
+"""
+from __future__ import annotations
+
+from ._mos import CancelToken, Diagnostic
+from .customizer import Parameter, customizer, parameters
+from .engine import export, render, shared_engine
+from .errors import ScadError
+from .mesh import Mesh
+
+__version__ = "0.1.0"
+
+
+def openscad_viewer(model, params=None, **options):  # type: ignore[no-untyped-def]
+    """A 3D viewer widget (anywidget) of `model`; see viewer.openscad_viewer."""
+    from .viewer import openscad_viewer as make
+
+    return make(model, params, **options)
+
+
+__all__ = [
+    "CancelToken", "Diagnostic", "Mesh", "Parameter", "ScadError", "customizer",
+    "export", "openscad_viewer", "parameters", "render", "shared_engine",
+]

@@ -1,0 +1,166 @@
+"""customizer(): marimo UI elements from OpenSCAD customizer annotations.
+
+The parser attaches 2021.01's annotations to the main file's top-level
+assignments of literal values (`x = 10; // [0:100]`, `/* [Group] */`, a
+`// description` line above); `parameters()` returns them and `customizer()`
+turns each into a slider, dropdown, checkbox, text field or number input."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence
+
+from . import _mos
+from .models import Model, model_request
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One customizer parameter: its default value, the parsed annotation
+    (a number, a string, a list, or {"begin", "step", "end"} for ranges),
+    its group ("" when none) and description."""
+
+    name: str
+    value: Any
+    annotation: Any
+    group: str
+    description: str
+    line: int
+
+    @property
+    def hidden(self) -> bool:
+        return self.group.strip().lower() == "hidden"
+
+    @property
+    def widget(self) -> str:
+        """"slider", "dropdown", "checkbox", "text", "vector" or "number"."""
+        v, a = self.value, self.annotation
+        if isinstance(v, bool):
+            return "checkbox"
+        if isinstance(a, list) and a and _is_number(v):
+            if len(a) == 1 and _is_number(a[0]):
+                return "slider"
+        if isinstance(a, list) and a and not isinstance(v, list):
+            return "dropdown"
+        if isinstance(a, dict) and _is_number(v):
+            return "slider"
+        if isinstance(v, str):
+            return "text"
+        if isinstance(v, list):
+            return "vector"
+        return "number"
+
+    def options(self) -> dict[str, Any]:
+        """Dropdown choices as label -> value (`[a, b]`, `[10:Small, 20:Big]`)."""
+        out: dict[str, Any] = {}
+        for entry in self.annotation if isinstance(self.annotation, list) else []:
+            if isinstance(entry, list) and len(entry) == 2:
+                value, label = entry
+            else:
+                value, label = entry, entry
+            out[_label(label)] = _same_type(value, self.value)
+        return out
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _label(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _same_type(choice: Any, default: Any) -> Any:
+    """A dropdown entry typed like the default (numbers stay numbers)."""
+    if _is_number(default) and isinstance(choice, str):
+        try:
+            return float(choice)
+        except ValueError:
+            return choice
+    if isinstance(default, str) and _is_number(choice):
+        return _label(choice)
+    return choice
+
+
+def parameters(model: Model, library_paths: Sequence[str] = ()) -> list[Parameter]:
+    """The customizer parameters of `model`'s main file, in source order."""
+    request = model_request(model)
+    raw, _diagnostics = _mos.parameters(
+        source=request["source"], file=request["file"], source_name=request["source_name"],
+        library_paths=list(library_paths))
+    return [Parameter(name=p["name"], value=p["value"], annotation=p["annotation"],
+                      group=p["group"] or "", description=p["description"] or "",
+                      line=int(p["line"])) for p in raw]
+
+
+def _element(p: Parameter) -> Any:
+    import marimo as mo
+
+    label = p.description or p.name
+    kind = p.widget
+    if kind == "checkbox":
+        return mo.ui.checkbox(value=bool(p.value), label=label)
+    if kind == "slider":
+        a = p.annotation
+        if isinstance(a, list):
+            start, stop, step = 0.0, float(a[0]), None
+        else:
+            start, stop = float(a["begin"]), float(a["end"])
+            step = float(a["step"]) if a.get("step") is not None else None
+        if step is None:  # 2021.01: integer bounds step by 1, others by 0.1-ish
+            step = 1.0 if start.is_integer() and stop.is_integer() else (stop - start) / 100.0
+        value = min(max(float(p.value), start), stop)
+        return mo.ui.slider(start=start, stop=stop, step=step, value=value, label=label,
+                            show_value=True)
+    if kind == "dropdown":
+        options = p.options()
+        current = next((k for k, v in options.items() if v == p.value), None)
+        return mo.ui.dropdown(options=options, value=current, label=label)
+    if kind == "text":
+        return mo.ui.text(value=p.value, label=label)
+    if kind == "vector":
+        return mo.ui.array([_vector_entry(v) for v in p.value], label=label)
+    return mo.ui.number(value=float(p.value) if _is_number(p.value) else 0.0, label=label,
+                        step=float(p.annotation) if _is_number(p.annotation) else None)
+
+
+def _vector_entry(v: Any) -> Any:
+    import marimo as mo
+
+    if isinstance(v, bool):
+        return mo.ui.checkbox(value=v)
+    if isinstance(v, str):
+        return mo.ui.text(value=v)
+    return mo.ui.number(value=float(v) if _is_number(v) else 0.0)
+
+
+def customizer(model: Model, library_paths: Sequence[str] = (),
+               include_hidden: bool = False) -> Any:
+    """A marimo element (``mo.ui.batch``) with one control per customizer
+    parameter, laid out under its ``/* [Group] */`` heading
+    (``/* [Hidden] */`` ones and ``$`` variables left out). Its ``.value`` is
+    a dict of name -> value to pass as a viewer's or render()'s ``params``;
+    ``element["name"]`` is one control."""
+    import marimo as mo
+
+    shown = [p for p in parameters(model, library_paths)
+             if (include_hidden or not p.hidden) and not p.name.startswith("$")]
+    elements = {p.name: _element(p) for p in shown}
+    lines: list[str] = []
+    group: Optional[str] = None
+    for p in shown:
+        if p.group != group:
+            group = p.group
+            if group.strip():
+                lines.append(f"**{group.strip()}**\n")
+        lines.append("{" + p.name + "}\n")
+    return mo.ui.batch(mo.md("\n".join(lines)), elements)
+
+
+def customizer_groups(model: Model, library_paths: Sequence[str] = ()) -> dict[str, list[str]]:
+    """Group name -> parameter names, in source order ("" for ungrouped)."""
+    groups: dict[str, list[str]] = {}
+    for p in parameters(model, library_paths):
+        groups.setdefault(p.group, []).append(p.name)
+    return groups

@@ -1,0 +1,86 @@
+"""render() and export(): the process-wide engine, called without the GIL."""
+from __future__ import annotations
+
+import threading
+from typing import Any, Mapping, Optional, Sequence
+
+from . import _mos
+from .errors import ScadError
+from .mesh import Mesh
+from .models import Model, defines, model_request
+
+_engine: Optional[_mos.Engine] = None
+_engine_lock = threading.Lock()
+
+
+def shared_engine() -> _mos.Engine:
+    """The one Engine of the process: its parse and geometry caches serve
+    every render and every viewer."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = _mos.Engine()
+        return _engine
+
+
+def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
+                  library_paths: Sequence[str] = (), timeout: float = 0.0,
+                  cancel: Optional[_mos.CancelToken] = None) -> Any:
+    """The engine's raw RenderResult (no exception on a failed render).
+    `timeout` (seconds, 0 = none) bounds the whole render: the engine stops
+    evaluation itself, and a timer cancels the geometry stage."""
+    request = model_request(model)
+    timer = None
+    if timeout > 0:
+        if cancel is None:
+            cancel = _mos.CancelToken()
+        timer = threading.Timer(timeout, cancel.cancel)
+        timer.daemon = True
+        timer.start()
+    try:
+        return shared_engine().render(
+            source=request["source"], file=request["file"], source_name=request["source_name"],
+            defines=defines(params), library_paths=list(library_paths),
+            timeout=float(timeout), geometry=True, cancel=cancel)
+    finally:
+        if timer is not None:
+            timer.cancel()
+            timer.join()  # no thread (or token reference) outlives the render
+
+
+def check(result: Any, cancel: Optional[_mos.CancelToken] = None,
+          timeout: float = 0.0) -> ScadError | None:
+    """The ScadError for a failed or cancelled result, else None."""
+    cancelled = cancel is not None and cancel.cancelled
+    if result.ok and not cancelled:
+        return None
+    err = ScadError.from_result(result)
+    if cancelled and not err.errors:  # stopped between stages: say why
+        reason = f"render timed out after {timeout:g} s" if timeout > 0 else "render cancelled"
+        err = ScadError(reason, err.diagnostics, err.echo)
+    return err
+
+
+def render(model: Model, params: Mapping[str, Any] | None = None, *,
+           library_paths: Sequence[str] = (), timeout: float = 0.0,
+           cancel: Optional[_mos.CancelToken] = None) -> Mesh:
+    """Renders `model` (SCAD text, a .scad path, or a SolidPython2 object)
+    with `params` overriding its top-level variables (as `openscad -D`).
+    Raises ScadError when the render fails, is cancelled or times out."""
+    if timeout > 0 and cancel is None:
+        cancel = _mos.CancelToken()
+    result = render_result(model, params, library_paths=library_paths,
+                           timeout=timeout, cancel=cancel)
+    err = check(result, cancel, timeout)
+    if err is not None:
+        raise err
+    return Mesh.from_result(result)
+
+
+def export(model: Model, path: str, params: Mapping[str, Any] | None = None, *,
+           format: str = "", library_paths: Sequence[str] = (),
+           timeout: float = 0.0) -> str:
+    """Renders `model` and writes it to `path`, the format chosen by the
+    extension (.stl, .off) unless `format` is given. Returns `path`."""
+    return render(model, params, library_paths=library_paths,
+                  timeout=timeout).export(str(path), format)

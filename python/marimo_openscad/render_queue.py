@@ -1,0 +1,103 @@
+"""One render at a time per viewer, off the notebook's main thread.
+
+Every request gets an id; a newer request cancels the running render through
+the engine's cancel token, and only the result of the newest request is
+applied (stale results never reach the screen). A short debounce coalesces
+bursts (slider drags). The worker thread lives only while there is work, so
+nothing is left running when a viewer goes idle or away."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable, Optional
+
+from . import _mos
+
+_log = logging.getLogger(__name__)
+
+Job = Callable[[_mos.CancelToken], Any]
+Apply = Callable[[int, Any, Optional[BaseException]], None]
+
+
+class RenderQueue:
+    def __init__(self, apply: Apply, debounce_s: float = 0.03) -> None:
+        self._apply = apply
+        self.debounce_s = debounce_s
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._latest = 0
+        self._pending: Optional[tuple[int, Job]] = None
+        self._token: Optional[_mos.CancelToken] = None
+        self._thread: Optional[threading.Thread] = None
+        self._closed = False
+
+    @property
+    def latest_id(self) -> int:
+        return self._latest
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def submit(self, job: Job) -> int:
+        """Queues `job`, cancelling the one running; returns its request id."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("viewer closed")
+            self._latest += 1
+            self._pending = (self._latest, job)
+            if self._token is not None:
+                self._token.cancel()
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="marimo-openscad-render", daemon=True)
+                self._thread.start()
+            return self._latest
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        """Blocks until no render is queued or running; False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            while self._thread is not None:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._idle.wait(left)
+            return True
+
+    def close(self) -> None:
+        """Cancels what runs, drops what waits; later submits fail."""
+        with self._lock:
+            self._closed = True
+            self._pending = None
+            if self._token is not None:
+                self._token.cancel()
+
+    def _run(self) -> None:
+        while True:
+            if self.debounce_s > 0:
+                time.sleep(self.debounce_s)
+            with self._lock:
+                if self._pending is None:
+                    self._thread = None
+                    self._idle.notify_all()
+                    return
+                request_id, job = self._pending
+                self._pending = None
+                token = _mos.CancelToken()
+                self._token = token
+            result: Any = None
+            error: Optional[BaseException] = None
+            try:
+                result = job(token)
+            except BaseException as exc:  # reported to the viewer, never lost
+                error = exc
+            with self._lock:
+                self._token = None
+                stale = request_id != self._latest or self._closed
+            if not stale:
+                try:
+                    self._apply(request_id, result, error)
+                except Exception:  # a failing display must not kill the worker
+                    _log.exception("marimo-openscad: applying render %d failed", request_id)

@@ -1,0 +1,166 @@
+"""openscad_viewer(): the anywidget widget showing a model in 3D.
+
+The mesh travels as binary buffers (traitlets Bytes: float32 positions,
+uint32 indices and part ids, an RGBA8 palette; viewer/README.md). Setting
+`params`, `model` or (with animation) `t` re-renders on a worker thread; the
+same widget is updated in place."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence
+
+import anywidget
+import traitlets
+
+from .engine import render_result
+from .errors import ScadError
+from .mesh import Mesh
+from .models import Model, model_request, model_text
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def _static(name: str) -> Any:
+    path = _STATIC / name
+    if not path.exists():
+        raise RuntimeError(
+            f"marimo_openscad: the viewer bundle {path} is missing; install the "
+            "package with `pip install .` (needs node and npm) or run scripts/build_viewer.sh")
+    return path
+
+
+class OpenScadViewer(anywidget.AnyWidget):
+    _esm = _static("viewer.js")
+    _css = _static("viewer.css")
+
+    # Synced with the viewer (viewer/README.md).
+    positions = traitlets.Bytes(b"").tag(sync=True)
+    indices = traitlets.Bytes(b"").tag(sync=True)
+    palette = traitlets.Bytes(b"").tag(sync=True)
+    part_ids = traitlets.Bytes(b"").tag(sync=True)
+    error = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
+    loading = traitlets.Bool(False).tag(sync=True)
+    render_ms = traitlets.Float(0.0).tag(sync=True)
+    anim_steps = traitlets.Int(0).tag(sync=True)
+    anim_fps = traitlets.Float(10.0).tag(sync=True)
+    t = traitlets.Float(0.0).tag(sync=True)
+
+    # Python only: what to render.
+    model = traitlets.Any()
+    params = traitlets.Dict()
+
+    def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
+                 debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
+                 timeout: float = 0.0, anim_steps: int = 0, anim_fps: float = 10.0) -> None:
+        from .render_queue import RenderQueue
+        model_request(model)  # fail early on a model that is neither text, path nor object
+        super().__init__(model=model, params=dict(params or {}),
+                         anim_steps=anim_steps, anim_fps=anim_fps)
+        self.library_paths = list(library_paths)
+        self.timeout = timeout
+        self.mesh: Optional[Mesh] = None
+        self.last_error: Optional[ScadError] = None
+        self.rendered_id = 0
+        self._queue = RenderQueue(self._apply, debounce_ms / 1000.0)
+        # The first mesh is part of the widget's initial state.
+        self._apply(0, self._job(self.model, dict(self.params), self.t)(None), None)
+        self.observe(self._changed, names=["model", "params", "t"])
+
+    # --- public -------------------------------------------------------------
+    def update(self, model: Optional[Model] = None,
+               params: Optional[Mapping[str, Any]] = None) -> None:
+        """Renders a new model and/or params in this same widget."""
+        with self.hold_trait_notifications():
+            if model is not None:
+                model_request(model)
+                self.model = model
+            if params is not None:
+                self.params = dict(params)
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        """Blocks until the queued renders are done (tests, scripts)."""
+        return self._queue.wait(timeout)
+
+    def close(self) -> None:
+        self._queue.close()
+        super().close()
+
+    # --- rendering -----------------------------------------------------------
+    def _changed(self, change: Any) -> None:
+        if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
+            return
+        self.loading = True
+        self._queue.submit(self._job(self.model, dict(self.params), self.t))
+
+    def _job(self, model: Model, params: dict, t: float) -> Any:
+        def run(token: Any) -> Any:
+            effective = dict(params)
+            if self.anim_steps > 0 and "$t" not in effective:
+                effective["$t"] = t
+            start = time.perf_counter()
+            result = render_result(model, effective, library_paths=self.library_paths,
+                                   timeout=self.timeout, cancel=token)
+            return result, (time.perf_counter() - start) * 1000.0, model
+        return run
+
+    def _apply(self, request_id: int, outcome: Any, exc: Optional[BaseException]) -> None:
+        if exc is not None:
+            self.last_error = ScadError(str(exc))
+            with self.hold_sync():
+                self.error = {"message": f"{type(exc).__name__}: {exc}"}
+                self.loading = False
+            return
+        result, ms, model = outcome
+        self.rendered_id = request_id
+        if not result.ok:
+            err = ScadError.from_result(result)
+            self.last_error = err
+            with self.hold_sync():
+                self.error = _error_panel(err, model)
+                self.loading = False
+                self.render_ms = ms
+            return
+        mesh = Mesh.from_result(result)
+        self.mesh, self.last_error = mesh, None
+        with self.hold_sync():
+            self.positions = mesh.positions.tobytes()
+            self.indices = mesh.indices.tobytes()
+            self.part_ids = mesh.part_ids.tobytes()
+            self.palette = mesh.palette.tobytes()
+            self.error = None  # type: ignore[assignment]  # allow_none trait
+            self.render_ms = ms
+            self.loading = False
+
+
+def _error_panel(err: ScadError, model: Model) -> dict:
+    """The viewer's error trait: message, position and the source to quote."""
+    panel: dict = {"message": str(err)}
+    first = err.errors[0] if err.errors else None
+    if first is None:
+        return panel
+    panel["message"] = first.message
+    if first.line:
+        panel["line"] = first.line
+    if first.column:
+        panel["column"] = first.column
+    if first.file:
+        panel["file"] = first.file
+    try:
+        request = model_request(model)
+        main = request["file"]
+        if not first.file or (main and Path(first.file).resolve() == Path(main)):
+            panel["source"] = model_text(model)
+    except Exception:
+        pass
+    return panel
+
+
+def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
+                    **options: Any) -> OpenScadViewer:
+    """A 3D viewer widget of `model`; show it in marimo with
+    ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
+    ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
+    Options: debounce_ms (30), library_paths, timeout (s), anim_steps,
+    anim_fps."""
+    return OpenScadViewer(model, params, **options)

@@ -1,0 +1,13 @@
+import threading
+
+import pytest
+
+
+@pytest.fixture
+def no_leaked_threads():
+    """Fails a test that leaves a render thread running."""
+    yield
+    for t in threading.enumerate():
+        if t.name == "marimo-openscad-render":
+            t.join(timeout=30)
+            assert not t.is_alive(), "a render thread outlived its viewer"

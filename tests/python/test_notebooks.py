@@ -1,0 +1,38 @@
+"""The example notebooks run as plain Python (marimo's app.run())."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("marimo")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def run_notebook(name):
+    spec = importlib.util.spec_from_file_location(f"example_{name}", EXAMPLES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    _outputs, defs = module.app.run()
+    return defs
+
+
+def test_customizer_notebook():
+    defs = run_notebook("notebook")
+    viewer = defs["viewer"]
+    assert viewer.wait(timeout=60)
+    assert viewer.error is None and viewer.mesh.volume > 0
+    assert viewer.params == defs["controls"].value
+    assert set(viewer.params) == {"sides", "height", "radius", "wall", "colour"}
+    viewer.close()
+
+
+def test_solidpython_notebook():
+    pytest.importorskip("solid2")
+    defs = run_notebook("solidpython")
+    viewer = defs["viewer"]
+    assert viewer.wait(timeout=60)
+    assert viewer.error is None
+    import math
+    expected = (3 * 10 + 4) * 14 * 4 - 3 * math.pi * 2.5 ** 2 * 4
+    assert viewer.mesh.volume == pytest.approx(expected, rel=0.02)
+    viewer.close()
