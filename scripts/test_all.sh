@@ -7,6 +7,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 skip=" ${MOS_SKIP:-} "
+# The pip build of the Python extension compiles the same sources in
+# build-wheel/: with paths relative to the checkout, ccache serves them.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
 "$root/scripts/install_deps.sh" all
 
 echo "== native build and ctest"
