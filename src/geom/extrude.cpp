@@ -117,7 +117,12 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         const Vec3 a = place(va, k), b = place(vb, k);
         const Vec3 a2 = place(va, k + 1), b2 = place(vb, k + 1);
         const double da = kernel::LengthSquared(b2 - a), db = kernel::LengthSquared(a2 - b);
-        if (da < db || (da == db && diagonalA)) {
+        // Equal lengths up to rounding count as a tie: a vertex on the axis
+        // makes both diagonals equally long in exact arithmetic, and 2021.01
+        // then splits by the rule above (linear_extrude-tests.scad, twisted
+        // square(10) with a corner at the origin).
+        const bool tie = std::abs(da - db) <= 1e-9 * std::max(da, db);
+        if (tie ? diagonalA : da < db) {
           soup.push_back({a, b, b2});
           soup.push_back({a, b2, a2});
         } else {

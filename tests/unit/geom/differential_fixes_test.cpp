@@ -57,5 +57,14 @@ TEST(DifferentialFixes, IntersectionWithAnIgnoredChildIsEmpty) {
   EXPECT_FALSE(u.geometry.Empty());
 }
 
+// A corner on the axis makes both diagonals of its side quads equally long;
+// 2021.01 then splits by the twist's direction (V = 2050.2502 in its STL).
+TEST(DifferentialFixes, TwistedQuadsWithEqualDiagonalsSplitByTheTwistRule) {
+  RenderResult r =
+      testing::Render("linear_extrude(height=20, twist=45, slices=10) square([10,10]);");
+  ASSERT_EQ(r.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 2050.2502, 0.01);
+}
+
 }  // namespace
 }  // namespace mos::geom
