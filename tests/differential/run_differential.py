@@ -126,9 +126,11 @@ def Compare2d(ref, got):
     return problems
 
 
-def Check(mos, key, path, ref, timeout):
+def Check(mos, key, path, ref, timeout, maxTriangles):
     """(outcome, detail, props): outcome in pass, mismatch, notcompared."""
     kind = ref["kind"]
+    if maxTriangles and ref.get("triangles", 0) > maxTriangles:
+        return "notcompared", "large (%d triangles; run with --max-triangles 0)" % ref["triangles"], None
     if kind in ("excluded", "timeout", "error"):
         reason = ref.get("reason") or ("openscad timeout" if kind == "timeout" else
                                        "openscad error, exit %s" % ref.get("exit"))
@@ -184,6 +186,8 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=20)
+    ap.add_argument("--max-triangles", type=int, default=300000,
+                    help="skip references larger than this (their ASCII STL takes minutes in Python); 0: none")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -204,7 +208,7 @@ def main():
     mos = os.path.abspath(args.mos)
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(Check, mos, k, paths[k], refs[k], args.timeout): k for k in keys}
+        futures = {pool.submit(Check, mos, k, paths[k], refs[k], args.timeout, args.max_triangles): k for k in keys}
         for fut in concurrent.futures.as_completed(futures):
             results[futures[fut]] = fut.result()
 
