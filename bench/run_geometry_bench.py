@@ -19,6 +19,7 @@ import argparse
 import glob
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -48,8 +49,8 @@ def TimeProcess(cmd, cwd, timeout):
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if rc is not None and rc < 0 and cpu >= timeout - 1:
-        rc = None
+    if rc is not None and (rc == -signal.SIGXCPU or (rc == -signal.SIGKILL and cpu >= timeout - 1)):
+        rc = None  # killed at the CPU limit
     return cpu, wall, rc
 
 

@@ -22,6 +22,7 @@ import json
 import os
 import re
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,8 +55,8 @@ def RunOpenscad(path, out, timeout):
         rc, err = None, ""
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if rc is not None and rc < 0 and cpu >= timeout - 1:
-        rc = None  # killed by SIGXCPU/SIGKILL at the CPU limit
+    if rc is not None and (rc == -signal.SIGXCPU or (rc == -signal.SIGKILL and cpu >= timeout - 1)):
+        rc = None  # killed at the CPU limit
     return rc, cpu, err
 
 
