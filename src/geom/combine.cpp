@@ -180,6 +180,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   std::vector<Mesh> meshes;
   std::vector<Polygon2d> polys;
   uint32_t firstProp = 0;
+  bool droppedChild = false;
   for (size_t i = 0; i < children.size(); ++i) {
     Geometry& g = children[i];
     if (g.Empty()) {
@@ -192,6 +193,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
       Warn(ctx, dim == Dim::k3 ? "Ignoring 2D child object for 3D operation"
                                : "Ignoring 3D child object for 2D operation",
            span);
+      droppedChild = true;
       continue;
     }
     if (dim == Dim::k3) {
@@ -201,6 +203,8 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
       polys.push_back(std::move(g.polygon));
     }
   }
+  // 2021.01 intersects with the ignored child as with an empty one.
+  if (droppedChild && op == CombineOp::kIntersection) return {};
   return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
                         : Combine2d(std::move(polys), children.size(), op, firstProp, ctx);
 }

@@ -117,7 +117,12 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         const Vec3 a = place(va, k), b = place(vb, k);
         const Vec3 a2 = place(va, k + 1), b2 = place(vb, k + 1);
         const double da = kernel::LengthSquared(b2 - a), db = kernel::LengthSquared(a2 - b);
-        if (da < db || (da == db && diagonalA)) {
+        // Equal lengths up to rounding count as a tie: a vertex on the axis
+        // makes both diagonals equally long in exact arithmetic, and 2021.01
+        // then splits by the rule above (linear_extrude-tests.scad, twisted
+        // square(10) with a corner at the origin).
+        const bool tie = std::abs(da - db) <= 1e-9 * std::max(da, db);
+        if (tie ? diagonalA : da < db) {
           soup.push_back({a, b, b2});
           soup.push_back({a, b2, a2});
         } else {
@@ -141,7 +146,9 @@ int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateE
   for (const auto& c : polygon.contours)
     for (const Vec2& v : c) radius = std::max(radius, std::abs(v.x));
   const int base = FragmentCount(radius, p.fragments.fn, p.fragments.fs, p.fragments.fa);
-  const double n = std::ceil(std::max(base * std::abs(p.angle) / 360, 1.0));
+  // 2021.01 truncates (an unsigned cast): angle=100 with 30 fragments per
+  // turn sweeps 8 segments, not 9.
+  const double n = std::floor(std::max(base * std::abs(p.angle) / 360, 1.0));
   return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
 }
 
@@ -164,7 +171,11 @@ kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateE
     return {};
   }
   kernel::Polygon2d shape = polygon;
-  if (maxX <= 0) {  // left of the axis: mirror to the right (reversing keeps orientation)
+  // Left of the axis: 2021.01 sweeps the points where they are (x < 0), i.e.
+  // the shape mirrored to the right (contours reversed to stay
+  // counter-clockwise) and turned by 180 degrees about Z: `side` = -1.
+  const double side = maxX <= 0 ? -1.0 : 1.0;
+  if (side < 0) {
     for (auto& c : shape.contours) {
       for (Vec2& v : c) v.x = -v.x;
       std::reverse(c.begin(), c.end());
@@ -177,7 +188,8 @@ kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateE
   // at 180 degrees and go clockwise (2021.01's layout, visible for odd n).
   auto place = [&](Vec2 v, int j) {
     const double a = full ? 180.0 - 360.0 * j / n : angle * j / n;
-    return Vec3{v.x * CosDegrees(a), v.x * SinDegrees(a), v.y};
+    const double x = side * v.x;
+    return Vec3{x * CosDegrees(a), x * SinDegrees(a), v.y};
   };
   std::vector<Triangle> soup;
   for (int j = 0; j < n; ++j) {
@@ -195,6 +207,13 @@ kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateE
       soup.push_back({place(t[0], n), place(t[2], n), place(t[1], n)});
     }
   }
+  // The triangles above face outward for a counter-clockwise sweep; a
+  // clockwise one (full turns, negative angles) turns every face inside out.
+  // Reversing them here, rather than leaving it to the repair's orientation
+  // pass, keeps the cavity of a profile with holes (two shells, no caps) a
+  // cavity.
+  if (full || angle < 0)
+    for (Triangle& t : soup) std::swap(t[1], t[2]);
   return FromSoup(soup, prop);
 }
 
