@@ -136,8 +136,9 @@ std::string Normalize(const std::string& path) {
 }  // namespace
 
 std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
-                       long long& timestamp) {
+                       long long& timestamp, std::string* openPath) {
   timestamp = 0;
+  if (openPath) openPath->clear();
   if (file.empty()) return file;
   std::string path = file;
   if (file[0] != '/' && span.file) {
@@ -147,6 +148,7 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
   path = Normalize(path);
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
+  if (openPath) *openPath = path;
   if (path[0] != '/') return path;
   return in.log().DisplayFileName(path);
 }
@@ -171,7 +173,7 @@ ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module) {
                           " will be removed in future releases. Use a child import() instead.",
                       a.inst.span);
   f.file = ImportPath(a.in, file.IsString() ? file.AsString() : file.ToStrString(),
-                      a.inst.span, f.timestamp);
+                      a.inst.span, f.timestamp, &f.path);
   if (a["layer"].IsString()) f.layer = a["layer"].AsString();
   f.origin = ReadOrigin(a, module);
   if (a["scale"].IsNumber()) f.scale = a["scale"].AsNumber();

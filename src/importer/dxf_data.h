@@ -1,8 +1,8 @@
 // A DXF drawing read as OpenSCAD 2021.01 reads it: LINE, LWPOLYLINE, CIRCLE,
 // ARC, ELLIPSE, INSERT of BLOCKS, DIMENSION; every other entity is counted
 // and reported as unsupported (2021.01 does not read POLYLINE or SPLINE
-// either). Lines are joined into paths at shared end points (points closer
-// than 2^-20 are one point); origin and scale apply to every coordinate.
+// either). Lines are joined into paths at shared end points (end points are
+// rounded to a 1/1024 grid); origin and scale apply to every coordinate.
 // Behaviour and warning texts learned from openscad 2021.01's output on the
 // testdata DXF files and on files made for the purpose.
 #pragma once

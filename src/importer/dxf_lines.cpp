@@ -5,23 +5,25 @@
 namespace mos::importer {
 namespace {
 
-constexpr double kGrid = 1.0 / 1024 / 1024;  // 2021.01's GRID_FINE
+// 2021.01 snaps every end point to a 1/1024 grid (a point next to a used
+// cell joins that cell's point): checked on its output.
+constexpr double kGrid = 1.0 / 1024;
 constexpr double kMaxCoordinate = 1e15;      // cells must fit a long long
 
 }  // namespace
 
 int DxfLines::PointIndex(double x, double y) {
   const long long cx = std::llround(x / kGrid), cy = std::llround(y / kGrid);
+  auto at = [&](long long kx, long long ky) {
+    auto it = cells_.find({kx, ky});
+    return it == cells_.end() || it->second.empty() ? -1 : it->second.front();
+  };
+  if (int i = at(cx, cy); i >= 0) return i;
   for (long long dx = -1; dx <= 1; ++dx)
-    for (long long dy = -1; dy <= 1; ++dy) {
-      auto it = cells_.find({cx + dx, cy + dy});
-      if (it == cells_.end()) continue;
-      for (int i : it->second)
-        if (std::fabs(points_[i][0] - x) < kGrid && std::fabs(points_[i][1] - y) < kGrid)
-          return i;
-    }
+    for (long long dy = -1; dy <= 1; ++dy)
+      if (int i = at(cx + dx, cy + dy); i >= 0) return i;
   const int index = static_cast<int>(points_.size());
-  points_.push_back({x, y});
+  points_.push_back({static_cast<double>(cx) * kGrid, static_cast<double>(cy) * kGrid});
   cells_[{cx, cy}].push_back(index);
   linesAtPoint_.emplace_back();
   return index;
@@ -40,11 +42,16 @@ void DxfLines::Add(double x1, double y1, double x2, double y2) {
 
 void DxfLines::AssemblePaths(DxfData& data) {
   const int n = static_cast<int>(lines_.size());
-  std::vector<bool> used(n, false);
+  // 2021.01 keeps the unused lines in a std::unordered_map<int, int> and
+  // takes them in its iteration order (with libstdc++ and small keys about
+  // the reverse of insertion); the same container gives the same order in
+  // native builds (checked on polygon-mesh.dxf, whose area depends on it).
+  std::unordered_map<int, int> enabled;
+  for (int i = 0; i < n; ++i) enabled[i] = i;
   // The first unused line at point p other than `except`, or -1.
   auto nextAt = [&](int p, int except) {
     for (int l : linesAtPoint_[p])
-      if (l != except && !used[l]) return l;
+      if (l != except && enabled.count(l)) return l;
     return -1;
   };
   // Follows lines from `line`, entering at its end `end`.
@@ -55,36 +62,26 @@ void DxfLines::AssemblePaths(DxfData& data) {
     while (line >= 0) {
       const int p = lines_[line][1 - end];
       path.indices.push_back(p);
-      used[line] = true;
+      enabled.erase(line);
       line = nextAt(p, -1);
       if (line >= 0) end = lines_[line][0] == p ? 0 : 1;
     }
     data.paths.push_back(std::move(path));
   };
-  // Open paths: from an end point that no other unused line touches, the
-  // first such line in order each time. A line can only become a start once
-  // lines next to it are used, so the scan resumes at the first line next
-  // to the path just traced instead of at the beginning.
-  int from = 0;
-  while (from < n) {
-    int restart = n;
-    for (int l = from; l < n && restart == n; ++l) {
-      if (used[l]) continue;
-      for (int end = 0; end < 2; ++end) {
+  // Open paths: from an end point that no other unused line touches.
+  for (bool traced = true; traced;) {
+    traced = false;
+    for (const auto& entry : enabled) {
+      const int l = entry.second;
+      for (int end = 0; end < 2 && !traced; ++end) {
         if (nextAt(lines_[l][end], l) >= 0) continue;
-        trace(l, end, false);
-        // Lines next to the new path may have become starts.
-        restart = l;
-        for (int p : data.paths.back().indices)
-          for (int k : linesAtPoint_[p])
-            if (!used[k] && k < restart) restart = k;
-        break;
+        traced = true;
+        trace(l, end, false);  // invalidates the iteration: start again
       }
+      if (traced) break;
     }
-    from = restart;
   }
-  for (int l = 0; l < n; ++l)
-    if (!used[l]) trace(l, 0, true);
+  while (!enabled.empty()) trace(enabled.begin()->second, 0, true);
   data.points = std::move(points_);
 }
 

@@ -1,6 +1,6 @@
 // The line segments of a DXF drawing and their joining into paths, as
-// OpenSCAD 2021.01 does it: end points closer than 2^-20 (in both
-// coordinates) become one point (the first one seen); open paths are traced
+// OpenSCAD 2021.01 does it: end points are rounded to a 1/1024 grid and a
+// point next to an already used grid cell becomes that cell's point; open paths are traced
 // first, each from an end point no other unused line touches, then the
 // remaining lines form closed paths. The next line at a point is the first
 // unused one added there.

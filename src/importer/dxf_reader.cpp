@@ -249,6 +249,7 @@ class Reader {
 
   void Circle() {
     const double cx = e_.xs[0], cy = e_.ys[0], r = e_.r40;
+    if (!std::isfinite(cx) || !std::isfinite(cy) || !std::isfinite(r)) return;
     long long n = ArcSegments(r, 1.0);
     for (long long i = 0; i < n && !Full(); ++i) {
       double a1 = 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
@@ -260,6 +261,7 @@ class Reader {
 
   void Arc() {
     const double cx = e_.xs[0], cy = e_.ys[0], r = e_.r40;
+    if (!std::isfinite(cx) || !std::isfinite(cy) || !std::isfinite(r)) return;
     double start = e_.a50, stop = e_.a51;
     if (!std::isfinite(start) || !std::isfinite(stop)) return;
     if (start > stop) stop += 360.0 * std::ceil((start - stop) / 360.0);
@@ -279,6 +281,8 @@ class Reader {
   // of the minor axis, 41/42 the start and end parameters in radians.
   void Ellipse() {
     const double cx = e_.xs[0], cy = e_.ys[0], mx = e_.xs[1], my = e_.ys[1];
+    for (double v : {cx, cy, mx, my, e_.r40})
+      if (!std::isfinite(v)) return;
     double start = e_.v41, stop = e_.has42 ? e_.v42 : 2 * kPi;
     if (!std::isfinite(start) || !std::isfinite(stop)) return;
     if (start > stop) stop += 2 * kPi * std::ceil((start - stop) / (2 * kPi));
