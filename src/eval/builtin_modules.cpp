@@ -145,10 +145,10 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
     auto slash = span.file->find_last_of('/');
     if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
   }
+  if (openPath) *openPath = path;  // not normalized: 2021.01's messages show it so
   path = Normalize(path);
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
-  if (openPath) *openPath = path;
   if (path[0] != '/') return path;
   return in.log().DisplayFileName(path);
 }

@@ -301,6 +301,7 @@ class Renderer {
     ImportOutcome o = ImportFile(r);
     for (auto& w : o.warnings) Warn(w, lang::SourceSpan{});
     for (auto& e : o.errors) out_.errors.push_back({e, node.span});
+    for (auto& e : o.locatedErrors) out_.errors.push_back({e, node.span, true});
     return std::move(o.geometry);
   }
   Geometry ExtrudeSource(const eval::ExtrudeFile& file, const eval::Fragments& fragments,

@@ -72,6 +72,11 @@ void ImportMesh(const ImportRequest& r, const std::string& ext, ImportOutcome& o
   bool ok = ext == "stl"   ? importer::ReadStl(bytes, data, error)
             : ext == "off" ? importer::ReadOff(bytes, data, error)
                            : importer::ReadObj(bytes, data, error);
+  if (!ok && error.rfind("STL line ", 0) == 0) {  // 2021.01's own parse errors
+    out.locatedErrors.push_back(error + " importing file '" + full + "'");
+    return;
+  }
+  if (!ok && error.empty()) return;  // an empty file: nothing, silently (as 2021.01)
   if (!ok) {
     out.warnings.push_back("import(): can't read '" + r.displayName + "': " + error +
                            "; object left out");

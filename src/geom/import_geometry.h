@@ -31,6 +31,7 @@ struct ImportOutcome {
   Geometry geometry;
   std::vector<std::string> warnings;  // texts without "WARNING: ", complete
   std::vector<std::string> errors;    // texts without "ERROR: "
+  std::vector<std::string> locatedErrors;  // the same, 2021.01 adds the call's location
 };
 
 ImportOutcome ImportFile(const ImportRequest& request);

@@ -118,6 +118,7 @@ class Reader {
 
  private:
   static std::string_view NextLine(std::string_view text, size_t& pos) {
+    if (pos >= text.size()) return {};  // a code line without its value line
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);

@@ -17,7 +17,9 @@ struct MeshData {
   std::vector<std::vector<int>> faces;
 };
 
-// Each returns false with `error` set (our wording) on a malformed file.
+// Each returns false with `error` set on a malformed file (2021.01's
+// wording for ascii STL: "STL line N, ..."; ours otherwise). An empty STL
+// file returns false with an empty error (2021.01 imports nothing, silently).
 bool ReadStl(std::string_view bytes, MeshData& out, std::string& error);
 bool ReadOff(std::string_view text, MeshData& out, std::string& error);
 bool ReadObj(std::string_view text, MeshData& out, std::string& error);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "importer/mesh_data.h"
 
@@ -54,33 +55,55 @@ bool Number(std::string_view w, double& v) {
   return end == t.c_str() + t.size();
 }
 
+std::string_view TrimLine(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+// Line by line as 2021.01 reads ascii STL: "outer loop" starts a facet,
+// each "vertex x y z" adds a point, the third one the triangle; errors
+// are worded as 2021.01 words them.
 bool ReadAscii(std::string_view s, MeshData& out, std::string& error) {
   size_t pos = 0;
-  std::vector<int> face;
-  for (;;) {
-    std::string_view w = Word(s, pos);
-    if (w.empty()) break;
-    if (w == "vertex") {
-      std::array<double, 3> p{};
-      for (double& c : p)
-        if (!Number(Word(s, pos), c)) {
-          error = "bad vertex coordinate";
-          return false;
-        }
-      face.push_back(static_cast<int>(out.points.size()));
-      out.points.push_back(p);
-    } else if (w == "endloop") {
-      if (face.size() != 3) {
-        error = "a facet without three vertices";
-        return false;
-      }
-      out.faces.push_back(face);
-      face.clear();
+  long long lineNo = 0;
+  int count = 0;
+  std::array<std::array<double, 3>, 3> tri{};
+  while (pos < s.size()) {
+    size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string_view line = TrimLine(s.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++lineNo;
+    if (line.find("outer loop") != std::string_view::npos) {
+      count = 0;
+      continue;
     }
-  }
-  if (!face.empty()) {
-    error = "the file ends inside a facet";
-    return false;
+    if (line.find("solid") != std::string_view::npos || line.find("facet") != std::string_view::npos ||
+        line.find("endloop") != std::string_view::npos)
+      continue;
+    if (line.find("vertex") == std::string_view::npos) continue;
+    size_t at = line.find("vertex") + 6;
+    std::array<double, 3> p{};
+    bool ok = true;
+    for (double& c : p) ok = ok && Number(Word(line, at), c);
+    if (!ok || !TrimLine(line.substr(std::min(at, line.size()))).empty()) {
+      error = "STL line " + std::to_string(lineNo) + ", can't parse vertex line '" +
+              std::string(line) + "'";
+      return false;
+    }
+    if (count >= 3) {
+      error = "STL line " + std::to_string(lineNo) + ", extra vertex line '" + std::string(line) +
+              "'";
+      return false;
+    }
+    tri[count++] = p;
+    if (count == 3) {
+      const int base = static_cast<int>(out.points.size());
+      for (const auto& q : tri) out.points.push_back(q);
+      out.faces.push_back({base, base + 1, base + 2});
+    }
   }
   return true;
 }
@@ -98,6 +121,7 @@ bool ReadStl(std::string_view b, MeshData& out, std::string& error) {
   }
   size_t pos = 0;
   if (Word(b, pos) == "solid") return ReadAscii(b, out, error);
+  if (b.empty()) return false;  // no error text: an empty file is just empty
   if (b.size() < 84) {
     error = "too short for a binary STL file (" + std::to_string(b.size()) + " bytes)";
   } else {

@@ -206,3 +206,18 @@ TEST(DxfReader, GarbageNeverCrashes) {
 
 }  // namespace
 }  // namespace mos::importer
+
+namespace mos::importer {
+namespace {
+
+// Found by mos_fuzz_dxf: a last group code without its value line.
+TEST(DxfReader, CodeWithoutValueAtTheEnd) {
+  std::vector<std::string> w;
+  DxfOptions o;
+  o.fragments = [](double) { return 36; };
+  DxfData d = ParseDxf("0\nSECTION\n2\nENTITIES\n0\nLINE\n10", o, w);
+  EXPECT_TRUE(d.paths.empty());
+}
+
+}  // namespace
+}  // namespace mos::importer

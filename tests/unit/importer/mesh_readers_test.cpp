@@ -51,7 +51,19 @@ TEST(StlReader, AsciiWithNanKeepsTheValue) {
   ASSERT_TRUE(ReadStl(text, m, error));
   ASSERT_EQ(m.faces.size(), 1u);
   EXPECT_TRUE(std::isnan(m.points[2][0]));
-  EXPECT_FALSE(ReadStl("solid t\n facet\n outer loop\n vertex 0 0 0\n", m, error));
+}
+
+TEST(StlReader, AsciiErrorsAsIn2021) {
+  MeshData m;
+  std::string error;
+  EXPECT_FALSE(ReadStl("solid t\n outer loop\n  vertex 0 0 blah\n", m, error));
+  EXPECT_EQ(error, "STL line 3, can't parse vertex line 'vertex 0 0 blah'");
+  EXPECT_FALSE(ReadStl("solid t\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 0\nvertex 0 0 1\n",
+                       m, error));
+  EXPECT_EQ(error, "STL line 6, extra vertex line 'vertex 0 0 1'");
+  error.clear();
+  EXPECT_FALSE(ReadStl("", m, error));
+  EXPECT_TRUE(error.empty());
 }
 
 TEST(OffReader, CubeAndLies) {
