@@ -31,7 +31,10 @@ class DxfLines {
 
   struct CellHash {
     size_t operator()(const std::array<long long, 2>& k) const {
-      return std::hash<long long>()(k[0] * 73856093LL) ^ std::hash<long long>()(k[1] * 19349663LL);
+      // unsigned: wraps instead of overflowing for far-away cells
+      const unsigned long long x = static_cast<unsigned long long>(k[0]) * 73856093ULL;
+      const unsigned long long y = static_cast<unsigned long long>(k[1]) * 19349663ULL;
+      return static_cast<size_t>(x ^ (y + 0x9e3779b97f4a7c15ULL + (x << 6) + (x >> 2)));
     }
   };
   long long maxSegments_;

@@ -176,10 +176,15 @@ class Reader {
 
   // A line in drawing coordinates: into the current block while in BLOCKS,
   // into the drawing (origin and scale applied) while in ENTITIES.
-  void AddLine(double x1, double y1, double x2, double y2) {
+  // `drawing`: the coordinates are in the file's units (origin and scale
+  // still to apply), else already transformed (ellipses).
+  void AddLine(double x1, double y1, double x2, double y2, bool drawing = true) {
     if (inEntities_) {
       if (!LayerMatches()) return;
-      lines_.Add(Transform(x1, 0), Transform(y1, 1), Transform(x2, 0), Transform(y2, 1));
+      if (drawing)
+        lines_.Add(Transform(x1, 0), Transform(y1, 1), Transform(x2, 0), Transform(y2, 1));
+      else
+        lines_.Add(x1, y1, x2, y2);
     } else if (inBlocks_ && !currentBlock_.empty()) {
       if (blockLines_ >= options_.maxSegments) return;
       blocks_[currentBlock_].push_back({x1, y1, x2, y2});
@@ -189,6 +194,9 @@ class Reader {
   double Transform(double v, int axis) const {
     return (v - (axis == 0 ? options_.originX : options_.originY)) * options_.scale;
   }
+
+  // 2021.01 takes the fragment count of a scaled curve from its scaled radius.
+  double ScaledRadius(double r) const { return r * options_.scale; }
 
   bool Full() const { return lines_.Full() || blockLines_ >= options_.maxSegments; }
 
@@ -251,7 +259,7 @@ class Reader {
   void Circle() {
     const double cx = e_.xs[0], cy = e_.ys[0], r = e_.r40;
     if (!std::isfinite(cx) || !std::isfinite(cy) || !std::isfinite(r)) return;
-    long long n = ArcSegments(r, 1.0);
+    long long n = ArcSegments(ScaledRadius(r), 1.0);
     for (long long i = 0; i < n && !Full(); ++i) {
       double a1 = 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
       double a2 = 2 * kPi * static_cast<double>(i + 1) / static_cast<double>(n);
@@ -268,7 +276,7 @@ class Reader {
     if (start > stop) stop += 360.0 * std::ceil((start - stop) / 360.0);
     if (start > stop) stop = start;  // beyond double precision
     const double sweep = stop - start;
-    long long n = ArcSegments(r, sweep / 360.0);
+    long long n = ArcSegments(ScaledRadius(r), sweep / 360.0);
     for (long long i = 0; i < n && !Full(); ++i) {
       double a1 = (start + sweep * static_cast<double>(i) / static_cast<double>(n)) * kPi / 180.0;
       double a2 =
@@ -280,15 +288,21 @@ class Reader {
 
   // Group 11/21 is the major axis end relative to the centre, 40 the ratio
   // of the minor axis, 41/42 the start and end parameters in radians.
+  // 2021.01 applies origin and scale to the axis vector as to a point and
+  // scales the ratio too (an ellipse imported with scale=2 has 8 times the
+  // area, with an origin a turned axis): kept, it is what its users got.
   void Ellipse() {
-    const double cx = e_.xs[0], cy = e_.ys[0], mx = e_.xs[1], my = e_.ys[1];
-    for (double v : {cx, cy, mx, my, e_.r40})
+    const double s = options_.scale;
+    const double cx = Transform(e_.xs[0], 0), cy = Transform(e_.ys[0], 1);
+    const double mx = Transform(e_.xs[1], 0), my = Transform(e_.ys[1], 1);
+    const double ratio = e_.r40 * s;
+    for (double v : {cx, cy, mx, my, ratio})
       if (!std::isfinite(v)) return;
     double start = e_.v41, stop = e_.has42 ? e_.v42 : 2 * kPi;
     if (!std::isfinite(start) || !std::isfinite(stop)) return;
     if (start > stop) stop += 2 * kPi * std::ceil((start - stop) / (2 * kPi));
     if (start > stop) stop = start;  // beyond double precision
-    const double major = std::sqrt(mx * mx + my * my), minor = major * e_.r40;
+    const double major = std::sqrt(mx * mx + my * my), minor = major * ratio;
     const double rot = std::atan2(my, mx), cr = std::cos(rot), sr = std::sin(rot);
     const double sweep = stop - start;
     long long n = ArcSegments(major, sweep / (2 * kPi));
@@ -301,7 +315,7 @@ class Reader {
       double x1, y1, x2, y2;
       point(start + sweep * static_cast<double>(i) / static_cast<double>(n), x1, y1);
       point(start + sweep * static_cast<double>(i + 1) / static_cast<double>(n), x2, y2);
-      AddLine(x1, y1, x2, y2);
+      AddLine(x1, y1, x2, y2, false);
     }
   }
 
