@@ -12,11 +12,13 @@ std::vector<std::vector<std::array<double, 2>>> DxfOutlines(const DxfData& data)
   std::vector<std::vector<std::array<double, 2>>> out;
   for (const DxfPath& path : data.paths) {
     const size_t n = path.indices.size();
-    // 2021.01 lists a path backwards; a closed path without its repeated
-    // first point, an open one whole (closed by its last point).
-    const size_t end = path.closed ? n : n + 1;
+    // 2021.01 lists a path backwards, whole (an open path is closed by its
+    // last edge); only the repeated point of a path that returns to its
+    // start is left out. A "closed" path that ends elsewhere (lines left at
+    // a branch) keeps every point.
+    const bool returns = n > 1 && path.indices.front() == path.indices.back();
     std::vector<std::array<double, 2>> outline;
-    for (size_t j = 1; j < end; ++j) outline.push_back(data.points[path.indices[n - j]]);
+    for (size_t j = returns ? 1 : 0; j < n; ++j) outline.push_back(data.points[path.indices[n - 1 - j]]);
     out.push_back(std::move(outline));
   }
   return out;

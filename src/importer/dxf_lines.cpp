@@ -81,7 +81,9 @@ void DxfLines::AssemblePaths(DxfData& data) {
       if (traced) break;
     }
   }
-  while (!enabled.empty()) trace(enabled.begin()->second, 0, true);
+  // A closed path starts at the second end of its first line (checked on
+  // polygon-mesh.dxf, whose even-odd area depends on it).
+  while (!enabled.empty()) trace(enabled.begin()->second, 1, true);
   data.points = std::move(points_);
 }
 
