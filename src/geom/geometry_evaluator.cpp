@@ -300,6 +300,7 @@ class Renderer {
     r.limits = limits_;
     ImportOutcome o = ImportFile(r);
     for (auto& w : o.warnings) Warn(w, lang::SourceSpan{});
+    for (auto& w : o.locatedWarnings) Warn(w, node.span);
     for (auto& e : o.errors) out_.errors.push_back({e, node.span});
     for (auto& e : o.locatedErrors) out_.errors.push_back({e, node.span, true});
     return std::move(o.geometry);

@@ -111,6 +111,8 @@ ImportOutcome ImportFile(const ImportRequest& r) {
     ImportDxf(r, out);
   } else if (ext == "stl" || ext == "off" || ext == "obj") {
     ImportMesh(r, ext, out);
+  } else if (ext == "svg" || ext == "amf" || ext == "3mf") {
+    out.locatedWarnings.push_back("import() of ." + ext + " files is not supported yet; ignored");
   } else {
     out.errors.push_back("Unsupported file format while trying to import file '\"" +
                          r.displayName + "\"', import() at line " + std::to_string(r.line));

@@ -32,6 +32,7 @@ struct ImportOutcome {
   std::vector<std::string> warnings;  // texts without "WARNING: ", complete
   std::vector<std::string> errors;    // texts without "ERROR: "
   std::vector<std::string> locatedErrors;  // the same, 2021.01 adds the call's location
+  std::vector<std::string> locatedWarnings;  // ours, with the call's location
 };
 
 ImportOutcome ImportFile(const ImportRequest& request);

@@ -54,6 +54,9 @@ TEST(ImportGeometry, MissingFilesAndUnknownFormats) {
   o = ImportFile(Request("/nonexistent/x.stl"));
   ASSERT_EQ(o.warnings.size(), 1u);
   EXPECT_EQ(o.warnings[0], "Can't open import file '/nonexistent/x.stl', import() at line 3");
+  o = ImportFile(Request("/nonexistent/x.svg"));
+  ASSERT_EQ(o.locatedWarnings.size(), 1u);
+  EXPECT_EQ(o.locatedWarnings[0], "import() of .svg files is not supported yet; ignored");
   o = ImportFile(Request("/nonexistent/x.xyz"));
   ASSERT_EQ(o.errors.size(), 1u);
   EXPECT_EQ(o.errors[0],
