@@ -5,8 +5,10 @@
 // - ENDSEC does not leave a section: only "2 <name>" after SECTION switches,
 //   so entities after the BLOCKS or ENTITIES section still count;
 // - a value that is not a number warns and is skipped; an entity left
-//   without enough values warns "Not enough input values" and its values
-//   stay for the next entity (2021.01 skips the reset there);
+//   without enough values warns "Not enough input values for <the next
+//   entity's name>" and stays the current entity with its values (2021.01
+//   skips the reset there), so the next group 0 tries it again;
+// - a group code that is not a number ends the reading ("Illegal ID");
 // - unsupported entities are counted per name while in BLOCKS/ENTITIES and
 //   reported at the end in the order of a std::unordered_map (native
 //   libstdc++ builds print them in 2021.01's order).
@@ -94,13 +96,13 @@ class Reader {
       std::string_view codeText = Trim(codeLine), data = Trim(dataLine);
       int code;
       if (!ParseInt(codeText, code)) {
+        // 2021.01 stops reading there (what was finished so far stays).
         warnings_.push_back("Illegal ID '" + std::string(codeText) + "' in `" +
                             options_.fullPath + "'");
-        continue;
+        break;
       }
       if (code == 0) {
-        Finish(mode);
-        mode = std::string(data);
+        if (Finish(mode, data)) mode = std::string(data);
         continue;
       }
       Group(mode, code, data);
@@ -210,8 +212,11 @@ class Reader {
                                                          : static_cast<long long>(n);
   }
 
-  void Finish(const std::string& mode) {
-    if (mode.empty()) return;
+  // Draws the entity `mode` that group 0 `next` ends. False when it lacks
+  // values: 2021.01 then warns naming `next`, and keeps both the entity
+  // type and its values, so the next group 0 tries the same entity again.
+  bool Finish(const std::string& mode, std::string_view next) {
+    if (mode.empty()) return true;
     bool ok = true;
     if (mode == "LINE") {
       if (e_.xs.size() < 2 || e_.ys.size() < 2) ok = false;
@@ -249,11 +254,12 @@ class Reader {
       if (unsupported_.size() < 4096 || unsupported_.count(mode)) ++unsupported_[mode];
     }
     if (!ok) {
-      warnings_.push_back("Not enough input values for " + mode + ". in '" + options_.fullPath +
-                          "'");
-      return;  // 2021.01 keeps the values for the next entity
+      warnings_.push_back("Not enough input values for " + std::string(next) + ". in '" +
+                          options_.fullPath + "'");
+      return false;
     }
     e_ = EntityState();
+    return true;
   }
 
   void Circle() {

@@ -106,9 +106,10 @@ TEST(DxfReader, UnsupportedEntitiesAreCountedInHex) {
 TEST(DxfReader, IllegalValueAndNotEnoughValues) {
   std::vector<std::string> w;
   ParseDxf(Entities("0\nLINE\n10\n0,5\n20\n0\n11\n1\n21\n1\n"), Options(), w);
-  ASSERT_EQ(w.size(), 2u);
+  ASSERT_EQ(w.size(), 3u);
   EXPECT_EQ(w[0], "Illegal value '0,5'in `/x/t.dxf'");
-  EXPECT_EQ(w[1], "Not enough input values for LINE. in '/x/t.dxf'");
+  EXPECT_EQ(w[1], "Not enough input values for ENDSEC. in '/x/t.dxf'");
+  EXPECT_EQ(w[2], "Not enough input values for EOF. in '/x/t.dxf'");
 }
 
 TEST(DxfReader, CircleUsesFragments) {
@@ -193,6 +194,22 @@ TEST(DxfReader, HugeFragmentCountsStayWithinTheSegmentBudget) {
   EXPECT_LE(d.points.size(), 1001u);
   ASSERT_FALSE(w.empty());
   EXPECT_NE(w.back().find("more than 1000 line segments"), std::string::npos);
+}
+
+TEST(DxfReader, EntityWithoutValuesIsRetriedAtTheNextGroupZero) {
+  std::vector<std::string> w;
+  ParseDxf("0\nSECTION\n2\nENTITIES\n0\nLINE\n0\nENDSEC\n0\nEOF\n", Options(), w);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[0], "Not enough input values for ENDSEC. in '/x/t.dxf'");
+  EXPECT_EQ(w[1], "Not enough input values for EOF. in '/x/t.dxf'");
+}
+
+TEST(DxfReader, IllegalIdStopsReading) {
+  std::vector<std::string> w;
+  DxfData d = ParseDxf(Entities(Line(0, 0, 1, 1) + " 7x\nfoo\n" + Line(2, 2, 3, 3)), Options(), w);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0], "Illegal ID '7x' in `/x/t.dxf'");
+  EXPECT_TRUE(d.paths.empty());  // the first LINE was never ended by a group 0
 }
 
 TEST(DxfReader, GarbageNeverCrashes) {
