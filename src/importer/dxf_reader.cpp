@@ -351,7 +351,7 @@ class Reader {
                             options_.displayName + "\".");
       else
         warnings_.push_back("Unsupported DXF Entity '" + name + "' (" + hex + ") in layer '" +
-                            options_.layer + "' of \"" + options_.displayName + "\"");
+                            options_.layer + "' of " + options_.displayName);  // sic: unquoted
     }
   }
 

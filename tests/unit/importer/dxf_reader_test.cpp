@@ -100,7 +100,7 @@ TEST(DxfReader, UnsupportedEntitiesAreCountedInHex) {
   w.clear();
   ParseDxf(Entities(body), o, w);
   ASSERT_EQ(w.size(), 1u);
-  EXPECT_EQ(w[0], "Unsupported DXF Entity 'SPLINE' (11) in layer '0' of \"t.dxf\"");
+  EXPECT_EQ(w[0], "Unsupported DXF Entity 'SPLINE' (11) in layer '0' of t.dxf");
 }
 
 TEST(DxfReader, IllegalValueAndNotEnoughValues) {
