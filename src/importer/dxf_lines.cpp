@@ -1,6 +1,7 @@
 #include "importer/dxf_lines.h"
 
 #include <cmath>
+#include <set>
 
 namespace mos::importer {
 namespace {
@@ -68,18 +69,40 @@ void DxfLines::AssemblePaths(DxfData& data) {
     }
     data.paths.push_back(std::move(path));
   };
-  // Open paths: from an end point that no other unused line touches.
-  for (bool traced = true; traced;) {
-    traced = false;
-    for (const auto& entry : enabled) {
-      const int l = entry.second;
-      for (int end = 0; end < 2 && !traced; ++end) {
-        if (nextAt(lines_[l][end], l) >= 0) continue;
-        traced = true;
-        trace(l, end, false);  // invalidates the iteration: start again
-      }
-      if (traced) break;
+  // Open paths: from an end point that no other unused line touches, the
+  // first such line in the map's order each time (2021.01 rescans from the
+  // start after every path). The order of the remaining lines does not
+  // change as lines are erased, so instead of rescanning: a line passed over
+  // can only become a start when a line at one of its ends is used, i.e.
+  // when it touches a path just traced; those are re-checked first.
+  std::vector<int> order, rank(n);
+  for (const auto& entry : enabled) {
+    rank[entry.second] = static_cast<int>(order.size());
+    order.push_back(entry.second);
+  }
+  auto startEnd = [&](int l) {
+    for (int end = 0; end < 2; ++end)
+      if (nextAt(lines_[l][end], l) < 0) return end;
+    return -1;
+  };
+  std::set<int> recheck;  // ranks below the cursor to look at again
+  size_t cursor = 0;
+  for (;;) {
+    int start = -1, end = -1;
+    while (start < 0 && !recheck.empty()) {
+      const int l = order[*recheck.begin()];
+      recheck.erase(recheck.begin());
+      if (enabled.count(l) && (end = startEnd(l)) >= 0) start = l;
     }
+    while (start < 0 && cursor < order.size()) {
+      const int l = order[cursor++];
+      if (enabled.count(l) && (end = startEnd(l)) >= 0) start = l;
+    }
+    if (start < 0) break;
+    trace(start, end, false);
+    for (int p : data.paths.back().indices)
+      for (int k : linesAtPoint_[p])
+        if (enabled.count(k) && static_cast<size_t>(rank[k]) < cursor) recheck.insert(rank[k]);
   }
   // A closed path starts at the second end of its first line (checked on
   // polygon-mesh.dxf, whose even-odd area depends on it).
