@@ -1,5 +1,6 @@
 #include "geom/import_geometry.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -62,7 +63,9 @@ void ImportDxf(const ImportRequest& r, ImportOutcome& out) {
 void ImportMesh(const ImportRequest& r, const std::string& ext, ImportOutcome& out) {
   std::string bytes;
   const std::string full = Absolute(r.path);
-  if (!importer::ReadTextFile(r.path, bytes, kMaxImportBytes)) {
+  struct stat st {};
+  const bool directory = stat(r.path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  if (directory || !importer::ReadTextFile(r.path, bytes, kMaxImportBytes)) {
     out.warnings.push_back("Can't open import file '" + full + "', import() at line " +
                            std::to_string(r.line));
     return;

@@ -51,7 +51,8 @@ struct DxfOptions {
 DxfData ParseDxf(std::string_view text, const DxfOptions& options,
                  std::vector<std::string>& warnings);
 
-// Reads a file (false when it cannot be opened; nothing is logged then).
+// Reads a regular file, at most `maxBytes` (false when it cannot be opened
+// or is a device or pipe; nothing is logged then).
 bool ReadTextFile(const std::string& path, std::string& out, long long maxBytes);
 
 // The closed outlines 2021.01 makes of the paths for import(): every path,

@@ -12,6 +12,8 @@
 // - unsupported entities are counted per name while in BLOCKS/ENTITIES and
 //   reported at the end in the order of a std::unordered_map (native
 //   libstdc++ builds print them in 2021.01's order).
+#include <sys/stat.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -376,15 +378,22 @@ DxfData ParseDxf(std::string_view text, const DxfOptions& options,
 }
 
 bool ReadTextFile(const std::string& path, std::string& out, long long maxBytes) {
+  out.clear();
+  struct stat st {};
+  if (path.empty() || stat(path.c_str(), &st) != 0) return false;
+  // 2021.01 opens a directory and reads one empty line pair from it (its
+  // DXF reader then says "Illegal ID ''"); two empty lines do the same here.
+  if (S_ISDIR(st.st_mode)) {
+    out = "\n\n";
+    return true;
+  }
+  if (!S_ISREG(st.st_mode)) return false;  // devices, pipes: no size to trust
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return false;  // a directory or a stream without size
+  long long size = static_cast<long long>(st.st_size);
   if (size > maxBytes) size = maxBytes;
-  in.seekg(0, std::ios::beg);
   out.assign(static_cast<size_t>(size), '\0');
-  in.read(out.data(), size);
+  in.read(out.data(), static_cast<std::streamsize>(size));
   out.resize(static_cast<size_t>(in.gcount()));
   return true;
 }
