@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "geom/geometry_evaluator.h"
 #include "geom/import_geometry.h"
 #include "kernel/mesh_properties.h"
 #include "kernel/polygon2d.h"
@@ -90,6 +91,30 @@ TEST(ImportGeometry, OpenStlIsLeftOutWithAWarning) {
   EXPECT_EQ(o.geometry.dim, Dim::kEmpty);
   ASSERT_FALSE(o.warnings.empty());
   EXPECT_NE(o.warnings.back().find("not a closed solid"), std::string::npos);
+}
+
+// The whole pipeline: dxf_dim() feeds a height, import() and the
+// deprecated file= form give the same solid.
+TEST(ImportGeometry, ScriptWithDxfDimImportAndExtrudeFile) {
+  const std::string dir = ::testing::TempDir();
+  WriteTemp("sq.dxf",
+            "0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n8\n0\n70\n1\n10\n0\n20\n0\n10\n4\n20\n0\n"
+            "10\n4\n20\n4\n10\n0\n20\n4\n0\nDIMENSION\n8\n0\n70\n1\n1\nh\n13\n0\n23\n0\n14\n0\n"
+            "24\n3\n0\nENDSEC\n0\nEOF\n");
+  SourceOptions options;
+  RenderResult a = RenderSource(
+      "h = dxf_dim(file=\"sq.dxf\", name=\"h\");\nlinear_extrude(height=h) import(\"sq.dxf\");\n",
+      dir + "/a.scad", dir, options);
+  ASSERT_EQ(a.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(a.geometry.mesh), 48, 1e-9);
+  RenderResult b = RenderSource("dxf_linear_extrude(file=\"sq.dxf\", height=3);\n", dir + "/b.scad",
+                                dir, options);
+  ASSERT_EQ(b.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(b.geometry.mesh), 48, 1e-9);
+  bool deprecated = false;
+  for (const auto& line : b.log)
+    deprecated = deprecated || line.rfind("DEPRECATED: The dxf_linear_extrude() module", 0) == 0;
+  EXPECT_TRUE(deprecated);
 }
 
 }  // namespace
