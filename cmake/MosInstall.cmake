@@ -14,7 +14,7 @@ target_include_directories(mos PUBLIC
 # Consumers see the public target as mos::mos, like the in-tree alias.
 set_target_properties(mos PROPERTIES EXPORT_NAME mos)
 
-install(TARGETS mos mos_lang mos_eval mos_kernel mos_geom mos_io
+install(TARGETS mos mos_lang mos_importer mos_eval mos_kernel mos_geom mos_io
   EXPORT mosTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

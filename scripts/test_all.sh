@@ -17,9 +17,11 @@ MOS_BUILD_DIR="$root/build" "$root/scripts/build_native.sh"
 (cd "$root/build" && ctest --output-on-failure -j2)
 
 if [[ "$skip" != *" fuzz "* ]]; then
-  echo "== fuzz: replay corpus, then fuzz the parser 10 s and parse+evaluate 20 s"
+  echo "== fuzz: replay corpora, then fuzz parser 10 s, parse+evaluate 20 s, DXF and mesh readers 10 s each"
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_parse --seconds 10
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_render --seconds 20
+  "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_dxf --seconds 10
+  "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_mesh_import --seconds 10
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"

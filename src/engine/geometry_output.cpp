@@ -119,7 +119,7 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
                                   {w.span.FileName(), w.span.line, w.span.column}});
   }
   for (const auto& e : r.errors) {
-    result.echo += "ERROR: " + e.text + "\n";
+    result.echo += "ERROR: " + e.text + (e.withLocation ? log.LocationSuffix(e.span) : "") + "\n";
     result.diagnostics.push_back({Severity::Error, e.text,
                                   {e.span.FileName(), e.span.line, e.span.column}});
   }

@@ -24,6 +24,7 @@ struct Registry {
     builtins::AddSearchFunction(all);
     builtins::AddTypeTestFunctions(all);
     builtins::AddMiscFunctions(all);
+    builtins::AddDxfFunctions(all);
     for (const BuiltinFunction& f : all) byName.emplace(f.name, &f);
   }
 };

@@ -40,8 +40,8 @@ struct BuiltinFunction {
 };
 
 // nullptr when `name` is not a builtin function. Not in the registry:
-// parent_module() (needs the module stack: the evaluator implements it) and
-// dxf_dim()/dxf_cross() (need DXF import).
+// parent_module() (needs the module stack: the evaluator implements it).
+// dxf_dim()/dxf_cross() read their file through importer::ParseDxf.
 const BuiltinFunction* FindBuiltinFunction(std::string_view name);
 
 // Every registered builtin function, in registration order.

@@ -27,5 +27,6 @@ void AddListFunctions(std::vector<BuiltinFunction>& out);
 void AddSearchFunction(std::vector<BuiltinFunction>& out);
 void AddTypeTestFunctions(std::vector<BuiltinFunction>& out);
 void AddMiscFunctions(std::vector<BuiltinFunction>& out);
+void AddDxfFunctions(std::vector<BuiltinFunction>& out);  // dxf_dim, dxf_cross
 
 }  // namespace mos::eval::builtins

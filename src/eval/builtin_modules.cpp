@@ -136,14 +136,16 @@ std::string Normalize(const std::string& path) {
 }  // namespace
 
 std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
-                       long long& timestamp) {
+                       long long& timestamp, std::string* openPath) {
   timestamp = 0;
+  if (openPath) openPath->clear();
   if (file.empty()) return file;
   std::string path = file;
   if (file[0] != '/' && span.file) {
     auto slash = span.file->find_last_of('/');
     if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
   }
+  if (openPath) *openPath = path;  // not normalized: 2021.01's messages show it so
   path = Normalize(path);
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
@@ -171,7 +173,7 @@ ExtrudeFile ReadExtrudeFile(ModuleArgs& a, const char* module) {
                           " will be removed in future releases. Use a child import() instead.",
                       a.inst.span);
   f.file = ImportPath(a.in, file.IsString() ? file.AsString() : file.ToStrString(),
-                      a.inst.span, f.timestamp);
+                      a.inst.span, f.timestamp, &f.path);
   if (a["layer"].IsString()) f.layer = a["layer"].AsString();
   f.origin = ReadOrigin(a, module);
   if (a["scale"].IsNumber()) f.scale = a["scale"].AsNumber();

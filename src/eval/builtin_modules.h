@@ -64,7 +64,7 @@ bool WarnChildren(ModuleArgs& a, const char* module);
 // instantiating file, then made relative to the main file's directory;
 // `timestamp` gets its modification time (0 when missing).
 std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
-                       long long& timestamp);
+                       long long& timestamp, std::string* openPath = nullptr);
 // origin = [x, y]; otherwise [0, 0] and 2021.01's "could not be converted"
 // warning naming `module`.
 std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module);

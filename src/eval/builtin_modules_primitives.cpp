@@ -261,7 +261,7 @@ void Import(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     in.DeprecatedOnce("filename= is deprecated. Please use file=", inst.span);
     file = a["filename"];
   }
-  p.file = ImportPath(in, StringParam(file, ""), inst.span, p.timestamp);
+  p.file = ImportPath(in, StringParam(file, ""), inst.span, p.timestamp, &p.path);
   Value layer = a["layer"];
   if (layer.IsUndef() && !a["layername"].IsUndef()) {
     in.DeprecatedOnce("layername= is deprecated. Please use layer=", inst.span);
@@ -288,7 +288,7 @@ void Surface(Interpreter& in, const InstantiationStatement& inst, const ConstCon
   ModuleArgs a(in, inst, ctx, {"file", "center", "convexity", "invert"}, 3);
   WarnChildren(a, inst.name.c_str());
   SurfaceParams p;
-  p.file = ImportPath(in, StringParam(a["file"], ""), inst.span, p.timestamp);
+  p.file = ImportPath(in, StringParam(a["file"], ""), inst.span, p.timestamp, &p.path);
   p.center = ToBoolStrict(a["center"], false);
   p.invert = ToBoolStrict(a["invert"], false);
   p.convexity = ToInt(a["convexity"], 1);

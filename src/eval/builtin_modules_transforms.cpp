@@ -284,6 +284,17 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
   p.fragments = a.GetFragments();
   if (a["file"].IsString()) p.file = ReadExtrudeFile(a, "linear_extrude");
   else ReadOrigin(a, "linear_extrude");
+  // 2021.01 checks scale only when origin is given (any value): then a
+  // scale that is not a finite number or pair warns, even when absent.
+  if (!a["origin"].IsUndef()) {
+    const Value& s = a["scale"];
+    double x, y;
+    bool ok = (s.IsNumber() && std::isfinite(s.AsNumber())) ||
+              (s.GetVec2(x, y) && std::isfinite(x) && std::isfinite(y));
+    if (!ok)
+      in.Warning("linear_extrude(..., scale=" + s.ToEchoString() + ") could not be converted",
+                 inst.span);
+  }
   // 2021.01: a first unnamed number is the height.
   // Non-finite numbers count as absent; negative height and scale become 0.
   auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };

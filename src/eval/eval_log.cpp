@@ -84,7 +84,18 @@ std::string EvalLog::LocationSuffixFromMain(const lang::SourceSpan& span) const 
 
 void EvalLog::Add(Severity severity, const char* prefix, const std::string& text,
                   const lang::SourceSpan& span) {
-  lines_.push_back(prefix + text);
+  std::string line = prefix + text;
+  if (severity != Severity::Echo) {
+    constexpr size_t kRepeatLimit = 5;
+    if (severity == Severity::Warning && recent_.size() == kRepeatLimit) {
+      bool repeated = true;
+      for (const std::string& r : recent_) repeated = repeated && r == line;
+      if (repeated) return;
+    }
+    recent_.push_back(line);
+    if (recent_.size() > kRepeatLimit) recent_.pop_front();
+  }
+  lines_.push_back(std::move(line));
   Diagnostic d;
   d.severity = severity;
   d.message = text;

@@ -3,6 +3,7 @@
 // diagnostics with file:line:col for the API.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -64,6 +65,9 @@ class EvalLog {
            const lang::SourceSpan& span);
   std::vector<std::string> lines_;
   std::vector<Diagnostic> diagnostics_;
+  // The last five non-ECHO lines: 2021.01 drops a WARNING equal to each of
+  // them (a warning repeated in a loop shows five times).
+  std::deque<std::string> recent_;
   std::string mainDirectory_;
   std::map<std::string, std::string> fileBaseDirectories_;
   int errorCount_ = 0;

@@ -94,6 +94,7 @@ struct TextParams {
 };
 struct ImportParams {
   std::string file;        // as the dump prints it (resolved path)
+  std::string path;        // the path to open (relative to the working directory or absolute)
   std::string layer;
   std::array<double, 2> origin{0, 0};
   double scale = 1;
@@ -107,6 +108,7 @@ struct ImportParams {
 };
 struct SurfaceParams {
   std::string file;
+  std::string path;  // the path to open
   bool center = false, invert = false;
   int convexity = 1;
   long long timestamp = 0;
@@ -130,6 +132,7 @@ struct OffsetParams {
 struct ExtrudeFile {
   bool present = false;
   std::string file, layer;
+  std::string path;  // the path to open
   std::array<double, 2> origin{0, 0};
   double scale = 1;
   long long timestamp = 0;

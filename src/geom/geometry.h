@@ -49,6 +49,7 @@ struct Geometry {
 struct GeomMessage {
   std::string text;
   lang::SourceSpan span;
+  bool withLocation = false;  // errors: append " in file x.scad, line n" (2021.01's import errors)
 };
 
 // What a triangle's property id stands for.

@@ -11,6 +11,7 @@
 #include "geom/clipper_order.h"
 #include "geom/combine.h"
 #include "geom/extrude.h"
+#include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/tessellation.h"
 #include "kernel/mesh_build.h"
@@ -228,8 +229,19 @@ class Renderer {
       case NodeKind::RotateExtrude: return RotateExtrudeGeometry(node, depth, nodeId);
       case NodeKind::Projection: return ProjectionGeometry(node, depth);
       case NodeKind::Resize: return ResizeGeometry(node, depth);
+      case NodeKind::Import: {
+        const auto& p = node.Params<eval::ImportParams>();
+        ImportRequest r;
+        r.path = p.path;
+        r.displayName = p.file;
+        r.layer = p.layer;
+        r.originX = p.origin[0];
+        r.originY = p.origin[1];
+        r.scale = p.scale;
+        r.fragments = p.fragments;
+        return Imported(r, node, nodeId);
+      }
       case NodeKind::Text:
-      case NodeKind::Import:
       case NodeKind::Surface:
         Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
              node.span);
@@ -433,9 +445,36 @@ class Renderer {
     return Geometry::Flat(ClipperOrder(kernel::Offset2d(g.polygon, o), {}), g.polygonProp);
   }
 
+  // import() and the file= form of the extrusions.
+  Geometry Imported(ImportRequest& r, const Node& node, int nodeId) {
+    r.line = node.span.line;
+    r.prop = Leaf(nodeId);
+    r.limits = limits_;
+    ImportOutcome o = ImportFile(r);
+    for (auto& w : o.warnings) Warn(w, lang::SourceSpan{});
+    for (auto& w : o.locatedWarnings) Warn(w, node.span);
+    for (auto& e : o.errors) out_.errors.push_back({e, node.span});
+    for (auto& e : o.locatedErrors) out_.errors.push_back({e, node.span, true});
+    return std::move(o.geometry);
+  }
+  Geometry ExtrudeSource(const eval::ExtrudeFile& file, const eval::Fragments& fragments,
+                         const Node& node, int depth, int nodeId) {
+    if (!file.present) return ChildUnion(node, depth);
+    ImportRequest r;
+    r.path = file.path;
+    r.displayName = file.file;
+    r.layer = file.layer;
+    r.originX = file.origin[0];
+    r.originY = file.origin[1];
+    r.scale = file.scale;
+    r.fragments = fragments;
+    r.dxfOnly = true;
+    return Imported(r, node, nodeId);
+  }
+
   Geometry LinearExtrudeGeometry(const Node& node, int depth, int nodeId) {
     const auto& p = node.Params<eval::LinearExtrudeParams>();
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ExtrudeSource(p.file, p.fragments, node, depth, nodeId);
     if (g.dim != Dim::k2) return {};
     (void)nodeId;
     const double slices = LinearExtrudeSlices(g.polygon, p);
@@ -446,7 +485,7 @@ class Renderer {
 
   Geometry RotateExtrudeGeometry(const Node& node, int depth, int nodeId) {
     const auto& p = node.Params<eval::RotateExtrudeParams>();
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ExtrudeSource(p.file, p.fragments, node, depth, nodeId);
     if (g.dim != Dim::k2) return {};
     (void)nodeId;
     const double profiles = RotateExtrudeFragments(g.polygon, p);

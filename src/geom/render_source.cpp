@@ -22,7 +22,8 @@ RenderResult Finish(const lang::ParseResult& parsed, const SourceOptions& option
   if (evaluated.root && !evaluated.aborted) result = RenderNodeTree(*evaluated.root, options.render);
   for (const auto& w : result.warnings)
     log.push_back("WARNING: " + w.text + evaluated.log.LocationSuffix(w.span));
-  for (const auto& e : result.errors) log.push_back("ERROR: " + e.text);
+  for (const auto& e : result.errors)
+    log.push_back("ERROR: " + e.text + (e.withLocation ? evaluated.log.LocationSuffix(e.span) : ""));
   result.log = std::move(log);
   result.aborted = !evaluated.root || evaluated.aborted;
   return result;

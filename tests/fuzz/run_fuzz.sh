@@ -3,6 +3,8 @@
 #   run_fuzz.sh --ci            replay corpus + regressions, then fuzz 30 s
 #   run_fuzz.sh --seconds N     fuzz N seconds (long campaigns; 1 core)
 #   --target mos_fuzz_parse     the parser alone (default: mos_fuzz_render)
+#   --target mos_fuzz_dxf       the DXF reader (seeds: corpus_dxf + testdata/dxf)
+#   --target mos_fuzz_mesh_import  STL/OFF/OBJ readers + repair (seeds: corpus_mesh)
 # Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
 # openscad test models (read only). New inputs go to a scratch directory;
 # crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
@@ -50,12 +52,18 @@ run() {
   fi
 }
 
+# Seeds and regressions per target (the .scad ones are for parse/render).
+case "$target" in
+  mos_fuzz_dxf) corpus="$here/corpus_dxf"; replay=("$corpus"); extra=/usr/share/openscad/testdata/dxf ;;
+  mos_fuzz_mesh_import) corpus="$here/corpus_mesh"; replay=("$corpus"); extra= ;;
+  *) corpus="$here/corpus"; replay=("$corpus" "$here/regressions"); extra=/usr/share/openscad/testdata/scad ;;
+esac
 echo "fuzz: replaying seeds and regressions (leak detection on)"
-mapfile -d '' inputs < <(find "$here/corpus" "$here/regressions" -maxdepth 1 -type f ! -name README.md -print0)
+mapfile -d '' inputs < <(find "${replay[@]}" -maxdepth 1 -type f ! -name README.md -print0)
 ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=0/detect_leaks=1}" run "${inputs[@]}"
 
-seeds=("$here/corpus")
-[ -d /usr/share/openscad/testdata/scad ] && seeds+=(/usr/share/openscad/testdata/scad)
+seeds=("$corpus")
+[ -n "$extra" ] && [ -d "$extra" ] && seeds+=("$extra")
 mkdir -p "$here/artifacts" "$scratch/new"
 echo "fuzz: fuzzing for $seconds s"
 run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \

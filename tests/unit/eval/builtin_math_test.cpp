@@ -16,7 +16,8 @@ TEST(BuiltinRegistry, KnowsEvery2021Function) {
        {"abs", "sign", "rands", "min", "max", "sin", "cos", "tan", "asin", "acos", "atan",
         "atan2", "floor", "ceil", "round", "pow", "sqrt", "exp", "ln", "log", "len", "concat",
         "lookup", "search", "str", "chr", "ord", "version", "version_num", "norm", "cross",
-        "is_undef", "is_bool", "is_num", "is_string", "is_list", "is_function"}) {
+        "is_undef", "is_bool", "is_num", "is_string", "is_list", "is_function", "dxf_dim",
+        "dxf_cross"}) {
     const BuiltinFunction* f = FindBuiltinFunction(name);
     ASSERT_NE(f, nullptr) << name;
     EXPECT_STREQ(f->name, name);
@@ -24,7 +25,7 @@ TEST(BuiltinRegistry, KnowsEvery2021Function) {
   }
   EXPECT_EQ(FindBuiltinFunction("cube"), nullptr);
   EXPECT_EQ(FindBuiltinFunction("parent_module"), nullptr);
-  EXPECT_EQ(AllBuiltinFunctions().size(), 37u);
+  EXPECT_EQ(AllBuiltinFunctions().size(), 39u);
 }
 
 TEST(BuiltinMath, UnaryFunctions) {

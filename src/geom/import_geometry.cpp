@@ -1,0 +1,126 @@
+#include "geom/import_geometry.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+
+#include "geom/tessellation.h"
+#include "importer/dxf_data.h"
+#include "importer/mesh_data.h"
+#include "kernel/mesh_build.h"
+#include "kernel/mesh_repair.h"
+#include "kernel/polygon2d.h"
+
+namespace mos::geom {
+namespace {
+
+constexpr long long kMaxImportBytes = 1LL << 30;
+
+std::string Absolute(const std::string& path) {
+  if (path.empty() || path[0] == '/') return path;
+  char cwd[4096];
+  if (!getcwd(cwd, sizeof cwd)) return path;
+  return std::string(cwd) + "/" + path;
+}
+
+std::string Extension(const std::string& path) {
+  size_t dot = path.find_last_of('.');
+  size_t slash = path.find_last_of('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+void ImportDxf(const ImportRequest& r, ImportOutcome& out) {
+  std::string text;
+  const std::string full = Absolute(r.path);
+  if (r.path.empty() || !importer::ReadTextFile(r.path, text, kMaxImportBytes)) {
+    out.warnings.push_back("Can't open DXF file '" + full + "'.");
+    return;
+  }
+  importer::DxfOptions o;
+  o.layer = r.layer;
+  o.originX = r.originX;
+  o.originY = r.originY;
+  o.scale = r.scale;
+  const eval::Fragments f = r.fragments;
+  o.fragments = [f](double radius) { return FragmentCount(radius, f.fn, f.fs, f.fa); };
+  o.displayName = r.displayName;
+  o.fullPath = full;
+  o.maxSegments = static_cast<long long>(kernel::LimitGuard(r.limits, "import").MaxVertices());
+  importer::DxfData data = importer::ParseDxf(text, o, out.warnings);
+  kernel::Polygon2d raw;
+  for (const auto& outline : importer::DxfOutlines(data)) {
+    kernel::Contour c;
+    for (const auto& p : outline) c.push_back({p[0], p[1]});
+    raw.contours.push_back(std::move(c));
+  }
+  out.geometry = Geometry::Flat(kernel::Simplify2d(raw, kernel::FillRule::kEvenOdd), r.prop);
+}
+
+void ImportMesh(const ImportRequest& r, const std::string& ext, ImportOutcome& out) {
+  std::string bytes;
+  const std::string full = Absolute(r.path);
+  struct stat st {};
+  const bool directory = stat(r.path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  if (directory || !importer::ReadTextFile(r.path, bytes, kMaxImportBytes)) {
+    out.warnings.push_back("Can't open import file '" + full + "', import() at line " +
+                           std::to_string(r.line));
+    return;
+  }
+  importer::MeshData data;
+  std::string error;
+  bool ok = ext == "stl"   ? importer::ReadStl(bytes, data, error)
+            : ext == "off" ? importer::ReadOff(bytes, data, error)
+                           : importer::ReadObj(bytes, data, error);
+  if (!ok && error.rfind("STL line ", 0) == 0) {  // 2021.01's own parse errors
+    out.locatedErrors.push_back(error + " importing file '" + full + "'");
+    return;
+  }
+  if (!ok && error.empty()) return;  // an empty file: nothing, silently (as 2021.01)
+  if (!ok) {
+    out.warnings.push_back("import(): can't read '" + r.displayName + "': " + error +
+                           "; object left out");
+    return;
+  }
+  std::vector<kernel::Vec3> points;
+  points.reserve(data.points.size());
+  for (const auto& p : data.points) points.push_back({p[0], p[1], p[2]});
+  kernel::RepairOptions options;
+  options.limits = r.limits;
+  kernel::RepairReport report;
+  std::vector<uint32_t> props(data.faces.size(), r.prop);
+  kernel::Mesh mesh = kernel::MeshFromPolygons(points, data.faces, props, options, report);
+  for (const auto& d : report.diagnostics)
+    out.warnings.push_back("import(): " + d.message +
+                           (d.count ? " (" + std::to_string(d.count) + ")" : "") + " in '" +
+                           r.displayName + "'");
+  if (!report.closedManifold && mesh.NumTri() > 0) {
+    out.warnings.push_back("import(): '" + r.displayName +
+                           "' is not a closed solid after repair; object left out");
+    return;
+  }
+  out.geometry = Geometry::Solid(std::move(mesh));
+}
+
+}  // namespace
+
+ImportOutcome ImportFile(const ImportRequest& r) {
+  ImportOutcome out;
+  const std::string ext = Extension(r.path.empty() ? r.displayName : r.path);
+  if (r.dxfOnly || ext == "dxf") {
+    ImportDxf(r, out);
+  } else if (ext == "stl" || ext == "off" || ext == "obj") {
+    ImportMesh(r, ext, out);
+  } else if (ext == "svg" || ext == "amf" || ext == "3mf") {
+    out.locatedWarnings.push_back("import() of ." + ext + " files is not supported yet; ignored");
+  } else {
+    out.errors.push_back("Unsupported file format while trying to import file '\"" +
+                         r.displayName + "\"', import() at line " + std::to_string(r.line));
+  }
+  return out;
+}
+
+}  // namespace mos::geom

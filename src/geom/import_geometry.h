@@ -1,0 +1,40 @@
+// import() and the file= form of linear_extrude/rotate_extrude: a file read
+// by the importer stage made into geometry. DXF gives a 2D polygon set
+// (paths filled even-odd, curves by $fn/$fa/$fs, as 2021.01 does); STL, OFF
+// and OBJ give a solid through the kernel's mesh repair (2021.01 reads no
+// OBJ; we do). Missing files and formats we do not read give 2021.01's
+// warning or error; malformed files a warning, never a crash.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eval/node.h"
+#include "geom/geometry.h"
+#include "kernel/limits.h"
+
+namespace mos::geom {
+
+struct ImportRequest {
+  std::string path;         // to open
+  std::string displayName;  // as the script names it (relative to the main file)
+  std::string layer;
+  double originX = 0, originY = 0, scale = 1;
+  eval::Fragments fragments;
+  int line = 0;  // of the import() call, for 2021.01's "import() at line N"
+  uint32_t prop = 0;
+  kernel::KernelLimits limits;
+  bool dxfOnly = false;  // linear_extrude(file=...) reads DXF whatever the name
+};
+
+struct ImportOutcome {
+  Geometry geometry;
+  std::vector<std::string> warnings;  // texts without "WARNING: ", complete
+  std::vector<std::string> errors;    // texts without "ERROR: "
+  std::vector<std::string> locatedErrors;  // the same, 2021.01 adds the call's location
+  std::vector<std::string> locatedWarnings;  // ours, with the call's location
+};
+
+ImportOutcome ImportFile(const ImportRequest& request);
+
+}  // namespace mos::geom
