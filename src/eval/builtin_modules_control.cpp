@@ -18,7 +18,7 @@ void ForLoop(Interpreter& in, const InstantiationStatement& inst, size_t level,
     for (auto& c : children) out.push_back(std::move(c));
     return;
   }
-  for (auto& item : in.ForValues(args[level].value, inst.span)) {
+  for (auto& item : in.ForValues(args[level].value, inst.span, true)) {
     in.CheckLimits();
     auto c = std::make_shared<Context>(ctx, ctx);
     c->Set(args[level].name, std::move(item));
@@ -54,7 +54,7 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
 void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   in.DeprecatedOnce("The assign() module will be removed in future releases. Use a regular "
-                    "assignment instead." + in.Where(inst.span),
+                    "assignment instead." + in.log().LocationSuffixFromMain(inst.span),
                     inst.span);
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : inst.arguments)

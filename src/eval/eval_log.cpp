@@ -84,7 +84,19 @@ std::string EvalLog::LocationSuffixFromMain(const lang::SourceSpan& span) const 
 
 void EvalLog::Add(Severity severity, const char* prefix, const std::string& text,
                   const lang::SourceSpan& span) {
-  lines_.push_back(prefix + text);
+  std::string line = prefix + text;
+  if (severity == Severity::Warning || severity == Severity::Error) {
+    // 2021.01 drops a WARNING/ERROR line identical to each of the last five
+    // it printed (echo and other lines in between do not count), so a
+    // warning in a loop appears five times, then again five times after a
+    // different warning.
+    size_t same = 0;
+    while (same < recentProblems_.size() && recentProblems_[same] == line) ++same;
+    if (same == kMaxRepeatedProblems) return;
+    recentProblems_.push_back(line);
+    if (recentProblems_.size() > kMaxRepeatedProblems) recentProblems_.pop_front();
+  }
+  lines_.push_back(std::move(line));
   Diagnostic d;
   d.severity = severity;
   d.message = text;

@@ -3,6 +3,7 @@
 // diagnostics with file:line:col for the API.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -66,6 +67,9 @@ class EvalLog {
   std::vector<Diagnostic> diagnostics_;
   std::string mainDirectory_;
   std::map<std::string, std::string> fileBaseDirectories_;
+  // The last WARNING/ERROR lines printed, oldest first (see Add).
+  static constexpr size_t kMaxRepeatedProblems = 5;
+  std::deque<std::string> recentProblems_;
   int errorCount_ = 0;
 };
 
