@@ -272,9 +272,17 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
   p.fragments = a.GetFragments();
   if (a["file"].IsString()) p.file = ReadExtrudeFile(a, "linear_extrude");
   else ReadOrigin(a, "linear_extrude");
+  auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };
+  // 2021.01 checks scale (a number or [x, y]) only when origin is given.
+  if (!a["origin"].IsUndef()) {
+    const Value& s = a["scale"];
+    double sx, sy;
+    if (!finite(s) && !(s.GetVec2(sx, sy) && std::isfinite(sx) && std::isfinite(sy)))
+      in.Warning("linear_extrude(..., scale=" + s.ToEchoString() + ") could not be converted",
+                 inst.span);
+  }
   // 2021.01: a first unnamed number is the height.
   // Non-finite numbers count as absent; negative height and scale become 0.
-  auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };
   if (!a.positional().empty() && finite(a.positional()[0]))
     p.height = a.positional()[0].AsNumber();
   if (finite(a["height"])) p.height = a["height"].AsNumber();
