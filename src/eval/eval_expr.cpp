@@ -146,10 +146,14 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       return Value();
     }
     case ExprKind::Range: {
+      // 2021.01 evaluates begin, end, then step, and stops at the first
+      // that is not a number ([x:y:z] with x undefined warns only about x).
       const auto& r = static_cast<const RangeExpr&>(e);
       Value b = Eval(*r.begin, ctx);
-      Value s = r.step ? Eval(*r.step, ctx) : Value();
+      if (!b.IsNumber()) return Value();
       Value en = Eval(*r.end, ctx);
+      if (!en.IsNumber()) return Value();
+      Value s = r.step ? Eval(*r.step, ctx) : Value();
       return MakeRange(b, r.step ? &s : nullptr, en, OpSite{&log_, &e.span});
     }
     case ExprKind::Vector: {
