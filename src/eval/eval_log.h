@@ -53,7 +53,12 @@ class EvalLog {
   //  - relative to the library's own directory (LocationSuffix): operator
   //    warnings ("undefined operation ...", matrix products, comparisons),
   //    range warnings ("Bad range parameter in for statement", the
-  //    [begin:end] DEPRECATED line), assertion ERROR and its TRACE lines.
+  //    [begin:end] DEPRECATED line), argument binding warnings ("variable x
+  //    not specified as parameter", "Too many unnamed arguments supplied",
+  //    "argument x supplied more than once"), assertion ERROR and its TRACE
+  //    lines.
+  // Interpreter::Warning() uses LocationSuffixFromMain, Interpreter::Where()
+  // LocationSuffix.
   std::string LocationSuffixFromMain(const lang::SourceSpan& span) const;
 
   const std::vector<std::string>& Lines() const { return lines_; }
