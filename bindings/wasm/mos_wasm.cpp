@@ -40,7 +40,7 @@ mos::Engine& TheEngine() {
 }
 
 // options: {file, name, defines: {name: "expr"}, libraryPaths: [..],
-//           csg: bool, maxRecursionDepth, timeoutSeconds}
+//           csg: bool, maxRecursionDepth, maxLoopIterations, timeoutSeconds}
 mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
   mos::RenderRequest request;
   request.source = source;
@@ -52,6 +52,10 @@ mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
   if (options["csg"].isFalse()) request.wantCsg = false;
   if (options["maxRecursionDepth"].isNumber())
     request.limits.maxRecursionDepth = options["maxRecursionDepth"].as<int>();
+  if (options["maxLoopIterations"].isNumber()) {
+    const double n = options["maxLoopIterations"].as<double>();
+    if (n >= 1 && n < 1e18) request.limits.maxLoopIterations = static_cast<uint64_t>(n);
+  }
   if (options["timeoutSeconds"].isNumber())
     request.limits.timeoutSeconds = options["timeoutSeconds"].as<double>();
   val paths = options["libraryPaths"];

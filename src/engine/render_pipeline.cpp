@@ -116,6 +116,7 @@ RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
   if (definesToEvaluator) evalOptions.defines = request.defines;
   evalOptions.maxRecursionDepth = request.limits.maxRecursionDepth;
   evalOptions.timeoutSeconds = request.limits.timeoutSeconds;
+  evalOptions.maxLoopIterations = request.limits.maxLoopIterations;
   evalOptions.cancel = request.cancel;
   auto evalStart = std::chrono::steady_clock::now();
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);

@@ -19,6 +19,11 @@ Value WrongCount(const BuiltinCall& call);
 // "<name>() parameter could not be converted"; returns undef.
 Value NotConverted(const BuiltinCall& call);
 
+// sin/cos of an angle in degrees as 2021.01 computes them (also for
+// rotate()): reduced to the first quadrant, exact at multiples of 30/45.
+double SinDegrees(double degrees);
+double CosDegrees(double degrees);
+
 // One family each; appended to the registry in builtin_functions.cpp.
 void AddMathFunctions(std::vector<BuiltinFunction>& out);
 void AddTrigFunctions(std::vector<BuiltinFunction>& out);

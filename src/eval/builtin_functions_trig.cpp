@@ -25,6 +25,8 @@ double Mod360(double x) {
   return x;
 }
 
+}  // namespace
+
 double SinDegrees(double x) {
   if (!std::isfinite(x)) return std::nan("");
   x = Mod360(x);
@@ -67,6 +69,8 @@ double CosDegrees(double x) {
   else r = std::sin(Radians(90 - x));
   return negate ? -r : r;
 }
+
+namespace {
 
 double TanDegrees(double a) {
   if (!std::isfinite(a)) return std::nan("");

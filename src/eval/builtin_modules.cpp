@@ -20,7 +20,10 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
   bool tooMany = false;
   std::vector<bool> given(params.size(), false);
   auto assign = [&](size_t i, const Value& v) {
-    if (given[i]) in.Warning(std::string("argument ") + params[i] + " supplied more than once", inst.span);
+    if (given[i])
+      in.log().Warning(std::string("argument ") + params[i] + " supplied more than once" +
+                           in.Where(inst.span),
+                       inst.span);
     given[i] = true;
     values_[i].second = v;
   };
@@ -31,7 +34,7 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
         assign(position++, a.value);
       } else if (!tooMany) {
         tooMany = true;
-        in.Warning("Too many unnamed arguments supplied", inst.span);
+        in.log().Warning("Too many unnamed arguments supplied" + in.Where(inst.span), inst.span);
       }
       continue;
     }
@@ -47,7 +50,8 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
       if (!local) local = std::make_shared<Context>(ctx, ctx);
       local->Set(a.name, a.value);
     } else {
-      in.Warning("variable " + a.name + " not specified as parameter", inst.span);
+      in.log().Warning("variable " + a.name + " not specified as parameter" + in.Where(inst.span),
+                       inst.span);
     }
   }
   scope = local ? ConstContextPtr(local) : ctx;
@@ -148,7 +152,22 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
   if (openPath) *openPath = path;  // not normalized: 2021.01's messages show it so
   path = Normalize(path);
   struct stat st {};
-  if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
+  if (stat(path.c_str(), &st) == 0) {
+    timestamp = static_cast<long long>(st.st_mtime);
+  } else if (file[0] != '/') {
+    // 2021.01 falls back to the main file's directory (for libraries
+    // written before paths were relative to the importing file).
+    std::string rooted =
+        Normalize(in.mainDirectory_.empty() ? file : in.mainDirectory_ + "/" + file);
+    if (rooted != path && stat(rooted.c_str(), &st) == 0) {
+      in.DeprecatedOnce("Imported file (" + file +
+                            ") found in document root instead of relative to the importing "
+                            "module. This behavior is deprecated",
+                        span);
+      timestamp = static_cast<long long>(st.st_mtime);
+      path = rooted;
+    }
+  }
   if (path[0] != '/') return path;
   return in.log().DisplayFileName(path);
 }

@@ -9,30 +9,37 @@ namespace {
 
 using lang::InstantiationStatement;
 
-// for (a = .., b = ..): nested loops, every iteration's children flat in one node.
+// for (a = .., b = ..): nested loops, every iteration's children flat in one
+// node. As in 2021.01, each level's expression is evaluated once per
+// iteration of the levels around it, in their scope (for (i = [0:2],
+// j = [0:i]) works), and an unnamed argument is a level too that binds no
+// variable (for (2, i = [0:1]) runs twice, for (undef, ..) never).
 void ForLoop(Interpreter& in, const InstantiationStatement& inst, size_t level,
-             const Arguments& args, const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
-  while (level < args.size() && args[level].name.empty()) ++level;  // unnamed: ignored
-  if (level >= args.size()) {
+             const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
+  Interpreter::FrameGuard frame(in, inst.span);  // one native frame per level
+  if (level >= inst.arguments.size()) {
     auto children = in.EvalChildren(inst.children, ctx, ctx);
     for (auto& c : children) out.push_back(std::move(c));
     return;
   }
-  for (auto& item : in.ForValues(args[level].value, inst.span)) {
+  const lang::Argument& arg = inst.arguments[level];
+  const Value seq = arg.value ? in.Eval(*arg.value, ctx) : Value();
+  for (auto& item : in.ForValues(seq, inst.span, true)) {
     in.CheckLimits();
+    if (arg.name.empty()) {
+      ForLoop(in, inst, level + 1, ctx, out);
+      continue;
+    }
     auto c = std::make_shared<Context>(ctx, ctx);
-    c->Set(args[level].name, std::move(item));
-    ForLoop(in, inst, level + 1, args, c, out);
+    c->Set(arg.name, std::move(item));
+    ForLoop(in, inst, level + 1, c, out);
   }
 }
 
 void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
          const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
-  Arguments args = in.EvalArguments(inst.arguments, ctx);
   std::vector<NodePtr> children;
-  bool anyVariable = false;
-  for (const auto& a : args) anyVariable = anyVariable || !a.name.empty();
-  if (anyVariable) ForLoop(in, inst, 0, args, ctx, children);  // for() makes an empty group
+  if (!inst.arguments.empty()) ForLoop(in, inst, 0, ctx, children);  // for() makes an empty group
   out.push_back(MakeNode(kind, {}, inst, std::move(children)));
 }
 
@@ -54,7 +61,7 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
 void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   in.DeprecatedOnce("The assign() module will be removed in future releases. Use a regular "
-                    "assignment instead." + in.Where(inst.span),
+                    "assignment instead." + in.log().LocationSuffixFromMain(inst.span),
                     inst.span);
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : inst.arguments)

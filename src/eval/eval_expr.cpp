@@ -70,7 +70,8 @@ bool Interpreter::IsConstantVector(const VectorExpr& v) const {
 }
 
 // The values a for loop (statement or comprehension) visits.
-std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span) {
+std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span,
+                                          bool moduleLoop) {
   std::vector<Value> out;
   switch (v.type()) {
     case Value::Type::Undef:
@@ -84,10 +85,13 @@ std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span
     case Value::Type::Range: {
       const RangeValue& r = v.AsRange();
       uint32_t n = r.NumValues();
-      if (n >= kMaxRangeElements) {
-        Warning("Bad range parameter in for statement: too many elements (" +
-                    std::to_string(n) + ")",
-                span);
+      const uint64_t limit = options_.maxLoopIterations ? options_.maxLoopIterations
+                             : moduleLoop               ? kMaxModuleLoopElements - 1
+                                                        : kMaxRangeElements - 1;
+      if (n > limit) {
+        log_.Warning("Bad range parameter in for statement: too many elements (" +
+                         std::to_string(n) + ")" + Where(span),
+                     span);
         break;
       }
       out.reserve(n);
@@ -175,10 +179,14 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       return Value();
     }
     case ExprKind::Range: {
+      // 2021.01 evaluates begin, end, then step, and stops at the first
+      // that is not a number ([x:y:z] with x undefined warns only about x).
       const auto& r = static_cast<const RangeExpr&>(e);
       Value b = Eval(*r.begin, ctx);
-      Value s = r.step ? Eval(*r.step, ctx) : Value();
+      if (!b.IsNumber()) return Value();
       Value en = Eval(*r.end, ctx);
+      if (!en.IsNumber()) return Value();
+      Value s = r.step ? Eval(*r.step, ctx) : Value();
       return MakeRange(b, r.step ? &s : nullptr, en, OpSite{&log_, &e.span});
     }
     case ExprKind::Vector: {
@@ -380,7 +388,8 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
       const auto& f = static_cast<const LcForCExpr&>(e);
       ConstContextPtr c = LetScope(f.init, ctx);
       for (long count = 0; !f.condition || Eval(*f.condition, c).ToBool(); ++count) {
-        if (count >= 1000000) Error("For loop counter exceeded limit", e.span);
+        const uint64_t limit = options_.maxLoopIterations ? options_.maxLoopIterations : 1000000;
+        if (static_cast<uint64_t>(count) >= limit) Error("For loop counter exceeded limit", e.span);
         CheckLimits();
         EvalListElement(*f.body, c, out);
         // The update is sequential and starts from this round's values; the

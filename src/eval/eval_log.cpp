@@ -85,15 +85,16 @@ std::string EvalLog::LocationSuffixFromMain(const lang::SourceSpan& span) const 
 void EvalLog::Add(Severity severity, const char* prefix, const std::string& text,
                   const lang::SourceSpan& span) {
   std::string line = prefix + text;
-  if (severity != Severity::Echo) {
-    constexpr size_t kRepeatLimit = 5;
-    if (severity == Severity::Warning && recent_.size() == kRepeatLimit) {
-      bool repeated = true;
-      for (const std::string& r : recent_) repeated = repeated && r == line;
-      if (repeated) return;
-    }
-    recent_.push_back(line);
-    if (recent_.size() > kRepeatLimit) recent_.pop_front();
+  if (severity == Severity::Warning || severity == Severity::Error) {
+    // 2021.01 drops a WARNING/ERROR line identical to each of the last five
+    // it printed (echo and other lines in between do not count), so a
+    // warning in a loop appears five times, then again five times after a
+    // different warning.
+    size_t same = 0;
+    while (same < recentProblems_.size() && recentProblems_[same] == line) ++same;
+    if (same == kMaxRepeatedProblems) return;
+    recentProblems_.push_back(line);
+    if (recentProblems_.size() > kMaxRepeatedProblems) recentProblems_.pop_front();
   }
   lines_.push_back(std::move(line));
   Diagnostic d;

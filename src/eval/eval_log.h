@@ -53,7 +53,12 @@ class EvalLog {
   //  - relative to the library's own directory (LocationSuffix): operator
   //    warnings ("undefined operation ...", matrix products, comparisons),
   //    range warnings ("Bad range parameter in for statement", the
-  //    [begin:end] DEPRECATED line), assertion ERROR and its TRACE lines.
+  //    [begin:end] DEPRECATED line), argument binding warnings ("variable x
+  //    not specified as parameter", "Too many unnamed arguments supplied",
+  //    "argument x supplied more than once"), assertion ERROR and its TRACE
+  //    lines.
+  // Interpreter::Warning() uses LocationSuffixFromMain, Interpreter::Where()
+  // LocationSuffix.
   std::string LocationSuffixFromMain(const lang::SourceSpan& span) const;
 
   const std::vector<std::string>& Lines() const { return lines_; }
@@ -65,11 +70,11 @@ class EvalLog {
            const lang::SourceSpan& span);
   std::vector<std::string> lines_;
   std::vector<Diagnostic> diagnostics_;
-  // The last five non-ECHO lines: 2021.01 drops a WARNING equal to each of
-  // them (a warning repeated in a loop shows five times).
-  std::deque<std::string> recent_;
   std::string mainDirectory_;
   std::map<std::string, std::string> fileBaseDirectories_;
+  // The last WARNING/ERROR lines printed, oldest first (see Add).
+  static constexpr size_t kMaxRepeatedProblems = 5;
+  std::deque<std::string> recentProblems_;
   int errorCount_ = 0;
 };
 

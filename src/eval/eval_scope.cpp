@@ -35,7 +35,7 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
         assigned[position++] = &arg.value;
       } else if (!tooMany) {
         tooMany = true;
-        Warning("Too many unnamed arguments supplied", callSpan);
+        log_.Warning("Too many unnamed arguments supplied" + Where(callSpan), callSpan);
       }
       continue;
     }
@@ -50,7 +50,8 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
       specials.push_back(&arg);
     } else {
       // 2021.01 warns but still defines the variable in the callee's scope.
-      Warning("variable " + arg.name + " not specified as parameter", callSpan);
+      log_.Warning("variable " + arg.name + " not specified as parameter" + Where(callSpan),
+                   callSpan);
       specials.push_back(&arg);
     }
   }
@@ -60,7 +61,8 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
     if (params[i].defaultValue) v = Eval(*params[i].defaultValue, lexical);
     if (!assigned[i]) ctx->Set(params[i].name, std::move(v));
   }
-  for (const auto& d : duplicates) Warning("argument " + d + " supplied more than once", callSpan);
+  for (const auto& d : duplicates)
+    log_.Warning("argument " + d + " supplied more than once" + Where(callSpan), callSpan);
   for (size_t i = 0; i < params.size(); ++i)
     if (assigned[i]) ctx->Set(params[i].name, *assigned[i]);
   for (const auto* s : specials) ctx->Set(s->name, s->value);

@@ -144,6 +144,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
     mainDirectory_ = slash == std::string::npos ? "" : file->path.substr(0, slash);
   }
   log_.SetMainDirectory(mainDirectory_);
+  mainFile_ = file->path;
   keepAlive_->push_back(file);
   auto fileCtx = std::make_shared<Context>(root_, root_);
   fileCtx->SetUses(LoadUses(*file, 0));

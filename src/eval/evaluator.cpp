@@ -60,8 +60,11 @@ std::string Interpreter::Where(const lang::SourceSpan& span) const {
   return log_.LocationSuffix(span);
 }
 
+// Most warnings name a library's file relative to the main file's directory;
+// argument binding, operator and range warnings use Where() instead (see
+// EvalLog::LocationSuffixFromMain).
 void Interpreter::Warning(const std::string& text, const lang::SourceSpan& span) {
-  log_.Warning(text + Where(span), span);
+  log_.Warning(text + log_.LocationSuffixFromMain(span), span);
 }
 
 void Interpreter::DeprecatedOnce(const std::string& text, const lang::SourceSpan& span) {
@@ -151,9 +154,19 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       (*cache)[u.resolved] = nullptr;  // a use cycle ends here
       lang::ParseOptions po;
       po.libraryPaths = options_.libraryPaths;
+      // Words reassignment warnings as 2021.01 does for a library ('on line
+      // 1 of "lib.scad"') and leaves out "Can't parse file" for it.
+      po.usedFromMainFile = mainFile_;
       lang::ParseResult parsed = lang::ParseFile(u.resolved, po);
       for (const auto& line : parsed.echoLines) LogParserLine(line, u.span);
       if (!parsed.file) continue;
+      // Most warnings inside a library name its files relative to the
+      // library's directory (EvalLog::LocationSuffix).
+      const std::string& libPath = parsed.file->path;
+      const size_t slash = libPath.find_last_of('/');
+      const std::string libDir = slash == std::string::npos ? "" : libPath.substr(0, slash);
+      log_.SetFileBaseDirectory(libPath, libDir);
+      for (const std::string& inc : parsed.file->includedFiles) log_.SetFileBaseDirectory(inc, libDir);
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
       keepAlive_->push_back(parsed.file);

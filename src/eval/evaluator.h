@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -26,6 +27,12 @@ struct EvalOptions {
   size_t maxStackBytes = 0;
   const std::atomic<bool>* cancel = nullptr;
   double timeoutSeconds = 0;         // 0: none
+  // Iterations one loop may run: a for over a range with more elements
+  // gets 2021.01's "too many elements" warning, a C-style list
+  // comprehension for its "For loop counter exceeded limit" error.
+  // 0: 2021.01's limits (ranges of 1000000 elements and more, 1000000
+  // rounds).
+  uint64_t maxLoopIterations = 0;
 };
 
 struct EvalResult {

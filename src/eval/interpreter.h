@@ -34,6 +34,9 @@ struct EvalError {
 // memory instead): elements of one list, nodes of the tree.
 inline constexpr size_t kMaxListElements = size_t{1} << 24;
 inline constexpr size_t kMaxNodes = size_t{1} << 23;
+// 2021.01's for() module refuses ranges of this many elements or more (list
+// comprehensions: kMaxRangeElements).
+inline constexpr uint32_t kMaxModuleLoopElements = 10000;
 
 // Arguments of a call after evaluation, before binding to parameters.
 using Arguments = std::vector<CallArgument>;
@@ -62,8 +65,11 @@ class Interpreter {
   ContextPtr LetScope(const std::vector<lang::Assignment>& assignments,
                       const ConstContextPtr& ctx);
   bool IsConstantVector(const lang::VectorExpr& v) const;
-  // The values a for loop visits (2021.01's range checks and warnings).
-  std::vector<Value> ForValues(const Value& v, const lang::SourceSpan& span);
+  // The values a for loop visits (2021.01's range checks and warnings:
+  // ranges of 1000000 elements or more are refused, 10000 or more in the
+  // for() and intersection_for() modules).
+  std::vector<Value> ForValues(const Value& v, const lang::SourceSpan& span,
+                               bool moduleLoop = false);
   // "a = 1, 2" as echo() prints its arguments.
   static std::string EchoText(const Arguments& args);
   void CheckAssert(const std::vector<lang::Argument>& argExprs, const Arguments& args,
@@ -145,6 +151,7 @@ class Interpreter {
   std::shared_ptr<std::vector<lang::FilePtr>> keepAlive_ =
       std::make_shared<std::vector<lang::FilePtr>>();
   std::string mainDirectory_;
+  std::string mainFile_;  // the model's main file, as given ("" for text)
 
   // Scopes captured by function values. A function stored in a variable of
   // its own scope (or of an enclosing one) forms a shared_ptr cycle; after

@@ -193,7 +193,12 @@ bool EqualAtDepth(const Value& a, const Value& b, int depth) {
     case Value::Type::Range: {
       const RangeValue& x = a.AsRange();
       const RangeValue& y = b.AsRange();
-      return x.begin == y.begin && x.step == y.step && x.end == y.end;
+      // As 2021.01: all empty ranges are equal ([1:-1:3] == [-1:-1:1]);
+      // others by begin, step and element count, not end
+      // ([1:1:3] == [1:1:3.5], but [1:1:1] != [1:2:1]).
+      const uint32_t n = x.NumValues();
+      if (n != y.NumValues()) return false;
+      return n == 0 || (x.begin == y.begin && x.step == y.step);
     }
     case Value::Type::Function:
       return &a.AsFunction() == &b.AsFunction();

@@ -1,6 +1,6 @@
 // Ordering comparisons (<, <=, >, >=) with 2021.01's semantics: numbers,
 // strings (bytewise), bools among themselves, vectors lexicographically,
-// ranges by (begin, step, end). Mixed types give undef and
+// ranges as the sequences they visit. Mixed types give undef and
 // "undefined operation (number < bool)"; two undefs or two functions give
 // "operation undefined (undefined < undefined)".
 //
@@ -10,6 +10,7 @@
 // comparison fails the whole comparison and is reported with
 // "\n\tin vector comparison at index i" per nesting level, worded with "<"
 // whatever the outer operator.
+#include <algorithm>
 #include <string>
 
 #include "eval/value.h"
@@ -45,6 +46,24 @@ bool Apply(Cmp c, const T& a, const T& b) {
 // 0 false, 1 true, -1 undefined (with `problem` set).
 int LessVectors(const ValueVector& x, const ValueVector& y, std::string& problem, int depth);
 
+// Ranges order as the sequences of numbers they visit, lexicographically
+// (2021.01: [1:-1:3] < [0:1:0] as [] < [0]; [1:-1:-1] < [1:-1:-2]).
+// Element i is begin + step * i, so two ranges with the same begin and step
+// differ only in length; others differ within the first elements (the loop
+// is bounded for ranges whose elements round to equal values).
+bool LessRanges(const RangeValue& a, const RangeValue& b) {
+  const uint32_t na = a.NumValues(), nb = b.NumValues();
+  if (a.begin != b.begin || a.step != b.step) {
+    const uint32_t common = std::min<uint32_t>(std::min(na, nb), kMaxRangeElements);
+    for (uint32_t i = 0; i < common; ++i) {
+      const double x = a.At(i), y = b.At(i);
+      if (x < y) return true;
+      if (y < x) return false;
+    }
+  }
+  return na < nb;
+}
+
 // a `c` b for scalars; vectors delegate to LessVectors.
 int CompareAtDepth(Cmp c, const Value& a, const Value& b, std::string& problem, int depth) {
   if (a.type() != b.type()) {
@@ -55,22 +74,20 @@ int CompareAtDepth(Cmp c, const Value& a, const Value& b, std::string& problem, 
     case Value::Type::Bool: return Apply(c, a.AsBool(), b.AsBool());
     case Value::Type::Number: return Apply(c, a.AsNumber(), b.AsNumber());
     case Value::Type::String: return Apply(c, a.AsString(), b.AsString());
-    case Value::Type::Vector:
     case Value::Type::Range: {
-      ValueVector rx, ry;
-      const ValueVector* x = nullptr;
-      const ValueVector* y = nullptr;
-      if (a.IsRange()) {
-        const RangeValue& ra = a.AsRange();
-        const RangeValue& rb = b.AsRange();
-        rx = {Value::Number(ra.begin), Value::Number(ra.step), Value::Number(ra.end)};
-        ry = {Value::Number(rb.begin), Value::Number(rb.step), Value::Number(rb.end)};
-        x = &rx;
-        y = &ry;
-      } else {
-        x = &a.AsVector();
-        y = &b.AsVector();
+      const RangeValue& ra = a.AsRange();
+      const RangeValue& rb = b.AsRange();
+      switch (c) {
+        case Cmp::Less: return LessRanges(ra, rb);
+        case Cmp::Greater: return LessRanges(rb, ra);
+        case Cmp::LessEqual: return !LessRanges(rb, ra);
+        case Cmp::GreaterEqual: return !LessRanges(ra, rb);
       }
+      return 0;
+    }
+    case Value::Type::Vector: {
+      const ValueVector* x = &a.AsVector();
+      const ValueVector* y = &b.AsVector();
       int r = 0;
       switch (c) {
         case Cmp::Less: return LessVectors(*x, *y, problem, depth);
