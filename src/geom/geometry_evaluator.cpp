@@ -69,7 +69,8 @@ class Renderer {
   // Nodes whose own work is more than a copy: booleans of two or more
   // children, hull, minkowski, extrusions, offset, projection, and the
   // primitives that go through repair or 2D simplification. Transforms,
-  // colours and the other primitives are cheap to redo from cached children.
+  // colours (of one child) and the other primitives are cheap to redo from
+  // cached children.
   static bool WorthCaching(const Node& node) {
     switch (node.kind) {
       case NodeKind::Group:
@@ -77,7 +78,11 @@ class Renderer {
       case NodeKind::Render:
       case NodeKind::Difference:
       case NodeKind::Intersection:
-      case NodeKind::Minkowski: {
+      case NodeKind::Minkowski:
+      // A transform, colour or resize of two or more children unions them.
+      case NodeKind::Transform:
+      case NodeKind::Color:
+      case NodeKind::Resize: {
         int n = 0;
         for (const auto& c : node.children)
           if (c && !c->background) ++n;

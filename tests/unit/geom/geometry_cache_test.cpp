@@ -86,6 +86,25 @@ TEST(GeometryCache, SecondRenderTakesTheRootFromTheCache) {
   ExpectSameResult(cold, warm);
 }
 
+// A transform or colour of two children unions them: that union is cached,
+// so changing a sibling elsewhere takes it from the cache.
+TEST(GeometryCache, TransformOfTwoChildrenIsCached) {
+  auto source = [](double x) {
+    return "translate([0,0,1]) { cube(4); translate([2,2,2]) sphere(3, $fn=12); }\n"
+           "color(\"red\") { cylinder(r=1, h=9, $fn=8); cube([3,1,1]); }\n"
+           "translate([" + Num(x) + ",0,0]) cube(1);\n";
+  };
+  GeometryCache cache;
+  eval::EvalResult e1 = Tree(source(30));
+  RenderResult cold = RenderWith(e1, &cache);
+  EXPECT_EQ(cold.stats.cacheStores, 3u);  // both unions and the root
+  eval::EvalResult e2 = Tree(source(31));
+  RenderResult warm = RenderWith(e2, &cache);
+  EXPECT_EQ(warm.stats.cacheHits, 2u);
+  EXPECT_EQ(warm.stats.cacheMisses, 1u);  // the root
+  ExpectSameResult(warm, RenderWith(e2, nullptr));
+}
+
 TEST(GeometryCache, ReplayKeepsColoursAndNodeIds) {
   const std::string source =
       "module part(c) color(c) difference() { cube(4); translate([2,2,2]) cube(2); }\n"
