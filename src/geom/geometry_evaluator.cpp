@@ -326,8 +326,9 @@ class Renderer {
     std::vector<const Node*> nodes;
     std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes);
     if (out_.cancelled) return {};
-    if (op == CombineOp::kDifference && CutsOneByOne(children))
-      return CutOneByOne(std::move(children), nodes, propsBefore);
+    if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
+      return CutOneByOne(std::move(children), nodes, propsBefore,
+                         op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
     const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
     return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
   }
@@ -346,8 +347,9 @@ class Renderer {
 
   // Key bytes of the first `count` children of a difference as a prefix:
   // their digests in order (the children were keyed by VisitCached).
-  static std::string PrefixKeyBytes(const std::vector<const NodeKey*>& keys, size_t count) {
-    std::string bytes = "difference-prefix:";
+  static std::string PrefixKeyBytes(const std::vector<const NodeKey*>& keys, size_t count,
+                                    kernel::OpType op) {
+    std::string bytes = op == kernel::OpType::kUnion ? "union-prefix:" : "difference-prefix:";
     for (size_t i = 0; i < count; ++i) {
       bytes.append(reinterpret_cast<const char*>(&keys[i]->digest.hi), sizeof(uint64_t));
       bytes.append(reinterpret_cast<const char*>(&keys[i]->digest.lo), sizeof(uint64_t));
@@ -361,7 +363,7 @@ class Renderer {
   // to `propsBefore` (the children make the same properties on every render
   // with the same content, so a prefix is valid wherever they are).
   Geometry CutOneByOne(std::vector<Geometry> children, const std::vector<const Node*>& nodes,
-                       size_t propsBefore) {
+                       size_t propsBefore, kernel::OpType op) {
     const size_t n = children.size();
     std::vector<const NodeKey*> keys;
     if (options_.cache && nodes.size() == n) {
@@ -377,7 +379,7 @@ class Renderer {
     size_t next = 1;
     for (size_t len = n - 1; keyed && len >= 2 && next == 1; --len) {
       NodeKey prefix;
-      prefix.bytes = PrefixKeyBytes(keys, len);
+      prefix.bytes = PrefixKeyBytes(keys, len, op);
       prefix.digest = DigestOf(prefix.bytes);
       std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(prefix);
       if (!hit) continue;
@@ -389,11 +391,13 @@ class Renderer {
     if (next == 1) acc = std::move(children[0].mesh);
     kernel::LimitGuard guard(limits_, "boolean");
     for (size_t i = next; i < n; ++i) {
-      const Mesh& cutter = children[i].mesh;
-      if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(cutter)))
-        acc = kernel::Boolean(acc, cutter, kernel::OpType::kDifference, &guard);
+      const Mesh& other = children[i].mesh;
+      if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)))
+        acc = kernel::Boolean(acc, other, op, &guard);
+      else if (op == kernel::OpType::kUnion)
+        kernel::AppendMesh(acc, other);
       if (guard.Stopped()) return {};
-      if (keyed && i + 1 < n) StorePrefix(PrefixKeyBytes(keys, i + 1), acc, base);
+      if (keyed && i + 1 < n) StorePrefix(PrefixKeyBytes(keys, i + 1, op), acc, base);
     }
     return Geometry::Solid(std::move(acc));
   }
