@@ -375,6 +375,8 @@ class Renderer {
     }
     const bool keyed = keys.size() == n;
     const uint32_t base = static_cast<uint32_t>(propsBefore);
+    std::vector<kernel::Box3> boxes;  // of the children, before any is moved
+    for (const Geometry& g : children) boxes.push_back(kernel::BoundingBox(g.mesh));
     Mesh acc;
     size_t next = 1;
     for (size_t len = n - 1; keyed && len >= 2 && next == 1; --len) {
@@ -392,7 +394,16 @@ class Renderer {
     kernel::LimitGuard guard(limits_, "boolean");
     for (size_t i = next; i < n; ++i) {
       const Mesh& other = children[i].mesh;
-      if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)))
+      // A union member whose box touches no earlier member's box is apart
+      // from all of them: appended (the box of their union would often
+      // touch it, e.g. parts in a grid).
+      bool touches = false;
+      if (op == kernel::OpType::kUnion) {
+        for (size_t j = 0; j < i && !touches; ++j) touches = boxes[j].Overlaps(boxes[i]);
+      } else {
+        touches = acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(boxes[i]);
+      }
+      if (touches)
         acc = kernel::Boolean(acc, other, op, &guard);
       else if (op == kernel::OpType::kUnion)
         kernel::AppendMesh(acc, other);
