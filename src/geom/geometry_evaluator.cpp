@@ -333,11 +333,12 @@ class Renderer {
     return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
   }
 
-  // A difference of three or four solids (all 3D, none empty) is cut one
-  // cutter at a time, in child order, whether or not a cache is used (so a
-  // cached render gives what an uncached one gives). More cutters go
-  // through the n-ary boolean (one cut by their union), which costs less
-  // than many cuts of the whole solid.
+  // A difference or union of three or four solids (all 3D, none empty) is
+  // folded one operand at a time, whether or not a cache is used (so a
+  // cached render gives what an uncached one gives). More operands go
+  // through the n-ary boolean (one cut by the cutters' union, or a
+  // smallest-first union), which costs less than many booleans of the
+  // whole solid.
   static bool CutsOneByOne(const std::vector<Geometry>& children) {
     if (children.size() < 3 || children.size() > 4) return false;
     for (const Geometry& g : children)
@@ -357,14 +358,32 @@ class Renderer {
     return bytes;
   }
 
-  // children[0] minus each further child in turn. With a cache, the longest
-  // cached prefix (the first solid cut by its first cutters) is taken from
-  // it, and the prefixes cut here are stored, their property ids relative
+  // children[0] minus (or plus) each further child in turn. With a cache,
+  // the longest cached prefix (the result of the first steps) is taken
+  // from it, and the prefixes made here are stored, their property ids relative
   // to `propsBefore` (the children make the same properties on every render
   // with the same content, so a prefix is valid wherever they are).
-  Geometry CutOneByOne(std::vector<Geometry> children, const std::vector<const Node*>& nodes,
+  Geometry CutOneByOne(std::vector<Geometry> children, std::vector<const Node*> nodes,
                        size_t propsBefore, kernel::OpType op) {
     const size_t n = children.size();
+    if (op == kernel::OpType::kUnion && nodes.size() == n) {
+      // Union members smallest first (by triangles, ties in child order):
+      // the big members come last, so the steps redone when a small one
+      // changes are few and the cold render accumulates small parts first.
+      std::vector<size_t> order(n);
+      for (size_t i = 0; i < n; ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return children[a].mesh.NumTri() < children[b].mesh.NumTri();
+      });
+      std::vector<Geometry> sortedChildren;
+      std::vector<const Node*> sortedNodes;
+      for (size_t i : order) {
+        sortedChildren.push_back(std::move(children[i]));
+        sortedNodes.push_back(nodes[i]);
+      }
+      children.swap(sortedChildren);
+      nodes.swap(sortedNodes);
+    }
     std::vector<const NodeKey*> keys;
     if (options_.cache && nodes.size() == n) {
       for (const Node* c : nodes) {
