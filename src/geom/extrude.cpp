@@ -8,6 +8,7 @@
 
 #include "geom/tessellation.h"
 #include "kernel/mesh_build.h"
+#include "geom/delaunay_flips.h"
 #include "kernel/triangulate.h"
 
 namespace mos::geom {
@@ -23,9 +24,12 @@ constexpr double kPi = 3.14159265358979323846;
 std::vector<std::array<Vec2, 3>> CapTriangles(const kernel::Polygon2d& polygon) {
   std::vector<Vec2> all;
   for (const auto& c : polygon.contours) all.insert(all.end(), c.begin(), c.end());
+  std::vector<std::array<int, 3>> tris = kernel::TriangulatePolygon(polygon.contours);
+  // Short triangles instead of ear clipping's long thin ones (a bounded
+  // number of flips: a few per triangle).
+  FlipToDelaunay(all, tris, 8 * static_cast<int>(tris.size()) + 64);
   std::vector<std::array<Vec2, 3>> out;
-  for (const auto& t : kernel::TriangulatePolygon(polygon.contours))
-    out.push_back({all[t[0]], all[t[1]], all[t[2]]});
+  for (const auto& t : tris) out.push_back({all[t[0]], all[t[1]], all[t[2]]});
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "geom/clipper_grid.h"
@@ -14,6 +15,7 @@
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/tessellation.h"
+#include "kernel/boolean.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_transform.h"
 #include "kernel/offset2d.h"
@@ -72,7 +74,8 @@ class Renderer {
   // Nodes whose own work is more than a copy: booleans of two or more
   // children, hull, minkowski, extrusions, offset, projection, and the
   // primitives that go through repair or 2D simplification. Transforms,
-  // colours and the other primitives are cheap to redo from cached children.
+  // colours (of one child) and the other primitives are cheap to redo from
+  // cached children.
   static bool WorthCaching(const Node& node) {
     switch (node.kind) {
       case NodeKind::Group:
@@ -80,7 +83,11 @@ class Renderer {
       case NodeKind::Render:
       case NodeKind::Difference:
       case NodeKind::Intersection:
-      case NodeKind::Minkowski: {
+      case NodeKind::Minkowski:
+      // A transform, colour or resize of two or more children unions them.
+      case NodeKind::Transform:
+      case NodeKind::Color:
+      case NodeKind::Resize: {
         int n = 0;
         for (const auto& c : node.children)
           if (c && !c->background) ++n;
@@ -304,11 +311,13 @@ class Renderer {
   // Geometries of the children (background '%' subtrees are not part of a
   // render); their spans go to `spans` for messages.
   std::vector<Geometry> VisitChildren(const Node& node, int depth,
-                                      std::vector<lang::SourceSpan>* spans = nullptr) {
+                                      std::vector<lang::SourceSpan>* spans = nullptr,
+                                      std::vector<const Node*>* nodes = nullptr) {
     std::vector<Geometry> out;
     for (const auto& child : node.children) {
       if (!child || child->background) continue;
       if (spans) spans->push_back(child->span);
+      if (nodes) nodes->push_back(child.get());
       out.push_back(Visit(*child, depth + 1));
       if (out_.cancelled) break;
     }
@@ -326,11 +335,130 @@ class Renderer {
 
   Geometry CombineChildren(const Node& node, int depth, CombineOp op) {
     const int id = nextNodeId_ - 1;
+    const size_t propsBefore = out_.properties.size();
     std::vector<lang::SourceSpan> spans;
-    std::vector<Geometry> children = VisitChildren(node, depth, &spans);
+    std::vector<const Node*> nodes;
+    std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes);
     if (out_.cancelled) return {};
+    if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
+      return CutOneByOne(std::move(children), nodes, propsBefore,
+                         op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
     const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
     return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
+  }
+
+  // A difference or union of three or four solids (all 3D, none empty) is
+  // folded one operand at a time, whether or not a cache is used (so a
+  // cached render gives what an uncached one gives). More operands go
+  // through the n-ary boolean (one cut by the cutters' union, or a
+  // smallest-first union), which costs less than many booleans of the
+  // whole solid.
+  static bool CutsOneByOne(const std::vector<Geometry>& children) {
+    if (children.size() < 3 || children.size() > 4) return false;
+    for (const Geometry& g : children)
+      if (g.dim != Dim::k3) return false;
+    return true;
+  }
+
+  // Key bytes of the first `count` children of a difference as a prefix:
+  // their digests in order (the children were keyed by VisitCached).
+  static std::string PrefixKeyBytes(const std::vector<const NodeKey*>& keys, size_t count,
+                                    kernel::OpType op) {
+    std::string bytes = op == kernel::OpType::kUnion ? "union-prefix:" : "difference-prefix:";
+    for (size_t i = 0; i < count; ++i) {
+      bytes.append(reinterpret_cast<const char*>(&keys[i]->digest.hi), sizeof(uint64_t));
+      bytes.append(reinterpret_cast<const char*>(&keys[i]->digest.lo), sizeof(uint64_t));
+    }
+    return bytes;
+  }
+
+  // children[0] minus (or plus) each further child in turn. With a cache,
+  // the longest cached prefix (the result of the first steps) is taken
+  // from it, and the prefixes made here are stored, their property ids relative
+  // to `propsBefore` (the children make the same properties on every render
+  // with the same content, so a prefix is valid wherever they are).
+  Geometry CutOneByOne(std::vector<Geometry> children, std::vector<const Node*> nodes,
+                       size_t propsBefore, kernel::OpType op) {
+    const size_t n = children.size();
+    if (op == kernel::OpType::kUnion && nodes.size() == n) {
+      // Union members smallest first (by triangles, ties in child order):
+      // the big members come last, so the steps redone when a small one
+      // changes are few and the cold render accumulates small parts first.
+      std::vector<size_t> order(n);
+      for (size_t i = 0; i < n; ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return children[a].mesh.NumTri() < children[b].mesh.NumTri();
+      });
+      std::vector<Geometry> sortedChildren;
+      std::vector<const Node*> sortedNodes;
+      for (size_t i : order) {
+        sortedChildren.push_back(std::move(children[i]));
+        sortedNodes.push_back(nodes[i]);
+      }
+      children.swap(sortedChildren);
+      nodes.swap(sortedNodes);
+    }
+    std::vector<const NodeKey*> keys;
+    if (options_.cache && nodes.size() == n) {
+      for (const Node* c : nodes) {
+        const NodeKey* k = keys_.Find(*c);
+        if (!k) break;
+        keys.push_back(k);
+      }
+    }
+    const bool keyed = keys.size() == n;
+    const uint32_t base = static_cast<uint32_t>(propsBefore);
+    std::vector<kernel::Box3> boxes;  // of the children, before any is moved
+    for (const Geometry& g : children) boxes.push_back(kernel::BoundingBox(g.mesh));
+    Mesh acc;
+    size_t next = 1;
+    for (size_t len = n - 1; keyed && len >= 2 && next == 1; --len) {
+      NodeKey prefix;
+      prefix.bytes = PrefixKeyBytes(keys, len, op);
+      prefix.digest = DigestOf(prefix.bytes);
+      std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(prefix);
+      if (!hit) continue;
+      acc = hit->geometry.mesh;
+      for (uint32_t& prop : acc.triProp) prop += base;
+      next = len;
+      ++out_.stats.prefixHits;
+    }
+    if (next == 1) acc = std::move(children[0].mesh);
+    kernel::LimitGuard guard(limits_, "boolean");
+    for (size_t i = next; i < n; ++i) {
+      const Mesh& other = children[i].mesh;
+      // A union member whose box touches no earlier member's box is apart
+      // from all of them: appended (the box of their union would often
+      // touch it, e.g. parts in a grid).
+      bool touches = false;
+      if (op == kernel::OpType::kUnion) {
+        for (size_t j = 0; j < i && !touches; ++j) touches = boxes[j].Overlaps(boxes[i]);
+      } else {
+        touches = acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(boxes[i]);
+      }
+      if (touches)
+        acc = kernel::Boolean(acc, other, op, &guard);
+      else if (op == kernel::OpType::kUnion)
+        kernel::AppendMesh(acc, other);
+      if (guard.Stopped()) return {};
+      if (keyed && i + 1 < n) StorePrefix(PrefixKeyBytes(keys, i + 1, op), acc, base);
+    }
+    return Geometry::Solid(std::move(acc));
+  }
+
+  void StorePrefix(std::string keyBytes, const Mesh& mesh, uint32_t base) {
+    auto e = std::make_shared<CachedGeometry>();
+    e->geometry = Geometry::Solid(mesh);
+    const uint32_t end = static_cast<uint32_t>(out_.properties.size());
+    for (uint32_t& prop : e->geometry.mesh.triProp) {
+      if (prop < base || prop >= end) return;  // not made by these children
+      prop -= base;
+    }
+    const NodeDigest digest = DigestOf(keyBytes);
+    e->keyBytes = std::move(keyBytes);
+    e->bytes = EstimateBytes(*e);
+    options_.cache->Store(digest, std::move(e));
+    ++out_.stats.prefixStores;
   }
 
   // Children of a transform-like node as one geometry (their union).

@@ -38,6 +38,12 @@ struct GeometryStats {
   uint64_t cacheHits = 0;    // subtrees taken from the cache
   uint64_t cacheMisses = 0;  // cacheable subtrees evaluated
   uint64_t cacheStores = 0;  // of those, the ones stored
+  // A difference of three or four solids cuts them away one by one (child
+  // order), a union of three or four adds them one by one (smallest first);
+  // the result of the first steps is cached (a "prefix"), so changing the
+  // last operand costs one boolean.
+  uint64_t prefixHits = 0;
+  uint64_t prefixStores = 0;
   double keySeconds = 0;     // hashing subtrees
   double lookupSeconds = 0;  // finding, replaying and storing entries
 };

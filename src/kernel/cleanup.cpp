@@ -165,13 +165,18 @@ class Cleaner {
   void CollapseColinear(double cosTol) {
     std::vector<int> fan;
     std::vector<Vec3> normals;
+    // A vertex is examined once, from its first outgoing halfedge, and again
+    // only after a collapse changed its fan (examining it from each of its
+    // halfedges walked every fan deg times: most of a boolean's cleanup).
+    std::vector<char> examined(m_.NumVert(), 0);
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
       for (int h0 = 0; h0 < 3 * m_.NumTri(); ++h0) {
         if (Removed(h0)) continue;
-        if (!Fan(h0, fan)) continue;
         const int v = Start(h0);
-        if (fan[0] != h0) continue;
+        if (examined[v]) continue;
+        if (!Fan(h0, fan)) continue;
+        examined[v] = 1;
         // Plane normals around v.
         normals.clear();
         bool degenerate = false;
@@ -220,8 +225,10 @@ class Cleaner {
                 std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
               continue;
           }
-          // Merge v into u: collapse the halfedge u->v.
+          // Merge v into u: collapse the halfedge u->v. The fans of v's
+          // neighbours (u among them) change.
           if (Collapse(m_.halfedgeTwin[e], true)) {
+            for (int f : fan) examined[End(f)] = 0;
             any = true;
             break;
           }

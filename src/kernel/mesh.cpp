@@ -25,37 +25,48 @@ bool BuildHalfedges(Mesh& mesh) {
   if (mesh.triProp.size() != mesh.triVerts.size()) mesh.triProp.resize(mesh.triVerts.size(), 0);
   const int nv = mesh.NumVert();
 
-  // Key every halfedge by its undirected edge; equal keys end up adjacent.
-  std::vector<std::pair<uint64_t, int>> keys;
-  keys.reserve(numHalf);
+  // Bucket every halfedge by the lower vertex of its edge (a counting
+  // sort), then sort each bucket (a vertex's few edges) by the higher
+  // vertex: equal edges end up adjacent. Only edges used exactly twice are
+  // paired, so the order within an edge does not matter.
+  std::vector<int> bucketStart(static_cast<size_t>(nv) + 1, 0);
   bool ok = true;
+  auto valid = [&](int a, int b) { return a >= 0 && b >= 0 && a < nv && b < nv && a != b; };
   for (int h = 0; h < numHalf; ++h) {
     const int a = HalfedgeStart(mesh, h), b = HalfedgeEnd(mesh, h);
-    if (a < 0 || b < 0 || a >= nv || b >= nv || a == b) {
+    if (!valid(a, b)) {
       ok = false;  // invalid index or degenerate edge: never paired
       continue;
     }
-    const uint64_t lo = static_cast<uint32_t>(std::min(a, b));
-    const uint64_t hi = static_cast<uint32_t>(std::max(a, b));
-    keys.emplace_back((lo << 32) | hi, h);
+    ++bucketStart[static_cast<size_t>(std::min(a, b)) + 1];
   }
-  std::sort(keys.begin(), keys.end());
-  size_t i = 0;
-  while (i < keys.size()) {
-    size_t j = i + 1;
-    while (j < keys.size() && keys[j].first == keys[i].first) ++j;
-    if (j - i == 2) {
-      const int h0 = keys[i].second, h1 = keys[i + 1].second;
-      if (HalfedgeStart(mesh, h0) == HalfedgeEnd(mesh, h1)) {
-        mesh.halfedgeTwin[h0] = h1;
-        mesh.halfedgeTwin[h1] = h0;
+  for (int v = 0; v < nv; ++v) bucketStart[v + 1] += bucketStart[v];
+  std::vector<std::pair<int, int>> slots(static_cast<size_t>(bucketStart[nv]));  // hi, h
+  std::vector<int> fill(bucketStart.begin(), bucketStart.end() - 1);
+  for (int h = 0; h < numHalf; ++h) {
+    const int a = HalfedgeStart(mesh, h), b = HalfedgeEnd(mesh, h);
+    if (!valid(a, b)) continue;
+    slots[static_cast<size_t>(fill[std::min(a, b)]++)] = {std::max(a, b), h};
+  }
+  for (int v = 0; v < nv; ++v) {
+    const auto first = slots.begin() + bucketStart[v], last = slots.begin() + bucketStart[v + 1];
+    std::sort(first, last);
+    for (auto i = first; i != last;) {
+      auto j = i + 1;
+      while (j != last && j->first == i->first) ++j;
+      if (j - i == 2) {
+        const int h0 = i->second, h1 = (i + 1)->second;
+        if (HalfedgeStart(mesh, h0) == HalfedgeEnd(mesh, h1)) {
+          mesh.halfedgeTwin[h0] = h1;
+          mesh.halfedgeTwin[h1] = h0;
+        } else {
+          ok = false;  // same direction twice: inconsistent orientation
+        }
       } else {
-        ok = false;  // same direction twice: inconsistent orientation
+        ok = false;  // open (1) or non-manifold (> 2) edge
       }
-    } else {
-      ok = false;  // open (1) or non-manifold (> 2) edge
+      i = j;
     }
-    i = j;
   }
   return ok;
 }

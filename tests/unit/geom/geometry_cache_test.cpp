@@ -86,6 +86,99 @@ TEST(GeometryCache, SecondRenderTakesTheRootFromTheCache) {
   ExpectSameResult(cold, warm);
 }
 
+// A transform or colour of two children unions them: that union is cached,
+// so changing a sibling elsewhere takes it from the cache.
+TEST(GeometryCache, TransformOfTwoChildrenIsCached) {
+  auto source = [](double x) {
+    return "translate([0,0,1]) { cube(4); translate([2,2,2]) sphere(3, $fn=12); }\n"
+           "color(\"red\") { cylinder(r=1, h=9, $fn=8); cube([3,1,1]); }\n"
+           "translate([" + Num(x) + ",0,0]) cube(1);\n";
+  };
+  GeometryCache cache;
+  eval::EvalResult e1 = Tree(source(30));
+  RenderResult cold = RenderWith(e1, &cache);
+  EXPECT_EQ(cold.stats.cacheStores, 3u);  // both unions and the root
+  eval::EvalResult e2 = Tree(source(31));
+  RenderResult warm = RenderWith(e2, &cache);
+  EXPECT_EQ(warm.stats.cacheHits, 2u);
+  EXPECT_EQ(warm.stats.cacheMisses, 1u);  // the root
+  ExpectSameResult(warm, RenderWith(e2, nullptr));
+}
+
+// A difference of three solids cuts one cutter at a time; the solid cut by
+// the first cutter is cached as a prefix, so changing the last cutter takes
+// the prefix and makes one cut. Same result as an uncached render.
+TEST(GeometryCache, DifferencePrefixIsReusedWhenTheLastCutterChanges) {
+  auto source = [](double x) {
+    return "color(\"blue\") difference() {\n"
+           "  cube([30, 20, 5]);\n"
+           "  translate([8, 10, -1]) cylinder(r=3, h=7, $fn=16);\n"
+           "  translate([" + Num(x) + ", 10, -1]) cylinder(r=2, h=7, $fn=12);\n"
+           "}\n";
+  };
+  GeometryCache cache;
+  eval::EvalResult e1 = Tree(source(20));
+  RenderResult cold = RenderWith(e1, &cache);
+  EXPECT_EQ(cold.stats.prefixStores, 1u);  // cube minus the first cylinder
+  EXPECT_EQ(cold.stats.prefixHits, 0u);
+  ExpectSameResult(cold, RenderWith(e1, nullptr));
+  eval::EvalResult e2 = Tree(source(21.5));
+  RenderResult warm = RenderWith(e2, &cache);
+  EXPECT_EQ(warm.stats.prefixHits, 1u);
+  EXPECT_EQ(warm.stats.prefixStores, 0u);
+  RenderResult plain = RenderWith(e2, nullptr);
+  EXPECT_EQ(plain.stats.prefixHits, 0u);
+  ExpectSameResult(warm, plain);
+  // The cut really moved: the volume changed with the hole's position only
+  // through the hole (both holes inside the plate: same volume), and the
+  // moved hole's vertices are where the new source puts them.
+  bool found = false;
+  for (const auto& v : warm.geometry.mesh.vertPos)
+    if (std::fabs(v.x - 23.5) < 1e-9 && std::fabs(v.y - 10) < 1e-9) found = true;
+  EXPECT_TRUE(found);
+}
+
+// Changing the first cutter leaves no prefix to reuse; a union of four
+// children reuses the union of its first three when the fourth changes.
+TEST(GeometryCache, PrefixesFollowChildOrder) {
+  auto diff = [](double r) {
+    return "difference() { cube(10); translate([2,2,-1]) cylinder(r=" + Num(r) +
+           ", h=12, $fn=10); translate([7,7,-1]) cylinder(r=1, h=12, $fn=10); }\n";
+  };
+  GeometryCache cache;
+  eval::EvalResult a = Tree(diff(1));
+  RenderWith(a, &cache);
+  eval::EvalResult b = Tree(diff(1.5));
+  RenderResult changedFirst = RenderWith(b, &cache);
+  EXPECT_EQ(changedFirst.stats.prefixHits, 0u);
+  ExpectSameResult(changedFirst, RenderWith(b, nullptr));
+
+  auto uni = [](double z) {
+    return "union() { cube(10); translate([5,5,5]) cube(10); translate([-3,-3,-3]) cube(5);"
+           " translate([4,4," + Num(z) + "]) sphere(3, $fn=10); }\n";
+  };
+  GeometryCache cache2;
+  eval::EvalResult u1 = Tree(uni(12));
+  RenderResult coldUnion = RenderWith(u1, &cache2);
+  EXPECT_EQ(coldUnion.stats.prefixStores, 2u);  // first two, first three
+  eval::EvalResult u2 = Tree(uni(13));
+  RenderResult warmUnion = RenderWith(u2, &cache2);
+  EXPECT_EQ(warmUnion.stats.prefixHits, 1u);
+  ExpectSameResult(warmUnion, RenderWith(u2, nullptr));
+}
+
+// Five or more children go through the n-ary boolean: no prefixes.
+TEST(GeometryCache, ManyCuttersMakeNoPrefixes) {
+  GeometryCache cache;
+  eval::EvalResult e = Tree(
+      "difference() { cube(20); translate([3, 5, -1]) cylinder(r=1, h=22, $fn=8);"
+      " translate([10, 15, -1]) cylinder(r=1, h=22, $fn=8); translate([15, 15, -1]) cube(2);"
+      " translate([5, 15, -1]) cube(2); translate([2, 2, 2]) cube(1); }\n");
+  RenderResult r = RenderWith(e, &cache);
+  EXPECT_EQ(r.stats.prefixStores, 0u);
+  ExpectSameResult(r, RenderWith(e, nullptr));
+}
+
 TEST(GeometryCache, ReplayKeepsColoursAndNodeIds) {
   const std::string source =
       "module part(c) color(c) difference() { cube(4); translate([2,2,2]) cube(2); }\n"

@@ -2,7 +2,9 @@
 // openscad 2021.01's exported vertices, see reference_vertices_test.cpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "geom/tessellation.h"
 
@@ -67,6 +69,36 @@ TEST(Primitives, ConeHasOneApex) {
   EXPECT_EQ(m.NumVert(), 6);
   EXPECT_EQ(m.NumTri(), 5 + 3);
   EXPECT_TRUE(kernel::IsClosedManifold(m));
+}
+
+// Caps are cut into ears around the rim, ring after ring, not fanned from
+// one vertex: no vertex is in more than a few cap triangles, and the caps
+// still cover the disc (closed solid, the volume of the prism).
+TEST(Primitives, CapsAreNotFans) {
+  const int n = 360;
+  kernel::Mesh m = CylinderMesh(2, 5, 5, false, n, 0);
+  EXPECT_EQ(m.NumTri(), 2 * n + 2 * (n - 2));
+  EXPECT_TRUE(kernel::IsClosedManifold(m));
+  std::vector<int> uses(m.NumVert(), 0);
+  for (const auto& t : m.triVerts)
+    for (int v : t) ++uses[v];
+  // A side vertex is in 3 side triangles; a fan's hub would be in n - 2 + 3.
+  EXPECT_LE(*std::max_element(uses.begin(), uses.end()), 3 + 2 * 9 + 2);
+  double volume = 0;
+  for (const auto& t : m.triVerts) {
+    const kernel::Vec3 a = m.vertPos[t[0]], b = m.vertPos[t[1]], c = m.vertPos[t[2]];
+    volume += (a.x * (b.y * c.z - b.z * c.y) - a.y * (b.x * c.z - b.z * c.x) +
+               a.z * (b.x * c.y - b.y * c.x)) / 6;
+  }
+  const double polygonArea = 0.5 * n * 25 * std::sin(2 * M_PI / n);
+  EXPECT_NEAR(volume, 2 * polygonArea, 1e-9);
+  // Quads (cube faces) keep their two triangles.
+  EXPECT_EQ(CubeMesh(1, 1, 1, false, 0).NumTri(), 12);
+  // Every ring size closes.
+  for (int k = 3; k < 40; ++k) {
+    EXPECT_TRUE(kernel::IsClosedManifold(CylinderMesh(1, 1, 1, false, k, 0))) << k;
+    EXPECT_TRUE(kernel::IsClosedManifold(SphereMesh(1, k, 0))) << k;
+  }
 }
 
 }  // namespace
