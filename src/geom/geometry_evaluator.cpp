@@ -13,6 +13,7 @@
 #include "geom/extrude.h"
 #include "geom/node_key.h"
 #include "geom/tessellation.h"
+#include "geom/text_geometry.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_transform.h"
 #include "kernel/offset2d.h"
@@ -228,7 +229,7 @@ class Renderer {
       case NodeKind::RotateExtrude: return RotateExtrudeGeometry(node, depth, nodeId);
       case NodeKind::Projection: return ProjectionGeometry(node, depth);
       case NodeKind::Resize: return ResizeGeometry(node, depth);
-      case NodeKind::Text:
+      case NodeKind::Text: return TextGeometry(node, nodeId);
       case NodeKind::Import:
       case NodeKind::Surface:
         Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
@@ -370,6 +371,14 @@ class Renderer {
       }
     }
     // 2021.01 fills polygon() with the even-odd rule, on Clipper's grid.
+    return Geometry::Flat(SanitizedPolygon(raw), Leaf(nodeId));
+  }
+
+  Geometry TextGeometry(const Node& node, int nodeId) {
+    std::string warning;
+    kernel::Polygon2d raw = TextContours(node.Params<eval::TextParams>(), &warning);
+    if (!warning.empty()) Warn(warning, node.span);
+    if (raw.contours.empty()) return {};
     return Geometry::Flat(SanitizedPolygon(raw), Leaf(nodeId));
   }
 

@@ -1,0 +1,107 @@
+#include "geom/text_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geom/tessellation.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Vec2;
+
+// Flattens one glyph's outline into contours, each point mapped by `place`.
+class OutlineFlattener {
+ public:
+  OutlineFlattener(int steps, double unit, Vec2 origin, kernel::Polygon2d& out)
+      : steps_(std::max(steps, 1)), unit_(unit), origin_(origin), out_(out) {}
+
+  void Run(const std::vector<OutlineStep>& outline) {
+    for (const OutlineStep& s : outline) {
+      switch (s.kind) {
+        case OutlineStep::kMove:
+          out_.contours.emplace_back();
+          pen_ = s.p[0];
+          Add(pen_);
+          break;
+        case OutlineStep::kLine:
+          Start();
+          pen_ = s.p[0];
+          Add(pen_);
+          break;
+        case OutlineStep::kConic: Start(); Conic(s.p[0], s.p[1]); break;
+        case OutlineStep::kCubic: Start(); Cubic(s.p[0], s.p[1], s.p[2]); break;
+      }
+    }
+  }
+
+ private:
+  void Start() {
+    if (out_.contours.empty()) out_.contours.emplace_back();
+  }
+  void Add(Vec2 p) {
+    out_.contours.back().push_back({origin_.x + p.x * unit_, origin_.y + p.y * unit_});
+  }
+  void Conic(Vec2 c, Vec2 to) {
+    for (int i = 1; i <= steps_; ++i) {
+      const double t = i * (1.0 / steps_), u = 1 - t;
+      Add({pen_.x * u * u + 2 * c.x * u * t + to.x * t * t,
+           pen_.y * u * u + 2 * c.y * u * t + to.y * t * t});
+    }
+    pen_ = to;
+  }
+  void Cubic(Vec2 c1, Vec2 c2, Vec2 to) {
+    for (int i = 1; i <= steps_; ++i) {
+      const double t = i * (1.0 / steps_), u = 1 - t;
+      const double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+      Add({pen_.x * a + c1.x * b + c2.x * c + to.x * d, pen_.y * a + c1.y * b + c2.y * c + to.y * d});
+    }
+    pen_ = to;
+  }
+
+  int steps_;
+  double unit_;
+  Vec2 origin_;
+  kernel::Polygon2d& out_;
+  Vec2 pen_;
+};
+
+}  // namespace
+
+int TextCurveSteps(double size, double fn, double fs, double fa) {
+  return std::max(FragmentCount(size, fn, fs, fa) / 8 + 1, 2);
+}
+
+kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& params) {
+  kernel::Polygon2d out;
+  if (!(params.size > 0) || !std::isfinite(params.size)) return out;
+  const double outlineUnit = shaped.outlineUnit * params.size;
+  const double positionUnit = shaped.positionUnit * params.size;
+  // Pen positions and the extent, in position units.
+  double penX = 0, penY = 0, top = 0, bottom = 0;
+  bool any = false;
+  std::vector<Vec2> origins;
+  for (const ShapedGlyph& g : shaped.glyphs) {
+    origins.push_back({penX + g.xOffset, penY + g.yOffset});
+    if (!g.outline.empty()) {
+      top = any ? std::max(top, g.top + penY + g.yOffset) : g.top + penY + g.yOffset;
+      bottom = any ? std::min(bottom, g.bottom + penY + g.yOffset) : g.bottom + penY + g.yOffset;
+      any = true;
+    }
+    penX += g.xAdvance * params.spacing;
+    penY += g.yAdvance * params.spacing;
+  }
+  double dx = 0, dy = 0;
+  if (params.halign == "center") dx = -penX / 2;
+  else if (params.halign == "right") dx = -penX;
+  if (params.valign == "top") dy = -top;
+  else if (params.valign == "center") dy = -(top + bottom) / 2;
+  else if (params.valign == "bottom") dy = -bottom;
+  for (size_t i = 0; i < shaped.glyphs.size(); ++i) {
+    const Vec2 origin{(origins[i].x + dx) * positionUnit, (origins[i].y + dy) * positionUnit};
+    OutlineFlattener(params.curveSteps, outlineUnit, origin, out).Run(shaped.glyphs[i].outline);
+  }
+  return out;
+}
+
+}  // namespace mos::geom
