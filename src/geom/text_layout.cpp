@@ -42,19 +42,22 @@ class OutlineFlattener {
   void Add(Vec2 p) {
     out_.contours.back().push_back({origin_.x + p.x * unit_, origin_.y + p.y * unit_});
   }
+  // The operation order of 2021.01's vector arithmetic (results are
+  // truncated to the grid afterwards, so the last bit matters).
   void Conic(Vec2 c, Vec2 to) {
     for (int i = 1; i <= steps_; ++i) {
       const double t = i * (1.0 / steps_), u = 1 - t;
-      Add({pen_.x * u * u + 2 * c.x * u * t + to.x * t * t,
-           pen_.y * u * u + 2 * c.y * u * t + to.y * t * t});
+      const double a = u * u, b = t * t;
+      Add({pen_.x * a + c.x * 2 * u * t + to.x * b, pen_.y * a + c.y * 2 * u * t + to.y * b});
     }
     pen_ = to;
   }
   void Cubic(Vec2 c1, Vec2 c2, Vec2 to) {
     for (int i = 1; i <= steps_; ++i) {
       const double t = i * (1.0 / steps_), u = 1 - t;
-      const double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
-      Add({pen_.x * a + c1.x * b + c2.x * c + to.x * d, pen_.y * a + c1.y * b + c2.y * c + to.y * d});
+      const double a = u * u * u, b = t * t * t;
+      Add({pen_.x * a + c1.x * 3 * u * u * t + c2.x * 3 * u * t * t + to.x * b,
+           pen_.y * a + c1.y * 3 * u * u * t + c2.y * 3 * u * t * t + to.y * b});
     }
     pen_ = to;
   }

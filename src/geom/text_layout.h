@@ -17,7 +17,7 @@ struct TextLayoutParams {
 
 // 2021.01's points per Bezier segment: one more than an eighth of the
 // fragments a circle of radius `size` gets from $fn/$fa/$fs, at least two
-// (measured: "O" has 32 conic segments, 34 + 32 * steps vertices).
+// (measured: "O", 32 conic segments, has 32 * steps vertices in 2021.01).
 int TextCurveSteps(double size, double fn, double fs, double fa);
 
 // The raw contours (one per outline contour, curves flattened), placed by
