@@ -376,10 +376,10 @@ class Renderer {
 
   Geometry TextGeometry(const Node& node, int nodeId) {
     std::string warning;
-    kernel::Polygon2d raw = TextContours(node.Params<eval::TextParams>(), &warning);
+    kernel::Polygon2d polygon = TextPolygon(node.Params<eval::TextParams>(), &warning);
     if (!warning.empty()) Warn(warning, node.span);
-    if (raw.contours.empty()) return {};
-    return Geometry::Flat(SanitizedPolygon(raw), Leaf(nodeId));
+    if (polygon.contours.empty()) return {};
+    return Geometry::Flat(std::move(polygon), Leaf(nodeId));
   }
 
   Geometry TransformGeometry(const Node& node, int depth) {

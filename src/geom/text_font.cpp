@@ -1,5 +1,7 @@
 #include "geom/text_font.h"
 
+#include <cctype>
+
 namespace mos::geom {
 
 #ifdef MOS_WITH_FREETYPE
@@ -8,5 +10,16 @@ const FontProvider* DefaultFontProvider() { return NativeFontProvider(); }
 #else
 const FontProvider* DefaultFontProvider() { return nullptr; }
 #endif
+
+void RegisterUsedFonts(const lang::File& file) {
+  const FontProvider* provider = DefaultFontProvider();
+  if (!provider) return;
+  for (const lang::UseDirective& u : file.uses) {
+    if (u.resolved.size() < 4) continue;
+    std::string ext = u.resolved.substr(u.resolved.size() - 4);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".ttf" || ext == ".otf") provider->AddFontFile(u.resolved);
+  }
+}
 
 }  // namespace mos::geom

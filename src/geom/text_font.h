@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernel/vec.h"
+#include "lang/ast.h"
 
 namespace mos::geom {
 
@@ -47,10 +48,18 @@ class FontProvider {
   // False (with a message in *warning) when no font could be had at all.
   virtual bool Shape(const TextShapeRequest& request, ShapedText& out,
                      std::string* warning) const = 0;
+  // Makes a font file / every font in a directory matchable for the rest of
+  // the process (2021.01's `use <font.ttf>`); false when it could not.
+  virtual bool AddFontFile(const std::string& path) const = 0;
+  virtual bool AddFontDirectory(const std::string& path) const = 0;
 };
 
 // The provider of this build (FreeType/HarfBuzz/fontconfig natively when
 // built with MOS_WITH_FREETYPE), or null when the build has none.
 const FontProvider* DefaultFontProvider();
+
+// Registers the fonts a file names with `use <x.ttf>` / `use <x.otf>` (its
+// own uses, found by the parser) with the default provider.
+void RegisterUsedFonts(const lang::File& file);
 
 }  // namespace mos::geom

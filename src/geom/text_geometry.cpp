@@ -1,5 +1,6 @@
 #include "geom/text_geometry.h"
 
+#include "geom/clipper_grid.h"
 #include "geom/text_font.h"
 #include "geom/text_layout.h"
 
@@ -24,6 +25,15 @@ kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warn
   const auto& f = params.fragments;
   layout.curveSteps = TextCurveSteps(params.size, f.fn, f.fs, f.fa);
   return LayoutText(shaped, layout);
+}
+
+kernel::Polygon2d TextPolygon(const eval::TextParams& params, std::string* warning) {
+  kernel::Polygon2d raw = TextContours(params, warning);
+  if (raw.contours.empty()) return raw;
+  // As polygon(), on Clipper's grid, but filled non-zero: glyphs that
+  // overlap (spacing < 1) are united, not cut (checked with openscad 2021.01).
+  const kernel::Polygon2d operand = ClipperOperand(raw);
+  return ClipperResult(kernel::Simplify2d(operand, kernel::FillRule::kNonZero), {&operand});
 }
 
 }  // namespace mos::geom

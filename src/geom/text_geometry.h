@@ -1,5 +1,5 @@
 // text() node → raw contours through the build's FontProvider (text_font.h)
-// and text_layout.h; the caller cleans them up as it does polygon().
+// and text_layout.h, then cleaned up as 2021.01 does.
 #pragma once
 
 #include <string>
@@ -11,5 +11,8 @@ namespace mos::geom {
 
 // Empty with *warning set when the build has no font provider or no font.
 kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warning);
+
+// The cleaned-up result of text(): TextContours on Clipper's grid, united.
+kernel::Polygon2d TextPolygon(const eval::TextParams& params, std::string* warning);
 
 }  // namespace mos::geom

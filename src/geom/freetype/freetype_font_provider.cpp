@@ -72,6 +72,9 @@ class FreetypeFontProvider final : public FontProvider {
       return false;
     }
     std::unique_ptr<FT_FaceRec_, decltype(&FT_Done_Face)> faceGuard(face, &FT_Done_Face);
+    // Symbol fonts (MarVoSym, Webdings) have only a Microsoft symbol
+    // charmap; HarfBuzz then also tries the 0xF000 private-use codes.
+    if (!face->charmap) FT_Select_Charmap(face, FT_ENCODING_MS_SYMBOL);
     if (FT_Set_Char_Size(face, 0, kCharHeight, kDpi, kDpi) != 0) {
       if (warning) *warning = "Can't set font size for " + fontName;
       return false;
@@ -111,6 +114,17 @@ class FreetypeFontProvider final : public FontProvider {
     hb_buffer_destroy(buffer);
     hb_font_destroy(font);
     return true;
+  }
+
+  bool AddFontFile(const std::string& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!Init()) return false;
+    return FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+  }
+  bool AddFontDirectory(const std::string& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!Init()) return false;
+    return FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
   }
 
  private:
