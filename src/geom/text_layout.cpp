@@ -80,19 +80,22 @@ kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& p
   if (!(params.size > 0) || !std::isfinite(params.size)) return out;
   const double outlineUnit = shaped.outlineUnit * params.size;
   const double positionUnit = shaped.positionUnit * params.size;
-  // Pen positions and the extent, in position units.
+  // Pen positions and the extent, in final units (the pen summed there:
+  // it decides the last bit of aligned vertices, as in 2021.01).
   double penX = 0, penY = 0, top = 0, bottom = 0;
   bool any = false;
   std::vector<Vec2> origins;
   for (const ShapedGlyph& g : shaped.glyphs) {
-    origins.push_back({penX + g.xOffset, penY + g.yOffset});
+    const Vec2 origin{penX + g.xOffset * positionUnit, penY + g.yOffset * positionUnit};
+    origins.push_back(origin);
     if (!g.outline.empty()) {
-      top = any ? std::max(top, g.top + penY + g.yOffset) : g.top + penY + g.yOffset;
-      bottom = any ? std::min(bottom, g.bottom + penY + g.yOffset) : g.bottom + penY + g.yOffset;
+      const double t = origin.y + g.top * positionUnit, b = origin.y + g.bottom * positionUnit;
+      top = any ? std::max(top, t) : t;
+      bottom = any ? std::min(bottom, b) : b;
       any = true;
     }
-    penX += g.xAdvance * params.spacing;
-    penY += g.yAdvance * params.spacing;
+    penX += g.xAdvance * params.spacing * positionUnit;
+    penY += g.yAdvance * params.spacing * positionUnit;
   }
   double dx = 0, dy = 0;
   if (params.halign == "center") dx = -penX / 2;
@@ -101,9 +104,13 @@ kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& p
   else if (params.valign == "center") dy = -(top + bottom) / 2;
   else if (params.valign == "bottom") dy = -bottom;
   for (size_t i = 0; i < shaped.glyphs.size(); ++i) {
-    const Vec2 origin{(origins[i].x + dx) * positionUnit, (origins[i].y + dy) * positionUnit};
-    OutlineFlattener(params.curveSteps, outlineUnit, origin, out).Run(shaped.glyphs[i].outline);
+    OutlineFlattener(params.curveSteps, outlineUnit, origins[i], out).Run(shaped.glyphs[i].outline);
   }
+  // The alignment moves the finished outlines (a separate addition, as in
+  // 2021.01: it decides the last bit of some vertices).
+  if (dx != 0 || dy != 0)
+    for (auto& c : out.contours)
+      for (Vec2& v : c) v = {v.x + dx, v.y + dy};
   return out;
 }
 

@@ -26,10 +26,11 @@ struct DecomposeState {
   std::vector<OutlineStep>* steps;
 };
 
-// Outline points in thousandths of 26.6 units (the last bits of the
-// flattened curves then come out as 2021.01's).
+// Outline points divided by the character height (flattened in those units
+// and then multiplied by the size, the last bits come out as 2021.01's).
 kernel::Vec2 V(const FT_Vector* v) {
-  return {static_cast<double>(v->x) / 1000.0, static_cast<double>(v->y) / 1000.0};
+  const double h = static_cast<double>(kCharHeight);
+  return {static_cast<double>(v->x) / h, static_cast<double>(v->y) / h};
 }
 int MoveTo(const FT_Vector* to, void* user) {
   static_cast<DecomposeState*>(user)->steps->push_back({OutlineStep::kMove, {V(to)}});
@@ -53,7 +54,7 @@ class FreetypeFontProvider final : public FontProvider {
   bool Shape(const TextShapeRequest& request, ShapedText& out, std::string* warning) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     out = {};
-    out.outlineUnit = 1000.0 / kCharHeight;
+    out.outlineUnit = 1;
     out.positionUnit = 1.0 / (1600.0 * 64.0);
     if (!Init()) {
       if (warning) *warning = "Can't initialize the font library; text() ignored";
