@@ -1,6 +1,8 @@
 #include "geom/text_font.h"
 
 #include <cctype>
+#include <filesystem>
+#include <system_error>
 
 namespace mos::geom {
 
@@ -10,6 +12,14 @@ const FontProvider* DefaultFontProvider() { return NativeFontProvider(); }
 #else
 const FontProvider* DefaultFontProvider() { return nullptr; }
 #endif
+
+bool AddFontPath(const std::string& path) {
+  const FontProvider* provider = DefaultFontProvider();
+  if (!provider || path.empty()) return false;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return provider->AddFontDirectory(path);
+  return std::filesystem::is_regular_file(path, ec) && provider->AddFontFile(path);
+}
 
 void RegisterUsedFonts(const lang::File& file) {
   const FontProvider* provider = DefaultFontProvider();

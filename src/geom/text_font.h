@@ -62,4 +62,10 @@ const FontProvider* DefaultFontProvider();
 // own uses, found by the parser) with the default provider.
 void RegisterUsedFonts(const lang::File& file);
 
+// Adds a font file or a directory of fonts (the CLI's --font-path); false
+// when the build has no provider or the path could not be added. Natively,
+// OPENSCAD_FONT_PATH (':'-separated directories, as 2021.01 reads it) is
+// added when the provider starts.
+bool AddFontPath(const std::string& path);
+
 }  // namespace mos::geom

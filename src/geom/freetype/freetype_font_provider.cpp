@@ -10,6 +10,7 @@
 #include <hb-ft.h>
 #include <hb.h>
 
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -143,6 +144,17 @@ class FreetypeFontProvider final : public FontProvider {
       library_ = nullptr;
       failed_ = true;
       return false;
+    }
+    if (const char* env = std::getenv("OPENSCAD_FONT_PATH")) {
+      std::string dirs = env;
+      size_t start = 0;
+      while (start <= dirs.size()) {
+        size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        const std::string dir = dirs.substr(start, end - start);
+        if (!dir.empty()) FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str()));
+        start = end + 1;
+      }
     }
     return true;
   }

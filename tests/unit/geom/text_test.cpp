@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <sstream>
 #include <vector>
 
@@ -174,6 +175,22 @@ TEST(Text, UnknownFontFallsBackAsFontconfigDoes) {
   RenderResult r = testing::Render("text(\"l\", font=\"No Such Font Xyz\");");
   EXPECT_TRUE(r.warnings.empty());
   EXPECT_EQ(r.geometry.polygon.contours.size(), 1u);
+}
+
+// `use <font.ttf>` makes the font matchable, as in 2021.01 (a symbol font
+// with only a Microsoft symbol charmap, from openscad-testing-data).
+TEST(Text, UsedFontFileIsMatched) {
+  if (!HaveFonts()) GTEST_SKIP() << "built without MOS_WITH_FREETYPE";
+  const std::string font = "/usr/share/openscad/testdata/ttf/marvosym-3.10/marvosym.ttf";
+  if (!std::ifstream(font)) GTEST_SKIP() << "openscad-testing-data not installed";
+  RenderResult r = RenderFile(testing::DataPath("text/marvosym_use.scad"), SourceOptions{});
+  EXPECT_EQ(Svg(r), testing::ReadText(testing::DataPath("text/marvosym_use.svg")));
+}
+
+TEST(Text, AddFontPathChecksThePath) {
+  EXPECT_FALSE(AddFontPath(""));
+  EXPECT_FALSE(AddFontPath("/no/such/font/dir"));
+  if (HaveFonts()) EXPECT_TRUE(AddFontPath("/usr/share/fonts/truetype/liberation"));
 }
 
 TEST(Text, EmptyStringIsEmpty) {
