@@ -34,6 +34,7 @@ struct ShapedGlyph {
   double xOffset = 0, yOffset = 0;   // in position units
   double xAdvance = 0, yAdvance = 0;
   double top = 0, bottom = 0;        // the glyph's ink extent, in position units
+  double width = 0;                  // the glyph's ink width, in position units
 };
 
 struct ShapedText {

@@ -22,6 +22,7 @@ kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warn
   layout.spacing = params.spacing;
   layout.halign = params.halign;
   layout.valign = params.valign;
+  layout.vertical = params.direction == "ttb" || params.direction == "btt";
   const auto& f = params.fragments;
   layout.curveSteps = TextCurveSteps(params.size, f.fn, f.fs, f.fa);
   return LayoutText(shaped, layout);

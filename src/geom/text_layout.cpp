@@ -77,12 +77,12 @@ int TextCurveSteps(double size, double fn, double fs, double fa) {
 
 kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& params) {
   kernel::Polygon2d out;
-  if (!(params.size > 0) || !std::isfinite(params.size)) return out;
+  if (!std::isfinite(params.size) || params.size == 0) return out;  // negative: mirrored, as 2021.01
   const double outlineUnit = shaped.outlineUnit * params.size;
   const double positionUnit = shaped.positionUnit * params.size;
   // Pen positions and the extent, in final units (the pen summed there:
   // it decides the last bit of aligned vertices, as in 2021.01).
-  double penX = 0, penY = 0, top = 0, bottom = 0;
+  double penX = 0, penY = 0, top = 0, bottom = 0, width = 0;
   bool any = false;
   std::vector<Vec2> origins;
   for (const ShapedGlyph& g : shaped.glyphs) {
@@ -94,15 +94,26 @@ kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& p
       bottom = any ? std::min(bottom, b) : b;
       any = true;
     }
+    width = std::max(width, g.width * positionUnit);
     penX += g.xAdvance * params.spacing * positionUnit;
     penY += g.yAdvance * params.spacing * positionUnit;
   }
+  // Horizontal text: halign by the advance, valign by the ink. Vertical
+  // text (measured with openscad 2021.01): halign by the widest glyph,
+  // valign by the advance, "bottom" as "baseline".
   double dx = 0, dy = 0;
-  if (params.halign == "center") dx = -penX / 2;
-  else if (params.halign == "right") dx = -penX;
-  if (params.valign == "top") dy = -top;
-  else if (params.valign == "center") dy = -(top + bottom) / 2;
-  else if (params.valign == "bottom") dy = -bottom;
+  if (params.vertical) {
+    if (params.halign == "center") dx = -width / 2;
+    else if (params.halign == "right") dx = -width;
+    if (params.valign == "top") dy = -penY;
+    else if (params.valign == "center") dy = -penY / 2;
+  } else {
+    if (params.halign == "center") dx = -penX / 2;
+    else if (params.halign == "right") dx = -penX;
+    if (params.valign == "top") dy = -top;
+    else if (params.valign == "center") dy = -(top + bottom) / 2;
+    else if (params.valign == "bottom") dy = -bottom;
+  }
   for (size_t i = 0; i < shaped.glyphs.size(); ++i) {
     OutlineFlattener(params.curveSteps, outlineUnit, origins[i], out).Run(shaped.glyphs[i].outline);
   }

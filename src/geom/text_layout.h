@@ -12,6 +12,7 @@ namespace mos::geom {
 struct TextLayoutParams {
   double size = 10, spacing = 1;
   std::string halign = "left", valign = "baseline";
+  bool vertical = false;  // direction ttb or btt
   int curveSteps = 1;  // points per Bezier segment (TextCurveSteps)
 };
 

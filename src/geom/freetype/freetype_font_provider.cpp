@@ -110,6 +110,7 @@ class FreetypeFontProvider final : public FontProvider {
         const FT_Glyph_Metrics& m = face->glyph->metrics;
         g.top = static_cast<double>(m.horiBearingY);
         g.bottom = static_cast<double>(m.horiBearingY - m.height);
+        g.width = static_cast<double>(m.width);
       }
       out.glyphs.push_back(std::move(g));
     }

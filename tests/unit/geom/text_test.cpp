@@ -119,7 +119,8 @@ TEST_P(TextReferenceUpToStart, SameContoursAsOpenscad) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Openscad2021, TextReferenceUpToStart,
-                         ::testing::Values("hello", "rtl", "ttb"));
+                         ::testing::Values("hello", "rtl", "ttb", "ttb_center", "btt_right_top",
+                                           "negative_size"));
 
 TEST(Text, OHasAHoleAndLHasNone) {
   if (!HaveFonts()) GTEST_SKIP() << "built without MOS_WITH_FREETYPE";
@@ -194,9 +195,12 @@ TEST(Text, AddFontPathChecksThePath) {
 }
 
 TEST(Text, EmptyStringIsEmpty) {
-  RenderResult r = testing::Render("text(\"\");");
-  EXPECT_TRUE(r.geometry.polygon.contours.empty());
-  EXPECT_TRUE(r.warnings.empty());
+  // A number is no text in 2021.01 (its .csg shows text = ""), nor is size 0.
+  for (const char* src : {"text(\"\");", "text(42);", "text(\"x\", size = 0);"}) {
+    RenderResult r = testing::Render(src);
+    EXPECT_TRUE(r.geometry.polygon.contours.empty()) << src;
+    EXPECT_TRUE(r.warnings.empty()) << src;
+  }
 }
 
 // Layout on a synthetic glyph: a unit square outline and a conic, no font.
