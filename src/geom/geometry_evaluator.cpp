@@ -376,7 +376,9 @@ class Renderer {
 
   Geometry TextGeometry(const Node& node, int nodeId) {
     std::string warning;
-    kernel::Polygon2d polygon = TextPolygon(node.Params<eval::TextParams>(), &warning);
+    kernel::LimitGuard guard(limits_, "text");
+    kernel::Polygon2d polygon =
+        TextPolygon(node.Params<eval::TextParams>(), &warning, guard.MaxVertices());
     if (!warning.empty()) Warn(warning, node.span);
     if (polygon.contours.empty()) return {};
     return Geometry::Flat(std::move(polygon), Leaf(nodeId));

@@ -6,7 +6,8 @@
 
 namespace mos::geom {
 
-kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warning) {
+kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warning,
+                               int64_t maxVertices) {
   if (params.text.empty()) return {};
   const FontProvider* provider = DefaultFontProvider();
   if (!provider) {
@@ -25,11 +26,20 @@ kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warn
   layout.vertical = params.direction == "ttb" || params.direction == "btt";
   const auto& f = params.fragments;
   layout.curveSteps = TextCurveSteps(params.size, f.fn, f.fs, f.fa);
+  const double n = TextVertexCount(shaped, layout.curveSteps);
+  if (maxVertices > 0 && n > static_cast<double>(maxVertices)) {
+    if (warning)
+      *warning = "text(): " + std::to_string(static_cast<long long>(n)) +
+                 " vertices exceed the vertex budget of " + std::to_string(maxVertices) +
+                 "; object left out";
+    return {};
+  }
   return LayoutText(shaped, layout);
 }
 
-kernel::Polygon2d TextPolygon(const eval::TextParams& params, std::string* warning) {
-  kernel::Polygon2d raw = TextContours(params, warning);
+kernel::Polygon2d TextPolygon(const eval::TextParams& params, std::string* warning,
+                              int64_t maxVertices) {
+  kernel::Polygon2d raw = TextContours(params, warning, maxVertices);
   if (raw.contours.empty()) return raw;
   // As polygon(), on Clipper's grid, but filled non-zero: glyphs that
   // overlap (spacing < 1) are united, not cut (checked with openscad 2021.01).

@@ -2,6 +2,7 @@
 // and text_layout.h, then cleaned up as 2021.01 does.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "eval/node.h"
@@ -10,9 +11,12 @@
 namespace mos::geom {
 
 // Empty with *warning set when the build has no font provider or no font.
-kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warning);
+// Over `maxVertices` (> 0) the result is empty with a warning.
+kernel::Polygon2d TextContours(const eval::TextParams& params, std::string* warning,
+                               int64_t maxVertices = 0);
 
 // The cleaned-up result of text(): TextContours on Clipper's grid, united.
-kernel::Polygon2d TextPolygon(const eval::TextParams& params, std::string* warning);
+kernel::Polygon2d TextPolygon(const eval::TextParams& params, std::string* warning,
+                              int64_t maxVertices = 0);
 
 }  // namespace mos::geom

@@ -75,6 +75,14 @@ int TextCurveSteps(double size, double fn, double fs, double fa) {
   return std::max(FragmentCount(size, fn, fs, fa) / 8 + 1, 2);
 }
 
+double TextVertexCount(const ShapedText& shaped, int curveSteps) {
+  double n = 0;
+  for (const ShapedGlyph& g : shaped.glyphs)
+    for (const OutlineStep& s : g.outline)
+      n += s.kind == OutlineStep::kConic || s.kind == OutlineStep::kCubic ? std::max(curveSteps, 1) : 1;
+  return n;
+}
+
 kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& params) {
   kernel::Polygon2d out;
   if (!std::isfinite(params.size) || params.size == 0) return out;  // negative: mirrored, as 2021.01

@@ -25,4 +25,8 @@ int TextCurveSteps(double size, double fn, double fs, double fa);
 // the glyph positions, spacing and alignment.
 kernel::Polygon2d LayoutText(const ShapedText& shaped, const TextLayoutParams& params);
 
+// How many vertices LayoutText would make (checked against the vertex
+// budget first: a huge $fn must not allocate without bound).
+double TextVertexCount(const ShapedText& shaped, int curveSteps);
+
 }  // namespace mos::geom

@@ -194,6 +194,14 @@ TEST(Text, AddFontPathChecksThePath) {
   if (HaveFonts()) EXPECT_TRUE(AddFontPath("/usr/share/fonts/truetype/liberation"));
 }
 
+TEST(Text, HugeFnIsRefusedBeforeAllocating) {
+  if (!HaveFonts()) GTEST_SKIP() << "built without MOS_WITH_FREETYPE";
+  RenderResult r = testing::Render("text(\"O\", $fn = 1e9);");
+  EXPECT_TRUE(r.geometry.polygon.contours.empty());
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings[0].text.find("vertex budget"), std::string::npos);
+}
+
 TEST(Text, EmptyStringIsEmpty) {
   // A number is no text in 2021.01 (its .csg shows text = ""), nor is size 0.
   for (const char* src : {"text(\"\");", "text(42);", "text(\"x\", size = 0);"}) {
