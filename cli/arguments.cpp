@@ -63,6 +63,14 @@ ParsedArguments ParseArguments(const std::vector<std::string>& argv) {
         if (value.empty()) error = "-L expects a directory";
         else a.libraryPaths.push_back(value);
       }
+    } else if (arg == "--font-path" || StartsWith(arg, "--font-path=")) {
+      if (arg == "--font-path") {
+        if (i + 1 >= argv.size()) error = "option --font-path needs a value";
+        else a.fontPaths.push_back(argv[++i]);
+      } else {
+        a.fontPaths.push_back(arg.substr(12));
+      }
+      if (error.empty() && a.fontPaths.back().empty()) error = "--font-path expects a path";
     } else if (arg.size() > 1 && arg[0] == '-') {
       error = "unknown option '" + arg + "'";
     } else if (!a.input.empty()) {
@@ -115,6 +123,8 @@ std::string UsageText() {
          "  -D NAME=EXPR  override a top-level variable (repeatable)\n"
          "  -L DIR        add a library directory for include/use (repeatable;\n"
          "                searched after OPENSCADPATH)\n"
+         "  --font-path P a font file or directory for text() (repeatable;\n"
+         "                OPENSCAD_FONT_PATH is read too)\n"
          "  -h, --help    show this help\n"
          "  -v, --version show the version\n"
          "\n"

@@ -12,6 +12,7 @@ struct Arguments {
   std::vector<std::string> outputs;    // -o files, in order
   std::vector<std::pair<std::string, std::string>> defines;  // -D name=expr
   std::vector<std::string> libraryPaths;                     // -L dir
+  std::vector<std::string> fontPaths;  // --font-path: font files/directories for text()
   std::string exportFormat;  // --export-format: the format of every -o output
   bool info = false;         // --info: print the rendered geometry's measures
   bool help = false;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "arguments.h"
+#include "geom/text_font.h"
 #include "mos/engine.h"
 #include "output_writer.h"
 
@@ -87,6 +88,9 @@ int main(int argc, char** argv) {
   }
 
   mos::Engine engine;
+  for (const auto& path : args.fontPaths)
+    if (!mos::geom::AddFontPath(path))
+      std::cerr << "WARNING: Can't add font path '" << path << "'\n";
   mos::RenderResult result = engine.Render(MakeRequest(args));
 
   bool echoToFile = false;

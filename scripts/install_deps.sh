@@ -9,7 +9,9 @@
 #         models; openscad itself is never run by the tests)
 set -euo pipefail
 what="${1:-all}"
-packages=(cmake ninja-build g++ ccache python3 openscad)
+packages=(cmake ninja-build g++ ccache python3 pkg-config openscad
+          libfreetype-dev libharfbuzz-dev libfontconfig-dev  # text() (native builds)
+          fonts-liberation fonts-dejavu-core)                # 2021.01's default font and its tests
 if [ "$what" = all ]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs openscad-testing-data openscad-mcad
             libcgal-dev libgmp-dev libmpfr-dev libpolyclipping-dev)  # kernel test oracles

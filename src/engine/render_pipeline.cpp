@@ -8,6 +8,7 @@
 
 #include "engine/rendered_geometry.h"
 #include "eval/evaluator.h"
+#include "geom/text_font.h"
 #include "lang/ast_dump.h"
 #include "lang/parser.h"
 
@@ -110,6 +111,7 @@ RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
     return result;
   }
   result.parsed = true;
+  geom::RegisterUsedFonts(*parsed.file);  // text(): `use <font.ttf>`
 
   eval::EvalOptions evalOptions;
   evalOptions.libraryPaths = searchPath;

@@ -231,7 +231,7 @@ void Text(Interpreter& in, const InstantiationStatement& inst, const ConstContex
   TextParams p;
   p.fragments = a.GetFragments();
   const Value& t = a["text"];
-  p.text = t.IsString() ? t.AsString() : t.IsUndef() ? "" : t.ToStrString();
+  p.text = t.IsString() ? t.AsString() : "";  // 2021.01: other values give ""
   p.size = ToNumber(a["size"], 10);
   p.spacing = ToNumber(a["spacing"], 1);
   p.font = StringParam(a["font"], "");

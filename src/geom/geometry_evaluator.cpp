@@ -15,6 +15,7 @@
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/tessellation.h"
+#include "geom/text_geometry.h"
 #include "kernel/boolean.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_transform.h"
@@ -248,7 +249,7 @@ class Renderer {
         r.fragments = p.fragments;
         return Imported(r, node, nodeId);
       }
-      case NodeKind::Text:
+      case NodeKind::Text: return TextGeometry(node, nodeId);
       case NodeKind::Surface:
         Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
              node.span);
@@ -511,6 +512,16 @@ class Renderer {
     }
     // 2021.01 fills polygon() with the even-odd rule, on Clipper's grid.
     return Geometry::Flat(SanitizedPolygon(raw), Leaf(nodeId));
+  }
+
+  Geometry TextGeometry(const Node& node, int nodeId) {
+    std::string warning;
+    kernel::LimitGuard guard(limits_, "text");
+    kernel::Polygon2d polygon =
+        TextPolygon(node.Params<eval::TextParams>(), &warning, guard.MaxVertices());
+    if (!warning.empty()) Warn(warning, node.span);
+    if (polygon.contours.empty()) return {};
+    return Geometry::Flat(std::move(polygon), Leaf(nodeId));
   }
 
   Geometry TransformGeometry(const Node& node, int depth) {

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "geom/geometry_evaluator.h"
+#include "geom/text_font.h"
 #include "lang/parser.h"
 
 namespace mos::geom {
@@ -15,6 +16,7 @@ RenderResult Finish(const lang::ParseResult& parsed, const SourceOptions& option
     result.aborted = true;
     return result;
   }
+  RegisterUsedFonts(*parsed.file);  // text(): `use <font.ttf>`
   eval::EvalOptions evalOptions = options.eval;
   if (options.render.cancel && !evalOptions.cancel) evalOptions.cancel = options.render.cancel;
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);

@@ -124,5 +124,11 @@ cmp -s "$work/out" "$work/info0.want" && echo "ok:   --info of an empty model" |
 check "--help documents --info" 0 "$mos" --help
 contains "--help names --info's keys" "$work/out" "components: N"
 contains "--help names --export-format" "$work/out" "--export-format FMT"
+contains "--help names --font-path" "$work/out" "--font-path P"
+check "--font-path without a value is a usage error" 2 "$mos" "$work/ok.scad" --font-path
+printf 'text("l");\n' > "$work/text.scad"
+check "a missing --font-path warns but renders" 0 "$mos" --font-path "$work/nofonts" -o "$work/t.svg" "$work/text.scad"
+contains "missing --font-path warning" "$work/err" "Can't add font path"
+check "--font-path with a font folder" 0 "$mos" --font-path=/usr/share/fonts/truetype/liberation -o "$work/t.svg" "$work/text.scad"
 
 [ "$failures" -eq 0 ] && echo "all cli checks passed" || { echo "$failures failed"; exit 1; }

@@ -208,7 +208,7 @@ TEST(GeometryEvaluator, DisjointPartsAreConcatenated) {
 }
 
 TEST(GeometryEvaluator, UnsupportedModulesWarn) {
-  RenderResult r = testing::Render("text(\"a\"); cube(1);");
+  RenderResult r = testing::Render("surface(\"a.dat\"); cube(1);");
   EXPECT_TRUE(LogHas(r, "not supported yet"));
   EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 1, 1e-12);
 }

@@ -1,0 +1,195 @@
+// The native FontProvider: fontconfig matches the font, HarfBuzz shapes the
+// string and FreeType loads the (hinted) glyph outlines, as 2021.01 does with
+// the same libraries. Measured against openscad 2021.01: its glyphs are
+// loaded at a character height of 100000 (26.6) at 100 dpi, outline points
+// scale by size/100000 and HarfBuzz positions by size/102400.
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_OUTLINE_H
+#include <fontconfig/fontconfig.h>
+#include <hb-ft.h>
+#include <hb.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include "geom/text_font.h"
+
+namespace mos::geom {
+namespace {
+
+constexpr FT_F26Dot6 kCharHeight = 100000;
+constexpr FT_UInt kDpi = 100;
+const char* const kDefaultFont = "Liberation Sans";
+
+struct DecomposeState {
+  std::vector<OutlineStep>* steps;
+};
+
+// Outline points divided by the character height (flattened in those units
+// and then multiplied by the size, the last bits come out as 2021.01's).
+kernel::Vec2 V(const FT_Vector* v) {
+  const double h = static_cast<double>(kCharHeight);
+  return {static_cast<double>(v->x) / h, static_cast<double>(v->y) / h};
+}
+int MoveTo(const FT_Vector* to, void* user) {
+  static_cast<DecomposeState*>(user)->steps->push_back({OutlineStep::kMove, {V(to)}});
+  return 0;
+}
+int LineTo(const FT_Vector* to, void* user) {
+  static_cast<DecomposeState*>(user)->steps->push_back({OutlineStep::kLine, {V(to)}});
+  return 0;
+}
+int ConicTo(const FT_Vector* c, const FT_Vector* to, void* user) {
+  static_cast<DecomposeState*>(user)->steps->push_back({OutlineStep::kConic, {V(c), V(to)}});
+  return 0;
+}
+int CubicTo(const FT_Vector* c1, const FT_Vector* c2, const FT_Vector* to, void* user) {
+  static_cast<DecomposeState*>(user)->steps->push_back({OutlineStep::kCubic, {V(c1), V(c2), V(to)}});
+  return 0;
+}
+
+class FreetypeFontProvider final : public FontProvider {
+ public:
+  bool Shape(const TextShapeRequest& request, ShapedText& out, std::string* warning) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    out = {};
+    out.outlineUnit = 1;
+    out.positionUnit = 1.0 / (1600.0 * 64.0);
+    if (!Init()) {
+      if (warning) *warning = "Can't initialize the font library; text() ignored";
+      return false;
+    }
+    const std::string fontName = request.font.empty() ? kDefaultFont : request.font;
+    std::string file;
+    int index = 0;
+    if (!Match(fontName, file, index)) {
+      if (warning) *warning = "Can't get font " + fontName;
+      return false;
+    }
+    FT_Face face = nullptr;
+    if (FT_New_Face(library_, file.c_str(), index, &face) != 0) {
+      if (warning) *warning = "Can't open font " + fontName + " (" + file + ")";
+      return false;
+    }
+    std::unique_ptr<FT_FaceRec_, decltype(&FT_Done_Face)> faceGuard(face, &FT_Done_Face);
+    // Symbol fonts (MarVoSym, Webdings) have only a Microsoft symbol
+    // charmap; HarfBuzz then also tries the 0xF000 private-use codes.
+    if (!face->charmap) FT_Select_Charmap(face, FT_ENCODING_MS_SYMBOL);
+    if (FT_Set_Char_Size(face, 0, kCharHeight, kDpi, kDpi) != 0) {
+      if (warning) *warning = "Can't set font size for " + fontName;
+      return false;
+    }
+    hb_font_t* font = hb_ft_font_create(face, nullptr);
+    hb_buffer_t* buffer = hb_buffer_create();
+    hb_buffer_set_direction(buffer, Direction(request.direction));
+    hb_buffer_set_script(buffer, hb_script_from_string(request.script.c_str(), -1));
+    hb_buffer_set_language(buffer, hb_language_from_string(request.language.c_str(), -1));
+    hb_buffer_add_utf8(buffer, request.text.c_str(), static_cast<int>(request.text.size()), 0,
+                       static_cast<int>(request.text.size()));
+    hb_shape(font, buffer, nullptr, 0);
+    unsigned int count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
+    FT_Outline_Funcs funcs{};
+    funcs.move_to = MoveTo;
+    funcs.line_to = LineTo;
+    funcs.conic_to = ConicTo;
+    funcs.cubic_to = CubicTo;
+    for (unsigned int i = 0; i < count; ++i) {
+      ShapedGlyph g;
+      g.xOffset = pos[i].x_offset;
+      g.yOffset = pos[i].y_offset;
+      g.xAdvance = pos[i].x_advance;
+      g.yAdvance = pos[i].y_advance;
+      if (FT_Load_Glyph(face, info[i].codepoint, FT_LOAD_DEFAULT) == 0 &&
+          face->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
+        DecomposeState state{&g.outline};
+        FT_Outline_Decompose(&face->glyph->outline, &funcs, &state);
+        const FT_Glyph_Metrics& m = face->glyph->metrics;
+        g.top = static_cast<double>(m.horiBearingY);
+        g.bottom = static_cast<double>(m.horiBearingY - m.height);
+        g.width = static_cast<double>(m.width);
+      }
+      out.glyphs.push_back(std::move(g));
+    }
+    hb_buffer_destroy(buffer);
+    hb_font_destroy(font);
+    return true;
+  }
+
+  bool AddFontFile(const std::string& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!Init()) return false;
+    return FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+  }
+  bool AddFontDirectory(const std::string& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!Init()) return false;
+    return FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+  }
+
+ private:
+  static hb_direction_t Direction(const std::string& d) {
+    if (d == "rtl") return HB_DIRECTION_RTL;
+    if (d == "ttb") return HB_DIRECTION_TTB;
+    if (d == "btt") return HB_DIRECTION_BTT;
+    return HB_DIRECTION_LTR;
+  }
+
+  bool Init() const {
+    if (library_) return true;
+    if (failed_) return false;
+    if (FT_Init_FreeType(&library_) != 0 || !FcInit()) {
+      library_ = nullptr;
+      failed_ = true;
+      return false;
+    }
+    if (const char* env = std::getenv("OPENSCAD_FONT_PATH")) {
+      std::string dirs = env;
+      size_t start = 0;
+      while (start <= dirs.size()) {
+        size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        const std::string dir = dirs.substr(start, end - start);
+        if (!dir.empty()) FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str()));
+        start = end + 1;
+      }
+    }
+    return true;
+  }
+
+  // fontconfig's best match for a name such as "Liberation Sans:style=Bold".
+  static bool Match(const std::string& name, std::string& file, int& index) {
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
+    if (!pattern) return false;
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    FcPatternDestroy(pattern);
+    if (!match) return false;
+    FcChar8* path = nullptr;
+    bool ok = FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path;
+    if (ok) {
+      file = reinterpret_cast<const char*>(path);
+      if (FcPatternGetInteger(match, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
+    }
+    FcPatternDestroy(match);
+    return ok;
+  }
+
+  mutable std::mutex mutex_;
+  mutable FT_Library library_ = nullptr;
+  mutable bool failed_ = false;
+};
+
+}  // namespace
+
+const FontProvider* NativeFontProvider() {
+  static const FreetypeFontProvider provider;
+  return &provider;
+}
+
+}  // namespace mos::geom

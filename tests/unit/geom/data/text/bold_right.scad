@@ -1,0 +1,1 @@
+text("bog", font = "Liberation Sans:style=Bold", halign = "right", valign = "bottom");

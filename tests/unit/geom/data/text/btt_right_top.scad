@@ -1,0 +1,1 @@
+text("Hig", direction = "btt", halign = "right", valign = "top");

@@ -1,0 +1,1 @@
+text("QOS", font = "DejaVu Sans", size = 5, $fs = 0.5);

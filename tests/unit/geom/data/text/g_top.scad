@@ -1,0 +1,1 @@
+text("g", valign = "top");

@@ -1,0 +1,1 @@
+text("Hello, World!", size = 6);

@@ -1,0 +1,1 @@
+text("lg", valign = "center");

@@ -1,0 +1,1 @@
+text("xo", size = -3);

@@ -1,0 +1,1 @@
+text("Hello", direction = "rtl", halign = "right");

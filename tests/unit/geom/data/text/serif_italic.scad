@@ -1,0 +1,1 @@
+text("ego", font = "Liberation Serif:style=Italic", size = 12);

@@ -1,0 +1,1 @@
+text("AA", size = 20, direction = "ttb");

@@ -1,0 +1,1 @@
+text("Hig", direction = "ttb", halign = "center", valign = "center", size = 20);
