@@ -117,6 +117,7 @@ RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
   evalOptions.maxRecursionDepth = request.limits.maxRecursionDepth;
   evalOptions.timeoutSeconds = request.limits.timeoutSeconds;
   evalOptions.cancel = request.cancel;
+  evalOptions.preview = !request.wantGeometry || request.previewSemantics;
   auto evalStart = std::chrono::steady_clock::now();
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);
   result.stats.evalSeconds = SecondsSince(evalStart);

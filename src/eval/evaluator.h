@@ -26,6 +26,9 @@ struct EvalOptions {
   size_t maxStackBytes = 0;
   const std::atomic<bool>* cancel = nullptr;
   double timeoutSeconds = 0;         // 0: none
+  // The value of $preview. 2021.01 sets it true for -o .echo/.csg/.ast/.png
+  // (OpenCSG preview) and false when it renders geometry (-o .stl/.off/...).
+  bool preview = true;
 };
 
 struct EvalResult {
