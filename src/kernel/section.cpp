@@ -256,15 +256,16 @@ PlanarLoops ShadowOnZ0(const Mesh& meshIn, const KernelLimits& limits) {
     const Vec3& c = mesh.vertPos[v[2]];
     up[t] = Cross(Vec2{b.x - a.x, b.y - a.y}, Vec2{c.x - a.x, c.y - a.y}) > 0;
   }
-  // Projected vertices on a fine power-of-two grid (about 1e-11 of the
-  // model's size): vertices of different layers that project onto nearly
+  // Projected vertices on a fine power-of-two grid (about 1e-14 of the
+  // model's size, a few hundred ulps): vertices of different layers that project onto nearly
   // the same point (a sphere's ring and a cut through it) become one point,
   // instead of 1e-16-short edges that the 2D union cannot classify.
   double extent = 1;
   for (const Vec3& p : mesh.vertPos) extent = std::max({extent, std::fabs(p.x), std::fabs(p.y)});
+  if (!std::isfinite(extent)) extent = 1;
   int exponent = 0;
   std::frexp(extent, &exponent);
-  const double quantum = std::ldexp(1.0, exponent - 36);
+  const double quantum = std::ldexp(1.0, exponent - 46);
   std::vector<Vec2> flat(mesh.vertPos.size());
   for (size_t i = 0; i < flat.size(); ++i) {
     // + 0.0 makes -0 and 0 one point.
