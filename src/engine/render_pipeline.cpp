@@ -120,6 +120,7 @@ RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
   evalOptions.timeoutSeconds = request.limits.timeoutSeconds;
   evalOptions.maxLoopIterations = request.limits.maxLoopIterations;
   evalOptions.cancel = request.cancel;
+  evalOptions.preview = !request.wantGeometry || request.previewSemantics;
   auto evalStart = std::chrono::steady_clock::now();
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);
   result.stats.evalSeconds = SecondsSince(evalStart);

@@ -48,7 +48,7 @@ Interpreter::Interpreter(const EvalOptions& options, EvalLog& log)
   root_->Set("$fa", Value::Number(12));
   root_->Set("$fs", Value::Number(2));
   root_->Set("$t", Value::Number(0));
-  root_->Set("$preview", Value::Bool(true));  // 2021.01 says true also for -o x.csg/.echo
+  root_->Set("$preview", Value::Bool(options.preview));
   root_->Set("$vpr", zero3);
   root_->Set("$vpt", zero3);
   root_->Set("$vpd", Value::Number(500));

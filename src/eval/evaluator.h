@@ -33,6 +33,9 @@ struct EvalOptions {
   // 0: 2021.01's limits (ranges of 1000000 elements and more, 1000000
   // rounds).
   uint64_t maxLoopIterations = 0;
+  // The value of $preview. 2021.01 sets it true for -o .echo/.csg/.ast/.png
+  // (OpenCSG preview) and false when it renders geometry (-o .stl/.off/...).
+  bool preview = true;
 };
 
 struct EvalResult {

@@ -341,6 +341,7 @@ class Renderer {
     std::vector<const Node*> nodes;
     std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes);
     if (out_.cancelled) return {};
+    if (op == CombineOp::kHull) AddOpenPolyhedronPoints(node, children);
     if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
       return CutOneByOne(std::move(children), nodes, propsBefore,
                          op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
@@ -460,6 +461,32 @@ class Renderer {
     e->bytes = EstimateBytes(*e);
     options_.cache->Store(digest, std::move(e));
     ++out_.stats.prefixStores;
+
+  // hull() takes the points of its polyhedron children even when repair
+  // leaves them out as not closed: 2021.01 hulls the vertices of any
+  // PolySet (issue1089: a single flat quad gives a flat solid). The points
+  // go in as a mesh without triangles, which only hull reads.
+  void AddOpenPolyhedronPoints(const Node& node, std::vector<Geometry>& children) {
+    size_t k = 0;
+    for (const auto& child : node.children) {
+      if (!child || child->background) continue;
+      if (k >= children.size()) break;
+      Geometry& g = children[k++];
+      if (!g.Empty() || child->kind != NodeKind::Polyhedron) continue;
+      const auto& p = child->Params<eval::PolyhedronParams>();
+      Geometry points;
+      for (const auto& face : p.faces) {
+        for (int i : face) {
+          if (i < 0 || i >= static_cast<int>(p.points.size())) continue;
+          const auto& q = p.points[static_cast<size_t>(i)];
+          points.mesh.vertPos.push_back({q[0], q[1], q[2]});
+        }
+      }
+      if (!points.mesh.vertPos.empty()) {
+        points.dim = Dim::k3;
+        g = std::move(points);
+      }
+    }
   }
 
   // Children of a transform-like node as one geometry (their union).

@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 #include <unordered_map>
 
 namespace mos::kernel {
@@ -66,6 +68,33 @@ bool CleanLoop(std::vector<Vec2>& loop, double tol) {
   }
   loop.swap(kept);
   return loop.size() >= 3;
+}
+
+// A closed walk of vertex ids (the last joins the first) as simple loops:
+// whenever a point comes back, the part of the walk since its first visit
+// is a loop of its own.
+// Vertices are compared by their projected position: the sphere's rings
+// above and below the equator project onto the same points.
+std::vector<std::vector<int>> SplitAtRepeatedPoints(const std::vector<Vec2>& flat,
+                                                    const std::vector<int>& walk) {
+  std::vector<std::vector<int>> loops;
+  std::map<std::pair<double, double>, size_t> stackIndex;
+  std::vector<int> stack;
+  auto key = [&flat](int v) { return std::make_pair(flat[v].x, flat[v].y); };
+  for (size_t i = 0; i <= walk.size(); ++i) {
+    const int v = i < walk.size() ? walk[i] : walk[0];
+    auto found = stackIndex.find(key(v));
+    if (found == stackIndex.end()) {
+      stackIndex[key(v)] = stack.size();
+      stack.push_back(v);
+      continue;
+    }
+    const size_t from = found->second;
+    loops.emplace_back(stack.begin() + static_cast<std::ptrdiff_t>(from), stack.end());
+    for (size_t k = from + 1; k < stack.size(); ++k) stackIndex.erase(key(stack[k]));
+    stack.resize(from + 1);
+  }
+  return loops;
 }
 
 double LoopTolerance(const Mesh& mesh) {
@@ -227,6 +256,22 @@ PlanarLoops ShadowOnZ0(const Mesh& meshIn, const KernelLimits& limits) {
     const Vec3& c = mesh.vertPos[v[2]];
     up[t] = Cross(Vec2{b.x - a.x, b.y - a.y}, Vec2{c.x - a.x, c.y - a.y}) > 0;
   }
+  // Projected vertices on a fine power-of-two grid (about 1e-14 of the
+  // model's size, a few hundred ulps): vertices of different layers that project onto nearly
+  // the same point (a sphere's ring and a cut through it) become one point,
+  // instead of 1e-16-short edges that the 2D union cannot classify.
+  double extent = 1;
+  for (const Vec3& p : mesh.vertPos) extent = std::max({extent, std::fabs(p.x), std::fabs(p.y)});
+  if (!std::isfinite(extent)) extent = 1;
+  int exponent = 0;
+  std::frexp(extent, &exponent);
+  const double quantum = std::ldexp(1.0, exponent - 46);
+  std::vector<Vec2> flat(mesh.vertPos.size());
+  for (size_t i = 0; i < flat.size(); ++i) {
+    // + 0.0 makes -0 and 0 one point.
+    flat[i] = {std::round(mesh.vertPos[i].x / quantum) * quantum + 0.0,
+               std::round(mesh.vertPos[i].y / quantum) * quantum + 0.0};
+  }
   // Boundary halfedges of the up-facing region, by start vertex.
   std::unordered_map<int, std::vector<int>> outgoing;
   for (int h = 0; h < 3 * numTri; ++h) {
@@ -249,7 +294,7 @@ PlanarLoops ShadowOnZ0(const Mesh& meshIn, const KernelLimits& limits) {
     while (true) {
       auto& list0 = outgoing[v0];
       if (list0.empty()) break;
-      std::vector<Vec2> loop;
+      std::vector<int> walk;  // vertex ids of one closed walk
       int v = v0;
       bool closed = false;
       for (int steps = 0; steps <= 3 * numTri; ++steps) {
@@ -257,8 +302,7 @@ PlanarLoops ShadowOnZ0(const Mesh& meshIn, const KernelLimits& limits) {
         if (list.empty()) break;
         const int h = list.back();
         list.pop_back();
-        const Vec3& p = mesh.vertPos[v];
-        loop.push_back({p.x, p.y});
+        walk.push_back(v);
         v = HalfedgeEnd(mesh, h);
         if (v == v0) {
           closed = true;
@@ -271,7 +315,16 @@ PlanarLoops ShadowOnZ0(const Mesh& meshIn, const KernelLimits& limits) {
         out.diagnostic = guard.Diagnostic();
         return out;
       }
-      if (closed && CleanLoop(loop, tol)) out.loops.push_back(std::move(loop));
+      if (!closed) continue;
+      // A walk through a point of several boundary edges is split there
+      // into simple loops (same winding numbers): the zero-width spikes and
+      // self-touching loops it would otherwise form defeat the union.
+      for (std::vector<int>& ids : SplitAtRepeatedPoints(flat, walk)) {
+        std::vector<Vec2> loop;
+        loop.reserve(ids.size());
+        for (int id : ids) loop.push_back(flat[id]);
+        if (CleanLoop(loop, tol)) out.loops.push_back(std::move(loop));
+      }
     }
   }
   // Layers may overlap (any non-convex solid): always leave it to a union.
