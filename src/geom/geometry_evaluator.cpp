@@ -461,6 +461,7 @@ class Renderer {
     e->bytes = EstimateBytes(*e);
     options_.cache->Store(digest, std::move(e));
     ++out_.stats.prefixStores;
+  }
 
   // hull() takes the points of its polyhedron children even when repair
   // leaves them out as not closed: 2021.01 hulls the vertices of any
