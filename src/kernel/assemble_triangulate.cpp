@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "kernel/assemble.h"
@@ -51,6 +52,17 @@ bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec
   }
   return inside;
 }
+
+// Rounding bound of Orient(a, b, c) (differences of coordinates up to m).
+double OrientTolerance(Vec2 a, Vec2 b, Vec2 c) {
+  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
+                             std::fabs(c.y)});
+  return 8 * std::numeric_limits<double>::epsilon() * m *
+         (std::hypot(b.x - a.x, b.y - a.y) + std::hypot(c.x - a.x, c.y - a.y));
+}
+
+// p is left of or on the line ab, "on" up to rounding.
+bool OnOrLeft(Vec2 a, Vec2 b, Vec2 p) { return Orient(a, b, p) >= -OrientTolerance(a, b, p); }
 
 // Open segments ab and cd cross at a point interior to both.
 bool ProperCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
@@ -162,6 +174,14 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     if (turn(i) <= 0) addBlocker(i);
     zeroWork.push_back(i);
   }
+  // A corner whose turn is zero up to the rounding of Orient: the spike
+  // or straight corner a perturbed weakly simple loop has where one of its
+  // vertices lies on another of its edges but rounding moved it off by an
+  // ulp. Exact zeros alone would let such a spike block the real ear.
+  auto nearlyFlat = [&](int i) {
+    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+    return std::fabs(turn(i)) <= OrientTolerance(a, b, c);
+  };
   auto isEar = [&](int i) {
     const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
     if (Orient(a, b, c) <= 0) return false;
@@ -174,7 +194,11 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
           if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
           const Vec2 p = pts[poly[j]];
           if (p == a || p == b || p == c) continue;
-          if (Orient(a, b, p) > 0 && Orient(b, c, p) > 0 && Orient(c, a, p) > 0 && turn(j) <= 0) return false;
+          // Closed test: symbolic perturbation leaves weakly simple loops
+          // whose reflex vertex lies exactly on another edge (two edges
+          // crossing exactly, up to rounding); the loop goes into the ear
+          // from there.
+          if (OnOrLeft(a, b, p) && OnOrLeft(b, c, p) && OnOrLeft(c, a, p) && turn(j) <= 0) return false;
         }
     return true;
   };
@@ -188,7 +212,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     while (ear < 0 && !zeroWork.empty()) {
       const int i = zeroWork.back();
       zeroWork.pop_back();
-      if (alive[i] && turn(i) == 0 && diagonalFree(i)) ear = i;
+      if (alive[i] && nearlyFlat(i) && diagonalFree(i)) ear = i;
     }
     int i = cur;
     for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
