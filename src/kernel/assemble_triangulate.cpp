@@ -40,6 +40,18 @@ double SignedArea(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
   return area / 2;
 }
 
+// Rounding bound of SignedArea for a loop: each cross product of
+// coordinates up to m carries an error of a few ulps of m times the edge.
+double AreaTolerance(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
+  double m = 0, perimeter = 0;
+  for (size_t i = 0; i < loop.size(); ++i) {
+    const Vec2 a = pts[loop[i]], b = pts[loop[(i + 1) % loop.size()]];
+    m = std::max({m, std::fabs(a.x), std::fabs(a.y)});
+    perimeter += std::hypot(b.x - a.x, b.y - a.y);
+  }
+  return 8 * std::numeric_limits<double>::epsilon() * m * perimeter;
+}
+
 bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec2 p) {
   bool inside = false;
   for (size_t i = 0, j = loop.size() - 1; i < loop.size(); j = i++) {
@@ -268,18 +280,29 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     area[i] = SignedArea(pts, idx[i]);
     (area[i] >= 0 ? outers : holes).push_back(static_cast<int>(i));
   }
+  // A loop triangulated on its own, keeping its edges' directions (a
+  // clockwise loop is clipped reversed and its triangles flipped back).
+  auto alone = [&](const std::vector<int>& l) {
+    std::vector<int> rev(l.rbegin(), l.rend());
+    std::vector<std::array<int, 3>> t;
+    EarClip(pts, ids, edges, rev, t);
+    for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
+  };
   if (outers.empty()) {  // no outer boundary: keep the loops as they are
-    for (const auto& l : idx) {
-      std::vector<int> rev(l.rbegin(), l.rend());
-      std::vector<std::array<int, 3>> t;
-      EarClip(pts, ids, edges, rev, t);
-      for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
-    }
+    for (const auto& l : idx) alone(l);
     return tris;
   }
-  // Each hole goes to the smallest outer loop containing its points.
+  // Each hole goes to the smallest outer loop containing its points. A hole
+  // of zero area up to rounding (the zero-width strip symbolic perturbation
+  // leaves along an edge lying in the other operand's face) or one inside
+  // no outer loop is triangulated alone: bridging it into an outer loop it
+  // does not lie in would cover area outside the face's polygon.
   std::vector<std::vector<int>> holesOf(idx.size());
   for (int h : holes) {
+    if (std::fabs(area[h]) <= AreaTolerance(pts, idx[h])) {
+      alone(idx[h]);
+      continue;
+    }
     int best = -1;
     for (int o : outers) {
       int votes = 0;
@@ -287,9 +310,8 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
     }
     if (best < 0) {
-      best = outers[0];
-      for (int o : outers)
-        if (area[o] > area[best]) best = o;
+      alone(idx[h]);
+      continue;
     }
     holesOf[best].push_back(h);
   }
