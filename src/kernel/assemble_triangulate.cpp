@@ -107,9 +107,16 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   }
   // Nearest first without sorting everything: the first few usually work.
   std::make_heap(cand.begin(), cand.end(), std::greater<>());
+  // A bridge may not cross a loop edge nor pass through a loop vertex
+  // (holes touching other loops at corners, as perturbed booleans leave).
   auto crossesAny = [&](Vec2 a, Vec2 b, const std::vector<int>& loop) {
-    for (size_t i = 0; i < loop.size(); ++i)
-      if (ProperCross(a, b, pts[loop[i]], pts[loop[(i + 1) % loop.size()]])) return true;
+    for (size_t i = 0; i < loop.size(); ++i) {
+      const Vec2 p = pts[loop[i]];
+      if (ProperCross(a, b, p, pts[loop[(i + 1) % loop.size()]])) return true;
+      if (p == a || p == b) continue;
+      if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) > 0 && Dot(p - b, a - b) > 0)
+        return true;
+    }
     return false;
   };
   size_t best = 0;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "boolean_test_support.h"
@@ -166,6 +167,44 @@ TEST(BooleanEdgeCrossing, ConesOnOneBasePlane) {
     // the sum, and here well below it (the bases overlap).
     EXPECT_LT(SurfaceArea(u), SurfaceArea(a) + SurfaceArea(b) - 10) << n;
   }
+}
+
+// example024's Menger sponge, level 3, axis-aligned: beams flush with the
+// cube's faces cut each cube face into a Sierpinski carpet; the face's
+// diagonal runs exactly through hole corners, and a hole bridge once passed
+// through another loop's vertex, covering holes (area +4088).
+void MengerNegative(double side, double maxSide, int level, Vec3 offset, int axis, std::vector<Mesh>& out) {
+  const double l = side / 3;
+  Vec3 half{maxSide * 1.1 / 2, l / 2, l / 2};
+  Vec3 center = offset;
+  if (axis == 1) {
+    std::swap(half.x, half.y);
+    std::swap(center.x, center.y);
+  } else if (axis == 2) {
+    std::swap(half.x, half.z);
+    std::swap(center.x, center.z);
+  }
+  out.push_back(MakeBox(center - half, center + half));
+  if (level > 1)
+    for (int i = -1; i <= 1; ++i)
+      for (int j = -1; j <= 1; ++j)
+        if (i || j) MengerNegative(l, maxSide, level - 1, {offset.x, offset.y + i * l, offset.z + j * l}, axis, out);
+}
+
+TEST(BooleanEdgeCrossing, MengerSpongeLevel3) {
+  std::vector<Mesh> cutters;
+  for (int axis = 0; axis < 3; ++axis) {
+    std::vector<Mesh> beams;
+    MengerNegative(100, 100, 3, {0, 0, 0}, axis, beams);
+    cutters.push_back(BooleanN(beams, OpType::kUnion));
+  }
+  const Mesh sponge = Boolean(MakeBox({-50, -50, -50}, {50, 50, 50}), BooleanN(cutters, OpType::kUnion),
+                              OpType::kDifference);
+  EXPECT_TRUE(IsValidSolid(sponge));
+  // Level n, side 1: volume (20/27)^n, area 2 (20/9)^n + 4 (8/9)^n.
+  EXPECT_NEAR(SignedVolume(sponge), 1e6 * std::pow(20.0 / 27, 3), 1e-6);
+  EXPECT_NEAR(SurfaceArea(sponge), 1e4 * (2 * std::pow(20.0 / 9, 3) + 4 * std::pow(8.0 / 9, 3)), 1e-6);
+  EXPECT_EQ(ComponentCount(sponge), 1);
 }
 
 }  // namespace
