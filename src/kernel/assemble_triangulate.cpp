@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "kernel/assemble.h"
@@ -39,6 +40,18 @@ double SignedArea(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
   return area / 2;
 }
 
+// Rounding bound of SignedArea for a loop: each cross product of
+// coordinates up to m carries an error of a few ulps of m times the edge.
+double AreaTolerance(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
+  double m = 0, perimeter = 0;
+  for (size_t i = 0; i < loop.size(); ++i) {
+    const Vec2 a = pts[loop[i]], b = pts[loop[(i + 1) % loop.size()]];
+    m = std::max({m, std::fabs(a.x), std::fabs(a.y)});
+    perimeter += std::hypot(b.x - a.x, b.y - a.y);
+  }
+  return 8 * std::numeric_limits<double>::epsilon() * m * perimeter;
+}
+
 bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec2 p) {
   bool inside = false;
   for (size_t i = 0, j = loop.size() - 1; i < loop.size(); j = i++) {
@@ -51,6 +64,17 @@ bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec
   }
   return inside;
 }
+
+// Rounding bound of Orient(a, b, c) (differences of coordinates up to m).
+double OrientTolerance(Vec2 a, Vec2 b, Vec2 c) {
+  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
+                             std::fabs(c.y)});
+  return 8 * std::numeric_limits<double>::epsilon() * m *
+         (std::hypot(b.x - a.x, b.y - a.y) + std::hypot(c.x - a.x, c.y - a.y));
+}
+
+// p is left of or on the line ab, "on" up to rounding.
+bool OnOrLeft(Vec2 a, Vec2 b, Vec2 p) { return Orient(a, b, p) >= -OrientTolerance(a, b, p); }
 
 // Open segments ab and cd cross at a point interior to both.
 bool ProperCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
@@ -83,9 +107,16 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   }
   // Nearest first without sorting everything: the first few usually work.
   std::make_heap(cand.begin(), cand.end(), std::greater<>());
+  // A bridge may not cross a loop edge nor pass through a loop vertex
+  // (holes touching other loops at corners, as perturbed booleans leave).
   auto crossesAny = [&](Vec2 a, Vec2 b, const std::vector<int>& loop) {
-    for (size_t i = 0; i < loop.size(); ++i)
-      if (ProperCross(a, b, pts[loop[i]], pts[loop[(i + 1) % loop.size()]])) return true;
+    for (size_t i = 0; i < loop.size(); ++i) {
+      const Vec2 p = pts[loop[i]];
+      if (ProperCross(a, b, p, pts[loop[(i + 1) % loop.size()]])) return true;
+      if (p == a || p == b) continue;
+      if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) > 0 && Dot(p - b, a - b) > 0)
+        return true;
+    }
     return false;
   };
   size_t best = 0;
@@ -162,6 +193,14 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     if (turn(i) <= 0) addBlocker(i);
     zeroWork.push_back(i);
   }
+  // A corner whose turn is zero up to the rounding of Orient: the spike
+  // or straight corner a perturbed weakly simple loop has where one of its
+  // vertices lies on another of its edges but rounding moved it off by an
+  // ulp. Exact zeros alone would let such a spike block the real ear.
+  auto nearlyFlat = [&](int i) {
+    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+    return std::fabs(turn(i)) <= OrientTolerance(a, b, c);
+  };
   auto isEar = [&](int i) {
     const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
     if (Orient(a, b, c) <= 0) return false;
@@ -174,7 +213,11 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
           if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
           const Vec2 p = pts[poly[j]];
           if (p == a || p == b || p == c) continue;
-          if (Orient(a, b, p) > 0 && Orient(b, c, p) > 0 && Orient(c, a, p) > 0 && turn(j) <= 0) return false;
+          // Closed test: symbolic perturbation leaves weakly simple loops
+          // whose reflex vertex lies exactly on another edge (two edges
+          // crossing exactly, up to rounding); the loop goes into the ear
+          // from there.
+          if (OnOrLeft(a, b, p) && OnOrLeft(b, c, p) && OnOrLeft(c, a, p) && turn(j) <= 0) return false;
         }
     return true;
   };
@@ -188,7 +231,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     while (ear < 0 && !zeroWork.empty()) {
       const int i = zeroWork.back();
       zeroWork.pop_back();
-      if (alive[i] && turn(i) == 0 && diagonalFree(i)) ear = i;
+      if (alive[i] && nearlyFlat(i) && diagonalFree(i)) ear = i;
     }
     int i = cur;
     for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
@@ -244,18 +287,29 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     area[i] = SignedArea(pts, idx[i]);
     (area[i] >= 0 ? outers : holes).push_back(static_cast<int>(i));
   }
+  // A loop triangulated on its own, keeping its edges' directions (a
+  // clockwise loop is clipped reversed and its triangles flipped back).
+  auto alone = [&](const std::vector<int>& l) {
+    std::vector<int> rev(l.rbegin(), l.rend());
+    std::vector<std::array<int, 3>> t;
+    EarClip(pts, ids, edges, rev, t);
+    for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
+  };
   if (outers.empty()) {  // no outer boundary: keep the loops as they are
-    for (const auto& l : idx) {
-      std::vector<int> rev(l.rbegin(), l.rend());
-      std::vector<std::array<int, 3>> t;
-      EarClip(pts, ids, edges, rev, t);
-      for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
-    }
+    for (const auto& l : idx) alone(l);
     return tris;
   }
-  // Each hole goes to the smallest outer loop containing its points.
+  // Each hole goes to the smallest outer loop containing its points. A hole
+  // of zero area up to rounding (the zero-width strip symbolic perturbation
+  // leaves along an edge lying in the other operand's face) or one inside
+  // no outer loop is triangulated alone: bridging it into an outer loop it
+  // does not lie in would cover area outside the face's polygon.
   std::vector<std::vector<int>> holesOf(idx.size());
   for (int h : holes) {
+    if (std::fabs(area[h]) <= AreaTolerance(pts, idx[h])) {
+      alone(idx[h]);
+      continue;
+    }
     int best = -1;
     for (int o : outers) {
       int votes = 0;
@@ -263,9 +317,8 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
     }
     if (best < 0) {
-      best = outers[0];
-      for (int o : outers)
-        if (area[o] > area[best]) best = o;
+      alone(idx[h]);
+      continue;
     }
     holesOf[best].push_back(h);
   }
