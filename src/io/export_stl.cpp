@@ -22,24 +22,23 @@ Vec3 UnitNormal(const std::array<Vec3, 3>& c) {
 }
 
 // "x y z" as 2021.01 prints a vertex, in a fixed buffer (no allocation).
+// `read` is that text read back, as a stream would parse it.
 struct PrintedVec {
   char text[3 * kG6BufferSize + 2];
   std::size_t size = 0;
+  Vec3 read;
 
   explicit PrintedVec(Vec3 v) {
-    size = FormatG6(v.x, text);
+    size = FormatG6Rounded(v.x, text, read.x);
     text[size++] = ' ';
-    size += FormatG6(v.y, text + size);
+    size += FormatG6Rounded(v.y, text + size, read.y);
     text[size++] = ' ';
-    size += FormatG6(v.z, text + size);
+    size += FormatG6Rounded(v.z, text + size, read.z);
   }
   bool operator==(const PrintedVec& o) const {
     return size == o.size && std::memcmp(text, o.text, size) == 0;
   }
 };
-
-// The printed text read back, as a stream would parse it.
-Vec3 Reparsed(Vec3 v) { return {RoundG6(v.x), RoundG6(v.y), RoundG6(v.z)}; }
 
 void Append(std::string& buf, const char* literal) { buf.append(literal); }
 void Append(std::string& buf, const PrintedVec& v) { buf.append(v.text, v.size); }
@@ -70,7 +69,7 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
-    const std::array<Vec3, 3> printed = {Reparsed(c[0]), Reparsed(c[1]), Reparsed(c[2])};
+    const std::array<Vec3, 3> printed = {a.read, b.read, d.read};
     Append(buf, "  facet normal ");
     Append(buf, PrintedVec(UnitNormal(printed)));
     Append(buf, "\n    outer loop\n      vertex ");

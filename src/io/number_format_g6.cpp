@@ -19,7 +19,9 @@ constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 // rounding exactly (near a tie, or a scale factor that is not exact).
 bool Decompose(double a, int64_t& digits, int& exp10) {
   if (!(a >= 1e-17 && a < 1e22)) return false;
-  int e = static_cast<int>(std::floor(std::log10(a)));
+  // floor(log10(2^ilogb)) is the decade exponent or one below it (the loop
+  // moves up): much cheaper than log10.
+  int e = static_cast<int>(std::floor(std::ilogb(a) * 0.30102999566398120));
   for (int attempt = 0; attempt < 3; ++attempt) {
     const int shift = 5 - e;  // scaled = a x 10^shift, in [1e5, 1e6) when e is right
     if (shift > 22 || shift < -22) return false;
@@ -42,12 +44,23 @@ bool Decompose(double a, int64_t& digits, int& exp10) {
       d = 100000;
       ++e;
     }
-    if (d < 100000) return false;
     digits = d;
     exp10 = e;
     return true;
   }
   return false;
+}
+
+// digits x 10^(e-5) as strtod reads the printed text: both operands exact,
+// so one correctly rounded operation gives the nearest double. False when
+// the power of ten is not exact.
+bool Compose(int64_t digits, int e, bool negative, double& out) {
+  const int k = e - 5;
+  if (k < -22 || k > 22) return false;
+  const double r = k >= 0 ? static_cast<double>(digits) * kPow10[k]
+                          : static_cast<double>(digits) / kPow10[-k];
+  out = negative ? -r : r;
+  return true;
 }
 
 std::size_t Fallback(double v, char* out) {
@@ -58,26 +71,20 @@ std::size_t Fallback(double v, char* out) {
   return len;
 }
 
-}  // namespace
+double Parse(const char* text, std::size_t n) {
+  char buf[kG6BufferSize + 1];
+  std::memcpy(buf, text, n);
+  buf[n] = '\0';
+  return std::strtod(buf, nullptr);
+}
 
-std::size_t FormatG6(double v, char* out) {
-  if (v == 0) {
-    if (std::signbit(v)) {
-      out[0] = '-', out[1] = '0';
-      return 2;
-    }
-    out[0] = '0';
-    return 1;
-  }
-  int64_t digits;
-  int e;
-  if (!std::isfinite(v) || !Decompose(std::fabs(v), digits, e)) return Fallback(v, out);
+std::size_t Print(bool negative, int64_t digits, int e, char* out) {
   char d[6];
   for (int i = 5; i >= 0; --i) d[i] = static_cast<char>('0' + digits % 10), digits /= 10;
   int last = 5;  // last significant digit kept (%g strips trailing zeros)
   while (last > 0 && d[last] == '0') --last;
   char* p = out;
-  if (v < 0) *p++ = '-';
+  if (negative) *p++ = '-';
   if (e >= -4 && e < 6) {  // fixed notation
     if (e >= 0) {
       for (int i = 0; i <= e; ++i) *p++ = d[i];
@@ -106,24 +113,50 @@ std::size_t FormatG6(double v, char* out) {
   return static_cast<std::size_t>(p - out);
 }
 
-double RoundG6(double v) {
-  if (v == 0 || !std::isfinite(v)) return v;
+}  // namespace
+
+std::size_t FormatG6Rounded(double v, char* out, double& rounded) {
+  if (v == 0) {
+    rounded = v;
+    if (std::signbit(v)) {
+      out[0] = '-', out[1] = '0';
+      return 2;
+    }
+    out[0] = '0';
+    return 1;
+  }
+  if (!std::isfinite(v)) {
+    rounded = v;
+    return Fallback(v, out);
+  }
   int64_t digits;
   int e;
-  if (Decompose(std::fabs(v), digits, e)) {
-    // digits and 10^k are exact, so one operation is correctly rounded:
-    // the same double strtod returns for the printed text.
-    const int k = e - 5;
-    if (k >= -22 && k <= 22) {
-      const double r = k >= 0 ? static_cast<double>(digits) * kPow10[k]
-                              : static_cast<double>(digits) / kPow10[-k];
-      return v < 0 ? -r : r;
-    }
+  if (!Decompose(std::fabs(v), digits, e)) {
+    const std::size_t n = Fallback(v, out);
+    rounded = Parse(out, n);
+    return n;
   }
-  char buf[kG6BufferSize + 1];
-  const std::size_t n = FormatG6(v, buf);
-  buf[n] = '\0';
-  return std::strtod(buf, nullptr);
+  const std::size_t n = Print(v < 0, digits, e, out);
+  if (!Compose(digits, e, v < 0, rounded)) rounded = Parse(out, n);
+  return n;
+}
+
+std::size_t FormatG6(double v, char* out) {
+  if (v == 0 || !std::isfinite(v)) {
+    double ignored;
+    return FormatG6Rounded(v, out, ignored);
+  }
+  int64_t digits;
+  int e;
+  if (!Decompose(std::fabs(v), digits, e)) return Fallback(v, out);
+  return Print(v < 0, digits, e, out);
+}
+
+double RoundG6(double v) {
+  char buf[kG6BufferSize];
+  double rounded;
+  FormatG6Rounded(v, buf, rounded);
+  return rounded;
 }
 
 }  // namespace mos::io

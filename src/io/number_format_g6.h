@@ -15,6 +15,9 @@ constexpr std::size_t kG6BufferSize = 32;
 // and values outside 1e-17..1e22, are handed to snprintf.
 std::size_t FormatG6(double v, char* out);
 
+// FormatG6, also giving `rounded`: the printed text parsed back (RoundG6).
+std::size_t FormatG6Rounded(double v, char* out, double& rounded);
+
 // FormatG6's text of v parsed back as strtod would (the double nearest to the
 // printed decimal); `v` itself for non-finite values.
 double RoundG6(double v);
