@@ -4,6 +4,7 @@
 
 #include "geom/clipper_clean.h"
 #include "geom/clipper_order.h"
+#include "geom/rounding_check.h"
 #include "kernel/grid_snap.h"
 #include "kernel/section.h"
 
@@ -34,8 +35,15 @@ std::vector<kernel::Polygon2d> ClipperOperands(const std::vector<kernel::Polygon
 kernel::Polygon2d ClipperResult(kernel::Polygon2d polygon,
                                 const std::vector<const kernel::Polygon2d*>& operands,
                                 bool endAtLowest) {
-  if (!OnGrid(polygon))
-    polygon = kernel::Simplify2d(kernel::RoundToClipperGrid(polygon), kernel::FillRule::kNonZero);
+  if (!OnGrid(polygon)) {
+    kernel::Polygon2d rounded = kernel::RoundToClipperGrid(polygon);
+    // Re-simplifying is a no-op when rounding kept the topology (proved
+    // cheaply); contour order and start are ClipperOrder's either way.
+    if (endAtLowest && RoundingKeepsTopology(polygon, rounded))
+      polygon = std::move(rounded);
+    else
+      polygon = kernel::Simplify2d(rounded, kernel::FillRule::kNonZero);
+  }
   // Clipper's result first, then 2021.01's cleanup of it.
   return CleanAsClipper(ClipperOrder(std::move(polygon), operands, endAtLowest));
 }

@@ -88,33 +88,34 @@ double TopY(const Contour& c) {
   return top;
 }
 
-bool Inside(const Contour& c, Vec2 p) {  // crossing number; boundary excluded by the caller
+// Contours of a canonical set do not cross: one vertex of `inner` off
+// `outer`'s boundary decides.
+// Where p lies for `c`, in one pass (the hot loop of ordering a result with
+// many holes): -1 on the boundary (exact cross product), else the crossing
+// number's verdict: 1 inside, 0 outside.
+int Classify(const Contour& c, Vec2 p) {
   bool in = false;
   for (size_t i = 0, j = c.size() - 1; i < c.size(); j = i++) {
-    if ((c[i].y > p.y) != (c[j].y > p.y)) {
+    const Vec2 a = c[j], b = c[i];
+    const bool aAbove = a.y > p.y, bAbove = b.y > p.y;
+    if (aAbove && bAbove) continue;  // cannot cross the ray nor hold p
+    if (p.y >= std::min(a.y, b.y) && p.y <= std::max(a.y, b.y)) {
+      const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+      if (cross == 0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x)) return -1;
+    }
+    if (bAbove != aAbove) {
       const double x = c[j].x + (p.y - c[j].y) * (c[i].x - c[j].x) / (c[i].y - c[j].y);
       if (p.x < x) in = !in;
     }
   }
-  return in;
+  return in ? 1 : 0;
 }
 
-bool OnBoundary(const Contour& c, Vec2 p) {
-  for (size_t i = 0, j = c.size() - 1; i < c.size(); j = i++) {
-    const Vec2 a = c[j], b = c[i];
-    const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-    if (cross == 0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) &&
-        p.y >= std::min(a.y, b.y) && p.y <= std::max(a.y, b.y))
-      return true;
-  }
-  return false;
-}
-
-// Contours of a canonical set do not cross: one vertex of `inner` off
-// `outer`'s boundary decides.
 bool Contains(const Contour& outer, const Contour& inner) {
-  for (const Vec2& p : inner)
-    if (!OnBoundary(outer, p)) return Inside(outer, p);
+  for (const Vec2& p : inner) {
+    const int where = Classify(outer, p);
+    if (where >= 0) return where == 1;
+  }
   return false;
 }
 

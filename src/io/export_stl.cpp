@@ -2,9 +2,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <sstream>
+#include <string>
 
 #include "io/export_mesh.h"
+#include "io/number_format_g6.h"
 
 namespace mos::io {
 namespace {
@@ -20,16 +21,27 @@ Vec3 UnitNormal(const std::array<Vec3, 3>& c) {
   return kernel::Normalized(kernel::Cross(c[1] - c[0], c[2] - c[0]));
 }
 
-std::string FormatVec(Vec3 v) {
-  return FormatNumber(v.x) + " " + FormatNumber(v.y) + " " + FormatNumber(v.z);
-}
+// "x y z" as 2021.01 prints a vertex, in a fixed buffer (no allocation).
+// `read` is that text read back, as a stream would parse it.
+struct PrintedVec {
+  char text[3 * kG6BufferSize + 2];
+  std::size_t size = 0;
+  Vec3 read;
 
-Vec3 ParseVec(const std::string& text) {
-  std::istringstream in(text);
-  Vec3 v;
-  in >> v.x >> v.y >> v.z;
-  return v;
-}
+  explicit PrintedVec(Vec3 v) {
+    size = FormatG6Rounded(v.x, text, read.x);
+    text[size++] = ' ';
+    size += FormatG6Rounded(v.y, text + size, read.y);
+    text[size++] = ' ';
+    size += FormatG6Rounded(v.z, text + size, read.z);
+  }
+  bool operator==(const PrintedVec& o) const {
+    return size == o.size && std::memcmp(text, o.text, size) == 0;
+  }
+};
+
+void Append(std::string& buf, const char* literal) { buf.append(literal); }
+void Append(std::string& buf, const PrintedVec& v) { buf.append(v.text, v.size); }
 
 void PutFloat(std::ostream& out, double v) {
   const float f = static_cast<float>(v);
@@ -43,28 +55,37 @@ void PutFloat(std::ostream& out, double v) {
 }  // namespace
 
 std::string FormatNumber(double v) {
-  std::ostringstream s;
-  s << v;  // default stream format: 6 significant digits, like 2021.01's exporters
-  return s.str();
+  char buf[kG6BufferSize];
+  return std::string(buf, FormatG6(v, buf));  // "%g", like 2021.01's exporters
 }
 
 void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
-  out << "solid OpenSCAD_Model\n";
+  std::string buf;
+  buf.reserve(1 << 16);
+  Append(buf, "solid OpenSCAD_Model\n");
   for (int t = 0; t < mesh.NumTri(); ++t) {
     const auto c = Corners(mesh, t);
-    const std::string a = FormatVec(c[0]), b = FormatVec(c[1]), d = FormatVec(c[2]);
+    const PrintedVec a(c[0]), b(c[1]), d(c[2]);
     if (a == b || b == d || a == d) continue;  // collapses when printed
-    // 2021.01 computes the normal from the printed (rounded) corners.
-    const std::array<Vec3, 3> printed = {ParseVec(a), ParseVec(b), ParseVec(d)};
-    out << "  facet normal " << FormatVec(UnitNormal(printed)) << "\n"
-        << "    outer loop\n"
-        << "      vertex " << a << "\n"
-        << "      vertex " << b << "\n"
-        << "      vertex " << d << "\n"
-        << "    endloop\n"
-        << "  endfacet\n";
+    // 2021.01 computes the normal from the printed (rounded) corners. Note:
+    // a non-finite coordinate reads back as itself here (a stream would fail).
+    const std::array<Vec3, 3> printed = {a.read, b.read, d.read};
+    Append(buf, "  facet normal ");
+    Append(buf, PrintedVec(UnitNormal(printed)));
+    Append(buf, "\n    outer loop\n      vertex ");
+    Append(buf, a);
+    Append(buf, "\n      vertex ");
+    Append(buf, b);
+    Append(buf, "\n      vertex ");
+    Append(buf, d);
+    Append(buf, "\n    endloop\n  endfacet\n");
+    if (buf.size() > (1 << 16) - 512) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
   }
-  out << "endsolid OpenSCAD_Model\n";
+  Append(buf, "endsolid OpenSCAD_Model\n");
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 void WriteStlBinary(const kernel::Mesh& mesh, std::ostream& out) {

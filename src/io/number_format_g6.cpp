@@ -1,0 +1,162 @@
+#include "io/number_format_g6.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace mos::io {
+namespace {
+
+// 10^0 .. 10^22: every one is exact in a double.
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// |v| = digits x 10^(exp10 - 5) after rounding to 6 significant digits,
+// 100000 <= digits <= 999999. False when double arithmetic cannot decide the
+// rounding exactly (near a tie, or a scale factor that is not exact).
+bool Decompose(double a, int64_t& digits, int& exp10) {
+  if (!(a >= 1e-17 && a < 1e22)) return false;
+  // floor(log10(2^ilogb)) is the decade exponent or one below it (the loop
+  // moves up): much cheaper than log10.
+  int e = static_cast<int>(std::floor(std::ilogb(a) * 0.30102999566398120));
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const int shift = 5 - e;  // scaled = a x 10^shift, in [1e5, 1e6) when e is right
+    if (shift > 22 || shift < -22) return false;
+    // One correctly rounded operation on exact operands: relative error
+    // <= 2^-53, so an absolute error below 1.2e-10 for scaled < 1e6.
+    const double scaled = shift >= 0 ? a * kPow10[shift] : a / kPow10[-shift];
+    if (scaled < 100000) {
+      --e;
+      continue;
+    }
+    if (scaled >= 1000000) {
+      ++e;
+      continue;
+    }
+    const double fl = std::floor(scaled);
+    const double frac = scaled - fl;  // exact (Sterbenz)
+    if (std::fabs(frac - 0.5) < 1e-6) return false;  // too near a tie
+    int64_t d = static_cast<int64_t>(fl) + (frac > 0.5 ? 1 : 0);
+    if (d >= 1000000) {  // 999999.5.. rounds up to the next decade
+      d = 100000;
+      ++e;
+    }
+    digits = d;
+    exp10 = e;
+    return true;
+  }
+  return false;
+}
+
+// digits x 10^(e-5) as strtod reads the printed text: both operands exact,
+// so one correctly rounded operation gives the nearest double. False when
+// the power of ten is not exact.
+bool Compose(int64_t digits, int e, bool negative, double& out) {
+  const int k = e - 5;
+  if (k < -22 || k > 22) return false;
+  const double r = k >= 0 ? static_cast<double>(digits) * kPow10[k]
+                          : static_cast<double>(digits) / kPow10[-k];
+  out = negative ? -r : r;
+  return true;
+}
+
+std::size_t Fallback(double v, char* out) {
+  char buf[kG6BufferSize + 8];
+  const int n = std::snprintf(buf, sizeof buf, "%g", v);
+  const std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 0;
+  std::memcpy(out, buf, len);
+  return len;
+}
+
+double Parse(const char* text, std::size_t n) {
+  char buf[kG6BufferSize + 1];
+  std::memcpy(buf, text, n);
+  buf[n] = '\0';
+  return std::strtod(buf, nullptr);
+}
+
+std::size_t Print(bool negative, int64_t digits, int e, char* out) {
+  char d[6];
+  for (int i = 5; i >= 0; --i) d[i] = static_cast<char>('0' + digits % 10), digits /= 10;
+  int last = 5;  // last significant digit kept (%g strips trailing zeros)
+  while (last > 0 && d[last] == '0') --last;
+  char* p = out;
+  if (negative) *p++ = '-';
+  if (e >= -4 && e < 6) {  // fixed notation
+    if (e >= 0) {
+      for (int i = 0; i <= e; ++i) *p++ = d[i];
+      if (last > e) {
+        *p++ = '.';
+        for (int i = e + 1; i <= last; ++i) *p++ = d[i];
+      }
+    } else {
+      *p++ = '0', *p++ = '.';
+      for (int i = 0; i < -e - 1; ++i) *p++ = '0';
+      for (int i = 0; i <= last; ++i) *p++ = d[i];
+    }
+  } else {  // exponent notation: d.ddddde+XX
+    *p++ = d[0];
+    if (last > 0) {
+      *p++ = '.';
+      for (int i = 1; i <= last; ++i) *p++ = d[i];
+    }
+    *p++ = 'e';
+    *p++ = e < 0 ? '-' : '+';
+    int ae = e < 0 ? -e : e;
+    if (ae >= 100) *p++ = static_cast<char>('0' + ae / 100), ae %= 100;
+    *p++ = static_cast<char>('0' + ae / 10);
+    *p++ = static_cast<char>('0' + ae % 10);
+  }
+  return static_cast<std::size_t>(p - out);
+}
+
+}  // namespace
+
+std::size_t FormatG6Rounded(double v, char* out, double& rounded) {
+  if (v == 0) {
+    rounded = v;
+    if (std::signbit(v)) {
+      out[0] = '-', out[1] = '0';
+      return 2;
+    }
+    out[0] = '0';
+    return 1;
+  }
+  if (!std::isfinite(v)) {
+    rounded = v;
+    return Fallback(v, out);
+  }
+  int64_t digits;
+  int e;
+  if (!Decompose(std::fabs(v), digits, e)) {
+    const std::size_t n = Fallback(v, out);
+    rounded = Parse(out, n);
+    return n;
+  }
+  const std::size_t n = Print(v < 0, digits, e, out);
+  if (!Compose(digits, e, v < 0, rounded)) rounded = Parse(out, n);
+  return n;
+}
+
+std::size_t FormatG6(double v, char* out) {
+  if (v == 0 || !std::isfinite(v)) {
+    double ignored;
+    return FormatG6Rounded(v, out, ignored);
+  }
+  int64_t digits;
+  int e;
+  if (!Decompose(std::fabs(v), digits, e)) return Fallback(v, out);
+  return Print(v < 0, digits, e, out);
+}
+
+double RoundG6(double v) {
+  char buf[kG6BufferSize];
+  double rounded;
+  FormatG6Rounded(v, buf, rounded);
+  return rounded;
+}
+
+}  // namespace mos::io

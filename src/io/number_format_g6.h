@@ -1,0 +1,25 @@
+#pragma once
+// A fast, exact replacement for printf("%g", v) (6 significant digits, the
+// format 2021.01's exporters and a default std::ostream use) and for parsing
+// that text back. Used by the exporters, which print millions of numbers: a
+// std::ostringstream per number cost about half of a typical render.
+#include <cstddef>
+
+namespace mos::io {
+
+// Longest text FormatG6 writes ("-1.23457e-308" and "-nan"), plus slack.
+constexpr std::size_t kG6BufferSize = 32;
+
+// Writes v as "%g" would into `out` (no terminating NUL); returns the length.
+// Exact: values too close to a rounding tie for double arithmetic to decide,
+// and values outside 1e-17..1e22, are handed to snprintf.
+std::size_t FormatG6(double v, char* out);
+
+// FormatG6, also giving `rounded`: the printed text parsed back (RoundG6).
+std::size_t FormatG6Rounded(double v, char* out, double& rounded);
+
+// FormatG6's text of v parsed back as strtod would (the double nearest to the
+// printed decimal); `v` itself for non-finite values.
+double RoundG6(double v);
+
+}  // namespace mos::io

@@ -1,0 +1,109 @@
+// FormatG6/RoundG6 against snprintf("%g") and strtod on millions of doubles:
+// random bit patterns, random values at mesh-like scales, and values placed
+// exactly on or next to 6-digit rounding ties and decade boundaries.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <string>
+
+#include "io/export_mesh.h"
+#include "io/number_format_g6.h"
+
+namespace mos::io {
+namespace {
+
+std::string Printf(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string Fast(double v) {
+  char buf[kG6BufferSize];
+  return std::string(buf, FormatG6(v, buf));
+}
+
+// Counts mismatches (reporting the first few) so one test covers millions.
+struct Checker {
+  int failures = 0;
+  void Check(double v) {
+    const std::string want = Printf(v), got = Fast(v);
+    const double wantBack = std::strtod(want.c_str(), nullptr), gotBack = RoundG6(v);
+    const bool sameBack = std::memcmp(&wantBack, &gotBack, sizeof(double)) == 0 ||
+                          (std::isnan(wantBack) && std::isnan(gotBack));
+    if (want != got || !sameBack) {
+      if (++failures <= 10)
+        ADD_FAILURE() << "v=" << Printf(v) << " (%.17g " << v << ") want " << want << " got "
+                      << got << " back " << wantBack << " vs " << gotBack;
+    }
+  }
+};
+
+TEST(NumberFormatG6, SpecialValues) {
+  Checker c;
+  const double inf = std::numeric_limits<double>::infinity();
+  for (double v : {0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 1e-5, 1e-4, 9.999995e-5, 99999.95, 999999.5,
+                   999999.4, 999999.6, 1e6, 1e22, 1e23, 1e-17, 1e-18, 5e-324, 1.7976931348623157e308,
+                   inf, -inf, 0.433013, 1234567.0, 123456.5, 123457.5, 0.0001234565, 2.5, 1e21})
+    c.Check(v);
+  EXPECT_EQ(c.failures, 0);
+  EXPECT_EQ(Fast(-0.0), "-0");
+  EXPECT_EQ(Fast(1234567.0), "1.23457e+06");
+  EXPECT_EQ(Fast(0.4330127), "0.433013");
+  EXPECT_EQ(FormatNumber(-2.5e-7), "-2.5e-07");
+  EXPECT_EQ(Fast(std::nan("")), Printf(std::nan("")));
+}
+
+TEST(NumberFormatG6, RandomBitPatterns) {
+  std::mt19937_64 rng(12345);
+  Checker c;
+  for (int i = 0; i < 1000000; ++i) {
+    const uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    c.Check(v);
+  }
+  EXPECT_EQ(c.failures, 0);
+}
+
+TEST(NumberFormatG6, RandomMeshScaleValues) {
+  std::mt19937_64 rng(777);
+  std::uniform_real_distribution<double> mantissa(-1, 1);
+  std::uniform_int_distribution<int> exponent(-12, 12);
+  Checker c;
+  for (int i = 0; i < 2000000; ++i) c.Check(mantissa(rng) * std::pow(10.0, exponent(rng)));
+  // Results of trigonometry as tessellation makes them.
+  for (int i = 0; i < 1000000; ++i) c.Check(10 * std::cos(i * 0.001) + std::sin(i * 0.37));
+  EXPECT_EQ(c.failures, 0);
+}
+
+TEST(NumberFormatG6, TiesAndNeighbours) {
+  std::mt19937_64 rng(99);
+  std::uniform_int_distribution<int> digits(100000, 999999);
+  std::uniform_int_distribution<int> exponent(-25, 25);
+  Checker c;
+  for (int i = 0; i < 500000; ++i) {
+    // d.ddddd5 x 10^k: a decimal tie, whose nearest double lies just above
+    // or below it, and the doubles next to that one.
+    const double tie = (digits(rng) * 10 + 5) * std::pow(10.0, exponent(rng) - 6);
+    c.Check(tie);
+    c.Check(std::nextafter(tie, 0.0));
+    c.Check(std::nextafter(tie, 1e300));
+    c.Check(-tie);
+  }
+  // Exactly representable ties (small integers + .5, binary fractions).
+  for (int i = 100000; i < 1000000; i += 7) {
+    c.Check(i + 0.5);
+    c.Check((i + 0.5) / 1024);
+    c.Check(std::nextafter(i + 0.5, 0.0));
+  }
+  EXPECT_EQ(c.failures, 0);
+}
+
+}  // namespace
+}  // namespace mos::io
