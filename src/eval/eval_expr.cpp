@@ -368,7 +368,9 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
   if (seq.IsVector()) {
     if (onePerRound) out.reserve(seq.AsVector().size());
     for (const Value& item : seq.AsVector()) round(item);
-  } else if (seq.IsRange() && seq.AsRange().NumValues() < kMaxRangeElements) {
+  } else if (seq.IsRange() &&
+             seq.AsRange().NumValues() <= (options_.maxLoopIterations ? options_.maxLoopIterations
+                                                                      : kMaxRangeElements - 1)) {
     const RangeValue& r = seq.AsRange();
     const uint32_t n = r.NumValues();
     if (onePerRound) out.reserve(n);
