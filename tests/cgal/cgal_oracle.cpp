@@ -147,6 +147,25 @@ int CgalSolid::Components() const {
   return n;
 }
 
+bool CgalSolid::IsManifold() const {
+  const Impl& s = *impl_;
+  if (s.isNef) return false;
+  // A pinched vertex: fewer halfedges around it than end at it.
+  std::vector<int> incoming(s.mesh.number_of_vertices(), 0);
+  for (auto h : s.mesh.halfedges()) ++incoming[s.mesh.target(h)];
+  for (auto v : s.mesh.vertices()) {
+    int around = 0;
+    for (auto h : CGAL::halfedges_around_target(s.mesh.halfedge(v), s.mesh)) {
+      (void)h;
+      ++around;
+    }
+    if (around != incoming[v]) return false;
+  }
+  for (auto h : s.mesh.halfedges())
+    if (s.mesh.is_border(h)) return false;
+  return true;
+}
+
 int CgalSolid::EulerCharacteristic() const {
   const SurfaceMesh& m = impl_->mesh;
   return static_cast<int>(m.number_of_vertices()) - static_cast<int>(m.number_of_edges()) +

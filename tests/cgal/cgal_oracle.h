@@ -30,7 +30,9 @@ class CgalSolid {
   double Volume() const;                 // exact, rounded once
   bool Contains(std::array<double, 3> p) const;  // p is away from the boundary
   bool IsNef() const;                    // false: a 2-manifold mesh
-  // Of a 2-manifold result (IsNef() false): connected components and Euler
+  // A closed 2-manifold mesh: not a Nef polyhedron, no pinched vertex.
+  bool IsManifold() const;
+  // Of a 2-manifold result (IsManifold()): connected components and Euler
   // characteristic V - E + F.
   int Components() const;
   int EulerCharacteristic() const;

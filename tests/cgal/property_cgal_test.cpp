@@ -6,7 +6,8 @@
 // 1e-9 * max(1, |exact|); random sample points away from every leaf's
 // surface (hence away from the result's boundary) must be inside ours
 // exactly when inside CGAL's; where CGAL's result is a 2-manifold
-// (corefinement succeeded) component count and Euler characteristic match.
+// (corefinement succeeded and no vertex is pinched) component count and
+// Euler characteristic match.
 //
 // MOS_PROPERTY_TREES: number of trees (default 30, the CI size);
 // MOS_PROPERTY_SEED: first seed (default 1); MOS_PROPERTY_DEPTH: tree depth
@@ -262,23 +263,32 @@ long EnvLong(const char* name, long fallback) {
 }
 
 // Checks one tree; returns the empty string when ours matches CGAL.
-std::string CheckTree(const Node& root, uint64_t seed, long& pointsChecked, bool& usedNef) {
+std::string CheckTree(const Node& root, uint64_t seed, long& pointsChecked, bool& usedNef, bool& manifold) {
   std::string problem;
   const Mesh ours = EvaluateOurs(root, problem);
   if (!problem.empty()) return problem;
   const CgalSolid exact = EvaluateCgal(root);
   usedNef = exact.IsNef();
+  manifold = exact.IsManifold();
   std::ostringstream out;
   out.precision(17);
   const double vol = SignedVolume(ours), exactVol = exact.Volume();
   if (std::fabs(vol - exactVol) > 1e-9 * std::max(1.0, std::fabs(exactVol)))
     out << "volume " << vol << " exact " << exactVol << "; ";
-  if (!exact.IsNef()) {
+  if (exact.IsManifold()) {
     if (ComponentCount(ours) != exact.Components())
       out << "components " << ComponentCount(ours) << " exact " << exact.Components() << "; ";
     if (EulerCharacteristic(ours) != exact.EulerCharacteristic())
       out << "Euler characteristic " << EulerCharacteristic(ours) << " exact " << exact.EulerCharacteristic()
           << "; ";
+    if (!out.str().empty()) {
+      out << "our components:";
+      for (const ComponentInfo& c : Components(ours))
+        out << " [V " << c.numVert << " E " << c.numEdge << " F " << c.numTri << " genus " << c.genus << " volume "
+            << c.volume << " box " << c.box.min.x << "," << c.box.min.y << "," << c.box.min.z << " .. "
+            << c.box.max.x << "," << c.box.max.y << "," << c.box.max.z << "]";
+      out << "; ";
+    }
   }
   // Sample points in the leaves' box, kept only when away from every leaf's
   // surface (the result's boundary lies on those surfaces).
@@ -319,14 +329,15 @@ TEST(PropertyCgal, RandomTreesMatchCgal) {
   const long trees = EnvLong("MOS_PROPERTY_TREES", 30);
   const long seed0 = EnvLong("MOS_PROPERTY_SEED", 1);
   const int depth = static_cast<int>(std::max(1L, std::min(6L, EnvLong("MOS_PROPERTY_DEPTH", 3))));
-  long failures = 0, points = 0, nefTrees = 0;
+  long failures = 0, points = 0, nefTrees = 0, topologyChecked = 0;
   for (long i = 0; i < trees; ++i) {
     const uint64_t seed = static_cast<uint64_t>(seed0 + i);
     TreeGen gen(seed);
     const std::unique_ptr<Node> root = gen.Make(depth);
-    bool usedNef = false;
-    const std::string problem = CheckTree(*root, seed, points, usedNef);
+    bool usedNef = false, manifold = false;
+    const std::string problem = CheckTree(*root, seed, points, usedNef, manifold);
     nefTrees += usedNef ? 1 : 0;
+    topologyChecked += manifold ? 1 : 0;
     if (!problem.empty()) {
       ++failures;
       ADD_FAILURE() << "seed " << seed << ": " << problem << "\n  tree: " << Describe(*root);
@@ -334,8 +345,9 @@ TEST(PropertyCgal, RandomTreesMatchCgal) {
     }
   }
   std::printf(
-      "[property cgal] %ld trees from seed %ld (depth %d), %ld sample points, %ld results by Nef, %ld failures\n",
-      trees, seed0, depth, points, nefTrees, failures);
+      "[property cgal] %ld trees from seed %ld (depth %d), %ld sample points, %ld results by Nef, %ld with "
+      "topology compared, %ld failures\n",
+      trees, seed0, depth, points, nefTrees, topologyChecked, failures);
 }
 
 // The oracle itself on known solids (so a broken oracle cannot pass).
@@ -359,6 +371,8 @@ TEST(PropertyCgal, OracleKnownVolumes) {
   const CgalSolid d = CgalSolid::Boolean(a, b, CgalOp::kDifference);
   EXPECT_TRUE(d.Contains({0.5, 0.5, 0.5}));
   EXPECT_FALSE(d.Contains({1.5, 1.5, 1.5}));
+  EXPECT_TRUE(d.IsManifold());
+  EXPECT_FALSE(u.IsManifold());
   EXPECT_EQ(d.Components(), 1);
   EXPECT_EQ(d.EulerCharacteristic(), 2);
 }
