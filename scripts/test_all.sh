@@ -10,12 +10,18 @@ skip=" ${MOS_SKIP:-} "
 
 echo "== native build and ctest"
 MOS_BUILD_DIR="$root/build" "$root/scripts/build_native.sh"
+# The kernel's CGAL property test (b) in its CI size: its CGAL translation
+# unit takes about 70 s of CPU to compile.
+cmake -S "$root" -B "$root/build" -DMOS_CGAL_TESTS=ON >/dev/null
+cmake --build "$root/build" -j2 --target mos_kernel_cgal_tests
 (cd "$root/build" && ctest --output-on-failure -j2)
 
 if [[ "$skip" != *" fuzz "* ]]; then
   echo "== fuzz: replay corpus, then fuzz the parser 10 s and parse+evaluate 20 s"
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_parse --seconds 10
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_render --seconds 20
+  echo "== fuzz: kernel targets (triangulate, polygon2d, boolean), replay, then 10 s each"
+  "$root/tests/fuzz/run_fuzz.sh" --ci --kernel --seconds 10
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"

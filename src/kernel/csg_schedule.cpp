@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kernel/bbox.h"
+#include "kernel/limits.h"
 
 namespace mos::kernel {
 
@@ -17,8 +18,15 @@ Box3 BoxOf(const Mesh& m) {
   return b;
 }
 
+// Before each binary boolean: the cancel token, and the operands' sizes
+// against the budget (a boolean's result is about as large as its inputs).
+bool MayContinue(LimitGuard* guard, const Mesh& a, const Mesh& b) {
+  return guard == nullptr ||
+         guard->Check(static_cast<int64_t>(a.NumVert()) + b.NumVert(), EstimateBytes(a) + EstimateBytes(b));
+}
+
 // Smallest-first reduction with a binary operation.
-Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op) {
+Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
   using Entry = std::pair<int, size_t>;  // triangle count, index
   std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
   for (size_t i = 0; i < meshes.size(); ++i) heap.emplace(meshes[i].NumTri(), i);
@@ -27,6 +35,7 @@ Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op) {
     heap.pop();
     const size_t b = heap.top().second;
     heap.pop();
+    if (!MayContinue(guard, meshes[a], meshes[b])) return Mesh{};
     meshes[a] = Boolean(meshes[a], meshes[b], op);
     meshes[b] = Mesh{};
     heap.emplace(meshes[a].NumTri(), a);
@@ -34,9 +43,7 @@ Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op) {
   return heap.empty() ? Mesh{} : std::move(meshes[heap.top().second]);
 }
 
-}  // namespace
-
-Mesh UnionAll(std::vector<Mesh> meshes) {
+Mesh UnionAllGuarded(std::vector<Mesh> meshes, LimitGuard* guard) {
   // Drop empties; split off meshes whose box touches no other box: they
   // need no boolean, only concatenation.
   std::vector<Mesh> live;
@@ -60,24 +67,25 @@ Mesh UnionAll(std::vector<Mesh> meshes) {
     }
   }
   if (!rest.empty()) {
-    Mesh merged = ReduceSmallestFirst(std::move(rest), OpType::kUnion);
+    Mesh merged = ReduceSmallestFirst(std::move(rest), OpType::kUnion, guard);
+    if (guard != nullptr && guard->Stopped()) return Mesh{};
     if (out.NumTri() == 0) out = std::move(merged);
     else AppendMesh(out, merged);
   }
   return out;
 }
 
-Mesh IntersectAll(std::vector<Mesh> meshes) {
+Mesh IntersectAllGuarded(std::vector<Mesh> meshes, LimitGuard* guard) {
   if (meshes.empty()) return Mesh{};
   for (const Mesh& m : meshes)
     if (m.NumTri() == 0) return Mesh{};
-  return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection);
+  return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection, guard);
 }
 
-Mesh BooleanN(std::vector<Mesh> meshes, OpType op) {
+Mesh BooleanNGuarded(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
   if (meshes.empty()) return Mesh{};
-  if (op == OpType::kUnion) return UnionAll(std::move(meshes));
-  if (op == OpType::kIntersection) return IntersectAll(std::move(meshes));
+  if (op == OpType::kUnion) return UnionAllGuarded(std::move(meshes), guard);
+  if (op == OpType::kIntersection) return IntersectAllGuarded(std::move(meshes), guard);
   Mesh first = std::move(meshes[0]);
   if (meshes.size() == 1) return first;
   // Cutters that cannot touch the first operand change nothing.
@@ -86,8 +94,36 @@ Mesh BooleanN(std::vector<Mesh> meshes, OpType op) {
   for (size_t i = 1; i < meshes.size(); ++i)
     if (meshes[i].NumTri() > 0 && BoxOf(meshes[i]).Overlaps(firstBox)) rest.push_back(std::move(meshes[i]));
   if (rest.empty()) return first;
-  Mesh cutter = UnionAll(std::move(rest));
+  Mesh cutter = UnionAllGuarded(std::move(rest), guard);
+  if (!MayContinue(guard, first, cutter)) return Mesh{};
   return Boolean(first, cutter, OpType::kDifference);
+}
+
+}  // namespace
+
+Mesh UnionAll(std::vector<Mesh> meshes) { return UnionAllGuarded(std::move(meshes), nullptr); }
+
+Mesh IntersectAll(std::vector<Mesh> meshes) { return IntersectAllGuarded(std::move(meshes), nullptr); }
+
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op) { return BooleanNGuarded(std::move(meshes), op, nullptr); }
+
+MeshOpResult BooleanN(std::vector<Mesh> meshes, OpType op, const KernelLimits& limits) {
+  LimitGuard guard(limits, "n-ary boolean");
+  MeshOpResult r;
+  int64_t vertices = 0, bytes = 0;
+  for (const Mesh& m : meshes) {
+    vertices += m.NumVert();
+    bytes += EstimateBytes(m);
+  }
+  Mesh out;
+  if (guard.Check(vertices, bytes)) out = BooleanNGuarded(std::move(meshes), op, &guard);
+  if (guard.Check(out.NumVert(), EstimateBytes(out))) {
+    r.mesh = std::move(out);
+    return r;
+  }
+  r.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled : HullStatus::kTooLarge;
+  r.diagnostic = guard.Diagnostic();
+  return r;
 }
 
 }  // namespace mos::kernel
