@@ -54,6 +54,7 @@ class Builder {
   // point become that point: two crossings that differ only by rounding must
   // not leave a 1-ulp edge behind.
   void SetSnapDistance(double d) { snap_ = d; }
+  double SnapDistance() const { return snap_; }
   int SnappedVertexId(Vec2 p) {
     if (snap_ > 0) {
       const int64_t cx = static_cast<int64_t>(std::floor(p.x / snap_)), cy = static_cast<int64_t>(std::floor(p.y / snap_));
@@ -187,11 +188,19 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
     const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
     const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
-    // Vertices lying on the other piece.
-    if (o1 == 0 && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
-    if (o2 == 0 && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
-    if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
-    if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
+    // Vertices lying on the other piece, or within the snap distance of it
+    // (|orient| = length * distance): overlapping edges whose rounded
+    // endpoints are off each other's lines by far less than that must
+    // still become identical pieces, or they form a sliver that no
+    // predicate sees and the windings around it disagree.
+    const double snap = builder.SnapDistance();
+    const double lenS = std::sqrt(Dot2(b - a, b - a)), lenT = std::sqrt(Dot2(d - c, d - c));
+    auto onS = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenS; };
+    auto onT = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenT; };
+    if (onS(o1) && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
+    if (onS(o2) && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
+    if (onT(o3) && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
+    if (onT(o4) && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
     if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
       const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
       builder.IndexNewPoints();

@@ -39,5 +39,25 @@ TEST(Polygon2dSliver, NearParallelEdgesKeepTheirArea) {
   for (const Contour& c : viaXor.contours) EXPECT_NE(SignedArea(c), 0);
 }
 
+// Regression (kernel_regressions/polygon2d/collinear_spike_loses_area): a
+// spike of four points within 1e-7 of the origin, all on y = 0.7 x, whose
+// overlapping edges were neither collinear nor crossing once rounded; the
+// result kept 4e-8 of area instead of 86.
+TEST(Polygon2dSliver, CollinearSpikeKeepsTheArea) {
+  const Polygon2d a{{{{13, 3},
+                      {3, 13},
+                      {0, 0},
+                      {0, 0},
+                      {6.1000000000000004e-08, 4.2699999999999999e-08},
+                      {-4.5000000000000006e-08, -3.1500000000000004e-08},
+                      {3.2000000000000002e-08, 2.2399999999999999e-08},
+                      {4, 0}}}};
+  const Polygon2d empty;
+  const double exact = testing::SlabArea(a, empty, [](int wa, int) { return wa > 0; });
+  EXPECT_NEAR(exact, 86, 1e-6);
+  EXPECT_NEAR(SignedArea(Simplify2d(a, FillRule::kPositive)), exact, 1e-6);
+  EXPECT_NEAR(SignedArea(Boolean2d(a, empty, BoolOp2d::kXor, FillRule::kPositive, FillRule::kNonZero)), exact, 1e-6);
+}
+
 }  // namespace
 }  // namespace mos::kernel
