@@ -14,6 +14,10 @@ export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
 
 echo "== native build and ctest"
 MOS_BUILD_DIR="$root/build" "$root/scripts/build_native.sh"
+# The kernel's CGAL property test (b) in its CI size: its CGAL translation
+# unit takes about 70 s of CPU to compile.
+cmake -S "$root" -B "$root/build" -DMOS_CGAL_TESTS=ON >/dev/null
+cmake --build "$root/build" -j2 --target mos_kernel_cgal_tests
 (cd "$root/build" && ctest --output-on-failure -j2)
 
 if [[ "$skip" != *" fuzz "* ]]; then
@@ -22,6 +26,8 @@ if [[ "$skip" != *" fuzz "* ]]; then
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_render --seconds 20
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_dxf --seconds 10
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_mesh_import --seconds 10
+  echo "== fuzz: kernel targets (triangulate, polygon2d, boolean), replay, then 10 s each"
+  "$root/tests/fuzz/run_fuzz.sh" --ci --kernel --seconds 10
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kernel/bbox.h"
+#include "kernel/limits.h"
 
 namespace mos::kernel {
 
@@ -15,6 +16,13 @@ Box3 BoxOf(const Mesh& m) {
   Box3 b;
   for (const Vec3& p : m.vertPos) b.Include(p);
   return b;
+}
+
+// Before each binary boolean: the cancel token, and the operands' sizes
+// against the budget (a boolean's result is about as large as its inputs).
+bool MayContinue(LimitGuard* guard, const Mesh& a, const Mesh& b) {
+  return guard == nullptr ||
+         guard->Check(static_cast<int64_t>(a.NumVert()) + b.NumVert(), EstimateBytes(a) + EstimateBytes(b));
 }
 
 // Smallest-first reduction with a binary operation.
@@ -28,6 +36,7 @@ Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op, LimitGuard* guard)
     heap.pop();
     const size_t b = heap.top().second;
     heap.pop();
+    if (!MayContinue(guard, meshes[a], meshes[b])) return Mesh{};
     meshes[a] = Boolean(meshes[a], meshes[b], op, guard);
     meshes[b] = Mesh{};
     heap.emplace(meshes[a].NumTri(), a);
@@ -76,10 +85,9 @@ Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection, guard);
 }
 
-Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
-  if (meshes.empty()) return Mesh{};
-  if (op == OpType::kUnion) return UnionAll(std::move(meshes), guard);
-  if (op == OpType::kIntersection) return IntersectAll(std::move(meshes), guard);
+  Mesh cutter = UnionAll(std::move(rest), guard);
+  if (!MayContinue(guard, first, cutter)) return Mesh{};
+  return Boolean(first, cutter, OpType::kDifference, guard);
   Mesh first = std::move(meshes[0]);
   if (meshes.size() == 1) return first;
   // Cutters that cannot touch the first operand change nothing.
@@ -91,6 +99,25 @@ Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
   Mesh cutter = UnionAll(std::move(rest), guard);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   return Boolean(first, cutter, OpType::kDifference, guard);
+}
+
+MeshOpResult BooleanN(std::vector<Mesh> meshes, OpType op, const KernelLimits& limits) {
+  LimitGuard guard(limits, "n-ary boolean");
+  MeshOpResult r;
+  int64_t vertices = 0, bytes = 0;
+  for (const Mesh& m : meshes) {
+    vertices += m.NumVert();
+    bytes += EstimateBytes(m);
+  }
+  Mesh out;
+  if (guard.Check(vertices, bytes)) out = BooleanN(std::move(meshes), op, &guard);
+  if (guard.Check(out.NumVert(), EstimateBytes(out))) {
+    r.mesh = std::move(out);
+    return r;
+  }
+  r.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled : HullStatus::kTooLarge;
+  r.diagnostic = guard.Diagnostic();
+  return r;
 }
 
 }  // namespace mos::kernel

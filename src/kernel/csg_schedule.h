@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "kernel/boolean.h"
+#include "kernel/hull_status.h"
+#include "kernel/limits.h"
 #include "kernel/mesh.h"
 
 namespace mos::kernel {
@@ -15,5 +17,11 @@ Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard = nullptr);
 
 // Intersection of all meshes, smallest first.
 Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard = nullptr);
+
+// BooleanN (boolean.h) with a cancel token and a vertex / memory budget:
+// checked before every binary boolean (the operands' sizes) and on the
+// result. Stops with kCancelled or kTooLarge, an empty mesh and a
+// diagnostic; otherwise status kOk and BooleanN's result.
+MeshOpResult BooleanN(std::vector<Mesh> meshes, OpType op, const KernelLimits& limits);
 
 }  // namespace mos::kernel

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "kernel/grid_snap.h"
+#include "kernel/polygon2d_limited.h"
 
 namespace mos::kernel {
 namespace {
@@ -117,9 +118,14 @@ int OffsetArcFragments(double r, double fn, double fs, double fa) {
   return n < 1e6 ? static_cast<int>(n) : 1000000;
 }
 
-Polygon2d Offset2d(const Polygon2d& input, const OffsetOptions& options) {
+static Polygon2d Offset2dGuarded(const Polygon2d& input, const OffsetOptions& options, LimitGuard* guard) {
   Polygon2d source = options.snapToGrid ? TruncateToClipperGrid(input) : input;
-  source = Simplify2d(source, FillRule::kNonZero);
+  auto simplify = [&](const Polygon2d& p, FillRule fill) {
+    return polygon2d_detail::Boolean2dGuarded(p, Polygon2d{}, BoolOp2d::kUnion, fill, FillRule::kNonZero, guard);
+  };
+  auto stopped = [&]() { return guard != nullptr && guard->Stopped(); };
+  source = simplify(source, FillRule::kNonZero);
+  if (stopped()) return {};
   const double absDelta = std::fabs(options.delta);
   if (options.delta == 0 || (options.snapToGrid && absDelta * kClipperGridScale < 0.5)) return source;
   // Steps per full circle from the arc tolerance, as 2021.01 set it up:
@@ -142,14 +148,36 @@ Polygon2d Offset2d(const Polygon2d& input, const OffsetOptions& options) {
       stepsPerCircle = std::max(3.0, kMaxArcVertices * 2 * kPi / totalTurn);
     }
   }
+  // The vertices the offset will have (arcs included), before making them.
+  if (guard != nullptr) {
+    double estimate = 0;
+    for (const Contour& c : source.contours) estimate += static_cast<double>(c.size());
+    if (options.join == OffsetJoin::kRound) estimate += estimate * stepsPerCircle / 2;
+    estimate = std::min(estimate, 9e18);
+    if (!guard->Check(static_cast<int64_t>(estimate), static_cast<int64_t>(std::min(estimate * 64, 9e18))))
+      return {};
+  }
   ContourOffsetter offsetter(options, stepsPerCircle);
   Polygon2d raw;
   for (const Contour& c : source.contours) {
+    if (guard != nullptr && !guard->Check()) return {};
     if (c.size() >= 3) raw.contours.push_back(offsetter.Offset(c));
   }
-  Polygon2d result = Simplify2d(raw, FillRule::kPositive);
-  if (options.snapToGrid) result = Simplify2d(RoundToClipperGrid(result), FillRule::kNonZero);
+  Polygon2d result = simplify(raw, FillRule::kPositive);
+  if (stopped()) return {};
+  if (options.snapToGrid) result = simplify(RoundToClipperGrid(result), FillRule::kNonZero);
+  if (stopped()) return {};
   return result;
+}
+
+Polygon2d Offset2d(const Polygon2d& input, const OffsetOptions& options) {
+  return Offset2dGuarded(input, options, nullptr);
+}
+
+PolygonOpResult Offset2d(const Polygon2d& input, const OffsetOptions& options, const KernelLimits& limits) {
+  LimitGuard guard(limits, "offset");
+  Polygon2d out = Offset2dGuarded(input, options, &guard);
+  return polygon2d_detail::Finish(std::move(out), guard);
 }
 
 }  // namespace mos::kernel

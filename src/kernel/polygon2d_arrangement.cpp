@@ -54,6 +54,7 @@ class Builder {
   // point become that point: two crossings that differ only by rounding must
   // not leave a 1-ulp edge behind.
   void SetSnapDistance(double d) { snap_ = d; }
+  double SnapDistance() const { return snap_; }
   int SnappedVertexId(Vec2 p) {
     if (snap_ > 0) {
       const int64_t cx = static_cast<int64_t>(std::floor(p.x / snap_)), cy = static_cast<int64_t>(std::floor(p.y / snap_));
@@ -152,7 +153,12 @@ Piece Canonical(const std::vector<Vec2>& pts, int u, int v, std::array<int, 2> d
 
 // One round: finds split points of every piece; returns true if any piece
 // was split.
-bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
+// Rough heap use of the arrangement under construction, for the budget.
+int64_t ArrangementBytes(size_t points, size_t pieces, size_t splits) {
+  return static_cast<int64_t>(points) * 64 + static_cast<int64_t>(pieces) * 80 + static_cast<int64_t>(splits) * 8;
+}
+
+bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, LimitGuard* guard) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
   std::vector<std::array<double, 4>> boxes(n);
@@ -162,7 +168,18 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
   }
   BoxGrid grid(boxes);
   std::vector<std::vector<int>> splits(n);
+  size_t pairs = 0, splitCount = 0;
+  bool stopped = false;
   grid.ForEachPair(boxes, [&](int i, int j) {
+    // Many overlapping edges make this loop quadratic: check the guard
+    // (cancel, points and splits so far) every few thousand pairs.
+    if (stopped) return;
+    if (guard != nullptr && (++pairs & 4095) == 0 &&
+        !guard->Check(static_cast<int64_t>(builder.Points().size()),
+                      ArrangementBytes(builder.Points().size(), pieces.size(), splitCount))) {
+      stopped = true;
+      return;
+    }
     const auto& bi = boxes[i];
     const auto& bj = boxes[j];
     if (bi[0] > bj[2] || bj[0] > bi[2] || bi[1] > bj[3] || bj[1] > bi[3]) return;
@@ -171,18 +188,28 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
     const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
     const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
     const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
-    // Vertices lying on the other piece.
-    if (o1 == 0 && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
-    if (o2 == 0 && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
-    if (o3 == 0 && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
-    if (o4 == 0 && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
+    // Vertices lying on the other piece, or within the snap distance of it
+    // (|orient| = length * distance): overlapping edges whose rounded
+    // endpoints are off each other's lines by far less than that must
+    // still become identical pieces, or they form a sliver that no
+    // predicate sees and the windings around it disagree.
+    const double snap = builder.SnapDistance();
+    const double lenS = std::sqrt(Dot2(b - a, b - a)), lenT = std::sqrt(Dot2(d - c, d - c));
+    auto onS = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenS; };
+    auto onT = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenT; };
+    if (onS(o1) && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
+    if (onS(o2) && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
+    if (onT(o3) && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
+    if (onT(o4) && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
     if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
       const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
       builder.IndexNewPoints();
       splits[i].push_back(id);
       splits[j].push_back(id);
+      splitCount += 2;
     }
   });
+  if (stopped) return false;
   bool any = false;
   std::vector<Piece> out;
   out.reserve(pieces.size());
@@ -212,7 +239,11 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings) {
 
 }  // namespace
 
-Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard) {
+  if (guard != nullptr && !guard->Check(static_cast<int64_t>(segments.size()),
+                                        ArrangementBytes(segments.size(), segments.size(), 0))) {
+    return {};
+  }
   Builder builder;
   std::vector<Piece> pieces;
   for (const Segment2d& s : segments) {
@@ -230,10 +261,16 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments) {
   builder.IndexNewPoints();
   // Vertices on edges (T-junctions, collinear overlaps) first, so that
   // overlapping edges become identical pieces before any crossing is cut.
-  for (int round = 0; round < 2 && SplitRound(builder, pieces, false); ++round) {
+  auto more = [&]() {
+    return guard == nullptr ||
+           guard->Check(static_cast<int64_t>(builder.Points().size()),
+                        ArrangementBytes(builder.Points().size(), pieces.size(), 0));
+  };
+  for (int round = 0; round < 2 && more() && SplitRound(builder, pieces, false, guard); ++round) {
   }
-  for (int round = 0; round < 4 && SplitRound(builder, pieces, true); ++round) {
+  for (int round = 0; round < 4 && more() && SplitRound(builder, pieces, true, guard); ++round) {
   }
+  if (guard != nullptr && !more()) return {};
   Arrangement2d result;
   result.points = builder.Points();
   for (const Piece& p : pieces) {
@@ -286,6 +323,17 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
   return {w[0] - e.delta[0], w[1] - e.delta[1]};
 }
 
+// Angular order of directions (from the +x axis, counter-clockwise), ties
+// (exactly collinear edges) by edge index.
+bool CounterClockwiseBefore(const std::pair<Vec2, int>& p, const std::pair<Vec2, int>& q) {
+  auto half = [](Vec2 d) { return d.y < 0 || (d.y == 0 && d.x < 0) ? 1 : 0; };
+  const int hp = half(p.first), hq = half(q.first);
+  if (hp != hq) return hp < hq;
+  const double c = Cross(p.first, q.first);
+  if (c != 0) return c > 0;
+  return p.second < q.second;
+}
+
 }  // namespace
 
 // Windings are cast for one edge per connected component (its longest, the
@@ -294,12 +342,12 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
 // grows by delta(e); from its hi end it drops by delta(e). The result is
 // consistent by construction (every vertex has as many result edges in as
 // out), even where tiny edges make a ray cast meaningless.
-void ComputeWindings(Arrangement2d& arr) {
+void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   const std::vector<Vec2>& pts = arr.points;
   const int n = static_cast<int>(arr.edges.size());
   std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);
   std::vector<int> sloped, all(n);
-  std::vector<std::vector<std::pair<double, int>>> around(pts.size());
+  std::vector<std::vector<std::pair<Vec2, int>>> around(pts.size());  // (direction, edge)
   for (int i = 0; i < n; ++i) {
     const ArrangementEdge& e = arr.edges[i];
     const Vec2 a = pts[e.lo], b = pts[e.hi];
@@ -310,10 +358,14 @@ void ComputeWindings(Arrangement2d& arr) {
     length[i] = Dot2(b - a, b - a);
     if (a.x < b.x) sloped.push_back(i);
     all[i] = i;
-    around[e.lo].push_back({std::atan2(b.y - a.y, b.x - a.x), i});
-    around[e.hi].push_back({std::atan2(a.y - b.y, a.x - b.x), i});
+    around[e.lo].push_back({b - a, i});
+    around[e.hi].push_back({a - b, i});
   }
-  for (auto& list : around) std::sort(list.begin(), list.end());
+  // Counter-clockwise order by the same cross product the split predicates
+  // use, not by atan2: near-collinear edges (a sliver ~1e-9 wide) whose
+  // rounded angles tie or swap would give an order that contradicts the
+  // geometry, and the propagated windings would disagree across the sliver.
+  for (auto& list : around) std::sort(list.begin(), list.end(), CounterClockwiseBefore);
   AxisBuckets byX(xlo, xhi, sloped);
   AxisBuckets byY(ylo, yhi, all);
   std::vector<int> order(all);
@@ -387,6 +439,7 @@ void ComputeWindings(Arrangement2d& arr) {
     std::fill(known.begin(), known.end(), 0);
     queue.clear();
     for (int i = 0; i < n && pass == 0; ++i) {
+      if (guard != nullptr && (i & 255) == 0 && !guard->Check()) return;
       if (!(length[i] > longEnough)) continue;
       arr.edges[i].rightWinding = RayCastRightWinding(arr, i, byX, byY, xlo, xhi, ylo, yhi);
       known[i] = 1;
@@ -397,6 +450,7 @@ void ComputeWindings(Arrangement2d& arr) {
     // Components not reached yet: one ray cast each, from the longest edge.
     for (int seed : order) {
       if (known[seed]) continue;
+      if (guard != nullptr && !guard->Check()) return;
       arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
       known[seed] = 1;
       queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});

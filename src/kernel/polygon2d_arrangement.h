@@ -6,6 +6,7 @@
 #include <array>
 #include <vector>
 
+#include "kernel/limits.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel {
@@ -29,12 +30,17 @@ struct Arrangement2d {
   std::vector<ArrangementEdge> edges;
 };
 
-// Splits and merges; edges whose deltas are all zero are dropped.
-Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments);
+// Splits and merges; edges whose deltas are all zero are dropped. With a
+// guard: checks it in every round and every few thousand edge pairs
+// (vertices: the arrangement's points; bytes: a rough estimate) and, once it
+// stopped, returns an empty arrangement.
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard = nullptr);
 
 // Winding numbers on the right of each edge, from a ray cast (downward for
 // non-vertical edges, leftward for vertical ones) with half-open rules, so
 // that a ray through a vertex counts each edge once.
-void ComputeWindings(Arrangement2d& arrangement);
+// With a guard: checked every few hundred ray casts; once it stopped the
+// windings are left unfinished (the caller discards the arrangement).
+void ComputeWindings(Arrangement2d& arrangement, LimitGuard* guard = nullptr);
 
 }  // namespace mos::kernel

@@ -7,11 +7,11 @@
 
 #include "kernel/polygon2d.h"
 #include "kernel/polygon2d_arrangement.h"
+#include "kernel/polygon2d_limited.h"
 
 namespace mos::kernel {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;  // M_PI is not standard C++
 
 bool Filled(int winding, FillRule rule) {
   switch (rule) {
@@ -75,15 +75,23 @@ Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair
   for (int i = 0; i < n; ++i) {
     const int v = edges[i].second;
     const Vec2 back = pts[edges[i].first] - pts[v];
-    const double alpha = std::atan2(back.y, back.x);
-    double bestTurn = 10;
+    // Clockwise angle from `back` to d in (0, 2 pi], compared by cross
+    // products (atan2's rounding can swap edges ~1e-9 apart): group 0 is
+    // (0, pi), 1 is pi, 2 is (pi, 2 pi), 3 is 2 pi (straight back).
+    auto group = [&](Vec2 d) {
+      const double c = Cross(back, d);
+      if (c < 0) return 0;
+      if (c > 0) return 2;
+      return Dot(back, d) < 0 ? 1 : 3;
+    };
+    Vec2 best{0, 0};
+    int bestGroup = 4;
     for (int o : outgoing[v]) {
       const Vec2 d = pts[edges[o].second] - pts[v];
-      double turn = alpha - std::atan2(d.y, d.x);
-      while (turn <= 0) turn += 2 * kPi;
-      while (turn > 2 * kPi) turn -= 2 * kPi;
-      if (turn < bestTurn) {
-        bestTurn = turn;
+      const int g = group(d);
+      if (g < bestGroup || (g == bestGroup && (g == 0 || g == 2) && Cross(best, d) > 0)) {
+        bestGroup = g;
+        best = d;
         next[i] = o;
       }
     }
@@ -121,12 +129,17 @@ double SignedArea(const Polygon2d& p) {
   return s;
 }
 
-Polygon2d Boolean2d(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB) {
+namespace polygon2d_detail {
+
+Polygon2d Boolean2dGuarded(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB,
+                           LimitGuard* guard) {
   std::vector<Segment2d> segments;
   AddSegments(a, 0, segments);
   AddSegments(b, 1, segments);
-  Arrangement2d arr = BuildArrangement(segments);
-  ComputeWindings(arr);
+  Arrangement2d arr = BuildArrangement(segments, guard);
+  if (guard != nullptr && guard->Stopped()) return {};
+  ComputeWindings(arr, guard);
+  if (guard != nullptr && guard->Stopped()) return {};
   std::vector<std::pair<int, int>> kept;
   for (const ArrangementEdge& e : arr.edges) {
     const auto& r = e.rightWinding;
@@ -136,6 +149,53 @@ Polygon2d Boolean2d(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRul
     kept.push_back(left ? std::make_pair(e.lo, e.hi) : std::make_pair(e.hi, e.lo));
   }
   return LinkContours(arr.points, kept);
+}
+
+Polygon2d UnionAll2dGuarded(const std::vector<Polygon2d>& parts, LimitGuard* guard) {
+  // Nonzero over the concatenation is the union only if no part has
+  // negative winding somewhere: canonical parts (outer CCW) never do.
+  Polygon2d all;
+  for (const Polygon2d& p : parts) {
+    for (const Contour& c : p.contours) all.contours.push_back(c);
+  }
+  return Boolean2dGuarded(all, Polygon2d{}, BoolOp2d::kUnion, FillRule::kPositive, FillRule::kNonZero, guard);
+}
+
+PolygonOpResult Finish(Polygon2d polygon, const LimitGuard& guard) {
+  PolygonOpResult r;
+  if (guard.Stopped()) {
+    r.status = guard.Reason() == StopReason::Cancelled ? HullStatus::kCancelled : HullStatus::kTooLarge;
+    r.diagnostic = guard.Diagnostic();
+    return r;
+  }
+  r.polygon = std::move(polygon);
+  return r;
+}
+
+}  // namespace polygon2d_detail
+
+Polygon2d Boolean2d(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB) {
+  return polygon2d_detail::Boolean2dGuarded(a, b, op, fillA, fillB, nullptr);
+}
+
+PolygonOpResult Boolean2d(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB,
+                          const KernelLimits& limits) {
+  LimitGuard guard(limits, "2D boolean");
+  Polygon2d out = polygon2d_detail::Boolean2dGuarded(a, b, op, fillA, fillB, &guard);
+  return polygon2d_detail::Finish(std::move(out), guard);
+}
+
+PolygonOpResult Simplify2d(const Polygon2d& input, FillRule fill, const KernelLimits& limits) {
+  LimitGuard guard(limits, "2D simplify");
+  Polygon2d out =
+      polygon2d_detail::Boolean2dGuarded(input, Polygon2d{}, BoolOp2d::kUnion, fill, FillRule::kNonZero, &guard);
+  return polygon2d_detail::Finish(std::move(out), guard);
+}
+
+PolygonOpResult UnionAll2d(const std::vector<Polygon2d>& parts, const KernelLimits& limits) {
+  LimitGuard guard(limits, "2D union");
+  Polygon2d out = polygon2d_detail::UnionAll2dGuarded(parts, &guard);
+  return polygon2d_detail::Finish(std::move(out), guard);
 }
 
 Polygon2d Simplify2d(const Polygon2d& input, FillRule fill) {
@@ -148,13 +208,7 @@ Polygon2d Difference2d(const Polygon2d& a, const Polygon2d& b) { return Boolean2
 Polygon2d Xor2d(const Polygon2d& a, const Polygon2d& b) { return Boolean2d(a, b, BoolOp2d::kXor); }
 
 Polygon2d UnionAll2d(const std::vector<Polygon2d>& parts) {
-  // Nonzero over the concatenation is the union only if no part has
-  // negative winding somewhere: canonical parts (outer CCW) never do.
-  Polygon2d all;
-  for (const Polygon2d& p : parts) {
-    for (const Contour& c : p.contours) all.contours.push_back(c);
-  }
-  return Boolean2d(all, Polygon2d{}, BoolOp2d::kUnion, FillRule::kPositive);
+  return polygon2d_detail::UnionAll2dGuarded(parts, nullptr);
 }
 
 }  // namespace mos::kernel

@@ -5,6 +5,10 @@
 #   --target mos_fuzz_parse     the parser alone (default: mos_fuzz_render)
 #   --target mos_fuzz_dxf       the DXF reader (seeds: corpus_dxf + testdata/dxf)
 #   --target mos_fuzz_mesh_import  STL/OFF/OBJ readers + repair (seeds: corpus_mesh)
+#   --target mos_fuzz_triangulate | mos_fuzz_polygon2d | mos_fuzz_boolean
+#                               the kernel targets (seeds and regressions in
+#                               kernel_corpus/<name>, kernel_regressions/<name>)
+#   --kernel                    all three kernel targets, one after the other
 # Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
 # openscad test models (read only). New inputs go to a scratch directory;
 # crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
@@ -15,20 +19,20 @@ root="$(cd "$here/../.." && pwd)"
 build="${MOS_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${MOS_FUZZ_SECONDS:-30}"
 
-target=mos_fuzz_render
+targets=(mos_fuzz_render)
 while [ $# -gt 0 ]; do
   case "$1" in
     --ci) shift ;;  # the default: replay, then a short run
     --seconds) seconds="$2"; shift 2 ;;
-    --target) target="$2"; shift 2 ;;
+    --target) targets=("$2"); shift 2 ;;
+    --kernel) targets=(mos_fuzz_triangulate mos_fuzz_polygon2d mos_fuzz_boolean); shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DMOS_BUILD_FUZZ=ON -DMOS_BUILD_TESTS=OFF \
   -DMOS_BUILD_CLI=OFF >/dev/null
-cmake --build "$build" -j"${MOS_JOBS:-2}" --target "$target"
-fuzzer="$build/tests/fuzz/$target"
+cmake --build "$build" -j"${MOS_JOBS:-2}" --target "${targets[@]}"
 # Leak detection is opt-in (MOS_FUZZ_DETECT_LEAKS=1) until a long campaign has
 # run with it; the function-literal cycle leak it was off for is fixed.
 # A small quarantine keeps ASan from hoarding freed memory across the seeds:
@@ -52,19 +56,35 @@ run() {
   fi
 }
 
-# Seeds and regressions per target (the .scad ones are for parse/render).
-case "$target" in
-  mos_fuzz_dxf) corpus="$here/corpus_dxf"; replay=("$corpus"); extra=/usr/share/openscad/testdata/dxf ;;
-  mos_fuzz_mesh_import) corpus="$here/corpus_mesh"; replay=("$corpus"); extra= ;;
-  *) corpus="$here/corpus"; replay=("$corpus" "$here/regressions"); extra=/usr/share/openscad/testdata/scad ;;
-esac
-echo "fuzz: replaying seeds and regressions (leak detection on)"
-mapfile -d '' inputs < <(find "${replay[@]}" -maxdepth 1 -type f ! -name README.md -print0)
-ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=0/detect_leaks=1}" run "${inputs[@]}"
-
-seeds=("$corpus")
-[ -n "$extra" ] && [ -d "$extra" ] && seeds+=("$extra")
-mkdir -p "$here/artifacts" "$scratch/new"
-echo "fuzz: fuzzing for $seconds s"
-run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
-  "$scratch/new" "${seeds[@]}"
+for target in "${targets[@]}"; do
+  fuzzer="$build/tests/fuzz/$target"
+  case "$target" in
+    mos_fuzz_triangulate|mos_fuzz_polygon2d|mos_fuzz_boolean)
+      name="${target#mos_fuzz_}"
+      corpus="$here/kernel_corpus/$name"
+      regressions="$here/kernel_regressions/$name"
+      extra=() ;;
+    mos_fuzz_dxf)
+      corpus="$here/corpus_dxf"; regressions="$corpus"
+      extra=()
+      [ -d /usr/share/openscad/testdata/dxf ] && extra+=(/usr/share/openscad/testdata/dxf) ;;
+    mos_fuzz_mesh_import)
+      corpus="$here/corpus_mesh"; regressions="$corpus"; extra=() ;;
+    *)
+      corpus="$here/corpus"
+      regressions="$here/regressions"
+      extra=()
+      [ -d /usr/share/openscad/testdata/scad ] && extra+=(/usr/share/openscad/testdata/scad) ;;
+  esac
+  mkdir -p "$corpus" "$regressions"
+  echo "fuzz: $target: replaying seeds and regressions (leak detection on)"
+  mapfile -d '' inputs < <(find "$corpus" "$regressions" -maxdepth 1 -type f ! -name README.md -print0 | sort -zu)
+  if [ ${#inputs[@]} -gt 0 ]; then
+    ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=0/detect_leaks=1}" run "${inputs[@]}"
+  fi
+  rm -rf "$scratch/new"
+  mkdir -p "$here/artifacts" "$scratch/new"
+  echo "fuzz: $target: fuzzing for $seconds s"
+  run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
+    "$scratch/new" "$corpus" "${extra[@]}"
+done
