@@ -66,6 +66,13 @@ std::string ResolvePath(const BuiltinCall& call, const std::string& file) {
       if (slash != std::string::npos) dir = call.span.file->substr(0, slash + 1);
     }
     path = dir + file;
+    struct stat st {};
+    // As import() does, 2021.01 falls back to the main file's directory for
+    // a drawing not found beside the calling library (no message here).
+    if (stat(path.c_str(), &st) != 0 && !call.log.MainDirectory().empty()) {
+      std::string rooted = call.log.MainDirectory() + "/" + file;
+      if (stat(rooted.c_str(), &st) == 0) path = rooted;
+    }
     if (path[0] != '/') {
       char cwd[4096];
       if (getcwd(cwd, sizeof cwd)) path = std::string(cwd) + "/" + path;

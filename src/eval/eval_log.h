@@ -36,6 +36,7 @@ class EvalLog {
   // The directory names are made relative to, for every file not registered
   // with SetFileBaseDirectory. Empty: names are printed as they are.
   void SetMainDirectory(std::string dir) { mainDirectory_ = std::move(dir); }
+  const std::string& MainDirectory() const { return mainDirectory_; }
   // For files parsed as part of a `use`d library: register each of them
   // (the library and its includes) with the library's directory.
   void SetFileBaseDirectory(const std::string& file, std::string dir);

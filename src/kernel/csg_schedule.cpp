@@ -85,9 +85,10 @@ Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   return ReduceSmallestFirst(std::move(meshes), OpType::kIntersection, guard);
 }
 
-  Mesh cutter = UnionAll(std::move(rest), guard);
-  if (!MayContinue(guard, first, cutter)) return Mesh{};
-  return Boolean(first, cutter, OpType::kDifference, guard);
+Mesh BooleanN(std::vector<Mesh> meshes, OpType op, LimitGuard* guard) {
+  if (meshes.empty()) return Mesh{};
+  if (op == OpType::kUnion) return UnionAll(std::move(meshes), guard);
+  if (op == OpType::kIntersection) return IntersectAll(std::move(meshes), guard);
   Mesh first = std::move(meshes[0]);
   if (meshes.size() == 1) return first;
   // Cutters that cannot touch the first operand change nothing.
@@ -97,7 +98,8 @@ Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard) {
     if (meshes[i].NumTri() > 0 && BoxOf(meshes[i]).Overlaps(firstBox)) rest.push_back(std::move(meshes[i]));
   if (rest.empty()) return first;
   Mesh cutter = UnionAll(std::move(rest), guard);
-  if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
+  if (guard && guard->Stopped()) return Mesh{};
+  if (!MayContinue(guard, first, cutter)) return Mesh{};
   return Boolean(first, cutter, OpType::kDifference, guard);
 }
 
