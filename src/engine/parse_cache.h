@@ -2,7 +2,7 @@
 // change (-D overrides, customizer values) does not parse the model and its
 // includes again. An entry is reused only while the main file and every file
 // it included still have the content they had when it was parsed.
-// `use`d libraries are parsed by the evaluator and are not cached here.
+// `use`d libraries are kept here too (RunPipeline's ParseUsedCached).
 #pragma once
 
 #include <cstdint>

@@ -79,6 +79,27 @@ lang::ParseResult ParseCached(const RenderRequest& request, const lang::ParseOpt
   return parsed;
 }
 
+// A `use`d library, parsed once and kept in the engine's parse cache while
+// it and its includes keep their contents (a re-render after a parameter
+// change does not parse MCAD again). Its key names the main file too: the
+// reassignment warnings of a library are worded relative to it.
+lang::ParseResult ParseUsedCached(const std::string& path, const lang::ParseOptions& options,
+                                  SharedCaches& caches, RenderStats& stats) {
+  std::string key = "use\n" + path + "\n" + options.usedFromMainFile;
+  for (const auto& p : options.libraryPaths) key += "\n" + p;
+  std::lock_guard<std::mutex> lock(caches.parseMutex);
+  ParseCache& cache = caches.parseCache;
+  if (const lang::ParseResult* hit = cache.Find(key)) {
+    ++stats.parsedFileCacheHits;
+    return *hit;
+  }
+  ++stats.parsedFileCacheMisses;
+  const ContentFingerprint before = FingerprintOfFile(path);
+  lang::ParseResult parsed = lang::ParseFile(path, options);
+  cache.Store(key, path, before, parsed);
+  return parsed;
+}
+
 }  // namespace
 
 
@@ -121,6 +142,10 @@ RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
   evalOptions.maxLoopIterations = request.limits.maxLoopIterations;
   evalOptions.cancel = request.cancel;
   evalOptions.preview = !request.wantGeometry || request.previewSemantics;
+  evalOptions.parseUsedFile = [&caches, &result](const std::string& path,
+                                                const lang::ParseOptions& options) {
+    return ParseUsedCached(path, options, caches, result.stats);
+  };
   auto evalStart = std::chrono::steady_clock::now();
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);
   result.stats.evalSeconds = SecondsSince(evalStart);

@@ -14,7 +14,7 @@ namespace mos::engine {
 // `parseMutex`; the geometry cache locks itself.
 struct SharedCaches {
   std::mutex parseMutex;
-  ParseCache parseCache;
+  ParseCache parseCache{64};  // main files and `use`d libraries
   geom::GeometryCache geometryCache;
   explicit SharedCaches(uint64_t geometryBudget) : geometryCache(geometryBudget) {}
 };

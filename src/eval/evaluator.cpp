@@ -157,7 +157,8 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       // Words reassignment warnings as 2021.01 does for a library ('on line
       // 1 of "lib.scad"') and leaves out "Can't parse file" for it.
       po.usedFromMainFile = mainFile_;
-      lang::ParseResult parsed = lang::ParseFile(u.resolved, po);
+      lang::ParseResult parsed = options_.parseUsedFile ? options_.parseUsedFile(u.resolved, po)
+                                                        : lang::ParseFile(u.resolved, po);
       for (const auto& line : parsed.echoLines) LogParserLine(line, u.span);
       if (!parsed.file) continue;
       // Most warnings inside a library name its files relative to the

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "eval/eval_log.h"
 #include "eval/node.h"
 #include "lang/ast.h"
+#include "lang/parser.h"
 
 namespace mos::eval {
 
@@ -36,6 +38,11 @@ struct EvalOptions {
   // The value of $preview. 2021.01 sets it true for -o .echo/.csg/.ast/.png
   // (OpenCSG preview) and false when it renders geometry (-o .stl/.off/...).
   bool preview = true;
+  // Parses a `use`d library (its resolved path). The Engine passes one that
+  // keeps parsed libraries between renders (keyed by path, checked against
+  // the files' contents); empty: lang::ParseFile every time.
+  std::function<lang::ParseResult(const std::string& path, const lang::ParseOptions& options)>
+      parseUsedFile;
 };
 
 struct EvalResult {
