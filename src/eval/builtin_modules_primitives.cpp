@@ -288,7 +288,9 @@ void Surface(Interpreter& in, const InstantiationStatement& inst, const ConstCon
   ModuleArgs a(in, inst, ctx, {"file", "center", "convexity", "invert"}, 3);
   WarnChildren(a, inst.name.c_str());
   SurfaceParams p;
-  p.file = ImportPath(in, StringParam(a["file"], ""), inst.span, p.timestamp);
+  const std::string file = StringParam(a["file"], "");
+  p.file = ImportPath(in, file, inst.span, p.timestamp);
+  p.path = ResolveImportFile(file, inst.span);
   p.center = ToBoolStrict(a["center"], false);
   p.invert = ToBoolStrict(a["invert"], false);
   p.convexity = ToInt(a["convexity"], 1);

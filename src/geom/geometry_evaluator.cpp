@@ -12,6 +12,7 @@
 #include "geom/combine.h"
 #include "geom/extrude.h"
 #include "geom/node_key.h"
+#include "geom/surface_mesh.h"
 #include "geom/tessellation.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_transform.h"
@@ -228,9 +229,11 @@ class Renderer {
       case NodeKind::RotateExtrude: return RotateExtrudeGeometry(node, depth, nodeId);
       case NodeKind::Projection: return ProjectionGeometry(node, depth);
       case NodeKind::Resize: return ResizeGeometry(node, depth);
+      case NodeKind::Surface:
+        return SurfaceGeometry(node.Params<eval::SurfaceParams>(), limits_, Leaf(nodeId),
+                               node.span, out_.warnings);
       case NodeKind::Text:
       case NodeKind::Import:
-      case NodeKind::Surface:
         Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
              node.span);
         return {};
