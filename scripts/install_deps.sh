@@ -9,7 +9,7 @@
 #         models; openscad itself is never run by the tests)
 set -euo pipefail
 what="${1:-all}"
-packages=(cmake ninja-build g++ ccache python3 openscad)
+packages=(cmake ninja-build g++ ccache python3 openscad libstb-dev)  # stb: surface() PNGs
 if [ "$what" = all ]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs openscad-testing-data openscad-mcad
             libcgal-dev libgmp-dev libmpfr-dev libpolyclipping-dev)  # kernel test oracles

@@ -16,6 +16,7 @@ if [[ "$skip" != *" fuzz "* ]]; then
   echo "== fuzz: replay corpus, then fuzz the parser 10 s and parse+evaluate 20 s"
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_parse --seconds 10
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_render --seconds 20
+  "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_surface --seconds 10
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"

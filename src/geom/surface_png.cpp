@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef MOS_HAVE_STB_IMAGE
 // stb_image: PNG only, from memory, no float/HDR paths; its own dimension cap
 // (1 << 24 per side by default) is kept as a second line of defence.
 #define STB_IMAGE_IMPLEMENTATION
@@ -24,10 +25,11 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
 #endif
-#include <stb/stb_image.h>
+#include <stb_image.h>
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+#endif  // MOS_HAVE_STB_IMAGE
 
 namespace mos::geom {
 namespace {
@@ -50,6 +52,11 @@ SurfaceData DecodeSurfacePng(const unsigned char* data, size_t size, bool invert
     out.warnings.push_back(unreadable);
     return out;
   }
+#ifndef MOS_HAVE_STB_IMAGE
+  out.warnings.push_back(unreadable);
+  out.diagnostics.push_back("surface(): this build has no PNG reader (stb_image)");
+  return out;
+#else
   const int length = static_cast<int>(size);
   int width = 0, height = 0, channels = 0;
   if (!stbi_info_from_memory(data, length, &width, &height, &channels) || width <= 0 ||
@@ -94,6 +101,7 @@ SurfaceData DecodeSurfacePng(const unsigned char* data, size_t size, bool invert
   out.columns = width;
   out.baseLevel = lowest;
   return out;
+#endif
 }
 
 }  // namespace mos::geom

@@ -3,6 +3,8 @@
 #   run_fuzz.sh --ci            replay corpus + regressions, then fuzz 30 s
 #   run_fuzz.sh --seconds N     fuzz N seconds (long campaigns; 1 core)
 #   --target mos_fuzz_parse     the parser alone (default: mos_fuzz_render)
+#   --target mos_fuzz_surface   surface()'s .dat/PNG readers (seeds in
+#                               corpus_surface/, regressions in regressions_surface/)
 # Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
 # openscad test models (read only). New inputs go to a scratch directory;
 # crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
@@ -50,12 +52,24 @@ run() {
   fi
 }
 
+# The script targets share corpus/ and regressions/; a file-format target has
+# its own corpus_<name>/ and regressions_<name>/.
+corpus="$here/corpus"
+regressions="$here/regressions"
+if [ -d "$here/corpus_${target#mos_fuzz_}" ]; then
+  corpus="$here/corpus_${target#mos_fuzz_}"
+  regressions="$here/regressions_${target#mos_fuzz_}"
+fi
 echo "fuzz: replaying seeds and regressions (leak detection on)"
-mapfile -d '' inputs < <(find "$here/corpus" "$here/regressions" -maxdepth 1 -type f ! -name README.md -print0)
+mapfile -d '' inputs < <(find "$corpus" "$regressions" -maxdepth 1 -type f ! -name README.md -print0 2>/dev/null)
 ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=0/detect_leaks=1}" run "${inputs[@]}"
 
-seeds=("$here/corpus")
-[ -d /usr/share/openscad/testdata/scad ] && seeds+=(/usr/share/openscad/testdata/scad)
+seeds=("$corpus")
+if [ "$corpus" = "$here/corpus" ]; then
+  [ -d /usr/share/openscad/testdata/scad ] && seeds+=(/usr/share/openscad/testdata/scad)
+elif [ "$target" = mos_fuzz_surface ]; then
+  [ -d /usr/share/openscad/testdata/image ] && seeds+=(/usr/share/openscad/testdata/image)
+fi
 mkdir -p "$here/artifacts" "$scratch/new"
 echo "fuzz: fuzzing for $seconds s"
 run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
