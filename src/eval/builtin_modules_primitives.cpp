@@ -288,7 +288,11 @@ void Surface(Interpreter& in, const InstantiationStatement& inst, const ConstCon
   ModuleArgs a(in, inst, ctx, {"file", "center", "convexity", "invert"}, 3);
   WarnChildren(a, inst.name.c_str());
   SurfaceParams p;
-  const std::string file = StringParam(a["file"], "");
+  // Any value names the file by its string form (file=123 is "123").
+  const Value& fileValue = a["file"];
+  const std::string file = fileValue.IsUndef()    ? std::string()
+                           : fileValue.IsString() ? fileValue.AsString()
+                                                  : fileValue.ToStrString();
   p.file = ImportPath(in, file, inst.span, p.timestamp);
   p.path = ResolveImportFile(file, inst.span);
   p.center = ToBoolStrict(a["center"], false);
