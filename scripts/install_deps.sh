@@ -9,7 +9,7 @@
 #         models; openscad itself is never run by the tests)
 set -euo pipefail
 what="${1:-all}"
-packages=(cmake ninja-build g++ ccache python3 pkg-config openscad
+packages=(cmake ninja-build g++ ccache python3 pkg-config openscad libstb-dev  # stb: surface() PNGs
           libfreetype-dev libharfbuzz-dev libfontconfig-dev  # text() (native builds)
           fonts-liberation fonts-dejavu-core)                # 2021.01's default font and its tests
 if [ "$what" = all ]; then

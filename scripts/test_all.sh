@@ -28,6 +28,7 @@ if [[ "$skip" != *" fuzz "* ]]; then
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_mesh_import --seconds 10
   echo "== fuzz: kernel targets (triangulate, polygon2d, boolean), replay, then 10 s each"
   "$root/tests/fuzz/run_fuzz.sh" --ci --kernel --seconds 10
+  "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_surface --seconds 10
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten, golden echo + deep recursion in Node"

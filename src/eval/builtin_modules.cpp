@@ -1,6 +1,7 @@
 #include "eval/builtin_modules.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstring>
@@ -166,10 +167,25 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
                         span);
       timestamp = static_cast<long long>(st.st_mtime);
       path = rooted;
+      if (openPath) *openPath = rooted;
     }
   }
   if (path[0] != '/') return path;
   return in.log().DisplayFileName(path);
+}
+
+std::string ResolveImportFile(const std::string& file, const lang::SourceSpan& span) {
+  if (file.empty()) return file;
+  std::string path = file;
+  if (file[0] != '/' && span.file) {
+    auto slash = span.file->find_last_of('/');
+    if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
+  }
+  if (path[0] != '/') {
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd)) path = std::string(cwd) + "/" + path;
+  }
+  return Normalize(path);
 }
 
 std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module) {

@@ -288,7 +288,14 @@ void Surface(Interpreter& in, const InstantiationStatement& inst, const ConstCon
   ModuleArgs a(in, inst, ctx, {"file", "center", "convexity", "invert"}, 3);
   WarnChildren(a, inst.name.c_str());
   SurfaceParams p;
-  p.file = ImportPath(in, StringParam(a["file"], ""), inst.span, p.timestamp, &p.path);
+  // Any value names the file by its string form (file=123 is "123").
+  const Value& fileValue = a["file"];
+  const std::string file = fileValue.IsUndef()    ? std::string()
+                           : fileValue.IsString() ? fileValue.AsString()
+                                                  : fileValue.ToStrString();
+  std::string openPath;  // beside the calling file, or in the document root
+  p.file = ImportPath(in, file, inst.span, p.timestamp, &openPath);
+  p.path = ResolveImportFile(openPath, lang::SourceSpan{});
   p.center = ToBoolStrict(a["center"], false);
   p.invert = ToBoolStrict(a["invert"], false);
   p.convexity = ToInt(a["convexity"], 1);

@@ -107,8 +107,8 @@ struct ImportParams {
   long long timestamp = 0;  // file modification time (0 when missing)
 };
 struct SurfaceParams {
-  std::string file;
-  std::string path;  // the path to open
+  std::string file;  // as the dump prints it
+  std::string path;  // resolved (absolute when the source has a file) for reading
   bool center = false, invert = false;
   int convexity = 1;
   long long timestamp = 0;

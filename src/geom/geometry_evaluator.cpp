@@ -14,6 +14,7 @@
 #include "geom/extrude.h"
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
+#include "geom/surface_mesh.h"
 #include "geom/tessellation.h"
 #include "geom/text_geometry.h"
 #include "kernel/boolean.h"
@@ -251,9 +252,8 @@ class Renderer {
       }
       case NodeKind::Text: return TextGeometry(node, nodeId);
       case NodeKind::Surface:
-        Warn(std::string(eval::NodeKindName(node.kind)) + "() is not supported yet; ignored",
-             node.span);
-        return {};
+        return SurfaceGeometry(node.Params<eval::SurfaceParams>(), limits_, Leaf(nodeId),
+                               node.span, out_.warnings);
     }
     return {};
   }

@@ -118,6 +118,7 @@ class KeyWriter {
   }
   void Params(const eval::SurfaceParams& p) {
     Str(p.file);
+    Str(p.path);
     Bool(p.center);
     Bool(p.invert);
     I64(p.convexity);

@@ -9,6 +9,8 @@
 #                               the kernel targets (seeds and regressions in
 #                               kernel_corpus/<name>, kernel_regressions/<name>)
 #   --kernel                    all three kernel targets, one after the other
+#   --target mos_fuzz_surface   surface()'s .dat/PNG readers (seeds in
+#                               corpus_surface/, regressions in regressions_surface/)
 # Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
 # openscad test models (read only). New inputs go to a scratch directory;
 # crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
@@ -70,6 +72,10 @@ for target in "${targets[@]}"; do
       [ -d /usr/share/openscad/testdata/dxf ] && extra+=(/usr/share/openscad/testdata/dxf) ;;
     mos_fuzz_mesh_import)
       corpus="$here/corpus_mesh"; regressions="$corpus"; extra=() ;;
+    mos_fuzz_surface)
+      corpus="$here/corpus_surface"; regressions="$here/regressions_surface"
+      extra=()
+      [ -d /usr/share/openscad/testdata/image ] && extra+=(/usr/share/openscad/testdata/image) ;;
     *)
       corpus="$here/corpus"
       regressions="$here/regressions"

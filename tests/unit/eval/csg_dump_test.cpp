@@ -363,5 +363,17 @@ group() {
 )MOS");
 }
 
+// surface() names its file by any value's string form (openscad 2021.01).
+TEST(CsgDump, SurfaceFileOfAnyValue) {
+  EXPECT_EQ(testing::Csg(R"MOS(surface(file=123); surface(file=true, center=true, invert=true); surface(file=[1,2]); surface();
+)MOS"),
+            R"MOS(surface(file = "123", center = false, invert = false, timestamp = 0);
+surface(file = "true", center = true, invert = true, timestamp = 0);
+surface(file = "[1, 2]", center = false, invert = false, timestamp = 0);
+surface(file = "", center = false, invert = false, timestamp = 0);
+
+)MOS");
+}
+
 }  // namespace
 }  // namespace mos::eval

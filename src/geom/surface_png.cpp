@@ -1,0 +1,107 @@
+#include "geom/surface_png.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstring>
+
+#ifdef MOS_HAVE_STB_IMAGE
+// stb_image: PNG only, from memory, no float/HDR paths; its own dimension cap
+// (1 << 24 per side by default) is kept as a second line of defence.
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#define STBI_ONLY_PNG
+#define STBI_NO_STDIO
+#define STBI_NO_LINEAR
+#define STBI_NO_HDR
+#define STBI_NO_FAILURE_STRINGS
+#define STBI_NO_THREAD_LOCALS
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wall"
+#pragma GCC diagnostic ignored "-Wextra"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#endif
+#include <stb_image.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+#endif  // MOS_HAVE_STB_IMAGE
+
+namespace mos::geom {
+namespace {
+
+constexpr unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+// zlib's largest expansion is about 1032:1; a pixel takes at least one bit.
+constexpr int64_t kMaxPixelsPerByte = 8 * 1032;
+
+}  // namespace
+
+bool HasPngSignature(const unsigned char* data, size_t size) {
+  return size >= sizeof kSignature && std::memcmp(data, kSignature, sizeof kSignature) == 0;
+}
+
+SurfaceData DecodeSurfacePng(const unsigned char* data, size_t size, bool invert,
+                             const std::string& fileName, const SurfaceReadLimits& limits) {
+  SurfaceData out;
+  const std::string unreadable = "Can't read PNG image '" + fileName + "'";
+  if (size > static_cast<size_t>(INT_MAX)) {
+    out.warnings.push_back(unreadable);
+    return out;
+  }
+#ifndef MOS_HAVE_STB_IMAGE
+  out.warnings.push_back(unreadable);
+  out.diagnostics.push_back("surface(): this build has no PNG reader (stb_image)");
+  return out;
+#else
+  const int length = static_cast<int>(size);
+  int width = 0, height = 0, channels = 0;
+  if (!stbi_info_from_memory(data, length, &width, &height, &channels) || width <= 0 ||
+      height <= 0) {
+    out.warnings.push_back(unreadable);
+    return out;
+  }
+  const int64_t pixels = static_cast<int64_t>(width) * height;
+  if (pixels > kMaxPixelsPerByte * static_cast<int64_t>(size)) {
+    out.warnings.push_back(unreadable);
+    out.diagnostics.push_back("surface(): the PNG header of '" + fileName + "' claims " +
+                              std::to_string(width) + "x" + std::to_string(height) +
+                              " pixels, more than the file can hold");
+    return out;
+  }
+  if (limits.maxCells > 0 && pixels > limits.maxCells) {
+    out.diagnostics.push_back("surface(): the " + std::to_string(width) + "x" +
+                              std::to_string(height) + " image '" + fileName +
+                              "' exceeds the vertex budget; object left out");
+    return out;
+  }
+  int w = 0, h = 0, n = 0;
+  unsigned char* rgba = stbi_load_from_memory(data, length, &w, &h, &n, 4);
+  if (!rgba || w != width || h != height) {
+    if (rgba) stbi_image_free(rgba);
+    out.warnings.push_back(unreadable);
+    return out;
+  }
+  double lowest = 0;
+  out.rows.assign(static_cast<size_t>(height), std::vector<double>(static_cast<size_t>(width)));
+  for (int y = 0; y < height; ++y) {
+    auto& row = out.rows[static_cast<size_t>(height - 1 - y)];
+    for (int x = 0; x < width; ++x) {
+      const unsigned char* p = rgba + 4 * (static_cast<size_t>(y) * width + x);
+      const double grey = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+      const double z = 100.0 / 255 * (invert ? 1 - grey : grey);
+      row[static_cast<size_t>(x)] = z;
+      lowest = std::min(lowest, z - 1);
+    }
+  }
+  stbi_image_free(rgba);
+  out.columns = width;
+  out.baseLevel = lowest;
+  return out;
+#endif
+}
+
+}  // namespace mos::geom
