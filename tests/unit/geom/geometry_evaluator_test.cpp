@@ -207,9 +207,12 @@ TEST(GeometryEvaluator, DisjointPartsAreConcatenated) {
   EXPECT_NEAR(kernel::SignedVolume(touching.geometry.mesh), 2, 1e-12);
 }
 
-TEST(GeometryEvaluator, UnsupportedModulesWarn) {
-  RenderResult r = testing::Render("surface(\"a.dat\"); cube(1);");
-  EXPECT_TRUE(LogHas(r, "not supported yet"));
+// Every 2021.01 module has geometry now; a file that cannot be read warns as
+// 2021.01 does and leaves the rest of the model alone.
+TEST(GeometryEvaluator, UnreadableSurfaceFileWarnsAndTheRestRenders) {
+  RenderResult r = testing::Render("surface(\"no-such-file.dat\"); cube(1);");
+  EXPECT_TRUE(LogHas(r, "couldn't be opened"));
+  EXPECT_FALSE(LogHas(r, "not supported yet"));
   EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 1, 1e-12);
 }
 
