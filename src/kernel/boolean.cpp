@@ -12,6 +12,7 @@
 #include "kernel/boolean_operand.h"
 #include "kernel/cleanup.h"
 #include "kernel/intersect.h"
+#include "kernel/mesh_properties.h"
 #include "kernel/predicates.h"
 #include "kernel/winding.h"
 
@@ -201,7 +202,11 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
     for (int strategy = 1; strategy < 3; ++strategy) {
       Mesh alt = BooleanStrategy(a, b, op, strategy);
       if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
-      if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt)) return alt;
+      // Solids that only touch (cubes sharing an edge) keep their coincident
+      // vertices on purpose; a choice that separates them is not wanted.
+      if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
+          ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
+        return alt;
     }
   }
   return out;

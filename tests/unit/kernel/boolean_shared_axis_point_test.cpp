@@ -136,5 +136,17 @@ TEST(BooleanSharedAxisPoint, TorusUnitedWithFlangeThatContainsIt) {
   EXPECT_NEAR(SignedVolume(u), SignedVolume(all), 1e-6 * SignedVolume(all));
 }
 
+// Cubes sharing only an edge keep their coincident vertices (as 2021.01
+// does, one component); the shifted operand would separate them, so the
+// retry above must not take it.
+TEST(BooleanSharedAxisPoint, CubesSharingAnEdgeStayOneComponent) {
+  const Mesh a = booltest::Box(0, 0, 0, 1, 1, 1), b = booltest::Box(1, 1, 0, 2, 2, 1);
+  const Mesh u = Boolean(a, b, OpType::kUnion);
+  EXPECT_TRUE(IsValidSolid(u));
+  EXPECT_EQ(ComponentCount(u), 1);
+  EXPECT_EQ(ComponentCount(BooleanStrategy(a, b, OpType::kUnion, 0)), 1);
+  EXPECT_TRUE(booltest::VolumeNear(u, 2));
+}
+
 }  // namespace
 }  // namespace mos::kernel
