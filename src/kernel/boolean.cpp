@@ -6,11 +6,13 @@
 #include <array>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 #include "kernel/assemble.h"
 #include "kernel/boolean_operand.h"
 #include "kernel/cleanup.h"
 #include "kernel/intersect.h"
+#include "kernel/mesh_properties.h"
 #include "kernel/predicates.h"
 #include "kernel/winding.h"
 
@@ -162,10 +164,51 @@ Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
   return out;
 }
 
+namespace {
+
+// Whether two vertices that triangles use sit at the same position: the
+// mesh is manifold by index but not once welded by position (STL, OFF).
+bool HasCoincidentUsedVerts(const Mesh& m) {
+  std::vector<char> used(m.vertPos.size(), 0);
+  for (const auto& t : m.triVerts)
+    for (int v : t) used[v] = 1;
+  std::vector<Vec3> pts;
+  for (size_t v = 0; v < used.size(); ++v)
+    if (used[v]) pts.push_back(m.vertPos[v]);
+  auto less = [](const Vec3& p, const Vec3& q) {
+    if (p.x != q.x) return p.x < q.x;
+    if (p.y != q.y) return p.y < q.y;
+    return p.z < q.z;
+  };
+  std::sort(pts.begin(), pts.end(), less);
+  for (size_t i = 1; i < pts.size(); ++i)
+    if (pts[i] == pts[i - 1]) return true;
+  return false;
+}
+
+}  // namespace
+
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   Mesh out = BooleanRaw(a, b, op, guard);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   CleanupMesh(out);
+  // Operands with coincident surfaces (issue267: a torus united with a
+  // solid whose boundary holds pieces of that same torus) can leave a flat
+  // zero-volume fan on the other operand's face, its apex at the position
+  // of a vertex of that face: cleanup cannot weld the two (the edge to the
+  // fan's far corner would carry four triangles). The other perturbation
+  // choice, then the shifted operand, usually has no such tie left.
+  if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
+    for (int strategy = 1; strategy < 3; ++strategy) {
+      Mesh alt = BooleanStrategy(a, b, op, strategy);
+      if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
+      // Solids that only touch (cubes sharing an edge) keep their coincident
+      // vertices on purpose; a choice that separates them is not wanted.
+      if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
+          ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
+        return alt;
+    }
+  }
   return out;
 }
 

@@ -465,6 +465,18 @@ void CleanupMesh(Mesh& mesh) {
     flat.SwapDegenerate(eps);
     flat.Compact();
     SplitPinchedVerts(mesh);
+    // Collapsing flat vertices can turn a cluster that could not be welded
+    // above (its merge left an edge unpaired) into a plain fold: two
+    // operands' vertices at one point (two tori sharing a point on the
+    // rotation axis) would otherwise stay two vertices at the same position,
+    // and any output welded by position (STL) is then not manifold.
+    if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
+      Cleaner again(mesh);
+      again.CollapseShortEdges(eps);
+      again.SwapDegenerate(eps);
+      again.Compact();
+      SplitPinchedVerts(mesh);
+    }
   }
   RemoveUnusedVerts(mesh);
   BuildHalfedges(mesh);
