@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 #ifdef MOS_HAVE_STB_IMAGE
 // stb_image: PNG only, from memory, no float/HDR paths; its own dimension cap
@@ -37,6 +38,26 @@ namespace {
 constexpr unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 // zlib's largest expansion is about 1032:1; a pixel takes at least one bit.
 constexpr int64_t kMaxPixelsPerByte = 8 * 1032;
+
+// The PNG without its zero-length IDAT chunks. They carry no image data, but
+// stb_image copies them into a buffer it has not allocated yet (memcpy of 0
+// bytes to a null pointer: undefined behaviour the fuzzer found). Any chunk
+// structure that does not parse is returned unchanged for stb to refuse.
+std::vector<unsigned char> WithoutEmptyDataChunks(const unsigned char* data, size_t size) {
+  std::vector<unsigned char> out(data, data + std::min(size, sizeof kSignature));
+  size_t at = sizeof kSignature;
+  while (at + 12 <= size) {
+    const uint32_t length = (uint32_t{data[at]} << 24) | (uint32_t{data[at + 1]} << 16) |
+                            (uint32_t{data[at + 2]} << 8) | data[at + 3];
+    if (length > size - at - 12) break;
+    const size_t chunkEnd = at + 12 + length;
+    if (!(length == 0 && std::memcmp(data + at + 4, "IDAT", 4) == 0))
+      out.insert(out.end(), data + at, data + chunkEnd);
+    at = chunkEnd;
+  }
+  out.insert(out.end(), data + std::min(at, size), data + size);
+  return out;
+}
 
 }  // namespace
 
@@ -79,7 +100,9 @@ SurfaceData DecodeSurfacePng(const unsigned char* data, size_t size, bool invert
     return out;
   }
   int w = 0, h = 0, n = 0;
-  unsigned char* rgba = stbi_load_from_memory(data, length, &w, &h, &n, 4);
+  const std::vector<unsigned char> cleaned = WithoutEmptyDataChunks(data, size);
+  unsigned char* rgba = stbi_load_from_memory(cleaned.data(), static_cast<int>(cleaned.size()),
+                                              &w, &h, &n, 4);
   if (!rgba || w != width || h != height) {
     if (rgba) stbi_image_free(rgba);
     out.warnings.push_back(unreadable);

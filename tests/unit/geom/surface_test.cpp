@@ -146,6 +146,20 @@ TEST(SurfacePng, GreyFormulaRowOrderAndSixteenBitHighByte) {
   EXPECT_EQ(d.At(0, 1), 0);
 }
 
+TEST(SurfacePng, EmptyDataChunkBeforeTheImageDataIsHarmless) {
+  // A zero-length IDAT chunk first (legal PNG; it made stb_image copy 0
+  // bytes to a null pointer, found by the fuzzer): same image as without it.
+  const std::string plain = testing::MakePng(2, 1, 0, 8, {{0x40, 0xc0}});
+  const size_t firstData = plain.find("IDAT") - 4;
+  const std::string png =
+      plain.substr(0, firstData) + testing::Chunk("IDAT", "") + plain.substr(firstData);
+  SurfaceData d = DecodeSurfacePng(reinterpret_cast<const unsigned char*>(png.data()),
+                                   png.size(), false, "e.png");
+  ASSERT_EQ(d.Lines(), 1);
+  EXPECT_DOUBLE_EQ(d.At(0, 0), 100.0 / 255 * 0x40);
+  EXPECT_DOUBLE_EQ(d.At(0, 1), 100.0 / 255 * 0xc0);
+}
+
 TEST(SurfacePng, InvertSubtractsTheGreyFromOne) {
   const std::string png = testing::MakePng(1, 1, 0, 8, {{255}});
   SurfaceData d = DecodeSurfacePng(reinterpret_cast<const unsigned char*>(png.data()),
