@@ -106,15 +106,16 @@ def test_cancelled_render_raises():
         render("for (i = [0:200]) translate([i, 0, 0]) sphere(1, $fn=32);", cancel=token)
 
 
-# A few seconds of geometry in many small nodes (the cancel token is checked
-# at every node); `fn` differs per test so the geometry cache cannot answer.
-HEAVY = ("fn = 24; for (i = [0:300]) translate([i * 3, 0, 0]) difference() {"
+# Many seconds of geometry (10,000 small differences, about 15 s uncancelled
+# on the CI machine) in many small nodes (the cancel token is checked at
+# every node); `fn` differs per test so the geometry cache cannot answer.
+HEAVY = ("fn = 24; for (i = [0:99]) for (k = [0:99]) translate([i * 3, k * 3, 0]) difference() {"
          " sphere(1, $fn = fn); for (j = [0:6]) translate([j * 0.2, 0, 0]) cube(0.5); }")
 
 
 def test_timeout_stops_geometry():
     with pytest.raises(ScadError) as info:
-        render(HEAVY, params={"fn": 25}, timeout=0.3)
+        render(HEAVY, params={"fn": 40}, timeout=0.3)
     assert "cancelled" in str(info.value) or "timed out" in str(info.value)
 
 
@@ -122,7 +123,7 @@ def test_cancel_from_another_thread():
     token = mos.CancelToken()
     threading.Timer(0.3, token.cancel).start()
     with pytest.raises(ScadError):
-        render(HEAVY, params={"fn": 26}, cancel=token)
+        render(HEAVY, params={"fn": 41}, cancel=token)
 
 
 def test_concurrent_renders_from_threads():
