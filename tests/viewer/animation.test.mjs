@@ -1,27 +1,11 @@
 // The $t animation control and the grid scale labels, in Chromium with the
 // fake anywidget model.
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openHarness } from './browser-harness.mjs';
+import { harnessPerTest } from './browser-harness.mjs';
 
-let server, url, browser;
-let page, context, errors;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-beforeEach(async () => {
-  ({ page, context, errors } = await openHarness(browser, url));
-});
-afterEach(async () => {
-  await context.close();
-  assert.deepEqual(errors, [], 'no page errors');
-});
+let page;
+harnessPerTest((h) => ({ page } = h));
 
 describe('animation control', () => {
   it('is hidden without anim_steps and appears when they are set', async () => {

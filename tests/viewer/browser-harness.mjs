@@ -2,6 +2,8 @@
 // 127.0.0.1 (the built bundle under /static, the harness files under /) and
 // Debian's Chromium driven by playwright-core, WebGL on SwiftShader.
 import { createServer } from 'node:http';
+import { after, afterEach, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -67,4 +69,27 @@ export function frameDifference(a, b) {
   let sum = 0;
   for (let i = 0; i < a.cells.length; i++) sum += Math.abs(a.cells[i] - b.cells[i]);
   return sum / a.cells.length;
+}
+
+// The hooks every viewer test file shares: one server and browser per file,
+// a fresh page per test (handed to `onPage` as { page, context, errors }),
+// and each test must end without page errors.
+export function harnessPerTest(onPage) {
+  let server, url, browser, current;
+  before(async () => {
+    ({ server, url } = await startServer());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  beforeEach(async () => {
+    current = await openHarness(browser, url);
+    onPage(current);
+  });
+  afterEach(async () => {
+    await current.context.close();
+    assert.deepEqual(current.errors, [], 'no page errors');
+  });
 }

@@ -1,29 +1,13 @@
 // Export buttons (STL, OFF, 3MF) and the clipping plane / transparency, in
 // Chromium with the fake anywidget model.
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { startServer, launchBrowser, openHarness, frameDifference } from './browser-harness.mjs';
+import { harnessPerTest, frameDifference } from './browser-harness.mjs';
 
-let server, url, browser;
-let page, context, errors;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-beforeEach(async () => {
-  ({ page, context, errors } = await openHarness(browser, url));
-});
-afterEach(async () => {
-  await context.close();
-  assert.deepEqual(errors, [], 'no page errors');
-});
+let page;
+harnessPerTest((h) => ({ page } = h));
 
 const stats = () => page.evaluate(() => window.harness.frameStats());
 

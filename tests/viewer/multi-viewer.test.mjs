@@ -1,27 +1,11 @@
 // Several viewers on one page (as in a notebook with many cells): each has its
 // own model, renderer and camera, and cleaning one up leaves the others alone.
-import { after, before, beforeEach, afterEach, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openHarness } from './browser-harness.mjs';
+import { harnessPerTest } from './browser-harness.mjs';
 
-let server, url, browser;
-let page, context, errors;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-beforeEach(async () => {
-  ({ page, context, errors } = await openHarness(browser, url));
-});
-afterEach(async () => {
-  await context.close();
-  assert.deepEqual(errors, [], 'no page errors');
-});
+let page;
+harnessPerTest((h) => ({ page } = h));
 
 it('three viewers work independently and clean up independently', async () => {
   const result = await page.evaluate(async () => {

@@ -1,28 +1,12 @@
 // Component tests of the viewer bundle in real Chromium (SwiftShader WebGL),
 // with a fake anywidget model feeding binary meshes.
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openHarness, frameDifference } from './browser-harness.mjs';
+import { harnessPerTest, frameDifference } from './browser-harness.mjs';
 
-let server, url, browser;
-let page, context, errors;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-beforeEach(async () => {
-  ({ page, context, errors } = await openHarness(browser, url));
-});
-afterEach(async () => {
-  await context.close();
-  assert.deepEqual(errors, [], 'no page errors');
-});
+let page;
+harnessPerTest((h) => ({ page } = h));
 
 const mountCube = (size = 10) => page.evaluate((s) => {
   const h = window.harness;
