@@ -221,8 +221,13 @@ std::string GroupName(const std::string& comment) {
   return finalName;
 }
 
-std::vector<GroupInfo> CollectGroups(const std::string& text) {
-  std::vector<GroupInfo> groups;
+// 2021.01's customizer scan of a file: strings (with \" escapes), line
+// comments and block comments skipped, lines counted. `onBlockComment(body,
+// line, oneLine)` sees every /* */ comment (line: where it ends); `stopAt(i)`
+// is asked at the other characters and ends the scan by returning true.
+// Returns the line the scan ended on.
+template <typename OnBlockComment, typename StopAt>
+int ScanCustomizerText(const std::string& text, OnBlockComment onBlockComment, StopAt stopAt) {
   int line = 1;
   bool inString = false;
   size_t n = text.size();
@@ -258,48 +263,28 @@ std::vector<GroupInfo> CollectGroups(const std::string& text) {
         comment += text[i];
         ++i;
       }
-      if (oneLine) groups.push_back({GroupName(comment), line});
+      onBlockComment(comment, line, oneLine);
     }
+    if (i < n && stopAt(i)) return line;
   }
+  return line;
+}
+
+std::vector<GroupInfo> CollectGroups(const std::string& text) {
+  std::vector<GroupInfo> groups;
+  ScanCustomizerText(
+      text,
+      [&](const std::string& comment, int line, bool oneLine) {
+        if (oneLine) groups.push_back({GroupName(comment), line});
+      },
+      [](size_t) { return false; });
   return groups;
 }
 
-// The line of the first '{' outside strings and comments: parameters must
-// come before it.
+// The line of the first '{' outside comments: parameters must come before it.
 int LineToStop(const std::string& text) {
-  int line = 1;
-  bool inString = false;
-  size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      continue;
-    }
-    if (inString && text.compare(i, 2, "\\\"") == 0) {
-      ++i;
-      continue;
-    }
-    if (text[i] == '"') {
-      inString = !inString;
-      continue;
-    }
-    if (!inString && text.compare(i, 2, "//") == 0) {
-      ++i;
-      while (i < n && text[i] != '\n') ++i;
-      ++line;
-      continue;
-    }
-    if (!inString && text.compare(i, 2, "/*") == 0) {
-      i += 2;
-      if (i > n) continue;
-      while (i < n && text.compare(i, 2, "*/") != 0) {
-        if (text[i] == '\n') ++line;
-        ++i;
-      }
-    }
-    if (i < n && text[i] == '{') return line;
-  }
-  return line;
+  return ScanCustomizerText(
+      text, [](const std::string&, int, bool) {}, [&](size_t i) { return text[i] == '{'; });
 }
 
 // Offsets where each line starts (line 1 at index 0), built once per file so
