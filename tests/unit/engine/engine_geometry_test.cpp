@@ -7,18 +7,12 @@
 #include <sstream>
 
 #include "mos/engine.h"
+#include "render_geometry.h"
 
 namespace mos {
 namespace {
 
-RenderResult RenderGeometry(const std::string& source) {
-  Engine engine;
-  RenderRequest request;
-  request.source = source;
-  request.sourceName = "model.scad";
-  request.wantGeometry = true;
-  return engine.Render(request);
-}
+using testing::RenderGeometry;
 
 TEST(EngineGeometry, CubeMinusFlushCylinderHasExactVolumeAndGenusOne) {
   RenderResult r = RenderGeometry(

@@ -5,21 +5,15 @@
 #include <string>
 
 #include "mos/engine.h"
+#include "render_geometry.h"
 
 namespace mos {
 namespace {
 
-RenderResult Render(const std::string& source) {
-  Engine engine;
-  RenderRequest request;
-  request.source = source;
-  request.sourceName = "model.scad";
-  request.wantGeometry = true;
-  return engine.Render(request);
-}
+using testing::RenderGeometry;
 
 TEST(EngineHullOpenPolyhedron, FlatQuadOfIssue1089GivesTheFlatTetrahedron) {
-  RenderResult r = Render(
+  RenderResult r = RenderGeometry(
       "hull() polyhedron(points = ["
       "[-0.249434174697078959, -9.946811825017595865, 7.668480694904857842],"
       "[-0.503165223042536525, 8.8964795095546467252, 0.896037100784631946],"
@@ -42,7 +36,7 @@ TEST(EngineHullOpenPolyhedron, FlatQuadOfIssue1089GivesTheFlatTetrahedron) {
 
 TEST(EngineHullOpenPolyhedron, OpenBoxHullsToTheCube) {
   // A cube without its top face: repair cannot close it, hull still can.
-  RenderResult r = Render(
+  RenderResult r = RenderGeometry(
       "hull() polyhedron(points=[[0,0,0],[1,0,0],[1,1,0],[0,1,0],"
       "[0,0,1],[1,0,1],[1,1,1],[0,1,1]],"
       "faces=[[0,1,2,3],[0,4,5,1],[1,5,6,2],[2,6,7,3],[3,7,4,0]]);");
@@ -52,7 +46,7 @@ TEST(EngineHullOpenPolyhedron, OpenBoxHullsToTheCube) {
 }
 
 TEST(EngineHullOpenPolyhedron, OpenPolyhedronAloneIsStillLeftOut) {
-  RenderResult r = Render(
+  RenderResult r = RenderGeometry(
       "polyhedron(points=[[0,0,0],[1,0,0],[1,1,0],[0,1,1]], faces=[[0,1,2,3]]);");
   EXPECT_EQ(r.summary.kind, GeometryKind::Empty);
 }

@@ -7,18 +7,12 @@
 #include <sstream>
 
 #include "mos/engine.h"
+#include "render_geometry.h"
 
 namespace mos {
 namespace {
 
-RenderResult RenderModel(const std::string& source) {
-  Engine engine;
-  RenderRequest request;
-  request.source = source;
-  request.sourceName = "model.scad";
-  request.wantGeometry = true;
-  return engine.Render(request);
-}
+using testing::RenderGeometry;
 
 std::string TempPath(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("mos_export_dim_" + name)).string();
@@ -32,7 +26,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 TEST(ExportDimension, EveryThreeDFormatWritesACube) {
-  RenderResult r = RenderModel("cube(1);");
+  RenderResult r = RenderGeometry("cube(1);");
   ASSERT_TRUE(r.ok);
   const std::pair<const char*, const char*> expected[] = {
       {"stl", "solid OpenSCAD_Model\n"}, {"off", "OFF 8 12 0\n"},
@@ -48,7 +42,7 @@ TEST(ExportDimension, EveryThreeDFormatWritesACube) {
 }
 
 TEST(ExportDimension, FormatNameOverridesTheExtension) {
-  RenderResult r = RenderModel("cube(1);");
+  RenderResult r = RenderGeometry("cube(1);");
   const std::string path = TempPath("cube.txt");
   ASSERT_EQ(ExportGeometry(r, path, "binstl"), "");
   EXPECT_EQ(ReadFile(path).size(), 84u + 50u * 12u);
@@ -58,7 +52,7 @@ TEST(ExportDimension, FormatNameOverridesTheExtension) {
 }
 
 TEST(ExportDimension, TwoDFormatsWriteASquare) {
-  RenderResult r = RenderModel("square([2, 3]);");
+  RenderResult r = RenderGeometry("square([2, 3]);");
   ASSERT_EQ(r.summary.kind, GeometryKind::TwoD);
   const std::string svg = TempPath("square.svg"), dxf = TempPath("square.dxf");
   ASSERT_EQ(ExportGeometry(r, svg), "");
@@ -71,7 +65,7 @@ TEST(ExportDimension, TwoDFormatsWriteASquare) {
 }
 
 TEST(ExportDimension, TwoDResultAsThreeDFormatUsesOpenscadWords) {
-  RenderResult r = RenderModel("circle(1);");
+  RenderResult r = RenderGeometry("circle(1);");
   const std::string path = TempPath("circle.3mf");
   std::filesystem::remove(path);
   for (const char* fmt : {"stl", "binstl", "off", "obj", "amf", "3mf"}) {
@@ -81,7 +75,7 @@ TEST(ExportDimension, TwoDResultAsThreeDFormatUsesOpenscadWords) {
 }
 
 TEST(ExportDimension, ThreeDResultAsTwoDFormatUsesOpenscadWords) {
-  RenderResult r = RenderModel("sphere(1);");
+  RenderResult r = RenderGeometry("sphere(1);");
   const std::string path = TempPath("sphere.svg");
   std::filesystem::remove(path);
   EXPECT_EQ(ExportGeometry(r, path), "Current top level object is not a 2D object.");
@@ -90,7 +84,7 @@ TEST(ExportDimension, ThreeDResultAsTwoDFormatUsesOpenscadWords) {
 }
 
 TEST(ExportDimension, EmptyResultIsRefusedAsOpenscadDoes) {
-  RenderResult r = RenderModel("echo(1);");
+  RenderResult r = RenderGeometry("echo(1);");
   EXPECT_EQ(ExportGeometry(r, TempPath("e.stl")), "Current top level object is empty.");
   EXPECT_EQ(ExportGeometry(r, TempPath("e.3mf")), "Current top level object is empty.");
   // 2021.01 says "not a 2D object" for an empty result and a 2D format.
@@ -98,7 +92,7 @@ TEST(ExportDimension, EmptyResultIsRefusedAsOpenscadDoes) {
 }
 
 TEST(ExportDimension, MissingSuffixAndUnknownFormat) {
-  RenderResult r = RenderModel("cube(1);");
+  RenderResult r = RenderGeometry("cube(1);");
   EXPECT_EQ(ExportGeometry(r, TempPath("nosuffix")),
             "Either add a valid suffix or specify one using the --export-format option.");
   EXPECT_NE(ExportGeometry(r, TempPath("x.xyz")).find("unknown export format 'xyz'"),
@@ -106,7 +100,7 @@ TEST(ExportDimension, MissingSuffixAndUnknownFormat) {
 }
 
 TEST(ExportDimension, UnwritablePathIsReported) {
-  RenderResult r = RenderModel("cube(1);");
+  RenderResult r = RenderGeometry("cube(1);");
   EXPECT_NE(ExportGeometry(r, "/nonexistent-dir/x.3mf").find("Can't open file"),
             std::string::npos);
 }
