@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "eval/builtin_functions_internal.h"
+#include "eval/script_files.h"
 #include "importer/dxf_data.h"
 
 namespace mos::eval::builtins {
@@ -55,30 +56,10 @@ DxfArgs ReadArgs(const BuiltinCall& call, bool withName) {
   return a;
 }
 
-// The file relative to the directory of the calling script, absolute.
+// The drawing as import() finds it (beside the calling script, else in the
+// document root, without import()'s deprecation line), absolute.
 std::string ResolvePath(const BuiltinCall& call, const std::string& file) {
-  if (file.empty()) return file;
-  std::string path = file;
-  if (file[0] != '/') {
-    std::string dir;
-    if (call.span.file) {
-      auto slash = call.span.file->find_last_of('/');
-      if (slash != std::string::npos) dir = call.span.file->substr(0, slash + 1);
-    }
-    path = dir + file;
-    struct stat st {};
-    // As import() does, 2021.01 falls back to the main file's directory for
-    // a drawing not found beside the calling library (no message here).
-    if (stat(path.c_str(), &st) != 0 && !call.log.MainDirectory().empty()) {
-      std::string rooted = call.log.MainDirectory() + "/" + file;
-      if (stat(rooted.c_str(), &st) == 0) path = rooted;
-    }
-    if (path[0] != '/') {
-      char cwd[4096];
-      if (getcwd(cwd, sizeof cwd)) path = std::string(cwd) + "/" + path;
-    }
-  }
-  return path;
+  return AbsolutePath(LocateScriptFile(file, call.span, call.log.MainDirectory()).path);
 }
 
 std::mutex cacheMutex;

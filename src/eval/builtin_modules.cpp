@@ -7,6 +7,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "eval/script_files.h"
+
 namespace mos::eval {
 
 ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& instantiation,
@@ -115,77 +117,23 @@ bool WarnChildren(ModuleArgs& a, const char* module) {
   return true;
 }
 
-namespace {
-
-// "a/./b/../c" -> "a/c" (lexical, keeps leading "..").
-std::string Normalize(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t i = 0;
-  while (i <= path.size()) {
-    size_t j = path.find('/', i);
-    if (j == std::string::npos) j = path.size();
-    std::string part = path.substr(i, j - i);
-    if (part == "..") {
-      if (!parts.empty() && parts.back() != "..") parts.pop_back();
-      else if (path[0] != '/') parts.push_back(part);
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    i = j + 1;
-  }
-  std::string out = path.size() && path[0] == '/' ? "/" : "";
-  for (size_t k = 0; k < parts.size(); ++k) out += (k ? "/" : "") + parts[k];
-  return out;
-}
-
-}  // namespace
-
 std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
                        long long& timestamp, std::string* openPath) {
   timestamp = 0;
   if (openPath) openPath->clear();
   if (file.empty()) return file;
-  std::string path = file;
-  if (file[0] != '/' && span.file) {
-    auto slash = span.file->find_last_of('/');
-    if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
-  }
-  if (openPath) *openPath = path;  // not normalized: 2021.01's messages show it so
-  path = Normalize(path);
+  const LocatedFile located = LocateScriptFile(file, span, in.mainDirectory_);
+  if (located.inDocumentRoot)
+    in.DeprecatedOnce("Imported file (" + file +
+                          ") found in document root instead of relative to the importing "
+                          "module. This behavior is deprecated",
+                      span);
+  if (openPath) *openPath = located.path;  // not normalized: 2021.01's messages show it so
+  const std::string path = NormalizePath(located.path);
   struct stat st {};
-  if (stat(path.c_str(), &st) == 0) {
-    timestamp = static_cast<long long>(st.st_mtime);
-  } else if (file[0] != '/') {
-    // 2021.01 falls back to the main file's directory (for libraries
-    // written before paths were relative to the importing file).
-    std::string rooted =
-        Normalize(in.mainDirectory_.empty() ? file : in.mainDirectory_ + "/" + file);
-    if (rooted != path && stat(rooted.c_str(), &st) == 0) {
-      in.DeprecatedOnce("Imported file (" + file +
-                            ") found in document root instead of relative to the importing "
-                            "module. This behavior is deprecated",
-                        span);
-      timestamp = static_cast<long long>(st.st_mtime);
-      path = rooted;
-      if (openPath) *openPath = rooted;
-    }
-  }
+  if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);
   if (path[0] != '/') return path;
   return in.log().DisplayFileName(path);
-}
-
-std::string ResolveImportFile(const std::string& file, const lang::SourceSpan& span) {
-  if (file.empty()) return file;
-  std::string path = file;
-  if (file[0] != '/' && span.file) {
-    auto slash = span.file->find_last_of('/');
-    if (slash != std::string::npos) path = span.file->substr(0, slash + 1) + file;
-  }
-  if (path[0] != '/') {
-    char cwd[4096];
-    if (getcwd(cwd, sizeof cwd)) path = std::string(cwd) + "/" + path;
-  }
-  return Normalize(path);
 }
 
 std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module) {

@@ -65,9 +65,6 @@ bool WarnChildren(ModuleArgs& a, const char* module);
 // `timestamp` gets its modification time (0 when missing).
 std::string ImportPath(Interpreter& in, const std::string& file, const lang::SourceSpan& span,
                        long long& timestamp, std::string* openPath = nullptr);
-// The same file resolved for reading: normalised, absolute (a relative result
-// is joined to the working directory), "" for an empty name.
-std::string ResolveImportFile(const std::string& file, const lang::SourceSpan& span);
 // origin = [x, y]; otherwise [0, 0] and 2021.01's "could not be converted"
 // warning naming `module`.
 std::array<double, 2> ReadOrigin(ModuleArgs& a, const char* module);

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "eval/builtin_modules.h"
+#include "eval/script_files.h"
 
 namespace mos::eval {
 namespace {
@@ -295,7 +296,7 @@ void Surface(Interpreter& in, const InstantiationStatement& inst, const ConstCon
                                                   : fileValue.ToStrString();
   std::string openPath;  // beside the calling file, or in the document root
   p.file = ImportPath(in, file, inst.span, p.timestamp, &openPath);
-  p.path = ResolveImportFile(openPath, lang::SourceSpan{});
+  p.path = AbsolutePath(openPath);
   p.center = ToBoolStrict(a["center"], false);
   p.invert = ToBoolStrict(a["invert"], false);
   p.convexity = ToInt(a["convexity"], 1);
