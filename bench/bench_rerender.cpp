@@ -5,6 +5,9 @@
 //   mos_bench_rerender --list bench/rerender/examples.txt
 //       (lines "PATH NAME VALUE NEW_VALUE"; '#' starts a comment)
 //   mos_bench_rerender --cancel MODEL [--delays 50,100,200]
+//   valgrind --tool=callgrind mos_bench_rerender --callgrind MODEL...
+//       (one repeat, no uncached render; the cold and the warm render of each
+//       model are dumped as separate callgrind parts: "cold NAME", "warm NAME")
 //
 // Re-render mode, per model: a fresh Engine renders with NAME=VALUE (cold),
 // then the same Engine renders with NAME=NEW_VALUE (the one-parameter
@@ -28,6 +31,15 @@
 #include <vector>
 
 #include "mos/engine.h"
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define MOS_DUMP_CALLGRIND(what) CALLGRIND_DUMP_STATS_AT(what)
+#define MOS_ZERO_CALLGRIND() CALLGRIND_ZERO_STATS
+#else
+#define MOS_DUMP_CALLGRIND(what) ((void)(what))
+#define MOS_ZERO_CALLGRIND() ((void)0)
+#endif
 
 namespace {
 
@@ -93,7 +105,7 @@ std::string ShortName(const Case& c) {
   return (slash == std::string::npos ? c.path : c.path.substr(slash + 1)) + " " + c.name;
 }
 
-int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
+int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose, bool callgrind) {
   std::vector<double> ratios, cpuRatios;
   std::printf("%-36s %9s %9s %7s %9s %9s %7s %9s %5s %6s %3s\n", "model parameter", "cold_ms",
               "warm_ms", "ratio", "cold_cpu", "warm_cpu", "ratio", "nocache", "hits", "misses",
@@ -104,23 +116,29 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
     bool ok = true;
     for (int r = 0; r < repeats; ++r) {
       mos::Engine engine;
+      if (callgrind) MOS_ZERO_CALLGRIND();
       const double c0 = CpuSeconds();
       auto t0 = Clock::now();
       mos::RenderResult a = engine.Render(Request(c, c.value));
       auto t1 = Clock::now();
       const double c1 = CpuSeconds();
+      const std::string coldPart = "cold " + ShortName(c), warmPart = "warm " + ShortName(c);
+      if (callgrind) MOS_DUMP_CALLGRIND(coldPart.c_str());
       mos::RenderResult b = engine.Render(Request(c, c.newValue));
       auto t2 = Clock::now();
       const double c2 = CpuSeconds();
+      if (callgrind) MOS_DUMP_CALLGRIND(warmPart.c_str());
       coldCpu.push_back(c1 - c0);
       warmCpu.push_back(c2 - c1);
-      // The same cold render without a geometry cache: the cache's overhead.
-      mos::EngineOptions noCache;
-      noCache.geometryCacheBytes = 0;
-      mos::Engine plain(noCache);
-      const double c3 = CpuSeconds();
-      plain.Render(Request(c, c.value));
-      uncachedCpu.push_back(CpuSeconds() - c3);
+      if (!callgrind) {
+        // The same cold render without a geometry cache: the cache's overhead.
+        mos::EngineOptions noCache;
+        noCache.geometryCacheBytes = 0;
+        mos::Engine plain(noCache);
+        const double c3 = CpuSeconds();
+        plain.Render(Request(c, c.value));
+        uncachedCpu.push_back(CpuSeconds() - c3);
+      }
       ok = ok && a.ok && b.ok && b.summary.kind != mos::GeometryKind::Empty;
       cold.push_back(Seconds(t0, t1));
       warm.push_back(Seconds(t1, t2));
@@ -134,6 +152,14 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose) {
                       s.geometrySeconds * 1e3, s.geometryEvalSeconds * 1e3,
                       s.geometryKeySeconds * 1e3, s.geometryCacheSeconds * 1e3,
                       s.geometryOutputSeconds * 1e3);
+          std::printf("      by kind (ms, nodes):");
+          for (const auto& k : s.geometrySecondsByKind)
+            if (k.seconds >= 0.05e-3) std::printf(" %s %.2f (%llu)", k.kind.c_str(), k.seconds * 1e3,
+                                                  static_cast<unsigned long long>(k.nodes));
+          std::printf("; hits %llu misses %llu prefix hits %llu\n",
+                      static_cast<unsigned long long>(s.geometryCacheHits),
+                      static_cast<unsigned long long>(s.geometryCacheMisses),
+                      static_cast<unsigned long long>(s.geometryPrefixHits));
         }
       }
     }
@@ -206,6 +232,7 @@ int RunCancel(const std::string& path, const std::vector<int>& delaysMs) {
 int main(int argc, char** argv) {
   int repeats = 3;
   bool verbose = false;
+  bool callgrind = false;
   std::vector<Case> cases;
   std::string cancelModel;
   std::vector<int> delays = {20, 50, 100, 200, 300, 500, 800};
@@ -213,6 +240,9 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--stages") {
       verbose = true;
+    } else if (a == "--callgrind") {
+      callgrind = true;
+      repeats = 1;
     } else if (a == "--repeats" && i + 1 < argc) {
       repeats = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--list" && i + 1 < argc) {
@@ -231,5 +261,5 @@ int main(int argc, char** argv) {
     }
   }
   if (!cancelModel.empty()) return RunCancel(cancelModel, delays);
-  return RunRerender(cases, repeats, verbose);
+  return RunRerender(cases, callgrind ? 1 : repeats, verbose, callgrind);
 }

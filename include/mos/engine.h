@@ -70,6 +70,19 @@ struct RenderStats {
   double geometryKeySeconds = 0;
   double geometryCacheSeconds = 0;
   double geometryOutputSeconds = 0;
+  // Node tree -> geometry by node kind ("union", "cube", ...): each node's
+  // own time, its children's left out (booleans show under the CSG node
+  // that runs them). Only kinds that were visited, in enum order.
+  struct KindTime {
+    std::string kind;
+    double seconds = 0;
+    uint64_t nodes = 0;
+  };
+  std::vector<KindTime> geometrySecondsByKind;
+  // Union/difference steps taken from the cache (the result of the first
+  // operands of a 3- or 4-operand boolean) and stored into it.
+  uint64_t geometryPrefixHits = 0;
+  uint64_t geometryPrefixStores = 0;
 };
 
 struct RenderedGeometry;  // opaque: the double-precision render (src/engine)

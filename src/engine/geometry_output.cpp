@@ -108,6 +108,14 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
   stats.geometryCacheHits = r.stats.cacheHits;
   stats.geometryCacheMisses = r.stats.cacheMisses;
   stats.geometryCacheStores = r.stats.cacheStores;
+  stats.geometryPrefixHits = r.stats.prefixHits;
+  stats.geometryPrefixStores = r.stats.prefixStores;
+  for (size_t k = 0; k < geom::GeometryStats::kKinds; ++k) {
+    if (r.stats.kindNodes[k] == 0) continue;
+    stats.geometrySecondsByKind.push_back(
+        {eval::NodeKindName(static_cast<eval::NodeKind>(k)), r.stats.kindSeconds[k],
+         r.stats.kindNodes[k]});
+  }
   if (context.cache) {
     const geom::GeometryCacheCounters counters = context.cache->Counters();
     stats.geometryCacheEntries = counters.entries;

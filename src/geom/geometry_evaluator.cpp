@@ -53,7 +53,26 @@ class Renderer {
     maxDepth_ = options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth;
   }
 
+  // Visits `node`, adding its own time (children's left out) to its kind.
   Geometry Visit(const Node& node, int depth) {
+    const Clock::time_point start = Clock::now();
+    const double outerChildren = childSeconds_;
+    childSeconds_ = 0;
+    Geometry g = VisitTimed(node, depth);
+    const double total = Since(start);
+    const size_t kind = static_cast<size_t>(node.kind);
+    if (kind < GeometryStats::kKinds) {
+      out_.stats.kindSeconds[kind] += total - childSeconds_;
+      ++out_.stats.kindNodes[kind];
+    }
+    childSeconds_ = outerChildren + total;
+    return g;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  Geometry VisitTimed(const Node& node, int depth) {
     const int nodeId = nextNodeId_++;
     if (Cancelled()) return {};
     if (depth > maxDepth_) {
@@ -69,9 +88,6 @@ class Renderer {
     if (!WithinResultBudget(g, node)) return {};
     return g;
   }
-
- private:
-  using Clock = std::chrono::steady_clock;
 
   // Nodes whose own work is more than a copy: booleans of two or more
   // children, hull, minkowski, extrusions, offset, projection, and the
@@ -725,6 +741,7 @@ class Renderer {
   kernel::KernelLimits limits_;
   int maxDepth_ = kDefaultMaxDepth;
   int nextNodeId_ = 0;
+  double childSeconds_ = 0;  // time of the current node's children so far
   NodeKeys keys_;
 };
 

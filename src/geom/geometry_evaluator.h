@@ -7,6 +7,7 @@
 //   print r.log lines; if r.geometry.dim == Dim::k3, io::WriteStlAscii(...)
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -46,6 +47,12 @@ struct GeometryStats {
   uint64_t prefixStores = 0;
   double keySeconds = 0;     // hashing subtrees
   double lookupSeconds = 0;  // finding, replaying and storing entries
+  // Each node's own time (its children's left out; a cache hit's replay
+  // included), summed per node kind: the kernel booleans show under
+  // union/group/difference/..., tessellation under the primitives.
+  static constexpr size_t kKinds = static_cast<size_t>(eval::NodeKind::Resize) + 1;
+  std::array<double, kKinds> kindSeconds{};
+  std::array<uint32_t, kKinds> kindNodes{};  // nodes visited per kind
 };
 
 struct RenderResult {
