@@ -29,7 +29,8 @@ STAGES = [
     ("append", [r"mos::kernel::AppendMesh\("]),
     ("keys", [r"mos::geom::NodeKeys::Compute\("]),
     ("cache", [r"mos::geom::GeometryCache::Find\(", r"mos::geom::GeometryCache::Store\("]),
-    ("output", [r"engine::\(anonymous namespace\)::FillMesh\(", r"engine::\(anonymous namespace\)::Summarize\("]),
+    ("output", [r"engine::\(anonymous namespace\)::FillMesh\(", r"engine::\(anonymous namespace\)::Summarize\(",
+                r"mos::engine::SummarizeSolid\("]),
 ]
 
 

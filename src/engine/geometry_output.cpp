@@ -6,6 +6,7 @@
 #include <map>
 
 #include "engine/rendered_geometry.h"
+#include "engine/solid_summary.h"
 #include "kernel/mesh_properties.h"
 #include "kernel/polygon2d.h"
 
@@ -32,9 +33,17 @@ void FillMesh(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& p
   out.indices.reserve(mesh.triVerts.size() * 3);
   out.partIds.reserve(mesh.triVerts.size());
   std::map<uint32_t, uint32_t> partOfProp;
+  // Neighbouring triangles mostly share a property: the last one's part
+  // is reused without a map lookup.
+  uint32_t lastProp = 0, lastPart = 0;
+  bool haveLast = false;
   for (size_t t = 0; t < mesh.triVerts.size(); ++t) {
     for (int v : mesh.triVerts[t]) out.indices.push_back(static_cast<uint32_t>(v));
     const uint32_t prop = t < mesh.triProp.size() ? mesh.triProp[t] : 0;
+    if (haveLast && prop == lastProp) {
+      out.partIds.push_back(lastPart);
+      continue;
+    }
     auto [it, inserted] = partOfProp.emplace(prop, static_cast<uint32_t>(out.partNodes.size()));
     if (inserted) {
       const geom::FaceProperty* fp = prop < properties.size() ? &properties[prop] : nullptr;
@@ -44,22 +53,16 @@ void FillMesh(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& p
       out.partNodes.push_back(fp ? fp->nodeId : -1);
     }
     out.partIds.push_back(it->second);
+    lastProp = prop;
+    lastPart = it->second;
+    haveLast = true;
   }
 }
 
 GeometrySummary Summarize(const geom::Geometry& g) {
   GeometrySummary s;
   if (g.dim == geom::Dim::k3) {
-    s.kind = GeometryKind::ThreeD;
-    s.triangles = g.mesh.triVerts.size();
-    s.vertices = g.mesh.vertPos.size();
-    s.volume = kernel::SignedVolume(g.mesh);
-    s.area = kernel::SurfaceArea(g.mesh);
-    s.components = kernel::ComponentCount(g.mesh);
-    s.genus = kernel::Genus(g.mesh);
-    const kernel::Box3 box = kernel::BoundingBox(g.mesh);
-    s.bboxMin = {box.min.x, box.min.y, box.min.z};
-    s.bboxMax = {box.max.x, box.max.y, box.max.z};
+    s = SummarizeSolid(g.mesh);
   } else if (g.dim == geom::Dim::k2) {
     s.kind = GeometryKind::TwoD;
     s.area = kernel::SignedArea(g.polygon);
