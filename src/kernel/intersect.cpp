@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "kernel/edge_plane_filter.h"
+
 namespace mos::kernel {
 
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
@@ -24,7 +26,14 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
   std::vector<std::pair<int, int>> pairs;
   BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
   std::vector<EdgeTriHit> hits;
+  const BoolMeshView ev0 = edgeMesh.View();
   for (const auto& [he, t] : pairs) {
+    // Most box-overlapping pairs of long triangles cross the plane outside
+    // the triangle: skipped without the exact kernels (no hit either way).
+    const auto& tv = triMesh.tri[t];
+    if (EdgeClearlyMissesTriangle(edgeMesh.pos[ev0.Start(he)], edgeMesh.pos[ev0.End(he)],
+                                  triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]]))
+      continue;
     Vec3 point{};
     const int x = kernels.Kernel12(he, t, forward, point);
     if (x == 0) continue;

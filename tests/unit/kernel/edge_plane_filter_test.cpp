@@ -1,0 +1,116 @@
+// The broad phase's cheap miss test: it never skips a pair the exact
+// edge/triangle kernel would count as a hit, and it skips most pairs of long
+// triangles (a plate with holes minus one more hole).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "kernel/assemble.h"
+#include "kernel/boolean.h"
+#include "kernel/boolean_operand.h"
+#include "kernel/edge_plane_filter.h"
+#include "kernel/intersect.h"
+#include "kernel/mesh_primitives.h"
+#include "kernel/mesh_transform.h"
+#include "kernel/predicates.h"
+
+namespace mos::kernel {
+namespace {
+
+TEST(EdgePlaneFilter, ClearCases) {
+  const Vec3 p0{0, 0, 0}, p1{10, 0, 0}, p2{0, 10, 0};
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({1, 1, 1}, {2, 2, 3}, p0, p1, p2));     // above
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({1, 1, -1}, {2, 2, -3}, p0, p1, p2));   // below
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, -1}, {1, 1, 1}, p0, p1, p2));   // through it
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({8, 8, -1}, {8, 8, 1}, p0, p1, p2));    // plane, outside
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({-1, 5, -1}, {-1, 5, 1}, p0, p1, p2));
+  // Through the triangle's edge, or a hair outside it: left to the kernels.
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({5, 5, -1}, {5, 5, 1}, p0, p1, p2));
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({5 + 1e-12, 5, -1}, {5 + 1e-12, 5, 1}, p0, p1, p2));
+  // Ends on the plane or a hair off it: left to the kernels.
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 0}, {2, 2, 3}, p0, p1, p2));
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 1e-12}, {2, 2, 3}, p0, p1, p2));
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({20, 20, 0}, {30, 30, 0}, p0, p1, p2));  // in the plane
+  // A degenerate (zero-area) triangle is never skipped.
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 1}, {2, 2, 3}, p0, p1, {20, 0, 0}));
+}
+
+// Every pair the filter skips gets no hit from Kernel12, for both edge
+// directions and both perturbation signs. Returns {skipped, pairs}.
+std::pair<int, int> CheckPairs(const Mesh& a, const Mesh& b) {
+  const BoolOperand p = PrepareOperand(a), q = PrepareOperand(b);
+  int skipped = 0, total = 0;
+  for (OpType op : {OpType::kUnion, OpType::kDifference}) {
+    const BoolRoles roles = RolesFor(op, false);
+    const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
+    for (bool forward : {true, false}) {
+      const BoolOperand& em = forward ? p : q;
+      const BoolOperand& tm = forward ? q : p;
+      std::vector<std::pair<int, int>> pairs;
+      BroadPhaseEdgeTri(em, tm, pairs);
+      const BoolMeshView ev = em.View();
+      for (const auto& [he, t] : pairs) {
+        ++total;
+        const auto& tv = tm.tri[t];
+        if (!EdgeClearlyMissesTriangle(em.pos[ev.Start(he)], em.pos[ev.End(he)], tm.pos[tv[0]],
+                                       tm.pos[tv[1]], tm.pos[tv[2]]))
+          continue;
+        ++skipped;
+        Vec3 point{};
+        EXPECT_EQ(kernels.Kernel12(he, t, forward, point), 0) << "edge " << he << " tri " << t;
+      }
+    }
+  }
+  return {skipped, total};
+}
+
+Mesh Moved(Mesh m, Vec3 axis, double degrees, Vec3 shift) {
+  TransformMesh(m, Affine3::Rotation(axis, degrees));
+  TransformMesh(m, Affine3::Translation(shift));
+  return m;
+}
+
+TEST(EdgePlaneFilter, NeverSkipsAKernelHitOnRandomPairs) {
+  std::mt19937 rng(20261127);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  const double offsets[] = {0, 1e-9, 1e-7, 0.5, 1, 2.5};
+  const double angles[] = {0, 90, 45, 30, 1e-6, 180, 17.3};
+  int skipped = 0, total = 0;
+  for (int i = 0; i < 120; ++i) {
+    Mesh shapes[2];
+    for (Mesh& s : shapes) {
+      switch (rng() % 4) {
+        case 0: s = MakeBox({0, 0, 0}, {1 + rng() % 4, 1 + rng() % 3, 1 + rng() % 5}); break;
+        case 1: s = MakeUvSphere({0, 0, 0}, 1 + rng() % 3, 6 + static_cast<int>(rng() % 30)); break;
+        case 2: s = MakeCylinder({0, 0, -1}, 1 + rng() % 2, rng() % 3, 3, 5 + static_cast<int>(rng() % 60)); break;
+        default: s = MakeTetrahedron({0, 0, 0}, {3, 0, 0}, {0, 3, 0}, {0, 0, 3}); break;
+      }
+    }
+    const Vec3 axis = Normalized(Vec3{unit(rng), unit(rng), unit(rng) + 2});
+    const Vec3 shift{offsets[rng() % 6], offsets[rng() % 6] * (rng() % 2 ? 1 : -1), offsets[rng() % 6]};
+    const auto [s, t] = CheckPairs(shapes[0], Moved(shapes[1], axis, angles[rng() % 7], shift));
+    skipped += s;
+    total += t;
+  }
+  EXPECT_GT(skipped, total / 10);  // the test exercises the filter
+}
+
+TEST(EdgePlaneFilter, SkipsMostPairsOfAPlateWithHoles) {
+  // A plate whose top and bottom are long triangles between many holes (a
+  // box minus a grid of cylinders), and one more cylinder through it.
+  Mesh plate = MakeBox({0, 0, 0}, {60, 40, 4});
+  Mesh cutters;
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 3; ++j)
+      AppendMesh(cutters, MakeCylinder({8.0 + 14 * i, 8.0 + 12 * j, -1}, 2, 2, 6, 16));
+  const Mesh holed = Boolean(plate, cutters, OpType::kDifference, nullptr);
+  ASSERT_GT(holed.NumTri(), 100);
+  const auto [skipped, total] = CheckPairs(holed, MakeCylinder({15, 14, -1}, 2.5, 2.5, 6, 24));
+  EXPECT_GT(total, 0);
+  EXPECT_GT(skipped, total / 2);
+}
+
+}  // namespace
+}  // namespace mos::kernel
