@@ -7,9 +7,11 @@ carrying a hash of the model and of every file it includes/uses.
   3D result -> STL -> volume, area, bbox, vertex/triangle counts,
                components, genus, manifoldness (tests/differential/mesh_props.py)
   2D result -> SVG -> area, bbox, polygon/hole/vertex counts
-  also: openscad's exit status, wall time, its "Total rendering time".
-Models using text(), import() or surface() (or the old file= forms) are not
-rendered; they are recorded with kind "excluded" and the reason.
+  also: openscad's exit status, wall time, its "Total rendering time", and
+  the model's feature category ("text", "import", "surface"; corpus.Feature).
+Text models depend on the installed fonts (Debian's fonts-liberation and
+fonts-dejavu, as in scripts/install_deps.sh): render the references where
+mos will run.
 
 Resumable: a model whose hash is already in the file is skipped unless
 --force. The file is rewritten after every model.
@@ -69,10 +71,9 @@ def RenderTime(stderr):
 
 def Reference(key, path, timeout, tmp):
     entry = {"hash": corpus.InputHash(path)}
-    reason = corpus.ExclusionReason(key, path)
-    if reason:
-        entry.update(kind="excluded", reason=reason)
-        return entry
+    feature = corpus.Feature(key, path)
+    if feature:
+        entry["feature"] = feature
     stl = os.path.join(tmp, "out.stl")
     if os.path.exists(stl):
         os.remove(stl)
@@ -137,7 +138,9 @@ def main():
             if args.only and args.only not in key:
                 continue
             old = refs.get(key)
-            if old and not args.force and old.get("hash") == corpus.InputHash(path):
+            # "excluded": left by the earlier runs, which rendered no text/import/surface model.
+            if (old and not args.force and old.get("hash") == corpus.InputHash(path)
+                    and old.get("kind") != "excluded"):
                 continue
             entry = Reference(key, path, args.timeout, tmp)
             refs[key] = entry

@@ -5,7 +5,10 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <exception>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "mos/engine.h"
@@ -40,7 +43,9 @@ mos::Engine& TheEngine() {
 }
 
 // options: {file, name, defines: {name: "expr"}, libraryPaths: [..],
-//           csg: bool, maxRecursionDepth, maxLoopIterations, timeoutSeconds}
+//           csg: bool, maxRecursionDepth, maxLoopIterations, timeoutSeconds,
+//           export: "svg" | "stl" | ... (render the geometry and return it
+//           as text in `exported`, or why not in `exportError`)}
 mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
   mos::RenderRequest request;
   request.source = source;
@@ -50,6 +55,7 @@ mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
   if (options["file"].isString()) request.file = options["file"].as<std::string>();
   if (options["name"].isString()) request.sourceName = options["name"].as<std::string>();
   if (options["csg"].isFalse()) request.wantCsg = false;
+  if (options["export"].isString()) request.wantGeometry = true;
   if (options["maxRecursionDepth"].isNumber())
     request.limits.maxRecursionDepth = options["maxRecursionDepth"].as<int>();
   if (options["maxLoopIterations"].isNumber()) {
@@ -109,10 +115,31 @@ val Failure(const std::string& message) {
   return ToJs(result);
 }
 
-// render(source, options?) -> {ok, parsed, echo, csg, diagnostics}
+// The rendered geometry in `format`, written through the (in-memory or,
+// in mos_wasm_node, host) file system and read back.
+void AddExport(const mos::RenderResult& result, const std::string& format, val& out) {
+  static int counter = 0;
+  const std::string path = "/tmp/mos_wasm_export_" + std::to_string(++counter) + "." + format;
+  const std::string error = mos::ExportGeometry(result, path, format);
+  if (!error.empty()) {
+    out.set("exportError", error);
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  out.set("exported", std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+  in.close();
+  std::remove(path.c_str());
+}
+
+// render(source, options?) -> {ok, parsed, echo, csg, diagnostics,
+//                              exported / exportError with options.export}
 val Render(const std::string& source, val options) {
   try {
-    return ToJs(TheEngine().Render(RequestFrom(source, options)));
+    const mos::RenderResult result = TheEngine().Render(RequestFrom(source, options));
+    val out = ToJs(result);
+    if (!options.isUndefined() && !options.isNull() && options["export"].isString())
+      AddExport(result, options["export"].as<std::string>(), out);
+    return out;
   } catch (const std::exception& e) {
     return Failure(std::string("internal error: ") + e.what());
   } catch (...) {

@@ -5,6 +5,7 @@
 
 #include <cctype>
 
+#include "geom/import_nef3.h"
 #include "geom/tessellation.h"
 #include "importer/dxf_data.h"
 #include "importer/mesh_data.h"
@@ -114,6 +115,8 @@ ImportOutcome ImportFile(const ImportRequest& r) {
     ImportDxf(r, out);
   } else if (ext == "stl" || ext == "off" || ext == "obj") {
     ImportMesh(r, ext, out);
+  } else if (ext == "nef3") {
+    ImportNef3(r, Absolute(r.path), out);
   } else if (ext == "svg" || ext == "amf" || ext == "3mf") {
     out.locatedWarnings.push_back("import() of ." + ext + " files is not supported yet; ignored");
   } else {

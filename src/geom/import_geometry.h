@@ -2,7 +2,7 @@
 // by the importer stage made into geometry. DXF gives a 2D polygon set
 // (paths filled even-odd, curves by $fn/$fa/$fs, as 2021.01 does); STL, OFF
 // and OBJ give a solid through the kernel's mesh repair (2021.01 reads no
-// OBJ; we do). Missing files and formats we do not read give 2021.01's
+// OBJ; we do), and so does .nef3 (import_nef3.h). Missing files and formats we do not read give 2021.01's
 // warning or error; malformed files a warning, never a crash.
 #pragma once
 

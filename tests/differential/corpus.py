@@ -1,8 +1,9 @@
 """The differential corpus: every .scad under openscad's testdata/scad and
 examples, keyed like the golden corpus ("testdata/<rel>", "examples/<rel>"),
-with a hash of the model and of every file it includes or uses, and the
-detection of models outside this issue (text(), import(), surface() and the
-old file= forms of linear_extrude/rotate_extrude, which read DXF files)."""
+with a hash of the model, of every file it includes or uses and of the data
+files they name (STL, DXF, PNG, ...), and the feature category of a model:
+text(), import() (with the old file= forms of linear_extrude/rotate_extrude
+and the deprecated import_* modules, which read files too) or surface()."""
 import gzip
 import hashlib
 import os
@@ -15,9 +16,9 @@ GOLDEN_REFERENCE = os.path.join(HERE, "..", "golden", "reference")
 
 _INCLUDE = re.compile(r"\b(?:include|use)\s*<([^>]+)>")
 # In the .csg dump (what a render really evaluates).
-_CSG_EXCLUDED = re.compile(r"(?:^|\s|[%#!*])(text|import|surface)\(|\b(linear_extrude|rotate_extrude)\(file = \"")
+_CSG_FEATURE = re.compile(r"(?:^|\s|[%#!*])(text|import|surface)\(|\b(linear_extrude|rotate_extrude)\(file = \"")
 # In the source, when 2021.01 wrote no .csg.
-_SOURCE_EXCLUDED = re.compile(r"\b(text|import|import_dxf|import_stl|import_off|surface|dxf_linear_extrude|dxf_rotate_extrude)\s*\(|\bfile\s*=")
+_SOURCE_FEATURE = re.compile(r"\b(text|import|import_dxf|import_stl|import_off|surface|dxf_linear_extrude|dxf_rotate_extrude)\s*\(|\bfile\s*=")
 
 
 def ListCorpus():
@@ -54,9 +55,27 @@ def UsedFiles(path, depth=0, seen=None):
     return seen
 
 
+# A string literal naming a data file an import()/surface()/file= may read.
+_DATA_FILE = re.compile(r'"([^"\n]+\.(?:stl|off|obj|dxf|svg|amf|3mf|dat|png))"', re.I)
+
+
+def DataFiles(path):
+    """The existing data files the model's sources name (relative to the naming
+    file, as 2021.01 resolves them), sorted; a name built at run time is missed."""
+    out = set()
+    for f in UsedFiles(path):
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            names = _DATA_FILE.findall(fh.read())
+        for name in names:
+            cand = os.path.normpath(os.path.join(os.path.dirname(f), name))
+            if os.path.isfile(cand):
+                out.add(cand)
+    return sorted(out)
+
+
 def InputHash(path):
     h = hashlib.sha256()
-    for f in UsedFiles(path):
+    for f in UsedFiles(path) + DataFiles(path):
         with open(f, "rb") as fh:
             h.update(hashlib.sha256(fh.read()).digest())
     return h.hexdigest()[:16]
@@ -73,17 +92,27 @@ def GoldenCsg(key):
     return None
 
 
-def ExclusionReason(key, path):
-    """'text'/'import'/'surface'/... when the model is outside this issue, else None."""
+# A model using several features is counted under the first of these.
+FEATURES = ("import", "surface", "text")
+
+
+def Feature(key, path):
+    """'text', 'import' or 'surface' when the model uses that feature (import
+    also for the old file= forms and import_*), else None. Looked up in the
+    golden .csg (what a render really evaluates), else in the source."""
     csg = GoldenCsg(key)
     if csg is not None:
-        m = _CSG_EXCLUDED.search(csg)
-        if m:
-            return (m.group(1) or m.group(2) + "(file=)") + " in csg"
-        return None
-    text = "\n".join(open(f, encoding="utf-8", errors="replace").read() for f in UsedFiles(path))
-    text = re.sub(r"//[^\n]*|/\*.*?\*/", "", text, flags=re.S)
-    m = _SOURCE_EXCLUDED.search(text)
-    if m:
-        return (m.group(1) or "file=") + " in source"
+        found = set()
+        for m in _CSG_FEATURE.finditer(csg):
+            found.add(m.group(1) or "import")
+    else:
+        text = "\n".join(open(f, encoding="utf-8", errors="replace").read() for f in UsedFiles(path))
+        text = re.sub(r"//[^\n]*|/\*.*?\*/", "", text, flags=re.S)
+        found = set()
+        for m in _SOURCE_FEATURE.finditer(text):
+            name = m.group(1) or "file="
+            found.add(name if name in FEATURES else "import")
+    for feature in FEATURES:
+        if feature in found:
+            return feature
     return None

@@ -21,9 +21,11 @@ most 1e-5 |c| (the issue's 6e-6 covers one rounding only). Then
 The vertex count is reported (tessellation identical) but not required:
 2021.01 triangulates CGAL faces its own way.
 
-Prints the pass count overall and per category, every mismatch with its
-numbers, the models not compared (text/import/surface, 2D without a mos SVG
-exporter, openscad errors and timeouts). Fails on a mismatch not listed in
+Prints the pass count of the whole corpus, per feature (3D/2D geometry,
+text, import, surface: the "feature" of each reference, corpus.Feature),
+the issue-4 figure (geometry only, without text/import/surface) and per
+directory, every mismatch with its numbers, the models not compared (2D
+without a mos SVG exporter, openscad errors and timeouts, huge references). Fails on a mismatch not listed in
 known_mismatches.txt ('<key> <reason>' lines) and on stale references.
 
   tests/differential/run_differential.py --mos build/bin/mos [--only SUBSTR] [--verbose]
@@ -225,7 +227,13 @@ def main():
     def Count(kind):
         ks = [k for k in keys if refs[k]["kind"] == kind]
         return sum(results[k][0] == "pass" for k in ks), len(ks)
-    print("== per category: pass / compared (not compared)")
+
+    def Tally(ks):
+        """(passed, compared, not compared)."""
+        outcomes = [results[k][0] for k in ks]
+        return (outcomes.count("pass"), outcomes.count("pass") + outcomes.count("mismatch"),
+                outcomes.count("notcompared"))
+    print("== per directory: pass / compared (not compared)")
     for cat, c in sorted(cats.items()):
         print("  %-28s %4d / %-4d (%d)" % (cat, c["pass"], c["pass"] + c["mismatch"], c["notcompared"]))
     notCompared = [k for k in keys if results[k][0] == "notcompared"]
@@ -250,14 +258,21 @@ def main():
     p3, n3 = Count("3d")
     p2, n2 = Count("2d")
     pe, ne = Count("empty")
-    compared = sum(c["pass"] + c["mismatch"] for c in cats.values())
-    passed = sum(c["pass"] for c in cats.values())
-    print("3D: %d/%d match; 2D: %d/%d match (%d not compared: no mos SVG); empty: %d/%d; "
+    print("kinds: 3D %d/%d match; 2D %d/%d match (%d not compared: no mos SVG); empty %d/%d; "
           "tessellation-identical vertex count: %d/%d of the matching 3D"
           % (p3, n3, p2, n2, sum(1 for k in keys if refs[k]["kind"] == "2d" and results[k][0] == "notcompared"),
              pe, ne, vertexSame, vertexTotal))
-    print("differential: %d/%d compared models match (%.1f%%); %d not compared; known mismatches listed: %d"
-          % (passed, compared, 100.0 * passed / max(compared, 1), len(notCompared), len(known)))
+    print("== per feature: pass / compared (not compared)")
+    for feature in (None,) + corpus.FEATURES:
+        p, n, nc = Tally([k for k in keys if refs[k].get("feature") == feature])
+        print("  %-28s %4d / %-4d (%d)  %.1f%%" % (feature or "3D/2D geometry", p, n, nc, 100.0 * p / max(n, 1)))
+    p, n, nc = Tally([k for k in keys if not refs[k].get("feature")])
+    print("issue 4 (without text/import/surface): %d/%d compared models match (%.1f%%); %d not compared"
+          % (p, n, 100.0 * p / max(n, 1), nc))
+    p, n, nc = Tally(keys)
+    print("differential, whole corpus: %d/%d compared models match (%.1f%%); %d not compared; "
+          "%d models in all; known mismatches listed: %d"
+          % (p, n, 100.0 * p / max(n, 1), nc, len(keys), len(known)))
     for k in regressions:
         print("REGRESSION (not in %s): %s: %s" % (os.path.basename(args.known), k, results[k][1]))
     return 1 if regressions else 0

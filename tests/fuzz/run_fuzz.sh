@@ -5,6 +5,7 @@
 #   --target mos_fuzz_parse     the parser alone (default: mos_fuzz_render)
 #   --target mos_fuzz_dxf       the DXF reader (seeds: corpus_dxf + testdata/dxf)
 #   --target mos_fuzz_mesh_import  STL/OFF/OBJ readers + repair (seeds: corpus_mesh)
+#   --target mos_fuzz_nef3      the .nef3 reader + repair (seeds: corpus_nef3 + testdata/nef3)
 #   --target mos_fuzz_triangulate | mos_fuzz_polygon2d | mos_fuzz_boolean
 #                               the kernel targets (seeds and regressions in
 #                               kernel_corpus/<name>, kernel_regressions/<name>)
@@ -72,6 +73,10 @@ for target in "${targets[@]}"; do
       [ -d /usr/share/openscad/testdata/dxf ] && extra+=(/usr/share/openscad/testdata/dxf) ;;
     mos_fuzz_mesh_import)
       corpus="$here/corpus_mesh"; regressions="$corpus"; extra=() ;;
+    mos_fuzz_nef3)
+      corpus="$here/corpus_nef3"; regressions="$corpus"
+      extra=()
+      [ -d /usr/share/openscad/testdata/nef3 ] && extra+=(/usr/share/openscad/testdata/nef3) ;;
     mos_fuzz_surface)
       corpus="$here/corpus_surface"; regressions="$here/regressions_surface"
       extra=()

@@ -275,5 +275,22 @@ TEST_F(SurfaceFiles, MalformedFilesEndInDiagnostics) {
       << t;
 }
 
+// 2021.01 makes a volume-less double-sided sheet of these (see
+// surface_mesh.cpp); mos leaves them out and says so; a single height gives
+// nothing in both.
+TEST_F(SurfaceFiles, SingleLineOrColumnIsLeftOutWithAWarning) {
+  Write("row.dat", "1 2 3\n");
+  Write("col.dat", "1\n2\n3\n");
+  Write("one.dat", "5\n");
+  for (const char* f : {"row.dat", "col.dat"}) {
+    RenderResult r = Render(std::string("surface(\"") + f + "\");");
+    EXPECT_EQ(r.geometry.dim, Dim::kEmpty) << f;
+    EXPECT_NE(Texts(r).find("has a single line or column of heights"), std::string::npos) << Texts(r);
+  }
+  RenderResult r = Render("surface(\"one.dat\");");
+  EXPECT_EQ(r.geometry.dim, Dim::kEmpty);
+  EXPECT_EQ(Texts(r), "");
+}
+
 }  // namespace
 }  // namespace mos::geom
