@@ -169,8 +169,8 @@ Geometry Combine2d(std::vector<Polygon2d> polys, size_t childCount, CombineOp op
 Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineContext& ctx) {
   Dim dim = Dim::kEmpty;
   for (const Geometry& g : children)
-    if (!g.Empty()) {
-      dim = g.dim;
+    if (!g.Empty() || g.emptyDim != Dim::kEmpty) {
+      dim = g.Empty() ? g.emptyDim : g.dim;
       break;
     }
   if (dim == Dim::kEmpty) return {};
@@ -205,6 +205,8 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   }
   // 2021.01 intersects with the ignored child as with an empty one.
   if (droppedChild && op == CombineOp::kIntersection) return {};
+  // Only empty objects of the chosen dimension (an emptyDim hint decided it).
+  if (dim == Dim::k3 ? meshes.empty() : polys.empty()) return {};
   return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
                         : Combine2d(std::move(polys), children.size(), op, firstProp, ctx);
 }

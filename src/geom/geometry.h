@@ -22,6 +22,10 @@ struct Geometry {
   kernel::Mesh mesh;        // dim == k3: closed, outward-oriented
   kernel::Polygon2d polygon;  // dim == k2: canonical or a simple primitive outline
   uint32_t polygonProp = 0;   // dim == k2: the property its extrusions get
+  // dim == kEmpty: the dimension 2021.01 still gives this empty object when
+  // it decides a group's dimension (a polygon() dropped for a bad point is an
+  // empty 2D object there); kEmpty for the usual empty result.
+  Dim emptyDim = Dim::kEmpty;
 
   static Geometry Solid(kernel::Mesh m) {
     Geometry g;

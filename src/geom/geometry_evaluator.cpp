@@ -14,6 +14,7 @@
 #include "geom/extrude.h"
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
+#include "geom/polygon_points.h"
 #include "geom/surface_mesh.h"
 #include "geom/tessellation.h"
 #include "geom/text_geometry.h"
@@ -540,6 +541,14 @@ class Renderer {
 
   Geometry PolygonGeometry(const Node& node, int nodeId) {
     const auto& p = node.Params<eval::PolygonParams>();
+    if (auto error = PolygonPointError(p)) {
+      out_.errors.push_back({*error, node.span, true});
+      // Still a 2D object (empty): it decides a group's dimension in 2021.01.
+      Geometry empty;
+      empty.emptyDim = Dim::k2;
+      return empty;
+    }
+    for (auto& w : PolygonIndexWarnings(p)) Warn(w, node.span);
     Polygon2d raw;
     const int n = static_cast<int>(p.points.size());
     auto point = [&](int i) { return Vec2{p.points[i][0], p.points[i][1]}; };
