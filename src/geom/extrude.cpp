@@ -114,6 +114,11 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
     // start of a counter-clockwise edge when the twist is positive, else the
     // other diagonal; holes the other way round.
     const bool lowerDiagonal = p.twist > 0;
+    // The slice ending in a top scaled to zero on an axis takes the other
+    // (longer) diagonal: 2021.01's rule against zero-thickness ears there
+    // (issue2259.scad: a triangle extruded with scale=[1,0] gives 6 facets,
+    // each side quad split along its longer diagonal).
+    const bool zeroTop = k + 1 == slices && (p.scale[0] == 0 || p.scale[1] == 0);
     for (const auto& c : polygon.contours) {
       const bool diagonalA = lowerDiagonal != IsHole(c);
       for (size_t i = 0; i < c.size(); ++i) {
@@ -126,7 +131,7 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         // then splits by the rule above (linear_extrude-tests.scad, twisted
         // square(10) with a corner at the origin).
         const bool tie = std::abs(da - db) <= 1e-9 * std::max(da, db);
-        if (tie ? diagonalA : da < db) {
+        if ((tie ? diagonalA : da < db) != zeroTop) {
           soup.push_back({a, b, b2});
           soup.push_back({a, b2, a2});
         } else {
