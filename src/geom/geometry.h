@@ -22,6 +22,10 @@ struct Geometry {
   kernel::Mesh mesh;        // dim == k3: closed, outward-oriented
   kernel::Polygon2d polygon;  // dim == k2: canonical or a simple primitive outline
   uint32_t polygonProp = 0;   // dim == k2: the property its extrusions get
+  // dim == k3: the result of a 3D boolean (2021.01: a Nef polyhedron, whose
+  // vertices later booleans take as they are; plain meshes go on its grid
+  // first, see grid_snap.h).
+  bool booleanResult = false;
 
   static Geometry Solid(kernel::Mesh m) {
     Geometry g;

@@ -1,5 +1,7 @@
 #include "geom/geometry_evaluator.h"
 
+#include "geom/grid_snap.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -12,6 +14,7 @@
 #include "geom/clipper_order.h"
 #include "geom/combine.h"
 #include "geom/extrude.h"
+#include "geom/grid_snap.h"
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/surface_mesh.h"
@@ -400,6 +403,8 @@ class Renderer {
       children.swap(sortedChildren);
       nodes.swap(sortedNodes);
     }
+    for (Geometry& g : children)
+      if (!g.booleanResult) SnapToOpenscadGrid(g.mesh);
     std::vector<const NodeKey*> keys;
     if (options_.cache && nodes.size() == n) {
       for (const Node* c : nodes) {
@@ -445,7 +450,9 @@ class Renderer {
       if (guard.Stopped()) return {};
       if (keyed && i + 1 < n) StorePrefix(PrefixKeyBytes(keys, i + 1, op), acc, base);
     }
-    return Geometry::Solid(std::move(acc));
+    Geometry result = Geometry::Solid(std::move(acc));
+    result.booleanResult = !result.Empty();
+    return result;
   }
 
   void StorePrefix(std::string keyBytes, const Mesh& mesh, uint32_t base) {
