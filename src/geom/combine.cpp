@@ -67,11 +67,14 @@ Geometry Boolean3d(std::vector<Mesh> meshes, kernel::OpType op, const CombineCon
 }
 
 // `fromBoolean[i]`: meshes[i] is an earlier boolean's result.
-Geometry Combine3d(std::vector<Mesh> meshes, const std::vector<bool>& fromBoolean, CombineOp op,
-                   const CombineContext& ctx) {
+// `rejected`: the single mesh passed through unchanged carries 2021.01's
+// CGAL rejection along.
+Geometry Combine3d(std::vector<Mesh> meshes, const std::vector<bool>& fromBoolean, bool rejected,
+                   CombineOp op, const CombineContext& ctx) {
   if (meshes.size() == 1 && op != CombineOp::kHull) {
     Geometry g = Geometry::Solid(std::move(meshes[0]));
     g.booleanResult = fromBoolean[0];
+    g.cgalRejects = rejected;
     return g;
   }
   if (op == CombineOp::kUnion || op == CombineOp::kDifference || op == CombineOp::kIntersection)
@@ -195,6 +198,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   if (op == CombineOp::kDifference && children[0].Empty()) return {};
   std::vector<Mesh> meshes;
   std::vector<bool> fromBoolean;
+  bool rejected = false;
   std::vector<Polygon2d> polys;
   uint32_t firstProp = 0;
   bool droppedChild = false;
@@ -216,6 +220,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
     if (dim == Dim::k3) {
       meshes.push_back(std::move(g.mesh));
       fromBoolean.push_back(g.booleanResult);
+      rejected = g.cgalRejects;
     } else {
       if (polys.empty()) firstProp = g.polygonProp;
       polys.push_back(std::move(g.polygon));
@@ -223,7 +228,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   }
   // 2021.01 intersects with the ignored child as with an empty one.
   if (droppedChild && op == CombineOp::kIntersection) return {};
-  return dim == Dim::k3 ? Combine3d(std::move(meshes), fromBoolean, op, ctx)
+  return dim == Dim::k3 ? Combine3d(std::move(meshes), fromBoolean, rejected, op, ctx)
                         : Combine2d(std::move(polys), children.size(), op, firstProp, ctx);
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "geom/cgal_closed_check.h"
 #include "geom/tessellation.h"
 #include "kernel/mesh_build.h"
 #include "geom/delaunay_flips.h"
@@ -39,6 +40,22 @@ kernel::Mesh FromSoup(const std::vector<Triangle>& soup, uint32_t prop) {
   kernel::RepairReport report;
   std::vector<uint32_t> props(soup.size(), prop);
   return kernel::MeshFromTriangleSoup(soup, props, options, report);
+}
+
+// One outline turning one way only (2021.01's Polygon2d::is_convex; such
+// extrusions go to CGAL as hulls, never through its polyhedron builder).
+bool SingleConvexOutline(const kernel::Polygon2d& polygon) {
+  if (polygon.contours.size() != 1) return false;
+  const kernel::Contour& c = polygon.contours[0];
+  const size_t n = c.size();
+  if (n < 3) return false;
+  bool left = false, right = false;
+  for (size_t i = 0; i < n; ++i) {
+    const double turn = kernel::Cross(c[(i + 1) % n] - c[i], c[(i + 2) % n] - c[(i + 1) % n]);
+    left = left || turn > 0;
+    right = right || turn < 0;
+  }
+  return !(left && right);
 }
 
 // A contour's orientation: holes of a canonical set run clockwise.
@@ -85,7 +102,8 @@ int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtr
 }
 
 kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
-                           uint32_t prop) {
+                           uint32_t prop, bool* cgalRejects) {
+  if (cgalRejects) *cgalRejects = false;
   if (!(p.height > 0) || !std::isfinite(p.height) || polygon.contours.empty()) return {};
   const int slices = LinearExtrudeSlices(polygon, p);
   const double z0 = p.center ? -p.height / 2 : 0;
@@ -140,6 +158,14 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         }
       }
     }
+  }
+  // Only a degenerate top can make the soup non-manifold. That top has no
+  // area: 2021.01's tessellator gives it no triangles (ours are collinear).
+  if (cgalRejects && (p.scale[0] == 0 || p.scale[1] == 0) && !SingleConvexOutline(polygon)) {
+    std::vector<Triangle> withoutTop;
+    for (size_t i = 0; i < soup.size(); ++i)
+      if (i >= 2 * cap.size() || i % 2 == 0) withoutTop.push_back(soup[i]);
+    *cgalRejects = !ClosedManifoldSoup(withoutTop);
   }
   return FromSoup(soup, prop);
 }

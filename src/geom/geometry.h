@@ -26,6 +26,9 @@ struct Geometry {
   // vertices later booleans take as they are; plain meshes go on its grid
   // first, see grid_snap.h).
   bool booleanResult = false;
+  // dim == k3: 2021.01's CGAL conversion fails on this mesh as 2021.01 makes
+  // it (see cgal_closed_check.h): a boolean with other operands drops it.
+  bool cgalRejects = false;
 
   static Geometry Solid(kernel::Mesh m) {
     Geometry g;

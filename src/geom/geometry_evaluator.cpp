@@ -345,11 +345,27 @@ class Renderer {
     std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes);
     if (out_.cancelled) return {};
     if (op == CombineOp::kHull) AddOpenPolyhedronPoints(node, children);
+    if (op == CombineOp::kUnion || op == CombineOp::kDifference || op == CombineOp::kIntersection)
+      DropCgalRejects(children);
     if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
       return CutOneByOne(std::move(children), nodes, propsBefore,
                          op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
     const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
     return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
+  }
+
+  // Operands 2021.01 cannot convert for a boolean with others (2 or more
+  // solids) count as empty, with its error (cgal_closed_check.h).
+  void DropCgalRejects(std::vector<Geometry>& children) {
+    int solids = 0;
+    for (const Geometry& g : children) solids += g.dim == Dim::k3 ? 1 : 0;
+    if (solids < 2) return;
+    for (Geometry& g : children) {
+      if (g.dim != Dim::k3 || !g.cgalRejects) continue;
+      out_.errors.push_back(
+          {"The given mesh is not closed! Unable to convert to CGAL_Nef_Polyhedron.", {}});
+      g = Geometry{};
+    }
   }
 
   // A difference or union of three or four solids (all 3D, none empty) is
@@ -654,7 +670,10 @@ class Renderer {
     const double slices = LinearExtrudeSlices(g.polygon, p);
     if (!WithinBudget(static_cast<double>(PolygonVertexCount(g.polygon)) * (slices + 1), node))
       return {};
-    return Geometry::Solid(LinearExtrude(g.polygon, p, g.polygonProp));
+    bool cgalRejects = false;
+    Geometry out = Geometry::Solid(LinearExtrude(g.polygon, p, g.polygonProp, &cgalRejects));
+    out.cgalRejects = cgalRejects && !out.Empty();
+    return out;
   }
 
   Geometry RotateExtrudeGeometry(const Node& node, int depth, int nodeId) {

@@ -1,0 +1,24 @@
+// Whether 2021.01 can turn a triangle soup into a CGAL polyhedron. Its
+// conversion (before any 3D boolean) builds a halfedge polyhedron from the
+// mesh as it is; a mesh whose exactly-welded triangles are not a closed
+// 2-manifold fails with "The given mesh is not closed! Unable to convert to
+// CGAL_Nef_Polyhedron." and the boolean treats it as empty. Convex meshes
+// do not get there (2021.01 hulls them). Measured on linear_extrude with a
+// zero scale (linear_extrude-scale-zero-tests.scad's 24 shapes, issue591):
+// an edge shared by four triangles (two wedges meeting in one top line) and
+// a vertex where two fans meet (two pyramids sharing their apex) both fail.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "kernel/vec.h"
+
+namespace mos::geom {
+
+// True when every edge of the soup (corners welded by exact position,
+// triangles with a repeated corner dropped) has one triangle on each side
+// running opposite ways and the triangles around every vertex form one fan.
+bool ClosedManifoldSoup(const std::vector<std::array<kernel::Vec3, 3>>& soup);
+
+}  // namespace mos::geom

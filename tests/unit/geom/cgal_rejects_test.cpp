@@ -1,0 +1,101 @@
+// Extrusions 2021.01's CGAL conversion rejects (cgal_closed_check.h): a
+// boolean with other operands drops them with its error. Expected values
+// from openscad 2021.01 on the same snippets.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "geom/cgal_closed_check.h"
+#include "geom_test_util.h"
+#include "kernel/mesh_properties.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Vec3;
+using Soup = std::vector<std::array<Vec3, 3>>;
+
+// A tetrahedron with outward faces, shifted by `o`.
+Soup Tetra(Vec3 o, double s = 1) {
+  const Vec3 a = o, b = o + Vec3{s, 0, 0}, c = o + Vec3{0, s, 0}, d = o + Vec3{0, 0, s};
+  return {{a, c, b}, {a, b, d}, {a, d, c}, {b, c, d}};
+}
+
+Soup Join(Soup a, const Soup& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+TEST(CgalClosedCheck, ClosedTetrahedronPasses) { EXPECT_TRUE(ClosedManifoldSoup(Tetra({0, 0, 0}))); }
+
+TEST(CgalClosedCheck, OpenSoupFails) {
+  Soup s = Tetra({0, 0, 0});
+  s.pop_back();
+  EXPECT_FALSE(ClosedManifoldSoup(s));
+}
+
+// Two tetrahedra meeting in one vertex: every edge is fine, the vertex has
+// two fans (2021.01: linear_extrude(scale=0) of two squares fails).
+TEST(CgalClosedCheck, TwoFansAtOneVertexFail) {
+  EXPECT_FALSE(ClosedManifoldSoup(Join(Tetra({0, 0, 0}), Tetra({0, 0, 0}, -1))));
+}
+
+// Triangles with a repeated corner do not count (2021.01 drops them).
+TEST(CgalClosedCheck, CollapsedTrianglesAreIgnored) {
+  Soup s = Tetra({0, 0, 0});
+  s.push_back({Vec3{0, 0, 0}, Vec3{0, 0, 0}, Vec3{1, 0, 0}});
+  EXPECT_TRUE(ClosedManifoldSoup(s));
+}
+
+// issue591.scad: the first difference's solid (two squares extruded to one
+// top line, four triangles on that line) is dropped with 2021.01's error,
+// so only the second model remains (V = 2.25, y from 1.5 to 2.5).
+TEST(CgalRejects, DifferenceOfARejectedExtrusionIsEmpty) {
+  RenderResult r = testing::Render(
+      "module cutoff() { difference() { children(); translate([0,0,2.5]) cube(2, center=true); } }"
+      "cutoff() { linear_extrude(height=3, scale=[0,1]) {"
+      "  translate([1,0,0]) square(1,true); translate([-1,0,0]) square(1,true); } }"
+      "translate([0,2,0]) cutoff() {"
+      "  linear_extrude(height=3, scale=[0,1]) translate([1,0,0]) square(1,true);"
+      "  linear_extrude(height=3, scale=[0,1]) translate([-1,0,0]) square(1,true); }");
+  ASSERT_EQ(r.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 2.25, 1e-9);
+  EXPECT_DOUBLE_EQ(kernel::BoundingBox(r.geometry.mesh).min.y, 1.5);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].text,
+            "The given mesh is not closed! Unable to convert to CGAL_Nef_Polyhedron.");
+}
+
+// A lone rejected extrusion is exported as it is (no CGAL conversion), and
+// a convex outline is never rejected (2021.01 hulls it).
+TEST(CgalRejects, OnlyBooleansWithOtherSolidsDropThem) {
+  const std::string twoSquares =
+      "linear_extrude(height=3, scale=[0,1]) {"
+      "  translate([1,0,0]) square(1,true); translate([-1,0,0]) square(1,true); }";
+  RenderResult lone = testing::Render(twoSquares);
+  EXPECT_EQ(lone.geometry.dim, Dim::k3);
+  EXPECT_TRUE(lone.errors.empty());
+  RenderResult convex = testing::Render(
+      "union() { linear_extrude(height=3, scale=[0,1]) square(1,true);"
+      "  translate([5,0,0]) cube(1); }");
+  EXPECT_TRUE(convex.errors.empty());
+  EXPECT_NEAR(kernel::SignedVolume(convex.geometry.mesh), 1.5 + 1, 1e-9);
+}
+
+// linear_extrude-scale-zero-tests.scad's square with a hole: rejected for
+// scale [0,0] (outer and inner apex meet), accepted for [0,1] (the two top
+// lines overlap but share no edge), as 2021.01 does.
+TEST(CgalRejects, SquareWithHole) {
+  const std::string shape = "difference() { square(2,true); square(1,true); }";
+  auto errors = [&](const std::string& scale) {
+    return testing::Render("union() { linear_extrude(height=3, slices=20, scale=" + scale + ") " +
+                           shape + " translate([100,0,0]) cube(1); }")
+        .errors.size();
+  };
+  EXPECT_EQ(errors("[0,0]"), 1u);
+  EXPECT_EQ(errors("[0,1]"), 0u);
+  EXPECT_EQ(errors("[1,0]"), 0u);
+}
+
+}  // namespace
+}  // namespace mos::geom
