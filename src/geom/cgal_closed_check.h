@@ -4,9 +4,11 @@
 // 2-manifold fails with "The given mesh is not closed! Unable to convert to
 // CGAL_Nef_Polyhedron." and the boolean treats it as empty. Convex meshes
 // do not get there (2021.01 hulls them). Measured on linear_extrude with a
-// zero scale (linear_extrude-scale-zero-tests.scad's 24 shapes, issue591):
-// an edge shared by four triangles (two wedges meeting in one top line) and
-// a vertex where two fans meet (two pyramids sharing their apex) both fail.
+// zero scale (linear_extrude-scale-zero-tests.scad's 24 shapes, issue591)
+// and on outlines touching in a vertex (issue791): an edge shared by four
+// triangles (two wedges meeting in one top line, two squares meeting in a
+// corner) and a vertex where two fans meet (two pyramids sharing their
+// apex) both fail.
 #pragma once
 
 #include <array>

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "geom/cgal_closed_check.h"
@@ -56,6 +57,16 @@ bool SingleConvexOutline(const kernel::Polygon2d& polygon) {
     right = right || turn < 0;
   }
   return !(left && right);
+}
+
+// Some point used twice by the outlines (outlines touching in a vertex):
+// the extrusion then has an edge with four faces.
+bool HasRepeatedVertex(const kernel::Polygon2d& polygon) {
+  std::vector<std::pair<double, double>> points;
+  for (const auto& c : polygon.contours)
+    for (const Vec2& v : c) points.emplace_back(v.x, v.y);
+  std::sort(points.begin(), points.end());
+  return std::adjacent_find(points.begin(), points.end()) != points.end();
 }
 
 // A contour's orientation: holes of a canonical set run clockwise.
@@ -159,12 +170,15 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
       }
     }
   }
-  // Only a degenerate top can make the soup non-manifold. That top has no
+  // Only a degenerate top or outlines touching in a point (issue791.scad: a
+  // self-intersecting polygon() filled even-odd is two outlines meeting in
+  // the crossing) can make the soup non-manifold. A degenerate top has no
   // area: 2021.01's tessellator gives it no triangles (ours are collinear).
-  if (cgalRejects && (p.scale[0] == 0 || p.scale[1] == 0) && !SingleConvexOutline(polygon)) {
+  const bool zeroScale = p.scale[0] == 0 || p.scale[1] == 0;
+  if (cgalRejects && !SingleConvexOutline(polygon) && (zeroScale || HasRepeatedVertex(polygon))) {
     std::vector<Triangle> withoutTop;
     for (size_t i = 0; i < soup.size(); ++i)
-      if (i >= 2 * cap.size() || i % 2 == 0) withoutTop.push_back(soup[i]);
+      if (!zeroScale || i >= 2 * cap.size() || i % 2 == 0) withoutTop.push_back(soup[i]);
     *cgalRejects = !ClosedManifoldSoup(withoutTop);
   }
   return FromSoup(soup, prop);

@@ -97,5 +97,24 @@ TEST(CgalRejects, SquareWithHole) {
   EXPECT_EQ(errors("[1,0]"), 0u);
 }
 
+// Outlines touching in a vertex make an edge with four faces: rejected
+// whatever the scale (issue791.scad, a self-intersecting polygon filled
+// even-odd, minus a cube: 2021.01's result is empty; two squares meeting
+// in a corner, unioned with a cube: its error). Squares sharing part of an
+// edge merge into one outline and pass.
+TEST(CgalRejects, OutlinesTouchingInAVertex) {
+  RenderResult bowtie = testing::Render(
+      "difference() { linear_extrude(height=2, convexity=2)"
+      "  polygon(points=[[0,0],[1,-1],[2,0.2],[2,-0.2],[1,1]]); cube(center=true); }");
+  EXPECT_TRUE(bowtie.geometry.Empty());
+  EXPECT_EQ(bowtie.errors.size(), 1u);
+  auto errors = [](const std::string& body) {
+    return testing::Render("union() { " + body + " translate([100,0,0]) cube(1); }").errors.size();
+  };
+  EXPECT_EQ(errors("linear_extrude(1) { square(1); translate([1,1]) square(1); }"), 1u);
+  EXPECT_EQ(errors("linear_extrude(1, twist=30) { square(1); translate([1,1]) square(1); }"), 1u);
+  EXPECT_EQ(errors("linear_extrude(1) { square(1); translate([1,0.5]) square(1); }"), 0u);
+}
+
 }  // namespace
 }  // namespace mos::geom
