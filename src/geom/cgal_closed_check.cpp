@@ -1,8 +1,12 @@
 #include "geom/cgal_closed_check.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 #include <utility>
+
+#include "kernel/mesh_build.h"
 
 namespace mos::geom {
 
@@ -48,6 +52,57 @@ bool ClosedManifoldSoup(const std::vector<std::array<kernel::Vec3, 3>>& soup) {
     if (steps != l.size()) return false;
   }
   return true;
+}
+
+namespace {
+
+// Every point on or behind the plane of every triangle (outward normals):
+// 2021.01's approximate convexity test, which sends such meshes to its hull.
+bool Convex(const std::vector<kernel::Vec3>& points,
+            const std::vector<std::array<kernel::Vec3, 3>>& soup) {
+  double extent = 0;
+  for (const kernel::Vec3& p : points)
+    extent = std::max({extent, std::abs(p.x), std::abs(p.y), std::abs(p.z)});
+  const double eps = 1e-9 * std::max(extent, 1.0);
+  for (const auto& t : soup) {
+    const kernel::Vec3 n = kernel::Cross(t[1] - t[0], t[2] - t[0]);
+    const double len = kernel::Length(n);
+    if (!(len > 0)) continue;
+    for (const kernel::Vec3& p : points)
+      if (kernel::Dot(n, p - t[0]) / len > eps) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool PolyhedronCgalRejects(const std::vector<kernel::Vec3>& points,
+                           const std::vector<std::vector<int>>& faces) {
+  const int nv = static_cast<int>(points.size());
+  std::vector<std::array<kernel::Vec3, 3>> soup;
+  std::vector<int> used(nv, 0);
+  for (const auto& raw : faces) {
+    std::vector<int> face;
+    bool bad = false;
+    // Reversed: counter-clockwise from outside, as the kernel's triangles.
+    for (auto it = raw.rbegin(); it != raw.rend(); ++it) {
+      if (*it < 0 || *it >= nv) bad = true;
+      else if (face.empty() || face.back() != *it) face.push_back(*it);
+    }
+    while (face.size() > 1 && face.front() == face.back()) face.pop_back();
+    if (bad || face.size() < 3) continue;
+    std::vector<std::array<int, 3>> tris;
+    kernel::TriangulateFace(points, face, tris);
+    for (const auto& t : tris) {
+      soup.push_back({points[t[0]], points[t[1]], points[t[2]]});
+      for (int v : t) used[v] = 1;
+    }
+  }
+  if (soup.empty() || ClosedManifoldSoup(soup)) return false;
+  std::vector<kernel::Vec3> usedPoints;
+  for (int i = 0; i < nv; ++i)
+    if (used[i]) usedPoints.push_back(points[i]);
+  return !Convex(usedPoints, soup);
 }
 
 }  // namespace mos::geom

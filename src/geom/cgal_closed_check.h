@@ -23,4 +23,13 @@ namespace mos::geom {
 // running opposite ways and the triangles around every vertex form one fan.
 bool ClosedManifoldSoup(const std::vector<std::array<kernel::Vec3, 3>>& soup);
 
+// polyhedron(points, faces) as given (faces clockwise from outside, bad
+// indices dropped, each face triangulated as the kernel does): true when
+// 2021.01 would reject it, i.e. it is not a closed 2-manifold with
+// consistent faces and it is not convex (convex ones 2021.01 hulls).
+// polyhedron-tests.scad: an octahedron with one face flipped is rejected,
+// one with all faces flipped is not.
+bool PolyhedronCgalRejects(const std::vector<kernel::Vec3>& points,
+                           const std::vector<std::vector<int>>& faces);
+
 }  // namespace mos::geom

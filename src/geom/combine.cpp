@@ -192,7 +192,12 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
       dim = g.dim;
       break;
     }
-  if (dim == Dim::kEmpty) return {};
+  if (dim == Dim::kEmpty) {
+    // A lone rejected (left out) polyhedron stays marked through its parents.
+    Geometry none;
+    none.cgalRejects = children.size() == 1 && children[0].cgalRejects;
+    return none;
+  }
   // Difference keeps nothing when its first child is empty; intersection
   // keeps nothing when any child is.
   if (op == CombineOp::kDifference && children[0].Empty()) return {};

@@ -26,8 +26,10 @@ struct Geometry {
   // vertices later booleans take as they are; plain meshes go on its grid
   // first, see grid_snap.h).
   bool booleanResult = false;
-  // dim == k3: 2021.01's CGAL conversion fails on this mesh as 2021.01 makes
-  // it (see cgal_closed_check.h): a boolean with other operands drops it.
+  // 2021.01's CGAL conversion fails on this mesh as 2021.01 makes it (see
+  // cgal_closed_check.h): a boolean with other operands drops it, a
+  // minkowski with others gives nothing. Also set on the empty geometry of a
+  // polyhedron repair could not close.
   bool cgalRejects = false;
 
   static Geometry Solid(kernel::Mesh m) {

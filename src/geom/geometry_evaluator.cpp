@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "geom/cgal_closed_check.h"
 #include "geom/clipper_grid.h"
 #include "geom/clipper_order.h"
 #include "geom/combine.h"
@@ -347,6 +348,9 @@ class Renderer {
     if (op == CombineOp::kHull) AddOpenPolyhedronPoints(node, children);
     if (op == CombineOp::kUnion || op == CombineOp::kDifference || op == CombineOp::kIntersection)
       DropCgalRejects(children);
+    // A minkowski operand 2021.01 cannot convert leaves its sum empty
+    // (issue1137.scad).
+    if (op == CombineOp::kMinkowski && DropCgalRejects(children)) return {};
     if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
       return CutOneByOne(std::move(children), nodes, propsBefore,
                          op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
@@ -356,16 +360,22 @@ class Renderer {
 
   // Operands 2021.01 cannot convert for a boolean with others (2 or more
   // solids) count as empty, with its error (cgal_closed_check.h).
-  void DropCgalRejects(std::vector<Geometry>& children) {
+  // Returns whether one was dropped.
+  // Rejected polyhedra that repair could not close come as empty geometry
+  // marked cgalRejects.
+  bool DropCgalRejects(std::vector<Geometry>& children) {
     int solids = 0;
-    for (const Geometry& g : children) solids += g.dim == Dim::k3 ? 1 : 0;
-    if (solids < 2) return;
+    for (const Geometry& g : children) solids += g.dim == Dim::k3 || g.cgalRejects ? 1 : 0;
+    if (solids < 2) return false;
+    bool dropped = false;
     for (Geometry& g : children) {
-      if (g.dim != Dim::k3 || !g.cgalRejects) continue;
+      if (!g.cgalRejects) continue;
       out_.errors.push_back(
           {"The given mesh is not closed! Unable to convert to CGAL_Nef_Polyhedron.", {}});
       g = Geometry{};
+      dropped = true;
     }
+    return dropped;
   }
 
   // A difference or union of three or four solids (all 3D, none empty) is
@@ -540,9 +550,19 @@ class Renderer {
     // is left out (2021.01 would export it as it is, or fail in CGAL).
     if (!report.closedManifold && mesh.NumTri() > 0) {
       Warn("polyhedron(): not a closed solid after repair; object left out", node.span);
-      return {};
+      Geometry none;
+      none.cgalRejects = true;  // 2021.01 would reject it too (its minkowski then gives nothing)
+      return none;
     }
-    return Geometry::Solid(std::move(mesh));
+    Geometry g = Geometry::Solid(std::move(mesh));
+    // What repair changed may be what 2021.01's conversion rejects.
+    const bool repaired = report.flippedFaces > 0 || report.invalidFaces > 0 ||
+                          report.duplicateFaces > 0 || report.cancelledFacePairs > 0 ||
+                          report.zeroAreaFaces > 0 || report.nearDuplicateVertices > 0 ||
+                          report.tJunctionVertices > 0 || report.pinchedVerticesSplit > 0 ||
+                          report.nonConvexFaces > 0 || report.exactDuplicateVertices > 0;
+    g.cgalRejects = !g.Empty() && repaired && PolyhedronCgalRejects(points, p.faces);
+    return g;
   }
 
   Geometry PolygonGeometry(const Node& node, int nodeId) {

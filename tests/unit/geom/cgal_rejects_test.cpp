@@ -116,5 +116,48 @@ TEST(CgalRejects, OutlinesTouchingInAVertex) {
   EXPECT_EQ(errors("linear_extrude(1) { square(1); translate([1,0.5]) square(1); }"), 0u);
 }
 
+// polyhedron-tests.scad's octahedra: with one face flipped 2021.01 rejects
+// it (its union keeps only the cube), with every face flipped it does not.
+TEST(CgalRejects, PolyhedronWithOneFlippedFace) {
+  const std::string points = "points=[[1,0,0],[-1,0,0],[0,1,0],[0,-1,0],[0,0,1],[0,0,-1]]";
+  const std::string oneFlipped =
+      "faces=[[0,4,2],[0,2,5],[0,3,4],[0,5,3],[1,2,4],[1,5,2],[1,3,4],[1,3,5]]";
+  const std::string allFlipped =
+      "faces=[[0,2,4],[0,5,2],[0,4,3],[0,3,5],[1,4,2],[1,2,5],[1,3,4],[1,5,3]]";
+  RenderResult one = testing::Render("union() { polyhedron(" + points + ", " + oneFlipped +
+                                     "); translate([5,0,0]) cube(1); }");
+  ASSERT_EQ(one.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(one.geometry.mesh), 1.0, 1e-9);
+  EXPECT_EQ(one.errors.size(), 1u);
+  RenderResult all = testing::Render("union() { polyhedron(" + points + ", " + allFlipped +
+                                     "); translate([5,0,0]) cube(1); }");
+  ASSERT_EQ(all.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(all.geometry.mesh), 1.0 + 4.0 / 3, 1e-9);
+  EXPECT_TRUE(all.errors.empty());
+  // Alone, the repaired octahedron is kept (no CGAL conversion).
+  RenderResult lone = testing::Render("polyhedron(" + points + ", " + oneFlipped + ");");
+  ASSERT_EQ(lone.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(lone.geometry.mesh), 4.0 / 3, 1e-9);
+}
+
+// issue1137.scad: a cube polyhedron with a self-crossing face, in a
+// minkowski: 2021.01 cannot convert it and the sum is empty. An empty
+// operand, though, is ignored (minkowski() { cube(1); sphere(0); } is the
+// cube in 2021.01).
+TEST(CgalRejects, MinkowskiWithARejectedOperandIsEmpty) {
+  RenderResult r = testing::Render(
+      "minkowski() {"
+      "  polyhedron(faces=[[3,2,0,1],[7,6,5,4],[4,5,2,3],[5,6,1,2],[6,7,0,1],[7,4,3,0]],"
+      "    points=[[0,1,1],[1,1,1],[1,0,1],[0,0,1],[0,0,0],[1,0,0],[1,1,0],[0,1,0]]);"
+      "  polyhedron(faces=[[3,2,1,0],[7,6,5,4],[4,5,2,3],[5,6,1,2],[6,7,0,1],[7,4,3,0]],"
+      "    points=[[0,1,1],[1,1,1],[1,0,1],[0,0,1],[0,0,0],[1,0,0],[1,1,0],[0,1,0]]);"
+      "}");
+  EXPECT_TRUE(r.geometry.Empty());
+  EXPECT_EQ(r.errors.size(), 1u);
+  RenderResult withEmpty = testing::Render("minkowski() { cube(1); sphere(0); }");
+  ASSERT_EQ(withEmpty.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(withEmpty.geometry.mesh), 1.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace mos::geom
