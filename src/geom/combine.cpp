@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "geom/clipper_grid.h"
+#include "geom/grid_snap.h"
 #include "kernel/boolean.h"
 #include "kernel/hull2d.h"
 #include "kernel/hull3d.h"
@@ -52,22 +53,40 @@ bool PairwiseDisjoint(const std::vector<Mesh>& meshes) {
 
 // An n-ary boolean that stops between its pairwise steps on cancel or
 // deadline (the renderer then reports the cancel; nothing is cached).
+Geometry BooleanResult(Mesh mesh) {
+  Geometry g = Geometry::Solid(std::move(mesh));
+  g.booleanResult = !g.Empty();
+  return g;
+}
+
 Geometry Boolean3d(std::vector<Mesh> meshes, kernel::OpType op, const CombineContext& ctx) {
   kernel::LimitGuard guard(ctx.limits, "boolean");
   Mesh out = kernel::BooleanN(std::move(meshes), op, &guard);
   if (guard.Stopped()) return {};
-  return Geometry::Solid(std::move(out));
+  return BooleanResult(std::move(out));
 }
 
-Geometry Combine3d(std::vector<Mesh> meshes, CombineOp op, const CombineContext& ctx) {
-  if (meshes.size() == 1 && op != CombineOp::kHull) return Geometry::Solid(std::move(meshes[0]));
+// `fromBoolean[i]`: meshes[i] is an earlier boolean's result.
+// `rejected`: the single mesh passed through unchanged carries 2021.01's
+// CGAL rejection along.
+Geometry Combine3d(std::vector<Mesh> meshes, const std::vector<bool>& fromBoolean, bool rejected,
+                   CombineOp op, const CombineContext& ctx) {
+  if (meshes.size() == 1 && op != CombineOp::kHull) {
+    Geometry g = Geometry::Solid(std::move(meshes[0]));
+    g.booleanResult = fromBoolean[0];
+    g.cgalRejects = rejected;
+    return g;
+  }
+  if (op == CombineOp::kUnion || op == CombineOp::kDifference || op == CombineOp::kIntersection)
+    for (size_t i = 0; i < meshes.size(); ++i)
+      if (!fromBoolean[i]) SnapToOpenscadGrid(meshes[i]);
   switch (op) {
     case CombineOp::kUnion:
       // Separate solids (e.g. a grid of parts): their union is their concatenation.
       if (PairwiseDisjoint(meshes)) {
         Mesh all;
         for (const Mesh& m : meshes) kernel::AppendMesh(all, m);
-        return Geometry::Solid(std::move(all));
+        return BooleanResult(std::move(all));
       }
       return Boolean3d(std::move(meshes), kernel::OpType::kUnion, ctx);
     case CombineOp::kDifference:
@@ -173,11 +192,18 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
       dim = g.Empty() ? g.emptyDim : g.dim;
       break;
     }
-  if (dim == Dim::kEmpty) return {};
+  if (dim == Dim::kEmpty) {
+    // A lone rejected (left out) polyhedron stays marked through its parents.
+    Geometry none;
+    none.cgalRejects = children.size() == 1 && children[0].cgalRejects;
+    return none;
+  }
   // Difference keeps nothing when its first child is empty; intersection
   // keeps nothing when any child is.
   if (op == CombineOp::kDifference && children[0].Empty()) return {};
   std::vector<Mesh> meshes;
+  std::vector<bool> fromBoolean;
+  bool rejected = false;
   std::vector<Polygon2d> polys;
   uint32_t firstProp = 0;
   bool droppedChild = false;
@@ -198,6 +224,8 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
     }
     if (dim == Dim::k3) {
       meshes.push_back(std::move(g.mesh));
+      fromBoolean.push_back(g.booleanResult);
+      rejected = g.cgalRejects;
     } else {
       if (polys.empty()) firstProp = g.polygonProp;
       polys.push_back(std::move(g.polygon));
@@ -205,9 +233,9 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   }
   // 2021.01 intersects with the ignored child as with an empty one.
   if (droppedChild && op == CombineOp::kIntersection) return {};
-  // Only empty objects of the chosen dimension (an emptyDim hint decided it).
-  if (dim == Dim::k3 ? meshes.empty() : polys.empty()) return {};
-  return dim == Dim::k3 ? Combine3d(std::move(meshes), op, ctx)
+  // Only empty 2D objects (an emptyDim hint chose the dimension).
+  if (dim == Dim::k2 && polys.empty()) return {};
+  return dim == Dim::k3 ? Combine3d(std::move(meshes), fromBoolean, rejected, op, ctx)
                         : Combine2d(std::move(polys), children.size(), op, firstProp, ctx);
 }
 

@@ -4,8 +4,10 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
+#include "geom/cgal_closed_check.h"
 #include "geom/tessellation.h"
 #include "kernel/mesh_build.h"
 #include "geom/delaunay_flips.h"
@@ -39,6 +41,32 @@ kernel::Mesh FromSoup(const std::vector<Triangle>& soup, uint32_t prop) {
   kernel::RepairReport report;
   std::vector<uint32_t> props(soup.size(), prop);
   return kernel::MeshFromTriangleSoup(soup, props, options, report);
+}
+
+// One outline turning one way only (2021.01's Polygon2d::is_convex; such
+// extrusions go to CGAL as hulls, never through its polyhedron builder).
+bool SingleConvexOutline(const kernel::Polygon2d& polygon) {
+  if (polygon.contours.size() != 1) return false;
+  const kernel::Contour& c = polygon.contours[0];
+  const size_t n = c.size();
+  if (n < 3) return false;
+  bool left = false, right = false;
+  for (size_t i = 0; i < n; ++i) {
+    const double turn = kernel::Cross(c[(i + 1) % n] - c[i], c[(i + 2) % n] - c[(i + 1) % n]);
+    left = left || turn > 0;
+    right = right || turn < 0;
+  }
+  return !(left && right);
+}
+
+// Some point used twice by the outlines (outlines touching in a vertex):
+// the extrusion then has an edge with four faces.
+bool HasRepeatedVertex(const kernel::Polygon2d& polygon) {
+  std::vector<std::pair<double, double>> points;
+  for (const auto& c : polygon.contours)
+    for (const Vec2& v : c) points.emplace_back(v.x, v.y);
+  std::sort(points.begin(), points.end());
+  return std::adjacent_find(points.begin(), points.end()) != points.end();
 }
 
 // A contour's orientation: holes of a canonical set run clockwise.
@@ -85,7 +113,8 @@ int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtr
 }
 
 kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
-                           uint32_t prop) {
+                           uint32_t prop, bool* cgalRejects) {
+  if (cgalRejects) *cgalRejects = false;
   if (!(p.height > 0) || !std::isfinite(p.height) || polygon.contours.empty()) return {};
   const int slices = LinearExtrudeSlices(polygon, p);
   const double z0 = p.center ? -p.height / 2 : 0;
@@ -114,6 +143,11 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
     // start of a counter-clockwise edge when the twist is positive, else the
     // other diagonal; holes the other way round.
     const bool lowerDiagonal = p.twist > 0;
+    // The slice ending in a top scaled to zero on an axis takes the other
+    // (longer) diagonal: 2021.01's rule against zero-thickness ears there
+    // (issue2259.scad: a triangle extruded with scale=[1,0] gives 6 facets,
+    // each side quad split along its longer diagonal).
+    const bool zeroTop = k + 1 == slices && (p.scale[0] == 0 || p.scale[1] == 0);
     for (const auto& c : polygon.contours) {
       const bool diagonalA = lowerDiagonal != IsHole(c);
       for (size_t i = 0; i < c.size(); ++i) {
@@ -126,7 +160,7 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         // then splits by the rule above (linear_extrude-tests.scad, twisted
         // square(10) with a corner at the origin).
         const bool tie = std::abs(da - db) <= 1e-9 * std::max(da, db);
-        if (tie ? diagonalA : da < db) {
+        if ((tie ? diagonalA : da < db) != zeroTop) {
           soup.push_back({a, b, b2});
           soup.push_back({a, b2, a2});
         } else {
@@ -135,6 +169,17 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
         }
       }
     }
+  }
+  // Only a degenerate top or outlines touching in a point (issue791.scad: a
+  // self-intersecting polygon() filled even-odd is two outlines meeting in
+  // the crossing) can make the soup non-manifold. A degenerate top has no
+  // area: 2021.01's tessellator gives it no triangles (ours are collinear).
+  const bool zeroScale = p.scale[0] == 0 || p.scale[1] == 0;
+  if (cgalRejects && !SingleConvexOutline(polygon) && (zeroScale || HasRepeatedVertex(polygon))) {
+    std::vector<Triangle> withoutTop;
+    for (size_t i = 0; i < soup.size(); ++i)
+      if (!zeroScale || i >= 2 * cap.size() || i % 2 == 0) withoutTop.push_back(soup[i]);
+    *cgalRejects = !ClosedManifoldSoup(withoutTop);
   }
   return FromSoup(soup, prop);
 }

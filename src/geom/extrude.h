@@ -18,8 +18,12 @@ namespace mos::geom {
 int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p);
 
 // Closed mesh (repaired soup) or empty; every triangle gets `prop`.
+// `cgalRejects` (optional): set when 2021.01's CGAL conversion would reject
+// the extrusion as laid out before repair (cgal_closed_check.h): a top
+// scaled to zero on an axis, a polygon other than one convex outline, and
+// triangles that are not a closed 2-manifold.
 kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
-                           uint32_t prop);
+                           uint32_t prop, bool* cgalRejects = nullptr);
 
 // Profiles 2021.01 uses around the axis: ceil(max(fragments(max |x|) *
 // |angle| / 360, 1)).

@@ -26,6 +26,15 @@ struct Geometry {
   // it decides a group's dimension (a polygon() dropped for a bad point is an
   // empty 2D object there); kEmpty for the usual empty result.
   Dim emptyDim = Dim::kEmpty;
+  // dim == k3: the result of a 3D boolean (2021.01: a Nef polyhedron, whose
+  // vertices later booleans take as they are; plain meshes go on its grid
+  // first, see grid_snap.h).
+  bool booleanResult = false;
+  // 2021.01's CGAL conversion fails on this mesh as 2021.01 makes it (see
+  // cgal_closed_check.h): a boolean with other operands drops it, a
+  // minkowski with others gives nothing. Also set on the empty geometry of a
+  // polyhedron repair could not close.
+  bool cgalRejects = false;
 
   static Geometry Solid(kernel::Mesh m) {
     Geometry g;

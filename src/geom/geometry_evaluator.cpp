@@ -1,5 +1,7 @@
 #include "geom/geometry_evaluator.h"
 
+#include "geom/grid_snap.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -8,10 +10,12 @@
 #include <string>
 #include <utility>
 
+#include "geom/cgal_closed_check.h"
 #include "geom/clipper_grid.h"
 #include "geom/clipper_order.h"
 #include "geom/combine.h"
 #include "geom/extrude.h"
+#include "geom/grid_snap.h"
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/polygon_points.h"
@@ -359,11 +363,36 @@ class Renderer {
     std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes);
     if (out_.cancelled) return {};
     if (op == CombineOp::kHull) AddOpenPolyhedronPoints(node, children);
+    if (op == CombineOp::kUnion || op == CombineOp::kDifference || op == CombineOp::kIntersection)
+      DropCgalRejects(children);
+    // A minkowski operand 2021.01 cannot convert leaves its sum empty
+    // (issue1137.scad).
+    if (op == CombineOp::kMinkowski && DropCgalRejects(children)) return {};
     if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
       return CutOneByOne(std::move(children), nodes, propsBefore,
                          op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
     const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
     return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
+  }
+
+  // Operands 2021.01 cannot convert for a boolean with others (2 or more
+  // solids) count as empty, with its error (cgal_closed_check.h).
+  // Returns whether one was dropped.
+  // Rejected polyhedra that repair could not close come as empty geometry
+  // marked cgalRejects.
+  bool DropCgalRejects(std::vector<Geometry>& children) {
+    int solids = 0;
+    for (const Geometry& g : children) solids += g.dim == Dim::k3 || g.cgalRejects ? 1 : 0;
+    if (solids < 2) return false;
+    bool dropped = false;
+    for (Geometry& g : children) {
+      if (!g.cgalRejects) continue;
+      out_.errors.push_back(
+          {"The given mesh is not closed! Unable to convert to CGAL_Nef_Polyhedron.", {}});
+      g = Geometry{};
+      dropped = true;
+    }
+    return dropped;
   }
 
   // A difference or union of three or four solids (all 3D, none empty) is
@@ -417,6 +446,8 @@ class Renderer {
       children.swap(sortedChildren);
       nodes.swap(sortedNodes);
     }
+    for (Geometry& g : children)
+      if (!g.booleanResult) SnapToOpenscadGrid(g.mesh);
     std::vector<const NodeKey*> keys;
     if (options_.cache && nodes.size() == n) {
       for (const Node* c : nodes) {
@@ -462,7 +493,9 @@ class Renderer {
       if (guard.Stopped()) return {};
       if (keyed && i + 1 < n) StorePrefix(PrefixKeyBytes(keys, i + 1, op), acc, base);
     }
-    return Geometry::Solid(std::move(acc));
+    Geometry result = Geometry::Solid(std::move(acc));
+    result.booleanResult = !result.Empty();
+    return result;
   }
 
   void StorePrefix(std::string keyBytes, const Mesh& mesh, uint32_t base) {
@@ -534,9 +567,19 @@ class Renderer {
     // is left out (2021.01 would export it as it is, or fail in CGAL).
     if (!report.closedManifold && mesh.NumTri() > 0) {
       Warn("polyhedron(): not a closed solid after repair; object left out", node.span);
-      return {};
+      Geometry none;
+      none.cgalRejects = true;  // 2021.01 would reject it too (its minkowski then gives nothing)
+      return none;
     }
-    return Geometry::Solid(std::move(mesh));
+    Geometry g = Geometry::Solid(std::move(mesh));
+    // What repair changed may be what 2021.01's conversion rejects.
+    const bool repaired = report.flippedFaces > 0 || report.invalidFaces > 0 ||
+                          report.duplicateFaces > 0 || report.cancelledFacePairs > 0 ||
+                          report.zeroAreaFaces > 0 || report.nearDuplicateVertices > 0 ||
+                          report.tJunctionVertices > 0 || report.pinchedVerticesSplit > 0 ||
+                          report.nonConvexFaces > 0 || report.exactDuplicateVertices > 0;
+    g.cgalRejects = !g.Empty() && repaired && PolyhedronCgalRejects(points, p.faces);
+    return g;
   }
 
   Geometry PolygonGeometry(const Node& node, int nodeId) {
@@ -672,7 +715,10 @@ class Renderer {
     const double slices = LinearExtrudeSlices(g.polygon, p);
     if (!WithinBudget(static_cast<double>(PolygonVertexCount(g.polygon)) * (slices + 1), node))
       return {};
-    return Geometry::Solid(LinearExtrude(g.polygon, p, g.polygonProp));
+    bool cgalRejects = false;
+    Geometry out = Geometry::Solid(LinearExtrude(g.polygon, p, g.polygonProp, &cgalRejects));
+    out.cgalRejects = cgalRejects && !out.Empty();
+    return out;
   }
 
   Geometry RotateExtrudeGeometry(const Node& node, int depth, int nodeId) {

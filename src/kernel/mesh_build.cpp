@@ -109,6 +109,67 @@ void DropDuplicateFaces(std::vector<std::vector<int>>& faces, std::vector<uint32
   props.resize(out);
 }
 
+// The axis a tessellator of the GLU/libtess kind projects along (2021.01
+// triangulates polygon faces with one): the largest component of the normal
+// of the triangle spanned by the two vertices farthest apart along the
+// widest axis and the vertex making the largest area with them (first one
+// wins ties, in face order). Differs from Newell's for non-planar faces.
+int TessellatorAxis(const std::vector<Vec3>& points, const std::vector<int>& face) {
+  int minV[3], maxV[3];
+  for (int i = 0; i < 3; ++i) minV[i] = maxV[i] = face[0];
+  for (int v : face)
+    for (int i = 0; i < 3; ++i) {
+      if (points[v][i] < points[minV[i]][i]) minV[i] = v;
+      if (points[v][i] > points[maxV[i]][i]) maxV[i] = v;
+    }
+  auto extent = [&](int i) { return points[maxV[i]][i] - points[minV[i]][i]; };
+  int i = 0;
+  if (extent(1) > extent(0)) i = 1;
+  if (extent(2) > extent(i)) i = 2;
+  const Vec3 v2 = points[maxV[i]];
+  const Vec3 d1 = points[minV[i]] - v2;
+  double best = 0;
+  Vec3 n{0, 0, 1};
+  for (int v : face) {
+    const Vec3 t = Cross(d1, points[v] - v2);
+    const double len2 = Dot(t, t);
+    if (len2 > best) {
+      best = len2;
+      n = t;
+    }
+  }
+  const Vec3 an{std::abs(n.x), std::abs(n.y), std::abs(n.z)};
+  int axis = 0;
+  if (an.y > an.x) axis = 1;
+  if (an.z > an[axis]) axis = 2;
+  return axis;
+}
+
+// True when a convex quad a b c d is better cut along b-d: d lies inside
+// the circumcircle of a b c in the tessellator's projection (the angles at
+// b and d sum to more than 180 degrees), i.e. a-c is not Delaunay.
+// 2021.01's tessellator refines to a constrained Delaunay triangulation,
+// which decides the diagonal of non-planar quads (issue1061.scad: all 24
+// twisted side quads follow this rule). Returns false where the projected
+// quad is not strictly convex or the four points are cocircular.
+bool QuadPrefersSecondDiagonal(const std::vector<Vec3>& points, const std::vector<int>& face) {
+  const int axis = TessellatorAxis(points, face);
+  Vec2 q[4];
+  for (int i = 0; i < 4; ++i) q[i] = Project(points[face[i]], axis, false);
+  double turn[4];
+  for (int i = 0; i < 4; ++i) turn[i] = Cross(q[(i + 1) % 4] - q[i], q[(i + 2) % 4] - q[(i + 1) % 4]);
+  const bool ccw = turn[0] > 0 && turn[1] > 0 && turn[2] > 0 && turn[3] > 0;
+  const bool cw = turn[0] < 0 && turn[1] < 0 && turn[2] < 0 && turn[3] < 0;
+  if (!ccw && !cw) return false;
+  // In-circle determinant of d against the circle through a, b, c.
+  const Vec2 a = q[0] - q[3], b = q[1] - q[3], c = q[2] - q[3];
+  const double det = (a.x * a.x + a.y * a.y) * Cross(b, c) - (b.x * b.x + b.y * b.y) * Cross(a, c) +
+                     (c.x * c.x + c.y * c.y) * Cross(a, b);
+  const double scale = Dot(a, a) + Dot(b, b) + Dot(c, c);
+  if (std::abs(det) <= 1e-12 * scale * scale) return false;  // cocircular: planar rectangles
+  return ccw ? det > 0 : det < 0;
+}
+
 }  // namespace
 
 bool TriangulateFace(const std::vector<Vec3>& points, const std::vector<int>& face,
@@ -134,6 +195,11 @@ bool TriangulateFace(const std::vector<Vec3>& points, const std::vector<int>& fa
     if (Cross(b - a, c - b) <= 0) convex = false;
   }
   if (convex) {
+    if (k == 4 && QuadPrefersSecondDiagonal(points, face)) {
+      out.push_back({face[0], face[1], face[3]});
+      out.push_back({face[1], face[2], face[3]});
+      return true;
+    }
     for (size_t i = 1; i + 1 < k; ++i) out.push_back({face[0], face[i], face[i + 1]});
     return true;
   }

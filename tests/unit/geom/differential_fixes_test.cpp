@@ -66,5 +66,25 @@ TEST(DifferentialFixes, TwistedQuadsWithEqualDiagonalsSplitByTheTwistRule) {
   EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 2050.2502, 0.01);
 }
 
+// The slice reaching a top scaled to zero on one axis splits its side quads
+// along the longer diagonal (issue2259.scad; 2021.01: 6 facets, V = 1333.33
+// for one slice, 12 facets, V = 1000 for two; the shorter diagonals would
+// give 666.67 and 833.33).
+TEST(DifferentialFixes, ZeroScaledTopSliceSplitsAlongTheLongerDiagonal) {
+  const char* oneSlice =
+      "linear_extrude(height=10, scale=[1,0], slices=1) polygon([[20,0],[0,10],[0,-10]]);";
+  const char* twoSlices =
+      "linear_extrude(height=10, scale=[1,0], slices=2) polygon([[20,0],[0,10],[0,-10]]);";
+  RenderResult one = testing::Render(oneSlice);
+  ASSERT_EQ(one.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(one.geometry.mesh), 4000.0 / 3, 1e-6);
+  EXPECT_EQ(one.geometry.mesh.NumTri(), 6);
+  EXPECT_TRUE(kernel::IsClosedManifold(one.geometry.mesh));
+  RenderResult two = testing::Render(twoSlices);
+  ASSERT_EQ(two.geometry.dim, Dim::k3);
+  EXPECT_NEAR(kernel::SignedVolume(two.geometry.mesh), 1000.0, 1e-6);
+  EXPECT_TRUE(kernel::IsClosedManifold(two.geometry.mesh));
+}
+
 }  // namespace
 }  // namespace mos::geom

@@ -1,0 +1,112 @@
+#include "geom/grid_snap.h"
+
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "kernel/mesh_build.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Vec3;
+
+struct Cell {
+  int64_t x, y, z;
+  bool operator==(const Cell& o) const { return x == o.x && y == o.y && z == o.z; }
+};
+
+struct CellHash {
+  size_t operator()(const Cell& c) const {
+    uint64_t h = static_cast<uint64_t>(c.x) * 0x9E3779B97F4A7C15ull;
+    h ^= static_cast<uint64_t>(c.y) + 0x7F4A7C159E3779B9ull + (h << 6) + (h >> 2);
+    h ^= static_cast<uint64_t>(c.z) + 0x94D049BB133111EBull + (h << 6) + (h >> 2);
+    return static_cast<size_t>(h);
+  }
+};
+
+}  // namespace
+
+bool SnapToOpenscadGrid(kernel::Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  if (nv == 0) return true;
+  std::vector<Cell> cells(nv);
+  for (int i = 0; i < nv; ++i) {
+    const Vec3 p = mesh.vertPos[i];
+    const double s[3] = {p.x / kOpenscadGrid, p.y / kOpenscadGrid, p.z / kOpenscadGrid};
+    for (double c : s)
+      if (!(std::abs(c) < 4503599627370496.0)) return false;  // 2^52 steps (4e9 units): whole steps already; or not finite
+    // To the nearest step. 2021.01 truncates toward zero (x = +-6.7e-7, 0.7
+    // steps, ends at 0; 1.9e-6 at one step: openscad -o x.stl of a translated
+    // cube), but truncating shifts whole solids toward the origin, and in
+    // issue267-normalization-crash.scad (rotated tori) that leaves sliver
+    // triangles that collapse when the STL is printed (non-manifold edges);
+    // rounding moves no vertex more than half a step and gives 2021.01's
+    // result there. The two differ for gaps of 0.5 to 1 step only.
+    cells[i] = {std::llround(s[0]), std::llround(s[1]), std::llround(s[2])};
+  }
+  // First vertex per cell; later vertices in that cell or a neighbouring
+  // one join the nearest such vertex (by cells).
+  std::unordered_map<Cell, int, CellHash> owner;
+  owner.reserve(static_cast<size_t>(nv) * 2);
+  std::vector<int> target(nv);
+  bool merged = false;
+  for (int i = 0; i < nv; ++i) {
+    const Cell c = cells[i];
+    int found = -1;
+    auto it = owner.find(c);
+    if (it != owner.end()) {
+      found = it->second;
+    } else {
+      int64_t best = 4;  // squared cell distance; neighbours have 1..3
+      for (int64_t dx = -1; dx <= 1; ++dx)
+        for (int64_t dy = -1; dy <= 1; ++dy)
+          for (int64_t dz = -1; dz <= 1; ++dz) {
+            const int64_t d = dx * dx + dy * dy + dz * dz;
+            if (d == 0 || d >= best) continue;
+            auto n = owner.find({c.x + dx, c.y + dy, c.z + dz});
+            if (n == owner.end()) continue;
+            best = d;
+            found = n->second;
+          }
+    }
+    if (found >= 0) {
+      target[i] = found;
+      merged = true;
+    } else {
+      target[i] = i;
+      owner.emplace(c, i);
+    }
+  }
+  auto gridPoint = [&](int i) {
+    const Cell& c = cells[target[i]];
+    return Vec3{static_cast<double>(c.x) * kOpenscadGrid, static_cast<double>(c.y) * kOpenscadGrid,
+                static_cast<double>(c.z) * kOpenscadGrid};
+  };
+  if (!merged) {
+    for (int i = 0; i < nv; ++i) mesh.vertPos[i] = gridPoint(i);
+    return true;
+  }
+  std::vector<std::array<int, 3>> tris;
+  std::vector<uint32_t> props;
+  tris.reserve(mesh.triVerts.size());
+  for (size_t t = 0; t < mesh.triVerts.size(); ++t) {
+    const auto& tv = mesh.triVerts[t];
+    const std::array<int, 3> m{target[tv[0]], target[tv[1]], target[tv[2]]};
+    if (m[0] == m[1] || m[1] == m[2] || m[0] == m[2]) continue;  // collapsed
+    tris.push_back(m);
+    props.push_back(t < mesh.triProp.size() ? mesh.triProp[t] : 0);
+  }
+  std::vector<Vec3> points(nv);
+  for (int i = 0; i < nv; ++i) points[i] = gridPoint(i);
+  kernel::RepairOptions options;
+  options.epsilon = 0;  // the grid already merged what 2021.01 merges
+  kernel::RepairReport report;
+  kernel::Mesh rebuilt = kernel::MeshFromIndexedTriangles(points, tris, props, options, report);
+  if (!report.closedManifold || rebuilt.NumTri() == 0) return false;
+  mesh = std::move(rebuilt);
+  return true;
+}
+
+}  // namespace mos::geom
