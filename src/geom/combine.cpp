@@ -200,7 +200,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   }
   // Difference keeps nothing when its first child is empty; intersection
   // keeps nothing when any child is.
-  if (op == CombineOp::kDifference && children[0].Empty()) return {};
+  if (op == CombineOp::kDifference && children[0].Empty()) return Geometry::EmptyOf(dim);
   std::vector<Mesh> meshes;
   std::vector<bool> fromBoolean;
   bool rejected = false;
@@ -210,7 +210,7 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
   for (size_t i = 0; i < children.size(); ++i) {
     Geometry& g = children[i];
     if (g.Empty()) {
-      if (op == CombineOp::kIntersection) return {};
+      if (op == CombineOp::kIntersection) return Geometry::EmptyOf(dim);
       continue;
     }
     if (g.dim != dim) {  // 2021.01's two warnings, at the dropped child
@@ -232,9 +232,9 @@ Geometry Combine(std::vector<Geometry> children, CombineOp op, const CombineCont
     }
   }
   // 2021.01 intersects with the ignored child as with an empty one.
-  if (droppedChild && op == CombineOp::kIntersection) return {};
-  // Only empty 2D objects (an emptyDim hint chose the dimension).
-  if (dim == Dim::k2 && polys.empty()) return {};
+  if (droppedChild && op == CombineOp::kIntersection) return Geometry::EmptyOf(dim);
+  // Only empty objects of the chosen dimension (an emptyDim hint chose it).
+  if (dim == Dim::k3 ? meshes.empty() : polys.empty()) return Geometry::EmptyOf(dim);
   return dim == Dim::k3 ? Combine3d(std::move(meshes), fromBoolean, rejected, op, ctx)
                         : Combine2d(std::move(polys), children.size(), op, firstProp, ctx);
 }

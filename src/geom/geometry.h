@@ -23,8 +23,9 @@ struct Geometry {
   kernel::Polygon2d polygon;  // dim == k2: canonical or a simple primitive outline
   uint32_t polygonProp = 0;   // dim == k2: the property its extrusions get
   // dim == kEmpty: the dimension 2021.01 still gives this empty object when
-  // it decides a group's dimension (a polygon() dropped for a bad point is an
-  // empty 2D object there); kEmpty for the usual empty result.
+  // it decides a group's dimension: its empty primitives and empty boolean
+  // results are 2D or 3D objects (`cube(0); circle(1);` is a 3D top level);
+  // kEmpty where it has no object at all (an empty group).
   Dim emptyDim = Dim::kEmpty;
   // dim == k3: the result of a 3D boolean (2021.01: a Nef polyhedron, whose
   // vertices later booleans take as they are; plain meshes go on its grid
@@ -41,6 +42,8 @@ struct Geometry {
     if (m.NumTri() > 0) {
       g.dim = Dim::k3;
       g.mesh = std::move(m);
+    } else {
+      g.emptyDim = Dim::k3;
     }
     return g;
   }
@@ -50,10 +53,17 @@ struct Geometry {
       g.dim = Dim::k2;
       g.polygon = std::move(p);
       g.polygonProp = prop;
+    } else {
+      g.emptyDim = Dim::k2;
     }
     return g;
   }
   bool Empty() const { return dim == Dim::kEmpty; }
+  static Geometry EmptyOf(Dim d) {
+    Geometry g;
+    g.emptyDim = d;
+    return g;
+  }
 };
 
 // A warning or error of geometry evaluation: the text without its

@@ -587,9 +587,7 @@ class Renderer {
     if (auto error = PolygonPointError(p)) {
       out_.errors.push_back({*error, node.span, true});
       // Still a 2D object (empty): it decides a group's dimension in 2021.01.
-      Geometry empty;
-      empty.emptyDim = Dim::k2;
-      return empty;
+      return Geometry::EmptyOf(Dim::k2);
     }
     for (auto& w : PolygonIndexWarnings(p)) Warn(w, node.span);
     Polygon2d raw;

@@ -56,3 +56,28 @@ TEST(PolygonPoints, AnIndexOutsideThePointsIsSkippedWithAWarning) {
 
 }  // namespace
 }  // namespace mos::geom
+
+namespace mos::geom {
+namespace {
+
+// Empty primitives and empty boolean results are still 2D or 3D objects in
+// 2021.01 (openscad: `cube(0); circle(1);` ignores the circle and is empty).
+TEST(EmptyObjects, AnEmptyPrimitiveDecidesTheTopLevelDimension) {
+  RenderResult r3 = testing::Render("cube(0); circle(1);");
+  EXPECT_TRUE(r3.geometry.Empty());
+  EXPECT_EQ(r3.geometry.emptyDim, Dim::k3);
+  RenderResult r2 = testing::Render("circle(0); cube();");
+  EXPECT_TRUE(r2.geometry.Empty());
+  EXPECT_EQ(r2.geometry.emptyDim, Dim::k2);
+  RenderResult d = testing::Render("difference(){cube(); cube();} circle(1);");
+  EXPECT_TRUE(d.geometry.Empty());
+}
+
+// An empty group is no object at all: the circle after it decides.
+TEST(EmptyObjects, AnEmptyForLoopIsNoObject) {
+  RenderResult r = testing::Render("for(i=[]) cube(); circle(1);");
+  EXPECT_EQ(r.geometry.dim, Dim::k2);
+}
+
+}  // namespace
+}  // namespace mos::geom
