@@ -2,7 +2,6 @@
 #include "kernel/predicates.h"
 
 #include <cmath>
-#include <cstdint>
 #include <utility>
 
 namespace mos::kernel {
@@ -74,40 +73,7 @@ int BoolKernels::Shadow01(int vert, int edge, bool vertInQ, Vec2& yz, bool& over
   return s;
 }
 
-// Halfedge and vertex ids are below 2^31: two fit in one key, and the
-// forward bit of Kernel02 goes in the top bit (never all ones).
 int BoolKernels::Kernel11(int edgeP, int edgeQ, Xyzz& xyzz, bool& overlap) const {
-  const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(edgeP)) << 32) | static_cast<uint32_t>(edgeQ);
-  if (const Memo11* m = memo11_.Find(key)) {
-    if (m->overlap) xyzz = m->xyzz;
-    overlap = m->overlap;
-    return m->s;
-  }
-  Memo11 m{};
-  m.s = ComputeKernel11(edgeP, edgeQ, m.xyzz, m.overlap);
-  memo11_.Insert(key, m);
-  if (m.overlap) xyzz = m.xyzz;
-  overlap = m.overlap;
-  return m.s;
-}
-
-int BoolKernels::Kernel02(int vert, int tri, bool forward, double& z, bool& overlap) const {
-  const uint64_t key = (static_cast<uint64_t>(forward ? 1u : 0u) << 63) |
-                       (static_cast<uint64_t>(static_cast<uint32_t>(vert)) << 31) | static_cast<uint32_t>(tri);
-  if (const Memo02* m = memo02_.Find(key)) {
-    if (m->overlap) z = m->z;
-    overlap = m->overlap;
-    return m->s;
-  }
-  Memo02 m{};
-  m.s = ComputeKernel02(vert, tri, forward, m.z, m.overlap);
-  memo02_.Insert(key, m);
-  if (m.overlap) z = m.z;
-  overlap = m.overlap;
-  return m.s;
-}
-
-int BoolKernels::ComputeKernel11(int edgeP, int edgeQ, Xyzz& xyzz, bool& overlap) const {
   Vec3 pRL[2] = {};
   Vec3 qRL[2] = {};
   int k = 0;
@@ -155,7 +121,7 @@ int BoolKernels::ComputeKernel11(int edgeP, int edgeQ, Xyzz& xyzz, bool& overlap
   return s;
 }
 
-int BoolKernels::ComputeKernel02(int vert, int tri, bool forward, double& z, bool& overlap) const {
+int BoolKernels::Kernel02(int vert, int tri, bool forward, double& z, bool& overlap) const {
   const BoolMeshView& triMesh = forward ? q_ : p_;
   const Vec3& pos = forward ? p_.Pos(vert) : q_.Pos(vert);
   int s = 0;

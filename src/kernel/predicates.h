@@ -15,7 +15,6 @@
 #include <utility>
 #include <vector>
 
-#include "kernel/kernel_memo.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel {
@@ -82,25 +81,9 @@ class BoolKernels {
   int Kernel12(int edge, int tri, bool forward, Vec3& point) const;
 
  private:
-  int ComputeKernel11(int edgeP, int edgeQ, Xyzz& xyzz, bool& overlap) const;
-  int ComputeKernel02(int vert, int tri, bool forward, double& z, bool& overlap) const;
-
   BoolMeshView p_, q_;
   const std::vector<Vec3>* normalP_;
   double expandP_;
-  // Results already computed (kernel_memo.h); the kernels stay const.
-  struct Memo11 {
-    Xyzz xyzz;
-    int s;
-    bool overlap;
-  };
-  struct Memo02 {
-    double z;
-    int s;
-    bool overlap;
-  };
-  mutable KernelMemo<Memo11> memo11_;
-  mutable KernelMemo<Memo02> memo02_;
 };
 
 }  // namespace mos::kernel
