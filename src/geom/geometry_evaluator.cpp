@@ -16,6 +16,7 @@
 #include "geom/combine.h"
 #include "geom/extrude.h"
 #include "geom/grid_snap.h"
+#include "geom/flat_union.h"
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/polygon_points.h"
@@ -51,7 +52,8 @@ class Renderer {
   Renderer(const RenderOptions& options, RenderResult& out)
       : options_(options),
         out_(out),
-        keys_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth) {
+        keys_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth),
+        surely2d_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth) {
     limits_ = options.limits;
     if (options.cancel) limits_.cancel = options.cancel;
     if (options.deadline != Clock::time_point{}) limits_.deadline = options.deadline;
@@ -356,6 +358,8 @@ class Renderer {
   }
 
   Geometry CombineChildren(const Node& node, int depth, CombineOp op) {
+    if (op == CombineOp::kUnion && IsUnionGroup(node) && HasUnionGroupChild(node) && surely2d_.Test(node))
+      return FlatUnion2d(node, depth);
     const int id = nextNodeId_ - 1;
     const size_t propsBefore = out_.properties.size();
     std::vector<lang::SourceSpan> spans;
@@ -393,6 +397,45 @@ class Renderer {
       dropped = true;
     }
     return dropped;
+  }
+
+  static bool HasUnionGroupChild(const Node& node) {
+    for (const auto& child : node.children)
+      if (child && !child->background && IsUnionGroup(*child)) return true;
+    return false;
+  }
+
+  // A 2D union whose group children are unioned with it in one pass
+  // (flat_union.h): their leaves are visited in order (each group still
+  // takes its node id), and a group that gives no leaf keeps an empty slot,
+  // so that the leaf count says what the nesting said: two or more slots
+  // at some level send the polygons through Clipper's grid.
+  Geometry FlatUnion2d(const Node& node, int depth) {
+    std::vector<Geometry> leaves;
+    std::vector<lang::SourceSpan> spans;
+    CollectUnionLeaves(node, depth, leaves, spans);
+    if (out_.cancelled) return {};
+    return Combine(std::move(leaves), CombineOp::kUnion, Context(0, std::move(spans)));
+  }
+
+  void CollectUnionLeaves(const Node& node, int depth, std::vector<Geometry>& leaves,
+                          std::vector<lang::SourceSpan>& spans) {
+    for (const auto& child : node.children) {
+      if (!child || child->background) continue;
+      if (IsUnionGroup(*child) && depth + 1 <= maxDepth_) {
+        ++nextNodeId_;  // the id Visit would give the group
+        const size_t before = leaves.size();
+        if (!Cancelled()) CollectUnionLeaves(*child, depth + 1, leaves, spans);
+        if (leaves.size() == before) {
+          leaves.emplace_back();
+          spans.push_back(child->span);
+        }
+      } else {
+        spans.push_back(child->span);
+        leaves.push_back(Visit(*child, depth + 1));
+      }
+      if (out_.cancelled) return;
+    }
   }
 
   // A difference or union of three or four solids (all 3D, none empty) is
@@ -796,6 +839,7 @@ class Renderer {
   int nextNodeId_ = 0;
   double childSeconds_ = 0;  // time of the current node's children so far
   NodeKeys keys_;
+  Surely2dNodes surely2d_;
 };
 
 }  // namespace

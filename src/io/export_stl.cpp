@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "io/export_mesh.h"
 #include "io/number_format_g6.h"
@@ -28,6 +29,7 @@ struct PrintedVec {
   std::size_t size = 0;
   Vec3 read;
 
+  PrintedVec() = default;
   explicit PrintedVec(Vec3 v) {
     size = FormatG6Rounded(v.x, text, read.x);
     text[size++] = ' ';
@@ -63,9 +65,19 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
   std::string buf;
   buf.reserve(1 << 16);
   Append(buf, "solid OpenSCAD_Model\n");
+  // Each vertex printed once (a vertex is a corner of ~6 triangles).
+  std::vector<PrintedVec> printedVerts(mesh.vertPos.size());
+  std::vector<char> printedYet(mesh.vertPos.size(), 0);
+  auto printedVert = [&](int v) -> const PrintedVec& {
+    if (!printedYet[v]) {
+      printedVerts[v] = PrintedVec(mesh.vertPos[v]);
+      printedYet[v] = 1;
+    }
+    return printedVerts[v];
+  };
   for (int t = 0; t < mesh.NumTri(); ++t) {
-    const auto c = Corners(mesh, t);
-    const PrintedVec a(c[0]), b(c[1]), d(c[2]);
+    const auto& tv = mesh.triVerts[t];
+    const PrintedVec &a = printedVert(tv[0]), &b = printedVert(tv[1]), &d = printedVert(tv[2]);
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).

@@ -29,28 +29,42 @@ bool BuildHalfedges(Mesh& mesh) {
   // sort), then sort each bucket (a vertex's few edges) by the higher
   // vertex: equal edges end up adjacent. Only edges used exactly twice are
   // paired, so the order within an edge does not matter.
-  std::vector<int> bucketStart(static_cast<size_t>(nv) + 1, 0);
+  std::vector<int> bucketStart(static_cast<size_t>(nv) + 2, 0);
   bool ok = true;
-  auto valid = [&](int a, int b) { return a >= 0 && b >= 0 && a < nv && b < nv && a != b; };
-  for (int h = 0; h < numHalf; ++h) {
-    const int a = HalfedgeStart(mesh, h), b = HalfedgeEnd(mesh, h);
-    if (!valid(a, b)) {
-      ok = false;  // invalid index or degenerate edge: never paired
-      continue;
+  auto valid = [nv](int a, int b) {
+    return static_cast<unsigned>(a) < static_cast<unsigned>(nv) &&
+           static_cast<unsigned>(b) < static_cast<unsigned>(nv) && a != b;
+  };
+  for (const auto& tri : mesh.triVerts)
+    for (int i = 0; i < 3; ++i) {
+      const int a = tri[i], b = tri[i == 2 ? 0 : i + 1];
+      if (!valid(a, b)) {
+        ok = false;  // invalid index or degenerate edge: never paired
+        continue;
+      }
+      ++bucketStart[static_cast<size_t>(std::min(a, b)) + 2];
     }
-    ++bucketStart[static_cast<size_t>(std::min(a, b)) + 1];
-  }
-  for (int v = 0; v < nv; ++v) bucketStart[v + 1] += bucketStart[v];
-  std::vector<std::pair<int, int>> slots(static_cast<size_t>(bucketStart[nv]));  // hi, h
-  std::vector<int> fill(bucketStart.begin(), bucketStart.end() - 1);
-  for (int h = 0; h < numHalf; ++h) {
-    const int a = HalfedgeStart(mesh, h), b = HalfedgeEnd(mesh, h);
-    if (!valid(a, b)) continue;
-    slots[static_cast<size_t>(fill[std::min(a, b)]++)] = {std::max(a, b), h};
+  // Prefix sums shifted by one: bucketStart[v + 1] is bucket v's start while
+  // filling, and its end afterwards.
+  for (int v = 0; v < nv; ++v) bucketStart[v + 2] += bucketStart[v + 1];
+  std::vector<std::pair<int, int>> slots(static_cast<size_t>(bucketStart[nv + 1]));  // hi, h
+  for (int t = 0; t < numTri; ++t) {
+    const auto& tri = mesh.triVerts[t];
+    for (int i = 0; i < 3; ++i) {
+      const int a = tri[i], b = tri[i == 2 ? 0 : i + 1];
+      if (!valid(a, b)) continue;
+      slots[static_cast<size_t>(bucketStart[std::min(a, b) + 1]++)] = {std::max(a, b), 3 * t + i};
+    }
   }
   for (int v = 0; v < nv; ++v) {
     const auto first = slots.begin() + bucketStart[v], last = slots.begin() + bucketStart[v + 1];
-    std::sort(first, last);
+    // Insertion sort: a bucket holds a handful of edges.
+    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {
+      const std::pair<int, int> x = *i;
+      auto j = i;
+      for (; j != first && x < *(j - 1); --j) *j = *(j - 1);
+      *j = x;
+    }
     for (auto i = first; i != last;) {
       auto j = i + 1;
       while (j != last && j->first == i->first) ++j;

@@ -3,17 +3,11 @@
 // the same libraries. Measured against openscad 2021.01: its glyphs are
 // loaded at a character height of 100000 (26.6) at 100 dpi, outline points
 // scale by size/100000 and HarfBuzz positions by size/102400.
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_OUTLINE_H
-#include <fontconfig/fontconfig.h>
-#include <hb-ft.h>
-#include <hb.h>
-
 #include <cstdlib>
 #include <memory>
 #include <mutex>
 
+#include "geom/freetype/font_library_api.h"
 #include "geom/text_font.h"
 
 namespace mos::geom {
@@ -69,29 +63,29 @@ class FreetypeFontProvider final : public FontProvider {
       return false;
     }
     FT_Face face = nullptr;
-    if (FT_New_Face(library_, file.c_str(), index, &face) != 0) {
+    if (api_->FT_New_Face(library_, file.c_str(), index, &face) != 0) {
       if (warning) *warning = "Can't open font " + fontName + " (" + file + ")";
       return false;
     }
-    std::unique_ptr<FT_FaceRec_, decltype(&FT_Done_Face)> faceGuard(face, &FT_Done_Face);
+    std::unique_ptr<FT_FaceRec_, decltype(api_->FT_Done_Face)> faceGuard(face, api_->FT_Done_Face);
     // Symbol fonts (MarVoSym, Webdings) have only a Microsoft symbol
     // charmap; HarfBuzz then also tries the 0xF000 private-use codes.
-    if (!face->charmap) FT_Select_Charmap(face, FT_ENCODING_MS_SYMBOL);
-    if (FT_Set_Char_Size(face, 0, kCharHeight, kDpi, kDpi) != 0) {
+    if (!face->charmap) api_->FT_Select_Charmap(face, FT_ENCODING_MS_SYMBOL);
+    if (api_->FT_Set_Char_Size(face, 0, kCharHeight, kDpi, kDpi) != 0) {
       if (warning) *warning = "Can't set font size for " + fontName;
       return false;
     }
-    hb_font_t* font = hb_ft_font_create(face, nullptr);
-    hb_buffer_t* buffer = hb_buffer_create();
-    hb_buffer_set_direction(buffer, Direction(request.direction));
-    hb_buffer_set_script(buffer, hb_script_from_string(request.script.c_str(), -1));
-    hb_buffer_set_language(buffer, hb_language_from_string(request.language.c_str(), -1));
-    hb_buffer_add_utf8(buffer, request.text.c_str(), static_cast<int>(request.text.size()), 0,
+    hb_font_t* font = api_->hb_ft_font_create(face, nullptr);
+    hb_buffer_t* buffer = api_->hb_buffer_create();
+    api_->hb_buffer_set_direction(buffer, Direction(request.direction));
+    api_->hb_buffer_set_script(buffer, api_->hb_script_from_string(request.script.c_str(), -1));
+    api_->hb_buffer_set_language(buffer, api_->hb_language_from_string(request.language.c_str(), -1));
+    api_->hb_buffer_add_utf8(buffer, request.text.c_str(), static_cast<int>(request.text.size()), 0,
                        static_cast<int>(request.text.size()));
-    hb_shape(font, buffer, nullptr, 0);
+    api_->hb_shape(font, buffer, nullptr, 0);
     unsigned int count = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
+    const hb_glyph_info_t* info = api_->hb_buffer_get_glyph_infos(buffer, &count);
+    const hb_glyph_position_t* pos = api_->hb_buffer_get_glyph_positions(buffer, &count);
     FT_Outline_Funcs funcs{};
     funcs.move_to = MoveTo;
     funcs.line_to = LineTo;
@@ -103,10 +97,10 @@ class FreetypeFontProvider final : public FontProvider {
       g.yOffset = pos[i].y_offset;
       g.xAdvance = pos[i].x_advance;
       g.yAdvance = pos[i].y_advance;
-      if (FT_Load_Glyph(face, info[i].codepoint, FT_LOAD_DEFAULT) == 0 &&
+      if (api_->FT_Load_Glyph(face, info[i].codepoint, FT_LOAD_DEFAULT) == 0 &&
           face->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
         DecomposeState state{&g.outline};
-        FT_Outline_Decompose(&face->glyph->outline, &funcs, &state);
+        api_->FT_Outline_Decompose(&face->glyph->outline, &funcs, &state);
         const FT_Glyph_Metrics& m = face->glyph->metrics;
         g.top = static_cast<double>(m.horiBearingY);
         g.bottom = static_cast<double>(m.horiBearingY - m.height);
@@ -114,20 +108,20 @@ class FreetypeFontProvider final : public FontProvider {
       }
       out.glyphs.push_back(std::move(g));
     }
-    hb_buffer_destroy(buffer);
-    hb_font_destroy(font);
+    api_->hb_buffer_destroy(buffer);
+    api_->hb_font_destroy(font);
     return true;
   }
 
   bool AddFontFile(const std::string& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!Init()) return false;
-    return FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+    return api_->FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
   }
   bool AddFontDirectory(const std::string& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!Init()) return false;
-    return FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+    return api_->FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
   }
 
  private:
@@ -141,7 +135,12 @@ class FreetypeFontProvider final : public FontProvider {
   bool Init() const {
     if (library_) return true;
     if (failed_) return false;
-    if (FT_Init_FreeType(&library_) != 0 || !FcInit()) {
+    api_ = LoadFontLibraries();
+    if (!api_) {
+      failed_ = true;
+      return false;
+    }
+    if (api_->FT_Init_FreeType(&library_) != 0 || !api_->FcInit()) {
       library_ = nullptr;
       failed_ = true;
       return false;
@@ -153,7 +152,7 @@ class FreetypeFontProvider final : public FontProvider {
         size_t end = dirs.find(':', start);
         if (end == std::string::npos) end = dirs.size();
         const std::string dir = dirs.substr(start, end - start);
-        if (!dir.empty()) FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str()));
+        if (!dir.empty()) api_->FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str()));
         start = end + 1;
       }
     }
@@ -161,26 +160,27 @@ class FreetypeFontProvider final : public FontProvider {
   }
 
   // fontconfig's best match for a name such as "Liberation Sans:style=Bold".
-  static bool Match(const std::string& name, std::string& file, int& index) {
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
+  bool Match(const std::string& name, std::string& file, int& index) const {
+    FcPattern* pattern = api_->FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
     if (!pattern) return false;
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
+    api_->FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    api_->FcDefaultSubstitute(pattern);
     FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-    FcPatternDestroy(pattern);
+    FcPattern* match = api_->FcFontMatch(nullptr, pattern, &result);
+    api_->FcPatternDestroy(pattern);
     if (!match) return false;
     FcChar8* path = nullptr;
-    bool ok = FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path;
+    bool ok = api_->FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path;
     if (ok) {
       file = reinterpret_cast<const char*>(path);
-      if (FcPatternGetInteger(match, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
+      if (api_->FcPatternGetInteger(match, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
     }
-    FcPatternDestroy(match);
+    api_->FcPatternDestroy(match);
     return ok;
   }
 
   mutable std::mutex mutex_;
+  mutable const FontLibraryApi* api_ = nullptr;  // set by Init()
   mutable FT_Library library_ = nullptr;
   mutable bool failed_ = false;
 };
