@@ -248,6 +248,8 @@ class Renderer {
         r.originY = p.origin[1];
         r.scale = p.scale;
         r.fragments = p.fragments;
+        r.dpi = p.dpi;
+        r.center = p.center;
         return Imported(r, node, nodeId);
       }
       case NodeKind::Text: return TextGeometry(node, nodeId);

@@ -1,8 +1,9 @@
 // import() and the file= form of linear_extrude/rotate_extrude: a file read
 // by the importer stage made into geometry. DXF gives a 2D polygon set
-// (paths filled even-odd, curves by $fn/$fa/$fs, as 2021.01 does); STL, OFF
-// and OBJ give a solid through the kernel's mesh repair (2021.01 reads no
-// OBJ; we do). Missing files and formats we do not read give 2021.01's
+// (paths filled even-odd, curves by $fn/$fa/$fs, as 2021.01 does); SVG a 2D
+// set (each shape filled even-odd, the shapes united; importer/svg_data.h);
+// STL, OFF, OBJ, AMF and 3MF give a solid through the kernel's mesh repair
+// (the objects of an AMF or 3MF file united; 2021.01 reads no OBJ; we do). Missing files and formats we do not read give 2021.01's
 // warning or error; malformed files a warning, never a crash.
 #pragma once
 
@@ -24,6 +25,8 @@ struct ImportRequest {
   int line = 0;  // of the import() call, for 2021.01's "import() at line N"
   uint32_t prop = 0;
   kernel::KernelLimits limits;
+  double dpi = 72;      // SVG: px and unitless lengths
+  bool center = false;  // SVG: centre the drawing's bounding box
   bool dxfOnly = false;  // linear_extrude(file=...) reads DXF whatever the name
 };
 
