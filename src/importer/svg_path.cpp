@@ -172,7 +172,7 @@ class PathBuilder {
     auto& pts = current_.points;
     if (pts.size() >= 2) {
       if (!current_.closed && pts.front() == pts.back()) current_.closed = true;
-      if (current_.closed && pts.size() > 1 && pts.front() == pts.back()) pts.pop_back();
+      while (current_.closed && pts.size() > 1 && pts.front() == pts.back()) pts.pop_back();
       done_.push_back(std::move(current_));
     }
     current_ = SvgSubpath();
