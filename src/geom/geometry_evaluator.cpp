@@ -617,6 +617,7 @@ class Renderer {
   // import() and the file= form of the extrusions.
   Geometry Imported(ImportRequest& r, const Node& node, int nodeId) {
     r.line = node.span.line;
+    r.scriptName = node.span.FileName().substr(node.span.FileName().find_last_of('/') + 1);
     r.prop = Leaf(nodeId);
     r.limits = limits_;
     ImportOutcome o = ImportFile(r);

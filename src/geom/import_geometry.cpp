@@ -72,6 +72,12 @@ void ImportSvg(const ImportRequest& r, ImportOutcome& out) {
   }
   importer::SvgOptions o;
   o.dpi = r.dpi;
+  if (!(r.dpi >= 0.001)) {  // 2021.01's words, typos and all
+    out.warnings.push_back(
+        "Invalid dpi value giving, using default of undef dpi. Value must be positive and >= "
+        "0.001, file " + r.scriptName + ", import() at line " + r.scriptName);
+    o.dpi = 72;
+  }
   o.center = r.center;
   o.maxPoints = static_cast<long long>(kernel::LimitGuard(r.limits, "import").MaxVertices());
   std::vector<importer::SvgShape> shapes;

@@ -23,6 +23,7 @@ struct ImportRequest {
   double originX = 0, originY = 0, scale = 1;
   eval::Fragments fragments;
   int line = 0;  // of the import() call, for 2021.01's "import() at line N"
+  std::string scriptName;  // base name of the calling script (2021.01's dpi warning)
   uint32_t prop = 0;
   kernel::KernelLimits limits;
   double dpi = 72;      // SVG: px and unitless lengths

@@ -43,7 +43,8 @@ struct SvgOptions {
 };
 
 // False with `error` set when the text is not XML or has no <svg> root.
-// `warnings` gets texts for limits reached and non-finite coordinates.
+// `warnings` gets texts for limits reached and for shapes left out for
+// non-finite or huge (1e15 or more) coordinates.
 bool ReadSvg(std::string_view text, const SvgOptions& options, std::vector<SvgShape>& shapes,
              std::string& error, std::vector<std::string>& warnings);
 

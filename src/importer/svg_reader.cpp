@@ -16,6 +16,9 @@
 namespace mos::importer {
 namespace {
 
+// As the DXF reader: coordinates the kernel's grid arithmetic can hold.
+constexpr double kMaxCoordinate = 1e15;
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -135,7 +138,8 @@ class Reader {
     if (budget_.exhausted)
       warnings_.push_back("SVG import: more than " + std::to_string(options_.maxPoints) +
                           " points; the rest of the drawing is left out");
-    if (nonFinite_) warnings_.push_back("SVG import: shapes with non-finite coordinates left out");
+    if (nonFinite_)
+      warnings_.push_back("SVG import: shapes with non-finite or huge (1e15 or more) coordinates left out");
   }
 
  private:
@@ -188,7 +192,7 @@ class Reader {
         for (auto& p : c) {
           p = toOut.Apply(p);
           p[1] = pageHeight_ - p[1];
-          finite = finite && std::isfinite(p[0]) && std::isfinite(p[1]);
+          finite = finite && std::fabs(p[0]) < kMaxCoordinate && std::fabs(p[1]) < kMaxCoordinate;
         }
     // The stroke contours are to be filled with the positive rule: keep
     // their orientation through a mirroring transform (the y flip is one).
@@ -259,7 +263,7 @@ bool ReadSvg(std::string_view text, const SvgOptions& options, std::vector<SvgSh
     error = "the root element is not <svg>";
     return false;
   }
-  const double dpi = options.dpi > 0 && std::isfinite(options.dpi) ? options.dpi : 72;
+  const double dpi = options.dpi >= 0.001 && std::isfinite(options.dpi) ? options.dpi : 72;
   const Page page = ReadPage(*root, dpi);
   Reader reader(options, shapes, warnings);
   reader.page_ = page.toPage;

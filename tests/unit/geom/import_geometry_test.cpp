@@ -138,6 +138,22 @@ TEST(ImportGeometry, SvgCenterAndDpi) {
     }
 }
 
+TEST(ImportGeometry, SvgInvalidDpiWarnsAndUses72) {
+  std::string path = WriteTemp("dpi.svg",
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"72\" height=\"72\" "
+                               "viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>");
+  ImportRequest r = Request(path);
+  r.dpi = 0.0005;
+  r.scriptName = "model.scad";
+  ImportOutcome o = ImportFile(r);
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0],
+            "Invalid dpi value giving, using default of undef dpi. Value must be positive and >= "
+            "0.001, file model.scad, import() at line model.scad");
+  ASSERT_EQ(o.geometry.dim, Dim::k2);
+  EXPECT_NEAR(kernel::SignedArea(o.geometry.polygon), 25.4 * 25.4, 1e-9);
+}
+
 TEST(ImportGeometry, BrokenSvgIsAnError) {
   std::string path = WriteTemp("broken.svg", "<svg><path d=\"M0");
   ImportOutcome o = ImportFile(Request(path));
