@@ -5,7 +5,8 @@
 //   arcs), rect (rx/ry), circle, ellipse, line, polyline, polygon; groups
 //   with transform (matrix, translate, scale, rotate, skewX, skewY); <defs>,
 //   <use>, <text> and everything else are ignored, as are fill, fill-rule,
-//   display and visibility;
+//   display and visibility; shape attributes and stroke-width must be plain
+//   numbers (a unit or a space makes them 0; stroke-width then 1);
 // - curves: circles and ellipses 40 segments, Bezier curves 20 segments per
 //   curve, arcs floor(|sweep in degrees| / 18 + 4) segments; $fn/$fa/$fs
 //   play no part;

@@ -36,6 +36,42 @@ double LeadingNumber(std::string_view s, std::string_view* rest = nullptr) {
   return std::isfinite(v) ? v : 0;
 }
 
+// A shape attribute as 2021.01 reads it: the whole text one number, no
+// unit, no surrounding space ("10mm" and " 3 " count as 0).
+double StrictNumber(std::string_view s) {
+  if (s.empty() || s.size() > 64 || std::isspace(static_cast<unsigned char>(s[0]))) return 0;
+  std::string t(s);
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size() || !std::isfinite(v)) return 0;
+  return v;
+}
+
+// A points="..." list as 2021.01 reads it: numbers separated by spaces or
+// commas, taken in pairs; a pair with a malformed number (or a lone last
+// number) is dropped.
+std::vector<std::array<double, 2>> PointList(std::string_view s) {
+  std::vector<std::string_view> tokens;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && (std::isspace(static_cast<unsigned char>(s[pos])) || s[pos] == ',')) ++pos;
+    const size_t start = pos;
+    while (pos < s.size() && !std::isspace(static_cast<unsigned char>(s[pos])) && s[pos] != ',') ++pos;
+    if (pos > start) tokens.push_back(s.substr(start, pos - start));
+  }
+  std::vector<std::array<double, 2>> out;
+  auto valid = [](std::string_view t) {
+    std::string u(t.substr(0, 64));
+    char* end = nullptr;
+    const double v = std::strtod(u.c_str(), &end);
+    return t.size() <= 64 && end == u.c_str() + u.size() && std::isfinite(v);
+  };
+  for (size_t i = 0; i + 1 < tokens.size(); i += 2)
+    if (valid(tokens[i]) && valid(tokens[i + 1]))
+      out.push_back({StrictNumber(tokens[i]), StrictNumber(tokens[i + 1])});
+  return out;
+}
+
 // A property from the style attribute (which wins) or the attribute.
 std::string_view Property(const XmlNode& node, std::string_view name) {
   std::string_view style = XmlAttribute(node, "style");
@@ -143,9 +179,7 @@ class Reader {
   }
 
  private:
-  double Num(const XmlNode& n, std::string_view name) {
-    return LeadingNumber(XmlAttribute(n, name));
-  }
+  double Num(const XmlNode& n, std::string_view name) { return StrictNumber(XmlAttribute(n, name)); }
 
   // Adds the shape `node` is; false when it is no shape.
   bool Shape(const XmlNode& n, std::string_view name, const SvgMatrix& m) {
@@ -166,10 +200,9 @@ class Reader {
         s.points = {{Num(n, "x1"), Num(n, "y1")}, {Num(n, "x2"), Num(n, "y2")}};
       paths.push_back(std::move(s));
     } else if (name == "polyline" || name == "polygon") {
-      const std::vector<double> v = ParseSvgNumberList(XmlAttribute(n, "points"));
       SvgSubpath s;
-      if (budget_.Take(static_cast<long long>(v.size() / 2)))
-        for (size_t i = 0; i + 1 < v.size(); i += 2) s.points.push_back({v[i], v[i + 1]});
+      s.points = PointList(XmlAttribute(n, "points"));
+      if (!budget_.Take(static_cast<long long>(s.points.size()))) s.points.clear();
       s.closed = name == "polygon" || (s.points.size() > 2 && s.points.front() == s.points.back());
       if (s.closed && s.points.size() > 1 && s.points.front() == s.points.back()) s.points.pop_back();
       paths.push_back(std::move(s));
@@ -207,8 +240,7 @@ class Reader {
   }
 
   double StrokeWidth(const XmlNode& n) {
-    std::string_view text = Property(n, "stroke-width");
-    const double w = LeadingNumber(text);
+    const double w = StrictNumber(Property(n, "stroke-width"));
     return w > 0 ? w : 1;
   }
   SvgCap Cap(const XmlNode& n) {

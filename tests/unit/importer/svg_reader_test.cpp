@@ -173,6 +173,18 @@ TEST(SvgShapes, OpenPathsAreStrokedClosedOnesFilled) {
   EXPECT_TRUE(Read("<defs><rect width=\"1\" height=\"1\"/></defs><text>x</text><use href=\"#a\"/>").empty());
 }
 
+TEST(SvgShapes, AttributesArePlainNumbersAs2021Reads) {
+  // A unit or a space makes an attribute 0 (an empty rect, x = 0).
+  EXPECT_TRUE(Read("<rect width=\"10mm\" height=\"10\"/>").empty());
+  ExpectBox(Bounds(Read("<rect x=\" 3 \" y=\"1in\" width=\"10\" height=\".5e1\"/>")), 0, -5, 10, 0);
+  // stroke-width "2px" is invalid: the default width 1.
+  ExpectBox(Bounds(Read("<path d=\"M0,0 L10,0\" stroke-width=\"2px\"/>")), -0.5, -0.5, 10.5, 0.5);
+  // Point pairs with a malformed number are dropped: a diagonal line remains.
+  ExpectBox(Bounds(Read("<polyline points=\"0,0 10mm,0 10,10 5\"/>")), -0.707107, -10.707107,
+            10.707107, 0.707107);
+  EXPECT_EQ(FillPoints(Read("<polygon points=\"0 0,10 0 10,10\"/>")), 3u);
+}
+
 TEST(SvgShapes, MiterJoinsAreSquaredPastTheLimit) {
   // A right angle keeps its miter point (10.5, 0.5) in OpenSCAD's y-up frame.
   ExpectBox(Bounds(Read("<path d=\"M0,0 L10,0 L10,1\"/>")), -0.5, -1.5, 10.5, 0.5);
