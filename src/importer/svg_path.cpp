@@ -55,15 +55,6 @@ class NumberScanner {
     pos_ = i;
     return true;
   }
-  // An arc flag: a single 0 or 1, which needs no separator after it.
-  bool Flag(bool& f) {
-    SkipSeparators();
-    if (pos_ < s_.size() && (s_[pos_] == '0' || s_[pos_] == '1')) {
-      f = s_[pos_++] == '1';
-      return true;
-    }
-    return false;
-  }
 
  private:
   std::string_view s_;
@@ -186,97 +177,88 @@ class PathBuilder {
 
 }  // namespace
 
+// As 2021.01 reads path data: each command letter takes the numbers after
+// it, used in groups of its arity (a moveto's later pairs are linetos);
+// numbers left over, unknown letters and stray characters are ignored.
+// Arc flags are numbers too, so flags written together ("0010,0") make
+// one number and leave the arc short of arguments (2021.01 then drops it).
 std::vector<SvgSubpath> ParseSvgPathData(std::string_view d, SvgPointBudget& budget) {
   NumberScanner in(d);
   PathBuilder b(budget);
-  char command = '\0';
   Point lastControl{0, 0};  // reflected by S and T
   char lastCommand = '\0';
+  std::vector<double> args;
   while (!in.AtEnd() && !budget.exhausted) {
-    const char c = in.Peek();
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      command = c;
-      in.Advance();
-    } else if (command == '\0') {
-      break;  // numbers before any command: an error
-    }
+    const char command = in.Peek();
+    in.Advance();
+    if (!std::isalpha(static_cast<unsigned char>(command))) continue;
+    args.clear();
+    double number;
+    while (in.Number(number)) args.push_back(number);
     const bool rel = std::islower(static_cast<unsigned char>(command)) != 0;
-    const Point pen = b.Pen();
-    auto at = [&](double x, double y) { return rel ? Point{pen[0] + x, pen[1] + y} : Point{x, y}; };
-    double v[6];
-    auto numbers = [&](int n) {
-      for (int i = 0; i < n; ++i)
-        if (!in.Number(v[i])) return false;
-      return true;
-    };
     const char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(command)));
-    bool ok = true;
+    size_t arity = 0;
     switch (upper) {
-      case 'M':
-        if ((ok = numbers(2))) {
-          b.MoveTo(at(v[0], v[1]));
-          command = rel ? 'l' : 'L';  // further pairs are lines
-        }
-        break;
-      case 'L':
-        if ((ok = numbers(2))) b.LineTo(at(v[0], v[1]));
-        break;
-      case 'H':
-        if ((ok = numbers(1))) b.LineTo({rel ? pen[0] + v[0] : v[0], pen[1]});
-        break;
-      case 'V':
-        if ((ok = numbers(1))) b.LineTo({pen[0], rel ? pen[1] + v[0] : v[0]});
-        break;
-      case 'C':
-        if ((ok = numbers(6))) {
+      case 'M': case 'L': case 'T': arity = 2; break;
+      case 'H': case 'V': arity = 1; break;
+      case 'C': arity = 6; break;
+      case 'S': case 'Q': arity = 4; break;
+      case 'A': arity = 7; break;
+      case 'Z': arity = 0; break;
+      default: continue;  // an unknown command and its numbers
+    }
+    if (upper == 'Z') {
+      b.Close();
+      lastCommand = 'Z';
+      continue;
+    }
+    for (size_t g = 0; g + arity <= args.size() && !budget.exhausted; g += arity) {
+      const double* v = args.data() + g;
+      const Point pen = b.Pen();
+      auto at = [&](double x, double y) { return rel ? Point{pen[0] + x, pen[1] + y} : Point{x, y}; };
+      switch (upper) {
+        case 'M':
+          if (g == 0) {
+            b.MoveTo(at(v[0], v[1]));
+          } else {
+            b.LineTo(at(v[0], v[1]));
+          }
+          break;
+        case 'L': b.LineTo(at(v[0], v[1])); break;
+        case 'H': b.LineTo({rel ? pen[0] + v[0] : v[0], pen[1]}); break;
+        case 'V': b.LineTo({pen[0], rel ? pen[1] + v[0] : v[0]}); break;
+        case 'C': {
           const Point c2 = at(v[2], v[3]);
           b.Cubic(at(v[0], v[1]), c2, at(v[4], v[5]));
           lastControl = c2;
+          break;
         }
-        break;
-      case 'S':
-        if ((ok = numbers(4))) {
-          const Point c1 = (lastCommand == 'C' || lastCommand == 'S')
-                               ? Point{2 * pen[0] - lastControl[0], 2 * pen[1] - lastControl[1]}
-                               : pen;
+        case 'S': {
+          const bool smooth = lastCommand == 'C' || lastCommand == 'S';
+          const Point c1 = smooth ? Point{2 * pen[0] - lastControl[0], 2 * pen[1] - lastControl[1]} : pen;
           const Point c2 = at(v[0], v[1]);
           b.Cubic(c1, c2, at(v[2], v[3]));
           lastControl = c2;
+          break;
         }
-        break;
-      case 'Q':
-        if ((ok = numbers(4))) {
+        case 'Q': {
           const Point c = at(v[0], v[1]);
           b.Quadratic(c, at(v[2], v[3]));
           lastControl = c;
+          break;
         }
-        break;
-      case 'T':
-        if ((ok = numbers(2))) {
-          const Point c = (lastCommand == 'Q' || lastCommand == 'T')
-                              ? Point{2 * pen[0] - lastControl[0], 2 * pen[1] - lastControl[1]}
-                              : pen;
+        case 'T': {
+          const bool smooth = lastCommand == 'Q' || lastCommand == 'T';
+          const Point c = smooth ? Point{2 * pen[0] - lastControl[0], 2 * pen[1] - lastControl[1]} : pen;
           b.Quadratic(c, at(v[0], v[1]));
           lastControl = c;
+          break;
         }
-        break;
-      case 'A': {
-        bool large = false, sweep = false;
-        ok = numbers(3) && in.Flag(large) && in.Flag(sweep) && in.Number(v[3]) && in.Number(v[4]);
-        if (ok) b.Arc(v[0], v[1], v[2], large, sweep, at(v[3], v[4]));
-        break;
+        case 'A':
+          b.Arc(v[0], v[1], v[2], v[3] != 0, v[4] != 0, at(v[5], v[6]));
+          break;
       }
-      case 'Z':
-        b.Close();
-        break;
-      default:
-        ok = false;
-    }
-    if (!ok) break;
-    lastCommand = upper;
-    if (upper == 'Z') {
-      // Z takes no numbers: a number right after it is an error.
-      if (!in.AtEnd() && !std::isalpha(static_cast<unsigned char>(in.Peek()))) break;
+      lastCommand = upper;
     }
   }
   return b.Take();

@@ -126,12 +126,20 @@ TEST(SvgShapes, PathCommandsRelativeAndSmooth) {
   EXPECT_EQ(p[0].points.size(), 41u);
   EXPECT_FALSE(p[0].closed);
   EXPECT_LT(p[0].points[30][1], 0);
-  // Numbers run together, flags without separators; an error ends the path.
-  p = paths("M0-0.5.5.5L10,0a1 1 0 0010,0 L 5");
+  // Numbers run together. As in 2021.01, flags written together make one
+  // number ("0010"), which leaves the arc short and drops it, and so is a
+  // lineto short of a number; an unknown command is skipped.
+  p = paths("M0-0.5.5.5L10,0a1 1 0 0010,0 L 5 X 3 L 20,0");
   ASSERT_EQ(p.size(), 1u);
+  ASSERT_EQ(p[0].points.size(), 4u);
   EXPECT_EQ(p[0].points[0], (std::array<double, 2>{0, -0.5}));
   EXPECT_EQ(p[0].points[1], (std::array<double, 2>{0.5, 0.5}));
-  EXPECT_EQ(p[0].points.back(), (std::array<double, 2>{20, 0}));
+  EXPECT_EQ(p[0].points[2], (std::array<double, 2>{10, 0}));
+  EXPECT_EQ(p[0].points[3], (std::array<double, 2>{20, 0}));
+  p = paths("M0,0 L10,0 L10,10 L5 Z");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_TRUE(p[0].closed);
+  EXPECT_EQ(p[0].points.size(), 3u);
 }
 
 TEST(SvgShapes, TransformsCompose) {
