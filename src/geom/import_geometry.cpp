@@ -98,10 +98,11 @@ void ImportSvg(const ImportRequest& r, ImportOutcome& out) {
   };
   std::vector<kernel::Polygon2d> parts;
   for (const auto& shape : shapes) {
-    if (!shape.fill.empty())
-      parts.push_back(kernel::Simplify2d(polygon(shape.fill), kernel::FillRule::kEvenOdd));
-    if (!shape.stroke.empty())
-      parts.push_back(kernel::Simplify2d(polygon(shape.stroke), kernel::FillRule::kPositive));
+    kernel::Polygon2d all = polygon(shape.fill);
+    for (const auto& outline : shape.stroke)
+      for (auto& c : kernel::Simplify2d(polygon({outline}), kernel::FillRule::kPositive).contours)
+        all.contours.push_back(std::move(c));
+    parts.push_back(kernel::Simplify2d(all, kernel::FillRule::kEvenOdd));
   }
   out.geometry = Geometry::Flat(kernel::UnionAll2d(parts), r.prop);
 }

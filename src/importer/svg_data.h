@@ -10,12 +10,12 @@
 // - curves: circles and ellipses 40 segments, Bezier curves 20 segments per
 //   curve, arcs floor(|sweep in degrees| / 18 + 4) segments; $fn/$fa/$fs
 //   play no part;
-// - a closed subpath (Z, or ending on its first point) is filled; the
-//   closed subpaths of a shape with the even-odd rule; an open subpath is
+// - a closed subpath (Z, or ending on its first point; the last subpath
+//   too when a Z came before it) is filled, an open subpath is
 //   stroked (stroke-width of the shape itself, default 1; linecap default
 //   square, linejoin default miter with Clipper's limit 2; svg_stroke.h),
-//   in the shape's own coordinates before its transforms; the shapes are
-//   then united;
+//   in the shape's own coordinates before its transforms; a shape's parts
+//   are filled even-odd (see SvgShape), the shapes then united;
 // - the page: width/height in mm (px and unitless at `dpi`, also in, cm,
 //   pt, pc; em, ex and % count as 0); a viewBox scales user units to that
 //   size with preserveAspectRatio (its y offset is added, not subtracted,
@@ -32,9 +32,13 @@ namespace mos::importer {
 
 using SvgContour = std::vector<std::array<double, 2>>;
 
+// A shape is filled as 2021.01 fills it: each stroke outline on its own
+// with the positive rule, then those regions and the closed subpaths
+// together with the even-odd rule (two overlapping strokes of one path
+// cancel where they overlap, as in 2021.01).
 struct SvgShape {
-  std::vector<SvgContour> fill;    // closed subpaths, filled even-odd together
-  std::vector<SvgContour> stroke;  // stroke outlines, filled with the positive rule
+  std::vector<SvgContour> fill;    // closed subpaths
+  std::vector<SvgContour> stroke;  // one outline per stroked subpath
 };
 
 struct SvgOptions {

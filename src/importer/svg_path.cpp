@@ -80,6 +80,7 @@ class PathBuilder {
     pen_ = p;
   }
   void Close() {
+    sawClose_ = true;
     if (!current_.points.empty()) {
       Add(start_);
       current_.closed = true;
@@ -150,7 +151,10 @@ class PathBuilder {
   }
 
   Point Pen() const { return pen_; }
+  // 2021.01 closes the last subpath too when any Z came before it (n: "M a
+  // Z M b" fills b, zero area for a line, instead of stroking it).
   std::vector<SvgSubpath> Take() {
+    if (sawClose_ && !current_.points.empty()) current_.closed = true;
     Finish();
     return std::move(done_);
   }
@@ -173,6 +177,7 @@ class PathBuilder {
   SvgSubpath current_;
   std::vector<SvgSubpath> done_;
   Point start_{0, 0}, pen_{0, 0};
+  bool sawClose_ = false;
 };
 
 }  // namespace
@@ -267,7 +272,8 @@ std::vector<SvgSubpath> ParseSvgPathData(std::string_view d, SvgPointBudget& bud
 SvgSubpath SvgEllipse(double cx, double cy, double rx, double ry, SvgPointBudget& budget) {
   SvgSubpath s;
   s.closed = true;
-  if (!(rx > 0 && ry > 0) || !budget.Take(kCircleSegments)) return s;
+  // A negative radius draws the same circle (2021.01 does not check it).
+  if (rx == 0 || ry == 0 || !budget.Take(kCircleSegments)) return s;
   for (int i = 0; i < kCircleSegments; ++i) {
     const double a = 2 * kPi * i / kCircleSegments;
     s.points.push_back({cx + rx * std::cos(a), cy + ry * std::sin(a)});
@@ -277,7 +283,9 @@ SvgSubpath SvgEllipse(double cx, double cy, double rx, double ry, SvgPointBudget
 
 SvgSubpath SvgRect(double x, double y, double w, double h, double rx, double ry,
                    SvgPointBudget& budget) {
-  if (!(w > 0 && h > 0)) return {};
+  if (w == 0 || h == 0) return {};
+  // A negative size runs the other way from (x, y), unrounded (2021.01 draws it so).
+  if (w < 0 || h < 0) rx = ry = 0;
   if (rx <= 0 && ry > 0) rx = ry;
   if (ry <= 0 && rx > 0) ry = rx;
   rx = std::min(std::max(rx, 0.0), w / 2);

@@ -32,7 +32,7 @@ struct SvgPointBudget {
 // before it).
 std::vector<SvgSubpath> ParseSvgPathData(std::string_view d, SvgPointBudget& budget);
 
-// A closed ellipse of 40 points.
+// A closed ellipse of 40 points (nothing when a radius is 0).
 SvgSubpath SvgEllipse(double cx, double cy, double rx, double ry, SvgPointBudget& budget);
 // A rectangle, its corners rounded by rx/ry (clamped to half the sides;
 // one of them missing takes the other's value).

@@ -27,19 +27,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto* list : {&s.fill, &s.stroke})
       for (const auto& c : *list) points += c.size();
   if (points > 64) return 0;  // the kernel has fuzz targets of its own
+  auto polygon = [](const std::vector<mos::importer::SvgContour>& list) {
+    mos::kernel::Polygon2d p;
+    for (const auto& c : list) {
+      mos::kernel::Contour contour;
+      for (const auto& q : c) contour.push_back({q[0], q[1]});
+      p.contours.push_back(std::move(contour));
+    }
+    return p;
+  };
   std::vector<mos::kernel::Polygon2d> parts;
   for (const auto& s : shapes) {
-    for (int k = 0; k < 2; ++k) {
-      const auto& list = k == 0 ? s.fill : s.stroke;
-      mos::kernel::Polygon2d p;
-      for (const auto& c : list) {
-        mos::kernel::Contour contour;
-        for (const auto& q : c) contour.push_back({q[0], q[1]});
-        p.contours.push_back(std::move(contour));
-      }
-      parts.push_back(mos::kernel::Simplify2d(
-          p, k == 0 ? mos::kernel::FillRule::kEvenOdd : mos::kernel::FillRule::kPositive));
-    }
+    mos::kernel::Polygon2d all = polygon(s.fill);
+    for (const auto& outline : s.stroke)
+      for (auto& c : mos::kernel::Simplify2d(polygon({outline}), mos::kernel::FillRule::kPositive).contours)
+        all.contours.push_back(std::move(c));
+    parts.push_back(mos::kernel::Simplify2d(all, mos::kernel::FillRule::kEvenOdd));
   }
   mos::kernel::UnionAll2d(parts);
   return 0;

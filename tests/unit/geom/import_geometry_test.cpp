@@ -120,6 +120,22 @@ TEST(ImportGeometry, SvgShapesFillEvenOddAndUnite) {
   EXPECT_NEAR(minY, -10, 1e-12);
 }
 
+// Two strokes of one path are combined even-odd (2021.01: where they
+// overlap, the drawing is empty); strokes of two shapes are united.
+TEST(ImportGeometry, SvgStrokesOfOneShapeCombineEvenOdd) {
+  const std::string a = "<path d=\"M0,0 L10,0 M5,-5 L5,5\" stroke-linecap=\"butt\"/>";
+  const std::string b = "<path d=\"M0,0 L10,0\" stroke-linecap=\"butt\"/>"
+                        "<path d=\"M5,-5 L5,5\" stroke-linecap=\"butt\"/>";
+  auto area = [](const std::string& name, const std::string& body) {
+    std::string path = WriteTemp(name, "<svg xmlns=\"http://www.w3.org/2000/svg\">" + body + "</svg>");
+    ImportOutcome o = ImportFile(Request(path));
+    EXPECT_EQ(o.geometry.dim, Dim::k2);
+    return kernel::SignedArea(o.geometry.polygon);
+  };
+  EXPECT_NEAR(area("cross1.svg", a), 18, 1e-6);
+  EXPECT_NEAR(area("cross2.svg", b), 19, 1e-6);
+}
+
 TEST(ImportGeometry, SvgCenterAndDpi) {
   std::string path = WriteTemp("page.svg",
                                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"72\" height=\"72\" "

@@ -136,6 +136,15 @@ TEST(SvgShapes, PathCommandsRelativeAndSmooth) {
   EXPECT_EQ(p[0].points[1], (std::array<double, 2>{0.5, 0.5}));
   EXPECT_EQ(p[0].points[2], (std::array<double, 2>{10, 0}));
   EXPECT_EQ(p[0].points[3], (std::array<double, 2>{20, 0}));
+  // 2021.01 closes the last subpath too once a Z came before it.
+  p = paths("M5,5 L10,0 L0,0 Z M0,10 L10,10 M0,20 L10,20");
+  ASSERT_EQ(p.size(), 3u);
+  EXPECT_TRUE(p[0].closed);
+  EXPECT_FALSE(p[1].closed);
+  EXPECT_TRUE(p[2].closed);
+  p = paths("M0,10 L10,10 M0,20 L10,20");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_FALSE(p[1].closed);
   p = paths("M0,0 L10,0 L10,10 L5 Z");
   ASSERT_EQ(p.size(), 1u);
   EXPECT_TRUE(p[0].closed);
