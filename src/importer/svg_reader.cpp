@@ -154,8 +154,10 @@ bool IgnoredContainer(std::string_view name) {
 
 class Reader {
  public:
-  Reader(const SvgOptions& o, std::vector<SvgShape>& shapes, std::vector<std::string>& warnings)
-      : options_(o), shapes_(shapes), warnings_(warnings) {
+  Reader(const SvgOptions& o, const Page& page, std::vector<SvgShape>& shapes,
+         std::vector<std::string>& warnings)
+      : page_(page.toPage), pageHeight_(page.height), options_(o), shapes_(shapes),
+        warnings_(warnings) {
     budget_.left = o.maxPoints;
   }
 
@@ -252,11 +254,8 @@ class Reader {
     return v == "bevel" ? SvgJoin::kBevel : v == "round" ? SvgJoin::kRound : SvgJoin::kMiter;
   }
 
- public:
   SvgMatrix page_;
   double pageHeight_ = 0;
-
- private:
   const SvgOptions& options_;
   std::vector<SvgShape>& shapes_;
   std::vector<std::string>& warnings_;
@@ -297,9 +296,7 @@ bool ReadSvg(std::string_view text, const SvgOptions& options, std::vector<SvgSh
   }
   const double dpi = options.dpi >= 0.001 && std::isfinite(options.dpi) ? options.dpi : 72;
   const Page page = ReadPage(*root, dpi);
-  Reader reader(options, shapes, warnings);
-  reader.page_ = page.toPage;
-  reader.pageHeight_ = page.height;
+  Reader reader(options, page, shapes, warnings);
   reader.Walk(*root, SvgMatrix(), 0);
   reader.Finish();
   if (options.center) Center(shapes);
