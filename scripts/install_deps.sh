@@ -9,7 +9,8 @@
 #         models; openscad itself is never run by the tests)
 set -euo pipefail
 what="${1:-all}"
-packages=(cmake ninja-build g++ ccache python3 pkg-config openscad libstb-dev  # stb: surface() PNGs
+packages=(cmake ninja-build g++ ccache python3 pkg-config openscad libstb-dev  # stb: surface() PNGs, 3MF inflate
+          librapidxml-dev  # SVG/AMF/3MF XML
           libfreetype-dev libharfbuzz-dev libfontconfig-dev  # text() (native builds)
           fonts-liberation fonts-dejavu-core)                # 2021.01's default font and its tests
 if [ "$what" = all ]; then

@@ -271,6 +271,8 @@ class Renderer {
         r.originY = p.origin[1];
         r.scale = p.scale;
         r.fragments = p.fragments;
+        r.dpi = p.dpi;
+        r.center = p.center;
         return Imported(r, node, nodeId);
       }
       case NodeKind::Text: return TextGeometry(node, nodeId);
@@ -724,6 +726,7 @@ class Renderer {
   // import() and the file= form of the extrusions.
   Geometry Imported(ImportRequest& r, const Node& node, int nodeId) {
     r.line = node.span.line;
+    r.scriptName = node.span.FileName().substr(node.span.FileName().find_last_of('/') + 1);
     r.prop = Leaf(nodeId);
     r.limits = limits_;
     ImportOutcome o = ImportFile(r);

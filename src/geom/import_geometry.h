@@ -1,8 +1,10 @@
 // import() and the file= form of linear_extrude/rotate_extrude: a file read
 // by the importer stage made into geometry. DXF gives a 2D polygon set
-// (paths filled even-odd, curves by $fn/$fa/$fs, as 2021.01 does); STL, OFF
-// and OBJ give a solid through the kernel's mesh repair (2021.01 reads no
-// OBJ; we do), and so does .nef3 (import_nef3.h). Missing files and formats we do not read give 2021.01's
+// (paths filled even-odd, curves by $fn/$fa/$fs, as 2021.01 does); SVG a 2D
+// set (each shape filled even-odd, the shapes united; importer/svg_data.h);
+// STL, OFF, OBJ, AMF, 3MF and .nef3 (import_nef3.h) give a solid through the
+// kernel's mesh repair (the objects of an AMF or 3MF file united; 2021.01
+// reads no OBJ; we do). Missing files and formats we do not read give 2021.01's
 // warning or error; malformed files a warning, never a crash.
 #pragma once
 
@@ -22,8 +24,11 @@ struct ImportRequest {
   double originX = 0, originY = 0, scale = 1;
   eval::Fragments fragments;
   int line = 0;  // of the import() call, for 2021.01's "import() at line N"
+  std::string scriptName;  // base name of the calling script (2021.01's dpi warning)
   uint32_t prop = 0;
   kernel::KernelLimits limits;
+  double dpi = 72;      // SVG: px and unitless lengths
+  bool center = false;  // SVG: centre the drawing's bounding box
   bool dxfOnly = false;  // linear_extrude(file=...) reads DXF whatever the name
 };
 

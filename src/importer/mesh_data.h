@@ -24,4 +24,13 @@ bool ReadStl(std::string_view bytes, MeshData& out, std::string& error);
 bool ReadOff(std::string_view text, MeshData& out, std::string& error);
 bool ReadObj(std::string_view text, MeshData& out, std::string& error);
 
+// AMF (plain or zipped XML) and 3MF (a ZIP of XML), as 2021.01 reads them:
+// every <object>'s mesh becomes one MeshData (all volumes of an object share
+// its vertices); units, colours, materials and 3MF build transforms are
+// ignored, as 2021.01 ignores them. False with `error` set on malformed
+// files (broken XML or ZIP, a coordinate that is not a finite number, a
+// vertex index out of range); nothing is returned then.
+bool ReadAmf(std::string_view bytes, std::vector<MeshData>& objects, std::string& error);
+bool Read3mf(std::string_view bytes, std::vector<MeshData>& objects, std::string& error);
+
 }  // namespace mos::importer

@@ -12,6 +12,9 @@
 #   --kernel                    all three kernel targets, one after the other
 #   --target mos_fuzz_surface   surface()'s .dat/PNG readers (seeds in
 #                               corpus_surface/, regressions in regressions_surface/)
+#   --target mos_fuzz_svg | mos_fuzz_amf | mos_fuzz_3mf
+#                               the SVG/AMF/3MF readers (seeds in corpus_svg/,
+#                               corpus_amf/, corpus_3mf/ + openscad's testdata)
 # Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
 # openscad test models (read only). New inputs go to a scratch directory;
 # crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
@@ -77,6 +80,12 @@ for target in "${targets[@]}"; do
       corpus="$here/corpus_nef3"; regressions="$corpus"
       extra=()
       [ -d /usr/share/openscad/testdata/nef3 ] && extra+=(/usr/share/openscad/testdata/nef3) ;;
+    mos_fuzz_svg|mos_fuzz_amf|mos_fuzz_3mf)
+      name="${target#mos_fuzz_}"
+      corpus="$here/corpus_$name"; regressions="$corpus"; extra=()
+      [ "$name" = svg ] && [ -d /usr/share/openscad/testdata/svg ] && extra+=(/usr/share/openscad/testdata/svg)
+      [ "$name" = amf ] && [ -d /usr/share/openscad/testdata/amf ] && extra+=(/usr/share/openscad/testdata/amf)
+      true ;;
     mos_fuzz_surface)
       corpus="$here/corpus_surface"; regressions="$here/regressions_surface"
       extra=()

@@ -2,6 +2,8 @@
 // solids through repair, and 2021.01's messages for missing files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -56,8 +58,14 @@ TEST(ImportGeometry, MissingFilesAndUnknownFormats) {
   ASSERT_EQ(o.warnings.size(), 1u);
   EXPECT_EQ(o.warnings[0], "Can't open import file '/nonexistent/x.stl', import() at line 3");
   o = ImportFile(Request("/nonexistent/x.svg"));
-  ASSERT_EQ(o.locatedWarnings.size(), 1u);
-  EXPECT_EQ(o.locatedWarnings[0], "import() of .svg files is not supported yet; ignored");
+  ASSERT_EQ(o.errors.size(), 1u);
+  EXPECT_EQ(o.errors[0], "Can't open file '/nonexistent/x.svg', import() at line 3");
+  o = ImportFile(Request("/nonexistent/x.amf"));
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0], "Can't open import file '/nonexistent/x.amf', import() at line 3");
+  o = ImportFile(Request("/nonexistent/x.3mf"));
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0], "Could not read file '/nonexistent/x.3mf', import() at line 3");
   o = ImportFile(Request("/nonexistent/x.xyz"));
   ASSERT_EQ(o.errors.size(), 1u);
   EXPECT_EQ(o.errors[0],
@@ -91,6 +99,117 @@ TEST(ImportGeometry, OpenStlIsLeftOutWithAWarning) {
   EXPECT_EQ(o.geometry.dim, Dim::kEmpty);
   ASSERT_FALSE(o.warnings.empty());
   EXPECT_NE(o.warnings.back().find("not a closed solid"), std::string::npos);
+}
+
+// 2021.01: closed subpaths of one shape fill even-odd, shapes are united,
+// open subpaths are stroked (default width 1, square caps), y is flipped.
+TEST(ImportGeometry, SvgShapesFillEvenOddAndUnite) {
+  std::string path = WriteTemp(
+      "shapes.svg",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\">"
+      "<path d=\"M0,0 H10 V10 H0 Z M2,2 H8 V8 H2 Z\"/>"
+      "<rect x=\"4\" y=\"4\" width=\"2\" height=\"2\"/>"
+      "<line x1=\"20\" y1=\"0\" x2=\"30\" y2=\"0\"/></svg>");
+  ImportOutcome o = ImportFile(Request(path));
+  EXPECT_TRUE(o.errors.empty());
+  ASSERT_EQ(o.geometry.dim, Dim::k2);
+  EXPECT_NEAR(kernel::SignedArea(o.geometry.polygon), 100 - 36 + 4 + 11, 1e-9);
+  double minY = 1e9;
+  for (const auto& c : o.geometry.polygon.contours)
+    for (const auto& p : c) minY = std::min(minY, p.y);
+  EXPECT_NEAR(minY, -10, 1e-12);
+}
+
+// Two strokes of one path are combined even-odd (2021.01: where they
+// overlap, the drawing is empty); strokes of two shapes are united.
+TEST(ImportGeometry, SvgStrokesOfOneShapeCombineEvenOdd) {
+  const std::string a = "<path d=\"M0,0 L10,0 M5,-5 L5,5\" stroke-linecap=\"butt\"/>";
+  const std::string b = "<path d=\"M0,0 L10,0\" stroke-linecap=\"butt\"/>"
+                        "<path d=\"M5,-5 L5,5\" stroke-linecap=\"butt\"/>";
+  auto area = [](const std::string& name, const std::string& body) {
+    std::string path = WriteTemp(name, "<svg xmlns=\"http://www.w3.org/2000/svg\">" + body + "</svg>");
+    ImportOutcome o = ImportFile(Request(path));
+    EXPECT_EQ(o.geometry.dim, Dim::k2);
+    return kernel::SignedArea(o.geometry.polygon);
+  };
+  EXPECT_NEAR(area("cross1.svg", a), 18, 1e-6);
+  EXPECT_NEAR(area("cross2.svg", b), 19, 1e-6);
+}
+
+TEST(ImportGeometry, SvgCenterAndDpi) {
+  std::string path = WriteTemp("page.svg",
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"72\" height=\"72\" "
+                               "viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"5\"/></svg>");
+  ImportRequest r = Request(path);
+  r.center = true;
+  r.dpi = 72;
+  ImportOutcome o = ImportFile(r);
+  ASSERT_EQ(o.geometry.dim, Dim::k2);
+  // 72 px at 72 dpi is one inch: the 10 x 5 rectangle is 25.4 x 12.7 mm.
+  EXPECT_NEAR(kernel::SignedArea(o.geometry.polygon), 25.4 * 12.7, 1e-9);
+  for (const auto& c : o.geometry.polygon.contours)
+    for (const auto& p : c) {
+      EXPECT_NEAR(std::abs(p.x), 12.7, 1e-9);
+      EXPECT_NEAR(std::abs(p.y), 6.35, 1e-9);
+    }
+}
+
+TEST(ImportGeometry, SvgInvalidDpiWarnsAndUses72) {
+  std::string path = WriteTemp("dpi.svg",
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"72\" height=\"72\" "
+                               "viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>");
+  ImportRequest r = Request(path);
+  r.dpi = 0.0005;
+  r.scriptName = "model.scad";
+  ImportOutcome o = ImportFile(r);
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0],
+            "Invalid dpi value giving, using default of undef dpi. Value must be positive and >= "
+            "0.001, file model.scad, import() at line model.scad");
+  ASSERT_EQ(o.geometry.dim, Dim::k2);
+  EXPECT_NEAR(kernel::SignedArea(o.geometry.polygon), 25.4 * 25.4, 1e-9);
+}
+
+TEST(ImportGeometry, BrokenSvgIsAnError) {
+  std::string path = WriteTemp("broken.svg", "<svg><path d=\"M0");
+  ImportOutcome o = ImportFile(Request(path));
+  EXPECT_EQ(o.geometry.dim, Dim::kEmpty);
+  ASSERT_EQ(o.errors.size(), 1u);
+  EXPECT_EQ(o.errors[0], "Error parsing file '" + path + "', import() at line 3");
+}
+
+std::string AmfCube(double offset) {
+  std::string s = "<object id=\"1\"><mesh><vertices>";
+  for (int i = 0; i < 8; ++i)
+    s += "<vertex><coordinates><x>" + std::to_string((i >> 2) + offset) + "</x><y>" +
+         std::to_string((i >> 1) & 1) + "</y><z>" + std::to_string(i & 1) + "</z></coordinates></vertex>";
+  s += "</vertices><volume>";
+  const int f[12][3] = {{0, 1, 3}, {0, 3, 2}, {4, 6, 7}, {4, 7, 5}, {0, 4, 5}, {0, 5, 1},
+                        {2, 3, 7}, {2, 7, 6}, {0, 2, 6}, {0, 6, 4}, {1, 5, 7}, {1, 7, 3}};
+  for (const auto& t : f)
+    s += "<triangle><v1>" + std::to_string(t[0]) + "</v1><v2>" + std::to_string(t[1]) +
+         "</v2><v3>" + std::to_string(t[2]) + "</v3></triangle>";
+  return s + "</volume></mesh></object>";
+}
+
+TEST(ImportGeometry, AmfObjectsAreUnited) {
+  std::string path = WriteTemp("two.amf", "<?xml version=\"1.0\"?><amf unit=\"inch\">" +
+                                              AmfCube(0) + AmfCube(0.5) + "</amf>");
+  ImportOutcome o = ImportFile(Request(path));
+  EXPECT_TRUE(o.warnings.empty());
+  ASSERT_EQ(o.geometry.dim, Dim::k3);
+  // Units are ignored (as 2021.01 does); the overlapping cubes are united.
+  EXPECT_NEAR(kernel::SignedVolume(o.geometry.mesh), 1.5, 1e-9);
+}
+
+TEST(ImportGeometry, BrokenAmfIsAWarning) {
+  std::string path = WriteTemp("broken.amf", "<amf><object><mesh><vertices><vertex><coordinates>"
+                                              "<x>0</x><y>a</y><z>0</z></coordinates></vertex>"
+                                              "</vertices></mesh></object></amf>");
+  ImportOutcome o = ImportFile(Request(path));
+  EXPECT_EQ(o.geometry.dim, Dim::kEmpty);
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0], "Failed to parse file '" + path + "', import() at line 3");
 }
 
 // The whole pipeline: dxf_dim() feeds a height, import() and the
