@@ -217,6 +217,36 @@ CgalSolid EvaluateCgal(const Node& n) {
   return acc;
 }
 
+// MOS_PROPERTY_TRACE: every node's result by both sides (volume, components,
+// Euler characteristic), to find the first node where they disagree.
+CgalSolid TraceNode(const Node& n, Mesh& ours, int indent) {
+  CgalSolid exact;
+  if (n.op < 0) {
+    ours = n.leaf;
+    exact = EvaluateCgal(n);
+  } else {
+    std::vector<Mesh> kids(n.kids.size());
+    const CgalOp op = ToCgal(n.op == 3 ? n.nary : static_cast<OpType>(n.op));
+    exact = TraceNode(*n.kids[0], kids[0], indent + 1);
+    for (size_t i = 1; i < n.kids.size(); ++i)
+      exact = CgalSolid::Boolean(exact, TraceNode(*n.kids[i], kids[i], indent + 1), op);
+    if (getenv("PAIRS")) for (size_t i = 0; i < kids.size(); ++i) for (size_t j = i + 1; j < kids.size(); ++j) {
+      CgalSolid a = EvaluateCgal(*n.kids[i]), b = EvaluateCgal(*n.kids[j]);
+      CgalSolid u = CgalSolid::Boolean(a, b, op);
+      Mesh o = Boolean(kids[i], kids[j], n.op == 3 ? n.nary : static_cast<OpType>(n.op));
+      std::fprintf(stderr, "pair %zu %zu: ours comp %d euler %d, cgal %s comp %d euler %d\n", i, j, ComponentCount(o), EulerCharacteristic(o), u.IsNef() ? "nef" : u.IsManifold() ? "manifold" : "pinched", u.IsManifold() ? u.Components() : -1, u.IsManifold() ? u.EulerCharacteristic() : 0);
+    }
+    ours = n.op == 3 ? BooleanN(std::move(kids), n.nary) : Boolean(kids[0], kids[1], static_cast<OpType>(n.op));
+  }
+  std::fprintf(stderr, "%*s%s: ours V %d F %d vol %.12g comp %d euler %d %s| CGAL vol %.12g %s comp %d euler %d\n",
+               2 * indent, "", n.op < 0 ? n.what.substr(0, 40).c_str() : "node", ours.NumVert(), ours.NumTri(),
+               SignedVolume(ours), ComponentCount(ours), EulerCharacteristic(ours),
+               DescribeManifoldProblem(ours).c_str(), exact.Volume(),
+               exact.IsNef() ? "nef" : exact.IsManifold() ? "manifold" : "pinched",
+               exact.IsManifold() ? exact.Components() : -1, exact.IsManifold() ? exact.EulerCharacteristic() : 0);
+  return exact;
+}
+
 void CollectLeaves(const Node& n, std::vector<const Mesh*>& out) {
   if (n.op < 0) out.push_back(&n.leaf);
   for (const auto& k : n.kids) CollectLeaves(*k, out);
@@ -345,6 +375,10 @@ TEST(PropertyCgal, RandomTreesMatchCgal) {
     bool usedNef = false, manifold = false;
     std::string oracleError;
     if (std::getenv("MOS_PROPERTY_VERBOSE")) std::fprintf(stderr, "seed %llu\n", static_cast<unsigned long long>(seed));
+    if (std::getenv("MOS_PROPERTY_TRACE")) {
+      Mesh traced;
+      TraceNode(*root, traced, 0);
+    }
     const std::string problem = CheckTree(*root, seed, points, usedNef, manifold, oracleError);
     if (!oracleError.empty()) {
       // CGAL could not evaluate this tree: it is not counted as checked.
