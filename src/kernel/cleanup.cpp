@@ -302,33 +302,11 @@ void SplitPinchedVerts(Mesh& mesh) {
 
 namespace {
 
-// Vertices with more than one fan of triangles around them (halfedges built).
-std::vector<int> PinchedVerts(const Mesh& mesh) {
-  const int numHe = 3 * mesh.NumTri();
-  std::vector<char> visited(numHe, 0), vertSeen(mesh.NumVert(), 0);
-  std::vector<int> pinched;
-  for (int h0 = 0; h0 < numHe; ++h0) {
-    if (visited[h0]) continue;
-    const int v = HalfedgeStart(mesh, h0);
-    if (vertSeen[v] == 1) pinched.push_back(v);
-    vertSeen[v] = vertSeen[v] ? 2 : 1;
-    int h = h0;
-    for (int guard = 0; guard < numHe && h >= 0 && !visited[h]; ++guard) {
-      visited[h] = 1;
-      h = mesh.halfedgeTwin[PrevHalfedge(h)];
-    }
-  }
-  return pinched;
-}
-
 // Relabels by `rep`, drops triangles that lost a corner and cancels
 // coincident opposite pairs (the zero-volume folds symbolic perturbation
 // leaves). Returns whether the result is closed and manifold; if not,
 // `bad` gets the representatives at edges that are not one opposite pair.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad) {
-  std::vector<char> clustered(mesh.NumVert(), 0);  // representatives of merged clusters
-  for (int v = 0; v < mesh.NumVert(); ++v)
-    if (rep[v] != v) clustered[rep[v]] = 1;
   out = Mesh{};
   out.vertPos = mesh.vertPos;
   std::vector<std::tuple<std::array<int, 3>, int, int>> keyed;  // sorted verts, parity, tri
@@ -369,15 +347,6 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   }
   if (out.NumTri() == 0) return true;
   if (BuildHalfedges(out)) {
-    // A merged cluster whose vertex is pinched (two fans) would be split
-    // again into vertices at one position, but with the triangles between
-    // them gone: the weld would have cut a connection the boolean made
-    // (solids glued over a region smaller than rounding), changing the
-    // component count or genus. Such clusters stay unwelded.
-    const std::vector<int> pinched = PinchedVerts(out);
-    for (int v : pinched)
-      if (clustered[v]) bad.push_back(v);
-    if (!bad.empty()) return false;
     SplitPinchedVerts(out);
     if (IsClosedManifold(out)) return true;
   }

@@ -68,6 +68,20 @@ bool HasCoincidentVertices(const SurfaceMesh& m) {
 
 // What corefinement and the Nef constructor need of a mesh: valid, closed,
 // triangles, no self-intersection, no coincident vertices.
+// Two distinct vertices that round to the same doubles: the result has a
+// feature below double precision (solids overlapping by 1e-17), whose
+// topology no mesh in doubles can keep, so it is not compared.
+bool HasVerticesEqualOnceRounded(const SurfaceMesh& m) {
+  std::vector<std::array<double, 3>> pts;
+  pts.reserve(m.number_of_vertices());
+  for (auto v : m.vertices()) {
+    const Point& p = m.point(v);
+    pts.push_back({CGAL::to_double(p.x()), CGAL::to_double(p.y()), CGAL::to_double(p.z())});
+  }
+  std::sort(pts.begin(), pts.end());
+  return std::adjacent_find(pts.begin(), pts.end()) != pts.end();
+}
+
 bool IsCleanSolidMesh(const SurfaceMesh& m) {
   return CGAL::is_valid_polygon_mesh(m) && CGAL::is_closed(m) && CGAL::is_triangle_mesh(m) &&
          !HasCoincidentVertices(m) && !PMP::does_self_intersect(m);
@@ -216,7 +230,7 @@ int CgalSolid::Components() const {
 bool CgalSolid::IsManifold() const {
   const Impl& s = *impl_;
   if (s.isNef) return false;
-  if (HasCoincidentVertices(s.mesh)) return false;
+  if (HasCoincidentVertices(s.mesh) || HasVerticesEqualOnceRounded(s.mesh)) return false;
   // A pinched vertex: fewer halfedges around it than end at it.
   std::vector<int> incoming(s.mesh.number_of_vertices(), 0);
   for (auto h : s.mesh.halfedges()) ++incoming[s.mesh.target(h)];

@@ -41,7 +41,9 @@ class CgalSolid {
   bool Contains(std::array<double, 3> p) const;  // p is away from the boundary
   bool IsNef() const;                    // false: a 2-manifold mesh
   bool UsedNef() const;                  // Nef polyhedra computed this or an operand
-  // A closed 2-manifold mesh: not a Nef polyhedron, no pinched vertex.
+  // A closed 2-manifold mesh: not a Nef polyhedron, no pinched vertex, and
+  // no two vertices equal once rounded to doubles (a topology finer than
+  // double precision, which no mesh in doubles can have).
   bool IsManifold() const;
   // Of a 2-manifold result (IsManifold()): connected components and Euler
   // characteristic V - E + F.

@@ -302,7 +302,7 @@ long EnvLong(const char* name, long fallback) {
 // what the oracle answers changes).
 std::string TreeKey(const Node& root, uint64_t seed) {
   cgaltest::TreeHash h;
-  const char version[] = "cgal-oracle-2";
+  const char version[] = "cgal-oracle-3";
   h.Bytes(version, sizeof version);
   h.Int(static_cast<int64_t>(seed));
   auto visit = [&h](const Node& n, auto& self, int depth) -> void {
