@@ -202,17 +202,11 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
     for (int strategy = 1; strategy < 3; ++strategy) {
       Mesh alt = BooleanStrategy(a, b, op, strategy);
       if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
-      if (alt.NumTri() == 0 || !IsClosedManifold(alt) || HasCoincidentUsedVerts(alt)) continue;
-      // The other perturbation is as valid a choice as the first: where the
-      // first left two pieces touching at a point (a triple tie of a box
-      // corner on a cylinder's rim vertex kept the piece of the box outside
-      // the cylinder apart from it: property test (b), seed 215), its
-      // topology is the one to keep.
-      if (strategy == 1) return alt;
       // Solids that only touch (cubes sharing an edge) keep their coincident
-      // vertices on purpose; the shifted operand separates them, which is
-      // not wanted.
-      if (ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out)) return alt;
+      // vertices on purpose; a choice that separates them is not wanted.
+      if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
+          ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
+        return alt;
     }
   }
   return out;

@@ -46,11 +46,12 @@ TEST(BooleanCgalRegression, Seed350BoxTouchingFrustumBelowRounding) {
 
 // Seed 215: a box whose corner (1, 0, 1.5) is a top rim vertex of a
 // seven-sided cylinder, its top coplanar with the cap and its face y = 0
-// holding the cylinder's side edge. The first perturbation choice kept the
-// whole cylinder and the box's outside piece as two solids touching at
-// that corner (the piece's face on the cylinder's side cancelling it);
-// Boolean now takes the other choice, which has no such coincident
-// vertices.
+// holding the cylinder's side edge. The side triangle at that vertex got
+// the box's cross-section as a hole touching its outer loop at the shared
+// corner and along the side edge; the hole voted "outside" (its corners on
+// the loop), was triangulated on its own and the face kept whole: the
+// cylinder and the box's outside piece came out as two solids glued by
+// opposite faces. Same cause as seed 360 below.
 TEST(BooleanCgalRegression, Seed215BoxCornerOnCylinderRimVertex) {
   const Mesh cylinder = MakeCylinder({0, 0, 0}, 0.75, 1, 1.5, 7);
   const Mesh box = booltest::Box(0, 0, 1, 1, 0.5, 1.5);
