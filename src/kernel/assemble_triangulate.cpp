@@ -65,6 +65,20 @@ bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec
   return inside;
 }
 
+double OrientTolerance(Vec2 a, Vec2 b, Vec2 c);
+
+// p lies on an edge of the loop, up to the rounding of Orient.
+bool OnLoopBoundary(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec2 p) {
+  for (size_t i = 0; i < loop.size(); ++i) {
+    const Vec2 a = pts[loop[i]], b = pts[loop[(i + 1) % loop.size()]];
+    if (p == a) return true;
+    if (a == b) continue;
+    if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) >= 0 && Dot(p - b, a - b) >= 0)
+      return true;
+  }
+  return false;
+}
+
 // Rounding bound of Orient(a, b, c) (differences of coordinates up to m).
 double OrientTolerance(Vec2 a, Vec2 b, Vec2 c) {
   const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
@@ -312,8 +326,18 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     }
     int best = -1;
     for (int o : outers) {
+      // Points of the hole on the outer loop's boundary (a hole touching it
+      // along an edge, as perturbed coplanar faces leave) do not vote; the
+      // hole's edge midpoints vote too, so such a hole still finds its loop.
       int votes = 0;
-      for (int v : idx[h]) votes += PointInLoop(pts, idx[o], pts[v]) ? 1 : -1;
+      const std::vector<int>& hl = idx[h];
+      for (size_t k = 0; k < hl.size(); ++k) {
+        const Vec2 a = pts[hl[k]], b = pts[hl[(k + 1) % hl.size()]];
+        for (const Vec2 q : {a, (a + b) * 0.5}) {
+          if (OnLoopBoundary(pts, idx[o], q)) continue;
+          votes += PointInLoop(pts, idx[o], q) ? 1 : -1;
+        }
+      }
       if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
     }
     if (best < 0) {

@@ -8,12 +8,16 @@
 #include <CGAL/Polygon_mesh_processing/connected_components.h>
 #include <CGAL/Polygon_mesh_processing/corefinement.h>
 #include <CGAL/Polygon_mesh_processing/measure.h>
+#include <CGAL/Polygon_mesh_processing/orientation.h>
+#include <CGAL/Polygon_mesh_processing/self_intersections.h>
 #include <CGAL/Side_of_triangle_mesh.h>
 #include <CGAL/Surface_mesh.h>
 #include <CGAL/boost/graph/convert_nef_polyhedron_to_polygon_mesh.h>
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 
 namespace mos::kernel::cgaltest {
 
@@ -25,6 +29,7 @@ namespace PMP = CGAL::Polygon_mesh_processing;
 
 struct CgalSolid::Impl {
   bool isNef = false;
+  bool usedNef = false;  // this solid or an operand of it came from Nef
   SurfaceMesh mesh;  // when !isNef
   Nef nef;           // when isNef
   mutable std::optional<CGAL::Side_of_triangle_mesh<SurfaceMesh, EK>> inside;
@@ -48,14 +53,58 @@ namespace {
 
 bool IsEmpty(const CgalSolid::Impl& s) { return s.isNef ? s.nef.is_empty() : s.mesh.number_of_faces() == 0; }
 
+// Two vertices at one exact point: how corefinement stores solids that
+// touch at a point or along an edge (it duplicates the vertex). Such a
+// mesh is no 2-manifold, and Nef_polyhedron_3 cannot be built from it.
+bool HasCoincidentVertices(const SurfaceMesh& m) {
+  std::vector<Point> pts;
+  pts.reserve(m.number_of_vertices());
+  for (auto v : m.vertices()) pts.push_back(m.point(v));
+  std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) { return CGAL::compare_xyz(a, b) == CGAL::SMALLER; });
+  for (std::size_t i = 1; i < pts.size(); ++i)
+    if (pts[i] == pts[i - 1]) return true;
+  return false;
+}
+
+// What corefinement and the Nef constructor need of a mesh: valid, closed,
+// triangles, no self-intersection, no coincident vertices.
+// Two distinct vertices that round to the same doubles: the result has a
+// feature below double precision (solids overlapping by 1e-17), whose
+// topology no mesh in doubles can keep, so it is not compared.
+bool HasVerticesEqualOnceRounded(const SurfaceMesh& m) {
+  std::vector<std::array<double, 3>> pts;
+  pts.reserve(m.number_of_vertices());
+  for (auto v : m.vertices()) {
+    const Point& p = m.point(v);
+    pts.push_back({CGAL::to_double(p.x()), CGAL::to_double(p.y()), CGAL::to_double(p.z())});
+  }
+  std::sort(pts.begin(), pts.end());
+  return std::adjacent_find(pts.begin(), pts.end()) != pts.end();
+}
+
+bool IsCleanSolidMesh(const SurfaceMesh& m) {
+  return CGAL::is_valid_polygon_mesh(m) && CGAL::is_closed(m) && CGAL::is_triangle_mesh(m) &&
+         !HasCoincidentVertices(m) && !PMP::does_self_intersect(m);
+}
+
 Nef AsNef(const CgalSolid::Impl& s) {
   if (s.isNef) return s.nef;
   if (s.mesh.number_of_faces() == 0) return Nef(Nef::EMPTY);
+  // Only clean meshes are kept as meshes (Boolean below), so this holds;
+  // checked because the Nef constructor crashes on anything else.
+  if (!IsCleanSolidMesh(s.mesh)) throw std::runtime_error("mesh not convertible to a Nef polyhedron");
   SurfaceMesh copy = s.mesh;
   return Nef(copy);
 }
 
 }  // namespace
+
+CgalSolid CgalSolid::FromTrianglesChecked(const std::vector<std::array<double, 3>>& points,
+                                          const std::vector<std::array<int, 3>>& triangles) {
+  CgalSolid s = FromTriangles(points, triangles);
+  if (!IsCleanSolidMesh(s.impl_->mesh)) throw std::runtime_error("leaf is not a clean closed triangle mesh");
+  return s;
+}
 
 CgalSolid CgalSolid::Boolean(const CgalSolid& a, const CgalSolid& b, CgalOp op) {
   const Impl& x = *a.impl_;
@@ -78,9 +127,13 @@ CgalSolid CgalSolid::Boolean(const CgalSolid& a, const CgalSolid& b, CgalOp op) 
     } catch (...) {
       ok = false;
     }
-    if (ok) {
+    // A result touching itself (coincident vertices) is no 2-manifold, and
+    // only clean meshes may go into the Nef constructor later: Nef
+    // polyhedra take over from the operands.
+    if (ok && IsCleanSolidMesh(out)) {
       CgalSolid s;
       s.impl_->mesh = std::move(out);
+      s.impl_->usedNef = x.usedNef || y.usedNef;
       return s;
     }
   }
@@ -88,12 +141,25 @@ CgalSolid CgalSolid::Boolean(const CgalSolid& a, const CgalSolid& b, CgalOp op) 
   const Nef p = AsNef(x), q = AsNef(y);
   CgalSolid s;
   s.impl_->isNef = true;
+  s.impl_->usedNef = true;
   switch (op) {
     case CgalOp::kUnion: s.impl_->nef = p + q; break;
     case CgalOp::kDifference: s.impl_->nef = p - q; break;
     case CgalOp::kIntersection: s.impl_->nef = p * q; break;
   }
   s.impl_->nef = s.impl_->nef.regularization();
+  // A 2-manifold Nef result goes back to a mesh, so later booleans use
+  // corefinement again and its topology can be compared.
+  if (s.impl_->nef.is_empty()) return CgalSolid();
+  if (s.impl_->nef.is_simple()) {
+    SurfaceMesh m;
+    CGAL::convert_nef_polyhedron_to_polygon_mesh(s.impl_->nef, m, true);
+    if (IsCleanSolidMesh(m)) {
+      s.impl_->isNef = false;
+      s.impl_->mesh = std::move(m);
+      s.impl_->nef = Nef(Nef::EMPTY);
+    }
+  }
   return s;
 }
 
@@ -111,12 +177,25 @@ double CgalSolid::Volume() const {
     }
     return CGAL::to_double(sum);
   }
-  std::vector<Point> pts;
-  std::vector<std::vector<std::size_t>> polys;
-  CGAL::convert_nef_polyhedron_to_polygon_soup(s.nef, pts, polys, true);
-  for (const auto& poly : polys) {
-    for (std::size_t k = 1; k + 1 < poly.size(); ++k)
-      sum += CGAL::volume(origin, pts[poly[0]], pts[poly[k]], pts[poly[k + 1]]);
+  // Nef: every facet between a marked and an unmarked volume, oriented
+  // out of the marked one, as a fan from a point of its plane (holes are
+  // cycles of the opposite sense). Not convert_nef_polyhedron_to_polygon_soup:
+  // it dereferences a null edge on a facet cycle that is a lone vertex (a
+  // solid touching another's face at a point).
+  for (auto h = s.nef.halffacets_begin(); h != s.nef.halffacets_end(); ++h) {
+    if (!h->incident_volume()->mark() || h->twin()->incident_volume()->mark()) continue;
+    const auto f = h->twin();
+    std::optional<Point> ref;
+    for (auto fc = f->facet_cycles_begin(); fc != f->facet_cycles_end(); ++fc) {
+      if (!fc.is_shalfedge()) continue;
+      Nef::SHalfedge_const_handle se(fc);
+      Nef::SHalfedge_around_facet_const_circulator c(se), end(c);
+      std::vector<Point> cycle;
+      CGAL_For_all(c, end) cycle.push_back(c->source()->center_vertex()->point());
+      if (!ref && !cycle.empty()) ref = cycle[0];
+      for (std::size_t k = 0; k < cycle.size(); ++k)
+        sum += CGAL::volume(origin, *ref, cycle[k], cycle[(k + 1) % cycle.size()]);
+    }
   }
   return CGAL::to_double(sum);
 }
@@ -137,6 +216,7 @@ bool CgalSolid::Contains(std::array<double, 3> p) const {
 }
 
 bool CgalSolid::IsNef() const { return impl_->isNef; }
+bool CgalSolid::UsedNef() const { return impl_->usedNef; }
 
 int CgalSolid::Components() const {
   const SurfaceMesh& m = impl_->mesh;
@@ -150,6 +230,7 @@ int CgalSolid::Components() const {
 bool CgalSolid::IsManifold() const {
   const Impl& s = *impl_;
   if (s.isNef) return false;
+  if (HasCoincidentVertices(s.mesh) || HasVerticesEqualOnceRounded(s.mesh)) return false;
   // A pinched vertex: fewer halfedges around it than end at it.
   std::vector<int> incoming(s.mesh.number_of_vertices(), 0);
   for (auto h : s.mesh.halfedges()) ++incoming[s.mesh.target(h)];

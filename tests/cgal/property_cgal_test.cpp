@@ -9,9 +9,18 @@
 // (corefinement succeeded and no vertex is pinched) component count and
 // Euler characteristic match.
 //
+// CGAL runs on clean meshes only (closed, no self-intersection, no two
+// vertices at one point); where corefinement refuses or its result touches
+// itself, Nef polyhedra answer, and the summary line counts those trees.
+// CGAL's answers (volume, topology, sample points) are cached by a hash of
+// the tree's geometry and seed: tests/cgal/cgal_cache_ci.txt (checked in)
+// holds the CI-size trees, <build>/cgal_cache.txt gets the rest.
+//
 // MOS_PROPERTY_TREES: number of trees (default 30, the CI size);
 // MOS_PROPERTY_SEED: first seed (default 1); MOS_PROPERTY_DEPTH: tree depth
-// (default 3). Long mode, e.g.
+// (default 3); MOS_CGAL_CACHE: "off" or another cache file;
+// MOS_PROPERTY_TRACE: print every node's result on both sides. Long mode,
+// e.g.
 //   MOS_PROPERTY_TREES=2000 ./mos_kernel_cgal_tests
 #include <gtest/gtest.h>
 
@@ -28,6 +37,7 @@
 #include <vector>
 
 #include "cgal_oracle.h"
+#include "exact_cache.h"
 #include "kernel/boolean.h"
 #include "kernel/hull3d.h"
 #include "kernel/mesh.h"
@@ -209,12 +219,36 @@ CgalSolid EvaluateCgal(const Node& n) {
     std::vector<std::array<double, 3>> pts;
     std::vector<std::array<int, 3>> tris(n.leaf.triVerts.begin(), n.leaf.triVerts.end());
     for (const Vec3& p : n.leaf.vertPos) pts.push_back({p.x, p.y, p.z});
-    return CgalSolid::FromTriangles(pts, tris);
+    return CgalSolid::FromTrianglesChecked(pts, tris);
   }
   const CgalOp op = ToCgal(n.op == 3 ? n.nary : static_cast<OpType>(n.op));
   CgalSolid acc = EvaluateCgal(*n.kids[0]);
   for (size_t i = 1; i < n.kids.size(); ++i) acc = CgalSolid::Boolean(acc, EvaluateCgal(*n.kids[i]), op);
   return acc;
+}
+
+// MOS_PROPERTY_TRACE: every node's result by both sides (volume, components,
+// Euler characteristic), to find the first node where they disagree.
+CgalSolid TraceNode(const Node& n, Mesh& ours, int indent) {
+  CgalSolid exact;
+  if (n.op < 0) {
+    ours = n.leaf;
+    exact = EvaluateCgal(n);
+  } else {
+    std::vector<Mesh> kids(n.kids.size());
+    const CgalOp op = ToCgal(n.op == 3 ? n.nary : static_cast<OpType>(n.op));
+    exact = TraceNode(*n.kids[0], kids[0], indent + 1);
+    for (size_t i = 1; i < n.kids.size(); ++i)
+      exact = CgalSolid::Boolean(exact, TraceNode(*n.kids[i], kids[i], indent + 1), op);
+    ours = n.op == 3 ? BooleanN(std::move(kids), n.nary) : Boolean(kids[0], kids[1], static_cast<OpType>(n.op));
+  }
+  std::fprintf(stderr, "%*s%s: ours V %d F %d vol %.12g comp %d euler %d %s| CGAL vol %.12g %s comp %d euler %d\n",
+               2 * indent, "", n.op < 0 ? n.what.substr(0, 40).c_str() : "node", ours.NumVert(), ours.NumTri(),
+               SignedVolume(ours), ComponentCount(ours), EulerCharacteristic(ours),
+               DescribeManifoldProblem(ours).c_str(), exact.Volume(),
+               exact.IsNef() ? "nef" : exact.IsManifold() ? "manifold" : "pinched",
+               exact.IsManifold() ? exact.Components() : -1, exact.IsManifold() ? exact.EulerCharacteristic() : 0);
+  return exact;
 }
 
 void CollectLeaves(const Node& n, std::vector<const Mesh*>& out) {
@@ -263,32 +297,123 @@ long EnvLong(const char* name, long fallback) {
   return v && *v ? std::atol(v) : fallback;
 }
 
+// The key of a tree in the cache: its exact geometry and structure, the
+// seed (it picks the sample points) and the oracle's version (bumped when
+// what the oracle answers changes).
+std::string TreeKey(const Node& root, uint64_t seed) {
+  cgaltest::TreeHash h;
+  const char version[] = "cgal-oracle-3";
+  h.Bytes(version, sizeof version);
+  h.Int(static_cast<int64_t>(seed));
+  auto visit = [&h](const Node& n, auto& self, int depth) -> void {
+    if (depth > 64) return;
+    h.Int(n.op);
+    h.Int(static_cast<int>(n.nary));
+    h.Int(static_cast<int64_t>(n.kids.size()));
+    if (n.op < 0) {
+      h.Int(n.leaf.NumVert());
+      for (const Vec3& p : n.leaf.vertPos) {
+        h.Double(p.x);
+        h.Double(p.y);
+        h.Double(p.z);
+      }
+      h.Int(n.leaf.NumTri());
+      for (const auto& t : n.leaf.triVerts) h.Bytes(t.data(), sizeof(int) * 3);
+    }
+    for (const auto& k : n.kids) self(*k, self, depth + 1);
+  };
+  visit(root, visit, 0);
+  return h.Hex();
+}
+
+// Candidate sample points in the leaves' box, marked when near a leaf's
+// surface (the result's boundary lies on those surfaces; such points are
+// not checked).
+struct SamplePoint {
+  Vec3 p;
+  bool nearSurface = false;
+};
+
+std::vector<SamplePoint> SamplePoints(const Node& root, uint64_t seed) {
+  std::vector<const Mesh*> leaves;
+  CollectLeaves(root, leaves);
+  Box3 box;
+  for (const Mesh* m : leaves) box.Include(BoundingBox(*m));
+  std::mt19937_64 rng(seed * 7919 + 17);
+  std::uniform_real_distribution<double> u(0, 1);
+  const double margin = 1e-5;
+  std::vector<SamplePoint> out;
+  for (int i = 0; i < 48; ++i) {
+    SamplePoint s;
+    s.p = {box.min.x + u(rng) * (box.max.x - box.min.x), box.min.y + u(rng) * (box.max.y - box.min.y),
+           box.min.z + u(rng) * (box.max.z - box.min.z)};
+    for (const Mesh* m : leaves) {
+      for (const auto& t : m->triVerts) {
+        if (PointTriangleDistance(s.p, m->vertPos[t[0]], m->vertPos[t[1]], m->vertPos[t[2]]) < margin) {
+          s.nearSurface = true;
+          break;
+        }
+      }
+      if (s.nearSurface) break;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+// CGAL's answer for a tree (throws when CGAL cannot evaluate it).
+cgaltest::ExactAnswer AskCgal(const Node& root, const std::vector<SamplePoint>& samples) {
+  const CgalSolid exact = EvaluateCgal(root);
+  cgaltest::ExactAnswer a;
+  a.volume = exact.Volume();
+  a.usedNef = exact.UsedNef();
+  a.manifold = exact.IsManifold();
+  if (a.manifold) {
+    a.components = exact.Components();
+    a.euler = exact.EulerCharacteristic();
+  }
+  for (const SamplePoint& s : samples)
+    a.inside += s.nearSurface ? '-' : exact.Contains({s.p.x, s.p.y, s.p.z}) ? '1' : '0';
+  return a;
+}
+
+struct TreeStats {
+  long points = 0, nefTrees = 0, topologyChecked = 0, cached = 0;
+};
+
 // Checks one tree; returns the empty string when ours matches CGAL.
-std::string CheckTree(const Node& root, uint64_t seed, long& pointsChecked, bool& usedNef, bool& manifold,
+std::string CheckTree(const Node& root, uint64_t seed, cgaltest::ExactCache* cache, TreeStats& stats,
                       std::string& oracleError) {
   std::string problem;
   const Mesh ours = EvaluateOurs(root, problem);
   if (!problem.empty()) return problem;
-  CgalSolid exact;
-  try {
-    exact = EvaluateCgal(root);
-  } catch (const std::exception& e) {
-    oracleError = e.what();
-    return {};
+  const std::vector<SamplePoint> samples = SamplePoints(root, seed);
+  const std::string key = TreeKey(root, seed);
+  cgaltest::ExactAnswer exact;
+  if (const cgaltest::ExactAnswer* hit = cache ? cache->Find(key) : nullptr) {
+    exact = *hit;
+    ++stats.cached;
+  } else {
+    try {
+      exact = AskCgal(root, samples);
+    } catch (const std::exception& e) {
+      oracleError = e.what();
+      return {};
+    }
+    if (cache) cache->Store(key, exact);
   }
-  usedNef = exact.IsNef();
-  manifold = exact.IsManifold();
+  stats.nefTrees += exact.usedNef ? 1 : 0;
+  stats.topologyChecked += exact.manifold ? 1 : 0;
   std::ostringstream out;
   out.precision(17);
-  const double vol = SignedVolume(ours), exactVol = exact.Volume();
+  const double vol = SignedVolume(ours), exactVol = exact.volume;
   if (std::fabs(vol - exactVol) > 1e-9 * std::max(1.0, std::fabs(exactVol)))
     out << "volume " << vol << " exact " << exactVol << "; ";
-  if (exact.IsManifold()) {
-    if (ComponentCount(ours) != exact.Components())
-      out << "components " << ComponentCount(ours) << " exact " << exact.Components() << "; ";
-    if (EulerCharacteristic(ours) != exact.EulerCharacteristic())
-      out << "Euler characteristic " << EulerCharacteristic(ours) << " exact " << exact.EulerCharacteristic()
-          << "; ";
+  if (exact.manifold) {
+    if (ComponentCount(ours) != exact.components)
+      out << "components " << ComponentCount(ours) << " exact " << exact.components << "; ";
+    if (EulerCharacteristic(ours) != exact.euler)
+      out << "Euler characteristic " << EulerCharacteristic(ours) << " exact " << exact.euler << "; ";
     if (!out.str().empty()) {
       out << "our components:";
       for (const ComponentInfo& c : Components(ours))
@@ -298,54 +423,57 @@ std::string CheckTree(const Node& root, uint64_t seed, long& pointsChecked, bool
       out << "; ";
     }
   }
-  // Sample points in the leaves' box, kept only when away from every leaf's
-  // surface (the result's boundary lies on those surfaces).
-  std::vector<const Mesh*> leaves;
-  CollectLeaves(root, leaves);
-  Box3 box;
-  for (const Mesh* m : leaves) box.Include(BoundingBox(*m));
-  std::mt19937_64 rng(seed * 7919 + 17);
-  std::uniform_real_distribution<double> u(0, 1);
-  const double margin = 1e-5;
-  for (int i = 0; i < 48; ++i) {
-    const Vec3 p{box.min.x + u(rng) * (box.max.x - box.min.x), box.min.y + u(rng) * (box.max.y - box.min.y),
-                 box.min.z + u(rng) * (box.max.z - box.min.z)};
-    bool nearSurface = false;
-    for (const Mesh* m : leaves) {
-      for (const auto& t : m->triVerts) {
-        if (PointTriangleDistance(p, m->vertPos[t[0]], m->vertPos[t[1]], m->vertPos[t[2]]) < margin) {
-          nearSurface = true;
-          break;
-        }
-      }
-      if (nearSurface) break;
+  if (exact.inside.size() != samples.size()) return out.str() + "cached answer has the wrong number of points; ";
+  for (size_t i = 0; i < samples.size(); ++i) {
+    if (samples[i].nearSurface != (exact.inside[i] == '-')) {
+      out << "cached answer skips other points; ";
+      break;
     }
-    if (nearSurface) continue;
-    ++pointsChecked;
+    if (samples[i].nearSurface) continue;
+    ++stats.points;
+    const Vec3 p = samples[i].p;
     const double w = WindingNumber(ours, p);
-    const bool inOurs = w > 0.5;
-    if (std::fabs(w - std::round(w)) > 1e-6 || w > 1.5 || w < -0.5 || inOurs != exact.Contains({p.x, p.y, p.z})) {
+    const bool inOurs = w > 0.5, inExact = exact.inside[i] == '1';
+    if (std::fabs(w - std::round(w)) > 1e-6 || w > 1.5 || w < -0.5 || inOurs != inExact) {
       out << "point [" << p.x << "," << p.y << "," << p.z << "]: winding number " << w << ", CGAL says "
-          << (exact.Contains({p.x, p.y, p.z}) ? "inside" : "outside") << "; ";
+          << (inExact ? "inside" : "outside") << "; ";
       break;
     }
   }
   return out.str();
 }
 
+// The cache files: the checked-in one for the CI-size trees (read only)
+// and one under the build directory for everything else (read and
+// appended to). MOS_CGAL_CACHE=off runs CGAL for every tree;
+// MOS_CGAL_CACHE=<file> uses that file instead of the build directory's.
+std::unique_ptr<cgaltest::ExactCache> OpenCache() {
+  const char* env = std::getenv("MOS_CGAL_CACHE");
+  const std::string setting = env ? env : "";
+  if (setting == "off") return nullptr;
+  const std::string writable = setting.empty() ? MOS_CGAL_BUILD_CACHE : setting;
+  return std::make_unique<cgaltest::ExactCache>(std::vector<std::string>{MOS_CGAL_CHECKED_IN_CACHE, writable},
+                                                writable);
+}
+
 TEST(PropertyCgal, RandomTreesMatchCgal) {
   const long trees = EnvLong("MOS_PROPERTY_TREES", 30);
   const long seed0 = EnvLong("MOS_PROPERTY_SEED", 1);
   const int depth = static_cast<int>(std::max(1L, std::min(6L, EnvLong("MOS_PROPERTY_DEPTH", 3))));
-  long failures = 0, points = 0, nefTrees = 0, topologyChecked = 0, oracleErrors = 0;
+  const std::unique_ptr<cgaltest::ExactCache> cache = OpenCache();
+  long failures = 0, oracleErrors = 0;
+  TreeStats stats;
   for (long i = 0; i < trees; ++i) {
     const uint64_t seed = static_cast<uint64_t>(seed0 + i);
     TreeGen gen(seed);
     const std::unique_ptr<Node> root = gen.Make(depth);
-    bool usedNef = false, manifold = false;
     std::string oracleError;
     if (std::getenv("MOS_PROPERTY_VERBOSE")) std::fprintf(stderr, "seed %llu\n", static_cast<unsigned long long>(seed));
-    const std::string problem = CheckTree(*root, seed, points, usedNef, manifold, oracleError);
+    if (std::getenv("MOS_PROPERTY_TRACE")) {
+      Mesh traced;
+      TraceNode(*root, traced, 0);
+    }
+    const std::string problem = CheckTree(*root, seed, cache.get(), stats, oracleError);
     if (!oracleError.empty()) {
       // CGAL could not evaluate this tree: it is not counted as checked.
       ++oracleErrors;
@@ -353,8 +481,6 @@ TEST(PropertyCgal, RandomTreesMatchCgal) {
                   oracleError.substr(0, 200).c_str());
       continue;
     }
-    nefTrees += usedNef ? 1 : 0;
-    topologyChecked += manifold ? 1 : 0;
     if (!problem.empty()) {
       ++failures;
       ADD_FAILURE() << "seed " << seed << ": " << problem << "\n  tree: " << Describe(*root);
@@ -363,8 +489,10 @@ TEST(PropertyCgal, RandomTreesMatchCgal) {
   }
   std::printf(
       "[property cgal] %ld trees from seed %ld (depth %d): %ld checked, %ld not evaluable by CGAL; %ld sample "
-      "points, %ld results by Nef, %ld with topology compared, %ld failures\n",
-      trees, seed0, depth, trees - oracleErrors, oracleErrors, points, nefTrees, topologyChecked, failures);
+      "points, %ld trees where CGAL fell back to Nef polyhedra, %ld with topology compared, %ld answers from the "
+      "cache, %ld failures\n",
+      trees, seed0, depth, trees - oracleErrors, oracleErrors, stats.points, stats.nefTrees, stats.topologyChecked,
+      stats.cached, failures);
   // The oracle must answer for nearly every tree, or the test proves little.
   EXPECT_LE(oracleErrors * 100, trees);
 }
