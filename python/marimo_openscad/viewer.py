@@ -45,6 +45,10 @@ class OpenScadViewer(anywidget.AnyWidget):
     anim_steps = traitlets.Int(0).tag(sync=True)
     anim_fps = traitlets.Float(10.0).tag(sync=True)
     t = traitlets.Float(0.0).tag(sync=True)
+    # Timestamps (ms since the epoch) of the mesh shown, for bench/: when the
+    # change reached Python, when its render started, and when the mesh was
+    # handed to the widget; plus the request id and engine time.
+    render_info = traitlets.Dict().tag(sync=True)
 
     # Python only: what to render.
     model = traitlets.Any()
@@ -64,7 +68,7 @@ class OpenScadViewer(anywidget.AnyWidget):
         self.rendered_id = 0
         self._queue = RenderQueue(self._apply, debounce_ms / 1000.0)
         # The first mesh is part of the widget's initial state.
-        self._apply(0, self._job(self.model, dict(self.params), self.t)(None), None)
+        self._apply(0, self._job(self.model, dict(self.params), self.t, _now_ms())(None), None)
         self.observe(self._changed, names=["model", "params", "t"])
 
     # --- public -------------------------------------------------------------
@@ -90,18 +94,21 @@ class OpenScadViewer(anywidget.AnyWidget):
     def _changed(self, change: Any) -> None:
         if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
             return
+        requested = _now_ms()
         self.loading = True
-        self._queue.submit(self._job(self.model, dict(self.params), self.t))
+        self._queue.submit(self._job(self.model, dict(self.params), self.t, requested))
 
-    def _job(self, model: Model, params: dict, t: float) -> Any:
+    def _job(self, model: Model, params: dict, t: float, requested_ms: float) -> Any:
         def run(token: Any) -> Any:
             effective = dict(params)
             if self.anim_steps > 0 and "$t" not in effective:
                 effective["$t"] = t
+            started = _now_ms()
             start = time.perf_counter()
             result = render_result(model, effective, library_paths=self.library_paths,
                                    timeout=self.timeout, cancel=token)
-            return result, (time.perf_counter() - start) * 1000.0, model
+            ms = (time.perf_counter() - start) * 1000.0
+            return result, ms, model, {"requested_ms": requested_ms, "started_ms": started}
         return run
 
     def _apply(self, request_id: int, outcome: Any, exc: Optional[BaseException]) -> None:
@@ -111,8 +118,9 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.error = {"message": f"{type(exc).__name__}: {exc}"}
                 self.loading = False
             return
-        result, ms, model = outcome
+        result, ms, model, times = outcome
         self.rendered_id = request_id
+        info = {"id": request_id, "engine_ms": ms, **times}
         if not result.ok:
             err = ScadError.from_result(result)
             self.last_error = err
@@ -120,9 +128,11 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.error = _error_panel(err, model)
                 self.loading = False
                 self.render_ms = ms
+                self.render_info = {**info, "sent_ms": _now_ms()}
             return
         mesh = Mesh.from_result(result)
         self.mesh, self.last_error = mesh, None
+        info["sent_ms"] = _now_ms()
         with self.hold_sync():
             self.positions = mesh.positions.tobytes()
             self.indices = mesh.indices.tobytes()
@@ -130,7 +140,12 @@ class OpenScadViewer(anywidget.AnyWidget):
             self.palette = mesh.palette.tobytes()
             self.error = None  # type: ignore[assignment]  # allow_none trait
             self.render_ms = ms
+            self.render_info = info
             self.loading = False
+
+
+def _now_ms() -> float:
+    return time.time() * 1000.0
 
 
 def _error_panel(err: ScadError, model: Model) -> dict:

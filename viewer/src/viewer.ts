@@ -50,6 +50,10 @@ export class Viewer {
   private readonly resizeObserver: ResizeObserver;
   frames = 0; // frames drawn, for tests and diagnostics
   lastUploadMs: number | null = null;
+  // Wall-clock ms (epoch, as Python's render_info) when the last mesh's
+  // traits arrived and when its first frame was drawn: bench/ reads them.
+  lastMeshAt = 0;
+  lastDrawnAt = 0;
 
   constructor(private readonly model: WidgetModel, host: HTMLElement) {
     this.root = document.createElement('div');
@@ -120,6 +124,7 @@ export class Viewer {
   private queueRebuild = (): void => {
     if (this.rebuildQueued) return;
     this.rebuildQueued = true;
+    this.lastMeshAt = performance.timeOrigin + performance.now();
     queueMicrotask(() => {
       this.rebuildQueued = false;
       if (!this.disposed) this.rebuild();
@@ -151,6 +156,7 @@ export class Viewer {
     if (bounds && !hadMesh) this.rig.fit(bounds);
     this.renderNow();
     this.lastUploadMs = performance.now() - t0;
+    this.lastDrawnAt = performance.timeOrigin + performance.now();
     this.updateTiming();
     this.status.setBounds(bounds, this.helpers.step);
     this.applyError();
