@@ -1,14 +1,18 @@
 // `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast and geometry
 // outputs (stl, off, obj, amf, 3mf, svg, dxf); --info prints the measures.
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "arguments.h"
+#include "engine/library_paths.h"
 #include "geom/text_font.h"
+#include "lang/parser.h"
 #include "mos/engine.h"
 #include "output_writer.h"
+#include "parameter_sets.h"
 
 namespace {
 
@@ -29,6 +33,34 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
     if (kind == mos::cli::OutputKind::Geometry) request.wantGeometry = true;
   }
   return request;
+}
+
+// `-p file -P name` (both needed, as in 2021.01): the set's values as -D
+// overrides after the command line's own, so the set wins as in 2021.01.
+// Returns the lines 2021.01 puts at the top of the .echo output.
+std::string AddParameterSet(const mos::cli::Arguments& args, mos::RenderRequest& request) {
+  if (args.parameterFile.empty() || args.parameterSet.empty()) return "";
+  std::ifstream in(args.parameterFile, std::ios::binary);
+  if (!in) {
+    std::string line = "ERROR: Cannot open Parameter Set '" + args.parameterFile + "': " +
+                       args.parameterFile + ": cannot open file\n";  // 2021.01's words
+    std::cerr << line;
+    return line;
+  }
+  std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  mos::lang::ParseOptions options;
+  options.libraryPaths = mos::engine::LibrarySearchPath(args.libraryPaths);
+  mos::lang::ParseResult parsed = mos::lang::ParseFile(args.input, options);
+  if (!parsed.file) return "";  // the render reports the syntax error
+  auto set = mos::cli::ParameterSetDefines(json, args.parameterFile, args.parameterSet, *parsed.file);
+  for (const auto& m : set.messages) std::cerr << m << '\n';
+  std::string echo;
+  for (const auto& line : set.echoLines) {
+    std::cerr << line << '\n';
+    echo += line + "\n";
+  }
+  request.defines.insert(request.defines.end(), set.defines.begin(), set.defines.end());
+  return echo;
 }
 
 // Warnings and errors go to stderr as file:line:col; ECHO lines only when no
@@ -91,7 +123,10 @@ int main(int argc, char** argv) {
   for (const auto& path : args.fontPaths)
     if (!mos::geom::AddFontPath(path))
       std::cerr << "WARNING: Can't add font path '" << path << "'\n";
-  mos::RenderResult result = engine.Render(MakeRequest(args));
+  mos::RenderRequest request = MakeRequest(args);
+  const std::string setEcho = AddParameterSet(args, request);
+  mos::RenderResult result = engine.Render(request);
+  result.echo.insert(0, setEcho);
 
   bool echoToFile = false;
   for (const auto& out : outputs) {

@@ -131,4 +131,39 @@ check "a missing --font-path warns but renders" 0 "$mos" --font-path "$work/nofo
 contains "missing --font-path warning" "$work/err" "Can't add font path"
 check "--font-path with a font folder" 0 "$mos" --font-path=/usr/share/fonts/truetype/liberation -o "$work/t.svg" "$work/text.scad"
 
+# Parameter sets (-p file.json -P name): values typed like the defaults, as
+# 2021.01 applies them (expected text from `openscad -p ... -P ...`).
+cat > "$work/params.scad" <<'SCAD'
+a = 1; // [0:10]
+b = "x";
+c = true;
+d = [1, 2, 3];
+e = 5;
+f = 2;
+echo(a = a, b = b, c = c, d = d, e = e, f = f);
+SCAD
+cat > "$work/sets.json" <<'JSON'
+{"parameterSets": {
+  "s1": {"a": "7.5", "b": "42", "c": "false", "d": "[4, \"q\"]", "e": "abc", "f": 9, "zz": "1"},
+  "bad": {"b": "y", "c": "yes"}
+}, "fileFormatVersion": "1"}
+JSON
+check "-p/-P exits 0" 0 "$mos" -p "$work/sets.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+printf 'ECHO: a = 7.5, b = "42", c = false, d = [4, "q"], e = 5, f = 9\n' > "$work/p.want"
+cmp -s "$work/p.echo" "$work/p.want" && echo "ok:   -P applies the typed set" || { echo "FAIL: -P set:"; cat "$work/p.echo"; failures=$((failures + 1)); }
+check "-P wins over -D, as in 2021.01" 0 "$mos" -D a=3 -p "$work/sets.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+contains "-P after -D" "$work/p.echo" "a = 7.5"
+check "a set with an unreadable boolean is refused" 0 "$mos" -p "$work/sets.json" -P bad -o "$work/p.echo" "$work/params.scad"
+printf 'ERROR: Cannot apply Parameter Set '"'"'conversion of data to type "b" failed'"'"'\nECHO: a = 1, b = "x", c = true, d = [1, 2, 3], e = 5, f = 2\n' > "$work/p.want"
+cmp -s "$work/p.echo" "$work/p.want" && echo "ok:   refused set: 2021.01's line, defaults kept" || { echo "FAIL: refused set:"; cat "$work/p.echo"; failures=$((failures + 1)); }
+check "a missing parameter file still renders" 0 "$mos" -p "$work/none.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+contains "missing parameter file: 2021.01's line" "$work/p.echo" "ERROR: Cannot open Parameter Set '$work/none.json': $work/none.json: cannot open file"
+check "a missing set warns" 0 "$mos" -p "$work/sets.json" -P nope -o "$work/p.echo" "$work/params.scad"
+contains "missing set warning" "$work/err" "parameter set 'nope' not found"
+printf '{"parameterSets": {"s1": [' > "$work/broken.json"
+check "a broken parameter file warns" 0 "$mos" -p "$work/broken.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+contains "broken parameter file warning" "$work/err" "is not JSON"
+check "--help documents -P" 0 "$mos" --help
+contains "--help names -P" "$work/out" "-P NAME"
+
 [ "$failures" -eq 0 ] && echo "all cli checks passed" || { echo "$failures failed"; exit 1; }
