@@ -108,6 +108,7 @@ std::string UsageText() {
          "                  2D results:\n"
          "                  .svg   SVG as 2021.01 writes it\n"
          "                  .dxf   DXF (LINE entities) as 2021.01 writes it\n"
+         "                  .param the customizer parameters as JSON (mos only)\n"
          "                (.png .pdf .term .nef3 are not available).\n"
          "                May be repeated.\n"
          "  --export-format FMT\n"

@@ -12,6 +12,7 @@
 #include "lang/parser.h"
 #include "mos/engine.h"
 #include "output_writer.h"
+#include "parameter_export.h"
 #include "parameter_sets.h"
 
 namespace {
@@ -38,6 +39,19 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
 // `-p file -P name` (both needed, as in 2021.01): the set's values as -D
 // overrides after the command line's own, so the set wins as in 2021.01.
 // Returns the lines 2021.01 puts at the top of the .echo output.
+// The main file parsed once more (for the customizer parameters), lazily.
+const mos::lang::File* MainFile(const mos::cli::Arguments& args) {
+  static mos::lang::ParseResult parsed;
+  static bool done = false;
+  if (!done) {
+    done = true;
+    mos::lang::ParseOptions options;
+    options.libraryPaths = mos::engine::LibrarySearchPath(args.libraryPaths);
+    parsed = mos::lang::ParseFile(args.input, options);
+  }
+  return parsed.file.get();
+}
+
 std::string AddParameterSet(const mos::cli::Arguments& args, mos::RenderRequest& request) {
   if (args.parameterFile.empty() || args.parameterSet.empty()) return "";
   std::ifstream in(args.parameterFile, std::ios::binary);
@@ -48,11 +62,9 @@ std::string AddParameterSet(const mos::cli::Arguments& args, mos::RenderRequest&
     return line;
   }
   std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  mos::lang::ParseOptions options;
-  options.libraryPaths = mos::engine::LibrarySearchPath(args.libraryPaths);
-  mos::lang::ParseResult parsed = mos::lang::ParseFile(args.input, options);
-  if (!parsed.file) return "";  // the render reports the syntax error
-  auto set = mos::cli::ParameterSetDefines(json, args.parameterFile, args.parameterSet, *parsed.file);
+  const mos::lang::File* file = MainFile(args);
+  if (!file) return "";  // the render reports the syntax error
+  auto set = mos::cli::ParameterSetDefines(json, args.parameterFile, args.parameterSet, *file);
   for (const auto& m : set.messages) std::cerr << m << '\n';
   std::string echo;
   for (const auto& line : set.echoLines) {
@@ -137,8 +149,15 @@ int main(int argc, char** argv) {
   PrintDiagnostics(result, echoToFile);
   if (!result.parsed) exitCode = kExitFailure;
   for (const auto& out : outputs) {
-    std::string error =
-        mos::cli::WriteOutput(out, mos::cli::OutputFormat(out, args.exportFormat), result);
+    const std::string format = mos::cli::OutputFormat(out, args.exportFormat);
+    std::string error;
+    if (mos::cli::OutputKindOfFormat(format) == mos::cli::OutputKind::Param && MainFile(args)) {
+      std::ofstream file(out, std::ios::binary);
+      file << mos::cli::ParametersJson(*MainFile(args));
+      if (!file) error = "can't write '" + out + "'";
+    } else {
+      error = mos::cli::WriteOutput(out, format, result);
+    }
     if (!error.empty()) {
       std::cerr << "mos: " << error << '\n';
       exitCode = kExitFailure;

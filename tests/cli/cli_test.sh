@@ -166,4 +166,29 @@ contains "broken parameter file warning" "$work/err" "is not JSON"
 check "--help documents -P" 0 "$mos" --help
 contains "--help names -P" "$work/out" "-P NAME"
 
+# The customizer parameters as JSON (-o x.param / --export-format param).
+cat > "$work/annotated.scad" <<'SCAD'
+/* [Size] */
+// Width of the box
+width = 20; // [10:2:50]
+shape = "round"; // [round, square]
+quality = 20; // [10:Low, 20:High]
+hollow = true;
+cube(width);
+SCAD
+check "-o x.param exits 0" 0 "$mos" -o "$work/a.param" "$work/annotated.scad"
+python3 - "$work/a.param" <<'PY' && echo "ok:   .param lists the parameters" || { echo "FAIL: .param:"; cat "$work/a.param"; failures=$((failures + 1)); }
+import json, sys
+p = {x["name"]: x for x in json.load(open(sys.argv[1]))["parameters"]}
+assert list(p) == ["width", "shape", "quality", "hollow"], p
+w = p["width"]
+assert (w["type"], w["initial"], w["min"], w["step"], w["max"]) == ("number", 20, 10, 2, 50), w
+assert w["caption"] == "Width of the box" and w["group"] == "Size", w
+assert p["shape"]["options"] == [{"name": "round", "value": "round"}, {"name": "square", "value": "square"}]
+assert p["quality"]["options"] == [{"name": "Low", "value": 10}, {"name": "High", "value": 20}]
+assert p["hollow"]["type"] == "boolean" and p["hollow"]["initial"] is True
+PY
+check "--export-format param exits 0" 0 "$mos" --export-format param -o "$work/a.json" "$work/annotated.scad"
+cmp -s "$work/a.json" "$work/a.param" && echo "ok:   --export-format param writes the same" || { echo "FAIL: --export-format param"; failures=$((failures + 1)); }
+
 [ "$failures" -eq 0 ] && echo "all cli checks passed" || { echo "$failures failed"; exit 1; }
