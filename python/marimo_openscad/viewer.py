@@ -13,10 +13,11 @@ from typing import Any, Mapping, Optional, Sequence
 import anywidget
 import traitlets
 
-from .engine import render_result
+from .engine import render_preview_result, render_result
 from .errors import ScadError
 from .mesh import Mesh
 from .models import Model, model_request, model_text
+from .preview import with_ghosts
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -50,17 +51,20 @@ class OpenScadViewer(anywidget.AnyWidget):
     # handed to the widget; plus the request id and engine time.
     render_info = traitlets.Dict().tag(sync=True)
 
-    # Python only: what to render.
+    # Python only: what to render, and how (preview: OpenSCAD's F5, with
+    # `%` ghosts and `#` highlights).
     model = traitlets.Any()
     params = traitlets.Dict()
+    preview = traitlets.Bool(False)
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
-                 timeout: float = 0.0, anim_steps: int = 0, anim_fps: float = 10.0) -> None:
+                 timeout: float = 0.0, anim_steps: int = 0, anim_fps: float = 10.0,
+                 preview: bool = False) -> None:
         from .render_queue import RenderQueue
         model_request(model)  # fail early on a model that is neither text, path nor object
         super().__init__(model=model, params=dict(params or {}),
-                         anim_steps=anim_steps, anim_fps=anim_fps)
+                         anim_steps=anim_steps, anim_fps=anim_fps, preview=preview)
         self.library_paths = list(library_paths)
         self.timeout = timeout
         self.mesh: Optional[Mesh] = None
@@ -69,7 +73,7 @@ class OpenScadViewer(anywidget.AnyWidget):
         self._queue = RenderQueue(self._apply, debounce_ms / 1000.0)
         # The first mesh is part of the widget's initial state.
         self._apply(0, self._job(self.model, dict(self.params), self.t, _now_ms())(None), None)
-        self.observe(self._changed, names=["model", "params", "t"])
+        self.observe(self._changed, names=["model", "params", "t", "preview"])
 
     # --- public -------------------------------------------------------------
     def update(self, model: Optional[Model] = None,
@@ -105,10 +109,17 @@ class OpenScadViewer(anywidget.AnyWidget):
                 effective["$t"] = t
             started = _now_ms()
             start = time.perf_counter()
-            result = render_result(model, effective, library_paths=self.library_paths,
-                                   timeout=self.timeout, cancel=token)
+            ghosts: list = []
+            if self.preview:
+                result, ghosts = render_preview_result(
+                    model, effective, library_paths=self.library_paths,
+                    timeout=self.timeout, cancel=token)
+            else:
+                result = render_result(model, effective, library_paths=self.library_paths,
+                                       timeout=self.timeout, cancel=token)
             ms = (time.perf_counter() - start) * 1000.0
-            return result, ms, model, {"requested_ms": requested_ms, "started_ms": started}
+            times = {"requested_ms": requested_ms, "started_ms": started}
+            return result, ms, model, times, ghosts
         return run
 
     def _apply(self, request_id: int, outcome: Any, exc: Optional[BaseException]) -> None:
@@ -118,7 +129,7 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.error = {"message": f"{type(exc).__name__}: {exc}"}
                 self.loading = False
             return
-        result, ms, model, times = outcome
+        result, ms, model, times, ghosts = outcome
         self.rendered_id = request_id
         info = {"id": request_id, "engine_ms": ms, **times}
         if not result.ok:
@@ -130,7 +141,7 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.render_ms = ms
                 self.render_info = {**info, "sent_ms": _now_ms()}
             return
-        mesh = Mesh.from_result(result)
+        mesh = with_ghosts(Mesh.from_result(result), ghosts)
         self.mesh, self.last_error = mesh, None
         info["sent_ms"] = _now_ms()
         with self.hold_sync():
@@ -177,5 +188,6 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
     ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
     Options: debounce_ms (30), library_paths, timeout (s), anim_steps,
-    anim_fps."""
+    anim_fps, preview (False: as OpenSCAD's F6; True: as F5, `$preview`
+    true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)
