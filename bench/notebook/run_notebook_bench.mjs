@@ -303,3 +303,42 @@ if (doMemory) {
   const runs = [await memory('run'), await memory('edit')];
   writeFileSync(path.join(RESULTS, 'notebook_memory.json'), JSON.stringify({ ...meta, runs }, null, 2) + '\n');
 }
+
+// bench/results/notebook_bench.md from the JSON files (the latest of each).
+function summary() {
+  const read = (name) => {
+    try { return JSON.parse(readFileSync(path.join(RESULTS, name), 'utf8')); } catch { return null; }
+  };
+  const lat = read('notebook_latency.json'), mem = read('notebook_memory.json');
+  const f = (x) => (x === null || x === undefined ? '–' : x.toFixed(0));
+  const lines = ['# Notebook benchmarks (marimo run + Chromium)', '',
+    'Made by `MOS_PYTHON=build-venv/bin/python node bench/notebook/run_notebook_bench.mjs`',
+    '(see the comment at the top of that file for what each column measures). Chromium',
+    'is headless with SwiftShader (software WebGL, `--disable-gpu`): drawing is on the CPU.', ''];
+  if (lat) {
+    lines.push(`## Slider → new frame (${lat.date}, ${lat.cpus} CPUs, load average ${lat.loadavg.map((x) => x.toFixed(1)).join(' ')})`, '',
+      'p50 / p95 in ms. Goal: p95 ≤ 200 ms where the engine takes under 100 ms.', '',
+      '| model (parameter) | triangles | total | ui→kernel | debounce | engine | transfer | upload/draw | present |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of lat.rows) {
+      const cell = (k) => `${f(r[k].p50)} / ${f(r[k].p95)}`;
+      lines.push(`| ${r.name} | ${r.triangles} | **${cell('total')}** | ${cell('uiToKernel')} | ${cell('debounce')} | ` +
+        `${cell('engine')} | ${cell('transfer')} | ${cell('uploadDraw')} | ${cell('present')} |`);
+    }
+    lines.push('');
+  }
+  if (mem) {
+    lines.push(`## 10 viewers in one notebook (${mem.date})`, '',
+      'Proportional set size (PSS) in MB, after all ten meshes are drawn.', '',
+      '| marimo mode | triangles | browser (all processes) | of which renderer / gpu | tab JS heap | marimo server + kernel | total |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of mem.runs) {
+      const by = r.browserPssMbByProcess;
+      lines.push(`| ${r.mode} | ${r.triangles} | ${f(r.browserPssMb)} | ${f(by.renderer)} / ${f(by['gpu-process'])} | ` +
+        `${f(r.tabJsHeapUsedMb)} | ${f(r.marimoServerAndKernelPssMb)} | **${f(r.totalMb)}** |`);
+    }
+    lines.push('');
+  }
+  writeFileSync(path.join(RESULTS, 'notebook_bench.md'), lines.join('\n'));
+}
+summary();

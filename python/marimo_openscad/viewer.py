@@ -59,7 +59,7 @@ class OpenScadViewer(anywidget.AnyWidget):
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
-                 timeout: float = 0.0, anim_steps: int = 0, anim_fps: float = 10.0,
+                 timeout: float = 120.0, anim_steps: int = 0, anim_fps: float = 10.0,
                  preview: bool = False) -> None:
         from .render_queue import RenderQueue
         model_request(model)  # fail early on a model that is neither text, path nor object
@@ -74,6 +74,7 @@ class OpenScadViewer(anywidget.AnyWidget):
         # The first mesh is part of the widget's initial state.
         self._apply(0, self._job(self.model, dict(self.params), self.t, _now_ms())(None), None)
         self.observe(self._changed, names=["model", "params", "t", "preview"])
+        self.on_msg(self._message)
 
     # --- public -------------------------------------------------------------
     def update(self, model: Optional[Model] = None,
@@ -94,7 +95,15 @@ class OpenScadViewer(anywidget.AnyWidget):
         self._queue.close()
         super().close()
 
+    def retry(self) -> None:
+        """Renders the current model and params again (the panel's Retry)."""
+        self._changed({"name": "retry"})
+
     # --- rendering -----------------------------------------------------------
+    def _message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("type") == "retry":
+            self.retry()
+
     def _changed(self, change: Any) -> None:
         if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
             return
@@ -118,7 +127,10 @@ class OpenScadViewer(anywidget.AnyWidget):
                 result = render_result(model, effective, library_paths=self.library_paths,
                                        timeout=self.timeout, cancel=token)
             ms = (time.perf_counter() - start) * 1000.0
-            times = {"requested_ms": requested_ms, "started_ms": started}
+            times = {"requested_ms": requested_ms, "started_ms": started,
+                     # A cancelled token on a result still applied (not
+                     # stale) means the timeout stopped it.
+                     "timed_out": bool(token is not None and token.cancelled)}
             return result, ms, model, times, ghosts
         return run
 
@@ -131,9 +143,13 @@ class OpenScadViewer(anywidget.AnyWidget):
             return
         result, ms, model, times, ghosts = outcome
         self.rendered_id = request_id
+        timed_out = times.pop("timed_out", False)
         info = {"id": request_id, "engine_ms": ms, **times}
-        if not result.ok:
+        if not result.ok or timed_out:
             err = ScadError.from_result(result)
+            if timed_out:  # the engine says "cancelled" or "timed out": say why
+                kept = [d for d in err.diagnostics if d.severity != "error"]
+                err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
             self.last_error = err
             with self.hold_sync():
                 self.error = _error_panel(err, model)
@@ -187,7 +203,7 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     """A 3D viewer widget of `model`; show it in marimo with
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
     ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
-    Options: debounce_ms (30), library_paths, timeout (s), anim_steps,
+    Options: debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
     anim_fps, preview (False: as OpenSCAD's F6; True: as F5, `$preview`
     true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)

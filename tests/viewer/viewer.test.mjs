@@ -132,6 +132,16 @@ describe('panels', () => {
     assert.equal(await panel.isVisible(), false);
   });
 
+  it('the panel\'s Retry button asks Python for the render again', async () => {
+    await mountCube();
+    await page.evaluate(() => window.harness.model.set('error', { message: 'render timed out after 2 s' }));
+    const retry = page.locator('.mos-error .mos-error-retry');
+    assert.equal(await retry.isVisible(), true);
+    await retry.click();
+    assert.deepEqual(await page.evaluate(() => window.harness.model.sent), [{ type: 'retry' }]);
+    assert.equal(await page.locator('.mos-loading').isVisible(), true, 'shows it is rendering again');
+  });
+
   it('the loading indicator and render time follow the traits', async () => {
     await mountCube();
     const spinner = page.locator('.mos-loading');

@@ -25,7 +25,7 @@ export class Viewer {
   readonly scene = new THREE.Scene();
   readonly rig: CameraRig;
   readonly helpers = new SceneHelpers();
-  readonly errorPanel = new ErrorPanel();
+  readonly errorPanel: ErrorPanel;
   readonly status = new StatusBar();
   readonly toolbar: Toolbar;
   readonly animation: AnimationBar;
@@ -77,6 +77,9 @@ export class Viewer {
     this.gridLabels.setLabels(this.helpers.labels);
 
     this.toolbar = new Toolbar((a) => this.action(a), (f) => this.setClip(f));
+    // A failed or timed-out render can be asked for again (Python re-submits
+    // the current model and params as a new request).
+    this.errorPanel = new ErrorPanel(model.send ? () => this.retry() : null);
     this.lostNotice = document.createElement('div');
     this.lostNotice.className = 'mos-context-lost';
     this.lostNotice.textContent = 'WebGL context lost — restoring…';
@@ -214,6 +217,11 @@ export class Viewer {
     this.applyDisplayModes();
     this.syncToggles();
     this.requestRender();
+  }
+
+  retry(): void {
+    this.model.send?.({ type: 'retry' });
+    this.status.setLoading(true);
   }
 
   setClip(fraction: number): void {
