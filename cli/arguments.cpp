@@ -58,6 +58,10 @@ ParsedArguments ParseArguments(const std::vector<std::string>& argv) {
       } else {
         a.defines.emplace_back(value.substr(0, eq), value.substr(eq + 1));
       }
+    } else if (StartsWith(arg, "-p")) {
+      if (TakeValue(argv, i, "-p", value, error)) a.parameterFile = value;
+    } else if (StartsWith(arg, "-P")) {
+      if (TakeValue(argv, i, "-P", value, error)) a.parameterSet = value;
     } else if (StartsWith(arg, "-L")) {
       if (TakeValue(argv, i, "-L", value, error)) {
         if (value.empty()) error = "-L expects a directory";
@@ -104,6 +108,7 @@ std::string UsageText() {
          "                  2D results:\n"
          "                  .svg   SVG as 2021.01 writes it\n"
          "                  .dxf   DXF (LINE entities) as 2021.01 writes it\n"
+         "                  .param the customizer parameters as JSON (mos only)\n"
          "                (.png .pdf .term .nef3 are not available).\n"
          "                May be repeated.\n"
          "  --export-format FMT\n"
@@ -121,6 +126,9 @@ std::string UsageText() {
          "                  components: N                  (3D only)\n"
          "                  genus: N                       (3D only)\n"
          "  -D NAME=EXPR  override a top-level variable (repeatable)\n"
+         "  -p FILE       customizer parameter sets (OpenSCAD 2021.01 JSON)\n"
+         "  -P NAME       apply the set NAME of the -p file (after the -D overrides;\n"
+         "                values typed like the parameters' defaults)\n"
          "  -L DIR        add a library directory for include/use (repeatable;\n"
          "                searched after OPENSCADPATH)\n"
          "  --font-path P a font file or directory for text() (repeatable;\n"

@@ -14,6 +14,8 @@ struct Arguments {
   std::vector<std::string> libraryPaths;                     // -L dir
   std::vector<std::string> fontPaths;  // --font-path: font files/directories for text()
   std::string exportFormat;  // --export-format: the format of every -o output
+  std::string parameterFile;  // -p: customizer parameter sets (2021.01 JSON)
+  std::string parameterSet;   // -P: the set of parameterFile to apply
   bool info = false;         // --info: print the rendered geometry's measures
   bool help = false;
   bool version = false;

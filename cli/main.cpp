@@ -1,14 +1,19 @@
 // `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast and geometry
 // outputs (stl, off, obj, amf, 3mf, svg, dxf); --info prints the measures.
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "arguments.h"
+#include "engine/library_paths.h"
 #include "geom/text_font.h"
+#include "lang/parser.h"
 #include "mos/engine.h"
 #include "output_writer.h"
+#include "parameter_export.h"
+#include "parameter_sets.h"
 
 namespace {
 
@@ -29,6 +34,45 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
     if (kind == mos::cli::OutputKind::Geometry) request.wantGeometry = true;
   }
   return request;
+}
+
+// `-p file -P name` (both needed, as in 2021.01): the set's values as -D
+// overrides after the command line's own, so the set wins as in 2021.01.
+// Returns the lines 2021.01 puts at the top of the .echo output.
+// The main file parsed once more (for the customizer parameters), lazily.
+const mos::lang::File* MainFile(const mos::cli::Arguments& args) {
+  static mos::lang::ParseResult parsed;
+  static bool done = false;
+  if (!done) {
+    done = true;
+    mos::lang::ParseOptions options;
+    options.libraryPaths = mos::engine::LibrarySearchPath(args.libraryPaths);
+    parsed = mos::lang::ParseFile(args.input, options);
+  }
+  return parsed.file.get();
+}
+
+std::string AddParameterSet(const mos::cli::Arguments& args, mos::RenderRequest& request) {
+  if (args.parameterFile.empty() || args.parameterSet.empty()) return "";
+  std::ifstream in(args.parameterFile, std::ios::binary);
+  if (!in) {
+    std::string line = "ERROR: Cannot open Parameter Set '" + args.parameterFile + "': " +
+                       args.parameterFile + ": cannot open file\n";  // 2021.01's words
+    std::cerr << line;
+    return line;
+  }
+  std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const mos::lang::File* file = MainFile(args);
+  if (!file) return "";  // the render reports the syntax error
+  auto set = mos::cli::ParameterSetDefines(json, args.parameterFile, args.parameterSet, *file);
+  for (const auto& m : set.messages) std::cerr << m << '\n';
+  std::string echo;
+  for (const auto& line : set.echoLines) {
+    std::cerr << line << '\n';
+    echo += line + "\n";
+  }
+  request.defines.insert(request.defines.end(), set.defines.begin(), set.defines.end());
+  return echo;
 }
 
 // Warnings and errors go to stderr as file:line:col; ECHO lines only when no
@@ -91,7 +135,10 @@ int main(int argc, char** argv) {
   for (const auto& path : args.fontPaths)
     if (!mos::geom::AddFontPath(path))
       std::cerr << "WARNING: Can't add font path '" << path << "'\n";
-  mos::RenderResult result = engine.Render(MakeRequest(args));
+  mos::RenderRequest request = MakeRequest(args);
+  const std::string setEcho = AddParameterSet(args, request);
+  mos::RenderResult result = engine.Render(request);
+  result.echo.insert(0, setEcho);
 
   bool echoToFile = false;
   for (const auto& out : outputs) {
@@ -102,8 +149,15 @@ int main(int argc, char** argv) {
   PrintDiagnostics(result, echoToFile);
   if (!result.parsed) exitCode = kExitFailure;
   for (const auto& out : outputs) {
-    std::string error =
-        mos::cli::WriteOutput(out, mos::cli::OutputFormat(out, args.exportFormat), result);
+    const std::string format = mos::cli::OutputFormat(out, args.exportFormat);
+    std::string error;
+    if (mos::cli::OutputKindOfFormat(format) == mos::cli::OutputKind::Param && MainFile(args)) {
+      std::ofstream file(out, std::ios::binary);
+      file << mos::cli::ParametersJson(*MainFile(args));
+      if (!file) error = "can't write '" + out + "'";
+    } else {
+      error = mos::cli::WriteOutput(out, format, result);
+    }
     if (!error.empty()) {
       std::cerr << "mos: " << error << '\n';
       exitCode = kExitFailure;

@@ -45,6 +45,7 @@ OutputKind OutputKindOfFormat(const std::string& format) {
   if (format == "echo") return OutputKind::Echo;
   if (format == "csg") return OutputKind::Csg;
   if (format == "ast") return OutputKind::Ast;
+  if (format == "param") return OutputKind::Param;
   for (const char* g : {"stl", "asciistl", "binstl", "off", "obj", "amf", "3mf", "svg", "dxf"}) {
     if (format == g) return OutputKind::Geometry;
   }
@@ -68,6 +69,8 @@ std::string WriteOutput(const std::string& path, const std::string& format,
     case OutputKind::Geometry:
       if (!result.parsed) return "no geometry written: the model could not be parsed";
       return ExportGeometry(result, path, format);
+    case OutputKind::Param:  // main() writes it from the parsed file
+      return "no parameters written: the model could not be parsed";
     case OutputKind::NotAvailable:
       return "'" + path + "': export format '" + format +
              "' is not available yet in mos; nothing was written";

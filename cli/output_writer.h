@@ -8,7 +8,7 @@
 
 namespace mos::cli {
 
-enum class OutputKind { Echo, Csg, Ast, Geometry, NotAvailable, Unknown };
+enum class OutputKind { Echo, Csg, Ast, Geometry, Param, NotAvailable, Unknown };
 
 // The format of an output: `exportFormat` when given, else the lower-case
 // extension of `path` ("" when it has none).

@@ -160,7 +160,7 @@ NB_MODULE(_mos, m) {
              const std::string& sourceName,
              const std::vector<std::pair<std::string, std::string>>& defines,
              const std::vector<std::string>& libraryPaths, double timeout, bool geometry,
-             bool csg, bool ast, CancelToken* cancel) {
+             bool csg, bool ast, CancelToken* cancel, bool preview) {
             mos::RenderRequest request;
             request.source = source;
             request.file = file;
@@ -171,6 +171,7 @@ NB_MODULE(_mos, m) {
             request.wantGeometry = geometry;
             request.wantCsg = csg;
             request.wantAst = ast;
+            request.previewSemantics = preview;  // $preview true, as OpenSCAD's F5
             request.cancel = cancel ? &cancel->flag : nullptr;
             auto result = std::make_unique<mos::RenderResult>();
             {
@@ -183,6 +184,7 @@ NB_MODULE(_mos, m) {
           "defines"_a = std::vector<std::pair<std::string, std::string>>(),
           "library_paths"_a = std::vector<std::string>(), "timeout"_a = 0.0,
           "geometry"_a = true, "csg"_a = false, "ast"_a = false, "cancel"_a = nb::none(),
+          "preview"_a = false,
           nb::rv_policy::take_ownership);
 
   m.def("parameters", &Parameters, "source"_a = "", "file"_a = "", "source_name"_a = "",

@@ -12,6 +12,7 @@ from .customizer import Parameter, customizer, parameters
 from .engine import export, render, shared_engine
 from .errors import ScadError
 from .mesh import Mesh
+from .parameter_sets import load_parameter_sets, parameter_set, save_parameter_set
 
 __version__ = "0.1.0"
 
@@ -25,5 +26,6 @@ def openscad_viewer(model, params=None, **options):  # type: ignore[no-untyped-d
 
 __all__ = [
     "CancelToken", "Diagnostic", "Mesh", "Parameter", "ScadError", "customizer",
-    "export", "openscad_viewer", "parameters", "render", "shared_engine",
+    "export", "load_parameter_sets", "openscad_viewer", "parameter_set", "parameters",
+    "render", "save_parameter_set", "shared_engine",
 ]

@@ -72,7 +72,8 @@ class Engine:
     def render(self, source: str = "", file: str = "", source_name: str = "",
                defines: list[tuple[str, str]] = ..., library_paths: list[str] = ...,
                timeout: float = 0.0, geometry: bool = True, csg: bool = False,
-               ast: bool = False, cancel: Optional[CancelToken] = None) -> RenderResult: ...
+               ast: bool = False, cancel: Optional[CancelToken] = None,
+               preview: bool = False) -> RenderResult: ...
 
 def parameters(source: str = "", file: str = "", source_name: str = "",
                library_paths: list[str] = ...) -> tuple[list[dict[str, Any]], list[Diagnostic]]: ...

@@ -6,8 +6,8 @@ assignments of literal values (`x = 10; // [0:100]`, `/* [Group] */`, a
 turns each into a slider, dropdown, checkbox, text field or number input."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Optional, Sequence
 
 from . import _mos
 from .models import Model, model_request
@@ -136,15 +136,19 @@ def _vector_entry(v: Any) -> Any:
 
 
 def customizer(model: Model, library_paths: Sequence[str] = (),
-               include_hidden: bool = False) -> Any:
+               include_hidden: bool = False,
+               values: Optional[Mapping[str, Any]] = None) -> Any:
     """A marimo element (``mo.ui.batch``) with one control per customizer
     parameter, laid out under its ``/* [Group] */`` heading
     (``/* [Hidden] */`` ones and ``$`` variables left out). Its ``.value`` is
     a dict of name -> value to pass as a viewer's or render()'s ``params``;
-    ``element["name"]`` is one control."""
+    ``element["name"]`` is one control. ``values`` (e.g. a parameter set,
+    see ``parameter_set()``) replaces the defaults the controls start at."""
     import marimo as mo
 
-    shown = [p for p in parameters(model, library_paths)
+    start = dict(values or {})
+    shown = [replace(p, value=start[p.name]) if p.name in start else p
+             for p in parameters(model, library_paths)
              if (include_hidden or not p.hidden) and not p.name.startswith("$")]
     elements = {p.name: _element(p) for p in shown}
     lines: list[str] = []

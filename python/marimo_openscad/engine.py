@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Any, Mapping, Optional, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterator, Mapping, Optional, Sequence
 
 from . import _mos
 from .errors import ScadError
@@ -23,13 +24,10 @@ def shared_engine() -> _mos.Engine:
         return _engine
 
 
-def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
-                  library_paths: Sequence[str] = (), timeout: float = 0.0,
-                  cancel: Optional[_mos.CancelToken] = None) -> Any:
-    """The engine's raw RenderResult (no exception on a failed render).
-    `timeout` (seconds, 0 = none) bounds the whole render: the engine stops
-    evaluation itself, and a timer cancels the geometry stage."""
-    request = model_request(model)
+@contextmanager
+def _deadline(timeout: float, cancel: Optional[_mos.CancelToken]) -> Iterator[Optional[_mos.CancelToken]]:
+    """A cancel token a timer sets after `timeout` seconds (0: none); the
+    timer is joined on exit, so no thread outlives the render."""
     timer = None
     if timeout > 0:
         if cancel is None:
@@ -38,14 +36,37 @@ def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
         timer.daemon = True
         timer.start()
     try:
-        return shared_engine().render(
-            source=request["source"], file=request["file"], source_name=request["source_name"],
-            defines=defines(params), library_paths=list(library_paths),
-            timeout=float(timeout), geometry=True, cancel=cancel)
+        yield cancel
     finally:
         if timer is not None:
             timer.cancel()
-            timer.join()  # no thread (or token reference) outlives the render
+            timer.join()
+
+
+def render_result(model: Model, params: Mapping[str, Any] | None = None, *,
+                  library_paths: Sequence[str] = (), timeout: float = 0.0,
+                  cancel: Optional[_mos.CancelToken] = None) -> Any:
+    """The engine's raw RenderResult (no exception on a failed render).
+    `timeout` (seconds, 0 = none) bounds the whole render: the engine stops
+    evaluation itself, and a timer cancels the geometry stage."""
+    request = model_request(model)
+    with _deadline(timeout, cancel) as token:
+        return shared_engine().render(
+            source=request["source"], file=request["file"], source_name=request["source_name"],
+            defines=defines(params), library_paths=list(library_paths),
+            timeout=float(timeout), geometry=True, cancel=token)
+
+
+def render_preview_result(model: Model, params: Mapping[str, Any] | None = None, *,
+                          library_paths: Sequence[str] = (), timeout: float = 0.0,
+                          cancel: Optional[_mos.CancelToken] = None) -> tuple[Any, list]:
+    """As render_result, in preview (`$preview` true), with the results of
+    the `%` / `#` subtrees: (RenderResult, [(modifier, RenderResult)])."""
+    from .preview import render_preview
+    request = model_request(model)
+    with _deadline(timeout, cancel) as token:
+        return render_preview(shared_engine(), request, defines(params),
+                              library_paths=library_paths, timeout=timeout, cancel=token)
 
 
 def check(result: Any, cancel: Optional[_mos.CancelToken] = None,
@@ -63,18 +84,30 @@ def check(result: Any, cancel: Optional[_mos.CancelToken] = None,
 
 def render(model: Model, params: Mapping[str, Any] | None = None, *,
            library_paths: Sequence[str] = (), timeout: float = 0.0,
-           cancel: Optional[_mos.CancelToken] = None) -> Mesh:
+           cancel: Optional[_mos.CancelToken] = None, preview: bool = False) -> Mesh:
     """Renders `model` (SCAD text, a .scad path, or a SolidPython2 object)
     with `params` overriding its top-level variables (as `openscad -D`).
-    Raises ScadError when the render fails, is cancelled or times out."""
+    `preview=True` renders as OpenSCAD's F5 does: `$preview` true, and the
+    `%` / `#` subtrees appended as translucent parts (grey / pink); the
+    measures stay those of the model. Raises ScadError when the render
+    fails, is cancelled or times out."""
     if timeout > 0 and cancel is None:
         cancel = _mos.CancelToken()
-    result = render_result(model, params, library_paths=library_paths,
-                           timeout=timeout, cancel=cancel)
+    ghosts: list = []
+    if preview:
+        result, ghosts = render_preview_result(model, params, library_paths=library_paths,
+                                               timeout=timeout, cancel=cancel)
+    else:
+        result = render_result(model, params, library_paths=library_paths,
+                               timeout=timeout, cancel=cancel)
     err = check(result, cancel, timeout)
     if err is not None:
         raise err
-    return Mesh.from_result(result)
+    mesh = Mesh.from_result(result)
+    if ghosts:
+        from .preview import with_ghosts
+        mesh = with_ghosts(mesh, ghosts)
+    return mesh
 
 
 def export(model: Model, path: str, params: Mapping[str, Any] | None = None, *,

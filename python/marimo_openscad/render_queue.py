@@ -3,7 +3,9 @@
 Every request gets an id; a newer request cancels the running render through
 the engine's cancel token, and only the result of the newest request is
 applied (stale results never reach the screen). A short debounce coalesces
-bursts (slider drags). The worker thread lives only while there is work, so
+bursts (slider drags): the first change after a pause renders at once (no
+added latency for a single step), changes arriving while it renders or within
+the debounce after it are coalesced into one render of the newest. The worker thread lives only while there is work, so
 nothing is left running when a viewer goes idle or away."""
 from __future__ import annotations
 
@@ -75,9 +77,11 @@ class RenderQueue:
                 self._token.cancel()
 
     def _run(self) -> None:
+        leading = True  # the worker was idle: the first request goes at once
         while True:
-            if self.debounce_s > 0:
+            if self.debounce_s > 0 and not leading:
                 time.sleep(self.debounce_s)
+            leading = False
             with self._lock:
                 if self._pending is None:
                     self._thread = None

@@ -13,10 +13,11 @@ from typing import Any, Mapping, Optional, Sequence
 import anywidget
 import traitlets
 
-from .engine import render_result
+from .engine import render_preview_result, render_result
 from .errors import ScadError
 from .mesh import Mesh
 from .models import Model, model_request, model_text
+from .preview import with_ghosts
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -45,18 +46,25 @@ class OpenScadViewer(anywidget.AnyWidget):
     anim_steps = traitlets.Int(0).tag(sync=True)
     anim_fps = traitlets.Float(10.0).tag(sync=True)
     t = traitlets.Float(0.0).tag(sync=True)
+    # Timestamps (ms since the epoch) of the mesh shown, for bench/: when the
+    # change reached Python, when its render started, and when the mesh was
+    # handed to the widget; plus the request id and engine time.
+    render_info = traitlets.Dict().tag(sync=True)
 
-    # Python only: what to render.
+    # Python only: what to render, and how (preview: OpenSCAD's F5, with
+    # `%` ghosts and `#` highlights).
     model = traitlets.Any()
     params = traitlets.Dict()
+    preview = traitlets.Bool(False)
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
-                 timeout: float = 0.0, anim_steps: int = 0, anim_fps: float = 10.0) -> None:
+                 timeout: float = 120.0, anim_steps: int = 0, anim_fps: float = 10.0,
+                 preview: bool = False) -> None:
         from .render_queue import RenderQueue
         model_request(model)  # fail early on a model that is neither text, path nor object
         super().__init__(model=model, params=dict(params or {}),
-                         anim_steps=anim_steps, anim_fps=anim_fps)
+                         anim_steps=anim_steps, anim_fps=anim_fps, preview=preview)
         self.library_paths = list(library_paths)
         self.timeout = timeout
         self.mesh: Optional[Mesh] = None
@@ -64,8 +72,9 @@ class OpenScadViewer(anywidget.AnyWidget):
         self.rendered_id = 0
         self._queue = RenderQueue(self._apply, debounce_ms / 1000.0)
         # The first mesh is part of the widget's initial state.
-        self._apply(0, self._job(self.model, dict(self.params), self.t)(None), None)
-        self.observe(self._changed, names=["model", "params", "t"])
+        self._apply(0, self._job(self.model, dict(self.params), self.t, _now_ms())(None), None)
+        self.observe(self._changed, names=["model", "params", "t", "preview"])
+        self.on_msg(self._message)
 
     # --- public -------------------------------------------------------------
     def update(self, model: Optional[Model] = None,
@@ -86,22 +95,43 @@ class OpenScadViewer(anywidget.AnyWidget):
         self._queue.close()
         super().close()
 
+    def retry(self) -> None:
+        """Renders the current model and params again (the panel's Retry)."""
+        self._changed({"name": "retry"})
+
     # --- rendering -----------------------------------------------------------
+    def _message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("type") == "retry":
+            self.retry()
+
     def _changed(self, change: Any) -> None:
         if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
             return
+        requested = _now_ms()
         self.loading = True
-        self._queue.submit(self._job(self.model, dict(self.params), self.t))
+        self._queue.submit(self._job(self.model, dict(self.params), self.t, requested))
 
-    def _job(self, model: Model, params: dict, t: float) -> Any:
+    def _job(self, model: Model, params: dict, t: float, requested_ms: float) -> Any:
         def run(token: Any) -> Any:
             effective = dict(params)
             if self.anim_steps > 0 and "$t" not in effective:
                 effective["$t"] = t
+            started = _now_ms()
             start = time.perf_counter()
-            result = render_result(model, effective, library_paths=self.library_paths,
-                                   timeout=self.timeout, cancel=token)
-            return result, (time.perf_counter() - start) * 1000.0, model
+            ghosts: list = []
+            if self.preview:
+                result, ghosts = render_preview_result(
+                    model, effective, library_paths=self.library_paths,
+                    timeout=self.timeout, cancel=token)
+            else:
+                result = render_result(model, effective, library_paths=self.library_paths,
+                                       timeout=self.timeout, cancel=token)
+            ms = (time.perf_counter() - start) * 1000.0
+            times = {"requested_ms": requested_ms, "started_ms": started,
+                     # A cancelled token on a result still applied (not
+                     # stale) means the timeout stopped it.
+                     "timed_out": bool(token is not None and token.cancelled)}
+            return result, ms, model, times, ghosts
         return run
 
     def _apply(self, request_id: int, outcome: Any, exc: Optional[BaseException]) -> None:
@@ -111,18 +141,25 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.error = {"message": f"{type(exc).__name__}: {exc}"}
                 self.loading = False
             return
-        result, ms, model = outcome
+        result, ms, model, times, ghosts = outcome
         self.rendered_id = request_id
-        if not result.ok:
+        timed_out = times.pop("timed_out", False)
+        info = {"id": request_id, "engine_ms": ms, **times}
+        if not result.ok or timed_out:
             err = ScadError.from_result(result)
+            if timed_out:  # the engine says "cancelled" or "timed out": say why
+                kept = [d for d in err.diagnostics if d.severity != "error"]
+                err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
             self.last_error = err
             with self.hold_sync():
                 self.error = _error_panel(err, model)
                 self.loading = False
                 self.render_ms = ms
+                self.render_info = {**info, "sent_ms": _now_ms()}
             return
-        mesh = Mesh.from_result(result)
+        mesh = with_ghosts(Mesh.from_result(result), ghosts)
         self.mesh, self.last_error = mesh, None
+        info["sent_ms"] = _now_ms()
         with self.hold_sync():
             self.positions = mesh.positions.tobytes()
             self.indices = mesh.indices.tobytes()
@@ -130,7 +167,12 @@ class OpenScadViewer(anywidget.AnyWidget):
             self.palette = mesh.palette.tobytes()
             self.error = None  # type: ignore[assignment]  # allow_none trait
             self.render_ms = ms
+            self.render_info = info
             self.loading = False
+
+
+def _now_ms() -> float:
+    return time.time() * 1000.0
 
 
 def _error_panel(err: ScadError, model: Model) -> dict:
@@ -161,6 +203,7 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     """A 3D viewer widget of `model`; show it in marimo with
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
     ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
-    Options: debounce_ms (30), library_paths, timeout (s), anim_steps,
-    anim_fps."""
+    Options: debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
+    anim_fps, preview (False: as OpenSCAD's F6; True: as F5, `$preview`
+    true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)

@@ -131,4 +131,64 @@ check "a missing --font-path warns but renders" 0 "$mos" --font-path "$work/nofo
 contains "missing --font-path warning" "$work/err" "Can't add font path"
 check "--font-path with a font folder" 0 "$mos" --font-path=/usr/share/fonts/truetype/liberation -o "$work/t.svg" "$work/text.scad"
 
+# Parameter sets (-p file.json -P name): values typed like the defaults, as
+# 2021.01 applies them (expected text from `openscad -p ... -P ...`).
+cat > "$work/params.scad" <<'SCAD'
+a = 1; // [0:10]
+b = "x";
+c = true;
+d = [1, 2, 3];
+e = 5;
+f = 2;
+echo(a = a, b = b, c = c, d = d, e = e, f = f);
+SCAD
+cat > "$work/sets.json" <<'JSON'
+{"parameterSets": {
+  "s1": {"a": "7.5", "b": "42", "c": "false", "d": "[4, \"q\"]", "e": "abc", "f": 9, "zz": "1"},
+  "bad": {"b": "y", "c": "yes"}
+}, "fileFormatVersion": "1"}
+JSON
+check "-p/-P exits 0" 0 "$mos" -p "$work/sets.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+printf 'ECHO: a = 7.5, b = "42", c = false, d = [4, "q"], e = 5, f = 9\n' > "$work/p.want"
+cmp -s "$work/p.echo" "$work/p.want" && echo "ok:   -P applies the typed set" || { echo "FAIL: -P set:"; cat "$work/p.echo"; failures=$((failures + 1)); }
+check "-P wins over -D, as in 2021.01" 0 "$mos" -D a=3 -p "$work/sets.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+contains "-P after -D" "$work/p.echo" "a = 7.5"
+check "a set with an unreadable boolean is refused" 0 "$mos" -p "$work/sets.json" -P bad -o "$work/p.echo" "$work/params.scad"
+printf 'ERROR: Cannot apply Parameter Set '"'"'conversion of data to type "b" failed'"'"'\nECHO: a = 1, b = "x", c = true, d = [1, 2, 3], e = 5, f = 2\n' > "$work/p.want"
+cmp -s "$work/p.echo" "$work/p.want" && echo "ok:   refused set: 2021.01's line, defaults kept" || { echo "FAIL: refused set:"; cat "$work/p.echo"; failures=$((failures + 1)); }
+check "a missing parameter file still renders" 0 "$mos" -p "$work/none.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+contains "missing parameter file: 2021.01's line" "$work/p.echo" "ERROR: Cannot open Parameter Set '$work/none.json': $work/none.json: cannot open file"
+check "a missing set warns" 0 "$mos" -p "$work/sets.json" -P nope -o "$work/p.echo" "$work/params.scad"
+contains "missing set warning" "$work/err" "parameter set 'nope' not found"
+printf '{"parameterSets": {"s1": [' > "$work/broken.json"
+check "a broken parameter file warns" 0 "$mos" -p "$work/broken.json" -P s1 -o "$work/p.echo" "$work/params.scad"
+contains "broken parameter file warning" "$work/err" "is not JSON"
+check "--help documents -P" 0 "$mos" --help
+contains "--help names -P" "$work/out" "-P NAME"
+
+# The customizer parameters as JSON (-o x.param / --export-format param).
+cat > "$work/annotated.scad" <<'SCAD'
+/* [Size] */
+// Width of the box
+width = 20; // [10:2:50]
+shape = "round"; // [round, square]
+quality = 20; // [10:Low, 20:High]
+hollow = true;
+cube(width);
+SCAD
+check "-o x.param exits 0" 0 "$mos" -o "$work/a.param" "$work/annotated.scad"
+python3 - "$work/a.param" <<'PY' && echo "ok:   .param lists the parameters" || { echo "FAIL: .param:"; cat "$work/a.param"; failures=$((failures + 1)); }
+import json, sys
+p = {x["name"]: x for x in json.load(open(sys.argv[1]))["parameters"]}
+assert list(p) == ["width", "shape", "quality", "hollow"], p
+w = p["width"]
+assert (w["type"], w["initial"], w["min"], w["step"], w["max"]) == ("number", 20, 10, 2, 50), w
+assert w["caption"] == "Width of the box" and w["group"] == "Size", w
+assert p["shape"]["options"] == [{"name": "round", "value": "round"}, {"name": "square", "value": "square"}]
+assert p["quality"]["options"] == [{"name": "Low", "value": 10}, {"name": "High", "value": 20}]
+assert p["hollow"]["type"] == "boolean" and p["hollow"]["initial"] is True
+PY
+check "--export-format param exits 0" 0 "$mos" --export-format param -o "$work/a.json" "$work/annotated.scad"
+cmp -s "$work/a.json" "$work/a.param" && echo "ok:   --export-format param writes the same" || { echo "FAIL: --export-format param"; failures=$((failures + 1)); }
+
 [ "$failures" -eq 0 ] && echo "all cli checks passed" || { echo "$failures failed"; exit 1; }

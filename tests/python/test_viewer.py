@@ -91,3 +91,33 @@ def test_marimo_wraps_the_widget():
     wrapped = mo.ui.anywidget(v)
     assert wrapped.widget is v
     v.close()
+
+
+HEAVY = ("for (i = [0:99]) for (k = [0:99]) translate([i * 3, k * 3, 0]) difference() {"
+         " sphere(1, $fn = 40); for (j = [0:6]) translate([j * 0.2, 0, 0]) cube(0.5); }")
+
+
+def test_timeout_shows_in_the_panel_and_retry_renders_again(no_leaked_threads):
+    v = openscad_viewer("cube(1);", timeout=0.3)
+    v.update(model=HEAVY)
+    assert v.wait(timeout=60)
+    assert v.error is not None and v.error["message"] == "render timed out after 0.3 s"
+    assert v.mesh.volume == pytest.approx(1)  # the last good mesh stays
+    first = v.rendered_id
+    v._message(v, {"type": "retry"}, [])  # what the panel's Retry button sends
+    assert v.wait(timeout=60)
+    assert v.rendered_id > first and "timed out" in v.error["message"]
+    v.timeout = 0.0
+    v.update(model="cube(2);")
+    assert v.wait(timeout=60)
+    assert v.error is None and v.mesh.volume == pytest.approx(8)
+    v.close()
+
+
+def test_retry_after_a_good_render_renders_the_same(no_leaked_threads):
+    v = openscad_viewer(MODEL)
+    before = v.rendered_id
+    v.retry()
+    assert v.wait(timeout=60)
+    assert v.rendered_id > before and v.error is None
+    v.close()

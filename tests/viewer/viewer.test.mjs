@@ -132,6 +132,16 @@ describe('panels', () => {
     assert.equal(await panel.isVisible(), false);
   });
 
+  it('the panel\'s Retry button asks Python for the render again', async () => {
+    await mountCube();
+    await page.evaluate(() => window.harness.model.set('error', { message: 'render timed out after 2 s' }));
+    const retry = page.locator('.mos-error .mos-error-retry');
+    assert.equal(await retry.isVisible(), true);
+    await retry.click();
+    assert.deepEqual(await page.evaluate(() => window.harness.model.sent), [{ type: 'retry' }]);
+    assert.equal(await page.locator('.mos-loading').isVisible(), true, 'shows it is rendering again');
+  });
+
   it('the loading indicator and render time follow the traits', async () => {
     await mountCube();
     const spinner = page.locator('.mos-loading');
@@ -209,6 +219,37 @@ describe('camera and display modes', () => {
     await page.click('button[data-action="fit"]');
     const refit = await stats();
     assert.ok(refit.yellow > fitted.yellow * 0.8, `fit brings it back (${refit.yellow} vs ${fitted.yellow})`);
+  });
+
+  it('the edges overlay holds the feature edges: 12 of a cube, the open rim of a cut one', async () => {
+    const counts = await page.evaluate(() => {
+      const h = window.harness;
+      const edgeCount = () => h.viewer.built.edges.geometry.getAttribute('position').count / 2;
+      h.mount(h.traitsOf(h.meshes.cube(10)));
+      const cube = edgeCount();
+      // Without the +z face (two triangles) the top rim is open: its 4 edges
+      // stay, and the z-face diagonal that was shared is gone anyway.
+      const open = h.meshes.cube(10);
+      const top = new Uint32Array([...open.indices.slice(0, 6), ...open.indices.slice(12)]);
+      h.model.set('indices', new DataView(top.buffer));
+      h.model.set('part_ids', new DataView(new Uint32Array(10).buffer));
+      return { cube };
+    });
+    assert.equal(counts.cube, 12);
+    await page.waitForTimeout(50);
+    const open = await page.evaluate(() => window.harness.viewer.built.edges.geometry.getAttribute('position').count / 2);
+    assert.equal(open, 12, 'the rim of the open top is drawn (its edges lost their partner face)');
+    const sphere = await page.evaluate(() => {
+      const h = window.harness;
+      h.model.set('positions', null);
+      const s = h.meshes.sphere(8, 24, 12);
+      const t = h.traitsOf(s);
+      for (const [k, v] of Object.entries(t)) h.model.set(k, v);
+      return new Promise((r) => setTimeout(() => r(h.viewer.built.edges.geometry.getAttribute('position').count / 2), 20));
+    });
+    // A UV sphere of 24 x 12 meets at 360/24 = 15 degrees between columns,
+    // under the 20 degree threshold: no feature edges.
+    assert.equal(sphere, 0);
   });
 
   it('edges, wireframe and axes toggles change the image', async () => {

@@ -20,7 +20,8 @@ export function errorFromTrait(value: unknown): ScadErrorInfo | null {
 export class ErrorPanel {
   readonly el: HTMLDivElement;
 
-  constructor() {
+  // `onRetry` (when given) adds a Retry button that asks for the render again.
+  constructor(private readonly onRetry: (() => void) | null = null) {
     this.el = document.createElement('div');
     this.el.className = 'mos-error';
     this.el.hidden = true;
@@ -33,6 +34,15 @@ export class ErrorPanel {
     const title = document.createElement('div');
     title.className = 'mos-error-message';
     title.textContent = err.message;
+    if (this.onRetry) {
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'mos-error-retry';
+      retry.textContent = 'Retry';
+      retry.title = 'Render again';
+      retry.addEventListener('click', () => this.onRetry?.());
+      title.append(' ', retry);
+    }
     this.el.append(title);
     if (err.line !== undefined) {
       const where = document.createElement('div');

@@ -3,6 +3,7 @@
 // palette entry, and an edges overlay. Flat shading is done in the shader, so
 // no normals are computed or sent.
 import * as THREE from 'three';
+import { featureEdges } from './feature-edges';
 import type { DecodedMesh } from './wire-format';
 
 export interface BuiltMesh {
@@ -67,7 +68,7 @@ export function buildMesh(mesh: DecodedMesh, edgeAngleDeg = 20): BuiltMesh {
   const solid = new THREE.Mesh(geometry, materials);
   solid.name = 'mos-solid';
 
-  const edgesGeometry = new THREE.EdgesGeometry(geometry, edgeAngleDeg);
+  const edgesGeometry = featureEdges(mesh.positions, mesh.indices, edgeAngleDeg);
   const edges = new THREE.LineSegments(edgesGeometry, new THREE.LineBasicMaterial({ color: 0x202020 }));
   edges.name = 'mos-edges';
 

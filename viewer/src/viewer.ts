@@ -25,7 +25,7 @@ export class Viewer {
   readonly scene = new THREE.Scene();
   readonly rig: CameraRig;
   readonly helpers = new SceneHelpers();
-  readonly errorPanel = new ErrorPanel();
+  readonly errorPanel: ErrorPanel;
   readonly status = new StatusBar();
   readonly toolbar: Toolbar;
   readonly animation: AnimationBar;
@@ -50,6 +50,10 @@ export class Viewer {
   private readonly resizeObserver: ResizeObserver;
   frames = 0; // frames drawn, for tests and diagnostics
   lastUploadMs: number | null = null;
+  // Wall-clock ms (epoch, as Python's render_info) when the last mesh's
+  // traits arrived and when its first frame was drawn: bench/ reads them.
+  lastMeshAt = 0;
+  lastDrawnAt = 0;
 
   constructor(private readonly model: WidgetModel, host: HTMLElement) {
     this.root = document.createElement('div');
@@ -73,6 +77,9 @@ export class Viewer {
     this.gridLabels.setLabels(this.helpers.labels);
 
     this.toolbar = new Toolbar((a) => this.action(a), (f) => this.setClip(f));
+    // A failed or timed-out render can be asked for again (Python re-submits
+    // the current model and params as a new request).
+    this.errorPanel = new ErrorPanel(model.send ? () => this.retry() : null);
     this.lostNotice = document.createElement('div');
     this.lostNotice.className = 'mos-context-lost';
     this.lostNotice.textContent = 'WebGL context lost — restoring…';
@@ -120,6 +127,7 @@ export class Viewer {
   private queueRebuild = (): void => {
     if (this.rebuildQueued) return;
     this.rebuildQueued = true;
+    this.lastMeshAt = performance.timeOrigin + performance.now();
     queueMicrotask(() => {
       this.rebuildQueued = false;
       if (!this.disposed) this.rebuild();
@@ -151,6 +159,7 @@ export class Viewer {
     if (bounds && !hadMesh) this.rig.fit(bounds);
     this.renderNow();
     this.lastUploadMs = performance.now() - t0;
+    this.lastDrawnAt = performance.timeOrigin + performance.now();
     this.updateTiming();
     this.status.setBounds(bounds, this.helpers.step);
     this.applyError();
@@ -208,6 +217,11 @@ export class Viewer {
     this.applyDisplayModes();
     this.syncToggles();
     this.requestRender();
+  }
+
+  retry(): void {
+    this.model.send?.({ type: 'retry' });
+    this.status.setLoading(true);
   }
 
   setClip(fraction: number): void {
