@@ -12,30 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "kernel/csg_schedule.h"
-#include "kernel/hull3d.h"
-#include "kernel/minkowski3d.h"
 #include "kernel_models.h"
 
 namespace mos::bench {
 namespace {
 
 using kernel::Mesh;
-
-// One run of the model's operation; returns the result's triangle count.
-int RunModel(const KernelModel& m) {
-  switch (m.op) {
-    case ModelOp::kUnion: return kernel::BooleanN(m.operands, kernel::OpType::kUnion).NumTri();
-    case ModelOp::kDifference: return kernel::BooleanN(m.operands, kernel::OpType::kDifference).NumTri();
-    case ModelOp::kHull: {
-      std::vector<kernel::Vec3> pts;
-      for (const Mesh& o : m.operands) pts.insert(pts.end(), o.vertPos.begin(), o.vertPos.end());
-      return kernel::ConvexHull3d(pts).mesh.NumTri();
-    }
-    case ModelOp::kMinkowski: return kernel::Minkowski3d(m.operands[0], m.operands[1]).mesh.NumTri();
-  }
-  return 0;
-}
 
 const char* OpName(ModelOp op) {
   switch (op) {
@@ -69,7 +51,7 @@ void Export(const std::string& dir) {
 void BM_Kernel(benchmark::State& state, const KernelModel* model) {
   int tris = 0;
   for (auto _ : state) {
-    tris = RunModel(*model);
+    tris = RunKernelModel(*model);
     benchmark::DoNotOptimize(tris);
   }
   state.counters["triangles"] = tris;

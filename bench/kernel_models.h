@@ -8,8 +8,11 @@
 #include <vector>
 
 #include "kernel/boolean.h"
+#include "kernel/csg_schedule.h"
+#include "kernel/hull3d.h"
 #include "kernel/mesh.h"
 #include "kernel/mesh_primitives.h"
+#include "kernel/minkowski3d.h"
 
 namespace mos::bench {
 
@@ -59,6 +62,22 @@ inline KernelModel MinkowskiL() {
 inline std::vector<KernelModel> AllKernelModels() {
   return {PlateHoles(10), PlateHoles(50), PlateHoles(200), SpheresRow(10), SpheresRow(50), HullSpheres(),
           MinkowskiL()};
+}
+
+// One run of the model's operation (operands prebuilt); returns the
+// result's triangle count.
+inline int RunKernelModel(const KernelModel& m) {
+  switch (m.op) {
+    case ModelOp::kUnion: return kernel::BooleanN(m.operands, kernel::OpType::kUnion).NumTri();
+    case ModelOp::kDifference: return kernel::BooleanN(m.operands, kernel::OpType::kDifference).NumTri();
+    case ModelOp::kHull: {
+      std::vector<kernel::Vec3> pts;
+      for (const kernel::Mesh& o : m.operands) pts.insert(pts.end(), o.vertPos.begin(), o.vertPos.end());
+      return kernel::ConvexHull3d(pts).mesh.NumTri();
+    }
+    case ModelOp::kMinkowski: return kernel::Minkowski3d(m.operands[0], m.operands[1]).mesh.NumTri();
+  }
+  return 0;
 }
 
 }  // namespace mos::bench

@@ -1,8 +1,9 @@
 // Times npm manifold-3d (WASM, benchmark-only dev dependency) on the
 // kernel's stress models, loaded from the JSON files that
 // `mos_bench_kernel --export DIR` writes (exactly our operands).
-// Prints one JSON object: {model: {seconds, triangles}}.
-//   node bench/manifold_bench.mjs DIR [--min-time 0.5]
+// Prints one JSON object: {model: {seconds, cpu_seconds, triangles}}
+// (medians of the wall-clock and the process CPU time of a run).
+//   node bench/manifold_bench.mjs DIR [--min-time 0.5] [--model NAME]
 import fs from 'node:fs';
 import path from 'node:path';
 import Module from 'manifold-3d';
@@ -10,6 +11,8 @@ import Module from 'manifold-3d';
 const dir = process.argv[2];
 const minTimeArg = process.argv.indexOf('--min-time');
 const minTime = minTimeArg > 0 ? Number(process.argv[minTimeArg + 1]) : 0.5;
+const modelArg = process.argv.indexOf('--model');
+const only = modelArg > 0 ? process.argv[modelArg + 1] : null;
 const wasm = await Module();
 wasm.setup();
 const {Manifold, Mesh} = wasm;
@@ -44,9 +47,10 @@ function run(model, ms) {
 }
 
 const results = {};
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && (!only || f === only + '.json'));
+for (const file of files.sort()) {
   const model = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-  const times = [];
+  const times = [], cpus = [];
   let tris = 0, total = 0;
   // One warm-up, then repeats until minTime has passed (at least 3).
   let ms = model.operands.map(toManifold);
@@ -55,13 +59,18 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
   while (times.length < 3 || total < minTime) {
     ms = model.operands.map(toManifold);  // fresh operands: no cached results
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     tris = run(model, ms);
+    const c = process.cpuUsage(c0);
     const t = Number(process.hrtime.bigint() - t0) / 1e9;
+    cpus.push((c.user + c.system) / 1e6);
     ms.forEach((m) => m.delete());
     times.push(t);
     total += t;
   }
   times.sort((a, b) => a - b);
-  results[model.name] = {seconds: times[Math.floor(times.length / 2)], triangles: tris};
+  cpus.sort((a, b) => a - b);
+  const mid = Math.floor(times.length / 2);
+  results[model.name] = {seconds: times[mid], cpu_seconds: cpus[mid], triangles: tris};
 }
 console.log(JSON.stringify(results));

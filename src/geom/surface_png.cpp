@@ -41,19 +41,24 @@ constexpr int64_t kMaxPixelsPerByte = 8 * 1032;
 
 // The PNG without its zero-length IDAT chunks. They carry no image data, but
 // stb_image copies them into a buffer it has not allocated yet (memcpy of 0
-// bytes to a null pointer: undefined behaviour the fuzzer found). Any chunk
-// structure that does not parse is returned unchanged for stb to refuse.
+// bytes to a null pointer: undefined behaviour the fuzzer found). Empty when
+// a chunk before IEND runs past the end of the file: stb_image would first
+// allocate the length it claims (up to 2 GB for a 92-byte file, found by the
+// fuzzer) and then fail on the missing bytes anyway.
 std::vector<unsigned char> WithoutEmptyDataChunks(const unsigned char* data, size_t size) {
   std::vector<unsigned char> out(data, data + std::min(size, sizeof kSignature));
   size_t at = sizeof kSignature;
-  while (at + 12 <= size) {
+  while (at < size) {
+    if (size - at < 12) return {};
     const uint32_t length = (uint32_t{data[at]} << 24) | (uint32_t{data[at + 1]} << 16) |
                             (uint32_t{data[at + 2]} << 8) | data[at + 3];
-    if (length > size - at - 12) break;
+    if (length > size - at - 12) return {};
     const size_t chunkEnd = at + 12 + length;
     if (!(length == 0 && std::memcmp(data + at + 4, "IDAT", 4) == 0))
       out.insert(out.end(), data + at, data + chunkEnd);
+    const bool end = std::memcmp(data + at + 4, "IEND", 4) == 0;
     at = chunkEnd;
+    if (end) break;
   }
   out.insert(out.end(), data + std::min(at, size), data + size);
   return out;
@@ -101,6 +106,10 @@ SurfaceData DecodeSurfacePng(const unsigned char* data, size_t size, bool invert
   }
   int w = 0, h = 0, n = 0;
   const std::vector<unsigned char> cleaned = WithoutEmptyDataChunks(data, size);
+  if (cleaned.empty()) {
+    out.warnings.push_back(unreadable);
+    return out;
+  }
   unsigned char* rgba = stbi_load_from_memory(cleaned.data(), static_cast<int>(cleaned.size()),
                                               &w, &h, &n, 4);
   if (!rgba || w != width || h != height) {

@@ -15,6 +15,15 @@
 #   --target mos_fuzz_svg | mos_fuzz_amf | mos_fuzz_3mf
 #                               the SVG/AMF/3MF readers (seeds in corpus_svg/,
 #                               corpus_amf/, corpus_3mf/ + openscad's testdata)
+#   --log FILE                  append one line per fuzz run (UTC date, target,
+#                               seconds, executions, exec/s, result) to FILE
+#                               (long campaigns: tests/fuzz/CAMPAIGNS.md)
+# Environment: MOS_FUZZ_BUILD_DIR (build directory), MOS_FUZZ_CXX_FLAGS (extra
+# compile flags, e.g. -fno-sanitize-coverage=trace-cmp for campaigns: the
+# comparison tracing costs a third of the time of the kernel targets),
+# MOS_FUZZ_GROWN=DIR (keep the new inputs in DIR/<target> across campaigns,
+# so the next one continues from them), MOS_FUZZ_ASAN_EXTRA (appended to
+# ASAN_OPTIONS, e.g. malloc_context_size=2).
 # Seeds: tests/fuzz/corpus, tests/fuzz/regressions and, when installed, the
 # openscad test models (read only). New inputs go to a scratch directory;
 # crashes land in tests/fuzz/artifacts/ (git-ignored: copy the ones worth
@@ -26,24 +35,26 @@ build="${MOS_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${MOS_FUZZ_SECONDS:-30}"
 
 targets=(mos_fuzz_render)
+log=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --ci) shift ;;  # the default: replay, then a short run
     --seconds) seconds="$2"; shift 2 ;;
     --target) targets=("$2"); shift 2 ;;
     --kernel) targets=(mos_fuzz_triangulate mos_fuzz_polygon2d mos_fuzz_boolean); shift ;;
+    --log) log="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DMOS_BUILD_FUZZ=ON -DMOS_BUILD_TESTS=OFF \
-  -DMOS_BUILD_CLI=OFF >/dev/null
+  -DMOS_BUILD_CLI=OFF "-DCMAKE_CXX_FLAGS=${MOS_FUZZ_CXX_FLAGS:-}" >/dev/null
 cmake --build "$build" -j"${MOS_JOBS:-2}" --target "${targets[@]}"
 # Leak detection is opt-in (MOS_FUZZ_DETECT_LEAKS=1) until a long campaign has
 # run with it; the function-literal cycle leak it was off for is fixed.
 # A small quarantine keeps ASan from hoarding freed memory across the seeds:
 # the process RSS limit is for the whole run, the malloc limit per allocation.
-export ASAN_OPTIONS="detect_leaks=${MOS_FUZZ_DETECT_LEAKS:-0}:allocator_may_return_null=1:quarantine_size_mb=32"
+export ASAN_OPTIONS="detect_leaks=${MOS_FUZZ_DETECT_LEAKS:-0}:allocator_may_return_null=1:quarantine_size_mb=32${MOS_FUZZ_ASAN_EXTRA:+:$MOS_FUZZ_ASAN_EXTRA}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 limits=(-timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 -max_len=4096)
 
@@ -53,8 +64,16 @@ trap 'rm -rf "$scratch"' EXIT
 # log's tail when it failed.
 run() {
   local rc=0
-  "$fuzzer" "${limits[@]}" "$@" >"$scratch/log" 2>&1 || rc=$?
+  "$fuzzer" "${limits[@]}" "${target_limits[@]}" "$@" >"$scratch/log" 2>&1 || rc=$?
   grep -E "^(#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|Executed .* in)" "$scratch/log" | tail -n 3 || true
+  if [ -n "$log" ] && [ -n "${campaign:-}" ]; then
+    local units
+    units="$(sed -n 's/^stat::number_of_executed_units: *//p' "$scratch/log" | tail -n 1)"
+    units="${units:-$(grep -oE '^#[0-9]+' "$scratch/log" | tail -n 1 | tr -d '#')}"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$(date -u '+%Y-%m-%d %H:%M')" "$target" "$seconds" \
+      "${units:-0}" "$(( ${units:-0} / (seconds > 0 ? seconds : 1) ))" \
+      "$([ $rc -eq 0 ] && echo "no crash" || echo "FAILED (exit $rc)")" >>"$log"
+  fi
   if [ $rc -ne 0 ]; then
     tail -n 40 "$scratch/log"
     echo "fuzz: FAILED (exit $rc)"
@@ -64,6 +83,7 @@ run() {
 
 for target in "${targets[@]}"; do
   fuzzer="$build/tests/fuzz/$target"
+  target_limits=()
   case "$target" in
     mos_fuzz_triangulate|mos_fuzz_polygon2d|mos_fuzz_boolean)
       name="${target#mos_fuzz_}"
@@ -88,7 +108,9 @@ for target in "${targets[@]}"; do
       true ;;
     mos_fuzz_surface)
       corpus="$here/corpus_surface"; regressions="$here/regressions_surface"
-      extra=()
+      # The target caps the grid at 65536 cells: no input of 4 KB justifies
+      # an allocation of 64 MB (a PNG chunk length once asked stb for 1.6 GB).
+      extra=(); target_limits=(-malloc_limit_mb=64)
       [ -d /usr/share/openscad/testdata/image ] && extra+=(/usr/share/openscad/testdata/image) ;;
     *)
       corpus="$here/corpus"
@@ -102,9 +124,11 @@ for target in "${targets[@]}"; do
   if [ ${#inputs[@]} -gt 0 ]; then
     ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=0/detect_leaks=1}" run "${inputs[@]}"
   fi
-  rm -rf "$scratch/new"
-  mkdir -p "$here/artifacts" "$scratch/new"
+  new="$scratch/new"
+  [ -n "${MOS_FUZZ_GROWN:-}" ] && new="$MOS_FUZZ_GROWN/$target"
+  [ "$new" = "$scratch/new" ] && rm -rf "$new"
+  mkdir -p "$here/artifacts" "$new"
   echo "fuzz: $target: fuzzing for $seconds s"
-  run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
-    "$scratch/new" "$corpus" "${extra[@]}"
+  campaign=1 run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
+    "$new" "$corpus" "${extra[@]}"
 done

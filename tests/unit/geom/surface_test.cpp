@@ -197,6 +197,26 @@ TEST(SurfacePng, TruncatedFileIsUnreadable) {
   }
 }
 
+TEST(SurfacePng, ChunkLongerThanTheFileIsUnreadableWithoutDecoding) {
+  // A data chunk whose length field claims 1.6 GB in a small file (found by
+  // the fuzzer: stb_image allocated the claimed length before failing), and
+  // a chunk header cut short: both unreadable, the intact file still reads.
+  const std::string plain = testing::MakePng(2, 1, 0, 8, {{0x40, 0xc0}});
+  const size_t data = plain.find("IDAT") - 4;
+  std::string huge = plain;
+  huge.replace(data, 4, std::string("\x60\x60\x00\x0e", 4));
+  const std::string cut = plain.substr(0, data) + std::string("\x7f\xff\xff\xffIDAT", 8);
+  for (const std::string& png : {huge, cut}) {
+    SurfaceData d = DecodeSurfacePng(reinterpret_cast<const unsigned char*>(png.data()),
+                                     png.size(), false, "c.png");
+    EXPECT_EQ(d.Lines(), 0);
+    EXPECT_EQ(d.warnings.size(), 1u);
+  }
+  SurfaceData d = DecodeSurfacePng(reinterpret_cast<const unsigned char*>(plain.data()),
+                                   plain.size(), false, "c.png");
+  EXPECT_EQ(d.Lines(), 1);
+}
+
 TEST(SurfacePng, ContentNotExtensionDecidesTheFormat) {
   EXPECT_EQ(ParseSurfaceBytes("0 1\n2 3\n", false, "x.png").Lines(), 2);
   const std::string png = testing::MakePng(1, 2, 0, 8, {{1}, {2}});
