@@ -29,8 +29,8 @@ if [[ "$skip" != *" fuzz "* ]]; then
   echo "== fuzz: kernel targets (triangulate, polygon2d, boolean), replay, then 10 s each"
   "$root/tests/fuzz/run_fuzz.sh" --ci --kernel --seconds 10
   "$root/tests/fuzz/run_fuzz.sh" --ci --target mos_fuzz_surface --seconds 10
-  echo "== fuzz: SVG, AMF and 3MF readers, replay, then 10 s each"
-  for t in mos_fuzz_svg mos_fuzz_amf mos_fuzz_3mf; do
+  echo "== fuzz: SVG, AMF, 3MF and .nef3 readers, replay, then 10 s each"
+  for t in mos_fuzz_svg mos_fuzz_amf mos_fuzz_3mf mos_fuzz_nef3; do
     "$root/tests/fuzz/run_fuzz.sh" --ci --target "$t" --seconds 10
   done
 fi
