@@ -57,7 +57,7 @@ def TimeProcess(cmd, cwd, timeout):
 def Models(only):
     models = []
     for key, path in corpus.ListCorpus():
-        if key.startswith("examples/") and not corpus.ExclusionReason(key, path):
+        if key.startswith("examples/") and not corpus.Feature(key, path):
             models.append((key, path))
     for path in sorted(glob.glob(os.path.join(HERE, "geometry", "*.scad"))):
         models.append(("stress/" + os.path.basename(path), path))
