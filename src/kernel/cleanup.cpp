@@ -376,6 +376,34 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return false;
 }
 
+// Drops two-triangle components: triangles abc and acb twinned along all
+// three edges enclose nothing. Edge collapses stop there (the link
+// condition forbids the last one), e.g. when a sliver a rounding step
+// thick (an operand from Boolean's shifted retry meeting a face it only
+// touches exactly, seed 7809) shrinks to a point-thin pillow.
+void DropPillows(Mesh& mesh) {
+  const int nt = mesh.NumTri();
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != 3 * nt) return;
+  std::vector<char> drop(nt, 0);
+  bool any = false;
+  for (int t = 0; t < nt; ++t) {
+    const int u = mesh.halfedgeTwin[3 * t] / 3;
+    if (u == t || mesh.halfedgeTwin[3 * t + 1] / 3 != u || mesh.halfedgeTwin[3 * t + 2] / 3 != u) continue;
+    drop[t] = drop[u] = 1;
+    any = true;
+  }
+  if (!any) return;
+  Mesh out;
+  out.vertPos = std::move(mesh.vertPos);
+  for (int t = 0; t < nt; ++t) {
+    if (drop[t]) continue;
+    out.triVerts.push_back(mesh.triVerts[t]);
+    out.triProp.push_back(mesh.triProp[t]);
+  }
+  mesh = std::move(out);
+  BuildHalfedges(mesh);
+}
+
 }  // namespace
 
 bool WeldCoincident(Mesh& mesh) {
@@ -478,8 +506,10 @@ void CleanupMesh(Mesh& mesh) {
       SplitPinchedVerts(mesh);
     }
   }
+  if (IsClosedManifold(mesh)) DropPillows(mesh);
   RemoveUnusedVerts(mesh);
   BuildHalfedges(mesh);
+  if (mesh.NumTri() == 0) mesh = Mesh{};
 }
 
 }  // namespace mos::kernel

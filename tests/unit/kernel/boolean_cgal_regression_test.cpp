@@ -4,6 +4,9 @@
 // component count and genus.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <utility>
+
 #include "boolean_test_support.h"
 
 namespace mos::kernel {
@@ -89,6 +92,34 @@ TEST(BooleanCgalRegression, Seed360HoleTouchingItsFaceAlongAnEdge) {
   EXPECT_TRUE(IsValidSolid(d));
   EXPECT_TRUE(VolumeNear(d, 0.125));
   EXPECT_EQ(ComponentCount(d), 1);
+}
+
+// Seed 7809: a box meeting, on its face x = 0.5, a solid whose face there
+// sits one rounding step outside (6.25e-13: it came from Boolean's shifted
+// retry). The intersection is a sliver that thin; cleanup collapsed its
+// short edges down to two triangles on the same three corners (a closed,
+// zero-volume pillow the link condition keeps from collapsing further),
+// which counted as a component. Cleanup now drops such pillows.
+TEST(BooleanCgalRegression, Seed7809SliverLeavesNoPillow) {
+  const double x = 0.5 + 6.25e-13;
+  Mesh tetra;
+  tetra.vertPos = {{x, 1.373471269289827, 1.6714694991620214},
+                   {x, 1.3307992060169023, 1.7378371603941631},
+                   {x, 1.3949595346945673, 1.9568497734551518},
+                   {0, 1.4, 1.8}};
+  tetra.triVerts = {{0, 1, 2}, {0, 3, 1}, {1, 3, 2}, {2, 3, 0}};
+  tetra.triProp.assign(4, 0);
+  if (SignedVolume(tetra) < 0)
+    for (auto& t : tetra.triVerts) std::swap(t[1], t[2]);
+  ASSERT_TRUE(BuildHalfedges(tetra));
+  const Mesh box = booltest::Box(0.5, 0.5, 0, 1, 1.5, 2);
+  for (bool swapped : {false, true}) {
+    SCOPED_TRACE(swapped ? "tetrahedron first" : "box first");
+    const Mesh i = swapped ? Boolean(tetra, box, OpType::kIntersection) : Boolean(box, tetra, OpType::kIntersection);
+    EXPECT_TRUE(i.NumTri() == 0 || IsValidSolid(i));
+    EXPECT_EQ(ComponentCount(i), 0);
+    EXPECT_LT(std::fabs(SignedVolume(i)), 1e-12);
+  }
 }
 
 }  // namespace
