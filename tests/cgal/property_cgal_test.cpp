@@ -232,9 +232,9 @@ CgalSolid EvaluateCgal(const Node& n) {
 // "mesh V T", V lines of hexfloat x y z, T lines of vertex indices and
 // property; the
 // first line says the operation.
-void DumpOperands(const char* dir, const Node& n, const std::vector<Mesh>& kids) {
+void DumpOperands(const char* dir, const Node& n, const std::vector<Mesh>& kids, const char* name = "node") {
   static int counter = 0;
-  const std::string path = std::string(dir) + "/node" + std::to_string(counter++) + ".txt";
+  const std::string path = std::string(dir) + "/" + name + std::to_string(name[0] == 'n' ? counter++ : counter - 1) + ".txt";
   FILE* f = std::fopen(path.c_str(), "w");
   if (!f) return;
   std::fprintf(f, "%s %d\n", n.op == 3 ? "nary" : "binary", static_cast<int>(n.op == 3 ? n.nary : static_cast<OpType>(n.op)));
@@ -263,6 +263,7 @@ CgalSolid TraceNode(const Node& n, Mesh& ours, int indent) {
       exact = CgalSolid::Boolean(exact, TraceNode(*n.kids[i], kids[i], indent + 1), op);
     if (const char* dir = std::getenv("MOS_PROPERTY_DUMP")) DumpOperands(dir, n, kids);
     ours = n.op == 3 ? BooleanN(std::move(kids), n.nary) : Boolean(kids[0], kids[1], static_cast<OpType>(n.op));
+    if (const char* dir = std::getenv("MOS_PROPERTY_DUMP")) DumpOperands(dir, n, {ours}, "result");
   }
   std::fprintf(stderr, "%*s%s: ours V %d F %d vol %.12g comp %d euler %d %s| CGAL vol %.12g %s comp %d euler %d\n",
                2 * indent, "", n.op < 0 ? n.what.substr(0, 40).c_str() : "node", ours.NumVert(), ours.NumTri(),

@@ -219,5 +219,28 @@ TEST(BooleanCgalRegression, Seed4387FlatFoldIsNoComponent) {
   EXPECT_EQ(Genus(i), 0);
 }
 
+// Seed 11110: two boxes sharing only an edge (x = 2, y = 1), united. The
+// result rightly keeps two vertices at each end of that edge, which made
+// Boolean retry for a choice without coincident vertices; the shifted
+// operand (moved by 0.25e-12 * scale) gave one, joining the boxes by a
+// sliver 4e-13 wide, with the same component count by index. Later
+// booleans on it cut the sliver differently from the exact solids. The
+// retry now takes only the other perturbation, never the shifted operand:
+// every vertex stays at an input coordinate.
+TEST(BooleanCgalRegression, Seed11110EdgeContactIsNotShifted) {
+  const Mesh a = booltest::Box(2, 1, 1, 2.5, 2, 1.5), b = booltest::Box(1.5, 0, 1, 2, 1, 1.5);
+  for (bool swapped : {false, true}) {
+    SCOPED_TRACE(swapped ? "b first" : "a first");
+    const Mesh u = swapped ? Boolean(b, a, OpType::kUnion) : Boolean(a, b, OpType::kUnion);
+    EXPECT_TRUE(IsValidSolid(u));
+    EXPECT_TRUE(VolumeNear(u, 0.5, 1e-15));
+    for (const Vec3& p : u.vertPos) {
+      EXPECT_TRUE(p.x == 1.5 || p.x == 2 || p.x == 2.5) << p.x;
+      EXPECT_TRUE(p.y == 0 || p.y == 1 || p.y == 2) << p.y;
+      EXPECT_TRUE(p.z == 1 || p.z == 1.5) << p.z;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mos::kernel
