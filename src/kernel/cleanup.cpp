@@ -376,6 +376,68 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return false;
 }
 
+// Drops flat components: a closed component whose vertices all lie
+// within `eps` of one plane encloses nothing. Two kinds reach here: a
+// pillow (abc + acb), where edge collapses stop because the link condition
+// forbids the last one (a sliver a rounding step thick, from an operand of
+// Boolean's shifted retry meeting a face it only touches exactly, seed
+// 7809); and a flat fold of coplanar faces whose two sides were
+// triangulated differently, so nothing cancels them (seed 4387).
+void DropFlatComponents(Mesh& mesh, double eps) {
+  const int nt = mesh.NumTri();
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != 3 * nt) return;
+  std::vector<int> comp(nt, -1);
+  std::vector<int> stack;
+  std::vector<char> drop(nt, 0);
+  bool any = false;
+  for (int seed = 0; seed < nt; ++seed) {
+    if (comp[seed] >= 0) continue;
+    std::vector<int> tris;
+    comp[seed] = seed;
+    stack.push_back(seed);
+    while (!stack.empty()) {
+      const int t = stack.back();
+      stack.pop_back();
+      tris.push_back(t);
+      for (int k = 0; k < 3; ++k) {
+        const int twin = mesh.halfedgeTwin[3 * t + k];
+        if (twin < 0 || comp[twin / 3] >= 0) continue;
+        comp[twin / 3] = seed;
+        stack.push_back(twin / 3);
+      }
+    }
+    // The plane of the component's largest triangle.
+    Vec3 normal{0, 0, 0}, origin{0, 0, 0};
+    double best = 0;
+    for (int t : tris) {
+      const Vec3 a = mesh.vertPos[mesh.triVerts[t][0]];
+      const Vec3 n = Cross(mesh.vertPos[mesh.triVerts[t][1]] - a, mesh.vertPos[mesh.triVerts[t][2]] - a);
+      const double len = Length(n);
+      if (len > best) {
+        best = len;
+        normal = n * (1 / len);
+        origin = a;
+      }
+    }
+    bool flat = true;
+    for (size_t i = 0; i < tris.size() && flat; ++i)
+      for (int v : mesh.triVerts[tris[i]]) flat = flat && std::fabs(Dot(mesh.vertPos[v] - origin, normal)) <= eps;
+    if (!flat) continue;
+    for (int t : tris) drop[t] = 1;
+    any = true;
+  }
+  if (!any) return;
+  Mesh out;
+  out.vertPos = std::move(mesh.vertPos);
+  for (int t = 0; t < nt; ++t) {
+    if (drop[t]) continue;
+    out.triVerts.push_back(mesh.triVerts[t]);
+    out.triProp.push_back(mesh.triProp[t]);
+  }
+  mesh = std::move(out);
+  BuildHalfedges(mesh);
+}
+
 }  // namespace
 
 bool WeldCoincident(Mesh& mesh) {
@@ -478,8 +540,10 @@ void CleanupMesh(Mesh& mesh) {
       SplitPinchedVerts(mesh);
     }
   }
+  if (IsClosedManifold(mesh)) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
   BuildHalfedges(mesh);
+  if (mesh.NumTri() == 0) mesh = Mesh{};
 }
 
 }  // namespace mos::kernel

@@ -94,7 +94,37 @@ Nef AsNef(const CgalSolid::Impl& s) {
   // checked because the Nef constructor crashes on anything else.
   if (!IsCleanSolidMesh(s.mesh)) throw std::runtime_error("mesh not convertible to a Nef polyhedron");
   SurfaceMesh copy = s.mesh;
-  return Nef(copy);
+  auto fcc = copy.add_property_map<SurfaceMesh::Face_index, std::size_t>("f:cc").first;
+  const std::size_t shells = PMP::connected_components(copy, fcc);
+  if (shells <= 1) {
+    copy.remove_property_map(fcc);
+    return Nef(copy);
+  }
+  // Several shells: the Nef constructor fills a cavity (an inward shell
+  // inside an outward one; seeds 1227 and 4296 at depth 4 lost their
+  // cavities this way). The shells of a clean mesh neither cross nor touch,
+  // so the solid is the symmetric difference of the regions they enclose.
+  Nef acc(Nef::EMPTY);
+  for (std::size_t c = 0; c < shells; ++c) {
+    SurfaceMesh part;
+    std::vector<SurfaceMesh::Vertex_index> map(copy.number_of_vertices());
+    std::vector<char> mapped(copy.number_of_vertices(), 0);
+    for (auto f : copy.faces()) {
+      if (fcc[f] != c) continue;
+      std::vector<SurfaceMesh::Vertex_index> corners;
+      for (auto v : CGAL::vertices_around_face(copy.halfedge(f), copy)) {
+        if (!mapped[v]) {
+          map[v] = part.add_vertex(copy.point(v));
+          mapped[v] = 1;
+        }
+        corners.push_back(map[v]);
+      }
+      part.add_face(corners);
+    }
+    if (PMP::volume(part) < 0) PMP::reverse_face_orientations(part);
+    acc = acc ^ Nef(part);
+  }
+  return acc;
 }
 
 }  // namespace
