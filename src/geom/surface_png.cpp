@@ -6,31 +6,9 @@
 #include <cstring>
 #include <vector>
 
-#ifdef MOS_HAVE_STB_IMAGE
-// stb_image: PNG only, from memory, no float/HDR paths; its own dimension cap
-// (1 << 24 per side by default) is kept as a second line of defence.
-#define STB_IMAGE_IMPLEMENTATION
-#define STB_IMAGE_STATIC
-#define STBI_ONLY_PNG
-#define STBI_NO_STDIO
-#define STBI_NO_LINEAR
-#define STBI_NO_HDR
-#define STBI_NO_FAILURE_STRINGS
-#define STBI_NO_THREAD_LOCALS
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#endif
-#include <stb_image.h>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
-#endif  // MOS_HAVE_STB_IMAGE
+// stb_image's own dimension cap (1 << 24 per side by default) is kept as a
+// second line of defence.
+#include "importer/stb_image_static.h"
 
 namespace mos::geom {
 namespace {
