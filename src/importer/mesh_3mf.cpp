@@ -6,6 +6,7 @@
 
 #include "importer/mesh_data.h"
 #include "importer/xml_document.h"
+#include "importer/xml_mesh_fields.h"
 #include "importer/xml_numbers.h"
 #include "importer/zip_archive.h"
 
@@ -34,35 +35,15 @@ std::string ModelPartName(std::string_view zip, const std::vector<ZipEntry>& ent
 
 bool ReadMesh(const XmlNode& meshNode, MeshData& mesh, std::string& error) {
   if (const XmlNode* vertices = XmlChild(meshNode, "vertices")) {
-    for (const XmlNode* v : XmlChildren(*vertices)) {
-      if (XmlLocalName(*v) != "vertex") continue;
-      std::array<double, 3> p{};
-      const char* axes[3] = {"x", "y", "z"};
-      for (int k = 0; k < 3; ++k) {
-        if (!ParseXmlDouble(XmlAttribute(*v, axes[k]), p[k])) {
-          error = "vertex " + std::to_string(mesh.points.size()) + " has no valid " + axes[k];
-          return false;
-        }
-      }
-      mesh.points.push_back(p);
-    }
+    for (const XmlNode* v : XmlChildren(*vertices))
+      if (XmlLocalName(*v) == "vertex" && !AppendXmlVertex(*v, XmlAttributeField, mesh, error))
+        return false;
   }
   if (const XmlNode* triangles = XmlChild(meshNode, "triangles")) {
-    for (const XmlNode* t : XmlChildren(*triangles)) {
-      if (XmlLocalName(*t) != "triangle") continue;
-      std::vector<int> face;
-      const char* corners[3] = {"v1", "v2", "v3"};
-      for (const char* name : corners) {
-        long long index = -1;
-        if (!ParseXmlIndex(XmlAttribute(*t, name), index) ||
-            index >= static_cast<long long>(mesh.points.size())) {
-          error = "triangle " + std::to_string(mesh.faces.size()) + " has no valid " + name;
-          return false;
-        }
-        face.push_back(static_cast<int>(index));
-      }
-      mesh.faces.push_back(std::move(face));
-    }
+    for (const XmlNode* t : XmlChildren(*triangles))
+      if (XmlLocalName(*t) == "triangle" &&
+          !AppendXmlTriangle(*t, XmlAttributeField, mesh, error))
+        return false;
   }
   return true;
 }

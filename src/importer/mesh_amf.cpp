@@ -5,6 +5,7 @@
 
 #include "importer/mesh_data.h"
 #include "importer/xml_document.h"
+#include "importer/xml_mesh_fields.h"
 #include "importer/xml_numbers.h"
 #include "importer/zip_archive.h"
 
@@ -20,36 +21,19 @@ bool ReadObject(const XmlNode& object, MeshData& mesh, std::string& error) {
     for (const XmlNode* v : XmlChildren(*vertices)) {
       if (XmlLocalName(*v) != "vertex") continue;
       const XmlNode* c = XmlChild(*v, "coordinates");
-      std::array<double, 3> p{};
-      const char* axes[3] = {"x", "y", "z"};
-      for (int k = 0; k < 3; ++k) {
-        const XmlNode* a = c ? XmlChild(*c, axes[k]) : nullptr;
-        if (!a || !ParseXmlDouble(XmlText(*a), p[k])) {
-          error = "vertex " + std::to_string(mesh.points.size()) + " has no valid " + axes[k];
-          return false;
-        }
+      if (!c) {
+        error = "vertex " + std::to_string(mesh.points.size()) + " has no valid x";
+        return false;
       }
-      mesh.points.push_back(p);
+      if (!AppendXmlVertex(*c, XmlChildTextField, mesh, error)) return false;
     }
   }
   for (const XmlNode* volume : XmlChildren(*m)) {
     if (XmlLocalName(*volume) != "volume") continue;
-    for (const XmlNode* t : XmlChildren(*volume)) {
-      if (XmlLocalName(*t) != "triangle") continue;
-      std::vector<int> face;
-      const char* corners[3] = {"v1", "v2", "v3"};
-      for (const char* name : corners) {
-        const XmlNode* v = XmlChild(*t, name);
-        long long index = -1;
-        if (!v || !ParseXmlIndex(XmlText(*v), index) ||
-            index >= static_cast<long long>(mesh.points.size())) {
-          error = "triangle " + std::to_string(mesh.faces.size()) + " has no valid " + name;
-          return false;
-        }
-        face.push_back(static_cast<int>(index));
-      }
-      mesh.faces.push_back(std::move(face));
-    }
+    for (const XmlNode* t : XmlChildren(*volume))
+      if (XmlLocalName(*t) == "triangle" &&
+          !AppendXmlTriangle(*t, XmlChildTextField, mesh, error))
+        return false;
   }
   return true;
 }
