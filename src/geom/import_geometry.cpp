@@ -108,29 +108,6 @@ void ImportSvg(const ImportRequest& r, ImportOutcome& out) {
   out.geometry = Geometry::Flat(kernel::UnionAll2d(parts), r.prop);
 }
 
-// The solid of one object's points and faces through the kernel's repair;
-// false (with a warning) when it is not closed after repair.
-bool RepairedSolid(const ImportRequest& r, const importer::MeshData& data, kernel::Mesh& mesh,
-                   ImportOutcome& out) {
-  std::vector<kernel::Vec3> points;
-  points.reserve(data.points.size());
-  for (const auto& p : data.points) points.push_back({p[0], p[1], p[2]});
-  kernel::RepairOptions options;
-  options.limits = r.limits;
-  kernel::RepairReport report;
-  std::vector<uint32_t> props(data.faces.size(), r.prop);
-  mesh = kernel::MeshFromPolygons(points, data.faces, props, options, report);
-  for (const auto& d : report.diagnostics)
-    out.warnings.push_back("import(): " + d.message +
-                           (d.count ? " (" + std::to_string(d.count) + ")" : "") + " in '" +
-                           r.displayName + "'");
-  if (!report.closedManifold && mesh.NumTri() > 0) {
-    out.warnings.push_back("import(): '" + r.displayName +
-                           "' is not a closed solid after repair; object left out");
-    return false;
-  }
-  return true;
-}
 
 // AMF and 3MF: 2021.01's messages for unreadable files, then every object
 // repaired and the objects united.
@@ -200,6 +177,28 @@ void ImportMesh(const ImportRequest& r, const std::string& ext, ImportOutcome& o
 }
 
 }  // namespace
+
+bool RepairedSolid(const ImportRequest& r, const importer::MeshData& data, kernel::Mesh& mesh,
+                   ImportOutcome& out) {
+  std::vector<kernel::Vec3> points;
+  points.reserve(data.points.size());
+  for (const auto& p : data.points) points.push_back({p[0], p[1], p[2]});
+  kernel::RepairOptions options;
+  options.limits = r.limits;
+  kernel::RepairReport report;
+  std::vector<uint32_t> props(data.faces.size(), r.prop);
+  mesh = kernel::MeshFromPolygons(points, data.faces, props, options, report);
+  for (const auto& d : report.diagnostics)
+    out.warnings.push_back("import(): " + d.message +
+                           (d.count ? " (" + std::to_string(d.count) + ")" : "") + " in '" +
+                           r.displayName + "'");
+  if (!report.closedManifold && mesh.NumTri() > 0) {
+    out.warnings.push_back("import(): '" + r.displayName +
+                           "' is not a closed solid after repair; object left out");
+    return false;
+  }
+  return true;
+}
 
 ImportOutcome ImportFile(const ImportRequest& r) {
   ImportOutcome out;

@@ -13,6 +13,7 @@
 
 #include "eval/node.h"
 #include "geom/geometry.h"
+#include "importer/mesh_data.h"
 #include "kernel/limits.h"
 
 namespace mos::geom {
@@ -41,5 +42,11 @@ struct ImportOutcome {
 };
 
 ImportOutcome ImportFile(const ImportRequest& request);
+
+// The solid of one object's points and faces through the kernel's repair,
+// with the repair's diagnostics as import() warnings; false (with a warning)
+// when it is not closed after repair. Shared by every mesh format.
+bool RepairedSolid(const ImportRequest& r, const importer::MeshData& data, kernel::Mesh& mesh,
+                   ImportOutcome& out);
 
 }  // namespace mos::geom

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "importer/dxf_data.h"
+#include "importer/mesh_data.h"
 #include "importer/mesh_nef3.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_repair.h"
@@ -76,20 +77,11 @@ void ImportNef3(const ImportRequest& r, const std::string& fullPath, ImportOutco
       TriangulateFacet(points, f, faces);
     }
   }
-  kernel::RepairOptions options;
-  options.limits = r.limits;
-  kernel::RepairReport report;
-  const std::vector<uint32_t> props(faces.size(), r.prop);
-  kernel::Mesh mesh = kernel::MeshFromPolygons(points, faces, props, options, report);
-  for (const auto& d : report.diagnostics)
-    out.warnings.push_back("import(): " + d.message +
-                           (d.count ? " (" + std::to_string(d.count) + ")" : "") + " in '" +
-                           r.displayName + "'");
-  if (!report.closedManifold && mesh.NumTri() > 0) {
-    out.warnings.push_back("import(): '" + r.displayName +
-                           "' is not a closed solid after repair; object left out");
-    return;
-  }
+  importer::MeshData solid;
+  solid.points = data.points;
+  solid.faces = std::move(faces);
+  kernel::Mesh mesh;
+  if (!RepairedSolid(r, solid, mesh, out)) return;
   out.geometry = Geometry::Solid(std::move(mesh));
 }
 
