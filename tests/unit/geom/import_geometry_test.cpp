@@ -10,25 +10,16 @@
 
 #include "geom/geometry_evaluator.h"
 #include "geom/import_geometry.h"
+#include "import_test_util.h"
 #include "kernel/mesh_properties.h"
 #include "kernel/polygon2d.h"
 
 namespace mos::geom {
 namespace {
 
-std::string WriteTemp(const std::string& name, const std::string& content) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
+using testing::WriteTemp;
 
-ImportRequest Request(const std::string& path) {
-  ImportRequest r;
-  r.path = path;
-  r.displayName = path.substr(path.find_last_of('/') + 1);
-  r.line = 3;
-  return r;
-}
+ImportRequest Request(const std::string& path) { return testing::RequestAtLine(path, 3); }
 
 TEST(ImportGeometry, DxfSquareWithHoleIsFilledEvenOdd) {
   auto line = [](int x1, int y1, int x2, int y2) {

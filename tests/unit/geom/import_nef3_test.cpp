@@ -8,6 +8,7 @@
 #include <string>
 
 #include "geom/import_geometry.h"
+#include "import_test_util.h"
 #include "importer/mesh_nef3.h"
 #include "kernel/mesh_properties.h"
 
@@ -23,19 +24,9 @@ std::string ReadAll(const std::string& path) {
   return s.str();
 }
 
-std::string WriteTemp(const std::string& name, const std::string& content) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
+using testing::WriteTemp;
 
-ImportRequest Request(const std::string& path) {
-  ImportRequest r;
-  r.path = path;
-  r.displayName = path.substr(path.find_last_of('/') + 1);
-  r.line = 2;
-  return r;
-}
+ImportRequest Request(const std::string& path) { return testing::RequestAtLine(path, 2); }
 
 TEST(ImportNef3, CubeIsAClosedOutwardSolid) {
   const std::string text = ReadAll(kCube);
