@@ -30,6 +30,9 @@ import {
 const EXAMPLES = process.env.MOS_OPENSCAD_EXAMPLES || '/usr/share/openscad/examples';
 const RESULTS = path.join(REPO, 'bench/results');
 const STEPS = Number(process.env.MOS_BENCH_STEPS || 15);
+// MOS_BENCH_ONLY=text runs only the cases whose name contains it (the table
+// then keeps the other rows of the last full run).
+const ONLY = process.env.MOS_BENCH_ONLY || '';
 
 // The example notebooks, by the index of the slider moved, and OpenSCAD's
 // examples with a numeric top-level parameter, in a generated notebook.
@@ -89,6 +92,24 @@ function percentile(values, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
+// Runs in the page: notes when the last widget-state message (marimo's
+// "model-lifecycle" update) arrived on the websocket, and its size, to split
+// "transfer" into the wire (kernel -> browser) and marimo's handling in the page.
+function recordWidgetMessages() {
+  const Native = window.WebSocket;
+  window.__mosWire = { at: 0, bytes: 0 };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (ev) => {
+        if (typeof ev.data === 'string' && ev.data.includes('model-lifecycle') && ev.data.includes('"update"')) {
+          window.__mosWire = { at: performance.timeOrigin + performance.now(), bytes: ev.data.length };
+        }
+      });
+    }
+  };
+}
+
 // One slider step: press, then wait in the page for the new frame.
 async function oneStep(page, slider) {
   const t0 = await page.evaluate(() => performance.timeOrigin + performance.now());
@@ -116,6 +137,8 @@ async function oneStep(page, slider) {
           debounce: info.started_ms - info.requested_ms,
           engine: info.engine_ms,
           transfer: v.lastMeshAt - info.sent_ms,
+          wire: window.__mosWire.at - info.sent_ms,
+          wireBytes: window.__mosWire.bytes,
           uploadDraw: v.lastDrawnAt - v.lastMeshAt,
           present: presented - v.lastDrawnAt,
           triangles: v.built?.triangleCount ?? 0,
@@ -135,6 +158,7 @@ async function latency(browser) {
   const rows = [];
   try {
     for (const c of CASES) {
+      if (ONLY && !c.name.includes(ONLY)) continue;
       let notebook = c.notebook ? path.join(REPO, c.notebook) : null;
       if (!notebook) {
         const file = path.join(EXAMPLES, c.file);
@@ -143,7 +167,7 @@ async function latency(browser) {
       }
       const server = await startMarimo('run', notebook);
       try {
-        const { page, context } = await openNotebook(browser, server, { width: 1200, height: 1400 });
+        const { page, context } = await openNotebook(browser, server, { width: 1200, height: 1400 }, recordWidgetMessages);
         await waitForViewers(page, (s) => s.length >= 1 && s[0].triangles > 0 && !s[0].loading, 300_000, c.name);
         await page.waitForTimeout(500);
         const slider = page.locator('[role="slider"]').nth(c.slider ?? 0);
@@ -153,7 +177,7 @@ async function latency(browser) {
           samples.push(await oneStep(page, slider));
           await page.waitForTimeout(100);
         }
-        const keys = ['total', 'uiToKernel', 'debounce', 'engine', 'transfer', 'uploadDraw', 'present'];
+        const keys = ['total', 'uiToKernel', 'debounce', 'engine', 'transfer', 'wire', 'wireBytes', 'uploadDraw', 'present'];
         const row = { name: c.name, samples: samples.length, triangles: samples.at(-1).triangles };
         for (const k of keys) {
           const v = samples.map((s) => s[k]);
@@ -293,7 +317,14 @@ const meta = {
 if (doLatency) {
   const browser = await launchBrowser();
   try {
-    const rows = await latency(browser);
+    let rows = await latency(browser);
+    if (ONLY) { // keep the other rows of the last run, in CASES order
+      let last = [];
+      try { last = JSON.parse(readFileSync(path.join(RESULTS, 'notebook_latency.json'), 'utf8')).rows; } catch { /* none */ }
+      const fresh = new Map(rows.map((r) => [r.name, r]));
+      const old = new Map(last.map((r) => [r.name, r]));
+      rows = CASES.map((c) => fresh.get(c.name) ?? old.get(c.name)).filter(Boolean);
+    }
     writeFileSync(path.join(RESULTS, 'notebook_latency.json'), JSON.stringify({ ...meta, rows }, null, 2) + '\n');
   } finally {
     await browser.close();

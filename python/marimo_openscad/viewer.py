@@ -1,11 +1,17 @@
 """openscad_viewer(): the anywidget widget showing a model in 3D.
 
 The mesh travels as binary buffers (traitlets Bytes: float32 positions,
-uint32 indices and part ids, an RGBA8 palette; viewer/README.md). Setting
-`params`, `model` or (with animation) `t` re-renders on a worker thread; the
-same widget is updated in place."""
+uint16/uint32 indices, an RGBA8 palette and triangle counts per part;
+wire.py, viewer/README.md). Setting `params`, `model` or (with animation)
+`t` re-renders on a worker thread; the same widget is updated in place.
+Messages from the viewer (Retry, exports) carry the viewer's request id and
+every reply names it, so the viewer can time out a lost request and ignore
+a stale reply."""
 from __future__ import annotations
 
+import os
+import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
@@ -18,6 +24,10 @@ from .errors import ScadError
 from .mesh import Mesh
 from .models import Model, model_request, model_text
 from .preview import with_ghosts
+from .wire import wire_mesh
+
+# Viewer export buttons -> (engine export format, file extension).
+EXPORT_FORMATS = {"stl": ("binstl", "stl"), "off": ("off", "off"), "3mf": ("3mf", "3mf")}
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -38,14 +48,19 @@ class OpenScadViewer(anywidget.AnyWidget):
     # Synced with the viewer (viewer/README.md).
     positions = traitlets.Bytes(b"").tag(sync=True)
     indices = traitlets.Bytes(b"").tag(sync=True)
+    index_bytes = traitlets.Int(4).tag(sync=True)
     palette = traitlets.Bytes(b"").tag(sync=True)
-    part_ids = traitlets.Bytes(b"").tag(sync=True)
+    part_counts = traitlets.Bytes(b"").tag(sync=True)
     error = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
     loading = traitlets.Bool(False).tag(sync=True)
     render_ms = traitlets.Float(0.0).tag(sync=True)
     anim_steps = traitlets.Int(0).tag(sync=True)
     anim_fps = traitlets.Float(10.0).tag(sync=True)
     t = traitlets.Float(0.0).tag(sync=True)
+    # Seconds the viewer waits for a reply to its requests (Retry, export)
+    # and, beyond `timeout`, for a render to end, before it says so.
+    request_timeout = traitlets.Float(30.0).tag(sync=True)
+    render_timeout = traitlets.Float(120.0).tag(sync=True)
     # Timestamps (ms since the epoch) of the mesh shown, for bench/: when the
     # change reached Python, when its render started, and when the mesh was
     # handed to the widget; plus the request id and engine time.
@@ -60,13 +75,14 @@ class OpenScadViewer(anywidget.AnyWidget):
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
                  timeout: float = 120.0, anim_steps: int = 0, anim_fps: float = 10.0,
-                 preview: bool = False) -> None:
+                 preview: bool = False, request_timeout: float = 30.0) -> None:
         from .render_queue import RenderQueue
         model_request(model)  # fail early on a model that is neither text, path nor object
         super().__init__(model=model, params=dict(params or {}),
-                         anim_steps=anim_steps, anim_fps=anim_fps, preview=preview)
+                         anim_steps=anim_steps, anim_fps=anim_fps, preview=preview,
+                         request_timeout=request_timeout, render_timeout=timeout)
         self.library_paths = list(library_paths)
-        self.timeout = timeout
+        self._exports: list[threading.Thread] = []
         self.mesh: Optional[Mesh] = None
         self.last_error: Optional[ScadError] = None
         self.rendered_id = 0
@@ -93,7 +109,19 @@ class OpenScadViewer(anywidget.AnyWidget):
 
     def close(self) -> None:
         self._queue.close()
+        for t in list(self._exports):
+            t.join(timeout=30)
         super().close()
+
+    @property
+    def timeout(self) -> float:
+        """Seconds a render may take (0: no limit); the viewer waits that
+        long plus `request_timeout` before it reports a render as lost."""
+        return self.render_timeout
+
+    @timeout.setter
+    def timeout(self, value: float) -> None:
+        self.render_timeout = float(value)
 
     def retry(self) -> None:
         """Renders the current model and params again (the panel's Retry)."""
@@ -101,8 +129,48 @@ class OpenScadViewer(anywidget.AnyWidget):
 
     # --- rendering -----------------------------------------------------------
     def _message(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        if isinstance(content, dict) and content.get("type") == "retry":
+        """A request from the viewer: {"type": "retry" | "export", "id": n, ...}.
+        Every reply carries the request's id (None when it had none)."""
+        if not isinstance(content, dict):
+            return
+        kind, request_id = content.get("type"), content.get("id")
+        if kind == "retry":
             self.retry()
+            self.send({"type": "retry", "id": request_id, "ok": True})
+        elif kind == "export":
+            fmt = str(content.get("format", ""))
+            worker = threading.Thread(target=self._export, args=(request_id, fmt),
+                                      name="marimo-openscad-export", daemon=True)
+            self._exports.append(worker)
+            worker.start()
+
+    def _export(self, request_id: Any, fmt: str) -> None:
+        """Writes the mesh on screen (without preview ghosts) through the
+        engine's exporter and sends the file to the viewer."""
+        mesh, render_id = self.mesh, self.rendered_id  # what is on screen now
+        try:
+            reply: dict = {"type": "export", "id": request_id, "format": fmt}
+            data = b""
+            if request_id is None:
+                reply.update(ok=False, message="export request without an id")
+            elif fmt not in EXPORT_FORMATS:
+                reply.update(ok=False, message=f"unknown export format {fmt!r}")
+            elif mesh is None or mesh.triangle_count == 0:
+                reply.update(ok=False, message="nothing to export: no mesh on screen")
+            else:
+                engine_format, ext = EXPORT_FORMATS[fmt]
+                with tempfile.TemporaryDirectory(prefix="mos-export-") as tmp:
+                    path = os.path.join(tmp, f"model.{ext}")
+                    try:
+                        mesh.export(path, engine_format)
+                        data = Path(path).read_bytes()
+                        reply.update(ok=True, filename=f"openscad-model.{ext}",
+                                     render_id=render_id)
+                    except ScadError as err:
+                        reply.update(ok=False, message=str(err))
+            self.send(reply, [data] if data else None)
+        finally:
+            self._exports.remove(threading.current_thread())
 
     def _changed(self, change: Any) -> None:
         if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
@@ -160,11 +228,10 @@ class OpenScadViewer(anywidget.AnyWidget):
         mesh = with_ghosts(Mesh.from_result(result), ghosts)
         self.mesh, self.last_error = mesh, None
         info["sent_ms"] = _now_ms()
+        wire = wire_mesh(mesh)
         with self.hold_sync():
-            self.positions = mesh.positions.tobytes()
-            self.indices = mesh.indices.tobytes()
-            self.part_ids = mesh.part_ids.tobytes()
-            self.palette = mesh.palette.tobytes()
+            for name, value in wire.items():
+                setattr(self, name, value)
             self.error = None  # type: ignore[assignment]  # allow_none trait
             self.render_ms = ms
             self.render_info = info
@@ -204,6 +271,6 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
     ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
     Options: debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
-    anim_fps, preview (False: as OpenSCAD's F6; True: as F5, `$preview`
+    anim_fps, request_timeout (s the viewer waits for a reply to Retry or an export, 30), preview (False: as OpenSCAD's F6; True: as F5, `$preview`
     true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)

@@ -55,12 +55,14 @@ function readZip(buf) {
   return files;
 }
 
-describe('exports', () => {
+// Without a Python side (no model.send, as in a notebook saved as static
+// HTML) the viewer writes the files itself; with one, requests.test.mjs.
+describe('exports written in the browser', () => {
   beforeEach(async () => {
     await page.evaluate(() => {
       const h = window.harness;
       h.mount(h.traitsOf(h.meshes.cube(10, (t) => (t < 2 ? 1 : 0)),
-        h.meshes.palette([249, 215, 44, 255], [255, 0, 0, 128])));
+        h.meshes.palette([249, 215, 44, 255], [255, 0, 0, 128])), { withoutPython: true });
     });
   });
 
@@ -113,7 +115,7 @@ describe('exports', () => {
   it('export without a mesh downloads nothing', async () => {
     const ok = await page.evaluate(() => {
       const h = window.harness;
-      h.model.setMany({ positions: null, indices: null, part_ids: null, palette: null });
+      h.model.setMany({ positions: null, indices: null, part_counts: null, palette: null });
       return new Promise((r) => queueMicrotask(() => r(h.viewer.download('stl'))));
     });
     assert.equal(ok, false);

@@ -22,8 +22,13 @@ export class FakeModel {
     if (cb == null) { this.listeners.delete(event); return; }
     this.listeners.get(event)?.delete(cb);
   }
-  emit(event) { for (const cb of [...(this.listeners.get(event) ?? [])]) cb(); }
+  emit(event, ...args) { for (const cb of [...(this.listeners.get(event) ?? [])]) cb(...args); }
   listenerCount() { let n = 0; for (const s of this.listeners.values()) n += s.size; return n; }
+  // Messages the viewer sent (its requests to Python), in order.
   send(content) { this.sent.push(content); }
+  // A custom message from "Python", as anywidget delivers it: (content, DataView[]).
+  reply(content, buffers = []) {
+    this.emit('msg:custom', content, buffers.map((b) => new DataView(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength)));
+  }
   save_changes() {}
 }

@@ -138,7 +138,7 @@ describe('panels', () => {
     const retry = page.locator('.mos-error .mos-error-retry');
     assert.equal(await retry.isVisible(), true);
     await retry.click();
-    assert.deepEqual(await page.evaluate(() => window.harness.model.sent), [{ type: 'retry' }]);
+    assert.deepEqual(await page.evaluate(() => window.harness.model.sent), [{ type: 'retry', id: 1 }]);
     assert.equal(await page.locator('.mos-loading').isVisible(), true, 'shows it is rendering again');
   });
 
@@ -231,8 +231,8 @@ describe('camera and display modes', () => {
       // stay, and the z-face diagonal that was shared is gone anyway.
       const open = h.meshes.cube(10);
       const top = new Uint32Array([...open.indices.slice(0, 6), ...open.indices.slice(12)]);
-      h.model.set('indices', new DataView(top.buffer));
-      h.model.set('part_ids', new DataView(new Uint32Array(10).buffer));
+      h.model.setMany({ indices: new DataView(top.buffer), index_bytes: 4,
+        part_counts: new DataView(new Uint32Array([10]).buffer) });
       return { cube };
     });
     assert.equal(counts.cube, 12);

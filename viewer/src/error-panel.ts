@@ -20,27 +20,28 @@ export function errorFromTrait(value: unknown): ScadErrorInfo | null {
 export class ErrorPanel {
   readonly el: HTMLDivElement;
 
-  // `onRetry` (when given) adds a Retry button that asks for the render again.
-  constructor(private readonly onRetry: (() => void) | null = null) {
+  constructor() {
     this.el = document.createElement('div');
     this.el.className = 'mos-error';
     this.el.hidden = true;
   }
 
-  show(err: ScadErrorInfo | null): void {
+  // `onRetry` (when given) adds a Retry button that asks again (the render,
+  // or the request that failed).
+  show(err: ScadErrorInfo | null, onRetry: (() => void) | null = null): void {
     this.el.replaceChildren();
     this.el.hidden = !err;
     if (!err) return;
     const title = document.createElement('div');
     title.className = 'mos-error-message';
     title.textContent = err.message;
-    if (this.onRetry) {
+    if (onRetry) {
       const retry = document.createElement('button');
       retry.type = 'button';
       retry.className = 'mos-error-retry';
       retry.textContent = 'Retry';
-      retry.title = 'Render again';
-      retry.addEventListener('click', () => this.onRetry?.());
+      retry.title = 'Ask again';
+      retry.addEventListener('click', () => onRetry());
       title.append(' ', retry);
     }
     this.el.append(title);

@@ -1,7 +1,8 @@
-// Exports of the mesh on screen, made in the browser from the same arrays the
+// Exports of the mesh on screen made in the browser from the same arrays the
 // viewer draws (float32 coordinates): binary STL, OFF and 3MF with the palette
-// as base materials.
-import type { DecodedMesh } from './wire-format';
+// as base materials. Used only without a Python side to ask (e.g. a notebook
+// exported as static HTML); otherwise the engine writes the file.
+import { partIdsOf, type DecodedMesh } from './wire-format';
 import { zipStore } from './zip-store';
 
 export type ExportFormat = 'stl' | 'off' | '3mf';
@@ -52,8 +53,9 @@ export function to3mf(m: DecodedMesh): Uint8Array {
   const p = m.positions;
   for (let i = 0; i < p.length; i += 3) parts.push(`<vertex x="${p[i]}" y="${p[i + 1]}" z="${p[i + 2]}"/>\n`);
   parts.push('</vertices>\n<triangles>\n');
+  const partIds = partIdsOf(m);
   for (let t = 0; t < m.indices.length / 3; t++) {
-    parts.push(`<triangle v1="${m.indices[3 * t]}" v2="${m.indices[3 * t + 1]}" v3="${m.indices[3 * t + 2]}" pid="1" p1="${m.partIds[t]}"/>\n`);
+    parts.push(`<triangle v1="${m.indices[3 * t]}" v2="${m.indices[3 * t + 1]}" v3="${m.indices[3 * t + 2]}" pid="1" p1="${partIds[t]}"/>\n`);
   }
   parts.push('</triangles>\n</mesh>\n</object>\n</resources>\n<build>\n<item objectid="2"/>\n</build>\n</model>\n');
   const enc = new TextEncoder();

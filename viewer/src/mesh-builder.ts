@@ -1,7 +1,9 @@
 // Turns a decoded mesh into Three.js objects: one indexed BufferGeometry whose
-// triangles are grouped by part (counting sort on part id), one material per
-// palette entry, and an edges overlay. Flat shading is done in the shader, so
-// no normals are computed or sent.
+// triangles arrive grouped by part (part_counts), one material per colour.
+// Materials come from a cache that lives as long as the viewer, so a new mesh
+// never creates (or compiles shaders for) materials it has seen before. Flat
+// shading is done in the shader, so no normals are computed or sent. The edges
+// overlay is built separately (ensureEdges), only when it is shown.
 import * as THREE from 'three';
 import { featureEdges } from './feature-edges';
 import type { DecodedMesh } from './wire-format';
@@ -9,82 +11,105 @@ import type { DecodedMesh } from './wire-format';
 export interface BuiltMesh {
   group: THREE.Group;
   solid: THREE.Mesh;
-  edges: THREE.LineSegments;
+  edges: THREE.LineSegments | null; // built on first display
   materials: THREE.MeshPhongMaterial[];
   bounds: THREE.Box3;
   triangleCount: number;
+  source: DecodedMesh;
 }
 
-function groupedIndices(mesh: DecodedMesh, partCount: number): { indices: Uint32Array; counts: Uint32Array } {
-  const triangleCount = mesh.partIds.length;
-  const counts = new Uint32Array(partCount);
-  for (let t = 0; t < triangleCount; t++) counts[mesh.partIds[t]]++;
-  if (counts[0] === triangleCount) return { indices: mesh.indices, counts };
-  const starts = new Uint32Array(partCount);
-  for (let p = 1; p < partCount; p++) starts[p] = starts[p - 1] + counts[p - 1];
-  const out = new Uint32Array(mesh.indices.length);
-  for (let t = 0; t < triangleCount; t++) {
-    const dst = 3 * starts[mesh.partIds[t]]++;
-    out[dst] = mesh.indices[3 * t];
-    out[dst + 1] = mesh.indices[3 * t + 1];
-    out[dst + 2] = mesh.indices[3 * t + 2];
+// One material per RGBA colour, shared by every mesh of one viewer.
+export class MaterialCache {
+  private readonly byColour = new Map<number, THREE.MeshPhongMaterial>();
+  readonly edgeMaterial = new THREE.LineBasicMaterial({ color: 0x202020 });
+  static readonly MAX = 256;
+
+  get(palette: Uint8Array, part: number): THREE.MeshPhongMaterial {
+    const r = palette[4 * part], g = palette[4 * part + 1], b = palette[4 * part + 2], a = palette[4 * part + 3];
+    const key = ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
+    let m = this.byColour.get(key);
+    if (!m) {
+      const alpha = a / 255;
+      m = new THREE.MeshPhongMaterial({
+        color: new THREE.Color().setRGB(r / 255, g / 255, b / 255, THREE.SRGBColorSpace),
+        flatShading: true,
+        side: THREE.DoubleSide,
+        transparent: alpha < 1,
+        opacity: alpha,
+        depthWrite: alpha >= 1,
+        shininess: 20,
+        polygonOffset: true, // keeps the edges overlay in front of the faces
+        polygonOffsetFactor: 1,
+        polygonOffsetUnits: 1,
+      });
+      this.byColour.set(key, m);
+    }
+    return m;
   }
-  return { indices: out, counts };
+
+  // Frees materials the current mesh does not use once there are many.
+  prune(inUse: THREE.Material[]): void {
+    if (this.byColour.size <= MaterialCache.MAX) return;
+    const keep = new Set(inUse);
+    for (const [key, m] of this.byColour) {
+      if (!keep.has(m)) { m.dispose(); this.byColour.delete(key); }
+    }
+  }
+
+  all(): THREE.MeshPhongMaterial[] {
+    return [...this.byColour.values()];
+  }
+
+  dispose(): void {
+    for (const m of this.byColour.values()) m.dispose();
+    this.byColour.clear();
+    this.edgeMaterial.dispose();
+  }
 }
 
-function partMaterial(palette: Uint8Array, part: number): THREE.MeshPhongMaterial {
-  const color = new THREE.Color().setRGB(
-    palette[4 * part] / 255, palette[4 * part + 1] / 255, palette[4 * part + 2] / 255, THREE.SRGBColorSpace);
-  const alpha = palette[4 * part + 3] / 255;
-  return new THREE.MeshPhongMaterial({
-    color,
-    flatShading: true,
-    side: THREE.DoubleSide,
-    transparent: alpha < 1,
-    opacity: alpha,
-    depthWrite: alpha >= 1,
-    shininess: 20,
-    polygonOffset: true, // keeps the edges overlay in front of the faces
-    polygonOffsetFactor: 1,
-    polygonOffsetUnits: 1,
-  });
-}
-
-export function buildMesh(mesh: DecodedMesh, edgeAngleDeg = 20): BuiltMesh {
+export function buildMesh(mesh: DecodedMesh, cache: MaterialCache): BuiltMesh {
   const partCount = mesh.palette.length / 4;
-  const { indices, counts } = groupedIndices(mesh, partCount);
   const geometry = new THREE.BufferGeometry();
   geometry.setAttribute('position', new THREE.BufferAttribute(mesh.positions, 3));
-  geometry.setIndex(new THREE.BufferAttribute(indices, 1));
+  geometry.setIndex(new THREE.BufferAttribute(mesh.indices, 1));
   const materials: THREE.MeshPhongMaterial[] = [];
   let start = 0;
   for (let p = 0; p < partCount; p++) {
-    materials.push(partMaterial(mesh.palette, p));
-    if (counts[p] > 0) geometry.addGroup(start * 3, counts[p] * 3, p);
-    start += counts[p];
+    materials.push(cache.get(mesh.palette, p));
+    const count = mesh.partCounts[p];
+    if (count > 0) geometry.addGroup(start * 3, count * 3, p);
+    start += count;
   }
   geometry.computeBoundingBox();
-  geometry.computeBoundingSphere();
+  // The sphere around the box: enough for culling, no second pass.
+  geometry.boundingSphere = geometry.boundingBox!.getBoundingSphere(new THREE.Sphere());
   const solid = new THREE.Mesh(geometry, materials);
   solid.name = 'mos-solid';
-
-  const edgesGeometry = featureEdges(mesh.positions, mesh.indices, edgeAngleDeg);
-  const edges = new THREE.LineSegments(edgesGeometry, new THREE.LineBasicMaterial({ color: 0x202020 }));
-  edges.name = 'mos-edges';
-
   const group = new THREE.Group();
-  group.add(solid, edges);
+  group.add(solid);
+  cache.prune(materials);
   return {
-    group, solid, edges, materials,
+    group, solid, edges: null, materials,
     bounds: geometry.boundingBox!.clone(),
-    triangleCount: indices.length / 3,
+    triangleCount: mesh.indices.length / 3,
+    source: mesh,
   };
 }
 
+// Adds the edges overlay to `built` (once) and returns it.
+export function ensureEdges(built: BuiltMesh, cache: MaterialCache, edgeAngleDeg = 20): THREE.LineSegments {
+  if (!built.edges) {
+    const geometry = featureEdges(built.source.positions, built.source.indices, edgeAngleDeg);
+    built.edges = new THREE.LineSegments(geometry, cache.edgeMaterial);
+    built.edges.name = 'mos-edges';
+    built.group.add(built.edges);
+  }
+  return built.edges;
+}
+
+// Frees the mesh's GPU buffers; its materials stay in the cache.
 export function disposeBuiltMesh(built: BuiltMesh): void {
   built.group.removeFromParent();
   built.solid.geometry.dispose();
-  for (const m of built.materials) m.dispose();
-  built.edges.geometry.dispose();
-  (built.edges.material as THREE.Material).dispose();
+  built.edges?.geometry.dispose();
 }

@@ -26,9 +26,11 @@ export class SceneHelpers {
   private axes: THREE.AxesHelper | null = null;
   step = 10;
   labels: GridLabel[] = [];
+  private key = '';
 
-  rebuild(bounds: THREE.Box3 | null): void {
-    this.disposeParts();
+  // Sizes grid, axes and labels to `bounds`; returns false (and keeps them)
+  // when they would come out the same, as on most slider steps.
+  rebuild(bounds: THREE.Box3 | null): boolean {
     const box = bounds ?? new THREE.Box3(new THREE.Vector3(-50, -50, 0), new THREE.Vector3(50, 50, 50));
     const size = box.getSize(new THREE.Vector3());
     const extent = Math.max(size.x, size.y, size.z, 1e-3);
@@ -41,11 +43,16 @@ export class SceneHelpers {
     const x0 = lo(box.min.x), x1 = hi(box.max.x), y0 = lo(box.min.y), y1 = hi(box.max.y);
     const cells = Math.round(Math.max(x1 - x0, y1 - y0) / step);
     const cx = x0 + (cells * step) / 2, cy = y0 + (cells * step) / 2;
+    const z = Math.min(0, box.min.z);
+    // Axis length on half grid steps, so small changes keep the same helpers.
+    const axisLength = Math.max(step, Math.round((extent * 0.75) / (step / 2)) * (step / 2));
+    const key = [step, cells, cx, cy, z, axisLength].join(' ');
+    if (key === this.key && this.grid) return false;
+    this.key = key;
+    this.disposeParts();
     this.grid = new THREE.GridHelper(cells * step, cells, 0x888888, 0xcccccc);
     this.grid.rotation.x = Math.PI / 2; // GridHelper lies in XZ; OpenSCAD's floor is XY
-    const z = Math.min(0, box.min.z);
     this.grid.position.set(cx, cy, z);
-    const axisLength = extent * 0.75;
     this.axes = new THREE.AxesHelper(axisLength);
     this.group.add(this.grid, this.axes);
     // Scale labels along the grid's edges (X values on a Y edge, Y values on an
@@ -69,6 +76,7 @@ export class SceneHelpers {
     for (const [name, dir] of [['X', [1, 0, 0]], ['Y', [0, 1, 0]], ['Z', [0, 0, 1]]] as const) {
       this.labels.push({ position: new THREE.Vector3(...dir).multiplyScalar(axisLength * 1.08), text: name });
     }
+    return true;
   }
 
   private disposeParts(): void {
@@ -85,6 +93,7 @@ export class SceneHelpers {
   }
 
   dispose(): void {
+    this.key = '';
     this.disposeParts();
   }
 }

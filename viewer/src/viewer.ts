@@ -6,18 +6,21 @@ import { AnimationBar } from './animation-bar';
 import { CameraRig, type ViewPreset } from './camera-rig';
 import { ErrorPanel, errorFromTrait } from './error-panel';
 import { GridLabels } from './grid-labels';
-import { buildMesh, disposeBuiltMesh, type BuiltMesh } from './mesh-builder';
+import { MaterialCache, buildMesh, disposeBuiltMesh, ensureEdges, type BuiltMesh } from './mesh-builder';
+import { RequestTracker, type PendingRequest } from './requests';
 import { SceneHelpers } from './scene-helpers';
 import { exportMesh, type ExportFormat } from './export-formats';
 import { canvasToPngBlob, downloadBlob } from './screenshot';
 import { StatusBar } from './status-bar';
 import { KEY_ACTIONS, Toolbar } from './toolbar';
-import type { WidgetModel } from './widget-model';
+import type { ScadErrorInfo, WidgetModel } from './widget-model';
 import { decodeMesh, type DecodedMesh } from './wire-format';
 
-export const MESH_TRAITS = ['positions', 'indices', 'palette', 'part_ids'] as const;
+export const MESH_TRAITS = ['positions', 'indices', 'index_bytes', 'palette', 'part_counts'] as const;
 const PRESETS = new Set<string>(['iso', 'front', 'back', 'left', 'right', 'top', 'bottom']);
 const EXPORTS = new Set<string>(['stl', 'off', '3mf']);
+// Seconds, when the traits do not say (viewer/README.md).
+const DEFAULT_REQUEST_TIMEOUT_S = 30;
 
 export class Viewer {
   readonly root: HTMLDivElement;
@@ -35,6 +38,12 @@ export class Viewer {
   private readonly lostNotice: HTMLDivElement;
   private built: BuiltMesh | null = null;
   private decoded: DecodedMesh | null = null;
+  private readonly materials = new MaterialCache();
+  readonly requests: RequestTracker;
+  // A request that failed or got no reply (shown over the render error),
+  // with what its Retry does.
+  private requestError: { info: ScadErrorInfo; retry: () => void; type: string } | null = null;
+  private loadingWatchdog: ReturnType<typeof setTimeout> | null = null;
   // One clipping plane across Z; keeps what lies below clipFraction of the height.
   private readonly clipPlane = new THREE.Plane(new THREE.Vector3(0, 0, -1), 0);
   private clipping = false;
@@ -77,9 +86,11 @@ export class Viewer {
     this.gridLabels.setLabels(this.helpers.labels);
 
     this.toolbar = new Toolbar((a) => this.action(a), (f) => this.setClip(f));
-    // A failed or timed-out render can be asked for again (Python re-submits
-    // the current model and params as a new request).
-    this.errorPanel = new ErrorPanel(model.send ? () => this.retry() : null);
+    this.errorPanel = new ErrorPanel();
+    this.requests = new RequestTracker(
+      (message) => this.model.send?.(message),
+      () => 1000 * this.requestTimeoutS(),
+      (request) => this.onRequestTimeout(request));
     this.lostNotice = document.createElement('div');
     this.lostNotice.className = 'mos-context-lost';
     this.lostNotice.textContent = 'WebGL context lost — restoring…';
@@ -101,16 +112,17 @@ export class Viewer {
 
     for (const name of MESH_TRAITS) this.listen(`change:${name}`, this.queueRebuild);
     this.listen('change:error', () => this.applyError());
-    this.listen('change:loading', () => this.status.setLoading(Boolean(this.model.get('loading'))));
+    this.listen('change:loading', () => this.onLoading());
+    this.listen('msg:custom', this.onReply);
     this.listen('change:render_ms', () => this.updateTiming());
     this.listen('change:anim_steps', () => this.animation.sync());
     this.listen('change:t', () => this.animation.sync());
-    this.status.setLoading(Boolean(this.model.get('loading')));
+    this.onLoading();
     this.rebuild();
     this.applyError();
   }
 
-  private listen(event: string, cb: () => void): void {
+  private listen(event: string, cb: (...args: any[]) => void): void {
     this.model.on(event, cb);
     this.offModel.push(() => this.model.off(event, cb));
   }
@@ -140,12 +152,14 @@ export class Viewer {
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
     this.meshError = null;
     this.decoded = null;
+    if (this.requestError?.type === 'render') this.requestError = null; // the render came
     try {
       const m = this.model;
-      const decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('palette'), m.get('part_ids'));
+      const decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('index_bytes'),
+        m.get('palette'), m.get('part_counts'));
       if (decoded) {
         this.decoded = decoded;
-        this.built = buildMesh(decoded);
+        this.built = buildMesh(decoded, this.materials);
         this.scene.add(this.built.group);
       }
     } catch (e) {
@@ -153,8 +167,8 @@ export class Viewer {
     }
     this.applyDisplayModes();
     const bounds = this.built?.bounds ?? null;
-    this.helpers.rebuild(bounds);
-    this.gridLabels.setLabels(this.helpers.labels);
+    // Grid, axes and labels only change when the grid does.
+    if (this.helpers.rebuild(bounds)) this.gridLabels.setLabels(this.helpers.labels);
     // Keep the user's camera across updates; frame only the first mesh.
     if (bounds && !hadMesh) this.rig.fit(bounds);
     this.renderNow();
@@ -171,16 +185,87 @@ export class Viewer {
   }
 
   private applyError(): void {
+    if (this.requestError) {
+      this.errorPanel.show(this.requestError.info, this.requestError.retry);
+      return;
+    }
     const err = errorFromTrait(this.model.get('error'));
-    this.errorPanel.show(err ?? (this.meshError ? { message: this.meshError } : null));
+    // A failed or timed-out render can be asked for again (Python re-submits
+    // the current model and params as a new request).
+    if (err) this.errorPanel.show(err, this.model.send ? () => this.retry() : null);
+    else this.errorPanel.show(this.meshError ? { message: this.meshError } : null);
+  }
+
+  private requestTimeoutS(): number {
+    const t = this.model.get('request_timeout');
+    return typeof t === 'number' && t > 0 ? t : DEFAULT_REQUEST_TIMEOUT_S;
+  }
+
+  private showRequestError(type: string, message: string, retry: () => void): void {
+    this.requestError = { info: { message }, retry: () => { this.requestError = null; this.applyError(); retry(); }, type };
+    this.applyError();
+  }
+
+  private onRequestTimeout = (request: PendingRequest): void => {
+    const s = this.requestTimeoutS();
+    if (request.type === 'export') {
+      const format = String(request.payload.format);
+      this.showRequestError('export', `${format.toUpperCase()} export: no reply from Python after ${s} s`,
+        () => this.download(format as ExportFormat));
+    } else if (request.type === 'retry') {
+      this.status.setLoading(Boolean(this.model.get('loading')));
+      this.showRequestError('render', `Retry: no reply from Python after ${s} s`, () => this.retry());
+    }
+  };
+
+  // Python's replies to our requests: {type, id, ok, ...} (+ the file).
+  private onReply = (content: unknown, buffers?: unknown[]): void => {
+    const request = this.requests.settle(content);
+    if (!request) return; // stale (timed out or superseded) or not ours
+    const reply = content as { ok?: boolean; message?: string; filename?: string };
+    if (request.type === 'export') {
+      const format = String(request.payload.format) as ExportFormat;
+      const data = buffers?.[0];
+      if (reply.ok && data && ArrayBuffer.isView(data)) {
+        if (this.requestError?.type === 'export') { this.requestError = null; this.applyError(); }
+        const type = format === '3mf' ? 'model/3mf' : format === 'stl' ? 'model/stl' : 'text/plain';
+        downloadBlob(new Blob([data as unknown as BlobPart], { type }), reply.filename ?? `openscad-model.${format}`);
+      } else {
+        this.showRequestError('export', `${format.toUpperCase()} export failed: ${reply.message ?? 'no file'}`,
+          () => this.download(format));
+      }
+    }
+    this.exportsSettled++;
+  };
+  exportsSettled = 0; // replies taken (tests)
+
+  // While Python renders, `loading` is true. A render ends within the
+  // render timeout, so a longer silence means the kernel is gone or stuck:
+  // say so instead of spinning forever (no limit when render_timeout is 0).
+  private onLoading(): void {
+    const loading = Boolean(this.model.get('loading'));
+    this.status.setLoading(loading);
+    if (this.loadingWatchdog) { clearTimeout(this.loadingWatchdog); this.loadingWatchdog = null; }
+    const limit = this.model.get('render_timeout');
+    if (!loading || typeof limit !== 'number' || !(limit > 0)) return;
+    const wait = limit + this.requestTimeoutS();
+    this.loadingWatchdog = setTimeout(() => {
+      this.loadingWatchdog = null;
+      if (this.disposed || !this.model.get('loading')) return;
+      this.status.setLoading(false);
+      this.showRequestError('render', `no reply from Python after ${wait} s (render timeout ${limit} s)`, () => this.retry());
+    }, 1000 * wait);
   }
 
   private applyDisplayModes(): void {
     if (this.built) {
-      this.built.edges.visible = this.showEdges && !this.wireframe;
       const planes = this.clipping ? [this.clipPlane] : [];
       for (const m of this.built.materials) { m.wireframe = this.wireframe; m.clippingPlanes = planes; }
-      (this.built.edges.material as THREE.Material).clippingPlanes = planes;
+      // The overlay is computed the first time it is shown for this mesh.
+      const showEdges = this.showEdges && !this.wireframe;
+      if (showEdges) ensureEdges(this.built, this.materials);
+      if (this.built.edges) this.built.edges.visible = showEdges;
+      this.materials.edgeMaterial.clippingPlanes = planes;
       const b = this.built.bounds;
       // A small margin past both ends: 0 removes all, 1 keeps all (faces lying
       // exactly on min.z or max.z included).
@@ -219,8 +304,10 @@ export class Viewer {
     this.requestRender();
   }
 
+  // Asks Python to render the current model and params again.
   retry(): void {
-    this.model.send?.({ type: 'retry' });
+    if (!this.model.send) return;
+    this.requests.request('retry');
     this.status.setLoading(true);
   }
 
@@ -230,9 +317,16 @@ export class Viewer {
     this.requestRender();
   }
 
-  // Exports the mesh on screen; nothing to export without one.
+  // Exports the mesh on screen; nothing to export without one. With Python
+  // on the other side, the engine writes the file (its exporters, full
+  // precision, no preview ghosts): a request with an id and a timeout.
+  // Without (a static page), it is written here from the arrays on screen.
   download(format: ExportFormat): boolean {
     if (!this.decoded) return false;
+    if (this.model.send) {
+      this.requests.request('export', { format }, `export:${format}`);
+      return true;
+    }
     downloadBlob(exportMesh(this.decoded, format), `openscad-model.${format}`);
     return true;
   }
@@ -286,6 +380,8 @@ export class Viewer {
     if (this.disposed) return;
     this.disposed = true;
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
+    if (this.loadingWatchdog) clearTimeout(this.loadingWatchdog);
+    this.requests.dispose();
     for (const off of this.offModel) off();
     this.resizeObserver.disconnect();
     const canvas = this.renderer.domElement;
@@ -296,6 +392,7 @@ export class Viewer {
     this.rig.dispose();
     this.animation.dispose();
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
+    this.materials.dispose();
     this.decoded = null;
     this.helpers.dispose();
     this.light.dispose();

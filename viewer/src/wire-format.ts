@@ -1,13 +1,13 @@
-// Decodes the mesh traits (see viewer/README.md, "Wire format") into typed
-// arrays and validates them, so bad data becomes a message, never a crash or a
-// WebGL error. Binary traits arrive from anywidget as DataView; ArrayBuffer
-// and typed arrays are accepted as well.
+// Decodes the mesh traits (see viewer/README.md, "Traits") into typed arrays
+// and validates them, so bad data becomes a message, never a crash or a WebGL
+// error. Binary traits arrive from anywidget as DataView; ArrayBuffer and
+// typed arrays are accepted as well.
 
 export interface DecodedMesh {
   positions: Float32Array; // xyz per vertex
-  indices: Uint32Array; // 3 per triangle
+  indices: Uint16Array | Uint32Array; // 3 per triangle, sorted by part
   palette: Uint8Array; // rgba per part
-  partIds: Uint32Array; // one part id per triangle
+  partCounts: Uint32Array; // triangles per part, in palette order
 }
 
 type Binary = DataView | ArrayBuffer | ArrayBufferView | null | undefined;
@@ -21,43 +21,56 @@ function bytesOf(value: unknown): Uint8Array | null {
   return null;
 }
 
-// Typed views need 4-byte alignment; copy only when the transport gave an
-// unaligned slice.
-function aligned(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset % 4 === 0) return bytes;
+// Typed views need their element alignment; copy only when the transport gave
+// an unaligned slice.
+function aligned(bytes: Uint8Array, size: number): Uint8Array {
+  if (bytes.byteOffset % size === 0) return bytes;
   return bytes.slice();
 }
 
 function asFloat32(bytes: Uint8Array): Float32Array {
-  const b = aligned(bytes);
+  const b = aligned(bytes, 4);
   return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
 }
 
 function asUint32(bytes: Uint8Array): Uint32Array {
-  const b = aligned(bytes);
+  const b = aligned(bytes, 4);
   return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+}
+
+function asUint16(bytes: Uint8Array): Uint16Array {
+  const b = aligned(bytes, 2);
+  return new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);
 }
 
 export const DEFAULT_RGBA = [249, 215, 44, 255]; // OpenSCAD's default yellow
 
 // Returns null for "no mesh" (empty positions), throws Error with a readable
-// message for malformed data.
+// message for malformed data. `indexBytes` is 2 (uint16) or 4 (uint32).
 export function decodeMesh(
   positionsRaw: Binary | unknown,
   indicesRaw: Binary | unknown,
+  indexBytes: unknown,
   paletteRaw: Binary | unknown,
-  partIdsRaw: Binary | unknown,
+  partCountsRaw: Binary | unknown,
 ): DecodedMesh | null {
   const pos = bytesOf(positionsRaw);
   const idx = bytesOf(indicesRaw);
   if (!pos || pos.byteLength === 0) return null;
+  const width = indexBytes === 2 ? 2 : indexBytes === 4 || indexBytes == null ? 4 : 0;
+  if (!width) throw new Error(`index_bytes: ${String(indexBytes)} is neither 2 nor 4`);
   if (pos.byteLength % 12 !== 0) throw new Error(`positions: ${pos.byteLength} bytes is not a multiple of 12 (3 x float32)`);
-  if (!idx || idx.byteLength % 12 !== 0) throw new Error(`indices: ${idx ? idx.byteLength : 0} bytes is not a multiple of 12 (3 x uint32)`);
+  if (!idx || idx.byteLength % (3 * width) !== 0) {
+    throw new Error(`indices: ${idx ? idx.byteLength : 0} bytes is not a multiple of ${3 * width} (3 x uint${8 * width})`);
+  }
   const positions = asFloat32(pos);
-  const indices = asUint32(idx);
+  const indices = width === 2 ? asUint16(idx) : asUint32(idx);
   const vertexCount = positions.length / 3;
-  for (let i = 0; i < indices.length; i++) {
-    if (indices[i] >= vertexCount) throw new Error(`indices[${i}] = ${indices[i]} is out of range (${vertexCount} vertices)`);
+  let maxIndex = 0;
+  for (let i = 0; i < indices.length; i++) if (indices[i] > maxIndex) maxIndex = indices[i];
+  if (indices.length && maxIndex >= vertexCount) {
+    const i = indices.findIndex((v) => v >= vertexCount);
+    throw new Error(`indices[${i}] = ${indices[i]} is out of range (${vertexCount} vertices)`);
   }
   for (let i = 0; i < positions.length; i++) {
     if (!Number.isFinite(positions[i])) throw new Error(`positions[${i}] is not finite`);
@@ -69,16 +82,28 @@ export function decodeMesh(
   if (palette.byteLength % 4 !== 0) throw new Error(`palette: ${palette.byteLength} bytes is not a multiple of 4 (rgba)`);
   const partCount = palette.byteLength / 4;
 
-  const partBytes = bytesOf(partIdsRaw);
-  let partIds: Uint32Array;
-  if (!partBytes || partBytes.byteLength === 0) {
-    partIds = new Uint32Array(triangleCount); // all part 0
+  const countBytes = bytesOf(partCountsRaw);
+  let partCounts: Uint32Array;
+  if (!countBytes || countBytes.byteLength === 0) {
+    partCounts = new Uint32Array(partCount);
+    partCounts[0] = triangleCount; // all part 0
   } else {
-    if (partBytes.byteLength !== triangleCount * 4) throw new Error(`part_ids: ${partBytes.byteLength / 4} entries for ${triangleCount} triangles`);
-    partIds = asUint32(partBytes);
-    for (let i = 0; i < partIds.length; i++) {
-      if (partIds[i] >= partCount) throw new Error(`part_ids[${i}] = ${partIds[i]} is out of range (${partCount} palette entries)`);
-    }
+    if (countBytes.byteLength !== partCount * 4) throw new Error(`part_counts: ${countBytes.byteLength / 4} entries for ${partCount} palette entries`);
+    partCounts = asUint32(countBytes);
+    let sum = 0;
+    for (let p = 0; p < partCount; p++) sum += partCounts[p];
+    if (sum !== triangleCount) throw new Error(`part_counts add up to ${sum} triangles, indices hold ${triangleCount}`);
   }
-  return { positions, indices, palette, partIds };
+  return { positions, indices, palette, partCounts };
+}
+
+// The part of each triangle (exports that name it per triangle).
+export function partIdsOf(mesh: DecodedMesh): Uint32Array {
+  const out = new Uint32Array(mesh.indices.length / 3);
+  let t = 0;
+  for (let p = 0; p < mesh.partCounts.length; p++) {
+    out.fill(p, t, t + mesh.partCounts[p]);
+    t += mesh.partCounts[p];
+  }
+  return out;
 }

@@ -61,9 +61,11 @@ export async function stopMarimo(server) {
 
 // Opens the served notebook; in `marimo edit` runs it (the editor does not
 // run a notebook on open: marimo's default auto_instantiate = false).
-export async function openNotebook(browser, server, viewport = { width: 1200, height: 1600 }) {
+// `initScript` (a function) runs in the page before marimo's own code.
+export async function openNotebook(browser, server, viewport = { width: 1200, height: 1600 }, initScript = null) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
