@@ -66,11 +66,12 @@ class OpenScadViewer(anywidget.AnyWidget):
     # handed to the widget; plus the request id and engine time.
     render_info = traitlets.Dict().tag(sync=True)
 
-    # Python only: what to render, and how (preview: OpenSCAD's F5, with
-    # `%` ghosts and `#` highlights).
+    # Preview as OpenSCAD's F5, with `%` ghosts and `#` highlights; the
+    # viewer's Preview button writes it.
+    preview = traitlets.Bool(False).tag(sync=True)
+    # Python only: what to render.
     model = traitlets.Any()
     params = traitlets.Dict()
-    preview = traitlets.Bool(False)
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),

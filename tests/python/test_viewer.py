@@ -235,4 +235,5 @@ def test_viewer_timeouts_are_synced(no_leaked_threads):
     assert state["render_timeout"] == 7 and state["request_timeout"] == 3
     v.timeout = 0
     assert v.get_state()["render_timeout"] == 0
+    assert v.get_state()["preview"] is False  # the viewer's Preview button writes it
     v.close()

@@ -252,6 +252,20 @@ describe('camera and display modes', () => {
     assert.equal(sphere, 0);
   });
 
+  it('the Preview button (key P) writes the preview trait for Python and follows it', async () => {
+    await mountCube();
+    const pressed = () => page.getAttribute('button[data-action="preview"]', 'aria-pressed');
+    assert.equal(await pressed(), 'false');
+    await page.click('button[data-action="preview"]');
+    assert.equal(await page.evaluate(() => window.harness.model.get('preview')), true);
+    assert.equal(await pressed(), 'true');
+    await page.focus('.mos-viewer');
+    await page.keyboard.press('p');
+    assert.equal(await page.evaluate(() => window.harness.model.get('preview')), false);
+    await page.evaluate(() => window.harness.model.set('preview', true)); // set from Python
+    assert.equal(await pressed(), 'true');
+  });
+
   it('edges, wireframe and axes toggles change the image', async () => {
     await mountCube();
     const base = await stats();

@@ -21,6 +21,7 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
   { action: 'wireframe', label: 'Wire', title: 'Wireframe (W)', toggle: true },
   { action: 'axes', label: 'Axes', title: 'Axes and grid (A)', toggle: true },
   { action: 'clip', label: 'Clip', title: 'Clipping plane across Z (C)', toggle: true },
+  { action: 'preview', label: 'Preview', title: "Preview as OpenSCAD's F5: % parts as ghosts, # parts highlighted (P)", toggle: true },
   { action: 'screenshot', label: 'PNG', title: 'Save a PNG screenshot (S)' },
   { action: 'stl', label: 'STL', title: 'Download the mesh as binary STL' },
   { action: '3mf', label: '3MF', title: 'Download the mesh as 3MF (with colours)' },
@@ -29,7 +30,7 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
 
 export const KEY_ACTIONS: Record<string, string> = {
   f: 'fit', '0': 'iso', '1': 'front', '2': 'back', '3': 'left', '4': 'right', '5': 'top', '6': 'bottom',
-  o: 'ortho', e: 'edges', w: 'wireframe', a: 'axes', c: 'clip', s: 'screenshot',
+  o: 'ortho', e: 'edges', w: 'wireframe', a: 'axes', c: 'clip', s: 'screenshot', p: 'preview',
 };
 
 export class Toolbar {

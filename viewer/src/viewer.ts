@@ -117,6 +117,7 @@ export class Viewer {
     this.listen('change:render_ms', () => this.updateTiming());
     this.listen('change:anim_steps', () => this.animation.sync());
     this.listen('change:t', () => this.animation.sync());
+    this.listen('change:preview', () => this.syncToggles());
     this.onLoading();
     this.rebuild();
     this.applyError();
@@ -283,6 +284,7 @@ export class Viewer {
     this.toolbar.setPressed('wireframe', this.wireframe);
     this.toolbar.setPressed('axes', this.showAxes);
     this.toolbar.setPressed('clip', this.clipping);
+    this.toolbar.setPressed('preview', Boolean(this.model.get('preview')));
   }
 
   private bounds(): THREE.Box3 {
@@ -297,6 +299,14 @@ export class Viewer {
     else if (name === 'wireframe') this.wireframe = !this.wireframe;
     else if (name === 'axes') this.showAxes = !this.showAxes;
     else if (name === 'clip') this.clipping = !this.clipping;
+    else if (name === 'preview') {
+      // Python renders again in the other mode (a synced trait, as `t`).
+      if (!this.model.set) return;
+      this.model.set('preview', !this.model.get('preview'));
+      this.model.save_changes?.();
+      this.syncToggles();
+      return;
+    }
     else if (EXPORTS.has(name)) { this.download(name as ExportFormat); return; }
     else if (name === 'screenshot') { void this.screenshot().then((b) => downloadBlob(b, 'openscad-view.png')); return; }
     this.applyDisplayModes();
