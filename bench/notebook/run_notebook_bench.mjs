@@ -349,14 +349,19 @@ function summary() {
   if (lat) {
     lines.push(`## Slider → new frame (${lat.date}, ${lat.cpus} CPUs, load average ${lat.loadavg.map((x) => x.toFixed(1)).join(' ')})`, '',
       'p50 / p95 in ms. Goal: p95 ≤ 200 ms where the engine takes under 100 ms.', '',
-      '| model (parameter) | triangles | total | ui→kernel | debounce | engine | transfer | upload/draw | present |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      '"message" is the size of marimo\'s websocket message carrying the mesh (binary traits',
+      'travel base64-encoded in JSON); "transfer" runs from Python handing the mesh to the widget',
+      'until the viewer has it, most of it until that message arrives.', '',
+      '| model (parameter) | triangles | total | ui→kernel | debounce | engine | transfer | message kB | upload/draw | present |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of lat.rows) {
       const cell = (k) => `${f(r[k].p50)} / ${f(r[k].p95)}`;
+      const kb = r.wireBytes ? (r.wireBytes.p50 / 1000).toFixed(0) : '–';
       lines.push(`| ${r.name} | ${r.triangles} | **${cell('total')}** | ${cell('uiToKernel')} | ${cell('debounce')} | ` +
-        `${cell('engine')} | ${cell('transfer')} | ${cell('uploadDraw')} | ${cell('present')} |`);
+        `${cell('engine')} | ${cell('transfer')} | ${kb} | ${cell('uploadDraw')} | ${cell('present')} |`);
     }
     lines.push('');
+    if (lat.notes) lines.push(...lat.notes, '');
   }
   if (mem) {
     lines.push(`## 10 viewers in one notebook (${mem.date})`, '',

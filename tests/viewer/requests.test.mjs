@@ -44,7 +44,7 @@ describe('exports through Python', () => {
     page.on('download', () => { downloads++; });
     // The answer to the lost request comes late: stale, nothing happens.
     await reply({ type: 'export', id: 1, ok: true, format: '3mf', filename: 'late.3mf' }, [9]);
-    assert.equal(await page.evaluate(() => window.harness.viewer.exportsSettled), 0);
+    assert.equal(await page.evaluate(() => window.harness.viewer.repliesTaken), 0);
     await page.click('.mos-error .mos-error-retry');
     assert.deepEqual((await sent()).at(-1), { type: 'export', id: 2, format: '3mf' });
     assert.equal(await panelText(), '', 'the panel clears while the retry is pending');
@@ -64,7 +64,7 @@ describe('exports through Python', () => {
     await page.click('button[data-action="off"]');
     assert.deepEqual((await sent()).map((m) => m.id), [1, 2]);
     await reply({ type: 'export', id: 1, ok: true, format: 'off', filename: 'a.off' }, [1]);
-    assert.equal(await page.evaluate(() => window.harness.viewer.exportsSettled), 0, 'reply to id 1 is stale');
+    assert.equal(await page.evaluate(() => window.harness.viewer.repliesTaken), 0, 'reply to id 1 is stale');
     assert.equal(await page.evaluate(() => window.harness.viewer.requests.size), 1);
   });
 

@@ -236,9 +236,9 @@ export class Viewer {
           () => this.download(format));
       }
     }
-    this.exportsSettled++;
+    this.repliesTaken++;
   };
-  exportsSettled = 0; // replies taken (tests)
+  repliesTaken = 0; // replies that answered a pending request (tests)
 
   // While Python renders, `loading` is true. A render ends within the
   // render timeout, so a longer silence means the kernel is gone or stuck:
