@@ -50,6 +50,13 @@ export async function startMarimo(mode, notebook, extraEnv = {}) {
   throw new Error(`marimo ${mode} did not start:\n${log}`);
 }
 
+// Lines of the server's output (kernel included) that point at a bug: a
+// traceback, an exception in a thread, an asyncio complaint, a warning.
+export function serverLogProblems(server) {
+  const bad = /Traceback|Exception in thread|never awaited|Task was destroyed|Event loop is closed|RuntimeWarning|ResourceWarning|asyncio/i;
+  return server.log().split('\n').filter((line) => bad.test(line));
+}
+
 export async function stopMarimo(server) {
   if (!server || server.proc.exitCode !== null) return;
   const done = new Promise((r) => server.proc.once('exit', r));

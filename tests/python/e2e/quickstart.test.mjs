@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  REPO, canvasImage, changedCells, launchBrowser, openNotebook, readBinaryStl,
+  REPO, canvasImage, changedCells, launchBrowser, openNotebook, readBinaryStl, serverLogProblems,
   startMarimo, stopMarimo, viewerStates, waitForViewers,
 } from './marimo-harness.mjs';
 
@@ -81,6 +81,7 @@ for (const mode of ['run', 'edit']) {
       assert.ok(changedCells(solid, empty) > 0.05, `the solid differs from the empty scene (${changedCells(solid, empty)} of the grid)`);
       assert.deepEqual(errors, []);
       assert.equal((await viewerStates(page)).length, 1, 'still the same single viewer');
+      assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
     });
   });
 }

@@ -3,11 +3,12 @@
 // Chromium: moving one slider re-renders that viewer only.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  canvasImage, launchBrowser, openNotebook, startMarimo, stopMarimo, viewerStates, waitForViewers,
+  canvasImage, launchBrowser, openNotebook, readBinaryStl, serverLogProblems, startMarimo, stopMarimo,
+  viewerStates, waitForViewers,
 } from './marimo-harness.mjs';
 
 const TWO_VIEWERS = `import marimo
@@ -94,7 +95,20 @@ for (const mode of ['run', 'edit']) {
         60_000, 'the second viewer');
       assert.ok(afterB[1].triangles > start[1].triangles, 'the sphere got more sides');
       assert.equal(afterB[0].triangles, settledA[0].triangles, 'the cylinder kept its mesh');
+
+      // Each viewer's STL button is a request to its own widget in Python
+      // (with an id): the file holds that viewer's mesh.
+      for (const [index, triangles] of [[1, afterB[1].triangles], [0, afterB[0].triangles]]) {
+        const download = page.waitForEvent('download');
+        await page.locator('.mos-toolbar [data-action="stl"]').nth(index).click();
+        const stl = readBinaryStl(readFileSync(await (await download).path()));
+        assert.equal(stl.triangles, triangles, `viewer ${index}'s STL holds its own mesh`);
+        assert.equal(stl.openEdges, 0);
+      }
+      const states = await viewerStates(page);
+      assert.ok(states.every((s) => s.error === ''), `no error in either panel: ${JSON.stringify(states)}`);
       assert.deepEqual(errors, []);
+      assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
     });
   });
 }
