@@ -4,9 +4,13 @@ Every request gets an id; a newer request cancels the running render through
 the engine's cancel token, and only the result of the newest request is
 applied (stale results never reach the screen). A short debounce coalesces
 bursts (slider drags): the first change after a pause renders at once (no
-added latency for a single step), changes arriving while it renders or within
-the debounce after it are coalesced into one render of the newest. The worker thread lives only while there is work, so
-nothing is left running when a viewer goes idle or away."""
+added latency for a single step); changes arriving while it renders are
+coalesced into one render of the newest, which starts when the running one
+ends but not before `debounce` after the first of them arrived. So a change
+waits at most the debounce (or the end of the render before it), and a
+drag never renders more often than once per debounce. The worker thread
+lives only while there is work, so nothing is left running when a viewer
+goes idle or away."""
 from __future__ import annotations
 
 import logging
@@ -30,6 +34,7 @@ class RenderQueue:
         self._idle = threading.Condition(self._lock)
         self._latest = 0
         self._pending: Optional[tuple[int, Job]] = None
+        self._pending_since = 0.0  # monotonic arrival of the oldest coalesced change
         self._token: Optional[_mos.CancelToken] = None
         self._thread: Optional[threading.Thread] = None
         self._closed = False
@@ -48,6 +53,8 @@ class RenderQueue:
             if self._closed:
                 raise RuntimeError("viewer closed")
             self._latest += 1
+            if self._pending is None:
+                self._pending_since = time.monotonic()
             self._pending = (self._latest, job)
             if self._token is not None:
                 self._token.cancel()
@@ -80,7 +87,10 @@ class RenderQueue:
         leading = True  # the worker was idle: the first request goes at once
         while True:
             if self.debounce_s > 0 and not leading:
-                time.sleep(self.debounce_s)
+                with self._lock:
+                    wait = self._pending_since + self.debounce_s - time.monotonic()
+                if self._pending is not None and wait > 0:
+                    time.sleep(wait)
             leading = False
             with self._lock:
                 if self._pending is None:
