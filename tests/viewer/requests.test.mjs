@@ -109,6 +109,10 @@ describe('retry and rendering', () => {
     assert.equal(await page.locator('.mos-loading').isVisible(), false);
     await page.click('.mos-error .mos-error-retry');
     assert.deepEqual((await sent()).at(-1), { type: 'retry', id: 1 });
+    // Python answers at last with an error: that one shows, not the lost render.
+    await page.evaluate(() => window.harness.model.set('error', { message: 'Parser error: syntax error', line: 1 }));
+    assert.match(await panelText(), /Parser error/);
+    assert.doesNotMatch(await panelText(), /no reply/);
   });
 
   it('a render that ends in time leaves no error; a new mesh clears a lost-render error', async () => {

@@ -111,7 +111,7 @@ export class Viewer {
     this.resize();
 
     for (const name of MESH_TRAITS) this.listen(`change:${name}`, this.queueRebuild);
-    this.listen('change:error', () => this.applyError());
+    this.listen('change:error', () => { this.clearRenderRequestError(); this.applyError(); });
     this.listen('change:loading', () => this.onLoading());
     this.listen('msg:custom', this.onReply);
     this.listen('change:render_ms', () => this.updateTiming());
@@ -153,7 +153,7 @@ export class Viewer {
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
     this.meshError = null;
     this.decoded = null;
-    if (this.requestError?.type === 'render') this.requestError = null; // the render came
+    this.clearRenderRequestError();
     try {
       const m = this.model;
       const decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('index_bytes'),
@@ -195,6 +195,12 @@ export class Viewer {
     // the current model and params as a new request).
     if (err) this.errorPanel.show(err, this.model.send ? () => this.retry() : null);
     else this.errorPanel.show(this.meshError ? { message: this.meshError } : null);
+  }
+
+  // Python answered (a mesh, an error, the end of loading): a render it had
+  // not answered before is answered now.
+  private clearRenderRequestError(): void {
+    if (this.requestError?.type === 'render') this.requestError = null;
   }
 
   private requestTimeoutS(): number {
@@ -246,6 +252,7 @@ export class Viewer {
   private onLoading(): void {
     const loading = Boolean(this.model.get('loading'));
     this.status.setLoading(loading);
+    if (!loading && this.requestError?.type === 'render') { this.clearRenderRequestError(); this.applyError(); }
     if (this.loadingWatchdog) { clearTimeout(this.loadingWatchdog); this.loadingWatchdog = null; }
     const limit = this.model.get('render_timeout');
     if (!loading || typeof limit !== 'number' || !(limit > 0)) return;
