@@ -186,7 +186,7 @@ class OpenScadViewer(anywidget.AnyWidget):
             if self.anim_steps > 0 and "$t" not in effective:
                 effective["$t"] = t
             started = _now_ms()
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.thread_time()
             ghosts: list = []
             if self.preview:
                 result, ghosts = render_preview_result(
@@ -197,6 +197,9 @@ class OpenScadViewer(anywidget.AnyWidget):
                                        timeout=self.timeout, cancel=token)
             ms = (time.perf_counter() - start) * 1000.0
             times = {"requested_ms": requested_ms, "started_ms": started,
+                     # CPU time of this thread (the engine renders on it): the
+                     # wall time less the waits of a busy machine.
+                     "engine_cpu_ms": (time.thread_time() - cpu_start) * 1000.0,
                      # A cancelled token on a result still applied (not
                      # stale) means the timeout stopped it.
                      "timed_out": bool(token is not None and token.cancelled)}
