@@ -9,7 +9,7 @@
 
 #include "geom/cgal_closed_check.h"
 #include "geom/tessellation.h"
-#include "kernel/mesh_build.h"
+#include "geom/extrude_mesh.h"
 #include "geom/delaunay_flips.h"
 #include "kernel/triangulate.h"
 
@@ -22,25 +22,16 @@ using Triangle = std::array<Vec3, 3>;
 
 constexpr double kPi = 3.14159265358979323846;
 
-// Triangles of the polygon set (counter-clockwise in the plane), as points.
-std::vector<std::array<Vec2, 3>> CapTriangles(const kernel::Polygon2d& polygon) {
+// Triangles of the polygon set (counter-clockwise in the plane), as indices
+// into its contours' vertices taken in order.
+std::vector<std::array<int, 3>> CapTriangles(const kernel::Polygon2d& polygon) {
   std::vector<Vec2> all;
   for (const auto& c : polygon.contours) all.insert(all.end(), c.begin(), c.end());
   std::vector<std::array<int, 3>> tris = kernel::TriangulatePolygon(polygon.contours);
   // Short triangles instead of ear clipping's long thin ones (a bounded
   // number of flips: a few per triangle).
   FlipToDelaunay(all, tris, 8 * static_cast<int>(tris.size()) + 64);
-  std::vector<std::array<Vec2, 3>> out;
-  for (const auto& t : tris) out.push_back({all[t[0]], all[t[1]], all[t[2]]});
-  return out;
-}
-
-kernel::Mesh FromSoup(const std::vector<Triangle>& soup, uint32_t prop) {
-  kernel::RepairOptions options;
-  options.epsilon = 0;  // weld exact matches only: keep 2021.01's vertices
-  kernel::RepairReport report;
-  std::vector<uint32_t> props(soup.size(), prop);
-  return kernel::MeshFromTriangleSoup(soup, props, options, report);
+  return tris;
 }
 
 // One outline turning one way only (2021.01's Polygon2d::is_convex; such
@@ -112,15 +103,20 @@ int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtr
   return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
 }
 
-kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
-                           uint32_t prop, bool* cgalRejects) {
-  if (cgalRejects) *cgalRejects = false;
-  if (!(p.height > 0) || !std::isfinite(p.height) || polygon.contours.empty()) return {};
+ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
+                                    const eval::LinearExtrudeParams& p) {
+  ExtrusionLayout layout;
+  if (!(p.height > 0) || !std::isfinite(p.height) || polygon.contours.empty()) return layout;
   const int slices = LinearExtrudeSlices(polygon, p);
   const double z0 = p.center ? -p.height / 2 : 0;
+  std::vector<Vec2> all;
+  for (const auto& c : polygon.contours) all.insert(all.end(), c.begin(), c.end());
+  const int count = static_cast<int>(all.size());
   // Level k: rotate by -twist*k/slices (degrees, exact at right angles),
-  // then scale by the interpolated factors.
-  auto place = [&](Vec2 v, int k) {
+  // then scale by the interpolated factors. Point k * count + i is vertex
+  // i (contours in order) on level k.
+  layout.points.reserve(static_cast<size_t>(count) * (static_cast<size_t>(slices) + 1));
+  for (int k = 0; k <= slices; ++k) {
     const double t = static_cast<double>(k) / slices;
     const double rot = -p.twist * t;
     const double c = CosDegrees(rot), s = SinDegrees(rot);
@@ -128,60 +124,81 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
     const double z = k == slices ? z0 + p.height : z0 + p.height * t;
     // "+ 0.0": 2021.01 applies an affine map with a zero translation, which
     // turns -0 into +0 in its output.
-    return Vec3{sx * (c * v.x - s * v.y) + 0.0, sy * (s * v.x + c * v.y) + 0.0, z};
-  };
-  std::vector<Triangle> soup;
-  const auto cap = CapTriangles(polygon);
-  for (const auto& t : cap) {
-    soup.push_back({place(t[0], 0), place(t[2], 0), place(t[1], 0)});  // faces down
-    soup.push_back({place(t[0], slices), place(t[1], slices), place(t[2], slices)});
+    for (const Vec2 v : all)
+      layout.points.push_back({sx * (c * v.x - s * v.y) + 0.0, sy * (s * v.x + c * v.y) + 0.0, z});
   }
+  auto& tris = layout.triangles;
+  const auto cap = CapTriangles(polygon);
+  const int top = slices * count;
+  tris.reserve(2 * cap.size() + 2 * static_cast<size_t>(count) * slices);
+  for (const auto& t : cap) {
+    tris.push_back({t[0], t[2], t[1]});  // faces down
+    tris.push_back({top + t[0], top + t[1], top + t[2]});
+  }
+  // Side quads are not planar under a twist; 2021.01 cuts each along its
+  // shorter diagonal (checked by volume against its output, also with a
+  // vertex on the axis). Ties (planar quads): from the lower corner at the
+  // start of a counter-clockwise edge when the twist is positive, else the
+  // other diagonal; holes the other way round.
+  const bool lowerDiagonal = p.twist > 0;
+  std::vector<char> diagonalA;
+  for (const auto& c : polygon.contours) diagonalA.push_back(lowerDiagonal != IsHole(c));
   for (int k = 0; k < slices; ++k) {
-    // Side quads are not planar under a twist; 2021.01 cuts each along its
-    // shorter diagonal (checked by volume against its output, also with a
-    // vertex on the axis). Ties (planar quads): from the lower corner at the
-    // start of a counter-clockwise edge when the twist is positive, else the
-    // other diagonal; holes the other way round.
-    const bool lowerDiagonal = p.twist > 0;
     // The slice ending in a top scaled to zero on an axis takes the other
     // (longer) diagonal: 2021.01's rule against zero-thickness ears there
     // (issue2259.scad: a triangle extruded with scale=[1,0] gives 6 facets,
     // each side quad split along its longer diagonal).
     const bool zeroTop = k + 1 == slices && (p.scale[0] == 0 || p.scale[1] == 0);
-    for (const auto& c : polygon.contours) {
-      const bool diagonalA = lowerDiagonal != IsHole(c);
-      for (size_t i = 0; i < c.size(); ++i) {
-        const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
-        const Vec3 a = place(va, k), b = place(vb, k);
-        const Vec3 a2 = place(va, k + 1), b2 = place(vb, k + 1);
-        const double da = kernel::LengthSquared(b2 - a), db = kernel::LengthSquared(a2 - b);
+    int first = 0;  // the contour's first vertex
+    for (size_t ci = 0; ci < polygon.contours.size(); ++ci) {
+      const int n = static_cast<int>(polygon.contours[ci].size());
+      for (int i = 0; i < n; ++i) {
+        const int a = k * count + first + i, b = k * count + first + (i + 1 == n ? 0 : i + 1);
+        const int a2 = a + count, b2 = b + count;
+        const Vec3* pt = layout.points.data();
+        const double da = kernel::LengthSquared(pt[b2] - pt[a]);
+        const double db = kernel::LengthSquared(pt[a2] - pt[b]);
         // Equal lengths up to rounding count as a tie: a vertex on the axis
         // makes both diagonals equally long in exact arithmetic, and 2021.01
         // then splits by the rule above (linear_extrude-tests.scad, twisted
         // square(10) with a corner at the origin).
         const bool tie = std::abs(da - db) <= 1e-9 * std::max(da, db);
-        if ((tie ? diagonalA : da < db) != zeroTop) {
-          soup.push_back({a, b, b2});
-          soup.push_back({a, b2, a2});
+        if ((tie ? diagonalA[ci] != 0 : da < db) != zeroTop) {
+          tris.push_back({a, b, b2});
+          tris.push_back({a, b2, a2});
         } else {
-          soup.push_back({a, b, a2});
-          soup.push_back({b, b2, a2});
+          tris.push_back({a, b, a2});
+          tris.push_back({b, b2, a2});
         }
       }
+      first += n;
     }
   }
+  return layout;
+}
+
+kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
+                           uint32_t prop, bool* cgalRejects) {
+  if (cgalRejects) *cgalRejects = false;
+  const ExtrusionLayout layout = LinearExtrudeLayout(polygon, p);
+  if (layout.triangles.empty()) return {};
   // Only a degenerate top or outlines touching in a point (issue791.scad: a
   // self-intersecting polygon() filled even-odd is two outlines meeting in
   // the crossing) can make the soup non-manifold. A degenerate top has no
   // area: 2021.01's tessellator gives it no triangles (ours are collinear).
   const bool zeroScale = p.scale[0] == 0 || p.scale[1] == 0;
   if (cgalRejects && !SingleConvexOutline(polygon) && (zeroScale || HasRepeatedVertex(polygon))) {
+    // The caps come first, bottom and top in turn.
+    const size_t capTriangles = CapTriangles(polygon).size();
     std::vector<Triangle> withoutTop;
-    for (size_t i = 0; i < soup.size(); ++i)
-      if (!zeroScale || i >= 2 * cap.size() || i % 2 == 0) withoutTop.push_back(soup[i]);
+    for (size_t i = 0; i < layout.triangles.size(); ++i)
+      if (!zeroScale || i >= 2 * capTriangles || i % 2 == 0) {
+        const auto& t = layout.triangles[i];
+        withoutTop.push_back({layout.points[t[0]], layout.points[t[1]], layout.points[t[2]]});
+      }
     *cgalRejects = !ClosedManifoldSoup(withoutTop);
   }
-  return FromSoup(soup, prop);
+  return ExtrusionMesh(layout, prop);
 }
 
 int64_t PolygonVertexCount(const kernel::Polygon2d& polygon) {
@@ -201,9 +218,10 @@ int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateE
   return n < 2147483647.0 ? static_cast<int>(n) : 2147483647;
 }
 
-kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
-                           uint32_t prop, std::string& error) {
-  if (polygon.contours.empty()) return {};
+ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
+                                    const eval::RotateExtrudeParams& p, std::string& error) {
+  ExtrusionLayout layout;
+  if (polygon.contours.empty()) return layout;
   double minX = INFINITY, maxX = -INFINITY;
   for (const auto& c : polygon.contours)
     for (const Vec2& v : c) {
@@ -217,7 +235,7 @@ kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateE
                   "(range is %.2f -> %.2f)",
                   minX, maxX);
     error = buf;
-    return {};
+    return layout;
   }
   kernel::Polygon2d shape = polygon;
   // Left of the axis: 2021.01 sweeps the points where they are (x < 0), i.e.
@@ -233,37 +251,61 @@ kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateE
   const double angle = p.angle;
   const bool full = std::abs(angle) >= 360;
   const int n = RotateExtrudeFragments(polygon, p);
+  std::vector<Vec2> all;
+  for (const auto& c : shape.contours) all.insert(all.end(), c.begin(), c.end());
+  const int count = static_cast<int>(all.size());
   // Profile j lies in the plane at angle j*angle/n from +X; full turns start
   // at 180 degrees and go clockwise (2021.01's layout, visible for odd n).
-  auto place = [&](Vec2 v, int j) {
+  // Point j * count + i is vertex i (contours in order) of profile j; a
+  // full turn has n profiles (the last quad closes on profile 0), else n + 1.
+  const int profiles = full ? n : n + 1;
+  layout.points.reserve(static_cast<size_t>(count) * profiles);
+  for (int j = 0; j < profiles; ++j) {
     const double a = full ? 180.0 - 360.0 * j / n : angle * j / n;
-    const double x = side * v.x;
-    return Vec3{x * CosDegrees(a), x * SinDegrees(a), v.y};
-  };
-  std::vector<Triangle> soup;
-  for (int j = 0; j < n; ++j) {
-    const int j2 = full && j + 1 == n ? 0 : j + 1;
-    for (const auto& c : shape.contours)
-      for (size_t i = 0; i < c.size(); ++i) {
-        const Vec2 va = c[i], vb = c[(i + 1) % c.size()];
-        soup.push_back({place(va, j), place(va, j2), place(vb, j2)});
-        soup.push_back({place(va, j), place(vb, j2), place(vb, j)});
-      }
-  }
-  if (!full) {
-    for (const auto& t : CapTriangles(shape)) {
-      soup.push_back({place(t[0], 0), place(t[1], 0), place(t[2], 0)});
-      soup.push_back({place(t[0], n), place(t[2], n), place(t[1], n)});
+    const double c = CosDegrees(a), s = SinDegrees(a);
+    for (const Vec2 v : all) {
+      const double x = side * v.x;
+      layout.points.push_back({x * c, x * s, v.y});
     }
   }
-  // The triangles above face outward for a counter-clockwise sweep; a
+  // The triangles below face outward for a counter-clockwise sweep; a
   // clockwise one (full turns, negative angles) turns every face inside out.
   // Reversing them here, rather than leaving it to the repair's orientation
   // pass, keeps the cavity of a profile with holes (two shells, no caps) a
   // cavity.
-  if (full || angle < 0)
-    for (Triangle& t : soup) std::swap(t[1], t[2]);
-  return FromSoup(soup, prop);
+  const bool reverse = full || angle < 0;
+  auto& tris = layout.triangles;
+  auto add = [&](int a, int b, int c) {
+    if (reverse) tris.push_back({a, c, b});
+    else tris.push_back({a, b, c});
+  };
+  for (int j = 0; j < n; ++j) {
+    const int j2 = full && j + 1 == n ? 0 : j + 1;
+    int first = 0;  // the contour's first vertex
+    for (const auto& c : shape.contours) {
+      const int m = static_cast<int>(c.size());
+      for (int i = 0; i < m; ++i) {
+        const int va = first + i, vb = first + (i + 1 == m ? 0 : i + 1);
+        add(j * count + va, j2 * count + va, j2 * count + vb);
+        add(j * count + va, j2 * count + vb, j * count + vb);
+      }
+      first += m;
+    }
+  }
+  if (!full) {
+    for (const auto& t : CapTriangles(shape)) {
+      add(t[0], t[1], t[2]);
+      add(n * count + t[0], n * count + t[2], n * count + t[1]);
+    }
+  }
+  return layout;
+}
+
+kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
+                           uint32_t prop, std::string& error) {
+  const ExtrusionLayout layout = RotateExtrudeLayout(polygon, p, error);
+  if (layout.triangles.empty()) return {};
+  return ExtrusionMesh(layout, prop);
 }
 
 }  // namespace mos::geom

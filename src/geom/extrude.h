@@ -6,6 +6,7 @@
 #include <string>
 
 #include "eval/node.h"
+#include "geom/extrude_mesh.h"
 #include "kernel/mesh.h"
 #include "kernel/polygon2d.h"
 
@@ -17,7 +18,12 @@ namespace mos::geom {
 // scale) over $fs; at least 1.
 int LinearExtrudeSlices(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p);
 
-// Closed mesh (repaired soup) or empty; every triangle gets `prop`.
+// Points of every slice and the triangles, in 2021.01's layout (empty for
+// no height or no polygon).
+ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
+                                    const eval::LinearExtrudeParams& p);
+
+// Closed mesh of the layout (ExtrusionMesh) or empty; every triangle gets `prop`.
 // `cgalRejects` (optional): set when 2021.01's CGAL conversion would reject
 // the extrusion as laid out before repair (cgal_closed_check.h): a top
 // scaled to zero on an axis, a polygon other than one convex outline, and
@@ -33,8 +39,14 @@ int RotateExtrudeFragments(const kernel::Polygon2d& polygon, const eval::RotateE
 // vertices x (slices + 1) or vertices x profiles).
 int64_t PolygonVertexCount(const kernel::Polygon2d& polygon);
 
-// Empty with `error` set (2021.01's wording, without "ERROR: ") when the
-// shape has points on both sides of the Y axis.
+// Points of every profile and the triangles, in 2021.01's layout; empty
+// with `error` set as below.
+ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
+                                    const eval::RotateExtrudeParams& p, std::string& error);
+
+// Closed mesh of the layout (ExtrusionMesh). Empty with `error` set
+// (2021.01's wording, without "ERROR: ") when the shape has points on both
+// sides of the Y axis.
 kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
                            uint32_t prop, std::string& error);
 

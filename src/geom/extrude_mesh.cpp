@@ -1,0 +1,253 @@
+#include "geom/extrude_mesh.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "kernel/limits.h"
+#include "kernel/mesh_build.h"
+#include "kernel/mesh_properties.h"
+
+namespace mos::geom {
+namespace {
+
+using kernel::Vec3;
+
+bool Finite(Vec3 p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
+
+// Class of every point under exact position equality (as the repair's exact
+// weld groups them; -0 and +0 are equal). Classes are numbered in sorted
+// order; only their identity matters.
+std::vector<int> PositionClasses(const std::vector<Vec3>& points) {
+  struct Keyed {
+    Vec3 p;
+    int id;
+  };
+  std::vector<Keyed> sorted(points.size());
+  for (size_t i = 0; i < points.size(); ++i) sorted[i] = {points[i], static_cast<int>(i)};
+  std::sort(sorted.begin(), sorted.end(), [](const Keyed& a, const Keyed& b) {
+    return std::tie(a.p.x, a.p.y, a.p.z, a.id) < std::tie(b.p.x, b.p.y, b.p.z, b.id);
+  });
+  std::vector<int> classOf(points.size());
+  int cls = -1;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i == 0 || !(sorted[i].p == sorted[i - 1].p)) ++cls;
+    classOf[sorted[i].id] = cls;
+  }
+  return classOf;
+}
+
+// Shells (edge-connected pieces) of a closed mesh through its twins,
+// numbered by their lowest triangle as the repair's orientation pass does.
+int ShellsOf(const kernel::Mesh& mesh, std::vector<int>& shellOf) {
+  const int numTri = mesh.NumTri();
+  shellOf.assign(numTri, -1);
+  std::vector<int> stack;
+  int numShells = 0;
+  for (int seed = 0; seed < numTri; ++seed) {
+    if (shellOf[seed] >= 0) continue;
+    shellOf[seed] = numShells;
+    stack.assign(1, seed);
+    while (!stack.empty()) {
+      const int t = stack.back();
+      stack.pop_back();
+      for (int i = 0; i < 3; ++i) {
+        const int u = mesh.halfedgeTwin[3 * t + i] / 3;
+        if (shellOf[u] < 0) {
+          shellOf[u] = numShells;
+          stack.push_back(u);
+        }
+      }
+    }
+    ++numShells;
+  }
+  return numShells;
+}
+
+// Solid angle of triangle (a, b, c) seen from the origin (Van Oosterom and
+// Strackee, 1983), signed by orientation: the repair's cavity test.
+double SolidAngle(Vec3 a, Vec3 b, Vec3 c) {
+  const double la = kernel::Length(a), lb = kernel::Length(b), lc = kernel::Length(c);
+  const double num = kernel::Dot(a, kernel::Cross(b, c));
+  const double den = la * lb * lc + kernel::Dot(a, b) * lc + kernel::Dot(a, c) * lb +
+                     kernel::Dot(b, c) * la;
+  return 2 * std::atan2(num, den);
+}
+
+// True when every shell with negative volume is a cavity by the repair's
+// test (kernel/mesh_orient.cpp): from the centroid of its largest triangle
+// (the first of equal ones), some positive shell whose box holds that point
+// winds around it more than half a turn. The repair keeps such shells as
+// they are; it also keeps a shell it gives up on (a work limit), but then
+// this says false and the repair decides.
+bool NegativeShellsAreCavities(const kernel::Mesh& mesh, const std::vector<int>& shellOf,
+                               const std::vector<double>& volume, Vec3 ref) {
+  const int numShells = static_cast<int>(volume.size());
+  std::vector<std::vector<int>> tris(numShells);
+  for (int t = 0; t < mesh.NumTri(); ++t) tris[shellOf[t]].push_back(t);
+  std::vector<kernel::Box3> box(numShells);
+  std::vector<Vec3> probe(numShells);
+  for (int s = 0; s < numShells; ++s) {
+    double bestArea = -1;
+    for (int t : tris[s]) {
+      const auto& v = mesh.triVerts[t];
+      const Vec3 a = mesh.vertPos[v[0]] - ref, b = mesh.vertPos[v[1]] - ref,
+                 c = mesh.vertPos[v[2]] - ref;
+      for (int i = 0; i < 3; ++i) box[s].Include(mesh.vertPos[v[i]]);
+      const double area = kernel::LengthSquared(kernel::Cross(b - a, c - a));
+      if (area > bestArea) {
+        bestArea = area;
+        probe[s] = (mesh.vertPos[v[0]] + mesh.vertPos[v[1]] + mesh.vertPos[v[2]]) * (1.0 / 3);
+      }
+    }
+  }
+  constexpr double kFourPi = 4 * 3.14159265358979323846;
+  for (int s = 0; s < numShells; ++s) {
+    if (!(volume[s] < 0)) continue;
+    bool inside = false;
+    for (int o = 0; o < numShells && !inside; ++o) {
+      if (o == s || !(volume[o] > 0) || !box[o].Contains(probe[s])) continue;
+      double angle = 0;
+      for (int t : tris[o]) {
+        const auto& v = mesh.triVerts[t];
+        angle += SolidAngle(mesh.vertPos[v[0]] - probe[s], mesh.vertPos[v[1]] - probe[s],
+                            mesh.vertPos[v[2]] - probe[s]);
+      }
+      inside = angle / kFourPi > 0.5;
+    }
+    if (!inside) return false;
+  }
+  return true;
+}
+
+// True when the repair's orientation pass leaves a consistently oriented
+// closed mesh as it is: every shell with negative volume (summed as that
+// pass sums it, relative to the box centre, triangle by triangle) is a
+// cavity, and the total is not negative.
+bool OrientationKept(const kernel::Mesh& mesh) {
+  std::vector<int> shellOf;
+  const int numShells = ShellsOf(mesh, shellOf);
+  const kernel::Box3 box = kernel::BoundingBox(mesh);
+  const Vec3 ref = box.IsEmpty() ? Vec3{} : box.Center();
+  std::vector<kernel::CompensatedSum> sums(numShells);
+  for (int t = 0; t < mesh.NumTri(); ++t) {
+    const auto& v = mesh.triVerts[t];
+    const Vec3 a = mesh.vertPos[v[0]] - ref, b = mesh.vertPos[v[1]] - ref,
+               c = mesh.vertPos[v[2]] - ref;
+    sums[shellOf[t]].Add(kernel::Dot(a, kernel::Cross(b, c)));
+  }
+  std::vector<double> volume(numShells);
+  bool negative = false;
+  for (int s = 0; s < numShells; ++s) {
+    volume[s] = sums[s].Value();
+    negative = negative || volume[s] < 0;
+  }
+  if (negative && !NegativeShellsAreCavities(mesh, shellOf, volume, ref)) return false;
+  return numShells <= 1 || !(kernel::SignedVolume(mesh) < 0);
+}
+
+// Gives every fan of triangles around a vertex its own vertex, numbered by
+// first use: a vertex the weld joined from two fans (a pinch: outlines
+// meeting in a point, a profile corner on the rotate_extrude axis) is split
+// again as the repair splits it, and its numbering is the repair's (first
+// fan keeps the vertex, the others get copies, then all are renumbered by
+// first use). Needs every twin paired; the twins stay valid.
+void NumberByFans(kernel::Mesh& mesh) {
+  const int numHalf = 3 * mesh.NumTri();
+  std::vector<int> fanOf(numHalf, -1);
+  std::vector<kernel::Vec3> pos;
+  pos.reserve(mesh.vertPos.size());
+  for (int h = 0; h < numHalf; ++h) {
+    if (fanOf[h] >= 0) continue;
+    const int id = static_cast<int>(pos.size());
+    pos.push_back(mesh.vertPos[mesh.triVerts[h / 3][h % 3]]);
+    // The corners around this vertex: the halfedge leaving it after the
+    // twin of the previous halfedge (a cycle in a closed mesh).
+    int g = h;
+    do {
+      fanOf[g] = id;
+      g = mesh.halfedgeTwin[kernel::PrevHalfedge(g)];
+    } while (g != h && fanOf[g] < 0);
+  }
+  for (int h = 0; h < numHalf; ++h) mesh.triVerts[h / 3][h % 3] = fanOf[h];
+  mesh.vertPos = std::move(pos);
+}
+
+// A shell of two triangles with the same three vertices: the repair's
+// duplicate pass cancels such a pair.
+bool HasTwoTriangleShell(const kernel::Mesh& mesh) {
+  for (int t = 0; t < mesh.NumTri(); ++t) {
+    const int u = mesh.halfedgeTwin[3 * t] / 3;
+    if (mesh.halfedgeTwin[3 * t + 1] / 3 == u && mesh.halfedgeTwin[3 * t + 2] / 3 == u) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::Mesh& out) {
+  const std::vector<Vec3>& points = layout.points;
+  // The repair sees 3 points per soup triangle; past its vertex budget it
+  // would stop half way.
+  if (3 * static_cast<int64_t>(layout.triangles.size()) > kernel::kDefaultMaxVertices) return false;
+  for (const Vec3& p : points)
+    if (!Finite(p)) return false;
+  const std::vector<int> classOf = PositionClasses(points);
+  // A class takes the position of its first use in soup order (the weld's
+  // lowest index; equal positions differ at most in the sign of a zero).
+  std::vector<int> representative(points.size(), -1);
+  for (const auto& t : layout.triangles)
+    for (int id : t)
+      if (representative[classOf[id]] < 0) representative[classOf[id]] = id;
+
+  kernel::Mesh mesh;
+  mesh.triVerts.reserve(layout.triangles.size());
+  std::vector<int> newId(points.size(), -1);
+  for (const auto& t : layout.triangles) {
+    const int c0 = classOf[t[0]], c1 = classOf[t[1]], c2 = classOf[t[2]];
+    if (c0 == c1 || c1 == c2 || c2 == c0) continue;  // collapsed by the weld
+    const Vec3 a = points[representative[c0]], b = points[representative[c1]],
+               c = points[representative[c2]];
+    // Zero area (the repair tests the cross product's length; its square is
+    // zero exactly when the length is).
+    const Vec3 cross = kernel::Cross(b - a, c - a);
+    if (kernel::Dot(cross, cross) == 0) continue;
+    std::array<int, 3> tri;
+    const int cls[3] = {c0, c1, c2};
+    for (int i = 0; i < 3; ++i) {
+      int& id = newId[cls[i]];
+      if (id < 0) {
+        id = mesh.NumVert();
+        mesh.vertPos.push_back(points[representative[cls[i]]]);
+      }
+      tri[i] = id;
+    }
+    mesh.triVerts.push_back(tri);
+  }
+  mesh.triProp.assign(mesh.triVerts.size(), prop);
+  if (!kernel::BuildHalfedges(mesh)) return false;
+  NumberByFans(mesh);
+  if (HasTwoTriangleShell(mesh) || !OrientationKept(mesh)) return false;
+  out = std::move(mesh);
+  return true;
+}
+
+kernel::Mesh RepairedExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop) {
+  std::vector<std::array<Vec3, 3>> soup;
+  soup.reserve(layout.triangles.size());
+  for (const auto& t : layout.triangles)
+    soup.push_back({layout.points[t[0]], layout.points[t[1]], layout.points[t[2]]});
+  kernel::RepairOptions options;
+  options.epsilon = 0;  // weld exact matches only: keep 2021.01's vertices
+  kernel::RepairReport report;
+  std::vector<uint32_t> props(soup.size(), prop);
+  return kernel::MeshFromTriangleSoup(soup, props, options, report);
+}
+
+kernel::Mesh ExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop) {
+  kernel::Mesh mesh;
+  if (DirectExtrusionMesh(layout, prop, mesh)) return mesh;
+  return RepairedExtrusionMesh(layout, prop);
+}
+
+}  // namespace mos::geom
