@@ -128,6 +128,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
       out.vertPos.push_back(q.pos[v]);
     }
   const int basePQ = static_cast<int>(out.vertPos.size());
+  out.numOriginalVerts = basePQ;
   for (const EdgeTriHit& h : hitsPQ) out.vertPos.push_back(h.pos);
   const int baseQP = static_cast<int>(out.vertPos.size());
   for (const EdgeTriHit& h : hitsQP) out.vertPos.push_back(h.pos);

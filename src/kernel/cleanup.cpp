@@ -15,7 +15,22 @@ namespace {
 
 class Cleaner {
  public:
-  explicit Cleaner(Mesh& m) : m_(m), removed_(m.NumTri(), 0) {}
+  // `active` (per vertex, may be null = all): the passes start only at
+  // triangles with an active vertex; the rest of the mesh is left as it is
+  // unless a collapse or swap started there reaches it.
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr) : m_(m), removed_(m.NumTri(), 0) {
+    if (!active) {
+      all_ = true;
+      return;
+    }
+    for (int t = 0; t < m.NumTri(); ++t) {
+      const auto& tv = m.triVerts[t];
+      if ((*active)[tv[0]] || (*active)[tv[1]] || (*active)[tv[2]]) tris_.push_back(t);
+    }
+  }
+
+  int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
+  int Listed(int i) const { return all_ ? i : tris_[i]; }
 
   int End(int h) const { return HalfedgeEnd(m_, h); }
   int Start(int h) const { return HalfedgeStart(m_, h); }
@@ -122,11 +137,12 @@ class Cleaner {
     const double eps2 = eps * eps;
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int h = 0; h < 3 * m_.NumTri(); ++h) {
-        if (Removed(h)) continue;
-        if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
-        if (Collapse(h)) any = true;
-      }
+      for (int i = 0; i < NumListed(); ++i)
+        for (int h = 3 * Listed(i), hEnd = h + 3; h < hEnd; ++h) {
+          if (Removed(h)) continue;
+          if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+          if (Collapse(h)) any = true;
+        }
       if (!any) break;
     }
   }
@@ -136,7 +152,8 @@ class Cleaner {
   void SwapDegenerate(double eps) {
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int t = 0; t < m_.NumTri(); ++t) {
+      for (int i = 0; i < NumListed(); ++i) {
+        const int t = Listed(i);
         if (removed_[t]) continue;
         int longest = 0;
         double len2 = -1;
@@ -171,7 +188,8 @@ class Cleaner {
     std::vector<char> examined(m_.NumVert(), 0);
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
-      for (int h0 = 0; h0 < 3 * m_.NumTri(); ++h0) {
+      for (int k = 0; k < 3 * NumListed(); ++k) {
+        const int h0 = 3 * Listed(k / 3) + k % 3;
         if (Removed(h0)) continue;
         const int v = Start(h0);
         if (examined[v]) continue;
@@ -249,6 +267,7 @@ class Cleaner {
     m_.triVerts.swap(tris);
     m_.triProp.swap(props);
     removed_.assign(m_.NumTri(), 0);
+    tris_.clear();  // triangle ids changed: the list is void
     BuildHalfedges(m_);
   }
 
@@ -258,6 +277,8 @@ class Cleaner {
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
   int epoch_ = 0;
+  bool all_ = false;
+  std::vector<int> tris_;  // the listed triangles when !all_
 };
 
 }  // namespace
@@ -440,7 +461,9 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 
 }  // namespace
 
-bool WeldCoincident(Mesh& mesh) {
+namespace {
+
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
   const int nv = mesh.NumVert();
   std::vector<int> order(nv);
   for (int v = 0; v < nv; ++v) order[v] = v;
@@ -479,6 +502,9 @@ bool WeldCoincident(Mesh& mesh) {
         mesh = Mesh{};
         return true;
       }
+      if (active)
+        for (int v = 0; v < nv; ++v)
+          if (rep[v] != v) (*active)[rep[v]] = 1;
       mesh = std::move(out);
       return true;
     }
@@ -494,12 +520,22 @@ bool WeldCoincident(Mesh& mesh) {
   return false;
 }
 
-void CleanupMesh(Mesh& mesh) {
+// Pinched vertices split; the copies are active (their fans changed).
+void SplitPinchedMarking(Mesh& mesh, std::vector<char>* active) {
+  SplitPinchedVerts(mesh);
+  if (active) active->resize(mesh.vertPos.size(), 1);
+}
+
+// `active` (per vertex, or null for all): where the collapse and swap
+// passes start. `twinsValid`: halfedgeTwin is already what BuildHalfedges
+// would give and the mesh is closed and manifold.
+void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
     return;
   }
-  if (!BuildHalfedges(mesh)) {  // not manifold: only the safe steps
+  if (active && active->size() != mesh.vertPos.size()) active->resize(mesh.vertPos.size(), 1);
+  if (!twinsValid && !BuildHalfedges(mesh)) {  // not manifold: only the safe steps
     SplitPinchedVerts(mesh);
     RemoveUnusedVerts(mesh);
     return;
@@ -507,43 +543,56 @@ void CleanupMesh(Mesh& mesh) {
   double scale = 1;
   for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
   const double eps = 1e-12 * scale;
-  SplitPinchedVerts(mesh);
-  Cleaner cleaner(mesh);
+  SplitPinchedMarking(mesh, active);
+  Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
   cleaner.Compact();
-  SplitPinchedVerts(mesh);
-  if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
-    Cleaner again(mesh);
+  SplitPinchedMarking(mesh, active);
+  if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+    Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
     again.Compact();
-    SplitPinchedVerts(mesh);
+    SplitPinchedMarking(mesh, active);
   }
   if (mesh.NumTri() > 0 && IsClosedManifold(mesh)) {
-    Cleaner flat(mesh);
+    Cleaner flat(mesh, active);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
     flat.Compact();
-    SplitPinchedVerts(mesh);
+    SplitPinchedMarking(mesh, active);
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
-      Cleaner again(mesh);
+    if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+      Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
       again.Compact();
-      SplitPinchedVerts(mesh);
+      SplitPinchedMarking(mesh, active);
     }
   }
-  if (IsClosedManifold(mesh)) DropFlatComponents(mesh, eps);
+  // A closed manifold mesh keeps its pairing through dropping whole
+  // components and renumbering vertices: no rebuild needed then.
+  const bool closed = IsClosedManifold(mesh);
+  if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
-  BuildHalfedges(mesh);
+  if (!closed) BuildHalfedges(mesh);
   if (mesh.NumTri() == 0) mesh = Mesh{};
+}
+
+}  // namespace
+
+bool WeldCoincident(Mesh& mesh) { return WeldCoincidentMarking(mesh, nullptr); }
+
+void CleanupMesh(Mesh& mesh) { Cleanup(mesh, nullptr, false); }
+
+void CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
+  Cleanup(mesh, &active, twinsValid);
 }
 
 }  // namespace mos::kernel
