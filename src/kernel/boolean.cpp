@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -188,8 +189,8 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   };
   if (b.NumTri() == 0) return untouched(op == OpType::kIntersection ? Mesh{} : Copy(a));
   if (a.NumTri() == 0) return untouched(op == OpType::kUnion ? Copy(b) : Mesh{});
-  const BoolOperand p = PrepareOperand(a);
-  const BoolOperand q = PrepareOperand(b);
+  const BoolOperand p = PrepareOperandCached(a);
+  const BoolOperand q = PrepareOperandCached(b);
   if (!p.box.Overlaps(q.box)) {
     if (op == OpType::kIntersection) return untouched(Mesh{});
     Mesh out = Copy(a);
@@ -257,6 +258,14 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
   return false;
 }
 
+// A boolean's result is often the operand of the next one and, in a
+// renderer, also stored in its cache: an empty slot that copies share lets
+// the next boolean's preparation serve them all.
+Mesh WithPreparedSlot(Mesh m) {
+  m.prepared = std::make_shared<PreparedSlot>();
+  return m;
+}
+
 }  // namespace
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
@@ -285,9 +294,9 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
     // vertices on purpose; a choice that separates them is not wanted.
     if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
-      return alt;
+      return WithPreparedSlot(std::move(alt));
   }
-  return out;
+  return WithPreparedSlot(std::move(out));
 }
 
 }  // namespace mos::kernel
