@@ -6,12 +6,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <tuple>
 #include <vector>
 
 namespace mos::kernel {
 
 namespace {
+
+bool TwinsMutualAndOpposite(const Mesh& m) {
+  const int numHalf = 3 * m.NumTri();
+  for (int h = 0; h < numHalf; ++h) {
+    const int tw = m.halfedgeTwin[h];
+    if (tw < 0 || tw >= numHalf || m.halfedgeTwin[tw] != h) return false;
+    if (HalfedgeStart(m, tw) != HalfedgeEnd(m, h) || HalfedgeEnd(m, tw) != HalfedgeStart(m, h)) return false;
+    if (HalfedgeStart(m, h) == HalfedgeEnd(m, h)) return false;
+  }
+  return true;
+}
 
 class Cleaner {
  public:
@@ -256,19 +268,51 @@ class Cleaner {
     }
   }
 
+  // Drops the removed triangles. The collapses and swaps kept the twins
+  // paired (link condition, no doubled edge), so they are renumbered
+  // instead of rebuilt; BuildHalfedges runs only if a twin would not be
+  // mutual and opposite after that.
   void Compact() {
+    const int oldTri = m_.NumTri();
+    std::vector<int> newTri(oldTri, -1);
     std::vector<std::array<int, 3>> tris;
     std::vector<uint32_t> props;
-    for (int t = 0; t < m_.NumTri(); ++t) {
+    tris.reserve(oldTri);
+    props.reserve(oldTri);
+    for (int t = 0; t < oldTri; ++t) {
       if (removed_[t]) continue;
+      newTri[t] = static_cast<int>(tris.size());
       tris.push_back(m_.triVerts[t]);
       props.push_back(m_.triProp[t]);
+    }
+    std::vector<int> twins(3 * tris.size(), -1);
+    bool paired = static_cast<int>(m_.halfedgeTwin.size()) == 3 * oldTri;
+    for (int t = 0; t < oldTri && paired; ++t) {
+      if (removed_[t]) continue;
+      for (int i = 0; i < 3; ++i) {
+        const int tw = m_.halfedgeTwin[3 * t + i];
+        if (tw < 0 || newTri[tw / 3] < 0) {
+          paired = false;
+          break;
+        }
+        twins[3 * newTri[t] + i] = 3 * newTri[tw / 3] + tw % 3;
+      }
     }
     m_.triVerts.swap(tris);
     m_.triProp.swap(props);
     removed_.assign(m_.NumTri(), 0);
     tris_.clear();  // triangle ids changed: the list is void
-    BuildHalfedges(m_);
+    if (paired) {
+      m_.halfedgeTwin.swap(twins);
+      paired = TwinsMutualAndOpposite(m_);
+    }
+#ifdef MOS_CHECK_COMPACT_TWINS
+    if (paired) {
+      Mesh check = m_;
+      if (!BuildHalfedges(check) || check.halfedgeTwin != m_.halfedgeTwin) std::abort();
+    }
+#endif
+    if (!paired) BuildHalfedges(m_);
   }
 
  private:
