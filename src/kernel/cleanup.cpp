@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <tuple>
 #include <vector>
 
@@ -15,12 +16,20 @@ namespace mos::kernel {
 namespace {
 
 bool TwinsMutualAndOpposite(const Mesh& m) {
-  const int numHalf = 3 * m.NumTri();
-  for (int h = 0; h < numHalf; ++h) {
-    const int tw = m.halfedgeTwin[h];
-    if (tw < 0 || tw >= numHalf || m.halfedgeTwin[tw] != h) return false;
-    if (HalfedgeStart(m, tw) != HalfedgeEnd(m, h) || HalfedgeEnd(m, tw) != HalfedgeStart(m, h)) return false;
-    if (HalfedgeStart(m, h) == HalfedgeEnd(m, h)) return false;
+  const int numTri = m.NumTri();
+  const int numHalf = 3 * numTri;
+  const int* twin = m.halfedgeTwin.data();
+  for (int t = 0; t < numTri; ++t) {
+    const auto& v = m.triVerts[t];
+    for (int i = 0; i < 3; ++i) {
+      const int h = 3 * t + i;
+      const int tw = twin[h];
+      if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf) || twin[tw] != h) return false;
+      const int a = v[i], b = v[i == 2 ? 0 : i + 1];
+      const auto& w = m.triVerts[tw / 3];
+      const int k = tw % 3;
+      if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
+    }
   }
   return true;
 }
@@ -509,26 +518,38 @@ namespace {
 
 bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
   const int nv = mesh.NumVert();
-  std::vector<int> order(nv);
-  for (int v = 0; v < nv; ++v) order[v] = v;
-  auto less = [&](int a, int b) {
-    const Vec3 &p = mesh.vertPos[a], &q = mesh.vertPos[b];
-    if (p.x != q.x) return p.x < q.x;
-    if (p.y != q.y) return p.y < q.y;
-    if (p.z != q.z) return p.z < q.z;
-    return a < b;
-  };
-  std::sort(order.begin(), order.end(), less);
+  // Each vertex's representative is the lowest-numbered vertex at exactly
+  // its position (what a sort by position, then index, gave), found with
+  // an open-addressing table keyed by the coordinates' bits (-0 as +0, as
+  // the comparison treats them equal).
   std::vector<int> rep(nv);
   bool any = false;
-  for (int i = 0; i < nv; ++i) {
-    const int v = order[i];
-    if (i > 0 && mesh.vertPos[order[i - 1]] == mesh.vertPos[v]) {
-      rep[v] = rep[order[i - 1]];
-      any = true;
-    } else {
-      rep[v] = v;
+  size_t cap = 16;
+  while (cap < 2 * static_cast<size_t>(nv)) cap *= 2;
+  std::vector<int> table(cap, -1);
+  auto bitsOf = [](double d) {
+    d += 0.0;  // -0.0 -> +0.0
+    uint64_t b;
+    std::memcpy(&b, &d, sizeof b);
+    return b;
+  };
+  for (int v = 0; v < nv; ++v) {
+    const Vec3& p = mesh.vertPos[v];
+    uint64_t h = bitsOf(p.x) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ (h >> 29) ^ bitsOf(p.y)) * 0xC2B2AE3D27D4EB4Full;
+    h = (h ^ (h >> 31) ^ bitsOf(p.z)) * 0x165667B19E3779F9ull;
+    h ^= h >> 32;
+    size_t slot = static_cast<size_t>(h) & (cap - 1);
+    rep[v] = v;
+    while (table[slot] >= 0) {
+      if (mesh.vertPos[table[slot]] == p) {
+        rep[v] = table[slot];
+        any = true;
+        break;
+      }
+      slot = (slot + 1) & (cap - 1);
     }
+    if (rep[v] == v) table[slot] = v;
   }
   if (!any) return false;
   // Weld; where that makes an edge non-manifold, leave those clusters
