@@ -50,6 +50,7 @@ class Cleaner {
     }
   }
 
+  bool Changed() const { return changed_; }
   int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
@@ -119,6 +120,7 @@ class Cleaner {
       if (Removed(e)) continue;
       m_.triVerts[e / 3][e % 3] = a;
     }
+    changed_ = true;
     return true;
   }
 
@@ -151,6 +153,7 @@ class Cleaner {
     link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
     link(3 * t1 + 0, twTp);  // d->b
     link(3 * t1 + 1, twHn);  // b->c
+    changed_ = true;
     return true;
   }
 
@@ -332,6 +335,7 @@ class Cleaner {
   int epoch_ = 0;
   bool all_ = false;
   std::vector<int> tris_;  // the listed triangles when !all_
+  bool changed_ = false;   // a collapse or swap happened
 };
 
 }  // namespace
@@ -594,6 +598,15 @@ void SplitPinchedMarking(Mesh& mesh, std::vector<char>* active) {
 // `active` (per vertex, or null for all): where the collapse and swap
 // passes start. `twinsValid`: halfedgeTwin is already what BuildHalfedges
 // would give and the mesh is closed and manifold.
+// Compacts and splits pinched vertices after a cleaner's passes; a
+// cleaner that changed nothing leaves the mesh as it was (its twins
+// already right, no pinched vertex since the last split).
+void FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active) {
+  if (!cleaner.Changed()) return;
+  cleaner.Compact();
+  SplitPinchedMarking(mesh, active);
+}
+
 void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
@@ -613,21 +626,18 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  cleaner.Compact();
-  SplitPinchedMarking(mesh, active);
+  FinishPass(cleaner, mesh, active);
   if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
     Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
-    again.Compact();
-    SplitPinchedMarking(mesh, active);
+    FinishPass(again, mesh, active);
   }
   if (mesh.NumTri() > 0 && IsClosedManifold(mesh)) {
     Cleaner flat(mesh, active);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
-    flat.Compact();
-    SplitPinchedMarking(mesh, active);
+    FinishPass(flat, mesh, active);
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
@@ -637,8 +647,7 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
       Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
-      again.Compact();
-      SplitPinchedMarking(mesh, active);
+      FinishPass(again, mesh, active);
     }
   }
   // A closed manifold mesh keeps its pairing through dropping whole
