@@ -621,38 +621,49 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   double scale = 1;
   for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
   const double eps = 1e-12 * scale;
+  // Whether the mesh is known to be closed and manifold without checking:
+  // a cleaner pass that changed nothing and a weld (which keeps only a
+  // closed, manifold result) leave it so.
+  bool knownClosed = twinsValid;  // checked by the boolean; the split below is then a no-op
   SplitPinchedMarking(mesh, active);
   Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
   FinishPass(cleaner, mesh, active);
+  if (cleaner.Changed()) knownClosed = false;
   if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+    knownClosed = true;
     Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
     FinishPass(again, mesh, active);
+    if (again.Changed()) knownClosed = false;
   }
-  if (mesh.NumTri() > 0 && IsClosedManifold(mesh)) {
+  if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
+    knownClosed = true;
     Cleaner flat(mesh, active);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
     FinishPass(flat, mesh, active);
+    if (flat.Changed()) knownClosed = false;
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
     if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+      knownClosed = true;
       Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
       FinishPass(again, mesh, active);
+      if (again.Changed()) knownClosed = false;
     }
   }
   // A closed manifold mesh keeps its pairing through dropping whole
   // components and renumbering vertices: no rebuild needed then.
-  const bool closed = IsClosedManifold(mesh);
+  const bool closed = knownClosed || IsClosedManifold(mesh);
   if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
   if (!closed) BuildHalfedges(mesh);
