@@ -128,6 +128,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
       out.vertPos.push_back(q.pos[v]);
     }
   const int basePQ = static_cast<int>(out.vertPos.size());
+  out.numOriginalVerts = basePQ;
   for (const EdgeTriHit& h : hitsPQ) out.vertPos.push_back(h.pos);
   const int baseQP = static_cast<int>(out.vertPos.size());
   for (const EdgeTriHit& h : hitsQP) out.vertPos.push_back(h.pos);
@@ -135,6 +136,9 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   const int nP = p.NumTri();
   const int nQ = q.NumTri();
   out.faceEdges.assign(nP + nQ, {});
+  // Most faces end with their three edges: one allocation each instead of
+  // three growing ones.
+  for (auto& fe : out.faceEdges) fe.reserve(3);
   out.faceNormal.resize(nP + nQ);
   out.faceProp.resize(nP + nQ);
   const double flipP = roles.cP == 0 && roles.sP < 0 ? -1.0 : 1.0;

@@ -31,6 +31,7 @@ BoolRoles RolesFor(OpType op, bool swapped);
 struct FacePolygons {
   bool consistent = true;  // every inclusion in [-1, 1], every new edge paired
   std::vector<Vec3> vertPos;
+  int numOriginalVerts = 0;  // vertPos[0, n) are input vertices, the rest intersection points
   // Faces 0..nP-1 are P's triangles, nP.. are Q's; each holds directed
   // edges (output vertex ids) counter-clockwise seen from outside the result.
   std::vector<std::vector<std::pair<int, int>>> faceEdges;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -44,13 +45,34 @@ Vec2 Project(const Vec3& p, int axis, bool positive) {
   return positive ? Vec2{p.z, p.x} : Vec2{p.x, p.z};
 }
 
+// Whether a face's directed edges close into exactly one triangle, and
+// which (starting at the first edge, as LinkLoops would).
+bool SingleTriangle(const std::vector<std::pair<int, int>>& fe, std::array<int, 3>& tri) {
+  if (fe.size() != 3) return false;
+  const int a = fe[0].first, b = fe[0].second;
+  int next = -1;
+  for (int k = 1; k < 3; ++k)
+    if (fe[k].first == b) {
+      if (next >= 0) return false;
+      next = k;
+    }
+  if (next < 0) return false;
+  const int c = fe[next].second;
+  const auto& last = fe[3 - next];
+  if (last.first != c || last.second != a || a == b || b == c || c == a) return false;
+  tri = {a, b, c};
+  return true;
+}
+
 // One attempt with the given roles; false when the topology came out
 // inconsistent (possible when an input is geometrically self-touching and
 // the perturbation of that input makes it overlap itself).
 // With a guard, it is checked between the stages and every 64 output
 // faces; once it stops, the attempt ends (false, empty result).
+// `active` (optional) receives, per output vertex, whether it is a vertex
+// of a face the intersection changed.
 bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result,
-                LimitGuard* guard = nullptr) {
+                LimitGuard* guard = nullptr, std::vector<char>* active = nullptr) {
   auto stopped = [&] { return guard && !guard->Check(); };
   const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
   const std::vector<EdgeTriHit> hitsPQ = IntersectEdgesWithTriangles(kernels, p, q, true);
@@ -64,15 +86,45 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
   if (stopped()) return false;
 
-  std::vector<std::array<int, 3>> tris;
-  std::vector<uint32_t> props;
-  std::vector<std::vector<Vec2>> loops2;
+  // Faces whose polygon is one triangle (most of them: every face no
+  // intersection reaches) are emitted as they are; LinkLoops would give the
+  // same loop. The others are triangulated, and their vertices are the
+  // active ones cleanup looks at.
+  const size_t numFaces = faces.faceEdges.size();
+  std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
+  std::vector<char> activeVert(faces.vertPos.size(), 0);
+  for (size_t f = 0; f < numFaces; ++f) {
+    const auto& fe = faces.faceEdges[f];
+    if (fe.empty()) continue;
+    if (SingleTriangle(fe, simple[f])) {
+      const auto& t = simple[f];
+      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts)
+        activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
+      continue;
+    }
+    for (const auto& e : fe) activeVert[e.first] = activeVert[e.second] = 1;
+  }
+  // The triangulator asks only about pairs of vertices of the face it
+  // works on (all active), so edges with an inactive end can be left out.
   EdgeSet edgeSet;
   for (const auto& fe : faces.faceEdges)
-    for (const auto& e : fe) edgeSet.Add(e.first, e.second);
-  for (size_t f = 0; f < faces.faceEdges.size(); ++f) {
+    for (const auto& e : fe)
+      if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
+
+  std::vector<std::array<int, 3>> tris;
+  std::vector<uint32_t> props;
+  tris.reserve(numFaces);
+  props.reserve(numFaces);
+  std::vector<std::vector<Vec2>> loops2;
+  std::vector<int> flat;
+  for (size_t f = 0; f < numFaces; ++f) {
     if ((f & 63) == 0 && stopped()) return false;
     if (faces.faceEdges[f].empty()) continue;
+    if (simple[f][0] >= 0) {
+      tris.push_back(simple[f]);
+      props.push_back(faces.faceProp[f]);
+      continue;
+    }
     const std::vector<std::vector<int>> loops = LinkLoops(faces.faceEdges[f]);
     if (loops.size() == 1 && loops[0].size() == 3) {
       tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
@@ -85,9 +137,10 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
     else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
     const bool positive = n[axis] >= 0;
     loops2.clear();
-    std::vector<int> flat;
+    flat.clear();
     for (const auto& loop : loops) {
       std::vector<Vec2> l;
+      l.reserve(loop.size());
       for (int v : loop) {
         l.push_back(Project(faces.vertPos[v], axis, positive));
         flat.push_back(v);
@@ -99,6 +152,7 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
       props.push_back(faces.faceProp[f]);
     }
   }
+  if (active) *active = std::move(activeVert);
   result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
   return faces.consistent && IsClosedManifold(result);
 }
@@ -107,7 +161,7 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
 // tie is left to decide; the slivers this leaves are shorter than
 // cleanup's collapse length.
 bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant,
-                LimitGuard* guard) {
+                LimitGuard* guard, std::vector<char>* active = nullptr) {
   static const Vec3 kDirections[] = {{1, 0.61803398875, 0.41421356237},
                                      {-0.73205080757, 1, -0.30277563773},
                                      {0.2360679775, -0.87082869338, 1}};
@@ -119,38 +173,56 @@ bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, in
   Mesh moved = b;
   for (Vec3& v : moved.vertPos) v = v + shift;
   const BoolOperand q = PrepareOperand(moved);
-  return RunBoolean(p, q, RolesFor(op, false), result, guard);
+  return RunBoolean(p, q, RolesFor(op, false), result, guard, active);
 }
 
-}  // namespace
+// What cleanup needs to know about a raw boolean result.
+struct RawInfo {
+  bool consistent = false;        // closed, manifold, twins built: clean locally
+  std::vector<char> activeVerts;  // per vertex: on a face the intersection changed
+};
 
-Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
-  if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
-  if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
-  const BoolOperand p = PrepareOperand(a);
-  const BoolOperand q = PrepareOperand(b);
+Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard, RawInfo& info) {
+  auto untouched = [&](Mesh m) {  // nothing cut: nothing to clean locally
+    info.activeVerts.assign(m.vertPos.size(), 0);
+    return m;
+  };
+  if (b.NumTri() == 0) return untouched(op == OpType::kIntersection ? Mesh{} : Copy(a));
+  if (a.NumTri() == 0) return untouched(op == OpType::kUnion ? Copy(b) : Mesh{});
+  const BoolOperand p = PrepareOperandCached(a);
+  const BoolOperand q = PrepareOperandCached(b);
   if (!p.box.Overlaps(q.box)) {
-    if (op == OpType::kIntersection) return Mesh{};
+    if (op == OpType::kIntersection) return untouched(Mesh{});
     Mesh out = Copy(a);
     if (op == OpType::kUnion) AppendMesh(out, Copy(b));
-    return out;
+    return untouched(std::move(out));
   }
   auto stopped = [&] { return guard && guard->Stopped(); };
+  info.consistent = true;
   Mesh first;
-  if (RunBoolean(p, q, RolesFor(op, false), first, guard)) return first;
+  if (RunBoolean(p, q, RolesFor(op, false), first, guard, &info.activeVerts)) return first;
   if (stopped()) return Mesh{};
   // Perturb the other operand instead: a different, equally valid choice.
   Mesh second;
-  if (RunBoolean(q, p, RolesFor(op, true), second, guard)) return second;
+  if (RunBoolean(q, p, RolesFor(op, true), second, guard, &info.activeVerts)) return second;
   if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
   for (int variant = 0; variant < 3; ++variant) {
     Mesh shifted;
-    if (RunShifted(p, b, op, shifted, variant, guard)) return shifted;
+    if (RunShifted(p, b, op, shifted, variant, guard, &info.activeVerts)) return shifted;
     if (stopped()) return Mesh{};
   }
+  info.consistent = false;
+  info.activeVerts.clear();  // an inconsistent result is cleaned everywhere
   return first;
+}
+
+}  // namespace
+
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
+  RawInfo info;
+  return BooleanRawWithInfo(a, b, op, guard, info);
 }
 
 Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
@@ -186,12 +258,26 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
   return false;
 }
 
+// A boolean's result is often the operand of the next one and, in a
+// renderer, also stored in its cache: an empty slot that copies share lets
+// the next boolean's preparation serve them all.
+Mesh WithPreparedSlot(Mesh m) {
+  m.prepared = std::make_shared<PreparedSlot>();
+  return m;
+}
+
 }  // namespace
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
-  Mesh out = BooleanRaw(a, b, op, guard);
+  RawInfo info;
+  Mesh out = BooleanRawWithInfo(a, b, op, guard, info);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
-  CleanupMesh(out);
+  // Only the faces the intersection changed (and their neighbours) are
+  // cleaned; the rest is the inputs' triangles, as clean as they were.
+  if (info.activeVerts.size() == out.vertPos.size())
+    CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
+  else
+    CleanupMesh(out);
   // Operands with coincident surfaces (issue267: a torus united with a
   // solid whose boundary holds pieces of that same torus) can leave a flat
   // zero-volume fan on the other operand's face, its apex at the position
@@ -208,9 +294,9 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
     // vertices on purpose; a choice that separates them is not wanted.
     if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
-      return alt;
+      return WithPreparedSlot(std::move(alt));
   }
-  return out;
+  return WithPreparedSlot(std::move(out));
 }
 
 }  // namespace mos::kernel

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
 #include <tuple>
 
 namespace mos::kernel {
@@ -82,6 +85,84 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
   for (Vec3& n : op.vertNormal) {
     const double len = Length(n);
     if (len > 0) n = n * (1.0 / len);
+  }
+  return op;
+}
+
+namespace {
+
+// A multiply-xorshift step per 64-bit word; two lanes with different
+// constants so a collision would have to hit both.
+struct TwoLaneHash {
+  uint64_t a = 0x243F6A8885A308D3ull, b = 0x13198A2E03707344ull;
+  void Add(uint64_t w) {
+    a = (a ^ w) * 0x9E3779B97F4A7C15ull;
+    a ^= a >> 29;
+    b = (b + w) * 0xC2B2AE3D27D4EB4Full;
+    b ^= b >> 31;
+  }
+};
+
+}  // namespace
+
+MeshFingerprint FingerprintOf(const Mesh& mesh) {
+  TwoLaneHash h;
+  for (const Vec3& p : mesh.vertPos) {
+    uint64_t w[3];
+    static_assert(sizeof(w) == sizeof(Vec3), "Vec3 is three doubles");
+    std::memcpy(w, &p, sizeof(w));
+    h.Add(w[0]);
+    h.Add(w[1]);
+    h.Add(w[2]);
+  }
+  for (const auto& t : mesh.triVerts) {
+    h.Add((static_cast<uint64_t>(static_cast<uint32_t>(t[0])) << 32) | static_cast<uint32_t>(t[1]));
+    h.Add(static_cast<uint32_t>(t[2]));
+  }
+  MeshFingerprint f;
+  f.numVert = mesh.vertPos.size();
+  f.numTri = mesh.triVerts.size();
+  f.h1 = h.a;
+  f.h2 = h.b;
+  return f;
+}
+
+BoolOperand PrepareOperandCached(const Mesh& mesh) {
+  const MeshFingerprint fp = FingerprintOf(mesh);
+  auto withProps = [&](BoolOperand op) {
+    op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
+    op.prop.resize(op.tri.size(), 0u);
+    return op;
+  };
+  if (std::shared_ptr<PreparedSlot> slot = mesh.prepared) {
+    std::shared_ptr<const PreparedOperand> data;
+    {
+      std::lock_guard<std::mutex> lock(slot->mutex);
+      data = slot->data;
+    }
+    if (data && data->fingerprint == fp) return withProps(data->operand);
+  }
+  BoolOperand op = PrepareOperand(mesh);
+  // Kept only when no triangle was dropped (then properties map 1:1).
+  if (op.tri.size() == mesh.triVerts.size()) {
+    auto data = std::make_shared<PreparedOperand>();
+    data->fingerprint = fp;
+    data->operand = op;
+    data->operand.prop.clear();
+    data->operand.prop.shrink_to_fit();
+    std::shared_ptr<PreparedSlot> slot = mesh.prepared;
+    bool fresh = !slot;
+    if (slot) {
+      std::lock_guard<std::mutex> lock(slot->mutex);
+      // Another copy (other content) uses this slot: give this mesh its own.
+      if (slot->data && !(slot->data->fingerprint == fp)) fresh = true;
+      else slot->data = data;
+    }
+    if (fresh) {
+      slot = std::make_shared<PreparedSlot>();
+      slot->data = data;
+      mesh.prepared = slot;
+    }
   }
   return op;
 }

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "kernel/bbox.h"
@@ -33,6 +35,35 @@ struct BoolOperand {
 // Copies `mesh` and derives twins, normals and boxes. Triangles with an
 // out-of-range index are dropped.
 BoolOperand PrepareOperand(const Mesh& mesh);
+
+// Content fingerprint of a mesh's positions and triangles (sizes and two
+// independent 64-bit hashes of the exact bits).
+struct MeshFingerprint {
+  size_t numVert = 0, numTri = 0;
+  uint64_t h1 = 0, h2 = 0;
+  bool operator==(const MeshFingerprint& o) const {
+    return numVert == o.numVert && numTri == o.numTri && h1 == o.h1 && h2 == o.h2;
+  }
+};
+MeshFingerprint FingerprintOf(const Mesh& mesh);
+
+// A prepared operand kept with a mesh (Mesh::prepared), and the content it
+// was prepared from. Its `prop` is left empty: properties are taken from
+// the mesh at each use (a cached solid's property ids are shifted).
+struct PreparedOperand {
+  MeshFingerprint fingerprint;
+  BoolOperand operand;
+};
+
+struct PreparedSlot {
+  std::mutex mutex;  // copies of one mesh may be used from several threads
+  std::shared_ptr<const PreparedOperand> data;
+};
+
+// PrepareOperand, reusing what Mesh::prepared holds when it was prepared
+// from the same positions and triangles, and keeping the new preparation
+// there otherwise. Same result as PrepareOperand.
+BoolOperand PrepareOperandCached(const Mesh& mesh);
 
 // Pairs each halfedge with its opposite (start/end swapped). Returns false
 // when some halfedge has none or the pairing is ambiguous (kept -1 / first).

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <tuple>
 #include <vector>
 
@@ -13,9 +15,44 @@ namespace mos::kernel {
 
 namespace {
 
+bool TwinsMutualAndOpposite(const Mesh& m) {
+  const int numTri = m.NumTri();
+  const int numHalf = 3 * numTri;
+  const int* twin = m.halfedgeTwin.data();
+  for (int t = 0; t < numTri; ++t) {
+    const auto& v = m.triVerts[t];
+    for (int i = 0; i < 3; ++i) {
+      const int h = 3 * t + i;
+      const int tw = twin[h];
+      if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf) || twin[tw] != h) return false;
+      const int a = v[i], b = v[i == 2 ? 0 : i + 1];
+      const auto& w = m.triVerts[tw / 3];
+      const int k = tw % 3;
+      if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
+    }
+  }
+  return true;
+}
+
 class Cleaner {
  public:
-  explicit Cleaner(Mesh& m) : m_(m), removed_(m.NumTri(), 0) {}
+  // `active` (per vertex, may be null = all): the passes start only at
+  // triangles with an active vertex; the rest of the mesh is left as it is
+  // unless a collapse or swap started there reaches it.
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr) : m_(m), removed_(m.NumTri(), 0) {
+    if (!active) {
+      all_ = true;
+      return;
+    }
+    for (int t = 0; t < m.NumTri(); ++t) {
+      const auto& tv = m.triVerts[t];
+      if ((*active)[tv[0]] || (*active)[tv[1]] || (*active)[tv[2]]) tris_.push_back(t);
+    }
+  }
+
+  bool Changed() const { return changed_; }
+  int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
+  int Listed(int i) const { return all_ ? i : tris_[i]; }
 
   int End(int h) const { return HalfedgeEnd(m_, h); }
   int Start(int h) const { return HalfedgeStart(m_, h); }
@@ -83,6 +120,7 @@ class Cleaner {
       if (Removed(e)) continue;
       m_.triVerts[e / 3][e % 3] = a;
     }
+    changed_ = true;
     return true;
   }
 
@@ -115,6 +153,7 @@ class Cleaner {
     link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
     link(3 * t1 + 0, twTp);  // d->b
     link(3 * t1 + 1, twHn);  // b->c
+    changed_ = true;
     return true;
   }
 
@@ -122,11 +161,12 @@ class Cleaner {
     const double eps2 = eps * eps;
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int h = 0; h < 3 * m_.NumTri(); ++h) {
-        if (Removed(h)) continue;
-        if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
-        if (Collapse(h)) any = true;
-      }
+      for (int i = 0; i < NumListed(); ++i)
+        for (int h = 3 * Listed(i), hEnd = h + 3; h < hEnd; ++h) {
+          if (Removed(h)) continue;
+          if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+          if (Collapse(h)) any = true;
+        }
       if (!any) break;
     }
   }
@@ -136,7 +176,8 @@ class Cleaner {
   void SwapDegenerate(double eps) {
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int t = 0; t < m_.NumTri(); ++t) {
+      for (int i = 0; i < NumListed(); ++i) {
+        const int t = Listed(i);
         if (removed_[t]) continue;
         int longest = 0;
         double len2 = -1;
@@ -171,7 +212,8 @@ class Cleaner {
     std::vector<char> examined(m_.NumVert(), 0);
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
-      for (int h0 = 0; h0 < 3 * m_.NumTri(); ++h0) {
+      for (int k = 0; k < 3 * NumListed(); ++k) {
+        const int h0 = 3 * Listed(k / 3) + k % 3;
         if (Removed(h0)) continue;
         const int v = Start(h0);
         if (examined[v]) continue;
@@ -238,18 +280,51 @@ class Cleaner {
     }
   }
 
+  // Drops the removed triangles. The collapses and swaps kept the twins
+  // paired (link condition, no doubled edge), so they are renumbered
+  // instead of rebuilt; BuildHalfedges runs only if a twin would not be
+  // mutual and opposite after that.
   void Compact() {
+    const int oldTri = m_.NumTri();
+    std::vector<int> newTri(oldTri, -1);
     std::vector<std::array<int, 3>> tris;
     std::vector<uint32_t> props;
-    for (int t = 0; t < m_.NumTri(); ++t) {
+    tris.reserve(oldTri);
+    props.reserve(oldTri);
+    for (int t = 0; t < oldTri; ++t) {
       if (removed_[t]) continue;
+      newTri[t] = static_cast<int>(tris.size());
       tris.push_back(m_.triVerts[t]);
       props.push_back(m_.triProp[t]);
+    }
+    std::vector<int> twins(3 * tris.size(), -1);
+    bool paired = static_cast<int>(m_.halfedgeTwin.size()) == 3 * oldTri;
+    for (int t = 0; t < oldTri && paired; ++t) {
+      if (removed_[t]) continue;
+      for (int i = 0; i < 3; ++i) {
+        const int tw = m_.halfedgeTwin[3 * t + i];
+        if (tw < 0 || newTri[tw / 3] < 0) {
+          paired = false;
+          break;
+        }
+        twins[3 * newTri[t] + i] = 3 * newTri[tw / 3] + tw % 3;
+      }
     }
     m_.triVerts.swap(tris);
     m_.triProp.swap(props);
     removed_.assign(m_.NumTri(), 0);
-    BuildHalfedges(m_);
+    tris_.clear();  // triangle ids changed: the list is void
+    if (paired) {
+      m_.halfedgeTwin.swap(twins);
+      paired = TwinsMutualAndOpposite(m_);
+    }
+#ifdef MOS_CHECK_COMPACT_TWINS
+    if (paired) {
+      Mesh check = m_;
+      if (!BuildHalfedges(check) || check.halfedgeTwin != m_.halfedgeTwin) std::abort();
+    }
+#endif
+    if (!paired) BuildHalfedges(m_);
   }
 
  private:
@@ -258,6 +333,9 @@ class Cleaner {
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
   int epoch_ = 0;
+  bool all_ = false;
+  std::vector<int> tris_;  // the listed triangles when !all_
+  bool changed_ = false;   // a collapse or swap happened
 };
 
 }  // namespace
@@ -440,28 +518,42 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 
 }  // namespace
 
-bool WeldCoincident(Mesh& mesh) {
+namespace {
+
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
   const int nv = mesh.NumVert();
-  std::vector<int> order(nv);
-  for (int v = 0; v < nv; ++v) order[v] = v;
-  auto less = [&](int a, int b) {
-    const Vec3 &p = mesh.vertPos[a], &q = mesh.vertPos[b];
-    if (p.x != q.x) return p.x < q.x;
-    if (p.y != q.y) return p.y < q.y;
-    if (p.z != q.z) return p.z < q.z;
-    return a < b;
-  };
-  std::sort(order.begin(), order.end(), less);
+  // Each vertex's representative is the lowest-numbered vertex at exactly
+  // its position (what a sort by position, then index, gave), found with
+  // an open-addressing table keyed by the coordinates' bits (-0 as +0, as
+  // the comparison treats them equal).
   std::vector<int> rep(nv);
   bool any = false;
-  for (int i = 0; i < nv; ++i) {
-    const int v = order[i];
-    if (i > 0 && mesh.vertPos[order[i - 1]] == mesh.vertPos[v]) {
-      rep[v] = rep[order[i - 1]];
-      any = true;
-    } else {
-      rep[v] = v;
+  size_t cap = 16;
+  while (cap < 2 * static_cast<size_t>(nv)) cap *= 2;
+  std::vector<int> table(cap, -1);
+  auto bitsOf = [](double d) {
+    d += 0.0;  // -0.0 -> +0.0
+    uint64_t b;
+    std::memcpy(&b, &d, sizeof b);
+    return b;
+  };
+  for (int v = 0; v < nv; ++v) {
+    const Vec3& p = mesh.vertPos[v];
+    uint64_t h = bitsOf(p.x) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ (h >> 29) ^ bitsOf(p.y)) * 0xC2B2AE3D27D4EB4Full;
+    h = (h ^ (h >> 31) ^ bitsOf(p.z)) * 0x165667B19E3779F9ull;
+    h ^= h >> 32;
+    size_t slot = static_cast<size_t>(h) & (cap - 1);
+    rep[v] = v;
+    while (table[slot] >= 0) {
+      if (mesh.vertPos[table[slot]] == p) {
+        rep[v] = table[slot];
+        any = true;
+        break;
+      }
+      slot = (slot + 1) & (cap - 1);
     }
+    if (rep[v] == v) table[slot] = v;
   }
   if (!any) return false;
   // Weld; where that makes an edge non-manifold, leave those clusters
@@ -479,6 +571,9 @@ bool WeldCoincident(Mesh& mesh) {
         mesh = Mesh{};
         return true;
       }
+      if (active)
+        for (int v = 0; v < nv; ++v)
+          if (rep[v] != v) (*active)[rep[v]] = 1;
       mesh = std::move(out);
       return true;
     }
@@ -494,12 +589,31 @@ bool WeldCoincident(Mesh& mesh) {
   return false;
 }
 
-void CleanupMesh(Mesh& mesh) {
+// Pinched vertices split; the copies are active (their fans changed).
+void SplitPinchedMarking(Mesh& mesh, std::vector<char>* active) {
+  SplitPinchedVerts(mesh);
+  if (active) active->resize(mesh.vertPos.size(), 1);
+}
+
+// `active` (per vertex, or null for all): where the collapse and swap
+// passes start. `twinsValid`: halfedgeTwin is already what BuildHalfedges
+// would give and the mesh is closed and manifold.
+// Compacts and splits pinched vertices after a cleaner's passes; a
+// cleaner that changed nothing leaves the mesh as it was (its twins
+// already right, no pinched vertex since the last split).
+void FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active) {
+  if (!cleaner.Changed()) return;
+  cleaner.Compact();
+  SplitPinchedMarking(mesh, active);
+}
+
+void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
     return;
   }
-  if (!BuildHalfedges(mesh)) {  // not manifold: only the safe steps
+  if (active && active->size() != mesh.vertPos.size()) active->resize(mesh.vertPos.size(), 1);
+  if (!twinsValid && !BuildHalfedges(mesh)) {  // not manifold: only the safe steps
     SplitPinchedVerts(mesh);
     RemoveUnusedVerts(mesh);
     return;
@@ -507,43 +621,63 @@ void CleanupMesh(Mesh& mesh) {
   double scale = 1;
   for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
   const double eps = 1e-12 * scale;
-  SplitPinchedVerts(mesh);
-  Cleaner cleaner(mesh);
+  // Whether the mesh is known to be closed and manifold without checking:
+  // a cleaner pass that changed nothing and a weld (which keeps only a
+  // closed, manifold result) leave it so.
+  bool knownClosed = twinsValid;  // checked by the boolean; the split below is then a no-op
+  SplitPinchedMarking(mesh, active);
+  Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  cleaner.Compact();
-  SplitPinchedVerts(mesh);
-  if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
-    Cleaner again(mesh);
+  FinishPass(cleaner, mesh, active);
+  if (cleaner.Changed()) knownClosed = false;
+  if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+    knownClosed = true;
+    Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
-    again.Compact();
-    SplitPinchedVerts(mesh);
+    FinishPass(again, mesh, active);
+    if (again.Changed()) knownClosed = false;
   }
-  if (mesh.NumTri() > 0 && IsClosedManifold(mesh)) {
-    Cleaner flat(mesh);
+  if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
+    knownClosed = true;
+    Cleaner flat(mesh, active);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
-    flat.Compact();
-    SplitPinchedVerts(mesh);
+    FinishPass(flat, mesh, active);
+    if (flat.Changed()) knownClosed = false;
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincident(mesh) && mesh.NumTri() > 0) {
-      Cleaner again(mesh);
+    if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+      knownClosed = true;
+      Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
-      again.Compact();
-      SplitPinchedVerts(mesh);
+      FinishPass(again, mesh, active);
+      if (again.Changed()) knownClosed = false;
     }
   }
-  if (IsClosedManifold(mesh)) DropFlatComponents(mesh, eps);
+  // A closed manifold mesh keeps its pairing through dropping whole
+  // components and renumbering vertices: no rebuild needed then.
+  const bool closed = knownClosed || IsClosedManifold(mesh);
+  if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
-  BuildHalfedges(mesh);
+  if (!closed) BuildHalfedges(mesh);
   if (mesh.NumTri() == 0) mesh = Mesh{};
+}
+
+}  // namespace
+
+bool WeldCoincident(Mesh& mesh) { return WeldCoincidentMarking(mesh, nullptr); }
+
+void CleanupMesh(Mesh& mesh) { Cleanup(mesh, nullptr, false); }
+
+void CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
+  Cleanup(mesh, &active, twinsValid);
 }
 
 }  // namespace mos::kernel

@@ -4,12 +4,23 @@
 // manifold; a step that would break that is skipped.
 #pragma once
 
+#include <vector>
+
 #include "kernel/mesh.h"
 
 namespace mos::kernel {
 
 // Cleans `mesh` in place (halfedges rebuilt).
 void CleanupMesh(Mesh& mesh);
+
+// Cleans only around the vertices marked in `active` (one entry per
+// vertex): short edges, degenerate triangles and flat vertices are looked
+// for in the triangles that use an active vertex (a boolean marks the
+// faces its intersection curves cut), so the cost follows the changed
+// region; welding, pinched vertices and flat components stay global.
+// `twinsValid`: the mesh's halfedgeTwin is complete and it is closed and
+// manifold (skips a rebuild).
+void CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid);
 
 // Gives each extra fan around a vertex its own copy of the vertex.
 void SplitPinchedVerts(Mesh& mesh);

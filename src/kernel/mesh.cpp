@@ -136,7 +136,52 @@ std::string DescribeManifoldProblem(const Mesh& mesh) {
   return {};
 }
 
-bool IsClosedManifold(const Mesh& mesh) { return DescribeManifoldProblem(mesh).empty(); }
+// The same checks as DescribeManifoldProblem, fused into one pass over the
+// triangles plus the fan walks, without building messages (it runs after
+// every boolean and several times in its cleanup).
+bool IsClosedManifold(const Mesh& mesh) {
+  const int numTri = mesh.NumTri();
+  const int numHalf = 3 * numTri;
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != numHalf) return false;
+  if (mesh.triProp.size() != mesh.triVerts.size()) return false;
+  const int nv = mesh.NumVert();
+  std::vector<int> outgoing(nv, 0);
+  std::vector<int> anyOut(nv, -1);
+  const int* twin = mesh.halfedgeTwin.data();
+  for (int t = 0; t < numTri; ++t) {
+    const auto& v = mesh.triVerts[t];
+    for (int i = 0; i < 3; ++i)
+      if (static_cast<unsigned>(v[i]) >= static_cast<unsigned>(nv)) return false;
+    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) return false;
+    for (int i = 0; i < 3; ++i) {
+      const int h = 3 * t + i;
+      const int tw = twin[h];
+      if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf)) return false;
+      if (twin[tw] != h) return false;
+      const auto& w = mesh.triVerts[tw / 3];
+      const int twStart = w[tw % 3], twEnd = w[tw % 3 == 2 ? 0 : tw % 3 + 1];
+      if (twStart != v[i == 2 ? 0 : i + 1] || twEnd != v[i]) return false;
+      ++outgoing[v[i]];
+      anyOut[v[i]] = h;
+    }
+  }
+  std::vector<int> neighbourStamp(nv, -1);
+  for (int v = 0; v < nv; ++v) {
+    if (anyOut[v] < 0) continue;
+    int h = anyOut[v];
+    int count = 0;
+    do {
+      const int nb = HalfedgeEnd(mesh, h);
+      if (neighbourStamp[nb] == v) return false;
+      neighbourStamp[nb] = v;
+      ++count;
+      if (count > outgoing[v]) break;
+      h = twin[PrevHalfedge(h)];
+    } while (h != anyOut[v]);
+    if (count != outgoing[v]) return false;
+  }
+  return true;
+}
 
 Box3 BoundingBox(const Mesh& mesh) {
   Box3 box;

@@ -10,6 +10,7 @@
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,19 @@
 
 namespace mos::kernel {
 
+struct PreparedSlot;  // kernel/boolean_operand.h
+
 struct Mesh {
   std::vector<Vec3> vertPos;
   std::vector<std::array<int, 3>> triVerts;
   std::vector<int> halfedgeTwin;  // size 3 * triVerts.size()
   std::vector<uint32_t> triProp;  // size triVerts.size()
+  // What a boolean derived from this mesh as an operand (halfedge pairs,
+  // normals, BVH), shared by the mesh's copies (a cached solid and the
+  // renders that reuse it), so a cached operand is not prepared again. It
+  // is checked against the positions and triangles before each use, so
+  // changing the mesh never hands back a stale one. Empty until used.
+  mutable std::shared_ptr<PreparedSlot> prepared;
 
   int NumTri() const { return static_cast<int>(triVerts.size()); }
   int NumVert() const { return static_cast<int>(vertPos.size()); }
