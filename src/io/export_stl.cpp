@@ -42,8 +42,35 @@ struct PrintedVec {
   }
 };
 
-void Append(std::string& buf, const char* literal) { buf.append(literal); }
-void Append(std::string& buf, const PrintedVec& v) { buf.append(v.text, v.size); }
+// A 64 kB output block; literals and printed vectors go in by memcpy of a
+// known length (no strlen, no capacity checks per piece).
+class BlockWriter {
+ public:
+  explicit BlockWriter(std::ostream& out) : out_(out), buf_(kSize) {}
+  template <std::size_t N>
+  void Literal(const char (&text)[N]) {
+    std::memcpy(buf_.data() + used_, text, N - 1);
+    used_ += N - 1;
+  }
+  void Vec(const PrintedVec& v) {
+    std::memcpy(buf_.data() + used_, v.text, v.size);
+    used_ += v.size;
+  }
+  // Makes room for one more facet (well under 1 kB).
+  void Reserve() {
+    if (used_ > kSize - 1024) Flush();
+  }
+  void Flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(used_));
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 16;
+  std::ostream& out_;
+  std::vector<char> buf_;
+  std::size_t used_ = 0;
+};
 
 void PutFloat(std::ostream& out, double v) {
   const float f = static_cast<float>(v);
@@ -62,9 +89,8 @@ std::string FormatNumber(double v) {
 }
 
 void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
-  std::string buf;
-  buf.reserve(1 << 16);
-  Append(buf, "solid OpenSCAD_Model\n");
+  BlockWriter w(out);
+  w.Literal("solid OpenSCAD_Model\n");
   // Each vertex printed once (a vertex is a corner of ~6 triangles).
   std::vector<PrintedVec> printedVerts(mesh.vertPos.size());
   std::vector<char> printedYet(mesh.vertPos.size(), 0);
@@ -82,22 +108,20 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
     const std::array<Vec3, 3> printed = {a.read, b.read, d.read};
-    Append(buf, "  facet normal ");
-    Append(buf, PrintedVec(UnitNormal(printed)));
-    Append(buf, "\n    outer loop\n      vertex ");
-    Append(buf, a);
-    Append(buf, "\n      vertex ");
-    Append(buf, b);
-    Append(buf, "\n      vertex ");
-    Append(buf, d);
-    Append(buf, "\n    endloop\n  endfacet\n");
-    if (buf.size() > (1 << 16) - 512) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
+    w.Reserve();
+    w.Literal("  facet normal ");
+    w.Vec(PrintedVec(UnitNormal(printed)));
+    w.Literal("\n    outer loop\n      vertex ");
+    w.Vec(a);
+    w.Literal("\n      vertex ");
+    w.Vec(b);
+    w.Literal("\n      vertex ");
+    w.Vec(d);
+    w.Literal("\n    endloop\n  endfacet\n");
   }
-  Append(buf, "endsolid OpenSCAD_Model\n");
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  w.Reserve();
+  w.Literal("endsolid OpenSCAD_Model\n");
+  w.Flush();
 }
 
 void WriteStlBinary(const kernel::Mesh& mesh, std::ostream& out) {

@@ -90,33 +90,42 @@ constexpr char kDigitPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+// Writes fixed 8-byte blocks (no loops, no memcpy calls): up to 16 bytes
+// past `out` may be written as scratch beyond the returned length.
 std::size_t Print(bool negative, int64_t digits, int e, char* out) {
-  char d[6];
+  char d[16];  // the six digits, then padding the block copies may read
+  std::memcpy(d + 8, "00000000", 8);
   const uint32_t six = static_cast<uint32_t>(digits);  // 100000 .. 999999
   std::memcpy(d, kDigitPairs + 2 * (six / 10000), 2);
   std::memcpy(d + 2, kDigitPairs + 2 * (six / 100 % 100), 2);
   std::memcpy(d + 4, kDigitPairs + 2 * (six % 100), 2);
+  d[6] = d[7] = '0';
   int last = 5;  // last significant digit kept (%g strips trailing zeros)
   while (last > 0 && d[last] == '0') --last;
   char* p = out;
-  if (negative) *p++ = '-';
+  *p = '-';
+  p += negative ? 1 : 0;
   if (e >= -4 && e < 6) {  // fixed notation
     if (e >= 0) {
-      for (int i = 0; i <= e; ++i) *p++ = d[i];
+      std::memcpy(p, d, 8);  // the integer digits d[0..e]
+      p += e + 1;
       if (last > e) {
-        *p++ = '.';
-        for (int i = e + 1; i <= last; ++i) *p++ = d[i];
+        *p = '.';
+        std::memcpy(p + 1, d + e + 1, 8);  // the fraction digits d[e+1..last]
+        p += 1 + last - e;
       }
     } else {
-      *p++ = '0', *p++ = '.';
-      for (int i = 0; i < -e - 1; ++i) *p++ = '0';
-      for (int i = 0; i <= last; ++i) *p++ = d[i];
+      std::memcpy(p, "0.000000", 8);  // "0." and -e-1 zeros
+      p += 1 - e;
+      std::memcpy(p, d, 8);
+      p += last + 1;
     }
   } else {  // exponent notation: d.ddddde+XX
     *p++ = d[0];
     if (last > 0) {
-      *p++ = '.';
-      for (int i = 1; i <= last; ++i) *p++ = d[i];
+      *p = '.';
+      std::memcpy(p + 1, d + 1, 8);
+      p += 1 + last;
     }
     *p++ = 'e';
     *p++ = e < 0 ? '-' : '+';
