@@ -121,12 +121,16 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
   Mesh mesh;
   if (!(r > 0) || !std::isfinite(r) || fragments < 3) return mesh;
   const int rings = (fragments + 1) / 2;
+  // Every ring is CirclePoints(ringR, fragments): ringR times the same
+  // cosines and sines, computed once here (the same products, bit for bit).
+  const std::vector<Vec2> unit = CirclePoints(1.0, fragments);
+  mesh.vertPos.reserve(static_cast<size_t>(rings) * fragments);
   // Ring i at polar angle 180*(i+0.5)/rings: no vertex at the poles.
   for (int i = 0; i < rings; ++i) {
     const double phi = (180.0 * (i + 0.5)) / rings;
     const double ringR = r * SinDegrees(phi);
     const double z = r * CosDegrees(phi);
-    for (const Vec2& p : CirclePoints(ringR, fragments)) mesh.vertPos.push_back({p.x, p.y, z});
+    for (const Vec2& p : unit) mesh.vertPos.push_back({ringR * p.x, ringR * p.y, z});
   }
   auto id = [fragments](int ring, int j) { return ring * fragments + (j % fragments); };
   std::vector<int> top, bottom;
@@ -154,6 +158,8 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
     return mesh;
   const double z1 = center ? -h / 2 : 0;
   const double z2 = center ? h / 2 : h;
+  // Both rings from one set of cosines and sines (as in SphereMesh).
+  const std::vector<Vec2> unit = CirclePoints(1.0, fragments);
   // A zero radius is one apex vertex.
   auto addRing = [&](double r, double z) {
     std::vector<int> ids;
@@ -162,9 +168,9 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
       mesh.vertPos.push_back({0, 0, z});
       return ids;
     }
-    for (const Vec2& p : CirclePoints(r, fragments)) {
+    for (const Vec2& p : unit) {
       ids.push_back(mesh.NumVert());
-      mesh.vertPos.push_back({p.x, p.y, z});
+      mesh.vertPos.push_back({r * p.x, r * p.y, z});
     }
     return ids;
   };
