@@ -107,12 +107,18 @@ Mesh CubeMesh(double sx, double sy, double sz, bool center, uint32_t prop) {
   if (!(sx > 0 && sy > 0 && sz > 0) || !std::isfinite(sx + sy + sz)) return mesh;
   const Vec3 lo = center ? Vec3{-sx / 2, -sy / 2, -sz / 2} : Vec3{0, 0, 0};
   const Vec3 hi = center ? Vec3{sx / 2, sy / 2, sz / 2} : Vec3{sx, sy, sz};
+  mesh.vertPos.reserve(8);
   for (int i = 0; i < 8; ++i)
     mesh.vertPos.push_back({(i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z});
-  // Each face as a quad, counter-clockwise seen from outside.
+  // Each face as a quad, counter-clockwise seen from outside, cut as AddFan
+  // cuts a ring of four: (q0, q1, q2), (q0, q2, q3).
   const int quads[6][4] = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4},
                            {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
-  for (const auto& q : quads) AddFan(mesh, {q[0], q[1], q[2], q[3]});
+  mesh.triVerts.reserve(12);
+  for (const auto& q : quads) {
+    mesh.triVerts.push_back({q[0], q[1], q[2]});
+    mesh.triVerts.push_back({q[0], q[2], q[3]});
+  }
   Finish(mesh, prop);
   return mesh;
 }
