@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,20 +24,24 @@ Vec3 UnitNormal(const std::array<Vec3, 3>& c) {
 }
 
 // "x y z" as 2021.01 prints a vertex, in a fixed buffer (no allocation).
-// `read` is that text read back, as a stream would parse it.
+// `read` is that text read back, as a stream would parse it. Trivially
+// constructible, so a table of them is not filled before use.
 struct PrintedVec {
-  char text[3 * kG6BufferSize + 2];
-  std::size_t size = 0;
-  Vec3 read;
+  // Two numbers of at most 13 characters and their spaces, then the room
+  // FormatG6 needs for the third.
+  char text[2 * 14 + kG6BufferSize];
+  std::size_t size;
+  double read[3];
 
   PrintedVec() = default;
   explicit PrintedVec(Vec3 v) {
-    size = FormatG6Rounded(v.x, text, read.x);
+    size = FormatG6Rounded(v.x, text, read[0]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.y, text + size, read.y);
+    size += FormatG6Rounded(v.y, text + size, read[1]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.z, text + size, read.z);
+    size += FormatG6Rounded(v.z, text + size, read[2]);
   }
+  Vec3 Read() const { return {read[0], read[1], read[2]}; }
   bool operator==(const PrintedVec& o) const {
     return size == o.size && std::memcmp(text, o.text, size) == 0;
   }
@@ -46,14 +51,16 @@ struct PrintedVec {
 // known length (no strlen, no capacity checks per piece).
 class BlockWriter {
  public:
-  explicit BlockWriter(std::ostream& out) : out_(out), buf_(kSize) {}
+  // Not zero-filled: only written bytes are read (and untouched pages cost
+  // no page faults for a small file).
+  explicit BlockWriter(std::ostream& out) : out_(out), buf_(new char[kSize]) {}
   template <std::size_t N>
   void Literal(const char (&text)[N]) {
-    std::memcpy(buf_.data() + used_, text, N - 1);
+    std::memcpy(buf_.get() + used_, text, N - 1);
     used_ += N - 1;
   }
   void Vec(const PrintedVec& v) {
-    std::memcpy(buf_.data() + used_, v.text, v.size);
+    std::memcpy(buf_.get() + used_, v.text, v.size);
     used_ += v.size;
   }
   // Makes room for one more facet (well under 1 kB).
@@ -61,14 +68,14 @@ class BlockWriter {
     if (used_ > kSize - 1024) Flush();
   }
   void Flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(used_));
+    out_.write(buf_.get(), static_cast<std::streamsize>(used_));
     used_ = 0;
   }
 
  private:
   static constexpr std::size_t kSize = 1 << 16;
   std::ostream& out_;
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;
   std::size_t used_ = 0;
 };
 
@@ -92,7 +99,7 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
   BlockWriter w(out);
   w.Literal("solid OpenSCAD_Model\n");
   // Each vertex printed once (a vertex is a corner of ~6 triangles).
-  std::vector<PrintedVec> printedVerts(mesh.vertPos.size());
+  std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[mesh.vertPos.size()]);
   std::vector<char> printedYet(mesh.vertPos.size(), 0);
   auto printedVert = [&](int v) -> const PrintedVec& {
     if (!printedYet[v]) {
@@ -107,7 +114,7 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
-    const std::array<Vec3, 3> printed = {a.read, b.read, d.read};
+    const std::array<Vec3, 3> printed = {a.Read(), b.Read(), d.Read()};
     w.Reserve();
     w.Literal("  facet normal ");
     w.Vec(PrintedVec(UnitNormal(printed)));
