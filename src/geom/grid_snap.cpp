@@ -1,5 +1,6 @@
 #include "geom/grid_snap.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <unordered_map>
@@ -26,6 +27,35 @@ struct CellHash {
   }
 };
 
+// llround(s) for |s| < 2^52 without a library call: truncation, then the
+// half away from zero (s - t is exact at these magnitudes).
+int64_t RoundHalfAway(double s) {
+  int64_t t = static_cast<int64_t>(s);
+  const double f = s - static_cast<double>(t);
+  if (f >= 0.5) ++t;
+  else if (f <= -0.5) --t;
+  return t;
+}
+
+// Whether some two cells are equal or neighbours (Chebyshev distance <= 1),
+// i.e. whether the owner search below could merge anything. Sorted by x, a
+// sweep compares each cell with the later ones less than two steps further
+// in x. Returns true (let the full search decide) when that takes more
+// than a budget of comparisons (e.g. thousands of vertices sharing one x).
+bool MayMerge(std::vector<Cell> cells) {
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.x < b.x; });
+  int64_t budget = 64 * static_cast<int64_t>(cells.size()) + 4096;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const Cell& a = cells[i];
+    for (size_t j = i + 1; j < cells.size() && cells[j].x - a.x <= 1; ++j) {
+      if (--budget < 0) return true;
+      const int64_t dy = cells[j].y - a.y, dz = cells[j].z - a.z;
+      if (dy >= -1 && dy <= 1 && dz >= -1 && dz <= 1) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool SnapToOpenscadGrid(kernel::Mesh& mesh) {
@@ -44,7 +74,18 @@ bool SnapToOpenscadGrid(kernel::Mesh& mesh) {
     // triangles that collapse when the STL is printed (non-manifold edges);
     // rounding moves no vertex more than half a step and gives 2021.01's
     // result there. The two differ for gaps of 0.5 to 1 step only.
-    cells[i] = {std::llround(s[0]), std::llround(s[1]), std::llround(s[2])};
+    cells[i] = {RoundHalfAway(s[0]), RoundHalfAway(s[1]), RoundHalfAway(s[2])};
+  }
+  auto gridPoint = [&](int i) {
+    const Cell& c = cells[i];
+    return Vec3{static_cast<double>(c.x) * kOpenscadGrid, static_cast<double>(c.y) * kOpenscadGrid,
+                static_cast<double>(c.z) * kOpenscadGrid};
+  };
+  // The usual case: no two vertices within a step of each other, so none
+  // merges (the search below would make every vertex its own owner).
+  if (!MayMerge(cells)) {
+    for (int i = 0; i < nv; ++i) mesh.vertPos[i] = gridPoint(i);
+    return true;
   }
   // First vertex per cell; later vertices in that cell or a neighbouring
   // one join the nearest such vertex (by cells).
@@ -79,13 +120,8 @@ bool SnapToOpenscadGrid(kernel::Mesh& mesh) {
       owner.emplace(c, i);
     }
   }
-  auto gridPoint = [&](int i) {
-    const Cell& c = cells[target[i]];
-    return Vec3{static_cast<double>(c.x) * kOpenscadGrid, static_cast<double>(c.y) * kOpenscadGrid,
-                static_cast<double>(c.z) * kOpenscadGrid};
-  };
   if (!merged) {
-    for (int i = 0; i < nv; ++i) mesh.vertPos[i] = gridPoint(i);
+    for (int i = 0; i < nv; ++i) mesh.vertPos[i] = gridPoint(target[i]);
     return true;
   }
   std::vector<std::array<int, 3>> tris;
@@ -99,7 +135,7 @@ bool SnapToOpenscadGrid(kernel::Mesh& mesh) {
     props.push_back(t < mesh.triProp.size() ? mesh.triProp[t] : 0);
   }
   std::vector<Vec3> points(nv);
-  for (int i = 0; i < nv; ++i) points[i] = gridPoint(i);
+  for (int i = 0; i < nv; ++i) points[i] = gridPoint(target[i]);
   kernel::RepairOptions options;
   options.epsilon = 0;  // the grid already merged what 2021.01 merges
   kernel::RepairReport report;

@@ -107,12 +107,18 @@ Mesh CubeMesh(double sx, double sy, double sz, bool center, uint32_t prop) {
   if (!(sx > 0 && sy > 0 && sz > 0) || !std::isfinite(sx + sy + sz)) return mesh;
   const Vec3 lo = center ? Vec3{-sx / 2, -sy / 2, -sz / 2} : Vec3{0, 0, 0};
   const Vec3 hi = center ? Vec3{sx / 2, sy / 2, sz / 2} : Vec3{sx, sy, sz};
+  mesh.vertPos.reserve(8);
   for (int i = 0; i < 8; ++i)
     mesh.vertPos.push_back({(i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z});
-  // Each face as a quad, counter-clockwise seen from outside.
+  // Each face as a quad, counter-clockwise seen from outside, cut as AddFan
+  // cuts a ring of four: (q0, q1, q2), (q0, q2, q3).
   const int quads[6][4] = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4},
                            {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
-  for (const auto& q : quads) AddFan(mesh, {q[0], q[1], q[2], q[3]});
+  mesh.triVerts.reserve(12);
+  for (const auto& q : quads) {
+    mesh.triVerts.push_back({q[0], q[1], q[2]});
+    mesh.triVerts.push_back({q[0], q[2], q[3]});
+  }
   Finish(mesh, prop);
   return mesh;
 }
@@ -121,12 +127,16 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
   Mesh mesh;
   if (!(r > 0) || !std::isfinite(r) || fragments < 3) return mesh;
   const int rings = (fragments + 1) / 2;
+  // Every ring is CirclePoints(ringR, fragments): ringR times the same
+  // cosines and sines, computed once here (the same products, bit for bit).
+  const std::vector<Vec2> unit = CirclePoints(1.0, fragments);
+  mesh.vertPos.reserve(static_cast<size_t>(rings) * fragments);
   // Ring i at polar angle 180*(i+0.5)/rings: no vertex at the poles.
   for (int i = 0; i < rings; ++i) {
     const double phi = (180.0 * (i + 0.5)) / rings;
     const double ringR = r * SinDegrees(phi);
     const double z = r * CosDegrees(phi);
-    for (const Vec2& p : CirclePoints(ringR, fragments)) mesh.vertPos.push_back({p.x, p.y, z});
+    for (const Vec2& p : unit) mesh.vertPos.push_back({ringR * p.x, ringR * p.y, z});
   }
   auto id = [fragments](int ring, int j) { return ring * fragments + (j % fragments); };
   std::vector<int> top, bottom;
@@ -154,6 +164,8 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
     return mesh;
   const double z1 = center ? -h / 2 : 0;
   const double z2 = center ? h / 2 : h;
+  // Both rings from one set of cosines and sines (as in SphereMesh).
+  const std::vector<Vec2> unit = CirclePoints(1.0, fragments);
   // A zero radius is one apex vertex.
   auto addRing = [&](double r, double z) {
     std::vector<int> ids;
@@ -162,9 +174,9 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
       mesh.vertPos.push_back({0, 0, z});
       return ids;
     }
-    for (const Vec2& p : CirclePoints(r, fragments)) {
+    for (const Vec2& p : unit) {
       ids.push_back(mesh.NumVert());
-      mesh.vertPos.push_back({p.x, p.y, z});
+      mesh.vertPos.push_back({r * p.x, r * p.y, z});
     }
     return ids;
   };

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,27 +24,60 @@ Vec3 UnitNormal(const std::array<Vec3, 3>& c) {
 }
 
 // "x y z" as 2021.01 prints a vertex, in a fixed buffer (no allocation).
-// `read` is that text read back, as a stream would parse it.
+// `read` is that text read back, as a stream would parse it. Trivially
+// constructible, so a table of them is not filled before use.
 struct PrintedVec {
-  char text[3 * kG6BufferSize + 2];
-  std::size_t size = 0;
-  Vec3 read;
+  // Two numbers of at most 13 characters and their spaces, then the room
+  // FormatG6 needs for the third.
+  char text[2 * 14 + kG6BufferSize];
+  std::size_t size;
+  double read[3];
 
   PrintedVec() = default;
   explicit PrintedVec(Vec3 v) {
-    size = FormatG6Rounded(v.x, text, read.x);
+    size = FormatG6Rounded(v.x, text, read[0]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.y, text + size, read.y);
+    size += FormatG6Rounded(v.y, text + size, read[1]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.z, text + size, read.z);
+    size += FormatG6Rounded(v.z, text + size, read[2]);
   }
+  Vec3 Read() const { return {read[0], read[1], read[2]}; }
   bool operator==(const PrintedVec& o) const {
     return size == o.size && std::memcmp(text, o.text, size) == 0;
   }
 };
 
-void Append(std::string& buf, const char* literal) { buf.append(literal); }
-void Append(std::string& buf, const PrintedVec& v) { buf.append(v.text, v.size); }
+// A 64 kB output block; literals and printed vectors go in by memcpy of a
+// known length (no strlen, no capacity checks per piece).
+class BlockWriter {
+ public:
+  // Not zero-filled: only written bytes are read (and untouched pages cost
+  // no page faults for a small file).
+  explicit BlockWriter(std::ostream& out) : out_(out), buf_(new char[kSize]) {}
+  template <std::size_t N>
+  void Literal(const char (&text)[N]) {
+    std::memcpy(buf_.get() + used_, text, N - 1);
+    used_ += N - 1;
+  }
+  void Vec(const PrintedVec& v) {
+    std::memcpy(buf_.get() + used_, v.text, v.size);
+    used_ += v.size;
+  }
+  // Makes room for one more facet (well under 1 kB).
+  void Reserve() {
+    if (used_ > kSize - 1024) Flush();
+  }
+  void Flush() {
+    out_.write(buf_.get(), static_cast<std::streamsize>(used_));
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 16;
+  std::ostream& out_;
+  std::unique_ptr<char[]> buf_;
+  std::size_t used_ = 0;
+};
 
 void PutFloat(std::ostream& out, double v) {
   const float f = static_cast<float>(v);
@@ -62,11 +96,10 @@ std::string FormatNumber(double v) {
 }
 
 void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
-  std::string buf;
-  buf.reserve(1 << 16);
-  Append(buf, "solid OpenSCAD_Model\n");
+  BlockWriter w(out);
+  w.Literal("solid OpenSCAD_Model\n");
   // Each vertex printed once (a vertex is a corner of ~6 triangles).
-  std::vector<PrintedVec> printedVerts(mesh.vertPos.size());
+  std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[mesh.vertPos.size()]);
   std::vector<char> printedYet(mesh.vertPos.size(), 0);
   auto printedVert = [&](int v) -> const PrintedVec& {
     if (!printedYet[v]) {
@@ -81,23 +114,21 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
-    const std::array<Vec3, 3> printed = {a.read, b.read, d.read};
-    Append(buf, "  facet normal ");
-    Append(buf, PrintedVec(UnitNormal(printed)));
-    Append(buf, "\n    outer loop\n      vertex ");
-    Append(buf, a);
-    Append(buf, "\n      vertex ");
-    Append(buf, b);
-    Append(buf, "\n      vertex ");
-    Append(buf, d);
-    Append(buf, "\n    endloop\n  endfacet\n");
-    if (buf.size() > (1 << 16) - 512) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
+    const std::array<Vec3, 3> printed = {a.Read(), b.Read(), d.Read()};
+    w.Reserve();
+    w.Literal("  facet normal ");
+    w.Vec(PrintedVec(UnitNormal(printed)));
+    w.Literal("\n    outer loop\n      vertex ");
+    w.Vec(a);
+    w.Literal("\n      vertex ");
+    w.Vec(b);
+    w.Literal("\n      vertex ");
+    w.Vec(d);
+    w.Literal("\n    endloop\n  endfacet\n");
   }
-  Append(buf, "endsolid OpenSCAD_Model\n");
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  w.Reserve();
+  w.Literal("endsolid OpenSCAD_Model\n");
+  w.Flush();
 }
 
 void WriteStlBinary(const kernel::Mesh& mesh, std::ostream& out) {

@@ -20,8 +20,14 @@ constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 bool Decompose(double a, int64_t& digits, int& exp10) {
   if (!(a >= 1e-17 && a < 1e22)) return false;
   // floor(log10(2^ilogb)) is the decade exponent or one below it (the loop
-  // moves up): much cheaper than log10.
-  int e = static_cast<int>(std::floor(std::ilogb(a) * 0.30102999566398120));
+  // moves up): much cheaper than log10. a is normal here, so ilogb is the
+  // biased exponent field minus 1023 (read from the bits: no library call).
+  uint64_t bits;
+  std::memcpy(&bits, &a, sizeof bits);
+  const int binaryExp = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+  const double guess = binaryExp * 0.30102999566398120;
+  int e = static_cast<int>(guess);  // toward zero, then down: floor
+  if (guess < e) --e;
   for (int attempt = 0; attempt < 3; ++attempt) {
     const int shift = 5 - e;  // scaled = a x 10^shift, in [1e5, 1e6) when e is right
     if (shift > 22 || shift < -22) return false;
@@ -36,10 +42,10 @@ bool Decompose(double a, int64_t& digits, int& exp10) {
       ++e;
       continue;
     }
-    const double fl = std::floor(scaled);
-    const double frac = scaled - fl;  // exact (Sterbenz)
+    const int64_t whole = static_cast<int64_t>(scaled);  // floor: scaled > 0
+    const double frac = scaled - static_cast<double>(whole);  // exact (Sterbenz)
     if (std::fabs(frac - 0.5) < 1e-6) return false;  // too near a tie
-    int64_t d = static_cast<int64_t>(fl) + (frac > 0.5 ? 1 : 0);
+    int64_t d = whole + (frac > 0.5 ? 1 : 0);
     if (d >= 1000000) {  // 999999.5.. rounds up to the next decade
       d = 100000;
       ++e;
@@ -78,30 +84,48 @@ double Parse(const char* text, std::size_t n) {
   return std::strtod(buf, nullptr);
 }
 
+// "00" .. "99".
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes fixed 8-byte blocks (no loops, no memcpy calls): up to 16 bytes
+// past `out` may be written as scratch beyond the returned length.
 std::size_t Print(bool negative, int64_t digits, int e, char* out) {
-  char d[6];
-  for (int i = 5; i >= 0; --i) d[i] = static_cast<char>('0' + digits % 10), digits /= 10;
+  char d[16];  // the six digits, then padding the block copies may read
+  std::memcpy(d + 8, "00000000", 8);
+  const uint32_t six = static_cast<uint32_t>(digits);  // 100000 .. 999999
+  std::memcpy(d, kDigitPairs + 2 * (six / 10000), 2);
+  std::memcpy(d + 2, kDigitPairs + 2 * (six / 100 % 100), 2);
+  std::memcpy(d + 4, kDigitPairs + 2 * (six % 100), 2);
+  d[6] = d[7] = '0';
   int last = 5;  // last significant digit kept (%g strips trailing zeros)
   while (last > 0 && d[last] == '0') --last;
   char* p = out;
-  if (negative) *p++ = '-';
+  *p = '-';
+  p += negative ? 1 : 0;
   if (e >= -4 && e < 6) {  // fixed notation
     if (e >= 0) {
-      for (int i = 0; i <= e; ++i) *p++ = d[i];
+      std::memcpy(p, d, 8);  // the integer digits d[0..e]
+      p += e + 1;
       if (last > e) {
-        *p++ = '.';
-        for (int i = e + 1; i <= last; ++i) *p++ = d[i];
+        *p = '.';
+        std::memcpy(p + 1, d + e + 1, 8);  // the fraction digits d[e+1..last]
+        p += 1 + last - e;
       }
     } else {
-      *p++ = '0', *p++ = '.';
-      for (int i = 0; i < -e - 1; ++i) *p++ = '0';
-      for (int i = 0; i <= last; ++i) *p++ = d[i];
+      std::memcpy(p, "0.000000", 8);  // "0." and -e-1 zeros
+      p += 1 - e;
+      std::memcpy(p, d, 8);
+      p += last + 1;
     }
   } else {  // exponent notation: d.ddddde+XX
     *p++ = d[0];
     if (last > 0) {
-      *p++ = '.';
-      for (int i = 1; i <= last; ++i) *p++ = d[i];
+      *p = '.';
+      std::memcpy(p + 1, d + 1, 8);
+      p += 1 + last;
     }
     *p++ = 'e';
     *p++ = e < 0 ? '-' : '+';

@@ -11,6 +11,8 @@ namespace mos::io {
 constexpr std::size_t kG6BufferSize = 32;
 
 // Writes v as "%g" would into `out` (no terminating NUL); returns the length.
+// `out` must have room for kG6BufferSize bytes: bytes past the returned
+// length may be overwritten (scratch of the block copies).
 // Exact: values too close to a rounding tie for double arithmetic to decide,
 // and values outside 1e-17..1e22, are handed to snprintf.
 std::size_t FormatG6(double v, char* out);

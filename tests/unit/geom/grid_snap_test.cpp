@@ -60,6 +60,23 @@ TEST(GridSnap, VerticesMoveToTheNearestGridPoint) {
   EXPECT_TRUE(kernel::IsClosedManifold(cube));
 }
 
+// Gives every triangle at vertex `corner` its own copy of it, each copy a
+// fraction of a step off (0.15 .. 0.65 steps, up in x and z, down in y):
+// the copies lie in the corner's cell or a diagonal neighbour. Returns the
+// number of copies.
+int SplitIntoNearCopies(kernel::Mesh& mesh, int corner) {
+  const kernel::Vec3 p = mesh.vertPos[corner];
+  int copies = 0;
+  for (auto& t : mesh.triVerts)
+    for (int& v : t)
+      if (v == corner) {
+        const double off = (0.15 + 0.1 * copies++) * kOpenscadGrid;
+        mesh.vertPos.push_back({p.x + off, p.y - off, p.z + off});
+        v = mesh.NumVert() - 1;
+      }
+  return copies;
+}
+
 // Vertices of one mesh in the same or neighbouring cells merge: a box whose
 // corner (1,1,1) is given once per triangle, each copy a fraction of a
 // step off, closes into the box.
@@ -69,20 +86,46 @@ TEST(GridSnap, NeighbouringVerticesMerge) {
   for (int i = 0; i < box.NumVert(); ++i)
     if (box.vertPos[i].x == 1 && box.vertPos[i].y == 1 && box.vertPos[i].z == 1) corner = i;
   ASSERT_GE(corner, 0);
-  int copies = 0;
-  for (auto& t : box.triVerts)
-    for (int& v : t)
-      if (v == corner) {
-        const double off = (0.15 + 0.1 * copies++) * kOpenscadGrid;  // 0.15 .. 0.65 steps
-        box.vertPos.push_back({1 + off, 1 - off, 1 + off});
-        v = box.NumVert() - 1;
-      }
+  const int copies = SplitIntoNearCopies(box, corner);
   ASSERT_GE(copies, 3);
   ASSERT_TRUE(SnapToOpenscadGrid(box));
   EXPECT_TRUE(kernel::IsClosedManifold(box));
   EXPECT_EQ(box.NumVert(), 8);
   EXPECT_EQ(box.NumTri(), 12);
   EXPECT_NEAR(kernel::SignedVolume(box), 1.0, 1e-5);
+}
+
+// Thousands of vertices sharing one x (the rings of a cylinder lying along
+// x) still find their near copies: the quick test for "nothing can merge"
+// gives up on so many candidates, and the full search merges them.
+TEST(GridSnap, NearCopiesMergeAmongVerticesSharingOneX) {
+  kernel::Mesh cylinder = kernel::MakeCylinder({0, 0, 0}, 10, 10, 2, 3000);
+  for (kernel::Vec3& v : cylinder.vertPos) v = {v.z, v.y, -v.x};  // a quarter turn about y
+  const int before = cylinder.NumVert();
+  const int tris = cylinder.NumTri();
+  int corner = -1;  // a rim vertex
+  for (int i = 0; i < before && corner < 0; ++i)
+    if (cylinder.vertPos[i].y != 0 || cylinder.vertPos[i].z != 0) corner = i;
+  ASSERT_GE(corner, 0);
+  ASSERT_GE(SplitIntoNearCopies(cylinder, corner), 3);
+  ASSERT_TRUE(SnapToOpenscadGrid(cylinder));
+  EXPECT_TRUE(kernel::IsClosedManifold(cylinder));
+  EXPECT_EQ(cylinder.NumVert(), before);
+  EXPECT_EQ(cylinder.NumTri(), tris);
+}
+
+// Without near copies nothing merges, however the vertices are arranged:
+// every vertex keeps its index and moves to its grid point.
+TEST(GridSnap, FarApartVerticesOnlyMove) {
+  kernel::Mesh sphere = kernel::MakeUvSphere({0.3, -0.2, 0.1}, 5, 64);
+  const kernel::Mesh before = sphere;
+  ASSERT_TRUE(SnapToOpenscadGrid(sphere));
+  ASSERT_EQ(sphere.triVerts, before.triVerts);
+  for (int i = 0; i < sphere.NumVert(); ++i) {
+    EXPECT_EQ(sphere.vertPos[i].x, std::round(before.vertPos[i].x / kOpenscadGrid) * kOpenscadGrid);
+    EXPECT_EQ(sphere.vertPos[i].y, std::round(before.vertPos[i].y / kOpenscadGrid) * kOpenscadGrid);
+    EXPECT_EQ(sphere.vertPos[i].z, std::round(before.vertPos[i].z / kOpenscadGrid) * kOpenscadGrid);
+  }
 }
 
 // A slab thinner than a step collapses: the mesh is left as it was.
