@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <fstream>
 
-#include "io/overwrite_file.h"
-
 namespace mos::cli {
 
 namespace {
@@ -17,13 +15,12 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Written over an existing file in place (io/overwrite_file.h: cheaper on
-// ext4 than truncating it first).
 std::string WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out;
-  if (!io::OpenOverwriting(path, out)) return "cannot open '" + path + "' for writing";
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return "cannot open '" + path + "' for writing";
   out << text;
-  if (!io::FinishOverwriting(out, path)) return "cannot write '" + path + "'";
+  out.close();
+  if (!out) return "cannot write '" + path + "'";
   return "";
 }
 

@@ -4,22 +4,21 @@
 
 #include "io/export_2d.h"
 #include "io/export_mesh.h"
-#include "io/overwrite_file.h"
 
 namespace mos::io {
 
 namespace {
 
 bool OpenForExport(const std::string& path, std::ofstream& file, std::string& error) {
-  if (OpenOverwriting(path, file)) return true;
-  error = "Can't open file \"" + path + "\" for export";
-  return false;
+  file.open(path, std::ios::binary | std::ios::trunc);
+  if (!file) error = "Can't open file \"" + path + "\" for export";
+  return static_cast<bool>(file);
 }
 
 bool Finish(std::ofstream& file, const std::string& path, std::string& error) {
-  if (FinishOverwriting(file, path)) return true;
-  error = "Error writing \"" + path + "\"";
-  return false;
+  file.flush();
+  if (!file) error = "Error writing \"" + path + "\"";
+  return static_cast<bool>(file);
 }
 
 }  // namespace
@@ -46,7 +45,6 @@ bool ExportMeshFile(const kernel::Mesh& mesh, const std::vector<geom::FaceProper
   else if (format == "obj") WriteObj(mesh, file);
   else if (format == "amf") WriteAmf(mesh, properties, file);
   else if (format == "3mf" && !Write3mf(mesh, properties, file)) {
-    FinishOverwriting(file, path);  // cut to what was written, as a truncated file would be
     error = "Error writing \"" + path + "\": the model is too large for a 3MF package";
     return false;
   }
