@@ -1,21 +1,29 @@
-// Shewchuk (DCG 18, 1997): error-free transformations and expansion
-// arithmetic, written from the paper's algorithms (Two-Sum, Two-Product by
-// Dekker splitting, Grow-Expansion, Scale-Expansion, zero elimination).
+// J. R. Shewchuk, "Adaptive precision floating-point arithmetic and fast
+// robust geometric predicates" (Discrete & Computational Geometry 18, 1997):
+// error-free transformations (Two-Sum, Two-Diff, Two-Product by Dekker
+// splitting), Grow-Expansion, Fast-Expansion-Sum and Scale-Expansion with
+// zero elimination, and the adaptive orient3d of section 4.3, written from
+// the paper. Stages: A, a floating-point filter; B, the exact determinant of
+// the rounded differences (exact when no difference rounded); C, a
+// first-order tail correction under a second error bound; D, the exact
+// determinant of the exact differences. Every expansion lives in a
+// fixed-size stack array sized for its worst case (orient3d: 192 terms), so
+// the exact path never allocates.
 #include "kernel/hull_predicates.h"
 
 #include <cmath>
-#include <vector>
 
 namespace mos::kernel {
 namespace {
 
-using Expansion = std::vector<double>;  // nonoverlapping, increasing magnitude
-
 constexpr double kEpsilon = 1.1102230246251565e-16;  // 2^-53
 constexpr double kSplitter = 134217729.0;            // 2^27 + 1
-// Shewchuk's bounds for the filtered orient2d / orient3d.
+// Shewchuk's error bounds (section 4.3 and predicates.c's exactinit).
+constexpr double kResultBound = (3.0 + 8.0 * kEpsilon) * kEpsilon;
 constexpr double kOrient2dBound = (3.0 + 16.0 * kEpsilon) * kEpsilon;
 constexpr double kOrient3dBound = (7.0 + 56.0 * kEpsilon) * kEpsilon;
+constexpr double kOrient3dBoundB = (3.0 + 28.0 * kEpsilon) * kEpsilon;
+constexpr double kOrient3dBoundC = (26.0 + 288.0 * kEpsilon) * kEpsilon * kEpsilon;
 
 inline void TwoSum(double a, double b, double& x, double& y) {
   x = a + b;
@@ -54,86 +62,198 @@ inline void TwoProduct(double a, double b, double& x, double& y) {
   y = alo * blo - err3;
 }
 
-// e + b.
-Expansion Grow(const Expansion& e, double b) {
-  Expansion h;
-  h.reserve(e.size() + 1);
-  double q = b;
-  for (double ei : e) {
-    double sum, err;
-    TwoSum(q, ei, sum, err);
-    if (err != 0) h.push_back(err);
-    q = sum;
+// Expansions: nonoverlapping terms in increasing magnitude, in caller-owned
+// arrays; every function returns the output length (at least 1) and the
+// caller sizes the output for the worst case named in each comment.
+
+// h = e + f (Fast-Expansion-Sum with zero elimination; h holds m + n terms).
+int Sum(const double* e, int m, const double* f, int n, double* h) {
+  int i = 0, j = 0, len = 0;
+  // Take the next term of smaller magnitude from e or f.
+  auto takeE = [&]() { return j >= n || (i < m && ((f[j] > e[i]) == (f[j] > -e[i]))); };
+  double q;
+  if (takeE()) {
+    q = e[i++];
+  } else {
+    q = f[j++];
   }
-  if (q != 0 || h.empty()) h.push_back(q);
-  return h;
+  if (i < m && j < n) {
+    double next, err;
+    if (takeE()) {
+      FastTwoSum(e[i++], q, next, err);
+    } else {
+      FastTwoSum(f[j++], q, next, err);
+    }
+    q = next;
+    if (err != 0) h[len++] = err;
+  }
+  while (i < m || j < n) {
+    double next, err;
+    if (takeE()) {
+      TwoSum(q, e[i++], next, err);
+    } else {
+      TwoSum(q, f[j++], next, err);
+    }
+    q = next;
+    if (err != 0) h[len++] = err;
+  }
+  if (q != 0 || len == 0) h[len++] = q;
+  return len;
 }
 
-Expansion Add(const Expansion& e, const Expansion& f) {
-  Expansion h = e;
-  for (double fi : f) h = Grow(h, fi);
-  return h;
-}
-
-// e * b.
-Expansion Scale(const Expansion& e, double b) {
-  Expansion h;
-  if (e.empty() || b == 0) return {0.0};
-  h.reserve(2 * e.size());
+// h = e * b (Scale-Expansion with zero elimination; h holds 2 m terms).
+int Scale(const double* e, int m, double b, double* h) {
+  int len = 0;
   double q, err;
   TwoProduct(e[0], b, q, err);
-  if (err != 0) h.push_back(err);
-  for (size_t i = 1; i < e.size(); ++i) {
+  if (err != 0) h[len++] = err;
+  for (int i = 1; i < m; ++i) {
     double p1, p0, sum;
     TwoProduct(e[i], b, p1, p0);
     TwoSum(q, p0, sum, err);
-    if (err != 0) h.push_back(err);
+    if (err != 0) h[len++] = err;
     FastTwoSum(p1, sum, q, err);
-    if (err != 0) h.push_back(err);
+    if (err != 0) h[len++] = err;
   }
-  if (q != 0 || h.empty()) h.push_back(q);
-  return h;
+  if (q != 0 || len == 0) h[len++] = q;
+  return len;
 }
 
-Expansion Mul(const Expansion& e, const Expansion& f) {
-  Expansion h{0.0};
-  for (double fi : f) h = Add(h, Scale(e, fi));
-  return h;
+// h = e * f for a two-term f (h holds 4 m terms; scratch 4 m).
+int MulTwo(const double* e, int m, const double* f, int n, double* h, double* scratch) {
+  if (n == 1) return Scale(e, m, f[0], h);
+  const int l0 = Scale(e, m, f[0], scratch);
+  const int l1 = Scale(e, m, f[1], scratch + 2 * m);
+  return Sum(scratch, l0, scratch + 2 * m, l1, h);
 }
 
-Expansion Negate(Expansion e) {
-  for (double& x : e) x = -x;
-  return e;
+void Negate(double* e, int m) {
+  for (int i = 0; i < m; ++i) e[i] = -e[i];
 }
 
-int Sign(const Expansion& e) {
-  for (size_t i = e.size(); i-- > 0;) {
+int Sign(const double* e, int m) {
+  for (int i = m; i-- > 0;) {
     if (e[i] > 0) return 1;
     if (e[i] < 0) return -1;
   }
   return 0;
 }
 
-Expansion Diff(double a, double b) {
+inline int SignOf(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+
+// a - b as an exact expansion of one or two terms.
+int Diff(double a, double b, double* h) {
   double x, y;
   TwoDiff(a, b, x, y);
-  return y != 0 ? Expansion{y, x} : Expansion{x};
+  if (y == 0) {
+    h[0] = x;
+    return 1;
+  }
+  h[0] = y;
+  h[1] = x;
+  return 2;
 }
 
+// Exact a*d - b*c for expansions of at most two terms (16 terms out).
+int ExactMinor(const double* a, int la, const double* d, int ld, const double* b, int lb,
+               const double* c, int lc, double* h) {
+  double ad[8], bc[8], scratch[8];
+  const int lad = MulTwo(a, la, d, ld, ad, scratch);
+  const int lbc = MulTwo(b, lb, c, lc, bc, scratch);
+  Negate(bc, lbc);
+  return Sum(ad, lad, bc, lbc, h);
+}
+
+// Stage D: the exact sign of det[w; u; v] from the exact differences.
 int Orient3dExact(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
-  const Expansion ux = Diff(b.x, a.x), uy = Diff(b.y, a.y), uz = Diff(b.z, a.z);
-  const Expansion vx = Diff(c.x, a.x), vy = Diff(c.y, a.y), vz = Diff(c.z, a.z);
-  const Expansion wx = Diff(p.x, a.x), wy = Diff(p.y, a.y), wz = Diff(p.z, a.z);
-  const Expansion nx = Add(Mul(uy, vz), Negate(Mul(uz, vy)));
-  const Expansion ny = Add(Mul(uz, vx), Negate(Mul(ux, vz)));
-  const Expansion nz = Add(Mul(ux, vy), Negate(Mul(uy, vx)));
-  return Sign(Add(Add(Mul(wx, nx), Mul(wy, ny)), Mul(wz, nz)));
+  double u[3][2], v[3][2], w[3][2];
+  int lu[3], lv[3], lw[3];
+  for (int k = 0; k < 3; ++k) {
+    lu[k] = Diff(b[k], a[k], u[k]);
+    lv[k] = Diff(c[k], a[k], v[k]);
+    lw[k] = Diff(p[k], a[k], w[k]);
+  }
+  // det = w . (u x v); each cross component is 16 terms, each product 64.
+  double terms[3][64];
+  int lt[3];
+  for (int k = 0; k < 3; ++k) {
+    const int i = (k + 1) % 3, j = (k + 2) % 3;
+    double minor[16], scratch[64];
+    const int lm = ExactMinor(u[i], lu[i], v[j], lv[j], u[j], lu[j], v[i], lv[i], minor);
+    lt[k] = MulTwo(minor, lm, w[k], lw[k], terms[k], scratch);
+  }
+  double sum01[128], all[192];
+  const int l01 = Sum(terms[0], lt[0], terms[1], lt[1], sum01);
+  return Sign(all, Sum(sum01, l01, terms[2], lt[2], all));
+}
+
+// Stages B to D, after the filter failed. Shewchuk's orient3dadapt with his
+// (a, b, c, d) = our (p, b, c, a): the same determinant, det[p-a; b-a; c-a].
+int Orient3dAdaptive(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
+  const double adx = p.x - a.x, ady = p.y - a.y, adz = p.z - a.z;
+  const double bdx = b.x - a.x, bdy = b.y - a.y, bdz = b.z - a.z;
+  const double cdx = c.x - a.x, cdy = c.y - a.y, cdz = c.z - a.z;
+
+  // Stage B: the determinant of the rounded differences, exactly (24 terms).
+  auto minor = [](double x1, double y2, double x2, double y1, double* h) {
+    double p[2], q[2];
+    TwoProduct(x1, y2, p[1], p[0]);
+    TwoProduct(x2, y1, q[1], q[0]);
+    q[0] = -q[0];
+    q[1] = -q[1];
+    return Sum(p, 2, q, 2, h);
+  };
+  double bc[4], ca[4], ab[4];
+  const int lbc = minor(bdx, cdy, cdx, bdy, bc);
+  const int lca = minor(cdx, ady, adx, cdy, ca);
+  const int lab = minor(adx, bdy, bdx, ady, ab);
+  double adet[8], bdet[8], cdet[8], abdet[16], fin[24];
+  const int la = Scale(bc, lbc, adz, adet);
+  const int lb = Scale(ca, lca, bdz, bdet);
+  const int lc = Scale(ab, lab, cdz, cdet);
+  const int lab2 = Sum(adet, la, bdet, lb, abdet);
+  const int lfin = Sum(abdet, lab2, cdet, lc, fin);
+  double det = 0;
+  for (int i = 0; i < lfin; ++i) det += fin[i];
+  const double permanent = (std::fabs(bdx * cdy) + std::fabs(cdx * bdy)) * std::fabs(adz) +
+                           (std::fabs(cdx * ady) + std::fabs(adx * cdy)) * std::fabs(bdz) +
+                           (std::fabs(adx * bdy) + std::fabs(bdx * ady)) * std::fabs(cdz);
+  double bound = kOrient3dBoundB * permanent;
+  if (det >= bound || -det >= bound) return SignOf(det);
+
+  // Stage C: when no difference rounded, stage B was exact.
+  double adxt, adyt, adzt, bdxt, bdyt, bdzt, cdxt, cdyt, cdzt, unused;
+  TwoDiff(p.x, a.x, unused, adxt);
+  TwoDiff(p.y, a.y, unused, adyt);
+  TwoDiff(p.z, a.z, unused, adzt);
+  TwoDiff(b.x, a.x, unused, bdxt);
+  TwoDiff(b.y, a.y, unused, bdyt);
+  TwoDiff(b.z, a.z, unused, bdzt);
+  TwoDiff(c.x, a.x, unused, cdxt);
+  TwoDiff(c.y, a.y, unused, cdyt);
+  TwoDiff(c.z, a.z, unused, cdzt);
+  if (adxt == 0 && adyt == 0 && adzt == 0 && bdxt == 0 && bdyt == 0 && bdzt == 0 &&
+      cdxt == 0 && cdyt == 0 && cdzt == 0) {
+    return Sign(fin, lfin);
+  }
+  bound = kOrient3dBoundC * permanent + kResultBound * std::fabs(det);
+  det += (adz * ((bdx * cdyt + cdy * bdxt) - (bdy * cdxt + cdx * bdyt)) +
+          adzt * (bdx * cdy - bdy * cdx)) +
+         (bdz * ((cdx * adyt + ady * cdxt) - (cdy * adxt + adx * cdyt)) +
+          bdzt * (cdx * ady - cdy * adx)) +
+         (cdz * ((adx * bdyt + bdy * adxt) - (ady * bdxt + bdx * adyt)) +
+          cdzt * (adx * bdy - ady * bdx));
+  if (det >= bound || -det >= bound) return SignOf(det);
+
+  // Stage D.
+  return Orient3dExact(a, b, c, p);
 }
 
 int Orient2dExact(const Vec2& a, const Vec2& b, const Vec2& c) {
-  const Expansion ux = Diff(b.x, a.x), uy = Diff(b.y, a.y);
-  const Expansion vx = Diff(c.x, a.x), vy = Diff(c.y, a.y);
-  return Sign(Add(Mul(ux, vy), Negate(Mul(uy, vx))));
+  double ux[2], uy[2], vx[2], vy[2], det[16];
+  const int lux = Diff(b.x, a.x, ux), luy = Diff(b.y, a.y, uy);
+  const int lvx = Diff(c.x, a.x, vx), lvy = Diff(c.y, a.y, vy);
+  return Sign(det, ExactMinor(ux, lux, vy, lvy, uy, luy, vx, lvx, det));
 }
 
 }  // namespace
@@ -166,7 +286,7 @@ int Orient3dSign(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
   if (permanent == 0) return 0;  // every term is an exact zero (p on a, ...)
   if (det > bound) return 1;
   if (-det > bound) return -1;
-  return Orient3dExact(a, b, c, p);
+  return Orient3dAdaptive(a, b, c, p);
 }
 
 bool Collinear3d(const Vec3& a, const Vec3& b, const Vec3& c) {

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <random>
+#include <vector>
 
 #include "kernel/hull_predicates.h"
 
@@ -92,6 +93,115 @@ TEST(HullPredicates, Orient2dMatchesCgalNearLines) {
     naiveWrong += (naive > 0 ? 1 : naive < 0 ? -1 : 0) != expected;
   }
   EXPECT_GT(naiveWrong, 0);
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// A random double with a random exponent in [-lo, hi], so the differences of
+// two coordinates usually round (stages C and D of the adaptive test).
+double WideDouble(std::mt19937& rng, int lo, int hi) {
+  std::uniform_real_distribution<double> mant(1, 2);
+  std::uniform_int_distribution<int> expo(-lo, hi);
+  std::uniform_int_distribution<int> sign(0, 1);
+  return (sign(rng) ? -1 : 1) * std::ldexp(mant(rng), expo(rng));
+}
+
+double StepUlps(double x, int k) {
+  for (int s = 0; s < std::abs(k); ++s) x = std::nextafter(x, k < 0 ? -1e300 : 1e300);
+  return x;
+}
+
+TEST(HullPredicates, ExactlyCoplanarWithRoundedDifferencesIsZero) {
+  // Points on the plane z = x: every difference rounds, yet the determinant
+  // is exactly 0, which only the exact stage can confirm; one ulp off the
+  // plane must give the sign CGAL gives.
+  std::mt19937 rng(21);
+  int naiveWrong = 0;
+  for (int trial = 0; trial < 5000; ++trial) {
+    Vec3 q[4];
+    for (auto& v : q) {
+      const double t = WideDouble(rng, 30, 10);
+      v = {t, WideDouble(rng, 30, 10), t};
+    }
+    ASSERT_EQ(Orient3dSign(q[0], q[1], q[2], q[3]), CgalSign(q[0], q[1], q[2], q[3])) << trial;
+    const int k = trial % 5 - 2;
+    Vec3 p = q[3];
+    p.z = StepUlps(p.z, k);
+    const int expected = CgalSign(q[0], q[1], q[2], p);
+    ASSERT_EQ(Orient3dSign(q[0], q[1], q[2], p), expected) << trial;
+    const double naive = Dot(p - q[0], Cross(q[1] - q[0], q[2] - q[0]));
+    naiveWrong += (naive > 0 ? 1 : naive < 0 ? -1 : 0) != expected;
+  }
+  EXPECT_GT(naiveWrong, 0);
+}
+
+TEST(HullPredicates, LargeIntegersNearPlaneMatchCgal) {
+  // Integer coordinates below 2^52 on the plane z = x + y: the differences
+  // are exact, so stage B's determinant of the differences is the answer.
+  std::mt19937_64 rng(5);
+  std::uniform_int_distribution<long long> coord(-(1LL << 49), 1LL << 49);
+  std::uniform_int_distribution<int> off(-2, 2);
+  for (int trial = 0; trial < 5000; ++trial) {
+    Vec3 q[4];
+    for (auto& v : q) {
+      const double x = double(coord(rng)), y = double(coord(rng));
+      v = {x, y, x + y + off(rng)};
+    }
+    ASSERT_EQ(Orient3dSign(q[0], q[1], q[2], q[3]), CgalSign(q[0], q[1], q[2], q[3])) << trial;
+  }
+}
+
+TEST(HullPredicates, MinkowskiLikeCoplanarRingsMatchCgal) {
+  // The hull case that reaches the exact path most (a Minkowski sum of a box
+  // and a low-resolution sphere): every box corner plus every sphere point,
+  // many of them exactly or nearly coplanar.
+  std::vector<Vec3> sphere;
+  for (int ring = 0; ring < 6; ++ring) {
+    const double phi = 3.141592653589793 * (ring + 0.5) / 6;
+    for (int i = 0; i < 12; ++i) {
+      const double theta = 2 * 3.141592653589793 * i / 12;
+      sphere.push_back(Vec3{std::sin(phi) * std::cos(theta), std::sin(phi) * std::sin(theta),
+                            std::cos(phi)} * 0.5);
+    }
+  }
+  std::vector<Vec3> pts;
+  for (int corner = 0; corner < 8; ++corner) {
+    const Vec3 c{corner & 1 ? 10.0 : 0.0, corner & 2 ? 2.0 : 0.0, corner & 4 ? 2.0 : 0.0};
+    for (const Vec3& s : sphere) pts.push_back(c + s);
+  }
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> pick(0, int(pts.size()) - 1);
+  std::uniform_int_distribution<int> inSphere(0, int(sphere.size()) - 1);
+  for (int trial = 0; trial < 40000; ++trial) {
+    // Half the trials take a parallelogram of the sum: a box edge (corners
+    // c0, c1) times a sphere chord (points s1, s2), coplanar in real numbers.
+    const int k = int(sphere.size());
+    const int c0 = trial % 8, c1 = c0 ^ (1 << (trial / 8 % 3));
+    const int s1 = inSphere(rng), s2 = inSphere(rng);
+    const bool face = trial % 2 == 0;
+    const Vec3& a = pts[face ? c0 * k + s1 : pick(rng)];
+    const Vec3& b = pts[face ? c1 * k + s1 : pick(rng)];
+    const Vec3& c = pts[face ? c0 * k + s2 : pick(rng)];
+    const Vec3& p = pts[face ? c1 * k + s2 : pick(rng)];
+    ASSERT_EQ(Orient3dSign(a, b, c, p), CgalSign(a, b, c, p)) << trial;
+  }
+}
+
+TEST(HullPredicates, Orient2dWideMagnitudesMatchCgal) {
+  using K2 = CGAL::Exact_predicates_inexact_constructions_kernel;
+  std::mt19937 rng(8);
+  for (int trial = 0; trial < 5000; ++trial) {
+    // Points on the line y = x, then nudged: the differences round.
+    const double s = WideDouble(rng, 30, 10), t = WideDouble(rng, 30, 10), r = WideDouble(rng, 30, 10);
+    const Vec2 a{s, s}, b{t, t}, c{r, StepUlps(r, trial % 3 - 1)};
+    const auto o = CGAL::orientation(K2::Point_2(a.x, a.y), K2::Point_2(b.x, b.y), K2::Point_2(c.x, c.y));
+    const int expected = o == CGAL::LEFT_TURN ? 1 : (o == CGAL::RIGHT_TURN ? -1 : 0);
+    ASSERT_EQ(Orient2dSign(a, b, c), expected) << trial;
+  }
 }
 
 }  // namespace
