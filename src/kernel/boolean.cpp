@@ -122,9 +122,29 @@ bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, in
   return RunBoolean(p, q, RolesFor(op, false), result, guard);
 }
 
-}  // namespace
+// Whether a vertex of `m` without an outward perturbation direction lies
+// in the closed box `other` (where it may meet the other operand).
+bool StuckVertNear(const BoolOperand& m, const Box3& other) {
+  for (int v : m.stuckVerts)
+    if (other.Contains(m.pos[v])) return true;
+  return false;
+}
 
-Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
+// Which operand to perturb. The perturbation moves every face of the
+// perturbed operand to one side as a piece only when each vertex has a
+// direction outward for all its faces; a vertex with none (the joint of an
+// earlier union of solids sharing an edge) splits the faces around it, and
+// where they lie in the other operand's faces the result gets a zero-width
+// slit (property (b) depth-4 seed 3793). Perturb the second operand when
+// only the first has such vertices near the other.
+bool PerturbSecond(const BoolOperand& p, const BoolOperand& q) {
+  return StuckVertNear(p, q.box) && !StuckVertNear(q, p.box);
+}
+
+// The boolean without cleanup; `perturbedSecond` says which perturbation
+// was tried first (the preferred one).
+Mesh RawBoolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard, bool& perturbedSecond) {
+  perturbedSecond = false;
   if (b.NumTri() == 0) return op == OpType::kIntersection ? Mesh{} : Copy(a);
   if (a.NumTri() == 0) return op == OpType::kUnion ? Copy(b) : Mesh{};
   const BoolOperand p = PrepareOperand(a);
@@ -136,12 +156,16 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
     return out;
   }
   auto stopped = [&] { return guard && guard->Stopped(); };
+  perturbedSecond = PerturbSecond(p, q);
+  auto run = [&](bool second, Mesh& out) {
+    return second ? RunBoolean(q, p, RolesFor(op, true), out, guard) : RunBoolean(p, q, RolesFor(op, false), out, guard);
+  };
   Mesh first;
-  if (RunBoolean(p, q, RolesFor(op, false), first, guard)) return first;
+  if (run(perturbedSecond, first)) return first;
   if (stopped()) return Mesh{};
   // Perturb the other operand instead: a different, equally valid choice.
   Mesh second;
-  if (RunBoolean(q, p, RolesFor(op, true), second, guard)) return second;
+  if (run(!perturbedSecond, second)) return second;
   if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
@@ -151,6 +175,13 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
     if (stopped()) return Mesh{};
   }
   return first;
+}
+
+}  // namespace
+
+Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
+  bool perturbedSecond = false;
+  return RawBoolean(a, b, op, guard, perturbedSecond);
 }
 
 Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
@@ -189,7 +220,8 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
 }  // namespace
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
-  Mesh out = BooleanRaw(a, b, op, guard);
+  bool perturbedSecond = false;
+  Mesh out = RawBoolean(a, b, op, guard, perturbedSecond);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   CleanupMesh(out);
   // Operands with coincident surfaces (issue267: a torus united with a
@@ -197,12 +229,13 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   // zero-volume fan on the other operand's face, its apex at the position
   // of a vertex of that face: cleanup cannot weld the two (the edge to the
   // fan's far corner would carry four triangles). The other perturbation
-  // choice usually has no such tie left. Not the shifted operand: where
+  // choice (the one not preferred) usually has no such tie left. Not the
+  // shifted operand: where
   // solids touch along an edge (property (b) seed 11110) it joins them by
   // a sliver a rounding step wide, which later booleans cut differently
   // from the exact solids.
   if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
-    Mesh alt = BooleanStrategy(a, b, op, 1);
+    Mesh alt = BooleanStrategy(a, b, op, perturbedSecond ? 0 : 1);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
     // Solids that only touch (cubes sharing an edge) keep their coincident
     // vertices on purpose; a choice that separates them is not wanted.

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <tuple>
 
+#include "kernel/perturbation_direction.h"
+
 namespace mos::kernel {
 
 bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin) {
@@ -83,6 +85,10 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
     const double len = Length(n);
     if (len > 0) n = n * (1.0 / len);
   }
+  // Where a pseudo-normal points to the inner side of a face around its
+  // vertex, that face would not move as one piece (a slit where it lies
+  // in the other operand's face).
+  op.stuckVerts = MakeDirectionsOutward(op.tri, op.faceNormal, op.vertNormal);
   return op;
 }
 
