@@ -91,26 +91,31 @@ std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tr
   }
   std::vector<int> stuck;
   if (!any) return stuck;
-  // The distinct normals around each such vertex.
-  std::vector<std::vector<Vec3>> around(nv);
+  // The distinct normals around each such vertex (slot[v] indexes them).
+  std::vector<int> slot(nv, -1), needy;
+  for (int v = 0; v < nv; ++v)
+    if (needs[v]) {
+      slot[v] = static_cast<int>(needy.size());
+      needy.push_back(v);
+    }
+  std::vector<std::vector<Vec3>> around(needy.size());
   for (size_t t = 0; t < tri.size(); ++t) {
     const Vec3& n = faceNormal[t];
     if (!(LengthSquared(n) > 0)) continue;
     for (int v : tri[t]) {
       if (!needs[v]) continue;
-      std::vector<Vec3>& list = around[v];
+      std::vector<Vec3>& list = around[slot[v]];
       bool seen = false;
       for (const Vec3& m : list) seen = seen || Dot(m, n) > 1 - 1e-12;
       if (!seen) list.push_back(n);
     }
   }
-  for (int v = 0; v < nv; ++v) {
-    if (!needs[v]) continue;
+  for (int v : needy) {
     Vec3 dir{};
     double minDot = 0;
     // Where no direction is outward for every face (a zero-thickness wall,
     // a saddle wrapped all round), the pseudo-normal stays.
-    if (MostOutwardDirection(around[v], vertDir[v], dir, minDot) && minDot > 0) vertDir[v] = dir;
+    if (MostOutwardDirection(around[slot[v]], vertDir[v], dir, minDot) && minDot > 0) vertDir[v] = dir;
     else stuck.push_back(v);
   }
   return stuck;
