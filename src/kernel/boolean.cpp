@@ -176,12 +176,33 @@ bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, in
   return RunBoolean(p, q, RolesFor(op, false), result, guard, active);
 }
 
+// Whether a vertex of `m` without an outward perturbation direction lies
+// in the closed box `other` (where it may meet the other operand).
+bool StuckVertNear(const BoolOperand& m, const Box3& other) {
+  for (int v : m.stuckVerts)
+    if (other.Contains(m.pos[v])) return true;
+  return false;
+}
+
+// Which operand to perturb. The perturbation moves every face of the
+// perturbed operand to one side as a piece only when each vertex has a
+// direction outward for all its faces; a vertex with none (the joint of an
+// earlier union of solids sharing an edge) splits the faces around it, and
+// where they lie in the other operand's faces the result gets a zero-width
+// slit (property (b) depth-4 seed 3793). Perturb the second operand when
+// only the first has such vertices near the other.
+bool PerturbSecond(const BoolOperand& p, const BoolOperand& q) {
+  return StuckVertNear(p, q.box) && !StuckVertNear(q, p.box);
+}
+
 // What cleanup needs to know about a raw boolean result.
 struct RawInfo {
   bool consistent = false;        // closed, manifold, twins built: clean locally
   std::vector<char> activeVerts;  // per vertex: on a face the intersection changed
+  bool perturbedSecond = false;   // which perturbation was tried first (preferred)
 };
 
+// The boolean without cleanup.
 Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard, RawInfo& info) {
   auto untouched = [&](Mesh m) {  // nothing cut: nothing to clean locally
     info.activeVerts.assign(m.vertPos.size(), 0);
@@ -199,12 +220,17 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   }
   auto stopped = [&] { return guard && guard->Stopped(); };
   info.consistent = true;
+  info.perturbedSecond = PerturbSecond(p, q);
+  auto run = [&](bool second, Mesh& out) {
+    return second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &info.activeVerts)
+                  : RunBoolean(p, q, RolesFor(op, false), out, guard, &info.activeVerts);
+  };
   Mesh first;
-  if (RunBoolean(p, q, RolesFor(op, false), first, guard, &info.activeVerts)) return first;
+  if (run(info.perturbedSecond, first)) return first;
   if (stopped()) return Mesh{};
   // Perturb the other operand instead: a different, equally valid choice.
   Mesh second;
-  if (RunBoolean(q, p, RolesFor(op, true), second, guard, &info.activeVerts)) return second;
+  if (run(!info.perturbedSecond, second)) return second;
   if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
@@ -283,12 +309,13 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   // zero-volume fan on the other operand's face, its apex at the position
   // of a vertex of that face: cleanup cannot weld the two (the edge to the
   // fan's far corner would carry four triangles). The other perturbation
-  // choice usually has no such tie left. Not the shifted operand: where
+  // choice (the one not preferred) usually has no such tie left. Not the
+  // shifted operand: where
   // solids touch along an edge (property (b) seed 11110) it joins them by
   // a sliver a rounding step wide, which later booleans cut differently
   // from the exact solids.
   if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
-    Mesh alt = BooleanStrategy(a, b, op, 1);
+    Mesh alt = BooleanStrategy(a, b, op, info.perturbedSecond ? 0 : 1);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
     // Solids that only touch (cubes sharing an edge) keep their coincident
     // vertices on purpose; a choice that separates them is not wanted.

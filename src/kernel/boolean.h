@@ -34,7 +34,8 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard = nul
 
 // One fixed strategy, cleaned (for tests): 0 perturbs a, 1 perturbs b, 2
 // moves b by a rounding-sized step. Boolean tries them in this order until
-// the topology is consistent.
+// the topology is consistent, except that it perturbs b first when only a
+// has vertices without an outward perturbation direction near b.
 Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy);
 
 }  // namespace mos::kernel

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <tuple>
 
+#include "kernel/perturbation_direction.h"
+
 namespace mos::kernel {
 
 bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin) {
@@ -86,6 +88,10 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
     const double len = Length(n);
     if (len > 0) n = n * (1.0 / len);
   }
+  // Where a pseudo-normal points to the inner side of a face around its
+  // vertex, that face would not move as one piece (a slit where it lies
+  // in the other operand's face).
+  op.stuckVerts = MakeDirectionsOutward(op.tri, op.faceNormal, op.vertNormal);
   return op;
 }
 

@@ -21,7 +21,10 @@ struct BoolOperand {
   std::vector<std::array<int, 3>> tri;
   std::vector<int> twin;
   std::vector<uint32_t> prop;
-  std::vector<Vec3> vertNormal;
+  std::vector<Vec3> vertNormal;  // perturbation direction (see perturbation_direction.h)
+  // Vertices no perturbation direction moves to the outer side of all
+  // their faces (MakeDirectionsOutward).
+  std::vector<int> stuckVerts;
   std::vector<Vec3> faceNormal;
   Box3 box;
   bool closed = true;  // every halfedge found exactly one twin

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "boolean_test_support.h"
+#include "kernel/boolean_operand.h"
 
 namespace mos::kernel {
 namespace {
@@ -239,6 +240,140 @@ TEST(BooleanCgalRegression, Seed11110EdgeContactIsNotShifted) {
       EXPECT_TRUE(p.y == 0 || p.y == 1 || p.y == 2) << p.y;
       EXPECT_TRUE(p.z == 1 || p.z == 1.5) << p.z;
     }
+  }
+}
+
+// Whether every non-degenerate triangle around vertex v faces the side
+// the operand's perturbation direction at v points to.
+bool DirectionOutwardForAllFaces(const Mesh& m, int v) {
+  const BoolOperand op = PrepareOperand(m);
+  for (int t = 0; t < op.NumTri(); ++t)
+    for (int c : op.tri[t])
+      if (c == v && LengthSquared(op.faceNormal[t]) > 0 && !(Dot(op.vertNormal[v], op.faceNormal[t]) > 0))
+        return false;
+  return true;
+}
+
+// Seed 13946 (depth 4), reduced to one component of the node's first
+// operand: a convex sliver (part of a hull cut by earlier booleans) whose
+// face z = 0 lies in the bottom face of a box, united with it. At its
+// corners (1.5, 0.4985, 0) and (1.0431, 0, 0) the sliver is a knife edge:
+// the faces below outweigh the face z = 0 in the angle-weighted
+// pseudo-normal, which so pointed down, to the inner side of that face.
+// Perturbed along it, the face moved up into the box near most corners
+// and down near those two, so the contact was split and the union came
+// out with a zero-width slit (genus 1). Perturbation directions now point
+// to the outer side of every face around a vertex.
+TEST(BooleanCgalRegression, Seed13946SliverCornerDirectionIsOutward) {
+  const Mesh sliver = MeshFrom(
+      {{0x1.b6c560f02b0a6p+0, 0x1.f9dea48369762p-1, -0x1.7935349432140p-4},
+       {0x1.8000000000000p+0, 0x1.51b69868fd97ep-3, 0x1.eb747cd37ea35p-4},
+       {0x1.8000000000000p+0, 0x1.fe7abefca331fp-2, 0x0.0p+0},
+       {0x1.5b60d5fc55b5cp-1, -0x1.a55f6d4398bc0p-4, -0x1.b2989b0f74ac0p-4},
+       {0x1.0b0a7023c3db9p+0, 0x0.0p+0, 0x0.0p+0},
+       {0x1.0bf55e49f64a7p+0, 0x0.0p+0, 0x1.70c601e072680p-10},
+       {0x1.8000000000000p+0, 0x1.cb38f2611ceeap-2, 0x1.dd338bf907a9ap-6},
+       {0x1.0afb93395f38cp+0, 0x0.0p+0, 0x0.0p+0},
+       {0x1.24a26aeebbc74p+0, 0x1.125ad6365e146p-3, 0x0.0p+0},
+       {0x1.8000000000000p+0, 0x1.0b5bfb89e76abp-1, 0x0.0p+0}},
+      {{0, 1, 2, 1}, {3, 0, 2, 1}, {3, 2, 4, 1}, {5, 3, 4, 1}, {0, 6, 1, 1}, {3, 5, 7, 1},
+       {8, 3, 7, 1}, {9, 6, 0, 1}, {8, 9, 0, 1}, {3, 8, 0, 1}, {4, 2, 9, 0}, {7, 4, 9, 0},
+       {8, 7, 9, 0}, {4, 7, 5, 0}, {6, 9, 2, 0}, {1, 6, 2, 0}});
+  const Mesh box = booltest::Box(0, 0, 0, 2, 0.5, 0.5);
+  // The premise: the pseudo-normal at corner 2 points into the sliver's
+  // face z = 0 (normal +z).
+  ASSERT_EQ(sliver.vertPos[2].z, 0.0);
+  EXPECT_TRUE(DirectionOutwardForAllFaces(sliver, 2));
+  EXPECT_TRUE(DirectionOutwardForAllFaces(sliver, 4));
+  for (int strategy = 0; strategy < 2; ++strategy) {
+    SCOPED_TRACE(strategy);
+    const Mesh u = BooleanStrategy(sliver, box, OpType::kUnion, strategy);
+    EXPECT_TRUE(IsValidSolid(u));
+    EXPECT_TRUE(VolumeNear(u, 0.50083257763613021, 1e-12));  // CGAL's exact volume, rounded
+    EXPECT_EQ(ComponentCount(u), 1);
+    EXPECT_EQ(Genus(u), 0);
+  }
+  for (bool swapped : {false, true}) {
+    SCOPED_TRACE(swapped ? "box first" : "sliver first");
+    const Mesh u = swapped ? Boolean(box, sliver, OpType::kUnion) : Boolean(sliver, box, OpType::kUnion);
+    EXPECT_TRUE(IsValidSolid(u));
+    EXPECT_TRUE(VolumeNear(u, 0.50083257763613021, 1e-12));
+    EXPECT_EQ(ComponentCount(u), 1);
+    EXPECT_EQ(Genus(u), 0);
+  }
+}
+
+// Seed 1159 (depth 4), reduced: a solid (a box united with a hull, cut by
+// earlier booleans) minus a box whose top z = 1.5 holds the solid's faces
+// there. The solid's saddle corners on z = 1.5 and y = 2 had
+// pseudo-normals pointing to the inner side of those faces, the same
+// cause as seed 13946, here in a difference (the first operand moves
+// inward): genus 1 where the exact result has genus 0.
+TEST(BooleanCgalRegression, Seed1159SaddleCornerInDifference) {
+  const Mesh solid = MeshFrom(
+      {{0x1.63cce3426b292p+1, 0x1.b0d4330ccf542p+0, 0x1.3963dd7846dacp+1},
+       {0x1.4721ae6aaf2cep+1, 0x1.5fc00f72c85cep+1, 0x1.7af68c507cd22p+0},
+       {0x1.1379222c455d5p+1, 0x1.4b758f6c63846p+1, 0x1.551f5c596a99cp+1},
+       {0x1.9865008e952a1p+0, 0x1.4daf3e36f5417p+1, 0x1.d5413eeb22629p+0},
+       {0x1.e191d4a16dc36p+0, 0x1.630810eaebedap+1, 0x1.cabd65dde411cp+0},
+       {0x1.84af12d26864dp+0, 0x1.acc37f9d5b11bp+0, 0x1.9c4622a338fdcp+0},
+       {0x1.c7222f11c2eb4p+0, 0x1.3c466a590f074p+1, 0x1.2767101075a33p+1},
+       {0x1.edfc6a137c44ep+0, 0x1.402b7d3d8f6c2p+0, 0x1.d8a8cc12c03e6p+0},
+       {0x1.dcb56d1d277e7p+0, 0x1.f3556a0c6f349p+0, 0x1.8000000000000p+0},
+       {0x1.0000000000000p+1, 0x1.f866faef324dap+0, 0x1.8000000000000p+0},
+       {0x1.1b6caefb24fdep+1, 0x1.1dccc31932fafp+1, 0x1.630be7773fc36p+0},
+       {0x1.0000000000000p+1, 0x1.0000000000000p+1, 0x1.7c4aa74958345p+0},
+       {0x1.ec82091853f83p+0, 0x1.0000000000000p+1, 0x1.7aecda738dd7ap+0},
+       {0x1.e343b9ed17028p+0, 0x1.0000000000000p+1, 0x1.8000000000000p+0},
+       {0x1.fb8e466f20c4ap+0, 0x1.5cd2a7a77d355p+1, 0x1.2f236cb6122d6p+1},
+       {0x1.258428b4e83a8p+1, 0x1.4bca3a957eb50p+0, 0x1.15ff73b060e80p+1},
+       {0x0.0p+0, 0x1.8000000000000p+0, 0x1.8000000000000p+0},
+       {0x0.0p+0, 0x1.0000000000000p+1, 0x1.8000000000000p+0},
+       {0x0.0p+0, 0x1.0000000000000p+1, 0x1.0000000000000p-1},
+       {0x0.0p+0, 0x1.8000000000000p+0, 0x1.0000000000000p-1},
+       {0x1.0000000000000p+1, 0x1.8000000000000p+0, 0x1.8000000000000p+0},
+       {0x1.0000000000000p+1, 0x1.8000000000000p+0, 0x1.0000000000000p-1},
+       {0x1.0000000000000p+1, 0x1.0000000000000p+1, 0x1.0000000000000p-1}},
+      {{0, 1, 2, 1}, {1, 3, 4, 1}, {3, 5, 6, 1}, {6, 5, 7, 1}, {7, 5, 8, 1}, {7, 8, 9, 1},
+       {10, 7, 9, 1}, {10, 9, 11, 1}, {12, 10, 11, 1}, {5, 13, 8, 1}, {13, 5, 3, 1}, {12, 13, 3, 1},
+       {10, 12, 3, 1}, {3, 1, 10, 1}, {1, 0, 10, 1}, {4, 3, 14, 1}, {14, 3, 6, 1}, {14, 6, 2, 1},
+       {2, 1, 14, 1}, {14, 1, 4, 1}, {0, 2, 15, 1}, {15, 2, 6, 1}, {15, 6, 7, 1}, {15, 7, 10, 1},
+       {10, 0, 15, 1}, {16, 17, 18, 2}, {16, 18, 19, 2}, {20, 21, 22, 2}, {9, 20, 22, 2}, {11, 9, 22, 2},
+       {16, 19, 21, 2}, {21, 20, 16, 2}, {12, 11, 22, 2}, {13, 12, 22, 2}, {17, 13, 22, 2}, {18, 17, 22, 2},
+       {16, 20, 9, 2}, {16, 9, 8, 2}, {13, 17, 16, 2}, {8, 13, 16, 2}, {19, 18, 22, 2}, {22, 21, 19, 2}});
+  const Mesh box = booltest::Box(1, 1, 1, 1.5, 2, 1.5);
+  for (int strategy = 0; strategy < 2; ++strategy) {
+    SCOPED_TRACE(strategy);
+    const Mesh d = BooleanStrategy(solid, box, OpType::kDifference, strategy);
+    EXPECT_TRUE(IsValidSolid(d));
+    EXPECT_TRUE(VolumeNear(d, 1.6118087669191408, 1e-12));  // CGAL's exact volume, rounded
+    EXPECT_EQ(ComponentCount(d), 1);
+    EXPECT_EQ(Genus(d), 0);
+  }
+}
+
+// Seed 3793 (depth 4), reduced: boxes A and B sharing only an edge are
+// united first (the perturbation joins them there: two wedges meeting
+// along the edge, its faces on both sides of x = 0.5 and y = 0.5 around
+// one vertex), then united with a box C filling the corner between them.
+// No direction moves that joint vertex to the outer side of all its
+// faces, so perturbing A u B split the faces it shares with C: genus 1.
+// Boolean now perturbs the operand that has no such vertex (C).
+TEST(BooleanCgalRegression, Seed3793EdgeJointIsNotPerturbed) {
+  const Mesh a = booltest::Box(0.5, 0, 1.5, 2, 0.5, 2), b = booltest::Box(0, 0.5, 1, 0.5, 1.5, 2);
+  const Mesh c = booltest::Box(0.5, 0.5, 1.5, 1, 1, 2);
+  const Mesh ab = Boolean(a, b, OpType::kUnion);
+  ASSERT_TRUE(IsValidSolid(ab));
+  ASSERT_EQ(ComponentCount(ab), 1);  // joined along the shared edge
+  EXPECT_FALSE(PrepareOperand(ab).stuckVerts.empty());
+  EXPECT_TRUE(PrepareOperand(c).stuckVerts.empty());
+  for (bool swapped : {false, true}) {
+    SCOPED_TRACE(swapped ? "corner box first" : "corner box second");
+    const Mesh u = swapped ? Boolean(c, ab, OpType::kUnion) : Boolean(ab, c, OpType::kUnion);
+    EXPECT_TRUE(IsValidSolid(u));
+    EXPECT_TRUE(VolumeNear(u, 1.0, 1e-15));
+    EXPECT_EQ(ComponentCount(u), 1);
+    EXPECT_EQ(Genus(u), 0);
   }
 }
 

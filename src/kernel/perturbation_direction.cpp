@@ -1,0 +1,124 @@
+// Perturbation directions that move every face of the perturbed operand
+// to its outer side as one piece (Smith 2009, ch. 4; see the header).
+#include "kernel/perturbation_direction.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace mos::kernel {
+
+namespace {
+
+// Distinct normals beyond which the exact search (cubic in their number)
+// gives way to the iteration.
+constexpr int kMaxExactNormals = 24;
+
+double MinDot(const std::vector<Vec3>& normals, Vec3 d) {
+  double m = std::numeric_limits<double>::infinity();
+  for (const Vec3& n : normals) m = std::min(m, Dot(d, n));
+  return m;
+}
+
+// Keeps the better of the current best and the unit candidate `d`.
+void Consider(const std::vector<Vec3>& normals, Vec3 d, Vec3& best, double& bestMin) {
+  const double len = Length(d);
+  if (!(len > 0) || !std::isfinite(len)) return;
+  d = d * (1.0 / len);
+  const double m = MinDot(normals, d);
+  if (m > bestMin) {
+    bestMin = m;
+    best = d;
+  }
+}
+
+}  // namespace
+
+bool MostOutwardDirection(const std::vector<Vec3>& normals, Vec3 start, Vec3& dir, double& minDot) {
+  if (normals.empty()) return false;
+  Vec3 best = Normalized(start);
+  double bestMin = Length(best) > 0 ? MinDot(normals, best) : -std::numeric_limits<double>::infinity();
+  const int k = static_cast<int>(normals.size());
+  if (k <= kMaxExactNormals) {
+    // The smallest cap holding points of the sphere is fixed by one, two
+    // or three of them on its rim: its centre is that normal, the
+    // midpoint of two, or the point equidistant from three.
+    for (int i = 0; i < k; ++i) {
+      Consider(normals, normals[i], best, bestMin);
+      for (int j = i + 1; j < k; ++j) {
+        Consider(normals, normals[i] + normals[j], best, bestMin);
+        for (int l = j + 1; l < k; ++l) {
+          const Vec3 c = Cross(normals[j] - normals[i], normals[l] - normals[i]);
+          Consider(normals, c, best, bestMin);
+          Consider(normals, -c, best, bestMin);
+        }
+      }
+    }
+  } else {
+    // Many distinct planes: pull towards the worst normal, shrinking steps.
+    Vec3 d = Length(best) > 0 ? best : normals[0];
+    double step = 1;
+    for (int it = 0; it < 256; ++it, step *= 0.97) {
+      const Vec3* worst = &normals[0];
+      for (const Vec3& n : normals)
+        if (Dot(d, n) < Dot(d, *worst)) worst = &n;
+      d = Normalized(d + *worst * step);
+      if (!(Length(d) > 0)) break;
+      Consider(normals, d, best, bestMin);
+    }
+  }
+  if (!(Length(best) > 0)) return false;
+  dir = best;
+  minDot = bestMin;
+  return true;
+}
+
+std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tri,
+                                       const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir) {
+  const int nv = static_cast<int>(vertDir.size());
+  // A vertex needs a new direction when some triangle around it faces
+  // away from (or square to) its pseudo-normal.
+  std::vector<char> needs(nv, 0);
+  bool any = false;
+  for (size_t t = 0; t < tri.size(); ++t) {
+    const Vec3& n = faceNormal[t];
+    if (!(LengthSquared(n) > 0)) continue;
+    for (int v : tri[t]) {
+      if (needs[v] || Dot(vertDir[v], n) > 0) continue;
+      needs[v] = 1;
+      any = true;
+    }
+  }
+  std::vector<int> stuck;
+  if (!any) return stuck;
+  // The distinct normals around each such vertex (slot[v] indexes them).
+  std::vector<int> slot(nv, -1), needy;
+  for (int v = 0; v < nv; ++v)
+    if (needs[v]) {
+      slot[v] = static_cast<int>(needy.size());
+      needy.push_back(v);
+    }
+  std::vector<std::vector<Vec3>> around(needy.size());
+  for (size_t t = 0; t < tri.size(); ++t) {
+    const Vec3& n = faceNormal[t];
+    if (!(LengthSquared(n) > 0)) continue;
+    for (int v : tri[t]) {
+      if (!needs[v]) continue;
+      std::vector<Vec3>& list = around[slot[v]];
+      bool seen = false;
+      for (const Vec3& m : list) seen = seen || Dot(m, n) > 1 - 1e-12;
+      if (!seen) list.push_back(n);
+    }
+  }
+  for (int v : needy) {
+    Vec3 dir{};
+    double minDot = 0;
+    // Where no direction is outward for every face (a zero-thickness wall,
+    // a saddle wrapped all round), the pseudo-normal stays.
+    if (MostOutwardDirection(around[slot[v]], vertDir[v], dir, minDot) && minDot > 0) vertDir[v] = dir;
+    else stuck.push_back(v);
+  }
+  return stuck;
+}
+
+}  // namespace mos::kernel
