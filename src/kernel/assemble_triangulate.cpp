@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "kernel/assemble.h"
@@ -52,32 +53,104 @@ double AreaTolerance(const std::vector<Vec2>& pts, const std::vector<int>& loop)
   return 8 * std::numeric_limits<double>::epsilon() * m * perimeter;
 }
 
-bool PointInLoop(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec2 p) {
-  bool inside = false;
-  for (size_t i = 0, j = loop.size() - 1; i < loop.size(); j = i++) {
-    const Vec2 a = pts[loop[i]];
-    const Vec2 b = pts[loop[j]];
-    if ((a.y > p.y) != (b.y > p.y)) {
-      const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
-      if (p.x < x) inside = !inside;
-    }
-  }
-  return inside;
+// Whether the ray from p towards +x crosses the edge from a to b (one step
+// of the crossing-number test).
+bool RayCrosses(Vec2 a, Vec2 b, Vec2 p) {
+  if ((a.y > p.y) == (b.y > p.y)) return false;
+  const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
+  return p.x < x;
 }
 
 double OrientTolerance(Vec2 a, Vec2 b, Vec2 c);
 
-// p lies on an edge of the loop, up to the rounding of Orient.
-bool OnLoopBoundary(const std::vector<Vec2>& pts, const std::vector<int>& loop, Vec2 p) {
-  for (size_t i = 0; i < loop.size(); ++i) {
-    const Vec2 a = pts[loop[i]], b = pts[loop[(i + 1) % loop.size()]];
-    if (p == a) return true;
-    if (a == b) continue;
-    if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) >= 0 && Dot(p - b, a - b) >= 0)
-      return true;
-  }
-  return false;
+// False only where p cannot be "on" segment ab in the sense of the tests
+// below (|Orient| within OrientTolerance, p projecting inside ab): p lies
+// outside ab's box widened by far more than the distance from the line
+// such a p may have (about 16 eps max|coordinate| once ab is longer than
+// 1e-9 of the coordinates; across a shorter edge the tolerance is not
+// bounded and nothing is skipped). This cheap test comes first because
+// faces with hundreds of holes (a plate with 200 holes) run these loops
+// for every hole, and the tolerances' hypot calls were 90 % of the boolean.
+bool MayBeOnSegment(Vec2 a, Vec2 b, Vec2 p) {
+  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(p.x),
+                             std::fabs(p.y)});
+  if (std::fabs(b.x - a.x) + std::fabs(b.y - a.y) <= 1e-9 * (1 + m)) return true;
+  const double w = 1e-13 * (1 + m);
+  return p.x >= std::min(a.x, b.x) - w && p.x <= std::max(a.x, b.x) + w && p.y >= std::min(a.y, b.y) - w &&
+         p.y <= std::max(a.y, b.y) + w;
 }
+
+// p lies on the edge ab, up to the rounding of Orient (or is its start).
+bool OnEdge(Vec2 a, Vec2 b, Vec2 p) {
+  if (p == a) return true;
+  if (a == b || !MayBeOnSegment(a, b, p)) return false;
+  return std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) >= 0 &&
+         Dot(p - b, a - b) >= 0;
+}
+
+// The edges of one loop bucketed by their y range, so that the crossing-
+// number test and the boundary test above visit only the edges that can answer for p: those
+// spanning p.y, and those whose box (widened as in MayBeOnSegment) holds p.
+// Edges too short for MayBeOnSegment's box are visited for every point.
+// Hole assignment asks this for every point of every hole; scanning the
+// whole outer loop each time was quadratic (a plate with 200 holes).
+class LoopEdgeIndex {
+ public:
+  LoopEdgeIndex(const std::vector<Vec2>& pts, const std::vector<int>& loop) : pts_(pts), loop_(loop) {
+    double m = 0;
+    lo_ = INFINITY;
+    double hi = -INFINITY;
+    for (int v : loop) {
+      m = std::max({m, std::fabs(pts[v].x), std::fabs(pts[v].y)});
+      lo_ = std::min(lo_, pts[v].y);
+      hi = std::max(hi, pts[v].y);
+    }
+    const size_t n = loop.size();
+    buckets_.resize(std::max<size_t>(1, std::min<size_t>(1024, static_cast<size_t>(std::sqrt(double(n))))));
+    scale_ = hi > lo_ ? static_cast<double>(buckets_.size()) / (hi - lo_) : 0;
+    // Points queried are the face's own, so m bounds them too.
+    const double widen = 1e-13 * (1 + m);
+    for (size_t k = 0; k < n; ++k) {
+      const Vec2 a = pts[loop[k]], b = pts[loop[(k + 1) % n]];
+      if (std::fabs(b.x - a.x) + std::fabs(b.y - a.y) <= 1e-9 * (1 + m)) {
+        always_.push_back(static_cast<int>(k));
+        continue;
+      }
+      const size_t b0 = Bucket(std::min(a.y, b.y) - widen), b1 = Bucket(std::max(a.y, b.y) + widen);
+      for (size_t i = b0; i <= b1; ++i) buckets_[i].push_back(static_cast<int>(k));
+    }
+  }
+
+  // Same answers as the tests over every edge of the loop.
+  bool OnBoundary(Vec2 p) const {
+    for (const std::vector<int>* list : {&buckets_[Bucket(p.y)], &always_})
+      for (int k : *list)
+        if (OnEdge(From(k), To(k), p)) return true;
+    return false;
+  }
+  bool Inside(Vec2 p) const {
+    bool inside = false;  // each edge is in one bucket list of p's or in always_, never both
+    for (const std::vector<int>* list : {&buckets_[Bucket(p.y)], &always_})
+      for (int k : *list)
+        if (RayCrosses(To(k), From(k), p)) inside = !inside;
+    return inside;
+  }
+
+ private:
+  size_t Bucket(double y) const {
+    const double t = (y - lo_) * scale_;
+    if (!(t > 0)) return 0;
+    return std::min(buckets_.size() - 1, static_cast<size_t>(t));
+  }
+  Vec2 From(int k) const { return pts_[loop_[k]]; }
+  Vec2 To(int k) const { return pts_[loop_[(k + 1) % loop_.size()]]; }
+
+  const std::vector<Vec2>& pts_;
+  const std::vector<int>& loop_;
+  double lo_ = 0, scale_ = 0;
+  std::vector<std::vector<int>> buckets_;
+  std::vector<int> always_;
+};
 
 // Rounding bound of Orient(a, b, c) (differences of coordinates up to m).
 double OrientTolerance(Vec2 a, Vec2 b, Vec2 c) {
@@ -127,7 +200,7 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
     for (size_t i = 0; i < loop.size(); ++i) {
       const Vec2 p = pts[loop[i]];
       if (ProperCross(a, b, p, pts[loop[(i + 1) % loop.size()]])) return true;
-      if (p == a || p == b) continue;
+      if (p == a || p == b || !MayBeOnSegment(a, b, p)) continue;
       if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) > 0 && Dot(p - b, a - b) > 0)
         return true;
     }
@@ -319,6 +392,7 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
   // no outer loop is triangulated alone: bridging it into an outer loop it
   // does not lie in would cover area outside the face's polygon.
   std::vector<std::vector<int>> holesOf(idx.size());
+  std::vector<std::unique_ptr<LoopEdgeIndex>> edgeIndex(idx.size());
   for (int h : holes) {
     if (std::fabs(area[h]) <= AreaTolerance(pts, idx[h])) {
       alone(idx[h]);
@@ -326,6 +400,7 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     }
     int best = -1;
     for (int o : outers) {
+      if (!edgeIndex[o]) edgeIndex[o] = std::make_unique<LoopEdgeIndex>(pts, idx[o]);
       // Points of the hole on the outer loop's boundary (a hole touching it
       // along an edge, as perturbed coplanar faces leave) do not vote; the
       // hole's edge midpoints vote too, so such a hole still finds its loop.
@@ -334,8 +409,8 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       for (size_t k = 0; k < hl.size(); ++k) {
         const Vec2 a = pts[hl[k]], b = pts[hl[(k + 1) % hl.size()]];
         for (const Vec2 q : {a, (a + b) * 0.5}) {
-          if (OnLoopBoundary(pts, idx[o], q)) continue;
-          votes += PointInLoop(pts, idx[o], q) ? 1 : -1;
+          if (edgeIndex[o]->OnBoundary(q)) continue;
+          votes += edgeIndex[o]->Inside(q) ? 1 : -1;
         }
       }
       if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
