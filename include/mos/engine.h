@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "mos/cancel_poll.h"
 #include "mos/diagnostic.h"
 #include "mos/mesh.h"
 
@@ -40,6 +41,7 @@ struct RenderRequest {
   std::vector<std::string> libraryPaths;  // searched after OPENSCADPATH
   Limits limits;
   const std::atomic<bool>* cancel = nullptr;  // set to true to stop a render
+  CancelPoll cancelPoll;  // polled where `cancel` is read (WASM: a SharedArrayBuffer flag)
   // What to produce besides the echo text.
   bool wantCsg = false;
   bool wantAst = false;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "eval/eval_log.h"
+#include "mos/cancel_poll.h"
 #include "eval/node.h"
 #include "lang/ast.h"
 #include "lang/parser.h"
@@ -28,6 +29,7 @@ struct EvalOptions {
   // thread with a small stack.
   size_t maxStackBytes = 0;
   const std::atomic<bool>* cancel = nullptr;
+  CancelPoll cancelPoll;  // polled where `cancel` is read
   double timeoutSeconds = 0;         // 0: none
   // Iterations one loop may run: a for over a range with more elements
   // gets 2021.01's "too many elements" warning, a C-style list

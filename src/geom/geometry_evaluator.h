@@ -25,6 +25,7 @@ namespace mos::geom {
 
 struct RenderOptions {
   const std::atomic<bool>* cancel = nullptr;
+  CancelPoll cancelPoll;  // polled where `cancel` is read
   // Past it the render stops as if cancelled (the clock's epoch: none).
   std::chrono::steady_clock::time_point deadline{};
   int maxDepth = 0;            // node nesting; 0: default (2000 native, 500 WASM)

@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "mos/cancel_poll.h"
+
 namespace mos::kernel {
 
 // A message from the kernel with the count it is about (e.g. "3 non-manifold
@@ -20,6 +22,7 @@ struct KernelDiagnostic {
 
 struct KernelLimits {
   const std::atomic<bool>* cancel = nullptr;  // the engine's cancel flag
+  CancelPoll cancelPoll;                      // and its polled form
   int64_t maxVertices = 0;                    // 0: kDefaultMaxVertices
   int64_t maxBytes = 0;                       // 0: kDefaultMaxBytes
   // The render's deadline (the clock's epoch: none). Passing it stops an
@@ -43,7 +46,8 @@ class LimitGuard {
 
   bool Check(int64_t vertices = 0, int64_t bytes = 0) {
     if (reason_ != StopReason::None) return false;
-    if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    if ((limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) ||
+        limits_.cancelPoll.Requested()) {
       reason_ = StopReason::Cancelled;
     } else if (PastDeadline()) {
       reason_ = StopReason::Cancelled;
