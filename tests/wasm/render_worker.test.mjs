@@ -14,9 +14,9 @@ import path from 'node:path';
 import { launchBrowser } from '../viewer/browser-harness.mjs';
 import { bundle, engineDir, startServer } from './worker-harness.mjs';
 
-// Runs for minutes unless stopped (1e8 evaluation steps).
-const ENDLESS = 'function f(n) = n <= 0 ? 0 : 1 + f(n - 1);\n' +
-                'for (i = [0:999]) for (j = [0:999]) if (f(100) < 0) echo(i);\n';
+// Runs for most of an hour unless stopped: 1e9 tail-recursive calls (the
+// evaluator runs them as a loop: constant stack and memory).
+const ENDLESS = 'function s(n, acc = 0) = n <= 0 ? acc : s(n - 1, acc + 1);\necho(s(1e9));\n';
 const HEAVY = 'for (i = [0:11]) translate([i * 30, 0, 0]) difference() {\n' +
               '  sphere(10, $fn=64); translate([3 + i / 10, 0, 0]) sphere(8, $fn=64); }\n';
 
@@ -154,6 +154,31 @@ describe('without cross-origin isolation (deadline and terminate)', () => {
     assert.equal(out.again, 'failed');
   });
 
+  test('recursion deeper than the worker thread\'s stack: a readable error, a fresh worker', async () => {
+    // A cold browser worker (baseline-compiled WASM, big frames) runs out of
+    // native stack long before the engine's recursion limit (400 in WASM):
+    // measured in Chromium 2026-11-27, module recursion at depth 75,
+    // function recursion at 150. The instance is then unusable; the client
+    // replaces it.
+    const out = await p.page.evaluate(async () => {
+      const client = new window.RenderClient(window.engineOptions);
+      const deep = await client.render('module m(n) { if (n > 0) m(n - 1); }\nm(390);\n');
+      const next = await client.render('cube(1);');
+      client.dispose();
+      return { deep: [deep.status, deep.error ?? deep.result?.diagnostics.map((d) => d.message).join('; ')],
+               next: next.status, counters: client.counters };
+    });
+    assert.equal(out.next, 'done');
+    if (out.deep[0] === 'failed') {
+      assert.match(out.deep[1], /recursion too deep for the worker's stack/);
+      assert.equal(out.counters.crashed, 1);
+    } else {
+      // A warm (optimised) engine may fit it, and then the engine ends it itself.
+      assert.equal(out.deep[0], 'done');
+    }
+    console.log(`  depth 390 module recursion in a fresh worker: ${out.deep[0]}: ${out.deep[1]}`);
+  });
+
   test('the main thread has no task over 50 ms while the worker renders', async () => {
     const out = await p.page.evaluate(async (HEAVY) => {
       const client = new window.RenderClient(window.engineOptions);
@@ -166,10 +191,16 @@ describe('without cross-origin isolation (deadline and terminate)', () => {
       await new Promise((ok) => setTimeout(ok, 100)); // let the observer report
       clearInterval(timer);
       client.dispose();
-      return { status: r.status, engineMs: r.engineMs, longTasks: [...window.longTasks], ticks };
+      const during = [...window.longTasks];
+      // The observer does see a long task: block the main thread 120 ms.
+      const until = performance.now() + 120;
+      while (performance.now() < until);
+      await new Promise((ok) => setTimeout(ok, 100));
+      return { status: r.status, engineMs: r.engineMs, longTasks: during, seen: window.longTasks.length, ticks };
     }, HEAVY);
     assert.equal(out.status, 'done');
     assert.deepEqual(out.longTasks, [], `long tasks: ${out.longTasks}`);
+    assert.ok(out.seen >= 1, 'the long-task observer works');
     console.log(`  heavy render ${out.engineMs.toFixed(0)} ms in the worker; main-thread long tasks: ${out.longTasks.length}, ` +
                 `10 ms timer ticks meanwhile: ${out.ticks}`);
   });

@@ -79,9 +79,17 @@ async function render(id: number, source: string, options: EngineRenderOptions):
     post({ type: 'result', id, result, engineMs: performance.now() - started },
          [mesh.positions.buffer, mesh.indices.buffer, mesh.partIds.buffer, mesh.palette.buffer]);
   } catch (err) {
-    // An abort (out of memory, a trap) leaves the instance unusable.
+    // An abort (out of memory, a trap) or a JS stack overflow thrown through
+    // the engine's frames (no C++ unwinding) leaves the instance unusable.
     broken = true;
-    post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err), fatal: true });
+    let message = err instanceof Error ? err.message : String(err);
+    // A browser worker's native stack is small, and a cold engine's frames
+    // are big: deep OpenSCAD recursion can exhaust it before the engine's
+    // own recursion limit.
+    if (err instanceof RangeError && /call stack/i.test(message)) {
+      message = `recursion too deep for the worker's stack (${message}); the engine was restarted`;
+    }
+    post({ type: 'failed', id, message, fatal: true });
   }
 }
 
