@@ -35,7 +35,14 @@ only=(--only examples/)
 MOS_WASM_MODULE="$wasm/mos_wasm_node.mjs" python3 "$root/tests/differential/run_differential.py" \
   --mos "$here/mos-wasm" --memory-limit-mb 0 --jobs "${MOS_JOBS:-2}" \
   --known-extra "$root/tests/differential/known_mismatches_wasm.txt" "${only[@]}"
-# The render worker in Chromium (playwright-core from viewer/).
+# The render worker in Chromium (playwright-core from viewer/), as scripts/test_viewer.sh.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium missing: apt-get install -y chromium" >&2; exit 1
+  fi
+fi
 if [ ! -d "$root/viewer/node_modules" ] || [ "$root/viewer/package-lock.json" -nt "$root/viewer/node_modules/.package-lock.json" ]; then
   (cd "$root/viewer" && npm ci --no-audit --no-fund)
 fi

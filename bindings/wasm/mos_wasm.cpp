@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <random>
 #include <string>
 
 #include "mos/engine.h"
@@ -43,9 +44,14 @@ std::unique_ptr<mos::RenderResult>& LastResult() {
 // The rendered geometry in `format`, written through the (in-memory or,
 // in mos_wasm_node, host) file system and read back: `exportedBytes` (a
 // copy), and `exported` as text for the text formats.
+// The file name is unique per module instance too: mos_wasm_node writes to the
+// host's /tmp, which several processes share.
 void AddExport(const mos::RenderResult& result, const std::string& format, val& out) {
+  static const std::string instance = std::to_string(std::random_device{}()) + "_" +
+                                      std::to_string(std::random_device{}());
   static int counter = 0;
-  const std::string path = "/tmp/mos_wasm_export_" + std::to_string(++counter) + "." + format;
+  const std::string path =
+      "/tmp/mos_wasm_export_" + instance + "_" + std::to_string(++counter) + "." + format;
   const std::string error = mos::ExportGeometry(result, path, format);
   if (!error.empty()) {
     out.set("exportError", error);
