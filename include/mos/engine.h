@@ -41,7 +41,6 @@ struct RenderRequest {
   std::vector<std::string> libraryPaths;  // searched after OPENSCADPATH
   Limits limits;
   const std::atomic<bool>* cancel = nullptr;  // set to true to stop a render
-  CancelPoll cancelPoll;  // polled where `cancel` is read (WASM: a SharedArrayBuffer flag)
   // What to produce besides the echo text.
   bool wantCsg = false;
   bool wantAst = false;
@@ -50,6 +49,9 @@ struct RenderRequest {
   // -o x.stl) and true otherwise (as for -o x.echo/.csg). A viewer showing a
   // preview (2021.01's F5) sets this to render with $preview true.
   bool previewSemantics = false;
+  // Polled where `cancel` is read, for hosts that cannot write `cancel`
+  // (WASM: a SharedArrayBuffer flag; bindings/wasm/wasm_cancel.h).
+  CancelPoll cancelPoll;
 };
 
 struct RenderStats {

@@ -29,7 +29,6 @@ struct EvalOptions {
   // thread with a small stack.
   size_t maxStackBytes = 0;
   const std::atomic<bool>* cancel = nullptr;
-  CancelPoll cancelPoll;  // polled where `cancel` is read
   double timeoutSeconds = 0;         // 0: none
   // Iterations one loop may run: a for over a range with more elements
   // gets 2021.01's "too many elements" warning, a C-style list
@@ -45,6 +44,7 @@ struct EvalOptions {
   // the files' contents); empty: lang::ParseFile every time.
   std::function<lang::ParseResult(const std::string& path, const lang::ParseOptions& options)>
       parseUsedFile;
+  CancelPoll cancelPoll;  // polled where `cancel` is read
 };
 
 struct EvalResult {

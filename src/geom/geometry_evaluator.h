@@ -25,7 +25,6 @@ namespace mos::geom {
 
 struct RenderOptions {
   const std::atomic<bool>* cancel = nullptr;
-  CancelPoll cancelPoll;  // polled where `cancel` is read
   // Past it the render stops as if cancelled (the clock's epoch: none).
   std::chrono::steady_clock::time_point deadline{};
   int maxDepth = 0;            // node nesting; 0: default (2000 native, 500 WASM)
@@ -34,6 +33,7 @@ struct RenderOptions {
   // subtrees that warned, erred, were cut by the depth bound or cancelled
   // are never stored, so a hit replays exactly what evaluation would give.
   GeometryCache* cache = nullptr;
+  CancelPoll cancelPoll;  // polled where `cancel` is read
 };
 
 struct GeometryStats {

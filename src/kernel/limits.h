@@ -22,12 +22,12 @@ struct KernelDiagnostic {
 
 struct KernelLimits {
   const std::atomic<bool>* cancel = nullptr;  // the engine's cancel flag
-  CancelPoll cancelPoll;                      // and its polled form
   int64_t maxVertices = 0;                    // 0: kDefaultMaxVertices
   int64_t maxBytes = 0;                       // 0: kDefaultMaxBytes
   // The render's deadline (the clock's epoch: none). Passing it stops an
   // operation as a cancel does (Reason() Cancelled), with "timed out".
   std::chrono::steady_clock::time_point deadline{};
+  CancelPoll cancelPoll;  // the cancel flag's polled form (last: keeps positional init)
 };
 
 inline constexpr int64_t kDefaultMaxVertices = 50'000'000;
