@@ -1,6 +1,12 @@
 // Thin embind layer over mos::Engine for the browser worker and Node.
 // Returns plain JS objects; nothing throws into JS (a C++ exception crossing
 // embind would arrive as a bare number), so everything is caught here.
+//
+//   render(source, options?) -> result   (options: wasm_request.h and below;
+//                                         result: wasm_result.h)
+//   geometryCacheInfo() -> {entries, bytes, budgetBytes, evictions}
+//   setGeometryCacheBudget(bytes), clearGeometryCache()
+//   releaseResult()   frees the last result (its mesh views go stale)
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -9,146 +15,121 @@
 #include <exception>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <random>
 #include <string>
 
 #include "mos/engine.h"
+#include "wasm_cancel.h"
+#include "wasm_request.h"
+#include "wasm_result.h"
 
 namespace {
 
 using emscripten::val;
 
-const char* SeverityName(mos::Severity s) {
-  switch (s) {
-    case mos::Severity::Echo: return "echo";
-    case mos::Severity::Warning: return "warning";
-    case mos::Severity::Deprecated: return "deprecated";
-    case mos::Severity::Error: return "error";
-    case mos::Severity::Trace: return "trace";
-  }
-  return "error";
-}
-
-// Each level of OpenSCAD recursion costs several WASM call frames, and those
-// live on the JS engine's native stack (V8: about 1 MB, fixed in browsers),
-// not in the 5 MB linear-memory stack. Measured in Node 20 with the
-// evaluator's depth counting of 2026-11-26: every shape in
-// deep_recursion_test.mjs ends in "Recursion detected" up to 800; 400 keeps a
-// 2x margin and still runs testdata tail-recursion-tests.scad (which needs
-// more than 300). Re-measure when evaluator frames or counting change.
-constexpr int kWasmMaxRecursionDepth = 400;
-
 mos::Engine& TheEngine() {
-  static mos::Engine engine;  // keeps the parsed-file cache between renders
+  // Keeps the parsed-file and geometry caches between renders; the geometry
+  // cache budget defaults to 64 MB in WASM (mos::EngineOptions).
+  static mos::Engine engine;
   return engine;
 }
 
-// options: {file, name, defines: {name: "expr"}, libraryPaths: [..],
-//           csg: bool, maxRecursionDepth, maxLoopIterations, timeoutSeconds,
-//           export: "svg" | "stl" | ... (render the geometry and return it
-//           as text in `exported`, or why not in `exportError`)}
-mos::RenderRequest RequestFrom(const std::string& source, const val& options) {
-  mos::RenderRequest request;
-  request.source = source;
-  request.wantCsg = true;
-  request.limits.maxRecursionDepth = kWasmMaxRecursionDepth;
-  if (options.isUndefined() || options.isNull()) return request;
-  if (options["file"].isString()) request.file = options["file"].as<std::string>();
-  if (options["name"].isString()) request.sourceName = options["name"].as<std::string>();
-  if (options["csg"].isFalse()) request.wantCsg = false;
-  if (options["export"].isString()) request.wantGeometry = true;
-  if (options["maxRecursionDepth"].isNumber())
-    request.limits.maxRecursionDepth = options["maxRecursionDepth"].as<int>();
-  if (options["maxLoopIterations"].isNumber()) {
-    const double n = options["maxLoopIterations"].as<double>();
-    if (n >= 1 && n < 1e18) request.limits.maxLoopIterations = static_cast<uint64_t>(n);
-  }
-  if (options["timeoutSeconds"].isNumber())
-    request.limits.timeoutSeconds = options["timeoutSeconds"].as<double>();
-  val paths = options["libraryPaths"];
-  if (paths.isArray()) {
-    const int n = paths["length"].as<int>();
-    for (int i = 0; i < n; ++i) request.libraryPaths.push_back(paths[i].as<std::string>());
-  }
-  val defines = options["defines"];
-  if (!defines.isUndefined() && !defines.isNull()) {
-    val keys = val::global("Object").call<val>("keys", defines);
-    const int n = keys["length"].as<int>();
-    for (int i = 0; i < n; ++i) {
-      std::string name = keys[i].as<std::string>();
-      request.defines.emplace_back(name, defines[name].as<std::string>());
-    }
-  }
-  return request;
-}
-
-val ToJs(const mos::RenderResult& result) {
-  val out = val::object();
-  out.set("ok", result.ok);
-  out.set("parsed", result.parsed);
-  out.set("echo", result.echo);
-  // The echo bytes as 2021.01 wrote them: invalid UTF-8 in strings survives
-  // here, while the JS string above replaces it with U+FFFD.
-  out.set("echoBytes", val::global("Uint8Array")
-                           .new_(emscripten::typed_memory_view(result.echo.size(),
-                                                               reinterpret_cast<const uint8_t*>(
-                                                                   result.echo.data()))));
-  out.set("csg", result.csg);
-  val diagnostics = val::array();
-  int i = 0;
-  for (const auto& d : result.diagnostics) {
-    val item = val::object();
-    item.set("severity", std::string(SeverityName(d.severity)));
-    item.set("message", d.message);
-    item.set("file", d.location.file);
-    item.set("line", d.location.line);
-    item.set("column", d.location.column);
-    item.set("text", mos::FormatDiagnostic(d));
-    diagnostics.set(i++, item);
-  }
-  out.set("diagnostics", diagnostics);
-  return out;
-}
-
-val Failure(const std::string& message) {
-  mos::RenderResult result;
-  result.diagnostics.push_back({mos::Severity::Error, message, {}});
-  return ToJs(result);
+// The result whose mesh arrays the last render returned as heap views.
+std::unique_ptr<mos::RenderResult>& LastResult() {
+  static std::unique_ptr<mos::RenderResult> last;
+  return last;
 }
 
 // The rendered geometry in `format`, written through the (in-memory or,
-// in mos_wasm_node, host) file system and read back.
+// in mos_wasm_node, host) file system and read back: `exportedBytes` (a
+// copy), and `exported` as text for the text formats.
+// The file name is unique per module instance too: mos_wasm_node writes to the
+// host's /tmp, which several processes share.
 void AddExport(const mos::RenderResult& result, const std::string& format, val& out) {
+  static const std::string instance = std::to_string(std::random_device{}()) + "_" +
+                                      std::to_string(std::random_device{}());
   static int counter = 0;
-  const std::string path = "/tmp/mos_wasm_export_" + std::to_string(++counter) + "." + format;
+  const std::string path =
+      "/tmp/mos_wasm_export_" + instance + "_" + std::to_string(++counter) + "." + format;
   const std::string error = mos::ExportGeometry(result, path, format);
   if (!error.empty()) {
     out.set("exportError", error);
     return;
   }
   std::ifstream in(path, std::ios::binary);
-  out.set("exported", std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   in.close();
   std::remove(path.c_str());
+  out.set("exportedBytes",
+          val::global("Uint8Array")
+              .new_(emscripten::typed_memory_view(
+                  bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()))));
+  if (format != "binstl" && format != "3mf") out.set("exported", bytes);
 }
 
-// render(source, options?) -> {ok, parsed, echo, csg, diagnostics,
-//                              exported / exportError with options.export}
+void ApplyCacheBudget(const val& options) {
+  const double budget = mos::wasm::NumberOption(options, "geometryCacheBytes", -1);
+  if (budget < 0 || budget > 1e15) return;
+  const auto bytes = static_cast<uint64_t>(budget);
+  if (TheEngine().GeometryCache().budgetBytes != bytes) TheEngine().SetGeometryCacheBudget(bytes);
+}
+
+// Besides the request fields (wasm_request.h):
+//   cancelFlag: Int32Array   a non-zero [0] stops the render ("cancelled")
+//   geometryCacheBytes       a new budget for the engine's geometry cache
+//   copy (default false)     the mesh arrays as copies instead of heap views
+//                            (views stay valid until the next render only)
 val Render(const std::string& source, val options) {
   try {
-    const mos::RenderResult result = TheEngine().Render(RequestFrom(source, options));
-    val out = ToJs(result);
-    if (!options.isUndefined() && !options.isNull() && options["export"].isString())
-      AddExport(result, options["export"].as<std::string>(), out);
+    const bool present = !options.isUndefined() && !options.isNull();
+    ApplyCacheBudget(options);
+    mos::wasm::CancelFlag flag(present ? options["cancelFlag"] : val::undefined());
+    mos::RenderRequest request = mos::wasm::RequestFrom(source, options);
+    request.cancelPoll = flag.Poll();
+    LastResult().reset();  // its views go stale now; free the memory first
+    auto result = std::make_unique<mos::RenderResult>(TheEngine().Render(request));
+    val out = mos::wasm::ResultToJs(*result, flag.Seen());
+    if (present && options["export"].isString())
+      AddExport(*result, options["export"].as<std::string>(), out);
+    // Last: the views must not see a heap growth after they are made.
+    const bool copy = mos::wasm::BoolOption(options, "copy", false);
+    mos::wasm::AddMesh(*result, copy, out);
+    if (!copy) LastResult() = std::move(result);
     return out;
   } catch (const std::exception& e) {
-    return Failure(std::string("internal error: ") + e.what());
+    return mos::wasm::FailureToJs(std::string("internal error: ") + e.what());
   } catch (...) {
-    return Failure("internal error: unknown exception");
+    return mos::wasm::FailureToJs("internal error: unknown exception");
   }
 }
+
+val RenderWithoutOptions(const std::string& source) { return Render(source, val::undefined()); }
+
+val GeometryCacheInfo() {
+  const mos::GeometryCacheInfo info = TheEngine().GeometryCache();
+  val out = val::object();
+  out.set("entries", static_cast<double>(info.entries));
+  out.set("bytes", static_cast<double>(info.bytes));
+  out.set("budgetBytes", static_cast<double>(info.budgetBytes));
+  out.set("evictions", static_cast<double>(info.evictions));
+  return out;
+}
+
+void SetGeometryCacheBudget(double bytes) {
+  if (bytes >= 0 && bytes < 1e15) TheEngine().SetGeometryCacheBudget(static_cast<uint64_t>(bytes));
+}
+
+void ClearGeometryCache() { TheEngine().ClearGeometryCache(); }
+void ReleaseResult() { LastResult().reset(); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mos) {
   emscripten::function("render", &Render);
+  emscripten::function("render", &RenderWithoutOptions);  // embind overloads by arity
+  emscripten::function("geometryCacheInfo", &GeometryCacheInfo);
+  emscripten::function("setGeometryCacheBudget", &SetGeometryCacheBudget);
+  emscripten::function("clearGeometryCache", &ClearGeometryCache);
+  emscripten::function("releaseResult", &ReleaseResult);
 }

@@ -1,5 +1,5 @@
-// text() in the WASM build: the stb_truetype provider over the fonts
-// embedded at /fonts (mos_wasm, the browser module, loaded in Node). Checks
+// text() in the WASM build: the stb_truetype provider over the fonts of
+// mos_fonts.data at /fonts (mos_wasm, the browser module, loaded in Node). Checks
 // that text renders, that font names and styles are matched, and, given the
 // native CLI (FreeType/HarfBuzz/fontconfig), how far the WASM outlines are
 // from the native ones: glyph outline area and extent of sample strings.
@@ -12,7 +12,7 @@ import { loadMos } from './load_module.mjs';
 
 const args = process.argv.slice(2);
 const native = args.includes('--native') ? args[args.indexOf('--native') + 1] : '';
-const mos = await loadMos(args[0]);
+const mos = await loadMos(args[0], { packages: ['mos_fonts.data'] });
 let failures = 0;
 function check(ok, what) {
   if (!ok) {
@@ -42,7 +42,7 @@ function measure(svg) {
 }
 
 function renderWasm(source) {
-  const r = mos.render(source, { export: 'svg', csg: false });
+  const r = mos.render(source, { export: 'svg' });
   if (r.exportError) console.log('  wasm: ' + r.exportError + ' ' + r.diagnostics.map(d => d.text).join('; '));
   return r;
 }

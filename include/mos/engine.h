@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "mos/cancel_poll.h"
 #include "mos/diagnostic.h"
 #include "mos/mesh.h"
 
@@ -48,6 +49,9 @@ struct RenderRequest {
   // -o x.stl) and true otherwise (as for -o x.echo/.csg). A viewer showing a
   // preview (2021.01's F5) sets this to render with $preview true.
   bool previewSemantics = false;
+  // Polled where `cancel` is read, for hosts that cannot write `cancel`
+  // (WASM: a SharedArrayBuffer flag; bindings/wasm/wasm_cancel.h).
+  CancelPoll cancelPoll;
 };
 
 struct RenderStats {

@@ -92,6 +92,7 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
   using Clock = std::chrono::steady_clock;
   geom::RenderOptions options;
   options.cancel = request.cancel;
+  options.cancelPoll = request.cancelPoll;
   options.deadline = context.deadline;
   // A budget of 0 turns caching off: no subtree keys are computed either.
   if (context.cache && context.cache->Counters().budget > 0) options.cache = context.cache;

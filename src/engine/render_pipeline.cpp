@@ -141,6 +141,7 @@ RenderResult RunPipeline(const RenderRequest& request, SharedCaches& caches) {
   evalOptions.timeoutSeconds = request.limits.timeoutSeconds;
   evalOptions.maxLoopIterations = request.limits.maxLoopIterations;
   evalOptions.cancel = request.cancel;
+  evalOptions.cancelPoll = request.cancelPoll;
   evalOptions.preview = !request.wantGeometry || request.previewSemantics;
   evalOptions.parseUsedFile = [&caches, &result](const std::string& path,
                                                 const lang::ParseOptions& options) {

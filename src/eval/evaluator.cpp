@@ -103,7 +103,8 @@ Interpreter::DepthGuard::DepthGuard(Interpreter& i, const char* kind, const std:
 
 void Interpreter::CheckLimits() {
   if ((++steps_ & 1023) != 0) return;
-  if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
+  if ((options_.cancel && options_.cancel->load(std::memory_order_relaxed)) ||
+      options_.cancelPoll.Requested()) {
     log_.Error("Evaluation cancelled", {});
     EvalError e;
     e.traceBudget = 0;

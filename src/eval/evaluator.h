@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "eval/eval_log.h"
+#include "mos/cancel_poll.h"
 #include "eval/node.h"
 #include "lang/ast.h"
 #include "lang/parser.h"
@@ -43,6 +44,7 @@ struct EvalOptions {
   // the files' contents); empty: lang::ParseFile every time.
   std::function<lang::ParseResult(const std::string& path, const lang::ParseOptions& options)>
       parseUsedFile;
+  CancelPoll cancelPoll;  // polled where `cancel` is read
 };
 
 struct EvalResult {

@@ -56,6 +56,7 @@ class Renderer {
         surely2d_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth) {
     limits_ = options.limits;
     if (options.cancel) limits_.cancel = options.cancel;
+    if (options.cancelPoll.poll) limits_.cancelPoll = options.cancelPoll;
     if (options.deadline != Clock::time_point{}) limits_.deadline = options.deadline;
     maxDepth_ = options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth;
   }
@@ -75,6 +76,11 @@ class Renderer {
     childSeconds_ = outerChildren + total;
     return g;
   }
+
+  // Once more after the last node: a cancel that stopped the last kernel
+  // operation (with the cache off, nothing asks after it) must not leave a
+  // partial result looking complete.
+  bool CancelledAtEnd() { return Cancelled(); }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -285,7 +291,8 @@ class Renderer {
 
   bool Cancelled() {
     if (out_.cancelled) return true;
-    if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
+    if ((options_.cancel && options_.cancel->load(std::memory_order_relaxed)) ||
+        options_.cancelPoll.Requested()) {
       out_.cancelled = true;
     } else if (options_.deadline != Clock::time_point{} && Clock::now() >= options_.deadline) {
       out_.cancelled = true;
@@ -851,7 +858,7 @@ RenderResult RenderNodeTree(const eval::Node& root, const RenderOptions& options
   RenderResult out;
   Renderer renderer(options, out);
   out.geometry = renderer.Visit(root, 0);
-  if (out.cancelled) out.geometry = {};
+  if (renderer.CancelledAtEnd()) out.geometry = {};
   return out;
 }
 

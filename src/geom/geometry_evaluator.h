@@ -33,6 +33,7 @@ struct RenderOptions {
   // subtrees that warned, erred, were cut by the depth bound or cancelled
   // are never stored, so a hit replays exactly what evaluation would give.
   GeometryCache* cache = nullptr;
+  CancelPoll cancelPoll;  // polled where `cancel` is read
 };
 
 struct GeometryStats {

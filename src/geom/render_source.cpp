@@ -19,6 +19,8 @@ RenderResult Finish(const lang::ParseResult& parsed, const SourceOptions& option
   RegisterUsedFonts(*parsed.file);  // text(): `use <font.ttf>`
   eval::EvalOptions evalOptions = options.eval;
   if (options.render.cancel && !evalOptions.cancel) evalOptions.cancel = options.render.cancel;
+  if (options.render.cancelPoll.poll && !evalOptions.cancelPoll.poll)
+    evalOptions.cancelPoll = options.render.cancelPoll;
   eval::EvalResult evaluated = eval::Evaluate(parsed.file, evalOptions);
   for (const auto& line : evaluated.log.Lines()) log.push_back(line);
   if (evaluated.root && !evaluated.aborted) result = RenderNodeTree(*evaluated.root, options.render);

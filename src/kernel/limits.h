@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "mos/cancel_poll.h"
+
 namespace mos::kernel {
 
 // A message from the kernel with the count it is about (e.g. "3 non-manifold
@@ -25,6 +27,7 @@ struct KernelLimits {
   // The render's deadline (the clock's epoch: none). Passing it stops an
   // operation as a cancel does (Reason() Cancelled), with "timed out".
   std::chrono::steady_clock::time_point deadline{};
+  CancelPoll cancelPoll;  // the cancel flag's polled form (last: keeps positional init)
 };
 
 inline constexpr int64_t kDefaultMaxVertices = 50'000'000;
@@ -43,7 +46,8 @@ class LimitGuard {
 
   bool Check(int64_t vertices = 0, int64_t bytes = 0) {
     if (reason_ != StopReason::None) return false;
-    if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    if ((limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) ||
+        limits_.cancelPoll.Requested()) {
       reason_ = StopReason::Cancelled;
     } else if (PastDeadline()) {
       reason_ = StopReason::Cancelled;

@@ -49,7 +49,8 @@ MEMORY_LIMIT = 2 << 30
 
 
 def LimitMemory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    if MEMORY_LIMIT:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def RunMos(mos, path, ext, timeout):
@@ -181,17 +182,24 @@ def Category(key):
 
 
 def main():
+    global MEMORY_LIMIT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mos", required=True)
     ap.add_argument("--reference", default=os.path.join(HERE, "reference", "references.json"))
     ap.add_argument("--known", default=os.path.join(HERE, "known_mismatches.txt"))
+    ap.add_argument("--known-extra", default="",
+                    help="a second list, added to --known (known_mismatches_wasm.txt for the WASM build)")
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=20)
     ap.add_argument("--max-triangles", type=int, default=300000,
                     help="skip references larger than this (their ASCII STL takes minutes in Python); 0: none")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--memory-limit-mb", type=int, default=MEMORY_LIMIT >> 20,
+                    help="address space per model (RLIMIT_AS); 0: none (the WASM build through "
+                         "bindings/wasm/mos-wasm: V8 reserves more, the module caps its heap at 2 GB)")
     args = ap.parse_args()
+    MEMORY_LIMIT = args.memory_limit_mb << 20
 
     with open(args.reference) as f:
         refs = json.load(f)
@@ -207,6 +215,8 @@ def main():
     if stale:
         return 1
     known = ReadKnown(args.known)
+    if args.known_extra:
+        known.update(ReadKnown(args.known_extra))
     mos = os.path.abspath(args.mos)
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:

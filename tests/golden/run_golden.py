@@ -28,7 +28,8 @@ MEMORY_LIMIT = 2 << 30  # bytes of address space per model: a runaway loop must 
 
 
 def limit_memory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    if MEMORY_LIMIT:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run_one(mos, corpus_root, key, timeout):
@@ -56,18 +57,25 @@ def run_one(mos, corpus_root, key, timeout):
 
 
 def main():
+    global MEMORY_LIMIT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mos", required=True)
     ap.add_argument("--reference", default=os.path.join(HERE, "reference"))
     ap.add_argument("--known", default=os.path.join(HERE, "known_mismatches.txt"))
     ap.add_argument("--corpus-root", default=os.environ.get("MOS_CORPUS_ROOT", "/usr/share/openscad"))
+    ap.add_argument("--known-extra", default="",
+                    help="a second list, added to --known (known_mismatches_wasm.txt for the WASM build)")
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=30)
     ap.add_argument("--write-known", action="store_true",
                     help="rewrite the known-mismatch list from this run (keeps existing reasons)")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--memory-limit-mb", type=int, default=MEMORY_LIMIT >> 20,
+                    help="address space per model (RLIMIT_AS); 0: none (the WASM build through "
+                         "bindings/wasm/mos-wasm: V8 reserves more, the module caps its heap at 2 GB)")
     args = ap.parse_args()
+    MEMORY_LIMIT = args.memory_limit_mb << 20
 
     mos = os.path.abspath(args.mos)
     keys = [k for k in G.list_keys(args.reference) if args.only in k]
@@ -85,6 +93,8 @@ def main():
         return 1
 
     known = G.read_known(args.known)
+    if args.known_extra:
+        known.update(G.read_known(args.known_extra))
     results = {}
     statuses = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:

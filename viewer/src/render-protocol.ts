@@ -1,0 +1,74 @@
+// Messages between a RenderClient (render-client.ts, page side) and its
+// render worker (render-worker.ts). Mesh arrays travel as transferred
+// buffers, in the viewer's wire format (wire-format.ts): positions float32
+// xyz, indices uint32, partIds uint32 per triangle, palette RGBA8 per part.
+
+export interface EngineDiagnostic {
+  severity: 'echo' | 'warning' | 'deprecated' | 'error' | 'trace';
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  text: string; // as the CLI prints it
+}
+
+export interface WorkerMesh {
+  positions: Float32Array;
+  indices: Uint32Array;
+  partIds: Uint32Array;
+  palette: Uint8Array;
+}
+
+// What render() of the WASM engine returns (bindings/wasm/wasm_result.h),
+// with the mesh copied out of the engine's heap.
+export interface EngineResult {
+  ok: boolean;
+  parsed: boolean;
+  cancelled: boolean;
+  echo: string;
+  diagnostics: EngineDiagnostic[];
+  stats: Record<string, unknown> & { totalSeconds: number };
+  kind: '3d' | '2d' | 'empty';
+  volume: number;
+  area: number;
+  bbox: { min: number[]; max: number[] };
+  triangles: number;
+  vertices: number;
+  mesh: WorkerMesh;
+}
+
+// Options of the engine's render() (bindings/wasm/wasm_request.h) that can
+// cross a postMessage; the cancel flag is the worker's own.
+export interface EngineRenderOptions {
+  file?: string;
+  name?: string;
+  defines?: Record<string, string | number | boolean>;
+  libraryPaths?: string[];
+  mesh?: boolean;
+  preview?: boolean;
+  csg?: boolean;
+  timeoutSeconds?: number;
+  maxRecursionDepth?: number;
+  maxLoopIterations?: number;
+  maxVertices?: number;
+  maxMemoryBytes?: number;
+  geometryCacheBytes?: number;
+}
+
+export type ToWorker =
+  | {
+      type: 'init';
+      moduleUrl: string; // mos_wasm.mjs; its .wasm and mos_data.mjs lie next to it
+      packages: string[]; // data package URLs, installed before the first render
+      cancelBuffer: SharedArrayBuffer | null; // Int32Array[0] != 0: stop the render
+      geometryCacheBytes?: number;
+    }
+  | { type: 'render'; id: number; source: string; options: EngineRenderOptions };
+
+export type FromWorker =
+  | { type: 'ready'; loadMs: number }
+  | { type: 'started'; id: number }
+  | { type: 'result'; id: number; result: EngineResult; engineMs: number }
+  // fatal: the engine instance is unusable (load failure, abort); the
+  // client replaces the worker.
+  | { type: 'failed'; id: number | null; message: string; fatal: boolean };

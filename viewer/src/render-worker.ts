@@ -1,0 +1,112 @@
+// The render worker: a module Web Worker that loads the WASM engine once,
+// installs its data packages (fonts, MCAD, examples) and keeps the engine
+// and its geometry cache warm across renders. One render at a time; a
+// render polls the SharedArrayBuffer cancel flag the client may hand over.
+// Protocol: render-protocol.ts. Bundled on its own (esbuild) and started by
+// RenderClient with `new Worker(url, { type: 'module' })`.
+import type { EngineRenderOptions, EngineResult, FromWorker, ToWorker, WorkerMesh } from './render-protocol';
+
+interface EngineModule {
+  render(source: string, options: Record<string, unknown>): EngineResult;
+  releaseResult(): void;
+  setGeometryCacheBudget(bytes: number): void;
+}
+type EngineFactory = (overrides: Record<string, unknown>) => Promise<EngineModule>;
+type InstallDataPackage = (mos: EngineModule, source: string) => Promise<string[]>;
+
+const scope = self as unknown as {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  close(): void;
+};
+
+let engine: Promise<EngineModule> | null = null;
+let cancelFlag: Int32Array | null = null;
+let broken = false;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+async function load(init: Extract<ToWorker, { type: 'init' }>): Promise<EngineModule> {
+  const started = performance.now();
+  const moduleUrl = new URL(init.moduleUrl, self.location.href).href;
+  const factory = (await import(/* webpackIgnore: true */ moduleUrl)).default as EngineFactory;
+  const data = await import(/* webpackIgnore: true */ new URL('mos_data.mjs', moduleUrl).href);
+  const install = data.installDataPackage as InstallDataPackage;
+  const mos = await factory({
+    locateFile: (file: string) => new URL(file, moduleUrl).href,
+    print: () => {},
+    printErr: () => {},
+  });
+  // Fonts must be in place before the first text(): the engine lists them once.
+  await Promise.all(init.packages.map((p) => install(mos, new URL(p, self.location.href).href)));
+  if (init.geometryCacheBytes !== undefined) mos.setGeometryCacheBudget(init.geometryCacheBytes);
+  post({ type: 'ready', loadMs: performance.now() - started });
+  return mos;
+}
+
+// Copies out of the engine's heap (its views go stale at the next render)
+// into buffers that can be transferred.
+function ownMesh(mesh: WorkerMesh): WorkerMesh {
+  return {
+    positions: mesh.positions.slice(),
+    indices: mesh.indices.slice(),
+    partIds: mesh.partIds.slice(),
+    palette: mesh.palette.slice(),
+  };
+}
+
+async function render(id: number, source: string, options: EngineRenderOptions): Promise<void> {
+  if (!engine || broken) {
+    post({ type: 'failed', id, message: 'engine not loaded', fatal: true });
+    return;
+  }
+  let mos: EngineModule;
+  try {
+    mos = await engine;
+  } catch (err) {
+    post({ type: 'failed', id, message: `engine failed to load: ${String(err)}`, fatal: true });
+    return;
+  }
+  post({ type: 'started', id });
+  const started = performance.now();
+  try {
+    const raw = mos.render(source, { ...options, cancelFlag: cancelFlag ?? undefined });
+    const mesh = ownMesh(raw.mesh);
+    mos.releaseResult();
+    const result: EngineResult = { ...raw, mesh };
+    post({ type: 'result', id, result, engineMs: performance.now() - started },
+         [mesh.positions.buffer, mesh.indices.buffer, mesh.partIds.buffer, mesh.palette.buffer]);
+  } catch (err) {
+    // An abort (out of memory, a trap) or a JS stack overflow thrown through
+    // the engine's frames (no C++ unwinding) leaves the instance unusable.
+    broken = true;
+    let message = err instanceof Error ? err.message : String(err);
+    // A browser worker's native stack is small, and a cold engine's frames
+    // are big: deep OpenSCAD recursion can exhaust it before the engine's
+    // own recursion limit.
+    if (err instanceof RangeError && /call stack/i.test(message)) {
+      message = `recursion too deep for the worker's stack (${message}); the engine was restarted`;
+    }
+    post({ type: 'failed', id, message, fatal: true });
+  }
+}
+
+// Renders run one after another in arrival order (the client sends at most
+// one at a time).
+let queue: Promise<void> = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    cancelFlag = message.cancelBuffer ? new Int32Array(message.cancelBuffer) : null;
+    engine = load(message);
+    engine.catch((err) => {
+      broken = true;
+      post({ type: 'failed', id: null, message: `engine failed to load: ${String(err)}`, fatal: true });
+    });
+  } else if (message.type === 'render') {
+    queue = queue.then(() => render(message.id, message.source, message.options));
+  }
+};
