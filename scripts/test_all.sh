@@ -35,7 +35,7 @@ if [[ "$skip" != *" fuzz "* ]]; then
   done
 fi
 if [[ "$skip" != *" wasm "* ]]; then
-  echo "== wasm: build with emscripten, golden echo + deep recursion in Node"
+  echo "== wasm: build with emscripten; golden, mesh, cancel, data-package and example differential tests in Node; render worker in Chromium"
   "$root/bindings/wasm/build_and_test.sh"
 fi
 if [[ "$skip" != *" viewer "* ]]; then
