@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 
 #include "kernel/polygon2d_buckets.h"
 
@@ -30,10 +29,62 @@ double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
 bool Less(Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
 int Sign(double v) { return (v > 0) - (v < 0); }
 
-struct PointKey {
-  size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
-    return std::hash<uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
+// Open-addressing table from a pair of 64-bit keys to int values; a key may
+// be inserted more than once (the snapping grid lists several points per
+// cell). No allocation per entry: std::unordered_map's node per point was a
+// large part of a small boolean's time.
+class PairTable {
+ public:
+  template <typename F>
+  void ForEach(uint64_t a, uint64_t b, F&& f) const {
+    if (slots_.empty()) return;
+    for (size_t s = Hash(a, b) & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.value < 0) return;
+      if (slot.a == a && slot.b == b && f(slot.value)) return;
+    }
   }
+  int Find(uint64_t a, uint64_t b) const {
+    int found = -1;
+    ForEach(a, b, [&](int v) {
+      found = v;
+      return true;
+    });
+    return found;
+  }
+  void Insert(uint64_t a, uint64_t b, int value) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    Place({a, b, value});
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    uint64_t a, b;
+    int value;  // -1: empty
+  };
+  static size_t Hash(uint64_t a, uint64_t b) {
+    uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+  void Place(const Slot& in) {
+    size_t s = Hash(in.a, in.b) & mask_;
+    while (slots_[s].value >= 0) s = (s + 1) & mask_;
+    slots_[s] = in;
+  }
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{0, 0, -1});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.value >= 0) Place(s);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
 };
 
 class Builder {
@@ -44,9 +95,12 @@ class Builder {
     uint64_t kx, ky;
     std::memcpy(&kx, &p.x, 8);
     std::memcpy(&ky, &p.y, 8);
-    const auto [it, inserted] = ids_.try_emplace({kx, ky}, static_cast<int>(points_.size()));
-    if (inserted) points_.push_back(p);
-    return it->second;
+    const int found = ids_.Find(kx, ky);
+    if (found >= 0) return found;
+    const int id = static_cast<int>(points_.size());
+    ids_.Insert(kx, ky, id);
+    points_.push_back(p);
+    return id;
   }
   std::vector<Vec2>& Points() { return points_; }
 
@@ -58,15 +112,16 @@ class Builder {
   int SnappedVertexId(Vec2 p) {
     if (snap_ > 0) {
       const int64_t cx = static_cast<int64_t>(std::floor(p.x / snap_)), cy = static_cast<int64_t>(std::floor(p.y / snap_));
-      for (int64_t dx = -1; dx <= 1; ++dx) {
-        for (int64_t dy = -1; dy <= 1; ++dy) {
-          const auto it = cells_.find(CellKey(cx + dx, cy + dy));
-          if (it == cells_.end()) continue;
-          for (int v : it->second) {
-            if (std::fabs(points_[v].x - p.x) <= snap_ && std::fabs(points_[v].y - p.y) <= snap_) return v;
-          }
+      int found = -1;
+      for (int64_t dx = -1; dx <= 1 && found < 0; ++dx) {
+        for (int64_t dy = -1; dy <= 1 && found < 0; ++dy) {
+          cells_.ForEach(static_cast<uint64_t>(cx + dx), static_cast<uint64_t>(cy + dy), [&](int v) {
+            if (std::fabs(points_[v].x - p.x) <= snap_ && std::fabs(points_[v].y - p.y) <= snap_) found = v;
+            return found >= 0;
+          });
         }
       }
+      if (found >= 0) return found;
     }
     return VertexId(p);
   }
@@ -75,28 +130,29 @@ class Builder {
     if (!(snap_ > 0)) return;
     for (; indexed_ < points_.size(); ++indexed_) {
       const Vec2 p = points_[indexed_];
-      cells_[CellKey(static_cast<int64_t>(std::floor(p.x / snap_)), static_cast<int64_t>(std::floor(p.y / snap_)))]
-          .push_back(static_cast<int>(indexed_));
+      cells_.Insert(static_cast<uint64_t>(static_cast<int64_t>(std::floor(p.x / snap_))),
+                    static_cast<uint64_t>(static_cast<int64_t>(std::floor(p.y / snap_))), static_cast<int>(indexed_));
     }
   }
 
  private:
-  static uint64_t CellKey(int64_t x, int64_t y) {
-    return static_cast<uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(y);
-  }
   std::vector<Vec2> points_;
-  std::unordered_map<std::pair<uint64_t, uint64_t>, int, PointKey> ids_;
+  PairTable ids_;
   double snap_ = 0;
   size_t indexed_ = 0;
-  std::unordered_map<uint64_t, std::vector<int>> cells_;
+  PairTable cells_;  // snapping grid: (cell column, cell row) -> point
 };
 
 // A piece of edge from points[a] to points[b] with points[a] < points[b]:
 // identical pieces are merged (their deltas add up), so every predicate is
 // evaluated once, in one canonical orientation, for all edges lying there.
+// `fresh`: made or split in the last round. Two pieces that are not fresh
+// were tested against each other in that round (nothing to split, the test
+// depends only on their endpoints), so the next round skips the pair.
 struct Piece {
   int a, b;
   std::array<int, 2> delta;
+  bool fresh = true;
 };
 
 void MergePieces(std::vector<Piece>& pieces) {
@@ -107,6 +163,7 @@ void MergePieces(std::vector<Piece>& pieces) {
     if (!merged.empty() && merged.back().a == p.a && merged.back().b == p.b) {
       merged.back().delta[0] += p.delta[0];
       merged.back().delta[1] += p.delta[1];
+      merged.back().fresh = merged.back().fresh || p.fresh;
     } else {
       merged.push_back(p);
     }
@@ -147,8 +204,8 @@ Vec2 CrossingPoint(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
 // The piece from u to v with the given deltas (for direction u -> v), in
 // canonical orientation.
 Piece Canonical(const std::vector<Vec2>& pts, int u, int v, std::array<int, 2> delta) {
-  if (Less(pts[u], pts[v])) return {u, v, delta};
-  return {v, u, {-delta[0], -delta[1]}};
+  if (Less(pts[u], pts[v])) return {u, v, delta, true};
+  return {v, u, {-delta[0], -delta[1]}, true};
 }
 
 // One round: finds split points of every piece; returns true if any piece
@@ -167,10 +224,10 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
   }
   BoxGrid grid(boxes);
-  std::vector<std::vector<int>> splits(n);
+  std::vector<std::pair<int, int>> splits;  // (piece, vertex on it)
   size_t pairs = 0, splitCount = 0;
   bool stopped = false;
-  grid.ForEachPair(boxes, [&](int i, int j) {
+  grid.ForEachPair([&](int i, int j) {
     // Many overlapping edges make this loop quadratic: check the guard
     // (cancel, points and splits so far) every few thousand pairs.
     if (stopped) return;
@@ -180,11 +237,12 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
       stopped = true;
       return;
     }
+    const Piece& s = pieces[i];
+    const Piece& t = pieces[j];
+    if (!s.fresh && !t.fresh) return;
     const auto& bi = boxes[i];
     const auto& bj = boxes[j];
     if (bi[0] > bj[2] || bj[0] > bi[2] || bi[1] > bj[3] || bj[1] > bi[3]) return;
-    const Piece& s = pieces[i];
-    const Piece& t = pieces[j];
     const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
     const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
     const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
@@ -197,31 +255,39 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     const double lenS = std::sqrt(Dot2(b - a, b - a)), lenT = std::sqrt(Dot2(d - c, d - c));
     auto onS = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenS; };
     auto onT = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenT; };
-    if (onS(o1) && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits[i].push_back(t.a);
-    if (onS(o2) && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits[i].push_back(t.b);
-    if (onT(o3) && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits[j].push_back(s.a);
-    if (onT(o4) && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits[j].push_back(s.b);
+    if (onS(o1) && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits.push_back({i, t.a});
+    if (onS(o2) && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits.push_back({i, t.b});
+    if (onT(o3) && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits.push_back({j, s.a});
+    if (onT(o4) && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits.push_back({j, s.b});
     if (crossings && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
       const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
       builder.IndexNewPoints();
-      splits[i].push_back(id);
-      splits[j].push_back(id);
+      splits.push_back({i, id});
+      splits.push_back({j, id});
       splitCount += 2;
     }
   });
   if (stopped) return false;
   bool any = false;
   std::vector<Piece> out;
-  out.reserve(pieces.size());
+  out.reserve(pieces.size() + splits.size());
+  std::sort(splits.begin(), splits.end());
+  std::vector<int> ids;
+  size_t next = 0;
   for (int i = 0; i < n; ++i) {
-    const Piece s = pieces[i];
-    std::vector<int>& ids = splits[i];
-    ids.erase(std::remove_if(ids.begin(), ids.end(), [&](int v) { return v == s.a || v == s.b; }), ids.end());
+    Piece s = pieces[i];
+    ids.clear();
+    for (; next < splits.size() && splits[next].first == i; ++next) {
+      const int v = splits[next].second;
+      if (v != s.a && v != s.b) ids.push_back(v);
+    }
     if (ids.empty()) {
+      s.fresh = false;
       out.push_back(s);
       continue;
     }
     any = true;
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // sorted by id: duplicates are adjacent
     const Vec2 a = pts[s.a], dir = pts[s.b] - a;
     std::sort(ids.begin(), ids.end(), [&](int u, int v) { return Dot2(pts[u] - a, dir) < Dot2(pts[v] - a, dir); });
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -268,6 +334,8 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   };
   for (int round = 0; round < 2 && more() && SplitRound(builder, pieces, false, guard); ++round) {
   }
+  // The crossing test is new to every pair.
+  for (Piece& p : pieces) p.fresh = true;
   for (int round = 0; round < 4 && more() && SplitRound(builder, pieces, true, guard); ++round) {
   }
   if (guard != nullptr && !more()) return {};
@@ -347,7 +415,16 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   const int n = static_cast<int>(arr.edges.size());
   std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);
   std::vector<int> sloped, all(n);
-  std::vector<std::vector<std::pair<Vec2, int>>> around(pts.size());  // (direction, edge)
+  // (direction, edge) around every vertex, flat: aroundStart[v] ..
+  // aroundStart[v + 1] in around.
+  std::vector<int> aroundStart(pts.size() + 1, 0);
+  for (const ArrangementEdge& e : arr.edges) {
+    ++aroundStart[e.lo + 1];
+    ++aroundStart[e.hi + 1];
+  }
+  for (size_t v = 0; v < pts.size(); ++v) aroundStart[v + 1] += aroundStart[v];
+  std::vector<std::pair<Vec2, int>> around(aroundStart.back());
+  std::vector<int> fill(aroundStart.begin(), aroundStart.end() - 1);
   for (int i = 0; i < n; ++i) {
     const ArrangementEdge& e = arr.edges[i];
     const Vec2 a = pts[e.lo], b = pts[e.hi];
@@ -358,14 +435,16 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
     length[i] = Dot2(b - a, b - a);
     if (a.x < b.x) sloped.push_back(i);
     all[i] = i;
-    around[e.lo].push_back({b - a, i});
-    around[e.hi].push_back({a - b, i});
+    around[fill[e.lo]++] = {b - a, i};
+    around[fill[e.hi]++] = {a - b, i};
   }
   // Counter-clockwise order by the same cross product the split predicates
   // use, not by atan2: near-collinear edges (a sliver ~1e-9 wide) whose
   // rounded angles tie or swap would give an order that contradicts the
   // geometry, and the propagated windings would disagree across the sliver.
-  for (auto& list : around) std::sort(list.begin(), list.end(), CounterClockwiseBefore);
+  for (size_t v = 0; v < pts.size(); ++v) {
+    std::sort(around.begin() + aroundStart[v], around.begin() + aroundStart[v + 1], CounterClockwiseBefore);
+  }
   AxisBuckets byX(xlo, xhi, sloped);
   AxisBuckets byY(ylo, yhi, all);
   std::vector<int> order(all);
@@ -376,8 +455,8 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
     while (!queue.empty()) {
       const int v = queue.back();
       queue.pop_back();
-      const auto& list = around[v];
-      const int deg = static_cast<int>(list.size());
+      const std::pair<Vec2, int>* list = around.data() + aroundStart[v];
+      const int deg = aroundStart[v + 1] - aroundStart[v];
       int k = 0;
       while (k < deg && !known[list[k].second]) ++k;
       if (k == deg) continue;
@@ -417,9 +496,9 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   // Are the windings consistent around every vertex (each wedge's winding
   // the same seen from both edges bounding it)?
   auto consistent = [&]() {
-    for (size_t v = 0; v < around.size(); ++v) {
-      const auto& list = around[v];
-      const int deg = static_cast<int>(list.size());
+    for (size_t v = 0; v < pts.size(); ++v) {
+      const std::pair<Vec2, int>* list = around.data() + aroundStart[v];
+      const int deg = aroundStart[v + 1] - aroundStart[v];
       for (int j = 0; j < deg; ++j) {
         const ArrangementEdge& a = arr.edges[list[j].second];
         const ArrangementEdge& b = arr.edges[list[(j + 1) % deg].second];

@@ -69,8 +69,14 @@ std::vector<int> RemoveCollinear(std::vector<int> c, const std::vector<Vec2>& pt
 // regions that only touch at a vertex in separate contours.
 Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair<int, int>>& edges) {
   const int n = static_cast<int>(edges.size());
-  std::vector<std::vector<int>> outgoing(pts.size());
-  for (int i = 0; i < n; ++i) outgoing[edges[i].first].push_back(i);
+  // Outgoing edges of vertex v: outgoing[outStart[v] .. outStart[v + 1]).
+  std::vector<int> outStart(pts.size() + 1, 0), outgoing(n);
+  for (int i = 0; i < n; ++i) ++outStart[edges[i].first + 1];
+  for (size_t v = 0; v < pts.size(); ++v) outStart[v + 1] += outStart[v];
+  {
+    std::vector<int> fill(outStart.begin(), outStart.end() - 1);
+    for (int i = 0; i < n; ++i) outgoing[fill[edges[i].first]++] = i;
+  }
   std::vector<int> next(n, -1);
   for (int i = 0; i < n; ++i) {
     const int v = edges[i].second;
@@ -86,7 +92,8 @@ Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair
     };
     Vec2 best{0, 0};
     int bestGroup = 4;
-    for (int o : outgoing[v]) {
+    for (int k = outStart[v]; k < outStart[v + 1]; ++k) {
+      const int o = outgoing[k];
       const Vec2 d = pts[edges[o].second] - pts[v];
       const int g = group(d);
       if (g < bestGroup || (g == bestGroup && (g == 0 || g == 2) && Cross(best, d) > 0)) {
@@ -98,7 +105,7 @@ Polygon2d LinkContours(const std::vector<Vec2>& pts, const std::vector<std::pair
   }
   Polygon2d result;
   std::vector<char> used(n, 0), shared(pts.size(), 0);
-  for (size_t v = 0; v < pts.size(); ++v) shared[v] = outgoing[v].size() > 1;
+  for (size_t v = 0; v < pts.size(); ++v) shared[v] = outStart[v + 1] - outStart[v] > 1;
   for (int start = 0; start < n; ++start) {
     if (used[start]) continue;
     std::vector<int> ids;

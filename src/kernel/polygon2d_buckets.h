@@ -1,6 +1,9 @@
 // Broad-phase helpers of the 2D arrangement: intervals of one axis in
 // equal-width buckets (ray casts), and boxes in a uniform 2D grid (pairs of
-// edges that may touch).
+// edges that may touch). Both keep their buckets in one flat array (counted,
+// then filled): a vector per bucket cost an allocation per non-empty bucket,
+// the larger part of a small boolean's time (and more under the sanitizers
+// and in WebAssembly).
 #pragma once
 
 #include <algorithm>
@@ -9,6 +12,35 @@
 #include <vector>
 
 namespace mos::kernel::polygon2d_detail {
+
+// A range of item ids in a flat bucket array.
+struct IdRange {
+  const int* first;
+  const int* last;
+  const int* begin() const { return first; }
+  const int* end() const { return last; }
+  size_t size() const { return static_cast<size_t>(last - first); }
+};
+
+// Items by bucket, stored flat: start_[b] .. start_[b + 1] in ids_.
+class FlatBuckets {
+ public:
+  // Two passes over the same (bucket range of item) enumeration: `visit(f)`
+  // calls f(bucket, item) for every bucket an item lies in.
+  template <typename Visit>
+  void Build(int buckets, Visit&& visit) {
+    start_.assign(static_cast<size_t>(buckets) + 1, 0);
+    visit([&](size_t b, int) { ++start_[b + 1]; });
+    for (size_t b = 0; b < static_cast<size_t>(buckets); ++b) start_[b + 1] += start_[b];
+    ids_.resize(start_.back());
+    std::vector<int> fill(start_.begin(), start_.end() - 1);
+    visit([&](size_t b, int item) { ids_[fill[b]++] = item; });
+  }
+  IdRange Bucket(size_t b) const { return {ids_.data() + start_[b], ids_.data() + start_[b + 1]}; }
+
+ private:
+  std::vector<int> start_, ids_;
+};
 
 // Intervals of one axis sorted into equal-width buckets.
 class AxisBuckets {
@@ -24,10 +56,11 @@ class AxisBuckets {
     const double n = static_cast<double>(items.size());
     count_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(n) * 2)));
     inv_ = (mx > mn) ? count_ / (mx - mn) : 0;
-    buckets_.assign(count_, {});
-    for (int i : items) {
-      for (int b = Index(lo[i]), e = Index(hi[i]); b <= e; ++b) buckets_[b].push_back(i);
-    }
+    buckets_.Build(count_, [&](auto&& f) {
+      for (int i : items) {
+        for (int b = Index(lo[i]), e = Index(hi[i]); b <= e; ++b) f(static_cast<size_t>(b), i);
+      }
+    });
   }
   int Index(double v) const {
     const double c = (v - min_) * inv_;
@@ -36,12 +69,12 @@ class AxisBuckets {
     return static_cast<int>(c);
   }
   int Count() const { return count_; }
-  const std::vector<int>& Bucket(int b) const { return buckets_[b]; }
+  IdRange Bucket(int b) const { return buckets_.Bucket(static_cast<size_t>(b)); }
 
  private:
   double min_ = 0, inv_ = 0;
   int count_ = 1;
-  std::vector<std::vector<int>> buckets_;
+  FlatBuckets buckets_;
 };
 
 // Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
@@ -62,40 +95,42 @@ class BoxGrid {
     minX_ = x0;
     minY_ = y0;
     dim_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+    cells_.resize(n);
     for (;;) {
       invW_ = x1 > x0 ? dim_ / (x1 - x0) : 0;
       invH_ = y1 > y0 ? dim_ / (y1 - y0) : 0;
       double covered = 0;
-      for (const auto& b : boxes) {
-        covered += static_cast<double>(Coord(b[2], minX_, invW_) - Coord(b[0], minX_, invW_) + 1) *
-                   (Coord(b[3], minY_, invH_) - Coord(b[1], minY_, invH_) + 1);
+      for (size_t i = 0; i < n; ++i) {
+        const auto& b = boxes[i];
+        cells_[i] = {Coord(b[0], minX_, invW_), Coord(b[1], minY_, invH_), Coord(b[2], minX_, invW_),
+                     Coord(b[3], minY_, invH_)};
+        covered += static_cast<double>(cells_[i][2] - cells_[i][0] + 1) * (cells_[i][3] - cells_[i][1] + 1);
       }
       if (dim_ == 1 || covered <= 16.0 * n + 64) break;
       dim_ /= 2;
     }
-    cells_.assign(static_cast<size_t>(dim_) * dim_, {});
-    for (size_t i = 0; i < n; ++i) {
-      const auto& b = boxes[i];
-      for (int cy = Coord(b[1], minY_, invH_); cy <= Coord(b[3], minY_, invH_); ++cy) {
-        for (int cx = Coord(b[0], minX_, invW_); cx <= Coord(b[2], minX_, invW_); ++cx) {
-          cells_[static_cast<size_t>(cy) * dim_ + cx].push_back(static_cast<int>(i));
+    grid_.Build(dim_ * dim_, [&](auto&& f) {
+      for (size_t i = 0; i < n; ++i) {
+        const auto& c = cells_[i];
+        for (int cy = c[1]; cy <= c[3]; ++cy) {
+          for (int cx = c[0]; cx <= c[2]; ++cx) f(static_cast<size_t>(cy) * dim_ + cx, static_cast<int>(i));
         }
       }
-    }
+    });
   }
-  // Calls f(i, j) once for every pair of boxes sharing a cell.
+  // Calls f(i, j) once for every pair of boxes sharing a cell (i listed
+  // before j in that cell).
   template <typename F>
-  void ForEachPair(const std::vector<std::array<double, 4>>& boxes, F&& f) const {
+  void ForEachPair(F&& f) const {
     for (int cy = 0; cy < dim_; ++cy) {
       for (int cx = 0; cx < dim_; ++cx) {
-        const std::vector<int>& items = cells_[static_cast<size_t>(cy) * dim_ + cx];
-        for (size_t x = 0; x < items.size(); ++x) {
-          for (size_t y = x + 1; y < items.size(); ++y) {
-            const auto& a = boxes[items[x]];
-            const auto& b = boxes[items[y]];
-            if (std::max(Coord(a[0], minX_, invW_), Coord(b[0], minX_, invW_)) != cx) continue;
-            if (std::max(Coord(a[1], minY_, invH_), Coord(b[1], minY_, invH_)) != cy) continue;
-            f(items[x], items[y]);
+        const IdRange items = grid_.Bucket(static_cast<size_t>(cy) * dim_ + cx);
+        for (const int* x = items.begin(); x != items.end(); ++x) {
+          const auto& a = cells_[*x];
+          for (const int* y = x + 1; y != items.end(); ++y) {
+            const auto& b = cells_[*y];
+            if (std::max(a[0], b[0]) != cx || std::max(a[1], b[1]) != cy) continue;
+            f(*x, *y);
           }
         }
       }
@@ -111,7 +146,8 @@ class BoxGrid {
   }
   double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
   int dim_ = 1;
-  std::vector<std::vector<int>> cells_;
+  std::vector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
+  FlatBuckets grid_;
 };
 
 }  // namespace mos::kernel::polygon2d_detail

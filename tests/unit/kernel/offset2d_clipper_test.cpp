@@ -180,6 +180,43 @@ TEST(Offset2dClipper, RandomOffsetAreasMatch) {
               pinched, worst);
 }
 
+// The fuzz target's slow case: a grid of small disjoint squares grown by a
+// round offset, whose raw offset contours all overlap their neighbours (a
+// few thousand edges crossing in many places, split over several rounds).
+TEST(Offset2dClipper, ManyOverlappingRawContoursMatch) {
+  Polygon2d squares;
+  for (int i = 0; i < 12; ++i) {
+    for (int j = 0; j < 12; ++j) {
+      const double x = i, y = j * 1.0625;
+      squares.contours.push_back({{x, y}, {x + 0.75, y}, {x + 0.75, y + 0.75}, {x, y + 0.75}});
+    }
+  }
+  for (const OffsetJoin join : {OffsetJoin::kRound, OffsetJoin::kChamfer, OffsetJoin::kMiter}) {
+    for (const double delta : {0.625, 0.15}) {
+      OffsetOptions o;
+      o.delta = delta;
+      o.join = join;
+      o.fragments = 15;
+      bool pinched = false;
+      const double expected = ClipperOffsetArea(squares, o, pinched);
+      ASSERT_FALSE(pinched);
+      const Polygon2d ours = Offset2d(squares, o);
+      double perimeter = 0;
+      for (const Contour& c : ours.contours) {
+        for (size_t i = 0; i < c.size(); ++i) {
+          const Vec2 d = c[(i + 1) % c.size()] - c[i];
+          perimeter += std::sqrt(d.x * d.x + d.y * d.y);
+        }
+      }
+      EXPECT_NEAR(SignedArea(ours), expected, 16 * perimeter / kClipperGridScale + 1e-9) << static_cast<int>(join);
+      EXPECT_EQ(testing::FindCrossing(ours), "") << static_cast<int>(join);
+      // By 0.625 the squares merge into one block; by 0.15 each row (gaps of
+      // 0.25) merges into a strip, and the rows (gaps of 0.3125) stay apart.
+      EXPECT_EQ(ours.contours.size(), delta > 0.5 ? 1u : 12u) << static_cast<int>(join);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mos::kernel
 #endif  // MOS_HAVE_CLIPPER
