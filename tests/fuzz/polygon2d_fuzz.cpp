@@ -50,17 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const double j = jitter * static_cast<int8_t>(next());
     sets[current].contours.back().push_back({(b & 15) + j, (b >> 4) + j * 0.7});
   }
-  auto fill = [](int w, FillRule f) {
-    switch (f) {
-      case FillRule::kEvenOdd: return (w & 1) != 0;
-      case FillRule::kNonZero: return w != 0;
-      case FillRule::kPositive: return w > 0;
-      case FillRule::kNegative: return w < 0;
-    }
-    return false;
-  };
   auto apply = [&](int wa, int wb) {
-    const bool a = fill(wa, fa), b = fill(wb, fb);
+    const bool a = testing::SlabFill(wa, fa), b = testing::SlabFill(wb, fb);
     switch (op) {
       case BoolOp2d::kUnion: return a || b;
       case BoolOp2d::kIntersection: return a && b;

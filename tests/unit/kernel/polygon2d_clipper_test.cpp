@@ -119,26 +119,6 @@ double ClipperBoolean(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillR
   return ClipperArea(solution, scale);
 }
 
-bool Fill(int w, FillRule f) {
-  switch (f) {
-    case FillRule::kEvenOdd: return (w & 1) != 0;
-    case FillRule::kNonZero: return w != 0;
-    case FillRule::kPositive: return w > 0;
-    case FillRule::kNegative: return w < 0;
-  }
-  return false;
-}
-
-bool Apply(bool x, bool y, BoolOp2d op) {
-  switch (op) {
-    case BoolOp2d::kUnion: return x || y;
-    case BoolOp2d::kIntersection: return x && y;
-    case BoolOp2d::kDifference: return x && !y;
-    case BoolOp2d::kXor: return x != y;
-  }
-  return false;
-}
-
 // Where Clipper and we disagree, the exact slab integration decides (Clipper
 // 6.4.2 is itself wrong on some self-intersecting inputs: see the test
 // ClipperItselfIsWrongHere below).
@@ -160,7 +140,7 @@ TEST(Polygon2dClipper, RandomBooleanAreasMatch) {
       bool areaOk = std::fabs(got - expected) <= tol;
       if (!areaOk) {
         const double exact =
-            testing::SlabArea(a, b, [&](int wa, int wb) { return Apply(Fill(wa, fa), Fill(wb, fb), op); });
+            testing::SlabArea(a, b, [&](int wa, int wb) { return testing::SlabApply(testing::SlabFill(wa, fa), testing::SlabFill(wb, fb), op); });
         areaOk = std::fabs(got - exact) <= tol;
         ++clipperWrong;
         if (areaOk) continue;

@@ -12,6 +12,28 @@
 
 namespace mos::kernel::testing {
 
+// Whether a point of winding number w is filled under rule f, written apart
+// from the kernel's own rule so the oracle does not share its mistakes.
+inline bool SlabFill(int w, FillRule f) {
+  switch (f) {
+    case FillRule::kEvenOdd: return (w & 1) != 0;
+    case FillRule::kNonZero: return w != 0;
+    case FillRule::kPositive: return w > 0;
+    case FillRule::kNegative: return w < 0;
+  }
+  return false;
+}
+
+inline bool SlabApply(bool x, bool y, BoolOp2d op) {
+  switch (op) {
+    case BoolOp2d::kUnion: return x || y;
+    case BoolOp2d::kIntersection: return x && y;
+    case BoolOp2d::kDifference: return x && !y;
+    case BoolOp2d::kXor: return x != y;
+  }
+  return false;
+}
+
 inline double SlabArea(const Polygon2d& a, const Polygon2d& b, const std::function<bool(int, int)>& inside) {
   struct E {
     Vec2 p, q;  // p.x < q.x

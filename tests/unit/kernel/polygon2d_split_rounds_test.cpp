@@ -15,26 +15,6 @@
 namespace mos::kernel {
 namespace {
 
-bool Fill(int w, FillRule f) {
-  switch (f) {
-    case FillRule::kEvenOdd: return (w & 1) != 0;
-    case FillRule::kNonZero: return w != 0;
-    case FillRule::kPositive: return w > 0;
-    case FillRule::kNegative: return w < 0;
-  }
-  return false;
-}
-
-bool Apply(bool a, bool b, BoolOp2d op) {
-  switch (op) {
-    case BoolOp2d::kUnion: return a || b;
-    case BoolOp2d::kIntersection: return a && b;
-    case BoolOp2d::kDifference: return a && !b;
-    case BoolOp2d::kXor: return a != b;
-  }
-  return false;
-}
-
 // A star polygon {n/k} with irrational vertices, rotated and shifted: every
 // edge crosses 2(k - 1) others at points that round.
 Contour Star(int n, int k, double r, double angle, Vec2 centre) {
@@ -64,7 +44,7 @@ TEST(Polygon2dSplitRounds, ManyRoundedCrossingsMatchSlabArea) {
     const FillRule fa = static_cast<FillRule>(it % 3 == 0 ? 0 : 1), fb = static_cast<FillRule>((it / 4) % 4);
     const Polygon2d result = Boolean2d(a, b, op, fa, fb);
     const double exact =
-        testing::SlabArea(a, b, [&](int wa, int wb) { return Apply(Fill(wa, fa), Fill(wb, fb), op); });
+        testing::SlabArea(a, b, [&](int wa, int wb) { return testing::SlabApply(testing::SlabFill(wa, fa), testing::SlabFill(wb, fb), op); });
     EXPECT_NEAR(SignedArea(result), exact, 1e-9 * std::max(1.0, std::fabs(exact))) << "iteration " << it;
     EXPECT_EQ(testing::FindCrossing(result), "") << "iteration " << it;
     ++checked;
