@@ -40,7 +40,7 @@ class Cleaner {
   // triangles with an active vertex; the rest of the mesh is left as it is
   // unless a collapse or swap started there reaches it.
   explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr) : m_(m), removed_(m.NumTri(), 0) {
-    if (!active) {
+    if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
       all_ = true;
       return;
     }
@@ -575,6 +575,9 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
         for (int v = 0; v < nv; ++v)
           if (rep[v] != v) (*active)[rep[v]] = 1;
       mesh = std::move(out);
+      // WeldWith splits pinched vertices, appending copies: they are new
+      // (their fans changed), so active.
+      if (active) active->resize(mesh.vertPos.size(), 1);
       return true;
     }
     for (int r : bad) frozen[r] = 1;
