@@ -353,7 +353,15 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
 
 namespace {
 
-// Winding numbers right of edge i by a ray cast from its midpoint.
+// Winding numbers right of edge i by a ray cast from its midpoint, across
+// the edge's long axis: downward where the edge is at most 45 degrees from
+// horizontal, leftward where it is steeper. A downward ray from a nearly
+// vertical edge (a.x and b.x an ulp apart) is meaningless: the half-open
+// rule samples the column [m.x, next double), and when the rounded midpoint
+// m.x is b.x that column lies beside the edge, on its left, not below it
+// (fuzz input kernel_regressions/polygon2d/union_area_sign_flipped: the
+// longest edge of a component was such an edge, and as the component's seed
+// it flipped every winding of the result by one).
 std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const AxisBuckets& byX,
                                        const AxisBuckets& byY, const std::vector<double>& xlo,
                                        const std::vector<double>& xhi, const std::vector<double>& ylo,
@@ -363,7 +371,7 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
   const Vec2 a = pts[e.lo], b = pts[e.hi];
   const Vec2 m{(a.x + b.x) / 2, (a.y + b.y) / 2};
   std::array<int, 2> w{0, 0};
-  if (a.x < b.x) {
+  if (a.x < b.x && b.x - a.x >= std::fabs(b.y - a.y)) {
     // Downward ray: the winding just below (= right of) e.
     for (int f : byX.Bucket(byX.Index(m.x))) {
       if (f == i || !(xlo[f] <= m.x && m.x < xhi[f])) continue;
@@ -375,7 +383,9 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
     }
     return w;
   }
-  // Vertical (going up): a leftward ray gives the winding on the left.
+  // Steep or vertical: a leftward ray gives the winding just left of e in
+  // x, which is e's left side when e goes up and its right side when it
+  // goes down (lo is left of hi, so a steep edge may go either way).
   for (int f : byY.Bucket(byY.Index(m.y))) {
     if (f == i || !(ylo[f] <= m.y && m.y < yhi[f])) continue;
     const ArrangementEdge& g = arr.edges[f];
@@ -388,6 +398,7 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
     w[0] += sign * g.delta[0];
     w[1] += sign * g.delta[1];
   }
+  if (b.y < a.y) return w;
   return {w[0] - e.delta[0], w[1] - e.delta[1]};
 }
 

@@ -37,8 +37,8 @@ struct Arrangement2d {
 Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard = nullptr);
 
 // Winding numbers on the right of each edge, from a ray cast (downward for
-// non-vertical edges, leftward for vertical ones) with half-open rules, so
-// that a ray through a vertex counts each edge once.
+// edges at most 45 degrees from horizontal, leftward for steeper ones) with
+// half-open rules, so that a ray through a vertex counts each edge once.
 // With a guard: checked every few hundred ray casts; once it stopped the
 // windings are left unfinished (the caller discards the arrangement).
 void ComputeWindings(Arrangement2d& arrangement, LimitGuard* guard = nullptr);
