@@ -6,6 +6,7 @@ of its stages, and malloc/free self cost of the whole run.
   python3 bench/callgrind_boolean_split.py /tmp/cg.*.out
 """
 import re, subprocess, sys
+from callgrind_lines import inclusive_entries
 names = [("Boolean", r"mos::kernel::Boolean\(mos"), ("BoolRaw", r"mos::kernel::BooleanRaw\("),
  ("Prepare", r"mos::kernel::PrepareOperand\("), ("RunBool", r"mos::kernel::\(anonymous namespace\)::RunBoolean\("),
  ("Intersect", r"mos::kernel::IntersectEdgesWithTriangles\("), ("Assemble", r"mos::kernel::AssembleFaces\("),
@@ -13,15 +14,10 @@ names = [("Boolean", r"mos::kernel::Boolean\(mos"), ("BoolRaw", r"mos::kernel::B
  ("ClosedMan", r"mos::kernel::IsClosedManifold\("), ("BuildHE", r"mos::kernel::BuildHalfedges\("),
  ("Weld", r"mos::kernel::WeldCoincident\("), ("malloc+free", None)]
 def parse(f):
-    out = subprocess.run(["callgrind_annotate","--inclusive=yes","--threshold=100",f],capture_output=True,text=True).stdout
-    res = {}; tot=0
-    for line in out.splitlines():
-        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)", line)
-        if not m: continue
-        ir = int(m.group(1).replace(",","")); name = m.group(2)
-        if "PROGRAM TOTALS" in name: tot = ir; continue
-        fn = name.split(" [")[0]
-        if re.search(r"'\d+$", fn): continue
+    tot, entries = inclusive_entries(f)
+    tot = tot or 0
+    res = {}
+    for ir, name, fn in entries:
         for k, pat in names:
             if pat and re.search(pat, name) and k not in res: res[k] = ir
     # self malloc/free

@@ -8,6 +8,7 @@ hull, extruders, 2D kernel booleans and offset.
   python3 bench/callgrind_process_stages.py /tmp/cg.*.out
 """
 import os, re, subprocess, sys
+from callgrind_lines import inclusive_entries
 # category -> regexes of top-level entry points (inclusive Ir, first-level names only)
 cats = [
  ("parse", [r"mos::lang::ParseFile\("]),
@@ -27,15 +28,9 @@ cats = [
  ("main", [r"\?\?\?:main "]),
 ]
 def parse(f):
-    out = subprocess.run(["callgrind_annotate","--inclusive=yes","--threshold=100",f],capture_output=True,text=True).stdout
-    tot = None; res = {}
-    for line in out.splitlines():
-        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)", line)
-        if not m: continue
-        ir = int(m.group(1).replace(",","")); name = m.group(2)
-        if "PROGRAM TOTALS" in name: tot = ir; continue
-        fn = name.split(" [")[0]
-        if re.search(r"'\d+$", fn): continue
+    tot, entries = inclusive_entries(f)
+    res = {}
+    for ir, name, fn in entries:
         for c, pats in cats:
             for pat in pats:
                 if re.search(pat, name):
