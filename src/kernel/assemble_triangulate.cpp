@@ -138,9 +138,10 @@ class LoopEdgeIndex {
 
  private:
   size_t Bucket(double y) const {
-    const double t = (y - lo_) * scale_;
+    const double t = (y - lo_) * scale_;  // inf or NaN where the loop is only a denormal tall
     if (!(t > 0)) return 0;
-    return std::min(buckets_.size() - 1, static_cast<size_t>(t));
+    if (t >= static_cast<double>(buckets_.size())) return buckets_.size() - 1;  // no cast out of range
+    return static_cast<size_t>(t);
   }
   Vec2 From(int k) const { return pts_[loop_[k]]; }
   Vec2 To(int k) const { return pts_[loop_[(k + 1) % loop_.size()]]; }
