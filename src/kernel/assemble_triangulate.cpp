@@ -269,8 +269,11 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   }
   const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
   const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
-  auto cellX = [&](double x) { return std::max(0, std::min(g - 1, static_cast<int>((x - lo.x) * sx))); };
-  auto cellY = [&](double y) { return std::max(0, std::min(g - 1, static_cast<int>((y - lo.y) * sy))); };
+  // Clamped before the cast: the scale is infinite for a polygon only a
+  // denormal wide, and a double out of int's range must not be cast.
+  auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
+  auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
+  auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
   std::vector<std::vector<int>> grid(static_cast<size_t>(g) * g);
   auto addBlocker = [&](int i) {
     const Vec2 p = pts[poly[i]];
