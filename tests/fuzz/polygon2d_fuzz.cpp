@@ -51,14 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     sets[current].contours.back().push_back({(b & 15) + j, (b >> 4) + j * 0.7});
   }
   auto apply = [&](int wa, int wb) {
-    const bool a = testing::SlabFill(wa, fa), b = testing::SlabFill(wb, fb);
-    switch (op) {
-      case BoolOp2d::kUnion: return a || b;
-      case BoolOp2d::kIntersection: return a && b;
-      case BoolOp2d::kDifference: return a && !b;
-      case BoolOp2d::kXor: return a != b;
-    }
-    return false;
+    return testing::SlabApply(testing::SlabFill(wa, fa), testing::SlabFill(wb, fb), op);
   };
   const Polygon2d result = Boolean2d(sets[0], sets[1], op, fa, fb);
   const double exact = mos::kernel::testing::SlabArea(sets[0], sets[1], apply);
