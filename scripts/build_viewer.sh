@@ -12,6 +12,6 @@ fi
 npx tsc --noEmit -p .
 out="${MOS_VIEWER_OUT:-$root/python/marimo_openscad/static}"
 mkdir -p "$out"
-npx esbuild src/index.ts --bundle --format=esm --target=es2020 --minify \
-  --sourcemap=linked --legal-comments=none --outfile="$out/viewer.js" --log-level=warning
+# esbuild through build.mjs: it inlines the render worker (src/render-worker.ts).
+node build.mjs "$out"
 ls -l "$out"/viewer.js "$out"/viewer.css

@@ -19,6 +19,19 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
+# The WASM engine the viewer's worker runs (renderer "auto"/"wasm") is packed
+# into the wheel from build-wasm (bindings/python/CMakeLists.txt): bring it up
+# to date when emscripten is here (incremental; a no-op when it is).
+if command -v emcmake >/dev/null; then
+  wasm_build="${MOS_WASM_BUILD_DIR:-$root/build-wasm}"
+  export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"  # em++ needs acorn from here
+  [ -f "$wasm_build/build.ninja" ] || emcmake cmake -S "$root" -B "$wasm_build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release -DMOS_BUILD_WASM=ON -DMOS_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$wasm_build" -j2 --target mos_wasm mos_wasm_data >/dev/null
+  wasm_define=(-C "cmake.define.MOS_WASM_DIR=$wasm_build/bindings/wasm")
+else
+  wasm_define=()
+fi
 quiet=(-q)
 [ "${MOS_VERBOSE:-0}" = 1 ] && quiet=(-v)
 if [ ! -x "$venv/bin/python" ]; then
@@ -26,5 +39,5 @@ if [ ! -x "$venv/bin/python" ]; then
   "$venv/bin/python" -m pip install "${quiet[@]}" --disable-pip-version-check --upgrade pip >/dev/null
 fi
 CMAKE_BUILD_PARALLEL_LEVEL=2 "$venv/bin/python" -m pip install "${quiet[@]}" \
-  --disable-pip-version-check "$root[test]"
+  --disable-pip-version-check "${wasm_define[@]}" "$root[test]"
 echo "install_python: $("$venv/bin/python" -c 'import marimo_openscad as m; print(m.__file__)')"

@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from ._mos import CancelToken, Diagnostic
+from . import native
 from .customizer import Parameter, customizer, parameters
 from .engine import export, render, shared_engine
 from .errors import ScadError
@@ -15,6 +15,14 @@ from .mesh import Mesh
 from .parameter_sets import load_parameter_sets, parameter_set, save_parameter_set
 
 __version__ = "0.1.0"
+
+if native.available():
+    from ._mos import CancelToken, Diagnostic
+else:  # e.g. Pyodide: the viewer renders in the browser (native.py)
+    def __getattr__(name: str):  # type: ignore[no-untyped-def]
+        if name in ("CancelToken", "Diagnostic"):
+            native.require()
+        raise AttributeError(f"module 'marimo_openscad' has no attribute {name!r}")
 
 
 def openscad_viewer(model, params=None, **options):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Mapping, Optional, Sequence
 
-from . import _mos
+from .native import require
 from .models import Model, model_request
 
 
@@ -86,7 +86,7 @@ def _same_type(choice: Any, default: Any) -> Any:
 def parameters(model: Model, library_paths: Sequence[str] = ()) -> list[Parameter]:
     """The customizer parameters of `model`'s main file, in source order."""
     request = model_request(model)
-    raw, _diagnostics = _mos.parameters(
+    raw, _diagnostics = require().parameters(
         source=request["source"], file=request["file"], source_name=request["source_name"],
         library_paths=list(library_paths))
     return [Parameter(name=p["name"], value=p["value"], annotation=p["annotation"],

@@ -5,7 +5,7 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Optional, Sequence
 
-from . import _mos
+from .native import _mos, require
 from .errors import ScadError
 from .mesh import Mesh
 from .models import Model, defines, model_request
@@ -20,7 +20,7 @@ def shared_engine() -> _mos.Engine:
     global _engine
     with _engine_lock:
         if _engine is None:
-            _engine = _mos.Engine()
+            _engine = require().Engine()
         return _engine
 
 
@@ -31,7 +31,7 @@ def _deadline(timeout: float, cancel: Optional[_mos.CancelToken]) -> Iterator[Op
     timer = None
     if timeout > 0:
         if cancel is None:
-            cancel = _mos.CancelToken()
+            cancel = require().CancelToken()
         timer = threading.Timer(timeout, cancel.cancel)
         timer.daemon = True
         timer.start()
@@ -92,7 +92,7 @@ def render(model: Model, params: Mapping[str, Any] | None = None, *,
     measures stay those of the model. Raises ScadError when the render
     fails, is cancelled or times out."""
     if timeout > 0 and cancel is None:
-        cancel = _mos.CancelToken()
+        cancel = require().CancelToken()
     ghosts: list = []
     if preview:
         result, ghosts = render_preview_result(model, params, library_paths=library_paths,

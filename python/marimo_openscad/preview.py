@@ -17,7 +17,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from . import _mos
+from .native import _mos
 from .mesh import Mesh
 
 BACKGROUND_RGBA = (180, 180, 180, 80)   # `%`

@@ -18,11 +18,11 @@ import threading
 import time
 from typing import Any, Callable, Optional
 
-from . import _mos
+from .native import require
 
 _log = logging.getLogger(__name__)
 
-Job = Callable[[_mos.CancelToken], Any]
+Job = Callable[[Any], Any]  # takes the _mos.CancelToken of its render
 Apply = Callable[[int, Any, Optional[BaseException]], None]
 
 
@@ -35,7 +35,7 @@ class RenderQueue:
         self._latest = 0
         self._pending: Optional[tuple[int, Job]] = None
         self._pending_since = 0.0  # monotonic arrival of the oldest coalesced change
-        self._token: Optional[_mos.CancelToken] = None
+        self._token: Optional[Any] = None  # _mos.CancelToken
         self._thread: Optional[threading.Thread] = None
         self._closed = False
 
@@ -63,6 +63,15 @@ class RenderQueue:
                     target=self._run, name="marimo-openscad-render", daemon=True)
                 self._thread.start()
             return self._latest
+
+    def drop(self) -> None:
+        """Makes what runs and what waits stale (a newer state was drawn by
+        someone else): the running render is cancelled, nothing applies."""
+        with self._lock:
+            self._latest += 1
+            self._pending = None
+            if self._token is not None:
+                self._token.cancel()
 
     def wait(self, timeout: Optional[float] = None) -> bool:
         """Blocks until no render is queued or running; False on timeout."""
@@ -99,7 +108,7 @@ class RenderQueue:
                     return
                 request_id, job = self._pending
                 self._pending = None
-                token = _mos.CancelToken()
+                token = require().CancelToken()
                 self._token = token
             result: Any = None
             error: Optional[BaseException] = None

@@ -6,7 +6,24 @@ wire.py, viewer/README.md). Setting `params`, `model` or (with animation)
 `t` re-renders on a worker thread; the same widget is updated in place.
 Messages from the viewer (Retry, exports) carry the viewer's request id and
 every reply names it, so the viewer can time out a lost request and ignore
-a stale reply."""
+a stale reply.
+
+Renderers (`renderer=`): "native" renders everything here; "wasm" renders
+everything in the viewer's WebAssembly worker (Python sends the SCAD source
+and params, and the engine files once: engine_assets.py); "auto" renders
+Python-side changes here and in-viewer edits in the worker, or everything in
+the worker where the native extension is missing (native.py).
+
+Params protocol (viewer/README.md): `params` is the one owner of parameter
+values and `state_rev` counts every change of what to render (model, params,
+t, preview), whoever made it. The viewer's applyParamsFromViewer renders in
+its worker at once, draws, then writes `params` with `params_edit` (its edit
+number) and `edit_base` (the state_rev it rendered against). Python takes
+such a change in arrival order, gives it a new state_rev and, when the
+viewer rendered against the current model, does not render it again
+(`render_by` "edit"); a Python-side change later gets a newer state_rev and
+is rendered by its renderer, and the viewer drops older results by
+revision."""
 from __future__ import annotations
 
 import os
@@ -19,6 +36,7 @@ from typing import Any, Mapping, Optional, Sequence
 import anywidget
 import traitlets
 
+from . import engine_assets, native
 from .engine import render_preview_result, render_result
 from .errors import ScadError
 from .mesh import Mesh
@@ -28,6 +46,9 @@ from .wire import wire_mesh
 
 # Viewer export buttons -> (engine export format, file extension).
 EXPORT_FORMATS = {"stl": ("binstl", "stl"), "off": ("off", "off"), "3mf": ("3mf", "3mf")}
+RENDERERS = ("auto", "native", "wasm")
+# Set for the change the viewer writes (params_edit): not a Python-side edit.
+_FROM_VIEWER = "viewer"
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -71,26 +92,60 @@ class OpenScadViewer(anywidget.AnyWidget):
     preview = traitlets.Bool(False).tag(sync=True)
     # Python only: what to render.
     model = traitlets.Any()
-    params = traitlets.Dict()
+    # Parameter values (JSON values); written by Python or by the viewer's
+    # applyParamsFromViewer (with params_edit and edit_base).
+    params = traitlets.Dict().tag(sync=True, to_json=lambda v, _w: _json_value(v))
+    # The effective renderer: "native", "auto" (native here, in-viewer edits
+    # in the worker) or "wasm" (everything in the worker).
+    renderer = traitlets.Unicode("native").tag(sync=True)
+    # Revision of what to render (model, params, t, preview), bumped by
+    # Python on every change, whoever made it; render_info["rev"] names the
+    # revision of the mesh sent.
+    state_rev = traitlets.Int(0).tag(sync=True)
+    # The viewer's edit number of the current params (0: set by Python) and
+    # the state_rev that edit was rendered against.
+    params_edit = traitlets.Int(0).tag(sync=True)
+    edit_base = traitlets.Int(0).tag(sync=True)
+    # Written by the viewer only (applyParamsFromViewer): {"params": {...},
+    # "edit": its edit number, "base": the state_rev it rendered against}.
+    viewer_edit = traitlets.Dict().tag(sync=True)
+    # Who renders state_rev: "python" (mesh traits follow), "edit" (the
+    # viewer's edit params_edit already drew it), "worker" (the viewer
+    # renders the current source and params in its worker).
+    render_by = traitlets.Unicode("python").tag(sync=True)
+    # The SCAD text and its name, for the worker (renderer "auto"/"wasm").
+    scad_source = traitlets.Unicode("").tag(sync=True)
+    scad_name = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
                  timeout: float = 120.0, anim_steps: int = 0, anim_fps: float = 10.0,
-                 preview: bool = False, request_timeout: float = 30.0) -> None:
+                 preview: bool = False, request_timeout: float = 30.0,
+                 renderer: str = "auto") -> None:
         from .render_queue import RenderQueue
         model_request(model)  # fail early on a model that is neither text, path nor object
+        mode = resolve_renderer(renderer)
         super().__init__(model=model, params=dict(params or {}),
                          anim_steps=anim_steps, anim_fps=anim_fps, preview=preview,
-                         request_timeout=request_timeout, render_timeout=timeout)
+                         request_timeout=request_timeout, render_timeout=timeout,
+                         renderer=mode, state_rev=1,
+                         render_by="worker" if mode == "wasm" else "python")
         self.library_paths = list(library_paths)
         self._exports: list[threading.Thread] = []
         self.mesh: Optional[Mesh] = None
         self.last_error: Optional[ScadError] = None
         self.rendered_id = 0
+        # Renders done here (tests and bench read it): viewer edits add none.
+        self.native_renders = 0
+        self._from_viewer = False
+        self._shape_rev = 1  # state_rev of the last model, $t or preview change
+        self._sync_source()
         self._queue = RenderQueue(self._apply, debounce_ms / 1000.0)
         # The first mesh is part of the widget's initial state.
-        self._apply(0, self._job(self.model, dict(self.params), self.t, _now_ms())(None), None)
+        if mode != "wasm":
+            self._apply(0, self._job(self.model, dict(self.params), self.t, _now_ms())(None), None)
         self.observe(self._changed, names=["model", "params", "t", "preview"])
+        self.observe(self._viewer_edit, names=["viewer_edit"])
         self.on_msg(self._message)
 
     # --- public -------------------------------------------------------------
@@ -128,6 +183,42 @@ class OpenScadViewer(anywidget.AnyWidget):
         """Renders the current model and params again (the panel's Retry)."""
         self._changed({"name": "retry"})
 
+    # --- the viewer's edits ---------------------------------------------------
+    def _viewer_edit(self, change: Any) -> None:
+        """applyParamsFromViewer: {"params", "edit", "base"} from the viewer,
+        drawn there already. Taken in arrival order like any change: a
+        Python-side change that arrives later gets a newer state_rev and
+        wins; this one is rendered here only if the model, $t or preview
+        changed since the viewer's base revision."""
+        edit = change["new"]
+        if not isinstance(edit, dict) or not isinstance(edit.get("params"), dict):
+            return
+        with self.hold_sync():
+            # "render": the viewer could not draw it (its worker failed under
+            # "auto", or renderer "native"): a plain change, rendered here.
+            self._from_viewer = not edit.get("render")
+            try:
+                self.params_edit = int(edit.get("edit") or 0)
+                self.edit_base = int(edit.get("base") or 0)
+                if edit["params"] != self.params:
+                    self.params = dict(edit["params"])
+                else:  # same values: still answer with a revision
+                    self._changed({"name": "params"})
+            finally:
+                self._from_viewer = False
+
+    def _sync_source(self) -> None:
+        """The SCAD text the worker renders (renderers "auto" and "wasm")."""
+        if self.renderer == "native":
+            return
+        try:
+            request = model_request(self.model)
+            self.scad_source = model_text(self.model)
+            self.scad_name = Path(request["file"]).name if request["file"] else ""
+        except Exception as err:  # an unreadable file: the worker shows it
+            self.scad_source = f'assert(false, "{type(err).__name__}: model not readable");'
+            self.scad_name = ""
+
     # --- rendering -----------------------------------------------------------
     def _message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         """A request from the viewer: {"type": "retry" | "export", "id": n, ...}.
@@ -138,12 +229,24 @@ class OpenScadViewer(anywidget.AnyWidget):
         if kind == "retry":
             self.retry()
             self.send({"type": "retry", "id": request_id, "ok": True})
+        elif kind == "engine":
+            self._send_engine(request_id, str(content.get("part", "")))
         elif kind == "export":
             fmt = str(content.get("format", ""))
             worker = threading.Thread(target=self._export, args=(request_id, fmt),
                                       name="marimo-openscad-export", daemon=True)
             self._exports.append(worker)
             worker.start()
+
+    def _send_engine(self, request_id: Any, part: str) -> None:
+        """The gzipped engine files of `part` for the viewer's worker."""
+        files = engine_assets.part_files(part)
+        if files is None:
+            self.send({"type": "engine", "id": request_id, "part": part, "ok": False,
+                       "message": f"the package has no WASM engine part {part!r}"})
+            return
+        self.send({"type": "engine", "id": request_id, "part": part, "ok": True,
+                   "files": list(engine_assets.PARTS[part])}, files)
 
     def _export(self, request_id: Any, fmt: str) -> None:
         """Writes the mesh on screen (without preview ghosts) through the
@@ -176,11 +279,36 @@ class OpenScadViewer(anywidget.AnyWidget):
     def _changed(self, change: Any) -> None:
         if self._queue.closed or (change["name"] == "t" and self.anim_steps <= 0):
             return
+        name = change["name"]
+        from_viewer = name == "params" and self._from_viewer
+        with self.hold_sync():
+            self.state_rev += 1
+            if name != "params":
+                self._shape_rev = self.state_rev  # model, $t or preview changed
+                if name == "model":
+                    self._sync_source()
+            if not from_viewer:
+                self.params_edit = 0
+            elif self.renderer != "native" and self.edit_base >= self._shape_rev:
+                # The viewer drew these params against the current model, $t
+                # and preview: nothing to render here, and a render of older
+                # state still running or queued is stale.
+                self.render_by = "edit"
+                self._queue.drop()
+                self.loading = False
+                return
+            if self.renderer == "wasm":
+                self.render_by = "worker"
+                self._queue.drop()
+                self.loading = False
+                return
+            self.render_by = "python"
         requested = _now_ms()
         self.loading = True
         self._queue.submit(self._job(self.model, dict(self.params), self.t, requested))
 
     def _job(self, model: Model, params: dict, t: float, requested_ms: float) -> Any:
+        rev = self.state_rev
         def run(token: Any) -> Any:
             effective = dict(params)
             if self.anim_steps > 0 and "$t" not in effective:
@@ -196,7 +324,8 @@ class OpenScadViewer(anywidget.AnyWidget):
                 result = render_result(model, effective, library_paths=self.library_paths,
                                        timeout=self.timeout, cancel=token)
             ms = (time.perf_counter() - start) * 1000.0
-            times = {"requested_ms": requested_ms, "started_ms": started,
+            self.native_renders += 1
+            times = {"rev": rev, "requested_ms": requested_ms, "started_ms": started,
                      # CPU time of this thread (the engine renders on it): the
                      # wall time less the waits of a busy machine.
                      "engine_cpu_ms": (time.thread_time() - cpu_start) * 1000.0,
@@ -210,7 +339,7 @@ class OpenScadViewer(anywidget.AnyWidget):
         if exc is not None:
             self.last_error = ScadError(str(exc))
             with self.hold_sync():
-                self.error = {"message": f"{type(exc).__name__}: {exc}"}
+                self.error = {"message": f"{type(exc).__name__}: {exc}", "rev": self.state_rev}
                 self.loading = False
             return
         result, ms, model, times, ghosts = outcome
@@ -224,7 +353,7 @@ class OpenScadViewer(anywidget.AnyWidget):
                 err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
             self.last_error = err
             with self.hold_sync():
-                self.error = _error_panel(err, model)
+                self.error = {**_error_panel(err, model), "rev": info["rev"]}
                 self.loading = False
                 self.render_ms = ms
                 self.render_info = {**info, "sent_ms": _now_ms()}
@@ -240,6 +369,51 @@ class OpenScadViewer(anywidget.AnyWidget):
             self.render_ms = ms
             self.render_info = info
             self.loading = False
+
+
+def resolve_renderer(requested: str) -> str:
+    """The effective renderer for the `renderer` option: "auto" becomes
+    "wasm" without the native extension and "native" without the packaged
+    WASM engine; asking for one that is missing is an error."""
+    if requested not in RENDERERS:
+        raise ValueError(f"renderer must be one of {', '.join(RENDERERS)}, not {requested!r}")
+    has_native, has_wasm = native.available(), engine_assets.available("core")
+    if requested == "native" and not has_native:
+        native.require()
+    if requested == "wasm" and not has_wasm:
+        raise RuntimeError(
+            "marimo_openscad: renderer='wasm' needs the WebAssembly engine in the package "
+            f"({engine_assets.ENGINE_DIR} is missing; build it with bindings/wasm/build_and_test.sh "
+            "before `pip install .`)")
+    if requested == "auto":
+        if not has_native:
+            if not has_wasm:
+                native.require()
+            return "wasm"
+        return "auto" if has_wasm else "native"
+    return requested
+
+
+def _json_value(value: Any, depth: int = 0) -> Any:
+    """`params` as JSON for the viewer: numpy scalars as numbers, tuples
+    as lists, anything else as its text (a non-finite number as null)."""
+    if depth > 64:
+        return None
+    if value is None or isinstance(value, (bool, str, int)):
+        return value
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else None
+    if isinstance(value, dict):
+        return {str(k): _json_value(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v, depth + 1) for v in value]
+    item = getattr(value, "item", None)
+    if callable(item):
+        try:
+            return _json_value(item(), depth + 1)
+        except (TypeError, ValueError):
+            pass
+    return str(value)
 
 
 def _now_ms() -> float:
@@ -274,7 +448,10 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     """A 3D viewer widget of `model`; show it in marimo with
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
     ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
-    Options: debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
+    Options: renderer ("auto": Python-side changes render natively and
+    edits made in the viewer in its WebAssembly worker, everything in the
+    worker where the native extension is missing; "native"; "wasm":
+    everything in the worker), debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
     anim_fps, request_timeout (s the viewer waits for a reply to Retry or an export, 30), preview (False: as OpenSCAD's F6; True: as F5, `$preview`
     true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)

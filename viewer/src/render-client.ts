@@ -9,7 +9,7 @@
 //    fresh one started, which loads the engine again.
 // A crashed worker (an uncaught error, an engine abort) is replaced and its
 // render resolves 'failed' with the message; the page never waits forever.
-// Not wired into the widget yet.
+// The widget uses it through worker-renderer.ts.
 import type { EngineRenderOptions, EngineResult, FromWorker, ToWorker } from './render-protocol';
 
 export type RenderStatus = 'done' | 'cancelled' | 'superseded' | 'terminated' | 'failed';
@@ -26,7 +26,11 @@ export interface RenderOutcome {
 export interface RenderClientOptions {
   workerUrl: string | URL; // the bundled render-worker.ts
   moduleUrl: string | URL; // mos_wasm.mjs (with mos_wasm.wasm and mos_data.mjs next to it)
-  packages?: Array<string | URL>; // data packages (mos_fonts.data, mos_libraries.data)
+  packages?: Array<string | URL | ArrayBuffer>; // data packages (mos_fonts.data, mos_libraries.data), URLs or bytes
+  // A module given as a blob URL (the widget): the .wasm bytes and the URL
+  // of mos_data.mjs, which then do not lie next to the module.
+  wasmBinary?: ArrayBuffer;
+  dataModuleUrl?: string;
   deadlineMs?: number;
   // Default: when the page can share memory (cross-origin isolated).
   sharedCancel?: boolean;
@@ -98,6 +102,16 @@ export class RenderClient {
     });
   }
 
+  // Adds a data package: installed in the running worker before its next
+  // render, and in every worker started later.
+  addPackage(p: string | URL | ArrayBuffer): void {
+    (this.options.packages ??= []).push(p);
+    if (this.worker) {
+      const message: ToWorker = { type: 'install', package: p instanceof ArrayBuffer ? p : String(new URL(String(p), location.href)) };
+      this.worker.postMessage(message);
+    }
+  }
+
   get busy(): boolean {
     return this.running !== null;
   }
@@ -125,9 +139,11 @@ export class RenderClient {
     const init: ToWorker = {
       type: 'init',
       moduleUrl: String(new URL(String(this.options.moduleUrl), location.href)),
-      packages: (this.options.packages ?? []).map((p) => String(new URL(String(p), location.href))),
+      packages: (this.options.packages ?? []).map((p) => (p instanceof ArrayBuffer ? p : String(new URL(String(p), location.href)))),
       cancelBuffer: this.cancelFlag ? (this.cancelFlag.buffer as SharedArrayBuffer) : null,
       geometryCacheBytes: this.options.geometryCacheBytes,
+      wasmBinary: this.options.wasmBinary,
+      dataModuleUrl: this.options.dataModuleUrl,
     };
     worker.postMessage(init);
     this.worker = worker;

@@ -59,10 +59,18 @@ export type ToWorker =
   | {
       type: 'init';
       moduleUrl: string; // mos_wasm.mjs; its .wasm and mos_data.mjs lie next to it
-      packages: string[]; // data package URLs, installed before the first render
+      // Data packages (URLs or their bytes), installed before the first render.
+      packages: Array<string | ArrayBuffer>;
       cancelBuffer: SharedArrayBuffer | null; // Int32Array[0] != 0: stop the render
       geometryCacheBytes?: number;
+      // Where the module is a blob URL (the widget: the engine comes from
+      // Python, engine-assets.ts): the .wasm bytes and mos_data.mjs's URL.
+      wasmBinary?: ArrayBuffer;
+      dataModuleUrl?: string;
     }
+  // A data package added after init (fonts before the first text()),
+  // installed before the renders that follow it.
+  | { type: 'install'; package: string | ArrayBuffer }
   | { type: 'render'; id: number; source: string; options: EngineRenderOptions };
 
 export type FromWorker =

@@ -12,7 +12,7 @@ interface EngineModule {
   setGeometryCacheBudget(bytes: number): void;
 }
 type EngineFactory = (overrides: Record<string, unknown>) => Promise<EngineModule>;
-type InstallDataPackage = (mos: EngineModule, source: string) => Promise<string[]>;
+type InstallDataPackage = (mos: EngineModule, source: string | ArrayBuffer) => Promise<string[]>;
 
 const scope = self as unknown as {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -21,6 +21,7 @@ const scope = self as unknown as {
 };
 
 let engine: Promise<EngineModule> | null = null;
+let install: InstallDataPackage | null = null;
 let cancelFlag: Int32Array | null = null;
 let broken = false;
 
@@ -32,18 +33,25 @@ async function load(init: Extract<ToWorker, { type: 'init' }>): Promise<EngineMo
   const started = performance.now();
   const moduleUrl = new URL(init.moduleUrl, self.location.href).href;
   const factory = (await import(/* webpackIgnore: true */ moduleUrl)).default as EngineFactory;
-  const data = await import(/* webpackIgnore: true */ new URL('mos_data.mjs', moduleUrl).href);
-  const install = data.installDataPackage as InstallDataPackage;
-  const mos = await factory({
+  const dataUrl = init.dataModuleUrl ?? new URL('mos_data.mjs', moduleUrl).href;
+  const data = await import(/* webpackIgnore: true */ dataUrl);
+  install = data.installDataPackage as InstallDataPackage;
+  const overrides: Record<string, unknown> = {
     locateFile: (file: string) => new URL(file, moduleUrl).href,
     print: () => {},
     printErr: () => {},
-  });
+  };
+  if (init.wasmBinary) overrides.wasmBinary = init.wasmBinary;
+  const mos = await factory(overrides);
   // Fonts must be in place before the first text(): the engine lists them once.
-  await Promise.all(init.packages.map((p) => install(mos, new URL(p, self.location.href).href)));
+  await Promise.all(init.packages.map((p) => installPackage(mos, p)));
   if (init.geometryCacheBytes !== undefined) mos.setGeometryCacheBudget(init.geometryCacheBytes);
   post({ type: 'ready', loadMs: performance.now() - started });
   return mos;
+}
+
+function installPackage(mos: EngineModule, p: string | ArrayBuffer): Promise<string[]> {
+  return install!(mos, typeof p === 'string' ? new URL(p, self.location.href).href : p);
 }
 
 // Copies out of the engine's heap (its views go stale at the next render)
@@ -105,6 +113,14 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     engine.catch((err) => {
       broken = true;
       post({ type: 'failed', id: null, message: `engine failed to load: ${String(err)}`, fatal: true });
+    });
+  } else if (message.type === 'install') {
+    queue = queue.then(async () => {
+      try {
+        if (engine) await installPackage(await engine, message.package);
+      } catch (err) {
+        post({ type: 'failed', id: null, message: `data package: ${String(err)}`, fatal: false });
+      }
     });
   } else if (message.type === 'render') {
     queue = queue.then(() => render(message.id, message.source, message.options));

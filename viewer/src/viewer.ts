@@ -15,6 +15,7 @@ import { StatusBar } from './status-bar';
 import { KEY_ACTIONS, Toolbar } from './toolbar';
 import type { ScadErrorInfo, WidgetModel } from './widget-model';
 import { decodeMesh, type DecodedMesh } from './wire-format';
+import { WorkerRenderer, compareKeys, type EditOutcome, type Key, type WorkerFrame } from './worker-renderer';
 
 export const MESH_TRAITS = ['positions', 'indices', 'index_bytes', 'palette', 'part_counts'] as const;
 const PRESETS = new Set<string>(['iso', 'front', 'back', 'left', 'right', 'top', 'bottom']);
@@ -57,6 +58,14 @@ export class Viewer {
   private showAxes = true;
   private readonly offModel: Array<() => void> = [];
   private readonly resizeObserver: ResizeObserver;
+  // The in-viewer renderer and the params protocol (worker-renderer.ts).
+  readonly worker: WorkerRenderer;
+  // Key of what is on screen ([rev, sub], worker-renderer.ts) and who made
+  // it: a mesh or error older than that key is never drawn over it.
+  private drawnKey: Key = [-1, 0];
+  private drawnFrom: 'python' | 'worker' = 'python';
+  private workerFrame: WorkerFrame | null = null;
+  private workerBusy = false;
   frames = 0; // frames drawn, for tests and diagnostics
   lastUploadMs: number | null = null;
   // Wall-clock ms (epoch, as Python's render_info) when the last mesh's
@@ -111,7 +120,10 @@ export class Viewer {
     this.resize();
 
     for (const name of MESH_TRAITS) this.listen(`change:${name}`, this.queueRebuild);
-    this.listen('change:error', () => { this.clearRenderRequestError(); this.applyError(); });
+    this.listen('change:error', () => {
+      this.clearRenderRequestError();
+      if (this.acceptPython()) this.applyError();
+    });
     this.listen('change:loading', () => this.onLoading());
     this.listen('msg:custom', this.onReply);
     this.listen('change:render_ms', () => this.updateTiming());
@@ -121,7 +133,61 @@ export class Viewer {
     this.onLoading();
     this.rebuild();
     this.applyError();
+    this.worker = new WorkerRenderer(model, {
+      presentWorker: (key, frame) => this.presentWorker(key, frame),
+      setWorkerBusy: (busy) => { this.workerBusy = busy; this.onLoading(); },
+    });
   }
+
+  // The customizer panel's hook (viewer/README.md): renders `values` merged
+  // into the current params in the worker at once, draws them, then sets
+  // `params` in Python marked as drawn already (no second render there).
+  applyParamsFromViewer(values: Record<string, unknown>): Promise<EditOutcome> {
+    return this.worker.applyParamsFromViewer(values);
+  }
+
+  // Starts the worker and loads the engine ahead of the first edit.
+  prepareWorker(): Promise<unknown> {
+    return this.worker.prepare();
+  }
+
+  // The key of Python's latest outcome (render_info / error name its rev).
+  private pythonKey(): Key {
+    const info = this.model.get('render_info') as { rev?: unknown } | null | undefined;
+    const err = this.model.get('error') as { rev?: unknown } | null | undefined;
+    const rev = Math.max(typeof info?.rev === 'number' ? info.rev : 0, typeof err?.rev === 'number' ? err.rev : 0);
+    return [rev, 0];
+  }
+
+  // True (and Python's outcome becomes what is shown) unless a newer
+  // worker frame is on screen.
+  private acceptPython(): boolean {
+    const key = this.pythonKey();
+    if (compareKeys(key, this.drawnKey) < 0) return false;
+    this.drawnKey = key;
+    this.drawnFrom = 'python';
+    this.workerFrame = null;
+    return true;
+  }
+
+  private presentWorker(key: Key, frame: WorkerFrame): boolean {
+    if (this.disposed || compareKeys(key, this.drawnKey) < 0) return false;
+    this.drawnKey = key;
+    if (frame === this.workerFrame) return true; // on screen already: only its key changes
+    this.workerFrame = frame;
+    this.drawnFrom = 'worker';
+    this.clearRenderRequestError();
+    if (frame.error) {
+      this.applyError(); // over the mesh on screen, as Python's errors
+      this.updateTiming();
+    } else {
+      this.display(frame.mesh);
+    }
+    return true;
+  }
+
+  get shownFrom(): 'python' | 'worker' { return this.drawnFrom; }
+  get shownKey(): Key { return [...this.drawnKey] as Key; }
 
   private listen(event: string, cb: (...args: any[]) => void): void {
     this.model.on(event, cb);
@@ -147,17 +213,29 @@ export class Viewer {
     });
   };
 
+  // Python's mesh traits, unless a newer worker frame is on screen.
   private rebuild(): void {
+    if (!this.acceptPython()) return;
+    let decoded: DecodedMesh | null = null;
+    let meshError: string | null = null;
+    try {
+      const m = this.model;
+      decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('index_bytes'),
+        m.get('palette'), m.get('part_counts'));
+    } catch (e) {
+      meshError = `Invalid mesh data: ${(e as Error).message}`;
+    }
+    this.display(decoded, meshError);
+  }
+
+  private display(decoded: DecodedMesh | null, meshError: string | null = null): void {
     const t0 = performance.now();
     const hadMesh = this.built !== null;
     if (this.built) { disposeBuiltMesh(this.built); this.built = null; }
-    this.meshError = null;
+    this.meshError = meshError;
     this.decoded = null;
     this.clearRenderRequestError();
     try {
-      const m = this.model;
-      const decoded = decodeMesh(m.get('positions'), m.get('indices'), m.get('index_bytes'),
-        m.get('palette'), m.get('part_counts'));
       if (decoded) {
         this.decoded = decoded;
         this.built = buildMesh(decoded, this.materials);
@@ -181,7 +259,7 @@ export class Viewer {
   }
 
   private updateTiming(): void {
-    const ms = this.model.get('render_ms');
+    const ms = this.drawnFrom === 'worker' ? this.workerFrame?.engineMs ?? null : this.model.get('render_ms');
     this.status.setTiming(typeof ms === 'number' ? ms : null, this.lastUploadMs, this.built?.triangleCount ?? 0);
   }
 
@@ -190,7 +268,7 @@ export class Viewer {
       this.errorPanel.show(this.requestError.info, this.requestError.retry);
       return;
     }
-    const err = errorFromTrait(this.model.get('error'));
+    const err = this.drawnFrom === 'worker' ? this.workerFrame?.error ?? null : errorFromTrait(this.model.get('error'));
     // A failed or timed-out render can be asked for again (Python re-submits
     // the current model and params as a new request).
     if (err) this.errorPanel.show(err, this.model.send ? () => this.retry() : null);
@@ -251,7 +329,7 @@ export class Viewer {
   // say so instead of spinning forever (no limit when render_timeout is 0).
   private onLoading(): void {
     const loading = Boolean(this.model.get('loading'));
-    this.status.setLoading(loading);
+    this.status.setLoading(loading || this.workerBusy);
     if (!loading && this.requestError?.type === 'render') { this.clearRenderRequestError(); this.applyError(); }
     if (this.loadingWatchdog) { clearTimeout(this.loadingWatchdog); this.loadingWatchdog = null; }
     const limit = this.model.get('render_timeout');
@@ -340,7 +418,8 @@ export class Viewer {
   // Without (a static page), it is written here from the arrays on screen.
   download(format: ExportFormat): boolean {
     if (!this.decoded) return false;
-    if (this.model.send) {
+    // A mesh from the worker is not Python's: it is written here.
+    if (this.model.send && this.drawnFrom === 'python') {
       this.requests.request('export', { format }, `export:${format}`);
       return true;
     }
@@ -398,6 +477,7 @@ export class Viewer {
     this.disposed = true;
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
     if (this.loadingWatchdog) clearTimeout(this.loadingWatchdog);
+    this.worker.dispose();
     this.requests.dispose();
     for (const off of this.offModel) off();
     this.resizeObserver.disconnect();
@@ -419,4 +499,9 @@ export class Viewer {
     this.renderer.forceContextLoss(); // frees the context now, not at GC
     this.root.remove();
   }
+}
+
+// The customizer panel's entry point (see Viewer.applyParamsFromViewer).
+export function applyParamsFromViewer(viewer: Viewer, values: Record<string, unknown>): Promise<EditOutcome> {
+  return viewer.applyParamsFromViewer(values);
 }
