@@ -37,7 +37,8 @@ async function load(init: Extract<ToWorker, { type: 'init' }>): Promise<EngineMo
   const data = await import(/* webpackIgnore: true */ dataUrl);
   install = data.installDataPackage as InstallDataPackage;
   const overrides: Record<string, unknown> = {
-    locateFile: (file: string) => new URL(file, moduleUrl).href,
+    // A blob: module (the widget) has no folder: its files come as bytes.
+    locateFile: (file: string) => (moduleUrl.startsWith('blob:') ? file : new URL(file, moduleUrl).href),
     print: () => {},
     printErr: () => {},
   };

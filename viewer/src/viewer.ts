@@ -15,6 +15,7 @@ import { StatusBar } from './status-bar';
 import { KEY_ACTIONS, Toolbar } from './toolbar';
 import type { ScadErrorInfo, WidgetModel } from './widget-model';
 import { decodeMesh, type DecodedMesh } from './wire-format';
+import { engineTransfer } from './engine-assets';
 import { WorkerRenderer, compareKeys, type EditOutcome, type Key, type WorkerFrame } from './worker-renderer';
 
 export const MESH_TRAITS = ['positions', 'indices', 'index_bytes', 'palette', 'part_counts'] as const;
@@ -187,6 +188,8 @@ export class Viewer {
   }
 
   get shownFrom(): 'python' | 'worker' { return this.drawnFrom; }
+  // What the engine's parts cost on the widget channel (tests, bench/).
+  get engineTransfer(): typeof engineTransfer { return engineTransfer; }
   get shownKey(): Key { return [...this.drawnKey] as Key; }
 
   private listen(event: string, cb: (...args: any[]) => void): void {

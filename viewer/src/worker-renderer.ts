@@ -116,9 +116,13 @@ export class WorkerRenderer {
   private readonly edits = new Map<number, Edit>();
   private busy = 0;
   private disposed = false;
-  private readonly onState = (): void => this.onAuth();
+  // One microtask later: a host may set the traits of one update one by one
+  // (marimo does), and render_by / params_edit must be read with state_rev.
+  private readonly onState = (): void => queueMicrotask(() => { if (!this.disposed) this.onAuth(); });
   // Counters for tests and bench/.
   readonly counters = { edits: 0, editsDrawn: 0, authRenders: 0, sentToPython: 0, dropped: 0 };
+  // performance.now() when the engine arrived and when the first frame was shown.
+  readonly timings: { engineReadyAt?: number; firstFrameAt?: number } = {};
 
   constructor(private readonly model: WidgetModel, private readonly presenter: Presenter) {
     model.on('change:state_rev', this.onState);
@@ -148,6 +152,7 @@ export class WorkerRenderer {
     if (this.clientReady) return this.clientReady;
     const ready = engineCore(this.model, this.timeoutMs()).then((core) => {
       if (this.disposed) throw new Error('viewer closed');
+      this.timings.engineReadyAt ??= performance.now();
       const url = workerBlobUrl();
       this.client = new RenderClient({
         workerUrl: url,
@@ -251,7 +256,7 @@ export class WorkerRenderer {
       return { status: 'native', edit: edit.id, message: frame.error.message };
     }
     edit.frame = frame;
-    this.presenter.presentWorker([this.authRev, ++this.subSeq], frame);
+    this.present([this.authRev, ++this.subSeq], frame);
     this.drawnEdit = edit;
     this.counters.editsDrawn++;
     this.sendEdit(edit, false);
@@ -272,6 +277,12 @@ export class WorkerRenderer {
     this.counters.sentToPython++;
   }
 
+  private present(key: Key, frame: WorkerFrame): boolean {
+    const shown = this.presenter.presentWorker(key, frame);
+    if (shown) this.timings.firstFrameAt ??= performance.now();
+    return shown;
+  }
+
   // Python's state changed (state_rev).
   private onAuth(): void {
     const rev = this.rev();
@@ -282,7 +293,7 @@ export class WorkerRenderer {
     if (edit?.frame) {
       // Python took our edit without rendering it: what we drew is state
       // `rev` now, unless a newer edit of ours is on screen (its answer follows).
-      if (this.drawnEdit === edit) this.presenter.presentWorker([rev, 0], edit.frame);
+      if (this.drawnEdit === edit) this.present([rev, 0], edit.frame);
       return;
     }
     this.lastForeignRev = rev;
@@ -298,7 +309,7 @@ export class WorkerRenderer {
     const { outcome, source, name } = await this.render(params && typeof params === 'object' ? params as Record<string, unknown> : {});
     if (this.disposed || rev !== this.authRev) { this.counters.dropped++; return; }
     const frame = this.frameOf(outcome, source, name);
-    if (frame) this.presenter.presentWorker([rev, 0], frame);
+    if (frame) this.present([rev, 0], frame);
   }
 
   get workerCounters(): Record<string, number> | null {
