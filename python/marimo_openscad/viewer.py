@@ -164,8 +164,10 @@ class OpenScadViewer(anywidget.AnyWidget):
         return self._queue.wait(timeout)
 
     def close(self) -> None:
-        self._queue.close()
-        for t in list(self._exports):
+        queue = getattr(self, "_queue", None)  # None: the constructor failed
+        if queue is not None:
+            queue.close()
+        for t in list(getattr(self, "_exports", ())):
             t.join(timeout=30)
         super().close()
 
