@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const staticDir = path.join(repo, 'python/marimo_openscad/static');
+// The WASM engine (bindings/wasm/build_and_test.sh), under /engine/: the
+// fake Python of worker-renderer.test.mjs sends it to the viewer.
+export const engineDir = path.resolve(process.env.MOS_WASM_BUILD_DIR || path.join(repo, 'build-wasm'), 'bindings/wasm');
 // playwright-core is a dev dependency of viewer/, resolve it from there.
 const require = createRequire(path.join(repo, 'viewer/package.json'));
 const { chromium } = require('playwright-core');
@@ -27,7 +30,8 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 
 function resolveUrl(urlPath) {
   const clean = decodeURIComponent(urlPath.split('?')[0]);
-  const [base, rel] = clean.startsWith('/static/') ? [staticDir, clean.slice(8)] : [here, clean.slice(1)];
+  const [base, rel] = clean.startsWith('/static/') ? [staticDir, clean.slice(8)]
+    : clean.startsWith('/engine/') ? [engineDir, clean.slice(8)] : [here, clean.slice(1)];
   const file = path.resolve(base, rel || 'harness.html');
   return file.startsWith(base + path.sep) ? file : null;
 }

@@ -1,0 +1,201 @@
+// The viewer's WASM worker and the params protocol (viewer/src/
+// worker-renderer.ts) in Chromium with the real engine: renderer "wasm"
+// renders Python's state in the worker; applyParamsFromViewer renders and
+// draws at once, then writes `viewer_edit`; Python's answer re-keys what is
+// drawn; a Python-side change wins over an edit still rendering; stale
+// results are dropped; worker errors (syntax, recursion crash) show in the
+// panel. Python is played by the fake model: it answers the engine requests
+// with the files of build-wasm (gzipped here, as the package ships them)
+// and its trait updates are setMany() calls.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { engineDir, harnessPerTest } from './browser-harness.mjs';
+
+if (!existsSync(path.join(engineDir, 'mos_wasm.wasm'))) {
+  throw new Error(`${engineDir}/mos_wasm.wasm missing: run bindings/wasm/build_and_test.sh first`);
+}
+
+let page;
+harnessPerTest((h) => ({ page } = h));
+
+const CYLINDER = 'sides = 6; cylinder(h = 10, r = 5, $fn = sides);';
+const prism = (sides) => 4 * sides - 4;
+
+// Mounts a viewer whose model answers {type: "engine"} like Python does.
+function mount(traits) {
+  return page.evaluate(async (extra) => {
+    const h = window.harness;
+    const FILES = { core: ['mos_wasm.mjs', 'mos_wasm.wasm', 'mos_data.mjs'], fonts: ['mos_fonts.data'],
+      libraries: ['mos_libraries.data'] };
+    const gzip = async (name) => {
+      const body = (await fetch(`/engine/${name}`)).body.pipeThrough(new CompressionStream('gzip'));
+      return new Uint8Array(await new Response(body).arrayBuffer());
+    };
+    window.engineRequests = [];
+    // Before the viewer exists: under "wasm" it asks for the engine at once.
+    const proto = h.FakeModel.prototype;
+    const plainSend = proto.send;
+    proto.send = function send(content) {
+      if (content.type !== 'engine') { plainSend.call(this, content); return; }
+      window.engineRequests.push(content.part);
+      Promise.all((FILES[content.part] ?? []).map(gzip)).then((files) => {
+        this.reply({ type: 'engine', id: content.id, part: content.part, ok: true, files: FILES[content.part] }, files);
+      });
+    };
+    const base = extra.withMesh ? h.traitsOf(h.meshes.cube(10)) : {};
+    delete extra.withMesh;
+    const viewer = h.mount({ params: {}, state_rev: 1, request_timeout: 30, ...base, ...extra });
+    return viewer.shownKey;
+  }, traits);
+}
+
+const triangles = () => page.evaluate(() => window.harness.viewer.built?.triangleCount ?? 0);
+const state = () => page.evaluate(() => {
+  const v = window.harness.viewer;
+  const panel = document.querySelector('.mos-error');
+  return {
+    from: v.shownFrom, key: v.shownKey, triangles: v.built?.triangleCount ?? 0,
+    error: panel.hidden ? '' : panel.textContent, counters: { ...v.worker.counters },
+    edit: window.harness.model.get('viewer_edit') ?? null, engineRequests: window.engineRequests,
+  };
+});
+const waitFor = (fn, arg) => page.waitForFunction(fn, arg, { timeout: 60_000 });
+const apply = (values) => page.evaluate((v) => window.harness.viewer.applyParamsFromViewer(v), values);
+const python = (traits) => page.evaluate((t) => window.harness.model.setMany(t), traits);
+
+describe('renderer "wasm": Python\'s state rendered in the worker', () => {
+  it('draws the worker\'s mesh, follows Python-side changes, shows a syntax error with its line', async () => {
+    await mount({ renderer: 'wasm', render_by: 'worker', scad_source: CYLINDER });
+    await waitFor(() => window.harness.viewer.built?.triangleCount > 0);
+    let s = await state();
+    assert.equal(s.triangles, prism(6));
+    assert.equal(s.from, 'worker');
+    assert.deepEqual(s.key, [1, 0]);
+    assert.deepEqual(s.engineRequests, ['core'], 'no fonts or libraries for a model without text or libraries');
+
+    await python({ params: { sides: 9 }, state_rev: 2, render_by: 'worker' });
+    await waitFor(() => window.harness.viewer.built?.triangleCount === 32);
+    assert.deepEqual((await state()).key, [2, 0]);
+
+    await python({ scad_source: 'cube(1);\ncube(2;\n', state_rev: 3, render_by: 'worker' });
+    await waitFor(() => !document.querySelector('.mos-error').hidden);
+    s = await state();
+    assert.match(s.error, /line 2|:2/);
+    assert.match(s.error, /cube\(2;/, 'the panel quotes the failing line');
+    assert.equal(s.triangles, 32, 'the last mesh stays under the error');
+
+    // text() and MCAD: the fonts and libraries parts come only now, once.
+    await python({ scad_source: 'use <MCAD/boxes.scad>\nroundedBox([20, 30, 10], 3, false);\nlinear_extrude(1) text("ab");\n',
+      state_rev: 4, render_by: 'worker' });
+    await waitFor(() => document.querySelector('.mos-error').hidden && window.harness.viewer.shownKey[0] === 4);
+    s = await state();
+    assert.ok(s.triangles > 12);
+    assert.deepEqual(s.engineRequests, ['core', 'fonts', 'libraries']);
+  });
+
+  it('a recursion that overflows the worker\'s stack shows an error; the next render works', async () => {
+    await mount({ renderer: 'wasm', render_by: 'worker', scad_source: 'module m(n) { if (n > 0) m(n - 1); else cube(1); }\nm(5000);\n' });
+    await waitFor(() => !document.querySelector('.mos-error').hidden);
+    assert.match((await state()).error, /recursion/i);
+    await python({ scad_source: CYLINDER, state_rev: 2, render_by: 'worker' });
+    await waitFor(() => window.harness.viewer.built?.triangleCount === 20);
+    assert.equal((await state()).error, '');
+  });
+});
+
+describe('renderer "auto": in-viewer edits in the worker, Python-side changes from Python', () => {
+  const AUTO = { renderer: 'auto', render_by: 'python', scad_source: CYLINDER, render_info: { rev: 1 }, withMesh: true };
+
+  it('applyParamsFromViewer draws at once, writes viewer_edit, and Python\'s answer re-keys it', async () => {
+    await mount(AUTO);
+    assert.equal((await state()).from, 'python');
+    const outcome = await apply({ sides: 12 });
+    assert.equal(outcome.status, 'drawn');
+    let s = await state();
+    assert.equal(s.triangles, prism(12));
+    assert.equal(s.from, 'worker');
+    assert.equal(s.key[0], 1);
+    assert.ok(s.key[1] > 0, 'an edit is newer than revision 1');
+    assert.deepEqual(s.edit, { params: { sides: 12 }, edit: outcome.edit, base: 1 });
+    await python({ params: { sides: 12 }, params_edit: outcome.edit, render_by: 'edit', state_rev: 2 });
+    await waitFor(() => window.harness.viewer.shownKey[0] === 2);
+    s = await state();
+    assert.deepEqual(s.key, [2, 0]);
+    assert.equal(s.counters.authRenders, 0, 'nothing rendered again');
+    assert.equal(s.triangles, prism(12));
+  });
+
+  it('a Python-side change later wins; a stale Python mesh is not drawn over a newer edit', async () => {
+    await mount(AUTO);
+    const first = await apply({ sides: 12 });
+    await python({ params: { sides: 12 }, params_edit: first.edit, render_by: 'edit', state_rev: 2 });
+    // Python changes params itself (rev 3): its mesh follows from Python.
+    await python({ params: { sides: 4 }, params_edit: 0, render_by: 'python', state_rev: 3 });
+    const pythonMesh = (rev) => page.evaluate((r) => {
+      const h = window.harness;
+      h.model.setMany({ ...h.traitsOf(h.meshes.cube(10)), render_info: { rev: r } });
+    }, rev);
+    await pythonMesh(3);
+    await waitFor(() => window.harness.viewer.shownFrom === 'python');
+    assert.deepEqual((await state()).key, [3, 0]);
+    assert.equal(await triangles(), 12);
+    // A newer edit, then a late Python mesh of revision 3: the edit stays.
+    const second = await apply({ sides: 7 });
+    assert.equal(second.status, 'drawn');
+    await pythonMesh(3);
+    await page.waitForTimeout(50);
+    const s = await state();
+    assert.equal(s.from, 'worker');
+    assert.equal(s.triangles, prism(7));
+  });
+
+  it('an edit overtaken by a Python-side change while rendering is dropped and not sent', async () => {
+    await mount(AUTO);
+    await page.evaluate(() => window.harness.viewer.prepareWorker());
+    // The Python-side change arrives while the worker renders the edit.
+    const outcome = await page.evaluate(() => {
+      const pending = window.harness.viewer.applyParamsFromViewer({ sides: 30 });
+      window.harness.model.setMany({ params: { sides: 5 }, params_edit: 0, render_by: 'python', state_rev: 2 });
+      return pending;
+    });
+    assert.equal(outcome.status, 'superseded');
+    const s = await state();
+    assert.equal(s.edit, null, 'nothing written to Python');
+    assert.equal(s.from, 'python');
+    assert.equal(s.triangles, 12);
+  });
+
+  it('a burst of edits draws only the newest', async () => {
+    await mount(AUTO);
+    const outcomes = await page.evaluate(() => {
+      const v = window.harness.viewer;
+      return Promise.all([8, 9, 10, 11, 16].map((n) => v.applyParamsFromViewer({ sides: n })));
+    });
+    assert.deepEqual(outcomes.map((o) => o.status), ['superseded', 'superseded', 'superseded', 'superseded', 'drawn']);
+    const s = await state();
+    assert.equal(s.triangles, prism(16));
+    assert.equal(s.edit.params.sides, 16);
+    assert.equal(s.counters.sentToPython, 1);
+  });
+
+  it('an edit the worker cannot render goes to Python to render', async () => {
+    await mount({ ...AUTO, scad_source: 'sides = 6; assert(sides < 10, "too many sides"); cylinder(h = 10, r = 5, $fn = sides);' });
+    const outcome = await apply({ sides: 12 });
+    assert.equal(outcome.status, 'native');
+    const s = await state();
+    assert.equal(s.edit.render, true);
+    assert.equal(s.from, 'python', 'the worker\'s error is not shown: Python has the last word');
+  });
+
+  it('renderer "native": an edit is only written to Python', async () => {
+    await mount({ ...AUTO, renderer: 'native', scad_source: '' });
+    const outcome = await apply({ sides: 12 });
+    assert.equal(outcome.status, 'native');
+    const s = await state();
+    assert.deepEqual(s.edit.params, { sides: 12 });
+    assert.equal(s.edit.render, true);
+    assert.deepEqual(s.engineRequests, [], 'no engine download');
+  });
+});
