@@ -23,12 +23,8 @@ fi
 # into the wheel from build-wasm (bindings/python/CMakeLists.txt): bring it up
 # to date when emscripten is here (incremental; a no-op when it is).
 if command -v emcmake >/dev/null; then
-  wasm_build="${MOS_WASM_BUILD_DIR:-$root/build-wasm}"
-  export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"  # em++ needs acorn from here
-  [ -f "$wasm_build/build.ninja" ] || emcmake cmake -S "$root" -B "$wasm_build" -G Ninja \
-    -DCMAKE_BUILD_TYPE=Release -DMOS_BUILD_WASM=ON -DMOS_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$wasm_build" -j2 --target mos_wasm mos_wasm_data >/dev/null
-  wasm_define=(-C "cmake.define.MOS_WASM_DIR=$wasm_build/bindings/wasm")
+  "$root/scripts/build_wasm.sh"
+  wasm_define=(-C "cmake.define.MOS_WASM_DIR=${MOS_WASM_BUILD_DIR:-$root/build-wasm}/bindings/wasm")
 else
   wasm_define=()
 fi

@@ -13,5 +13,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 command -v node >/dev/null || { echo "node missing" >&2; exit 1; }
 "$root/scripts/build_viewer.sh" >/dev/null
+# tests/viewer/worker-renderer.test.mjs runs the real WASM engine.
+"$root/scripts/build_wasm.sh"
 cd "$root"
 node --test --test-concurrency=1 tests/viewer/

@@ -2,6 +2,8 @@
 // and returns the cleanup that anywidget calls when the view goes away.
 import './styles.css';
 import { Viewer } from './viewer';
+// The customizer panel's hook (in-viewer edits rendered in the worker).
+export { applyParamsFromViewer } from './viewer';
 import type { WidgetModel } from './widget-model';
 
 export interface RenderProps {

@@ -122,7 +122,7 @@ export class WorkerRenderer {
   // Counters for tests and bench/.
   readonly counters = { edits: 0, editsDrawn: 0, authRenders: 0, sentToPython: 0, dropped: 0 };
   // performance.now() when the engine arrived and when the first frame was shown.
-  readonly timings: { engineReadyAt?: number; firstFrameAt?: number } = {};
+  readonly timings: { createdAt: number; engineReadyAt?: number; firstFrameAt?: number } = { createdAt: performance.now() };
 
   constructor(private readonly model: WidgetModel, private readonly presenter: Presenter) {
     model.on('change:state_rev', this.onState);

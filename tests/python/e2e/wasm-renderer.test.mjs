@@ -76,7 +76,19 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
     writeFileSync(notebook, NOTEBOOK);
     server = await startMarimo('run', notebook);
     browser = await launchBrowser();
-    ({ page, errors } = await openNotebook(browser, server));
+    // Sizes of the websocket messages marimo sends the page (its widget
+    // channel carries binary buffers base64-encoded in JSON).
+    const countFrames = () => {
+      const Plain = window.WebSocket;
+      window.wsFrames = [];
+      window.WebSocket = class extends Plain {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', (e) => window.wsFrames.push(typeof e.data === 'string' ? e.data.length : e.data.size ?? e.data.byteLength));
+        }
+      };
+    };
+    ({ page, errors } = await openNotebook(browser, server, undefined, countFrames));
   });
 
   after(async () => {
@@ -100,8 +112,15 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
     const core = info[0].transfer.find((p) => p.part === 'core');
     assert.ok(core && core.gzipBytes < 1_000_000, `engine sent once, gzipped: ${JSON.stringify(info[0].transfer)}`);
     assert.equal(info[0].transfer.filter((p) => p.part === 'core').length, 1, 'one engine download for the page');
-    console.log(`# engine over the widget channel: ${JSON.stringify(info[0].transfer)}; ` +
-      `first worker frame ${info[0].timings.firstFrameAt?.toFixed(0)} ms after navigation start`);
+    const frames = await page.evaluate(() => window.wsFrames);
+    const largest = Math.max(...frames);
+    assert.ok(largest > core.gzipBytes && largest < 1.4 * core.gzipBytes + 10_000,
+      `the engine message is its gzipped files in base64: ${largest} bytes for ${core.gzipBytes}`);
+    assert.equal(frames.filter((n) => n > 500_000).length, 1, 'the engine crossed the websocket once');
+    const t = info[0].timings;
+    console.log(`# engine message ${largest} bytes on the websocket (gzipped files ${core.gzipBytes}, ` +
+      `inflated ${core.bytes}); request -> inflated ${core.ms.toFixed(0)} ms; viewer created -> engine ready ` +
+      `${(t.engineReadyAt - t.createdAt).toFixed(0)} ms -> first worker frame ${(t.firstFrameAt - t.createdAt).toFixed(0)} ms`);
   });
 
   it('applyParamsFromViewer renders in the worker, sets params in Python, no render there', async () => {
