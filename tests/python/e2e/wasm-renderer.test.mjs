@@ -156,3 +156,76 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
     assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
   });
 });
+
+// A kernel without the native extension (as Pyodide): MARIMO_OPENSCAD_NO_NATIVE
+// keeps `_mos` from loading, so renderer "auto" renders everything in the
+// worker, Python-side params changes included.
+const NO_NATIVE = `import marimo
+
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    from marimo_openscad import openscad_viewer, native
+    return mo, native, openscad_viewer
+
+
+@app.cell
+def _(mo):
+    sides = mo.ui.slider(3, 24, value=6, label="sides")
+    sides
+    return (sides,)
+
+
+@app.cell
+def _(mo, native, openscad_viewer):
+    viewer = openscad_viewer(${JSON.stringify(MODEL)})
+    mo.vstack([mo.md(f"native={native.available()} renderer={viewer.renderer}"), mo.ui.anywidget(viewer)])
+    return (viewer,)
+
+
+@app.cell
+def _(sides, viewer):
+    viewer.params = {"sides": sides.value}
+    return
+
+
+if __name__ == "__main__":
+    app.run()
+`;
+
+describe('without the native extension, marimo run', { timeout: 300_000 }, () => {
+  let server, browser, page, errors, dir;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-nonative-'));
+    const notebook = path.join(dir, 'no_native.py');
+    writeFileSync(notebook, NO_NATIVE);
+    server = await startMarimo('run', notebook, { MARIMO_OPENSCAD_NO_NATIVE: '1' });
+    browser = await launchBrowser();
+    ({ page, errors } = await openNotebook(browser, server));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopMarimo(server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renderer "auto" renders the model and Python-side changes in the worker', async () => {
+    await page.getByText('native=False renderer=wasm').waitFor({ timeout: 60_000 });
+    const start = await waitForViewers(page, (s) => s.length === 1 && s[0].triangles === 20 && !s[0].loading,
+      120_000, 'the worker\'s hexagonal prism');
+    assert.equal(start[0].error, '');
+    const slider = page.locator('[role="slider"]').first();
+    await slider.focus();
+    await slider.press('End');  // sides = 24: Python sets params, the worker renders
+    await waitForViewers(page, (s) => s[0].triangles === 4 * 24 - 4, 60_000, 'the 24-sided prism');
+    const info = await viewerInfo(page);
+    assert.equal(info[0].from, 'worker');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
+  });
+});
