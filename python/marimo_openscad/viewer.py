@@ -17,13 +17,13 @@ the worker where the native extension is missing (native.py).
 Params protocol (viewer/README.md): `params` is the one owner of parameter
 values and `state_rev` counts every change of what to render (model, params,
 t, preview), whoever made it. The viewer's applyParamsFromViewer renders in
-its worker at once, draws, then writes `params` with `params_edit` (its edit
-number) and `edit_base` (the state_rev it rendered against). Python takes
-such a change in arrival order, gives it a new state_rev and, when the
-viewer rendered against the current model, does not render it again
-(`render_by` "edit"); a Python-side change later gets a newer state_rev and
-is rendered by its renderer, and the viewer drops older results by
-revision."""
+its worker at once, draws, then writes `viewer_edit` = {params, edit (its
+edit number), base (the state_rev it rendered against)}. Python takes such
+a change in arrival order: it sets `params` and `params_edit`, gives it a
+new state_rev and, when the viewer rendered against the current model, $t
+and preview, does not render it again (`render_by` "edit"); a Python-side
+change later gets a newer state_rev and is rendered by its renderer, and the
+viewer drops older results by revision."""
 from __future__ import annotations
 
 import os
@@ -47,8 +47,6 @@ from .wire import wire_mesh
 # Viewer export buttons -> (engine export format, file extension).
 EXPORT_FORMATS = {"stl": ("binstl", "stl"), "off": ("off", "off"), "3mf": ("3mf", "3mf")}
 RENDERERS = ("auto", "native", "wasm")
-# Set for the change the viewer writes (params_edit): not a Python-side edit.
-_FROM_VIEWER = "viewer"
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -92,8 +90,8 @@ class OpenScadViewer(anywidget.AnyWidget):
     preview = traitlets.Bool(False).tag(sync=True)
     # Python only: what to render.
     model = traitlets.Any()
-    # Parameter values (JSON values); written by Python or by the viewer's
-    # applyParamsFromViewer (with params_edit and edit_base).
+    # Parameter values (JSON values); written by Python, or from the viewer's
+    # applyParamsFromViewer through `viewer_edit`.
     params = traitlets.Dict().tag(sync=True, to_json=lambda v, _w: _json_value(v))
     # The effective renderer: "native", "auto" (native here, in-viewer edits
     # in the worker) or "wasm" (everything in the worker).
