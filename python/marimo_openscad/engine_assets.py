@@ -5,7 +5,7 @@ go to the browser as the binary buffers of one reply per part, asked for by
 the viewer only when it needs them: the engine ("core": mos_wasm.mjs, its
 .wasm and the data-package installer) the first time a viewer renders in
 its worker, the fonts only for a model that may call text(), the libraries
-only for one that includes or uses a library. The page caches every part
+(MCAD) only for one that includes or uses MCAD/. The page caches every part
 for all its viewers, so a kernel sends each at most once per page load.
 No internet and no server of ours: the bytes travel over the widget's own
 channel (anywidget custom messages)."""

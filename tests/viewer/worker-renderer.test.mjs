@@ -105,6 +105,25 @@ describe('renderer "wasm": Python\'s state rendered in the worker', () => {
   });
 });
 
+describe('renderer "wasm" without cross-origin isolation (marimo sends no COOP/COEP)', () => {
+  it('a render still running 2 s after a newer state arrived is ended by replacing the worker', async () => {
+    // 1e12 loop rounds: runs for hours, within every limit.
+    const endless = 'echo(len([for (i = [0:9999]) for (j = [0:9999]) for (k = [0:9999]) if (i < 0) i]));\n';
+    await mount({ renderer: 'wasm', render_by: 'worker', scad_source: endless });
+    await waitFor(() => window.harness.viewer.worker.workerCounters?.workersStarted === 1 &&
+      document.querySelector('.mos-status').classList.contains('mos-busy'));
+    assert.equal(await page.evaluate(() => window.crossOriginIsolated), false);
+    await python({ scad_source: CYLINDER, state_rev: 2, render_by: 'worker' });
+    await waitFor(() => window.harness.viewer.built?.triangleCount === 20);
+    const s = await state();
+    const workers = await page.evaluate(() => window.harness.viewer.worker.workerCounters);
+    assert.equal(workers.terminated, 1);
+    assert.equal(workers.workersStarted, 2);
+    assert.deepEqual(s.key, [2, 0]);
+    assert.equal(s.error, '', 'the ended render shows nothing: a newer one replaced it');
+  });
+});
+
 describe('renderer "auto": in-viewer edits in the worker, Python-side changes from Python', () => {
   const AUTO = { renderer: 'auto', render_by: 'python', scad_source: CYLINDER, render_info: { rev: 1 }, withMesh: true };
 

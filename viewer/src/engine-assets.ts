@@ -90,12 +90,15 @@ export function engineCore(model: WidgetModel, timeoutMs: number): Promise<Engin
   return core;
 }
 
-// Data packages a source may need: fonts for text(), the libraries package
-// (MCAD, the examples) for an include or use of something not given inline.
+// Data packages a source may need: the libraries package (OpenSCAD's MCAD)
+// for an include or use of MCAD/, the fonts for text() or a library that
+// might call it (the engine lists its fonts once, before the first text()).
+// Other includes (files next to a model) are not in the browser at all.
 // Conservative: a false positive only costs one download per page.
 export function packagesFor(source: string): EnginePart[] {
+  const libraries = /\b(include|use)\s*<\s*MCAD\//.test(source);
   const out: EnginePart[] = [];
-  if (/\btext\s*\(/.test(source) || /\b(include|use)\s*</.test(source)) out.push('fonts');
-  if (/\b(include|use)\s*</.test(source)) out.push('libraries');
+  if (libraries || /\btext\s*\(/.test(source)) out.push('fonts');
+  if (libraries) out.push('libraries');
   return out;
 }
