@@ -12,7 +12,7 @@
 #include "lang/parser.h"
 #include "mos/engine.h"
 #include "output_writer.h"
-#include "parameter_export.h"
+#include "lang/parameters_json.h"
 #include "parameter_sets.h"
 
 namespace {
@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
     std::string error;
     if (mos::cli::OutputKindOfFormat(format) == mos::cli::OutputKind::Param && MainFile(args)) {
       std::ofstream file(out, std::ios::binary);
-      file << mos::cli::ParametersJson(*MainFile(args));
+      file << mos::lang::ParametersJson(*MainFile(args));
       if (!file) error = "can't write '" + out + "'";
     } else {
       error = mos::cli::WriteOutput(out, format, result);
