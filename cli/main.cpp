@@ -14,6 +14,7 @@
 #include "output_writer.h"
 #include "lang/parameters_json.h"
 #include "parameter_sets.h"
+#include "serve/serve_command.h"
 
 namespace {
 
@@ -88,6 +89,8 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> rawArgs(argv + 1, argv + argc);
+  if (!rawArgs.empty() && rawArgs[0] == "serve")  // `mos serve model.scad`: serve/serve_command.h
+    return mos::serve::RunServe(std::vector<std::string>(rawArgs.begin() + 1, rawArgs.end()));
   auto parsed = mos::cli::ParseArguments(rawArgs);
   const auto& args = parsed.arguments;
   if (args.help) {
