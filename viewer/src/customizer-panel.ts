@@ -42,7 +42,8 @@ export interface CustomizerPanel {
   // Shows these values (names not listed keep theirs); no onChange.
   setValues(values: CustomizerValues): void;
   // New parameter list (the model changed): rebuilds the controls, keeping
-  // the current value of every parameter that is still there with the same type.
+  // the value of every parameter that is still there (or back again) with
+  // the same type.
   setParameters(parameters: CustomizerParameter[], values?: CustomizerValues): void;
   dispose(): void;
 }
@@ -146,12 +147,16 @@ export function createCustomizerPanel(
   container.append(element);
 
   let current: CustomizerValues = {};
+  // Every value set so far, also of parameters no longer in the list: one
+  // that comes back (a line commented out and in again) gets its value back.
+  const remembered = new Map<string, CustomizerValue>();
   let params: CustomizerParameter[] = [];
   let controls = new Map<string, Control>();
   const openGroups = new Map<string, boolean>();
 
   const changed = (name: string, value: CustomizerValue): void => {
     current[name] = value;
+    remembered.set(name, value);
     onChange({ ...current });
   };
 
@@ -313,7 +318,7 @@ export function createCustomizerPanel(
   function setParameters(next: CustomizerParameter[], nextValues: CustomizerValues = {}): void {
     const kept: CustomizerValues = {};
     for (const p of next) {
-      const candidates = [nextValues[p.name], current[p.name]];
+      const candidates = [nextValues[p.name], current[p.name], remembered.get(p.name)];
       const found = candidates.find((v) => v !== undefined && fits(p, v));
       kept[p.name] = found !== undefined ? found : p.initial;
     }
@@ -333,6 +338,7 @@ export function createCustomizerPanel(
         const p = control?.parameter ?? params.find((q) => q.name === name);
         if (!p || !fits(p, value)) continue;
         current[name] = value;
+        remembered.set(name, value);
         control?.show(value);
       }
     },

@@ -72,6 +72,7 @@ export interface ServeState {
   renders: number; // outcomes applied
   lastStatus: string;
   triangles: number;
+  bbox: { min: number[]; max: number[] } | null;
   error: ScadErrorInfo | null;
   rendering: boolean;
   log: string[]; // the last render's diagnostics, as the CLI prints them
@@ -98,7 +99,7 @@ export async function start(): Promise<void> {
     packages: ['/assets/mos_fonts.data', '/assets/mos_libraries.data'],
   });
   client.warm();
-  const state: ServeState = { version: 0, renders: 0, lastStatus: '', triangles: 0, error: null, rendering: false, log: [] };
+  const state: ServeState = { version: 0, renders: 0, lastStatus: '', triangles: 0, bbox: null, error: null, rendering: false, log: [] };
   const statusLine = element('mos-state');
   const logEl = element('mos-log');
   let info: ModelInfo | null = null;
@@ -138,6 +139,7 @@ export async function start(): Promise<void> {
       if (result.ok) {
         Object.assign(traits, meshTraits(result));
         state.triangles = result.triangles ?? 0;
+        state.bbox = result.bbox ?? null;
       }
       traits.render_ms = outcome.engineMs ?? null;
     } else {
