@@ -282,6 +282,9 @@ export function createCustomizerPanel(
   }
 
   function render(): void {
+    // Groups keep their open/closed state across rebuilds (read here: the
+    // toggle event comes a task later than the click).
+    body.querySelectorAll('details').forEach((d) => openGroups.set(d.dataset.group ?? '', d.open));
     body.replaceChildren();
     controls = new Map();
     const groups = new Map<string, CustomizerParameter[]>();
@@ -301,7 +304,6 @@ export function createCustomizerPanel(
       const details = document.createElement('details');
       details.open = openGroups.get(group) ?? true;
       details.dataset.group = group;
-      details.addEventListener('toggle', () => openGroups.set(group, details.open));
       const summary = document.createElement('summary');
       summary.textContent = group;
       details.append(summary);
