@@ -152,6 +152,20 @@ describe('mos serve in Chromium', () => {
     });
   }
 
+  test('a page closed in the middle of a reload harms neither the server nor other pages', async () => {
+    const other = await context.newPage();
+    await other.goto(s.url);
+    await other.waitForFunction(() => window.mosServe?.state.renders >= 1, null, { timeout: 30000 });
+    const v = (await state()).version;
+    s.write('model.scad', MODEL + 'translate([0, -30, 0]) cube(2);\n');
+    await other.waitForFunction((v) => window.mosServe.state.version > v, v, { timeout: 30000, polling: 10 }).catch(() => {});
+    await other.close();  // while it fetches the files and renders
+    await waitFor(`s.version > ${v} && Math.round(s.bbox.min[1]) === -30`);
+    const v2 = (await state()).version;
+    s.write('model.scad', MODEL);
+    await waitFor(`s.version > ${v2} && s.triangles === ${triangles(10)}`);
+  });
+
   test('no page errors', () => {
     assert.deepEqual(pageErrors, []);
     assert.ok(s.alive());
