@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <thread>
 
@@ -122,9 +123,18 @@ void HttpServer::Serve(int fd, const Handler& handler) {
   Connection connection(fd);
   std::string buffer;
   char chunk[4096];
+  // A head trickling in a byte at a time (each read within the timeout)
+  // still has to be complete within this.
+  const auto headDeadline = std::chrono::seconds(options_.headTimeoutSeconds);
+  auto headStarted = std::chrono::steady_clock::now();
   for (int served = 0; served < options_.maxRequestsPerConnection && !stop_;) {
     ParseOutcome parsed = ParseRequestHead(buffer, options_.limits);
     if (parsed.state == ParseState::Incomplete) {
+      if (!buffer.empty() && std::chrono::steady_clock::now() - headStarted > headDeadline) {
+        connection.SendAll(MakeResponse(408, "text/plain; charset=utf-8", "request timeout\n", false, false));
+        return;
+      }
+      if (buffer.empty()) headStarted = std::chrono::steady_clock::now();
       const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {  // closed, reset or timed out
@@ -140,6 +150,7 @@ void HttpServer::Serve(int fd, const Handler& handler) {
       return;
     }
     buffer.erase(0, parsed.headBytes);
+    headStarted = std::chrono::steady_clock::now();  // for a pipelined next request
     ++served;
     const HttpRequest& request = parsed.request;
     Response response;

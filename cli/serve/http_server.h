@@ -53,6 +53,7 @@ struct ServerOptions {
   int port = 0;                   // 0: an ephemeral port
   int maxConnections = 64;
   int ioTimeoutSeconds = 20;      // per read / write (streams: per write)
+  int headTimeoutSeconds = 30;    // a whole request head
   int maxRequestsPerConnection = 1000;
   ParseLimits limits;
 };
