@@ -104,6 +104,13 @@ describe('mos serve in Chromium', () => {
     await waitFor(`s.version > ${v2} && Math.round(s.bbox.min[1]) === -40`);
   });
 
+  test('MCAD and text() come from the engine\'s data packages', async () => {
+    const v = (await state()).version;
+    s.write('model.scad', 'use <MCAD/boxes.scad>\nroundedBox([20, 30, 10], 3, false);\n' +
+                          'translate([0, 30, 0]) linear_extrude(1) text("mos");\n');
+    await waitFor(`s.version > ${v} && s.error === null && s.bbox && Math.round(s.bbox.min[0]) === -10 && s.bbox.max[1] > 31`);
+  });
+
   test('a syntax error shows its line; fixing it renders again', async () => {
     s.write('model.scad', 'w = 10; // [1:50]\nn = 3; // [3:30]\ncube([w, 10, 2]);\nfoo(;\n');
     await waitFor('s.error && s.error.line === 4');
