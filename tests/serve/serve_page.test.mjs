@@ -159,6 +159,24 @@ describe('mos serve in Chromium', () => {
     });
   }
 
+  test('a slider move stops a running render at once (the SharedArrayBuffer flag, no worker restart)', async () => {
+    const v = (await state()).version;
+    const before = await page.evaluate(() => ({ ...window.mosServe.client.counters }));
+    // Endless while w is 30 (1e12 loop rounds); quick otherwise.
+    s.write('model.scad', MODEL + 'if (w == 30) echo(len([for (i = [0:9999]) for (j = [0:9999]) for (k = [0:9999]) if (i < 0) i]));\n');
+    await page.waitForFunction((v) => window.mosServe.state.version > v && window.mosServe.client.busy, v, { timeout: 30000, polling: 20 });
+    await new Promise((r) => setTimeout(r, 300));
+    await page.locator('.mos-param[data-name="w"] input[type=range]').fill('20');
+    await waitFor('s.bbox && Math.round(s.bbox.max[0]) === 20 && s.error === null', 20000);
+    const after = await page.evaluate(() => ({ ...window.mosServe.client.counters }));
+    assert.equal(after.cancelled, before.cancelled + 1);
+    assert.equal(after.terminated, before.terminated);
+    assert.equal(after.workersStarted, before.workersStarted);
+    s.write('model.scad', MODEL);
+    await page.locator('.mos-param[data-name="w"] input[type=range]').fill('30');
+    await waitFor(`s.triangles === ${triangles(10)} && Math.round(s.bbox.max[0]) === 30`);
+  });
+
   test('a page closed in the middle of a reload harms neither the server nor other pages', async () => {
     const other = await context.newPage();
     await other.goto(s.url);
