@@ -2,7 +2,7 @@
 # Builds the files `mos serve` serves (cli/serve/serve_command.h) into one
 # directory, by default build/share/mos/serve (where build/bin/mos looks):
 #   index.html                          viewer/src/serve.html
-#   serve-page.js/.css, render-worker.js  viewer/src bundled (esbuild)
+#   serve-page.js/.css, render-worker.js  viewer/src bundled (viewer/build-serve.mjs)
 #   mos_wasm.mjs/.wasm, mos_data.mjs, mos_fonts.data, mos_libraries.data
 #                                       the WASM engine from build-wasm
 #                                       (bindings/wasm/build_and_test.sh)
@@ -22,8 +22,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 npx tsc --noEmit -p .
 mkdir -p "$out"
-npx esbuild src/serve-page.ts src/render-worker.ts --bundle --format=esm --target=es2020 --minify \
-  --legal-comments=none --outdir="$out" --log-level=warning
+node build-serve.mjs "$out"
 cp src/serve.html "$out/index.html"
 for f in mos_wasm.mjs mos_wasm.wasm mos_data.mjs mos_fonts.data mos_libraries.data; do
   cp "$engine/$f" "$out/$f"
