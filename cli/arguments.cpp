@@ -137,6 +137,8 @@ std::string UsageText() {
          "  -v, --version show the version\n"
          "\n"
          "Without -o the echo output goes to stderr.\n"
+         "`mos serve file.scad [--port N] [-L DIR]...` serves a live page with\n"
+         "the viewer and customizer (see `mos serve --help`).\n"
          "Exit status: 0 on success (assertion failures included, as in\n"
          "OpenSCAD 2021.01), 1 when the model cannot be parsed or an output\n"
          "cannot be written or is not available, 2 on a bad command line.\n";

@@ -12,8 +12,9 @@
 #include "lang/parser.h"
 #include "mos/engine.h"
 #include "output_writer.h"
-#include "parameter_export.h"
+#include "lang/parameters_json.h"
 #include "parameter_sets.h"
+#include "serve/serve_command.h"
 
 namespace {
 
@@ -88,6 +89,8 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> rawArgs(argv + 1, argv + argc);
+  if (!rawArgs.empty() && rawArgs[0] == "serve")  // `mos serve model.scad`: serve/serve_command.h
+    return mos::serve::RunServe(std::vector<std::string>(rawArgs.begin() + 1, rawArgs.end()));
   auto parsed = mos::cli::ParseArguments(rawArgs);
   const auto& args = parsed.arguments;
   if (args.help) {
@@ -153,7 +156,7 @@ int main(int argc, char** argv) {
     std::string error;
     if (mos::cli::OutputKindOfFormat(format) == mos::cli::OutputKind::Param && MainFile(args)) {
       std::ofstream file(out, std::ios::binary);
-      file << mos::cli::ParametersJson(*MainFile(args));
+      file << mos::lang::ParametersJson(*MainFile(args));
       if (!file) error = "can't write '" + out + "'";
     } else {
       error = mos::cli::WriteOutput(out, format, result);

@@ -23,6 +23,9 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/mos"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 if(TARGET mos_cli)
   install(TARGETS mos_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # `mos serve`'s page files, where the installed binary looks for them
+  # (<bin>/../share/mos/serve), when scripts/build_serve_assets.sh built them.
+  install(DIRECTORY "${PROJECT_BINARY_DIR}/share/mos/serve" DESTINATION ${CMAKE_INSTALL_DATADIR}/mos OPTIONAL)
 endif()
 
 install(EXPORT mosTargets NAMESPACE mos:: DESTINATION ${MOS_INSTALL_CMAKEDIR})

@@ -2,8 +2,9 @@
 # Everything, from a fresh Debian machine: installs all dependencies, builds
 # and runs every test: unit tests, golden corpus, install/find_package,
 # fuzz corpus replay + a short fuzz run, the WebAssembly build in Node, and
-# the viewer in Chromium, the Python package (pytest) and the example notebook
-# in marimo + Chromium. Skip parts with MOS_SKIP="fuzz wasm viewer python e2e".
+# the viewer in Chromium, `mos serve` over HTTP and in Chromium, the Python
+# package (pytest) and the example notebook in marimo + Chromium. Skip parts
+# with MOS_SKIP="fuzz wasm serve viewer python e2e" (serve needs wasm).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 skip=" ${MOS_SKIP:-} "
@@ -37,6 +38,10 @@ fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten; golden, mesh, cancel, data-package and example differential tests in Node; render worker in Chromium"
   "$root/bindings/wasm/build_and_test.sh"
+fi
+if [[ "$skip" != *" serve "* && "$skip" != *" wasm "* ]]; then
+  echo "== serve: mos serve over HTTP and in Chromium (page, customizer, live reload, traversal)"
+  "$root/scripts/test_serve.sh"
 fi
 if [[ "$skip" != *" viewer "* ]]; then
   echo "== viewer: Three.js viewer bundle in real Chromium"

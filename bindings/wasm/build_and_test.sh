@@ -22,8 +22,13 @@ node "$here/golden_test.mjs" "$wasm/mos_wasm_node.mjs"
 node "$here/deep_recursion_test.mjs" "$wasm/mos_wasm_node.mjs"
 node "$here/cancel_test.mjs" "$wasm/mos_wasm_node.mjs"
 node "$here/data_package_test.mjs" "$wasm"
-# text() through the fonts package; against the native CLI when it is built.
+# text() through the fonts package, parameters(); against the native CLI when it is built.
 native="${MOS_NATIVE_CLI:-$root/build/bin/mos}"
+if [ -x "$native" ]; then
+  node "$here/parameters_test.mjs" "$wasm/mos_wasm_node.mjs" --native "$native"
+else
+  node "$here/parameters_test.mjs" "$wasm/mos_wasm_node.mjs"
+fi
 if [ -x "$native" ]; then
   node "$here/text_test.mjs" "$wasm/mos_wasm.mjs" --native "$native"
 else

@@ -7,6 +7,8 @@
 //   geometryCacheInfo() -> {entries, bytes, budgetBytes, evictions}
 //   setGeometryCacheBudget(bytes), clearGeometryCache()
 //   releaseResult()   frees the last result (its mesh views go stale)
+//   parameters(source, options?) -> {ok, parameters, diagnostics}
+//                                    (customizer parameters; wasm_parameters.h)
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -21,6 +23,7 @@
 
 #include "mos/engine.h"
 #include "wasm_cancel.h"
+#include "wasm_parameters.h"
 #include "wasm_request.h"
 #include "wasm_result.h"
 
@@ -120,6 +123,18 @@ void SetGeometryCacheBudget(double bytes) {
   if (bytes >= 0 && bytes < 1e15) TheEngine().SetGeometryCacheBudget(static_cast<uint64_t>(bytes));
 }
 
+val Parameters(const std::string& source, val options) {
+  try {
+    return mos::wasm::ParametersToJs(source, options);
+  } catch (const std::exception& e) {
+    return mos::wasm::FailureToJs(std::string("internal error: ") + e.what());
+  } catch (...) {
+    return mos::wasm::FailureToJs("internal error: unknown exception");
+  }
+}
+
+val ParametersWithoutOptions(const std::string& source) { return Parameters(source, val::undefined()); }
+
 void ClearGeometryCache() { TheEngine().ClearGeometryCache(); }
 void ReleaseResult() { LastResult().reset(); }
 
@@ -132,4 +147,6 @@ EMSCRIPTEN_BINDINGS(mos) {
   emscripten::function("setGeometryCacheBudget", &SetGeometryCacheBudget);
   emscripten::function("clearGeometryCache", &ClearGeometryCache);
   emscripten::function("releaseResult", &ReleaseResult);
+  emscripten::function("parameters", &Parameters);
+  emscripten::function("parameters", &ParametersWithoutOptions);
 }

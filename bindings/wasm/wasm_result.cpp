@@ -37,10 +37,12 @@ val Array(const char* type, const std::vector<T>& v, bool copy) {
   return copy ? val::global(type).new_(view) : view;
 }
 
-val Diagnostics(const RenderResult& result) {
+}  // namespace
+
+val DiagnosticsToJs(const std::vector<Diagnostic>& diagnostics) {
   val list = val::array();
   int i = 0;
-  for (const auto& d : result.diagnostics) {
+  for (const auto& d : diagnostics) {
     val item = val::object();
     item.set("severity", std::string(SeverityName(d.severity)));
     item.set("message", d.message);
@@ -52,6 +54,8 @@ val Diagnostics(const RenderResult& result) {
   }
   return list;
 }
+
+namespace {
 
 val Stats(const RenderStats& s) {
   val out = val::object();
@@ -106,7 +110,7 @@ val ResultToJs(const RenderResult& result, bool cancelled) {
                   result.echo.size(), reinterpret_cast<const uint8_t*>(result.echo.data()))));
   if (!result.csg.empty()) out.set("csg", result.csg);
   if (!result.ast.empty()) out.set("ast", result.ast);
-  out.set("diagnostics", Diagnostics(result));
+  out.set("diagnostics", DiagnosticsToJs(result.diagnostics));
   out.set("stats", Stats(result.stats));
   const GeometrySummary& s = result.summary;
   out.set("kind", std::string(KindName(s.kind)));

@@ -3,6 +3,9 @@
 
 #include <emscripten/val.h>
 
+#include <string>
+#include <vector>
+
 #include "mos/engine.h"
 
 namespace mos::wasm {
@@ -15,6 +18,9 @@ namespace mos::wasm {
 // last (AddMesh) and copy them out before the next render.
 emscripten::val ResultToJs(const RenderResult& result, bool cancelled);
 void AddMesh(const RenderResult& result, bool copy, emscripten::val& out);
+
+// [{severity, message, file, line, column, text}]
+emscripten::val DiagnosticsToJs(const std::vector<Diagnostic>& diagnostics);
 
 emscripten::val FailureToJs(const std::string& message);
 

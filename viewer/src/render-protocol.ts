@@ -53,6 +53,11 @@ export interface EngineRenderOptions {
   maxVertices?: number;
   maxMemoryBytes?: number;
   geometryCacheBytes?: number;
+  // Files the render reads (absolute path -> text), written into the
+  // engine's in-memory file system before it runs: the main file (`file`)
+  // and what it includes/uses (`mos serve`). Files of an earlier render that
+  // are not listed again are removed.
+  files?: Record<string, string>;
 }
 
 export type ToWorker =

@@ -6,7 +6,14 @@
 // RenderClient with `new Worker(url, { type: 'module' })`.
 import type { EngineRenderOptions, EngineResult, FromWorker, ToWorker, WorkerMesh } from './render-protocol';
 
+interface EngineFS {
+  mkdirTree(path: string): void;
+  writeFile(path: string, data: string): void;
+  unlink(path: string): void;
+}
+
 interface EngineModule {
+  FS: EngineFS;
   render(source: string, options: Record<string, unknown>): EngineResult;
   releaseResult(): void;
   setGeometryCacheBudget(bytes: number): void;
@@ -55,6 +62,23 @@ function installPackage(mos: EngineModule, p: string | ArrayBuffer): Promise<str
   return install!(mos, typeof p === 'string' ? new URL(p, self.location.href).href : p);
 }
 
+// The files of the last render that brought some (options.files).
+let written = new Set<string>();
+
+function writeFiles(mos: EngineModule, files: Record<string, string>): void {
+  const next = new Set(Object.keys(files));
+  for (const path of written) {
+    if (next.has(path)) continue;
+    try { mos.FS.unlink(path); } catch { /* already gone */ }
+  }
+  for (const [path, text] of Object.entries(files)) {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0) mos.FS.mkdirTree(path.slice(0, slash));
+    mos.FS.writeFile(path, text);
+  }
+  written = next;
+}
+
 // Copies out of the engine's heap (its views go stale at the next render)
 // into buffers that can be transferred.
 function ownMesh(mesh: WorkerMesh): WorkerMesh {
@@ -81,7 +105,16 @@ async function render(id: number, source: string, options: EngineRenderOptions):
   post({ type: 'started', id });
   const started = performance.now();
   try {
-    const raw = mos.render(source, { ...options, cancelFlag: cancelFlag ?? undefined });
+    const { files, ...engineOptions } = options;
+    if (files) {
+      try {
+        writeFiles(mos, files);
+      } catch (err) {
+        post({ type: 'failed', id, message: `cannot write the model's files: ${String(err)}`, fatal: false });
+        return;
+      }
+    }
+    const raw = mos.render(source, { ...engineOptions, cancelFlag: cancelFlag ?? undefined });
     const mesh = ownMesh(raw.mesh);
     mos.releaseResult();
     const result: EngineResult = { ...raw, mesh };

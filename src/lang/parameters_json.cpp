@@ -1,9 +1,9 @@
-#include "parameter_export.h"
+#include "lang/parameters_json.h"
 
 #include <cmath>
 #include <cstdio>
 
-namespace mos::cli {
+namespace mos::lang {
 
 namespace {
 
@@ -35,30 +35,30 @@ std::string Number(double v) {
 }
 
 // A literal expression as JSON ("" when it is not one).
-std::string Json(const lang::Expr* e, int depth = 0) {
+std::string Json(const Expr* e, int depth = 0) {
   if (!e || depth > kMaxDepth) return "";
   switch (e->kind) {
-    case lang::ExprKind::Literal: {
-      const auto& l = static_cast<const lang::LiteralExpr&>(*e);
+    case ExprKind::Literal: {
+      const auto& l = static_cast<const LiteralExpr&>(*e);
       switch (l.type) {
-        case lang::LiteralExpr::Type::Bool: return l.boolValue ? "true" : "false";
-        case lang::LiteralExpr::Type::Number: return Number(l.number);
-        case lang::LiteralExpr::Type::String: return Quote(l.string);
-        case lang::LiteralExpr::Type::Undef: return "null";
+        case LiteralExpr::Type::Bool: return l.boolValue ? "true" : "false";
+        case LiteralExpr::Type::Number: return Number(l.number);
+        case LiteralExpr::Type::String: return Quote(l.string);
+        case LiteralExpr::Type::Undef: return "null";
       }
       return "";
     }
-    case lang::ExprKind::Unary: {
-      const auto& u = static_cast<const lang::UnaryExpr&>(*e);
-      const lang::Expr* x = u.operand.get();
-      if (u.op == lang::UnaryOp::Negate && x && x->kind == lang::ExprKind::Literal &&
-          static_cast<const lang::LiteralExpr&>(*x).type == lang::LiteralExpr::Type::Number)
-        return Number(-static_cast<const lang::LiteralExpr&>(*x).number);
-      return u.op == lang::UnaryOp::Plus ? Json(x, depth + 1) : "";
+    case ExprKind::Unary: {
+      const auto& u = static_cast<const UnaryExpr&>(*e);
+      const Expr* x = u.operand.get();
+      if (u.op == UnaryOp::Negate && x && x->kind == ExprKind::Literal &&
+          static_cast<const LiteralExpr&>(*x).type == LiteralExpr::Type::Number)
+        return Number(-static_cast<const LiteralExpr&>(*x).number);
+      return u.op == UnaryOp::Plus ? Json(x, depth + 1) : "";
     }
-    case lang::ExprKind::Vector: {
+    case ExprKind::Vector: {
       std::string out = "[";
-      const auto& v = static_cast<const lang::VectorExpr&>(*e);
+      const auto& v = static_cast<const VectorExpr&>(*e);
       for (size_t i = 0; i < v.elements.size(); ++i) {
         std::string item = Json(v.elements[i].get(), depth + 1);
         out += (i ? ", " : "") + (item.empty() ? std::string("null") : item);
@@ -80,25 +80,25 @@ const char* TypeName(const std::string& json) {
 }
 
 // min/max/step or options from the `// [...]` annotation.
-std::string Widget(const lang::Expr* a) {
+std::string Widget(const Expr* a) {
   if (!a) return "";
-  if (a->kind == lang::ExprKind::Range) {
-    const auto& r = static_cast<const lang::RangeExpr&>(*a);
+  if (a->kind == ExprKind::Range) {
+    const auto& r = static_cast<const RangeExpr&>(*a);
     std::string out = ",\n      \"min\": " + Json(r.begin.get()) + ",\n      \"max\": " + Json(r.end.get());
     if (r.step) out += ",\n      \"step\": " + Json(r.step.get());
     return out;
   }
-  if (a->kind == lang::ExprKind::Vector) {
-    const auto& v = static_cast<const lang::VectorExpr&>(*a);
+  if (a->kind == ExprKind::Vector) {
+    const auto& v = static_cast<const VectorExpr&>(*a);
     if (v.elements.empty()) return "";
     if (v.elements.size() == 1 && std::string(TypeName(Json(v.elements[0].get()))) == "number")
       return ",\n      \"min\": 0,\n      \"max\": " + Json(v.elements[0].get());
     std::string out = ",\n      \"options\": [";
     for (size_t i = 0; i < v.elements.size(); ++i) {
-      const lang::Expr* item = v.elements[i].get();
+      const Expr* item = v.elements[i].get();
       std::string value = Json(item), label = value;
-      if (item && item->kind == lang::ExprKind::Vector) {  // [value:label]
-        const auto& pair = static_cast<const lang::VectorExpr&>(*item);
+      if (item && item->kind == ExprKind::Vector) {  // [value:label]
+        const auto& pair = static_cast<const VectorExpr&>(*item);
         if (pair.elements.size() == 2) {
           value = Json(pair.elements[0].get());
           label = Json(pair.elements[1].get());
@@ -119,17 +119,17 @@ std::string Widget(const lang::Expr* a) {
 
 }  // namespace
 
-std::string ParametersJson(const lang::File& file) {
+std::string ParametersJson(const File& file) {
   std::string out = "{\n  \"parameters\": [";
   bool first = true;
-  for (const lang::Assignment& a : file.body.assignments) {
+  for (const Assignment& a : file.body.assignments) {
     if (a.annotations.empty()) continue;
     std::string initial = Json(a.value.get());
     const char* type = TypeName(initial);
     if (!*type) continue;
     std::string group, caption;
-    const lang::Expr* annotation = nullptr;
-    for (const lang::Annotation& an : a.annotations) {
+    const Expr* annotation = nullptr;
+    for (const Annotation& an : a.annotations) {
       std::string v = Json(an.value.get());
       if (an.name == "Group") group = v;
       else if (an.name == "Description") caption = v;
@@ -146,4 +146,4 @@ std::string ParametersJson(const lang::File& file) {
   return out + "  \"fileFormatVersion\": \"1\"\n}\n";
 }
 
-}  // namespace mos::cli
+}  // namespace mos::lang

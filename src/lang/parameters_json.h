@@ -1,7 +1,8 @@
-// `mos -o x.param` (or --export-format param): the customizer parameters of
-// the main file as JSON, for tools that build their own controls:
+// The customizer parameters of a main file as JSON, for tools that build
+// their own controls: `mos -o x.param` (or --export-format param), the WASM
+// module's parameters() and `mos serve`'s page share it:
 //   {"parameters": [{"name", "type": "number"|"string"|"boolean"|"vector",
-//     "initial", "caption" (the description), "group",
+//     "initial", "caption" (the description), "group", "line",
 //     "min"/"max"/"step" (sliders, "[a:b]", "[a:s:b]", "[b]"),
 //     "options": [{"name": label, "value": v}] (dropdowns), or "step"
 //     (a number annotation)}], "fileFormatVersion": "1"}
@@ -12,8 +13,8 @@
 
 #include "lang/ast.h"
 
-namespace mos::cli {
+namespace mos::lang {
 
-std::string ParametersJson(const lang::File& file);
+std::string ParametersJson(const File& file);
 
-}  // namespace mos::cli
+}  // namespace mos::lang
