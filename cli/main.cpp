@@ -27,6 +27,7 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
   request.defines = args.defines;
   request.libraryPaths = args.libraryPaths;
   request.wantGeometry = args.info;
+  request.wantMeshAndSummary = args.info;  // exporters read the geometry itself
   for (const auto& out : args.outputs) {
     auto kind = mos::cli::OutputKindOf(out, args.exportFormat);
     if (kind == mos::cli::OutputKind::Csg) request.wantCsg = true;
