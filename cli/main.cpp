@@ -1,6 +1,9 @@
 // `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast and geometry
 // outputs (stl, off, obj, amf, 3mf, svg, dxf); --info prints the measures.
 #include <fstream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <iterator>
 #include <iostream>
 #include <string>
@@ -87,7 +90,19 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 
 }  // namespace
 
+// A one-shot process: freed memory stays with malloc for the next
+// allocation instead of going back to the kernel (glibc returns the top of
+// the heap past 128 kB and unmaps blocks past 128 kB at once), where every
+// page handed back costs a page fault when it is touched again.
+static void KeepFreedMemory() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+#endif
+}
+
 int main(int argc, char** argv) {
+  KeepFreedMemory();
   std::vector<std::string> rawArgs(argv + 1, argv + argc);
   auto parsed = mos::cli::ParseArguments(rawArgs);
   const auto& args = parsed.arguments;
