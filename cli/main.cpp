@@ -91,13 +91,16 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 }  // namespace
 
 // A one-shot process: freed memory stays with malloc for the next
-// allocation instead of going back to the kernel (glibc returns the top of
-// the heap past 128 kB and unmaps blocks past 128 kB at once), where every
-// page handed back costs a page fault when it is touched again.
+// allocation instead of going back to the kernel (by default glibc returns
+// the top of the heap past 128 kB and unmaps blocks of 128 kB and more on
+// free, until its adaptive threshold has grown), where every page handed
+// back costs a page fault when it is touched again. 32 MB is the most
+// glibc's own adaptive threshold would reach; blocks above it are still
+// mapped separately, so one huge freed mesh does not pin the heap.
 static void KeepFreedMemory() {
 #if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
 }
 
