@@ -31,7 +31,22 @@ sys.path.insert(0, os.path.join(HERE, "..", "tests", "differential"))
 import corpus  # noqa: E402
 
 
-def TimeProcess(cmd, cwd, timeout):
+def InheritedCpuLimit(timeout):
+    """Puts the children's CPU limit on this process, which they inherit, when
+    its own CPU time is far below it; True if so. A preexec_fn setting the
+    limit in the child runs Python code between fork and exec, and that
+    (copy-on-write faults of the interpreter's heap included) was counted as
+    the child's CPU time: 1.0-1.4 ms per process on this machine, a third of
+    a small model's `mos` time (bench/PROFILE.md, "Middle models, session 5").
+    Without a preexec_fn, subprocess starts the child by vfork and exec."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    if own.ru_utime + own.ru_stime > timeout / 2:
+        return False
+    resource.setrlimit(resource.RLIMIT_CPU, (int(timeout), int(timeout) + 1))
+    return True
+
+
+def TimeProcess(cmd, cwd, timeout, inherited=False):
     """(cpu seconds, wall seconds, exit status or None on timeout)."""
     env = dict(os.environ)
     env.pop("OPENSCADPATH", None)
@@ -43,7 +58,7 @@ def TimeProcess(cmd, cwd, timeout):
     try:
         rc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, timeout=10 * timeout,
-                            preexec_fn=Limit).returncode
+                            preexec_fn=None if inherited else Limit).returncode
     except subprocess.TimeoutExpired:
         rc = None
     wall = time.perf_counter() - start
@@ -77,11 +92,13 @@ def main():
     slower = []
     tmp = tempfile.mkdtemp(prefix="mos-gbench-")
     out = os.path.join(tmp, "out.stl")
+    inherited = InheritedCpuLimit(args.timeout)
     print("%-52s %10s %10s %9s %9s  %s" % ("model", "openscad s", "mos s", "ratio", "wall ratio", "exit o/m"))
     for key, path in Models(args.only):
         cwd, base = os.path.dirname(path), os.path.basename(path)
-        oCpu, oWall, oRc = TimeProcess([args.openscad, "-o", out, base], cwd, args.timeout)
-        runs = [TimeProcess([mos, "-o", out, base], cwd, args.timeout) for _ in range(args.repeats)]
+        oCpu, oWall, oRc = TimeProcess([args.openscad, "-o", out, base], cwd, args.timeout, inherited)
+        runs = [TimeProcess([mos, "-o", out, base], cwd, args.timeout, inherited)
+                for _ in range(args.repeats)]
         mCpu = statistics.mean(r[0] for r in runs)  # mean: CPU time is sampled per tick
         mWall = statistics.median(r[1] for r in runs)
         mRc = runs[0][2]

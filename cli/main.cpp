@@ -1,6 +1,9 @@
 // `mos`: evaluate an OpenSCAD model and write .echo / .csg / .ast and geometry
 // outputs (stl, off, obj, amf, 3mf, svg, dxf); --info prints the measures.
 #include <fstream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <iterator>
 #include <iostream>
 #include <string>
@@ -28,6 +31,7 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
   request.defines = args.defines;
   request.libraryPaths = args.libraryPaths;
   request.wantGeometry = args.info;
+  request.wantMeshAndSummary = args.info;  // exporters read the geometry itself
   for (const auto& out : args.outputs) {
     auto kind = mos::cli::OutputKindOf(out, args.exportFormat);
     if (kind == mos::cli::OutputKind::Csg) request.wantCsg = true;
@@ -87,7 +91,22 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 
 }  // namespace
 
+// A one-shot process: freed memory stays with malloc for the next
+// allocation instead of going back to the kernel (by default glibc returns
+// the top of the heap past 128 kB and unmaps blocks of 128 kB and more on
+// free, until its adaptive threshold has grown), where every page handed
+// back costs a page fault when it is touched again. 32 MB is the most
+// glibc's own adaptive threshold would reach; blocks above it are still
+// mapped separately, so one huge freed mesh does not pin the heap.
+static void KeepFreedMemory() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 int main(int argc, char** argv) {
+  KeepFreedMemory();
   std::vector<std::string> rawArgs(argv + 1, argv + argc);
   if (!rawArgs.empty() && rawArgs[0] == "serve")  // `mos serve model.scad`: serve/serve_command.h
     return mos::serve::RunServe(std::vector<std::string>(rawArgs.begin() + 1, rawArgs.end()));

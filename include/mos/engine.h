@@ -45,6 +45,10 @@ struct RenderRequest {
   bool wantCsg = false;
   bool wantAst = false;
   bool wantGeometry = false;  // render the node tree: mesh, summary, exports
+  // With wantGeometry: also fill RenderResult::mesh (the flat viewer mesh)
+  // and RenderResult::summary. A host that only exports (the CLI without
+  // --info) turns this off and saves their cost.
+  bool wantMeshAndSummary = true;
   // $preview is false when wantGeometry is set (2021.01's full render, as for
   // -o x.stl) and true otherwise (as for -o x.echo/.csg). A viewer showing a
   // preview (2021.01's F5) sets this to render with $preview true.

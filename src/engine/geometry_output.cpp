@@ -143,8 +143,10 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
                                   {request.file, 0, 0}});
     result.ok = false;
   }
-  if (r.geometry.dim == geom::Dim::k3) FillMesh(r.geometry.mesh, r.properties, result.mesh);
-  result.summary = Summarize(r.geometry);
+  if (request.wantMeshAndSummary) {
+    if (r.geometry.dim == geom::Dim::k3) FillMesh(r.geometry.mesh, r.properties, result.mesh);
+    result.summary = Summarize(r.geometry);
+  }
   result.geometry = std::move(rendered);
   stats.geometryOutputSeconds = std::chrono::duration<double>(Clock::now() - outputStart).count();
 }

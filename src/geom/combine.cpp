@@ -7,6 +7,7 @@
 
 #include "geom/clipper_grid.h"
 #include "geom/grid_snap.h"
+#include "geom/separated_parts.h"
 #include "kernel/boolean.h"
 #include "kernel/hull2d.h"
 #include "kernel/hull3d.h"
@@ -51,6 +52,12 @@ bool PairwiseDisjoint(const std::vector<Mesh>& meshes) {
   return true;
 }
 
+std::vector<const Mesh*> Pointers(const std::vector<Mesh>& meshes) {
+  std::vector<const Mesh*> out;
+  for (const Mesh& m : meshes) out.push_back(&m);
+  return out;
+}
+
 // An n-ary boolean that stops between its pairwise steps on cancel or
 // deadline (the renderer then reports the cancel; nothing is cached).
 Geometry BooleanResult(Mesh mesh) {
@@ -82,8 +89,9 @@ Geometry Combine3d(std::vector<Mesh> meshes, const std::vector<bool>& fromBoolea
       if (!fromBoolean[i]) SnapToOpenscadGrid(meshes[i]);
   switch (op) {
     case CombineOp::kUnion:
-      // Separate solids (e.g. a grid of parts): their union is their concatenation.
-      if (PairwiseDisjoint(meshes)) {
+      // Separate solids (e.g. a grid of parts, or rings of parts around
+      // each other): their union is their concatenation.
+      if (PairwiseDisjoint(meshes) || PartsSeparated(Pointers(meshes))) {
         Mesh all;
         for (const Mesh& m : meshes) kernel::AppendMesh(all, m);
         return BooleanResult(std::move(all));

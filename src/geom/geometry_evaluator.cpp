@@ -20,6 +20,7 @@
 #include "geom/import_geometry.h"
 #include "geom/node_key.h"
 #include "geom/polygon_points.h"
+#include "geom/separated_parts.h"
 #include "geom/surface_mesh.h"
 #include "geom/tessellation.h"
 #include "geom/text_geometry.h"
@@ -527,6 +528,7 @@ class Renderer {
     }
     if (next == 1) acc = std::move(children[0].mesh);
     kernel::LimitGuard guard(limits_, "boolean");
+    bool tryPlanes = op == kernel::OpType::kUnion;
     for (size_t i = next; i < n; ++i) {
       const Mesh& other = children[i].mesh;
       // A union member whose box touches no earlier member's box is apart
@@ -537,6 +539,13 @@ class Renderer {
         for (size_t j = 0; j < i && !touches; ++j) touches = boxes[j].Overlaps(boxes[i]);
       } else {
         touches = acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(boxes[i]);
+      }
+      // Touching boxes of parts that a plane keeps apart: appended too. Once
+      // a member really overlaps, later ones are not tested (each test
+      // walks the whole accumulated mesh).
+      if (touches && tryPlanes) {
+        tryPlanes = PartsSeparated({&acc, &other});
+        touches = !tryPlanes;
       }
       if (touches)
         acc = kernel::Boolean(acc, other, op, &guard);

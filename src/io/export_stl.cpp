@@ -41,6 +41,16 @@ struct PrintedVec {
     text[size++] = ' ';
     size += FormatG6Rounded(v.z, text + size, read[2]);
   }
+  // Text only (`read` left unset), for normals: nothing reads them back.
+  static PrintedVec TextOnly(Vec3 v) {
+    PrintedVec p;
+    p.size = FormatG6(v.x, p.text);
+    p.text[p.size++] = ' ';
+    p.size += FormatG6(v.y, p.text + p.size);
+    p.text[p.size++] = ' ';
+    p.size += FormatG6(v.z, p.text + p.size);
+    return p;
+  }
   Vec3 Read() const { return {read[0], read[1], read[2]}; }
   bool operator==(const PrintedVec& o) const {
     return size == o.size && std::memcmp(text, o.text, size) == 0;
@@ -117,7 +127,7 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     const std::array<Vec3, 3> printed = {a.Read(), b.Read(), d.Read()};
     w.Reserve();
     w.Literal("  facet normal ");
-    w.Vec(PrintedVec(UnitNormal(printed)));
+    w.Vec(PrintedVec::TextOnly(UnitNormal(printed)));
     w.Literal("\n    outer loop\n      vertex ");
     w.Vec(a);
     w.Literal("\n      vertex ");
