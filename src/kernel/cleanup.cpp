@@ -697,8 +697,9 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   // Whether the mesh is known to be closed and manifold without checking:
   // a cleaner pass that changed nothing and a weld (which keeps only a
   // closed, manifold result) leave it so.
-  bool knownClosed = twinsValid;  // checked by the boolean; the split below is then a no-op
-  SplitPinchedMarking(mesh, active);
+  bool knownClosed = twinsValid;  // checked by the boolean
+  // A closed manifold mesh has one fan per vertex: nothing to split then.
+  if (!twinsValid) SplitPinchedMarking(mesh, active);
   Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
