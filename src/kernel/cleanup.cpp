@@ -580,7 +580,8 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 
 namespace {
 
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
+// `knownClosed`: the mesh is known to be closed and manifold (no check).
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false) {
   const int nv = mesh.NumVert();
   // Each vertex's representative is the lowest-numbered vertex at exactly
   // its position (what a sort by position, then index, gave), found with
@@ -624,7 +625,7 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
     for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
     bool movesUsed = false;
     for (int v = 0; v < nv && !movesUsed; ++v) movesUsed = rep[v] != v && used[v];
-    closedUnused = !movesUsed && IsClosedManifold(mesh);
+    closedUnused = !movesUsed && (knownClosed || IsClosedManifold(mesh));
   }
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
@@ -706,7 +707,7 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   cleaner.CollapseShortEdges(eps);
   FinishPass(cleaner, mesh, active);
   if (cleaner.Changed()) knownClosed = false;
-  if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+  if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
     knownClosed = true;
     Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
@@ -726,7 +727,7 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+    if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
       knownClosed = true;
       Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
