@@ -287,8 +287,14 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
 // A boolean's result is often the operand of the next one and, in a
 // renderer, also stored in its cache: an empty slot that copies share lets
 // the next boolean's preparation serve them all.
-Mesh WithPreparedSlot(Mesh m) {
+// `closed`: cleanup left it closed and manifold with its twins complete
+// (kept with its fingerprint, so the next preparation takes the twins).
+Mesh WithPreparedSlot(Mesh m, bool closed = false) {
   m.prepared = std::make_shared<PreparedSlot>();
+  if (closed && m.NumTri() > 0) {
+    m.prepared->closedTwins = FingerprintOf(m);
+    m.prepared->closedTwinsKnown = true;
+  }
   return m;
 }
 
@@ -300,8 +306,9 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   // Only the faces the intersection changed (and their neighbours) are
   // cleaned; the rest is the inputs' triangles, as clean as they were.
+  bool closed = false;
   if (info.activeVerts.size() == out.vertPos.size())
-    CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
+    closed = CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
   else
     CleanupMesh(out);
   // Operands with coincident surfaces (issue267: a torus united with a
@@ -323,7 +330,7 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
       return WithPreparedSlot(std::move(alt));
   }
-  return WithPreparedSlot(std::move(out));
+  return WithPreparedSlot(std::move(out), closed);
 }
 
 }  // namespace mos::kernel

@@ -83,17 +83,30 @@ bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>&
   return ok;
 }
 
-BoolOperand PrepareOperand(const Mesh& mesh) {
+namespace {
+
+// PrepareOperand; `closedTwins`: the mesh is known to be closed and
+// manifold with its halfedgeTwin complete (every index valid, the pairing
+// unique), so its twins are what PairHalfedges would give.
+BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
   BoolOperand op;
   op.pos = mesh.vertPos;
   const int nv = mesh.NumVert();
-  for (int t = 0; t < mesh.NumTri(); ++t) {
-    const auto& tv = mesh.triVerts[t];
-    if (tv[0] < 0 || tv[1] < 0 || tv[2] < 0 || tv[0] >= nv || tv[1] >= nv || tv[2] >= nv) continue;
-    op.tri.push_back(tv);
-    op.prop.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0u);
+  if (closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) {
+    op.tri = mesh.triVerts;
+    op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
+    op.prop.resize(op.tri.size(), 0u);
+    op.twin = mesh.halfedgeTwin;
+    op.closed = true;
+  } else {
+    for (int t = 0; t < mesh.NumTri(); ++t) {
+      const auto& tv = mesh.triVerts[t];
+      if (tv[0] < 0 || tv[1] < 0 || tv[2] < 0 || tv[0] >= nv || tv[1] >= nv || tv[2] >= nv) continue;
+      op.tri.push_back(tv);
+      op.prop.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0u);
+    }
+    op.closed = PairHalfedges(op.tri, op.twin);
   }
-  op.closed = PairHalfedges(op.tri, op.twin);
   for (const Vec3& p : op.pos) op.box.Include(p);
   op.faceNormal.resize(op.tri.size());
   op.vertNormal.assign(op.pos.size(), Vec3{});
@@ -127,6 +140,10 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
   op.stuckVerts = MakeDirectionsOutward(op.tri, op.faceNormal, op.vertNormal);
   return op;
 }
+
+}  // namespace
+
+BoolOperand PrepareOperand(const Mesh& mesh) { return Prepare(mesh, false); }
 
 namespace {
 
@@ -173,15 +190,17 @@ BoolOperand PrepareOperandCached(const Mesh& mesh) {
     op.prop.resize(op.tri.size(), 0u);
     return op;
   };
+  bool closedTwins = false;
   if (std::shared_ptr<PreparedSlot> slot = mesh.prepared) {
     std::shared_ptr<const PreparedOperand> data;
     {
       std::lock_guard<std::mutex> lock(slot->mutex);
       data = slot->data;
+      closedTwins = slot->closedTwinsKnown && slot->closedTwins == fp;
     }
     if (data && data->fingerprint == fp) return withProps(data->operand);
   }
-  BoolOperand op = PrepareOperand(mesh);
+  BoolOperand op = Prepare(mesh, closedTwins);
   // Kept only when no triangle was dropped (then properties map 1:1).
   if (op.tri.size() == mesh.triVerts.size()) {
     auto data = std::make_shared<PreparedOperand>();

@@ -681,16 +681,16 @@ void FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active) {
   SplitPinchedMarking(mesh, active);
 }
 
-void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
+bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
-    return;
+    return false;
   }
   if (active && active->size() != mesh.vertPos.size()) active->resize(mesh.vertPos.size(), 1);
   if (!twinsValid && !BuildHalfedges(mesh)) {  // not manifold: only the safe steps
     SplitPinchedVerts(mesh);
     RemoveUnusedVerts(mesh);
-    return;
+    return false;
   }
   double scale = 1;
   for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
@@ -742,7 +742,11 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
   if (!closed) BuildHalfedges(mesh);
-  if (mesh.NumTri() == 0) mesh = Mesh{};
+  if (mesh.NumTri() == 0) {
+    mesh = Mesh{};
+    return false;
+  }
+  return closed;
 }
 
 }  // namespace
@@ -751,8 +755,8 @@ bool WeldCoincident(Mesh& mesh) { return WeldCoincidentMarking(mesh, nullptr); }
 
 void CleanupMesh(Mesh& mesh) { Cleanup(mesh, nullptr, false); }
 
-void CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
-  Cleanup(mesh, &active, twinsValid);
+bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
+  return Cleanup(mesh, &active, twinsValid);
 }
 
 }  // namespace mos::kernel
