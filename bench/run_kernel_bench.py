@@ -15,7 +15,7 @@ Node itself, ~40 MB).
       -DCMAKE_BUILD_TYPE=Release -DMOS_BUILD_BENCH=ON -DMOS_BUILD_TESTS=OFF -DMOS_BUILD_CLI=OFF
   cmake --build build-wasm-bench -j2 --target mos_bench_kernel_wasm
   bench/run_kernel_bench.py --bench build/bench/mos_bench_kernel \\
-      --wasm build-wasm-bench/bench/mos_bench_kernel_wasm.js [--min-time 0.5]
+      --wasm build-wasm-bench/bench/mos_bench_kernel_wasm.js [--min-time 0.5] [--only REGEX]
 
 Without --wasm the WASM column is left out. Never run in CI.
 """
@@ -23,6 +23,7 @@ Without --wasm the WASM column is left out. Never run in CI.
 import argparse
 import json
 import os
+import re
 import subprocess
 import tempfile
 
@@ -52,12 +53,15 @@ def main():
     ap.add_argument("--wasm", help="mos_bench_kernel_wasm.js (emscripten build)")
     ap.add_argument("--min-time", type=float, default=0.5)
     ap.add_argument("--node", default="node")
+    ap.add_argument("--only", help="regular expression: run only the models whose name it matches")
     args = ap.parse_args()
     bench = os.path.abspath(args.bench)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([bench, "--export", tmp, "--benchmark_filter=^$"], check=True, capture_output=True)
         for name in model_names(bench):
+            if args.only and not re.search(args.only, name):
+                continue
             out, native_mb = run_measured([bench, f"--benchmark_filter=^{name}(/|$)", "--benchmark_format=json",
                                            f"--benchmark_min_time={args.min_time}"])
             b = json.loads(out)["benchmarks"][0]

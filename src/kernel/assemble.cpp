@@ -15,6 +15,12 @@ struct Inclusion {
   int operator()(int w) const { return c + s * w; }
 };
 
+// A directed edge of output face `face`, in the order it was found.
+struct FaceEdge {
+  int face;
+  std::pair<int, int> edge;
+};
+
 struct NewEdgeEnd {
   int faceP, faceQ, vert;
   bool startOnP;  // this vertex starts the new edge as seen on P's face
@@ -24,7 +30,7 @@ struct NewEdgeEnd {
 // create. `faceOffset` places its faces in the output face list.
 void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<int>& winding,
               const std::vector<int>& outVert, const std::vector<EdgeTriHit>& hits, int hitVertBase,
-              int faceOffset, FacePolygons& out, std::vector<NewEdgeEnd>& ends) {
+              int faceOffset, std::vector<FaceEdge>& out, std::vector<NewEdgeEnd>& ends) {
   const BoolMeshView view = m.View();
   const int numHe = 3 * m.NumTri();
   size_t h = 0;
@@ -68,8 +74,8 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
       if (i != 0 && prev >= 0 && cur >= 0 && prev != cur) {
         const int a = i > 0 ? prev : cur;
         const int b = i > 0 ? cur : prev;
-        out.faceEdges[faceL].emplace_back(a, b);
-        if (faceR >= 0) out.faceEdges[faceR].emplace_back(b, a);
+        out.push_back({faceL, {a, b}});
+        if (faceR >= 0) out.push_back({faceR, {b, a}});
       }
       if (k == order.size()) break;
       const EdgeTriHit& hit = hits[order[k]];
@@ -135,10 +141,6 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
 
   const int nP = p.NumTri();
   const int nQ = q.NumTri();
-  out.faceEdges.assign(nP + nQ, {});
-  // Most faces end with their three edges: one allocation each instead of
-  // three growing ones.
-  for (auto& fe : out.faceEdges) fe.reserve(3);
   out.faceNormal.resize(nP + nQ);
   out.faceProp.resize(nP + nQ);
   const double flipP = roles.cP == 0 && roles.sP < 0 ? -1.0 : 1.0;
@@ -153,8 +155,10 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   }
 
   std::vector<NewEdgeEnd> ends;
-  CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, out, ends);
-  CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, out, ends);
+  std::vector<FaceEdge> raw;
+  raw.reserve(3 * static_cast<size_t>(nP + nQ));
+  CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, raw, ends);
+  CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, raw, ends);
 
   // New edges: each (P face, Q face) pair gets one start and one end.
   std::sort(ends.begin(), ends.end(), [](const NewEdgeEnd& a, const NewEdgeEnd& b) {
@@ -173,27 +177,34 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
     const size_t n = std::min(starts.size(), stops.size());
     if (starts.size() != stops.size()) out.consistent = false;
     for (size_t k = 0; k < n; ++k) {
-      out.faceEdges[ends[i].faceP].emplace_back(starts[k], stops[k]);
-      out.faceEdges[nP + ends[i].faceQ].emplace_back(stops[k], starts[k]);
+      raw.push_back({ends[i].faceP, {starts[k], stops[k]}});
+      raw.push_back({nP + ends[i].faceQ, {stops[k], starts[k]}});
     }
     i = j;
   }
+  // Group by face, keeping the order found (a counting sort).
+  out.faceStart.assign(static_cast<size_t>(nP + nQ) + 2, 0);
+  for (const FaceEdge& e : raw) ++out.faceStart[static_cast<size_t>(e.face) + 2];
+  for (int f = 0; f < nP + nQ; ++f) out.faceStart[f + 2] += out.faceStart[f + 1];
+  out.edges.resize(raw.size());
+  for (const FaceEdge& e : raw) out.edges[static_cast<size_t>(out.faceStart[static_cast<size_t>(e.face) + 1]++)] = e.edge;
+  out.faceStart.pop_back();  // faceStart[f] is now face f's start, faceStart[nP + nQ] the end
   return out;
 }
 
-std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges) {
+std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges) {
   std::vector<std::vector<int>> loops;
-  std::vector<std::pair<int, int>> byStart(edges.size());
-  for (size_t e = 0; e < edges.size(); ++e) byStart[e] = {edges[e].first, static_cast<int>(e)};
+  std::vector<std::pair<int, int>> byStart(numEdges);
+  for (size_t e = 0; e < numEdges; ++e) byStart[e] = {edges[e].first, static_cast<int>(e)};
   std::sort(byStart.begin(), byStart.end());
-  std::vector<char> used(edges.size(), 0);
+  std::vector<char> used(numEdges, 0);
   auto findNext = [&](int v) {
     auto it = std::lower_bound(byStart.begin(), byStart.end(), std::make_pair(v, -1));
     for (; it != byStart.end() && it->first == v; ++it)
       if (!used[it->second]) return it->second;
     return -1;
   };
-  for (size_t e0 = 0; e0 < edges.size(); ++e0) {
+  for (size_t e0 = 0; e0 < numEdges; ++e0) {
     if (used[e0]) continue;
     std::vector<int> loop;
     int e = static_cast<int>(e0);

@@ -33,8 +33,14 @@ struct FacePolygons {
   std::vector<Vec3> vertPos;
   int numOriginalVerts = 0;  // vertPos[0, n) are input vertices, the rest intersection points
   // Faces 0..nP-1 are P's triangles, nP.. are Q's; each holds directed
-  // edges (output vertex ids) counter-clockwise seen from outside the result.
-  std::vector<std::vector<std::pair<int, int>>> faceEdges;
+  // edges (output vertex ids) counter-clockwise seen from outside the result:
+  // face f's are edges[faceStart[f], faceStart[f + 1]) (one array for all
+  // faces, no allocation per face).
+  std::vector<int> faceStart;
+  std::vector<std::pair<int, int>> edges;
+  size_t NumFaces() const { return faceStart.empty() ? 0 : faceStart.size() - 1; }
+  const std::pair<int, int>* FaceEdges(size_t f) const { return edges.data() + faceStart[f]; }
+  int NumFaceEdges(size_t f) const { return faceStart[f + 1] - faceStart[f]; }
   std::vector<Vec3> faceNormal;  // outward normal of the result's face
   std::vector<uint32_t> faceProp;
 };
@@ -44,7 +50,10 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
                            const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP);
 
 // Closes each face's directed edges into loops of vertex ids.
-std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges);
+std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges);
+inline std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges) {
+  return LinkLoops(edges.data(), edges.size());
+}
 
 // Undirected vertex pairs already joined by an edge of the output mesh.
 class EdgeSet {

@@ -47,8 +47,8 @@ Vec2 Project(const Vec3& p, int axis, bool positive) {
 
 // Whether a face's directed edges close into exactly one triangle, and
 // which (starting at the first edge, as LinkLoops would).
-bool SingleTriangle(const std::vector<std::pair<int, int>>& fe, std::array<int, 3>& tri) {
-  if (fe.size() != 3) return false;
+bool SingleTriangle(const std::pair<int, int>* fe, int numEdges, std::array<int, 3>& tri) {
+  if (numEdges != 3) return false;
   const int a = fe[0].first, b = fe[0].second;
   int next = -1;
   for (int k = 1; k < 3; ++k)
@@ -90,26 +90,26 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   // intersection reaches) are emitted as they are; LinkLoops would give the
   // same loop. The others are triangulated, and their vertices are the
   // active ones cleanup looks at.
-  const size_t numFaces = faces.faceEdges.size();
+  const size_t numFaces = faces.NumFaces();
   std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
   std::vector<char> activeVert(faces.vertPos.size(), 0);
   for (size_t f = 0; f < numFaces; ++f) {
-    const auto& fe = faces.faceEdges[f];
-    if (fe.empty()) continue;
-    if (SingleTriangle(fe, simple[f])) {
+    const std::pair<int, int>* fe = faces.FaceEdges(f);
+    const int numEdges = faces.NumFaceEdges(f);
+    if (numEdges == 0) continue;
+    if (SingleTriangle(fe, numEdges, simple[f])) {
       const auto& t = simple[f];
       if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts)
         activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
       continue;
     }
-    for (const auto& e : fe) activeVert[e.first] = activeVert[e.second] = 1;
+    for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
   }
   // The triangulator asks only about pairs of vertices of the face it
   // works on (all active), so edges with an inactive end can be left out.
   EdgeSet edgeSet;
-  for (const auto& fe : faces.faceEdges)
-    for (const auto& e : fe)
-      if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
+  for (const auto& e : faces.edges)
+    if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
 
   std::vector<std::array<int, 3>> tris;
   std::vector<uint32_t> props;
@@ -119,13 +119,13 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   std::vector<int> flat;
   for (size_t f = 0; f < numFaces; ++f) {
     if ((f & 63) == 0 && stopped()) return false;
-    if (faces.faceEdges[f].empty()) continue;
+    if (faces.NumFaceEdges(f) == 0) continue;
     if (simple[f][0] >= 0) {
       tris.push_back(simple[f]);
       props.push_back(faces.faceProp[f]);
       continue;
     }
-    const std::vector<std::vector<int>> loops = LinkLoops(faces.faceEdges[f]);
+    const std::vector<std::vector<int>> loops = LinkLoops(faces.FaceEdges(f), faces.NumFaceEdges(f));
     if (loops.size() == 1 && loops[0].size() == 3) {
       tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
       props.push_back(faces.faceProp[f]);
@@ -287,8 +287,14 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
 // A boolean's result is often the operand of the next one and, in a
 // renderer, also stored in its cache: an empty slot that copies share lets
 // the next boolean's preparation serve them all.
-Mesh WithPreparedSlot(Mesh m) {
+// `closed`: cleanup left it closed and manifold with its twins complete
+// (kept with its fingerprint, so the next preparation takes the twins).
+Mesh WithPreparedSlot(Mesh m, bool closed = false) {
   m.prepared = std::make_shared<PreparedSlot>();
+  if (closed && m.NumTri() > 0) {
+    m.prepared->closedTwins = FingerprintOf(m);
+    m.prepared->closedTwinsKnown = true;
+  }
   return m;
 }
 
@@ -300,8 +306,9 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   // Only the faces the intersection changed (and their neighbours) are
   // cleaned; the rest is the inputs' triangles, as clean as they were.
+  bool closed = false;
   if (info.activeVerts.size() == out.vertPos.size())
-    CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
+    closed = CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
   else
     CleanupMesh(out);
   // Operands with coincident surfaces (issue267: a torus united with a
@@ -323,7 +330,7 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
       return WithPreparedSlot(std::move(alt));
   }
-  return WithPreparedSlot(std::move(out));
+  return WithPreparedSlot(std::move(out), closed);
 }
 
 }  // namespace mos::kernel

@@ -15,52 +15,98 @@ namespace mos::kernel {
 bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin) {
   const int numHe = static_cast<int>(tri.size()) * 3;
   twin.assign(numHe, -1);
-  // Key each halfedge by its undirected edge, then by direction.
-  std::vector<std::tuple<int, int, int, int>> keys;  // lo, hi, forward?0:1, he
-  keys.reserve(numHe);
-  for (int he = 0; he < numHe; ++he) {
-    const int a = tri[he / 3][he % 3];
-    const int b = tri[he / 3][(he + 1) % 3];
-    keys.emplace_back(std::min(a, b), std::max(a, b), a < b ? 0 : 1, he);
-  }
-  std::sort(keys.begin(), keys.end());
+  // Key each halfedge by its undirected edge (lo, hi), then by direction
+  // (forward first), then by its index; pair the k-th forward with the k-th
+  // backward halfedge of each edge. Bucketed by lo (a counting sort that
+  // keeps halfedge order), then each bucket (a vertex's few edges)
+  // insertion-sorted by (hi, direction): the order a full sort by
+  // (lo, hi, direction, halfedge) gives, at linear cost.
+  int maxV = -1;
+  for (const auto& t : tri) maxV = std::max({maxV, t[0], t[1], t[2]});
+  const size_t nb = static_cast<size_t>(maxV) + 1;
+  struct Key {
+    int hi, dir, he;
+    bool operator<(const Key& o) const { return hi != o.hi ? hi < o.hi : dir < o.dir; }
+  };
+  std::vector<int> start(nb + 2, 0);
+  auto lo = [&](int he) {
+    const int a = tri[he / 3][he % 3], b = tri[he / 3][he % 3 == 2 ? 0 : he % 3 + 1];
+    return std::min(a, b);
+  };
   bool ok = true;
-  size_t i = 0;
-  while (i < keys.size()) {
-    size_t j = i;
-    while (j < keys.size() && std::get<0>(keys[j]) == std::get<0>(keys[i]) &&
-           std::get<1>(keys[j]) == std::get<1>(keys[i]))
-      ++j;
-    // [i, j): forward ones first, then backward ones; pair them in order.
-    size_t mid = i;
-    while (mid < j && std::get<2>(keys[mid]) == 0) ++mid;
-    const size_t nF = mid - i;
-    const size_t nB = j - mid;
-    if (nF != 1 || nB != 1) ok = false;
-    for (size_t k = 0; k < std::min(nF, nB); ++k) {
-      const int a = std::get<3>(keys[i + k]);
-      const int b = std::get<3>(keys[mid + k]);
-      twin[a] = b;
-      twin[b] = a;
+  for (int he = 0; he < numHe; ++he) {
+    const int l = lo(he);
+    if (l < 0) {  // an invalid index: never paired (PrepareOperand drops these)
+      ok = false;
+      continue;
     }
-    i = j;
+    ++start[static_cast<size_t>(l) + 2];
+  }
+  for (size_t v = 0; v < nb; ++v) start[v + 2] += start[v + 1];
+  std::vector<Key> keys(static_cast<size_t>(start[nb + 1]));
+  for (int he = 0; he < numHe; ++he) {
+    const int a = tri[he / 3][he % 3], b = tri[he / 3][he % 3 == 2 ? 0 : he % 3 + 1];
+    const int l = std::min(a, b);
+    if (l < 0) continue;
+    keys[static_cast<size_t>(start[static_cast<size_t>(l) + 1]++)] = Key{std::max(a, b), a < b ? 0 : 1, he};
+  }
+  for (size_t v = 0; v < nb; ++v) {
+    const auto first = keys.begin() + start[v], last = keys.begin() + start[v + 1];
+    if (last - first > 32) {  // a vertex of high valence: no quadratic insertion sort
+      std::sort(first, last, [](const Key& x, const Key& y) { return x < y || (!(y < x) && x.he < y.he); });
+    } else {
+      for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // stable insertion sort
+        const Key x = *i;
+        auto j = i;
+        for (; j != first && x < *(j - 1); --j) *j = *(j - 1);
+        *j = x;
+      }
+    }
+    for (auto i = first; i != last;) {
+      auto j = i;
+      while (j != last && j->hi == i->hi) ++j;
+      // [i, j): forward ones first, then backward ones; pair them in order.
+      auto mid = i;
+      while (mid != j && mid->dir == 0) ++mid;
+      const long nF = mid - i, nB = j - mid;
+      if (nF != 1 || nB != 1) ok = false;
+      for (long k = 0; k < std::min(nF, nB); ++k) {
+        const int a = (i + k)->he, b = (mid + k)->he;
+        twin[a] = b;
+        twin[b] = a;
+      }
+      i = j;
+    }
   }
   for (int he = 0; he < numHe; ++he)
     if (twin[he] < 0) ok = false;
   return ok;
 }
 
-BoolOperand PrepareOperand(const Mesh& mesh) {
+namespace {
+
+// PrepareOperand; `closedTwins`: the mesh is known to be closed and
+// manifold with its halfedgeTwin complete (every index valid, the pairing
+// unique), so its twins are what PairHalfedges would give.
+BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
   BoolOperand op;
   op.pos = mesh.vertPos;
   const int nv = mesh.NumVert();
-  for (int t = 0; t < mesh.NumTri(); ++t) {
-    const auto& tv = mesh.triVerts[t];
-    if (tv[0] < 0 || tv[1] < 0 || tv[2] < 0 || tv[0] >= nv || tv[1] >= nv || tv[2] >= nv) continue;
-    op.tri.push_back(tv);
-    op.prop.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0u);
+  if (closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) {
+    op.tri = mesh.triVerts;
+    op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
+    op.prop.resize(op.tri.size(), 0u);
+    op.twin = mesh.halfedgeTwin;
+    op.closed = true;
+  } else {
+    for (int t = 0; t < mesh.NumTri(); ++t) {
+      const auto& tv = mesh.triVerts[t];
+      if (tv[0] < 0 || tv[1] < 0 || tv[2] < 0 || tv[0] >= nv || tv[1] >= nv || tv[2] >= nv) continue;
+      op.tri.push_back(tv);
+      op.prop.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0u);
+    }
+    op.closed = PairHalfedges(op.tri, op.twin);
   }
-  op.closed = PairHalfedges(op.tri, op.twin);
   for (const Vec3& p : op.pos) op.box.Include(p);
   op.faceNormal.resize(op.tri.size());
   op.vertNormal.assign(op.pos.size(), Vec3{});
@@ -94,6 +140,10 @@ BoolOperand PrepareOperand(const Mesh& mesh) {
   op.stuckVerts = MakeDirectionsOutward(op.tri, op.faceNormal, op.vertNormal);
   return op;
 }
+
+}  // namespace
+
+BoolOperand PrepareOperand(const Mesh& mesh) { return Prepare(mesh, false); }
 
 namespace {
 
@@ -140,15 +190,17 @@ BoolOperand PrepareOperandCached(const Mesh& mesh) {
     op.prop.resize(op.tri.size(), 0u);
     return op;
   };
+  bool closedTwins = false;
   if (std::shared_ptr<PreparedSlot> slot = mesh.prepared) {
     std::shared_ptr<const PreparedOperand> data;
     {
       std::lock_guard<std::mutex> lock(slot->mutex);
       data = slot->data;
+      closedTwins = slot->closedTwinsKnown && slot->closedTwins == fp;
     }
     if (data && data->fingerprint == fp) return withProps(data->operand);
   }
-  BoolOperand op = PrepareOperand(mesh);
+  BoolOperand op = Prepare(mesh, closedTwins);
   // Kept only when no triangle was dropped (then properties map 1:1).
   if (op.tri.size() == mesh.triVerts.size()) {
     auto data = std::make_shared<PreparedOperand>();

@@ -61,6 +61,12 @@ struct PreparedOperand {
 struct PreparedSlot {
   std::mutex mutex;  // copies of one mesh may be used from several threads
   std::shared_ptr<const PreparedOperand> data;
+  // Set by the boolean that made the mesh: while the mesh has this content
+  // it is closed and manifold and its halfedgeTwin is complete, so a
+  // preparation takes the twins instead of pairing the halfedges again
+  // (the pairing of a closed manifold mesh is unique: same twins).
+  bool closedTwinsKnown = false;
+  MeshFingerprint closedTwins;
 };
 
 // PrepareOperand, reusing what Mesh::prepared holds when it was prepared

@@ -384,10 +384,31 @@ namespace {
 // coincident opposite pairs (the zero-volume folds symbolic perturbation
 // leaves). Returns whether the result is closed and manifold; if not,
 // `bad` gets the representatives at edges that are not one opposite pair.
-bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad) {
+// `closedUnused`: the mesh is closed and manifold and `rep` moves only
+// vertices no triangle uses, so the triangles keep their vertices and the
+// result is the mesh reordered (less coincident opposite pairs): its
+// twins are the mesh's, renumbered (what BuildHalfedges would give), and
+// it has no pinched vertex.
+bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
+              bool closedUnused = false) {
   out = Mesh{};
   out.vertPos = mesh.vertPos;
-  std::vector<std::tuple<std::array<int, 3>, int, int>> keyed;  // sorted verts, parity, tri
+  // Sorted by (key, parity, triangle): bucketed by the key's first
+  // (smallest) vertex in triangle order (a counting sort), then each bucket
+  // sorted by the rest; the order a full sort gives, at linear cost.
+  struct Keyed {
+    int k1, k2, parity, tri;
+    bool operator<(const Keyed& o) const {
+      if (k1 != o.k1) return k1 < o.k1;
+      if (k2 != o.k2) return k2 < o.k2;
+      if (parity != o.parity) return parity < o.parity;
+      return tri < o.tri;
+    }
+  };
+  const int nv = mesh.NumVert();
+  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
+  std::vector<int> first(mesh.NumTri(), -1);  // key[0] per kept triangle
+  std::vector<Keyed> rest(mesh.NumTri());
   for (int t = 0; t < mesh.NumTri(); ++t) {
     std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
     if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
@@ -396,19 +417,40 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     const int parity = v[1] < v[2] ? 0 : 1;
     std::array<int, 3> key = v;
     if (parity) std::swap(key[1], key[2]);
-    keyed.emplace_back(key, parity, t);
+    first[t] = key[0];
+    rest[t] = Keyed{key[1], key[2], parity, t};
+    ++start[static_cast<size_t>(key[0]) + 2];
   }
-  std::sort(keyed.begin(), keyed.end());
+  for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
+  std::vector<Keyed> keyed(static_cast<size_t>(start[nv + 1]));
+  for (int t = 0; t < mesh.NumTri(); ++t)
+    if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
+  for (int v = 0; v < nv; ++v) {
+    const auto b = keyed.begin() + start[v], e = keyed.begin() + start[v + 1];
+    if (e - b > 32) {
+      std::sort(b, e);
+      continue;
+    }
+    for (auto i = b + (b != e ? 1 : 0); i < e; ++i) {
+      const Keyed x = *i;
+      auto j = i;
+      for (; j != b && x < *(j - 1); --j) *j = *(j - 1);
+      *j = x;
+    }
+  }
+  auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
   size_t i = 0;
   while (i < keyed.size()) {
     size_t j = i;
-    while (j < keyed.size() && std::get<0>(keyed[j]) == std::get<0>(keyed[i])) ++j;
+    // Within one bucket (same first vertex): same key = same k1, k2.
+    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
     size_t nEven = 0;
-    for (size_t k = i; k < j; ++k) nEven += std::get<1>(keyed[k]) == 0;
+    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
     const size_t cancel = std::min(nEven, (j - i) - nEven);
     size_t droppedEven = 0, droppedOdd = 0;
     for (size_t k = i; k < j; ++k) {
-      const bool even = std::get<1>(keyed[k]) == 0;
+      const bool even = keyed[k].parity == 0;
       if (even && droppedEven < cancel) {
         ++droppedEven;
         continue;
@@ -417,13 +459,31 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
         ++droppedOdd;
         continue;
       }
-      const int t = std::get<2>(keyed[k]);
+      const int t = keyed[k].tri;
       out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
       out.triProp.push_back(mesh.triProp[t]);
+      if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
     }
     i = j;
   }
   if (out.NumTri() == 0) return true;
+  if (closedUnused) {
+    out.halfedgeTwin.resize(3 * out.triVerts.size());
+    bool renumbered = true;
+    for (int t = 0; t < mesh.NumTri() && renumbered; ++t) {
+      if (first[t] > -2) continue;  // dropped
+      const int nt = -2 - first[t];
+      for (int k = 0; k < 3; ++k) {
+        const int tw = mesh.halfedgeTwin[3 * t + k];
+        if (first[tw / 3] > -2) {  // twin dropped without it: rebuild below
+          renumbered = false;
+          break;
+        }
+        out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tw / 3]) + tw % 3;
+      }
+    }
+    if (renumbered) return true;
+  }
   if (BuildHalfedges(out)) {
     SplitPinchedVerts(out);
     if (IsClosedManifold(out)) return true;
@@ -520,7 +580,8 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 
 namespace {
 
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
+// `knownClosed`: the mesh is known to be closed and manifold (no check).
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false) {
   const int nv = mesh.NumVert();
   // Each vertex's representative is the lowest-numbered vertex at exactly
   // its position (what a sort by position, then index, gave), found with
@@ -556,6 +617,16 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
     if (rep[v] == v) table[slot] = v;
   }
   if (!any) return false;
+  // Often (the second weld of a cleanup) only vertices that triangles no
+  // longer use coincide: then the weld only reorders the triangles.
+  bool closedUnused = false;
+  {
+    std::vector<char> used(nv, 0);
+    for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
+    bool movesUsed = false;
+    for (int v = 0; v < nv && !movesUsed; ++v) movesUsed = rep[v] != v && used[v];
+    closedUnused = !movesUsed && (knownClosed || IsClosedManifold(mesh));
+  }
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
   std::vector<int> bad;
@@ -566,7 +637,7 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active) {
     bool anyLeft = false;
     for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
     if (!anyLeft) return false;
-    if (WeldWith(mesh, rep, out, bad)) {
+    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
         return true;
@@ -610,16 +681,16 @@ void FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active) {
   SplitPinchedMarking(mesh, active);
 }
 
-void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
+bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
-    return;
+    return false;
   }
   if (active && active->size() != mesh.vertPos.size()) active->resize(mesh.vertPos.size(), 1);
   if (!twinsValid && !BuildHalfedges(mesh)) {  // not manifold: only the safe steps
     SplitPinchedVerts(mesh);
     RemoveUnusedVerts(mesh);
-    return;
+    return false;
   }
   double scale = 1;
   for (const Vec3& p : mesh.vertPos) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y), std::fabs(p.z)});
@@ -627,15 +698,16 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   // Whether the mesh is known to be closed and manifold without checking:
   // a cleaner pass that changed nothing and a weld (which keeps only a
   // closed, manifold result) leave it so.
-  bool knownClosed = twinsValid;  // checked by the boolean; the split below is then a no-op
-  SplitPinchedMarking(mesh, active);
+  bool knownClosed = twinsValid;  // checked by the boolean
+  // A closed manifold mesh has one fan per vertex: nothing to split then.
+  if (!twinsValid) SplitPinchedMarking(mesh, active);
   Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
   FinishPass(cleaner, mesh, active);
   if (cleaner.Changed()) knownClosed = false;
-  if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+  if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
     knownClosed = true;
     Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
@@ -655,7 +727,7 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincidentMarking(mesh, active) && mesh.NumTri() > 0) {
+    if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
       knownClosed = true;
       Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
@@ -670,7 +742,11 @@ void Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
   if (!closed) BuildHalfedges(mesh);
-  if (mesh.NumTri() == 0) mesh = Mesh{};
+  if (mesh.NumTri() == 0) {
+    mesh = Mesh{};
+    return false;
+  }
+  return closed;
 }
 
 }  // namespace
@@ -679,8 +755,8 @@ bool WeldCoincident(Mesh& mesh) { return WeldCoincidentMarking(mesh, nullptr); }
 
 void CleanupMesh(Mesh& mesh) { Cleanup(mesh, nullptr, false); }
 
-void CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
-  Cleanup(mesh, &active, twinsValid);
+bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
+  return Cleanup(mesh, &active, twinsValid);
 }
 
 }  // namespace mos::kernel

@@ -19,8 +19,10 @@ void CleanupMesh(Mesh& mesh);
 // faces its intersection curves cut), so the cost follows the changed
 // region; welding, pinched vertices and flat components stay global.
 // `twinsValid`: the mesh's halfedgeTwin is complete and it is closed and
-// manifold (skips a rebuild).
-void CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid);
+// manifold (skips a rebuild). Returns whether the result is known to be
+// closed and manifold with its halfedgeTwin complete (false: not checked
+// or not so).
+bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid);
 
 // Gives each extra fan around a vertex its own copy of the vertex.
 void SplitPinchedVerts(Mesh& mesh);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <utility>
+#ifdef MOS_CHECK_EDGE_FILTER
+#include <cstdlib>
+#endif
 
 #include "kernel/edge_plane_filter.h"
 
@@ -32,8 +35,13 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     // the triangle: skipped without the exact kernels (no hit either way).
     const auto& tv = triMesh.tri[t];
     if (EdgeClearlyMissesTriangle(edgeMesh.pos[ev0.Start(he)], edgeMesh.pos[ev0.End(he)],
-                                  triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]]))
+                                  triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]])) {
+#ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
+      Vec3 unused{};
+      if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
+#endif
       continue;
+    }
     Vec3 point{};
     const int x = kernels.Kernel12(he, t, forward, point);
     if (x == 0) continue;

@@ -58,12 +58,17 @@ bool BuildHalfedges(Mesh& mesh) {
   }
   for (int v = 0; v < nv; ++v) {
     const auto first = slots.begin() + bucketStart[v], last = slots.begin() + bucketStart[v + 1];
-    // Insertion sort: a bucket holds a handful of edges.
-    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {
-      const std::pair<int, int> x = *i;
-      auto j = i;
-      for (; j != first && x < *(j - 1); --j) *j = *(j - 1);
-      *j = x;
+    // Insertion sort: a bucket holds a handful of edges (a full sort for a
+    // vertex of high valence, never quadratic).
+    if (last - first > 32) {
+      std::sort(first, last);
+    } else {
+      for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {
+        const std::pair<int, int> x = *i;
+        auto j = i;
+        for (; j != first && x < *(j - 1); --j) *j = *(j - 1);
+        *j = x;
+      }
     }
     for (auto i = first; i != last;) {
       auto j = i + 1;

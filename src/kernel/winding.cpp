@@ -1,11 +1,43 @@
 #include "kernel/winding.h"
 
+#include <algorithm>
 #include <cmath>
+#ifdef MOS_CHECK_EDGE_FILTER
+#include <cstdlib>
+#endif
 #include <numeric>
 
 namespace mos::kernel {
 
 namespace {
+
+// Whether p's XY position is clearly outside the triangle's XY shadow (a
+// gap wider than 1e-6 of the largest coordinate, far above rounding): then
+// the vertex/triangle kernel counts no crossing, whatever the
+// perturbation. Separating lines: the shadow's box sides and the lines
+// through its edges (the triangle may be vertical: a segment shadow).
+bool ClearlyOutsideShadowXY(const Vec3& p, const Vec3& a, const Vec3& b, const Vec3& c) {
+  const double big = std::max({std::fabs(p.x), std::fabs(p.y), std::fabs(a.x), std::fabs(a.y), std::fabs(b.x),
+                               std::fabs(b.y), std::fabs(c.x), std::fabs(c.y)});
+  const double tol = 1e-6 * big;
+  if (p.x < std::min({a.x, b.x, c.x}) - tol || p.x > std::max({a.x, b.x, c.x}) + tol ||
+      p.y < std::min({a.y, b.y, c.y}) - tol || p.y > std::max({a.y, b.y, c.y}) + tol)
+    return true;
+  const Vec3* v[3] = {&a, &b, &c};
+  for (int i = 0; i < 3; ++i) {
+    const Vec3& s = *v[i];
+    const Vec3& e = *v[(i + 1) % 3];
+    const Vec3& o = *v[(i + 2) % 3];
+    const double ex = e.x - s.x, ey = e.y - s.y;
+    const double m = tol * std::max(std::fabs(ex), std::fabs(ey));
+    // Along the edge's normal the shadow spans [min(0, co), max(0, co)].
+    const double co = ex * (o.y - s.y) - ey * (o.x - s.x);
+    const double cp = ex * (p.y - s.y) - ey * (p.x - s.x);
+    if (cp < std::min(0.0, co) - m || cp > std::max(0.0, co) + m) return true;
+  }
+  return false;
+}
+
 int Find(std::vector<int>& parent, int v) {
   int root = v;
   while (parent[root] != root) root = parent[root];
@@ -42,6 +74,17 @@ std::vector<int> WindingNumbers(const BoolKernels& kernels, const BoolOperand& p
       const Vec3& pt = vertMesh.pos[root];
       int sum = 0;
       auto count = [&](int t) {
+        const auto& tv = triMesh.tri[t];
+        // Most triangles a ray's box query returns (a cap fan around the
+        // ray) have the vertex clearly outside their shadow: no crossing.
+        if (ClearlyOutsideShadowXY(pt, triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]])) {
+#ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped triangle must count nothing
+          double zc = 0;
+          bool oc = false;
+          if (kernels.Kernel02(root, t, forward, zc, oc) != 0) std::abort();
+#endif
+          return;
+        }
         double z = 0;
         bool overlap = false;
         sum += kernels.Kernel02(root, t, forward, z, overlap);

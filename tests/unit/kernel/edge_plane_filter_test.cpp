@@ -32,7 +32,20 @@ TEST(EdgePlaneFilter, ClearCases) {
   // Ends on the plane or a hair off it: left to the kernels.
   EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 0}, {2, 2, 3}, p0, p1, p2));
   EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 1e-12}, {2, 2, 3}, p0, p1, p2));
-  EXPECT_FALSE(EdgeClearlyMissesTriangle({20, 20, 0}, {30, 30, 0}, p0, p1, p2));  // in the plane
+  // In the plane: skipped when clearly apart from the triangle there.
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({20, 20, 0}, {30, 30, 0}, p0, p1, p2));
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({-1, -5, 0}, {-1, 15, 0}, p0, p1, p2));   // beside one edge
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({20, 0, 0}, {0, 20, 0}, p0, p1, p2));     // beyond the long edge
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({12, 0, 0}, {20, 0, 1}, p0, p1, p2));     // one end on the plane
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 0}, {30, 30, 0}, p0, p1, p2));    // starts inside
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({-5, 5, 0}, {15, 5, 0}, p0, p1, p2));    // crosses it
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({10, 0, 0}, {20, 0, 0}, p0, p1, p2));    // touches a corner
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({5 + 1e-12, 5, 0}, {20, 20, 0}, p0, p1, p2));  // a hair outside
+  // The same for a triangle facing -y (the shadow on z, x keeps its orientation).
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({20, 0, 20}, {30, 0, 30}, {0, 0, 0}, {10, 0, 0}, {0, 0, 10}));
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 0, 1}, {30, 0, 30}, {0, 0, 0}, {10, 0, 0}, {0, 0, 10}));
+  EXPECT_TRUE(EdgeClearlyMissesTriangle({20, 0, 20}, {30, 0, 30}, {0, 0, 0}, {0, 0, 10}, {10, 0, 0}));
+  EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 0, 1}, {30, 0, 30}, {0, 0, 0}, {0, 0, 10}, {10, 0, 0}));
   // A degenerate (zero-area) triangle is never skipped.
   EXPECT_FALSE(EdgeClearlyMissesTriangle({1, 1, 1}, {2, 2, 3}, p0, p1, {20, 0, 0}));
 }
