@@ -51,7 +51,7 @@ export class ViewerCustomizer {
     this.open = model.get('panel') === 'open';
     this.listen('change:scad_parameters', this.queueParameters);
     this.listen('change:scad_source', this.queueParameters);
-    this.listen('change:panel', this.queueParameters);
+    this.listen('change:panel', () => { this.open = model.get('panel') === 'open'; this.queueParameters(); });
     // One microtask later, as worker-renderer.ts: params, params_edit and
     // render_by arrive with state_rev as separate trait events.
     this.listen('change:state_rev', () => queueMicrotask(() => { if (!this.disposed) this.followPython(); }));
