@@ -493,7 +493,9 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     Options: renderer ("auto": Python-side changes render natively and
     edits made in the viewer in its WebAssembly worker, everything in the
     worker where the native extension is missing; "native"; "wasm":
-    everything in the worker), debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
+    everything in the worker), panel (None: the viewer's own customizer
+    panel for SCAD text, opened by its toolbar's Params button; True: open
+    from the start; False: none), debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
     anim_fps, request_timeout (s the viewer waits for a reply to Retry or an export, 30), preview (False: as OpenSCAD's F6; True: as F5, `$preview`
     true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)
