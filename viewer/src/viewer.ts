@@ -39,6 +39,7 @@ export class Viewer {
   private readonly light = new THREE.DirectionalLight(0xffffff, 1.6);
   private readonly ambient = new THREE.HemisphereLight(0xffffff, 0x808080, 1.4);
   private readonly lostNotice: HTMLDivElement;
+  private readonly top: HTMLDivElement; // toolbar and animation bar
   private built: BuiltMesh | null = null;
   private decoded: DecodedMesh | null = null;
   private readonly materials = new MaterialCache();
@@ -110,6 +111,7 @@ export class Viewer {
     this.lostNotice.hidden = true;
     this.animation = new AnimationBar(model);
     const top = document.createElement('div');
+    this.top = top;
     top.className = 'mos-top';
     top.append(this.toolbar.el, this.animation.el);
     this.root.append(this.gridLabels.el, top, this.status.el, this.errorPanel.el, this.lostNotice);
@@ -211,7 +213,14 @@ export class Viewer {
     const h = Math.max(1, this.root.clientHeight);
     this.renderer.setSize(w, h, false);
     this.rig.setAspect(w / h);
+    this.placePanel();
     this.renderNow();
+  }
+
+  // The customizer panel starts below the toolbar, however many rows it wraps to.
+  private placePanel(): void {
+    if (!this.customizer || this.customizer.el.hidden) return;
+    this.customizer.el.style.top = `${this.top.offsetTop + this.top.offsetHeight + 4}px`;
   }
 
   // Several traits change together; rebuild once after the last of them.
@@ -385,6 +394,7 @@ export class Viewer {
     // Before the constructor made the panel: not offered yet.
     this.toolbar.setVisible('panel', this.customizer?.available ?? false);
     this.toolbar.setPressed('panel', this.customizer?.isOpen ?? false);
+    this.placePanel();
   }
 
   private bounds(): THREE.Box3 {
