@@ -228,3 +228,23 @@ describe('renderer "wasm" without the native extension', () => {
     assert.deepEqual((await panelState()).names, ['sides', 'width']);
   });
 });
+
+describe('the worker\'s parameter list and a worker replaced at the deadline', () => {
+  it('a list asked of a worker that is then replaced is asked again of the next one', async () => {
+    // 1e12 loop rounds: runs for hours; the list request waits behind it.
+    const endless = 'n = 1; // [0:9]\necho(len([for (i = [0:9999]) for (j = [0:9999]) for (k = [0:9999]) if (i < 0) i]));\n';
+    await mount({ renderer: 'wasm', render_by: 'worker', scad_source: endless, scad_parameters: null, panel: 'open' });
+    await waitFor(() => window.harness.viewer.worker.workerCounters?.workersStarted === 1 &&
+      document.querySelector('.mos-status').classList.contains('mos-busy'));
+    assert.deepEqual((await panelState()).names, [], 'no answer while the endless render runs');
+    // A new model: its render waits, the endless one is ended at the 2 s
+    // deadline with its worker, and the list is asked of the fresh worker.
+    await python({ scad_source: MODEL, state_rev: 2, render_by: 'worker' });
+    await waitFor(() => window.harness.viewer.built?.triangleCount === 20 &&
+      document.querySelectorAll('.mos-panel .mos-param').length === 2);
+    const s = await panelState();
+    assert.deepEqual(s.names, ['sides', 'height']);
+    assert.equal((await page.evaluate(() => window.harness.viewer.worker.workerCounters)).terminated, 1);
+    assert.ok(s.counters.lookups >= 2, `asked again: ${s.counters.lookups}`);
+  });
+});

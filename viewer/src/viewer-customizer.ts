@@ -91,7 +91,7 @@ export class ViewerCustomizer {
     });
   };
 
-  private loadParameters(): void {
+  private loadParameters(attempt = 0): void {
     if (this.model.get('panel') === 'off') {
       this.setParameters([]);
       return;
@@ -108,7 +108,10 @@ export class ViewerCustomizer {
     const source = String(this.model.get('scad_source') ?? '');
     const name = String(this.model.get('scad_name') ?? '');
     void this.worker.parameters(source, name).then((answer) => {
-      if (this.disposed || seq !== this.lookup || !answer) return;
+      if (this.disposed || seq !== this.lookup) return;
+      // No answer: the worker was replaced (a render ended at its deadline)
+      // or the engine did not load; ask the next worker, a few times.
+      if (!answer) { if (attempt < 3) this.loadParameters(attempt + 1); return; }
       // A syntax error keeps the controls there are (code being edited).
       if (answer.ok) this.setParameters(answer.parameters as CustomizerParameter[]);
     });
