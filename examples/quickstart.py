@@ -26,9 +26,10 @@ def _(mo):
 
 @app.cell
 def _():
-    SOURCE = """// A box with round holes: `size` and `holes` come from the sliders.
-size = 30;
-holes = 3;
+    SOURCE = """// A box with round holes: `size` and `holes` come from the sliders
+// (or from the viewer's own Params panel: the annotations below).
+size = 30; // [10:60]
+holes = 3; // [1:8]
 
 color("teal") difference() {
   cube([size, size, 10], center = true);

@@ -17,7 +17,9 @@
 //    set size (PSS) of the browser's processes and of the marimo server with
 //    its kernel.
 //
-//   MOS_PYTHON=build-venv/bin/python node bench/notebook/run_notebook_bench.mjs [latency] [memory]
+//   MOS_PYTHON=build-venv/bin/python node bench/notebook/run_notebook_bench.mjs [latency] [memory] [summary]
+// ("summary" only rewrites notebook_bench.md from the JSON files, also
+// notebook_panel_latency.json of run_panel_bench.mjs)
 // Writes bench/results/notebook_latency.json, notebook_memory.json and
 // prints a table. Timings are measurements, never assertions.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -309,9 +311,10 @@ async function memory(mode) {
   }
 }
 
-const what = process.argv.slice(2);
-const doLatency = !what.length || what.includes('latency');
-const doMemory = !what.length || what.includes('memory');
+const what = process.argv.slice(2).filter((w) => w !== 'summary');
+const onlySummary = process.argv.length > 2 && !what.length;
+const doLatency = !onlySummary && (!what.length || what.includes('latency'));
+const doMemory = !onlySummary && (!what.length || what.includes('memory'));
 mkdirSync(RESULTS, { recursive: true });
 const meta = {
   date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model,
@@ -344,6 +347,7 @@ function summary() {
     try { return JSON.parse(readFileSync(path.join(RESULTS, name), 'utf8')); } catch { return null; }
   };
   const lat = read('notebook_latency.json'), mem = read('notebook_memory.json');
+  const panel = read('notebook_panel_latency.json');
   const f = (x) => (x === null || x === undefined ? '–' : x.toFixed(0));
   const lines = ['# Notebook benchmarks (marimo run + Chromium)', '',
     'Made by `MOS_PYTHON=build-venv/bin/python node bench/notebook/run_notebook_bench.mjs`',
@@ -369,6 +373,22 @@ function summary() {
     }
     lines.push('');
     if (lat.notes) lines.push(...lat.notes, '');
+  }
+  if (panel) {
+    lines.push(`## Panel slider → new frame, in the viewer's WASM worker (${panel.date}, ${panel.cpus} CPUs, load average ${panel.loadavg.map((x) => x.toFixed(1)).join(' ')})`, '',
+      `Made by \`${panel.command}\` (run_panel_bench.mjs; the comment at its top says what each column`,
+      'measures): the viewer\'s own customizer panel, each move an input event of its slider, rendered in',
+      'the worker and drawn with no Python round trip (Python is told afterwards and renders nothing).',
+      'p50 / p95 in ms over sequential moves to new values. Goal (issue 8): p95 ≤ 100 ms where the',
+      'native render is under 30 ms.', '',
+      '| model (parameter) | moves | triangles | total | drawn | engine (worker) | draw | present | first move (engine warm-up) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of panel.rows) {
+      const cell = (k) => `${f(r[k].p50)} / ${f(r[k].p95)}`;
+      lines.push(`| ${r.name} | ${r.moves} | ${r.triangles} | **${cell('total')}** | ${cell('drawn')} | ${cell('engine')} | ` +
+        `${cell('draw')} | ${cell('present')} | ${f(r.warmUpMs)} |`);
+    }
+    lines.push('');
   }
   if (mem) {
     lines.push(`## 10 viewers in one notebook (${mem.date})`, '',

@@ -94,6 +94,83 @@ def parameters(model: Model, library_paths: Sequence[str] = ()) -> list[Paramete
                       line=int(p["line"])) for p in raw]
 
 
+def panel_parameters(model: Model, library_paths: Sequence[str] = ()) -> Optional[list[dict]]:
+    """The parameters in the JSON format of `mos -o x.param` (the list the
+    viewer's own customizer panel and the WASM engine's parameters() use;
+    src/lang/parameters_json.h), or None when a syntax error stopped the
+    parse (the caller keeps the list it had)."""
+    request = model_request(model)
+    raw, diagnostics = require().parameters(
+        source=request["source"], file=request["file"], source_name=request["source_name"],
+        library_paths=list(library_paths))
+    if any(d.severity == "error" for d in diagnostics) and not raw:
+        return None
+    out: list[dict] = []
+    for p in raw:
+        kind = _json_type(p["value"])
+        if kind is None:  # not a literal: the CLI's list leaves it out too
+            continue
+        entry: dict = {"name": p["name"], "type": kind, "initial": p["value"],
+                       "caption": p["description"] or "", "group": p["group"] or "",
+                       "line": int(p["line"])}
+        entry.update(_json_widget(p["annotation"]))
+        out.append(entry)
+    return out
+
+
+def _json_type(value: Any) -> Optional[str]:
+    if isinstance(value, bool):
+        return "boolean"
+    if _is_number(value):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "vector"
+    return None
+
+
+def _json_text(value: Any) -> str:
+    """A literal as the CLI's JSON writes it (numbers as %.17g)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if _is_number(value):
+        return "%.17g" % value if value == value and abs(value) != float("inf") else "null"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(_json_text(v) for v in value) + "]"
+    return str(value)
+
+
+def _json_widget(annotation: Any) -> dict:
+    """min/max/step or options from the `// [...]` annotation, as the CLI's
+    writer turns it (parameters_json.cpp)."""
+    a = annotation
+    if isinstance(a, dict):  # a range [a:b] or [a:s:b]
+        out = {"min": a.get("begin"), "max": a.get("end")}
+        if a.get("step") is not None:
+            out["step"] = a["step"]
+        return out
+    if isinstance(a, list):
+        if not a:
+            return {}
+        if len(a) == 1 and _is_number(a[0]):
+            return {"min": 0, "max": a[0]}
+        options = []
+        for item in a:
+            if isinstance(item, list) and len(item) == 2:  # [value:label]
+                value, label = item
+            else:
+                value, label = item, item
+            name = label if isinstance(label, str) or label is None else _json_text(label)
+            options.append({"name": name, "value": value})
+        return {"options": options}
+    if _is_number(a):
+        return {"step": a}
+    return {}
+
+
 def _element(p: Parameter) -> Any:
     import marimo as mo
 

@@ -30,6 +30,12 @@ def model_request(model: Model) -> dict[str, str]:
         f"got {type(model).__name__}")
 
 
+def is_scad_text(model: Model) -> bool:
+    """True for SCAD text or a path to a .scad file (whose customizer
+    annotations the viewer's panel shows), False for a SolidPython object."""
+    return isinstance(model, (str, os.PathLike))
+
+
 def _file_request(path: str) -> dict[str, str]:
     if not os.path.isfile(path):
         raise FileNotFoundError(f"no such .scad file: {path}")

@@ -40,13 +40,16 @@ from . import engine_assets, native
 from .engine import render_preview_result, render_result
 from .errors import ScadError
 from .mesh import Mesh
-from .models import Model, model_request, model_text
+from .customizer import panel_parameters
+from .models import Model, is_scad_text, model_request, model_text
 from .preview import with_ghosts
 from .wire import wire_mesh
 
 # Viewer export buttons -> (engine export format, file extension).
 EXPORT_FORMATS = {"stl": ("binstl", "stl"), "off": ("off", "off"), "3mf": ("3mf", "3mf")}
 RENDERERS = ("auto", "native", "wasm")
+# The `panel` option -> the `panel` trait (viewer/README.md).
+_PANEL = {None: "closed", True: "open", False: "off"}
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -114,19 +117,30 @@ class OpenScadViewer(anywidget.AnyWidget):
     # The SCAD text and its name, for the worker (renderer "auto"/"wasm").
     scad_source = traitlets.Unicode("").tag(sync=True)
     scad_name = traitlets.Unicode("").tag(sync=True)
+    # The viewer's own customizer panel (`panel=`): "open", "closed" (the
+    # toolbar's Params button opens it) or "off".
+    panel = traitlets.Unicode("closed").tag(sync=True)
+    # Its parameters, in the JSON format of `mos -o x.param` (the native
+    # parser's, customizer.panel_parameters); None: the viewer asks its
+    # WASM worker (no native extension here); [] for a model that is not
+    # SCAD text (a SolidPython object).
+    scad_parameters = traitlets.List(allow_none=True).tag(
+        sync=True, to_json=lambda v, _w: _json_value(v))
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
                  timeout: float = 120.0, anim_steps: int = 0, anim_fps: float = 10.0,
                  preview: bool = False, request_timeout: float = 30.0,
-                 renderer: str = "auto") -> None:
+                 renderer: str = "auto", panel: Optional[bool] = None) -> None:
         from .render_queue import RenderQueue
         model_request(model)  # fail early on a model that is neither text, path nor object
         mode = resolve_renderer(renderer)
+        if panel not in (None, True, False):
+            raise ValueError(f"panel must be None, True or False, not {panel!r}")
         super().__init__(model=model, params=dict(params or {}),
                          anim_steps=anim_steps, anim_fps=anim_fps, preview=preview,
                          request_timeout=request_timeout, render_timeout=timeout,
-                         renderer=mode, state_rev=1,
+                         renderer=mode, state_rev=1, panel=_PANEL[panel],
                          render_by="worker" if mode == "wasm" else "python")
         self.library_paths = list(library_paths)
         self._exports: list[threading.Thread] = []
@@ -136,8 +150,10 @@ class OpenScadViewer(anywidget.AnyWidget):
         # Renders done here (tests and bench read it): viewer edits add none.
         self.native_renders = 0
         self._from_viewer = False
+        self._edit_drawn = False
         self._shape_rev = 1  # state_rev of the last model, $t or preview change
         self._sync_source()
+        self._sync_parameters()
         self._queue = RenderQueue(self._apply, debounce_ms / 1000.0)
         # The first mesh is part of the widget's initial state.
         if mode != "wasm":
@@ -195,8 +211,10 @@ class OpenScadViewer(anywidget.AnyWidget):
             return
         with self.hold_sync():
             # "render": the viewer could not draw it (its worker failed under
-            # "auto", or renderer "native"): a plain change, rendered here.
-            self._from_viewer = not edit.get("render")
+            # "auto", or renderer "native"): rendered here, still named as
+            # the viewer's edit (its panel does not move back to it).
+            self._from_viewer = True
+            self._edit_drawn = not edit.get("render")
             try:
                 self.params_edit = int(edit.get("edit") or 0)
                 self.edit_base = int(edit.get("base") or 0)
@@ -218,6 +236,29 @@ class OpenScadViewer(anywidget.AnyWidget):
         except Exception as err:  # an unreadable file: the worker shows it
             self.scad_source = f'assert(false, "{type(err).__name__}: model not readable");'
             self.scad_name = ""
+
+    def _sync_parameters(self) -> None:
+        """The parameter list of the viewer's customizer panel: from the
+        native parser, or None (the viewer's worker parses the source) where
+        the native extension is missing. A model with a syntax error keeps
+        the list it had, as the panel keeps its controls while code is being
+        edited."""
+        if self.panel == "off":
+            return
+        if not is_scad_text(self.model):
+            self.scad_parameters = []
+            return
+        if not native.available():
+            self.scad_parameters = None  # type: ignore[assignment]  # allow_none trait
+            return
+        try:
+            found = panel_parameters(self.model, self.library_paths)
+        except Exception:  # an unreadable file: the render shows why
+            found = None
+        if found is not None:
+            self.scad_parameters = found
+        elif self.scad_parameters is None:
+            self.scad_parameters = []
 
     # --- rendering -----------------------------------------------------------
     def _message(self, _widget: Any, content: Any, _buffers: Any) -> None:
@@ -287,9 +328,10 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self._shape_rev = self.state_rev  # model, $t or preview changed
                 if name == "model":
                     self._sync_source()
+                    self._sync_parameters()
             if not from_viewer:
                 self.params_edit = 0
-            elif self.renderer != "native" and self.edit_base >= self._shape_rev:
+            elif self._edit_drawn and self.renderer != "native" and self.edit_base >= self._shape_rev:
                 # The viewer drew these params against the current model, $t
                 # and preview: nothing to render here, and a render of older
                 # state still running or queued is stale.
@@ -451,7 +493,9 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
     Options: renderer ("auto": Python-side changes render natively and
     edits made in the viewer in its WebAssembly worker, everything in the
     worker where the native extension is missing; "native"; "wasm":
-    everything in the worker), debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
+    everything in the worker), panel (None: the viewer's own customizer
+    panel for SCAD text, opened by its toolbar's Params button; True: open
+    from the start; False: none), debounce_ms (30), library_paths, timeout (s, default 120; 0: none), anim_steps,
     anim_fps, request_timeout (s the viewer waits for a reply to Retry or an export, 30), preview (False: as OpenSCAD's F6; True: as F5, `$preview`
     true with `%` ghosts and `#` highlights; ``viewer.preview`` toggles it)."""
     return OpenScadViewer(model, params, **options)

@@ -132,7 +132,8 @@ def test_viewer_edit_the_worker_could_not_draw_is_rendered_here(no_leaked_thread
     v = openscad_viewer(MODEL)
     edit(v, {"sides": 7}, edit_id=4, render=True)
     assert v.wait(timeout=30)
-    assert v.render_by == "python" and v.params_edit == 0
+    # Rendered here, still named as the viewer's edit (its panel stays put).
+    assert v.render_by == "python" and v.params_edit == 4
     assert v.native_renders == 2 and triangles(v) == prism(7)
     v.close()
 

@@ -10,7 +10,7 @@
 // A crashed worker (an uncaught error, an engine abort) is replaced and its
 // render resolves 'failed' with the message; the page never waits forever.
 // The widget uses it through worker-renderer.ts.
-import type { EngineRenderOptions, EngineResult, FromWorker, ToWorker } from './render-protocol';
+import type { EngineParameters, EngineRenderOptions, EngineResult, FromWorker, ToWorker } from './render-protocol';
 
 export type RenderStatus = 'done' | 'cancelled' | 'superseded' | 'terminated' | 'failed';
 
@@ -73,6 +73,8 @@ export class RenderClient {
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
   private nextId = 1;
   private disposed = false;
+  // parameters() requests waiting for their worker's answer.
+  private readonly parameterRequests = new Map<number, { worker: Worker; resolve: (r: EngineParameters | null) => void }>();
 
   constructor(private readonly options: RenderClientOptions) {
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -102,6 +104,30 @@ export class RenderClient {
     });
   }
 
+  // The customizer parameters of `source`, parsed by the engine in the
+  // worker (after the render it is busy with, if any); null when the worker
+  // went away first (replaced, crashed, disposed).
+  parameters(source: string, name?: string): Promise<EngineParameters | null> {
+    if (this.disposed) return Promise.resolve(null);
+    if (!this.worker) this.startWorker();
+    const worker = this.worker!;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.parameterRequests.set(id, { worker, resolve });
+      const message: ToWorker = { type: 'parameters', id, source, name };
+      worker.postMessage(message);
+    });
+  }
+
+  // Answers null to the parameters() requests of a worker that is gone.
+  private dropParameterRequests(worker: Worker | null): void {
+    for (const [id, request] of this.parameterRequests) {
+      if (worker !== null && request.worker !== worker) continue;
+      this.parameterRequests.delete(id);
+      request.resolve(null);
+    }
+  }
+
   // Adds a data package: installed in the running worker before its next
   // render, and in every worker started later.
   addPackage(p: string | URL | ArrayBuffer): void {
@@ -123,6 +149,7 @@ export class RenderClient {
     this.worker = null;
     for (const job of [this.running, this.pending]) if (job) this.finish(job, { status: 'failed', error: 'render client disposed' });
     this.running = this.pending = null;
+    this.dropParameterRequests(null);
   }
 
   private startWorker(): void {
@@ -188,6 +215,7 @@ export class RenderClient {
   }
 
   private replaceWorker(): void {
+    this.dropParameterRequests(this.worker);
     this.worker?.terminate();
     this.worker = null;
     this.startWorker();
@@ -202,6 +230,12 @@ export class RenderClient {
   private onMessage(worker: Worker, message: FromWorker): void {
     if (worker !== this.worker) return; // from a worker already replaced
     if (message.type === 'ready') return;
+    if (message.type === 'parameters') {
+      const request = this.parameterRequests.get(message.id);
+      this.parameterRequests.delete(message.id);
+      request?.resolve(message.result);
+      return;
+    }
     if (message.type === 'failed' && (message.id === null || message.id === this.running?.id)) {
       if (message.fatal) {
         this.onCrash(worker, message.message);
@@ -234,6 +268,7 @@ export class RenderClient {
     if (worker !== this.worker || this.disposed) return;
     this.counters.crashed++;
     this.clearDeadline();
+    this.dropParameterRequests(worker);
     worker.terminate();
     this.worker = null;
     const job = this.running;

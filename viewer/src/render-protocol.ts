@@ -60,6 +60,16 @@ export interface EngineRenderOptions {
   files?: Record<string, string>;
 }
 
+// What parameters() of the WASM engine returns (bindings/wasm/
+// wasm_parameters.h): the customizer parameters of a main file, in the
+// JSON format of `mos -o x.param` (customizer-panel.ts reads it); ok is
+// false when a syntax error stopped the parse.
+export interface EngineParameters {
+  ok: boolean;
+  parameters: unknown[];
+  diagnostics: EngineDiagnostic[];
+}
+
 export type ToWorker =
   | {
       type: 'init';
@@ -76,12 +86,16 @@ export type ToWorker =
   // A data package added after init (fonts before the first text()),
   // installed before the renders that follow it.
   | { type: 'install'; package: string | ArrayBuffer }
-  | { type: 'render'; id: number; source: string; options: EngineRenderOptions };
+  | { type: 'render'; id: number; source: string; options: EngineRenderOptions }
+  // The customizer parameters of `source` (the widget's panel without the
+  // native extension in Python); answered in order with the renders.
+  | { type: 'parameters'; id: number; source: string; name?: string };
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number }
   | { type: 'started'; id: number }
   | { type: 'result'; id: number; result: EngineResult; engineMs: number }
+  | { type: 'parameters'; id: number; result: EngineParameters }
   // fatal: the engine instance is unusable (load failure, abort); the
   // client replaces the worker.
   | { type: 'failed'; id: number | null; message: string; fatal: boolean };

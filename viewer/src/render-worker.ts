@@ -4,7 +4,7 @@
 // render polls the SharedArrayBuffer cancel flag the client may hand over.
 // Protocol: render-protocol.ts. Bundled on its own (esbuild) and started by
 // RenderClient with `new Worker(url, { type: 'module' })`.
-import type { EngineRenderOptions, EngineResult, FromWorker, ToWorker, WorkerMesh } from './render-protocol';
+import type { EngineParameters, EngineRenderOptions, EngineResult, FromWorker, ToWorker, WorkerMesh } from './render-protocol';
 
 interface EngineFS {
   mkdirTree(path: string): void;
@@ -14,6 +14,7 @@ interface EngineFS {
 
 interface EngineModule {
   FS: EngineFS;
+  parameters(source: string, options: Record<string, unknown>): EngineParameters;
   render(source: string, options: Record<string, unknown>): EngineResult;
   releaseResult(): void;
   setGeometryCacheBudget(bytes: number): void;
@@ -135,6 +136,20 @@ async function render(id: number, source: string, options: EngineRenderOptions):
   }
 }
 
+// The customizer parameters of a source: a parse, no render. A failure
+// (the engine did not load) answers an empty list; the client's render
+// path reports the engine's state.
+async function parameters(id: number, source: string, name: string | undefined): Promise<void> {
+  let result: EngineParameters = { ok: false, parameters: [], diagnostics: [] };
+  try {
+    if (engine && !broken) {
+      const mos = await engine;
+      result = mos.parameters(source, name ? { name } : {});
+    }
+  } catch { /* keep the empty answer */ }
+  post({ type: 'parameters', id, result });
+}
+
 // Renders run one after another in arrival order (the client sends at most
 // one at a time).
 let queue: Promise<void> = Promise.resolve();
@@ -158,5 +173,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     });
   } else if (message.type === 'render') {
     queue = queue.then(() => render(message.id, message.source, message.options));
+  } else if (message.type === 'parameters') {
+    queue = queue.then(() => parameters(message.id, message.source, message.name));
   }
 };

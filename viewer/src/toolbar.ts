@@ -21,6 +21,7 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
   { action: 'wireframe', label: 'Wire', title: 'Wireframe (W)', toggle: true },
   { action: 'axes', label: 'Axes', title: 'Axes and grid (A)', toggle: true },
   { action: 'clip', label: 'Clip', title: 'Clipping plane across Z (C)', toggle: true },
+  { action: 'panel', label: 'Params', title: "Customizer panel: the model's parameters (K)", toggle: true },
   { action: 'preview', label: 'Preview', title: "Preview as OpenSCAD's F5: % parts as ghosts, # parts highlighted (P)", toggle: true },
   { action: 'screenshot', label: 'PNG', title: 'Save a PNG screenshot (S)' },
   { action: 'stl', label: 'STL', title: 'Download the mesh as binary STL' },
@@ -30,7 +31,7 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
 
 export const KEY_ACTIONS: Record<string, string> = {
   f: 'fit', '0': 'iso', '1': 'front', '2': 'back', '3': 'left', '4': 'right', '5': 'top', '6': 'bottom',
-  o: 'ortho', e: 'edges', w: 'wireframe', a: 'axes', c: 'clip', s: 'screenshot', p: 'preview',
+  o: 'ortho', e: 'edges', w: 'wireframe', a: 'axes', c: 'clip', s: 'screenshot', p: 'preview', k: 'panel',
 };
 
 export class Toolbar {
@@ -64,6 +65,11 @@ export class Toolbar {
       this.el.append(b);
       if (a.action === 'clip') this.el.append(this.clipSlider);
     }
+  }
+
+  setVisible(action: string, visible: boolean): void {
+    const b = this.buttons.get(action);
+    if (b) b.hidden = !visible;
   }
 
   setPressed(action: string, pressed: boolean): void {

@@ -17,6 +17,7 @@ import type { ScadErrorInfo, WidgetModel } from './widget-model';
 import { decodeMesh, type DecodedMesh } from './wire-format';
 import { engineTransfer } from './engine-assets';
 import { WorkerRenderer, compareKeys, type EditOutcome, type Key, type WorkerFrame } from './worker-renderer';
+import { ViewerCustomizer } from './viewer-customizer';
 
 export const MESH_TRAITS = ['positions', 'indices', 'index_bytes', 'palette', 'part_counts'] as const;
 const PRESETS = new Set<string>(['iso', 'front', 'back', 'left', 'right', 'top', 'bottom']);
@@ -38,6 +39,7 @@ export class Viewer {
   private readonly light = new THREE.DirectionalLight(0xffffff, 1.6);
   private readonly ambient = new THREE.HemisphereLight(0xffffff, 0x808080, 1.4);
   private readonly lostNotice: HTMLDivElement;
+  private readonly top: HTMLDivElement; // toolbar and animation bar
   private built: BuiltMesh | null = null;
   private decoded: DecodedMesh | null = null;
   private readonly materials = new MaterialCache();
@@ -61,6 +63,8 @@ export class Viewer {
   private readonly resizeObserver: ResizeObserver;
   // The in-viewer renderer and the params protocol (worker-renderer.ts).
   readonly worker: WorkerRenderer;
+  // The viewer's own customizer panel (viewer-customizer.ts).
+  readonly customizer: ViewerCustomizer;
   // Key of what is on screen ([rev, sub], worker-renderer.ts) and who made
   // it: a mesh or error older than that key is never drawn over it.
   private drawnKey: Key = [-1, 0];
@@ -107,6 +111,7 @@ export class Viewer {
     this.lostNotice.hidden = true;
     this.animation = new AnimationBar(model);
     const top = document.createElement('div');
+    this.top = top;
     top.className = 'mos-top';
     top.append(this.toolbar.el, this.animation.el);
     this.root.append(this.gridLabels.el, top, this.status.el, this.errorPanel.el, this.lostNotice);
@@ -138,6 +143,12 @@ export class Viewer {
       presentWorker: (key, frame) => this.presentWorker(key, frame),
       setWorkerBusy: (busy) => { this.workerBusy = busy; this.onLoading(); },
     });
+    this.customizer = new ViewerCustomizer(model, this.worker, {
+      apply: (values) => this.applyParamsFromViewer(values),
+      changed: () => this.syncToggles(),
+    });
+    this.root.insertBefore(this.customizer.el, this.status.el);
+    this.syncToggles();
   }
 
   // The customizer panel's hook (viewer/README.md): renders `values` merged
@@ -202,7 +213,14 @@ export class Viewer {
     const h = Math.max(1, this.root.clientHeight);
     this.renderer.setSize(w, h, false);
     this.rig.setAspect(w / h);
+    this.placePanel();
     this.renderNow();
+  }
+
+  // The customizer panel starts below the toolbar, however many rows it wraps to.
+  private placePanel(): void {
+    if (!this.customizer || this.customizer.el.hidden) return;
+    this.customizer.el.style.top = `${this.top.offsetTop + this.top.offsetHeight + 4}px`;
   }
 
   // Several traits change together; rebuild once after the last of them.
@@ -373,6 +391,10 @@ export class Viewer {
     this.toolbar.setPressed('axes', this.showAxes);
     this.toolbar.setPressed('clip', this.clipping);
     this.toolbar.setPressed('preview', Boolean(this.model.get('preview')));
+    // Before the constructor made the panel: not offered yet.
+    this.toolbar.setVisible('panel', this.customizer?.available ?? false);
+    this.toolbar.setPressed('panel', this.customizer?.isOpen ?? false);
+    this.placePanel();
   }
 
   private bounds(): THREE.Box3 {
@@ -387,6 +409,7 @@ export class Viewer {
     else if (name === 'wireframe') this.wireframe = !this.wireframe;
     else if (name === 'axes') this.showAxes = !this.showAxes;
     else if (name === 'clip') this.clipping = !this.clipping;
+    else if (name === 'panel') { this.customizer.toggle(); return; }
     else if (name === 'preview') {
       // Python renders again in the other mode (a synced trait, as `t`).
       if (!this.model.set) return;
@@ -436,7 +459,9 @@ export class Viewer {
 
   private onKey = (ev: KeyboardEvent): void => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.target instanceof HTMLInputElement) return; // e.g. the clip slider
+    // Typing into a control (the clip slider, the customizer panel).
+    if (ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement ||
+        ev.target instanceof HTMLTextAreaElement) return;
     const action = KEY_ACTIONS[ev.key.toLowerCase()];
     if (!action) return;
     ev.preventDefault();
@@ -480,6 +505,7 @@ export class Viewer {
     this.disposed = true;
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
     if (this.loadingWatchdog) clearTimeout(this.loadingWatchdog);
+    this.customizer.dispose();
     this.worker.dispose();
     this.requests.dispose();
     for (const off of this.offModel) off();

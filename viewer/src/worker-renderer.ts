@@ -15,7 +15,7 @@
 // A result older than its key's state is dropped; with "latest wins" in
 // the render client, a burst of edits renders only the newest.
 import { RenderClient, type RenderOutcome } from './render-client';
-import type { EngineRenderOptions, EngineResult, WorkerMesh } from './render-protocol';
+import type { EngineParameters, EngineRenderOptions, EngineResult, WorkerMesh } from './render-protocol';
 import { engineCore, enginePart, packagesFor, type EnginePart } from './engine-assets';
 import { definesOf } from './scad-values';
 import type { ScadErrorInfo, WidgetModel } from './widget-model';
@@ -234,13 +234,13 @@ export class WorkerRenderer {
     const params = { ...(current && typeof current === 'object' ? current as Record<string, unknown> : {}), ...values };
     const edit: Edit = { id: this.newEditId(), params, base: this.authRev, frame: null };
     this.counters.edits++;
+    this.edits.set(edit.id, edit);
+    while (this.edits.size > 16) this.edits.delete(this.edits.keys().next().value as number);
     if (this.mode() === 'native') {
       this.sendEdit(edit, true);
       return { status: 'native', edit: edit.id };
     }
     this.latestEdit = edit;
-    this.edits.set(edit.id, edit);
-    while (this.edits.size > 16) this.edits.delete(this.edits.keys().next().value as number);
     const { outcome, source, name } = await this.render(params);
     if (this.disposed) return { status: 'superseded', edit: edit.id };
     const superseded = edit !== this.latestEdit || this.lastForeignRev > edit.base;
@@ -261,6 +261,25 @@ export class WorkerRenderer {
     this.counters.editsDrawn++;
     this.sendEdit(edit, false);
     return { status: frame.error ? 'error' : 'drawn', edit: edit.id, engineMs: frame.engineMs, message: frame.error?.message };
+  }
+
+  // Whether `id` names an edit of this view (Python's params_edit).
+  isOwnEdit(id: number): boolean {
+    return this.edits.has(id);
+  }
+
+  // The customizer parameters of `source`, parsed by the engine in the
+  // worker (the panel's list where Python has no native parser); null when
+  // the engine or its worker was not there to answer.
+  async parameters(source: string, name: string): Promise<EngineParameters | null> {
+    try {
+      const client = await this.prepare();
+      await this.ensurePackages(client, source);
+      if (this.disposed) return null;
+      return await client.parameters(source, name || undefined);
+    } catch {
+      return null;
+    }
   }
 
   private newEditId(): number {

@@ -1,0 +1,165 @@
+// End-to-end: the viewer's own customizer panel in a real `marimo run`
+// server and Debian's Chromium. A panel slider moved by the keyboard (a
+// burst of input events, as a drag) renders in the viewer's WASM worker and
+// is drawn at once; Python's `params` (read back from a cell) then holds the
+// slider's value and Python rendered nothing. A marimo slider cell that sets
+// `viewer.params` (a Python-side change) moves the panel's slider.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  canvasImage, changedCells, launchBrowser, openNotebook, serverLogProblems, startMarimo, stopMarimo, waitForViewers,
+} from './marimo-harness.mjs';
+
+const MODEL = 'sides = 6; // [3:24]\ncolor("teal") cylinder(h = 10, r = 5, $fn = sides);\n';
+const NOTEBOOK = `import marimo
+
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    from marimo_openscad import openscad_viewer
+    return mo, openscad_viewer
+
+
+@app.cell
+def _(mo):
+    sides = mo.ui.slider(3, 24, value=6, label="sides")
+    sides
+    return (sides,)
+
+
+@app.cell
+def _(mo, openscad_viewer):
+    viewer = openscad_viewer(${JSON.stringify(MODEL)}, panel=True)
+    ui = mo.ui.anywidget(viewer)
+    ui
+    return ui, viewer
+
+
+@app.cell
+def _(sides, viewer):
+    viewer.params = {"sides": sides.value}
+    applied = sides.value
+    return (applied,)
+
+
+@app.cell
+def _(applied, mo, ui, viewer):
+    applied, ui.value  # runs again after the slider cell, and when the viewer writes the widget's state
+    viewer.wait(30)  # Python's own renders, if any, are done
+    mo.md(f"readback params={viewer.params} edit={viewer.params_edit > 0} native_renders={viewer.native_renders}")
+    return
+
+
+if __name__ == "__main__":
+    app.run()
+`;
+
+const prism = (sides) => 4 * sides - 4;
+const PANEL_SLIDER = '.mos-panel .mos-param[data-name="sides"] input[type=range]';
+
+// The panel's state (the page's first viewer).
+function panelInfo(page) {
+  return page.evaluate(() => {
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.classList.contains('mos-viewer')) return el;
+        if (el.shadowRoot) { const found = walk(el.shadowRoot); if (found) return found; }
+      }
+      return null;
+    };
+    const root = walk(document);
+    const v = root.parentElement.mosViewer;
+    const slider = root.querySelector('.mos-panel .mos-param[data-name="sides"] input[type=range]');
+    return {
+      open: !root.querySelector('.mos-panel').hidden,
+      slider: slider ? Number(slider.value) : null,
+      from: v.shownFrom,
+      counters: { ...v.customizer.counters },
+      worker: { ...v.worker.counters },
+    };
+  });
+}
+
+async function readback(page, pattern) {
+  const text = page.getByText(/readback params=/);
+  const deadline = Date.now() + 60_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await text.textContent({ timeout: 60_000 })) ?? '';
+    if (pattern.test(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`readback never matched ${pattern}: ${last}`);
+}
+
+describe('the viewer\'s customizer panel, marimo run', { timeout: 300_000 }, () => {
+  let server, browser, page, errors, dir;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-panel-'));
+    const notebook = path.join(dir, 'panel.py');
+    writeFileSync(notebook, NOTEBOOK);
+    server = await startMarimo('run', notebook);
+    browser = await launchBrowser();
+    ({ page, errors } = await openNotebook(browser, server));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopMarimo(server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a panel slider renders in the worker and sets params in Python without a render there', async () => {
+    await waitForViewers(page, (s) => s.length === 1 && s[0].triangles === prism(6) && !s[0].loading,
+      120_000, 'the hexagonal prism');
+    const start = await readback(page, /params=\{'sides': 6\} edit=False native_renders=\d+$/);
+    const renders = Number(/native_renders=(\d+)/.exec(start)[1]);
+    let info = await panelInfo(page);
+    assert.equal(info.open, true, 'panel=True: open from the start');
+    assert.equal(info.slider, 6);
+    const before = await canvasImage(page);
+
+    // A drag as the keyboard makes it: six input events, 7 .. 12.
+    const slider = page.locator(PANEL_SLIDER);
+    await slider.focus();
+    for (let i = 0; i < 6; i++) await slider.press('ArrowRight');
+    await waitForViewers(page, (s) => s[0].triangles === prism(12), 60_000, 'the 12-sided prism');
+    info = await panelInfo(page);
+    assert.equal(info.slider, 12);
+    assert.equal(info.from, 'worker', 'drawn by the worker');
+    assert.equal(info.counters.edits, 6);
+    assert.ok(changedCells(before, await canvasImage(page)) > 0.002, 'the drawn mesh changed');
+    const text = await readback(page, /params=\{'sides': 12\}/);
+    assert.match(text, new RegExp(`edit=True native_renders=${renders}$`),
+      `Python took the panel's params without rendering them: ${text}`);
+    assert.equal((await panelInfo(page)).slider, 12, 'Python\'s answers did not move the slider back');
+  });
+
+  it('a Python-side change (the marimo slider cell) moves the panel\'s slider', async () => {
+    const start = await readback(page, /params=\{'sides': 12\}/);
+    const renders = Number(/native_renders=(\d+)/.exec(start)[1]);
+    const marimoSlider = page.locator('[role="slider"]').first();
+    await marimoSlider.focus();
+    await marimoSlider.press('End'); // sides = 24: Python sets params, renders natively
+    await waitForViewers(page, (s) => s[0].triangles === prism(24), 60_000, 'the 24-sided prism');
+    const deadline = Date.now() + 30_000;
+    let info = await panelInfo(page);
+    while (info.slider !== 24 && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      info = await panelInfo(page);
+    }
+    assert.equal(info.slider, 24, 'the panel follows Python');
+    assert.equal(info.from, 'python');
+    assert.equal(info.counters.edits, 6, 'no edit back to Python (no loop)');
+    await readback(page, new RegExp(`params=\\{'sides': 24\\} edit=False native_renders=${renders + 1}$`));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
+  });
+});
