@@ -205,7 +205,7 @@ const bench = {
     const worker = new Worker(workerUrl, { type: 'module' });
     const from = performance.now();
     const result = await new Promise((ok, fail) => {
-      worker.onmessage = (e) => ok(e.data);
+      worker.onmessage = (e) => (e.data?.error ? fail(new Error(e.data.error)) : ok(e.data));
       worker.onerror = (e) => fail(new Error(e.message));
       worker.postMessage({ kernelUrl, manifoldUrl, minSeconds, only });
     });

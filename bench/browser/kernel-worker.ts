@@ -48,7 +48,11 @@ function runManifold(wasm: any, op: string, operands: Array<{ vertices: Float64A
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-self.onmessage = async (event: MessageEvent) => {
+self.onmessage = (event: MessageEvent) => {
+  run(event).catch((err) => (self as unknown as Worker).postMessage({ error: String(err) }));
+};
+
+async function run(event: MessageEvent): Promise<void> {
   const { kernelUrl, manifoldUrl, minSeconds, only } = event.data as
     { kernelUrl: string; manifoldUrl: string; minSeconds: number; only: string[] | null };
   const ours = (await (await import(/* webpackIgnore: true */ kernelUrl)).default()) as KernelBench;
@@ -87,4 +91,4 @@ self.onmessage = async (event: MessageEvent) => {
     out[name] = { op, oursMs: median(oursMs), manifoldMs: median(mfMs), runs: oursMs.length, oursTris, manifoldTris: mfTris };
   }
   (self as unknown as Worker).postMessage(out);
-};
+}

@@ -245,8 +245,9 @@ async function main() {
 
     const bundleDir = path.join(tmp, 'bundle');
     await bundle(bundleDir);
-    const roots = { '/bundle/': bundleDir, '/engine/': engineDir, '/manifold/': manifoldDir, '/': here };
+    const roots = { '/bundle/': bundleDir, '/engine/': engineDir, '/manifold/': manifoldDir };
     if (doKernel) roots['/kernel/'] = path.dirname(args.kernelModule);
+    roots['/'] = here;  // last: the first matching prefix serves
     const { server, url } = await startServer(roots);
     const { chromium } = require('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
