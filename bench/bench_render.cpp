@@ -1,7 +1,9 @@
 // In-process evaluation time: Engine::Render on each model, repeated; prints
 // "<file> <median seconds> <min seconds>" per model. Process start-up and
 // file-system caches are out of the picture (one warm-up render first).
-//   mos_bench_render [--repeats N] file.scad...
+// With --geometry the render includes the geometry (the mesh, as `mos -o
+// x.stl` or the WASM render() make it), else evaluation only.
+//   mos_bench_render [--repeats N] [--geometry] file.scad...
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,15 +15,18 @@
 
 int main(int argc, char** argv) {
   int repeats = 5;
+  bool geometry = false;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--repeats" && i + 1 < argc) repeats = std::max(1, std::atoi(argv[++i]));
+    else if (arg == "--geometry") geometry = true;
     else files.push_back(arg);
   }
   for (const auto& file : files) {
     mos::RenderRequest request;
     request.file = file;
+    request.wantGeometry = geometry;
     std::vector<double> seconds;
     for (int r = 0; r <= repeats; ++r) {
       mos::Engine engine;  // fresh engine: no parsed-file cache hits

@@ -10,13 +10,20 @@ using emscripten::val;
 namespace {
 
 // Each level of OpenSCAD recursion costs several WASM call frames, and those
-// live on the JS engine's native stack (V8: about 1 MB, fixed in browsers),
-// not in the 5 MB linear-memory stack. Measured in Node 20 with the
-// evaluator's depth counting of 2026-11-26: every shape in
-// deep_recursion_test.mjs ends in "Recursion detected" up to 800; 400 keeps a
-// 2x margin and still runs testdata tail-recursion-tests.scad (which needs
-// more than 300). Re-measure when evaluator frames or counting change.
-constexpr int kWasmMaxRecursionDepth = 400;
+// live on the JS engine's native stack, not in the 5 MB linear-memory stack
+// the evaluator's byte budget watches. The tightest place is a browser
+// worker: Chromium gives a worker thread 500 KB (its main thread and Node
+// ~1 MB), fixed, whatever the page does. Measured 2026-11-27 in a Chromium
+// 156 worker (build with -fwasm-exceptions: no JS frames between calls), the
+// largest limit at which each runaway recursion shape of
+// tests/wasm/stack_depth.test.mjs still ends in "Recursion detected" is
+// 1089 (cold) / 981 (warm, optimised) for the tightest shape (recursion
+// through nested transforms), 1147-2262 for the others. 700 keeps a 1.4x
+// margin. The limit counts every nested evaluation frame, so it is not a
+// module or function call count (module recursion: ~3 per level).
+// Re-measure (bindings/wasm/README.md, "Stack depth") when evaluator frames
+// or their counting change.
+constexpr int kWasmMaxRecursionDepth = 700;
 
 bool Present(const val& v) { return !v.isUndefined() && !v.isNull(); }
 

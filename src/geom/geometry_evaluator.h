@@ -27,7 +27,7 @@ struct RenderOptions {
   const std::atomic<bool>* cancel = nullptr;
   // Past it the render stops as if cancelled (the clock's epoch: none).
   std::chrono::steady_clock::time_point deadline{};
-  int maxDepth = 0;            // node nesting; 0: default (2000 native, 500 WASM)
+  int maxDepth = 0;            // node nesting; 0: default (2000 native, 350 WASM)
   kernel::KernelLimits limits;  // vertex / memory budgets (cancel is set from `cancel`)
   // Subtree results shared between renders (null: no caching). Results of
   // subtrees that warned, erred, were cut by the depth bound or cancelled
