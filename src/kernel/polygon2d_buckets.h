@@ -53,9 +53,20 @@ class AxisBuckets {
     }
     if (!(mn <= mx)) mn = mx = 0;
     min_ = mn;
+    // Narrow buckets, so that a query meets few intervals that miss it
+    // (a ray cast from every edge of a dense arrangement spent most of its
+    // time rejecting them at 2 sqrt(n) buckets), made coarser while the
+    // intervals would be copied into more than 8 n + 64 of them (long
+    // intervals span many buckets; this also bounds the memory).
     const double n = static_cast<double>(items.size());
-    count_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(n) * 2)));
-    inv_ = (mx > mn) ? count_ / (mx - mn) : 0;
+    count_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(n) * 8)));
+    for (;;) {
+      inv_ = (mx > mn) ? count_ / (mx - mn) : 0;
+      double covered = 0;
+      for (int i : items) covered += Index(hi[i]) - Index(lo[i]) + 1;
+      if (count_ == 1 || covered <= 8 * n + 64) break;
+      count_ /= 2;
+    }
     buckets_.Build(count_, [&](auto&& f) {
       for (int i : items) {
         for (int b = Index(lo[i]), e = Index(hi[i]); b <= e; ++b) f(static_cast<size_t>(b), i);
