@@ -9,18 +9,13 @@
 #   scripts/build_serve_assets.sh [out-dir]   (MOS_WASM_BUILD_DIR: the WASM build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/viewer_common.sh"
 out="${1:-$root/build/share/mos/serve}"
 engine="${MOS_WASM_BUILD_DIR:-$root/build-wasm}/bindings/wasm"
 for f in mos_wasm.mjs mos_wasm.wasm mos_data.mjs mos_fonts.data mos_libraries.data; do
   [ -f "$engine/$f" ] || { echo "build_serve_assets: $engine/$f missing: run bindings/wasm/build_and_test.sh" >&2; exit 1; }
 done
-command -v node >/dev/null && command -v npm >/dev/null || {
-  echo "build_serve_assets: node and npm are needed (Debian: apt-get install nodejs npm)" >&2; exit 1; }
-cd "$root/viewer"
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
-npx tsc --noEmit -p .
+prepare_viewer build_serve_assets
 mkdir -p "$out"
 node build-serve.mjs "$out"
 cp src/serve.html "$out/index.html"

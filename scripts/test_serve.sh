@@ -7,13 +7,8 @@
 # clients) and the page in Debian's Chromium (playwright-core). ~15 s.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "chromium missing: apt-get install -y chromium" >&2; exit 1
-  fi
-fi
+. "$root/scripts/viewer_common.sh"
+need_chromium
 mos="${MOS_CLI:-$root/build/bin/mos}"
 [ -x "$mos" ] || MOS_BUILD_DIR="$root/build" "$root/scripts/build_native.sh" mos_cli
 "$root/scripts/build_serve_assets.sh" "$(dirname "$mos")/../share/mos/serve" >/dev/null

@@ -4,13 +4,8 @@
 # then runs node's test runner on tests/viewer/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "chromium missing: apt-get install -y chromium" >&2; exit 1
-  fi
-fi
+. "$root/scripts/viewer_common.sh"
+need_chromium
 command -v node >/dev/null || { echo "node missing" >&2; exit 1; }
 "$root/scripts/build_viewer.sh" >/dev/null
 # tests/viewer/worker-renderer.test.mjs runs the real WASM engine.

@@ -7,25 +7,9 @@
 //   node build-serve.mjs <outdir>
 import * as esbuild from 'esbuild';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { common, here, workerSource } from './esbuild-common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(process.argv[2] ?? '.');
-const common = { bundle: true, format: 'esm', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' };
-
-const workerSource = {
-  name: 'worker-source',
-  setup(build) {
-    build.onResolve({ filter: /^worker-source:/ }, (args) => ({
-      path: path.join(here, 'src', `${args.path.slice('worker-source:'.length)}.ts`),
-      namespace: 'worker-source',
-    }));
-    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, async (args) => {
-      const result = await esbuild.build({ ...common, entryPoints: [args.path], write: false });
-      return { contents: result.outputFiles[0].text, loader: 'text', watchFiles: [args.path] };
-    });
-  },
-};
 
 await esbuild.build({
   ...common,

@@ -12,8 +12,8 @@
 import '../../viewer/src/styles.css';
 import { RenderClient, type RenderOutcome } from '../../viewer/src/render-client';
 import type { EngineRenderOptions, WorkerMesh } from '../../viewer/src/render-protocol';
+import { TraitModel } from '../../viewer/src/page-model';
 import { Viewer } from '../../viewer/src/viewer';
-import type { WidgetModel } from '../../viewer/src/widget-model';
 
 // What the driver renders: SCAD text, or a file in the engine's file system
 // (the examples package mounts OpenSCAD's examples at /examples).
@@ -30,26 +30,6 @@ export interface Change {
 interface LongTask {
   start: number;
   duration: number;
-}
-
-// anywidget's model API over plain traits (viewer/src/widget-model.ts).
-class TraitModel implements WidgetModel {
-  private readonly traits = new Map<string, unknown>();
-  private readonly listeners = new Map<string, Set<() => void>>();
-  get(name: string): unknown { return this.traits.get(name); }
-  on(event: string, cb: () => void): void {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(cb);
-  }
-  off(event?: string | null, cb?: (() => void) | null): void {
-    if (event == null) this.listeners.clear();
-    else if (cb == null) this.listeners.delete(event);
-    else this.listeners.get(event)?.delete(cb);
-  }
-  setMany(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.traits.set(k, v);
-    for (const k of Object.keys(values)) for (const cb of [...(this.listeners.get(`change:${k}`) ?? [])]) cb();
-  }
 }
 
 // The worker's mesh (triangles with a part id each) as the viewer's wire

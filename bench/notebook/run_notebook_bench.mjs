@@ -26,7 +26,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import {
-  REPO, launchBrowser, openNotebook, startMarimo, stopMarimo, waitForViewers,
+  REPO, launchBrowser, notebookSource, openNotebook, startMarimo, stopMarimo, waitForViewers,
 } from '../../tests/python/e2e/marimo-harness.mjs';
 
 const EXAMPLES = process.env.MOS_OPENSCAD_EXAMPLES || '/usr/share/openscad/examples';
@@ -51,41 +51,21 @@ const CASES = [
 ];
 
 function sliderNotebook(file, param, start, stop, step) {
-  return `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer
-    return mo, openscad_viewer
-
-
-@app.cell
+  return notebookSource([`
 def _(mo):
     slider = mo.ui.slider(${start}, ${stop}, step=${step}, value=${start}, label=${JSON.stringify(param)})
     slider
     return (slider,)
-
-
-@app.cell
+`, `
 def _(mo, openscad_viewer):
     viewer = openscad_viewer(${JSON.stringify(file)}, {${JSON.stringify(param)}: ${start}}, timeout=120)
     mo.ui.anywidget(viewer)
     return (viewer,)
-
-
-@app.cell
+`, `
 def _(slider, viewer):
     viewer.params = {${JSON.stringify(param)}: slider.value}
     return
-
-
-if __name__ == "__main__":
-    app.run()
-`;
+`]);
 }
 
 function percentile(values, p) {
@@ -242,29 +222,12 @@ const MEMORY_MODELS = ['Old/example001.scad', 'Old/example002.scad', 'Old/exampl
   'Basics/CSG-modules.scad', 'Basics/rotate_extrude.scad', 'Advanced/children.scad'];
 
 function tenViewers() {
-  const cells = MEMORY_MODELS.map((m, i) => `
-
-@app.cell
+  return notebookSource(MEMORY_MODELS.map((m, i) => `
 def _(mo, openscad_viewer):
     viewer_${i} = openscad_viewer(${JSON.stringify(path.join(EXAMPLES, m))})
     mo.ui.anywidget(viewer_${i})
     return (viewer_${i},)
-`).join('');
-  return `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer
-    return mo, openscad_viewer
-${cells}
-
-if __name__ == "__main__":
-    app.run()
-`;
+`));
 }
 
 async function memory(mode) {

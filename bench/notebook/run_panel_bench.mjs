@@ -26,7 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  REPO, launchBrowser, openNotebook, startMarimo, stopMarimo, waitForViewers,
+  REPO, launchBrowser, notebookSource, openNotebook, startMarimo, stopMarimo, VIEWER_ROOTS, waitForViewers,
 } from '../../tests/python/e2e/marimo-harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,41 +47,16 @@ const CASES = [
 ];
 
 function panelNotebook(file) {
-  return `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer
-    return mo, openscad_viewer
-
-
-@app.cell
+  return notebookSource([`
 def _(mo, openscad_viewer):
     viewer = openscad_viewer(${JSON.stringify(file)}, panel=True)
     mo.ui.anywidget(viewer)
     return (viewer,)
-
-
-if __name__ == "__main__":
-    app.run()
-`;
+`]);
 }
 
-// In the page: the first viewer (shadow roots included).
-const FIND_VIEWER = `(() => {
-  const walk = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.classList.contains('mos-viewer')) return el;
-      if (el.shadowRoot) { const found = walk(el.shadowRoot); if (found) return found; }
-    }
-    return null;
-  };
-  return walk(document);
-})()`;
+// In the page: the first viewer's root element (shadow roots included).
+const FIND_VIEWER = `${VIEWER_ROOTS}[0]`;
 
 // One move: sets the slider, resolves at the first animation frame after
 // the worker's new frame was drawn.

@@ -102,34 +102,21 @@ std::string FileUrl(const ServeRoots& roots, const std::string& realFile) {
   return "";
 }
 
-std::string JsonQuote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"') out += "\\\"";
-    else if (c == '\\') out += "\\\\";
-    else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else out += c;
-  }
-  return out + "\"";
-}
-
 std::string ModelJson(const std::string& modelFile, const ServeRoots& roots, const ModelFiles& files,
                       long long version) {
   const std::string real = RealPath(modelFile);
-  std::string out = "{\"name\": " + JsonQuote(BaseName(modelFile)) +
-                    ", \"file\": " + JsonQuote(real.empty() ? modelFile : real) + ", \"libraryPaths\": [";
-  for (std::size_t i = 1; i < roots.dirs.size(); ++i) out += (i > 1 ? ", " : "") + JsonQuote(roots.dirs[i]);
+  std::string out = "{\"name\": " + lang::JsonString(BaseName(modelFile)) +
+                    ", \"file\": " + lang::JsonString(real.empty() ? modelFile : real) + ", \"libraryPaths\": [";
+  for (std::size_t i = 1; i < roots.dirs.size(); ++i)
+    out += (i > 1 ? ", " : "") + lang::JsonString(roots.dirs[i]);
   out += "], \"version\": " + std::to_string(version) + ", \"parsed\": " + (files.parsed ? "true" : "false") +
          ", \"files\": [";
   bool first = true;
   for (const std::string& f : files.files) {
     const std::string url = FileUrl(roots, f);
     if (url.empty()) continue;  // outside every root (e.g. MCAD: the engine has its own copy)
-    out += std::string(first ? "" : ", ") + "{\"path\": " + JsonQuote(f) + ", \"url\": " + JsonQuote(url) + "}";
+    out += std::string(first ? "" : ", ") + "{\"path\": " + lang::JsonString(f) +
+           ", \"url\": " + lang::JsonString(url) + "}";
     first = false;
   }
   out += "], \"customizer\": " +

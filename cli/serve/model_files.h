@@ -34,9 +34,6 @@ ModelFiles ScanModel(const std::string& modelFile, const std::vector<std::string
 // the relative part percent-encoded.
 std::string FileUrl(const ServeRoots& roots, const std::string& realFile);
 
-// A JSON string literal.
-std::string JsonQuote(const std::string& s);
-
 // The JSON /api/model answers: {"name", "file", "libraryPaths": [...],
 // "version", "parsed", "files": [{"path", "url"}], "customizer": {...}}.
 // `file` and `path` are the real paths the page writes into the engine's

@@ -9,24 +9,6 @@ namespace {
 
 constexpr int kMaxDepth = 50;  // literals in annotations are shallow
 
-std::string Quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"') out += "\\\"";
-    else if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else out += c;
-  }
-  return out + "\"";
-}
-
 std::string Number(double v) {
   if (!std::isfinite(v)) return "null";
   char buf[40];
@@ -43,7 +25,7 @@ std::string Json(const Expr* e, int depth = 0) {
       switch (l.type) {
         case LiteralExpr::Type::Bool: return l.boolValue ? "true" : "false";
         case LiteralExpr::Type::Number: return Number(l.number);
-        case LiteralExpr::Type::String: return Quote(l.string);
+        case LiteralExpr::Type::String: return JsonString(l.string);
         case LiteralExpr::Type::Undef: return "null";
       }
       return "";
@@ -102,10 +84,10 @@ std::string Widget(const Expr* a) {
         if (pair.elements.size() == 2) {
           value = Json(pair.elements[0].get());
           label = Json(pair.elements[1].get());
-          if (!label.empty() && label[0] != '"') label = Quote(label);
+          if (!label.empty() && label[0] != '"') label = JsonString(label);
         }
       } else if (!label.empty() && label[0] != '"') {
-        label = Quote(label);
+        label = JsonString(label);
       }
       out += std::string(i ? ", " : "") + "{\"name\": " + (label.empty() ? "null" : label) +
              ", \"value\": " + (value.empty() ? "null" : value) + "}";
@@ -118,6 +100,24 @@ std::string Widget(const Expr* a) {
 }
 
 }  // namespace
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (u < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    } else out += c;
+  }
+  return out + "\"";
+}
 
 std::string ParametersJson(const File& file) {
   std::string out = "{\n  \"parameters\": [";
@@ -137,7 +137,7 @@ std::string ParametersJson(const File& file) {
     }
     out += first ? "\n" : ",\n";
     first = false;
-    out += "    {\n      \"name\": " + Quote(a.name) + ",\n      \"type\": \"" + type + "\",\n      \"initial\": " +
+    out += "    {\n      \"name\": " + JsonString(a.name) + ",\n      \"type\": \"" + type + "\",\n      \"initial\": " +
            initial + ",\n      \"caption\": " + (caption.empty() ? "\"\"" : caption) +
            ",\n      \"group\": " + (group.empty() ? "\"\"" : group) + ",\n      \"line\": " +
            std::to_string(a.span.line) + Widget(annotation) + "\n    }";

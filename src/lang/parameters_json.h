@@ -17,4 +17,8 @@ namespace mos::lang {
 
 std::string ParametersJson(const File& file);
 
+// A JSON string literal of `s` (quotes, backslash, \n \r \t and the other
+// control characters escaped; other bytes as they are).
+std::string JsonString(const std::string& s);
+
 }  // namespace mos::lang

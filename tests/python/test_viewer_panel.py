@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from marimo_openscad import native, openscad_viewer
+from marimo_openscad import openscad_viewer
 from marimo_openscad.customizer import panel_parameters
 
 EXAMPLES = Path(os.environ.get("MOS_OPENSCAD_EXAMPLES", "/usr/share/openscad/examples"))
@@ -149,9 +149,5 @@ NO_NATIVE = textwrap.dedent("""
 """)
 
 
-def test_without_the_native_extension_the_worker_lists_the_parameters():
-    env = {**os.environ, native.NO_NATIVE_ENV: "1"}
-    out = subprocess.run([sys.executable, "-c", NO_NATIVE], env=env, capture_output=True,
-                         text=True, timeout=120, cwd=os.path.dirname(__file__))
-    assert out.returncode == 0, out.stderr
-    assert "no-native panel ok" in out.stdout
+def test_without_the_native_extension_the_worker_lists_the_parameters(run_without_native):
+    assert "no-native panel ok" in run_without_native(NO_NATIVE)

@@ -5,9 +5,6 @@ files sent to the viewer, and the package without its native extension.
 A viewer edit reaches Python as anywidget delivers it: `set_state` with
 the `viewer_edit` trait, as the comm's update message does."""
 import gzip
-import os
-import subprocess
-import sys
 import textwrap
 
 import numpy as np
@@ -184,11 +181,7 @@ NO_NATIVE = textwrap.dedent("""
 """)
 
 
-def test_without_the_native_extension_auto_renders_in_the_worker():
-    env = {**os.environ, native.NO_NATIVE_ENV: "1"}
-    out = subprocess.run([sys.executable, "-c", NO_NATIVE], env=env, capture_output=True,
-                         text=True, timeout=120, cwd=os.path.dirname(__file__))
-    assert out.returncode == 0, out.stderr
-    assert "no-native ok" in out.stdout
+def test_without_the_native_extension_auto_renders_in_the_worker(run_without_native):
+    assert "no-native ok" in run_without_native(NO_NATIVE)
     # The flag really keeps the extension out: this process has it.
     assert native.available()

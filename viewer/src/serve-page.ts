@@ -10,8 +10,9 @@ import './styles.css';
 import { changedDefines, createCustomizerPanel, type CustomizerParameter, type CustomizerPanel } from './customizer-panel';
 import type { EngineDiagnostic, EngineResult } from './render-protocol';
 import { RenderClient, type RenderOutcome } from './render-client';
+import { TraitModel } from './page-model';
 import { Viewer } from './viewer';
-import type { ScadErrorInfo, WidgetModel } from './widget-model';
+import type { ScadErrorInfo } from './widget-model';
 
 interface ModelInfo {
   name: string;
@@ -23,25 +24,9 @@ interface ModelInfo {
   customizer: { parameters: CustomizerParameter[] };
 }
 
-// The viewer's traits, held in the page (no Python behind it).
-class PageModel implements WidgetModel {
-  private readonly traits = new Map<string, unknown>();
-  private readonly listeners = new Map<string, Set<() => void>>();
-  get(name: string): unknown { return this.traits.get(name); }
+// The viewer's traits, held in the page; the viewer may also set them.
+class PageModel extends TraitModel {
   set(name: string, value: unknown): void { this.setMany({ [name]: value }); }
-  setMany(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.traits.set(k, v);
-    for (const k of Object.keys(values)) for (const cb of [...(this.listeners.get(`change:${k}`) ?? [])]) cb();
-  }
-  on(event: string, cb: () => void): void {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(cb);
-  }
-  off(event?: string | null, cb?: (() => void) | null): void {
-    if (event == null) this.listeners.clear();
-    else if (cb == null) this.listeners.delete(event);
-    else this.listeners.get(event)?.delete(cb);
-  }
 }
 
 // The worker's mesh (a part id per triangle) as the viewer's traits

@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../../viewer/browser-harness.mjs';
 
@@ -21,6 +22,18 @@ async function freePort() {
     s.once('error', fail);
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
   });
+}
+
+// The text of a marimo notebook: the app header, a first cell importing
+// marimo (as mo) and `imports` from marimo_openscad, then `cells` (each the
+// Python text of one cell, `def _(...):` and its body), then the footer.
+export function notebookSource(cells, imports = ['openscad_viewer']) {
+  const first = `def _():
+    import marimo as mo
+    from marimo_openscad import ${imports.join(', ')}
+    return ${['mo', ...imports].sort().join(', ')}`;
+  const body = [first, ...cells].map((cell) => `@app.cell\n${cell.trim()}\n`).join('\n\n');
+  return `import marimo\n\napp = marimo.App()\n\n\n${body}\n\nif __name__ == "__main__":\n    app.run()\n`;
 }
 
 // Starts `marimo <mode> notebook` and resolves once it answers HTTP.
@@ -87,18 +100,54 @@ export async function openNotebook(browser, server, viewport = { width: 1200, he
   return { context, page, errors };
 }
 
+// In the page: every viewer's root element (.mos-viewer) in document order,
+// shadow roots included. An expression's text: pass it to page.evaluate and
+// eval it there (`const roots = eval(VIEWER_ROOTS)`).
+export const VIEWER_ROOTS = `(() => {
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.classList.contains('mos-viewer')) found.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+})()`;
+
+// Writes `source` (notebookSource's text) to `fileName` in a new temporary
+// directory, serves it (`marimo <mode>`, `env` added to its environment) and
+// opens it in a new browser (openNotebook, `initScript` as there). Resolves
+// to { server, browser, page, errors, close }; close() stops and removes all.
+export async function serveNotebook(mode, fileName, source, { env = {}, initScript = null } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-'));
+  const session = {
+    server: null, browser: null, page: null, errors: null,
+    async close() {
+      await session.browser?.close();
+      await stopMarimo(session.server);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    const notebook = path.join(dir, fileName);
+    writeFileSync(notebook, source);
+    session.server = await startMarimo(mode, notebook, env);
+    session.browser = await launchBrowser();
+    ({ page: session.page, errors: session.errors } =
+      await openNotebook(session.browser, session.server, undefined, initScript));
+  } catch (e) {
+    await session.close();
+    throw e;
+  }
+  return session;
+}
+
 // The state of every viewer on the page, in document order (shadow roots
 // included): triangles on screen, frames drawn, the error panel's text.
 export async function viewerStates(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.classList.contains('mos-viewer')) found.push(el);
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
+  return page.evaluate((roots) => {
+    const found = eval(roots); // eslint-disable-line no-eval
     return found.map((root) => {
       const v = root.parentElement?.mosViewer;
       const error = root.querySelector('.mos-error');
@@ -111,7 +160,7 @@ export async function viewerStates(page) {
         loading: root.querySelector('.mos-status')?.classList.contains('mos-busy') ?? false,
       };
     });
-  });
+  }, VIEWER_ROOTS);
 }
 
 // Waits until `predicate(states)` holds (polled; states as viewerStates).

@@ -3,76 +3,43 @@
 // Chromium: moving one slider re-renders that viewer only.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
-  canvasImage, launchBrowser, openNotebook, readBinaryStl, serverLogProblems, startMarimo, stopMarimo,
-  viewerStates, waitForViewers,
+  canvasImage, notebookSource, readBinaryStl, serveNotebook, serverLogProblems, viewerStates, waitForViewers,
 } from './marimo-harness.mjs';
 
-const TWO_VIEWERS = `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer
-    return mo, openscad_viewer
-
-
-@app.cell
+const TWO_VIEWERS = notebookSource([`
 def _(mo):
     sides_a = mo.ui.slider(3, 24, value=6, label="cylinder sides")
     sides_b = mo.ui.slider(3, 24, value=6, label="sphere sides")
     mo.hstack([sides_a, sides_b])
     return sides_a, sides_b
-
-
-@app.cell
+`, `
 def _(mo, openscad_viewer):
     viewer_a = openscad_viewer('sides = 6; color("teal") cylinder(h = 10, r = 5, $fn = sides);')
     viewer_b = openscad_viewer('sides = 6; color("orange") sphere(r = 6, $fn = sides);')
     mo.vstack([mo.ui.anywidget(viewer_a), mo.ui.anywidget(viewer_b)])
     return viewer_a, viewer_b
-
-
-@app.cell
+`, `
 def _(sides_a, viewer_a):
     viewer_a.params = {"sides": sides_a.value}
     return
-
-
-@app.cell
+`, `
 def _(sides_b, viewer_b):
     viewer_b.params = {"sides": sides_b.value}
     return
-
-
-if __name__ == "__main__":
-    app.run()
-`;
+`]);
 
 for (const mode of ['run', 'edit']) {
   describe(`two viewers in one notebook, marimo ${mode}`, { timeout: 300_000 }, () => {
-    let server, browser, page, errors, dir;
+    let session, server, page, errors;
 
     before(async () => {
-      dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-'));
-      const notebook = path.join(dir, 'two_viewers.py');
-      writeFileSync(notebook, TWO_VIEWERS);
-      server = await startMarimo(mode, notebook);
-      browser = await launchBrowser();
-      ({ page, errors } = await openNotebook(browser, server));
+      session = await serveNotebook(mode, 'two_viewers.py', TWO_VIEWERS);
+      ({ server, page, errors } = session);
     });
 
-    after(async () => {
-      await browser?.close();
-      await stopMarimo(server);
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => session?.close());
 
     it('each slider re-renders its own viewer only', async () => {
       const start = await waitForViewers(page, (s) => s.length === 2 && s.every((v) => v.triangles > 0 && !v.loading),

@@ -6,74 +6,42 @@
 // `viewer.params` (a Python-side change) moves the panel's slider.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
-  canvasImage, changedCells, launchBrowser, openNotebook, serverLogProblems, startMarimo, stopMarimo, waitForViewers,
+  canvasImage, changedCells, notebookSource, serveNotebook, serverLogProblems, VIEWER_ROOTS, waitForViewers,
 } from './marimo-harness.mjs';
 
 const MODEL = 'sides = 6; // [3:24]\ncolor("teal") cylinder(h = 10, r = 5, $fn = sides);\n';
-const NOTEBOOK = `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer
-    return mo, openscad_viewer
-
-
-@app.cell
+const NOTEBOOK = notebookSource([`
 def _(mo):
     sides = mo.ui.slider(3, 24, value=6, label="sides")
     sides
     return (sides,)
-
-
-@app.cell
+`, `
 def _(mo, openscad_viewer):
     viewer = openscad_viewer(${JSON.stringify(MODEL)}, panel=True)
     ui = mo.ui.anywidget(viewer)
     ui
     return ui, viewer
-
-
-@app.cell
+`, `
 def _(sides, viewer):
     viewer.params = {"sides": sides.value}
     applied = sides.value
     return (applied,)
-
-
-@app.cell
+`, `
 def _(applied, mo, ui, viewer):
     applied, ui.value  # runs again after the slider cell, and when the viewer writes the widget's state
     viewer.wait(30)  # Python's own renders, if any, are done
     mo.md(f"readback params={viewer.params} edit={viewer.params_edit > 0} native_renders={viewer.native_renders}")
     return
-
-
-if __name__ == "__main__":
-    app.run()
-`;
+`]);
 
 const prism = (sides) => 4 * sides - 4;
 const PANEL_SLIDER = '.mos-panel .mos-param[data-name="sides"] input[type=range]';
 
 // The panel's state (the page's first viewer).
 function panelInfo(page) {
-  return page.evaluate(() => {
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.classList.contains('mos-viewer')) return el;
-        if (el.shadowRoot) { const found = walk(el.shadowRoot); if (found) return found; }
-      }
-      return null;
-    };
-    const root = walk(document);
+  return page.evaluate((roots) => {
+    const root = eval(roots)[0]; // eslint-disable-line no-eval
     const v = root.parentElement.mosViewer;
     const slider = root.querySelector('.mos-panel .mos-param[data-name="sides"] input[type=range]');
     return {
@@ -83,7 +51,7 @@ function panelInfo(page) {
       counters: { ...v.customizer.counters },
       worker: { ...v.worker.counters },
     };
-  });
+  }, VIEWER_ROOTS);
 }
 
 async function readback(page, pattern) {
@@ -99,22 +67,14 @@ async function readback(page, pattern) {
 }
 
 describe('the viewer\'s customizer panel, marimo run', { timeout: 300_000 }, () => {
-  let server, browser, page, errors, dir;
+  let session, server, page, errors;
 
   before(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-panel-'));
-    const notebook = path.join(dir, 'panel.py');
-    writeFileSync(notebook, NOTEBOOK);
-    server = await startMarimo('run', notebook);
-    browser = await launchBrowser();
-    ({ page, errors } = await openNotebook(browser, server));
+    session = await serveNotebook('run', 'panel.py', NOTEBOOK);
+    ({ server, page, errors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stopMarimo(server);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('a panel slider renders in the worker and sets params in Python without a render there', async () => {
     await waitForViewers(page, (s) => s.length === 1 && s[0].triangles === prism(6) && !s[0].loading,

@@ -8,27 +8,12 @@
 //    (read back from a cell) without a second render there.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
-  canvasImage, launchBrowser, openNotebook, serverLogProblems, startMarimo, stopMarimo, waitForViewers,
+  canvasImage, notebookSource, serveNotebook, serverLogProblems, VIEWER_ROOTS, waitForViewers,
 } from './marimo-harness.mjs';
 
 const MODEL = 'sides = 6; color("teal") cylinder(h = 10, r = 5, $fn = sides);';
-const NOTEBOOK = `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer
-    return mo, openscad_viewer
-
-
-@app.cell
+const NOTEBOOK = notebookSource([`
 def _(mo, openscad_viewer):
     wasm_viewer = openscad_viewer(${JSON.stringify(MODEL)}, renderer="wasm")
     auto_viewer = openscad_viewer(${JSON.stringify(MODEL)})
@@ -36,46 +21,28 @@ def _(mo, openscad_viewer):
     auto_ui = mo.ui.anywidget(auto_viewer)
     mo.vstack([mo.ui.anywidget(wasm_viewer), auto_ui, mo.ui.anywidget(broken_viewer)])
     return auto_ui, auto_viewer
-
-
-@app.cell
+`, `
 def _(auto_ui, auto_viewer, mo):
     auto_ui.value  # runs again when the viewer writes the widget's state
     mo.md(f"readback params={auto_viewer.params} native_renders={auto_viewer.native_renders}")
     return
-
-
-if __name__ == "__main__":
-    app.run()
-`;
+`]);
 
 // The viewers' own state (document order, shadow roots included).
 function viewerInfo(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.classList.contains('mos-viewer')) found.push(el.parentElement.mosViewer);
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
+  return page.evaluate((roots) => {
+    const found = eval(roots).map((el) => el.parentElement.mosViewer); // eslint-disable-line no-eval
     return found.map((v) => ({
       from: v.shownFrom, key: v.shownKey, auth: [v.worker.authRev, v.worker.lastForeignRev, [...v.worker.edits.keys()], v.worker.drawnEdit?.id], model: ['state_rev', 'render_by', 'params_edit', 'params'].map((n) => v.model.get(n)), counters: v.worker.counters, timings: v.worker.timings,
       transfer: v.engineTransfer.parts,
     }));
-  });
+  }, VIEWER_ROOTS);
 }
 
 describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () => {
-  let server, browser, page, errors, dir;
+  let session, server, page, errors;
 
   before(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-wasm-'));
-    const notebook = path.join(dir, 'wasm_renderer.py');
-    writeFileSync(notebook, NOTEBOOK);
-    server = await startMarimo('run', notebook);
-    browser = await launchBrowser();
     // Sizes of the websocket messages marimo sends the page (its widget
     // channel carries binary buffers base64-encoded in JSON).
     const countFrames = () => {
@@ -88,14 +55,11 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
         }
       };
     };
-    ({ page, errors } = await openNotebook(browser, server, undefined, countFrames));
+    session = await serveNotebook('run', 'wasm_renderer.py', NOTEBOOK, { initScript: countFrames });
+    ({ server, page, errors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stopMarimo(server);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('renderer="wasm" draws the worker\'s mesh and shows its errors', async () => {
     const states = await waitForViewers(page, (s) => s.length === 3 && s[0].triangles > 0 && s[1].triangles > 0 &&
@@ -127,17 +91,10 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
     const readback = page.getByText(/readback params=/);
     await readback.waitFor({ timeout: 60_000 });
     assert.match(await readback.textContent(), /params=\{\} native_renders=1/);
-    const outcome = await page.evaluate(async () => {
-      const found = [];
-      const walk = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.classList.contains('mos-viewer')) found.push(el.parentElement.mosViewer);
-          if (el.shadowRoot) walk(el.shadowRoot);
-        }
-      };
-      walk(document);
+    const outcome = await page.evaluate(async (roots) => {
+      const found = eval(roots).map((el) => el.parentElement.mosViewer); // eslint-disable-line no-eval
       return found[1].applyParamsFromViewer({ sides: 12 });
-    });
+    }, VIEWER_ROOTS);
     assert.equal(outcome.status, 'drawn', JSON.stringify(outcome));
     const states = await waitForViewers(page, (s) => s[1].triangles === 44, 30_000, 'the 12-sided prism');
     assert.equal(states[1].error, '');
@@ -160,59 +117,31 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
 // A kernel without the native extension (as Pyodide): MARIMO_OPENSCAD_NO_NATIVE
 // keeps `_mos` from loading, so renderer "auto" renders everything in the
 // worker, Python-side params changes included.
-const NO_NATIVE = `import marimo
-
-app = marimo.App()
-
-
-@app.cell
-def _():
-    import marimo as mo
-    from marimo_openscad import openscad_viewer, native
-    return mo, native, openscad_viewer
-
-
-@app.cell
+const NO_NATIVE = notebookSource([`
 def _(mo):
     sides = mo.ui.slider(3, 24, value=6, label="sides")
     sides
     return (sides,)
-
-
-@app.cell
+`, `
 def _(mo, native, openscad_viewer):
     viewer = openscad_viewer(${JSON.stringify(MODEL)})
     mo.vstack([mo.md(f"native={native.available()} renderer={viewer.renderer}"), mo.ui.anywidget(viewer)])
     return (viewer,)
-
-
-@app.cell
+`, `
 def _(sides, viewer):
     viewer.params = {"sides": sides.value}
     return
-
-
-if __name__ == "__main__":
-    app.run()
-`;
+`], ['openscad_viewer', 'native']);
 
 describe('without the native extension, marimo run', { timeout: 300_000 }, () => {
-  let server, browser, page, errors, dir;
+  let session, server, page, errors;
 
   before(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'mos-e2e-nonative-'));
-    const notebook = path.join(dir, 'no_native.py');
-    writeFileSync(notebook, NO_NATIVE);
-    server = await startMarimo('run', notebook, { MARIMO_OPENSCAD_NO_NATIVE: '1' });
-    browser = await launchBrowser();
-    ({ page, errors } = await openNotebook(browser, server));
+    session = await serveNotebook('run', 'no_native.py', NO_NATIVE, { env: { MARIMO_OPENSCAD_NO_NATIVE: '1' } });
+    ({ server, page, errors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stopMarimo(server);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('renderer "auto" renders the model and Python-side changes in the worker', async () => {
     await page.getByText('native=False renderer=wasm').waitFor({ timeout: 60_000 });
