@@ -36,7 +36,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -169,7 +169,10 @@ function nativeSeconds(benchRender, file, repeats) {
 
 async function bundle(outDir) {
   const esbuild = require('esbuild');
+  // viewer.ts inlines the render worker through the viewer's worker-source plugin.
+  const { workerSource } = await import(pathToFileURL(path.join(repo, 'viewer/esbuild-common.mjs')).href);
   await esbuild.build({
+    plugins: [workerSource],
     entryPoints: { 'bench-page': path.join(here, 'bench-page.ts'), 'kernel-worker': path.join(here, 'kernel-worker.ts'),
       'render-worker': path.join(repo, 'viewer/src/render-worker.ts') },
     bundle: true, format: 'esm', target: 'es2020', outdir: outDir, logLevel: 'warning',
