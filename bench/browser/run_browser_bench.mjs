@@ -30,13 +30,13 @@
 //   node bench/browser/run_browser_bench.mjs [--changes 20] [--cold 3] [--only REGEX]
 //       [--kernel-min-time 0.5] [--no-kernel] [--out bench/results/browser_bench.md] [--smoke]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { serveStatic } from '../../tests/wasm/static-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -180,29 +180,8 @@ async function bundle(outDir) {
   });
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.map': 'application/json' };
-
-async function startServer(roots) {
-  const server = createServer(async (req, res) => {
-    const clean = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const prefix = Object.keys(roots).find((p) => clean.startsWith(p));
-    const base = roots[prefix];
-    const file = path.resolve(base, clean.slice(prefix.length) || 'bench-page.html');
-    // Cross-origin isolated: SharedArrayBuffer, so the client's cancel flag works.
-    const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-    try {
-      if (!file.startsWith(base + path.sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, headers).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, url: `http://127.0.0.1:${server.address().port}/bench-page.html` };
-}
+// Cross-origin isolated: SharedArrayBuffer, so the client's cancel flag works.
+const startServer = (roots) => serveStatic(roots, { index: 'bench-page.html', isolated: true });
 
 // ---- figures
 
