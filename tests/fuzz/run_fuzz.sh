@@ -21,6 +21,7 @@
 # Environment: MOS_FUZZ_BUILD_DIR (build directory), MOS_FUZZ_CXX_FLAGS (extra
 # compile flags, e.g. -fno-sanitize-coverage=trace-cmp for campaigns: the
 # comparison tracing costs a third of the time of the kernel targets),
+# MOS_FUZZ_FLAGS (extra libFuzzer flags for the campaign run, e.g. -entropic=0),
 # MOS_FUZZ_GROWN=DIR (keep the new inputs in DIR/<target> across campaigns,
 # so the next one continues from them), MOS_FUZZ_ASAN_EXTRA (appended to
 # ASAN_OPTIONS, e.g. malloc_context_size=2).
@@ -129,6 +130,8 @@ for target in "${targets[@]}"; do
   [ "$new" = "$scratch/new" ] && rm -rf "$new"
   mkdir -p "$here/artifacts" "$new"
   echo "fuzz: $target: fuzzing for $seconds s"
+  # MOS_FUZZ_FLAGS adds libFuzzer flags to a campaign (e.g. -entropic=0).
+  # shellcheck disable=SC2086
   campaign=1 run -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$here/artifacts/" \
-    "$new" "$corpus" "${extra[@]}"
+    ${MOS_FUZZ_FLAGS:-} "$new" "$corpus" "${extra[@]}"
 done
