@@ -29,35 +29,8 @@ const PARAMETERS = [
 ];
 const prism = (sides) => 4 * sides - 4;
 
-// Mounts a viewer whose model answers {type: "engine"} with build-wasm's files.
-function mount(traits) {
-  return page.evaluate(async (extra) => {
-    const h = window.harness;
-    const FILES = { core: ['mos_wasm.mjs', 'mos_wasm.wasm', 'mos_data.mjs'], fonts: ['mos_fonts.data'],
-      libraries: ['mos_libraries.data'] };
-    const gzip = async (name) => {
-      const body = (await fetch(`/engine/${name}`)).body.pipeThrough(new CompressionStream('gzip'));
-      return new Uint8Array(await new Response(body).arrayBuffer());
-    };
-    const proto = h.FakeModel.prototype;
-    const plainSend = proto.send;
-    proto.send = function send(content) {
-      if (content.type !== 'engine') { plainSend.call(this, content); return; }
-      Promise.all((FILES[content.part] ?? []).map(gzip)).then((files) => {
-        this.reply({ type: 'engine', id: content.id, part: content.part, ok: true, files: FILES[content.part] }, files);
-      });
-    };
-    const base = extra.withMesh ? h.traitsOf(h.meshes.cube(10)) : {};
-    delete extra.withMesh;
-    // Every viewer_edit the viewer writes, in order.
-    window.edits = [];
-    const viewer = h.mount({ params: {}, state_rev: 1, request_timeout: 30, ...base, ...extra });
-    const model = h.model;
-    const plainSet = model.set.bind(model);
-    model.set = (name, value) => { if (name === 'viewer_edit') window.edits.push(value); plainSet(name, value); };
-    return viewer.shownKey;
-  }, traits);
-}
+// Mounts a viewer whose model answers the engine requests (harness.html).
+const mount = (traits) => page.evaluate((extra) => window.harness.mountWithEngine(extra), traits);
 
 const AUTO = {
   renderer: 'auto', render_by: 'python', scad_source: MODEL, scad_parameters: PARAMETERS,

@@ -23,33 +23,8 @@ harnessPerTest((h) => ({ page } = h));
 const CYLINDER = 'sides = 6; cylinder(h = 10, r = 5, $fn = sides);';
 const prism = (sides) => 4 * sides - 4;
 
-// Mounts a viewer whose model answers {type: "engine"} like Python does.
-function mount(traits) {
-  return page.evaluate(async (extra) => {
-    const h = window.harness;
-    const FILES = { core: ['mos_wasm.mjs', 'mos_wasm.wasm', 'mos_data.mjs'], fonts: ['mos_fonts.data'],
-      libraries: ['mos_libraries.data'] };
-    const gzip = async (name) => {
-      const body = (await fetch(`/engine/${name}`)).body.pipeThrough(new CompressionStream('gzip'));
-      return new Uint8Array(await new Response(body).arrayBuffer());
-    };
-    window.engineRequests = [];
-    // Before the viewer exists: under "wasm" it asks for the engine at once.
-    const proto = h.FakeModel.prototype;
-    const plainSend = proto.send;
-    proto.send = function send(content) {
-      if (content.type !== 'engine') { plainSend.call(this, content); return; }
-      window.engineRequests.push(content.part);
-      Promise.all((FILES[content.part] ?? []).map(gzip)).then((files) => {
-        this.reply({ type: 'engine', id: content.id, part: content.part, ok: true, files: FILES[content.part] }, files);
-      });
-    };
-    const base = extra.withMesh ? h.traitsOf(h.meshes.cube(10)) : {};
-    delete extra.withMesh;
-    const viewer = h.mount({ params: {}, state_rev: 1, request_timeout: 30, ...base, ...extra });
-    return viewer.shownKey;
-  }, traits);
-}
+// Mounts a viewer whose model answers the engine requests (harness.html).
+const mount = (traits) => page.evaluate((extra) => window.harness.mountWithEngine(extra), traits);
 
 const triangles = () => page.evaluate(() => window.harness.viewer.built?.triangleCount ?? 0);
 const state = () => page.evaluate(() => {
