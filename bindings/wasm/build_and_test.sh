@@ -12,8 +12,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${MOS_WASM_BUILD_DIR:-$root/build-wasm}"
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"  # em++ needs acorn from here
+# FreeType and HarfBuzz for text() (fetched and built once, build-wasm-deps/).
+"$root/bindings/wasm/build_font_libs.sh"
 emcmake cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DMOS_BUILD_WASM=ON -DMOS_BUILD_TESTS=OFF >/dev/null
+  -DMOS_BUILD_WASM=ON -DMOS_BUILD_TESTS=OFF \
+  -DMOS_WASM_FONT_PREFIX="${MOS_WASM_DEPS_DIR:-$root/build-wasm-deps}/prefix" >/dev/null
 cmake --build "$build" -j"${MOS_JOBS:-2}"
 wasm="$build/bindings/wasm"
 here="$root/bindings/wasm"

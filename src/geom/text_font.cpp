@@ -9,9 +9,6 @@ namespace mos::geom {
 #ifdef MOS_WITH_FREETYPE
 const FontProvider* NativeFontProvider();  // freetype/freetype_font_provider.cpp
 const FontProvider* DefaultFontProvider() { return NativeFontProvider(); }
-#elif defined(MOS_HAVE_STB_TRUETYPE)
-const FontProvider* StbDefaultFontProvider();  // stb/stb_font_provider.cpp
-const FontProvider* DefaultFontProvider() { return StbDefaultFontProvider(); }
 #else
 const FontProvider* DefaultFontProvider() { return nullptr; }
 #endif

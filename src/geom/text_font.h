@@ -1,8 +1,8 @@
 // The font side of text(): a provider matches a font, shapes the string and
 // hands back glyph outlines and positions in FreeType's 26.6 units at
-// 2021.01's working size; text_layout.h turns them into polygons. The native
-// build uses FreeType, HarfBuzz and fontconfig (freetype/); a WASM build can
-// plug in another provider (e.g. stb_truetype) behind the same interface.
+// 2021.01's working size; text_layout.h turns them into polygons. Both
+// builds use FreeType and HarfBuzz (freetype/); fontconfig matches the font
+// natively, font_name_match.h in WASM.
 #pragma once
 
 #include <memory>
@@ -55,8 +55,9 @@ class FontProvider {
   virtual bool AddFontDirectory(const std::string& path) const = 0;
 };
 
-// The provider of this build (FreeType/HarfBuzz/fontconfig natively when
-// built with MOS_WITH_FREETYPE), or null when the build has none.
+// The provider of this build (FreeType/HarfBuzz when built with
+// MOS_WITH_FREETYPE, as both the native and the WASM build are by default),
+// or null when the build has none.
 const FontProvider* DefaultFontProvider();
 
 // Registers the fonts a file names with `use <x.ttf>` / `use <x.otf>` (its

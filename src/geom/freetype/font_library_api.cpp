@@ -1,10 +1,20 @@
 #include "geom/freetype/font_library_api.h"
 
+#ifndef MOS_FONT_LIBS_STATIC
 #include <dlfcn.h>
+#endif
 
 namespace mos::geom {
 namespace {
 
+#ifdef MOS_FONT_LIBS_STATIC
+bool Load(FontLibraryApi& api) {
+#define MOS_FONT_LIBRARY_LOAD(name) api.name = &::name;
+  MOS_FONT_LIBRARY_FUNCTIONS(MOS_FONT_LIBRARY_LOAD)
+#undef MOS_FONT_LIBRARY_LOAD
+  return true;
+}
+#else
 // The sonames Debian ships (the ABI the headers describe).
 const char* const kLibraries[] = {"libfreetype.so.6", "libfontconfig.so.1", "libharfbuzz.so.0"};
 
@@ -27,6 +37,7 @@ bool Load(FontLibraryApi& api) {
 #undef MOS_FONT_LIBRARY_LOAD
   return ok;
 }
+#endif
 
 }  // namespace
 

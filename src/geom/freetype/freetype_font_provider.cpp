@@ -1,6 +1,7 @@
-// The native FontProvider: fontconfig matches the font, HarfBuzz shapes the
-// string and FreeType loads the (hinted) glyph outlines, as 2021.01 does with
-// the same libraries. Measured against openscad 2021.01: its glyphs are
+// The FontProvider of both builds: fontconfig (natively; in WASM
+// font_file_matcher.cpp) matches the font, HarfBuzz shapes the string and
+// FreeType loads the (hinted) glyph outlines, as 2021.01 does with the same
+// libraries. Measured against openscad 2021.01: its glyphs are
 // loaded at a character height of 100000 (26.6) at 100 dpi, outline points
 // scale by size/100000 and HarfBuzz positions by size/102400.
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <mutex>
 
 #include "geom/freetype/font_library_api.h"
+#include "geom/freetype/font_matcher.h"
 #include "geom/text_font.h"
 
 namespace mos::geom {
@@ -58,7 +60,7 @@ class FreetypeFontProvider final : public FontProvider {
     const std::string fontName = request.font.empty() ? kDefaultFont : request.font;
     std::string file;
     int index = 0;
-    if (!Match(fontName, file, index)) {
+    if (!matcher_->Match(fontName, file, index)) {
       if (warning) *warning = "Can't get font " + fontName;
       return false;
     }
@@ -116,12 +118,12 @@ class FreetypeFontProvider final : public FontProvider {
   bool AddFontFile(const std::string& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!Init()) return false;
-    return api_->FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+    return matcher_->AddFile(path);
   }
   bool AddFontDirectory(const std::string& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!Init()) return false;
-    return api_->FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(path.c_str())) == FcTrue;
+    return matcher_->AddDirectory(path);
   }
 
  private:
@@ -140,49 +142,44 @@ class FreetypeFontProvider final : public FontProvider {
       failed_ = true;
       return false;
     }
-    if (api_->FT_Init_FreeType(&library_) != 0 || !api_->FcInit()) {
+#ifdef MOS_FONT_LIBS_STATIC
+    const bool ok = api_->FT_Init_FreeType(&library_) == 0;
+#else
+    const bool ok = api_->FT_Init_FreeType(&library_) == 0 && api_->FcInit();
+#endif
+    if (!ok) {
       library_ = nullptr;
       failed_ = true;
       return false;
     }
-    if (const char* env = std::getenv("OPENSCAD_FONT_PATH")) {
-      std::string dirs = env;
-      size_t start = 0;
-      while (start <= dirs.size()) {
-        size_t end = dirs.find(':', start);
-        if (end == std::string::npos) end = dirs.size();
-        const std::string dir = dirs.substr(start, end - start);
-        if (!dir.empty()) api_->FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str()));
-        start = end + 1;
-      }
-    }
+#ifdef MOS_FONT_LIBS_STATIC
+    matcher_ = MakeFontFileMatcher(*api_, library_, SplitDirs(MOS_FONT_DIRS));
+#else
+    matcher_ = MakeFontconfigMatcher(*api_);
+#endif
+    if (const char* env = std::getenv("OPENSCAD_FONT_PATH"))
+      for (const std::string& dir : SplitDirs(env)) matcher_->AddDirectory(dir);
     return true;
   }
 
-  // fontconfig's best match for a name such as "Liberation Sans:style=Bold".
-  bool Match(const std::string& name, std::string& file, int& index) const {
-    FcPattern* pattern = api_->FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
-    if (!pattern) return false;
-    api_->FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    api_->FcDefaultSubstitute(pattern);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = api_->FcFontMatch(nullptr, pattern, &result);
-    api_->FcPatternDestroy(pattern);
-    if (!match) return false;
-    FcChar8* path = nullptr;
-    bool ok = api_->FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path;
-    if (ok) {
-      file = reinterpret_cast<const char*>(path);
-      if (api_->FcPatternGetInteger(match, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
+  // ':'-separated directories, empty parts dropped.
+  static std::vector<std::string> SplitDirs(const std::string& list) {
+    std::vector<std::string> dirs;
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t end = list.find(':', start);
+      if (end == std::string::npos) end = list.size();
+      if (end > start) dirs.push_back(list.substr(start, end - start));
+      start = end + 1;
     }
-    api_->FcPatternDestroy(match);
-    return ok;
+    return dirs;
   }
 
   mutable std::mutex mutex_;
   mutable const FontLibraryApi* api_ = nullptr;  // set by Init()
   mutable FT_Library library_ = nullptr;
   mutable bool failed_ = false;
+  mutable std::unique_ptr<FontMatcher> matcher_;  // set by Init()
 };
 
 }  // namespace
