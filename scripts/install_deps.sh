@@ -15,6 +15,7 @@ packages=(cmake ninja-build g++ ccache python3 pkg-config openscad libstb-dev  #
           fonts-liberation fonts-dejavu-core)                # 2021.01's default font and its tests
 if [ "$what" = all ]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev emscripten nodejs openscad-testing-data openscad-mcad
+            fonts-hosny-amiri fonts-dejavu-extra  # fonts of the text test models (references made with them)
             libcgal-dev libgmp-dev libmpfr-dev libpolyclipping-dev)  # kernel test oracles
 fi
 missing=()

@@ -183,7 +183,7 @@ TEST(Text, UnknownFontFallsBackAsFontconfigDoes) {
 TEST(Text, UsedFontFileIsMatched) {
   if (!HaveFonts()) GTEST_SKIP() << "built without MOS_WITH_FREETYPE";
   const std::string font = "/usr/share/openscad/testdata/ttf/marvosym-3.10/marvosym.ttf";
-  if (!std::ifstream(font)) GTEST_SKIP() << "openscad-testing-data not installed";
+  if (!std::ifstream(font)) FAIL() << "openscad-testing-data not installed (scripts/install_deps.sh)";
   RenderResult r = RenderFile(testing::DataPath("text/marvosym_use.scad"), SourceOptions{});
   EXPECT_EQ(Svg(r), testing::ReadText(testing::DataPath("text/marvosym_use.svg")));
 }
