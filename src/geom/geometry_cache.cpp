@@ -53,9 +53,24 @@ void GeometryCache::EvictLocked() {
   }
 }
 
+std::vector<NodeDigest> GeometryCache::PreviousChildren(uint64_t position) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = children_.find(position);
+  return it == children_.end() ? std::vector<NodeDigest>{} : it->second;
+}
+
+void GeometryCache::RememberChildren(uint64_t position, std::vector<NodeDigest> children) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (budget_ == 0) return;
+  if (children_.size() >= kMaxPositions && children_.find(position) == children_.end())
+    children_.clear();
+  children_[position] = std::move(children);
+}
+
 void GeometryCache::SetBudget(uint64_t bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
   budget_ = bytes;
+  if (bytes == 0) children_.clear();
   EvictLocked();
 }
 
@@ -63,6 +78,7 @@ void GeometryCache::Clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   slots_.clear();
   lru_.clear();
+  children_.clear();
   bytes_ = 0;
 }
 
