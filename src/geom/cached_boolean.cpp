@@ -42,10 +42,19 @@ class Booleans {
     std::vector<size_t> all(ops_.size());
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     if (keyed_) {
-      const std::vector<NodeDigest> before = ctx_.cache->PreviousChildren(ctx_.position);
-      ctx_.cache->RememberChildren(ctx_.position, digests_);
-      if (!before.empty()) {
-        std::optional<Mesh> reused = WithUnchangedFirst(op, UnchangedChildren(digests_, before));
+      const GeometryCache::ChildrenHint before = ctx_.cache->PreviousChildren(ctx_.position);
+      GeometryCache::ChildrenHint now{digests_, {}};
+      std::vector<bool> unchanged;
+      if (!before.digests.empty()) {
+        unchanged = UnchangedChildren(digests_, before.digests);
+        for (size_t i = 0; i < unchanged.size(); ++i)
+          if (!unchanged[i]) now.changed.push_back(static_cast<uint32_t>(i));
+      }
+      const bool again = !now.changed.empty() && now.changed == before.changed &&
+                         digests_.size() == before.digests.size();
+      ctx_.cache->RememberChildren(ctx_.position, std::move(now));
+      if (again && !FoldRedoesOnlyTheChanged(op, unchanged) && !(op == CombineOp::kUnion && AllApart())) {
+        std::optional<Mesh> reused = WithUnchangedFirst(op, unchanged);
         if (reused) return Result(std::move(*reused));
         if (Stopped()) return {};
       }
@@ -63,6 +72,44 @@ class Booleans {
 
   bool Stopped() const { return guard_.Stopped(); }
 
+  // The order a cold render folds three or four operands in (union:
+  // smallest first, ties in child order; difference: child order).
+  std::vector<size_t> FoldOrder(CombineOp op) const {
+    std::vector<size_t> order(ops_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (op == CombineOp::kUnion)
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return ops_[a].geometry.mesh.NumTri() < ops_[b].geometry.mesh.NumTri();
+      });
+    return order;
+  }
+
+  // True when the changed operands are the last ones the fold adds: it
+  // takes the unchanged ones' prefix from the cache and redoes only them,
+  // the same work as with the unchanged siblings first, and the same
+  // triangles as a cold render.
+  bool FoldRedoesOnlyTheChanged(CombineOp op, const std::vector<bool>& unchanged) const {
+    if (op == CombineOp::kIntersection || ops_.size() < 3 || ops_.size() > 4) return false;
+    const std::vector<size_t> order = FoldOrder(op);
+    size_t k = 0;
+    while (k < order.size() && unchanged[order[k]]) ++k;
+    for (size_t j = k; j < order.size(); ++j)
+      if (unchanged[order[j]]) return false;
+    return true;
+  }
+
+  // Union operands whose boxes touch no other's: the union appends them
+  // all, whatever changed; a partial result would save nothing.
+  bool AllApart() const {
+    if (ops_.size() > 64) return false;
+    std::vector<kernel::Box3> boxes;
+    for (const BooleanOperand& o : ops_) boxes.push_back(kernel::BoundingBox(o.geometry.mesh));
+    for (size_t i = 0; i < boxes.size(); ++i)
+      for (size_t j = i + 1; j < boxes.size(); ++j)
+        if (boxes[i].Overlaps(boxes[j])) return false;
+    return true;
+  }
+
   // The operand's mesh ready for a boolean (plain meshes on 2021.01's grid);
   // each operand is taken once.
   Mesh Take(size_t i) {
@@ -72,8 +119,9 @@ class Booleans {
   }
 
   // Unchanged children first (their combination from the cache when it was
-  // made before), then the changed ones. Nothing (and no work done) when
-  // the change leaves fewer than two unchanged operands to share.
+  // made before, else made and stored now), then the changed ones. Nothing
+  // (and no work done) when the change leaves fewer than two unchanged
+  // operands to share.
   std::optional<Mesh> WithUnchangedFirst(CombineOp op, const std::vector<bool>& unchanged) {
     std::vector<size_t> same, changed;
     for (size_t i = 0; i < ops_.size(); ++i) (unchanged[i] ? same : changed).push_back(i);

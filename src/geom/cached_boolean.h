@@ -3,14 +3,17 @@
 // - three or four operands are folded one at a time (union: smallest
 //   first), and each step's result is stored as the set of operands it
 //   combines (sibling_set.h), so that changing the last one costs one boolean;
-// - on a re-render, the children that are the same as the node's children
-//   last time (the cache remembers them by the node's position in the tree)
-//   are combined first, from the cache when that set was combined before,
-//   and the changed ones are added after: a one-child change of an n-ary
-//   boolean costs one boolean from the second change on.
-// The result is the same solid as a cold render's (the booleans are exact
-// up to the kernel's rounding), though after a change in an operand other
-// than the last its triangles can differ.
+// - when a re-render changes the same children of the node as the render
+//   before it did (a slider being dragged: the cache remembers each boolean
+//   node's children by its position in the tree), the unchanged children
+//   are combined first, that partial result is stored under their contents
+//   and found again on the next change, and the changed ones are added to
+//   it: from the third render of a drag on, a one-child change of an n-ary
+//   boolean costs one boolean. A first change is combined as a cold render
+//   combines it (the same triangles as a cold render).
+// Either way the result is the same solid (the booleans are exact up to
+// the kernel's rounding), though after repeated changes in an operand other
+// than the last its triangles can differ from a cold render's.
 #pragma once
 
 #include <cstdint>

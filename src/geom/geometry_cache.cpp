@@ -53,13 +53,13 @@ void GeometryCache::EvictLocked() {
   }
 }
 
-std::vector<NodeDigest> GeometryCache::PreviousChildren(uint64_t position) const {
+GeometryCache::ChildrenHint GeometryCache::PreviousChildren(uint64_t position) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = children_.find(position);
-  return it == children_.end() ? std::vector<NodeDigest>{} : it->second;
+  return it == children_.end() ? ChildrenHint{} : it->second;
 }
 
-void GeometryCache::RememberChildren(uint64_t position, std::vector<NodeDigest> children) {
+void GeometryCache::RememberChildren(uint64_t position, ChildrenHint children) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (budget_ == 0) return;
   if (children_.size() >= kMaxPositions && children_.find(position) == children_.end())

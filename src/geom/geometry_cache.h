@@ -59,13 +59,19 @@ class GeometryCache {
   // Evicts least recently used entries until the total fits.
   void Store(const NodeDigest& digest, std::shared_ptr<const CachedGeometry> entry);
 
-  // The digests of the children a boolean node at `position` (a hash of its
-  // path from the root) had when it was last evaluated: a re-render compares
-  // them with the node's children now to tell the unchanged ones. A hint
-  // only (a wrong one costs time, never correctness); kept for at most
+  // What a boolean node at `position` (a hash of its path from the root)
+  // had when it was last evaluated: its children's digests and which of
+  // them had changed from the time before. A re-render compares them with
+  // the node's children now to tell the unchanged ones, and whether the
+  // same children changed again (a slider being dragged). A hint only (a
+  // wrong one costs time, never correctness); kept for at most
   // kMaxPositions nodes (then forgotten all at once).
-  std::vector<NodeDigest> PreviousChildren(uint64_t position) const;
-  void RememberChildren(uint64_t position, std::vector<NodeDigest> children);
+  struct ChildrenHint {
+    std::vector<NodeDigest> digests;
+    std::vector<uint32_t> changed;  // indices into digests
+  };
+  ChildrenHint PreviousChildren(uint64_t position) const;
+  void RememberChildren(uint64_t position, ChildrenHint children);
   static constexpr size_t kMaxPositions = size_t{1} << 16;
 
   // A budget of 0 turns caching off (and empties the cache).
@@ -83,7 +89,7 @@ class GeometryCache {
   mutable std::mutex mutex_;
   std::unordered_map<NodeDigest, Slot, NodeDigestHash> slots_;
   std::list<NodeDigest> lru_;
-  std::unordered_map<uint64_t, std::vector<NodeDigest>> children_;  // by position
+  std::unordered_map<uint64_t, ChildrenHint> children_;  // by position
   uint64_t budget_;
   uint64_t bytes_ = 0;
   uint64_t evictions_ = 0;
