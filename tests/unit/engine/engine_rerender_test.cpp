@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <algorithm>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -133,6 +134,25 @@ void ExpectSameSolid(const RenderResult& a, const RenderResult& b, const std::st
     EXPECT_DOUBLE_EQ(a.summary.bboxMax[c], b.summary.bboxMax[c]);
   }
   EXPECT_EQ(Parts(a), Parts(b));
+}
+
+// Area of each part's faces (source node id and colour), from the flat mesh.
+std::map<std::pair<int32_t, std::array<uint8_t, 4>>, double> AreaByPart(const RenderResult& r) {
+  std::map<std::pair<int32_t, std::array<uint8_t, 4>>, double> out;
+  const auto& m = r.mesh;
+  for (size_t t = 0; t < m.partIds.size(); ++t) {
+    double p[3][3];
+    for (int k = 0; k < 3; ++k)
+      for (int c = 0; c < 3; ++c) p[k][c] = m.positions[3 * m.indices[3 * t + k] + c];
+    const double u[3] = {p[1][0] - p[0][0], p[1][1] - p[0][1], p[1][2] - p[0][2]};
+    const double v[3] = {p[2][0] - p[0][0], p[2][1] - p[0][1], p[2][2] - p[0][2]};
+    const double n[3] = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
+    const uint32_t part = m.partIds[t];
+    std::array<uint8_t, 4> rgba{};
+    for (int c = 0; c < 4; ++c) rgba[c] = m.palette[4 * part + c];
+    out[{m.partNodes[part], rgba}] += 0.5 * std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+  }
+  return out;
 }
 
 TEST(EngineRerender, WarmRenderAfterOneParameterChangeEqualsColdRender) {
@@ -277,6 +297,45 @@ TEST(EngineRerender, StatsNameTheNodeKindsThatRan) {
   EXPECT_TRUE(sawDifference);
   EXPECT_TRUE(sawCylinder);
   EXPECT_LE(sum, r.stats.geometryEvalSeconds * 1.01 + 1e-4);
+}
+
+// A dragged parameter changes how many parts (and so properties and node
+// ids) a middle operand makes: the unchanged siblings' partial union, taken
+// from the cache, keeps each face with its own node and colour (no
+// coplanar faces here, so each part's area is the cold render's).
+TEST(EngineRerender, SiblingSetKeepsColoursWhenTheChangedOperandMakesMoreParts) {
+  const char* source =
+      "n = 2;\n"
+      "union() { color(\"red\") translate([1.05, 0.55, -6.2]) cylinder(r=1, h=12.3, $fn=8);\n"
+      "  color(\"blue\") for (i = [0:n]) translate([0.31 + 1.73 * i, -0.47, -0.61]) cube(1.3);\n"
+      "  color(\"green\") translate([0.2, 0.1, 0.3]) sphere(2.7, $fn=12); }\n";
+  auto request = [&](const char* value) {
+    RenderRequest r;
+    r.source = source;
+    r.sourceName = "model.scad";
+    r.defines = {{"n", value}};
+    r.wantGeometry = true;
+    return r;
+  };
+  Engine engine;
+  ASSERT_TRUE(engine.Render(request("2")).ok);
+  ASSERT_TRUE(engine.Render(request("3")).ok);
+  const RenderResult second = engine.Render(request("4"));
+  EXPECT_EQ(second.stats.geometrySiblingStores, 1u);
+  for (const char* value : {"1", "5", "6"}) {  // not rendered before (no root hit)
+    const RenderResult warm = engine.Render(request(value));
+    EXPECT_EQ(warm.stats.geometrySiblingHits, 1u) << value;
+    Engine fresh;
+    const RenderResult cold = fresh.Render(request(value));
+    ExpectSameSolid(warm, cold, std::string("n = ") + value);
+    const auto a = AreaByPart(warm), b = AreaByPart(cold);
+    ASSERT_EQ(a.size(), b.size()) << value;
+    EXPECT_GE(a.size(), 3u) << value;
+    for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
+      EXPECT_EQ(ia->first, ib->first) << value;
+      EXPECT_NEAR(ia->second, ib->second, 1e-7 * (1 + ib->second)) << value;
+    }
+  }
 }
 
 }  // namespace
