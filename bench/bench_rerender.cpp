@@ -19,11 +19,14 @@
 // slider being dragged: the same parameter changes again; THIRD and FOURTH
 // default to VALUE + 2 and + 3 steps of NEW_VALUE - VALUE); printed are
 // the CPU time of the fourth render and its ratio to the cold one (the
-// callgrind parts "drag3 NAME" and "drag4 NAME").
+// callgrind parts "drag3 NAME" and "drag4 NAME"); "ok" then also needs the
+// fourth render to be the solid a cold render of FOURTH gives (volume and
+// area to 1e-9, components, genus).
 // Cancel mode: the model renders on a thread; after each delay the cancel
 // flag is set, and the time from setting it to Render() returning is the
 // cancellation latency.
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -166,6 +169,16 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose, bool 
         if (callgrind) MOS_DUMP_CALLGRIND(dragPart4.c_str());
         siblingHits = fourth.stats.geometrySiblingHits;
         ok = ok && third.ok && fourth.ok && fourth.summary.kind != mos::GeometryKind::Empty;
+        if (!callgrind) {
+          // The drag's result is the solid a cold render of that value gives.
+          mos::Engine fresh;
+          const mos::RenderResult ref = fresh.Render(Request(c, c.fourth));
+          const mos::GeometrySummary& x = fourth.summary;
+          const mos::GeometrySummary& y = ref.summary;
+          ok = ok && std::fabs(x.volume - y.volume) <= 1e-9 * std::fabs(y.volume) &&
+               std::fabs(x.area - y.area) <= 1e-9 * y.area && x.components == y.components &&
+               x.genus == y.genus;
+        }
       }
       if (!callgrind) {
         // The same cold render without a geometry cache: the cache's overhead.

@@ -56,7 +56,8 @@ class Booleans {
       if (again && !FoldRedoesOnlyTheChanged(op, unchanged) && !(op == CombineOp::kUnion && AllApart())) {
         std::optional<Mesh> reused = WithUnchangedFirst(op, unchanged);
         if (reused) return Result(std::move(*reused));
-        if (Stopped()) return {};
+        // Stopped (cancel, deadline, budget) after some operands were used.
+        if (touched_ || Stopped()) return {};
       }
     }
     std::optional<Mesh> mesh = Combined(op, all, /*storeWhole=*/false);
@@ -113,6 +114,7 @@ class Booleans {
   // The operand's mesh ready for a boolean (plain meshes on 2021.01's grid);
   // each operand is taken once.
   Mesh Take(size_t i) {
+    touched_ = true;
     Geometry& g = ops_[i].geometry;
     if (!g.booleanResult) SnapToOpenscadGrid(g.mesh);
     return std::move(g.mesh);
@@ -217,6 +219,7 @@ class Booleans {
   // three or four of a union or difference one at a time, others through
   // the n-ary boolean. `storeWhole`: store the result as their set.
   std::optional<Mesh> Combined(CombineOp op, const std::vector<size_t>& members, bool storeWhole) {
+    touched_ = true;
     const size_t warningsBefore = ctx_.combine.warnings ? ctx_.combine.warnings->size() : 0;
     std::optional<Mesh> mesh;
     if (op != CombineOp::kIntersection && members.size() >= 3 && members.size() <= 4) {
@@ -309,6 +312,7 @@ class Booleans {
   kernel::LimitGuard guard_;
   std::vector<NodeDigest> digests_;
   bool keyed_ = false;
+  bool touched_ = false;  // some operand's geometry was used (moved out)
 };
 
 }  // namespace
