@@ -338,5 +338,31 @@ TEST(EngineRerender, SiblingSetKeepsColoursWhenTheChangedOperandMakesMoreParts) 
   }
 }
 
+// The changed operand is the last folded (the most triangles) but not the
+// last child, and makes more parts: the prefix of the two others comes
+// from the cache with each face still on its own node (the sphere's
+// properties come after the changed operand's in the render's table).
+TEST(EngineRerender, PrefixKeepsNodeIdsWhenAnEarlierChildMakesMoreParts) {
+  const char* source =
+      "n = 12;\n"
+      "union() { color(\"red\") translate([1.05, 0.55, -6.2]) cylinder(r=1, h=12.3, $fn=8);\n"
+      "  color(\"blue\") for (i = [0:n]) translate([0.31 + 1.73 * i, -0.47, -0.61]) cube(1.3);\n"
+      "  color(\"green\") translate([0.2, 0.1, 0.3]) sphere(2.7, $fn=8); }\n";
+  auto request = [&](const char* value) {
+    RenderRequest r;
+    r.source = source;
+    r.sourceName = "model.scad";
+    r.defines = {{"n", value}};
+    r.wantGeometry = true;
+    return r;
+  };
+  Engine engine;
+  ASSERT_TRUE(engine.Render(request("12")).ok);
+  const RenderResult warm = engine.Render(request("14"));
+  EXPECT_EQ(warm.stats.geometryPrefixHits, 1u);
+  Engine fresh;
+  ExpectSameResult(warm, fresh.Render(request("14")), "n = 14");
+}
+
 }  // namespace
 }  // namespace mos
