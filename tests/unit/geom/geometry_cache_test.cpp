@@ -385,5 +385,30 @@ TEST(GeometryCache, DeadlineInThePastStopsTheRender) {
   EXPECT_EQ(cache.Counters().entries, 0u);
 }
 
+// The children hints (per boolean node position) are bounded and dropped
+// with the cache.
+TEST(GeometryCache, ChildrenHintsAreBounded) {
+  GeometryCache cache;
+  GeometryCache::ChildrenHint hint;
+  hint.digests = {DigestOf("a"), DigestOf("b")};
+  hint.changed = {1};
+  cache.RememberChildren(7, hint);
+  EXPECT_EQ(cache.PreviousChildren(7).digests, hint.digests);
+  EXPECT_EQ(cache.PreviousChildren(7).changed, hint.changed);
+  EXPECT_TRUE(cache.PreviousChildren(8).digests.empty());
+  for (uint64_t p = 100; p < 100 + GeometryCache::kMaxPositions; ++p) cache.RememberChildren(p, hint);
+  EXPECT_TRUE(cache.PreviousChildren(7).digests.empty());  // forgotten when the table filled
+  GeometryCache::ChildrenHint huge;
+  huge.digests.assign(GeometryCache::kMaxHintDigests + 1, DigestOf("c"));
+  cache.RememberChildren(9, huge);
+  EXPECT_TRUE(cache.PreviousChildren(9).digests.empty());  // too large to keep
+  cache.RememberChildren(10, hint);
+  cache.Clear();
+  EXPECT_TRUE(cache.PreviousChildren(10).digests.empty());
+  cache.RememberChildren(11, hint);
+  cache.SetBudget(0);
+  EXPECT_TRUE(cache.PreviousChildren(11).digests.empty());
+}
+
 }  // namespace
 }  // namespace mos::geom
