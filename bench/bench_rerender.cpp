@@ -1,7 +1,7 @@
 // Re-render benchmark (never run in CI, never asserted on).
 //
-//   mos_bench_rerender [--repeats N] [--stages] MODEL...   (bench/rerender/*.scad: the
-//       first line says "// rerender: NAME VALUE NEW_VALUE")
+//   mos_bench_rerender [--repeats N] [--stages] [--drag] MODEL...   (bench/rerender/*.scad:
+//       the first line says "// rerender: NAME VALUE NEW_VALUE [THIRD FOURTH]")
 //   mos_bench_rerender --list bench/rerender/examples.txt
 //       (lines "PATH NAME VALUE NEW_VALUE"; '#' starts a comment)
 //   mos_bench_rerender --cancel MODEL [--delays 50,100,200]
@@ -15,10 +15,18 @@
 // time, the ratio warm/cold per model and its median; "nocache" is the CPU
 // time of the cold render on an Engine without a geometry cache (the
 // cache's own cost); hits/misses are the warm render's.
+// --drag: then the same Engine renders with NAME=THIRD and NAME=FOURTH (a
+// slider being dragged: the same parameter changes again; THIRD and FOURTH
+// default to VALUE + 2 and + 3 steps of NEW_VALUE - VALUE); printed are
+// the CPU time of the fourth render and its ratio to the cold one (the
+// callgrind parts "drag3 NAME" and "drag4 NAME"); "ok" then also needs the
+// fourth render to be the solid a cold render of FOURTH gives (volume and
+// area to 1e-9, components, genus).
 // Cancel mode: the model renders on a thread; after each delay the cancel
 // flag is set, and the time from setting it to Render() returning is the
 // cancellation latency.
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -65,8 +73,19 @@ double Median(std::vector<double> v) {
 }
 
 struct Case {
-  std::string path, name, value, newValue;
+  std::string path, name, value, newValue, third, fourth;
 };
+
+// THIRD and FOURTH: VALUE + 2 and 3 steps when not given.
+void FillDrag(Case& c) {
+  if (!c.third.empty() && !c.fourth.empty()) return;
+  const double a = std::atof(c.value.c_str()), b = std::atof(c.newValue.c_str());
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", a + 2 * (b - a));
+  c.third = buf;
+  std::snprintf(buf, sizeof buf, "%.17g", a + 3 * (b - a));
+  c.fourth = buf;
+}
 
 mos::RenderRequest Request(const Case& c, const std::string& value) {
   mos::RenderRequest r;
@@ -84,7 +103,10 @@ bool CaseFromHeader(const std::string& path, Case& c) {
   if (line.rfind(tag, 0) != 0) return false;
   std::istringstream words(line.substr(tag.size()));
   c.path = path;
-  return static_cast<bool>(words >> c.name >> c.value >> c.newValue);
+  if (!(words >> c.name >> c.value >> c.newValue)) return false;
+  words >> c.third >> c.fourth;
+  FillDrag(c);
+  return true;
 }
 
 std::vector<Case> CasesFromList(const std::string& path) {
@@ -95,7 +117,11 @@ std::vector<Case> CasesFromList(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream words(line);
     Case c;
-    if (words >> c.path >> c.name >> c.value >> c.newValue) out.push_back(c);
+    if (words >> c.path >> c.name >> c.value >> c.newValue) {
+      words >> c.third >> c.fourth;
+      FillDrag(c);
+      out.push_back(c);
+    }
   }
   return out;
 }
@@ -105,13 +131,16 @@ std::string ShortName(const Case& c) {
   return (slash == std::string::npos ? c.path : c.path.substr(slash + 1)) + " " + c.name;
 }
 
-int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose, bool callgrind) {
-  std::vector<double> ratios, cpuRatios;
-  std::printf("%-36s %9s %9s %7s %9s %9s %7s %9s %5s %6s %3s\n", "model parameter", "cold_ms",
+int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose, bool callgrind, bool drag) {
+  std::vector<double> ratios, cpuRatios, dragRatios;
+  std::printf("%-36s %9s %9s %7s %9s %9s %7s %9s %5s %6s %3s", "model parameter", "cold_ms",
               "warm_ms", "ratio", "cold_cpu", "warm_cpu", "ratio", "nocache", "hits", "misses",
               "ok");
+  if (drag) std::printf(" %9s %7s %4s", "drag4_cpu", "ratio", "sib");
+  std::printf("\n");
   for (const Case& c : cases) {
-    std::vector<double> cold, warm, coldCpu, warmCpu, uncachedCpu;
+    std::vector<double> cold, warm, coldCpu, warmCpu, uncachedCpu, dragCpu;
+    uint64_t siblingHits = 0;
     uint64_t hits = 0, misses = 0;
     bool ok = true;
     for (int r = 0; r < repeats; ++r) {
@@ -130,6 +159,27 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose, bool 
       if (callgrind) MOS_DUMP_CALLGRIND(warmPart.c_str());
       coldCpu.push_back(c1 - c0);
       warmCpu.push_back(c2 - c1);
+      if (drag) {
+        const std::string dragPart3 = "drag3 " + ShortName(c), dragPart4 = "drag4 " + ShortName(c);
+        mos::RenderResult third = engine.Render(Request(c, c.third));
+        if (callgrind) MOS_DUMP_CALLGRIND(dragPart3.c_str());
+        const double c3 = CpuSeconds();
+        mos::RenderResult fourth = engine.Render(Request(c, c.fourth));
+        dragCpu.push_back(CpuSeconds() - c3);
+        if (callgrind) MOS_DUMP_CALLGRIND(dragPart4.c_str());
+        siblingHits = fourth.stats.geometrySiblingHits;
+        ok = ok && third.ok && fourth.ok && fourth.summary.kind != mos::GeometryKind::Empty;
+        if (!callgrind) {
+          // The drag's result is the solid a cold render of that value gives.
+          mos::Engine fresh;
+          const mos::RenderResult ref = fresh.Render(Request(c, c.fourth));
+          const mos::GeometrySummary& x = fourth.summary;
+          const mos::GeometrySummary& y = ref.summary;
+          ok = ok && std::fabs(x.volume - y.volume) <= 1e-9 * std::fabs(y.volume) &&
+               std::fabs(x.area - y.area) <= 1e-9 * y.area && x.components == y.components &&
+               x.genus == y.genus;
+        }
+      }
       if (!callgrind) {
         // The same cold render without a geometry cache: the cache's overhead.
         mos::EngineOptions noCache;
@@ -167,15 +217,25 @@ int RunRerender(const std::vector<Case>& cases, int repeats, bool verbose, bool 
     const double cpuRatio = Median(warmCpu) / Median(coldCpu);
     ratios.push_back(ratio);
     cpuRatios.push_back(cpuRatio);
-    std::printf("%-36s %9.2f %9.2f %6.1f%% %9.2f %9.2f %6.1f%% %9.2f %5llu %6llu %3s\n",
+    std::printf("%-36s %9.2f %9.2f %6.1f%% %9.2f %9.2f %6.1f%% %9.2f %5llu %6llu %3s",
                 ShortName(c).c_str(), Median(cold) * 1e3, Median(warm) * 1e3, ratio * 100,
                 Median(coldCpu) * 1e3, Median(warmCpu) * 1e3, cpuRatio * 100,
                 Median(uncachedCpu) * 1e3,
                 static_cast<unsigned long long>(hits), static_cast<unsigned long long>(misses),
                 ok ? "yes" : "NO");
+    if (drag) {
+      const double dragRatio = Median(dragCpu) / Median(coldCpu);
+      dragRatios.push_back(dragRatio);
+      std::printf(" %9.2f %6.1f%% %4llu", Median(dragCpu) * 1e3, dragRatio * 100,
+                  static_cast<unsigned long long>(siblingHits));
+    }
+    std::printf("\n");
   }
   std::printf("median warm/cold ratio: %.1f%% wall, %.1f%% cpu, over %zu models\n",
               Median(ratios) * 100, Median(cpuRatios) * 100, ratios.size());
+  if (drag)
+    std::printf("median drag4/cold cpu ratio: %.1f%% over %zu models\n", Median(dragRatios) * 100,
+                dragRatios.size());
   return 0;
 }
 
@@ -233,12 +293,15 @@ int main(int argc, char** argv) {
   int repeats = 3;
   bool verbose = false;
   bool callgrind = false;
+  bool drag = false;
   std::vector<Case> cases;
   std::string cancelModel;
   std::vector<int> delays = {20, 50, 100, 200, 300, 500, 800};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--stages") {
+    if (a == "--drag") {
+      drag = true;
+    } else if (a == "--stages") {
       verbose = true;
     } else if (a == "--callgrind") {
       callgrind = true;
@@ -261,5 +324,5 @@ int main(int argc, char** argv) {
     }
   }
   if (!cancelModel.empty()) return RunCancel(cancelModel, delays);
-  return RunRerender(cases, callgrind ? 1 : repeats, verbose, callgrind);
+  return RunRerender(cases, callgrind ? 1 : repeats, verbose, callgrind, drag);
 }

@@ -1,4 +1,4 @@
-// rerender: lid_fillet 2 3
+// rerender: lid_fillet 2 3 2.5 3.5
 // A box and its lid, both with rounded edges (minkowski with a sphere);
 // only the lid's fillet radius changes.
 lid_fillet = 2;

@@ -91,6 +91,11 @@ struct RenderStats {
   // operands of a 3- or 4-operand boolean) and stored into it.
   uint64_t geometryPrefixHits = 0;
   uint64_t geometryPrefixStores = 0;
+  // On a re-render, the unchanged children of a union/difference/
+  // intersection are combined first; that partial result taken from the
+  // cache and stored into it (keyed by the children's contents).
+  uint64_t geometrySiblingHits = 0;
+  uint64_t geometrySiblingStores = 0;
 };
 
 struct RenderedGeometry;  // opaque: the double-precision render (src/engine)

@@ -114,6 +114,8 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
   stats.geometryCacheStores = r.stats.cacheStores;
   stats.geometryPrefixHits = r.stats.prefixHits;
   stats.geometryPrefixStores = r.stats.prefixStores;
+  stats.geometrySiblingHits = r.stats.siblingHits;
+  stats.geometrySiblingStores = r.stats.siblingStores;
   for (size_t k = 0; k < geom::GeometryStats::kKinds; ++k) {
     if (r.stats.kindNodes[k] == 0) continue;
     stats.geometrySecondsByKind.push_back(

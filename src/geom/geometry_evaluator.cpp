@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "geom/cached_boolean.h"
 #include "geom/cgal_closed_check.h"
 #include "geom/clipper_grid.h"
 #include "geom/clipper_order.h"
@@ -347,18 +348,35 @@ class Renderer {
 
   // Geometries of the children (background '%' subtrees are not part of a
   // render); their spans go to `spans` for messages.
+  // `ranges`: the properties each child's subtree made. Each child is
+  // visited at its position (a hash of the child indices from the root).
   std::vector<Geometry> VisitChildren(const Node& node, int depth,
                                       std::vector<lang::SourceSpan>* spans = nullptr,
-                                      std::vector<const Node*>* nodes = nullptr) {
+                                      std::vector<const Node*>* nodes = nullptr,
+                                      std::vector<PropertyRange>* ranges = nullptr) {
     std::vector<Geometry> out;
+    const uint64_t parent = position_;
+    uint64_t index = 0;
     for (const auto& child : node.children) {
+      ++index;
       if (!child || child->background) continue;
       if (spans) spans->push_back(child->span);
       if (nodes) nodes->push_back(child.get());
+      const uint32_t before = static_cast<uint32_t>(out_.properties.size());
+      position_ = ChildPosition(parent, index);
       out.push_back(Visit(*child, depth + 1));
+      position_ = parent;
+      if (ranges) ranges->push_back({before, static_cast<uint32_t>(out_.properties.size())});
       if (out_.cancelled) break;
     }
     return out;
+  }
+
+  static uint64_t ChildPosition(uint64_t parent, uint64_t index) {
+    uint64_t x = parent * 0x9E3779B97F4A7C15ull + index;
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ull;
+    return x ^ (x >> 29);
   }
 
   CombineContext Context(uint32_t newProp, std::vector<lang::SourceSpan> spans) {
@@ -374,10 +392,10 @@ class Renderer {
     if (op == CombineOp::kUnion && IsUnionGroup(node) && HasUnionGroupChild(node) && surely2d_.Test(node))
       return FlatUnion2d(node, depth);
     const int id = nextNodeId_ - 1;
-    const size_t propsBefore = out_.properties.size();
     std::vector<lang::SourceSpan> spans;
     std::vector<const Node*> nodes;
-    std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes);
+    std::vector<PropertyRange> ranges;
+    std::vector<Geometry> children = VisitChildren(node, depth, &spans, &nodes, &ranges);
     if (out_.cancelled) return {};
     if (op == CombineOp::kHull) AddOpenPolyhedronPoints(node, children);
     if (op == CombineOp::kUnion || op == CombineOp::kDifference || op == CombineOp::kIntersection)
@@ -385,11 +403,29 @@ class Renderer {
     // A minkowski operand 2021.01 cannot convert leaves its sum empty
     // (issue1137.scad).
     if (op == CombineOp::kMinkowski && DropCgalRejects(children)) return {};
-    if ((op == CombineOp::kDifference || op == CombineOp::kUnion) && CutsOneByOne(children))
-      return CutOneByOne(std::move(children), nodes, propsBefore,
-                         op == CombineOp::kUnion ? kernel::OpType::kUnion : kernel::OpType::kDifference);
+    if (TakesCachedBoolean(children, op) && nodes.size() == children.size())
+      return SolidBoolean(std::move(children), nodes, ranges, op, std::move(spans));
     const bool makesFaces = op == CombineOp::kHull || op == CombineOp::kMinkowski;
     return Combine(std::move(children), op, Context(makesFaces ? Leaf(id) : 0, std::move(spans)));
+  }
+
+  // Three or more solids through cached_boolean.h (partial results of
+  // their booleans in the cache).
+  Geometry SolidBoolean(std::vector<Geometry> children, const std::vector<const Node*>& nodes,
+                        const std::vector<PropertyRange>& ranges, CombineOp op,
+                        std::vector<lang::SourceSpan> spans) {
+    std::vector<BooleanOperand> operands(children.size());
+    for (size_t i = 0; i < children.size(); ++i) {
+      operands[i].geometry = std::move(children[i]);
+      operands[i].key = options_.cache ? keys_.Find(*nodes[i]) : nullptr;
+      operands[i].properties = ranges[i];
+    }
+    CachedBooleanContext ctx;
+    ctx.cache = options_.cache;
+    ctx.stats = &out_.stats;
+    ctx.position = position_;
+    ctx.combine = Context(0, std::move(spans));
+    return CachedBoolean(std::move(operands), op, ctx);
   }
 
   // Operands 2021.01 cannot convert for a boolean with others (2 or more
@@ -449,132 +485,6 @@ class Renderer {
       }
       if (out_.cancelled) return;
     }
-  }
-
-  // A difference or union of three or four solids (all 3D, none empty) is
-  // folded one operand at a time, whether or not a cache is used (so a
-  // cached render gives what an uncached one gives). More operands go
-  // through the n-ary boolean (one cut by the cutters' union, or a
-  // smallest-first union), which costs less than many booleans of the
-  // whole solid.
-  static bool CutsOneByOne(const std::vector<Geometry>& children) {
-    if (children.size() < 3 || children.size() > 4) return false;
-    for (const Geometry& g : children)
-      if (g.dim != Dim::k3) return false;
-    return true;
-  }
-
-  // Key bytes of the first `count` children of a difference as a prefix:
-  // their digests in order (the children were keyed by VisitCached).
-  static std::string PrefixKeyBytes(const std::vector<const NodeKey*>& keys, size_t count,
-                                    kernel::OpType op) {
-    std::string bytes = op == kernel::OpType::kUnion ? "union-prefix:" : "difference-prefix:";
-    for (size_t i = 0; i < count; ++i) {
-      bytes.append(reinterpret_cast<const char*>(&keys[i]->digest.hi), sizeof(uint64_t));
-      bytes.append(reinterpret_cast<const char*>(&keys[i]->digest.lo), sizeof(uint64_t));
-    }
-    return bytes;
-  }
-
-  // children[0] minus (or plus) each further child in turn. With a cache,
-  // the longest cached prefix (the result of the first steps) is taken
-  // from it, and the prefixes made here are stored, their property ids relative
-  // to `propsBefore` (the children make the same properties on every render
-  // with the same content, so a prefix is valid wherever they are).
-  Geometry CutOneByOne(std::vector<Geometry> children, std::vector<const Node*> nodes,
-                       size_t propsBefore, kernel::OpType op) {
-    const size_t n = children.size();
-    if (op == kernel::OpType::kUnion && nodes.size() == n) {
-      // Union members smallest first (by triangles, ties in child order):
-      // the big members come last, so the steps redone when a small one
-      // changes are few and the cold render accumulates small parts first.
-      std::vector<size_t> order(n);
-      for (size_t i = 0; i < n; ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return children[a].mesh.NumTri() < children[b].mesh.NumTri();
-      });
-      std::vector<Geometry> sortedChildren;
-      std::vector<const Node*> sortedNodes;
-      for (size_t i : order) {
-        sortedChildren.push_back(std::move(children[i]));
-        sortedNodes.push_back(nodes[i]);
-      }
-      children.swap(sortedChildren);
-      nodes.swap(sortedNodes);
-    }
-    for (Geometry& g : children)
-      if (!g.booleanResult) SnapToOpenscadGrid(g.mesh);
-    std::vector<const NodeKey*> keys;
-    if (options_.cache && nodes.size() == n) {
-      for (const Node* c : nodes) {
-        const NodeKey* k = keys_.Find(*c);
-        if (!k) break;
-        keys.push_back(k);
-      }
-    }
-    const bool keyed = keys.size() == n;
-    const uint32_t base = static_cast<uint32_t>(propsBefore);
-    std::vector<kernel::Box3> boxes;  // of the children, before any is moved
-    for (const Geometry& g : children) boxes.push_back(kernel::BoundingBox(g.mesh));
-    Mesh acc;
-    size_t next = 1;
-    for (size_t len = n - 1; keyed && len >= 2 && next == 1; --len) {
-      NodeKey prefix;
-      prefix.bytes = PrefixKeyBytes(keys, len, op);
-      prefix.digest = DigestOf(prefix.bytes);
-      std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(prefix);
-      if (!hit) continue;
-      acc = hit->geometry.mesh;
-      for (uint32_t& prop : acc.triProp) prop += base;
-      next = len;
-      ++out_.stats.prefixHits;
-    }
-    if (next == 1) acc = std::move(children[0].mesh);
-    kernel::LimitGuard guard(limits_, "boolean");
-    bool tryPlanes = op == kernel::OpType::kUnion;
-    for (size_t i = next; i < n; ++i) {
-      const Mesh& other = children[i].mesh;
-      // A union member whose box touches no earlier member's box is apart
-      // from all of them: appended (the box of their union would often
-      // touch it, e.g. parts in a grid).
-      bool touches = false;
-      if (op == kernel::OpType::kUnion) {
-        for (size_t j = 0; j < i && !touches; ++j) touches = boxes[j].Overlaps(boxes[i]);
-      } else {
-        touches = acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(boxes[i]);
-      }
-      // Touching boxes of parts that a plane keeps apart: appended too. Once
-      // a member really overlaps, later ones are not tested (each test
-      // walks the whole accumulated mesh).
-      if (touches && tryPlanes) {
-        tryPlanes = PartsSeparated({&acc, &other});
-        touches = !tryPlanes;
-      }
-      if (touches)
-        acc = kernel::Boolean(acc, other, op, &guard);
-      else if (op == kernel::OpType::kUnion)
-        kernel::AppendMesh(acc, other);
-      if (guard.Stopped()) return {};
-      if (keyed && i + 1 < n) StorePrefix(PrefixKeyBytes(keys, i + 1, op), acc, base);
-    }
-    Geometry result = Geometry::Solid(std::move(acc));
-    result.booleanResult = !result.Empty();
-    return result;
-  }
-
-  void StorePrefix(std::string keyBytes, const Mesh& mesh, uint32_t base) {
-    auto e = std::make_shared<CachedGeometry>();
-    e->geometry = Geometry::Solid(mesh);
-    const uint32_t end = static_cast<uint32_t>(out_.properties.size());
-    for (uint32_t& prop : e->geometry.mesh.triProp) {
-      if (prop < base || prop >= end) return;  // not made by these children
-      prop -= base;
-    }
-    const NodeDigest digest = DigestOf(keyBytes);
-    e->keyBytes = std::move(keyBytes);
-    e->bytes = EstimateBytes(*e);
-    options_.cache->Store(digest, std::move(e));
-    ++out_.stats.prefixStores;
   }
 
   // hull() takes the points of its polyhedron children even when repair
@@ -859,6 +769,7 @@ class Renderer {
   kernel::KernelLimits limits_;
   int maxDepth_ = kDefaultMaxDepth;
   int nextNodeId_ = 0;
+  uint64_t position_ = 0x6d6f732d726f6f74ull;  // of the node being visited
   double childSeconds_ = 0;  // time of the current node's children so far
   NodeKeys keys_;
   Surely2dNodes surely2d_;

@@ -46,6 +46,11 @@ struct GeometryStats {
   // last operand costs one boolean.
   uint64_t prefixHits = 0;
   uint64_t prefixStores = 0;
+  // On a re-render, the children of a union/difference/intersection that
+  // did not change are combined first, and that partial result is cached
+  // under their contents (cached_boolean.h): hits and stores of those.
+  uint64_t siblingHits = 0;
+  uint64_t siblingStores = 0;
   double keySeconds = 0;     // hashing subtrees
   double lookupSeconds = 0;  // finding, replaying and storing entries
   // Each node's own time (its children's left out; a cache hit's replay

@@ -6,12 +6,15 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "eval/evaluator.h"
 #include "geom/geometry_cache.h"
 #include "geom/geometry_evaluator.h"
 #include "geom/node_key.h"
+#include "kernel/mesh.h"
+#include "kernel/mesh_properties.h"
 #include "lang/parser.h"
 
 namespace mos::geom {
@@ -55,6 +58,29 @@ void ExpectSameResult(const RenderResult& a, const RenderResult& b) {
     EXPECT_EQ(a.properties[i].nodeId, b.properties[i].nodeId) << i;
     EXPECT_EQ(a.properties[i].rgba, b.properties[i].rgba) << i;
   }
+  EXPECT_EQ(a.warnings.size(), b.warnings.size());
+}
+
+// The same solid (measures, bounding box) and property table; the
+// triangles may differ: a repeated change unites the unchanged children of
+// a boolean first (cached_boolean.h). The triangles use the same properties.
+void ExpectSameSolid(const RenderResult& a, const RenderResult& b) {
+  ASSERT_EQ(a.geometry.dim, b.geometry.dim);
+  const double va = kernel::SignedVolume(a.geometry.mesh), vb = kernel::SignedVolume(b.geometry.mesh);
+  EXPECT_NEAR(va, vb, 1e-9 * std::fabs(vb));
+  const double aa = kernel::SurfaceArea(a.geometry.mesh), ab = kernel::SurfaceArea(b.geometry.mesh);
+  EXPECT_NEAR(aa, ab, 1e-9 * ab);
+  const kernel::Box3 ba = kernel::BoundingBox(a.geometry.mesh), bb = kernel::BoundingBox(b.geometry.mesh);
+  EXPECT_EQ(ba.min.x, bb.min.x);
+  EXPECT_EQ(ba.max.z, bb.max.z);
+  ASSERT_EQ(a.properties.size(), b.properties.size());
+  for (size_t i = 0; i < a.properties.size(); ++i) {
+    EXPECT_EQ(a.properties[i].nodeId, b.properties[i].nodeId) << i;
+    EXPECT_EQ(a.properties[i].rgba, b.properties[i].rgba) << i;
+  }
+  std::set<uint32_t> pa(a.geometry.mesh.triProp.begin(), a.geometry.mesh.triProp.end());
+  std::set<uint32_t> pb(b.geometry.mesh.triProp.begin(), b.geometry.mesh.triProp.end());
+  EXPECT_EQ(pa, pb);
   EXPECT_EQ(a.warnings.size(), b.warnings.size());
 }
 
@@ -102,6 +128,8 @@ TEST(GeometryCache, TransformOfTwoChildrenIsCached) {
   RenderResult warm = RenderWith(e2, &cache);
   EXPECT_EQ(warm.stats.cacheHits, 2u);
   EXPECT_EQ(warm.stats.cacheMisses, 1u);  // the root
+  // A first change: folded as a cold render folds (no sibling set).
+  EXPECT_EQ(warm.stats.siblingStores, 0u);
   ExpectSameResult(warm, RenderWith(e2, nullptr));
 }
 
@@ -124,8 +152,9 @@ TEST(GeometryCache, DifferencePrefixIsReusedWhenTheLastCutterChanges) {
   ExpectSameResult(cold, RenderWith(e1, nullptr));
   eval::EvalResult e2 = Tree(source(21.5));
   RenderResult warm = RenderWith(e2, &cache);
-  EXPECT_EQ(warm.stats.prefixHits, 1u);
-  EXPECT_EQ(warm.stats.prefixStores, 0u);
+  // The cold render's prefix is the set of the unchanged siblings.
+  EXPECT_EQ(warm.stats.prefixHits + warm.stats.siblingHits, 1u);
+  EXPECT_EQ(warm.stats.prefixStores + warm.stats.siblingStores, 0u);
   RenderResult plain = RenderWith(e2, nullptr);
   EXPECT_EQ(plain.stats.prefixHits, 0u);
   ExpectSameResult(warm, plain);
@@ -138,7 +167,8 @@ TEST(GeometryCache, DifferencePrefixIsReusedWhenTheLastCutterChanges) {
   EXPECT_TRUE(found);
 }
 
-// Changing the first cutter leaves no prefix to reuse; a union of four
+// Changing the first cutter leaves no prefix to reuse (the cube minus the
+// unchanged cutter is made and stored for the next change); a union of four
 // children reuses the union of its first three when the fourth changes.
 TEST(GeometryCache, PrefixesFollowChildOrder) {
   auto diff = [](double r) {
@@ -151,7 +181,20 @@ TEST(GeometryCache, PrefixesFollowChildOrder) {
   eval::EvalResult b = Tree(diff(1.5));
   RenderResult changedFirst = RenderWith(b, &cache);
   EXPECT_EQ(changedFirst.stats.prefixHits, 0u);
+  EXPECT_EQ(changedFirst.stats.siblingStores, 0u);
   ExpectSameResult(changedFirst, RenderWith(b, nullptr));
+  // The same cutter changes again: the cube minus the unchanged cutter is
+  // made and stored, then found on the next change.
+  eval::EvalResult c = Tree(diff(1.25));
+  RenderResult changedAgain = RenderWith(c, &cache);
+  EXPECT_EQ(changedAgain.stats.siblingStores, 1u);
+  EXPECT_EQ(changedAgain.stats.siblingHits, 0u);
+  ExpectSameSolid(changedAgain, RenderWith(c, nullptr));
+  eval::EvalResult d = Tree(diff(0.75));
+  RenderResult changedThird = RenderWith(d, &cache);
+  EXPECT_EQ(changedThird.stats.siblingHits, 1u);
+  EXPECT_EQ(changedThird.stats.siblingStores, 0u);
+  ExpectSameSolid(changedThird, RenderWith(d, nullptr));
 
   auto uni = [](double z) {
     return "union() { cube(10); translate([5,5,5]) cube(10); translate([-3,-3,-3]) cube(5);"
@@ -163,7 +206,7 @@ TEST(GeometryCache, PrefixesFollowChildOrder) {
   EXPECT_EQ(coldUnion.stats.prefixStores, 2u);  // first two, first three
   eval::EvalResult u2 = Tree(uni(13));
   RenderResult warmUnion = RenderWith(u2, &cache2);
-  EXPECT_EQ(warmUnion.stats.prefixHits, 1u);
+  EXPECT_EQ(warmUnion.stats.prefixHits + warmUnion.stats.siblingHits, 1u);
   ExpectSameResult(warmUnion, RenderWith(u2, nullptr));
 }
 
@@ -340,6 +383,31 @@ TEST(GeometryCache, DeadlineInThePastStopsTheRender) {
   EXPECT_TRUE(r.timedOut);
   EXPECT_TRUE(r.geometry.Empty());
   EXPECT_EQ(cache.Counters().entries, 0u);
+}
+
+// The children hints (per boolean node position) are bounded and dropped
+// with the cache.
+TEST(GeometryCache, ChildrenHintsAreBounded) {
+  GeometryCache cache;
+  GeometryCache::ChildrenHint hint;
+  hint.digests = {DigestOf("a"), DigestOf("b")};
+  hint.changed = {1};
+  cache.RememberChildren(7, hint);
+  EXPECT_EQ(cache.PreviousChildren(7).digests, hint.digests);
+  EXPECT_EQ(cache.PreviousChildren(7).changed, hint.changed);
+  EXPECT_TRUE(cache.PreviousChildren(8).digests.empty());
+  for (uint64_t p = 100; p < 100 + GeometryCache::kMaxPositions; ++p) cache.RememberChildren(p, hint);
+  EXPECT_TRUE(cache.PreviousChildren(7).digests.empty());  // forgotten when the table filled
+  GeometryCache::ChildrenHint huge;
+  huge.digests.assign(GeometryCache::kMaxHintDigests + 1, DigestOf("c"));
+  cache.RememberChildren(9, huge);
+  EXPECT_TRUE(cache.PreviousChildren(9).digests.empty());  // too large to keep
+  cache.RememberChildren(10, hint);
+  cache.Clear();
+  EXPECT_TRUE(cache.PreviousChildren(10).digests.empty());
+  cache.RememberChildren(11, hint);
+  cache.SetBudget(0);
+  EXPECT_TRUE(cache.PreviousChildren(11).digests.empty());
 }
 
 }  // namespace
