@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -273,6 +275,37 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
   std::vector<Vec3> pts;
   for (size_t v = 0; v < used.size(); ++v)
     if (used[v]) pts.push_back(m.vertPos[v]);
+  // An open-addressing table keyed by the coordinates' bits (-0 as +0, as
+  // == treats them equal): linear, where a sort by position was n log n.
+  // NaN (never equal, and unordered for the sort) takes the sort below.
+  bool anyNan = false;
+  for (const Vec3& p : pts) anyNan = anyNan || p.x != p.x || p.y != p.y || p.z != p.z;
+  if (!anyNan) {
+    size_t cap = 16;
+    while (cap < 2 * pts.size()) cap *= 2;
+    std::vector<int> table(cap, -1);
+    auto bitsOf = [](double d) {
+      d += 0.0;  // -0.0 -> +0.0
+      uint64_t b;
+      std::memcpy(&b, &d, sizeof b);
+      return b;
+    };
+    for (size_t i = 0; i < pts.size(); ++i) {
+      const Vec3& p = pts[i];
+      uint64_t h = bitsOf(p.x) * 0x9E3779B97F4A7C15ull;
+      h = (h ^ (h >> 29) ^ bitsOf(p.y)) * 0xC2B2AE3D27D4EB4Full;
+      h = (h ^ (h >> 31) ^ bitsOf(p.z)) * 0x165667B19E3779F9ull;
+      h ^= h >> 32;
+      for (size_t slot = static_cast<size_t>(h) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+        if (table[slot] < 0) {
+          table[slot] = static_cast<int>(i);
+          break;
+        }
+        if (pts[static_cast<size_t>(table[slot])] == p) return true;
+      }
+    }
+    return false;
+  }
   auto less = [](const Vec3& p, const Vec3& q) {
     if (p.x != q.x) return p.x < q.x;
     if (p.y != q.y) return p.y < q.y;
