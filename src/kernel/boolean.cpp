@@ -23,13 +23,50 @@ namespace mos::kernel {
 
 namespace {
 
-Mesh Finish(std::vector<Vec3> pos, std::vector<std::array<int, 3>> tris, std::vector<uint32_t> props) {
+// `paired` gets whether BuildHalfedges paired every halfedge with one
+// opposite halfedge (valid corners, no degenerate triangle).
+Mesh Finish(std::vector<Vec3> pos, std::vector<std::array<int, 3>> tris, std::vector<uint32_t> props,
+            bool& paired) {
   Mesh m;
   m.vertPos = std::move(pos);
   m.triVerts = std::move(tris);
   m.triProp = std::move(props);
-  BuildHalfedges(m);
+  paired = BuildHalfedges(m);
   return m;
+}
+
+// IsClosedManifold of a mesh whose twins a successful BuildHalfedges just
+// built: the index, degeneracy and twin checks hold by construction, so
+// only the fans are walked: one fan per vertex (as many halfedges as
+// leave it) and no neighbour met twice around it. The same answer as
+// IsClosedManifold there.
+bool FansManifold(const Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  const int numHalf = 3 * mesh.NumTri();
+  std::vector<int> outgoing(nv, 0);
+  std::vector<int> anyOut(nv, -1);
+  for (int h = 0; h < numHalf; ++h) {
+    const int v = mesh.triVerts[h / 3][h % 3];
+    ++outgoing[v];
+    anyOut[v] = h;
+  }
+  const int* twin = mesh.halfedgeTwin.data();
+  std::vector<int> neighbourStamp(nv, -1);
+  for (int v = 0; v < nv; ++v) {
+    if (anyOut[v] < 0) continue;
+    int h = anyOut[v];
+    int count = 0;
+    do {
+      const int nb = HalfedgeEnd(mesh, h);
+      if (neighbourStamp[nb] == v) return false;
+      neighbourStamp[nb] = v;
+      ++count;
+      if (count > outgoing[v]) break;
+      h = twin[PrevHalfedge(h)];
+    } while (h != anyOut[v]);
+    if (count != outgoing[v]) return false;
+  }
+  return true;
 }
 
 Mesh Copy(const Mesh& m) {
@@ -155,8 +192,9 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
     }
   }
   if (active) *active = std::move(activeVert);
-  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
-  return faces.consistent && IsClosedManifold(result);
+  bool paired = false;
+  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
+  return faces.consistent && paired && FansManifold(result);
 }
 
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
