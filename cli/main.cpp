@@ -106,7 +106,8 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 // the first megabyte (all a small model uses) keeps small pages. The heap
 // is grown once by a 256 MB top pad (address space only; pages are
 // touched as malloc hands them out) so one advice covers it; memory beyond
-// it gets small pages as before. No result depends on this.
+// it gets small pages as before. No result depends on this. One-shot runs
+// only (the pad also keeps up to 256 MB of freed heap from being trimmed).
 static void AdviseHugeHeap() {
   constexpr size_t kPad = size_t{256} << 20, kHuge = size_t{2} << 20, kSmall = size_t{1} << 20;
   mallopt(M_TOP_PAD, static_cast<int>(kPad));
@@ -132,7 +133,6 @@ static void KeepFreedMemory() {
 #if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
-  AdviseHugeHeap();
 #endif
 }
 
@@ -141,6 +141,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> rawArgs(argv + 1, argv + argc);
   if (!rawArgs.empty() && rawArgs[0] == "serve")  // `mos serve model.scad`: serve/serve_command.h
     return mos::serve::RunServe(std::vector<std::string>(rawArgs.begin() + 1, rawArgs.end()));
+#if defined(__GLIBC__)
+  // Not for `mos serve`: a long-running server would keep up to the pad's
+  // 256 MB of freed heap resident.
+  AdviseHugeHeap();
+#endif
   auto parsed = mos::cli::ParseArguments(rawArgs);
   const auto& args = parsed.arguments;
   if (args.help) {
