@@ -105,20 +105,27 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 // one 2 MB page costs ~0.15 ms to clear, as much as ~70 small faults, so
 // the first megabyte (all a small model uses) keeps small pages. The heap
 // is grown once by a 256 MB top pad (address space only; pages are
-// touched as malloc hands them out) so one advice covers it; memory beyond
-// it gets small pages as before. No result depends on this. One-shot runs
-// only (the pad also keeps up to 256 MB of freed heap from being trimmed).
+// touched as malloc hands them out) so one advice covers it; growth beyond
+// it is as before (glibc's default pad, small pages). No result depends on
+// this. One-shot runs only: the top is not trimmed below the pad's size,
+// so up to 256 MB of freed heap stays with the process.
 static void AdviseHugeHeap() {
   constexpr size_t kPad = size_t{256} << 20, kHuge = size_t{2} << 20, kSmall = size_t{1} << 20;
+  // A trim would hand the advised range back (and regrow it unadvised).
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kPad + (size_t{64} << 20)));
   mallopt(M_TOP_PAD, static_cast<int>(kPad));
   void* probe = malloc(256 << 10);  // more than the top chunk has: malloc grows the heap by the pad
-  if (!probe) return;
+  // glibc's default pad again: under a tight address-space limit the
+  // padded growth fails (probe null) and later growth must not ask for it.
+  mallopt(M_TOP_PAD, 128 << 10);
+  if (!probe) {
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    return;
+  }
   const uintptr_t from = (reinterpret_cast<uintptr_t>(probe) + kSmall + kHuge - 1) & ~(kHuge - 1);
   free(probe);
   const uintptr_t to = reinterpret_cast<uintptr_t>(sbrk(0)) & ~(kHuge - 1);
   if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
-  // The pad stays: a trim keeps that much at the top, so the advised range
-  // is never handed back and grown again without the advice.
 }
 #endif
 
