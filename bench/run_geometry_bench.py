@@ -14,6 +14,11 @@ then a lower bound, marked '>'). mos runs --repeats times (mean CPU time, median
 samples CPU time per tick, which only a mean averages out).
 
   nice -n 19 bench/run_geometry_bench.py --mos build/bin/mos [--timeout 120] [--only SUBSTR]
+
+--reuse-openscad RESULTS takes openscad's CPU times and exit codes from an
+earlier results file instead of running openscad again (its renders are
+most of the bench's time): only the mos times are new, and the wall ratio
+is not printed ('-'), the earlier file holding no openscad wall times.
 """
 import argparse
 import glob
@@ -79,6 +84,18 @@ def Models(only):
     return [(k, p) for k, p in models if only in k]
 
 
+def StoredOpenscad(path):
+    """model -> (cpu seconds, exit column, timed out) from a results file."""
+    stored = {}
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 6 and (parts[0].startswith("examples/") or parts[0].startswith("stress/")):
+                exitO = parts[-1].split("/")[0]
+                stored[parts[0]] = (float(parts[1]), exitO, exitO == "timeout")
+    return stored
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mos", required=True)
@@ -86,7 +103,10 @@ def main():
     ap.add_argument("--timeout", type=float, default=120, help="openscad CPU seconds per model")
     ap.add_argument("--repeats", type=int, default=5, help="mos runs per model")
     ap.add_argument("--only", default="")
+    ap.add_argument("--reuse-openscad", metavar="RESULTS",
+                    help="openscad CPU times from this earlier results file; openscad is not run")
     args = ap.parse_args()
+    stored = StoredOpenscad(args.reuse_openscad) if args.reuse_openscad else None
     mos = os.path.abspath(args.mos)
     ratios = {"examples": [], "stress": []}
     slower = []
@@ -96,19 +116,26 @@ def main():
     print("%-52s %10s %10s %9s %9s  %s" % ("model", "openscad s", "mos s", "ratio", "wall ratio", "exit o/m"))
     for key, path in Models(args.only):
         cwd, base = os.path.dirname(path), os.path.basename(path)
-        oCpu, oWall, oRc = TimeProcess([args.openscad, "-o", out, base], cwd, args.timeout, inherited)
+        if stored is not None:
+            if key not in stored:
+                continue
+            oCpu, oRc, storedTimeout = stored[key]
+            oWall = None
+        else:
+            oCpu, oWall, oRc = TimeProcess([args.openscad, "-o", out, base], cwd, args.timeout, inherited)
+            storedTimeout = False
         runs = [TimeProcess([mos, "-o", out, base], cwd, args.timeout, inherited)
                 for _ in range(args.repeats)]
         mCpu = statistics.mean(r[0] for r in runs)  # mean: CPU time is sampled per tick
         mWall = statistics.median(r[1] for r in runs)
         mRc = runs[0][2]
-        lower = oRc is None
+        lower = oRc is None or storedTimeout
         ratio = oCpu / max(mCpu, 1e-4)
-        wallRatio = oWall / max(mWall, 1e-4)
+        wallRatio = "%9.0f" % (oWall / max(mWall, 1e-4)) if oWall is not None else "%9s" % "-"
         ratios["stress" if key.startswith("stress/") else "examples"].append(ratio)
         if ratio < 1:
             slower.append(key)
-        print("%-52s %10.3f %10.4f %8s%.0f %9.0f  %s/%s" % (
+        print("%-52s %10.3f %10.4f %8s%.0f %s  %s/%s" % (
             key, oCpu, mCpu, ">" if lower else " ", ratio, wallRatio,
             "timeout" if lower else oRc, mRc), flush=True)
     for group, rs in ratios.items():

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -21,13 +23,50 @@ namespace mos::kernel {
 
 namespace {
 
-Mesh Finish(std::vector<Vec3> pos, std::vector<std::array<int, 3>> tris, std::vector<uint32_t> props) {
+// `paired` gets whether BuildHalfedges paired every halfedge with one
+// opposite halfedge (valid corners, no degenerate triangle).
+Mesh Finish(std::vector<Vec3> pos, std::vector<std::array<int, 3>> tris, std::vector<uint32_t> props,
+            bool& paired) {
   Mesh m;
   m.vertPos = std::move(pos);
   m.triVerts = std::move(tris);
   m.triProp = std::move(props);
-  BuildHalfedges(m);
+  paired = BuildHalfedges(m);
   return m;
+}
+
+// IsClosedManifold of a mesh whose twins a successful BuildHalfedges just
+// built: the index, degeneracy and twin checks hold by construction, so
+// only the fans are walked: one fan per vertex (as many halfedges as
+// leave it) and no neighbour met twice around it. The same answer as
+// IsClosedManifold there.
+bool FansManifold(const Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  const int numHalf = 3 * mesh.NumTri();
+  std::vector<int> outgoing(nv, 0);
+  std::vector<int> anyOut(nv, -1);
+  for (int h = 0; h < numHalf; ++h) {
+    const int v = mesh.triVerts[h / 3][h % 3];
+    ++outgoing[v];
+    anyOut[v] = h;
+  }
+  const int* twin = mesh.halfedgeTwin.data();
+  std::vector<int> neighbourStamp(nv, -1);
+  for (int v = 0; v < nv; ++v) {
+    if (anyOut[v] < 0) continue;
+    int h = anyOut[v];
+    int count = 0;
+    do {
+      const int nb = HalfedgeEnd(mesh, h);
+      if (neighbourStamp[nb] == v) return false;
+      neighbourStamp[nb] = v;
+      ++count;
+      if (count > outgoing[v]) break;
+      h = twin[PrevHalfedge(h)];
+    } while (h != anyOut[v]);
+    if (count != outgoing[v]) return false;
+  }
+  return true;
 }
 
 Mesh Copy(const Mesh& m) {
@@ -153,8 +192,9 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
     }
   }
   if (active) *active = std::move(activeVert);
-  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props));
-  return faces.consistent && IsClosedManifold(result);
+  bool paired = false;
+  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
+  return faces.consistent && paired && FansManifold(result);
 }
 
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
@@ -273,6 +313,37 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
   std::vector<Vec3> pts;
   for (size_t v = 0; v < used.size(); ++v)
     if (used[v]) pts.push_back(m.vertPos[v]);
+  // An open-addressing table keyed by the coordinates' bits (-0 as +0, as
+  // == treats them equal): linear, where a sort by position was n log n.
+  // NaN (never equal, and unordered for the sort) takes the sort below.
+  bool anyNan = false;
+  for (const Vec3& p : pts) anyNan = anyNan || p.x != p.x || p.y != p.y || p.z != p.z;
+  if (!anyNan) {
+    size_t cap = 16;
+    while (cap < 2 * pts.size()) cap *= 2;
+    std::vector<int> table(cap, -1);
+    auto bitsOf = [](double d) {
+      d += 0.0;  // -0.0 -> +0.0
+      uint64_t b;
+      std::memcpy(&b, &d, sizeof b);
+      return b;
+    };
+    for (size_t i = 0; i < pts.size(); ++i) {
+      const Vec3& p = pts[i];
+      uint64_t h = bitsOf(p.x) * 0x9E3779B97F4A7C15ull;
+      h = (h ^ (h >> 29) ^ bitsOf(p.y)) * 0xC2B2AE3D27D4EB4Full;
+      h = (h ^ (h >> 31) ^ bitsOf(p.z)) * 0x165667B19E3779F9ull;
+      h ^= h >> 32;
+      for (size_t slot = static_cast<size_t>(h) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+        if (table[slot] < 0) {
+          table[slot] = static_cast<int>(i);
+          break;
+        }
+        if (pts[static_cast<size_t>(table[slot])] == p) return true;
+      }
+    }
+    return false;
+  }
   auto less = [](const Vec3& p, const Vec3& q) {
     if (p.x != q.x) return p.x < q.x;
     if (p.y != q.y) return p.y < q.y;

@@ -2,6 +2,7 @@
 #include "kernel/bvh.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "kernel/morton.h"
@@ -26,6 +27,43 @@ struct PrefixLength {
   }
 };
 
+// Item indices ordered by (code, index): an LSD radix sort by bytes, stable,
+// from the identity order, so equal codes keep index order (what a
+// comparison sort by (code, index) gives, at linear cost). Bytes on which
+// all codes agree are skipped.
+void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
+  const size_t n = code.size();
+  order.resize(n);
+  std::iota(order.begin(), order.end(), 0);
+  if (n < 64) {
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return code[a] != code[b] ? code[a] < code[b] : a < b; });
+    return;
+  }
+  std::vector<std::array<uint32_t, 256>> count(8);  // zeroed
+  for (uint64_t k : code)
+    for (int byte = 0; byte < 8; ++byte) ++count[byte][(k >> (8 * byte)) & 0xff];
+  std::vector<uint64_t> keys(code), keysTmp(n);
+  std::vector<int> orderTmp(n);
+  for (int byte = 0; byte < 8; ++byte) {
+    auto& c = count[byte];
+    if (c[(keys[0] >> (8 * byte)) & 0xff] == n) continue;  // all codes share this byte
+    uint32_t sum = 0;
+    for (uint32_t& x : c) {
+      const uint32_t here = x;
+      x = sum;
+      sum += here;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t slot = c[(keys[i] >> (8 * byte)) & 0xff]++;
+      keysTmp[slot] = keys[i];
+      orderTmp[slot] = order[i];
+    }
+    keys.swap(keysTmp);
+    order.swap(orderTmp);
+  }
+}
+
 }  // namespace
 
 void Bvh::Build(const std::vector<Box3>& itemBoxes) {
@@ -44,11 +82,7 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   std::vector<uint64_t> code(n);
   for (int i = 0; i < n; ++i)
     code[i] = itemBoxes[i].IsEmpty() ? 0 : Morton63(itemBoxes[i].Center(), centres);
-  leafItem_.resize(n);
-  std::iota(leafItem_.begin(), leafItem_.end(), 0);
-  std::sort(leafItem_.begin(), leafItem_.end(), [&](int a, int b) {
-    return code[a] != code[b] ? code[a] < code[b] : a < b;
-  });
+  SortByCode(code, leafItem_);
   std::vector<uint64_t> keys(n);
   leafBox_.resize(n);
   for (int i = 0; i < n; ++i) {
@@ -105,15 +139,23 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   auto childBox = [&](int ref) -> const Box3& { return ref < 0 ? leafBox_[~ref] : nodes_[ref].box; };
   for (int leaf = 0; leaf < n; ++leaf) {
     int node = leafParent[leaf];
-    int depth = 1;
     while (node >= 0) {
       if (visits[node]++ == 0) break;
       nodes_[node].box = Union(childBox(nodes_[node].left), childBox(nodes_[node].right));
       node = nodes_[node].parent;
     }
-    // Depth of this leaf (for the stack bound): count parents.
-    for (int p = leafParent[leaf]; p > 0; p = nodes_[p].parent) ++depth;
-    depth_ = std::max(depth_, depth);
+  }
+  // Depth of the deepest leaf (for the stack bound), from the root (node 0)
+  // down: one visit per node (counting each leaf's parents walked the tree
+  // once per leaf). A leaf whose parent is the root has depth 1.
+  std::vector<std::pair<int, int>> stack{{0, 0}};  // internal node, its depth
+  while (!stack.empty()) {
+    const auto [node, depth] = stack.back();
+    stack.pop_back();
+    for (int child : {nodes_[node].left, nodes_[node].right}) {
+      if (child < 0) depth_ = std::max(depth_, depth + 1);
+      else stack.push_back({child, depth + 1});
+    }
   }
 }
 

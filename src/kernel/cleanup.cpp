@@ -173,12 +173,19 @@ class Cleaner {
 
   // A triangle with one vertex (c) on its longest edge (ab), within eps of
   // the line: swap ab away.
+  // A triangle found not degenerate is tested again in a later pass only if
+  // a swap rewrote it since: nothing else changes its corners (swaps move
+  // no vertex and remove no triangle), so the skipped test would fail again
+  // and do nothing. Degenerate ones are tested every pass (a swap refused
+  // earlier may be possible now). The same swaps in the same order as
+  // testing every listed triangle every pass.
   void SwapDegenerate(double eps) {
+    retest_.assign(m_.NumTri(), 1);
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < NumListed(); ++i) {
         const int t = Listed(i);
-        if (removed_[t]) continue;
+        if (removed_[t] || !retest_[t]) continue;
         int longest = 0;
         double len2 = -1;
         for (int i = 0; i < 3; ++i) {
@@ -192,8 +199,15 @@ class Cleaner {
         const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
         const Vec3 pc = m_.vertPos[End(NextHalfedge(h))];
         const double area2 = Length(Cross(pb - pa, pc - pa));
-        if (len2 <= 0 || area2 > eps * std::sqrt(len2)) continue;
-        if (Swap(h)) any = true;
+        if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
+          retest_[t] = 0;
+          continue;
+        }
+        const int other = m_.halfedgeTwin[h];
+        if (Swap(h)) {
+          any = true;
+          retest_[other / 3] = 1;  // rewritten (t itself keeps its flag: 1)
+        }
       }
       if (!any) break;
     }
@@ -332,6 +346,7 @@ class Cleaner {
   std::vector<char> removed_;
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
+  std::vector<char> retest_;  // SwapDegenerate: per triangle, test it this pass
   int epoch_ = 0;
   bool all_ = false;
   std::vector<int> tris_;  // the listed triangles when !all_
