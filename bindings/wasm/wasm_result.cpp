@@ -77,6 +77,8 @@ val Stats(const RenderStats& s) {
   out.set("geometryCacheBytes", static_cast<double>(s.geometryCacheBytes));
   out.set("geometryPrefixHits", static_cast<double>(s.geometryPrefixHits));
   out.set("geometryPrefixStores", static_cast<double>(s.geometryPrefixStores));
+  out.set("geometrySiblingHits", static_cast<double>(s.geometrySiblingHits));
+  out.set("geometrySiblingStores", static_cast<double>(s.geometrySiblingStores));
   val byKind = val::object();
   for (const auto& k : s.geometrySecondsByKind) {
     val entry = val::object();
