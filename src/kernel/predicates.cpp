@@ -84,14 +84,15 @@ int BoolKernels::Kernel11(int edgeP, int edgeQ, Xyzz& xyzz, bool& overlap) const
   const int qv[2] = {q_.Start(edgeQ), q_.End(edgeQ)};
   const ShadowResult pvShadow[2] = {Shadow01(pv[0], qv[0], qv[1], false), Shadow01(pv[1], qv[0], qv[1], false)};
   const ShadowResult qvShadow[2] = {Shadow01(qv[0], pv[0], pv[1], true), Shadow01(qv[1], pv[0], pv[1], true)};
-  const Kernel11Result r = Kernel11From(pv, qv, pvShadow, qvShadow);
+  const Kernel11Result r = Kernel11From(pv, qv, {&pvShadow[0], &pvShadow[1]}, {&qvShadow[0], &qvShadow[1]});
   overlap = r.overlap;
   if (r.overlap) xyzz = r.xyzz;
   return r.s;
 }
 
-Kernel11Result BoolKernels::Kernel11From(const int (&pv)[2], const int (&qv)[2], const ShadowResult (&pvShadow)[2],
-                                         const ShadowResult (&qvShadow)[2]) const {
+Kernel11Result BoolKernels::Kernel11From(const int (&pv)[2], const int (&qv)[2],
+                                         const ShadowResult* const (&pvShadow)[2],
+                                         const ShadowResult* const (&qvShadow)[2]) const {
   Kernel11Result out;
   Vec3 pRL[2] = {};
   Vec3 qRL[2] = {};
@@ -99,7 +100,7 @@ Kernel11Result BoolKernels::Kernel11From(const int (&pv)[2], const int (&qv)[2],
   bool shadows = false;
   int s = 0;
   for (int i = 0; i < 2; ++i) {
-    const ShadowResult& sh = pvShadow[i];
+    const ShadowResult& sh = *pvShadow[i];
     if (!sh.overlap) continue;
     const int s01 = sh.s;
     s += s01 * (i == 0 ? 1 : -1);
@@ -111,7 +112,7 @@ Kernel11Result BoolKernels::Kernel11From(const int (&pv)[2], const int (&qv)[2],
     }
   }
   for (int i = 0; i < 2; ++i) {
-    const ShadowResult& sh = qvShadow[i];
+    const ShadowResult& sh = *qvShadow[i];
     if (!sh.overlap) continue;
     const int s10 = sh.s;
     s += s10 * (i == 0 ? 1 : -1);
@@ -145,14 +146,14 @@ int BoolKernels::Kernel02(int vert, int tri, bool forward, double& z, bool& over
     heF[i] = triMesh.Canonical(3 * tri + i);
     edges[i] = Shadow01(vert, triMesh.Start(heF[i]), triMesh.End(heF[i]), !forward);
   }
-  const Kernel02Result r = Kernel02From(vert, tri, forward, heF, edges);
+  const Kernel02Result r = Kernel02From(vert, tri, forward, heF, {&edges[0], &edges[1], &edges[2]});
   overlap = r.overlap;
   if (r.overlap) z = r.z;
   return r.s;
 }
 
 Kernel02Result BoolKernels::Kernel02From(int vert, int tri, bool forward, const int (&heF)[3],
-                                         const ShadowResult (&edges)[3]) const {
+                                         const ShadowResult* const (&edges)[3]) const {
   Kernel02Result out;
   const BoolMeshView& triMesh = forward ? q_ : p_;
   const Vec3& pos = forward ? p_.Pos(vert) : q_.Pos(vert);
@@ -171,7 +172,7 @@ Kernel02Result BoolKernels::Kernel02From(int vert, int tri, bool forward, const 
         closest = tv;
       }
     }
-    const ShadowResult& sh = edges[i];
+    const ShadowResult& sh = *edges[i];
     if (!sh.overlap) continue;
     const int s01 = sh.s;
     s += s01 * (3 * tri + i == heF[i] ? 1 : -1);
@@ -209,20 +210,22 @@ int BoolKernels::Kernel12(int edge, int tri, bool forward, Vec3& point) const {
   ShadowResult endShadow[2][3];  // the edge's ends on the triangle's edges
   for (int i = 0; i < 2; ++i) {
     for (int j = 0; j < 3; ++j) endShadow[i][j] = Shadow01(ev[i], hv[j][0], hv[j][1], !forward);
-    ends[i] = Kernel02From(ev[i], tri, forward, heF, endShadow[i]);
+    ends[i] = Kernel02From(ev[i], tri, forward, heF, {&endShadow[i][0], &endShadow[i][1], &endShadow[i][2]});
   }
   Kernel11Result edges[3];
   for (int i = 0; i < 3; ++i) {
-    const ShadowResult evShadow[2] = {endShadow[0][i], endShadow[1][i]};
     const ShadowResult hvShadow[2] = {Shadow01(hv[i][0], ev[0], ev[1], forward),
                                       Shadow01(hv[i][1], ev[0], ev[1], forward)};
-    edges[i] = forward ? Kernel11From(ev, hv[i], evShadow, hvShadow) : Kernel11From(hv[i], ev, hvShadow, evShadow);
+    const ShadowResult* const evPtr[2] = {&endShadow[0][i], &endShadow[1][i]};
+    const ShadowResult* const hvPtr[2] = {&hvShadow[0], &hvShadow[1]};
+    edges[i] = forward ? Kernel11From(ev, hv[i], evPtr, hvPtr) : Kernel11From(hv[i], ev, hvPtr, evPtr);
   }
-  return Kernel12From(ev, tri, forward, heF, ends, edges, point);
+  return Kernel12From(ev, tri, forward, heF, ends, {&edges[0], &edges[1], &edges[2]}, point);
 }
 
 int BoolKernels::Kernel12From(const int (&ev)[2], int tri, bool forward, const int (&heF)[3],
-                              const Kernel02Result (&ends)[2], const Kernel11Result (&edges)[3], Vec3& point) const {
+                              const Kernel02Result (&ends)[2], const Kernel11Result* const (&edges)[3],
+                              Vec3& point) const {
   const BoolMeshView& edgeMesh = forward ? p_ : q_;
   int x = 0;
   int k = 0;
@@ -244,7 +247,7 @@ int BoolKernels::Kernel12From(const int (&ev)[2], int tri, bool forward, const i
     }
   }
   for (int i = 0; i < 3; ++i) {
-    const Kernel11Result& r = edges[i];
+    const Kernel11Result& r = *edges[i];
     if (!r.overlap) continue;
     const int s = r.s;
     const Xyzz& xyzz = r.xyzz;

@@ -116,22 +116,24 @@ class BoolKernels {
   // integer crossing sign and the crossing point.
   int Kernel12(int edge, int tri, bool forward, Vec3& point) const;
 
+  // (The answers are passed by pointer: a caller that keeps them passes
+  // them without copies.)
   // Shadow01 of a vertex on the edge from edgeStart to edgeEnd (the
   // edge's vertex ids, start first, in the other mesh).
   ShadowResult Shadow01(int vert, int edgeStart, int edgeEnd, bool vertInQ) const;
   // Kernel11 of the P edge pv[0] -> pv[1] and the Q edge qv[0] -> qv[1]
   // (vertex ids) from Shadow01(pv[i], Q edge, false) and
   // Shadow01(qv[i], P edge, true).
-  Kernel11Result Kernel11From(const int (&pv)[2], const int (&qv)[2], const ShadowResult (&pvShadow)[2],
-                              const ShadowResult (&qvShadow)[2]) const;
+  Kernel11Result Kernel11From(const int (&pv)[2], const int (&qv)[2], const ShadowResult* const (&pvShadow)[2],
+                              const ShadowResult* const (&qvShadow)[2]) const;
   // Kernel02 from Shadow01(vert, heF[i], !forward), where heF[i] is the
   // canonical halfedge of the triangle's halfedge 3 tri + i.
   Kernel02Result Kernel02From(int vert, int tri, bool forward, const int (&heF)[3],
-                              const ShadowResult (&edges)[3]) const;
+                              const ShadowResult* const (&edges)[3]) const;
   // Kernel12 of the edge ev[0] -> ev[1] (vertex ids) from Kernel02 of its
   // ends against tri and Kernel11 of the edge with heF[i] (P edge first).
   int Kernel12From(const int (&ev)[2], int tri, bool forward, const int (&heF)[3], const Kernel02Result (&ends)[2],
-                   const Kernel11Result (&edges)[3], Vec3& point) const;
+                   const Kernel11Result* const (&edges)[3], Vec3& point) const;
 
   const BoolMeshView& P() const { return p_; }
   const BoolMeshView& Q() const { return q_; }

@@ -17,15 +17,15 @@ SharedKernel12::SharedKernel12(const BoolKernels& kernels, bool forward)
 // Shadow01 of the current start vertex (an edge-mesh vertex) on a canonical
 // triangle-mesh halfedge h = hv[0] -> hv[1]: vertInQ exactly when the
 // edges are Q's.
-inline const ShadowResult& SharedKernel12::StartShadow(int h, const int (&hv)[2]) {
-  if (const ShadowResult* r = startShadow_.Find(h)) return *r;
-  return startShadow_.Insert(h, kernels_.Shadow01(ev_[0], hv[0], hv[1], !forward_));
+inline const ShadowResult* SharedKernel12::StartShadow(int h, const int (&hv)[2]) {
+  if (const ShadowResult* r = startShadow_.Find(h)) return r;
+  return &startShadow_.Insert(h, kernels_.Shadow01(ev_[0], hv[0], hv[1], !forward_));
 }
 
 // Shadow01 of a triangle-mesh vertex on the current edge.
-inline const ShadowResult& SharedKernel12::VertShadow(int triVert) {
-  if (const ShadowResult* r = vertShadow_.Find(triVert)) return *r;
-  return vertShadow_.Insert(triVert, kernels_.Shadow01(triVert, ev_[0], ev_[1], forward_));
+inline const ShadowResult* SharedKernel12::VertShadow(int triVert) {
+  if (const ShadowResult* r = vertShadow_.Find(triVert)) return r;
+  return &vertShadow_.Insert(triVert, kernels_.Shadow01(triVert, ev_[0], ev_[1], forward_));
 }
 
 int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
@@ -41,38 +41,46 @@ int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
     ev_[0] = start;
     ev_[1] = edgeMesh_.End(edge);
   }
+  // One pair adds at most three values to each map: the pointers taken
+  // below stay valid through this call.
+  edgeAnswers_.Reserve(3);
+  startShadow_.Reserve(3);
+  vertShadow_.Reserve(3);
+  startK02_.Reserve(1);
   int heF[3];
-  ShadowResult endShadow[3];
-  Kernel11Result k11[3];
+  const EdgeAnswers* answers[3];
   for (int i = 0; i < 3; ++i) {
     const int h = triMesh_.Canonical(3 * tri + i);
     heF[i] = h;
     if (const EdgeAnswers* a = edgeAnswers_.Find(h)) {
-      endShadow[i] = a->endShadow;
-      k11[i] = a->k11;
+      answers[i] = a;
       continue;
     }
     const int hv[2] = {triMesh_.Start(h), triMesh_.End(h)};
-    endShadow[i] = kernels_.Shadow01(ev_[1], hv[0], hv[1], !forward_);
-    const ShadowResult evShadow[2] = {StartShadow(h, hv), endShadow[i]};
-    const ShadowResult hvShadow[2] = {VertShadow(hv[0]), VertShadow(hv[1])};
-    k11[i] = forward_ ? kernels_.Kernel11From(ev_, hv, evShadow, hvShadow)
-                      : kernels_.Kernel11From(hv, ev_, hvShadow, evShadow);
-    edgeAnswers_.Insert(h, EdgeAnswers{endShadow[i], k11[i]});
+    EdgeAnswers a;
+    a.endShadow = kernels_.Shadow01(ev_[1], hv[0], hv[1], !forward_);
+    const ShadowResult* const evShadow[2] = {StartShadow(h, hv), &a.endShadow};
+    const ShadowResult* const hvShadow[2] = {VertShadow(hv[0]), VertShadow(hv[1])};
+    a.k11 = forward_ ? kernels_.Kernel11From(ev_, hv, evShadow, hvShadow)
+                     : kernels_.Kernel11From(hv, ev_, hvShadow, evShadow);
+    answers[i] = &edgeAnswers_.Insert(h, a);
   }
   Kernel02Result k02[2];
   if (const Kernel02Result* r = startK02_.Find(tri)) {
     k02[0] = *r;
   } else {
-    ShadowResult startShadow[3];
+    const ShadowResult* startShadow[3];
     for (int i = 0; i < 3; ++i) {
       const int hv[2] = {triMesh_.Start(heF[i]), triMesh_.End(heF[i])};
       startShadow[i] = StartShadow(heF[i], hv);
     }
-    k02[0] = startK02_.Insert(tri, kernels_.Kernel02From(ev_[0], tri, forward_, heF, startShadow));
+    k02[0] = startK02_.Insert(tri, kernels_.Kernel02From(ev_[0], tri, forward_, heF,
+                                                         {startShadow[0], startShadow[1], startShadow[2]}));
   }
-  k02[1] = kernels_.Kernel02From(ev_[1], tri, forward_, heF, endShadow);
-  return kernels_.Kernel12From(ev_, tri, forward_, heF, k02, k11, point);
+  k02[1] = kernels_.Kernel02From(ev_[1], tri, forward_, heF,
+                                 {&answers[0]->endShadow, &answers[1]->endShadow, &answers[2]->endShadow});
+  return kernels_.Kernel12From(ev_, tri, forward_, heF, k02, {&answers[0]->k11, &answers[1]->k11, &answers[2]->k11},
+                               point);
 }
 
 }  // namespace mos::kernel

@@ -46,6 +46,13 @@ class SharedKernel12 {
       const size_t at = static_cast<size_t>(where_[key]);
       return at < keys_.size() && keys_[at] == key ? &vals_[at] : nullptr;
     }
+    // Room for `extra` more values, so pointers from Find and Insert stay
+    // valid over that many inserts.
+    void Reserve(size_t extra) {
+      if (vals_.capacity() >= vals_.size() + extra) return;
+      keys_.reserve(2 * (keys_.size() + extra));
+      vals_.reserve(2 * (vals_.size() + extra));
+    }
     const T& Insert(int key, const T& val) {
       where_[key] = static_cast<int>(keys_.size());
       keys_.push_back(key);
@@ -63,8 +70,8 @@ class SharedKernel12 {
     Kernel11Result k11;      // the edge against h
   };
 
-  const ShadowResult& StartShadow(int h, const int (&hv)[2]);
-  const ShadowResult& VertShadow(int triVert);
+  const ShadowResult* StartShadow(int h, const int (&hv)[2]);
+  const ShadowResult* VertShadow(int triVert);
 
   const BoolKernels& kernels_;
   const bool forward_;
