@@ -34,9 +34,15 @@ class SharedKernel12 {
   template <class T>
   class IndexMap {
    public:
+    // Sized once per boolean direction: the value vectors start with room
+    // for the usual few dozen entries, so they seldom grow (an allocation
+    // each time, expensive under the fuzzers' sanitizers).
     void Reset(size_t numKeys) {
       where_.assign(numKeys, 0);
       Clear();
+      const size_t room = numKeys < 64 ? numKeys : 64;
+      keys_.reserve(room);
+      vals_.reserve(room);
     }
     void Clear() {
       keys_.clear();
