@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <utility>
-#ifdef MOS_CHECK_EDGE_FILTER
+#if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS)
 #include <cstdlib>
+#include <cstring>
 #endif
 
 #include "kernel/edge_plane_filter.h"
+#include "kernel/shared_kernel12.h"
 
 namespace mos::kernel {
 
@@ -28,9 +30,21 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
   const BoolOperand& triMesh = forward ? q : p;
   std::vector<std::pair<int, int>> pairs;
   BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
-  std::vector<EdgeTriHit> hits;
   const BoolMeshView ev0 = edgeMesh.View();
-  for (const auto& [he, t] : pairs) {
+  // The pairs by their edge's start vertex (a stable counting sort, so the
+  // pairs of one edge stay together): the kernels then share the start
+  // vertex's answers across its edges (SharedKernel12).
+  std::vector<int> order(pairs.size());
+  {
+    std::vector<int> first(edgeMesh.pos.size() + 1, 0);
+    for (const auto& pr : pairs) ++first[ev0.Start(pr.first) + 1];
+    for (size_t v = 1; v < first.size(); ++v) first[v] += first[v - 1];
+    for (size_t i = 0; i < pairs.size(); ++i) order[first[ev0.Start(pairs[i].first)]++] = static_cast<int>(i);
+  }
+  SharedKernel12 shared(kernels, forward);
+  std::vector<std::pair<int, EdgeTriHit>> found;  // (pair index, hit)
+  for (const int i : order) {
+    const auto& [he, t] = pairs[i];
     // Most box-overlapping pairs of long triangles cross the plane outside
     // the triangle: skipped without the exact kernels (no hit either way).
     const auto& tv = triMesh.tri[t];
@@ -43,12 +57,23 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
       continue;
     }
     Vec3 point{};
-    const int x = kernels.Kernel12(he, t, forward, point);
+    const int x = shared.Kernel12(he, t, point);
+#ifdef MOS_CHECK_SHARED_KERNELS  // verification builds: sharing changes no bit
+    Vec3 plainPoint{};
+    if (kernels.Kernel12(he, t, forward, plainPoint) != x ||
+        (x != 0 && std::memcmp(&plainPoint, &point, sizeof point) != 0))
+      std::abort();
+#endif
     if (x == 0) continue;
     // Kernel12's sign: forward, +1 where the P edge enters Q; reverse, +1
     // where the Q edge leaves P.
-    hits.push_back(EdgeTriHit{he, t, forward ? x : -x, point});
+    found.emplace_back(i, EdgeTriHit{he, t, forward ? x : -x, point});
   }
+  // Back in the broad phase's order, so the sort below sees the same input.
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<EdgeTriHit> hits;
+  hits.reserve(found.size());
+  for (const auto& f : found) hits.push_back(f.second);
   const BoolMeshView ev = edgeMesh.View();
   std::sort(hits.begin(), hits.end(), [&](const EdgeTriHit& a, const EdgeTriHit& b) {
     if (a.edge != b.edge) return a.edge < b.edge;

@@ -44,84 +44,117 @@ double Dist2(const Vec3& a, const Vec3& b) {
 }  // namespace
 
 int BoolKernels::Shadow01(int vert, int edge, bool vertInQ, Vec2& yz, bool& overlap) const {
+  const BoolMeshView& edgeMesh = vertInQ ? p_ : q_;
+  const ShadowResult r = Shadow01(vert, edgeMesh.Start(edge), edgeMesh.End(edge), vertInQ);
+  overlap = r.overlap;
+  if (r.overlap) yz = r.yz;
+  return r.s;
+}
+
+ShadowResult BoolKernels::Shadow01(int vert, int vs, int ve, bool vertInQ) const {
   const std::vector<Vec3>& nP = *normalP_;
-  int s = 0;
+  ShadowResult out;
   if (!vertInQ) {
     const Vec3& v = p_.Pos(vert);
-    const Vec3& es = q_.Pos(q_.Start(edge));
-    const Vec3& ee = q_.Pos(q_.End(edge));
+    const Vec3& es = q_.Pos(vs);
+    const Vec3& ee = q_.Pos(ve);
     const double dir = expandP_ * nP[vert].x;
-    s = static_cast<int>(Shadows(v.x, ee.x, dir)) - static_cast<int>(Shadows(v.x, es.x, dir));
-    overlap = s != 0;
-    if (!overlap) return 0;
-    yz = InterpolateYz(es, ee, v.x);
-    if (!Shadows(v.y, yz.x, expandP_ * nP[vert].y)) s = 0;
+    const int s = static_cast<int>(Shadows(v.x, ee.x, dir)) - static_cast<int>(Shadows(v.x, es.x, dir));
+    out.overlap = s != 0;
+    if (!out.overlap) return out;
+    out.yz = InterpolateYz(es, ee, v.x);
+    out.s = Shadows(v.y, out.yz.x, expandP_ * nP[vert].y) ? s : 0;
   } else {
     const Vec3& v = q_.Pos(vert);
-    const int vs = p_.Start(edge);
-    const int ve = p_.End(edge);
     const Vec3& es = p_.Pos(vs);
     const Vec3& ee = p_.Pos(ve);
-    s = static_cast<int>(Shadows(es.x, v.x, expandP_ * nP[vs].x)) -
-        static_cast<int>(Shadows(ee.x, v.x, expandP_ * nP[ve].x));
-    overlap = s != 0;
-    if (!overlap) return 0;
-    yz = InterpolateYz(es, ee, v.x);
+    const int s = static_cast<int>(Shadows(es.x, v.x, expandP_ * nP[vs].x)) -
+                  static_cast<int>(Shadows(ee.x, v.x, expandP_ * nP[ve].x));
+    out.overlap = s != 0;
+    if (!out.overlap) return out;
+    out.yz = InterpolateYz(es, ee, v.x);
     const double dir = Dist2(es, v) < Dist2(ee, v) ? nP[vs].y : nP[ve].y;
-    if (!Shadows(yz.x, v.y, expandP_ * dir)) s = 0;
+    out.s = Shadows(out.yz.x, v.y, expandP_ * dir) ? s : 0;
   }
-  return s;
+  return out;
 }
 
 int BoolKernels::Kernel11(int edgeP, int edgeQ, Xyzz& xyzz, bool& overlap) const {
+  const int pv[2] = {p_.Start(edgeP), p_.End(edgeP)};
+  const int qv[2] = {q_.Start(edgeQ), q_.End(edgeQ)};
+  const ShadowResult pvShadow[2] = {Shadow01(pv[0], qv[0], qv[1], false), Shadow01(pv[1], qv[0], qv[1], false)};
+  const ShadowResult qvShadow[2] = {Shadow01(qv[0], pv[0], pv[1], true), Shadow01(qv[1], pv[0], pv[1], true)};
+  const Kernel11Result r = Kernel11From(pv, qv, {&pvShadow[0], &pvShadow[1]}, {&qvShadow[0], &qvShadow[1]});
+  overlap = r.overlap;
+  if (r.overlap) xyzz = r.xyzz;
+  return r.s;
+}
+
+Kernel11Result BoolKernels::Kernel11From(const int (&pv)[2], const int (&qv)[2],
+                                         const ShadowResult* const (&pvShadow)[2],
+                                         const ShadowResult* const (&qvShadow)[2]) const {
+  Kernel11Result out;
   Vec3 pRL[2] = {};
   Vec3 qRL[2] = {};
   int k = 0;
   bool shadows = false;
   int s = 0;
-  const int pv[2] = {p_.Start(edgeP), p_.End(edgeP)};
   for (int i = 0; i < 2; ++i) {
-    Vec2 yz{};
-    bool ov = false;
-    const int s01 = Shadow01(pv[i], edgeQ, false, yz, ov);
-    if (!ov) continue;
+    const ShadowResult& sh = *pvShadow[i];
+    if (!sh.overlap) continue;
+    const int s01 = sh.s;
     s += s01 * (i == 0 ? 1 : -1);
     if (k < 2 && (k == 0 || (s01 != 0) != shadows)) {
       shadows = s01 != 0;
       pRL[k] = p_.Pos(pv[i]);
-      qRL[k] = {pRL[k].x, yz.x, yz.y};
+      qRL[k] = {pRL[k].x, sh.yz.x, sh.yz.y};
       ++k;
     }
   }
-  const int qv[2] = {q_.Start(edgeQ), q_.End(edgeQ)};
   for (int i = 0; i < 2; ++i) {
-    Vec2 yz{};
-    bool ov = false;
-    const int s10 = Shadow01(qv[i], edgeP, true, yz, ov);
-    if (!ov) continue;
+    const ShadowResult& sh = *qvShadow[i];
+    if (!sh.overlap) continue;
+    const int s10 = sh.s;
     s += s10 * (i == 0 ? 1 : -1);
     if (k < 2 && (k == 0 || (s10 != 0) != shadows)) {
       shadows = s10 != 0;
       qRL[k] = q_.Pos(qv[i]);
-      pRL[k] = {qRL[k].x, yz.x, yz.y};
+      pRL[k] = {qRL[k].x, sh.yz.x, sh.yz.y};
       ++k;
     }
   }
-  overlap = s != 0;
-  if (!overlap) return 0;
+  out.overlap = s != 0;
+  if (!out.overlap) return out;
   if (k < 2) {  // cannot happen with consistent predicates; stay finite
     pRL[1] = pRL[0];
     qRL[1] = qRL[0];
   }
-  xyzz = IntersectXy(pRL[0], pRL[1], qRL[0], qRL[1]);
+  out.xyzz = IntersectXy(pRL[0], pRL[1], qRL[0], qRL[1]);
+  const Xyzz& xyzz = out.xyzz;
   const Vec3 at{xyzz.x, xyzz.y, xyzz.zP};
   const std::vector<Vec3>& nP = *normalP_;
   const double dir = Dist2(p_.Pos(pv[0]), at) < Dist2(p_.Pos(pv[1]), at) ? nP[pv[0]].z : nP[pv[1]].z;
-  if (!Shadows(xyzz.zP, xyzz.zQ, expandP_ * dir)) s = 0;
-  return s;
+  out.s = Shadows(xyzz.zP, xyzz.zQ, expandP_ * dir) ? s : 0;
+  return out;
 }
 
 int BoolKernels::Kernel02(int vert, int tri, bool forward, double& z, bool& overlap) const {
+  const BoolMeshView& triMesh = forward ? q_ : p_;
+  int heF[3];
+  ShadowResult edges[3];
+  for (int i = 0; i < 3; ++i) {
+    heF[i] = triMesh.Canonical(3 * tri + i);
+    edges[i] = Shadow01(vert, triMesh.Start(heF[i]), triMesh.End(heF[i]), !forward);
+  }
+  const Kernel02Result r = Kernel02From(vert, tri, forward, heF, {&edges[0], &edges[1], &edges[2]});
+  overlap = r.overlap;
+  if (r.overlap) z = r.z;
+  return r.s;
+}
+
+Kernel02Result BoolKernels::Kernel02From(int vert, int tri, bool forward, const int (&heF)[3],
+                                         const ShadowResult* const (&edges)[3]) const {
+  Kernel02Result out;
   const BoolMeshView& triMesh = forward ? q_ : p_;
   const Vec3& pos = forward ? p_.Pos(vert) : q_.Pos(vert);
   int s = 0;
@@ -131,73 +164,96 @@ int BoolKernels::Kernel02(int vert, int tri, bool forward, double& z, bool& over
   int closest = -1;
   double minMetric = INFINITY;
   for (int i = 0; i < 3; ++i) {
-    const int he = 3 * tri + i;
-    const int heF = triMesh.Canonical(he);
     if (!forward) {
-      const int tv = triMesh.Start(heF);
+      const int tv = triMesh.Start(heF[i]);
       const double metric = Dist2(pos, triMesh.Pos(tv));
       if (closest < 0 || metric < minMetric) {
         minMetric = metric;
         closest = tv;
       }
     }
-    Vec2 yz{};
-    bool ov = false;
-    const int s01 = Shadow01(vert, heF, !forward, yz, ov);
-    if (!ov) continue;
-    s += s01 * (he == heF ? 1 : -1);
+    const ShadowResult& sh = *edges[i];
+    if (!sh.overlap) continue;
+    const int s01 = sh.s;
+    s += s01 * (3 * tri + i == heF[i] ? 1 : -1);
     if (k < 2 && (k == 0 || (s01 != 0) != shadows)) {
       shadows = s01 != 0;
-      yzz[k++] = {yz.x, yz.y, yz.y};
+      yzz[k++] = {sh.yz.x, sh.yz.y, sh.yz.y};
     }
   }
-  overlap = s != 0;
-  if (!overlap) return 0;
+  out.overlap = s != 0;
+  if (!out.overlap) return out;
   if (k < 2) yzz[1] = yzz[0];
-  z = InterpolateYz(yzz[0], yzz[1], pos.y).x;
+  const double z = InterpolateYz(yzz[0], yzz[1], pos.y).x;
+  out.z = z;
   const std::vector<Vec3>& nP = *normalP_;
   if (forward) {
-    if (!Shadows(pos.z, z, expandP_ * nP[vert].z)) s = 0;
+    out.s = Shadows(pos.z, z, expandP_ * nP[vert].z) ? s : 0;
   } else {
-    if (!Shadows(z, pos.z, expandP_ * nP[closest].z)) s = 0;
+    out.s = Shadows(z, pos.z, expandP_ * nP[closest].z) ? s : 0;
   }
-  return s;
+  return out;
 }
 
 int BoolKernels::Kernel12(int edge, int tri, bool forward, Vec3& point) const {
   const BoolMeshView& edgeMesh = forward ? p_ : q_;
   const BoolMeshView& triMesh = forward ? q_ : p_;
+  const int ev[2] = {edgeMesh.Start(edge), edgeMesh.End(edge)};
+  int heF[3];
+  int hv[3][2];
+  for (int i = 0; i < 3; ++i) {
+    heF[i] = triMesh.Canonical(3 * tri + i);
+    hv[i][0] = triMesh.Start(heF[i]);
+    hv[i][1] = triMesh.End(heF[i]);
+  }
+  Kernel02Result ends[2];
+  ShadowResult endShadow[2][3];  // the edge's ends on the triangle's edges
+  for (int i = 0; i < 2; ++i) {
+    for (int j = 0; j < 3; ++j) endShadow[i][j] = Shadow01(ev[i], hv[j][0], hv[j][1], !forward);
+    ends[i] = Kernel02From(ev[i], tri, forward, heF, {&endShadow[i][0], &endShadow[i][1], &endShadow[i][2]});
+  }
+  Kernel11Result edges[3];
+  for (int i = 0; i < 3; ++i) {
+    const ShadowResult hvShadow[2] = {Shadow01(hv[i][0], ev[0], ev[1], forward),
+                                      Shadow01(hv[i][1], ev[0], ev[1], forward)};
+    const ShadowResult* const evPtr[2] = {&endShadow[0][i], &endShadow[1][i]};
+    const ShadowResult* const hvPtr[2] = {&hvShadow[0], &hvShadow[1]};
+    edges[i] = forward ? Kernel11From(ev, hv[i], evPtr, hvPtr) : Kernel11From(hv[i], ev, hvPtr, evPtr);
+  }
+  return Kernel12From(ev, tri, forward, heF, ends, {&edges[0], &edges[1], &edges[2]}, point);
+}
+
+int BoolKernels::Kernel12From(const int (&ev)[2], int tri, bool forward, const int (&heF)[3],
+                              const Kernel02Result (&ends)[2], const Kernel11Result* const (&edges)[3],
+                              Vec3& point) const {
+  const BoolMeshView& edgeMesh = forward ? p_ : q_;
   int x = 0;
   int k = 0;
   bool shadows = false;
   Vec3 xzy0[2] = {};  // the edge, coordinates (x, z, y)
   Vec3 xzy1[2] = {};  // the triangle
-  const int ev[2] = {edgeMesh.Start(edge), edgeMesh.End(edge)};
   for (int i = 0; i < 2; ++i) {
-    double z = 0;
-    bool ov = false;
-    const int s = Kernel02(ev[i], tri, forward, z, ov);
-    if (!ov) continue;
+    const Kernel02Result& r = ends[i];
+    if (!r.overlap) continue;
+    const int s = r.s;
     x += s * ((i == 0) == forward ? 1 : -1);
     if (k < 2 && (k == 0 || (s != 0) != shadows)) {
       shadows = s != 0;
       const Vec3& v = edgeMesh.Pos(ev[i]);
       xzy0[k] = {v.x, v.z, v.y};
       xzy1[k] = xzy0[k];
-      xzy1[k].y = z;
+      xzy1[k].y = r.z;
       ++k;
     }
   }
   for (int i = 0; i < 3; ++i) {
-    const int he = 3 * tri + i;
-    const int heF = triMesh.Canonical(he);
-    Xyzz xyzz{};
-    bool ov = false;
-    const int s = forward ? Kernel11(edge, heF, xyzz, ov) : Kernel11(heF, edge, xyzz, ov);
-    if (!ov) continue;
+    const Kernel11Result& r = *edges[i];
+    if (!r.overlap) continue;
+    const int s = r.s;
+    const Xyzz& xyzz = r.xyzz;
     // The shadow crossing is P's edge crossing Q's; for a Q edge entering a
     // P triangle that is the opposite sense, hence the sign by direction.
-    x += (forward ? -s : s) * (he == heF ? 1 : -1);
+    x += (forward ? -s : s) * (3 * tri + i == heF[i] ? 1 : -1);
     if (k < 2 && (k == 0 || (s != 0) != shadows)) {
       shadows = s != 0;
       xzy0[k] = {xyzz.x, xyzz.zP, xyzz.y};

@@ -29,10 +29,18 @@ struct BoolMeshView {
   const std::vector<std::array<int, 3>>* tri = nullptr;
   const std::vector<int>* twin = nullptr;
 
-  int Start(int he) const { return (*tri)[he / 3][he % 3]; }
-  int End(int he) const { return (*tri)[he / 3][(he + 1) % 3]; }
+  // (Unsigned arithmetic: halfedges are never negative, and it divides
+  // by 3 with fewer instructions.)
+  int Start(int he) const {
+    const unsigned u = static_cast<unsigned>(he);
+    return (*tri)[u / 3][u % 3];
+  }
+  int End(int he) const {
+    const unsigned u = static_cast<unsigned>(he);
+    const unsigned corner = u % 3;
+    return (*tri)[u / 3][corner == 2 ? 0 : corner + 1];
+  }
   bool Forward(int he) const { return Start(he) < End(he); }
-  // The canonical halfedge of he's edge.
   // The canonical halfedge of he's edge (he itself when unpaired, so an
   // open input cannot index out of range).
   int Canonical(int he) const {
@@ -54,7 +62,35 @@ Vec2 InterpolateYz(const Vec3& a, const Vec3& b, double x);
 // share one x and pR/qR share another.
 Xyzz IntersectXy(const Vec3& pL, const Vec3& pR, const Vec3& qL, const Vec3& qR);
 
+// One Shadow01 answer (see BoolKernels::Shadow01): sign, whether the x
+// ranges overlap, and the edge's (y, z) at the vertex's x when they do.
+struct ShadowResult {
+  int s = 0;
+  bool overlap = false;
+  Vec2 yz{};
+};
+
+// One Kernel02 answer: sign, overlap, and the triangle's z when overlapping.
+struct Kernel02Result {
+  int s = 0;
+  bool overlap = false;
+  double z = 0;
+};
+
+// One Kernel11 answer: sign, overlap, and the crossing when overlapping.
+struct Kernel11Result {
+  int s = 0;
+  bool overlap = false;
+  Xyzz xyzz{};
+};
+
 // The intersection kernels for a pair of meshes.
+//
+// Each composite kernel is also offered as a `...From` function that takes
+// the answers of the kernels it is built from, so a caller may compute a
+// sub-answer shared by neighbouring pairs once (SharedKernel12); the plain
+// form calls the same function with freshly computed answers, so both give
+// the same bits.
 class BoolKernels {
  public:
   BoolKernels(BoolMeshView p, BoolMeshView q, const std::vector<Vec3>* normalP, double expandP)
@@ -79,6 +115,28 @@ class BoolKernels {
   // Edge vs triangle (forward: P edge, Q triangle; else Q edge, P triangle):
   // integer crossing sign and the crossing point.
   int Kernel12(int edge, int tri, bool forward, Vec3& point) const;
+
+  // (The answers are passed by pointer: a caller that keeps them passes
+  // them without copies.)
+  // Shadow01 of a vertex on the edge from edgeStart to edgeEnd (the
+  // edge's vertex ids, start first, in the other mesh).
+  ShadowResult Shadow01(int vert, int edgeStart, int edgeEnd, bool vertInQ) const;
+  // Kernel11 of the P edge pv[0] -> pv[1] and the Q edge qv[0] -> qv[1]
+  // (vertex ids) from Shadow01(pv[i], Q edge, false) and
+  // Shadow01(qv[i], P edge, true).
+  Kernel11Result Kernel11From(const int (&pv)[2], const int (&qv)[2], const ShadowResult* const (&pvShadow)[2],
+                              const ShadowResult* const (&qvShadow)[2]) const;
+  // Kernel02 from Shadow01(vert, heF[i], !forward), where heF[i] is the
+  // canonical halfedge of the triangle's halfedge 3 tri + i.
+  Kernel02Result Kernel02From(int vert, int tri, bool forward, const int (&heF)[3],
+                              const ShadowResult* const (&edges)[3]) const;
+  // Kernel12 of the edge ev[0] -> ev[1] (vertex ids) from Kernel02 of its
+  // ends against tri and Kernel11 of the edge with heF[i] (P edge first).
+  int Kernel12From(const int (&ev)[2], int tri, bool forward, const int (&heF)[3], const Kernel02Result (&ends)[2],
+                   const Kernel11Result* const (&edges)[3], Vec3& point) const;
+
+  const BoolMeshView& P() const { return p_; }
+  const BoolMeshView& Q() const { return q_; }
 
  private:
   BoolMeshView p_, q_;

@@ -1,0 +1,86 @@
+#include "kernel/shared_kernel12.h"
+
+namespace mos::kernel {
+
+SharedKernel12::SharedKernel12(const BoolKernels& kernels, bool forward)
+    : kernels_(kernels),
+      forward_(forward),
+      edgeMesh_(forward ? kernels.P() : kernels.Q()),
+      triMesh_(forward ? kernels.Q() : kernels.P()) {
+  const size_t numTri = triMesh_.tri->size();
+  startShadow_.Reset(3 * numTri);
+  startK02_.Reset(numTri);
+  edgeAnswers_.Reset(3 * numTri);
+  vertShadow_.Reset(triMesh_.pos->size());
+}
+
+// Shadow01 of the current start vertex (an edge-mesh vertex) on a canonical
+// triangle-mesh halfedge h = hv[0] -> hv[1]: vertInQ exactly when the
+// edges are Q's.
+inline const ShadowResult* SharedKernel12::StartShadow(int h, const int (&hv)[2]) {
+  if (const ShadowResult* r = startShadow_.Find(h)) return r;
+  return &startShadow_.Insert(h, kernels_.Shadow01(ev_[0], hv[0], hv[1], !forward_));
+}
+
+// Shadow01 of a triangle-mesh vertex on the current edge.
+inline const ShadowResult* SharedKernel12::VertShadow(int triVert) {
+  if (const ShadowResult* r = vertShadow_.Find(triVert)) return r;
+  return &vertShadow_.Insert(triVert, kernels_.Shadow01(triVert, ev_[0], ev_[1], forward_));
+}
+
+int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
+  if (edge != edge_) {
+    edge_ = edge;
+    edgeAnswers_.Clear();
+    vertShadow_.Clear();
+    const int start = edgeMesh_.Start(edge);
+    if (start != ev_[0]) {
+      startShadow_.Clear();
+      startK02_.Clear();
+    }
+    ev_[0] = start;
+    ev_[1] = edgeMesh_.End(edge);
+  }
+  // One pair adds at most three values to each map: the pointers taken
+  // below stay valid through this call.
+  edgeAnswers_.Reserve(3);
+  startShadow_.Reserve(3);
+  vertShadow_.Reserve(3);
+  startK02_.Reserve(1);
+  int heF[3];
+  const EdgeAnswers* answers[3];
+  for (int i = 0; i < 3; ++i) {
+    const int h = triMesh_.Canonical(3 * tri + i);
+    heF[i] = h;
+    if (const EdgeAnswers* a = edgeAnswers_.Find(h)) {
+      answers[i] = a;
+      continue;
+    }
+    const int hv[2] = {triMesh_.Start(h), triMesh_.End(h)};
+    EdgeAnswers a;
+    a.endShadow = kernels_.Shadow01(ev_[1], hv[0], hv[1], !forward_);
+    const ShadowResult* const evShadow[2] = {StartShadow(h, hv), &a.endShadow};
+    const ShadowResult* const hvShadow[2] = {VertShadow(hv[0]), VertShadow(hv[1])};
+    a.k11 = forward_ ? kernels_.Kernel11From(ev_, hv, evShadow, hvShadow)
+                     : kernels_.Kernel11From(hv, ev_, hvShadow, evShadow);
+    answers[i] = &edgeAnswers_.Insert(h, a);
+  }
+  Kernel02Result k02[2];
+  if (const Kernel02Result* r = startK02_.Find(tri)) {
+    k02[0] = *r;
+  } else {
+    const ShadowResult* startShadow[3];
+    for (int i = 0; i < 3; ++i) {
+      const int hv[2] = {triMesh_.Start(heF[i]), triMesh_.End(heF[i])};
+      startShadow[i] = StartShadow(heF[i], hv);
+    }
+    k02[0] = startK02_.Insert(tri, kernels_.Kernel02From(ev_[0], tri, forward_, heF,
+                                                         {startShadow[0], startShadow[1], startShadow[2]}));
+  }
+  k02[1] = kernels_.Kernel02From(ev_[1], tri, forward_, heF,
+                                 {&answers[0]->endShadow, &answers[1]->endShadow, &answers[2]->endShadow});
+  return kernels_.Kernel12From(ev_, tri, forward_, heF, k02, {&answers[0]->k11, &answers[1]->k11, &answers[2]->k11},
+                               point);
+}
+
+}  // namespace mos::kernel
