@@ -40,6 +40,19 @@ export const SHAPES = {
   "a module's children": 'module a() { children(); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
   'let and assert': 'function f(n) = let (a = n) assert(a >= 0) f(n + 1) + 0;\necho(f(0));\n',
   'nested expressions': 'function f(n) = 1 + (2 * (3 - (4 + f(n + 1))));\necho(f(0));\n',
+  // More paths through the evaluator that nest.
+  "a function's argument": 'function g(x) = x;\nfunction f(n) = g(f(n + 1));\necho(f(0));\n',
+  "a builtin's argument": 'function f(n) = max(f(n + 1), 0);\necho(f(0));\n',
+  'a vector': 'function f(n) = [f(n + 1)];\necho(f(0));\n',
+  'an index': 'function f(n) = f(n + 1)[0];\necho(f(0));\n',
+  'a let expression': 'function f(n) = let (x = f(n + 1)) x;\necho(f(0));\n',
+  'a function value argument': 'g = function(x) x;\nfunction f(n) = g(f(n + 1));\necho(f(0));\n',
+  'if/else': 'module m(n) { if (n >= 0) m(n + 1); else cube(); }\nm(0);\n',
+  'let()': 'module m(n) { let (x = n) m(x + 1); }\nm(0);\n',
+  'echo()': 'module m(n) { echo(n) m(n + 1); }\nm(0);\n',
+  'a two-level for': 'module m(n) { for (i = [0:0], j = [0:0]) m(n + 1); }\nm(0);\n',
+  'children(0)': 'module a() { children(0); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
+  'children([0])': 'module a() { children([0]); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
   'sum() of polygon_areas': 'function sum(v, s = 0) = s == len(v) - 1 ? v[s] : v[s] + sum(v, s + 1);\n' +
       'echo(sum([for (i = [0:1e6]) 1]));\n',
 };

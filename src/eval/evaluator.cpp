@@ -92,10 +92,14 @@ void Interpreter::Trace(EvalError& e, const std::string& what, const lang::Sourc
   log_.Trace(line, span);
 }
 
+void Interpreter::RecursionError(const char* kind, const std::string& name,
+                                 const lang::SourceSpan& span) {
+  Error(std::string("Recursion detected calling ") + kind + " '" + name + "'", span);
+}
+
 void Interpreter::EnterCall(const char* kind, const std::string& name,
                             const lang::SourceSpan& span) {
-  if (depth_ >= maxDepth_ || StackUsed() > maxStackBytes_)
-    Error(std::string("Recursion detected calling ") + kind + " '" + name + "'", span);
+  if (depth_ >= maxDepth_ || StackUsed() > maxStackBytes_) RecursionError(kind, name, span);
   ++depth_;
   CheckLimits();
 }

@@ -50,8 +50,12 @@ class Interpreter {
 
   // ---- expressions (eval_expr.cpp)
   Value Eval(const lang::Expr& e, const ConstContextPtr& ctx);
+  [[gnu::noinline]] Value EvalOther(const lang::Expr& e, const ConstContextPtr& ctx);
   Arguments EvalArguments(const std::vector<lang::Argument>& args, const ConstContextPtr& ctx);
   Value CallFunction(const lang::CallExpr& call, const ConstContextPtr& ctx);
+  [[gnu::noinline]] Value CallFunctionOther(const lang::CallExpr& call, const ConstContextPtr& ctx);
+  [[gnu::noinline]] void TraceCall(EvalError& e, const std::string& name,
+                                   const lang::SourceSpan& span);
   Value CallFunctionValue(const FunctionValue& f, const Arguments& args,
                           const lang::SourceSpan& span, const ConstContextPtr& ctx,
                           const std::string& name);
@@ -61,6 +65,13 @@ class Interpreter {
   struct Callable;
   Value CallLoop(const Callable& f, Arguments args, const lang::SourceSpan& span,
                  const ConstContextPtr& caller);
+  [[gnu::noinline]] bool IsSelfCall(const Callable& f, const lang::CallExpr& call,
+                                    const Context& c) const;
+  [[gnu::noinline]] const lang::Expr* AssertOrEchoStep(const lang::AssertOrEchoExpr& a,
+                                                       const ConstContextPtr& c);
+  [[gnu::noinline]] void NextTailCall(const Callable& f, const lang::CallExpr& tail,
+                                      const ConstContextPtr& c, Arguments& args,
+                                      ConstContextPtr& dynamic, const ConstContextPtr& caller);
   // let (a = .., b = ..): sequential, duplicates ignored with 2021.01's warning.
   ContextPtr LetScope(const std::vector<lang::Assignment>& assignments,
                       const ConstContextPtr& ctx);
@@ -181,6 +192,8 @@ class Interpreter {
   // error beyond the limit, else one more unit of depth (LeaveCall undoes it).
   void EnterCall(const char* kind, const std::string& name, const lang::SourceSpan& span);
   void LeaveCall() { --depth_; }
+  [[noreturn, gnu::noinline]] void RecursionError(const char* kind, const std::string& name,
+                                                  const lang::SourceSpan& span);
   struct DepthGuard {
     Interpreter& in;
     DepthGuard(Interpreter& i, const char* kind, const std::string& name,
