@@ -142,6 +142,7 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
                           "module. This behavior is deprecated",
                       span);
   if (openPath) *openPath = located.path;  // not normalized: 2021.01's messages show it so
+  in.log().NoteDataFile(located.path);
   const std::string path = NormalizePath(located.path);
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);

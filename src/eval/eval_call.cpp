@@ -246,6 +246,8 @@ Value Interpreter::CallFunctionValue(const FunctionValue& fv, const Arguments& a
 
 ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
                                  const ConstContextPtr& ctx) {
+  // A recursion may run through an assignment: this frame counts.
+  FrameGuard frame(*this, assignments.empty() ? SourceSpan{} : assignments.front().span);
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : assignments) {
     if (a.name.empty()) {

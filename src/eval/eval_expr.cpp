@@ -396,6 +396,7 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
     EvalListElement(*f.body, ctx, out);
     return;
   }
+  FrameGuard frame(*this, f.span);  // one native frame per level
   const auto& a = f.assignments[level];
   Value seq = a.value ? Eval(*a.value, ctx) : Value();
   // One scope per round; when nothing kept the last round's scope (no

@@ -8,7 +8,7 @@ import type { EngineParameters, EngineRenderOptions, EngineResult, FromWorker, T
 
 interface EngineFS {
   mkdirTree(path: string): void;
-  writeFile(path: string, data: string): void;
+  writeFile(path: string, data: string | Uint8Array): void;
   unlink(path: string): void;
 }
 
@@ -66,16 +66,16 @@ function installPackage(mos: EngineModule, p: string | ArrayBuffer): Promise<str
 // The files of the last render that brought some (options.files).
 let written = new Set<string>();
 
-function writeFiles(mos: EngineModule, files: Record<string, string>): void {
+function writeFiles(mos: EngineModule, files: Record<string, string | Uint8Array>): void {
   const next = new Set(Object.keys(files));
   for (const path of written) {
     if (next.has(path)) continue;
     try { mos.FS.unlink(path); } catch { /* already gone */ }
   }
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, data] of Object.entries(files)) {
     const slash = path.lastIndexOf('/');
     if (slash > 0) mos.FS.mkdirTree(path.slice(0, slash));
-    mos.FS.writeFile(path, text);
+    mos.FS.writeFile(path, data);
   }
   written = next;
 }
