@@ -9,21 +9,23 @@ using emscripten::val;
 
 namespace {
 
-// Each level of OpenSCAD recursion costs several WASM call frames, and those
-// live on the JS engine's native stack, not in the 5 MB linear-memory stack
-// the evaluator's byte budget watches. The tightest place is a browser
-// worker: Chromium gives a worker thread 500 KB (its main thread and Node
-// ~1 MB), fixed, whatever the page does. Measured 2026-11-27 in a Chromium
-// 156 worker (build with -fwasm-exceptions: no JS frames between calls), the
-// largest limit at which each runaway recursion shape of
-// tests/wasm/stack_depth.test.mjs still ends in "Recursion detected" is
-// 1089 (cold) / 981 (warm, optimised) for the tightest shape (recursion
-// through nested transforms), 1147-2262 for the others. 700 keeps a 1.4x
-// margin. The limit counts every nested evaluation frame, so it is not a
-// module or function call count (module recursion: ~3 per level).
-// Re-measure (bindings/wasm/README.md, "Stack depth") when evaluator frames
-// or their counting change.
-constexpr int kWasmMaxRecursionDepth = 700;
+// Each level of OpenSCAD recursion costs WASM call frames, and those live on
+// the JS engine's native stack, not in the 5 MB linear-memory stack the
+// evaluator's byte budget watches. The tightest place is a browser worker:
+// Chromium gives a worker thread 500 KB (its main thread and Node ~1 MB),
+// fixed, whatever the page does. The limit counts nested evaluator frames
+// (statements, expressions, calls, let and comprehension levels), not
+// module or function calls. After the evaluator's recursive paths were cut
+// to one small native frame per statement and ~1.3 per expression frame
+// (src/eval: eval_statements.cpp, eval_expr.cpp, eval_call.cpp), every
+// runaway shape of tests/wasm/stack_depth.test.mjs and
+// bench/stack/probe_depth.mjs reaches at least ~1600 frames in a 500 KB
+// worker before the stack runs out, warm (optimised) or cold (2026-11-27,
+// bindings/wasm/README.md "Stack depth"). 1200 keeps a margin of 1.3x or
+// more and covers the deepest example, polygon_areas.scad (sum() over 360
+// elements: 1089 frames). Re-measure when evaluator frames change:
+//   node bench/stack/probe_depth.mjs build-wasm/bindings/wasm/mos_wasm_node.mjs
+constexpr int kWasmMaxRecursionDepth = 1200;
 
 bool Present(const val& v) { return !v.isUndefined() && !v.isNull(); }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/library_paths.h"
+#include "eval/evaluator.h"
 #include "lang/parameters_json.h"
 #include "lang/parser.h"
 #include "serve_paths.h"
@@ -13,6 +14,8 @@
 namespace mos::serve {
 
 namespace {
+
+constexpr double kScanEvalSeconds = 3;
 
 std::string DirectoryOf(const std::string& path) {
   const std::size_t slash = path.rfind('/');
@@ -28,6 +31,24 @@ std::string BaseName(const std::string& path) {
 void Add(std::vector<std::string>& files, std::set<std::string>& seen, const std::string& path) {
   const std::string real = RealPath(path);
   if (!real.empty() && seen.insert(real).second) files.push_back(real);
+}
+
+// The data files one native evaluation of the model reads: import(),
+// surface(), the file= extrusions, dxf_dim() and dxf_cross() note the paths
+// they locate (eval::EvalLog::DataFiles), whether the name was a literal or
+// computed, also when the evaluation ends in an error. Bounded: an
+// evaluation that runs on is cut after a few seconds (with what it reached).
+void AddReadFiles(const lang::FilePtr& file, const std::vector<std::string>& searchPath,
+                  std::vector<std::string>& files, std::set<std::string>& seen, std::size_t maxFiles) {
+  eval::EvalOptions options;
+  options.libraryPaths = searchPath;
+  options.timeoutSeconds = kScanEvalSeconds;
+  options.preview = false;  // as the page renders: geometry
+  const eval::EvalResult evaluated = eval::Evaluate(file, options);
+  for (const std::string& path : evaluated.log.DataFiles()) {
+    if (files.size() >= maxFiles) break;
+    Add(files, seen, path);
+  }
 }
 
 }  // namespace
@@ -77,6 +98,7 @@ ModelFiles ScanModel(const std::string& modelFile, const std::vector<std::string
       if (used.file) queue.push_back(used.file);
     }
   }
+  if (main.file && out.files.size() < maxFiles) AddReadFiles(main.file, options.libraryPaths, out.files, seen, maxFiles);
   if (!out.parsed && previous)
     for (const std::string& f : previous->files) Add(out.files, seen, f);
   if (out.files.size() > maxFiles) out.files.resize(maxFiles);

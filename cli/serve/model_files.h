@@ -1,6 +1,8 @@
 // `mos serve`: what the page needs to know about the model, computed from
-// the file system by the native parser: the files a render reads (the main
-// file, its includes, the files it uses and theirs, recursively), the roots
+// the file system by the native parser and evaluator: the files a render
+// reads (the main file, its includes, the files it uses and theirs,
+// recursively, and the data files import(), surface() and the file=
+// extrusions read, found by one native evaluation), the roots
 // they are served from, and the customizer parameters.
 #pragma once
 

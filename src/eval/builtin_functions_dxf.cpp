@@ -59,7 +59,9 @@ DxfArgs ReadArgs(const BuiltinCall& call, bool withName) {
 // The drawing as import() finds it (beside the calling script, else in the
 // document root, without import()'s deprecation line), absolute.
 std::string ResolvePath(const BuiltinCall& call, const std::string& file) {
-  return AbsolutePath(LocateScriptFile(file, call.span, call.log.MainDirectory()).path);
+  std::string path = AbsolutePath(LocateScriptFile(file, call.span, call.log.MainDirectory()).path);
+  call.log.NoteDataFile(path);
+  return path;
 }
 
 std::mutex cacheMutex;

@@ -88,7 +88,20 @@ Fragments ModuleArgs::GetFragments() {
   return f;
 }
 
-std::vector<NodePtr> ModuleArgs::Children() { return in.EvalChildren(inst.children, scope, scope); }
+void ModuleArgs::PushWithChildren(NodeKind kind, NodeParams params, std::vector<NodePtr>& out) {
+  mos::eval::PushWithChildren(in, kind, std::move(params), inst, scope, out);
+}
+
+void PushWithChildren(Interpreter& in, NodeKind kind, NodeParams params,
+                      const lang::InstantiationStatement& inst, const ConstContextPtr& scope,
+                      std::vector<NodePtr>& out, bool dropIfEmpty) {
+  auto n = std::make_shared<Node>();
+  n->kind = kind;
+  n->params = std::move(params);
+  n->span = inst.span;
+  in.DeferChildren(n, inst.children, scope, dropIfEmpty);
+  out.push_back(std::move(n));
+}
 
 NodePtr MakeNode(NodeKind kind, NodeParams params, const lang::InstantiationStatement& inst,
                  std::vector<NodePtr> children) {
@@ -129,6 +142,7 @@ std::string ImportPath(Interpreter& in, const std::string& file, const lang::Sou
                           "module. This behavior is deprecated",
                       span);
   if (openPath) *openPath = located.path;  // not normalized: 2021.01's messages show it so
+  in.log().NoteDataFile(located.path);
   const std::string path = NormalizePath(located.path);
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) timestamp = static_cast<long long>(st.st_mtime);

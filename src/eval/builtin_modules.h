@@ -25,8 +25,9 @@ class ModuleArgs {
   const std::vector<Value>& positional() const { return positionalValues_; }
   // $fn, $fa, $fs as seen here, clamped with 2021.01's warnings.
   Fragments GetFragments();
-  // The children `{ }` of the instantiation, evaluated under `scope`.
-  std::vector<NodePtr> Children();
+  // Adds the module's node to `out`; its children `{ }` are evaluated under
+  // `scope` once the module returns (Interpreter::DeferChildren).
+  void PushWithChildren(NodeKind kind, NodeParams params, std::vector<NodePtr>& out);
 
   Interpreter& in;
   const lang::InstantiationStatement& inst;
@@ -51,6 +52,12 @@ const std::vector<BuiltinModule>& TransformModules();
 const std::vector<BuiltinModule>& ControlModules();
 
 // Shared helpers.
+// Adds a node of `kind` to `out` whose children `{ }` are evaluated under
+// `scope` (in a new scope) once the module returns; with `dropIfEmpty` the
+// node is left out when they make no node.
+void PushWithChildren(Interpreter& in, NodeKind kind, NodeParams params,
+                      const lang::InstantiationStatement& inst, const ConstContextPtr& scope,
+                      std::vector<NodePtr>& out, bool dropIfEmpty = false);
 NodePtr MakeNode(NodeKind kind, NodeParams params, const lang::InstantiationStatement& inst,
                  std::vector<NodePtr> children = {});
 // number -> int as 2021.01 reads convexity-like parameters (default when not a number).

@@ -13,34 +13,91 @@ using lang::InstantiationStatement;
 // node. As in 2021.01, each level's expression is evaluated once per
 // iteration of the levels around it, in their scope (for (i = [0:2],
 // j = [0:i]) works), and an unnamed argument is a level too that binds no
-// variable (for (2, i = [0:1]) runs twice, for (undef, ..) never).
-void ForLoop(Interpreter& in, const InstantiationStatement& inst, size_t level,
-             const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
-  Interpreter::FrameGuard frame(in, inst.span);  // one native frame per level
-  if (level >= inst.arguments.size()) {
-    auto children = in.EvalChildren(inst.children, ctx, ctx);
-    for (auto& c : children) out.push_back(std::move(c));
-    return;
-  }
-  const lang::Argument& arg = inst.arguments[level];
-  const Value seq = arg.value ? in.Eval(*arg.value, ctx) : Value();
-  for (auto& item : in.ForValues(seq, inst.span, true)) {
-    in.CheckLimits();
-    if (arg.name.empty()) {
-      ForLoop(in, inst, level + 1, ctx, out);
+// variable (for (2, i = [0:1]) runs twice, for (undef, ..) never). The
+// levels run as a loop, not as native recursion: the children below are
+// the only nesting (see "statements" in interpreter.h).
+void ForLoop(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
+             std::vector<NodePtr>& out) {
+  struct Level {
+    std::vector<Value> items;
+    size_t next = 0;
+    ConstContextPtr scope;  // of the levels around it
+  };
+  const size_t n = inst.arguments.size();
+  std::vector<Level> levels(n);
+  auto enter = [&](size_t level, const ConstContextPtr& scope) {
+    const lang::Argument& arg = inst.arguments[level];
+    const Value seq = arg.value ? in.Eval(*arg.value, scope) : Value();
+    levels[level].items = in.ForValues(seq, inst.span, true);
+    levels[level].next = 0;
+    levels[level].scope = scope;
+  };
+  enter(0, ctx);
+  size_t level = 0;
+  for (;;) {
+    Level& l = levels[level];
+    if (l.next == l.items.size()) {
+      l.items.clear();
+      l.scope.reset();
+      if (level == 0) return;
+      --level;
       continue;
     }
-    auto c = std::make_shared<Context>(ctx, ctx);
-    c->Set(arg.name, std::move(item));
-    ForLoop(in, inst, level + 1, c, out);
+    Value& item = l.items[l.next++];
+    in.CheckLimits();
+    const lang::Argument& arg = inst.arguments[level];
+    ConstContextPtr scope = l.scope;
+    if (!arg.name.empty()) {
+      auto c = std::make_shared<Context>(l.scope, l.scope);
+      c->Set(arg.name, std::move(item));
+      scope = std::move(c);
+    }
+    if (level + 1 == n) {
+      in.EvalChildren(inst.children, scope, scope, out);
+    } else {
+      enter(level + 1, scope);
+      ++level;
+    }
   }
 }
 
 void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
          const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
-  std::vector<NodePtr> children;
-  if (!inst.arguments.empty()) ForLoop(in, inst, 0, ctx, children);  // for() makes an empty group
-  out.push_back(MakeNode(kind, {}, inst, std::move(children)));
+  if (inst.arguments.size() != 1) {
+    std::vector<NodePtr> children;
+    if (!inst.arguments.empty()) {
+      // The children run below this module's frame: count it.
+      Interpreter::FrameGuard frame(in, inst.span);
+      ForLoop(in, inst, ctx, children);
+    }
+    out.push_back(MakeNode(kind, {}, inst, std::move(children)));  // for() makes an empty group
+    return;
+  }
+  // One level (the usual loop): its sequence is evaluated once, so the
+  // rounds' scopes can all be made now and the children evaluated after
+  // this module returns, in the same order.
+  const lang::Argument& arg = inst.arguments[0];
+  const Value seq = arg.value ? in.Eval(*arg.value, ctx) : Value();
+  std::vector<Value> items = in.ForValues(seq, inst.span, true);
+  auto node = std::make_shared<Node>();
+  node->kind = kind;
+  node->span = inst.span;
+  Interpreter::DeferredBody& d = in.deferred_;
+  d = Interpreter::DeferredBody{};
+  d.node = node;
+  d.body = &inst.children;
+  d.perRound = true;
+  d.rounds.reserve(items.size());
+  for (auto& item : items) {
+    if (arg.name.empty()) {
+      d.rounds.push_back(ctx);
+    } else {
+      auto c = std::make_shared<Context>(ctx, ctx);
+      c->Set(arg.name, std::move(item));
+      d.rounds.push_back(std::move(c));
+    }
+  }
+  out.push_back(std::move(node));
 }
 
 void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
@@ -54,7 +111,7 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
     assignments.push_back(std::move(as));
   }
   auto c = in.LetScope(assignments, ctx);
-  out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
+  PushWithChildren(in, NodeKind::Group, {}, inst, c, out);
 }
 
 // assign(a = ..) { }: deprecated let().
@@ -66,23 +123,21 @@ void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstCont
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : inst.arguments)
     if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, ctx) : Value());
-  out.push_back(MakeNode(NodeKind::Group, {}, inst, in.EvalChildren(inst.children, c, c)));
+  PushWithChildren(in, NodeKind::Group, {}, inst, c, out);
 }
 
 void Echo(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
           std::vector<NodePtr>& out) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
   in.log().Echo(Interpreter::EchoText(args), inst.span);
-  auto children = in.EvalChildren(inst.children, ctx, ctx);
-  if (!children.empty()) out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(children)));
+  PushWithChildren(in, NodeKind::Group, {}, inst, ctx, out, /*dropIfEmpty=*/true);
 }
 
 void Assert(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
             std::vector<NodePtr>& out) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
   in.CheckAssert(inst.arguments, args, inst.span);
-  auto children = in.EvalChildren(inst.children, ctx, ctx);
-  if (!children.empty()) out.push_back(MakeNode(NodeKind::Group, {}, inst, std::move(children)));
+  PushWithChildren(in, NodeKind::Group, {}, inst, ctx, out, /*dropIfEmpty=*/true);
 }
 
 // children(), children(i), children([i, j]), children([a:b]).
@@ -116,14 +171,27 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
   const Value* index = nullptr;
   for (const auto& a : args)
     if (a.name.empty() || a.name == "index") index = &a.value;
+  // children() and children(i), the forms a recursion goes through, are
+  // evaluated once this module returns (Interpreter::DeferStatements);
+  // children(i) adds the child's own node, children() a group of them.
   if (index && index->IsNumber()) {
-    evalIndex(index->AsNumber(), out);
+    const double d = index->AsNumber();
+    if (d >= 0 && d < double(list.size()))
+      in.DeferStatements(nullptr, scope, {list[static_cast<size_t>(d)]});
+    else
+      evalIndex(d, out);  // its warning
+    return;
+  }
+  if (!index || index->IsUndef()) {
+    auto group = std::make_shared<Node>();
+    group->kind = NodeKind::Group;
+    group->span = inst.span;
+    in.DeferStatements(group, scope, std::move(list));
+    out.push_back(std::move(group));
     return;
   }
   std::vector<NodePtr> nodes;
-  if (!index || index->IsUndef()) {
-    for (const auto* s : list) in.EvalStatement(*s, scope, nodes);
-  } else if (index->IsVector()) {
+  if (index->IsVector()) {
     for (const auto& v : index->AsVector())
       if (v.IsNumber()) evalIndex(v.AsNumber(), nodes);
   } else if (index->IsRange()) {
@@ -180,7 +248,7 @@ template <NodeKind kKind>
 void Plain(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
            std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {}, 0);
-  out.push_back(MakeNode(kKind, {}, inst, a.Children()));
+  a.PushWithChildren(kKind, {}, out);
 }
 
 template <NodeKind kKind, int kDefault>
@@ -188,7 +256,7 @@ void WithConvexity(Interpreter& in, const InstantiationStatement& inst,
                    const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
   ModuleArgs a(in, inst, ctx, {"convexity"}, 1);
   ConvexityParams p{ToInt(a["convexity"], kDefault)};
-  out.push_back(MakeNode(kKind, p, inst, a.Children()));
+  a.PushWithChildren(kKind, p, out);
 }
 
 }  // namespace

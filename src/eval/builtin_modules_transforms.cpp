@@ -57,7 +57,7 @@ bool Vec3Or2(const Value& v, double z2, double& x, double& y, double& z) {
 }
 
 void PushTransform(ModuleArgs& a, const Matrix4& m, std::vector<NodePtr>& out) {
-  out.push_back(MakeNode(NodeKind::Transform, TransformParams{m}, a.inst, a.Children()));
+  a.PushWithChildren(NodeKind::Transform, TransformParams{m}, out);
 }
 
 void Translate(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
@@ -207,7 +207,7 @@ void Resize(Interpreter& in, const InstantiationStatement& inst, const ConstCont
       p.autoSize[i] = au.AsVector()[i].ToBool();
   }
   p.convexity = ToInt(a["convexity"], 0);
-  out.push_back(MakeNode(NodeKind::Resize, p, inst, a.Children()));
+  a.PushWithChildren(NodeKind::Resize, p, out);
 }
 
 std::string OneDecimal(double d) {
@@ -244,7 +244,7 @@ void Color(Interpreter& in, const InstantiationStatement& inst, const ConstConte
   }
   if (a["alpha"].IsNumber()) p.rgba[3] = a["alpha"].AsNumber();
   for (double& c : p.rgba) c = static_cast<float>(c);  // 2021.01 keeps colours as floats
-  out.push_back(MakeNode(NodeKind::Color, p, inst, a.Children()));
+  a.PushWithChildren(NodeKind::Color, p, out);
 }
 
 void Offset(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
@@ -259,7 +259,7 @@ void Offset(Interpreter& in, const InstantiationStatement& inst, const ConstCont
     p.value = a["delta"].AsNumber();
     p.chamfer = ToBoolStrict(a["chamfer"], false);
   }
-  out.push_back(MakeNode(NodeKind::Offset, p, inst, a.Children()));
+  a.PushWithChildren(NodeKind::Offset, p, out);
 }
 
 void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
@@ -304,8 +304,8 @@ void LinearExtrude(Interpreter& in, const InstantiationStatement& inst,
 
   for (double& c : p.scale)
     if (c < 0) c = 0;
-  out.push_back(MakeNode(NodeKind::LinearExtrude, p, inst,
-                         p.file.present ? std::vector<NodePtr>{} : a.Children()));
+  if (p.file.present) out.push_back(MakeNode(NodeKind::LinearExtrude, p, inst));
+  else a.PushWithChildren(NodeKind::LinearExtrude, p, out);
 }
 
 void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
@@ -318,8 +318,8 @@ void RotateExtrude(Interpreter& in, const InstantiationStatement& inst,
   p.convexity = std::max(1, ToInt(a["convexity"], 2));
   p.angle = ToNumber(a["angle"], 360);
   if (!(p.angle <= 360 && p.angle > -360)) p.angle = 360;
-  out.push_back(MakeNode(NodeKind::RotateExtrude, p, inst,
-                         p.file.present ? std::vector<NodePtr>{} : a.Children()));
+  if (p.file.present) out.push_back(MakeNode(NodeKind::RotateExtrude, p, inst));
+  else a.PushWithChildren(NodeKind::RotateExtrude, p, out);
 }
 
 void Projection(Interpreter& in, const InstantiationStatement& inst, const ConstContextPtr& ctx,
@@ -328,7 +328,7 @@ void Projection(Interpreter& in, const InstantiationStatement& inst, const Const
   ProjectionParams p;
   p.cut = ToBoolStrict(a["cut"], false);
   p.convexity = ToInt(a["convexity"], 0);
-  out.push_back(MakeNode(NodeKind::Projection, p, inst, a.Children()));
+  a.PushWithChildren(NodeKind::Projection, p, out);
 }
 
 // dxf_linear_extrude(), dxf_rotate_extrude(): deprecated spellings.

@@ -65,13 +65,15 @@ struct Interpreter::Callable {
 // Evaluates the body with the arguments bound; a self call at the tail of
 // the body (through ?: and let) rebinds and loops instead of recursing.
 // `$` variables set on the way stay visible to the next round, as in 2021.01.
+// On every recursion through functions: its cold parts are in the helpers
+// below, so that its frame stays small.
 Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
                             const ConstContextPtr& caller) {
   DepthGuard guard(*this, "function", f.name, span);
   ConstContextPtr dynamic = f.usedFileScope ? f.usedFileScope : caller;
   const SourceSpan* callSpan = &span;
   for (long tailCalls = 0;; ++tailCalls) {
-    if (tailCalls > kMaxTailCalls) Error("Recursion detected calling function '" + f.name + "'", *callSpan);
+    if (tailCalls > kMaxTailCalls) RecursionError("function", f.name, *callSpan);
     ConstContextPtr c = BindParameters(*f.params, args, f.scope, dynamic, *callSpan, f.name);
     const Expr* e = f.body;
     const CallExpr* tail = nullptr;
@@ -85,50 +87,101 @@ Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan&
         e = l.body.get();
       } else if ((e->kind == ExprKind::Assert || e->kind == ExprKind::Echo) &&
                  static_cast<const AssertOrEchoExpr&>(*e).body) {
-        const auto& a = static_cast<const AssertOrEchoExpr&>(*e);
-        Arguments args = EvalArguments(a.arguments, c);
-        if (e->kind == ExprKind::Assert) CheckAssert(a.arguments, args, e->span);
-        else log_.Echo(EchoText(args), e->span);
-        e = a.body.get();
+        e = AssertOrEchoStep(static_cast<const AssertOrEchoExpr&>(*e), c);
       } else {
-        const IdentifierExpr* id = CalleeName(*e);
-        if (id && f.IsSelfCall(*id, *c)) tail = static_cast<const CallExpr*>(e);
+        if (e->kind == ExprKind::Call && IsSelfCall(f, static_cast<const CallExpr&>(*e), *c))
+          tail = static_cast<const CallExpr*>(e);
         break;
       }
     }
     if (!tail) return e ? Eval(*e, c) : Value();
-    try {
-      // Into the same vector: the bound scope `c` holds copies of the old
-      // arguments, and the loop then allocates no argument list per round.
-      args.clear();
-      for (const auto& a : tail->arguments) {
-        args.emplace_back();
-        args.back().name = a.name;
-        if (a.value) args.back().value = Eval(*a.value, c);
-      }
-    } catch (EvalError& err) {
-      Trace(err, "called by '" + f.name + "'", tail->span);
-      throw;
-    }
-    // Carry the `$` variables of this round (and the rounds before) into a
-    // single scope so that the dynamic chain does not grow with the loop.
-    const ConstContextPtr& base = f.usedFileScope ? f.usedFileScope : caller;
-    // Without any (the usual case) the base itself is the dynamic parent.
-    ContextPtr carrier;
-    for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
-      for (const auto& [name, value] : k->variables())
-        if (!name.empty() && name[0] == '$' && !(carrier && carrier->FindLocal(name))) {
-          if (!carrier) carrier = std::make_shared<Context>(nullptr, base);
-          carrier->Set(name, value);
-        }
-    if (carrier) dynamic = std::move(carrier);
-    else dynamic = base;
+    NextTailCall(f, *tail, c, args, dynamic, caller);
     callSpan = &tail->span;
     CheckLimits();
   }
 }
 
+bool Interpreter::IsSelfCall(const Callable& f, const CallExpr& call, const Context& c) const {
+  const IdentifierExpr* id = CalleeName(call);
+  return id && f.IsSelfCall(*id, c);
+}
+
+// assert(..) or echo(..) in front of a function body's expression: checks
+// or logs, and gives the expression.
+const Expr* Interpreter::AssertOrEchoStep(const AssertOrEchoExpr& a, const ConstContextPtr& c) {
+  Arguments args = EvalArguments(a.arguments, c);
+  if (a.kind == ExprKind::Assert) CheckAssert(a.arguments, args, a.span);
+  else log_.Echo(EchoText(args), a.span);
+  return a.body.get();
+}
+
+// The arguments of a self tail call (evaluated in the round's scope `c`)
+// into `args`, and the dynamic parent of the next round into `dynamic`.
+void Interpreter::NextTailCall(const Callable& f, const CallExpr& tail, const ConstContextPtr& c,
+                               Arguments& args, ConstContextPtr& dynamic,
+                               const ConstContextPtr& caller) {
+  try {
+    // Into the same vector: the bound scope `c` holds copies of the old
+    // arguments, and the loop then allocates no argument list per round.
+    args.clear();
+    for (const auto& a : tail.arguments) {
+      args.emplace_back();
+      args.back().name = a.name;
+      if (a.value) args.back().value = Eval(*a.value, c);
+    }
+  } catch (EvalError& err) {
+    Trace(err, "called by '" + f.name + "'", tail.span);
+    throw;
+  }
+  // Carry the `$` variables of this round (and the rounds before) into a
+  // single scope so that the dynamic chain does not grow with the loop.
+  const ConstContextPtr& base = f.usedFileScope ? f.usedFileScope : caller;
+  // Without any (the usual case) the base itself is the dynamic parent.
+  ContextPtr carrier;
+  for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
+    for (const auto& [name, value] : k->variables())
+      if (!name.empty() && name[0] == '$' && !(carrier && carrier->FindLocal(name))) {
+        if (!carrier) carrier = std::make_shared<Context>(nullptr, base);
+        carrier->Set(name, value);
+      }
+  if (carrier) dynamic = std::move(carrier);
+  else dynamic = base;
+}
+
+// A call of a function definition by name, the one on every recursion
+// through functions, with nothing else in its frame; every other call is
+// in CallFunctionOther.
 Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx) {
+  if (call.callee->kind == ExprKind::Identifier) {
+    const std::string& name = static_cast<const IdentifierExpr&>(*call.callee).name;
+    if (!name.empty() && name[0] != '$') {
+      try {
+        // A variable holding a function value shadows a function definition.
+        if (const Value* v = ctx->Lookup(name); v && v->IsFunction()) {
+          const FunctionValue fv = v->AsFunction();  // alive while arguments are evaluated
+          Callable f{&fv.literal->parameters, fv.literal->body.get(), fv.closure, name,
+                     fv.literal->span, nullptr, fv.literal.get(), nullptr};
+          return CallLoop(f, EvalArguments(call.arguments, ctx), call.span, ctx);
+        }
+        if (auto def = ctx->FindFunction(name); def && !def.usedFile) {
+          Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
+                     def.def, nullptr, nullptr};
+          return CallLoop(f, EvalArguments(call.arguments, ctx), call.span, ctx);
+        }
+      } catch (EvalError& e) {
+        TraceCall(e, name, call.span);
+        throw;
+      }
+    }
+  }
+  return CallFunctionOther(call, ctx);
+}
+
+void Interpreter::TraceCall(EvalError& e, const std::string& name, const SourceSpan& span) {
+  Trace(e, "called by '" + name + "'", span);
+}
+
+Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr& ctx) {
   static const std::string kNoName;
   const std::string* namePtr = &kNoName;  // for the TRACE line
   try {
@@ -193,6 +246,8 @@ Value Interpreter::CallFunctionValue(const FunctionValue& fv, const Arguments& a
 
 ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
                                  const ConstContextPtr& ctx) {
+  // A recursion may run through an assignment: this frame counts.
+  FrameGuard frame(*this, assignments.empty() ? SourceSpan{} : assignments.front().span);
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : assignments) {
     if (a.name.empty()) {

@@ -13,7 +13,8 @@ const char* TypeName(const Value& v) { return v.TypeName(); }
 
 namespace {
 
-Value Apply(BinaryOp op, const Value& a, const Value& b, const OpSite& site) {
+// Not inlined: Eval's frame is the one each nested expression costs.
+[[gnu::noinline]] Value Apply(BinaryOp op, const Value& a, const Value& b, const OpSite& site) {
   switch (op) {
     case BinaryOp::Add: return Add(a, b, site);
     case BinaryOp::Subtract: return Subtract(a, b, site);
@@ -153,8 +154,63 @@ void Interpreter::CheckAssert(const std::vector<Argument>& argExprs, const Argum
   Error(text, span);
 }
 
+// The recursion of the evaluator over expressions, one native frame per
+// nested expression: only the common cases are here, without their cold
+// ends (warnings, operators on non-numbers), so that the frame stays small
+// (a browser worker's native stack bounds the recursion depth in WASM).
+// Everything else is in EvalOther.
 Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
   FrameGuard frame(*this, e.span);
+  switch (e.kind) {
+    case ExprKind::Literal: {
+      const auto& l = static_cast<const LiteralExpr&>(e);
+      if (l.type == LiteralExpr::Type::Number) return Value::Number(l.number);
+      break;
+    }
+    case ExprKind::Identifier: {
+      if (const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(e).name)) return *v;
+      break;
+    }
+    case ExprKind::Binary: {
+      const auto& b = static_cast<const BinaryExpr&>(e);
+      if (b.op == BinaryOp::And || b.op == BinaryOp::Or) break;
+      Value l = Eval(*b.left, ctx);
+      Value r = Eval(*b.right, ctx);
+      if (l.IsNumber() && r.IsNumber()) {
+        // The common case without a call: the same IEEE operations the
+        // operators apply to two numbers (value_arithmetic.cpp,
+        // value_compare.cpp), none of which warns.
+        const double x = l.AsNumber(), y = r.AsNumber();
+        switch (b.op) {
+          case BinaryOp::Add: return Value::Number(x + y);
+          case BinaryOp::Subtract: return Value::Number(x - y);
+          case BinaryOp::Multiply: return Value::Number(x * y);
+          case BinaryOp::Divide: return Value::Number(x / y);
+          case BinaryOp::Less: return Value::Bool(x < y);
+          case BinaryOp::LessEqual: return Value::Bool(x <= y);
+          case BinaryOp::Greater: return Value::Bool(x > y);
+          case BinaryOp::GreaterEqual: return Value::Bool(x >= y);
+          case BinaryOp::Equal: return Value::Bool(x == y);
+          case BinaryOp::NotEqual: return Value::Bool(!(x == y));
+          default: break;
+        }
+      }
+      return Apply(b.op, l, r, OpSite{&log_, &e.span});
+    }
+    case ExprKind::Ternary: {
+      const auto& t = static_cast<const TernaryExpr&>(e);
+      return Eval(Eval(*t.condition, ctx).ToBool() ? *t.ifTrue : *t.ifFalse, ctx);
+    }
+    case ExprKind::Call:
+      return CallFunction(static_cast<const CallExpr&>(e), ctx);
+    default:
+      break;
+  }
+  return EvalOther(e, ctx);
+}
+
+// The rest of Eval (its frame is not counted again: FrameGuard is Eval's).
+Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
   switch (e.kind) {
     case ExprKind::Literal: {
       const auto& l = static_cast<const LiteralExpr&>(e);
@@ -340,6 +396,7 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
     EvalListElement(*f.body, ctx, out);
     return;
   }
+  FrameGuard frame(*this, f.span);  // one native frame per level
   const auto& a = f.assignments[level];
   Value seq = a.value ? Eval(*a.value, ctx) : Value();
   // One scope per round; when nothing kept the last round's scope (no

@@ -106,4 +106,12 @@ void EvalLog::Add(Severity severity, const char* prefix, const std::string& text
   diagnostics_.push_back(std::move(d));
 }
 
+void EvalLog::NoteDataFile(const std::string& path) {
+  // Bounded: a loop importing computed names could note many.
+  if (path.empty() || dataFiles_.size() >= 4096) return;
+  for (const auto& f : dataFiles_)
+    if (f == path) return;
+  dataFiles_.push_back(path);
+}
+
 }  // namespace mos::eval

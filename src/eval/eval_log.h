@@ -62,6 +62,12 @@ class EvalLog {
   // LocationSuffix.
   std::string LocationSuffixFromMain(const lang::SourceSpan& span) const;
 
+  // The data files (import(), surface(), file= extrusions, dxf_dim(),
+  // dxf_cross()) the evaluation located, as paths to open, each once in the
+  // order met: what `mos serve` hands the browser's engine.
+  void NoteDataFile(const std::string& path);
+  const std::vector<std::string>& DataFiles() const { return dataFiles_; }
+
   const std::vector<std::string>& Lines() const { return lines_; }
   const std::vector<Diagnostic>& Diagnostics() const { return diagnostics_; }
   bool HasErrors() const { return errorCount_ > 0; }
@@ -71,6 +77,7 @@ class EvalLog {
            const lang::SourceSpan& span);
   std::vector<std::string> lines_;
   std::vector<Diagnostic> diagnostics_;
+  std::vector<std::string> dataFiles_;
   std::string mainDirectory_;
   std::map<std::string, std::string> fileBaseDirectories_;
   // The last WARNING/ERROR lines printed, oldest first (see Add).

@@ -6,36 +6,43 @@
 
 namespace mos::eval {
 
-ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& params,
-                                       const Arguments& args, ConstContextPtr lexical,
-                                       ConstContextPtr dynamic,
-                                       const lang::SourceSpan& callSpan,
-                                       const std::string& callee) {
-  auto ctx = std::make_shared<Context>(lexical, std::move(dynamic));
-  // Per-parameter state on the stack for the usual few parameters (this
-  // runs on every call).
-  constexpr size_t kStackParams = 8;
-  const Value* assignedStack[kStackParams] = {};
-  bool namedStack[kStackParams] = {};
+namespace {
+
+// Which argument each parameter of one call takes. Per-parameter state in
+// place for the usual few parameters (this runs on every call).
+struct Binding {
+  static constexpr size_t kInPlace = 8;
+  const Value* assignedInPlace[kInPlace] = {};
+  bool namedInPlace[kInPlace] = {};
   std::vector<const Value*> assignedHeap;
   std::unique_ptr<bool[]> namedHeap;
-  if (params.size() > kStackParams) {
-    assignedHeap.assign(params.size(), nullptr);
-    namedHeap.reset(new bool[params.size()]());
-  }
-  const Value** assigned = assignedHeap.empty() ? assignedStack : assignedHeap.data();
-  bool* named = namedHeap ? namedHeap.get() : namedStack;
+  const Value** assigned = assignedInPlace;
+  bool* named = namedInPlace;
   std::vector<std::string> duplicates;
   std::vector<const CallArgument*> specials;  // $ names and other extra names
+
+  explicit Binding(size_t n) {
+    if (n > kInPlace) {
+      assignedHeap.assign(n, nullptr);
+      namedHeap.reset(new bool[n]());
+      assigned = assignedHeap.data();
+      named = namedHeap.get();
+    }
+  }
+};
+
+[[gnu::noinline]] void MatchArguments(Interpreter& in, const std::vector<lang::Parameter>& params,
+                                      const Arguments& args, const lang::SourceSpan& callSpan,
+                                      Binding& b) {
   size_t position = 0;
   bool tooMany = false;
   for (const auto& arg : args) {
     if (arg.name.empty()) {
       if (position < params.size()) {
-        assigned[position++] = &arg.value;
+        b.assigned[position++] = &arg.value;
       } else if (!tooMany) {
         tooMany = true;
-        log_.Warning("Too many unnamed arguments supplied" + Where(callSpan), callSpan);
+        in.log().Warning("Too many unnamed arguments supplied" + in.Where(callSpan), callSpan);
       }
       continue;
     }
@@ -43,29 +50,65 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
     for (size_t i = 0; i < params.size(); ++i)
       if (params[i].name == arg.name) index = i;
     if (index < params.size()) {
-      if (named[index]) duplicates.push_back(arg.name);
-      named[index] = true;
-      assigned[index] = &arg.value;
+      if (b.named[index]) b.duplicates.push_back(arg.name);
+      b.named[index] = true;
+      b.assigned[index] = &arg.value;
     } else if (arg.name[0] == '$') {
-      specials.push_back(&arg);
+      b.specials.push_back(&arg);
     } else {
       // 2021.01 warns but still defines the variable in the callee's scope.
-      log_.Warning("variable " + arg.name + " not specified as parameter" + Where(callSpan),
-                   callSpan);
-      specials.push_back(&arg);
+      in.log().Warning("variable " + arg.name + " not specified as parameter" + in.Where(callSpan),
+                       callSpan);
+      b.specials.push_back(&arg);
     }
   }
-  // 2021.01 evaluates every default, in the scope of the definition.
+}
+
+// 2021.01 evaluates every default, in the scope of the definition. A
+// recursion may run through a default: this frame counts.
+[[gnu::noinline]] void EvalDefaults(Interpreter& in, const std::vector<lang::Parameter>& params,
+                                    const ConstContextPtr& lexical, const Binding& b,
+                                    Context& ctx, const lang::SourceSpan& callSpan) {
+  Interpreter::FrameGuard frame(in, callSpan);
   for (size_t i = 0; i < params.size(); ++i) {
-    Value v;
-    if (params[i].defaultValue) v = Eval(*params[i].defaultValue, lexical);
-    if (!assigned[i]) ctx->Set(params[i].name, std::move(v));
+    if (!params[i].defaultValue) {
+      if (!b.assigned[i]) ctx.Set(params[i].name, Value());
+      continue;
+    }
+    Value v = in.Eval(*params[i].defaultValue, lexical);
+    if (!b.assigned[i]) ctx.Set(params[i].name, std::move(v));
   }
-  for (const auto& d : duplicates)
-    log_.Warning("argument " + d + " supplied more than once" + Where(callSpan), callSpan);
+}
+
+[[gnu::noinline]] void FinishBinding(Interpreter& in, const std::vector<lang::Parameter>& params,
+                                     const lang::SourceSpan& callSpan, const Binding& b,
+                                     Context& ctx, bool defaultsDone) {
+  if (!defaultsDone)
+    for (size_t i = 0; i < params.size(); ++i)
+      if (!b.assigned[i]) ctx.Set(params[i].name, Value());
+  for (const auto& d : b.duplicates)
+    in.log().Warning("argument " + d + " supplied more than once" + in.Where(callSpan), callSpan);
   for (size_t i = 0; i < params.size(); ++i)
-    if (assigned[i]) ctx->Set(params[i].name, *assigned[i]);
-  for (const auto* s : specials) ctx->Set(s->name, s->value);
+    if (b.assigned[i]) ctx.Set(params[i].name, *b.assigned[i]);
+  for (const auto* s : b.specials) ctx.Set(s->name, s->value);
+}
+
+}  // namespace
+
+// On every recursion through calls: its parts are in the helpers above so
+// that its own frame stays small.
+ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& params,
+                                       const Arguments& args, ConstContextPtr lexical,
+                                       ConstContextPtr dynamic,
+                                       const lang::SourceSpan& callSpan,
+                                       const std::string& /*callee*/) {
+  auto ctx = std::make_shared<Context>(lexical, std::move(dynamic));
+  Binding b(params.size());
+  MatchArguments(*this, params, args, callSpan, b);
+  bool anyDefault = false;
+  for (const auto& p : params) anyDefault = anyDefault || p.defaultValue;
+  if (anyDefault) EvalDefaults(*this, params, lexical, b, *ctx, callSpan);
+  FinishBinding(*this, params, callSpan, b, *ctx, anyDefault);
   return ctx;
 }
 

@@ -18,6 +18,23 @@ NodePtr WithModifiers(NodePtr node, const lang::Modifiers& m) {
 
 }  // namespace
 
+// The bookkeeping of one EvalStatement: the body its statement left to
+// evaluate, and the call depth and module stack entry of a user module,
+// restored however the statement ends.
+struct Interpreter::StatementWork {
+  Interpreter& in;
+  DeferredBody deferred;
+  bool enteredCall = false;
+  bool pushedModule = false;
+  explicit StatementWork(Interpreter& i) : in(i) {}
+  StatementWork(const StatementWork&) = delete;
+  StatementWork& operator=(const StatementWork&) = delete;
+  ~StatementWork() {
+    if (pushedModule) in.moduleStack_.pop_back();
+    if (enteredCall) in.LeaveCall();
+  }
+};
+
 void Interpreter::EvalBody(const lang::Body& body, const ContextPtr& ctx,
                            std::vector<NodePtr>& out) {
   ctx->AddDefinitions(body);
@@ -25,47 +42,111 @@ void Interpreter::EvalBody(const lang::Body& body, const ContextPtr& ctx,
   for (const auto& s : body.instantiations) EvalStatement(*s, ctx, out);
 }
 
-std::vector<NodePtr> Interpreter::EvalChildren(const lang::Body& body,
-                                               const ConstContextPtr& lexical,
-                                               const ConstContextPtr& dynamic) {
-  std::vector<NodePtr> out;
+void Interpreter::EvalChildren(const lang::Body& body, const ConstContextPtr& lexical,
+                               const ConstContextPtr& dynamic, std::vector<NodePtr>& out) {
   auto ctx = std::make_shared<Context>(lexical, dynamic);
-  EvalBody(body, ctx, out);
-  return out;
+  ctx->AddDefinitions(body);
+  EvalAssignments(body.assignments, ctx);
+  for (const auto& s : body.instantiations) EvalStatement(*s, ctx, out);
 }
 
+void Interpreter::DeferChildren(const std::shared_ptr<Node>& node, const lang::Body& body,
+                                const ConstContextPtr& scope, bool dropIfEmpty) {
+  deferred_.node = node;
+  deferred_.scope = std::make_shared<Context>(scope, scope);
+  deferred_.body = &body;
+  deferred_.statements.clear();
+  deferred_.dropIfEmpty = dropIfEmpty;
+}
+
+void Interpreter::DeferStatements(const std::shared_ptr<Node>& node, const ContextPtr& scope,
+                                  std::vector<const lang::Statement*> statements) {
+  deferred_.node = node;
+  deferred_.scope = scope;
+  deferred_.body = nullptr;
+  deferred_.statements = std::move(statements);
+  deferred_.dropIfEmpty = false;
+}
+
+// The recursion of the evaluator over statements: keep this function's own
+// frame small (no inlined cold paths), see "statements" in interpreter.h.
 void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr& ctx,
                                 std::vector<NodePtr>& out) {
   if (s.modifiers.disable) return;
   FrameGuard frame(*this, s.span);
-  NodePtr node;
+  StatementWork work(*this);
+  std::vector<NodePtr> produced;
+  try {
+    BeginStatement(s, ctx, produced, work);
+    DeferredBody& d = work.deferred;
+    std::vector<NodePtr>& into = d.node ? d.node->children : produced;
+    if (d.perRound) {
+      EvalRounds(d, into);
+    } else if (d.body) {
+      d.scope->AddDefinitions(*d.body);
+      EvalAssignments(d.body->assignments, d.scope);
+      for (const auto& child : d.body->instantiations) EvalStatement(*child, d.scope, into);
+    } else {
+      for (const auto* child : d.statements) EvalStatement(*child, d.scope, into);
+    }
+  } catch (EvalError& e) {
+    TraceStatement(e, s);
+    throw;
+  }
+  if (!produced.empty()) EndStatement(s, produced, work.deferred.dropIfEmpty, out);
+}
+
+void Interpreter::EvalRounds(const DeferredBody& d, std::vector<NodePtr>& into) {
+  for (const auto& round : d.rounds) {
+    CheckLimits();
+    auto c = std::make_shared<Context>(round, round);
+    c->AddDefinitions(*d.body);
+    EvalAssignments(d.body->assignments, c);
+    for (const auto& child : d.body->instantiations) EvalStatement(*child, c, into);
+  }
+}
+
+void Interpreter::TraceStatement(EvalError& e, const lang::Statement& s) {
+  if (s.kind == lang::StatementKind::IfElse)
+    Trace(e, "called by 'if'", s.span);
+  else
+    Trace(e, "called by '" + static_cast<const lang::InstantiationStatement&>(s).name + "'", s.span);
+}
+
+void Interpreter::BeginStatement(const lang::Statement& s, const ConstContextPtr& ctx,
+                                 std::vector<NodePtr>& produced, StatementWork& work) {
   if (s.kind == lang::StatementKind::IfElse) {
     const auto& ie = static_cast<const lang::IfElseStatement&>(s);
-    try {
-      CheckLimits();
-      bool cond = Eval(*ie.condition, ctx).ToBool();
-      if (!cond && !ie.hasElse) return;
-      auto group = std::make_shared<Node>();
-      group->span = s.span;
-      group->children = EvalChildren(cond ? ie.ifTrue : ie.ifFalse, ctx, ctx);
-      node = group;
-    } catch (EvalError& e) {
-      Trace(e, "called by 'if'", s.span);
-      throw;
-    }
-  } else {
-    const auto& inst = static_cast<const lang::InstantiationStatement&>(s);
-    std::vector<NodePtr> produced;
-    try {
-      Instantiate(inst, ctx, produced);
-    } catch (EvalError& e) {
-      Trace(e, "called by '" + inst.name + "'", s.span);
-      throw;
-    }
-    if (produced.empty()) return;
-    node = produced.front();
+    CheckLimits();
+    bool cond = Eval(*ie.condition, ctx).ToBool();
+    if (!cond && !ie.hasElse) return;
+    auto group = std::make_shared<Node>();
+    group->span = s.span;
+    produced.push_back(group);
+    DeferredBody& d = work.deferred;
+    d.node = std::move(group);
+    d.scope = std::make_shared<Context>(ctx, ctx);
+    d.body = cond ? &ie.ifTrue : &ie.ifFalse;
+    return;
   }
-  if (!node) return;
+  const auto& inst = static_cast<const lang::InstantiationStatement&>(s);
+  if (auto def = ctx->FindModule(inst.name)) {
+    BeginUserModule(inst, def, ctx, produced, work);
+    return;
+  }
+  deferred_ = DeferredBody{};
+  if (InstantiateBuiltin(inst, ctx, produced)) {
+    work.deferred = std::move(deferred_);
+    deferred_ = DeferredBody{};
+    return;
+  }
+  Warning("Ignoring unknown module '" + inst.name + "'", inst.span);
+}
+
+void Interpreter::EndStatement(const lang::Statement& s, std::vector<NodePtr>& produced,
+                               bool dropIfEmpty, std::vector<NodePtr>& out) {
+  NodePtr node = std::move(produced.front());
+  if (!node || (dropIfEmpty && node->children.empty())) return;
   if (++nodeCount_ > kMaxNodes)
     Error("The node tree exceeds the limit of " + std::to_string(kMaxNodes) + " nodes", s.span);
   // 2021.01 drops modifiers written on child()/children().
@@ -87,23 +168,13 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
   out.push_back(std::move(node));
 }
 
-NodePtr Interpreter::Instantiate(const lang::InstantiationStatement& inst,
-                                 const ConstContextPtr& ctx, std::vector<NodePtr>& out) {
-  if (auto def = ctx->FindModule(inst.name)) {
-    NodePtr n = InstantiateUserModule(inst, def, ctx);
-    if (n) out.push_back(n);
-    return n;
-  }
-  if (InstantiateBuiltin(inst, ctx, out)) return out.empty() ? nullptr : out.front();
-  Warning("Ignoring unknown module '" + inst.name + "'", inst.span);
-  return nullptr;
-}
-
-NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& inst,
-                                           const Found<lang::ModuleDefinition>& def,
-                                           const ConstContextPtr& ctx) {
+void Interpreter::BeginUserModule(const lang::InstantiationStatement& inst,
+                                  const Found<lang::ModuleDefinition>& def,
+                                  const ConstContextPtr& ctx, std::vector<NodePtr>& produced,
+                                  StatementWork& work) {
   Arguments args = EvalArguments(inst.arguments, ctx);
-  DepthGuard guard(*this, "module", inst.name, def.def->span);
+  EnterCall("module", inst.name, def.def->span);
+  work.enteredCall = true;
   ConstContextPtr scope = def.scope;
   ConstContextPtr dynamic = ctx;
   // A used file's scope is also on the dynamic chain (its $ variables count).
@@ -114,10 +185,7 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
   for (const auto& c : inst.children.instantiations)
     if (!c->modifiers.disable) ++childCount;
   moduleStack_.push_back(inst.name);
-  struct Pop {
-    std::vector<std::string>& s;
-    ~Pop() { s.pop_back(); }
-  } pop{moduleStack_};
+  work.pushedModule = true;
   mctx->Set("$children", Value::Number(childCount));
   mctx->Set("$parent_modules", Value::Number(static_cast<double>(moduleStack_.size())));
   mctx->SetModuleFrame(ModuleFrame{&inst, ctx, inst.name});
@@ -130,8 +198,11 @@ NodePtr Interpreter::InstantiateUserModule(const lang::InstantiationStatement& i
   }
   auto node = std::make_shared<Node>();
   node->span = inst.span;
-  EvalBody(def.def->body, mctx, node->children);
-  return node;
+  produced.push_back(node);
+  DeferredBody& d = work.deferred;
+  d.node = std::move(node);
+  d.scope = std::move(mctx);
+  d.body = &def.def->body;
 }
 
 NodePtr Interpreter::Run(const lang::FilePtr& file) {

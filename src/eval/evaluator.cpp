@@ -92,13 +92,16 @@ void Interpreter::Trace(EvalError& e, const std::string& what, const lang::Sourc
   log_.Trace(line, span);
 }
 
-Interpreter::DepthGuard::DepthGuard(Interpreter& i, const char* kind, const std::string& name,
-                                    const lang::SourceSpan& span)
-    : in(i) {
-  if (in.depth_ >= in.maxDepth_ || in.StackUsed() > in.maxStackBytes_)
-    in.Error(std::string("Recursion detected calling ") + kind + " '" + name + "'", span);
-  ++in.depth_;
-  in.CheckLimits();
+void Interpreter::RecursionError(const char* kind, const std::string& name,
+                                 const lang::SourceSpan& span) {
+  Error(std::string("Recursion detected calling ") + kind + " '" + name + "'", span);
+}
+
+void Interpreter::EnterCall(const char* kind, const std::string& name,
+                            const lang::SourceSpan& span) {
+  if (depth_ >= maxDepth_ || StackUsed() > maxStackBytes_) RecursionError(kind, name, span);
+  ++depth_;
+  CheckLimits();
 }
 
 void Interpreter::CheckLimits() {

@@ -50,8 +50,12 @@ class Interpreter {
 
   // ---- expressions (eval_expr.cpp)
   Value Eval(const lang::Expr& e, const ConstContextPtr& ctx);
+  [[gnu::noinline]] Value EvalOther(const lang::Expr& e, const ConstContextPtr& ctx);
   Arguments EvalArguments(const std::vector<lang::Argument>& args, const ConstContextPtr& ctx);
   Value CallFunction(const lang::CallExpr& call, const ConstContextPtr& ctx);
+  [[gnu::noinline]] Value CallFunctionOther(const lang::CallExpr& call, const ConstContextPtr& ctx);
+  [[gnu::noinline]] void TraceCall(EvalError& e, const std::string& name,
+                                   const lang::SourceSpan& span);
   Value CallFunctionValue(const FunctionValue& f, const Arguments& args,
                           const lang::SourceSpan& span, const ConstContextPtr& ctx,
                           const std::string& name);
@@ -61,6 +65,13 @@ class Interpreter {
   struct Callable;
   Value CallLoop(const Callable& f, Arguments args, const lang::SourceSpan& span,
                  const ConstContextPtr& caller);
+  [[gnu::noinline]] bool IsSelfCall(const Callable& f, const lang::CallExpr& call,
+                                    const Context& c) const;
+  [[gnu::noinline]] const lang::Expr* AssertOrEchoStep(const lang::AssertOrEchoExpr& a,
+                                                       const ConstContextPtr& c);
+  [[gnu::noinline]] void NextTailCall(const Callable& f, const lang::CallExpr& tail,
+                                      const ConstContextPtr& c, Arguments& args,
+                                      ConstContextPtr& dynamic, const ConstContextPtr& caller);
   // let (a = .., b = ..): sequential, duplicates ignored with 2021.01's warning.
   ContextPtr LetScope(const std::vector<lang::Assignment>& assignments,
                       const ConstContextPtr& ctx);
@@ -90,18 +101,60 @@ class Interpreter {
   void CheckLimits();
 
   // ---- statements (eval_statements.cpp)
-  // Evaluates a body (assignments, then instantiations) into `out`.
+  // Statements nest through one native frame each (EvalStatement calls
+  // itself): a statement's own work (if's condition, a module's arguments
+  // and parameters) runs in a helper that returns before the body below it
+  // is evaluated, and the body (if/else branch, user module body, a builtin
+  // module's children) is evaluated by EvalStatement itself. That keeps the
+  // native stack per OpenSCAD nesting level small, which bounds how deep a
+  // recursion may go where the stack is small (a browser worker, WASM).
+  //
+  // What a statement leaves for EvalStatement to evaluate below its node.
+  struct DeferredBody {
+    std::shared_ptr<Node> node;  // receives the nodes of the body (none: the statement's own)
+    ContextPtr scope;            // the body's scope
+    const lang::Body* body = nullptr;  // definitions, assignments, statements
+    // Without `body`: these statements, in `scope` as it is (children()).
+    std::vector<const lang::Statement*> statements;
+    bool dropIfEmpty = false;  // no node when the body makes none (echo, assert)
+    // With `body` and `perRound`: the body once per scope in `rounds`, each
+    // time in a new scope under it (a for loop), instead of once in `scope`.
+    bool perRound = false;
+    std::vector<ConstContextPtr> rounds;
+  };
+  void EvalRounds(const DeferredBody& d, std::vector<NodePtr>& into);
+  // Builtin modules defer their children here (ModuleArgs::PushWithChildren,
+  // DeferChildren); EvalStatement takes it when the module returns.
+  DeferredBody deferred_;
+  // The children `{ }` of `node` under `scope` (a new scope is made for
+  // them, as 2021.01 does): evaluated when the builtin module returns.
+  void DeferChildren(const std::shared_ptr<Node>& node, const lang::Body& body,
+                     const ConstContextPtr& scope, bool dropIfEmpty = false);
+  // These statements in `scope` as it is, into `node`'s children (or, with
+  // no node, as the module's own nodes): evaluated when it returns.
+  void DeferStatements(const std::shared_ptr<Node>& node, const ContextPtr& scope,
+                       std::vector<const lang::Statement*> statements);
+  // Evaluates a body (definitions, assignments, then instantiations) in ctx
+  // into `out`.
   void EvalBody(const lang::Body& body, const ContextPtr& ctx, std::vector<NodePtr>& out);
-  // The children `{ }` of an instantiation in a new scope under ctx.
-  std::vector<NodePtr> EvalChildren(const lang::Body& body, const ConstContextPtr& lexical,
-                                    const ConstContextPtr& dynamic);
+  // The children `{ }` of an instantiation in a new scope under lexical and
+  // dynamic, into `out` (for loops, which evaluate them once per round).
+  void EvalChildren(const lang::Body& body, const ConstContextPtr& lexical,
+                    const ConstContextPtr& dynamic, std::vector<NodePtr>& out);
   void EvalStatement(const lang::Statement& s, const ConstContextPtr& ctx,
                      std::vector<NodePtr>& out);
-  NodePtr Instantiate(const lang::InstantiationStatement& inst, const ConstContextPtr& ctx,
-                      std::vector<NodePtr>& out);
-  NodePtr InstantiateUserModule(const lang::InstantiationStatement& inst,
-                                const Found<lang::ModuleDefinition>& def,
-                                const ConstContextPtr& ctx);
+  struct StatementWork;
+  // A statement's own work, before its body: the node(s) into `produced`,
+  // the body to evaluate into `work`.
+  void BeginStatement(const lang::Statement& s, const ConstContextPtr& ctx,
+                      std::vector<NodePtr>& produced, StatementWork& work);
+  void BeginUserModule(const lang::InstantiationStatement& inst,
+                       const Found<lang::ModuleDefinition>& def, const ConstContextPtr& ctx,
+                       std::vector<NodePtr>& produced, StatementWork& work);
+  // After the body: modifiers, the root node, the node count; into `out`.
+  void EndStatement(const lang::Statement& s, std::vector<NodePtr>& produced, bool dropIfEmpty,
+                    std::vector<NodePtr>& out);
+  void TraceStatement(EvalError& e, const lang::Statement& s);
 
   // ---- builtin modules (builtin_modules_*.cpp)
   // Returns false when `inst.name` is not a builtin module.
@@ -135,11 +188,20 @@ class Interpreter {
     }
     ~FrameGuard() { --in.depth_; }
   };
+  // A function or module call: 2021.01's "Recursion detected calling ..."
+  // error beyond the limit, else one more unit of depth (LeaveCall undoes it).
+  void EnterCall(const char* kind, const std::string& name, const lang::SourceSpan& span);
+  void LeaveCall() { --depth_; }
+  [[noreturn, gnu::noinline]] void RecursionError(const char* kind, const std::string& name,
+                                                  const lang::SourceSpan& span);
   struct DepthGuard {
     Interpreter& in;
     DepthGuard(Interpreter& i, const char* kind, const std::string& name,
-               const lang::SourceSpan& span);
-    ~DepthGuard() { --in.depth_; }
+               const lang::SourceSpan& span)
+        : in(i) {
+      in.EnterCall(kind, name, span);
+    }
+    ~DepthGuard() { in.LeaveCall(); }
   };
 
   const EvalOptions& options() const { return options_; }

@@ -2,7 +2,7 @@
 // `mos serve` process, the page it serves, the WASM engine in the page's
 // Web Worker. No Python anywhere: the model appears, a customizer slider
 // changes it, editing the file on disk updates the page (with the current
-// slider values), a syntax error shows its line, infinite recursion (module
+// slider values), as does editing a file it imports, a syntax error shows its line, infinite recursion (module
 // and function) ends in an error while the page stays responsive, and the
 // page renders again once the file is fixed.
 //   node --test tests/serve/   (needs build/bin/mos and its page files:
@@ -13,6 +13,16 @@ import { launchBrowser } from '../viewer/browser-harness.mjs';
 import { startServe } from './serve-process.mjs';
 
 const MODEL = 'w = 10; // [1:50]\nn = 3; // [3:30]\ncube([w, 10, 2]);\ntranslate([0, 20, 0]) cylinder(r = 5, h = 2, $fn = n);\n';
+// A binary STL of the tetrahedron with corners 0, s x, s y, s z.
+function binaryStl(size) {
+  const points = [[0, 0, 0], [size, 0, 0], [0, size, 0], [0, 0, size]];
+  const faces = [[0, 2, 1], [0, 1, 3], [0, 3, 2], [1, 2, 3]];
+  const buf = Buffer.alloc(84 + 50 * faces.length);
+  buf.writeUInt32LE(faces.length, 80);
+  faces.forEach((f, i) => f.forEach((p, k) => points[p].forEach((c, j) =>
+    buf.writeFloatLE(c, 84 + 50 * i + 12 + 12 * k + 4 * j))));
+  return buf;
+}
 // cube: 12 triangles; an n-gon prism: 4n - 4.
 const triangles = (n) => 12 + 4 * n - 4;
 
@@ -102,6 +112,20 @@ describe('mos serve in Chromium', () => {
     const v2 = (await state()).version;
     s.write('part.scad', 'module part() translate([0, -20, 0]) cube(4);\n');
     await waitFor(`s.version > ${v2} && Math.round(s.bbox.min[1]) === -40`);
+  });
+
+  test('files import() and surface() read (binary too) come from the server, and an edit reloads', async () => {
+    s.write('mesh/tet.stl', binaryStl(5));
+    s.write('h.dat', '0 1\n1 2\n');
+    const v = (await state()).version;
+    // A literal name and a computed one (found by the server's native evaluation).
+    s.write('model.scad', 'import("mesh/tet.stl");\nname = "h";\ntranslate([20, 0, 0]) surface(file = str(name, ".dat"));\n');
+    await waitFor(`s.version > ${v} && s.error === null && s.bbox && Math.round(s.bbox.max[0]) === 21 && Math.round(s.bbox.max[1]) === 5`);
+    const listed = await page.evaluate(async () => (await (await fetch('/api/model')).json()).files.map((f) => f.url));
+    assert.ok(listed.includes('/files/0/mesh/tet.stl') && listed.includes('/files/0/h.dat'), JSON.stringify(listed));
+    const v2 = (await state()).version;
+    s.write('mesh/tet.stl', binaryStl(30));
+    await waitFor(`s.version > ${v2} && Math.round(s.bbox.max[1]) === 30`);
   });
 
   test('MCAD and text() come from the engine\'s data packages', async () => {

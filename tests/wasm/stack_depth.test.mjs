@@ -31,7 +31,17 @@ const RUNAWAY = {
   'a module\'s children': 'module a() { children(); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
   'let and assert': 'function f(n) = let (a = n) assert(a >= 0) f(n + 1) + 0;\necho(f(0));\n',
   'nested expressions': 'function f(n) = 1 + (2 * (3 - (4 + f(n + 1))));\necho(f(0));\n',
+  'a let expression': 'function f(n) = let (x = f(n + 1)) x;\necho(f(0));\n',
+  "a function's argument": 'function g(x) = x;\nfunction f(n) = g(f(n + 1));\necho(f(0));\n',
+  "a builtin's argument": 'function f(n) = max(f(n + 1), 0);\necho(f(0));\n',
+  'echo()': 'module m(n) { echo(n) m(n + 1); }\nm(0);\n',
+  'a two-level for': 'module m(n) { for (i = [0:0], j = [0:0]) m(n + 1); }\nm(0);\n',
+  'children(0)': 'module a() { children(0); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
 };
+// The deepest recursion of the example models: polygon_areas.scad's sum()
+// over 360 elements (~1090 evaluator frames), the reason for the limit.
+const SUM_360 = 'function sum(values, s = 0) =\n  s == len(values) - 1 ? values[s] : values[s] + sum(values, s + 1);\n' +
+  'echo(sum([for (i = [1:360]) i]));\n';
 // Finite recursion, N levels deep: the deepest N the limit lets through must
 // render without a crash (the geometry of a tree that deep, up to the
 // geometry stage's own depth limit; the echo of a list nested that deep).
@@ -118,6 +128,28 @@ describe('runaway recursion ends in the engine\'s own error in a Chromium worker
     const out = await renderAll(sources, { fresh: false });
     assertEngineErrors(out);
     assert.equal(out.workers, 1, 'one warm worker throughout');
+  });
+});
+
+describe('polygon_areas.scad\'s recursion fits the limit', () => {
+  test('sum() over 360 elements, cold and warm', async () => {
+    const out = await page.evaluate(async (source) => {
+      const client = new window.RenderClient(window.engineOptions);
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await client.render(source, { name: 'sum.scad' });
+        runs.push({ status: r.status, echo: r.result?.echo ?? '', errors: r.result ? r.result.diagnostics.filter((d) => d.severity === 'error').length : -1 });
+      }
+      const crashed = client.counters.crashed;
+      client.dispose();
+      return { runs, crashed };
+    }, SUM_360);
+    assert.equal(out.crashed, 0);
+    for (const r of out.runs) {
+      assert.equal(r.status, 'done');
+      assert.equal(r.errors, 0, r.echo);
+      assert.match(r.echo, /ECHO: 64980/);
+    }
   });
 });
 

@@ -53,11 +53,12 @@ export interface EngineRenderOptions {
   maxVertices?: number;
   maxMemoryBytes?: number;
   geometryCacheBytes?: number;
-  // Files the render reads (absolute path -> text), written into the
-  // engine's in-memory file system before it runs: the main file (`file`)
-  // and what it includes/uses (`mos serve`). Files of an earlier render that
-  // are not listed again are removed.
-  files?: Record<string, string>;
+  // Files the render reads (absolute path -> text, or bytes for data files),
+  // written into the engine's in-memory file system before it runs: the
+  // main file (`file`), what it includes/uses, and what its import(),
+  // surface() ... read (`mos serve`). Files of an earlier render that are
+  // not listed again are removed.
+  files?: Record<string, string | Uint8Array>;
 }
 
 // What parameters() of the WASM engine returns (bindings/wasm/

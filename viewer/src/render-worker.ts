@@ -8,7 +8,7 @@ import type { EngineParameters, EngineRenderOptions, EngineResult, FromWorker, T
 
 interface EngineFS {
   mkdirTree(path: string): void;
-  writeFile(path: string, data: string): void;
+  writeFile(path: string, data: string | Uint8Array): void;
   unlink(path: string): void;
 }
 
@@ -17,6 +17,7 @@ interface EngineModule {
   parameters(source: string, options: Record<string, unknown>): EngineParameters;
   render(source: string, options: Record<string, unknown>): EngineResult;
   releaseResult(): void;
+  clearGeometryCache(): void;
   setGeometryCacheBudget(bytes: number): void;
 }
 type EngineFactory = (overrides: Record<string, unknown>) => Promise<EngineModule>;
@@ -64,20 +65,36 @@ function installPackage(mos: EngineModule, p: string | ArrayBuffer): Promise<str
 }
 
 // The files of the last render that brought some (options.files).
-let written = new Set<string>();
+let written = new Map<string, string | Uint8Array>();
 
-function writeFiles(mos: EngineModule, files: Record<string, string>): void {
-  const next = new Set(Object.keys(files));
-  for (const path of written) {
-    if (next.has(path)) continue;
+function sameData(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function writeFiles(mos: EngineModule, files: Record<string, string | Uint8Array>): void {
+  for (const path of written.keys()) {
+    if (path in files) continue;
     try { mos.FS.unlink(path); } catch { /* already gone */ }
   }
-  for (const [path, text] of Object.entries(files)) {
+  // The geometry cache knows an imported file by its path and modification
+  // time in seconds: a data file rewritten within the same second (an edit
+  // on disk, reloaded at once) would hit the old geometry. Any changed data
+  // file clears the cache instead.
+  let dataChanged = false;
+  const next = new Map<string, string | Uint8Array>();
+  for (const [path, data] of Object.entries(files)) {
+    next.set(path, data);
+    if (sameData(written.get(path), data)) continue;
+    if (written.has(path) && typeof data !== 'string') dataChanged = true;
     const slash = path.lastIndexOf('/');
     if (slash > 0) mos.FS.mkdirTree(path.slice(0, slash));
-    mos.FS.writeFile(path, text);
+    mos.FS.writeFile(path, data);
   }
   written = next;
+  if (dataChanged) mos.clearGeometryCache();
 }
 
 // Copies out of the engine's heap (its views go stale at the next render)

@@ -69,10 +69,13 @@ function element<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-async function fetchText(url: string): Promise<string> {
+// SCAD sources as text (the error panel shows their lines), every other
+// file (STL, PNG, DXF ... that import() and surface() read) as bytes.
+async function fetchFile(url: string): Promise<string | Uint8Array> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
+  if (/\.scad$/i.test(decodeURIComponent(url))) return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 export async function start(): Promise<void> {
@@ -88,7 +91,7 @@ export async function start(): Promise<void> {
   const statusLine = element('mos-state');
   const logEl = element('mos-log');
   let info: ModelInfo | null = null;
-  let texts: Record<string, string> = {};
+  let texts: Record<string, string | Uint8Array> = {};
   let panel: CustomizerPanel | null = null;
   let loads = 0;
 
@@ -106,7 +109,8 @@ export async function start(): Promise<void> {
     if (d.line > 0) info.line = d.line;
     if (d.column > 0) info.column = d.column;
     if (d.file) info.file = d.file.slice(d.file.lastIndexOf('/') + 1);
-    if (path && d.line > 0) info.source = texts[path];
+    const source = path ? texts[path] : undefined;
+    if (typeof source === 'string' && d.line > 0) info.source = source;
     return info;
   };
 
@@ -152,11 +156,11 @@ export async function start(): Promise<void> {
     const seq = ++loads;
     const next = await (await fetch('/api/model', { cache: 'no-store' })).json() as ModelInfo;
     const entries = await Promise.all(next.files.map(async (f) => {
-      try { return [f.path, await fetchText(f.url)] as const; } catch { return null; }
+      try { return [f.path, await fetchFile(f.url)] as const; } catch { return null; }
     }));
     if (seq !== loads) return;
     info = next;
-    texts = Object.fromEntries(entries.filter((e): e is readonly [string, string] => e !== null));
+    texts = Object.fromEntries(entries.filter((e): e is readonly [string, string | Uint8Array] => e !== null));
     state.version = next.version;
     document.title = `${next.name} · mos serve`;
     element('mos-name').textContent = next.name;

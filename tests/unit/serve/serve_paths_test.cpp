@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -138,6 +139,55 @@ TEST(ModelFiles, ListsIncludesAndUsesRecursively) {
   EXPECT_FALSE(broken.parsed);
   EXPECT_EQ(broken.files.size(), 5u);
   EXPECT_EQ(ScanModel(model, libs).files.size(), 1u);
+}
+
+TEST(ModelFiles, ListsTheDataFilesTheModelReads) {
+  Tree t;
+  t.Write("site/model.scad",
+          "include <parts/p.scad>\n"
+          "name = \"height\";\n"
+          "import(\"meshes/part.stl\");\n"
+          "surface(file = str(name, \".dat\"));\n"  // a computed name
+          "for (i = [1:2]) translate([i, 0, 0]) import(str(\"tile\", i, \".svg\"));\n"
+          "linear_extrude(file = \"outline.dxf\", height = 1);\n"
+          "import(\"missing.off\");\n"
+          "import(\"../elsewhere/outside.stl\");\n");
+  t.Write("site/parts/p.scad", "module q() import(\"../logo.png\");\nq();\n");
+  for (const char* f : {"site/meshes/part.stl", "site/height.dat", "site/tile1.svg", "site/tile2.svg",
+                        "site/outline.dxf", "site/logo.png", "elsewhere/outside.stl", "site/unused.stl"})
+    t.Write(f, "x");
+  const std::string model = t.Path("site/model.scad");
+  const ModelFiles files = ScanModel(model, {});
+  ASSERT_TRUE(files.parsed);
+  const std::vector<std::string> expected = {
+      model, t.Path("site/parts/p.scad"), t.Path("site/meshes/part.stl"), t.Path("site/height.dat"),
+      t.Path("site/tile1.svg"), t.Path("site/tile2.svg"), t.Path("site/outline.dxf"),
+      t.Path("elsewhere/outside.stl"), t.Path("site/logo.png")};
+  // The include's import is relative to the include (2021.01: to the file
+  // that calls import); the missing file and the unused one are not listed.
+  std::vector<std::string> sorted = files.files, want = expected;
+  std::sort(sorted.begin() + 1, sorted.end());
+  std::sort(want.begin() + 1, want.end());
+  EXPECT_EQ(sorted, want);
+  // Served (and so written into the page's file system) only inside the
+  // model's folder and the library paths.
+  const ServeRoots roots = MakeRoots(model, {});
+  EXPECT_EQ(FileUrl(roots, t.Path("site/meshes/part.stl")), "/files/0/meshes/part.stl");
+  EXPECT_EQ(FileUrl(roots, t.Path("elsewhere/outside.stl")), "");
+  const std::string json = ModelJson(model, roots, files, 1);
+  EXPECT_NE(json.find("\"url\": \"/files/0/height.dat\""), std::string::npos);
+  EXPECT_EQ(json.find("outside.stl"), std::string::npos);
+}
+
+TEST(ModelFiles, AModelThatRunsAwayStillScans) {
+  Tree t;
+  t.Write("site/a.stl", "x");
+  const std::string model =
+      t.Write("site/model.scad", "import(\"a.stl\");\nmodule r(n) { r(n + 1); }\nr(0);\n");
+  const ModelFiles files = ScanModel(model, {});
+  EXPECT_TRUE(files.parsed);
+  ASSERT_EQ(files.files.size(), 2u);
+  EXPECT_EQ(files.files[1], t.Path("site/a.stl"));
 }
 
 TEST(ModelFiles, UrlsEscapeOddNames) {
