@@ -74,7 +74,9 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
     assert.equal(info[1].from, 'python', 'renderer="auto" renders Python-side state natively');
     assert.ok((await canvasImage(page, 0)).teal > 0.01, 'the worker\'s teal cylinder is drawn');
     const core = info[0].transfer.find((p) => p.part === 'core');
-    assert.ok(core && core.gzipBytes < 1_000_000, `engine sent once, gzipped: ${JSON.stringify(info[0].transfer)}`);
+    // Budget: the engine with FreeType and HarfBuzz built in is ~1.04 MB gzipped
+    // (issue 8 aims under 3 MB); this catches a growth of half again.
+    assert.ok(core && core.gzipBytes < 1_500_000, `engine sent once, gzipped: ${JSON.stringify(info[0].transfer)}`);
     assert.equal(info[0].transfer.filter((p) => p.part === 'core').length, 1, 'one engine download for the page');
     const frames = await page.evaluate(() => window.wsFrames);
     const largest = Math.max(...frames);
