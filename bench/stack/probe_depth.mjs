@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RUNAWAY } from '../../tests/wasm/runaway_shapes.mjs';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,35 +24,15 @@ const stackKb = Number(opt('--stack', '400'));
 const modes = opt('--modes', 'cold,warm').split(',');
 const only = opt('--only', '');
 
-// The runaway shapes of tests/wasm/stack_depth.test.mjs, and polygon_areas' sum().
+// The runaway shapes of tests/wasm/stack_depth.test.mjs, more paths through
+// the evaluator that nest, and polygon_areas' sum().
 export const SHAPES = {
-  'module recursion': 'module m(n) { if (n > 0) m(n - 1); }\nm(1e9);\n',
-  'module recursion without a condition': 'module m(n) { m(n + 1); }\nm(0);\n',
-  'function recursion': 'function f(n) = n == 0 ? 0 : 1 + f(n - 1);\necho(f(1e9));\n',
-  'infinite function recursion': 'function f(n) = f(n + 1) + 1;\necho(f(0));\n',
-  'a function literal': 'g = function(n) g(n + 1) + 1;\necho(g(0));\n',
-  'a list comprehension': 'function f(n) = [for (i = [0:1]) let (x = f(n + 1)) x];\necho(f(0));\n',
-  'children()': 'module m(n) { m(n + 1) children(); }\nm(0) cube();\n',
-  'a default argument': 'function f(n, a = f(n + 1)) = a;\necho(f(0));\n',
-  'mutual recursion': 'function a(n) = b(n + 1);\nfunction b(n) = a(n + 1);\necho(a(0));\n',
-  'transforms': 'module m(n) { translate([0, 0, 1]) rotate([0, 0, 1]) m(n + 1); }\nm(0);\n',
-  'a for loop': 'module m(n) { for (i = [0:0]) m(n + 1); }\nm(0);\n',
-  'difference()': 'module m(n) { difference() { m(n + 1); cube(1); } }\nm(0);\n',
-  "a module's children": 'module a() { children(); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
-  'let and assert': 'function f(n) = let (a = n) assert(a >= 0) f(n + 1) + 0;\necho(f(0));\n',
-  'nested expressions': 'function f(n) = 1 + (2 * (3 - (4 + f(n + 1))));\necho(f(0));\n',
-  // More paths through the evaluator that nest.
-  "a function's argument": 'function g(x) = x;\nfunction f(n) = g(f(n + 1));\necho(f(0));\n',
-  "a builtin's argument": 'function f(n) = max(f(n + 1), 0);\necho(f(0));\n',
+  ...RUNAWAY,
   'a vector': 'function f(n) = [f(n + 1)];\necho(f(0));\n',
   'an index': 'function f(n) = f(n + 1)[0];\necho(f(0));\n',
-  'a let expression': 'function f(n) = let (x = f(n + 1)) x;\necho(f(0));\n',
   'a function value argument': 'g = function(x) x;\nfunction f(n) = g(f(n + 1));\necho(f(0));\n',
   'if/else': 'module m(n) { if (n >= 0) m(n + 1); else cube(); }\nm(0);\n',
   'let()': 'module m(n) { let (x = n) m(x + 1); }\nm(0);\n',
-  'echo()': 'module m(n) { echo(n) m(n + 1); }\nm(0);\n',
-  'a two-level for': 'module m(n) { for (i = [0:0], j = [0:0]) m(n + 1); }\nm(0);\n',
-  'children(0)': 'module a() { children(0); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
   'children([0])': 'module a() { children([0]); }\nmodule m(n) { a() m(n + 1); }\nm(0);\n',
   'sum() of polygon_areas': 'function sum(v, s = 0) = s == len(v) - 1 ? v[s] : v[s] + sum(v, s + 1);\n' +
       'echo(sum([for (i = [0:1e6]) 1]));\n',

@@ -270,42 +270,18 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
       return Value();
     }
     case ExprKind::Binary: {
+      // Eval applies every other operator; && and || short-circuit here.
       const auto& b = static_cast<const BinaryExpr&>(e);
       if (b.op == BinaryOp::And) {
         if (!Eval(*b.left, ctx).ToBool()) return Value::Bool(false);
         return Value::Bool(Eval(*b.right, ctx).ToBool());
       }
-      if (b.op == BinaryOp::Or) {
-        if (Eval(*b.left, ctx).ToBool()) return Value::Bool(true);
-        return Value::Bool(Eval(*b.right, ctx).ToBool());
-      }
-      Value l = Eval(*b.left, ctx);
-      Value r = Eval(*b.right, ctx);
-      if (l.IsNumber() && r.IsNumber()) {
-        // The common case without a call: the same IEEE operations the
-        // operators apply to two numbers (value_arithmetic.cpp,
-        // value_compare.cpp), none of which warns.
-        const double x = l.AsNumber(), y = r.AsNumber();
-        switch (b.op) {
-          case BinaryOp::Add: return Value::Number(x + y);
-          case BinaryOp::Subtract: return Value::Number(x - y);
-          case BinaryOp::Multiply: return Value::Number(x * y);
-          case BinaryOp::Divide: return Value::Number(x / y);
-          case BinaryOp::Less: return Value::Bool(x < y);
-          case BinaryOp::LessEqual: return Value::Bool(x <= y);
-          case BinaryOp::Greater: return Value::Bool(x > y);
-          case BinaryOp::GreaterEqual: return Value::Bool(x >= y);
-          case BinaryOp::Equal: return Value::Bool(x == y);
-          case BinaryOp::NotEqual: return Value::Bool(!(x == y));
-          default: break;
-        }
-      }
-      return Apply(b.op, l, r, OpSite{&log_, &e.span});
+      if (Eval(*b.left, ctx).ToBool()) return Value::Bool(true);
+      return Value::Bool(Eval(*b.right, ctx).ToBool());
     }
-    case ExprKind::Ternary: {
-      const auto& t = static_cast<const TernaryExpr&>(e);
-      return Eval(Eval(*t.condition, ctx).ToBool() ? *t.ifTrue : *t.ifFalse, ctx);
-    }
+    case ExprKind::Ternary:
+    case ExprKind::Call:
+      break;  // Eval's own: never here
     case ExprKind::Index: {
       const auto& i = static_cast<const IndexExpr&>(e);
       Value obj = Eval(*i.object, ctx);
@@ -324,8 +300,6 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
       }
       return Member(obj, m.member);
     }
-    case ExprKind::Call:
-      return CallFunction(static_cast<const CallExpr&>(e), ctx);
     case ExprKind::FunctionLiteral: {
       const auto& f = static_cast<const FunctionLiteralExpr&>(e);
       // Aliasing pointer: the literal lives as long as the parsed files do.

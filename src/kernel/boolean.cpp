@@ -16,6 +16,7 @@
 #include "kernel/cleanup.h"
 #include "kernel/intersect.h"
 #include "kernel/mesh_properties.h"
+#include "kernel/position_hash.h"
 #include "kernel/predicates.h"
 #include "kernel/winding.h"
 
@@ -33,40 +34,6 @@ Mesh Finish(std::vector<Vec3> pos, std::vector<std::array<int, 3>> tris, std::ve
   m.triProp = std::move(props);
   paired = BuildHalfedges(m);
   return m;
-}
-
-// IsClosedManifold of a mesh whose twins a successful BuildHalfedges just
-// built: the index, degeneracy and twin checks hold by construction, so
-// only the fans are walked: one fan per vertex (as many halfedges as
-// leave it) and no neighbour met twice around it. The same answer as
-// IsClosedManifold there.
-bool FansManifold(const Mesh& mesh) {
-  const int nv = mesh.NumVert();
-  const int numHalf = 3 * mesh.NumTri();
-  std::vector<int> outgoing(nv, 0);
-  std::vector<int> anyOut(nv, -1);
-  for (int h = 0; h < numHalf; ++h) {
-    const int v = mesh.triVerts[h / 3][h % 3];
-    ++outgoing[v];
-    anyOut[v] = h;
-  }
-  const int* twin = mesh.halfedgeTwin.data();
-  std::vector<int> neighbourStamp(nv, -1);
-  for (int v = 0; v < nv; ++v) {
-    if (anyOut[v] < 0) continue;
-    int h = anyOut[v];
-    int count = 0;
-    do {
-      const int nb = HalfedgeEnd(mesh, h);
-      if (neighbourStamp[nb] == v) return false;
-      neighbourStamp[nb] = v;
-      ++count;
-      if (count > outgoing[v]) break;
-      h = twin[PrevHalfedge(h)];
-    } while (h != anyOut[v]);
-    if (count != outgoing[v]) return false;
-  }
-  return true;
 }
 
 Mesh Copy(const Mesh& m) {
@@ -322,18 +289,9 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
     size_t cap = 16;
     while (cap < 2 * pts.size()) cap *= 2;
     std::vector<int> table(cap, -1);
-    auto bitsOf = [](double d) {
-      d += 0.0;  // -0.0 -> +0.0
-      uint64_t b;
-      std::memcpy(&b, &d, sizeof b);
-      return b;
-    };
     for (size_t i = 0; i < pts.size(); ++i) {
       const Vec3& p = pts[i];
-      uint64_t h = bitsOf(p.x) * 0x9E3779B97F4A7C15ull;
-      h = (h ^ (h >> 29) ^ bitsOf(p.y)) * 0xC2B2AE3D27D4EB4Full;
-      h = (h ^ (h >> 31) ^ bitsOf(p.z)) * 0x165667B19E3779F9ull;
-      h ^= h >> 32;
+      const uint64_t h = PositionHash(p);
       for (size_t slot = static_cast<size_t>(h) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
         if (table[slot] < 0) {
           table[slot] = static_cast<int>(i);

@@ -11,6 +11,8 @@
 #include <tuple>
 #include <vector>
 
+#include "kernel/position_hash.h"
+
 namespace mos::kernel {
 
 namespace {
@@ -607,18 +609,9 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
   size_t cap = 16;
   while (cap < 2 * static_cast<size_t>(nv)) cap *= 2;
   std::vector<int> table(cap, -1);
-  auto bitsOf = [](double d) {
-    d += 0.0;  // -0.0 -> +0.0
-    uint64_t b;
-    std::memcpy(&b, &d, sizeof b);
-    return b;
-  };
   for (int v = 0; v < nv; ++v) {
     const Vec3& p = mesh.vertPos[v];
-    uint64_t h = bitsOf(p.x) * 0x9E3779B97F4A7C15ull;
-    h = (h ^ (h >> 29) ^ bitsOf(p.y)) * 0xC2B2AE3D27D4EB4Full;
-    h = (h ^ (h >> 31) ^ bitsOf(p.z)) * 0x165667B19E3779F9ull;
-    h ^= h >> 32;
+    const uint64_t h = PositionHash(p);
     size_t slot = static_cast<size_t>(h) & (cap - 1);
     rep[v] = v;
     while (table[slot] >= 0) {

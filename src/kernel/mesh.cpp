@@ -141,6 +141,34 @@ std::string DescribeManifoldProblem(const Mesh& mesh) {
   return {};
 }
 
+namespace {
+
+// The fan walks of IsClosedManifold and FansManifold: around each used
+// vertex (anyOut: one halfedge leaving it), one fan of as many halfedges as
+// leave it (outgoing) that meets no neighbour twice. Twins must be valid.
+bool FanWalksAreDiscs(const Mesh& mesh, const std::vector<int>& outgoing, const std::vector<int>& anyOut) {
+  const int nv = mesh.NumVert();
+  const int* twin = mesh.halfedgeTwin.data();
+  std::vector<int> neighbourStamp(nv, -1);
+  for (int v = 0; v < nv; ++v) {
+    if (anyOut[v] < 0) continue;
+    int h = anyOut[v];
+    int count = 0;
+    do {
+      const int nb = HalfedgeEnd(mesh, h);
+      if (neighbourStamp[nb] == v) return false;
+      neighbourStamp[nb] = v;
+      ++count;
+      if (count > outgoing[v]) break;
+      h = twin[PrevHalfedge(h)];
+    } while (h != anyOut[v]);
+    if (count != outgoing[v]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 // The same checks as DescribeManifoldProblem, fused into one pass over the
 // triangles plus the fan walks, without building messages (it runs after
 // every boolean and several times in its cleanup).
@@ -170,22 +198,20 @@ bool IsClosedManifold(const Mesh& mesh) {
       anyOut[v[i]] = h;
     }
   }
-  std::vector<int> neighbourStamp(nv, -1);
-  for (int v = 0; v < nv; ++v) {
-    if (anyOut[v] < 0) continue;
-    int h = anyOut[v];
-    int count = 0;
-    do {
-      const int nb = HalfedgeEnd(mesh, h);
-      if (neighbourStamp[nb] == v) return false;
-      neighbourStamp[nb] = v;
-      ++count;
-      if (count > outgoing[v]) break;
-      h = twin[PrevHalfedge(h)];
-    } while (h != anyOut[v]);
-    if (count != outgoing[v]) return false;
+  return FanWalksAreDiscs(mesh, outgoing, anyOut);
+}
+
+bool FansManifold(const Mesh& mesh) {
+  const int nv = mesh.NumVert();
+  const int numHalf = 3 * mesh.NumTri();
+  std::vector<int> outgoing(nv, 0);
+  std::vector<int> anyOut(nv, -1);
+  for (int h = 0; h < numHalf; ++h) {
+    const int v = mesh.triVerts[h / 3][h % 3];
+    ++outgoing[v];
+    anyOut[v] = h;
   }
-  return true;
+  return FanWalksAreDiscs(mesh, outgoing, anyOut);
 }
 
 Box3 BoundingBox(const Mesh& mesh) {

@@ -55,6 +55,13 @@ bool BuildHalfedges(Mesh& mesh);
 // (MOS_KERNEL_ASSERT_CLOSED_MANIFOLD). An empty mesh passes.
 bool IsClosedManifold(const Mesh& mesh);
 
+// IsClosedManifold of a mesh whose twins a successful BuildHalfedges just
+// built: the index, degeneracy and twin checks hold by construction, so
+// only the fans are walked (one fan per vertex, as many halfedges as leave
+// it, no neighbour met twice around it). The same answer as
+// IsClosedManifold there.
+bool FansManifold(const Mesh& mesh);
+
 // --- Additions (kmesh helper). Companion headers: mesh_build.h (soup and
 // polygon input), mesh_repair.h, mesh_properties.h (volume, area, genus),
 // mesh_normals.h, mesh_transform.h, mesh_sort.h (Morton order), bvh.h,

@@ -76,14 +76,17 @@ const Model kModels[] = {
      "last", "1.5", "2", 3},
 };
 
-RenderRequest Request(const Model& m, const char* value) {
+// A geometry render of `source` with one parameter overridden.
+RenderRequest Request(const char* source, const char* parameter, const char* value) {
   RenderRequest r;
-  r.source = m.source;
+  r.source = source;
   r.sourceName = "model.scad";
-  r.defines = {{m.parameter, value}};
+  r.defines = {{parameter, value}};
   r.wantGeometry = true;
   return r;
 }
+
+RenderRequest Request(const Model& m, const char* value) { return Request(m.source, m.parameter, value); }
 
 void ExpectSameResult(const RenderResult& a, const RenderResult& b, const std::string& what) {
   SCOPED_TRACE(what);
@@ -222,14 +225,7 @@ TEST(EngineRerender, OneChildChangeOfAnNaryUnionReusesItsSiblingsUnion) {
       "union() { cube([20, 20, 4]); translate([2, 2, 2]) cylinder(r=2, h=6, $fn=12);\n"
       "  translate([10, 10, 2]) cylinder(r=r, h=6, $fn=16);\n"
       "  translate([17, 3, 2]) sphere(2, $fn=10); translate([4, 15, 3]) cube([3, 3, 5]); }\n";
-  auto request = [&](const char* value) {
-    RenderRequest r;
-    r.source = source;
-    r.sourceName = "model.scad";
-    r.defines = {{"r", value}};
-    r.wantGeometry = true;
-    return r;
-  };
+  auto request = [&](const char* value) { return Request(source, "r", value); };
   Engine engine;
   const RenderResult cold = engine.Render(request("3"));
   ASSERT_TRUE(cold.ok);
@@ -259,14 +255,7 @@ TEST(EngineRerender, OneChildChangeOfAnNaryUnionReusesItsSiblingsUnion) {
       "  translate([24, 5, -1]) cylinder(r=2, h=12, $fn=8); translate([-1, -1, 8]) cube([32, 3, 3]); }\n"
       "translate([0, 20, 0]) intersection() { cube(10); translate([5, 5, 5]) sphere(6, $fn=12);\n"
       "  translate([5, 5, -1]) cylinder(r=4 + r, h=12, $fn=12); cube([10, 10, 8]); }\n";
-  auto cutRequest = [&](const char* value) {
-    RenderRequest r;
-    r.source = cuts;
-    r.sourceName = "model.scad";
-    r.defines = {{"r", value}};
-    r.wantGeometry = true;
-    return r;
-  };
+  auto cutRequest = [&](const char* value) { return Request(cuts, "r", value); };
   Engine cutEngine;
   ASSERT_TRUE(cutEngine.Render(cutRequest("1")).ok);
   EXPECT_EQ(cutEngine.Render(cutRequest("1.2")).stats.geometrySiblingStores, 0u);
@@ -309,14 +298,7 @@ TEST(EngineRerender, SiblingSetKeepsColoursWhenTheChangedOperandMakesMoreParts) 
       "union() { color(\"red\") translate([1.05, 0.55, -6.2]) cylinder(r=1, h=12.3, $fn=8);\n"
       "  color(\"blue\") for (i = [0:n]) translate([0.31 + 1.73 * i, -0.47, -0.61]) cube(1.3);\n"
       "  color(\"green\") translate([0.2, 0.1, 0.3]) sphere(2.7, $fn=12); }\n";
-  auto request = [&](const char* value) {
-    RenderRequest r;
-    r.source = source;
-    r.sourceName = "model.scad";
-    r.defines = {{"n", value}};
-    r.wantGeometry = true;
-    return r;
-  };
+  auto request = [&](const char* value) { return Request(source, "n", value); };
   Engine engine;
   ASSERT_TRUE(engine.Render(request("2")).ok);
   ASSERT_TRUE(engine.Render(request("3")).ok);
@@ -348,14 +330,7 @@ TEST(EngineRerender, PrefixKeepsNodeIdsWhenAnEarlierChildMakesMoreParts) {
       "union() { color(\"red\") translate([1.05, 0.55, -6.2]) cylinder(r=1, h=12.3, $fn=8);\n"
       "  color(\"blue\") for (i = [0:n]) translate([0.31 + 1.73 * i, -0.47, -0.61]) cube(1.3);\n"
       "  color(\"green\") translate([0.2, 0.1, 0.3]) sphere(2.7, $fn=8); }\n";
-  auto request = [&](const char* value) {
-    RenderRequest r;
-    r.source = source;
-    r.sourceName = "model.scad";
-    r.defines = {{"n", value}};
-    r.wantGeometry = true;
-    return r;
-  };
+  auto request = [&](const char* value) { return Request(source, "n", value); };
   Engine engine;
   ASSERT_TRUE(engine.Render(request("12")).ok);
   const RenderResult warm = engine.Render(request("14"));
