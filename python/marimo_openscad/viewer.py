@@ -144,11 +144,21 @@ class OpenScadViewer(anywidget.AnyWidget):
                          render_by="worker" if mode == "wasm" else "python")
         self.library_paths = list(library_paths)
         self._exports: list[threading.Thread] = []
-        self.mesh: Optional[Mesh] = None
-        self.last_error: Optional[ScadError] = None
+        # The Python side's solid and error (the `mesh` and `last_error`
+        # properties) and the state_rev they describe; _held_lock guards the
+        # three (the render thread writes them, any thread reads them).
+        self._mesh: Optional[Mesh] = None
+        self._last_error: Optional[ScadError] = None
+        self._held_rev = 0
+        self._held_lock = threading.Lock()
+        self._catch_up_lock = threading.Lock()  # one on-read render at a time
         self.rendered_id = 0
-        # Renders done here (tests and bench read it): viewer edits add none.
+        # Renders done here for the viewer (tests and bench read it): viewer
+        # edits add none.
         self.native_renders = 0
+        # Renders done because `mesh` or `last_error` was read after a
+        # state the viewer drew itself (an in-viewer edit, renderer "wasm").
+        self.catch_up_renders = 0
         self._from_viewer = False
         self._edit_drawn = False
         self._shape_rev = 1  # state_rev of the last model, $t or preview change
@@ -198,6 +208,82 @@ class OpenScadViewer(anywidget.AnyWidget):
     def retry(self) -> None:
         """Renders the current model and params again (the panel's Retry)."""
         self._changed({"name": "retry"})
+
+    @property
+    def mesh(self) -> Optional[Mesh]:
+        """The solid of the current model, params, $t and preview (numpy
+        arrays, volume, area, bbox, echo), also after an edit the viewer drew
+        itself; None before the first render. When the current state fails
+        to render, the last good solid stays (as on screen) and `last_error`
+        says why. A render Python is still doing for a Python-side change is
+        not waited for: `wait()` first."""
+        self._catch_up()
+        with self._held_lock:
+            return self._mesh
+
+    @property
+    def last_error(self) -> Optional[ScadError]:
+        """Why the current state did not render (None: it did); as `mesh`."""
+        self._catch_up()
+        with self._held_lock:
+            return self._last_error
+
+    def _catch_up(self) -> None:
+        """Renders the current state here when it was drawn by the viewer
+        (render_by "edit": an in-viewer edit; "worker": renderer "wasm") and
+        the held solid describes an older state_rev.
+
+        Why on read, with the native engine, rather than the viewer sending
+        its worker's mesh back with each edit: an edit stays one small
+        message (a drag sends one per frame drawn, and a mesh upload, base64
+        over marimo's websocket, would cost every edit while most are never
+        read from Python); the solid is the native engine's, for exactly the
+        params Python holds (latest wins: whatever edit arrived last), with
+        double-precision measures and the engine's exporters; the shared
+        engine's caches make it cheap; and nothing goes to the viewer, so
+        nothing redraws and no loop starts. Without the native extension
+        (Pyodide) there is no engine here: the solid stays None."""
+        if not native.available() or self._queue.closed:
+            return
+        with self._catch_up_lock:
+            # state_rev first: model and params are set before it moves.
+            rev = self.state_rev
+            if self.render_by == "python":
+                return  # rendered here already, or on its way (wait())
+            with self._held_lock:
+                if self._held_rev >= rev:
+                    return
+            token = native.require().CancelToken()
+            job = self._job(self.model, dict(self.params), self.t, _now_ms(), count=False)
+            self.catch_up_renders += 1
+            try:
+                result, _ms, _model, times, ghosts = job(token)
+            except Exception as exc:  # an unreadable model file: as _apply says it
+                self._hold(rev, ScadError(f"{type(exc).__name__}: {exc}"))
+                return
+            if result.ok and not times["timed_out"]:
+                self._hold(rev, None, with_ghosts(Mesh.from_result(result), ghosts))
+            else:
+                self._hold(rev, self._render_error(result, times["timed_out"]))
+
+    def _hold(self, rev: int, error: Optional[ScadError], mesh: Optional[Mesh] = None) -> None:
+        """Keeps the outcome of state `rev` as the Python side's solid (a
+        failed render keeps the last good one); an older state's outcome
+        arriving late changes nothing."""
+        with self._held_lock:
+            if rev < self._held_rev:
+                return
+            self._held_rev = rev
+            self._last_error = error
+            if mesh is not None:
+                self._mesh = mesh
+
+    def _render_error(self, result: Any, timed_out: bool) -> ScadError:
+        err = ScadError.from_result(result)
+        if timed_out:  # the engine says "cancelled" or "timed out": say why
+            kept = [d for d in err.diagnostics if d.severity != "error"]
+            err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
+        return err
 
     # --- the viewer's edits ---------------------------------------------------
     def _viewer_edit(self, change: Any) -> None:
@@ -292,7 +378,8 @@ class OpenScadViewer(anywidget.AnyWidget):
     def _export(self, request_id: Any, fmt: str) -> None:
         """Writes the mesh on screen (without preview ghosts) through the
         engine's exporter and sends the file to the viewer."""
-        mesh, render_id = self.mesh, self.rendered_id  # what is on screen now
+        # What is on screen now (after an in-viewer edit: rendered here).
+        mesh, render_id = self.mesh, self.rendered_id
         try:
             reply: dict = {"type": "export", "id": request_id, "format": fmt}
             data = b""
@@ -349,7 +436,8 @@ class OpenScadViewer(anywidget.AnyWidget):
         self.loading = True
         self._queue.submit(self._job(self.model, dict(self.params), self.t, requested))
 
-    def _job(self, model: Model, params: dict, t: float, requested_ms: float) -> Any:
+    def _job(self, model: Model, params: dict, t: float, requested_ms: float,
+             count: bool = True) -> Any:
         rev = self.state_rev
         def run(token: Any) -> Any:
             effective = dict(params)
@@ -366,7 +454,8 @@ class OpenScadViewer(anywidget.AnyWidget):
                 result = render_result(model, effective, library_paths=self.library_paths,
                                        timeout=self.timeout, cancel=token)
             ms = (time.perf_counter() - start) * 1000.0
-            self.native_renders += 1
+            if count:
+                self.native_renders += 1
             times = {"rev": rev, "requested_ms": requested_ms, "started_ms": started,
                      # CPU time of this thread (the engine renders on it): the
                      # wall time less the waits of a busy machine.
@@ -379,7 +468,7 @@ class OpenScadViewer(anywidget.AnyWidget):
 
     def _apply(self, request_id: int, outcome: Any, exc: Optional[BaseException]) -> None:
         if exc is not None:
-            self.last_error = ScadError(str(exc))
+            self._hold(self.state_rev, ScadError(str(exc)))
             with self.hold_sync():
                 self.error = {"message": f"{type(exc).__name__}: {exc}", "rev": self.state_rev}
                 self.loading = False
@@ -389,11 +478,8 @@ class OpenScadViewer(anywidget.AnyWidget):
         timed_out = times.pop("timed_out", False)
         info = {"id": request_id, "engine_ms": ms, **times}
         if not result.ok or timed_out:
-            err = ScadError.from_result(result)
-            if timed_out:  # the engine says "cancelled" or "timed out": say why
-                kept = [d for d in err.diagnostics if d.severity != "error"]
-                err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
-            self.last_error = err
+            err = self._render_error(result, timed_out)
+            self._hold(info["rev"], err)
             with self.hold_sync():
                 self.error = {**_error_panel(err, model), "rev": info["rev"]}
                 self.loading = False
@@ -401,7 +487,7 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.render_info = {**info, "sent_ms": _now_ms()}
             return
         mesh = with_ghosts(Mesh.from_result(result), ghosts)
-        self.mesh, self.last_error = mesh, None
+        self._hold(info["rev"], None, mesh)
         info["sent_ms"] = _now_ms()
         wire = wire_mesh(mesh)
         with self.hold_sync():
