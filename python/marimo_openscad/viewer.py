@@ -23,7 +23,12 @@ a change in arrival order: it sets `params` and `params_edit`, gives it a
 new state_rev and, when the viewer rendered against the current model, $t
 and preview, does not render it again (`render_by` "edit"); a Python-side
 change later gets a newer state_rev and is rendered by its renderer, and the
-viewer drops older results by revision."""
+viewer drops older results by revision.
+
+`mesh` and `last_error` describe the current state: after a state the viewer
+drew itself (render_by "edit" or "worker") the first read renders it here
+with the native engine (_catch_up, which says why it is not sent back from
+the viewer)."""
 from __future__ import annotations
 
 import os
