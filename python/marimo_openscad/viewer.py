@@ -580,7 +580,9 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
                     **options: Any) -> OpenScadViewer:
     """A 3D viewer widget of `model`; show it in marimo with
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
-    ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
+    ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render;
+    ``viewer.mesh`` is the solid of the current params, also after an edit
+    made in the viewer's own panel (rendered natively when read).
     Options: renderer ("auto": Python-side changes render natively and
     edits made in the viewer in its WebAssembly worker, everything in the
     worker where the native extension is missing; "native"; "wasm":
