@@ -28,7 +28,8 @@ viewer drops older results by revision.
 `mesh` and `last_error` describe the current state: after a state the viewer
 drew itself (render_by "edit" or "worker") the first read renders it here
 with the native engine (_catch_up, which says why it is not sent back from
-the viewer)."""
+the viewer); without the native extension the viewer sends its worker's
+result instead (`mesh_from_viewer`, viewer_mesh.py)."""
 from __future__ import annotations
 
 import os
@@ -48,6 +49,7 @@ from .mesh import Mesh
 from .customizer import panel_parameters
 from .models import Model, is_scad_text, model_request, model_text
 from .preview import with_ghosts
+from .viewer_mesh import mesh_from_message
 from .wire import wire_mesh
 
 # Viewer export buttons -> (engine export format, file extension).
@@ -131,6 +133,11 @@ class OpenScadViewer(anywidget.AnyWidget):
     # SCAD text (a SolidPython object).
     scad_parameters = traitlets.List(allow_none=True).tag(
         sync=True, to_json=lambda v, _w: _json_value(v))
+    # No native engine here (Pyodide): the viewer sends each worker result
+    # it draws ("mesh" messages), as `mesh` has no other source; it then
+    # writes `drawn_rev`, the state_rev of a result of Python's state.
+    mesh_from_viewer = traitlets.Bool(False).tag(sync=True)
+    drawn_rev = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
@@ -146,7 +153,8 @@ class OpenScadViewer(anywidget.AnyWidget):
                          anim_steps=anim_steps, anim_fps=anim_fps, preview=preview,
                          request_timeout=request_timeout, render_timeout=timeout,
                          renderer=mode, state_rev=1, panel=_PANEL[panel],
-                         render_by="worker" if mode == "wasm" else "python")
+                         render_by="worker" if mode == "wasm" else "python",
+                         mesh_from_viewer=not native.available())
         self.library_paths = list(library_paths)
         self._exports: list[threading.Thread] = []
         # The Python side's solid and error (the `mesh` and `last_error`
@@ -157,6 +165,9 @@ class OpenScadViewer(anywidget.AnyWidget):
         self._held_rev = 0
         self._held_lock = threading.Lock()
         self._catch_up_lock = threading.Lock()  # one on-read render at a time
+        # Meshes the viewer sent for its edits (mesh_from_viewer), by edit
+        # number, until the edit itself arrives.
+        self._edit_meshes: dict[int, Any] = {}
         self.rendered_id = 0
         # Renders done here for the viewer (tests and bench read it): viewer
         # edits add none.
@@ -221,7 +232,10 @@ class OpenScadViewer(anywidget.AnyWidget):
         itself; None before the first render. When the current state fails
         to render, the last good solid stays (as on screen) and `last_error`
         says why. A render Python is still doing for a Python-side change is
-        not waited for: `wait()` first."""
+        not waited for: `wait()` first. Without the native extension it is
+        the last solid the viewer's worker drew and sent: an in-viewer edit's
+        comes with the edit, a Python-side change's once the viewer drew it
+        (`drawn_rev` then moves, so cells reading the widget run again)."""
         self._catch_up()
         with self._held_lock:
             return self._mesh
@@ -247,7 +261,8 @@ class OpenScadViewer(anywidget.AnyWidget):
         double-precision measures and the engine's exporters; the shared
         engine's caches make it cheap; and nothing goes to the viewer, so
         nothing redraws and no loop starts. Without the native extension
-        (Pyodide) there is no engine here: the solid stays None."""
+        (Pyodide) there is no engine here: the viewer sends what its worker
+        drew instead (mesh_from_viewer, _viewer_mesh)."""
         if not native.available() or self._queue.closed:
             return
         with self._catch_up_lock:
@@ -363,12 +378,50 @@ class OpenScadViewer(anywidget.AnyWidget):
             self.send({"type": "retry", "id": request_id, "ok": True})
         elif kind == "engine":
             self._send_engine(request_id, str(content.get("part", "")))
+        elif kind == "mesh":
+            self._viewer_mesh(content, _buffers)
         elif kind == "export":
             fmt = str(content.get("format", ""))
             worker = threading.Thread(target=self._export, args=(request_id, fmt),
                                       name="marimo-openscad-export", daemon=True)
             self._exports.append(worker)
             worker.start()
+
+    def _viewer_mesh(self, content: dict, buffers: Any) -> None:
+        """A worker result from the viewer (mesh_from_viewer only): for its
+        edit number "edit" (kept until that edit arrives, as it comes just
+        before it) or for Python's state "rev"."""
+        if not self.mesh_from_viewer:
+            return
+        outcome = mesh_from_message(content, buffers or [])
+        if outcome is None:
+            return
+        try:
+            edit = int(content["edit"]) if "edit" in content else None
+            rev = int(content["rev"]) if "rev" in content else None
+        except (TypeError, ValueError):
+            return
+        if edit is not None:
+            self._edit_meshes[edit] = outcome
+            while len(self._edit_meshes) > 8:
+                del self._edit_meshes[next(iter(self._edit_meshes))]
+            if self.render_by == "edit" and self.params_edit == edit:
+                self._take_edit_mesh()  # the edit came first after all
+        elif rev is not None and 0 < rev <= self.state_rev:
+            self._hold_outcome(rev, outcome)
+
+    def _take_edit_mesh(self) -> None:
+        """The current state is the viewer's edit params_edit: its mesh, if
+        the viewer sent it, is the Python side's solid now."""
+        outcome = self._edit_meshes.pop(self.params_edit, None)
+        if outcome is not None:
+            self._hold_outcome(self.state_rev, outcome)
+
+    def _hold_outcome(self, rev: int, outcome: Any) -> None:
+        if isinstance(outcome, ScadError):
+            self._hold(rev, outcome)
+        else:
+            self._hold(rev, None, outcome)
 
     def _send_engine(self, request_id: Any, part: str) -> None:
         """The gzipped engine files of `part` for the viewer's worker."""
@@ -430,6 +483,8 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.render_by = "edit"
                 self._queue.drop()
                 self.loading = False
+                if self.mesh_from_viewer:
+                    self._take_edit_mesh()
                 return
             if self.renderer == "wasm":
                 self.render_by = "worker"

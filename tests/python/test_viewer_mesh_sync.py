@@ -190,3 +190,99 @@ print("no-native mesh ok")
 
 def test_without_the_native_extension_there_is_no_mesh(run_without_native):
     assert "no-native mesh ok" in run_without_native(NO_NATIVE)
+
+
+# Without the native engine (Pyodide) the viewer sends each worker result it
+# draws ("mesh" messages, viewer/src/worker-renderer.ts sendMesh). The
+# buffers here are the engine's real arrays, rendered natively by this
+# process and handed to a process without the extension.
+def mesh_message(sides, **key):
+    mesh = render(MODEL, {"sides": sides})
+    content = {"type": "mesh", "ok": True, "kind": mesh.kind, "volume": mesh.volume, "area": mesh.area,
+               "bbox_min": list(mesh.bbox_min), "bbox_max": list(mesh.bbox_max), "echo": mesh.echo,
+               "engine_ms": 1.5, **key}
+    buffers = [np.ascontiguousarray(mesh.positions, "<f4").tobytes(),
+               np.ascontiguousarray(mesh.indices, "<u4").tobytes(),
+               np.ascontiguousarray(mesh.part_ids, "<u4").tobytes(),
+               np.ascontiguousarray(mesh.palette, np.uint8).tobytes()]
+    return content, buffers
+
+
+VIEWER_SENDS = """
+import pickle, sys
+from marimo_openscad import native, openscad_viewer
+from marimo_openscad.errors import ScadError
+assert not native.available()
+messages = pickle.load(open(sys.argv[1], "rb"))
+v = openscad_viewer(%r)
+assert v.mesh_from_viewer and v.renderer == "wasm" and v.mesh is None
+def send(name):
+    content, buffers = messages[name]
+    v._message(v, content, [memoryview(b) for b in buffers])
+def edit(params, edit_id):
+    v.set_state({"viewer_edit": {"params": params, "edit": edit_id, "base": v.state_rev}})
+def shown():
+    return (v.mesh.triangle_count, round(v.mesh.volume, 6)) if v.mesh is not None else None
+out = {}
+send("rev1"); v.set_state({"drawn_rev": 1})   # the worker drew Python's first state
+out["first"] = shown()
+send("edit12"); edit({"sides": 12}, 5)          # a panel edit: its mesh comes first
+out["edit"] = (shown(), v.render_by)
+edit({"sides": 7}, 6); send("edit7")            # arriving the other way round
+out["reordered"] = shown()
+v.params = {"sides": 8}                         # Python-side: the worker draws it later
+out["before_drawn"] = (shown(), v.state_rev)
+send("rev4"); v.set_state({"drawn_rev": 4})
+out["drawn"] = shown()
+send("stale_rev2")                              # an older state's result changes nothing
+out["stale"] = shown()
+send("bad_index"); send("bad_count")            # malformed: refused
+out["malformed"] = shown()
+send("failed"); edit({"sides": 30}, 9)
+out["failed"] = (shown(), str(v.last_error))
+try:
+    v.mesh.export("/nonexistent/x.stl")
+except ScadError as err:
+    out["export"] = str(err)
+out["stats"] = v.mesh.stats
+v.close()
+print(repr(out))
+""" % MODEL
+
+
+def test_without_the_native_extension_the_viewer_sends_its_meshes(run_without_native, tmp_path):
+    import ast
+    import pickle
+
+    bad_index = mesh_message(6, rev=4)
+    bad_index[1][1] = np.full(3 * 20, 999, "<u4").tobytes()
+    bad_count = mesh_message(6, rev=4)
+    del bad_count[1][3]
+    messages = {
+        "rev1": mesh_message(6, rev=1), "edit12": mesh_message(12, edit=5), "edit7": mesh_message(7, edit=6),
+        "rev4": mesh_message(8, rev=4), "stale_rev2": mesh_message(20, rev=2),
+        "bad_index": bad_index, "bad_count": bad_count,
+        "failed": ({"type": "mesh", "edit": 9, "ok": False, "message": "too many sides"}, []),
+    }
+    path = tmp_path / "messages.pickle"
+    path.write_bytes(pickle.dumps(messages))
+    out = ast.literal_eval(run_without_native(VIEWER_SENDS.replace("sys.argv[1]", repr(str(path)))).strip())
+    vol = lambda n: round(render(MODEL, {"sides": n}).volume, 6)  # noqa: E731
+    assert out["first"] == (prism(6), vol(6))
+    assert out["edit"] == ((prism(12), vol(12)), "edit")
+    assert out["reordered"] == (prism(7), vol(7))
+    assert out["before_drawn"] == ((prism(7), vol(7)), 4), "not drawn yet: the last solid sent"
+    assert out["drawn"] == out["stale"] == out["malformed"] == (prism(8), vol(8))
+    assert out["failed"] == ((prism(8), vol(8)), "too many sides"), "the last good solid stays"
+    assert "export needs the native engine" in out["export"]
+    assert out["stats"] == {"viewer_engine_ms": 1.5}
+
+
+def test_with_the_native_engine_a_viewer_mesh_message_is_ignored(no_leaked_threads):
+    v = openscad_viewer(MODEL)
+    assert v.mesh_from_viewer is False
+    content, buffers = mesh_message(20, edit=3)
+    v._message(v, content, buffers)
+    edit(v, {"sides": 12}, edit_id=3)
+    assert v.mesh.triangle_count == prism(12) and v.catch_up_renders == 1
+    v.close()
