@@ -63,6 +63,9 @@ class Mesh:
         """Writes the solid to `path` (format from the extension: .stl, .off;
         or `format` "stl", "binstl", "off"). Returns `path`."""
         from .errors import ScadError
+        if self._result is None:  # sent by the viewer (no native engine here)
+            raise ScadError("export needs the native engine; the viewer's export buttons "
+                            "write this mesh in the browser", self.diagnostics, self.echo)
         problem = self._result.export(str(path), format)
         if problem:
             raise ScadError(f"export to {path}: {problem}", self.diagnostics, self.echo)

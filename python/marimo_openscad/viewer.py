@@ -23,7 +23,13 @@ a change in arrival order: it sets `params` and `params_edit`, gives it a
 new state_rev and, when the viewer rendered against the current model, $t
 and preview, does not render it again (`render_by` "edit"); a Python-side
 change later gets a newer state_rev and is rendered by its renderer, and the
-viewer drops older results by revision."""
+viewer drops older results by revision.
+
+`mesh` and `last_error` describe the current state: after a state the viewer
+drew itself (render_by "edit" or "worker") the first read renders it here
+with the native engine (_catch_up, which says why it is not sent back from
+the viewer); without the native extension the viewer sends its worker's
+result instead (`mesh_from_viewer`, viewer_mesh.py)."""
 from __future__ import annotations
 
 import os
@@ -43,6 +49,7 @@ from .mesh import Mesh
 from .customizer import panel_parameters
 from .models import Model, is_scad_text, model_request, model_text
 from .preview import with_ghosts
+from .viewer_mesh import mesh_from_message
 from .wire import wire_mesh
 
 # Viewer export buttons -> (engine export format, file extension).
@@ -126,6 +133,11 @@ class OpenScadViewer(anywidget.AnyWidget):
     # SCAD text (a SolidPython object).
     scad_parameters = traitlets.List(allow_none=True).tag(
         sync=True, to_json=lambda v, _w: _json_value(v))
+    # No native engine here (Pyodide): the viewer sends each worker result
+    # it draws ("mesh" messages), as `mesh` has no other source; it then
+    # writes `drawn_rev`, the state_rev of a result of Python's state.
+    mesh_from_viewer = traitlets.Bool(False).tag(sync=True)
+    drawn_rev = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, model: Model, params: Optional[Mapping[str, Any]] = None, *,
                  debounce_ms: float = 30.0, library_paths: Sequence[str] = (),
@@ -141,14 +153,28 @@ class OpenScadViewer(anywidget.AnyWidget):
                          anim_steps=anim_steps, anim_fps=anim_fps, preview=preview,
                          request_timeout=request_timeout, render_timeout=timeout,
                          renderer=mode, state_rev=1, panel=_PANEL[panel],
-                         render_by="worker" if mode == "wasm" else "python")
+                         render_by="worker" if mode == "wasm" else "python",
+                         mesh_from_viewer=not native.available())
         self.library_paths = list(library_paths)
         self._exports: list[threading.Thread] = []
-        self.mesh: Optional[Mesh] = None
-        self.last_error: Optional[ScadError] = None
+        # The Python side's solid and error (the `mesh` and `last_error`
+        # properties) and the state_rev they describe; _held_lock guards the
+        # three (the render thread writes them, any thread reads them).
+        self._mesh: Optional[Mesh] = None
+        self._last_error: Optional[ScadError] = None
+        self._held_rev = 0
+        self._held_lock = threading.Lock()
+        self._catch_up_lock = threading.Lock()  # one on-read render at a time
+        # Meshes the viewer sent for its edits (mesh_from_viewer), by edit
+        # number, until the edit itself arrives.
+        self._edit_meshes: dict[int, Any] = {}
         self.rendered_id = 0
-        # Renders done here (tests and bench read it): viewer edits add none.
+        # Renders done here for the viewer (tests and bench read it): viewer
+        # edits add none.
         self.native_renders = 0
+        # Renders done because `mesh` or `last_error` was read after a
+        # state the viewer drew itself (an in-viewer edit, renderer "wasm").
+        self.catch_up_renders = 0
         self._from_viewer = False
         self._edit_drawn = False
         self._shape_rev = 1  # state_rev of the last model, $t or preview change
@@ -198,6 +224,86 @@ class OpenScadViewer(anywidget.AnyWidget):
     def retry(self) -> None:
         """Renders the current model and params again (the panel's Retry)."""
         self._changed({"name": "retry"})
+
+    @property
+    def mesh(self) -> Optional[Mesh]:
+        """The solid of the current model, params, $t and preview (numpy
+        arrays, volume, area, bbox, echo), also after an edit the viewer drew
+        itself; None before the first render. When the current state fails
+        to render, the last good solid stays (as on screen) and `last_error`
+        says why. A render Python is still doing for a Python-side change is
+        not waited for: `wait()` first. Without the native extension it is
+        the last solid the viewer's worker drew and sent: an in-viewer edit's
+        comes with the edit, a Python-side change's once the viewer drew it
+        (`drawn_rev` then moves, so cells reading the widget run again)."""
+        self._catch_up()
+        with self._held_lock:
+            return self._mesh
+
+    @property
+    def last_error(self) -> Optional[ScadError]:
+        """Why the current state did not render (None: it did); as `mesh`."""
+        self._catch_up()
+        with self._held_lock:
+            return self._last_error
+
+    def _catch_up(self) -> None:
+        """Renders the current state here when it was drawn by the viewer
+        (render_by "edit": an in-viewer edit; "worker": renderer "wasm") and
+        the held solid describes an older state_rev.
+
+        Why on read, with the native engine, rather than the viewer sending
+        its worker's mesh back with each edit: an edit stays one small
+        message (a drag sends one per frame drawn, and a mesh upload, base64
+        over marimo's websocket, would cost every edit while most are never
+        read from Python); the solid is the native engine's, for exactly the
+        params Python holds (latest wins: whatever edit arrived last), with
+        double-precision measures and the engine's exporters; the shared
+        engine's caches make it cheap; and nothing goes to the viewer, so
+        nothing redraws and no loop starts. Without the native extension
+        (Pyodide) there is no engine here: the viewer sends what its worker
+        drew instead (mesh_from_viewer, _viewer_mesh)."""
+        if not native.available() or self._queue.closed:
+            return
+        with self._catch_up_lock:
+            # state_rev first: model and params are set before it moves.
+            rev = self.state_rev
+            if self.render_by == "python":
+                return  # rendered here already, or on its way (wait())
+            with self._held_lock:
+                if self._held_rev >= rev:
+                    return
+            token = native.require().CancelToken()
+            job = self._job(self.model, dict(self.params), self.t, _now_ms(), count=False)
+            self.catch_up_renders += 1
+            try:
+                result, _ms, _model, times, ghosts = job(token)
+            except Exception as exc:  # an unreadable model file: as _apply says it
+                self._hold(rev, ScadError(f"{type(exc).__name__}: {exc}"))
+                return
+            if result.ok and not times["timed_out"]:
+                self._hold(rev, None, with_ghosts(Mesh.from_result(result), ghosts))
+            else:
+                self._hold(rev, self._render_error(result, times["timed_out"]))
+
+    def _hold(self, rev: int, error: Optional[ScadError], mesh: Optional[Mesh] = None) -> None:
+        """Keeps the outcome of state `rev` as the Python side's solid (a
+        failed render keeps the last good one); an older state's outcome
+        arriving late changes nothing."""
+        with self._held_lock:
+            if rev < self._held_rev:
+                return
+            self._held_rev = rev
+            self._last_error = error
+            if mesh is not None:
+                self._mesh = mesh
+
+    def _render_error(self, result: Any, timed_out: bool) -> ScadError:
+        err = ScadError.from_result(result)
+        if timed_out:  # the engine says "cancelled" or "timed out": say why
+            kept = [d for d in err.diagnostics if d.severity != "error"]
+            err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
+        return err
 
     # --- the viewer's edits ---------------------------------------------------
     def _viewer_edit(self, change: Any) -> None:
@@ -272,12 +378,50 @@ class OpenScadViewer(anywidget.AnyWidget):
             self.send({"type": "retry", "id": request_id, "ok": True})
         elif kind == "engine":
             self._send_engine(request_id, str(content.get("part", "")))
+        elif kind == "mesh":
+            self._viewer_mesh(content, _buffers)
         elif kind == "export":
             fmt = str(content.get("format", ""))
             worker = threading.Thread(target=self._export, args=(request_id, fmt),
                                       name="marimo-openscad-export", daemon=True)
             self._exports.append(worker)
             worker.start()
+
+    def _viewer_mesh(self, content: dict, buffers: Any) -> None:
+        """A worker result from the viewer (mesh_from_viewer only): for its
+        edit number "edit" (kept until that edit arrives, as it comes just
+        before it) or for Python's state "rev"."""
+        if not self.mesh_from_viewer:
+            return
+        outcome = mesh_from_message(content, buffers or [])
+        if outcome is None:
+            return
+        try:
+            edit = int(content["edit"]) if "edit" in content else None
+            rev = int(content["rev"]) if "rev" in content else None
+        except (TypeError, ValueError):
+            return
+        if edit is not None:
+            self._edit_meshes[edit] = outcome
+            while len(self._edit_meshes) > 8:
+                del self._edit_meshes[next(iter(self._edit_meshes))]
+            if self.render_by == "edit" and self.params_edit == edit:
+                self._take_edit_mesh()  # the edit came first after all
+        elif rev is not None and 0 < rev <= self.state_rev:
+            self._hold_outcome(rev, outcome)
+
+    def _take_edit_mesh(self) -> None:
+        """The current state is the viewer's edit params_edit: its mesh, if
+        the viewer sent it, is the Python side's solid now."""
+        outcome = self._edit_meshes.pop(self.params_edit, None)
+        if outcome is not None:
+            self._hold_outcome(self.state_rev, outcome)
+
+    def _hold_outcome(self, rev: int, outcome: Any) -> None:
+        if isinstance(outcome, ScadError):
+            self._hold(rev, outcome)
+        else:
+            self._hold(rev, None, outcome)
 
     def _send_engine(self, request_id: Any, part: str) -> None:
         """The gzipped engine files of `part` for the viewer's worker."""
@@ -292,7 +436,8 @@ class OpenScadViewer(anywidget.AnyWidget):
     def _export(self, request_id: Any, fmt: str) -> None:
         """Writes the mesh on screen (without preview ghosts) through the
         engine's exporter and sends the file to the viewer."""
-        mesh, render_id = self.mesh, self.rendered_id  # what is on screen now
+        # What is on screen now (after an in-viewer edit: rendered here).
+        mesh, render_id = self.mesh, self.rendered_id
         try:
             reply: dict = {"type": "export", "id": request_id, "format": fmt}
             data = b""
@@ -338,6 +483,8 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.render_by = "edit"
                 self._queue.drop()
                 self.loading = False
+                if self.mesh_from_viewer:
+                    self._take_edit_mesh()
                 return
             if self.renderer == "wasm":
                 self.render_by = "worker"
@@ -349,7 +496,8 @@ class OpenScadViewer(anywidget.AnyWidget):
         self.loading = True
         self._queue.submit(self._job(self.model, dict(self.params), self.t, requested))
 
-    def _job(self, model: Model, params: dict, t: float, requested_ms: float) -> Any:
+    def _job(self, model: Model, params: dict, t: float, requested_ms: float,
+             count: bool = True) -> Any:
         rev = self.state_rev
         def run(token: Any) -> Any:
             effective = dict(params)
@@ -366,7 +514,8 @@ class OpenScadViewer(anywidget.AnyWidget):
                 result = render_result(model, effective, library_paths=self.library_paths,
                                        timeout=self.timeout, cancel=token)
             ms = (time.perf_counter() - start) * 1000.0
-            self.native_renders += 1
+            if count:
+                self.native_renders += 1
             times = {"rev": rev, "requested_ms": requested_ms, "started_ms": started,
                      # CPU time of this thread (the engine renders on it): the
                      # wall time less the waits of a busy machine.
@@ -379,7 +528,7 @@ class OpenScadViewer(anywidget.AnyWidget):
 
     def _apply(self, request_id: int, outcome: Any, exc: Optional[BaseException]) -> None:
         if exc is not None:
-            self.last_error = ScadError(str(exc))
+            self._hold(self.state_rev, ScadError(str(exc)))
             with self.hold_sync():
                 self.error = {"message": f"{type(exc).__name__}: {exc}", "rev": self.state_rev}
                 self.loading = False
@@ -389,11 +538,8 @@ class OpenScadViewer(anywidget.AnyWidget):
         timed_out = times.pop("timed_out", False)
         info = {"id": request_id, "engine_ms": ms, **times}
         if not result.ok or timed_out:
-            err = ScadError.from_result(result)
-            if timed_out:  # the engine says "cancelled" or "timed out": say why
-                kept = [d for d in err.diagnostics if d.severity != "error"]
-                err = ScadError(f"render timed out after {self.timeout:g} s", kept, err.echo)
-            self.last_error = err
+            err = self._render_error(result, timed_out)
+            self._hold(info["rev"], err)
             with self.hold_sync():
                 self.error = {**_error_panel(err, model), "rev": info["rev"]}
                 self.loading = False
@@ -401,7 +547,7 @@ class OpenScadViewer(anywidget.AnyWidget):
                 self.render_info = {**info, "sent_ms": _now_ms()}
             return
         mesh = with_ghosts(Mesh.from_result(result), ghosts)
-        self.mesh, self.last_error = mesh, None
+        self._hold(info["rev"], None, mesh)
         info["sent_ms"] = _now_ms()
         wire = wire_mesh(mesh)
         with self.hold_sync():
@@ -489,7 +635,9 @@ def openscad_viewer(model: Model, params: Optional[Mapping[str, Any]] = None,
                     **options: Any) -> OpenScadViewer:
     """A 3D viewer widget of `model`; show it in marimo with
     ``mo.ui.anywidget(viewer)`` (or as a cell's last expression). Set
-    ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render.
+    ``viewer.params = {...}`` or call ``viewer.update(model)`` to re-render;
+    ``viewer.mesh`` is the solid of the current params, also after an edit
+    made in the viewer's own panel (rendered natively when read).
     Options: renderer ("auto": Python-side changes render natively and
     edits made in the viewer in its WebAssembly worker, everything in the
     worker where the native extension is missing; "native"; "wasm":

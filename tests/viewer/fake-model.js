@@ -24,8 +24,9 @@ export class FakeModel {
   }
   emit(event, ...args) { for (const cb of [...(this.listeners.get(event) ?? [])]) cb(...args); }
   listenerCount() { let n = 0; for (const s of this.listeners.values()) n += s.size; return n; }
-  // Messages the viewer sent (its requests to Python), in order.
-  send(content) { this.sent.push(content); }
+  // Messages the viewer sent (its requests to Python), in order, and the
+  // buffers of each (sentBuffers[i] for sent[i]).
+  send(content, _callbacks, buffers) { this.sent.push(content); (this.sentBuffers ??= []).push(buffers ?? []); }
   // A custom message from "Python", as anywidget delivers it: (content, DataView[]).
   reply(content, buffers = []) {
     this.emit('msg:custom', content, buffers.map((b) => new DataView(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength)));

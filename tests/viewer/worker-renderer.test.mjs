@@ -193,3 +193,84 @@ describe('renderer "auto": in-viewer edits in the worker, Python-side changes fr
     assert.deepEqual(s.engineRequests, [], 'no engine download');
   });
 });
+
+// No native engine in Python (`mesh_from_viewer`, a Pyodide kernel): each
+// result drawn goes to Python as a "mesh" message with the worker's arrays.
+describe('mesh_from_viewer: the worker\'s results go to Python', () => {
+  const NO_NATIVE = { renderer: 'wasm', render_by: 'worker', scad_source: CYLINDER, mesh_from_viewer: true };
+  // The "mesh" messages sent, with their buffers' sizes, and for each
+  // viewer_edit written the number of messages sent before it.
+  const sentMeshes = () => page.evaluate(() => {
+    const m = window.harness.model;
+    return m.sent.map((c, i) => ({ c, sizes: (m.sentBuffers[i] ?? []).map((b) => b.byteLength) }))
+      .filter((e) => e.c.type === 'mesh');
+  });
+  const recordEditOrder = () => page.evaluate(() => {
+    const m = window.harness.model;
+    const plain = m.set;
+    window.sentBeforeEdit = [];
+    m.set = (name, value) => {
+      if (name === 'viewer_edit') window.sentBeforeEdit.push(m.sent.at(-1) ?? null);
+      plain(name, value);
+    };
+  });
+  const prismVolume = (n) => 10 * 0.5 * n * 25 * Math.sin((2 * Math.PI) / n);
+
+  it('sends Python\'s state as drawn, then drawn_rev; an edit\'s mesh just before its viewer_edit', async () => {
+    await mount(NO_NATIVE);
+    await waitFor(() => window.harness.model.get('drawn_rev') === 1);
+    let sent = await sentMeshes();
+    assert.equal(sent.length, 1);
+    const [first] = sent;
+    assert.equal(first.c.rev, 1);
+    assert.equal(first.c.ok, true);
+    assert.equal(first.c.kind, '3d');
+    assert.ok(Math.abs(first.c.volume - prismVolume(6)) < 1e-6, `volume ${first.c.volume}`);
+    assert.deepEqual(first.c.bbox_max.map((v) => Math.round(v * 1000) / 1000), [5, 4.33, 10]);
+    // positions (12 bytes a vertex), indices and part ids per triangle, palette.
+    assert.equal(first.sizes.length, 4);
+    assert.equal(first.sizes[1], 12 * prism(6));
+    assert.equal(first.sizes[2], 4 * prism(6));
+    assert.equal(first.sizes[0] % 12, 0);
+
+    await recordEditOrder();
+    const outcome = await apply({ sides: 12 });
+    assert.equal(outcome.status, 'drawn');
+    sent = await sentMeshes();
+    assert.equal(sent.length, 2);
+    assert.equal(sent[1].c.edit, outcome.edit);
+    assert.equal(sent[1].sizes[1], 12 * prism(12));
+    assert.ok(Math.abs(sent[1].c.volume - prismVolume(12)) < 1e-6);
+    const before = await page.evaluate(() => window.sentBeforeEdit);
+    assert.equal(before.length, 1);
+    assert.equal(before[0].type, 'mesh', 'the mesh goes before the edit');
+    assert.equal(before[0].edit, outcome.edit);
+    // Python's answer to the edit is not rendered again, nor sent.
+    await python({ params: { sides: 12 }, params_edit: outcome.edit, render_by: 'edit', state_rev: 2 });
+    await waitFor(() => window.harness.viewer.shownKey[0] === 2);
+    assert.equal((await sentMeshes()).length, 2);
+  });
+
+  it('a result another view sent already is not sent again; a failed edit sends its error', async () => {
+    await mount({ ...NO_NATIVE, scad_source: 'sides = 6; assert(sides < 20, "too many sides"); cylinder(h = 10, r = 5, $fn = sides);' });
+    await waitFor(() => window.harness.model.get('drawn_rev') === 1);
+    await python({ drawn_rev: 2, params: { sides: 9 }, state_rev: 2, render_by: 'worker' });
+    await waitFor(() => window.harness.viewer.built?.triangleCount === 32); // prism(9)
+    assert.deepEqual((await sentMeshes()).map((e) => e.c.rev), [1], 'drawn_rev 2 came from another view');
+    const outcome = await apply({ sides: 30 });
+    assert.equal(outcome.status, 'error');
+    const last = (await sentMeshes()).at(-1);
+    assert.equal(last.c.edit, outcome.edit);
+    assert.equal(last.c.ok, false);
+    assert.match(last.c.message, /too many sides/);
+    assert.deepEqual(last.sizes, []);
+  });
+
+  it('with the native engine in Python nothing is sent', async () => {
+    await mount({ ...NO_NATIVE, mesh_from_viewer: false });
+    await waitFor(() => window.harness.viewer.built?.triangleCount === 20); // prism(6)
+    assert.equal((await apply({ sides: 12 })).status, 'drawn');
+    assert.deepEqual(await sentMeshes(), []);
+    assert.equal(await page.evaluate(() => window.harness.model.get('drawn_rev')), undefined);
+  });
+});

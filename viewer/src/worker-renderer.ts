@@ -14,6 +14,16 @@
 //    nobody renders it again.
 // A result older than its key's state is dropped; with "latest wins" in
 // the render client, a burst of edits renders only the newest.
+//
+// Where Python has no native engine (`mesh_from_viewer`: a Pyodide kernel),
+// it cannot render `viewer.mesh` itself, so each worker result drawn goes to
+// it as a custom message {type: "mesh", edit | rev, ...measures} with the
+// mesh buffers: an edit's before its `viewer_edit` (marimo delivers a custom
+// message before the state update of the same batch, and in order across
+// batches), so a cell re-run by the edit reads its solid; a result of
+// Python's state R, then `drawn_rev` = R (a state update: cells reading the
+// widget run again). With the native engine Python renders on read instead,
+// and nothing more crosses the wire.
 import { RenderClient, type RenderOutcome } from './render-client';
 import type { EngineParameters, EngineRenderOptions, EngineResult, WorkerMesh } from './render-protocol';
 import { engineCore, enginePart, packagesFor, type EnginePart } from './engine-assets';
@@ -91,6 +101,13 @@ export function decodedFromWorker(mesh: WorkerMesh): DecodedMesh | null {
   return { positions: mesh.positions, indices, palette, partCounts };
 }
 
+// A typed array's bytes in an ArrayBuffer of their own (what anywidget sends).
+function copyBytes(a: ArrayBufferView): ArrayBuffer {
+  const out = new ArrayBuffer(a.byteLength);
+  new Uint8Array(out).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return out;
+}
+
 export function errorOfResult(result: EngineResult, source: string, name: string): ScadErrorInfo | null {
   if (result.ok) return null;
   const first = result.diagnostics.find((d) => d.severity === 'error');
@@ -120,7 +137,7 @@ export class WorkerRenderer {
   // (marimo does), and render_by / params_edit must be read with state_rev.
   private readonly onState = (): void => queueMicrotask(() => { if (!this.disposed) this.onAuth(); });
   // Counters for tests and bench/.
-  readonly counters = { edits: 0, editsDrawn: 0, authRenders: 0, sentToPython: 0, dropped: 0 };
+  readonly counters = { edits: 0, editsDrawn: 0, authRenders: 0, sentToPython: 0, dropped: 0, meshesSent: 0 };
   // performance.now() when the engine arrived and when the first frame was shown.
   readonly timings: { createdAt: number; engineReadyAt?: number; firstFrameAt?: number } = { createdAt: performance.now() };
 
@@ -259,6 +276,7 @@ export class WorkerRenderer {
     this.present([this.authRev, ++this.subSeq], frame);
     this.drawnEdit = edit;
     this.counters.editsDrawn++;
+    this.sendMesh({ edit: edit.id }, outcome, frame);
     this.sendEdit(edit, false);
     return { status: frame.error ? 'error' : 'drawn', edit: edit.id, engineMs: frame.engineMs, message: frame.error?.message };
   }
@@ -328,7 +346,33 @@ export class WorkerRenderer {
     const { outcome, source, name } = await this.render(params && typeof params === 'object' ? params as Record<string, unknown> : {});
     if (this.disposed || rev !== this.authRev) { this.counters.dropped++; return; }
     const frame = this.frameOf(outcome, source, name);
-    if (frame) this.present([rev, 0], frame);
+    if (!frame) return;
+    this.present([rev, 0], frame);
+    // Another view of this widget on the page may have sent it already.
+    const sent = Number(this.model.get('drawn_rev') ?? 0);
+    if (this.sendMesh({ rev }, outcome, frame) && rev > sent && this.model.set) {
+      this.model.set('drawn_rev', rev);
+      this.model.save_changes?.();
+    }
+  }
+
+  // The worker's result for Python (see the top of this file); false when
+  // Python renders itself (it has the native engine) or was not told.
+  private sendMesh(key: { edit: number } | { rev: number }, outcome: RenderOutcome, frame: WorkerFrame): boolean {
+    if (this.model.get('mesh_from_viewer') !== true || !this.model.send) return false;
+    if ('rev' in key && Number(this.model.get('drawn_rev') ?? 0) >= key.rev) return false;
+    const result = outcome.result;
+    if (frame.error || !result) {
+      this.model.send({ type: 'mesh', ...key, ok: false, message: frame.error?.message ?? 'render failed' });
+    } else {
+      const { positions, indices, partIds, palette } = result.mesh;
+      this.model.send({
+        type: 'mesh', ...key, ok: true, kind: result.kind, volume: result.volume, area: result.area,
+        bbox_min: result.bbox.min, bbox_max: result.bbox.max, echo: result.echo, engine_ms: frame.engineMs,
+      }, undefined, [positions, indices, partIds, palette].map(copyBytes));
+    }
+    this.counters.meshesSent++;
+    return true;
   }
 
   get workerCounters(): Record<string, number> | null {

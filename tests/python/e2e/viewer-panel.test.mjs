@@ -2,8 +2,9 @@
 // server and Debian's Chromium. A panel slider moved by the keyboard (a
 // burst of input events, as a drag) renders in the viewer's WASM worker and
 // is drawn at once; Python's `params` (read back from a cell) then holds the
-// slider's value and Python rendered nothing. A marimo slider cell that sets
-// `viewer.params` (a Python-side change) moves the panel's slider.
+// slider's value and Python rendered nothing for the viewer; a cell reading
+// `viewer.mesh` gets the solid of those params. A marimo slider cell that
+// sets `viewer.params` (a Python-side change) moves the panel's slider.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -33,6 +34,14 @@ def _(applied, mo, ui, viewer):
     viewer.wait(30)  # Python's own renders, if any, are done
     mo.md(f"readback params={viewer.params} edit={viewer.params_edit > 0} native_renders={viewer.native_renders}")
     return
+`, `
+def _(applied, mo, ui, viewer):
+    applied, ui.value  # as the readback cell
+    viewer.wait(30)
+    _mesh = viewer.mesh  # after a panel edit: rendered here on this read
+    mo.md(f"meshback params={viewer.params} triangles={_mesh.triangle_count} "
+          f"volume={_mesh.volume:.3f} catch_up_renders={viewer.catch_up_renders}")
+    return
 `]);
 
 const prism = (sides) => 4 * sides - 4;
@@ -54,8 +63,11 @@ function panelInfo(page) {
   }, VIEWER_ROOTS);
 }
 
-async function readback(page, pattern) {
-  const text = page.getByText(/readback params=/);
+// The volume of cylinder(h = 10, r = 5, $fn = sides), as the cell prints it.
+const prismVolume = (sides) => (10 * 0.5 * sides * 25 * Math.sin((2 * Math.PI) / sides)).toFixed(3);
+
+async function readback(page, pattern, label = 'readback') {
+  const text = page.getByText(new RegExp(`${label} params=`));
   const deadline = Date.now() + 60_000;
   let last = '';
   while (Date.now() < deadline) {
@@ -63,7 +75,7 @@ async function readback(page, pattern) {
     if (pattern.test(last)) return last;
     await page.waitForTimeout(100);
   }
-  throw new Error(`readback never matched ${pattern}: ${last}`);
+  throw new Error(`${label} never matched ${pattern}: ${last}`);
 }
 
 describe('the viewer\'s customizer panel, marimo run', { timeout: 300_000 }, () => {
@@ -100,6 +112,12 @@ describe('the viewer\'s customizer panel, marimo run', { timeout: 300_000 }, () 
     assert.match(text, new RegExp(`edit=True native_renders=${renders}$`),
       `Python took the panel's params without rendering them: ${text}`);
     assert.equal((await panelInfo(page)).slider, 12, 'Python\'s answers did not move the slider back');
+    // A cell reading viewer.mesh gets the solid now on screen, not the one
+    // Python rendered last (the 6-sided prism).
+    const mesh = await readback(page, /params=\{'sides': 12\} triangles=/, 'meshback');
+    assert.match(mesh, new RegExp(`triangles=${prism(12)} volume=${prismVolume(12)} catch_up_renders=[1-9]`), mesh);
+    assert.match(await readback(page, /params=\{'sides': 12\}/), new RegExp(`native_renders=${renders}$`),
+      'reading the mesh renders nothing for the viewer');
   });
 
   it('a Python-side change (the marimo slider cell) moves the panel\'s slider', async () => {
@@ -119,6 +137,8 @@ describe('the viewer\'s customizer panel, marimo run', { timeout: 300_000 }, () 
     assert.equal(info.from, 'python');
     assert.equal(info.counters.edits, 6, 'no edit back to Python (no loop)');
     await readback(page, new RegExp(`params=\\{'sides': 24\\} edit=False native_renders=${renders + 1}$`));
+    const mesh = await readback(page, /params=\{'sides': 24\} triangles=/, 'meshback');
+    assert.match(mesh, new RegExp(`triangles=${prism(24)} volume=${prismVolume(24)} `), mesh);
     assert.deepEqual(errors, []);
     assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
   });

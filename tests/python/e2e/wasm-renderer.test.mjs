@@ -118,7 +118,8 @@ describe('the WASM engine in the widget, marimo run', { timeout: 300_000 }, () =
 
 // A kernel without the native extension (as Pyodide): MARIMO_OPENSCAD_NO_NATIVE
 // keeps `_mos` from loading, so renderer "auto" renders everything in the
-// worker, Python-side params changes included.
+// worker, Python-side params changes included, and the viewer sends what it
+// draws to Python (`viewer.mesh`, read back from a cell).
 const NO_NATIVE = notebookSource([`
 def _(mo):
     sides = mo.ui.slider(3, 24, value=6, label="sides")
@@ -127,13 +128,34 @@ def _(mo):
 `, `
 def _(mo, native, openscad_viewer):
     viewer = openscad_viewer(${JSON.stringify(MODEL)})
-    mo.vstack([mo.md(f"native={native.available()} renderer={viewer.renderer}"), mo.ui.anywidget(viewer)])
-    return (viewer,)
+    ui = mo.ui.anywidget(viewer)
+    mo.vstack([mo.md(f"native={native.available()} renderer={viewer.renderer}"), ui])
+    return ui, viewer
 `, `
 def _(sides, viewer):
     viewer.params = {"sides": sides.value}
     return
+`, `
+def _(mo, ui, viewer):
+    ui.value  # runs again when the viewer writes the widget's state (drawn_rev, viewer_edit)
+    _mesh = viewer.mesh  # the worker's result, sent by the viewer
+    mo.md(f"meshback params={viewer.params} triangles={_mesh.triangle_count if _mesh else None} "
+          f"volume={_mesh.volume if _mesh else 0:.3f}")
+    return
 `], ['openscad_viewer', 'native']);
+
+// Waits for the meshback cell's text to match `pattern`.
+async function meshback(page, pattern) {
+  const text = page.getByText(/meshback params=/);
+  const deadline = Date.now() + 60_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await text.textContent({ timeout: 60_000 })) ?? '';
+    if (pattern.test(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`meshback never matched ${pattern}: ${last}`);
+}
 
 describe('without the native extension, marimo run', { timeout: 300_000 }, () => {
   let session, server, page, errors;
@@ -156,6 +178,15 @@ describe('without the native extension, marimo run', { timeout: 300_000 }, () =>
     await waitForViewers(page, (s) => s[0].triangles === 4 * 24 - 4, 60_000, 'the 24-sided prism');
     const info = await viewerInfo(page);
     assert.equal(info[0].from, 'worker');
+    // viewer.mesh in Python is the worker's solid, sent by the viewer: for
+    // the Python-side change once drawn, for an in-viewer edit with it.
+    await meshback(page, /params=\{'sides': 24\} triangles=92 volume=776\.457$/);
+    const outcome = await page.evaluate(async (roots) => {
+      const found = eval(roots).map((el) => el.parentElement.mosViewer); // eslint-disable-line no-eval
+      return found[0].applyParamsFromViewer({ sides: 12 });
+    }, VIEWER_ROOTS);
+    assert.equal(outcome.status, 'drawn', JSON.stringify(outcome));
+    await meshback(page, /params=\{'sides': 12\} triangles=44 volume=750\.000$/);
     assert.deepEqual(errors, []);
     assert.deepEqual(serverLogProblems(server), [], 'no traceback or asyncio warning from marimo or the kernel');
   });
