@@ -9,10 +9,13 @@ below), the ratios ours-WASM/manifold and native/manifold, and each
 process's peak RSS (one process per model and engine; the Node ones include
 Node itself, ~40 MB).
 
-  (cd bench && npm install)   # once: manifold-3d, a benchmark-only dev dependency
+  (cd bench && npm ci)        # once: manifold-3d, a benchmark-only dev dependency
   scripts/build_native.sh mos_bench_kernel
-  NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm-bench -G Ninja \\
-      -DCMAKE_BUILD_TYPE=Release -DMOS_BUILD_BENCH=ON -DMOS_BUILD_TESTS=OFF -DMOS_BUILD_CLI=OFF
+  bindings/wasm/build_font_libs.sh   # once: the WASM configure needs FreeType/HarfBuzz
+  export NODE_PATH=/usr/share/nodejs  # em++ needs acorn from here
+  emcmake cmake -S . -B build-wasm-bench -G Ninja -DCMAKE_BUILD_TYPE=Release \\
+      -DMOS_BUILD_BENCH=ON -DMOS_BUILD_TESTS=OFF -DMOS_BUILD_CLI=OFF \\
+      -DMOS_WASM_FONT_PREFIX="$PWD/build-wasm-deps/prefix"
   cmake --build build-wasm-bench -j2 --target mos_bench_kernel_wasm
   bench/run_kernel_bench.py --bench build/bench/mos_bench_kernel \\
       --wasm build-wasm-bench/bench/mos_bench_kernel_wasm.js [--min-time 0.5] [--only REGEX]

@@ -24,8 +24,10 @@
 //   (cd viewer && npm ci); (cd bench && npm ci)      # playwright-core, esbuild, three; manifold-3d
 //   bindings/wasm/build_and_test.sh                  # or just build build-wasm
 //   scripts/build_native.sh mos_cli mos_bench_render
+//   bindings/wasm/build_font_libs.sh                 # FreeType/HarfBuzz (build_and_test.sh runs it)
 //   NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm-bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
-//       -DMOS_BUILD_BENCH=ON -DMOS_BUILD_TESTS=OFF -DMOS_BUILD_CLI=OFF
+//       -DMOS_BUILD_BENCH=ON -DMOS_BUILD_TESTS=OFF -DMOS_BUILD_CLI=OFF \
+//       -DMOS_WASM_FONT_PREFIX="$PWD/build-wasm-deps/prefix"
 //   cmake --build build-wasm-bench -j2 --target mos_bench_kernel_web
 //   node bench/browser/run_browser_bench.mjs [--changes 20] [--cold 3] [--only REGEX]
 //       [--kernel-min-time 0.5] [--no-kernel] [--out bench/results/browser_bench.md] [--smoke]
