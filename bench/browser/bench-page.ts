@@ -14,6 +14,7 @@ import { RenderClient, type RenderOutcome } from '../../viewer/src/render-client
 import type { EngineRenderOptions, WorkerMesh } from '../../viewer/src/render-protocol';
 import { TraitModel } from '../../viewer/src/page-model';
 import { Viewer } from '../../viewer/src/viewer';
+import { rendererName } from '../../viewer/src/gl-renderer';
 
 // What the driver renders: SCAD text, or a file in the engine's file system
 // (the examples package mounts OpenSCAD's examples at /examples).
@@ -103,18 +104,20 @@ function tasksIn(from: number, to: number): LongTask[] {
 }
 
 const bench = {
-  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }): Promise<{ loadMs: number; isolated: boolean }> {
+  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }, antialias?: boolean):
+      Promise<{ loadMs: number; isolated: boolean; gl: string; antialias: boolean }> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     model = new TraitModel();
     model.setMany({ ...EMPTY_TRAITS, error: null, loading: false });
-    viewer = new Viewer(model, document.getElementById('host')!);
+    viewer = new Viewer(model, document.getElementById('host')!, { antialias });
     client = new RenderClient(engine);
     const t0 = performance.now();
     const first = await client.render('cube(1);');
     if (first.status !== 'done') throw new Error(`engine did not start: ${first.error}`);
-    return { loadMs: performance.now() - t0, isolated: globalThis.crossOriginIsolated === true };
+    return { loadMs: performance.now() - t0, isolated: globalThis.crossOriginIsolated === true,
+             gl: rendererName(viewer.renderer.getContext()), antialias: viewer.antialiased };
   },
 
   // Engine time (its own stats.totalSeconds, and the worker's clock around

@@ -6,6 +6,7 @@ import { AnimationBar } from './animation-bar';
 import { CameraRig, type ViewPreset } from './camera-rig';
 import { ErrorPanel, errorFromTrait } from './error-panel';
 import { GridLabels } from './grid-labels';
+import { createRenderer } from './gl-renderer';
 import { MaterialCache, buildMesh, disposeBuiltMesh, ensureEdges, type BuiltMesh } from './mesh-builder';
 import { RequestTracker, type PendingRequest } from './requests';
 import { SceneHelpers } from './scene-helpers';
@@ -78,16 +79,20 @@ export class Viewer {
   lastMeshAt = 0;
   lastDrawnAt = 0;
 
-  constructor(private readonly model: WidgetModel, host: HTMLElement) {
+  // options.antialias forces multisampling on or off (bench/); by default
+  // it is on except on software GL (gl-renderer.ts).
+  constructor(private readonly model: WidgetModel, host: HTMLElement, options: { antialias?: boolean } = {}) {
     this.root = document.createElement('div');
     this.root.className = 'mos-viewer';
     this.root.tabIndex = 0; // keys act only when the viewer has focus
-    const canvas = document.createElement('canvas');
+    let canvas = document.createElement('canvas');
     canvas.className = 'mos-canvas';
     this.root.append(canvas);
     host.append(this.root);
 
-    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, alpha: false });
+    // Multisampled on a GPU, not on software GL (gl-renderer.ts).
+    this.renderer = createRenderer(canvas, options.antialias);
+    canvas = this.renderer.domElement;
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.localClippingEnabled = true;
     this.rig = new CameraRig(canvas);
@@ -199,6 +204,8 @@ export class Viewer {
   }
 
   get shownFrom(): 'python' | 'worker' { return this.drawnFrom; }
+  // Whether the canvas is multisampled (off on software GL: gl-renderer.ts).
+  get antialiased(): boolean { return this.renderer.getContext().getContextAttributes()?.antialias === true; }
   // What the engine's parts cost on the widget channel (tests, bench/).
   get engineTransfer(): typeof engineTransfer { return engineTransfer; }
   get shownKey(): Key { return [...this.drawnKey] as Key; }
