@@ -1,5 +1,6 @@
 // The edges overlay: mesh edges where the faces meet at more than a threshold
-// angle, plus open and non-manifold edges. Same result as THREE.EdgesGeometry
+// angle, plus open and non-manifold edges; and, from the same pass, whether
+// the mesh is a closed, consistently oriented surface. Same result as THREE.EdgesGeometry
 // but much faster on large meshes and with almost no garbage: vertices are
 // welded by their exact float32 position and edges are found through two
 // open-addressing hash tables in typed arrays (no strings, no Map).
@@ -32,8 +33,29 @@ function weldByPosition(positions: Float32Array): Uint32Array {
   return canon;
 }
 
+export interface MeshTopology {
+  // Segment end points (xyz pairs) of the feature, open and non-manifold
+  // edges; null when not asked for.
+  edges: Float32Array | null;
+  // Every edge (vertices welded by position) has exactly two faces that run
+  // it in opposite directions, no face is degenerate, and the signed volume
+  // is positive: a closed surface seen from outside, so back faces can be
+  // culled (viewer.ts) without opening a hole.
+  closed: boolean;
+}
+
 export function featureEdges(positions: Float32Array, indices: Uint16Array | Uint32Array, angleDeg: number): THREE.BufferGeometry {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(meshTopology(positions, indices, angleDeg, true).edges!, 3));
+  return geometry;
+}
+
+// One pass over the triangles for both the edges overlay and closedness.
+export function meshTopology(positions: Float32Array, indices: Uint16Array | Uint32Array, angleDeg: number,
+                             wantEdges: boolean): MeshTopology {
   const canon = weldByPosition(positions);
+  let closed = indices.length > 0;
+  let volume6 = 0; // six times the signed volume
   const triangleCount = indices.length / 3;
   const normals = new Float32Array(3 * triangleCount);
   const cosLimit = Math.cos((angleDeg * Math.PI) / 180);
@@ -41,7 +63,7 @@ export function featureEdges(positions: Float32Array, indices: Uint16Array | Uin
   const keyLo = new Int32Array(size).fill(-1);
   const keyHi = new Int32Array(size);
   const waiting = new Int32Array(size); // slot t * 3 + k of a face waiting for its partner, or -1
-  const ends = new Uint32Array(6 * triangleCount); // original vertex indices, two per edge
+  const ends = new Uint32Array(wantEdges ? 6 * triangleCount : 0); // original vertex indices, two per edge
   let endCount = 0;
   for (let t = 0; t < triangleCount; t++) {
     const a = indices[3 * t], b = indices[3 * t + 1], c = indices[3 * t + 2];
@@ -49,7 +71,8 @@ export function featureEdges(positions: Float32Array, indices: Uint16Array | Uin
     const vx = positions[3 * c] - positions[3 * a], vy = positions[3 * c + 1] - positions[3 * a + 1], vz = positions[3 * c + 2] - positions[3 * a + 2];
     const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
     const len = Math.hypot(nx, ny, nz);
-    if (!(len > 0)) continue; // degenerate: no normal, no edges (as EdgesGeometry)
+    if (!(len > 0)) { closed = false; continue; } // degenerate: no normal, no edges (as EdgesGeometry)
+    volume6 += positions[3 * a] * nx + positions[3 * a + 1] * ny + positions[3 * a + 2] * nz;
     normals[3 * t] = nx / len; normals[3 * t + 1] = ny / len; normals[3 * t + 2] = nz / len;
     for (let k = 0; k < 3; k++) {
       const p = indices[3 * t + k], q = indices[3 * t + ((k + 1) % 3)];
@@ -60,26 +83,29 @@ export function featureEdges(positions: Float32Array, indices: Uint16Array | Uin
       while (keyLo[h] >= 0 && (keyLo[h] !== lo || keyHi[h] !== hi)) h = (h + 1) & mask;
       if (keyLo[h] < 0) { keyLo[h] = lo; keyHi[h] = hi; waiting[h] = 3 * t + k; continue; }
       const other = waiting[h];
-      if (other < 0) { waiting[h] = 3 * t + k; continue; } // a third face: waits anew
+      if (other < 0) { waiting[h] = 3 * t + k; closed = false; continue; } // a third face: waits anew
       waiting[h] = -1;
       const f = (other / 3) | 0;
+      if (canon[indices[other]] !== cq) closed = false; // both faces run the edge the same way
       const dot = normals[3 * t] * normals[3 * f] + normals[3 * t + 1] * normals[3 * f + 1] + normals[3 * t + 2] * normals[3 * f + 2];
-      if (dot <= cosLimit) { ends[endCount++] = p; ends[endCount++] = q; }
+      if (wantEdges && dot <= cosLimit) { ends[endCount++] = p; ends[endCount++] = q; }
     }
   }
   // Edges without a partner face: open or non-manifold, always drawn.
   for (let h = 0; h < size; h++) {
     if (keyLo[h] < 0 || waiting[h] < 0) continue;
+    closed = false;
+    if (!wantEdges) break;
     const t = (waiting[h] / 3) | 0, k = waiting[h] % 3;
     ends[endCount++] = indices[3 * t + k];
     ends[endCount++] = indices[3 * t + ((k + 1) % 3)];
   }
+  closed = closed && volume6 > 0;
+  if (!wantEdges) return { edges: null, closed };
   const out = new Float32Array(endCount * 3);
   for (let i = 0; i < endCount; i++) {
     const v = ends[i];
     out[3 * i] = positions[3 * v]; out[3 * i + 1] = positions[3 * v + 1]; out[3 * i + 2] = positions[3 * v + 2];
   }
-  const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.BufferAttribute(out, 3));
-  return geometry;
+  return { edges: out, closed };
 }
