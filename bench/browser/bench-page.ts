@@ -153,7 +153,7 @@ const bench = {
     await show(base);
     await framePresented();
     const rows: Array<{ resultMs: number; drawnMs: number; frameMs: number; engineMs: number; hits: number; status: string;
-                        at: number; uploadMs: number }> = [];
+                        at: number; uploadMs: number; culled: boolean }> = [];
     const workerSpans: Array<[number, number]> = [];
     let errors = errorsOf(base);
     for (const change of changes) {
@@ -166,7 +166,7 @@ const bench = {
       if (errorsOf(outcome).length) errors = errorsOf(outcome);
       rows.push({ resultMs: tResult - t0, drawnMs: tDrawn - t0, frameMs: tFrame - t0, engineMs: outcome.engineMs ?? NaN,
                   hits: Number(outcome.result?.stats.geometryCacheHits ?? 0), status: outcome.status,
-                  at: t0 - from, uploadMs: viewer.lastUploadMs ?? NaN });
+                  at: t0 - from, uploadMs: viewer.lastUploadMs ?? NaN, culled: viewer.backFacesCulled });
     }
     await new Promise((ok) => setTimeout(ok, 60)); // the observer reports late
     const to = performance.now();

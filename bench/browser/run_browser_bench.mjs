@@ -325,6 +325,7 @@ async function main() {
           otherTasks: run.longTasksOther.length, otherMax: maxOf(run.longTasksOther),
           enginep95: pct(run.rows.map((r) => r.engineMs), 0.95),
           viewerP95: pct(run.rows.map((r) => r.frameMs - r.resultMs), 0.95),
+          culled: run.rows.filter((r) => r.culled).length,
           cpuMain: perFrame('main'), cpuWorker: perFrame('worker'), cpuGpu: perFrame('gpu'),
           errors: [...new Set([...cold.errors, ...run.errors])].join('; '),
           statuses: [...new Set(run.rows.map((r) => r.status))].join(','),
@@ -338,7 +339,7 @@ async function main() {
                     `on screen p95 ${f(row.shownP95).padStart(6)} ms; long tasks in render ${row.workerTasks} ` +
                     `(max ${f(row.workerMax, 0)}), other ${row.otherTasks} (max ${f(row.otherMax, 0)}); ` +
                     `engine p95 ${f(row.enginep95)}, result->screen p95 ${f(row.viewerP95)}; CPU ms/frame main ${f(row.cpuMain)} ` +
-                    `worker ${f(row.cpuWorker)} GPU ${f(row.cpuGpu)}` +
+                    `worker ${f(row.cpuWorker)} GPU ${f(row.cpuGpu)}; back faces culled ${row.culled}/${row.changes}` +
                     `${row.errors ? `  [${row.errors.slice(0, 60)}]` : ''}`);
       }
       if (traceFile) await browser.stopTracing();

@@ -70,6 +70,23 @@ describe('back-face culling', () => {
     assert.equal(await culled(), true, 'culled again once the clip plane is off');
   });
 
+  it('culls a closed cube whose edge is split by a zero-area triangle (T-junction closed)', async () => {
+    await page.evaluate(() => {
+      const h = window.harness;
+      const cube = h.meshes.cube(10);
+      // Triangle 0 is (a, b, c) of the -z face; m is the middle of its edge a-b,
+      // whose other face runs b -> a. (a, m, c), (m, b, c) and the sliver
+      // (a, b, m) keep every edge run once each way.
+      const [a, b, c] = cube.indices.slice(0, 3);
+      const positions = new Float32Array([...cube.positions, 0, 0, 0]);
+      const m = positions.length / 3 - 1;
+      for (let k = 0; k < 3; k++) positions[3 * m + k] = (positions[3 * a + k] + positions[3 * b + k]) / 2;
+      const indices = new Uint32Array([a, m, c, m, b, c, a, b, m, ...cube.indices.slice(3)]);
+      h.mount(h.traitsOf({ positions, indices, partIds: new Uint32Array(indices.length / 3) }));
+    });
+    assert.equal(await culled(), true);
+  });
+
   it('draws both sides of open, inside-out and non-manifold meshes', async () => {
     await page.evaluate(() => {
       const h = window.harness;

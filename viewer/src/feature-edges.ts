@@ -37,10 +37,10 @@ export interface MeshTopology {
   // Segment end points (xyz pairs) of the feature, open and non-manifold
   // edges; null when not asked for.
   edges: Float32Array | null;
-  // Every edge (vertices welded by position) has exactly two faces that run
-  // it in opposite directions, no face is degenerate, and the signed volume
-  // is positive: a closed surface seen from outside, so back faces can be
-  // culled (viewer.ts) without opening a hole.
+  // Every edge (vertices welded by position) is run as often in one
+  // direction as in the other, and the signed volume is positive: a closed,
+  // consistently oriented surface whose front faces point out, so back
+  // faces can be culled (viewer.ts) without opening a hole.
   closed: boolean;
 }
 
@@ -54,7 +54,6 @@ export function featureEdges(positions: Float32Array, indices: Uint16Array | Uin
 export function meshTopology(positions: Float32Array, indices: Uint16Array | Uint32Array, angleDeg: number,
                              wantEdges: boolean): MeshTopology {
   const canon = weldByPosition(positions);
-  let closed = indices.length > 0;
   let volume6 = 0; // six times the signed volume
   const triangleCount = indices.length / 3;
   const normals = new Float32Array(3 * triangleCount);
@@ -63,6 +62,11 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
   const keyLo = new Int32Array(size).fill(-1);
   const keyHi = new Int32Array(size);
   const waiting = new Int32Array(size); // slot t * 3 + k of a face waiting for its partner, or -1
+  // Uses of the edge from lo to hi minus uses from hi to lo: zero on every
+  // edge of a closed, consistently oriented surface, degenerate faces (a
+  // vertex on the opposite edge) included; they are the chain that stands
+  // in for the long edge their neighbour runs.
+  const balance = new Int32Array(size);
   const ends = new Uint32Array(wantEdges ? 6 * triangleCount : 0); // original vertex indices, two per edge
   let endCount = 0;
   for (let t = 0; t < triangleCount; t++) {
@@ -71,9 +75,11 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
     const vx = positions[3 * c] - positions[3 * a], vy = positions[3 * c + 1] - positions[3 * a + 1], vz = positions[3 * c + 2] - positions[3 * a + 2];
     const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
     const len = Math.hypot(nx, ny, nz);
-    if (!(len > 0)) { closed = false; continue; } // degenerate: no normal, no edges (as EdgesGeometry)
-    volume6 += positions[3 * a] * nx + positions[3 * a + 1] * ny + positions[3 * a + 2] * nz;
-    normals[3 * t] = nx / len; normals[3 * t + 1] = ny / len; normals[3 * t + 2] = nz / len;
+    const degenerate = !(len > 0); // no normal, no feature edges (as EdgesGeometry)
+    if (!degenerate) {
+      volume6 += positions[3 * a] * nx + positions[3 * a + 1] * ny + positions[3 * a + 2] * nz;
+      normals[3 * t] = nx / len; normals[3 * t + 1] = ny / len; normals[3 * t + 2] = nz / len;
+    }
     for (let k = 0; k < 3; k++) {
       const p = indices[3 * t + k], q = indices[3 * t + ((k + 1) % 3)];
       const cp = canon[p], cq = canon[q];
@@ -81,27 +87,27 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
       const lo = cp < cq ? cp : cq, hi = cp < cq ? cq : cp;
       let h = (Math.imul(lo, 73856093) ^ Math.imul(hi, 19349663)) & mask;
       while (keyLo[h] >= 0 && (keyLo[h] !== lo || keyHi[h] !== hi)) h = (h + 1) & mask;
-      if (keyLo[h] < 0) { keyLo[h] = lo; keyHi[h] = hi; waiting[h] = 3 * t + k; continue; }
+      balance[h] += cp < cq ? 1 : -1;
+      if (keyLo[h] < 0) { keyLo[h] = lo; keyHi[h] = hi; waiting[h] = degenerate ? -1 : 3 * t + k; continue; }
+      if (degenerate) continue;
       const other = waiting[h];
-      if (other < 0) { waiting[h] = 3 * t + k; closed = false; continue; } // a third face: waits anew
+      if (other < 0) { waiting[h] = 3 * t + k; continue; } // a third face: waits anew
       waiting[h] = -1;
       const f = (other / 3) | 0;
-      if (canon[indices[other]] !== cq) closed = false; // both faces run the edge the same way
       const dot = normals[3 * t] * normals[3 * f] + normals[3 * t + 1] * normals[3 * f + 1] + normals[3 * t + 2] * normals[3 * f + 2];
       if (wantEdges && dot <= cosLimit) { ends[endCount++] = p; ends[endCount++] = q; }
     }
   }
+  let closed = triangleCount > 0 && volume6 > 0;
+  for (let h = 0; closed && h < size; h++) if (balance[h] !== 0) closed = false;
+  if (!wantEdges) return { edges: null, closed };
   // Edges without a partner face: open or non-manifold, always drawn.
   for (let h = 0; h < size; h++) {
     if (keyLo[h] < 0 || waiting[h] < 0) continue;
-    closed = false;
-    if (!wantEdges) break;
     const t = (waiting[h] / 3) | 0, k = waiting[h] % 3;
     ends[endCount++] = indices[3 * t + k];
     ends[endCount++] = indices[3 * t + ((k + 1) % 3)];
   }
-  closed = closed && volume6 > 0;
-  if (!wantEdges) return { edges: null, closed };
   const out = new Float32Array(endCount * 3);
   for (let i = 0; i < endCount; i++) {
     const v = ends[i];

@@ -506,8 +506,10 @@ export class Viewer {
     const cam = this.rig.camera;
     let outside = true;
     if (cam instanceof THREE.PerspectiveCamera) {
-      const margin = cam.near * 2;
-      outside = !this.built.bounds.clone().expandByScalar(margin).containsPoint(cam.position);
+      // The far corner of the near plane's rectangle (plus a little).
+      const tan = Math.tan(THREE.MathUtils.degToRad(cam.fov / 2));
+      const reach = 1.01 * cam.near * Math.sqrt(1 + tan * tan * (1 + cam.aspect * cam.aspect));
+      outside = this.built.bounds.distanceToPoint(cam.position) > reach;
     }
     const culled = outside && !this.clipping && !this.wireframe && isClosed(this.built);
     for (const m of this.built.materials) {
