@@ -153,7 +153,7 @@ const bench = {
     await show(base);
     await framePresented();
     const rows: Array<{ resultMs: number; drawnMs: number; frameMs: number; engineMs: number; hits: number; status: string;
-                        at: number; uploadMs: number; culled: boolean }> = [];
+                        at: number; uploadMs: number; culled: boolean; frames: number }> = [];
     const workerSpans: Array<[number, number]> = [];
     let errors = errorsOf(base);
     for (const change of changes) {
@@ -161,12 +161,14 @@ const bench = {
       const outcome = await request(m, { defines: change.defines });
       const tResult = performance.now();
       workerSpans.push([t0, tResult]);
+      const framesBefore = viewer.frames;
       const tDrawn = await show(outcome);
       const tFrame = await framePresented();
+      const frames = viewer.frames - framesBefore;
       if (errorsOf(outcome).length) errors = errorsOf(outcome);
       rows.push({ resultMs: tResult - t0, drawnMs: tDrawn - t0, frameMs: tFrame - t0, engineMs: outcome.engineMs ?? NaN,
                   hits: Number(outcome.result?.stats.geometryCacheHits ?? 0), status: outcome.status,
-                  at: t0 - from, uploadMs: viewer.lastUploadMs ?? NaN, culled: viewer.backFacesCulled });
+                  at: t0 - from, uploadMs: viewer.lastUploadMs ?? NaN, culled: viewer.backFacesCulled, frames });
     }
     await new Promise((ok) => setTimeout(ok, 60)); // the observer reports late
     const to = performance.now();
