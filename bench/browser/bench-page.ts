@@ -104,14 +104,14 @@ function tasksIn(from: number, to: number): LongTask[] {
 }
 
 const bench = {
-  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }, antialias?: boolean):
+  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }, antialias?: boolean, cullBackFaces = true):
       Promise<{ loadMs: number; isolated: boolean; gl: string; antialias: boolean }> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     model = new TraitModel();
     model.setMany({ ...EMPTY_TRAITS, error: null, loading: false });
-    viewer = new Viewer(model, document.getElementById('host')!, { antialias });
+    viewer = new Viewer(model, document.getElementById('host')!, { antialias, cullBackFaces });
     client = new RenderClient(engine);
     const t0 = performance.now();
     const first = await client.render('cube(1);');

@@ -60,6 +60,7 @@ export class Viewer {
   private showEdges = true;
   private wireframe = false;
   private showAxes = true;
+  private readonly cullBackFaces: boolean;
   private readonly offModel: Array<() => void> = [];
   private readonly resizeObserver: ResizeObserver;
   // The in-viewer renderer and the params protocol (worker-renderer.ts).
@@ -79,9 +80,11 @@ export class Viewer {
   lastMeshAt = 0;
   lastDrawnAt = 0;
 
-  // options.antialias forces multisampling on or off (bench/); by default
-  // it is on except on software GL (gl-renderer.ts).
-  constructor(private readonly model: WidgetModel, host: HTMLElement, options: { antialias?: boolean } = {}) {
+  // options (bench/ compares with and without): antialias forces
+  // multisampling on or off (by default on except on software GL,
+  // gl-renderer.ts); cullBackFaces false always draws both sides.
+  constructor(private readonly model: WidgetModel, host: HTMLElement,
+              options: { antialias?: boolean; cullBackFaces?: boolean } = {}) {
     this.root = document.createElement('div');
     this.root.className = 'mos-viewer';
     this.root.tabIndex = 0; // keys act only when the viewer has focus
@@ -92,6 +95,7 @@ export class Viewer {
 
     // Multisampled on a GPU, not on software GL (gl-renderer.ts).
     this.renderer = createRenderer(canvas, options.antialias);
+    this.cullBackFaces = options.cullBackFaces ?? true;
     canvas = this.renderer.domElement;
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.localClippingEnabled = true;
@@ -511,7 +515,7 @@ export class Viewer {
       const reach = 1.01 * cam.near * Math.sqrt(1 + tan * tan * (1 + cam.aspect * cam.aspect));
       outside = this.built.bounds.distanceToPoint(cam.position) > reach;
     }
-    const culled = outside && !this.clipping && !this.wireframe && isClosed(this.built);
+    const culled = this.cullBackFaces && outside && !this.clipping && !this.wireframe && isClosed(this.built);
     for (const m of this.built.materials) {
       const side = culled && !m.transparent ? THREE.FrontSide : THREE.DoubleSide;
       if (m.side !== side) { m.side = side; m.needsUpdate = true; }
