@@ -2,7 +2,7 @@
 // on a GPU, off on a software rasterizer (Chromium's SwiftShader, Mesa's
 // llvmpipe, ...). There every pixel of every sample is shaded on the CPU:
 // in headless Chromium (bench/browser/README.md, PROFILE) a 640x480 frame of
-// 7k triangles costs the GPU process ~74 ms with 4x MSAA and ~32 ms
+// 7k triangles costs the GPU process ~87 ms of CPU with 4x MSAA and ~36 ms
 // without, and the page's main thread waits for it when the canvas is read
 // back for the (software) compositor. A context's antialias attribute is
 // fixed at creation, so the first viewer of a page asks the renderer string
