@@ -14,6 +14,7 @@ import { RenderClient, type RenderOutcome } from '../../viewer/src/render-client
 import type { EngineRenderOptions, WorkerMesh } from '../../viewer/src/render-protocol';
 import { TraitModel } from '../../viewer/src/page-model';
 import { Viewer } from '../../viewer/src/viewer';
+import { rendererName } from '../../viewer/src/gl-renderer';
 
 // What the driver renders: SCAD text, or a file in the engine's file system
 // (the examples package mounts OpenSCAD's examples at /examples).
@@ -103,18 +104,20 @@ function tasksIn(from: number, to: number): LongTask[] {
 }
 
 const bench = {
-  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }): Promise<{ loadMs: number; isolated: boolean }> {
+  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }, antialias?: boolean, cullBackFaces = true):
+      Promise<{ loadMs: number; isolated: boolean; gl: string; antialias: boolean }> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     model = new TraitModel();
     model.setMany({ ...EMPTY_TRAITS, error: null, loading: false });
-    viewer = new Viewer(model, document.getElementById('host')!);
+    viewer = new Viewer(model, document.getElementById('host')!, { antialias, cullBackFaces });
     client = new RenderClient(engine);
     const t0 = performance.now();
     const first = await client.render('cube(1);');
     if (first.status !== 'done') throw new Error(`engine did not start: ${first.error}`);
-    return { loadMs: performance.now() - t0, isolated: globalThis.crossOriginIsolated === true };
+    return { loadMs: performance.now() - t0, isolated: globalThis.crossOriginIsolated === true,
+             gl: rendererName(viewer.renderer.getContext()), antialias: viewer.antialiased };
   },
 
   // Engine time (its own stats.totalSeconds, and the worker's clock around
@@ -140,7 +143,7 @@ const bench = {
     return { engineSeconds: median(engineSeconds), workerMs: median(workerMs), runs: engineSeconds.length, errors, triangles };
   },
 
-  // The default render, drawn (the cache holds the last cold render's parts); then each change as a new
+  // The default render, drawn and the camera fitted to it (the cache holds the last cold render's parts); then each change as a new
   // request once the previous frame was drawn, as a slider the user moves
   // one step at a time. Per change: request -> result in the page, ->
   // frame drawn, -> the next animation frame (the drawn frame on screen).
@@ -148,9 +151,12 @@ const bench = {
     const from = performance.now();
     const base = await request(m);
     await show(base);
+    // As when the model is opened in its own viewer: the camera fitted to
+    // its default render (the page's one viewer only fits its first mesh).
+    viewer.action('fit');
     await framePresented();
     const rows: Array<{ resultMs: number; drawnMs: number; frameMs: number; engineMs: number; hits: number; status: string;
-                        at: number; uploadMs: number }> = [];
+                        at: number; uploadMs: number; culled: boolean; frames: number }> = [];
     const workerSpans: Array<[number, number]> = [];
     let errors = errorsOf(base);
     for (const change of changes) {
@@ -158,12 +164,14 @@ const bench = {
       const outcome = await request(m, { defines: change.defines });
       const tResult = performance.now();
       workerSpans.push([t0, tResult]);
+      const framesBefore = viewer.frames;
       const tDrawn = await show(outcome);
       const tFrame = await framePresented();
+      const frames = viewer.frames - framesBefore;
       if (errorsOf(outcome).length) errors = errorsOf(outcome);
       rows.push({ resultMs: tResult - t0, drawnMs: tDrawn - t0, frameMs: tFrame - t0, engineMs: outcome.engineMs ?? NaN,
                   hits: Number(outcome.result?.stats.geometryCacheHits ?? 0), status: outcome.status,
-                  at: t0 - from, uploadMs: viewer.lastUploadMs ?? NaN });
+                  at: t0 - from, uploadMs: viewer.lastUploadMs ?? NaN, culled: viewer.backFacesCulled, frames });
     }
     await new Promise((ok) => setTimeout(ok, 60)); // the observer reports late
     const to = performance.now();

@@ -31,6 +31,7 @@
 //   cmake --build build-wasm-bench -j2 --target mos_bench_kernel_web
 //   node bench/browser/run_browser_bench.mjs [--changes 20] [--cold 3] [--only REGEX]
 //       [--kernel-min-time 0.5] [--no-kernel] [--out bench/results/browser_bench.md] [--smoke]
+//       [--antialias auto|on|off] [--no-cull]     # the viewer's frame-cost choices, for A/B runs
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,7 +55,7 @@ function parseArgs(argv) {
     wasmBuild: path.join(repo, 'build-wasm'), native: path.join(repo, 'build/bin/mos'),
     benchRender: path.join(repo, 'build/bench/mos_bench_render'),
     kernelModule: path.join(repo, 'build-wasm-bench/bench/mos_bench_kernel_web.mjs'),
-    changes: 20, cold: 3, only: null, kernelMinTime: 0.5, kernel: true, out: null, smoke: false,
+    changes: 20, cold: 3, only: null, kernelMinTime: 0.5, kernel: true, out: null, smoke: false, antialias: 'auto', cull: true,
   };
   for (let i = 2; i < argv.length; i++) {
     const k = argv[i], v = () => argv[++i];
@@ -69,8 +70,11 @@ function parseArgs(argv) {
     else if (k === '--no-kernel') a.kernel = false;
     else if (k === '--out') a.out = path.resolve(v());
     else if (k === '--smoke') a.smoke = true;
+    else if (k === '--antialias') a.antialias = v();
+    else if (k === '--no-cull') a.cull = false;
     else throw new Error(`unknown argument ${k}`);
   }
+  if (!['auto', 'on', 'off'].includes(a.antialias)) throw new Error('--antialias: auto, on or off');
   if (a.smoke) {
     a.changes = 3;
     a.cold = 1;
@@ -195,6 +199,45 @@ const pct = (xs, q) => {
 const f = (x, d = 1) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(d));
 const maxOf = (xs) => (xs.length ? Math.max(...xs) : 0);
 
+// CPU time (ms) of our Chromium's processes, read from /proc (Linux): the
+// page's main thread, its workers (the engine), the rest of the renderer
+// processes, and the GPU process (where SwiftShader rasterizes the WebGL
+// frames and the compositor's output). Unlike the wall-clock latencies these
+// barely move with the machine's load. Processes are ours when their command
+// line names our browser's --user-data-dir.
+const CLOCK_MS = 10; // USER_HZ 100
+function threadCpu(pid, tid) {
+  const st = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+  return { comm: st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')), ms: (Number(f[11]) + Number(f[12])) * CLOCK_MS };
+}
+function chromiumProcesses() {
+  const self = String(process.pid);
+  const read = (pid, what) => { try { return readFileSync(`/proc/${pid}/${what}`, 'utf8'); } catch { return ''; } };
+  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const root = pids.find((p) => read(p, 'stat').split(') ')[1]?.split(' ')[1] === self && read(p, 'cmdline').includes('--user-data-dir='));
+  if (!root) return [];
+  const dir = /--user-data-dir=([^\0]+)/.exec(read(root, 'cmdline'))?.[1];
+  return pids.filter((p) => read(p, 'cmdline').includes(`--user-data-dir=${dir}`))
+    .map((p) => ({ pid: p, type: /--type=([a-z-]+)/.exec(read(p, 'cmdline'))?.[1] ?? 'browser' }));
+}
+function chromiumCpu(procs) {
+  const out = { main: 0, worker: 0, renderer: 0, gpu: 0 };
+  for (const { pid, type } of procs) {
+    let tids = [];
+    try { tids = readdirSync(`/proc/${pid}/task`); } catch { continue; }
+    for (const tid of tids) {
+      let t;
+      try { t = threadCpu(pid, tid); } catch { continue; }
+      if (type === 'gpu-process') out.gpu += t.ms;
+      else if (type === 'renderer' && tid === pid) out.main += t.ms;
+      else if (type === 'renderer' && t.comm.startsWith('DedicatedWorker')) out.worker += t.ms;
+      else if (type === 'renderer') out.renderer += t.ms;
+    }
+  }
+  return out;
+}
+
 function loadAverage() {
   return os.loadavg().map((x) => x.toFixed(2)).join(' ');
 }
@@ -238,6 +281,7 @@ async function main() {
     const chromiumVersion = browser.version();
     const rows = [];
     let kernel = null;
+    let glInfo = '?';
     try {
       const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
       const pageErrors = [];
@@ -246,19 +290,35 @@ async function main() {
       await page.goto(url);
       await page.waitForFunction(() => window.benchReady === true);
       if (process.env.NODRAW) await page.evaluate(() => { window.noDraw = true; });
-      const init = await page.evaluate((engine) => window.bench.init(engine), {
+      const init = await page.evaluate(([engine, aa, cull]) => window.bench.init(engine, aa, cull), [{
         workerUrl: '/bundle/render-worker.js', moduleUrl: '/engine/mos_wasm.mjs',
         packages: ['/engine/mos_fonts.data', '/engine/mos_libraries.data'],
-      });
+      }, args.antialias === 'auto' ? undefined : args.antialias === 'on', args.cull]);
+      glInfo = `${init.gl}, antialias ${init.antialias ? 'on' : 'off'}${args.antialias === 'auto' ? ' (viewer default)' : ' (forced)'}` +
+        `${args.cull ? '' : ', back-face culling off (--no-cull)'}`;
+      console.log(`WebGL: ${glInfo}`);
       console.log(`Chromium ${chromiumVersion}; engine loaded in the worker in ${f(init.loadMs, 0)} ms; ` +
                   `cross-origin isolated: ${init.isolated}`);
+      // MOS_BENCH_TRACE=FILE: a Chromium trace of the parameter changes
+      // (main thread, compositor, GPU process) for bench/browser/trace_summary.mjs.
+      const traceFile = process.env.MOS_BENCH_TRACE;
+      if (traceFile) {
+        await browser.startTracing(page, { path: path.resolve(traceFile), screenshots: false,
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'gpu',
+            'viz', 'v8', 'benchmark', 'blink.user_timing', 'disabled-by-default-gpu.service'] });
+      }
       for (const m of models) {
         const model = { name: m.name, source: m.source, file: m.file };
         const cold = await page.evaluate(([mm, n]) => window.bench.coldRenders(mm, n), [model, args.cold]);
         // Models slower than 2 s in the worker get 5 changes (the bench stays minutes long).
         const n = cold.engineSeconds > 2 ? Math.min(5, args.changes) : args.changes;
         const changes = m.plan.values.slice(0, n).map((v) => ({ defines: { [m.plan.param]: v } }));
+        const procs = chromiumProcesses();
+        const cpu0 = chromiumCpu(procs);
         const run = await page.evaluate(([mm, cs]) => window.bench.parameterChanges(mm, cs), [model, changes]);
+        const cpu1 = chromiumCpu(procs);
+        // Per drawn frame: the default render and each change.
+        const perFrame = (k) => (procs.length ? (cpu1[k] - cpu0[k]) / (run.rows.length + 1) : NaN);
         const drawn = run.rows.map((r) => r.drawnMs);
         const shown = run.rows.map((r) => r.frameMs);
         const row = {
@@ -268,6 +328,10 @@ async function main() {
           engineP50: pct(run.rows.map((r) => r.engineMs), 0.5),
           workerTasks: run.longTasksDuringWorker.length, workerMax: maxOf(run.longTasksDuringWorker),
           otherTasks: run.longTasksOther.length, otherMax: maxOf(run.longTasksOther),
+          enginep95: pct(run.rows.map((r) => r.engineMs), 0.95),
+          viewerP95: pct(run.rows.map((r) => r.frameMs - r.resultMs), 0.95),
+          culled: run.rows.filter((r) => r.culled).length,
+          cpuMain: perFrame('main'), cpuWorker: perFrame('worker'), cpuGpu: perFrame('gpu'),
           errors: [...new Set([...cold.errors, ...run.errors])].join('; '),
           statuses: [...new Set(run.rows.map((r) => r.status))].join(','),
         };
@@ -278,9 +342,12 @@ async function main() {
         console.log(`${row.name.padEnd(34)} native ${f(row.nativeMs).padStart(7)} ms  wasm ${f(row.wasmMs).padStart(7)} ms  ` +
                     `${row.param} x${row.changes}: drawn p50 ${f(row.drawnP50).padStart(6)} p95 ${f(row.drawnP95).padStart(6)}, ` +
                     `on screen p95 ${f(row.shownP95).padStart(6)} ms; long tasks in render ${row.workerTasks} ` +
-                    `(max ${f(row.workerMax, 0)}), other ${row.otherTasks} (max ${f(row.otherMax, 0)})` +
+                    `(max ${f(row.workerMax, 0)}), other ${row.otherTasks} (max ${f(row.otherMax, 0)}); ` +
+                    `engine p95 ${f(row.enginep95)}, result->screen p95 ${f(row.viewerP95)}; CPU ms/frame main ${f(row.cpuMain)} ` +
+                    `worker ${f(row.cpuWorker)} GPU ${f(row.cpuGpu)}; back faces culled ${row.culled}/${row.changes}` +
                     `${row.errors ? `  [${row.errors.slice(0, 60)}]` : ''}`);
       }
+      if (traceFile) await browser.stopTracing();
       if (doKernel) {
         const only = args.smoke ? ['plate_holes_10'] : null;
         kernel = await page.evaluate(([k, mf, w, t, o]) => window.bench.kernel(k, mf, w, t, o),
@@ -292,7 +359,7 @@ async function main() {
       await browser.close();
       server.close();
     }
-    const report = formatReport({ args, rows, kernel, started, loadBefore, loadAfter: loadAverage(), chromiumVersion });
+    const report = formatReport({ args, rows, kernel, started, loadBefore, loadAfter: loadAverage(), chromiumVersion, glInfo });
     console.log(`\n${report}`);
     if (args.out) {
       writeFileSync(args.out, report);
@@ -311,13 +378,13 @@ async function main() {
   }
 }
 
-function formatReport({ args, rows, kernel, started, loadBefore, loadAfter, chromiumVersion }) {
+function formatReport({ args, rows, kernel, started, loadBefore, loadAfter, chromiumVersion, glInfo }) {
   const lines = [];
   const cmd = `node ${path.relative(repo, fileURLToPath(import.meta.url))} ${process.argv.slice(2).join(' ')}`.trim();
   lines.push('# Browser bench: the WASM engine in a Chromium worker (issue 8, item 6)', '');
   lines.push(`Command: \`${cmd}\``, '');
   lines.push(`Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; Chromium ${chromiumVersion} ` +
-             `(headless, SwiftShader WebGL); ${os.cpus().length} cores; load average (1/5/15 min) ` +
+             `(headless; WebGL: ${glInfo}); ${os.cpus().length} cores; load average (1/5/15 min) ` +
              `${loadBefore} before, ${loadAfter} after. Times are wall-clock (a page has no CPU clock).`, '');
   lines.push('Columns: native / wasm = engine time of one render with default parameters, geometry included ' +
              '(native: mos_bench_render --geometry, fresh Engine; wasm: the engine\'s own stats.totalSeconds in the ' +
@@ -327,13 +394,18 @@ function formatReport({ args, rows, kernel, started, loadBefore, loadAfter, chro
              'when the viewer\'s draw call returned, "on screen" when the next animation frame was painted and ' +
              'committed; changes made one after another. Long tasks = main-thread tasks over 50 ms during the ' +
              'model\'s default render and changes: "in render" overlapped a render in the worker, "draw" are the ' +
-             'others (mesh upload, draw, paint and commit of the frame).', '');
-  lines.push('| model | parameter (how) | native ms | wasm ms | wasm/native | triangles | changes | drawn p50 | drawn p95 | on screen p50 | on screen p95 | long in render (max ms) | long draw (max ms) | errors |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+             'others (mesh upload, draw, paint and commit of the frame). engine p95 = the worker engine\'s own time of ' +
+             'the changes (a $fn override can make a model much heavier than its default); result -> screen p95 = ' +
+             'from the result reaching the page to the frame on screen (the viewer, Three.js and the GPU). CPU ms per ' +
+             'frame (default render + changes, from /proc, so barely load-dependent): the page\'s main thread, the ' +
+             'worker (engine), the GPU process (SwiftShader rasterizing the frame, and the compositor).', '');
+  lines.push('| model | parameter (how) | native ms | wasm ms | wasm/native | triangles | changes | drawn p50 | drawn p95 | on screen p50 | on screen p95 | engine p95 | result -> screen p95 | CPU ms/frame main / worker / GPU | long in render (max ms) | long draw (max ms) | errors |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     const ratio = r.nativeMs ? r.wasmMs / r.nativeMs : NaN;
     lines.push(`| ${r.name} | ${r.param} (${r.how}) | ${f(r.nativeMs)} | ${f(r.wasmMs)} | ${f(ratio, 2)} | ${r.triangles} | ` +
                `${r.changes} | ${f(r.drawnP50)} | ${f(r.drawnP95)} | ${f(r.shownP50)} | ${f(r.shownP95)} | ` +
+               `${f(r.enginep95)} | ${f(r.viewerP95)} | ${f(r.cpuMain, 0)} / ${f(r.cpuWorker, 0)} / ${f(r.cpuGpu, 0)} | ` +
                `${r.workerTasks} (${f(r.workerMax, 0)}) | ${r.otherTasks} (${f(r.otherMax, 0)}) | ` +
                `${r.errors.replace(/\|/g, '\\|').slice(0, 80)} |`);
   }
@@ -347,7 +419,8 @@ function formatReport({ args, rows, kernel, started, loadBefore, loadAfter, chro
   lines.push('Summary:', '');
   lines.push(`- parameter change -> frame p95 <= 100 ms, of the ${fast.length} models whose native render is under ` +
              `30 ms: drawn on ${fastDrawnOk.length}, on screen on ${fastOk.length}` +
-             `${fast.length > fastOk.length ? ` (not on screen: ${fast.filter((r) => !(r.shownP95 <= 100)).map((r) => r.name).join(', ')})` : ''}.`);
+             `${fast.length > fastOk.length ? ` (not on screen: ${fast.filter((r) => !(r.shownP95 <= 100)).map((r) => `${r.name} ` +
+               `[${f(r.shownP95, 0)}: engine p95 ${f(r.enginep95, 0)}, result -> screen p95 ${f(r.viewerP95, 0)}]`).join(', ')})` : ''}.`);
   lines.push(`- WASM/native engine time: median ${f(pct(ratios, 0.5), 2)}, p95 ${f(pct(ratios, 0.95), 2)} over ${ratios.length} models.`);
   lines.push(`- main-thread tasks over 50 ms while a worker render ran: ${sum('workerTasks')} ` +
              `(longest ${f(maxOf(rows.map((r) => r.workerMax)), 0)} ms); in the viewer's draw, paint and commit: ` +

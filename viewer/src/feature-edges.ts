@@ -1,5 +1,6 @@
 // The edges overlay: mesh edges where the faces meet at more than a threshold
-// angle, plus open and non-manifold edges. Same result as THREE.EdgesGeometry
+// angle, plus open and non-manifold edges; and, from the same pass, whether
+// the mesh is a closed, consistently oriented surface. Same result as THREE.EdgesGeometry
 // but much faster on large meshes and with almost no garbage: vertices are
 // welded by their exact float32 position and edges are found through two
 // open-addressing hash tables in typed arrays (no strings, no Map).
@@ -32,45 +33,81 @@ function weldByPosition(positions: Float32Array): Uint32Array {
   return canon;
 }
 
+export interface MeshTopology {
+  // Segment end points (xyz pairs) of the feature, open and non-manifold
+  // edges; null when not asked for.
+  edges: Float32Array | null;
+  // Every edge (vertices welded by position) is run as often in one
+  // direction as in the other, and the signed volume is positive: a closed,
+  // consistently oriented surface whose front faces point out, so back
+  // faces can be culled (viewer.ts) without opening a hole.
+  closed: boolean;
+}
+
 export function featureEdges(positions: Float32Array, indices: Uint16Array | Uint32Array, angleDeg: number): THREE.BufferGeometry {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(meshTopology(positions, indices, angleDeg, true).edges!, 3));
+  return geometry;
+}
+
+// One pass over the triangles for both the edges overlay and closedness.
+export function meshTopology(positions: Float32Array, indices: Uint16Array | Uint32Array, angleDeg: number,
+                             wantEdges: boolean): MeshTopology {
   const canon = weldByPosition(positions);
+  let volume6 = 0; // six times the signed volume
   const triangleCount = indices.length / 3;
   const normals = new Float32Array(3 * triangleCount);
   const cosLimit = Math.cos((angleDeg * Math.PI) / 180);
   const size = tableSize(2 * triangleCount), mask = size - 1;
-  const keyLo = new Int32Array(size).fill(-1);
-  const keyHi = new Int32Array(size);
-  const waiting = new Int32Array(size); // slot t * 3 + k of a face waiting for its partner, or -1
-  const ends = new Uint32Array(6 * triangleCount); // original vertex indices, two per edge
+  // One slot per edge, four int32 side by side (one cache line per probe):
+  // LO, HI (welded end vertices, lo < hi; LO -1 = empty), WAIT (half-edge
+  // t * 3 + k of a face waiting for its partner, or -1), BAL (uses of the
+  // edge from lo to hi minus uses from hi to lo: zero on every edge of a
+  // closed, consistently oriented surface, degenerate faces (a vertex on
+  // the opposite edge) included; they are the chain that stands in for the
+  // long edge their neighbour runs).
+  const slots = new Int32Array(4 * size);
+  for (let i = 0; i < 4 * size; i += 4) slots[i] = -1;
+  const ends = new Uint32Array(wantEdges ? 6 * triangleCount : 0); // original vertex indices, two per edge
   let endCount = 0;
   for (let t = 0; t < triangleCount; t++) {
     const a = indices[3 * t], b = indices[3 * t + 1], c = indices[3 * t + 2];
     const ux = positions[3 * b] - positions[3 * a], uy = positions[3 * b + 1] - positions[3 * a + 1], uz = positions[3 * b + 2] - positions[3 * a + 2];
     const vx = positions[3 * c] - positions[3 * a], vy = positions[3 * c + 1] - positions[3 * a + 1], vz = positions[3 * c + 2] - positions[3 * a + 2];
     const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    const len = Math.hypot(nx, ny, nz);
-    if (!(len > 0)) continue; // degenerate: no normal, no edges (as EdgesGeometry)
-    normals[3 * t] = nx / len; normals[3 * t + 1] = ny / len; normals[3 * t + 2] = nz / len;
+    const len = Math.sqrt(nx * nx + ny * ny + nz * nz); // not Math.hypot: several times slower in V8
+    const degenerate = !(len > 0); // no normal, no feature edges (as EdgesGeometry)
+    if (!degenerate) {
+      volume6 += positions[3 * a] * nx + positions[3 * a + 1] * ny + positions[3 * a + 2] * nz;
+      normals[3 * t] = nx / len; normals[3 * t + 1] = ny / len; normals[3 * t + 2] = nz / len;
+    }
     for (let k = 0; k < 3; k++) {
       const p = indices[3 * t + k], q = indices[3 * t + ((k + 1) % 3)];
       const cp = canon[p], cq = canon[q];
       if (cp === cq) continue;
       const lo = cp < cq ? cp : cq, hi = cp < cq ? cq : cp;
       let h = (Math.imul(lo, 73856093) ^ Math.imul(hi, 19349663)) & mask;
-      while (keyLo[h] >= 0 && (keyLo[h] !== lo || keyHi[h] !== hi)) h = (h + 1) & mask;
-      if (keyLo[h] < 0) { keyLo[h] = lo; keyHi[h] = hi; waiting[h] = 3 * t + k; continue; }
-      const other = waiting[h];
-      if (other < 0) { waiting[h] = 3 * t + k; continue; } // a third face: waits anew
-      waiting[h] = -1;
+      while (slots[4 * h] >= 0 && (slots[4 * h] !== lo || slots[4 * h + 1] !== hi)) h = (h + 1) & mask;
+      const at = 4 * h;
+      slots[at + 3] += cp < cq ? 1 : -1;
+      if (slots[at] < 0) { slots[at] = lo; slots[at + 1] = hi; slots[at + 2] = degenerate ? -1 : 3 * t + k; continue; }
+      if (degenerate) continue;
+      const other = slots[at + 2];
+      if (other < 0) { slots[at + 2] = 3 * t + k; continue; } // a third face: waits anew
+      slots[at + 2] = -1;
       const f = (other / 3) | 0;
       const dot = normals[3 * t] * normals[3 * f] + normals[3 * t + 1] * normals[3 * f + 1] + normals[3 * t + 2] * normals[3 * f + 2];
-      if (dot <= cosLimit) { ends[endCount++] = p; ends[endCount++] = q; }
+      if (wantEdges && dot <= cosLimit) { ends[endCount++] = p; ends[endCount++] = q; }
     }
   }
+  let closed = triangleCount > 0 && volume6 > 0;
+  for (let h = 0; closed && h < size; h++) if (slots[4 * h + 3] !== 0) closed = false;
+  if (!wantEdges) return { edges: null, closed };
   // Edges without a partner face: open or non-manifold, always drawn.
   for (let h = 0; h < size; h++) {
-    if (keyLo[h] < 0 || waiting[h] < 0) continue;
-    const t = (waiting[h] / 3) | 0, k = waiting[h] % 3;
+    const wait = slots[4 * h + 2];
+    if (slots[4 * h] < 0 || wait < 0) continue;
+    const t = (wait / 3) | 0, k = wait % 3;
     ends[endCount++] = indices[3 * t + k];
     ends[endCount++] = indices[3 * t + ((k + 1) % 3)];
   }
@@ -79,7 +116,5 @@ export function featureEdges(positions: Float32Array, indices: Uint16Array | Uin
     const v = ends[i];
     out[3 * i] = positions[3 * v]; out[3 * i + 1] = positions[3 * v + 1]; out[3 * i + 2] = positions[3 * v + 2];
   }
-  const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.BufferAttribute(out, 3));
-  return geometry;
+  return { edges: out, closed };
 }

@@ -5,13 +5,14 @@
 // shading is done in the shader, so no normals are computed or sent. The edges
 // overlay is built separately (ensureEdges), only when it is shown.
 import * as THREE from 'three';
-import { featureEdges } from './feature-edges';
+import { meshTopology } from './feature-edges';
 import type { DecodedMesh } from './wire-format';
 
 export interface BuiltMesh {
   group: THREE.Group;
   solid: THREE.Mesh;
   edges: THREE.LineSegments | null; // built on first display
+  closed: boolean | null; // a closed outward surface (feature-edges.ts); null: not known yet
   materials: THREE.MeshPhongMaterial[];
   bounds: THREE.Box3;
   triangleCount: number;
@@ -89,7 +90,7 @@ export function buildMesh(mesh: DecodedMesh, cache: MaterialCache): BuiltMesh {
   group.add(solid);
   cache.prune(materials);
   return {
-    group, solid, edges: null, materials,
+    group, solid, edges: null, closed: null, materials,
     bounds: geometry.boundingBox!.clone(),
     triangleCount: mesh.indices.length / 3,
     source: mesh,
@@ -99,12 +100,22 @@ export function buildMesh(mesh: DecodedMesh, cache: MaterialCache): BuiltMesh {
 // Adds the edges overlay to `built` (once) and returns it.
 export function ensureEdges(built: BuiltMesh, cache: MaterialCache, edgeAngleDeg = 20): THREE.LineSegments {
   if (!built.edges) {
-    const geometry = featureEdges(built.source.positions, built.source.indices, edgeAngleDeg);
+    const topology = meshTopology(built.source.positions, built.source.indices, edgeAngleDeg, true);
+    built.closed = topology.closed;
+    const geometry = new THREE.BufferGeometry();
+    geometry.setAttribute('position', new THREE.BufferAttribute(topology.edges!, 3));
     built.edges = new THREE.LineSegments(geometry, cache.edgeMaterial);
     built.edges.name = 'mos-edges';
     built.group.add(built.edges);
   }
   return built.edges;
+}
+
+// Whether `built` is a closed surface seen from outside (the same pass as
+// the edges overlay, which gives it when it was built).
+export function isClosed(built: BuiltMesh): boolean {
+  if (built.closed === null) built.closed = meshTopology(built.source.positions, built.source.indices, 0, false).closed;
+  return built.closed;
 }
 
 // Frees the mesh's GPU buffers; its materials stay in the cache.

@@ -6,7 +6,8 @@ import { AnimationBar } from './animation-bar';
 import { CameraRig, type ViewPreset } from './camera-rig';
 import { ErrorPanel, errorFromTrait } from './error-panel';
 import { GridLabels } from './grid-labels';
-import { MaterialCache, buildMesh, disposeBuiltMesh, ensureEdges, type BuiltMesh } from './mesh-builder';
+import { createRenderer } from './gl-renderer';
+import { MaterialCache, buildMesh, disposeBuiltMesh, ensureEdges, isClosed, type BuiltMesh } from './mesh-builder';
 import { RequestTracker, type PendingRequest } from './requests';
 import { SceneHelpers } from './scene-helpers';
 import { exportMesh, type ExportFormat } from './export-formats';
@@ -59,6 +60,7 @@ export class Viewer {
   private showEdges = true;
   private wireframe = false;
   private showAxes = true;
+  private readonly cullBackFaces: boolean;
   private readonly offModel: Array<() => void> = [];
   private readonly resizeObserver: ResizeObserver;
   // The in-viewer renderer and the params protocol (worker-renderer.ts).
@@ -78,16 +80,23 @@ export class Viewer {
   lastMeshAt = 0;
   lastDrawnAt = 0;
 
-  constructor(private readonly model: WidgetModel, host: HTMLElement) {
+  // options (bench/ compares with and without): antialias forces
+  // multisampling on or off (by default on except on software GL,
+  // gl-renderer.ts); cullBackFaces false always draws both sides.
+  constructor(private readonly model: WidgetModel, host: HTMLElement,
+              options: { antialias?: boolean; cullBackFaces?: boolean } = {}) {
     this.root = document.createElement('div');
     this.root.className = 'mos-viewer';
     this.root.tabIndex = 0; // keys act only when the viewer has focus
-    const canvas = document.createElement('canvas');
+    let canvas = document.createElement('canvas');
     canvas.className = 'mos-canvas';
     this.root.append(canvas);
     host.append(this.root);
 
-    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, alpha: false });
+    // Multisampled on a GPU, not on software GL (gl-renderer.ts).
+    this.renderer = createRenderer(canvas, options.antialias);
+    this.cullBackFaces = options.cullBackFaces ?? true;
+    canvas = this.renderer.domElement;
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.localClippingEnabled = true;
     this.rig = new CameraRig(canvas);
@@ -199,6 +208,8 @@ export class Viewer {
   }
 
   get shownFrom(): 'python' | 'worker' { return this.drawnFrom; }
+  // Whether the canvas is multisampled (off on software GL: gl-renderer.ts).
+  get antialiased(): boolean { return this.renderer.getContext().getContextAttributes()?.antialias === true; }
   // What the engine's parts cost on the widget channel (tests, bench/).
   get engineTransfer(): typeof engineTransfer { return engineTransfer; }
   get shownKey(): Key { return [...this.drawnKey] as Key; }
@@ -367,10 +378,10 @@ export class Viewer {
   private applyDisplayModes(): void {
     if (this.built) {
       const planes = this.clipping ? [this.clipPlane] : [];
-      for (const m of this.built.materials) { m.wireframe = this.wireframe; m.clippingPlanes = planes; }
       // The overlay is computed the first time it is shown for this mesh.
       const showEdges = this.showEdges && !this.wireframe;
       if (showEdges) ensureEdges(this.built, this.materials);
+      for (const m of this.built.materials) { m.wireframe = this.wireframe; m.clippingPlanes = planes; }
       if (this.built.edges) this.built.edges.visible = showEdges;
       this.materials.edgeMaterial.clippingPlanes = planes;
       const b = this.built.bounds;
@@ -488,9 +499,37 @@ export class Viewer {
     });
   };
 
+  // Back faces of a closed surface seen from outside lie behind its front
+  // faces: culling them spares the rasterizer about a third of a frame
+  // (SwiftShader, bench/browser/README.md). Both sides are drawn when the
+  // clip plane opens the surface, in wireframe (seen through), for
+  // translucent parts, for open or inconsistently oriented meshes, and when
+  // the perspective camera's near plane may reach into the bounding box.
+  private updateCulling(): void {
+    if (!this.built) return;
+    const cam = this.rig.camera;
+    let outside = true;
+    if (cam instanceof THREE.PerspectiveCamera) {
+      // The far corner of the near plane's rectangle (plus a little).
+      const tan = Math.tan(THREE.MathUtils.degToRad(cam.fov / 2));
+      const reach = 1.01 * cam.near * Math.sqrt(1 + tan * tan * (1 + cam.aspect * cam.aspect));
+      outside = this.built.bounds.distanceToPoint(cam.position) > reach;
+    }
+    const culled = this.cullBackFaces && outside && !this.clipping && !this.wireframe && isClosed(this.built);
+    for (const m of this.built.materials) {
+      const side = culled && !m.transparent ? THREE.FrontSide : THREE.DoubleSide;
+      if (m.side !== side) { m.side = side; m.needsUpdate = true; }
+    }
+  }
+
+  get backFacesCulled(): boolean {
+    return this.built !== null && this.built.materials.some((m) => m.side === THREE.FrontSide);
+  }
+
   renderNow(): void {
     if (this.disposed) return;
     this.rig.fitDepthRange(this.bounds());
+    this.updateCulling();
     const cam = this.rig.camera;
     this.light.position.copy(cam.position); // headlight
     this.light.target.position.copy(this.rig.controls.target);
