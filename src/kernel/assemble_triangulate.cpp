@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "kernel/assemble.h"
+#include "kernel/bridge_blockers.h"
+#include "kernel/output_face_predicates.h"
 
 namespace mos::kernel {
 
@@ -29,7 +31,9 @@ void EdgeSet::Add(int a, int b) { keys_.insert(PairKey(a, b)); }
 
 namespace {
 
-double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+using output_face::MayBeOnSegment;
+using output_face::Orient;
+using output_face::OrientTolerance;
 
 double SignedArea(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
   double area = 0;
@@ -59,25 +63,6 @@ bool RayCrosses(Vec2 a, Vec2 b, Vec2 p) {
   if ((a.y > p.y) == (b.y > p.y)) return false;
   const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
   return p.x < x;
-}
-
-double OrientTolerance(Vec2 a, Vec2 b, Vec2 c);
-
-// False only where p cannot be "on" segment ab in the sense of the tests
-// below (|Orient| within OrientTolerance, p projecting inside ab): p lies
-// outside ab's box widened by far more than the distance from the line
-// such a p may have (about 16 eps max|coordinate| once ab is longer than
-// 1e-9 of the coordinates; across a shorter edge the tolerance is not
-// bounded and nothing is skipped). This cheap test comes first because
-// faces with hundreds of holes (a plate with 200 holes) run these loops
-// for every hole, and the tolerances' hypot calls were 90 % of the boolean.
-bool MayBeOnSegment(Vec2 a, Vec2 b, Vec2 p) {
-  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(p.x),
-                             std::fabs(p.y)});
-  if (std::fabs(b.x - a.x) + std::fabs(b.y - a.y) <= 1e-9 * (1 + m)) return true;
-  const double w = 1e-13 * (1 + m);
-  return p.x >= std::min(a.x, b.x) - w && p.x <= std::max(a.x, b.x) + w && p.y >= std::min(a.y, b.y) - w &&
-         p.y <= std::max(a.y, b.y) + w;
 }
 
 // p lies on the edge ab, up to the rounding of Orient (or is its start).
@@ -153,14 +138,6 @@ class LoopEdgeIndex {
   std::vector<int> always_;
 };
 
-// Rounding bound of Orient(a, b, c) (differences of coordinates up to m).
-double OrientTolerance(Vec2 a, Vec2 b, Vec2 c) {
-  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
-                             std::fabs(c.y)});
-  return 8 * std::numeric_limits<double>::epsilon() * m *
-         (std::hypot(b.x - a.x, b.y - a.y) + std::hypot(c.x - a.x, c.y - a.y));
-}
-
 // Whether a finite |o| certainly exceeds OrientTolerance(a, b, c), decided
 // without its hypot calls (they were most of the ear clipper's time on a
 // face with 200 holes): |dx| + |dy| bounds hypot(dx, dy) from above, and
@@ -189,13 +166,6 @@ bool OnOrLeft(Vec2 a, Vec2 b, Vec2 p) {
   return o >= -OrientTolerance(a, b, p);
 }
 
-// Open segments ab and cd cross at a point interior to both.
-bool ProperCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
-  const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
-  const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
-  return ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0));
-}
-
 // Direction v->m leaves vertex v (prev a, next b) into the polygon's inside.
 bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
   if (Orient(a, v, b) >= 0) return Orient(a, v, m) >= 0 && Orient(v, b, m) >= 0;
@@ -203,9 +173,11 @@ bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
 }
 
 // Splices `hole` into `poly` with a bridge from the hole's rightmost vertex.
+// `blockers` holds the edges of poly, of this hole and of the holes still
+// to come (the same edges with every hole bridged, plus the bridges).
 void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
                 std::vector<int>& poly, const std::vector<int>& hole,
-                const std::vector<std::vector<int>>& others) {
+                BridgeBlockers& blockers) {
   size_t mi = 0;
   for (size_t i = 1; i < hole.size(); ++i) {
     const Vec2 a = pts[hole[i]], b = pts[hole[mi]];
@@ -220,18 +192,6 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   }
   // Nearest first without sorting everything: the first few usually work.
   std::make_heap(cand.begin(), cand.end(), std::greater<>());
-  // A bridge may not cross a loop edge nor pass through a loop vertex
-  // (holes touching other loops at corners, as perturbed booleans leave).
-  auto crossesAny = [&](Vec2 a, Vec2 b, const std::vector<int>& loop) {
-    for (size_t i = 0; i < loop.size(); ++i) {
-      const Vec2 p = pts[loop[i]];
-      if (ProperCross(a, b, p, pts[loop[(i + 1) % loop.size()]])) return true;
-      if (p == a || p == b || !MayBeOnSegment(a, b, p)) continue;
-      if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) > 0 && Dot(p - b, a - b) > 0)
-        return true;
-    }
-    return false;
-  };
   size_t best = 0;
   bool haveFallback = false;
   while (!cand.empty()) {
@@ -247,18 +207,15 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
     const Vec2 b = pts[poly[(i + 1) % poly.size()]];
     if (!InCone(a, v, b, m)) continue;
     if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) continue;
-    if (crossesAny(m, v, poly) || crossesAny(m, v, hole)) continue;
-    bool blocked = false;
-    for (const auto& o : others)
-      if (crossesAny(m, v, o)) {
-        blocked = true;
-        break;
-      }
-    if (blocked) continue;
+    // A bridge may not cross a loop edge nor pass through a loop vertex
+    // (holes touching other loops at corners, as perturbed booleans leave).
+    if (blockers.Blocked(m, v)) continue;
     best = i;
     break;
   }
   edges.Add(ids[poly[best]], ids[hole[mi]]);
+  blockers.AddEdge(poly[best], hole[mi]);  // the bridge, both ways, is part of poly now
+  blockers.AddEdge(hole[mi], poly[best]);
   std::vector<int> merged;
   merged.reserve(poly.size() + hole.size() + 2);
   for (size_t i = 0; i <= best; ++i) merged.push_back(poly[i]);
@@ -461,11 +418,11 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       return m;
     };
     std::sort(hs.begin(), hs.end(), [&](int a, int b) { return maxX(a) > maxX(b); });
-    for (size_t k = 0; k < hs.size(); ++k) {
-      std::vector<std::vector<int>> others;
-      for (size_t j = k + 1; j < hs.size(); ++j) others.push_back(idx[hs[j]]);
-      BridgeHole(pts, ids, edges, poly, idx[hs[k]], others);
-    }
+    BridgeBlockers blockers(pts);
+    blockers.AddLoop(poly);
+    for (int h : hs) blockers.AddLoop(idx[h]);
+    blockers.Index();
+    for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers);
     EarClip(pts, ids, edges, poly, tris);
   }
   return tris;
