@@ -81,7 +81,7 @@ bool OnEdge(Vec2 a, Vec2 b, Vec2 p) {
 // whole outer loop each time was quadratic (a plate with 200 holes).
 class LoopEdgeIndex {
  public:
-  LoopEdgeIndex(const std::vector<Vec2>& pts, const std::vector<int>& loop) : pts_(pts), loop_(loop) {
+  LoopEdgeIndex(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
     double m = 0;
     lo_ = INFINITY;
     double hi = -INFINITY;
@@ -91,12 +91,18 @@ class LoopEdgeIndex {
       hi = std::max(hi, pts[v].y);
     }
     const size_t n = loop.size();
-    buckets_.resize(std::max<size_t>(1, std::min<size_t>(1024, static_cast<size_t>(std::sqrt(double(n))))));
+    // About four edges per bucket: a bucket holds the edges crossing its
+    // height, so fewer would not shorten the lists much more.
+    buckets_.resize(std::max<size_t>(1, std::min<size_t>(4096, n / 4)));
     scale_ = hi > lo_ ? static_cast<double>(buckets_.size()) / (hi - lo_) : 0;
     // Points queried are the face's own, so m bounds them too.
     const double widen = 1e-13 * (1 + m);
+    from_.resize(n);
+    to_.resize(n);
     for (size_t k = 0; k < n; ++k) {
       const Vec2 a = pts[loop[k]], b = pts[loop[(k + 1) % n]];
+      from_[k] = a;
+      to_[k] = b;
       if (std::fabs(b.x - a.x) + std::fabs(b.y - a.y) <= 1e-9 * (1 + m)) {
         always_.push_back(static_cast<int>(k));
         continue;
@@ -106,19 +112,18 @@ class LoopEdgeIndex {
     }
   }
 
-  // Same answers as the tests over every edge of the loop.
-  bool OnBoundary(Vec2 p) const {
-    for (const std::vector<int>* list : {&buckets_[Bucket(p.y)], &always_})
-      for (int k : *list)
-        if (OnEdge(From(k), To(k), p)) return true;
-    return false;
-  }
-  bool Inside(Vec2 p) const {
+  // 0 if p is on the loop's boundary (OnEdge of some edge), else +1 inside
+  // and -1 outside (crossing number): the same answers as the tests over
+  // every edge of the loop, in one pass over p's bucket.
+  int Vote(Vec2 p) const {
     bool inside = false;  // each edge is in one bucket list of p's or in always_, never both
     for (const std::vector<int>* list : {&buckets_[Bucket(p.y)], &always_})
-      for (int k : *list)
-        if (RayCrosses(To(k), From(k), p)) inside = !inside;
-    return inside;
+      for (int k : *list) {
+        const Vec2 a = from_[k], b = to_[k];
+        if (OnEdge(a, b, p)) return 0;
+        if (RayCrosses(b, a, p)) inside = !inside;
+      }
+    return inside ? 1 : -1;
   }
 
  private:
@@ -128,11 +133,7 @@ class LoopEdgeIndex {
     if (t >= static_cast<double>(buckets_.size())) return buckets_.size() - 1;  // no cast out of range
     return static_cast<size_t>(t);
   }
-  Vec2 From(int k) const { return pts_[loop_[k]]; }
-  Vec2 To(int k) const { return pts_[loop_[(k + 1) % loop_.size()]]; }
-
-  const std::vector<Vec2>& pts_;
-  const std::vector<int>& loop_;
+  std::vector<Vec2> from_, to_;  // edge k of the loop
   double lo_ = 0, scale_ = 0;
   std::vector<std::vector<int>> buckets_;
   std::vector<int> always_;
@@ -185,33 +186,49 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   }
   const Vec2 m = pts[hole[mi]];
   std::vector<std::pair<double, size_t>> cand;
+  cand.reserve(poly.size());
+  size_t nearest = 0;
+  bool nanKey = false;
   for (size_t i = 0; i < poly.size(); ++i) {
     const Vec2 d = pts[poly[i]] - m;
     // Prefer vertices to the right (Eberly's ray), then by distance.
     cand.emplace_back((d.x >= 0 ? 0.0 : 1e300) + Dot(d, d), i);
+    nanKey = nanKey || std::isnan(cand.back().first);
+    if (cand.back() < cand[nearest]) nearest = i;
   }
-  // Nearest first without sorting everything: the first few usually work.
-  std::make_heap(cand.begin(), cand.end(), std::greater<>());
-  size_t best = 0;
-  bool haveFallback = false;
-  while (!cand.empty()) {
-    std::pop_heap(cand.begin(), cand.end(), std::greater<>());
-    const size_t i = cand.back().second;
-    cand.pop_back();
-    if (!haveFallback) {  // nearest vertex, if none is visible
-      best = i;
-      haveFallback = true;
-    }
+  auto visible = [&](size_t i) {
     const Vec2 v = pts[poly[i]];
     const Vec2 a = pts[poly[(i + poly.size() - 1) % poly.size()]];
     const Vec2 b = pts[poly[(i + 1) % poly.size()]];
-    if (!InCone(a, v, b, m)) continue;
-    if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) continue;
+    if (!InCone(a, v, b, m)) return false;
+    if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) return false;
     // A bridge may not cross a loop edge nor pass through a loop vertex
     // (holes touching other loops at corners, as perturbed booleans leave).
-    if (blockers.Blocked(m, v)) continue;
-    best = i;
-    break;
+    return !blockers.Blocked(m, v);
+  };
+  // Nearest first. The nearest candidate usually works: it is found by one
+  // scan, and only when it does not are the candidates ordered by a heap
+  // (the pairs are distinct, so both orders agree; a NaN key orders
+  // nothing, and then the heap decides from the start as it always did).
+  size_t best = 0;
+  if (!nanKey && !cand.empty() && visible(nearest)) {
+    best = nearest;
+  } else {
+    std::make_heap(cand.begin(), cand.end(), std::greater<>());
+    bool haveFallback = false;
+    while (!cand.empty()) {
+      std::pop_heap(cand.begin(), cand.end(), std::greater<>());
+      const size_t i = cand.back().second;
+      cand.pop_back();
+      if (!haveFallback) {  // nearest vertex, if none is visible
+        best = i;
+        haveFallback = true;
+      }
+      if (visible(i)) {
+        best = i;
+        break;
+      }
+    }
   }
   edges.Add(ids[poly[best]], ids[hole[mi]]);
   blockers.AddEdge(poly[best], hole[mi]);  // the bridge, both ways, is part of poly now
@@ -392,14 +409,15 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       // Points of the hole on the outer loop's boundary (a hole touching it
       // along an edge, as perturbed coplanar faces leave) do not vote; the
       // hole's edge midpoints vote too, so such a hole still finds its loop.
+      // Only the sign of the final count matters: counting stops once the
+      // points left cannot change it.
       int votes = 0;
       const std::vector<int>& hl = idx[h];
-      for (size_t k = 0; k < hl.size(); ++k) {
+      int left = 2 * static_cast<int>(hl.size());
+      for (size_t k = 0; k < hl.size() && votes <= left && votes + left > 0; ++k) {
         const Vec2 a = pts[hl[k]], b = pts[hl[(k + 1) % hl.size()]];
-        for (const Vec2 q : {a, (a + b) * 0.5}) {
-          if (edgeIndex[o]->OnBoundary(q)) continue;
-          votes += edgeIndex[o]->Inside(q) ? 1 : -1;
-        }
+        votes += edgeIndex[o]->Vote(a) + edgeIndex[o]->Vote((a + b) * 0.5);
+        left -= 2;
       }
       if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
     }
@@ -418,11 +436,13 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       return m;
     };
     std::sort(hs.begin(), hs.end(), [&](int a, int b) { return maxX(a) > maxX(b); });
-    BridgeBlockers blockers(pts);
-    blockers.AddLoop(poly);
-    for (int h : hs) blockers.AddLoop(idx[h]);
-    blockers.Index();
-    for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers);
+    if (!hs.empty()) {
+      BridgeBlockers blockers(pts);
+      blockers.AddLoop(poly);
+      for (int h : hs) blockers.AddLoop(idx[h]);
+      blockers.Index();
+      for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers);
+    }
     EarClip(pts, ids, edges, poly, tris);
   }
   return tris;
