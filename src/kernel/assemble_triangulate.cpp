@@ -167,6 +167,31 @@ bool OnOrLeft(Vec2 a, Vec2 b, Vec2 p) {
   return o >= -OrientTolerance(a, b, p);
 }
 
+// Bounds, for one edge ab and every point p of a box, of the bound that
+// ClearlyBeyondTolerance(|o|, a, b, p) computes: `upper` from above (each
+// operand at least as large, the same operations in the same order, and
+// rounding is monotone), and whether it is certainly at least 2^-960.
+struct EdgeCut {
+  double upper = INFINITY;
+  bool lowerNormal = false;
+};
+
+// OnOrLeft out of line: the rare answer OnOrLeftCut cannot give itself.
+[[gnu::noinline]] bool OnOrLeftSlow(Vec2 a, Vec2 b, Vec2 p) { return OnOrLeft(a, b, p); }
+
+// OnOrLeft(a, b, p) for p in the box `cut` was made for, deciding the
+// points clearly right of ab by the edge's bound instead of p's own (the
+// ear clipper asks this for every vertex near every ear): where
+// -o > upper (1 + 1e-12), ClearlyBeyondTolerance is true too.
+inline bool OnOrLeftCut(Vec2 a, Vec2 b, Vec2 p, const EdgeCut& cut) {
+  const double o = Orient(a, b, p);
+  if (std::isfinite(o)) {
+    if (o >= 0) return true;
+    if (cut.lowerNormal && -o > cut.upper * (1 + 1e-12)) return false;
+  }
+  return OnOrLeftSlow(a, b, p);
+}
+
 // Direction v->m leaves vertex v (prev a, next b) into the polygon's inside.
 bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
   if (Orient(a, v, b) >= 0) return Orient(a, v, m) >= 0 && Orient(v, b, m) >= 0;
@@ -185,16 +210,22 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
     if (a.x > b.x || (a.x == b.x && a.y > b.y)) mi = i;
   }
   const Vec2 m = pts[hole[mi]];
-  std::vector<std::pair<double, size_t>> cand;
-  cand.reserve(poly.size());
-  size_t nearest = 0;
+  // Prefer vertices to the right (Eberly's ray), then by distance.
+  auto key = [&](size_t i) {
+    const Vec2 d = pts[poly[i]] - m;
+    return (d.x >= 0 ? 0.0 : 1e300) + Dot(d, d);
+  };
+  size_t nearest = 0;  // the smallest (key, index)
+  double nearestKey = 0;
   bool nanKey = false;
   for (size_t i = 0; i < poly.size(); ++i) {
-    const Vec2 d = pts[poly[i]] - m;
-    // Prefer vertices to the right (Eberly's ray), then by distance.
-    cand.emplace_back((d.x >= 0 ? 0.0 : 1e300) + Dot(d, d), i);
-    nanKey = nanKey || std::isnan(cand.back().first);
-    if (cand.back() < cand[nearest]) nearest = i;
+    const double k = key(i);
+    if (std::isnan(k)) {
+      nanKey = true;
+    } else if (i == 0 || k < nearestKey) {
+      nearest = i;
+      nearestKey = k;
+    }
   }
   auto visible = [&](size_t i) {
     const Vec2 v = pts[poly[i]];
@@ -211,9 +242,12 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   // (the pairs are distinct, so both orders agree; a NaN key orders
   // nothing, and then the heap decides from the start as it always did).
   size_t best = 0;
-  if (!nanKey && !cand.empty() && visible(nearest)) {
+  if (!nanKey && !poly.empty() && visible(nearest)) {
     best = nearest;
   } else {
+    std::vector<std::pair<double, size_t>> cand;
+    cand.reserve(poly.size());
+    for (size_t i = 0; i < poly.size(); ++i) cand.emplace_back(key(i), i);
     std::make_heap(cand.begin(), cand.end(), std::greater<>());
     bool haveFallback = false;
     while (!cand.empty()) {
@@ -233,12 +267,12 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   edges.Add(ids[poly[best]], ids[hole[mi]]);
   blockers.AddEdge(poly[best], hole[mi]);  // the bridge, both ways, is part of poly now
   blockers.AddEdge(hole[mi], poly[best]);
-  std::vector<int> merged;
-  merged.reserve(poly.size() + hole.size() + 2);
-  for (size_t i = 0; i <= best; ++i) merged.push_back(poly[i]);
-  for (size_t k = 0; k <= hole.size(); ++k) merged.push_back(hole[(mi + k) % hole.size()]);
-  for (size_t i = best; i < poly.size(); ++i) merged.push_back(poly[i]);
-  poly.swap(merged);
+  // poly[0..best], the hole from m round to m, poly[best..]: one insertion.
+  std::vector<int> loop;
+  loop.reserve(hole.size() + 2);
+  for (size_t k = 0; k <= hole.size(); ++k) loop.push_back(hole[(mi + k) % hole.size()]);
+  loop.push_back(poly[best]);
+  poly.insert(poly.begin() + static_cast<std::ptrdiff_t>(best) + 1, loop.begin(), loop.end());
 }
 
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
@@ -274,6 +308,20 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
   auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
   std::vector<std::vector<int>> grid(static_cast<size_t>(g) * g);
+  // Every vertex lies in the box lo..hi: bounds of ClearlyBeyondTolerance's
+  // bound for any of them, per ear edge (see EdgeCut).
+  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  auto cutFor = [&](Vec2 u, Vec2 v) {
+    const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+    const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+    const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                         std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+    constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+    EdgeCut cut;
+    cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+    cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+    return cut;
+  };
   auto addBlocker = [&](int i) {
     const Vec2 p = pts[poly[i]];
     grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
@@ -299,17 +347,27 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     if (!diagonalFree(i)) return false;
     const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
     const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
+    EdgeCut cuts[3];
+    bool cutsMade = false;
     for (int cy = y0; cy <= y1; ++cy)
       for (int cx = x0; cx <= x1; ++cx)
         for (int j : grid[static_cast<size_t>(cy) * g + cx]) {
           if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
           const Vec2 p = pts[poly[j]];
           if (p == a || p == b || p == c) continue;
+          if (!cutsMade) {
+            cuts[0] = cutFor(a, b);
+            cuts[1] = cutFor(b, c);
+            cuts[2] = cutFor(c, a);
+            cutsMade = true;
+          }
           // Closed test: symbolic perturbation leaves weakly simple loops
           // whose reflex vertex lies exactly on another edge (two edges
           // crossing exactly, up to rounding); the loop goes into the ear
           // from there.
-          if (OnOrLeft(a, b, p) && OnOrLeft(b, c, p) && OnOrLeft(c, a, p) && turn(j) <= 0) return false;
+          if (OnOrLeftCut(a, b, p, cuts[0]) && OnOrLeftCut(b, c, p, cuts[1]) && OnOrLeftCut(c, a, p, cuts[2]) &&
+              turn(j) <= 0)
+            return false;
         }
     return true;
   };

@@ -112,36 +112,29 @@ bool BridgeBlockers::Visit(int cx, int cy, Vec2 a, Vec2 b) {
 }
 
 // f(c) = (b - a) x (c - a) is affine in c: over the widened cell its exact
-// value lies between its corners' computed values widened by their error
-// bounds. Any point c of the cell has |computed Orient(a, b, c) - f(c)| <=
-// e (orient2d's bound 3 eps/2 * detsum, taken as 4 eps) and
-// OrientTolerance(a, b, c) <= t; a side is certified when the corners'
-// range clears 2 (e + t).
-int BridgeBlockers::Side(int cx, int cy, Vec2 a, Vec2 b) const {
+// value is smallest (largest) at the corner the signs of b - a pick, and
+// lies within that corner's computed value widened by its error bound. Any
+// point c of the cell has |computed Orient(a, b, c) - f(c)| <= e
+// (orient2d's bound 3 eps/2 * detsum, taken as 4 eps) and
+// OrientTolerance(a, b, c) <= t (hypot bounded by |x| + |y|); the side is
+// certified when the corner clears 2 (e + t).
+bool BridgeBlockers::Certified(int cx, int cy, const Query& q, int side) const {
   const double x0 = lo_.x + cx * w_ - ex_, x1 = lo_.x + (cx + 1) * w_ + ex_;
   const double y0 = lo_.y + cy * h_ - ey_, y1 = lo_.y + (cy + 1) * h_ + ey_;
-  const double dx = b.x - a.x, dy = b.y - a.y;
-  double fMin = INFINITY, fMax = -INFINITY;
-  bool finite = true;
-  for (const double x : {x0, x1})
-    for (const double y : {y0, y1}) {
-      const double p1 = dx * (y - a.y), p2 = dy * (x - a.x);
-      const double f = p1 - p2, err = 4 * kEps * (std::fabs(p1) + std::fabs(p2));
-      finite = finite && std::isfinite(f) && std::isfinite(err);
-      fMin = std::min(fMin, f - err);
-      fMax = std::max(fMax, f + err);
-    }
-  const double ux = std::max(std::fabs(x0 - a.x), std::fabs(x1 - a.x));
-  const double uy = std::max(std::fabs(y0 - a.y), std::fabs(y1 - a.y));
-  const double e = 4 * kEps * (std::fabs(dx) * uy + std::fabs(dy) * ux);
-  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(x0),
-                             std::fabs(x1), std::fabs(y0), std::fabs(y1)});
-  const double t = 8 * kEps * m * (std::hypot(dx, dy) + std::hypot(ux, uy));
+  // f falls with x when dy > 0 and rises with y when dx > 0.
+  const bool low = side > 0;  // the corner of the smallest f, else of the largest
+  const double x = (q.dy > 0) == low ? x1 : x0;
+  const double y = (q.dx > 0) == low ? y0 : y1;
+  const double p1 = q.dx * (y - q.a.y), p2 = q.dy * (x - q.a.x);
+  const double f = p1 - p2, err = 4 * kEps * (std::fabs(p1) + std::fabs(p2));
+  const double ux = std::max(std::fabs(x0 - q.a.x), std::fabs(x1 - q.a.x));
+  const double uy = std::max(std::fabs(y0 - q.a.y), std::fabs(y1 - q.a.y));
+  const double e = 4 * kEps * (q.absDx * uy + q.absDy * ux);
+  const double m = std::max({q.mab, std::fabs(x0), std::fabs(x1), std::fabs(y0), std::fabs(y1)});
+  const double t = 8 * kEps * m * (q.l1 + (ux + uy));
   const double margin = 2 * (e + t);
-  if (!finite || !std::isfinite(margin)) return 0;
-  if (fMin > margin) return 1;
-  if (fMax < -margin) return -1;
-  return 0;
+  if (!std::isfinite(f) || !std::isfinite(err) || !std::isfinite(margin)) return false;
+  return side > 0 ? f - err > margin : f + err < -margin;
 }
 
 bool BridgeBlockers::Blocked(Vec2 a, Vec2 b) {
@@ -152,8 +145,10 @@ bool BridgeBlockers::Blocked(Vec2 a, Vec2 b) {
   }
   if (!gridded_) return ScanAll(a, b);
   const double dx = b.x - a.x, dy = b.y - a.y;
-  const double m = std::max({mGrid_, std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
-  if (!(std::fabs(dx) + std::fabs(dy) > 1e-9 * (1 + m))) return ScanAll(a, b);  // also NaN / inf
+  const double mab = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
+  const double l1 = std::fabs(dx) + std::fabs(dy);
+  if (!(l1 > 1e-9 * (1 + std::max(mGrid_, mab)))) return ScanAll(a, b);  // also NaN / inf
+  const Query q{a, dx, dy, std::fabs(dx), std::fabs(dy), l1, mab};
   for (int e : always_)
     if (Hits(edges_[e], a, b)) return true;
   if (std::fabs(dx) >= std::fabs(dy)) {
@@ -166,9 +161,9 @@ bool BridgeBlockers::Blocked(Vec2 a, Vec2 b) {
       const int c0 = CellY(std::min(ya, yb)), c1 = CellY(std::max(ya, yb));
       for (int cy = c0; cy <= c1; ++cy)
         if (Visit(cx, cy, a, b)) return true;
-      for (int cy = c1 + 1; cy < g_ && Side(cx, cy, a, b) != up; ++cy)
+      for (int cy = c1 + 1; cy < g_ && !Certified(cx, cy, q, up); ++cy)
         if (Visit(cx, cy, a, b)) return true;
-      for (int cy = c0 - 1; cy >= 0 && Side(cx, cy, a, b) != -up; --cy)
+      for (int cy = c0 - 1; cy >= 0 && !Certified(cx, cy, q, -up); --cy)
         if (Visit(cx, cy, a, b)) return true;
     }
   } else {
@@ -181,9 +176,9 @@ bool BridgeBlockers::Blocked(Vec2 a, Vec2 b) {
       const int c0 = CellX(std::min(xa, xb)), c1 = CellX(std::max(xa, xb));
       for (int cx = c0; cx <= c1; ++cx)
         if (Visit(cx, cy, a, b)) return true;
-      for (int cx = c1 + 1; cx < g_ && Side(cx, cy, a, b) != right; ++cx)
+      for (int cx = c1 + 1; cx < g_ && !Certified(cx, cy, q, right); ++cx)
         if (Visit(cx, cy, a, b)) return true;
-      for (int cx = c0 - 1; cx >= 0 && Side(cx, cy, a, b) != -right; --cx)
+      for (int cx = c0 - 1; cx >= 0 && !Certified(cx, cy, q, -right); --cx)
         if (Visit(cx, cy, a, b)) return true;
     }
   }

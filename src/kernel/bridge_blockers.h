@@ -43,13 +43,16 @@ class BridgeBlockers {
   struct Edge {
     int from, to;
   };
+  struct Query {  // a bridge from a, b - a = (dx, dy), with its bounds' parts
+    Vec2 a;
+    double dx, dy, absDx, absDy, l1, mab;
+  };
   bool Hits(const Edge& e, Vec2 a, Vec2 b) const;
   bool ScanAll(Vec2 a, Vec2 b) const;
   bool Visit(int cx, int cy, Vec2 a, Vec2 b);
-  // +1 / -1: every point of the cell is certainly on that side of ab (the
-  // sign of the computed Orient(a, b, .)), beyond OrientTolerance; 0 if not
-  // certified.
-  int Side(int cx, int cy, Vec2 a, Vec2 b) const;
+  // Every point of the cell is certainly on `side` (+1 left, -1 right) of
+  // ab: the sign of the computed Orient(a, b, .), beyond OrientTolerance.
+  bool Certified(int cx, int cy, const Query& q, int side) const;
   bool InBounds(Vec2 p) const;
   void Insert(int e);
   int CellX(double x) const;
