@@ -350,9 +350,17 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     EdgeCut cuts[3];
     bool cutsMade = false;
     for (int cy = y0; cy <= y1; ++cy)
-      for (int cx = x0; cx <= x1; ++cx)
-        for (int j : grid[static_cast<size_t>(cy) * g + cx]) {
-          if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
+      for (int cx = x0; cx <= x1; ++cx) {
+        std::vector<int>& list = grid[static_cast<size_t>(cy) * g + cx];
+        for (size_t k = 0; k < list.size();) {
+          const int j = list[k];
+          if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
+            list[k] = list.back();
+            list.pop_back();
+            continue;
+          }
+          ++k;
+          if (j == i || j == prev[i] || j == next[i]) continue;
           const Vec2 p = pts[poly[j]];
           if (p == a || p == b || p == c) continue;
           if (!cutsMade) {
@@ -369,6 +377,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
               turn(j) <= 0)
             return false;
         }
+      }
     return true;
   };
   int remaining = n;
