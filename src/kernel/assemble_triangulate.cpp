@@ -26,8 +26,40 @@ uint64_t PairKey(int a, int b) {
 
 }  // namespace
 
-bool EdgeSet::Has(int a, int b) const { return keys_.count(PairKey(a, b)) > 0; }
-void EdgeSet::Add(int a, int b) { keys_.insert(PairKey(a, b)); }
+// The slot holding `key`, or the empty slot where it would go.
+size_t EdgeSet::Slot(uint64_t key) const {
+  uint64_t h = key * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 32;
+  const size_t mask = slots_.size() - 1;
+  size_t slot = static_cast<size_t>(h) & mask;
+  while (slots_[slot] != kEmpty && slots_[slot] != key) slot = (slot + 1) & mask;
+  return slot;
+}
+
+bool EdgeSet::Has(int a, int b) const {
+  const uint64_t key = PairKey(a, b);
+  if (key == kEmpty) return hasEmptyKey_;
+  return !slots_.empty() && slots_[Slot(key)] == key;
+}
+
+void EdgeSet::Add(int a, int b) {
+  const uint64_t key = PairKey(a, b);
+  if (key == kEmpty) {
+    hasEmptyKey_ = true;
+    return;
+  }
+  if (2 * (count_ + 1) > slots_.size()) {  // grow to keep at most half full
+    std::vector<uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), kEmpty);
+    for (uint64_t k : old)
+      if (k != kEmpty) slots_[Slot(k)] = k;
+  }
+  const size_t slot = Slot(key);
+  if (slots_[slot] == key) return;
+  slots_[slot] = key;
+  ++count_;
+}
 
 namespace {
 
@@ -275,12 +307,28 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   poly.insert(poly.begin() + static_cast<std::ptrdiff_t>(best) + 1, loop.begin(), loop.end());
 }
 
+struct EarClipScratch {
+  std::vector<int> prev, next, zeroWork;
+  std::vector<char> alive;
+  std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
+};
+
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
-  std::vector<int> prev(n), next(n);
-  std::vector<char> alive(n, 1);
+  // Work arrays: kept per thread between calls for the small polygons (a
+  // boolean triangulates thousands of faces, and their allocations were a
+  // third of this); a large polygon's are its own, so nothing large stays.
+  thread_local EarClipScratch pooled;
+  EarClipScratch own;
+  EarClipScratch& scratch = n <= 1024 ? pooled : own;
+  std::vector<int>& prev = scratch.prev;
+  std::vector<int>& next = scratch.next;
+  std::vector<char>& alive = scratch.alive;
+  prev.resize(n);
+  next.resize(n);
+  alive.assign(n, 1);
   for (int i = 0; i < n; ++i) {
     prev[i] = (i + n - 1) % n;
     next[i] = (i + 1) % n;
@@ -307,7 +355,9 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
   auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
   auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
-  std::vector<std::vector<int>> grid(static_cast<size_t>(g) * g);
+  std::vector<std::vector<int>>& grid = scratch.grid;
+  if (grid.size() < static_cast<size_t>(g) * g) grid.resize(static_cast<size_t>(g) * g);
+  for (size_t c = 0; c < static_cast<size_t>(g) * g; ++c) grid[c].clear();
   // Every vertex lies in the box lo..hi: bounds of ClearlyBeyondTolerance's
   // bound for any of them, per ear edge (see EdgeCut).
   const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
@@ -326,7 +376,8 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     const Vec2 p = pts[poly[i]];
     grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
   };
-  std::vector<int> zeroWork;
+  std::vector<int>& zeroWork = scratch.zeroWork;
+  zeroWork.clear();
   for (int i = 0; i < n; ++i) {
     if (turn(i) <= 0) addBlocker(i);
     zeroWork.push_back(i);
@@ -456,6 +507,10 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
   };
   if (outers.empty()) {  // no outer boundary: keep the loops as they are
     for (const auto& l : idx) alone(l);
+    return tris;
+  }
+  if (holes.empty()) {  // most faces: what the steps below do without holes
+    for (int o : outers) EarClip(pts, ids, edges, idx[o], tris);
     return tris;
   }
   // Each hole goes to the smallest outer loop containing its points. A hole
