@@ -372,6 +372,39 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
     return cut;
   };
+  // Cells an ear test may skip whole: every point of the (widened) cell is
+  // certainly right of an ear edge for OnOrLeftCut. The largest exact
+  // Cross(v - u, p - u) over the cell is at the corner the signs of v - u
+  // pick, within its computed value plus 4 eps (|p1| + |p2|); any point's
+  // computed Orient is within 4 eps (|dx| max|p.y - u.y| + |dy| max|p.x -
+  // u.x|) of its exact value (orient2d's bound is 3 eps/2 of the same sums);
+  // the cell is out when that stays below twice the edge's bound. Points
+  // lie in their cell's box up to the rounding of the cell index, far below
+  // the widening; a polygon too thin for that, or not finite, skips none
+  // (nor does a small one: its ears span few cells).
+  const double cw = (hi.x - lo.x) / g, ch = (hi.y - lo.y) / g;
+  constexpr double kEps = std::numeric_limits<double>::epsilon();
+  const bool cellsCertifiable = n >= 256 && std::isfinite(sx) && std::isfinite(sy) && std::isfinite(cw) && std::isfinite(ch) &&
+                                cw > 1e-9 * (1 + mBox) && ch > 1e-9 * (1 + mBox);
+  const double ex = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw;
+  const double ey = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch;
+  auto cellOutside = [&](int cx, int cy, const Vec2 (&corner)[3], const EdgeCut (&cuts)[3]) {
+    const double x0 = lo.x + cx * cw - ex, x1 = lo.x + (cx + 1) * cw + ex;
+    const double y0 = lo.y + cy * ch - ey, y1 = lo.y + (cy + 1) * ch + ey;
+    for (int e = 0; e < 3; ++e) {
+      if (!cuts[e].lowerNormal) continue;
+      const Vec2 u = corner[e], v = corner[e == 2 ? 0 : e + 1];
+      const double dx = v.x - u.x, dy = v.y - u.y;
+      const double x = dy > 0 ? x0 : x1, y = dx > 0 ? y1 : y0;  // the largest value's corner
+      const double p1 = dx * (y - u.y), p2 = dy * (x - u.x);
+      const double ux = std::max(std::fabs(x0 - u.x), std::fabs(x1 - u.x));
+      const double uy = std::max(std::fabs(y0 - u.y), std::fabs(y1 - u.y));
+      const double high = (p1 - p2) + 4 * kEps * (std::fabs(p1) + std::fabs(p2)) +
+                          4 * kEps * (std::fabs(dx) * uy + std::fabs(dy) * ux);
+      if (high < -2 * cuts[e].upper * (1 + 1e-12)) return true;  // false for NaN
+    }
+    return false;
+  };
   auto addBlocker = [&](int i) {
     const Vec2 p = pts[poly[i]];
     grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
@@ -403,6 +436,16 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     for (int cy = y0; cy <= y1; ++cy)
       for (int cx = x0; cx <= x1; ++cx) {
         std::vector<int>& list = grid[static_cast<size_t>(cy) * g + cx];
+        if (!list.empty() && cellsCertifiable) {
+          if (!cutsMade) {
+            cuts[0] = cutFor(a, b);
+            cuts[1] = cutFor(b, c);
+            cuts[2] = cutFor(c, a);
+            cutsMade = true;
+          }
+          const Vec2 corner[3] = {a, b, c};
+          if (cellOutside(cx, cy, corner, cuts)) continue;
+        }
         for (size_t k = 0; k < list.size();) {
           const int j = list[k];
           if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
