@@ -55,14 +55,20 @@ inline std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, 
   return LinkLoops(edges.data(), edges.size());
 }
 
-// Undirected vertex pairs already joined by an edge of the output mesh.
+// Undirected vertex pairs already joined by an edge of the output mesh:
+// an open-addressing table of the pairs' 64-bit keys (a node-based set
+// allocated once per diagonal, a boolean's thousands of them).
 class EdgeSet {
  public:
   bool Has(int a, int b) const;
   void Add(int a, int b);
 
  private:
-  std::unordered_set<uint64_t> keys_;
+  static constexpr uint64_t kEmpty = ~uint64_t{0};  // the key of (-1, -1), kept apart
+  size_t Slot(uint64_t key) const;
+  std::vector<uint64_t> slots_;  // size a power of two, at most half full
+  size_t count_ = 0;
+  bool hasEmptyKey_ = false;
 };
 
 // Triangulates the loops of one output face, projected to the plane:

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "kernel/assemble.h"
+#include "kernel/bridge_blockers.h"
+#include "kernel/output_face_predicates.h"
 
 namespace mos::kernel {
 
@@ -24,12 +26,46 @@ uint64_t PairKey(int a, int b) {
 
 }  // namespace
 
-bool EdgeSet::Has(int a, int b) const { return keys_.count(PairKey(a, b)) > 0; }
-void EdgeSet::Add(int a, int b) { keys_.insert(PairKey(a, b)); }
+// The slot holding `key`, or the empty slot where it would go.
+size_t EdgeSet::Slot(uint64_t key) const {
+  uint64_t h = key * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 32;
+  const size_t mask = slots_.size() - 1;
+  size_t slot = static_cast<size_t>(h) & mask;
+  while (slots_[slot] != kEmpty && slots_[slot] != key) slot = (slot + 1) & mask;
+  return slot;
+}
+
+bool EdgeSet::Has(int a, int b) const {
+  const uint64_t key = PairKey(a, b);
+  if (key == kEmpty) return hasEmptyKey_;
+  return !slots_.empty() && slots_[Slot(key)] == key;
+}
+
+void EdgeSet::Add(int a, int b) {
+  const uint64_t key = PairKey(a, b);
+  if (key == kEmpty) {
+    hasEmptyKey_ = true;
+    return;
+  }
+  if (2 * (count_ + 1) > slots_.size()) {  // grow to keep at most half full
+    std::vector<uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), kEmpty);
+    for (uint64_t k : old)
+      if (k != kEmpty) slots_[Slot(k)] = k;
+  }
+  const size_t slot = Slot(key);
+  if (slots_[slot] == key) return;
+  slots_[slot] = key;
+  ++count_;
+}
 
 namespace {
 
-double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
+using output_face::MayBeOnSegment;
+using output_face::Orient;
+using output_face::OrientTolerance;
 
 double SignedArea(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
   double area = 0;
@@ -61,25 +97,6 @@ bool RayCrosses(Vec2 a, Vec2 b, Vec2 p) {
   return p.x < x;
 }
 
-double OrientTolerance(Vec2 a, Vec2 b, Vec2 c);
-
-// False only where p cannot be "on" segment ab in the sense of the tests
-// below (|Orient| within OrientTolerance, p projecting inside ab): p lies
-// outside ab's box widened by far more than the distance from the line
-// such a p may have (about 16 eps max|coordinate| once ab is longer than
-// 1e-9 of the coordinates; across a shorter edge the tolerance is not
-// bounded and nothing is skipped). This cheap test comes first because
-// faces with hundreds of holes (a plate with 200 holes) run these loops
-// for every hole, and the tolerances' hypot calls were 90 % of the boolean.
-bool MayBeOnSegment(Vec2 a, Vec2 b, Vec2 p) {
-  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(p.x),
-                             std::fabs(p.y)});
-  if (std::fabs(b.x - a.x) + std::fabs(b.y - a.y) <= 1e-9 * (1 + m)) return true;
-  const double w = 1e-13 * (1 + m);
-  return p.x >= std::min(a.x, b.x) - w && p.x <= std::max(a.x, b.x) + w && p.y >= std::min(a.y, b.y) - w &&
-         p.y <= std::max(a.y, b.y) + w;
-}
-
 // p lies on the edge ab, up to the rounding of Orient (or is its start).
 bool OnEdge(Vec2 a, Vec2 b, Vec2 p) {
   if (p == a) return true;
@@ -96,7 +113,7 @@ bool OnEdge(Vec2 a, Vec2 b, Vec2 p) {
 // whole outer loop each time was quadratic (a plate with 200 holes).
 class LoopEdgeIndex {
  public:
-  LoopEdgeIndex(const std::vector<Vec2>& pts, const std::vector<int>& loop) : pts_(pts), loop_(loop) {
+  LoopEdgeIndex(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
     double m = 0;
     lo_ = INFINITY;
     double hi = -INFINITY;
@@ -106,12 +123,18 @@ class LoopEdgeIndex {
       hi = std::max(hi, pts[v].y);
     }
     const size_t n = loop.size();
-    buckets_.resize(std::max<size_t>(1, std::min<size_t>(1024, static_cast<size_t>(std::sqrt(double(n))))));
+    // About four edges per bucket: a bucket holds the edges crossing its
+    // height, so fewer would not shorten the lists much more.
+    buckets_.resize(std::max<size_t>(1, std::min<size_t>(4096, n / 4)));
     scale_ = hi > lo_ ? static_cast<double>(buckets_.size()) / (hi - lo_) : 0;
     // Points queried are the face's own, so m bounds them too.
     const double widen = 1e-13 * (1 + m);
+    from_.resize(n);
+    to_.resize(n);
     for (size_t k = 0; k < n; ++k) {
       const Vec2 a = pts[loop[k]], b = pts[loop[(k + 1) % n]];
+      from_[k] = a;
+      to_[k] = b;
       if (std::fabs(b.x - a.x) + std::fabs(b.y - a.y) <= 1e-9 * (1 + m)) {
         always_.push_back(static_cast<int>(k));
         continue;
@@ -121,19 +144,18 @@ class LoopEdgeIndex {
     }
   }
 
-  // Same answers as the tests over every edge of the loop.
-  bool OnBoundary(Vec2 p) const {
-    for (const std::vector<int>* list : {&buckets_[Bucket(p.y)], &always_})
-      for (int k : *list)
-        if (OnEdge(From(k), To(k), p)) return true;
-    return false;
-  }
-  bool Inside(Vec2 p) const {
+  // 0 if p is on the loop's boundary (OnEdge of some edge), else +1 inside
+  // and -1 outside (crossing number): the same answers as the tests over
+  // every edge of the loop, in one pass over p's bucket.
+  int Vote(Vec2 p) const {
     bool inside = false;  // each edge is in one bucket list of p's or in always_, never both
     for (const std::vector<int>* list : {&buckets_[Bucket(p.y)], &always_})
-      for (int k : *list)
-        if (RayCrosses(To(k), From(k), p)) inside = !inside;
-    return inside;
+      for (int k : *list) {
+        const Vec2 a = from_[k], b = to_[k];
+        if (OnEdge(a, b, p)) return 0;
+        if (RayCrosses(b, a, p)) inside = !inside;
+      }
+    return inside ? 1 : -1;
   }
 
  private:
@@ -143,23 +165,11 @@ class LoopEdgeIndex {
     if (t >= static_cast<double>(buckets_.size())) return buckets_.size() - 1;  // no cast out of range
     return static_cast<size_t>(t);
   }
-  Vec2 From(int k) const { return pts_[loop_[k]]; }
-  Vec2 To(int k) const { return pts_[loop_[(k + 1) % loop_.size()]]; }
-
-  const std::vector<Vec2>& pts_;
-  const std::vector<int>& loop_;
+  std::vector<Vec2> from_, to_;  // edge k of the loop
   double lo_ = 0, scale_ = 0;
   std::vector<std::vector<int>> buckets_;
   std::vector<int> always_;
 };
-
-// Rounding bound of Orient(a, b, c) (differences of coordinates up to m).
-double OrientTolerance(Vec2 a, Vec2 b, Vec2 c) {
-  const double m = std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
-                             std::fabs(c.y)});
-  return 8 * std::numeric_limits<double>::epsilon() * m *
-         (std::hypot(b.x - a.x, b.y - a.y) + std::hypot(c.x - a.x, c.y - a.y));
-}
 
 // Whether a finite |o| certainly exceeds OrientTolerance(a, b, c), decided
 // without its hypot calls (they were most of the ear clipper's time on a
@@ -189,11 +199,29 @@ bool OnOrLeft(Vec2 a, Vec2 b, Vec2 p) {
   return o >= -OrientTolerance(a, b, p);
 }
 
-// Open segments ab and cd cross at a point interior to both.
-bool ProperCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
-  const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
-  const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
-  return ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0));
+// Bounds, for one edge ab and every point p of a box, of the bound that
+// ClearlyBeyondTolerance(|o|, a, b, p) computes: `upper` from above (each
+// operand at least as large, the same operations in the same order, and
+// rounding is monotone), and whether it is certainly at least 2^-960.
+struct EdgeCut {
+  double upper = INFINITY;
+  bool lowerNormal = false;
+};
+
+// OnOrLeft out of line: the rare answer OnOrLeftCut cannot give itself.
+[[gnu::noinline]] bool OnOrLeftSlow(Vec2 a, Vec2 b, Vec2 p) { return OnOrLeft(a, b, p); }
+
+// OnOrLeft(a, b, p) for p in the box `cut` was made for, deciding the
+// points clearly right of ab by the edge's bound instead of p's own (the
+// ear clipper asks this for every vertex near every ear): where
+// -o > upper (1 + 1e-12), ClearlyBeyondTolerance is true too.
+inline bool OnOrLeftCut(Vec2 a, Vec2 b, Vec2 p, const EdgeCut& cut) {
+  const double o = Orient(a, b, p);
+  if (std::isfinite(o)) {
+    if (o >= 0) return true;
+    if (cut.lowerNormal && -o > cut.upper * (1 + 1e-12)) return false;
+  }
+  return OnOrLeftSlow(a, b, p);
 }
 
 // Direction v->m leaves vertex v (prev a, next b) into the polygon's inside.
@@ -203,76 +231,104 @@ bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
 }
 
 // Splices `hole` into `poly` with a bridge from the hole's rightmost vertex.
+// `blockers` holds the edges of poly, of this hole and of the holes still
+// to come (the same edges with every hole bridged, plus the bridges).
 void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
                 std::vector<int>& poly, const std::vector<int>& hole,
-                const std::vector<std::vector<int>>& others) {
+                BridgeBlockers& blockers) {
   size_t mi = 0;
   for (size_t i = 1; i < hole.size(); ++i) {
     const Vec2 a = pts[hole[i]], b = pts[hole[mi]];
     if (a.x > b.x || (a.x == b.x && a.y > b.y)) mi = i;
   }
   const Vec2 m = pts[hole[mi]];
-  std::vector<std::pair<double, size_t>> cand;
-  for (size_t i = 0; i < poly.size(); ++i) {
+  // Prefer vertices to the right (Eberly's ray), then by distance.
+  auto key = [&](size_t i) {
     const Vec2 d = pts[poly[i]] - m;
-    // Prefer vertices to the right (Eberly's ray), then by distance.
-    cand.emplace_back((d.x >= 0 ? 0.0 : 1e300) + Dot(d, d), i);
-  }
-  // Nearest first without sorting everything: the first few usually work.
-  std::make_heap(cand.begin(), cand.end(), std::greater<>());
-  // A bridge may not cross a loop edge nor pass through a loop vertex
-  // (holes touching other loops at corners, as perturbed booleans leave).
-  auto crossesAny = [&](Vec2 a, Vec2 b, const std::vector<int>& loop) {
-    for (size_t i = 0; i < loop.size(); ++i) {
-      const Vec2 p = pts[loop[i]];
-      if (ProperCross(a, b, p, pts[loop[(i + 1) % loop.size()]])) return true;
-      if (p == a || p == b || !MayBeOnSegment(a, b, p)) continue;
-      if (std::fabs(Orient(a, b, p)) <= OrientTolerance(a, b, p) && Dot(p - a, b - a) > 0 && Dot(p - b, a - b) > 0)
-        return true;
-    }
-    return false;
+    return (d.x >= 0 ? 0.0 : 1e300) + Dot(d, d);
   };
-  size_t best = 0;
-  bool haveFallback = false;
-  while (!cand.empty()) {
-    std::pop_heap(cand.begin(), cand.end(), std::greater<>());
-    const size_t i = cand.back().second;
-    cand.pop_back();
-    if (!haveFallback) {  // nearest vertex, if none is visible
-      best = i;
-      haveFallback = true;
+  size_t nearest = 0;  // the smallest (key, index)
+  double nearestKey = 0;
+  bool nanKey = false;
+  for (size_t i = 0; i < poly.size(); ++i) {
+    const double k = key(i);
+    if (std::isnan(k)) {
+      nanKey = true;
+    } else if (i == 0 || k < nearestKey) {
+      nearest = i;
+      nearestKey = k;
     }
+  }
+  auto visible = [&](size_t i) {
     const Vec2 v = pts[poly[i]];
     const Vec2 a = pts[poly[(i + poly.size() - 1) % poly.size()]];
     const Vec2 b = pts[poly[(i + 1) % poly.size()]];
-    if (!InCone(a, v, b, m)) continue;
-    if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) continue;
-    if (crossesAny(m, v, poly) || crossesAny(m, v, hole)) continue;
-    bool blocked = false;
-    for (const auto& o : others)
-      if (crossesAny(m, v, o)) {
-        blocked = true;
+    if (!InCone(a, v, b, m)) return false;
+    if (ids[poly[i]] == ids[hole[mi]] || edges.Has(ids[poly[i]], ids[hole[mi]])) return false;
+    // A bridge may not cross a loop edge nor pass through a loop vertex
+    // (holes touching other loops at corners, as perturbed booleans leave).
+    return !blockers.Blocked(m, v);
+  };
+  // Nearest first. The nearest candidate usually works: it is found by one
+  // scan, and only when it does not are the candidates ordered by a heap
+  // (the pairs are distinct, so both orders agree; a NaN key orders
+  // nothing, and then the heap decides from the start as it always did).
+  size_t best = 0;
+  if (!nanKey && !poly.empty() && visible(nearest)) {
+    best = nearest;
+  } else {
+    std::vector<std::pair<double, size_t>> cand;
+    cand.reserve(poly.size());
+    for (size_t i = 0; i < poly.size(); ++i) cand.emplace_back(key(i), i);
+    std::make_heap(cand.begin(), cand.end(), std::greater<>());
+    bool haveFallback = false;
+    while (!cand.empty()) {
+      std::pop_heap(cand.begin(), cand.end(), std::greater<>());
+      const size_t i = cand.back().second;
+      cand.pop_back();
+      if (!haveFallback) {  // nearest vertex, if none is visible
+        best = i;
+        haveFallback = true;
+      }
+      if (visible(i)) {
+        best = i;
         break;
       }
-    if (blocked) continue;
-    best = i;
-    break;
+    }
   }
   edges.Add(ids[poly[best]], ids[hole[mi]]);
-  std::vector<int> merged;
-  merged.reserve(poly.size() + hole.size() + 2);
-  for (size_t i = 0; i <= best; ++i) merged.push_back(poly[i]);
-  for (size_t k = 0; k <= hole.size(); ++k) merged.push_back(hole[(mi + k) % hole.size()]);
-  for (size_t i = best; i < poly.size(); ++i) merged.push_back(poly[i]);
-  poly.swap(merged);
+  blockers.AddEdge(poly[best], hole[mi]);  // the bridge, both ways, is part of poly now
+  blockers.AddEdge(hole[mi], poly[best]);
+  // poly[0..best], the hole from m round to m, poly[best..]: one insertion.
+  std::vector<int> loop;
+  loop.reserve(hole.size() + 2);
+  for (size_t k = 0; k <= hole.size(); ++k) loop.push_back(hole[(mi + k) % hole.size()]);
+  loop.push_back(poly[best]);
+  poly.insert(poly.begin() + static_cast<std::ptrdiff_t>(best) + 1, loop.begin(), loop.end());
 }
+
+struct EarClipScratch {
+  std::vector<int> prev, next, zeroWork;
+  std::vector<char> alive;
+  std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
+};
 
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
-  std::vector<int> prev(n), next(n);
-  std::vector<char> alive(n, 1);
+  // Work arrays: kept per thread between calls for the small polygons (a
+  // boolean triangulates thousands of faces, and their allocations were a
+  // third of this); a large polygon's are its own, so nothing large stays.
+  thread_local EarClipScratch pooled;
+  EarClipScratch own;
+  EarClipScratch& scratch = n <= 1024 ? pooled : own;
+  std::vector<int>& prev = scratch.prev;
+  std::vector<int>& next = scratch.next;
+  std::vector<char>& alive = scratch.alive;
+  prev.resize(n);
+  next.resize(n);
+  alive.assign(n, 1);
   for (int i = 0; i < n; ++i) {
     prev[i] = (i + n - 1) % n;
     next[i] = (i + 1) % n;
@@ -299,12 +355,62 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
   auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
   auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
-  std::vector<std::vector<int>> grid(static_cast<size_t>(g) * g);
+  std::vector<std::vector<int>>& grid = scratch.grid;
+  if (grid.size() < static_cast<size_t>(g) * g) grid.resize(static_cast<size_t>(g) * g);
+  for (size_t c = 0; c < static_cast<size_t>(g) * g; ++c) grid[c].clear();
+  // Every vertex lies in the box lo..hi: bounds of ClearlyBeyondTolerance's
+  // bound for any of them, per ear edge (see EdgeCut).
+  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  auto cutFor = [&](Vec2 u, Vec2 v) {
+    const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+    const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+    const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                         std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+    constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+    EdgeCut cut;
+    cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+    cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+    return cut;
+  };
+  // Cells an ear test may skip whole: every point of the (widened) cell is
+  // certainly right of an ear edge for OnOrLeftCut. The largest exact
+  // Cross(v - u, p - u) over the cell is at the corner the signs of v - u
+  // pick, within its computed value plus 4 eps (|p1| + |p2|); any point's
+  // computed Orient is within 4 eps (|dx| max|p.y - u.y| + |dy| max|p.x -
+  // u.x|) of its exact value (orient2d's bound is 3 eps/2 of the same sums);
+  // the cell is out when that stays below twice the edge's bound. Points
+  // lie in their cell's box up to the rounding of the cell index, far below
+  // the widening; a polygon too thin for that, or not finite, skips none
+  // (nor does a small one: its ears span few cells).
+  const double cw = (hi.x - lo.x) / g, ch = (hi.y - lo.y) / g;
+  constexpr double kEps = std::numeric_limits<double>::epsilon();
+  const bool cellsCertifiable = n >= 256 && std::isfinite(sx) && std::isfinite(sy) && std::isfinite(cw) && std::isfinite(ch) &&
+                                cw > 1e-9 * (1 + mBox) && ch > 1e-9 * (1 + mBox);
+  const double ex = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw;
+  const double ey = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch;
+  auto cellOutside = [&](int cx, int cy, const Vec2 (&corner)[3], const EdgeCut (&cuts)[3]) {
+    const double x0 = lo.x + cx * cw - ex, x1 = lo.x + (cx + 1) * cw + ex;
+    const double y0 = lo.y + cy * ch - ey, y1 = lo.y + (cy + 1) * ch + ey;
+    for (int e = 0; e < 3; ++e) {
+      if (!cuts[e].lowerNormal) continue;
+      const Vec2 u = corner[e], v = corner[e == 2 ? 0 : e + 1];
+      const double dx = v.x - u.x, dy = v.y - u.y;
+      const double x = dy > 0 ? x0 : x1, y = dx > 0 ? y1 : y0;  // the largest value's corner
+      const double p1 = dx * (y - u.y), p2 = dy * (x - u.x);
+      const double ux = std::max(std::fabs(x0 - u.x), std::fabs(x1 - u.x));
+      const double uy = std::max(std::fabs(y0 - u.y), std::fabs(y1 - u.y));
+      const double high = (p1 - p2) + 4 * kEps * (std::fabs(p1) + std::fabs(p2)) +
+                          4 * kEps * (std::fabs(dx) * uy + std::fabs(dy) * ux);
+      if (high < -2 * cuts[e].upper * (1 + 1e-12)) return true;  // false for NaN
+    }
+    return false;
+  };
   auto addBlocker = [&](int i) {
     const Vec2 p = pts[poly[i]];
     grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
   };
-  std::vector<int> zeroWork;
+  std::vector<int>& zeroWork = scratch.zeroWork;
+  zeroWork.clear();
   for (int i = 0; i < n; ++i) {
     if (turn(i) <= 0) addBlocker(i);
     zeroWork.push_back(i);
@@ -325,18 +431,47 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     if (!diagonalFree(i)) return false;
     const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
     const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
+    EdgeCut cuts[3];
+    bool cutsMade = false;
     for (int cy = y0; cy <= y1; ++cy)
-      for (int cx = x0; cx <= x1; ++cx)
-        for (int j : grid[static_cast<size_t>(cy) * g + cx]) {
-          if (!alive[j] || j == i || j == prev[i] || j == next[i]) continue;
+      for (int cx = x0; cx <= x1; ++cx) {
+        std::vector<int>& list = grid[static_cast<size_t>(cy) * g + cx];
+        if (!list.empty() && cellsCertifiable) {
+          if (!cutsMade) {
+            cuts[0] = cutFor(a, b);
+            cuts[1] = cutFor(b, c);
+            cuts[2] = cutFor(c, a);
+            cutsMade = true;
+          }
+          const Vec2 corner[3] = {a, b, c};
+          if (cellOutside(cx, cy, corner, cuts)) continue;
+        }
+        for (size_t k = 0; k < list.size();) {
+          const int j = list[k];
+          if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
+            list[k] = list.back();
+            list.pop_back();
+            continue;
+          }
+          ++k;
+          if (j == i || j == prev[i] || j == next[i]) continue;
           const Vec2 p = pts[poly[j]];
           if (p == a || p == b || p == c) continue;
+          if (!cutsMade) {
+            cuts[0] = cutFor(a, b);
+            cuts[1] = cutFor(b, c);
+            cuts[2] = cutFor(c, a);
+            cutsMade = true;
+          }
           // Closed test: symbolic perturbation leaves weakly simple loops
           // whose reflex vertex lies exactly on another edge (two edges
           // crossing exactly, up to rounding); the loop goes into the ear
           // from there.
-          if (OnOrLeft(a, b, p) && OnOrLeft(b, c, p) && OnOrLeft(c, a, p) && turn(j) <= 0) return false;
+          if (OnOrLeftCut(a, b, p, cuts[0]) && OnOrLeftCut(b, c, p, cuts[1]) && OnOrLeftCut(c, a, p, cuts[2]) &&
+              turn(j) <= 0)
+            return false;
         }
+      }
     return true;
   };
   int remaining = n;
@@ -417,6 +552,10 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     for (const auto& l : idx) alone(l);
     return tris;
   }
+  if (holes.empty()) {  // most faces: what the steps below do without holes
+    for (int o : outers) EarClip(pts, ids, edges, idx[o], tris);
+    return tris;
+  }
   // Each hole goes to the smallest outer loop containing its points. A hole
   // of zero area up to rounding (the zero-width strip symbolic perturbation
   // leaves along an edge lying in the other operand's face) or one inside
@@ -435,14 +574,15 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       // Points of the hole on the outer loop's boundary (a hole touching it
       // along an edge, as perturbed coplanar faces leave) do not vote; the
       // hole's edge midpoints vote too, so such a hole still finds its loop.
+      // Only the sign of the final count matters: counting stops once the
+      // points left cannot change it.
       int votes = 0;
       const std::vector<int>& hl = idx[h];
-      for (size_t k = 0; k < hl.size(); ++k) {
+      int left = 2 * static_cast<int>(hl.size());
+      for (size_t k = 0; k < hl.size() && votes <= left && votes + left > 0; ++k) {
         const Vec2 a = pts[hl[k]], b = pts[hl[(k + 1) % hl.size()]];
-        for (const Vec2 q : {a, (a + b) * 0.5}) {
-          if (edgeIndex[o]->OnBoundary(q)) continue;
-          votes += edgeIndex[o]->Inside(q) ? 1 : -1;
-        }
+        votes += edgeIndex[o]->Vote(a) + edgeIndex[o]->Vote((a + b) * 0.5);
+        left -= 2;
       }
       if (votes > 0 && (best < 0 || area[o] < area[best])) best = o;
     }
@@ -461,10 +601,12 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       return m;
     };
     std::sort(hs.begin(), hs.end(), [&](int a, int b) { return maxX(a) > maxX(b); });
-    for (size_t k = 0; k < hs.size(); ++k) {
-      std::vector<std::vector<int>> others;
-      for (size_t j = k + 1; j < hs.size(); ++j) others.push_back(idx[hs[j]]);
-      BridgeHole(pts, ids, edges, poly, idx[hs[k]], others);
+    if (!hs.empty()) {
+      BridgeBlockers blockers(pts);
+      blockers.AddLoop(poly);
+      for (int h : hs) blockers.AddLoop(idx[h]);
+      blockers.Index();
+      for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers);
     }
     EarClip(pts, ids, edges, poly, tris);
   }
