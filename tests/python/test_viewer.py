@@ -8,6 +8,7 @@ import pytest
 from marimo_openscad import openscad_viewer, render
 from marimo_openscad.viewer import OpenScadViewer
 from marimo_openscad.wire import read_wire_mesh, wire_mesh
+from viewer_replies import Replies
 
 MODEL = "size = 10; segments = 8; cylinder(h = size, r = size / 2, $fn = segments);"
 WIRE = ["positions", "indices", "index_bytes", "palette", "part_counts"]
@@ -155,24 +156,6 @@ def test_wire_mesh_uses_uint32_indices_past_65535_vertices():
     wire = wire_mesh(mesh)
     assert wire["index_bytes"] == 4
     assert np.array_equal(read_wire_mesh(wire)[1], mesh.indices)
-
-
-class Replies:
-    """Records what the widget sends to the viewer (custom messages)."""
-
-    def __init__(self, viewer):
-        self.messages = []
-        self.done = threading.Event()
-        viewer.send = self.send
-
-    def send(self, content, buffers=None):
-        self.messages.append((content, buffers))
-        self.done.set()
-
-    def wait(self):
-        assert self.done.wait(30)
-        self.done.clear()
-        return self.messages[-1]
 
 
 def test_export_request_is_answered_with_its_id_and_the_file(no_leaked_threads, tmp_path):

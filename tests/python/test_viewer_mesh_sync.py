@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from marimo_openscad import openscad_viewer, render
+from viewer_replies import Replies
 
 MODEL = "sides = 6; cylinder(h = 10, r = 5, $fn = sides);"
 
@@ -141,24 +142,12 @@ def test_edit_with_animation_renders_at_t(no_leaked_threads):
     v.close()
 
 
-class Replies:
-    def __init__(self, viewer):
-        self.messages = []
-        self.done = threading.Event()
-        viewer.send = self.send
-
-    def send(self, content, buffers=None):
-        self.messages.append((content, buffers))
-        self.done.set()
-
-
 def test_export_after_an_edit_writes_the_edited_solid(no_leaked_threads):
     v = openscad_viewer(MODEL)
     replies = Replies(v)
     edit(v, {"sides": 12}, edit_id=9)
     v._message(v, {"type": "export", "id": 1, "format": "stl"}, [])
-    assert replies.done.wait(30)
-    content, buffers = replies.messages[-1]
+    content, buffers = replies.wait()
     assert content["ok"], content
     assert int.from_bytes(bytes(buffers[0])[80:84], "little") == prism(12)
     v.close()

@@ -245,3 +245,17 @@ export function readBinaryStl(buffer) {
   }
   return { triangles: count, openEdges: open };
 }
+
+// Waits until the text of the cell printing `label params=...` matches
+// `pattern` (cells that print what Python sees after a change), and returns it.
+export async function waitForCellText(page, label, pattern, timeout = 60_000) {
+  const text = page.getByText(new RegExp(`${label} params=`));
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await text.textContent({ timeout })) ?? '';
+    if (pattern.test(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${label} never matched ${pattern}: ${last}`);
+}

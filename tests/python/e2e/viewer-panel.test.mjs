@@ -8,7 +8,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  canvasImage, changedCells, notebookSource, serveNotebook, serverLogProblems, VIEWER_ROOTS, waitForViewers,
+  canvasImage, changedCells, notebookSource, serveNotebook, serverLogProblems, VIEWER_ROOTS, waitForCellText,
+  waitForViewers,
 } from './marimo-harness.mjs';
 
 const MODEL = 'sides = 6; // [3:24]\ncolor("teal") cylinder(h = 10, r = 5, $fn = sides);\n';
@@ -66,17 +67,7 @@ function panelInfo(page) {
 // The volume of cylinder(h = 10, r = 5, $fn = sides), as the cell prints it.
 const prismVolume = (sides) => (10 * 0.5 * sides * 25 * Math.sin((2 * Math.PI) / sides)).toFixed(3);
 
-async function readback(page, pattern, label = 'readback') {
-  const text = page.getByText(new RegExp(`${label} params=`));
-  const deadline = Date.now() + 60_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await text.textContent({ timeout: 60_000 })) ?? '';
-    if (pattern.test(last)) return last;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`${label} never matched ${pattern}: ${last}`);
-}
+const readback = (page, pattern, label = 'readback') => waitForCellText(page, label, pattern);
 
 describe('the viewer\'s customizer panel, marimo run', { timeout: 300_000 }, () => {
   let session, server, page, errors;

@@ -9,7 +9,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  canvasImage, notebookSource, serveNotebook, serverLogProblems, VIEWER_ROOTS, waitForViewers,
+  canvasImage, notebookSource, serveNotebook, serverLogProblems, VIEWER_ROOTS, waitForCellText, waitForViewers,
 } from './marimo-harness.mjs';
 
 const MODEL = 'sides = 6; color("teal") cylinder(h = 10, r = 5, $fn = sides);';
@@ -145,17 +145,7 @@ def _(mo, ui, viewer):
 `], ['openscad_viewer', 'native']);
 
 // Waits for the meshback cell's text to match `pattern`.
-async function meshback(page, pattern) {
-  const text = page.getByText(/meshback params=/);
-  const deadline = Date.now() + 60_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await text.textContent({ timeout: 60_000 })) ?? '';
-    if (pattern.test(last)) return last;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`meshback never matched ${pattern}: ${last}`);
-}
+const meshback = (page, pattern) => waitForCellText(page, 'meshback', pattern);
 
 describe('without the native extension, marimo run', { timeout: 300_000 }, () => {
   let session, server, page, errors;
