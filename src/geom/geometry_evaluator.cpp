@@ -539,11 +539,15 @@ class Renderer {
     }
     if (children < 2) return UniteChildren(node, depth);
     key.digest = DigestOf(key.bytes);
+    const Clock::time_point lookupStart = Clock::now();
     std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(key);
     if (hit && depth + hit->height <= maxDepth_) {
       ++out_.stats.childUnionHits;
-      return Replay(*hit, nodeId);
+      Geometry g = Replay(*hit, nodeId);
+      out_.stats.lookupSeconds += Since(lookupStart);
+      return g;
     }
+    out_.stats.lookupSeconds += Since(lookupStart);
     const size_t propsBefore = out_.properties.size();
     const size_t warningsBefore = out_.warnings.size();
     const size_t errorsBefore = out_.errors.size();
@@ -552,11 +556,13 @@ class Renderer {
     if (Cancelled() || out_.warnings.size() != warningsBefore ||
         out_.errors.size() != errorsBefore || depth + key.height > maxDepth_)
       return g;
+    const Clock::time_point storeStart = Clock::now();
     auto entry = MakeEntry(key, g, propsBefore, nodeId);
     if (entry) {
       options_.cache->Store(key.digest, std::move(entry));
       ++out_.stats.childUnionStores;
     }
+    out_.stats.lookupSeconds += Since(storeStart);
     return g;
   }
 
