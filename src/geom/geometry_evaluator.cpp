@@ -265,13 +265,13 @@ class Renderer {
         return Geometry::Flat(CirclePolygon(p.r, n), Leaf(nodeId));
       }
       case NodeKind::Polygon: return PolygonGeometry(node, nodeId);
-      case NodeKind::Transform: return TransformGeometry(node, depth);
-      case NodeKind::Color: return ColorGeometry(node, depth);
-      case NodeKind::Offset: return OffsetGeometry(node, depth);
+      case NodeKind::Transform: return TransformGeometry(node, depth, nodeId);
+      case NodeKind::Color: return ColorGeometry(node, depth, nodeId);
+      case NodeKind::Offset: return OffsetGeometry(node, depth, nodeId);
       case NodeKind::LinearExtrude: return LinearExtrudeGeometry(node, depth, nodeId);
       case NodeKind::RotateExtrude: return RotateExtrudeGeometry(node, depth, nodeId);
-      case NodeKind::Projection: return ProjectionGeometry(node, depth);
-      case NodeKind::Resize: return ResizeGeometry(node, depth);
+      case NodeKind::Projection: return ProjectionGeometry(node, depth, nodeId);
+      case NodeKind::Resize: return ResizeGeometry(node, depth, nodeId);
       case NodeKind::Import: {
         const auto& p = node.Params<eval::ImportParams>();
         ImportRequest r;
@@ -514,8 +514,59 @@ class Renderer {
     }
   }
 
-  // Children of a transform-like node as one geometry (their union).
-  Geometry ChildUnion(const Node& node, int depth) {
+  // Children of a transform-like node (transform, colour, offset,
+  // extrusions, projection, resize) as one geometry: their union. With two
+  // or more children and a cache, the union is also cached under the
+  // children's contents alone, without the node's own parameters: when only
+  // those changed (an assembly translated or recoloured, an extrusion's
+  // height or an offset's radius changed) the union is replayed and only the
+  // node's own step runs again. The entry is what UniteChildren made, with
+  // properties and node ids relative to the node (which keeps its id in
+  // front of its children's), so a replay gives the same result, bit for bit.
+  Geometry ChildUnion(const Node& node, int depth, int nodeId) {
+    if (!options_.cache) return UniteChildren(node, depth);
+    NodeKey key;
+    key.bytes = "child-union:";
+    int children = 0;
+    for (const auto& child : node.children) {
+      if (!child || child->background) continue;
+      const NodeKey* ck = keys_.Find(*child);
+      if (!ck) return UniteChildren(node, depth);
+      key.bytes.append(reinterpret_cast<const char*>(&ck->digest.hi), sizeof(uint64_t));
+      key.bytes.append(reinterpret_cast<const char*>(&ck->digest.lo), sizeof(uint64_t));
+      key.height = std::max(key.height, ck->height + 1);
+      ++children;
+    }
+    if (children < 2) return UniteChildren(node, depth);
+    key.digest = DigestOf(key.bytes);
+    const Clock::time_point lookupStart = Clock::now();
+    std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(key);
+    if (hit && depth + hit->height <= maxDepth_) {
+      ++out_.stats.childUnionHits;
+      Geometry g = Replay(*hit, nodeId);
+      out_.stats.lookupSeconds += Since(lookupStart);
+      return g;
+    }
+    out_.stats.lookupSeconds += Since(lookupStart);
+    const size_t propsBefore = out_.properties.size();
+    const size_t warningsBefore = out_.warnings.size();
+    const size_t errorsBefore = out_.errors.size();
+    Geometry g = UniteChildren(node, depth);
+    // As in VisitCached: only a clean, complete result is stored.
+    if (Cancelled() || out_.warnings.size() != warningsBefore ||
+        out_.errors.size() != errorsBefore || depth + key.height > maxDepth_)
+      return g;
+    const Clock::time_point storeStart = Clock::now();
+    auto entry = MakeEntry(key, g, propsBefore, nodeId);
+    if (entry) {
+      options_.cache->Store(key.digest, std::move(entry));
+      ++out_.stats.childUnionStores;
+    }
+    out_.stats.lookupSeconds += Since(storeStart);
+    return g;
+  }
+
+  Geometry UniteChildren(const Node& node, int depth) {
     std::vector<lang::SourceSpan> spans;
     std::vector<Geometry> children = VisitChildren(node, depth, &spans);
     if (out_.cancelled) return {};
@@ -592,9 +643,9 @@ class Renderer {
     return Geometry::Flat(std::move(polygon), Leaf(nodeId));
   }
 
-  Geometry TransformGeometry(const Node& node, int depth) {
+  Geometry TransformGeometry(const Node& node, int depth, int nodeId) {
     const auto& m = node.Params<eval::TransformParams>().m;
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ChildUnion(node, depth, nodeId);
     if (g.dim == Dim::k3) {
       // A singular matrix removes the object (silently, as 2021.01 does).
       if (!kernel::TransformMesh(g.mesh, kernel::Affine3::FromMatrix4(m))) return {};
@@ -612,9 +663,9 @@ class Renderer {
     return g;
   }
 
-  Geometry ColorGeometry(const Node& node, int depth) {
+  Geometry ColorGeometry(const Node& node, int depth, int nodeId) {
     const auto& rgba = node.Params<eval::ColorParams>().rgba;
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ChildUnion(node, depth, nodeId);
     if (rgba[0] < 0) return g;  // invalid colour: children unchanged
     // An inner colour wins: only uncoloured properties take this one.
     std::map<uint32_t, uint32_t> remap;
@@ -636,9 +687,9 @@ class Renderer {
     return g;
   }
 
-  Geometry OffsetGeometry(const Node& node, int depth) {
+  Geometry OffsetGeometry(const Node& node, int depth, int nodeId) {
     const auto& p = node.Params<eval::OffsetParams>();
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ChildUnion(node, depth, nodeId);
     if (g.dim != Dim::k2) return g.dim == Dim::k3 ? Geometry{} : g;
     kernel::OffsetOptions o;
     o.delta = p.value;
@@ -667,7 +718,7 @@ class Renderer {
   }
   Geometry ExtrudeSource(const eval::ExtrudeFile& file, const eval::Fragments& fragments,
                          const Node& node, int depth, int nodeId) {
-    if (!file.present) return ChildUnion(node, depth);
+    if (!file.present) return ChildUnion(node, depth, nodeId);
     ImportRequest r;
     r.path = file.path;
     r.displayName = file.file;
@@ -708,9 +759,9 @@ class Renderer {
     return Geometry::Solid(std::move(m));
   }
 
-  Geometry ProjectionGeometry(const Node& node, int depth) {
+  Geometry ProjectionGeometry(const Node& node, int depth, int nodeId) {
     const auto& p = node.Params<eval::ProjectionParams>();
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ChildUnion(node, depth, nodeId);
     if (g.dim != Dim::k3) return {};
     uint32_t prop = g.mesh.triProp.empty() ? 0 : g.mesh.triProp[0];
     kernel::PolygonOpResult r =
@@ -719,9 +770,9 @@ class Renderer {
     return Geometry::Flat(std::move(r.polygon), prop);
   }
 
-  Geometry ResizeGeometry(const Node& node, int depth) {
+  Geometry ResizeGeometry(const Node& node, int depth, int nodeId) {
     const auto& p = node.Params<eval::ResizeParams>();
-    Geometry g = ChildUnion(node, depth);
+    Geometry g = ChildUnion(node, depth, nodeId);
     if (g.Empty()) return g;
     const int dims = g.dim == Dim::k3 ? 3 : 2;
     double lo[3] = {INFINITY, INFINITY, INFINITY}, hi[3] = {-INFINITY, -INFINITY, -INFINITY};

@@ -51,6 +51,12 @@ struct GeometryStats {
   // under their contents (cached_boolean.h): hits and stores of those.
   uint64_t siblingHits = 0;
   uint64_t siblingStores = 0;
+  // The union of a transform's, colour's, offset's, extrusion's,
+  // projection's or resize's two or more children, cached under the
+  // children's contents alone: hits when only the node's own parameters
+  // changed (an assembly moved), and stores.
+  uint64_t childUnionHits = 0;
+  uint64_t childUnionStores = 0;
   double keySeconds = 0;     // hashing subtrees
   double lookupSeconds = 0;  // finding, replaying and storing entries
   // Each node's own time (its children's left out; a cache hit's replay
