@@ -6,6 +6,21 @@
 // open-addressing hash tables in typed arrays (no strings, no Map).
 import * as THREE from 'three';
 
+// The overlay's angle: faces meeting at more than this many degrees.
+export const EDGE_ANGLE_DEG = 20;
+// Its cosine as meshTopology compares it; the render worker passes the same
+// double to the engine (viewEdgeCos, bindings/wasm/wasm_view_mesh.h), whose
+// C++ copy of meshTopology then gives the same edges, in the same order.
+export const edgeAngleCos = (angleDeg: number): number => Math.cos((angleDeg * Math.PI) / 180);
+
+// Edges and closedness computed before the mesh reached the viewer (the
+// render worker's engine: worker-renderer.ts decodedFromWorker).
+export interface PrecomputedTopology {
+  angleDeg: number;
+  edges: Float32Array;
+  closed: boolean;
+}
+
 function tableSize(n: number): number {
   let size = 16;
   while (size < 2 * n) size *= 2;
@@ -57,7 +72,7 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
   let volume6 = 0; // six times the signed volume
   const triangleCount = indices.length / 3;
   const normals = new Float32Array(3 * triangleCount);
-  const cosLimit = Math.cos((angleDeg * Math.PI) / 180);
+  const cosLimit = edgeAngleCos(angleDeg);
   const size = tableSize(2 * triangleCount), mask = size - 1;
   // One slot per edge, four int32 side by side (one cache line per probe):
   // LO, HI (welded end vertices, lo < hi; LO -1 = empty), WAIT (half-edge
