@@ -393,12 +393,17 @@ function formatReport({ args, rows, kernel, started, loadBefore, loadAfter, chro
              '(native: mos_bench_render --geometry, fresh Engine; wasm: the engine\'s own stats.totalSeconds in the ' +
              `worker, geometry cache emptied first; medians of ${args.cold} after a warm-up). drawn / on screen = ` +
              'parameter change -> new frame, through the RenderClient and its worker (warm engine, 64 MB geometry ' +
-             'cache), the mesh handed to the viewer (viewer/src) as its traits, Three.js upload and draw: "drawn" ' +
+             'cache), the mesh handed to the viewer (viewer/src) ' +
+             (args.prepareInWorker
+               ? 'as an in-viewer edit\'s frame is (grouped by part, edges overlay and closedness computed by the engine in ' +
+                 'the worker: bindings/wasm/wasm_view_mesh.h)'
+               : 'as its traits (grouped by part and edges overlay on the main thread: --prepare-on-page)') +
+             ', Three.js upload and draw: "drawn" ' +
              'when the viewer\'s draw call returned, "on screen" when the next animation frame was painted and ' +
              'committed; changes made one after another. Long tasks = main-thread tasks over 50 ms during the ' +
              'model\'s default render and changes: "in render" overlapped a render in the worker, "draw" are the ' +
-             'others (mesh upload, draw, paint and commit of the frame). engine p95 = the worker engine\'s own time of ' +
-             'the changes (a $fn override can make a model much heavier than its default); result -> screen p95 = ' +
+             'others (mesh upload, draw, paint and commit of the frame). engine p95 = the worker\'s time of ' +
+             'the changes: the engine, the mesh copied out of its heap and (by default) prepared for the viewer (a $fn override can make a model much heavier than its default); result -> screen p95 = ' +
              'from the result reaching the page to the frame on screen (the viewer, Three.js and the GPU). CPU ms per ' +
              'frame (default render + changes, from /proc, so barely load-dependent): the page\'s main thread, the ' +
              'worker (engine), the GPU process (SwiftShader rasterizing the frame, and the compositor).', '');
