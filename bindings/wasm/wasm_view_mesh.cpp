@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace mos::wasm {
 
@@ -70,19 +71,22 @@ void GroupByPart(const Mesh& mesh, ViewMesh& out) {
   }
 }
 
-// meshTopology of feature-edges.ts on the grouped triangles (see there for
-// the slot layout: LO, HI, WAIT, BAL).
+// meshTopology of feature-edges.ts on the grouped triangles, same result in
+// the same order. Instead of its hash table of edges, the half-edges are
+// bucketed by their lower welded end vertex (a counting sort, cache
+// friendly); each edge's half-edges are then replayed in half-edge order
+// through the same state machine (first face waits, the next pairs with it,
+// a third waits anew; degenerate faces only count for the balance), and
+// the segments are written out in half-edge order as meshTopology does:
+// feature edges where their pair closes, then the unpaired ones.
 void Topology(const std::vector<float>& positions, const std::vector<uint32_t>& indices, double cosLimit,
               ViewMesh& out) {
   const std::vector<uint32_t> canon = WeldByPosition(positions);
   const uint32_t triangleCount = static_cast<uint32_t>(indices.size() / 3);
+  const size_t halfEdges = 3 * static_cast<size_t>(triangleCount);
   double volume6 = 0;
-  std::vector<float> normals(3 * static_cast<size_t>(triangleCount), 0.0f);
-  const uint32_t size = TableSize(2 * static_cast<uint64_t>(triangleCount)), mask = size - 1;
-  std::vector<int32_t> slots(4 * static_cast<size_t>(size), 0);
-  for (size_t i = 0; i < slots.size(); i += 4) slots[i] = -1;
-  std::vector<uint32_t> ends;
-  ends.reserve(64);
+  std::vector<float> normals(halfEdges, 0.0f);
+  std::vector<char> degenerate(triangleCount, 0);
   const auto P = [&](uint32_t v, int axis) { return static_cast<double>(positions[3 * static_cast<size_t>(v) + axis]); };
   for (uint32_t t = 0; t < triangleCount; ++t) {
     const uint32_t a = indices[3 * t], b = indices[3 * t + 1], c = indices[3 * t + 2];
@@ -90,57 +94,103 @@ void Topology(const std::vector<float>& positions, const std::vector<uint32_t>& 
     const double vx = P(c, 0) - P(a, 0), vy = P(c, 1) - P(a, 1), vz = P(c, 2) - P(a, 2);
     const double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
     const double len = std::sqrt(nx * nx + ny * ny + nz * nz);
-    const bool degenerate = !(len > 0);
-    if (!degenerate) {
-      volume6 += P(a, 0) * nx + P(a, 1) * ny + P(a, 2) * nz;
-      normals[3 * t] = static_cast<float>(nx / len);
-      normals[3 * t + 1] = static_cast<float>(ny / len);
-      normals[3 * t + 2] = static_cast<float>(nz / len);
+    if (!(len > 0)) {
+      degenerate[t] = 1;  // no normal, no feature edges
+      continue;
     }
-    for (int k = 0; k < 3; ++k) {
-      const uint32_t p = indices[3 * t + k], q = indices[3 * t + (k + 1) % 3];
-      const uint32_t cp = canon[p], cq = canon[q];
-      if (cp == cq) continue;
-      const uint32_t lo = cp < cq ? cp : cq, hi = cp < cq ? cq : cp;
-      uint32_t h = (Imul(lo, 73856093u) ^ Imul(hi, 19349663u)) & mask;
-      while (slots[4 * h] >= 0 && (static_cast<uint32_t>(slots[4 * h]) != lo || static_cast<uint32_t>(slots[4 * h + 1]) != hi))
-        h = (h + 1) & mask;
-      const size_t at = 4 * static_cast<size_t>(h);
-      slots[at + 3] += cp < cq ? 1 : -1;
-      const int32_t halfEdge = static_cast<int32_t>(3 * t + k);
-      if (slots[at] < 0) {
-        slots[at] = static_cast<int32_t>(lo);
-        slots[at + 1] = static_cast<int32_t>(hi);
-        slots[at + 2] = degenerate ? -1 : halfEdge;
+    volume6 += P(a, 0) * nx + P(a, 1) * ny + P(a, 2) * nz;
+    normals[3 * static_cast<size_t>(t)] = static_cast<float>(nx / len);
+    normals[3 * static_cast<size_t>(t) + 1] = static_cast<float>(ny / len);
+    normals[3 * static_cast<size_t>(t) + 2] = static_cast<float>(nz / len);
+  }
+  // Half-edges (not collapsed by the weld) bucketed by their lower end, in
+  // half-edge order within a bucket.
+  const size_t vertexCount = canon.size();
+  std::vector<uint32_t> bucketStart(vertexCount + 1, 0);
+  for (size_t h = 0; h < halfEdges; ++h) {
+    const uint32_t cp = canon[indices[h]], cq = canon[indices[h - h % 3 + (h % 3 + 1) % 3]];
+    if (cp != cq) bucketStart[std::min(cp, cq) + 1]++;
+  }
+  for (size_t v = 0; v < vertexCount; ++v) bucketStart[v + 1] += bucketStart[v];
+  std::vector<uint32_t> fill(bucketStart.begin(), bucketStart.end() - 1);
+  std::vector<uint32_t> bucketHi(bucketStart[vertexCount]), bucketHalf(bucketStart[vertexCount]);
+  for (size_t h = 0; h < halfEdges; ++h) {
+    const uint32_t cp = canon[indices[h]], cq = canon[indices[h - h % 3 + (h % 3 + 1) % 3]];
+    if (cp == cq) continue;
+    const uint32_t at = fill[std::min(cp, cq)]++;
+    bucketHi[at] = std::max(cp, cq);
+    bucketHalf[at] = static_cast<uint32_t>(h);
+  }
+  std::vector<char> emitAt(halfEdges, 0);  // a feature edge closes at this half-edge
+  std::vector<uint32_t> unpaired;
+  bool balanced = true;
+  // One edge's half-edges, in half-edge order.
+  auto replay = [&](const uint32_t* halves, size_t count) {
+    int32_t balance = 0, wait = -1;
+    for (size_t i = 0; i < count; ++i) {
+      const uint32_t h = halves[i], t = h / 3;
+      const uint32_t cp = canon[indices[h]], cq = canon[indices[h - h % 3 + (h % 3 + 1) % 3]];
+      balance += cp < cq ? 1 : -1;
+      if (degenerate[t]) continue;
+      if (wait < 0) {
+        wait = static_cast<int32_t>(h);
         continue;
       }
-      if (degenerate) continue;
-      const int32_t other = slots[at + 2];
-      if (other < 0) {
-        slots[at + 2] = halfEdge;  // a third face: waits anew
-        continue;
+      const size_t f = static_cast<size_t>(wait) / 3;
+      wait = -1;
+      const double dot = static_cast<double>(normals[3 * static_cast<size_t>(t)]) * normals[3 * f] +
+                         static_cast<double>(normals[3 * static_cast<size_t>(t) + 1]) * normals[3 * f + 1] +
+                         static_cast<double>(normals[3 * static_cast<size_t>(t) + 2]) * normals[3 * f + 2];
+      if (dot <= cosLimit) emitAt[h] = 1;
+    }
+    if (balance != 0) balanced = false;
+    if (wait >= 0) unpaired.push_back(static_cast<uint32_t>(wait));
+  };
+  std::vector<char> done;
+  std::vector<uint32_t> group;
+  std::vector<std::pair<uint32_t, uint32_t>> sorted;  // (hi, half-edge) of a busy vertex
+  for (size_t v = 0; v < vertexCount; ++v) {
+    const uint32_t s = bucketStart[v], e = bucketStart[v + 1];
+    if (s == e) continue;
+    if (e - s <= 16) {
+      // A few edges: group them by the other end directly.
+      done.assign(e - s, 0);
+      for (uint32_t i = s; i < e; ++i) {
+        if (done[i - s]) continue;
+        group.clear();
+        for (uint32_t j = i; j < e; ++j) {
+          if (!done[j - s] && bucketHi[j] == bucketHi[i]) {
+            done[j - s] = 1;
+            group.push_back(bucketHalf[j]);
+          }
+        }
+        replay(group.data(), group.size());
       }
-      slots[at + 2] = -1;
-      const size_t f = static_cast<size_t>(other / 3);
-      const double dot = static_cast<double>(normals[3 * t]) * normals[3 * f] +
-                         static_cast<double>(normals[3 * t + 1]) * normals[3 * f + 1] +
-                         static_cast<double>(normals[3 * t + 2]) * normals[3 * f + 2];
-      if (dot <= cosLimit) {
-        ends.push_back(p);
-        ends.push_back(q);
+    } else {
+      // Many (a fan's centre): sort by the other end, half-edge order kept.
+      sorted.clear();
+      for (uint32_t i = s; i < e; ++i) sorted.emplace_back(bucketHi[i], bucketHalf[i]);
+      std::sort(sorted.begin(), sorted.end());
+      for (size_t i = 0; i < sorted.size();) {
+        group.clear();
+        size_t j = i;
+        for (; j < sorted.size() && sorted[j].first == sorted[i].first; ++j) group.push_back(sorted[j].second);
+        replay(group.data(), group.size());
+        i = j;
       }
     }
   }
-  bool closed = triangleCount > 0 && volume6 > 0;
-  for (uint32_t h = 0; closed && h < size; ++h)
-    if (slots[4 * static_cast<size_t>(h) + 3] != 0) closed = false;
-  // Edges without a partner face: open or non-manifold, always drawn.
-  for (uint32_t h = 0; h < size; ++h) {
-    const int32_t wait = slots[4 * static_cast<size_t>(h) + 2];
-    if (slots[4 * static_cast<size_t>(h)] < 0 || wait < 0) continue;
-    const uint32_t t = static_cast<uint32_t>(wait) / 3, k = static_cast<uint32_t>(wait) % 3;
-    ends.push_back(indices[3 * t + k]);
-    ends.push_back(indices[3 * t + (k + 1) % 3]);
+  out.closed = triangleCount > 0 && volume6 > 0 && balanced;
+  std::sort(unpaired.begin(), unpaired.end());
+  std::vector<uint32_t> ends;
+  for (size_t h = 0; h < halfEdges; ++h) {
+    if (!emitAt[h]) continue;
+    ends.push_back(indices[h]);
+    ends.push_back(indices[h - h % 3 + (h % 3 + 1) % 3]);
+  }
+  for (uint32_t h : unpaired) {
+    ends.push_back(indices[h]);
+    ends.push_back(indices[h - h % 3 + (h % 3 + 1) % 3]);
   }
   out.edges.resize(3 * ends.size());
   for (size_t i = 0; i < ends.size(); ++i) {
@@ -149,7 +199,6 @@ void Topology(const std::vector<float>& positions, const std::vector<uint32_t>& 
     out.edges[3 * i + 1] = positions[3 * v + 1];
     out.edges[3 * i + 2] = positions[3 * v + 2];
   }
-  out.closed = closed;
 }
 
 }  // namespace

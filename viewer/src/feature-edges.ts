@@ -118,10 +118,17 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
   let closed = triangleCount > 0 && volume6 > 0;
   for (let h = 0; closed && h < size; h++) if (slots[4 * h + 3] !== 0) closed = false;
   if (!wantEdges) return { edges: null, closed };
-  // Edges without a partner face: open or non-manifold, always drawn.
-  for (let h = 0; h < size; h++) {
-    const wait = slots[4 * h + 2];
-    if (slots[4 * h] < 0 || wait < 0) continue;
+  // Edges without a partner face: open or non-manifold, always drawn; in
+  // the order of their half-edges (not of the table, so that the engine's
+  // copy, bindings/wasm/wasm_view_mesh.cpp, can find them another way).
+  let waitCount = 0;
+  for (let h = 0; h < size; h++) if (slots[4 * h] >= 0 && slots[4 * h + 2] >= 0) waitCount++;
+  const waits = new Int32Array(waitCount);
+  waitCount = 0;
+  for (let h = 0; h < size; h++) if (slots[4 * h] >= 0 && slots[4 * h + 2] >= 0) waits[waitCount++] = slots[4 * h + 2];
+  waits.sort();
+  for (let i = 0; i < waitCount; i++) {
+    const wait = waits[i];
     const t = (wait / 3) | 0, k = wait % 3;
     ends[endCount++] = indices[3 * t + k];
     ends[endCount++] = indices[3 * t + ((k + 1) % 3)];
