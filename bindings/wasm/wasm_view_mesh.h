@@ -1,9 +1,11 @@
 // The rendered mesh as the viewer draws it, prepared in the render worker so
 // the page's main thread does not: triangles grouped by part (the viewer's
 // wire format, viewer/src/wire-format.ts), and the edges overlay and
-// closedness flag of viewer/src/feature-edges.ts meshTopology, computed the
-// same way bit for bit (same welding, hash tables, float32 normals and
-// double arithmetic), so the overlay is the same whichever side built it.
+// closedness flag of viewer/src/feature-edges.ts meshTopology: the same
+// welding, float32 normals, double arithmetic and pairing of each edge's
+// faces in half-edge order (found through buckets per vertex instead of its
+// hash table), so the segments are the same, in the same order, whichever
+// side built them (tests/viewer/worker-view-mesh.test.mjs).
 #pragma once
 
 #include <cstdint>
