@@ -15,6 +15,7 @@ import type { EngineRenderOptions, WorkerMesh } from '../../viewer/src/render-pr
 import { TraitModel } from '../../viewer/src/page-model';
 import { Viewer } from '../../viewer/src/viewer';
 import { rendererName } from '../../viewer/src/gl-renderer';
+import { VIEW_OPTIONS, decodedFromWorker } from '../../viewer/src/worker-renderer';
 
 // What the driver renders: SCAD text, or a file in the engine's file system
 // (the examples package mounts OpenSCAD's examples at /examples).
@@ -76,6 +77,12 @@ const median = (xs: number[]) => {
 };
 
 let model: TraitModel;
+// As the widget's in-viewer edits (worker-renderer.ts): the engine prepares
+// the mesh as the viewer draws it (triangles by part, edges overlay,
+// closedness) in the worker, and the viewer draws it at once. Off
+// (--prepare-on-page): the mesh goes through the viewer's traits and the
+// page's main thread does that work (the bench's path before session 7).
+let prepareInWorker = true;
 let viewer: Viewer;
 let client: RenderClient;
 const longTasks: LongTask[] = [];
@@ -86,14 +93,16 @@ function errorsOf(outcome: RenderOutcome): string[] {
 }
 
 function request(m: BenchModel, extra: EngineRenderOptions = {}): Promise<RenderOutcome> {
-  return client.render(m.source, { ...(m.file ? { file: m.file } : { name: `${m.name}.scad` }), ...extra });
+  return client.render(m.source, { ...(m.file ? { file: m.file } : { name: `${m.name}.scad` }),
+                                  ...(prepareInWorker ? VIEW_OPTIONS : {}), ...extra });
 }
 
 // Hands a result to the viewer; resolves when its frame was drawn (the
 // viewer rebuilds and draws in a microtask) with the draw's time.
 async function show(outcome: RenderOutcome): Promise<number> {
   const before = viewer.frames;
-  model.setMany(outcome.result ? meshTraits(outcome.result.mesh) : EMPTY_TRAITS);
+  if (prepareInWorker) viewer.showWorkerMesh(outcome.result ? decodedFromWorker(outcome.result.mesh, outcome.result.view) : null);
+  else model.setMany(outcome.result ? meshTraits(outcome.result.mesh) : EMPTY_TRAITS);
   await Promise.resolve();
   while (viewer.frames === before) await nextFrame(); // never taken: the rebuild draws at once
   return viewer.lastDrawnAt - performance.timeOrigin;
@@ -104,8 +113,9 @@ function tasksIn(from: number, to: number): LongTask[] {
 }
 
 const bench = {
-  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }, antialias?: boolean, cullBackFaces = true):
-      Promise<{ loadMs: number; isolated: boolean; gl: string; antialias: boolean }> {
+  async init(engine: { workerUrl: string; moduleUrl: string; packages: string[] }, antialias?: boolean, cullBackFaces = true,
+             inWorker = true): Promise<{ loadMs: number; isolated: boolean; gl: string; antialias: boolean }> {
+    prepareInWorker = inWorker;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });

@@ -32,6 +32,7 @@
 //   node bench/browser/run_browser_bench.mjs [--changes 20] [--cold 3] [--only REGEX]
 //       [--kernel-min-time 0.5] [--no-kernel] [--out bench/results/browser_bench.md] [--smoke]
 //       [--antialias auto|on|off] [--no-cull]     # the viewer's frame-cost choices, for A/B runs
+//       [--prepare-on-page]   # the mesh's part grouping and edges on the page's main thread (before session 7)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,7 +56,7 @@ function parseArgs(argv) {
     wasmBuild: path.join(repo, 'build-wasm'), native: path.join(repo, 'build/bin/mos'),
     benchRender: path.join(repo, 'build/bench/mos_bench_render'),
     kernelModule: path.join(repo, 'build-wasm-bench/bench/mos_bench_kernel_web.mjs'),
-    changes: 20, cold: 3, only: null, kernelMinTime: 0.5, kernel: true, out: null, smoke: false, antialias: 'auto', cull: true,
+    changes: 20, cold: 3, only: null, kernelMinTime: 0.5, kernel: true, out: null, smoke: false, antialias: 'auto', cull: true, prepareInWorker: true,
   };
   for (let i = 2; i < argv.length; i++) {
     const k = argv[i], v = () => argv[++i];
@@ -72,6 +73,7 @@ function parseArgs(argv) {
     else if (k === '--smoke') a.smoke = true;
     else if (k === '--antialias') a.antialias = v();
     else if (k === '--no-cull') a.cull = false;
+    else if (k === '--prepare-on-page') a.prepareInWorker = false;
     else throw new Error(`unknown argument ${k}`);
   }
   if (!['auto', 'on', 'off'].includes(a.antialias)) throw new Error('--antialias: auto, on or off');
@@ -290,12 +292,13 @@ async function main() {
       await page.goto(url);
       await page.waitForFunction(() => window.benchReady === true);
       if (process.env.NODRAW) await page.evaluate(() => { window.noDraw = true; });
-      const init = await page.evaluate(([engine, aa, cull]) => window.bench.init(engine, aa, cull), [{
+      const init = await page.evaluate(([engine, aa, cull, inWorker]) => window.bench.init(engine, aa, cull, inWorker), [{
         workerUrl: '/bundle/render-worker.js', moduleUrl: '/engine/mos_wasm.mjs',
         packages: ['/engine/mos_fonts.data', '/engine/mos_libraries.data'],
-      }, args.antialias === 'auto' ? undefined : args.antialias === 'on', args.cull]);
+      }, args.antialias === 'auto' ? undefined : args.antialias === 'on', args.cull, args.prepareInWorker]);
       glInfo = `${init.gl}, antialias ${init.antialias ? 'on' : 'off'}${args.antialias === 'auto' ? ' (viewer default)' : ' (forced)'}` +
-        `${args.cull ? '' : ', back-face culling off (--no-cull)'}`;
+        `${args.cull ? '' : ', back-face culling off (--no-cull)'}` +
+        `${args.prepareInWorker ? '; mesh prepared in the worker' : '; mesh prepared on the page (--prepare-on-page)'}`;
       console.log(`WebGL: ${glInfo}`);
       console.log(`Chromium ${chromiumVersion}; engine loaded in the worker in ${f(init.loadMs, 0)} ms; ` +
                   `cross-origin isolated: ${init.isolated}`);
@@ -390,12 +393,17 @@ function formatReport({ args, rows, kernel, started, loadBefore, loadAfter, chro
              '(native: mos_bench_render --geometry, fresh Engine; wasm: the engine\'s own stats.totalSeconds in the ' +
              `worker, geometry cache emptied first; medians of ${args.cold} after a warm-up). drawn / on screen = ` +
              'parameter change -> new frame, through the RenderClient and its worker (warm engine, 64 MB geometry ' +
-             'cache), the mesh handed to the viewer (viewer/src) as its traits, Three.js upload and draw: "drawn" ' +
+             'cache), the mesh handed to the viewer (viewer/src) ' +
+             (args.prepareInWorker
+               ? 'as an in-viewer edit\'s frame is (grouped by part, edges overlay and closedness computed by the engine in ' +
+                 'the worker: bindings/wasm/wasm_view_mesh.h)'
+               : 'as its traits (grouped by part and edges overlay on the main thread: --prepare-on-page)') +
+             ', Three.js upload and draw: "drawn" ' +
              'when the viewer\'s draw call returned, "on screen" when the next animation frame was painted and ' +
              'committed; changes made one after another. Long tasks = main-thread tasks over 50 ms during the ' +
              'model\'s default render and changes: "in render" overlapped a render in the worker, "draw" are the ' +
-             'others (mesh upload, draw, paint and commit of the frame). engine p95 = the worker engine\'s own time of ' +
-             'the changes (a $fn override can make a model much heavier than its default); result -> screen p95 = ' +
+             'others (mesh upload, draw, paint and commit of the frame). engine p95 = the worker\'s time of ' +
+             'the changes: the engine, the mesh copied out of its heap and (by default) prepared for the viewer (a $fn override can make a model much heavier than its default); result -> screen p95 = ' +
              'from the result reaching the page to the frame on screen (the viewer, Three.js and the GPU). CPU ms per ' +
              'frame (default render + changes, from /proc, so barely load-dependent): the page\'s main thread, the ' +
              'worker (engine), the GPU process (SwiftShader rasterizing the frame, and the compositor).', '');

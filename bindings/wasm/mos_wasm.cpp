@@ -26,6 +26,7 @@
 #include "wasm_parameters.h"
 #include "wasm_request.h"
 #include "wasm_result.h"
+#include "wasm_view_mesh.h"
 
 namespace {
 
@@ -82,6 +83,8 @@ void ApplyCacheBudget(const val& options) {
 //   cancelFlag: Int32Array   a non-zero [0] stops the render ("cancelled")
 //   geometryCacheBytes       a new budget for the engine's geometry cache
 //   copy (default false)     the mesh arrays as copies instead of heap views
+//   viewEdgeCos              also `view`: the mesh as the viewer draws it
+//                            (wasm_view_mesh.h), edges at this cosine
 //                            (views stay valid until the next render only)
 val Render(const std::string& source, val options) {
   try {
@@ -95,6 +98,9 @@ val Render(const std::string& source, val options) {
     val out = mos::wasm::ResultToJs(*result, flag.Seen());
     if (present && options["export"].isString())
       AddExport(*result, options["export"].as<std::string>(), out);
+    if (present && options["viewEdgeCos"].isNumber() && !result->mesh.indices.empty())
+      out.set("view", mos::wasm::ViewMeshToJs(
+                          mos::wasm::BuildViewMesh(result->mesh, options["viewEdgeCos"].as<double>())));
     // Last: the views must not see a heap growth after they are made.
     const bool copy = mos::wasm::BoolOption(options, "copy", false);
     mos::wasm::AddMesh(*result, copy, out);

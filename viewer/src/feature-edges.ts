@@ -6,6 +6,21 @@
 // open-addressing hash tables in typed arrays (no strings, no Map).
 import * as THREE from 'three';
 
+// The overlay's angle: faces meeting at more than this many degrees.
+export const EDGE_ANGLE_DEG = 20;
+// Its cosine as meshTopology compares it; the render worker passes the same
+// double to the engine (viewEdgeCos, bindings/wasm/wasm_view_mesh.h), whose
+// C++ copy of meshTopology then gives the same edges, in the same order.
+export const edgeAngleCos = (angleDeg: number): number => Math.cos((angleDeg * Math.PI) / 180);
+
+// Edges and closedness computed before the mesh reached the viewer (the
+// render worker's engine: worker-renderer.ts decodedFromWorker).
+export interface PrecomputedTopology {
+  angleDeg: number;
+  edges: Float32Array;
+  closed: boolean;
+}
+
 function tableSize(n: number): number {
   let size = 16;
   while (size < 2 * n) size *= 2;
@@ -57,7 +72,7 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
   let volume6 = 0; // six times the signed volume
   const triangleCount = indices.length / 3;
   const normals = new Float32Array(3 * triangleCount);
-  const cosLimit = Math.cos((angleDeg * Math.PI) / 180);
+  const cosLimit = edgeAngleCos(angleDeg);
   const size = tableSize(2 * triangleCount), mask = size - 1;
   // One slot per edge, four int32 side by side (one cache line per probe):
   // LO, HI (welded end vertices, lo < hi; LO -1 = empty), WAIT (half-edge
@@ -103,10 +118,17 @@ export function meshTopology(positions: Float32Array, indices: Uint16Array | Uin
   let closed = triangleCount > 0 && volume6 > 0;
   for (let h = 0; closed && h < size; h++) if (slots[4 * h + 3] !== 0) closed = false;
   if (!wantEdges) return { edges: null, closed };
-  // Edges without a partner face: open or non-manifold, always drawn.
-  for (let h = 0; h < size; h++) {
-    const wait = slots[4 * h + 2];
-    if (slots[4 * h] < 0 || wait < 0) continue;
+  // Edges without a partner face: open or non-manifold, always drawn; in
+  // the order of their half-edges (not of the table, so that the engine's
+  // copy, bindings/wasm/wasm_view_mesh.cpp, can find them another way).
+  let waitCount = 0;
+  for (let h = 0; h < size; h++) if (slots[4 * h] >= 0 && slots[4 * h + 2] >= 0) waitCount++;
+  const waits = new Int32Array(waitCount);
+  waitCount = 0;
+  for (let h = 0; h < size; h++) if (slots[4 * h] >= 0 && slots[4 * h + 2] >= 0) waits[waitCount++] = slots[4 * h + 2];
+  waits.sort();
+  for (let i = 0; i < waitCount; i++) {
+    const wait = waits[i];
     const t = (wait / 3) | 0, k = wait % 3;
     ends[endCount++] = indices[3 * t + k];
     ends[endCount++] = indices[3 * t + ((k + 1) % 3)];

@@ -5,7 +5,7 @@
 // shading is done in the shader, so no normals are computed or sent. The edges
 // overlay is built separately (ensureEdges), only when it is shown.
 import * as THREE from 'three';
-import { meshTopology } from './feature-edges';
+import { EDGE_ANGLE_DEG, meshTopology } from './feature-edges';
 import type { DecodedMesh } from './wire-format';
 
 export interface BuiltMesh {
@@ -98,9 +98,13 @@ export function buildMesh(mesh: DecodedMesh, cache: MaterialCache): BuiltMesh {
 }
 
 // Adds the edges overlay to `built` (once) and returns it.
-export function ensureEdges(built: BuiltMesh, cache: MaterialCache, edgeAngleDeg = 20): THREE.LineSegments {
+// The worker's edges when it computed them at this angle, else our own pass.
+export function ensureEdges(built: BuiltMesh, cache: MaterialCache, edgeAngleDeg = EDGE_ANGLE_DEG): THREE.LineSegments {
   if (!built.edges) {
-    const topology = meshTopology(built.source.positions, built.source.indices, edgeAngleDeg, true);
+    const given = built.source.topology;
+    const topology = given && given.angleDeg === edgeAngleDeg
+      ? given
+      : meshTopology(built.source.positions, built.source.indices, edgeAngleDeg, true);
     built.closed = topology.closed;
     const geometry = new THREE.BufferGeometry();
     geometry.setAttribute('position', new THREE.BufferAttribute(topology.edges!, 3));
@@ -114,6 +118,7 @@ export function ensureEdges(built: BuiltMesh, cache: MaterialCache, edgeAngleDeg
 // Whether `built` is a closed surface seen from outside (the same pass as
 // the edges overlay, which gives it when it was built).
 export function isClosed(built: BuiltMesh): boolean {
+  if (built.closed === null && built.source.topology) built.closed = built.source.topology.closed;
   if (built.closed === null) built.closed = meshTopology(built.source.positions, built.source.indices, 0, false).closed;
   return built.closed;
 }

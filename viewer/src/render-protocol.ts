@@ -19,6 +19,17 @@ export interface WorkerMesh {
   palette: Uint8Array;
 }
 
+// The mesh as the viewer draws it, prepared by the engine in the worker
+// (render option viewEdgeCos; bindings/wasm/wasm_view_mesh.h): triangles
+// grouped by part, and feature-edges.ts meshTopology's edges and closedness.
+export interface ViewMesh {
+  indices: Uint32Array;
+  partCounts: Uint32Array;
+  edges: Float32Array;
+  closed: boolean;
+  edgeCos: number; // the viewEdgeCos it was made with (set by the worker)
+}
+
 // What render() of the WASM engine returns (bindings/wasm/wasm_result.h),
 // with the mesh copied out of the engine's heap.
 export interface EngineResult {
@@ -35,6 +46,7 @@ export interface EngineResult {
   triangles: number;
   vertices: number;
   mesh: WorkerMesh;
+  view?: ViewMesh; // with viewEdgeCos, for a non-empty mesh
 }
 
 // Options of the engine's render() (bindings/wasm/wasm_request.h) that can
@@ -53,6 +65,8 @@ export interface EngineRenderOptions {
   maxVertices?: number;
   maxMemoryBytes?: number;
   geometryCacheBytes?: number;
+  // Also return `view` (ViewMesh), its edges at this cosine of the angle.
+  viewEdgeCos?: number;
   // Files the render reads (absolute path -> text, or bytes for data files),
   // written into the engine's in-memory file system before it runs: the
   // main file (`file`), what it includes/uses, and what its import(),

@@ -136,8 +136,13 @@ async function render(id: number, source: string, options: EngineRenderOptions):
     const mesh = ownMesh(raw.mesh);
     mos.releaseResult();
     const result: EngineResult = { ...raw, mesh };
-    post({ type: 'result', id, result, engineMs: performance.now() - started },
-         [mesh.positions.buffer, mesh.indices.buffer, mesh.partIds.buffer, mesh.palette.buffer]);
+    const transfer: Transferable[] = [mesh.positions.buffer, mesh.indices.buffer, mesh.partIds.buffer, mesh.palette.buffer];
+    // The viewer's arrays (own buffers already: wasm_view_mesh.h).
+    if (raw.view) {
+      result.view = { ...raw.view, edgeCos: engineOptions.viewEdgeCos! };
+      transfer.push(raw.view.indices.buffer, raw.view.partCounts.buffer, raw.view.edges.buffer);
+    }
+    post({ type: 'result', id, result, engineMs: performance.now() - started }, transfer);
   } catch (err) {
     // An abort (out of memory, a trap) or a JS stack overflow thrown through
     // the engine's frames (no C++ unwinding) leaves the instance unusable.

@@ -207,6 +207,13 @@ export class Viewer {
     return true;
   }
 
+  // Draws a mesh from a render worker at once (decodedFromWorker), as an
+  // in-viewer edit's frame is drawn, for pages that drive their own
+  // RenderClient without a widget model (bench/browser/bench-page.ts).
+  showWorkerMesh(mesh: DecodedMesh | null): void {
+    if (!this.disposed) this.display(mesh);
+  }
+
   get shownFrom(): 'python' | 'worker' { return this.drawnFrom; }
   // Whether the canvas is multisampled (off on software GL: gl-renderer.ts).
   get antialiased(): boolean { return this.renderer.getContext().getContextAttributes()?.antialias === true; }

@@ -3,11 +3,16 @@
 // error. Binary traits arrive from anywidget as DataView; ArrayBuffer and
 // typed arrays are accepted as well.
 
+import type { PrecomputedTopology } from './feature-edges';
+
 export interface DecodedMesh {
   positions: Float32Array; // xyz per vertex
   indices: Uint16Array | Uint32Array; // 3 per triangle, sorted by part
   palette: Uint8Array; // rgba per part
   partCounts: Uint32Array; // triangles per part, in palette order
+  // The edges overlay and closedness, when the render worker computed them
+  // (mesh-builder.ts uses them instead of its own pass).
+  topology?: PrecomputedTopology;
 }
 
 type Binary = DataView | ArrayBuffer | ArrayBufferView | null | undefined;

@@ -25,7 +25,8 @@
 // widget run again). With the native engine Python renders on read instead,
 // and nothing more crosses the wire.
 import { RenderClient, type RenderOutcome } from './render-client';
-import type { EngineParameters, EngineRenderOptions, EngineResult, WorkerMesh } from './render-protocol';
+import type { EngineParameters, EngineRenderOptions, EngineResult, ViewMesh, WorkerMesh } from './render-protocol';
+import { EDGE_ANGLE_DEG, edgeAngleCos } from './feature-edges';
 import { engineCore, enginePart, packagesFor, type EnginePart } from './engine-assets';
 import { definesOf } from './scad-values';
 import type { ScadErrorInfo, WidgetModel } from './widget-model';
@@ -81,11 +82,19 @@ function workerBlobUrl(): string {
 }
 
 // The worker's mesh (a part id per triangle) as the viewer's wire format
-// (triangles grouped by part, a count per palette entry): a counting sort.
-export function decodedFromWorker(mesh: WorkerMesh): DecodedMesh | null {
+// (triangles grouped by part, a count per palette entry): a counting sort,
+// unless the engine did it in the worker (`view`, asked for with
+// VIEW_OPTIONS), which also gives the edges overlay and closedness.
+export function decodedFromWorker(mesh: WorkerMesh, view?: ViewMesh): DecodedMesh | null {
   if (mesh.positions.length === 0) return null;
   const triangles = mesh.partIds.length;
   const parts = Math.max(1, mesh.palette.length / 4);
+  const palette = mesh.palette.length ? mesh.palette : new Uint8Array([249, 215, 44, 255]);
+  if (view && view.indices.length === 3 * triangles && view.partCounts.length === parts) {
+    const topology = view.edgeCos === edgeAngleCos(EDGE_ANGLE_DEG)
+      ? { angleDeg: EDGE_ANGLE_DEG, edges: view.edges, closed: view.closed } : undefined;
+    return { positions: mesh.positions, indices: view.indices, palette, partCounts: view.partCounts, topology };
+  }
   const partCounts = new Uint32Array(parts);
   for (let t = 0; t < triangles; t++) partCounts[Math.min(mesh.partIds[t], parts - 1)]++;
   const start = new Uint32Array(parts);
@@ -97,9 +106,12 @@ export function decodedFromWorker(mesh: WorkerMesh): DecodedMesh | null {
     indices[at + 1] = mesh.indices[3 * t + 1];
     indices[at + 2] = mesh.indices[3 * t + 2];
   }
-  const palette = mesh.palette.length ? mesh.palette : new Uint8Array([249, 215, 44, 255]);
   return { positions: mesh.positions, indices, palette, partCounts };
 }
+
+// Render options that make the worker's engine prepare the mesh as the
+// viewer draws it (decodedFromWorker), off the page's main thread.
+export const VIEW_OPTIONS = { viewEdgeCos: edgeAngleCos(EDGE_ANGLE_DEG) } as const;
 
 // A typed array's bytes in an ArrayBuffer of their own (what anywidget sends).
 function copyBytes(a: ArrayBufferView): ArrayBuffer {
@@ -204,7 +216,7 @@ export class WorkerRenderer {
     if (typeof steps === 'number' && steps > 0 && !('$t' in defines) && typeof t === 'number') defines.$t = String(t);
     const name = this.model.get('scad_name');
     const timeout = this.model.get('render_timeout');
-    const options: EngineRenderOptions = { defines, preview: Boolean(this.model.get('preview')) };
+    const options: EngineRenderOptions = { defines, preview: Boolean(this.model.get('preview')), ...VIEW_OPTIONS };
     if (typeof name === 'string' && name) options.name = name;
     if (typeof timeout === 'number' && timeout > 0) options.timeoutSeconds = timeout;
     return options;
@@ -241,7 +253,7 @@ export class WorkerRenderer {
     }
     if (outcome.status !== 'done' || !outcome.result) return null;
     const error = errorOfResult(outcome.result, source, name);
-    return { mesh: error ? null : decodedFromWorker(outcome.result.mesh), error, engineMs: outcome.engineMs ?? 0 };
+    return { mesh: error ? null : decodedFromWorker(outcome.result.mesh, outcome.result.view), error, engineMs: outcome.engineMs ?? 0 };
   }
 
   // The in-viewer edit: renders `values` (merged into the current params)
