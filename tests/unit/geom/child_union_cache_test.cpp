@@ -5,65 +5,17 @@
 // an uncached render gives, property table and node ids included.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
-#include "eval/evaluator.h"
-#include "geom/geometry_cache.h"
-#include "geom/geometry_evaluator.h"
-#include "lang/parser.h"
+#include "cache_test_util.h"
 
 namespace mos::geom {
 namespace {
 
-eval::EvalResult Tree(const std::string& source) {
-  auto parsed = lang::ParseSource(source, "t.scad", "", {});
-  EXPECT_TRUE(parsed.file) << source;
-  eval::EvalResult e = eval::Evaluate(parsed.file, {});
-  EXPECT_TRUE(e.root) << source;
-  return e;
-}
-
-RenderResult RenderWith(const eval::EvalResult& e, GeometryCache* cache) {
-  RenderOptions options;
-  options.cache = cache;
-  return RenderNodeTree(*e.root, options);
-}
-
-std::string Num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
-void ExpectSameResult(const RenderResult& a, const RenderResult& b) {
-  ASSERT_EQ(a.geometry.dim, b.geometry.dim);
-  ASSERT_EQ(a.geometry.mesh.vertPos.size(), b.geometry.mesh.vertPos.size());
-  for (size_t i = 0; i < a.geometry.mesh.vertPos.size(); ++i) {
-    EXPECT_EQ(a.geometry.mesh.vertPos[i].x, b.geometry.mesh.vertPos[i].x) << i;
-    EXPECT_EQ(a.geometry.mesh.vertPos[i].y, b.geometry.mesh.vertPos[i].y) << i;
-    EXPECT_EQ(a.geometry.mesh.vertPos[i].z, b.geometry.mesh.vertPos[i].z) << i;
-  }
-  EXPECT_EQ(a.geometry.mesh.triVerts, b.geometry.mesh.triVerts);
-  EXPECT_EQ(a.geometry.mesh.triProp, b.geometry.mesh.triProp);
-  ASSERT_EQ(a.geometry.polygon.contours.size(), b.geometry.polygon.contours.size());
-  for (size_t c = 0; c < a.geometry.polygon.contours.size(); ++c) {
-    const auto& ca = a.geometry.polygon.contours[c];
-    const auto& cb = b.geometry.polygon.contours[c];
-    ASSERT_EQ(ca.size(), cb.size());
-    for (size_t i = 0; i < ca.size(); ++i) {
-      EXPECT_EQ(ca[i].x, cb[i].x);
-      EXPECT_EQ(ca[i].y, cb[i].y);
-    }
-  }
-  EXPECT_EQ(a.geometry.polygonProp, b.geometry.polygonProp);
-  ASSERT_EQ(a.properties.size(), b.properties.size());
-  for (size_t i = 0; i < a.properties.size(); ++i) {
-    EXPECT_EQ(a.properties[i].nodeId, b.properties[i].nodeId) << i;
-    EXPECT_EQ(a.properties[i].rgba, b.properties[i].rgba) << i;
-  }
-  EXPECT_EQ(a.warnings.size(), b.warnings.size());
-}
+using testing::ExpectSameResult;
+using testing::Num;
+using testing::RenderWith;
+using testing::Tree;
 
 // An assembly of two overlapping parts (their union is a boolean), moved;
 // the parts in front of it change too, so its properties and node ids land

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "cache_test_util.h"
 #include "eval/evaluator.h"
 #include "geom/geometry_cache.h"
 #include "geom/geometry_evaluator.h"
@@ -20,46 +21,10 @@
 namespace mos::geom {
 namespace {
 
-// Parses and evaluates `source`; the tree stays alive with the result.
-eval::EvalResult Tree(const std::string& source) {
-  auto parsed = lang::ParseSource(source, "t.scad", "", {});
-  EXPECT_TRUE(parsed.file) << source;
-  eval::EvalResult e = eval::Evaluate(parsed.file, {});
-  EXPECT_TRUE(e.root) << source;
-  return e;
-}
-
-RenderResult RenderWith(const eval::EvalResult& e, GeometryCache* cache) {
-  RenderOptions options;
-  options.cache = cache;
-  return RenderNodeTree(*e.root, options);
-}
-
-std::string Num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
-// Same solid, triangle for triangle, with the same property table.
-void ExpectSameResult(const RenderResult& a, const RenderResult& b) {
-  ASSERT_EQ(a.geometry.dim, b.geometry.dim);
-  EXPECT_EQ(a.geometry.mesh.vertPos.size(), b.geometry.mesh.vertPos.size());
-  for (size_t i = 0; i < a.geometry.mesh.vertPos.size() && i < b.geometry.mesh.vertPos.size(); ++i) {
-    EXPECT_EQ(a.geometry.mesh.vertPos[i].x, b.geometry.mesh.vertPos[i].x);
-    EXPECT_EQ(a.geometry.mesh.vertPos[i].y, b.geometry.mesh.vertPos[i].y);
-    EXPECT_EQ(a.geometry.mesh.vertPos[i].z, b.geometry.mesh.vertPos[i].z);
-  }
-  EXPECT_EQ(a.geometry.mesh.triVerts, b.geometry.mesh.triVerts);
-  EXPECT_EQ(a.geometry.mesh.triProp, b.geometry.mesh.triProp);
-  EXPECT_EQ(a.geometry.polygonProp, b.geometry.polygonProp);
-  ASSERT_EQ(a.properties.size(), b.properties.size());
-  for (size_t i = 0; i < a.properties.size(); ++i) {
-    EXPECT_EQ(a.properties[i].nodeId, b.properties[i].nodeId) << i;
-    EXPECT_EQ(a.properties[i].rgba, b.properties[i].rgba) << i;
-  }
-  EXPECT_EQ(a.warnings.size(), b.warnings.size());
-}
+using testing::ExpectSameResult;
+using testing::Num;
+using testing::RenderWith;
+using testing::Tree;
 
 // The same solid (measures, bounding box) and property table; the
 // triangles may differ: a repeated change unites the unchanged children of
