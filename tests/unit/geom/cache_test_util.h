@@ -65,4 +65,19 @@ inline void ExpectSameResult(const RenderResult& a, const RenderResult& b) {
   EXPECT_EQ(a.warnings.size(), b.warnings.size());
 }
 
+
+// A change rendered on a warm cache: `before` is rendered into `cache`, then
+// `after`; the tree of `after` stays alive with its warm result.
+struct Change {
+  eval::EvalResult tree;
+  RenderResult warm;
+};
+inline Change RenderChange(GeometryCache& cache, const std::string& before, const std::string& after) {
+  eval::EvalResult first = Tree(before);
+  RenderWith(first, &cache);
+  Change change{Tree(after), {}};
+  change.warm = RenderWith(change.tree, &cache);
+  return change;
+}
+
 }  // namespace mos::geom::testing

@@ -12,8 +12,10 @@
 namespace mos::geom {
 namespace {
 
+using testing::Change;
 using testing::ExpectSameResult;
 using testing::Num;
+using testing::RenderChange;
 using testing::RenderWith;
 using testing::Tree;
 
@@ -50,13 +52,10 @@ TEST(ChildUnionCache, ChangedPartMissesTheUnion) {
            ", $fn = 12); }\n";
   };
   GeometryCache cache;
-  eval::EvalResult e1 = Tree(source(4));
-  RenderWith(e1, &cache);
-  eval::EvalResult e2 = Tree(source(4.5));
-  RenderResult warm = RenderWith(e2, &cache);
-  EXPECT_EQ(warm.stats.childUnionHits, 0u);
-  EXPECT_EQ(warm.stats.childUnionStores, 1u);
-  ExpectSameResult(warm, RenderWith(e2, nullptr));
+  const Change change = RenderChange(cache, source(4), source(4.5));
+  EXPECT_EQ(change.warm.stats.childUnionHits, 0u);
+  EXPECT_EQ(change.warm.stats.childUnionStores, 1u);
+  ExpectSameResult(change.warm, RenderWith(change.tree, nullptr));
 }
 
 TEST(ChildUnionCache, RecolouredGroupReplaysTheUnion) {
@@ -65,12 +64,9 @@ TEST(ChildUnionCache, RecolouredGroupReplaysTheUnion) {
            "\") { cube(10); translate([5, 5, 5]) cylinder(r = 3, h = 10, $fn = 16); }\n";
   };
   GeometryCache cache;
-  eval::EvalResult e1 = Tree(source("red"));
-  RenderWith(e1, &cache);
-  eval::EvalResult e2 = Tree(source("blue"));
-  RenderResult warm = RenderWith(e2, &cache);
-  EXPECT_EQ(warm.stats.childUnionHits, 1u);
-  ExpectSameResult(warm, RenderWith(e2, nullptr));
+  const Change change = RenderChange(cache, source("red"), source("blue"));
+  EXPECT_EQ(change.warm.stats.childUnionHits, 1u);
+  ExpectSameResult(change.warm, RenderWith(change.tree, nullptr));
 }
 
 // 2D: the union of an extrusion's children is replayed when only its height
