@@ -7,6 +7,7 @@
 
 #include "kernel/bbox.h"
 #include "kernel/limits.h"
+#include "kernel/union_pieces.h"
 
 namespace mos::kernel {
 
@@ -44,33 +45,42 @@ Mesh ReduceSmallestFirst(std::vector<Mesh> meshes, OpType op, LimitGuard* guard)
   return heap.empty() ? Mesh{} : std::move(meshes[heap.top().second]);
 }
 
+// Moves the meshes whose box touches no other box of `meshes` onto `out`
+// (concatenated: they need no boolean) and leaves the others in `meshes`.
+void TakeIsolated(std::vector<Mesh>& meshes, Mesh& out) {
+  std::vector<Box3> boxes;
+  for (const Mesh& m : meshes) boxes.push_back(BoxOf(m));
+  const std::vector<char> overlaps = OverlapsAnother(boxes);
+  std::vector<Mesh> rest;
+  for (size_t i = 0; i < meshes.size(); ++i) {
+    if (overlaps[i]) {
+      rest.push_back(std::move(meshes[i]));
+    } else if (out.NumTri() == 0) {
+      out = std::move(meshes[i]);
+    } else {
+      AppendMesh(out, meshes[i]);
+    }
+  }
+  meshes.swap(rest);
+}
+
 }  // namespace
 
 Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard) {
-  // Drop empties; split off meshes whose box touches no other box: they
-  // need no boolean, only concatenation.
   std::vector<Mesh> live;
   for (Mesh& m : meshes)
     if (m.NumTri() > 0) live.push_back(std::move(m));
   if (live.empty()) return Mesh{};
-  std::vector<Box3> boxes;
-  for (const Mesh& m : live) boxes.push_back(BoxOf(m));
-  std::vector<char> isolated(live.size(), 1);
-  for (size_t i = 0; i < live.size(); ++i)
-    for (size_t j = i + 1; j < live.size(); ++j)
-      if (boxes[i].Overlaps(boxes[j])) isolated[i] = isolated[j] = 0;
-  std::vector<Mesh> rest;
   Mesh out;
-  for (size_t i = 0; i < live.size(); ++i) {
-    if (isolated[i]) {
-      if (out.NumTri() == 0) out = std::move(live[i]);
-      else AppendMesh(out, live[i]);
-    } else {
-      rest.push_back(std::move(live[i]));
-    }
-  }
-  if (!rest.empty()) {
-    Mesh merged = ReduceSmallestFirst(std::move(rest), OpType::kUnion, guard);
+  TakeIsolated(live, out);
+  // The operands whose boxes overlap may still be apart piece by piece (two
+  // sets of separate parts spread over the same region): their components
+  // that touch no other need no boolean either. In Functions/functions.scad
+  // at $fn = 54 this turned a boolean of 82 separate cubes and spheres into
+  // concatenation (718 M -> 263 M instructions for the whole render).
+  if (live.size() >= 2) TakeIsolatedComponents(live, out);
+  if (!live.empty()) {
+    Mesh merged = ReduceSmallestFirst(std::move(live), OpType::kUnion, guard);
     if (guard && guard->Stopped()) return Mesh{};
     if (out.NumTri() == 0) out = std::move(merged);
     else AppendMesh(out, merged);
