@@ -9,6 +9,7 @@
 #include "geom/grid_snap.h"
 #include "geom/separated_parts.h"
 #include "kernel/boolean.h"
+#include "kernel/csg_schedule.h"
 
 namespace mos::geom {
 namespace {
@@ -162,7 +163,7 @@ class Booleans {
                  PartsSeparated({&acc, &other})) {
         kernel::AppendMesh(acc, other);
       } else {
-        acc = kernel::Boolean(acc, other, kop, &guard_);
+        acc = kernel::UnionPair(std::move(acc), other, &guard_);
       }
     } else if (op == CombineOp::kDifference) {
       if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)))
@@ -295,7 +296,9 @@ class Booleans {
         tryPlanes = PartsSeparated({&acc, &other});
         touches = !tryPlanes;
       }
-      if (touches)
+      if (touches && op == CombineOp::kUnion)
+        acc = kernel::UnionPair(std::move(acc), other, &guard_);
+      else if (touches)
         acc = kernel::Boolean(acc, other, KernelOp(op), &guard_);
       else if (op == CombineOp::kUnion)
         kernel::AppendMesh(acc, other);

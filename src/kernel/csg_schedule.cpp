@@ -88,6 +88,24 @@ Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   return out;
 }
 
+Mesh UnionPair(Mesh a, Mesh b, LimitGuard* guard) {
+  std::vector<Mesh> pair;
+  pair.push_back(std::move(a));
+  pair.push_back(std::move(b));
+  Mesh out;
+  TakeIsolatedComponents(pair, out);
+  if (pair.size() < 2) {
+    // Everything of one operand was apart (the other's rest stays as it is).
+    for (Mesh& m : pair) AppendMesh(out, m);
+    return out;
+  }
+  Mesh merged = Boolean(pair[0], pair[1], OpType::kUnion, guard);
+  if (guard && guard->Stopped()) return Mesh{};
+  if (out.NumTri() == 0) return merged;
+  AppendMesh(out, merged);
+  return out;
+}
+
 Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   if (meshes.empty()) return Mesh{};
   for (const Mesh& m : meshes)

@@ -15,6 +15,11 @@ namespace mos::kernel {
 // from a heap. A guard (boolean.h) is checked before each pairwise boolean.
 Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard = nullptr);
 
+// a union b: Boolean(a, b, kUnion) after the components of either that touch
+// no other component's box are taken out and appended (union_pieces.h);
+// when there are none, exactly Boolean(a, b, kUnion).
+Mesh UnionPair(Mesh a, Mesh b, LimitGuard* guard = nullptr);
+
 // Intersection of all meshes, smallest first.
 Mesh IntersectAll(std::vector<Mesh> meshes, LimitGuard* guard = nullptr);
 

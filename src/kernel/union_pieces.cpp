@@ -8,11 +8,6 @@
 namespace mos::kernel {
 namespace {
 
-bool Closed(const Mesh& mesh) {
-  if (mesh.halfedgeTwin.size() != 3 * mesh.triVerts.size()) return false;
-  return std::all_of(mesh.halfedgeTwin.begin(), mesh.halfedgeTwin.end(), [](int t) { return t >= 0; });
-}
-
 // Calls f(a, b) for every pair of overlapping boxes: a sweep over the boxes
 // sorted by their low x, comparing each with the boxes still open there.
 template <typename F>
@@ -30,8 +25,8 @@ void ForEachOverlap(const std::vector<Box3>& boxes, F&& f) {
   }
 }
 
-// The connected components of one mesh (one for an open mesh): an id per
-// triangle and a box per component.
+// The connected components of one mesh: an id per triangle and a box per
+// component.
 struct ComponentBoxList {
   std::vector<int> ofTri;
   std::vector<Box3> boxes;
@@ -39,7 +34,13 @@ struct ComponentBoxList {
 
 ComponentBoxList ComponentBoxes(const Mesh& mesh) {
   ComponentBoxList c;
-  const int count = Closed(mesh) ? ComponentIds(mesh, c.ofTri) : 1;
+  // A triangle naming a vertex that does not exist: the mesh is left whole
+  // (for the boolean's own handling of bad input).
+  const bool indicesValid = std::all_of(mesh.triVerts.begin(), mesh.triVerts.end(), [&](const auto& t) {
+    return t[0] >= 0 && t[1] >= 0 && t[2] >= 0 && t[0] < mesh.NumVert() && t[1] < mesh.NumVert() &&
+           t[2] < mesh.NumVert();
+  });
+  const int count = indicesValid ? ComponentIds(mesh, c.ofTri) : 1;
   if (count <= 1) c.ofTri.assign(mesh.NumTri(), 0);
   c.boxes.resize(std::max(count, 1));
   for (int t = 0; t < mesh.NumTri(); ++t)
@@ -67,12 +68,14 @@ Mesh KeepTriangles(const Mesh& mesh, const std::vector<char>& keep) {
     out.triVerts.push_back(tri);
     out.triProp.push_back(t < static_cast<int>(mesh.triProp.size()) ? mesh.triProp[t] : 0);
   }
+  // Twins, where the mesh has them (a boolean's result may not yet).
+  if (mesh.halfedgeTwin.size() != 3 * mesh.triVerts.size()) return out;
   out.halfedgeTwin.resize(3 * out.triVerts.size());
   for (int t = 0; t < mesh.NumTri(); ++t) {
     if (!keep[t]) continue;
     for (int k = 0; k < 3; ++k) {
       const int twin = mesh.halfedgeTwin[3 * t + k];
-      out.halfedgeTwin[3 * newTri[t] + k] = 3 * newTri[twin / 3] + twin % 3;
+      out.halfedgeTwin[3 * newTri[t] + k] = twin < 0 ? -1 : 3 * newTri[twin / 3] + twin % 3;
     }
   }
   return out;

@@ -22,8 +22,8 @@ std::vector<char> OverlapsAnother(const std::vector<Box3>& boxes);
 // keeps the rest of its triangles, in their order, with their properties
 // and twins; an operand with nothing to take is left exactly as it was (so
 // the boolean schedule and its output do not change), and one made only of
-// such components leaves `meshes`. Only closed operands with their twins
-// built are split (a boolean's result without twins stays whole).
+// such components leaves `meshes`. Components are joined through shared
+// vertices (ComponentIds), so an open mesh's pieces are whole components too.
 void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out);
 
 }  // namespace mos::kernel
