@@ -76,5 +76,29 @@ TEST(UnionPieces, OperandsMadeOnlyOfApartGroupsLeave) {
   EXPECT_TRUE(VolumeNear(UnionAll({ThreeBoxes(), other}), 5));
 }
 
+TEST(UnionPieces, UnionPairIsTheBooleanWhenNothingIsApart) {
+  const Mesh a = Box(0, 0, 0, 2, 2, 2), b = Box(1, 1, 1, 3, 3, 3);
+  const Mesh plain = Boolean(a, b, OpType::kUnion);
+  const Mesh pair = UnionPair(a, b);
+  EXPECT_EQ(pair.triVerts, plain.triVerts);
+  EXPECT_EQ(pair.vertPos.size(), plain.vertPos.size());
+}
+
+TEST(UnionPieces, UnionPairAppendsComponentsApart) {
+  // A boolean's result made of two separate boxes, united with
+  // a box touching only the second: the first box is appended.
+  const Mesh row = Boolean(Box(0, 0, 0, 1, 1, 1), Box(5, 0, 0, 6, 1, 1), OpType::kUnion);
+  ASSERT_EQ(ComponentCount(row), 2);
+  const Mesh other = Box(5.5, 0.5, 0.5, 7, 2, 2);
+  std::vector<Mesh> meshes{row, other};
+  Mesh out;
+  TakeIsolatedComponents(meshes, out);
+  EXPECT_EQ(out.NumTri(), 12);
+  const Mesh u = UnionPair(row, other);
+  EXPECT_TRUE(IsValidSolid(u));
+  EXPECT_TRUE(VolumeNear(u, 1 + 1 + 1.5 * 1.5 * 1.5 - 0.5 * 0.5 * 0.5));
+  EXPECT_EQ(ComponentCount(u), 2);
+}
+
 }  // namespace
 }  // namespace mos::kernel
