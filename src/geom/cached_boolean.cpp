@@ -138,7 +138,7 @@ class Booleans {
       if (!cutter) return std::nullopt;
       acc = Take(0);
       changed.erase(changed.begin());
-      AddOne(*acc, *cutter, op);
+      AddOne(*acc, std::move(*cutter), op);
     }
     if (!acc) return std::nullopt;
     if (op == CombineOp::kUnion)
@@ -154,16 +154,16 @@ class Booleans {
   }
 
   // acc = acc op other, skipping booleans whose operands cannot meet.
-  void AddOne(Mesh& acc, const Mesh& other, CombineOp op) {
+  void AddOne(Mesh& acc, Mesh other, CombineOp op) {
     const kernel::OpType kop = KernelOp(op);
     if (op == CombineOp::kUnion) {
       if (acc.NumTri() == 0) {
-        acc = other;
+        acc = std::move(other);
       } else if (!kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)) ||
                  PartsSeparated({&acc, &other})) {
         kernel::AppendMesh(acc, other);
       } else {
-        acc = kernel::UnionPair(std::move(acc), other, &guard_);
+        acc = kernel::UnionPair(std::move(acc), std::move(other), &guard_);
       }
     } else if (op == CombineOp::kDifference) {
       if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)))
@@ -279,7 +279,7 @@ class Booleans {
     if (next == 1) acc = Take(order[0]);
     bool tryPlanes = op == CombineOp::kUnion;
     for (size_t k = next; k < n; ++k) {
-      const Mesh other = Take(order[k]);
+      Mesh other = Take(order[k]);
       // A union member whose box touches no earlier member's box is apart
       // from all of them: appended (the box of their union would often
       // touch it, e.g. parts in a grid).
@@ -297,7 +297,7 @@ class Booleans {
         touches = !tryPlanes;
       }
       if (touches && op == CombineOp::kUnion)
-        acc = kernel::UnionPair(std::move(acc), other, &guard_);
+        acc = kernel::UnionPair(std::move(acc), std::move(other), &guard_);
       else if (touches)
         acc = kernel::Boolean(acc, other, KernelOp(op), &guard_);
       else if (op == CombineOp::kUnion)

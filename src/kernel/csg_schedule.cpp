@@ -53,13 +53,8 @@ void TakeIsolated(std::vector<Mesh>& meshes, Mesh& out) {
   const std::vector<char> overlaps = OverlapsAnother(boxes);
   std::vector<Mesh> rest;
   for (size_t i = 0; i < meshes.size(); ++i) {
-    if (overlaps[i]) {
-      rest.push_back(std::move(meshes[i]));
-    } else if (out.NumTri() == 0) {
-      out = std::move(meshes[i]);
-    } else {
-      AppendMesh(out, meshes[i]);
-    }
+    if (overlaps[i]) rest.push_back(std::move(meshes[i]));
+    else AppendInto(out, std::move(meshes[i]));
   }
   meshes.swap(rest);
 }
@@ -71,6 +66,8 @@ Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   for (Mesh& m : meshes)
     if (m.NumTri() > 0) live.push_back(std::move(m));
   if (live.empty()) return Mesh{};
+  // Whole operands apart first: cheaper than finding every operand's
+  // components, and most unions of separate parts end here.
   Mesh out;
   TakeIsolated(live, out);
   // The operands whose boxes overlap may still be apart piece by piece (two
@@ -82,8 +79,7 @@ Mesh UnionAll(std::vector<Mesh> meshes, LimitGuard* guard) {
   if (!live.empty()) {
     Mesh merged = ReduceSmallestFirst(std::move(live), OpType::kUnion, guard);
     if (guard && guard->Stopped()) return Mesh{};
-    if (out.NumTri() == 0) out = std::move(merged);
-    else AppendMesh(out, merged);
+    AppendInto(out, std::move(merged));
   }
   return out;
 }
@@ -96,13 +92,12 @@ Mesh UnionPair(Mesh a, Mesh b, LimitGuard* guard) {
   TakeIsolatedComponents(pair, out);
   if (pair.size() < 2) {
     // Everything of one operand was apart (the other's rest stays as it is).
-    for (Mesh& m : pair) AppendMesh(out, m);
+    for (Mesh& m : pair) AppendInto(out, std::move(m));
     return out;
   }
   Mesh merged = Boolean(pair[0], pair[1], OpType::kUnion, guard);
   if (guard && guard->Stopped()) return Mesh{};
-  if (out.NumTri() == 0) return merged;
-  AppendMesh(out, merged);
+  AppendInto(out, std::move(merged));
   return out;
 }
 

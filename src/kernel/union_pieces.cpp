@@ -81,12 +81,12 @@ Mesh KeepTriangles(const Mesh& mesh, const std::vector<char>& keep) {
   return out;
 }
 
-void Append(Mesh& out, Mesh&& part) {
+}  // namespace
+
+void AppendInto(Mesh& out, Mesh&& part) {
   if (out.NumTri() == 0) out = std::move(part);
   else AppendMesh(out, part);
 }
-
-}  // namespace
 
 std::vector<char> OverlapsAnother(const std::vector<Box3>& boxes) {
   std::vector<char> overlaps(boxes.size(), 0);
@@ -119,9 +119,9 @@ void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out) {
     if (!any) {
       rest.push_back(std::move(meshes[i]));
     } else if (all) {
-      Append(out, std::move(meshes[i]));
+      AppendInto(out, std::move(meshes[i]));
     } else {
-      Append(out, KeepTriangles(meshes[i], isolated));
+      AppendInto(out, KeepTriangles(meshes[i], isolated));
       for (char& k : isolated) k = !k;
       rest.push_back(KeepTriangles(meshes[i], isolated));
     }

@@ -26,4 +26,8 @@ std::vector<char> OverlapsAnother(const std::vector<Box3>& boxes);
 // vertices (ComponentIds), so an open mesh's pieces are whole components too.
 void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out);
 
+// `part` concatenated onto `out`; an empty `out` takes `part` as it is (its
+// twins and prepared operand data kept, which AppendMesh would not keep).
+void AppendInto(Mesh& out, Mesh&& part);
+
 }  // namespace mos::kernel
