@@ -223,7 +223,9 @@ class Booleans {
     touched_ = true;
     const size_t warningsBefore = ctx_.combine.warnings ? ctx_.combine.warnings->size() : 0;
     std::optional<Mesh> mesh;
-    if (op != CombineOp::kIntersection && members.size() >= 3 && members.size() <= 4) {
+    if (op == CombineOp::kDifference && members.size() >= 3 && FirstOutweighsCutters(members)) {
+      mesh = MinusCuttersUnion(members);
+    } else if (op != CombineOp::kIntersection && members.size() >= 3 && members.size() <= 4) {
       mesh = OneByOne(op, members);
     } else {
       std::vector<Geometry> children;
@@ -240,6 +242,33 @@ class Booleans {
     if (storeWhole && keyed_ && quiet && members.size() >= 2 && mesh->NumTri() > 0)
       Store(op, members, *mesh, true);
     return mesh;
+  }
+
+  // Whether the first member has at least as many triangles as all the
+  // cutters together: then each step of a fold would redo the large solid,
+  // and one difference with the cutters' union costs less. Otherwise (a
+  // plate with many holes, a shell and its bore) the fold keeps its prefix
+  // results for re-renders, and cutters that overlap one another are not
+  // merged by a boolean first.
+  bool FirstOutweighsCutters(const std::vector<size_t>& members) const {
+    int64_t cutters = 0;
+    for (size_t k = 1; k < members.size(); ++k) cutters += ops_[members[k]].geometry.mesh.NumTri();
+    return ops_[members[0]].geometry.mesh.NumTri() >= cutters;
+  }
+
+  // The first member minus the union of the others: one boolean on the
+  // (usually large) first member instead of one per cutter, each of which
+  // would prepare and clean the whole accumulated solid again (logo.scad:
+  // 280 M -> 193 M instructions). The cutters' union is stored as their
+  // set, so a change of the first member reuses it.
+  std::optional<Mesh> MinusCuttersUnion(const std::vector<size_t>& members) {
+    const std::vector<size_t> cutters(members.begin() + 1, members.end());
+    std::optional<Mesh> cutter = SetResult(CombineOp::kUnion, cutters);
+    if (!cutter || Stopped()) return std::nullopt;
+    Mesh acc = Take(members[0]);
+    AddOne(acc, std::move(*cutter), CombineOp::kDifference);
+    if (Stopped()) return std::nullopt;
+    return acc;
   }
 
   // Combine() ends early on cancel or deadline with an empty result.

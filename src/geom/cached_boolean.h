@@ -3,6 +3,9 @@
 // - three or four operands are folded one at a time (union: smallest
 //   first), and each step's result is stored as the set of operands it
 //   combines (sibling_set.h), so that changing the last one costs one boolean;
+// - except a difference whose first operand has at least as many triangles
+//   as all its cutters: it subtracts the cutters' union (stored as their
+//   set) in one boolean, rather than redoing the large solid per cutter;
 // - when a re-render changes the same children of the node as the render
 //   before it did (a slider being dragged: the cache remembers each boolean
 //   node's children by its position in the tree), the unchanged children

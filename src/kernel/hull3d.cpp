@@ -103,12 +103,14 @@ void Quickhull::AssignPoints(const std::vector<int>& points,
     int best = -1;
     double bestDist = 0;
     for (int f : faces) {
-      if (!Above(faces_[f], p)) continue;
+      // The farthest face the point is above (first on ties): a face no
+      // farther than the best so far cannot win, so its exact test, slow
+      // for the many coplanar points of sphere rings, is skipped.
       const double d = Distance(faces_[f], p);
-      if (best < 0 || d > bestDist) {
-        bestDist = d;
-        best = f;
-      }
+      if (best >= 0 && !(d > bestDist)) continue;
+      if (!Above(faces_[f], p)) continue;
+      bestDist = d;
+      best = f;
     }
     if (best >= 0) faces_[best].outside.push_back(p);
   }
