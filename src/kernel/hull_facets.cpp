@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "kernel/hull_predicates.h"
 #include "kernel/triangulate.h"
@@ -47,104 +46,129 @@ bool MergeCoplanarFacets(const std::vector<Vec3>& pts, const std::vector<HullTri
   for (int f = 0; f < numFaces; ++f) order[f] = f;
   std::stable_sort(order.begin(), order.end(),
                    [&](int a, int b) { return area[a] > area[b]; });
+  // Groups of coplanar faces, each a contiguous run of memberList (its
+  // breadth-first order from the seed); flat arrays, as a hull has
+  // thousands of groups, most of them one triangle.
   std::vector<int> group(numFaces, -1);
-  std::vector<std::vector<int>> members;
+  std::vector<int> memberList, memberStart, memberCount;
+  memberList.reserve(numFaces);
   for (int seed : order) {
     if (group[seed] >= 0) continue;
-    const int g = static_cast<int>(members.size());
-    members.push_back({seed});
+    const int g = static_cast<int>(memberStart.size());
+    const size_t begin = memberList.size();
+    memberStart.push_back(static_cast<int>(begin));
+    memberList.push_back(seed);
     group[seed] = g;
     const Vec3 n = faces[seed].normal;
     const auto& sv = faces[seed].v;
-    if (area[seed] == 0) continue;
-    for (size_t k = 0; k < members[g].size(); ++k) {
-      for (int t : faces[members[g][k]].adj) {
-        if (group[t] >= 0 || Dot(faces[t].normal, n) < 0) continue;
-        bool onPlane = true;  // exactly coplanar with the seed
-        for (int p : faces[t].v) {
-          if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
+    if (area[seed] != 0) {
+      for (size_t k = begin; k < memberList.size(); ++k) {
+        for (int t : faces[memberList[k]].adj) {
+          if (group[t] >= 0 || Dot(faces[t].normal, n) < 0) continue;
+          bool onPlane = true;  // exactly coplanar with the seed
+          for (int p : faces[t].v) {
+            if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
+          }
+          if (!onPlane) continue;
+          group[t] = g;
+          memberList.push_back(t);
         }
-        if (!onPlane) continue;
-        group[t] = g;
-        members[g].push_back(t);
       }
     }
+    memberCount.push_back(static_cast<int>(memberList.size() - begin));
   }
-  // Boundary loop of each group; a group that is not a disk falls apart
-  // into single triangles.
-  const int numGroups0 = static_cast<int>(members.size());
-  std::vector<std::vector<int>> loops;  // by group, vertices in order
-  std::unordered_map<int, int> next;
+  // Boundary loop of each group (loopList from loopStart[g]); a group that
+  // is not a disk falls apart into single triangles.
+  const int numGroups0 = static_cast<int>(memberStart.size());
+  std::vector<int> loopList, loopStart;
+  std::vector<int> nextOf(pts.size(), -1), froms;
   for (int g = 0; g < numGroups0; ++g) {
-    next.clear();
     bool disk = true;
     int start = -1;
     size_t edgeCount = 0;
-    for (int f : members[g]) {
+    froms.clear();
+    for (int k = 0; k < memberCount[g]; ++k) {
+      const int f = memberList[memberStart[g] + k];
       for (int i = 0; i < 3; ++i) {
         if (group[faces[f].adj[i]] == g) continue;
         const int from = faces[f].v[i];
-        if (!next.emplace(from, faces[f].v[(i + 1) % 3]).second) disk = false;
+        if (nextOf[from] >= 0) {
+          disk = false;  // the first edge from there is kept
+        } else {
+          nextOf[from] = faces[f].v[(i + 1) % 3];
+          froms.push_back(from);
+        }
         start = from;
         ++edgeCount;
       }
     }
-    std::vector<int> loop;
+    loopStart.push_back(static_cast<int>(loopList.size()));
     if (disk && start >= 0) {
       int v = start;
+      size_t length = 0;
       do {
-        loop.push_back(v);
-        auto it = next.find(v);
-        if (it == next.end() || loop.size() > edgeCount) {
+        loopList.push_back(v);
+        ++length;
+        if (nextOf[v] < 0 || length > edgeCount) {
           disk = false;
           break;
         }
-        v = it->second;
+        v = nextOf[v];
       } while (v != start);
-      disk = disk && loop.size() == edgeCount;
+      disk = disk && length == edgeCount;
     }
+    for (int from : froms) nextOf[from] = -1;
     if (!disk || start < 0) {
-      if (members[g].size() == 1) return false;
-      for (size_t k = 1; k < members[g].size(); ++k) {
-        const int f = members[g][k];
-        group[f] = static_cast<int>(members.size());
-        members.push_back({f});
+      if (memberCount[g] == 1) return false;
+      for (int k = 1; k < memberCount[g]; ++k) {
+        const int f = memberList[memberStart[g] + k];
+        group[f] = static_cast<int>(memberStart.size());
+        memberStart.push_back(memberStart[g] + k);
+        memberCount.push_back(1);
       }
-      members[g].resize(1);
-      const auto& v = faces[members[g][0]].v;
-      loop.assign(v.begin(), v.end());
+      memberCount[g] = 1;
+      const auto& v = faces[memberList[memberStart[g]]].v;
+      loopList.resize(loopStart[g]);
+      loopList.insert(loopList.end(), v.begin(), v.end());
     }
-    loops.push_back(std::move(loop));
   }
-  for (size_t g = numGroups0; g < members.size(); ++g) {
-    const auto& v = faces[members[g][0]].v;
-    loops.emplace_back(v.begin(), v.end());
+  for (size_t g = numGroups0; g < memberStart.size(); ++g) {
+    loopStart.push_back(static_cast<int>(loopList.size()));
+    const auto& v = faces[memberList[memberStart[g]]].v;
+    loopList.insert(loopList.end(), v.begin(), v.end());
   }
-  // A vertex is a corner when >= 3 groups meet there.
-  std::vector<std::vector<int>> groupsAt(pts.size());
+  loopStart.push_back(static_cast<int>(loopList.size()));
+  // A vertex is a corner when >= 3 groups meet there: per point the first
+  // two distinct groups seen, and whether a third came.
+  std::vector<std::array<int, 2>> groupsSeen(pts.size(), std::array<int, 2>{-1, -1});
+  std::vector<char> corner(pts.size(), 0);
   for (int f = 0; f < numFaces; ++f) {
     for (int p : faces[f].v) {
-      auto& list = groupsAt[p];
-      if (std::find(list.begin(), list.end(), group[f]) == list.end()) {
-        list.push_back(group[f]);
-      }
+      auto& seen = groupsSeen[p];
+      const int g = group[f];
+      if (seen[0] == g || seen[1] == g) continue;
+      if (seen[0] < 0) seen[0] = g;
+      else if (seen[1] < 0) seen[1] = g;
+      else corner[p] = 1;
     }
   }
   tris.clear();
-  for (size_t g = 0; g < loops.size(); ++g) {
-    std::vector<int> poly;
-    for (int p : loops[g]) {
-      if (groupsAt[p].size() >= 3) poly.push_back(p);
+  std::vector<int> poly;
+  std::vector<Vec2> flat;
+  for (size_t g = 0; g < memberStart.size(); ++g) {
+    poly.clear();
+    for (int k = loopStart[g]; k < loopStart[g + 1]; ++k) {
+      if (corner[loopList[k]]) poly.push_back(loopList[k]);
     }
     if (poly.size() < 3) return false;
     // The seed's normal; project to the axis plane it is closest to, keeping
     // counter-clockwise order (no rounding added by the projection).
-    const Vec3 n = faces[members[g][0]].normal;
+    const Vec3 n = faces[memberList[memberStart[g]]].normal;
     int axis = 2;
     if (std::fabs(n.x) >= std::fabs(n.y) && std::fabs(n.x) >= std::fabs(n.z)) axis = 0;
     else if (std::fabs(n.y) >= std::fabs(n.z)) axis = 1;
     const bool positive = n[axis] >= 0;
-    std::vector<Vec2> flat;
+    flat.clear();
     for (int p : poly) {
       const Vec3& q = pts[p];
       const double u = q[(axis + 1) % 3], v = q[(axis + 2) % 3];
