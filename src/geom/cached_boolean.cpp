@@ -263,7 +263,8 @@ class Booleans {
   // set, so a change of the first member reuses it.
   std::optional<Mesh> MinusCuttersUnion(const std::vector<size_t>& members) {
     const std::vector<size_t> cutters(members.begin() + 1, members.end());
-    std::optional<Mesh> cutter = SetResult(CombineOp::kUnion, cutters);
+    std::optional<Mesh> cutter =
+        keyed_ ? SetResult(CombineOp::kUnion, cutters) : Combined(CombineOp::kUnion, cutters, /*storeWhole=*/false);
     if (!cutter || Stopped()) return std::nullopt;
     Mesh acc = Take(members[0]);
     AddOne(acc, std::move(*cutter), CombineOp::kDifference);
