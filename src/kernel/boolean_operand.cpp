@@ -107,7 +107,10 @@ BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
     }
     op.closed = PairHalfedges(op.tri, op.twin);
   }
-  for (const Vec3& p : op.pos) op.box.Include(p);
+  for (const Vec3& p : op.pos) {
+    op.box.Include(p);
+    op.noNan = op.noNan && p.x == p.x && p.y == p.y && p.z == p.z;
+  }
   op.faceNormal.resize(op.tri.size());
   op.vertNormal.assign(op.pos.size(), Vec3{});
   for (size_t t = 0; t < op.tri.size(); ++t) {

@@ -3,12 +3,12 @@
 // and k-d trees", High Performance Graphics 2012:
 //   1. 63-bit Morton codes of the box centroids, sorted (ties by item index,
 //      the paper's section 4 augmentation, so every key is distinct);
-//   2. the binary radix tree over the sorted keys, each internal node i found
-//      independently of the others (section 3, figure 4);
-//   3. boxes fitted bottom-up: every leaf walks to the root and the second
-//      visitor of a node fits its box (section 4).
-// Steps 2 and 3 are loops whose iterations are independent (3 needs an atomic
-// visit counter when run in parallel); they run serially for now.
+//   2. the binary radix tree over the sorted keys, with Karras's node names
+//      (section 3, figure 4), and 3. its boxes fitted bottom-up. Karras finds
+//      each node independently of the others (for a parallel build); run
+//      serially, one pass with a stack builds the same tree: it is the
+//      min-Cartesian tree of the prefix lengths of adjacent keys, and a
+//      node is fitted as soon as its subtree is complete.
 // Queries walk the tree with an explicit, bounded stack.
 #pragma once
 

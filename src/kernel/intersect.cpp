@@ -12,15 +12,46 @@
 
 namespace mos::kernel {
 
+namespace {
+
+Box3 EdgeBox(const BoolOperand& mesh, const BoolMeshView& view, int he) {
+  Box3 b;
+  b.Include(mesh.pos[view.Start(he)]);
+  b.Include(mesh.pos[view.End(he)]);
+  return b;
+}
+
+bool Canonical(const BoolOperand& mesh, const BoolMeshView& view, int he) {
+  return mesh.twin[he] < 0 || view.Forward(he);
+}
+
+}  // namespace
+
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
-  for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
-    if (edgeMesh.twin[he] >= 0 && !ev.Forward(he)) continue;
-    Box3 b;
-    b.Include(edgeMesh.pos[ev.Start(he)]);
-    b.Include(edgeMesh.pos[ev.End(he)]);
-    triMesh.triBvh.ForEachOverlap(b, [&](int t) { pairs.emplace_back(he, t); });
+  const Bvh& triBvh = triMesh.triBvh;
+  if (!edgeMesh.noNan || !triMesh.noNan) {
+    // A NaN coordinate: a box need not hold its parts' boxes, so only the
+    // query per edge is sure to find every pair its box test finds.
+    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
+      if (!Canonical(edgeMesh, ev, he)) continue;
+      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) { pairs.emplace_back(he, t); });
+    }
+    return;
+  }
+  // The same pairs in the same order, skipping the triangles whose box
+  // misses the other mesh's box (found by one query of the edge mesh's
+  // tree): their edges' boxes, inside theirs, miss it too.
+  const int numTri = edgeMesh.NumTri();
+  std::vector<char> near(static_cast<size_t>(numTri), 0);
+  edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
+  for (int t = 0; t < numTri; ++t) {
+    if (!near[t]) continue;
+    for (int he = 3 * t; he < 3 * t + 3; ++he) {
+      if (!Canonical(edgeMesh, ev, he)) continue;
+      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
+    }
   }
 }
 
