@@ -121,19 +121,34 @@ void Bvh::Traverse(Pred&& pred, F& f) const {
     if (pred(leafBox_[0])) bvh_detail::Emit(f, leafItem_[0]);
     return;
   }
+  if (!pred(nodes_[0].box)) return;
+  // Depth first: a node's leaf children are reported at once, then its
+  // right subtree is walked, then its left one (the left waits on the
+  // stack; the next node is taken without pushing it).
   std::array<int, kStackSize> stack;
   int top = 0;
-  if (!pred(nodes_[0].box)) return;
-  stack[top++] = 0;
-  while (top > 0) {
-    const Node& node = nodes_[stack[--top]];
-    for (int child : {node.left, node.right}) {
-      if (child < 0) {
-        const int leaf = ~child;
-        if (pred(leafBox_[leaf]) && !bvh_detail::Emit(f, leafItem_[leaf])) return;
-      } else if (pred(nodes_[child].box)) {
-        stack[top++] = child;  // depth <= 96 < kStackSize (see Build)
-      }
+  int node = 0;
+  for (;;) {
+    const int l = nodes_[node].left, r = nodes_[node].right;
+    bool goLeft = false, goRight = false;
+    if (l < 0) {
+      if (pred(leafBox_[~l]) && !bvh_detail::Emit(f, leafItem_[~l])) return;
+    } else {
+      goLeft = pred(nodes_[l].box);
+    }
+    if (r < 0) {
+      if (pred(leafBox_[~r]) && !bvh_detail::Emit(f, leafItem_[~r])) return;
+    } else {
+      goRight = pred(nodes_[r].box);
+    }
+    if (goRight) {
+      if (goLeft) stack[top++] = l;  // depth <= 96 < kStackSize (see Build)
+      node = r;
+    } else if (goLeft) {
+      node = l;
+    } else {
+      if (top == 0) return;
+      node = stack[--top];
     }
   }
 }

@@ -25,15 +25,84 @@ bool Canonical(const BoolOperand& mesh, const BoolMeshView& view, int he) {
   return mesh.twin[he] < 0 || view.Forward(he);
 }
 
+// Sorts hits by edge, then position along the edge, then triangle: a
+// strict total order (an edge meets a triangle once), so one order comes
+// out whatever the input order, except where a position is NaN. `hits`
+// come grouped by edge in increasing order (as the broad phase gives
+// them): each edge's few hits are sorted where they are.
+void SortHitsAlongEdges(const BoolOperand& edgeMesh, std::vector<EdgeTriHit>& hits) {
+  const BoolMeshView ev = edgeMesh.View();
+  auto along = [&](const EdgeTriHit& h) {
+    const Vec3 s = edgeMesh.pos[ev.Start(h.edge)];
+    const Vec3 d = edgeMesh.pos[ev.End(h.edge)] - s;
+    return Dot(h.pos - s, d);
+  };
+  bool nan = false;
+  for (const EdgeTriHit& h : hits) {
+    const double x = along(h);
+    nan = nan || x != x;
+  }
+  if (nan) {  // no strict order: the sort the rest matches (same input, same steps)
+    std::sort(hits.begin(), hits.end(), [&](const EdgeTriHit& a, const EdgeTriHit& b) {
+      if (a.edge != b.edge) return a.edge < b.edge;
+      const double ta = along(a), tb = along(b);
+      if (ta != tb) return ta < tb;
+      return a.tri < b.tri;
+    });
+    return;
+  }
+  constexpr size_t kFew = 16;
+  double t[kFew];
+  for (size_t g = 0; g < hits.size();) {
+    size_t e = g + 1;
+    while (e < hits.size() && hits[e].edge == hits[g].edge) ++e;
+    if (e - g > kFew) {
+      std::sort(hits.begin() + static_cast<long>(g), hits.begin() + static_cast<long>(e),
+                [&](const EdgeTriHit& a, const EdgeTriHit& b) {
+                  const double ta = along(a), tb = along(b);
+                  return ta != tb ? ta < tb : a.tri < b.tri;
+                });
+    } else if (e - g > 1) {
+      for (size_t i = g; i < e; ++i) t[i - g] = along(hits[i]);
+      for (size_t i = g + 1; i < e; ++i) {  // insertion sort: an edge's few hits
+        const EdgeTriHit x = hits[i];
+        const double tx = t[i - g];
+        size_t j = i;
+        for (; j > g && (tx != t[j - 1 - g] ? tx < t[j - 1 - g] : x.tri < hits[j - 1].tri); --j) {
+          hits[j] = hits[j - 1];
+          t[j - g] = t[j - 1 - g];
+        }
+        hits[j] = x;
+        t[j - g] = tx;
+      }
+    }
+    g = e;
+  }
+}
+
+// Whether skipping the triangles that miss the other mesh's box pays for
+// the walk that finds them: when the other box covers under half of this
+// mesh's box (by volume; flat boxes: never).
+bool WorthCulling(const Box3& mine, const Box3& other) {
+  double covered = 1;
+  for (int axis = 0; axis < 3; ++axis) {
+    const double extent = mine.max[axis] - mine.min[axis];
+    if (!(extent > 0)) return false;
+    const double overlap = std::min(mine.max[axis], other.max[axis]) - std::max(mine.min[axis], other.min[axis]);
+    covered *= std::max(0.0, overlap) / extent;
+  }
+  return covered < 0.5;
+}
+
 }  // namespace
 
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
   const Bvh& triBvh = triMesh.triBvh;
-  if (!edgeMesh.noNan || !triMesh.noNan) {
-    // A NaN coordinate: a box need not hold its parts' boxes, so only the
-    // query per edge is sure to find every pair its box test finds.
+  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
+    // Every edge asks the tree. (With a NaN coordinate a box need not hold
+    // its parts' boxes: only this finds every pair the box test finds.)
     for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
       if (!Canonical(edgeMesh, ev, he)) continue;
       triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) { pairs.emplace_back(he, t); });
@@ -100,21 +169,25 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     // where the Q edge leaves P.
     found.emplace_back(i, EdgeTriHit{he, t, forward ? x : -x, point});
   }
-  // Back in the broad phase's order, so the sort below sees the same input.
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Back in the broad phase's order (pair indices are distinct: placed, not
+  // sorted), which is by edge.
   std::vector<EdgeTriHit> hits;
   hits.reserve(found.size());
-  for (const auto& f : found) hits.push_back(f.second);
-  const BoolMeshView ev = edgeMesh.View();
-  std::sort(hits.begin(), hits.end(), [&](const EdgeTriHit& a, const EdgeTriHit& b) {
-    if (a.edge != b.edge) return a.edge < b.edge;
-    const Vec3 s = edgeMesh.pos[ev.Start(a.edge)];
-    const Vec3 d = edgeMesh.pos[ev.End(a.edge)] - s;
-    const double ta = Dot(a.pos - s, d);
-    const double tb = Dot(b.pos - s, d);
-    if (ta != tb) return ta < tb;
-    return a.tri < b.tri;
-  });
+  bool inOrder = true;
+  for (size_t k = 1; k < found.size() && inOrder; ++k) inOrder = found[k - 1].first < found[k].first;
+  if (!inOrder && found.size() < pairs.size() / 8) {  // few hits: sorting them is cheaper
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    inOrder = true;
+  }
+  if (inOrder) {
+    for (const auto& f : found) hits.push_back(f.second);
+  } else {
+    std::vector<int> foundAt(pairs.size(), -1);
+    for (size_t k = 0; k < found.size(); ++k) foundAt[static_cast<size_t>(found[k].first)] = static_cast<int>(k);
+    for (const int k : foundAt)
+      if (k >= 0) hits.push_back(found[static_cast<size_t>(k)].second);
+  }
+  SortHitsAlongEdges(edgeMesh, hits);
   return hits;
 }
 
