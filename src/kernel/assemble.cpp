@@ -97,6 +97,40 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
   }
 }
 
+// Sorts the new-edge ends by (P face, Q face, startOnP, vertex): those are
+// all their fields, so one sequence comes out whatever the method. By P
+// face first (a counting sort), then each face's few ends in place.
+void SortEnds(std::vector<NewEdgeEnd>& ends, int numFacesP) {
+  auto less = [](const NewEdgeEnd& a, const NewEdgeEnd& b) {
+    return std::tie(a.faceQ, a.startOnP, a.vert) < std::tie(b.faceQ, b.startOnP, b.vert);
+  };
+  if (ends.size() < 64 || ends.size() < static_cast<size_t>(numFacesP) / 4) {  // few: a plain sort
+    std::sort(ends.begin(), ends.end(), [&](const NewEdgeEnd& a, const NewEdgeEnd& b) {
+      return a.faceP != b.faceP ? a.faceP < b.faceP : less(a, b);
+    });
+    return;
+  }
+  std::vector<int> start(static_cast<size_t>(numFacesP) + 2, 0);
+  for (const NewEdgeEnd& e : ends) ++start[static_cast<size_t>(e.faceP) + 2];
+  for (int f = 0; f < numFacesP; ++f) start[f + 2] += start[f + 1];
+  std::vector<NewEdgeEnd> sorted(ends.size());
+  for (const NewEdgeEnd& e : ends) sorted[static_cast<size_t>(start[static_cast<size_t>(e.faceP) + 1]++)] = e;
+  for (int f = 0; f < numFacesP; ++f) {
+    const auto first = sorted.begin() + start[f], last = sorted.begin() + start[f + 1];
+    if (last - first > 16) {
+      std::sort(first, last, less);
+      continue;
+    }
+    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // insertion sort
+      const NewEdgeEnd x = *i;
+      auto j = i;
+      for (; j != first && less(x, *(j - 1)); --j) *j = *(j - 1);
+      *j = x;
+    }
+  }
+  ends.swap(sorted);
+}
+
 }  // namespace
 
 BoolRoles RolesFor(OpType op, bool swapped) {
@@ -161,9 +195,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, raw, ends);
 
   // New edges: each (P face, Q face) pair gets one start and one end.
-  std::sort(ends.begin(), ends.end(), [](const NewEdgeEnd& a, const NewEdgeEnd& b) {
-    return std::tie(a.faceP, a.faceQ, a.startOnP, a.vert) < std::tie(b.faceP, b.faceQ, b.startOnP, b.vert);
-  });
+  SortEnds(ends, nP);
   size_t i = 0;
   std::vector<int> starts, stops;
   while (i < ends.size()) {
