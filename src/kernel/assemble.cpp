@@ -226,10 +226,18 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
 
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges) {
   std::vector<std::vector<int>> loops;
-  std::vector<std::pair<int, int>> byStart(numEdges);
+  // Work arrays kept per thread for the usual small faces (one call per
+  // face a boolean cuts), a large face's its own.
+  thread_local std::vector<std::pair<int, int>> pooledByStart;
+  thread_local std::vector<char> pooledUsed;
+  std::vector<std::pair<int, int>> ownByStart;
+  std::vector<char> ownUsed;
+  std::vector<std::pair<int, int>>& byStart = numEdges <= 4096 ? pooledByStart : ownByStart;
+  std::vector<char>& used = numEdges <= 4096 ? pooledUsed : ownUsed;
+  byStart.resize(numEdges);
   for (size_t e = 0; e < numEdges; ++e) byStart[e] = {edges[e].first, static_cast<int>(e)};
   std::sort(byStart.begin(), byStart.end());
-  std::vector<char> used(numEdges, 0);
+  used.assign(numEdges, 0);
   auto findNext = [&](int v) {
     auto it = std::lower_bound(byStart.begin(), byStart.end(), std::make_pair(v, -1));
     for (; it != byStart.end() && it->first == v; ++it)
