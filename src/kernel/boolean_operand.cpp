@@ -103,17 +103,24 @@ BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
   op.vertNormal.assign(op.pos.size(), Vec3{});
   for (size_t t = 0; t < op.tri.size(); ++t) {
     const auto& tv = op.tri[t];
-    Vec3 n = Cross(op.pos[tv[1]] - op.pos[tv[0]], op.pos[tv[2]] - op.pos[tv[0]]);
-    const double len = Length(n);
-    n = len > 0 ? n * (1.0 / len) : Vec3{};
+    // The edges from each corner to the next, and their lengths, once:
+    // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
+    // -(b - a), so these are the very values p[i + 1] - p[i] and
+    // p[i + 2] - p[i] would give).
+    const Vec3 p0 = op.pos[tv[0]], p1 = op.pos[tv[1]], p2 = op.pos[tv[2]];
+    const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
+    const Vec3 back[3] = {-edge[0], -edge[1], -edge[2]};
+    const double len[3] = {Length(edge[0]), Length(edge[1]), Length(edge[2])};
+    Vec3 n = Cross(edge[0], back[2]);
+    const double nLen = Length(n);
+    n = nLen > 0 ? n * (1.0 / nLen) : Vec3{};
     op.faceNormal[t] = n;
     for (int i = 0; i < 3; ++i) {
-      const Vec3 e1 = op.pos[tv[(i + 1) % 3]] - op.pos[tv[i]];
-      const Vec3 e2 = op.pos[tv[(i + 2) % 3]] - op.pos[tv[i]];
-      const double l1 = Length(e1);
-      const double l2 = Length(e2);
+      const int before = i == 0 ? 2 : i - 1;
+      const double l1 = len[i];
+      const double l2 = len[before];
       if (l1 == 0 || l2 == 0) continue;
-      const double c = std::max(-1.0, std::min(1.0, Dot(e1, e2) / (l1 * l2)));
+      const double c = std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2)));
       op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
     }
   }
