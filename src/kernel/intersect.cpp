@@ -128,13 +128,24 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
                                                     const BoolOperand& q, bool forward) {
   const BoolOperand& edgeMesh = forward ? p : q;
   const BoolOperand& triMesh = forward ? q : p;
-  std::vector<std::pair<int, int>> pairs;
+  // The candidate pairs and their order, kept per thread between calls
+  // (two per boolean; regrowing them was a tenth of the broad phase), and
+  // let go when large.
+  thread_local std::vector<std::pair<int, int>> pairs;
+  thread_local std::vector<int> order;
+  struct Release {
+    ~Release() {
+      if (pairs.capacity() > (size_t{1} << 20)) std::vector<std::pair<int, int>>().swap(pairs);
+      if (order.capacity() > (size_t{1} << 20)) std::vector<int>().swap(order);
+    }
+  } release;
+  pairs.clear();
   BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
   const BoolMeshView ev0 = edgeMesh.View();
   // The pairs by their edge's start vertex (a stable counting sort, so the
   // pairs of one edge stay together): the kernels then share the start
   // vertex's answers across its edges (SharedKernel12).
-  std::vector<int> order(pairs.size());
+  order.resize(pairs.size());
   {
     std::vector<int> first(edgeMesh.pos.size() + 1, 0);
     for (const auto& pr : pairs) ++first[ev0.Start(pr.first) + 1];
