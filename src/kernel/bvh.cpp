@@ -2,7 +2,6 @@
 #include "kernel/bvh.h"
 
 #include <algorithm>
-#include <array>
 #include <numeric>
 
 #include "kernel/morton.h"
@@ -27,40 +26,43 @@ struct PrefixLength {
   }
 };
 
-// Item indices ordered by (code, index): an LSD radix sort by bytes, stable,
-// from the identity order, so equal codes keep index order (what a
-// comparison sort by (code, index) gives, at linear cost). Bytes on which
-// all codes agree are skipped.
+// Item indices ordered by (code, index). Morton codes of box centres
+// spread over their box, so their top bits split the items into buckets of
+// about one each: a counting sort by the top log2(n) bits (stable, from
+// index order), then each bucket sorted by (code, index) in place
+// (insertion for the usual few, a full sort for a crowded bucket: codes
+// bunched in a small part of the box). The order is the one a comparison
+// sort by (code, index) gives: unique, as every pair differs.
 void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
   const size_t n = code.size();
   order.resize(n);
-  std::iota(order.begin(), order.end(), 0);
+  auto less = [&](int a, int b) { return code[a] != code[b] ? code[a] < code[b] : a < b; };
   if (n < 64) {
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return code[a] != code[b] ? code[a] < code[b] : a < b; });
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), less);
     return;
   }
-  std::vector<std::array<uint32_t, 256>> count(8);  // zeroed
-  for (uint64_t k : code)
-    for (int byte = 0; byte < 8; ++byte) ++count[byte][(k >> (8 * byte)) & 0xff];
-  std::vector<uint64_t> keys(code), keysTmp(n);
-  std::vector<int> orderTmp(n);
-  for (int byte = 0; byte < 8; ++byte) {
-    auto& c = count[byte];
-    if (c[(keys[0] >> (8 * byte)) & 0xff] == n) continue;  // all codes share this byte
-    uint32_t sum = 0;
-    for (uint32_t& x : c) {
-      const uint32_t here = x;
-      x = sum;
-      sum += here;
+  int bits = 4;
+  while (bits < 16 && (size_t{1} << bits) < n) ++bits;
+  const size_t buckets = size_t{1} << bits;
+  const int shift = 63 - bits;  // codes have 63 bits
+  std::vector<uint32_t> start(buckets + 1, 0);
+  for (uint64_t k : code) ++start[(k >> shift) + 1];
+  for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < n; ++i) order[fill[code[i] >> shift]++] = static_cast<int>(i);
+  for (size_t b = 0; b < buckets; ++b) {
+    const auto first = order.begin() + start[b], last = order.begin() + start[b + 1];
+    if (last - first > 32) {
+      std::sort(first, last, less);
+      continue;
     }
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t slot = c[(keys[i] >> (8 * byte)) & 0xff]++;
-      keysTmp[slot] = keys[i];
-      orderTmp[slot] = order[i];
+    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // insertion sort
+      const int x = *i;
+      auto j = i;
+      for (; j != first && less(x, *(j - 1)); --j) *j = *(j - 1);
+      *j = x;
     }
-    keys.swap(keysTmp);
-    order.swap(orderTmp);
   }
 }
 
