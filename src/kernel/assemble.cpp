@@ -157,6 +157,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   for (int w : windingQ)
     if (std::abs(incQ(w)) > 1) out.consistent = false;
   std::vector<int> outP(p.NumVert(), -1), outQ(q.NumVert(), -1);
+  out.vertPos.reserve(p.pos.size() + q.pos.size() + hitsPQ.size() + hitsQP.size());
   for (int v = 0; v < p.NumVert(); ++v)
     if (incP(windingP[v]) != 0) {
       outP[v] = static_cast<int>(out.vertPos.size());
@@ -189,6 +190,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   }
 
   std::vector<NewEdgeEnd> ends;
+  ends.reserve(2 * (hitsPQ.size() + hitsQP.size()));  // two per hit on a paired edge
   std::vector<FaceEdge> raw;
   raw.reserve(3 * static_cast<size_t>(nP + nQ));
   CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, raw, ends);
