@@ -26,16 +26,6 @@ uint64_t PairKey(int a, int b) {
 
 }  // namespace
 
-// The slot holding `key`, or the empty slot where it would go.
-size_t EdgeSet::Slot(uint64_t key) const {
-  uint64_t h = key * 0x9E3779B97F4A7C15ull;
-  h ^= h >> 32;
-  const size_t mask = slots_.size() - 1;
-  size_t slot = static_cast<size_t>(h) & mask;
-  while (slots_[slot] != kEmpty && slots_[slot] != key) slot = (slot + 1) & mask;
-  return slot;
-}
-
 bool EdgeSet::Has(int a, int b) const {
   const uint64_t key = PairKey(a, b);
   if (key == kEmpty) return hasEmptyKey_;
