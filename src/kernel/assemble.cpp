@@ -97,6 +97,40 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
   }
 }
 
+// Sorts the new-edge ends by (P face, Q face, startOnP, vertex): those are
+// all their fields, so one sequence comes out whatever the method. By P
+// face first (a counting sort), then each face's few ends in place.
+void SortEnds(std::vector<NewEdgeEnd>& ends, int numFacesP) {
+  auto less = [](const NewEdgeEnd& a, const NewEdgeEnd& b) {
+    return std::tie(a.faceQ, a.startOnP, a.vert) < std::tie(b.faceQ, b.startOnP, b.vert);
+  };
+  if (ends.size() < 64 || ends.size() < static_cast<size_t>(numFacesP) / 4) {  // few: a plain sort
+    std::sort(ends.begin(), ends.end(), [&](const NewEdgeEnd& a, const NewEdgeEnd& b) {
+      return a.faceP != b.faceP ? a.faceP < b.faceP : less(a, b);
+    });
+    return;
+  }
+  std::vector<int> start(static_cast<size_t>(numFacesP) + 2, 0);
+  for (const NewEdgeEnd& e : ends) ++start[static_cast<size_t>(e.faceP) + 2];
+  for (int f = 0; f < numFacesP; ++f) start[f + 2] += start[f + 1];
+  std::vector<NewEdgeEnd> sorted(ends.size());
+  for (const NewEdgeEnd& e : ends) sorted[static_cast<size_t>(start[static_cast<size_t>(e.faceP) + 1]++)] = e;
+  for (int f = 0; f < numFacesP; ++f) {
+    const auto first = sorted.begin() + start[f], last = sorted.begin() + start[f + 1];
+    if (last - first > 16) {
+      std::sort(first, last, less);
+      continue;
+    }
+    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // insertion sort
+      const NewEdgeEnd x = *i;
+      auto j = i;
+      for (; j != first && less(x, *(j - 1)); --j) *j = *(j - 1);
+      *j = x;
+    }
+  }
+  ends.swap(sorted);
+}
+
 }  // namespace
 
 BoolRoles RolesFor(OpType op, bool swapped) {
@@ -123,6 +157,7 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   for (int w : windingQ)
     if (std::abs(incQ(w)) > 1) out.consistent = false;
   std::vector<int> outP(p.NumVert(), -1), outQ(q.NumVert(), -1);
+  out.vertPos.reserve(p.pos.size() + q.pos.size() + hitsPQ.size() + hitsQP.size());
   for (int v = 0; v < p.NumVert(); ++v)
     if (incP(windingP[v]) != 0) {
       outP[v] = static_cast<int>(out.vertPos.size());
@@ -155,15 +190,14 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   }
 
   std::vector<NewEdgeEnd> ends;
+  ends.reserve(2 * (hitsPQ.size() + hitsQP.size()));  // two per hit on a paired edge
   std::vector<FaceEdge> raw;
   raw.reserve(3 * static_cast<size_t>(nP + nQ));
   CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, raw, ends);
   CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, raw, ends);
 
   // New edges: each (P face, Q face) pair gets one start and one end.
-  std::sort(ends.begin(), ends.end(), [](const NewEdgeEnd& a, const NewEdgeEnd& b) {
-    return std::tie(a.faceP, a.faceQ, a.startOnP, a.vert) < std::tie(b.faceP, b.faceQ, b.startOnP, b.vert);
-  });
+  SortEnds(ends, nP);
   size_t i = 0;
   std::vector<int> starts, stops;
   while (i < ends.size()) {
@@ -194,10 +228,18 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
 
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges) {
   std::vector<std::vector<int>> loops;
-  std::vector<std::pair<int, int>> byStart(numEdges);
+  // Work arrays kept per thread for the usual small faces (one call per
+  // face a boolean cuts), a large face's its own.
+  thread_local std::vector<std::pair<int, int>> pooledByStart;
+  thread_local std::vector<char> pooledUsed;
+  std::vector<std::pair<int, int>> ownByStart;
+  std::vector<char> ownUsed;
+  std::vector<std::pair<int, int>>& byStart = numEdges <= 4096 ? pooledByStart : ownByStart;
+  std::vector<char>& used = numEdges <= 4096 ? pooledUsed : ownUsed;
+  byStart.resize(numEdges);
   for (size_t e = 0; e < numEdges; ++e) byStart[e] = {edges[e].first, static_cast<int>(e)};
   std::sort(byStart.begin(), byStart.end());
-  std::vector<char> used(numEdges, 0);
+  used.assign(numEdges, 0);
   auto findNext = [&](int v) {
     auto it = std::lower_bound(byStart.begin(), byStart.end(), std::make_pair(v, -1));
     for (; it != byStart.end() && it->first == v; ++it)

@@ -65,7 +65,17 @@ class EdgeSet {
 
  private:
   static constexpr uint64_t kEmpty = ~uint64_t{0};  // the key of (-1, -1), kept apart
-  size_t Slot(uint64_t key) const;
+  // The slot holding `key`, or the empty slot where it would go. Defined
+  // here (inline) so it is inlined: the libraries are position-independent,
+  // where an exported function is not.
+  size_t Slot(uint64_t key) const {
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 32;
+    const size_t mask = slots_.size() - 1;
+    size_t slot = static_cast<size_t>(h) & mask;
+    while (slots_[slot] != kEmpty && slots_[slot] != key) slot = (slot + 1) & mask;
+    return slot;
+  }
   std::vector<uint64_t> slots_;  // size a power of two, at most half full
   size_t count_ = 0;
   bool hasEmptyKey_ = false;

@@ -26,16 +26,6 @@ uint64_t PairKey(int a, int b) {
 
 }  // namespace
 
-// The slot holding `key`, or the empty slot where it would go.
-size_t EdgeSet::Slot(uint64_t key) const {
-  uint64_t h = key * 0x9E3779B97F4A7C15ull;
-  h ^= h >> 32;
-  const size_t mask = slots_.size() - 1;
-  size_t slot = static_cast<size_t>(h) & mask;
-  while (slots_[slot] != kEmpty && slots_[slot] != key) slot = (slot + 1) & mask;
-  return slot;
-}
-
 bool EdgeSet::Has(int a, int b) const {
   const uint64_t key = PairKey(a, b);
   if (key == kEmpty) return hasEmptyKey_;
@@ -519,23 +509,44 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   tris.push_back({poly[prev[cur]], poly[cur], poly[next[cur]]});
 }
 
+struct FaceScratch {
+  std::vector<Vec2> pts;
+  std::vector<std::vector<int>> idx;  // per loop, indices into pts
+  std::vector<double> area;
+  std::vector<int> outers, holes;
+};
+
 }  // namespace
 
 std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
                                                       const std::vector<int>& ids, EdgeSet& edges) {
-  std::vector<Vec2> pts;
-  std::vector<std::vector<int>> idx;
-  for (const auto& loop : loops) {
-    std::vector<int> l;
-    for (const Vec2& p : loop) {
+  // Work arrays kept per thread for the usual small faces (a boolean
+  // triangulates thousands; their allocations were a quarter of this), a
+  // large face's its own, as in EarClip.
+  size_t numPoints = 0;
+  for (const auto& loop : loops) numPoints += loop.size();
+  thread_local FaceScratch pooled;
+  FaceScratch own;
+  FaceScratch& scratch = numPoints <= 4096 ? pooled : own;
+  std::vector<Vec2>& pts = scratch.pts;
+  std::vector<std::vector<int>>& idx = scratch.idx;
+  pts.clear();
+  idx.resize(loops.size());
+  for (size_t i = 0; i < loops.size(); ++i) {
+    std::vector<int>& l = idx[i];
+    l.clear();
+    for (const Vec2& p : loops[i]) {
       l.push_back(static_cast<int>(pts.size()));
       pts.push_back(p);
     }
-    idx.push_back(std::move(l));
   }
   std::vector<std::array<int, 3>> tris;
-  std::vector<int> outers, holes;
-  std::vector<double> area(idx.size());
+  std::vector<int>& outers = scratch.outers;
+  std::vector<int>& holes = scratch.holes;
+  outers.clear();
+  holes.clear();
+  std::vector<double>& area = scratch.area;
+  area.assign(idx.size(), 0.0);
   for (size_t i = 0; i < idx.size(); ++i) {
     area[i] = SignedArea(pts, idx[i]);
     (area[i] >= 0 ? outers : holes).push_back(static_cast<int>(i));

@@ -142,16 +142,15 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
     if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
     else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
     const bool positive = n[axis] >= 0;
-    loops2.clear();
+    loops2.resize(loops.size());  // the inner vectors keep their room from face to face
     flat.clear();
-    for (const auto& loop : loops) {
-      std::vector<Vec2> l;
-      l.reserve(loop.size());
-      for (int v : loop) {
+    for (size_t k = 0; k < loops.size(); ++k) {
+      std::vector<Vec2>& l = loops2[k];
+      l.clear();
+      for (int v : loops[k]) {
         l.push_back(Project(faces.vertPos[v], axis, positive));
         flat.push_back(v);
       }
-      loops2.push_back(std::move(l));
     }
     for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
       tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "kernel/edge_table.h"
 #include "kernel/perturbation_direction.h"
 
 namespace mos::kernel {
@@ -15,71 +16,58 @@ namespace mos::kernel {
 bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>& twin) {
   const int numHe = static_cast<int>(tri.size()) * 3;
   twin.assign(numHe, -1);
-  // Key each halfedge by its undirected edge (lo, hi), then by direction
-  // (forward first), then by its index; pair the k-th forward with the k-th
-  // backward halfedge of each edge. Bucketed by lo (a counting sort that
-  // keeps halfedge order), then each bucket (a vertex's few edges)
-  // insertion-sorted by (hi, direction): the order a full sort by
-  // (lo, hi, direction, halfedge) gives, at linear cost.
-  int maxV = -1;
-  for (const auto& t : tri) maxV = std::max({maxV, t[0], t[1], t[2]});
-  const size_t nb = static_cast<size_t>(maxV) + 1;
-  struct Key {
-    int hi, dir, he;
-    bool operator<(const Key& o) const { return hi != o.hi ? hi < o.hi : dir < o.dir; }
-  };
-  std::vector<int> start(nb + 2, 0);
-  auto lo = [&](int he) {
-    const int a = tri[he / 3][he % 3], b = tri[he / 3][he % 3 == 2 ? 0 : he % 3 + 1];
-    return std::min(a, b);
-  };
+  // Each edge's halfedges from an edge table (no sort). An edge with one
+  // forward and one backward halfedge pairs them; any other count leaves
+  // the mesh not closed, and its k-th forward halfedge pairs with its k-th
+  // backward one (by halfedge index), below.
   bool ok = true;
+  EdgeTable table(static_cast<size_t>(numHe));
+  auto corners = [&](int he, int& a, int& b) {
+    a = tri[he / 3][he % 3];
+    b = tri[he / 3][he % 3 == 2 ? 0 : he % 3 + 1];
+    return a >= 0 && b >= 0 && a != b;  // else: never paired
+  };
   for (int he = 0; he < numHe; ++he) {
-    const int l = lo(he);
-    if (l < 0) {  // an invalid index: never paired (PrepareOperand drops these)
+    int a, b;
+    if (!corners(he, a, b)) {
       ok = false;
       continue;
     }
-    ++start[static_cast<size_t>(l) + 2];
+    table.Add(a, b, he);
   }
-  for (size_t v = 0; v < nb; ++v) start[v + 2] += start[v + 1];
-  std::vector<Key> keys(static_cast<size_t>(start[nb + 1]));
-  for (int he = 0; he < numHe; ++he) {
-    const int a = tri[he / 3][he % 3], b = tri[he / 3][he % 3 == 2 ? 0 : he % 3 + 1];
-    const int l = std::min(a, b);
-    if (l < 0) continue;
-    keys[static_cast<size_t>(start[static_cast<size_t>(l) + 1]++)] = Key{std::max(a, b), a < b ? 0 : 1, he};
-  }
-  for (size_t v = 0; v < nb; ++v) {
-    const auto first = keys.begin() + start[v], last = keys.begin() + start[v + 1];
-    if (last - first > 32) {  // a vertex of high valence: no quadratic insertion sort
-      std::sort(first, last, [](const Key& x, const Key& y) { return x < y || (!(y < x) && x.he < y.he); });
-    } else {
-      for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // stable insertion sort
-        const Key x = *i;
-        auto j = i;
-        for (; j != first && x < *(j - 1); --j) *j = *(j - 1);
-        *j = x;
-      }
+  bool irregular = false;
+  for (int i = 0; i < table.NumEdges(); ++i) {
+    const EdgeTable::Edge& e = table.GetEdge(i);
+    if (e.second == EdgeTable::kIrregular) irregular = true;
+    if (e.second < 0) {
+      ok = false;
+      continue;
     }
-    for (auto i = first; i != last;) {
-      auto j = i;
-      while (j != last && j->hi == i->hi) ++j;
-      // [i, j): forward ones first, then backward ones; pair them in order.
-      auto mid = i;
-      while (mid != j && mid->dir == 0) ++mid;
-      const long nF = mid - i, nB = j - mid;
-      if (nF != 1 || nB != 1) ok = false;
-      for (long k = 0; k < std::min(nF, nB); ++k) {
-        const int a = (i + k)->he, b = (mid + k)->he;
-        twin[a] = b;
-        twin[b] = a;
+    twin[e.first] = e.second;
+    twin[e.second] = e.first;
+  }
+  if (irregular) {
+    // (edge, backward, halfedge) of every halfedge of an edge with two
+    // halfedges the same way or more than two.
+    std::vector<std::array<int, 3>> keys;
+    for (int he = 0; he < numHe; ++he) {
+      int a, b;
+      if (!corners(he, a, b)) continue;
+      const int edge = table.Find(a, b);
+      if (table.GetEdge(edge).second == EdgeTable::kIrregular) keys.push_back({edge, a < b ? 0 : 1, he});
+    }
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size();) {
+      size_t j = i, mid = i;
+      while (j < keys.size() && keys[j][0] == keys[i][0]) ++j;
+      while (mid < j && keys[mid][1] == 0) ++mid;
+      for (size_t k = 0; i + k < mid && mid + k < j; ++k) {
+        twin[keys[i + k][2]] = keys[mid + k][2];
+        twin[keys[mid + k][2]] = keys[i + k][2];
       }
       i = j;
     }
   }
-  for (int he = 0; he < numHe; ++he)
-    if (twin[he] < 0) ok = false;
   return ok;
 }
 
@@ -107,22 +95,32 @@ BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
     }
     op.closed = PairHalfedges(op.tri, op.twin);
   }
-  for (const Vec3& p : op.pos) op.box.Include(p);
+  for (const Vec3& p : op.pos) {
+    op.box.Include(p);
+    op.noNan = op.noNan && p.x == p.x && p.y == p.y && p.z == p.z;
+  }
   op.faceNormal.resize(op.tri.size());
   op.vertNormal.assign(op.pos.size(), Vec3{});
   for (size_t t = 0; t < op.tri.size(); ++t) {
     const auto& tv = op.tri[t];
-    Vec3 n = Cross(op.pos[tv[1]] - op.pos[tv[0]], op.pos[tv[2]] - op.pos[tv[0]]);
-    const double len = Length(n);
-    n = len > 0 ? n * (1.0 / len) : Vec3{};
+    // The edges from each corner to the next, and their lengths, once:
+    // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
+    // -(b - a), so these are the very values p[i + 1] - p[i] and
+    // p[i + 2] - p[i] would give).
+    const Vec3 p0 = op.pos[tv[0]], p1 = op.pos[tv[1]], p2 = op.pos[tv[2]];
+    const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
+    const Vec3 back[3] = {-edge[0], -edge[1], -edge[2]};
+    const double len[3] = {Length(edge[0]), Length(edge[1]), Length(edge[2])};
+    Vec3 n = Cross(edge[0], back[2]);
+    const double nLen = Length(n);
+    n = nLen > 0 ? n * (1.0 / nLen) : Vec3{};
     op.faceNormal[t] = n;
     for (int i = 0; i < 3; ++i) {
-      const Vec3 e1 = op.pos[tv[(i + 1) % 3]] - op.pos[tv[i]];
-      const Vec3 e2 = op.pos[tv[(i + 2) % 3]] - op.pos[tv[i]];
-      const double l1 = Length(e1);
-      const double l2 = Length(e2);
+      const int before = i == 0 ? 2 : i - 1;
+      const double l1 = len[i];
+      const double l2 = len[before];
       if (l1 == 0 || l2 == 0) continue;
-      const double c = std::max(-1.0, std::min(1.0, Dot(e1, e2) / (l1 * l2)));
+      const double c = std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2)));
       op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
     }
   }

@@ -28,6 +28,7 @@ struct BoolOperand {
   std::vector<Vec3> faceNormal;
   Box3 box;
   bool closed = true;  // every halfedge found exactly one twin
+  bool noNan = true;   // no coordinate is NaN: every box holds its parts' boxes
   Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
 
   BoolMeshView View() const { return BoolMeshView{&pos, &tri, &twin}; }

@@ -2,7 +2,6 @@
 #include "kernel/bvh.h"
 
 #include <algorithm>
-#include <array>
 #include <numeric>
 
 #include "kernel/morton.h"
@@ -27,40 +26,43 @@ struct PrefixLength {
   }
 };
 
-// Item indices ordered by (code, index): an LSD radix sort by bytes, stable,
-// from the identity order, so equal codes keep index order (what a
-// comparison sort by (code, index) gives, at linear cost). Bytes on which
-// all codes agree are skipped.
+// Item indices ordered by (code, index). Morton codes of box centres
+// spread over their box, so their top bits split the items into buckets of
+// about one each: a counting sort by the top log2(n) bits (stable, from
+// index order), then each bucket sorted by (code, index) in place
+// (insertion for the usual few, a full sort for a crowded bucket: codes
+// bunched in a small part of the box). The order is the one a comparison
+// sort by (code, index) gives: unique, as every pair differs.
 void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
   const size_t n = code.size();
   order.resize(n);
-  std::iota(order.begin(), order.end(), 0);
+  auto less = [&](int a, int b) { return code[a] != code[b] ? code[a] < code[b] : a < b; };
   if (n < 64) {
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return code[a] != code[b] ? code[a] < code[b] : a < b; });
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), less);
     return;
   }
-  std::vector<std::array<uint32_t, 256>> count(8);  // zeroed
-  for (uint64_t k : code)
-    for (int byte = 0; byte < 8; ++byte) ++count[byte][(k >> (8 * byte)) & 0xff];
-  std::vector<uint64_t> keys(code), keysTmp(n);
-  std::vector<int> orderTmp(n);
-  for (int byte = 0; byte < 8; ++byte) {
-    auto& c = count[byte];
-    if (c[(keys[0] >> (8 * byte)) & 0xff] == n) continue;  // all codes share this byte
-    uint32_t sum = 0;
-    for (uint32_t& x : c) {
-      const uint32_t here = x;
-      x = sum;
-      sum += here;
+  int bits = 4;
+  while (bits < 16 && (size_t{1} << bits) < n) ++bits;
+  const size_t buckets = size_t{1} << bits;
+  const int shift = 63 - bits;  // codes have 63 bits
+  std::vector<uint32_t> start(buckets + 1, 0);
+  for (uint64_t k : code) ++start[(k >> shift) + 1];
+  for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < n; ++i) order[fill[code[i] >> shift]++] = static_cast<int>(i);
+  for (size_t b = 0; b < buckets; ++b) {
+    const auto first = order.begin() + start[b], last = order.begin() + start[b + 1];
+    if (last - first > 32) {
+      std::sort(first, last, less);
+      continue;
     }
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t slot = c[(keys[i] >> (8 * byte)) & 0xff]++;
-      keysTmp[slot] = keys[i];
-      orderTmp[slot] = order[i];
+    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // insertion sort
+      const int x = *i;
+      auto j = i;
+      for (; j != first && less(x, *(j - 1)); --j) *j = *(j - 1);
+      *j = x;
     }
-    keys.swap(keysTmp);
-    order.swap(orderTmp);
   }
 }
 
@@ -92,71 +94,68 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   }
   if (n == 1) return;
 
-  // 2. Internal node i of the radix tree (Karras figure 4); independent per i.
+  // 2. + 3. The radix tree over the sorted keys with its boxes, in one
+  // serial pass. The internal node splitting between leaves k and k + 1 is
+  // where the keys of its range share the shortest prefix, so the tree is
+  // the min-Cartesian tree of the adjacent prefix lengths delta(k, k + 1)
+  // (no two of which tie within one node's range: the keys are distinct),
+  // built with a stack holding the right spine. A split popped from the
+  // stack has its subtree complete: its node is named and fitted then.
+  // Names as Karras's figure 4 gives them, so the tree is his node for
+  // node: the root is node 0, an internal left child is named by the last
+  // leaf of its range (the parent's split k), an internal right child by
+  // the first (k + 1). Depth is the root's height.
   nodes_.assign(n - 1, Node{});
-  std::vector<int> leafParent(n, -1);
   const PrefixLength delta{keys, n};
-  for (int i = 0; i < n - 1; ++i) {
-    // Direction of the node's range: towards the neighbour sharing more.
-    const int d = delta(i, i + 1) - delta(i, i - 1) >= 0 ? 1 : -1;
-    const int deltaMin = delta(i, i - d);
-    // Upper bound for the range length, then its exact other end by binary
-    // search.
-    int lMax = 2;
-    while (delta(i, i + lMax * d) > deltaMin) lMax *= 2;
-    int l = 0;
-    for (int t = lMax / 2; t >= 1; t /= 2)
-      if (delta(i, i + (l + t) * d) > deltaMin) l += t;
-    const int j = i + l * d;
-    // Split position: the last key sharing more than deltaNode with key i.
-    const int deltaNode = delta(i, j);
-    int s = 0;
-    for (int t = (l + 1) / 2;; t = (t + 1) / 2) {
-      if (delta(i, i + (s + t) * d) > deltaNode) s += t;
-      if (t == 1) break;
+  std::vector<int> prefix(n - 1);
+  for (int k = 0; k < n - 1; ++k) prefix[k] = delta(k, k + 1);
+  std::vector<char> leftInternal(n - 1, 0), rightInternal(n - 1, 0);
+  std::vector<int> height(n - 1, 0);  // by name
+  std::vector<int> stack;
+  // Fits split k's node (children final) under `name`.
+  auto fit = [&](int k, int name) {
+    Node& node = nodes_[name];
+    const Box3* lb = &leafBox_[k];
+    const Box3* rb = &leafBox_[k + 1];
+    int h = 0;
+    node.left = ~k;
+    node.right = ~(k + 1);
+    if (leftInternal[k]) {
+      node.left = k;
+      nodes_[k].parent = name;
+      lb = &nodes_[k].box;
+      h = height[k];
     }
-    const int gamma = i + s * d + std::min(d, 0);
-    Node& node = nodes_[i];
-    if (std::min(i, j) == gamma) {
-      node.left = ~gamma;
-      leafParent[gamma] = i;
-    } else {
-      node.left = gamma;
-      nodes_[gamma].parent = i;
+    if (rightInternal[k]) {
+      node.right = k + 1;
+      nodes_[k + 1].parent = name;
+      rb = &nodes_[k + 1].box;
+      h = std::max(h, height[k + 1]);
     }
-    if (std::max(i, j) == gamma + 1) {
-      node.right = ~(gamma + 1);
-      leafParent[gamma + 1] = i;
-    } else {
-      node.right = gamma + 1;
-      nodes_[gamma + 1].parent = i;
+    node.box = Union(*lb, *rb);
+    height[name] = h + 1;
+  };
+  for (int k = 0; k < n - 1; ++k) {
+    bool popped = false;
+    while (!stack.empty() && prefix[stack.back()] > prefix[k]) {
+      const int top = stack.back();
+      stack.pop_back();
+      popped = true;
+      // The right child of the split below it, unless that is popped too;
+      // else k's left child.
+      const bool rightChild = !stack.empty() && prefix[stack.back()] > prefix[k];
+      fit(top, rightChild ? stack.back() + 1 : k);
     }
+    leftInternal[k] = popped;
+    if (!stack.empty()) rightInternal[stack.back()] = 1;
+    stack.push_back(k);
   }
-
-  // 3. Boxes bottom-up: each leaf climbs; the first visitor of a node stops,
-  // the second fits the node from both children (then both are final).
-  std::vector<uint8_t> visits(n - 1, 0);
-  auto childBox = [&](int ref) -> const Box3& { return ref < 0 ? leafBox_[~ref] : nodes_[ref].box; };
-  for (int leaf = 0; leaf < n; ++leaf) {
-    int node = leafParent[leaf];
-    while (node >= 0) {
-      if (visits[node]++ == 0) break;
-      nodes_[node].box = Union(childBox(nodes_[node].left), childBox(nodes_[node].right));
-      node = nodes_[node].parent;
-    }
-  }
-  // Depth of the deepest leaf (for the stack bound), from the root (node 0)
-  // down: one visit per node (counting each leaf's parents walked the tree
-  // once per leaf). A leaf whose parent is the root has depth 1.
-  std::vector<std::pair<int, int>> stack{{0, 0}};  // internal node, its depth
   while (!stack.empty()) {
-    const auto [node, depth] = stack.back();
+    const int top = stack.back();
     stack.pop_back();
-    for (int child : {nodes_[node].left, nodes_[node].right}) {
-      if (child < 0) depth_ = std::max(depth_, depth + 1);
-      else stack.push_back({child, depth + 1});
-    }
+    fit(top, stack.empty() ? 0 : stack.back() + 1);
   }
+  depth_ = height[0];
 }
 
 std::vector<Box3> TriangleBoxes(const Mesh& mesh) {

@@ -3,12 +3,12 @@
 // and k-d trees", High Performance Graphics 2012:
 //   1. 63-bit Morton codes of the box centroids, sorted (ties by item index,
 //      the paper's section 4 augmentation, so every key is distinct);
-//   2. the binary radix tree over the sorted keys, each internal node i found
-//      independently of the others (section 3, figure 4);
-//   3. boxes fitted bottom-up: every leaf walks to the root and the second
-//      visitor of a node fits its box (section 4).
-// Steps 2 and 3 are loops whose iterations are independent (3 needs an atomic
-// visit counter when run in parallel); they run serially for now.
+//   2. the binary radix tree over the sorted keys, with Karras's node names
+//      (section 3, figure 4), and 3. its boxes fitted bottom-up. Karras finds
+//      each node independently of the others (for a parallel build); run
+//      serially, one pass with a stack builds the same tree: it is the
+//      min-Cartesian tree of the prefix lengths of adjacent keys, and a
+//      node is fitted as soon as its subtree is complete.
 // Queries walk the tree with an explicit, bounded stack.
 #pragma once
 
@@ -121,19 +121,34 @@ void Bvh::Traverse(Pred&& pred, F& f) const {
     if (pred(leafBox_[0])) bvh_detail::Emit(f, leafItem_[0]);
     return;
   }
+  if (!pred(nodes_[0].box)) return;
+  // Depth first: a node's leaf children are reported at once, then its
+  // right subtree is walked, then its left one (the left waits on the
+  // stack; the next node is taken without pushing it).
   std::array<int, kStackSize> stack;
   int top = 0;
-  if (!pred(nodes_[0].box)) return;
-  stack[top++] = 0;
-  while (top > 0) {
-    const Node& node = nodes_[stack[--top]];
-    for (int child : {node.left, node.right}) {
-      if (child < 0) {
-        const int leaf = ~child;
-        if (pred(leafBox_[leaf]) && !bvh_detail::Emit(f, leafItem_[leaf])) return;
-      } else if (pred(nodes_[child].box)) {
-        stack[top++] = child;  // depth <= 96 < kStackSize (see Build)
-      }
+  int node = 0;
+  for (;;) {
+    const int l = nodes_[node].left, r = nodes_[node].right;
+    bool goLeft = false, goRight = false;
+    if (l < 0) {
+      if (pred(leafBox_[~l]) && !bvh_detail::Emit(f, leafItem_[~l])) return;
+    } else {
+      goLeft = pred(nodes_[l].box);
+    }
+    if (r < 0) {
+      if (pred(leafBox_[~r]) && !bvh_detail::Emit(f, leafItem_[~r])) return;
+    } else {
+      goRight = pred(nodes_[r].box);
+    }
+    if (goRight) {
+      if (goLeft) stack[top++] = l;  // depth <= 96 < kStackSize (see Build)
+      node = r;
+    } else if (goLeft) {
+      node = l;
+    } else {
+      if (top == 0) return;
+      node = stack[--top];
     }
   }
 }

@@ -12,15 +12,115 @@
 
 namespace mos::kernel {
 
+namespace {
+
+Box3 EdgeBox(const BoolOperand& mesh, const BoolMeshView& view, int he) {
+  Box3 b;
+  b.Include(mesh.pos[view.Start(he)]);
+  b.Include(mesh.pos[view.End(he)]);
+  return b;
+}
+
+bool Canonical(const BoolOperand& mesh, const BoolMeshView& view, int he) {
+  return mesh.twin[he] < 0 || view.Forward(he);
+}
+
+// Sorts hits by edge, then position along the edge, then triangle: a
+// strict total order (an edge meets a triangle once), so one order comes
+// out whatever the input order, except where a position is NaN. `hits`
+// come grouped by edge in increasing order (as the broad phase gives
+// them): each edge's few hits are sorted where they are.
+void SortHitsAlongEdges(const BoolOperand& edgeMesh, std::vector<EdgeTriHit>& hits) {
+  const BoolMeshView ev = edgeMesh.View();
+  auto along = [&](const EdgeTriHit& h) {
+    const Vec3 s = edgeMesh.pos[ev.Start(h.edge)];
+    const Vec3 d = edgeMesh.pos[ev.End(h.edge)] - s;
+    return Dot(h.pos - s, d);
+  };
+  bool nan = false;
+  for (const EdgeTriHit& h : hits) {
+    const double x = along(h);
+    nan = nan || x != x;
+  }
+  if (nan) {  // no strict order: the sort the rest matches (same input, same steps)
+    std::sort(hits.begin(), hits.end(), [&](const EdgeTriHit& a, const EdgeTriHit& b) {
+      if (a.edge != b.edge) return a.edge < b.edge;
+      const double ta = along(a), tb = along(b);
+      if (ta != tb) return ta < tb;
+      return a.tri < b.tri;
+    });
+    return;
+  }
+  constexpr size_t kFew = 16;
+  double t[kFew];
+  for (size_t g = 0; g < hits.size();) {
+    size_t e = g + 1;
+    while (e < hits.size() && hits[e].edge == hits[g].edge) ++e;
+    if (e - g > kFew) {
+      std::sort(hits.begin() + static_cast<long>(g), hits.begin() + static_cast<long>(e),
+                [&](const EdgeTriHit& a, const EdgeTriHit& b) {
+                  const double ta = along(a), tb = along(b);
+                  return ta != tb ? ta < tb : a.tri < b.tri;
+                });
+    } else if (e - g > 1) {
+      for (size_t i = g; i < e; ++i) t[i - g] = along(hits[i]);
+      for (size_t i = g + 1; i < e; ++i) {  // insertion sort: an edge's few hits
+        const EdgeTriHit x = hits[i];
+        const double tx = t[i - g];
+        size_t j = i;
+        for (; j > g && (tx != t[j - 1 - g] ? tx < t[j - 1 - g] : x.tri < hits[j - 1].tri); --j) {
+          hits[j] = hits[j - 1];
+          t[j - g] = t[j - 1 - g];
+        }
+        hits[j] = x;
+        t[j - g] = tx;
+      }
+    }
+    g = e;
+  }
+}
+
+// Whether skipping the triangles that miss the other mesh's box pays for
+// the walk that finds them: when the other box covers under half of this
+// mesh's box (by volume; flat boxes: never).
+bool WorthCulling(const Box3& mine, const Box3& other) {
+  double covered = 1;
+  for (int axis = 0; axis < 3; ++axis) {
+    const double extent = mine.max[axis] - mine.min[axis];
+    if (!(extent > 0)) return false;
+    const double overlap = std::min(mine.max[axis], other.max[axis]) - std::max(mine.min[axis], other.min[axis]);
+    covered *= std::max(0.0, overlap) / extent;
+  }
+  return covered < 0.5;
+}
+
+}  // namespace
+
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
-  for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
-    if (edgeMesh.twin[he] >= 0 && !ev.Forward(he)) continue;
-    Box3 b;
-    b.Include(edgeMesh.pos[ev.Start(he)]);
-    b.Include(edgeMesh.pos[ev.End(he)]);
-    triMesh.triBvh.ForEachOverlap(b, [&](int t) { pairs.emplace_back(he, t); });
+  const Bvh& triBvh = triMesh.triBvh;
+  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
+    // Every edge asks the tree. (With a NaN coordinate a box need not hold
+    // its parts' boxes: only this finds every pair the box test finds.)
+    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
+      if (!Canonical(edgeMesh, ev, he)) continue;
+      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) { pairs.emplace_back(he, t); });
+    }
+    return;
+  }
+  // The same pairs in the same order, skipping the triangles whose box
+  // misses the other mesh's box (found by one query of the edge mesh's
+  // tree): their edges' boxes, inside theirs, miss it too.
+  const int numTri = edgeMesh.NumTri();
+  std::vector<char> near(static_cast<size_t>(numTri), 0);
+  edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
+  for (int t = 0; t < numTri; ++t) {
+    if (!near[t]) continue;
+    for (int he = 3 * t; he < 3 * t + 3; ++he) {
+      if (!Canonical(edgeMesh, ev, he)) continue;
+      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
+    }
   }
 }
 
@@ -28,13 +128,24 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
                                                     const BoolOperand& q, bool forward) {
   const BoolOperand& edgeMesh = forward ? p : q;
   const BoolOperand& triMesh = forward ? q : p;
-  std::vector<std::pair<int, int>> pairs;
+  // The candidate pairs and their order, kept per thread between calls
+  // (two per boolean; regrowing them was a tenth of the broad phase), and
+  // let go when large.
+  thread_local std::vector<std::pair<int, int>> pairs;
+  thread_local std::vector<int> order;
+  struct Release {
+    ~Release() {
+      if (pairs.capacity() > (size_t{1} << 20)) std::vector<std::pair<int, int>>().swap(pairs);
+      if (order.capacity() > (size_t{1} << 20)) std::vector<int>().swap(order);
+    }
+  } release;
+  pairs.clear();
   BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
   const BoolMeshView ev0 = edgeMesh.View();
   // The pairs by their edge's start vertex (a stable counting sort, so the
   // pairs of one edge stay together): the kernels then share the start
   // vertex's answers across its edges (SharedKernel12).
-  std::vector<int> order(pairs.size());
+  order.resize(pairs.size());
   {
     std::vector<int> first(edgeMesh.pos.size() + 1, 0);
     for (const auto& pr : pairs) ++first[ev0.Start(pr.first) + 1];
@@ -69,21 +180,25 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     // where the Q edge leaves P.
     found.emplace_back(i, EdgeTriHit{he, t, forward ? x : -x, point});
   }
-  // Back in the broad phase's order, so the sort below sees the same input.
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Back in the broad phase's order (pair indices are distinct: placed, not
+  // sorted), which is by edge.
   std::vector<EdgeTriHit> hits;
   hits.reserve(found.size());
-  for (const auto& f : found) hits.push_back(f.second);
-  const BoolMeshView ev = edgeMesh.View();
-  std::sort(hits.begin(), hits.end(), [&](const EdgeTriHit& a, const EdgeTriHit& b) {
-    if (a.edge != b.edge) return a.edge < b.edge;
-    const Vec3 s = edgeMesh.pos[ev.Start(a.edge)];
-    const Vec3 d = edgeMesh.pos[ev.End(a.edge)] - s;
-    const double ta = Dot(a.pos - s, d);
-    const double tb = Dot(b.pos - s, d);
-    if (ta != tb) return ta < tb;
-    return a.tri < b.tri;
-  });
+  bool inOrder = true;
+  for (size_t k = 1; k < found.size() && inOrder; ++k) inOrder = found[k - 1].first < found[k].first;
+  if (!inOrder && found.size() < pairs.size() / 8) {  // few hits: sorting them is cheaper
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    inOrder = true;
+  }
+  if (inOrder) {
+    for (const auto& f : found) hits.push_back(f.second);
+  } else {
+    std::vector<int> foundAt(pairs.size(), -1);
+    for (size_t k = 0; k < found.size(); ++k) foundAt[static_cast<size_t>(found[k].first)] = static_cast<int>(k);
+    for (const int k : foundAt)
+      if (k >= 0) hits.push_back(found[static_cast<size_t>(k)].second);
+  }
+  SortHitsAlongEdges(edgeMesh, hits);
   return hits;
 }
 

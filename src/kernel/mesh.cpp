@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "kernel/edge_table.h"
+
 namespace mos::kernel {
 
 namespace {
@@ -25,67 +27,37 @@ bool BuildHalfedges(Mesh& mesh) {
   if (mesh.triProp.size() != mesh.triVerts.size()) mesh.triProp.resize(mesh.triVerts.size(), 0);
   const int nv = mesh.NumVert();
 
-  // Bucket every halfedge by the lower vertex of its edge (a counting
-  // sort), then sort each bucket (a vertex's few edges) by the higher
-  // vertex: equal edges end up adjacent. Only edges used exactly twice are
-  // paired, so the order within an edge does not matter.
-  std::vector<int> bucketStart(static_cast<size_t>(nv) + 2, 0);
+  // Each edge's halfedges from one pass over an edge table (no sort).
+  // Only edges used exactly twice, in opposite directions, are paired.
   bool ok = true;
-  auto valid = [nv](int a, int b) {
+  EdgeTable table(static_cast<size_t>(numHalf));
+  auto usable = [nv](int a, int b) {
     return static_cast<unsigned>(a) < static_cast<unsigned>(nv) &&
            static_cast<unsigned>(b) < static_cast<unsigned>(nv) && a != b;
   };
-  for (const auto& tri : mesh.triVerts)
-    for (int i = 0; i < 3; ++i) {
-      const int a = tri[i], b = tri[i == 2 ? 0 : i + 1];
-      if (!valid(a, b)) {
-        ok = false;  // invalid index or degenerate edge: never paired
-        continue;
-      }
-      ++bucketStart[static_cast<size_t>(std::min(a, b)) + 2];
-    }
-  // Prefix sums shifted by one: bucketStart[v + 1] is bucket v's start while
-  // filling, and its end afterwards.
-  for (int v = 0; v < nv; ++v) bucketStart[v + 2] += bucketStart[v + 1];
-  std::vector<std::pair<int, int>> slots(static_cast<size_t>(bucketStart[nv + 1]));  // hi, h
   for (int t = 0; t < numTri; ++t) {
-    const auto& tri = mesh.triVerts[t];
-    for (int i = 0; i < 3; ++i) {
-      const int a = tri[i], b = tri[i == 2 ? 0 : i + 1];
-      if (!valid(a, b)) continue;
-      slots[static_cast<size_t>(bucketStart[std::min(a, b) + 1]++)] = {std::max(a, b), 3 * t + i};
+    const int v0 = mesh.triVerts[t][0], v1 = mesh.triVerts[t][1], v2 = mesh.triVerts[t][2];
+    if (usable(v0, v1) && usable(v1, v2) && usable(v2, v0)) {
+      table.Add(v0, v1, 3 * t);
+      table.Add(v1, v2, 3 * t + 1);
+      table.Add(v2, v0, 3 * t + 2);
+      continue;
     }
+    ok = false;  // an invalid index or a degenerate edge: never paired
+    if (usable(v0, v1)) table.Add(v0, v1, 3 * t);
+    if (usable(v1, v2)) table.Add(v1, v2, 3 * t + 1);
+    if (usable(v2, v0)) table.Add(v2, v0, 3 * t + 2);
   }
-  for (int v = 0; v < nv; ++v) {
-    const auto first = slots.begin() + bucketStart[v], last = slots.begin() + bucketStart[v + 1];
-    // Insertion sort: a bucket holds a handful of edges (a full sort for a
-    // vertex of high valence, never quadratic).
-    if (last - first > 32) {
-      std::sort(first, last);
-    } else {
-      for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {
-        const std::pair<int, int> x = *i;
-        auto j = i;
-        for (; j != first && x < *(j - 1); --j) *j = *(j - 1);
-        *j = x;
-      }
+  // One halfedge, two the same way, or more than two: an open edge, an
+  // inconsistent orientation or a non-manifold edge; left unpaired.
+  for (int i = 0; i < table.NumEdges(); ++i) {
+    const EdgeTable::Edge& e = table.GetEdge(i);
+    if (e.second < 0) {
+      ok = false;
+      continue;
     }
-    for (auto i = first; i != last;) {
-      auto j = i + 1;
-      while (j != last && j->first == i->first) ++j;
-      if (j - i == 2) {
-        const int h0 = i->second, h1 = (i + 1)->second;
-        if (HalfedgeStart(mesh, h0) == HalfedgeEnd(mesh, h1)) {
-          mesh.halfedgeTwin[h0] = h1;
-          mesh.halfedgeTwin[h1] = h0;
-        } else {
-          ok = false;  // same direction twice: inconsistent orientation
-        }
-      } else {
-        ok = false;  // open (1) or non-manifold (> 2) edge
-      }
-      i = j;
-    }
+    mesh.halfedgeTwin[e.first] = e.second;
+    mesh.halfedgeTwin[e.second] = e.first;
   }
   return ok;
 }

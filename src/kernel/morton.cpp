@@ -17,9 +17,9 @@ uint64_t Quantise(double x, double lo, double hi, uint64_t cells) {
   return static_cast<uint64_t>(t);
 }
 
-}  // namespace
-
-uint64_t SpreadBits21(uint64_t v) {
+// Internal (not exported), so Morton63 inlines it: the libraries are
+// position-independent, and an exported function may not be inlined.
+inline uint64_t Spread21(uint64_t v) {
   v &= 0x1fffff;
   v = (v | v << 32) & 0x1f00000000ffffULL;
   v = (v | v << 16) & 0x1f0000ff0000ffULL;
@@ -28,6 +28,10 @@ uint64_t SpreadBits21(uint64_t v) {
   v = (v | v << 2) & 0x1249249249249249ULL;
   return v;
 }
+
+}  // namespace
+
+uint64_t SpreadBits21(uint64_t v) { return Spread21(v); }
 
 uint32_t SpreadBits10(uint32_t v) {
   v &= 0x3ff;
@@ -50,7 +54,7 @@ uint64_t Morton63(Vec3 p, const Box3& box) {
   const uint64_t x = Quantise(p.x, box.min.x, box.max.x, cells);
   const uint64_t y = Quantise(p.y, box.min.y, box.max.y, cells);
   const uint64_t z = Quantise(p.z, box.min.z, box.max.z, cells);
-  return SpreadBits21(x) << 2 | SpreadBits21(y) << 1 | SpreadBits21(z);
+  return Spread21(x) << 2 | Spread21(y) << 1 | Spread21(z);
 }
 
 }  // namespace mos::kernel

@@ -41,12 +41,6 @@ int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
     ev_[0] = start;
     ev_[1] = edgeMesh_.End(edge);
   }
-  // One pair adds at most three values to each map: the pointers taken
-  // below stay valid through this call.
-  edgeAnswers_.Reserve(3);
-  startShadow_.Reserve(3);
-  vertShadow_.Reserve(3);
-  startK02_.Reserve(1);
   int heF[3];
   const EdgeAnswers* answers[3];
   for (int i = 0; i < 3; ++i) {

@@ -9,9 +9,13 @@
 //  - the edges of one start vertex share that vertex's shadows on the other
 //    mesh's edges and its Kernel02 against each triangle (kept until the
 //    start vertex changes; pass pairs grouped by start vertex to share them).
-// Memory: four index maps the size of the triangle mesh, reused per edge.
+// Memory: four maps with a slot per triangle-mesh halfedge, triangle or
+// vertex, reused per edge.
 #pragma once
 
+#include <memory>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 #include "kernel/predicates.h"
@@ -28,48 +32,35 @@ class SharedKernel12 {
   int Kernel12(int edge, int tri, Vec3& point);
 
  private:
-  // Values by small integer key with O(1) clear (the sparse-set layout:
-  // where_[key] points into keys_, checked by the back reference, so
-  // where_ is never cleared).
+  // Values by small integer key with O(1) clear: a value slot per key,
+  // valid while its stamp is the current epoch (Clear starts a new epoch,
+  // so nothing is cleared key by key). The slots are raw storage, written
+  // before they are read (T is trivially copyable), so sizing the map
+  // touches only the stamps. Pointers stay valid until the key is set
+  // again.
   template <class T>
   class IndexMap {
    public:
-    // Sized once per boolean direction: the value vectors start with room
-    // for the usual few dozen entries, so they seldom grow (an allocation
-    // each time, expensive under the fuzzers' sanitizers).
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
     void Reset(size_t numKeys) {
-      where_.assign(numKeys, 0);
-      Clear();
-      const size_t room = numKeys < 64 ? numKeys : 64;
-      keys_.reserve(room);
-      vals_.reserve(room);
+      stamp_.assign(numKeys, 0);
+      epoch_ = 1;
+      vals_.reset(new unsigned char[(numKeys > 0 ? numKeys : 1) * sizeof(T)]);
     }
-    void Clear() {
-      keys_.clear();
-      vals_.clear();
-    }
+    void Clear() { ++epoch_; }
     const T* Find(int key) const {
-      const size_t at = static_cast<size_t>(where_[key]);
-      return at < keys_.size() && keys_[at] == key ? &vals_[at] : nullptr;
-    }
-    // Room for `extra` more values, so pointers from Find and Insert stay
-    // valid over that many inserts.
-    void Reserve(size_t extra) {
-      if (vals_.capacity() >= vals_.size() + extra) return;
-      keys_.reserve(2 * (keys_.size() + extra));
-      vals_.reserve(2 * (vals_.size() + extra));
+      return stamp_[static_cast<size_t>(key)] == epoch_ ? Slot(key) : nullptr;
     }
     const T& Insert(int key, const T& val) {
-      where_[key] = static_cast<int>(keys_.size());
-      keys_.push_back(key);
-      vals_.push_back(val);
-      return vals_.back();
+      stamp_[static_cast<size_t>(key)] = epoch_;
+      return *new (Slot(key)) T(val);
     }
 
    private:
-    std::vector<int> where_;
-    std::vector<int> keys_;
-    std::vector<T> vals_;
+    T* Slot(int key) const { return reinterpret_cast<T*>(vals_.get()) + key; }
+    std::vector<unsigned> stamp_;
+    unsigned epoch_ = 1;
+    std::unique_ptr<unsigned char[]> vals_;
   };
   struct EdgeAnswers {
     ShadowResult endShadow;  // Shadow01(edge's end, h)

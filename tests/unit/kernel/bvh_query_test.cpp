@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <random>
 
 #include "kernel/bvh.h"
@@ -88,6 +89,68 @@ TEST(Bvh, InternalBoxesContainTheirChildren) {
   }
   for (int c : leafSeen) EXPECT_EQ(c, 1);  // every leaf has exactly one parent
   EXPECT_EQ(nodes[0].parent, -1);
+}
+
+// The radix tree with Karras's names (figure 4): node 0 covers every
+// leaf, a node is named by one end of its leaf range, an internal left
+// child by the last leaf of its range and an internal right child by the
+// first; and the split between the children is where the keys share the
+// shortest prefix, so a node's split splits its Morton codes' range at
+// their highest differing bit (checked on the sorted codes of the centres).
+TEST(Bvh, RadixTreeHasKarrasNamesAndSplits) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    const int n = 2 + static_cast<int>(rng() % 700);
+    Mesh m = RandomSoup(rng, n, round % 4 == 0 ? 0.0 : 5.0, 1);  // spread 0: equal codes
+    const auto boxes = TriangleBoxes(m);
+    const Bvh bvh(boxes);
+    const auto& nodes = bvh.Nodes();
+    ASSERT_EQ(static_cast<int>(nodes.size()), n - 1);
+    Box3 centres;
+    for (const Box3& b : boxes) centres.Include(b.Center());
+    std::vector<uint64_t> code(n);
+    for (int i = 0; i < n; ++i) code[i] = Morton63(boxes[bvh.LeafItems()[i]].Center(), centres);
+    ASSERT_TRUE(std::is_sorted(code.begin(), code.end()));
+    // Leaf ranges, bottom-up from the children's names.
+    std::vector<int> lo(n - 1, -1), hi(n - 1, -1);
+    std::vector<std::array<int, 3>> todo{{0, 0, n - 1}};  // node, its range
+    int maxDepth = 0;
+    std::vector<int> depth(n - 1, 0);
+    while (!todo.empty()) {
+      const auto [node, a, b] = todo.back();
+      todo.pop_back();
+      lo[node] = a;
+      hi[node] = b;
+      ASSERT_TRUE(node == a || node == b) << "node " << node << " range " << a << ".." << b;
+      const int l = nodes[node].left, r = nodes[node].right;
+      const int split = l < 0 ? ~l : l;  // the left child ends at the split
+      ASSERT_EQ(r < 0 ? ~r : r, split + 1);
+      ASSERT_TRUE(split >= a && split < b);
+      // The split: keys a..split and split+1..b differ first where a and b do.
+      const uint64_t x = code[a] ^ code[b];
+      if (x != 0) {
+        const uint64_t top = uint64_t{1} << (63 - __builtin_clzll(x));
+        EXPECT_EQ(code[split] & top, 0u);
+        EXPECT_NE(code[split + 1] & top, 0u);
+      }
+      if (l >= 0) {
+        depth[l] = depth[node] + 1;
+        todo.push_back({l, a, split});
+      } else {
+        ASSERT_EQ(a, split);
+        maxDepth = std::max(maxDepth, depth[node] + 1);
+      }
+      if (r >= 0) {
+        depth[r] = depth[node] + 1;
+        todo.push_back({r, split + 1, b});
+      } else {
+        ASSERT_EQ(b, split + 1);
+        maxDepth = std::max(maxDepth, depth[node] + 1);
+      }
+    }
+    for (int i = 0; i < n - 1; ++i) EXPECT_GE(lo[i], 0) << "node " << i << " unreachable";
+    EXPECT_EQ(bvh.Depth(), maxDepth);
+  }
 }
 
 TEST(Bvh, PointAndPlusZRayCandidatesMatchBruteForce) {
