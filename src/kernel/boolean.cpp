@@ -270,6 +270,25 @@ Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
 
 namespace {
 
+// The boolean with the perturbation choice `second` (the one the first
+// attempt did not prefer), on the operands prepared for the first attempt
+// and cleaned like it around what the intersection changed: the retry
+// below, which solids that only touch run on every union, cost a second
+// preparation of both operands and a cleanup of the whole mesh.
+Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuard* guard) {
+  const BoolOperand p = PrepareOperandCached(a);
+  const BoolOperand q = PrepareOperandCached(b);
+  Mesh out;
+  std::vector<char> active;
+  const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active)
+                         : RunBoolean(p, q, RolesFor(op, false), out, guard, &active);
+  if (ok && active.size() == out.vertPos.size())
+    CleanupMeshNear(out, std::move(active), true);
+  else
+    CleanupMesh(out);
+  return out;
+}
+
 // Whether two vertices that triangles use sit at the same position: the
 // mesh is manifold by index but not once welded by position (STL, OFF).
 bool HasCoincidentUsedVerts(const Mesh& m) {
@@ -350,7 +369,7 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   // a sliver a rounding step wide, which later booleans cut differently
   // from the exact solids.
   if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
-    Mesh alt = BooleanStrategy(a, b, op, info.perturbedSecond ? 0 : 1);
+    Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
     // Solids that only touch (cubes sharing an edge) keep their coincident
     // vertices on purpose; a choice that separates them is not wanted.
