@@ -117,10 +117,15 @@ class Cleaner {
       m_.halfedgeTwin[tn] = tp;
       m_.halfedgeTwin[tp] = tn;
       removed_[side / 3] = 1;
+      anyRemoved_ = true;
+      MarkDirty(side / 3);
+      MarkDirty(tn / 3);
+      MarkDirty(tp / 3);
     }
     for (int e : fanB_) {
       if (Removed(e)) continue;
       m_.triVerts[e / 3][e % 3] = a;
+      MarkDirty(e / 3);
     }
     changed_ = true;
     return true;
@@ -155,6 +160,7 @@ class Cleaner {
     link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
     link(3 * t1 + 0, twTp);  // d->b
     link(3 * t1 + 1, twHn);  // b->c
+    for (int t : {t0, t1, twHn / 3, twHp / 3, twTn / 3, twTp / 3}) MarkDirty(t);
     changed_ = true;
     return true;
   }
@@ -300,7 +306,156 @@ class Cleaner {
   // paired (link condition, no doubled edge), so they are renumbered
   // instead of rebuilt; BuildHalfedges runs only if a twin would not be
   // mutual and opposite after that.
-  void Compact() {
+  // `wasClosed`: the mesh was closed and manifold (IsClosedManifold) when
+  // this cleaner started. Then only the triangles a collapse or swap wrote
+  // (their corners or twins) need checking: every other triangle and its
+  // twin pair are as they were. Returns whether the result is known to be
+  // closed and manifold with no pinched vertex (false: not known).
+  bool Compact(bool wasClosed) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    // What the global steps give (compaction, then the pinched split).
+    Mesh ref = m_;
+    {
+      Cleaner refCleaner(ref);
+      refCleaner.removed_ = removed_;
+      refCleaner.CompactGlobal();
+    }
+    Mesh refSplit = ref;
+    SplitPinchedVerts(refSplit);
+    const bool local = wasClosed && CompactLocal();
+    if (!local) CompactGlobal();
+    const Mesh& want = local ? refSplit : ref;
+    if (want.triVerts != m_.triVerts || want.halfedgeTwin != m_.halfedgeTwin || want.triProp != m_.triProp ||
+        want.vertPos != m_.vertPos || (local && !IsClosedManifold(m_)))
+      std::abort();
+    return local;
+#else
+    if (wasClosed && CompactLocal()) return true;
+    CompactGlobal();
+    return false;
+#endif
+  }
+
+ private:
+  void MarkDirty(int t) {
+    if (dirty_.empty()) dirty_.assign(m_.NumTri(), 0);
+    if (dirty_[t]) return;
+    dirty_[t] = 1;
+    dirtyList_.push_back(t);
+  }
+
+  // The removed triangles dropped in place (the same order and twins as
+  // CompactGlobal gives), then the twins of the written triangles checked
+  // and the fans through them walked. False when a check fails; the mesh
+  // is then either untouched or compacted with renumbered twins, from
+  // which CompactGlobal gives what it gives from the uncompacted mesh.
+  bool CompactLocal() {
+    const int oldTri = m_.NumTri();
+    if (static_cast<int>(m_.halfedgeTwin.size()) != 3 * oldTri) return false;
+    std::vector<int> newTri;
+    if (anyRemoved_) {
+      // The twins start as one perfect matching (the mesh was closed), and
+      // every twin a collapse or swap rewrote, on both ends, belongs to a
+      // written triangle: an unwritten triangle's twins still point at
+      // their old partners, which point back and are not removed. So only
+      // the written triangles can point at a removed one.
+      for (int t : dirtyList_) {
+        if (removed_[t]) continue;
+        for (int i = 0; i < 3; ++i) {
+          const int tw = m_.halfedgeTwin[3 * t + i];
+          if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
+        }
+      }
+      newTri.assign(oldTri, -1);
+      int n = 0;
+      for (int t = 0; t < oldTri; ++t)
+        if (!removed_[t]) newTri[t] = n++;
+      int* twin = m_.halfedgeTwin.data();
+      for (int t = 0; t < oldTri; ++t) {
+        const int nt = newTri[t];
+        if (nt < 0) continue;
+        for (int i = 0; i < 3; ++i) {
+          const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
+          const unsigned tt = tw / 3u;
+          twin[3 * nt + i] = 3 * newTri[tt] + static_cast<int>(tw - 3u * tt);
+        }
+        m_.triVerts[nt] = m_.triVerts[t];
+        m_.triProp[nt] = m_.triProp[t];
+      }
+      m_.triVerts.resize(n);
+      m_.triProp.resize(n);
+      m_.halfedgeTwin.resize(3 * static_cast<size_t>(n));
+      removed_.assign(n, 0);
+      anyRemoved_ = false;
+    }
+    tris_.clear();  // triangle ids changed: the list is void
+    const int numTri = m_.NumTri();
+    const int numHalf = 3 * numTri;
+    const int nv = m_.NumVert();
+    const int* twin = m_.halfedgeTwin.data();
+    // The written triangles that survive, in their new numbering.
+    std::vector<int> written;
+    written.reserve(dirtyList_.size());
+    for (int t : dirtyList_) {
+      const int nt = newTri.empty() ? t : newTri[t];
+      if (nt >= 0) written.push_back(nt);
+    }
+    dirtyList_.clear();
+    dirty_.clear();
+    for (int t : written) {
+      const auto& v = m_.triVerts[t];
+      for (int i = 0; i < 3; ++i)
+        if (static_cast<unsigned>(v[i]) >= static_cast<unsigned>(nv)) return false;
+      for (int i = 0; i < 3; ++i) {
+        const int h = 3 * t + i;
+        const int tw = twin[h];
+        if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf) || twin[tw] != h) return false;
+        const int a = v[i], b = v[i == 2 ? 0 : i + 1];
+        const auto& w = m_.triVerts[tw / 3];
+        const int k = tw % 3;
+        if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
+      }
+    }
+    // Twins are now mutual and opposite everywhere: a triangle nothing
+    // wrote keeps its corners and twins, and a pair with a written side is
+    // checked from that side. The fans: a vertex whose triangles are all
+    // unwritten keeps its one fan (a disc). A vertex with a written
+    // triangle has one in every fan it has now: a fan of unwritten
+    // triangles is a cycle that existed before, so it was the vertex's
+    // whole fan, yet the vertex gained or lost triangles only through one
+    // of its old triangles being written (the removed ones, a collapse's
+    // kept end, a swap's two). So walking from each written corner finds
+    // every such fan: one per vertex, no neighbour twice, as
+    // IsClosedManifold asks.
+    std::vector<char> seen(numHalf, 0);
+    std::vector<char> walked(nv, 0);
+    std::vector<int> neighbourStamp(nv, -1);
+    for (int t : written)
+      for (int i = 0; i < 3; ++i) {
+        const int h0 = 3 * t + i;
+        if (seen[h0]) continue;
+        const int v = m_.triVerts[t][i];
+        if (walked[v]) return false;  // a second fan around v: pinched
+        walked[v] = 1;
+        int h = h0;
+        int count = 0;
+        do {
+          const int nb = HalfedgeEnd(m_, h);
+          if (neighbourStamp[nb] == v) return false;  // a neighbour twice
+          neighbourStamp[nb] = v;
+          seen[h] = 1;
+          if (++count > numHalf) return false;
+          h = twin[PrevHalfedge(h)];
+        } while (h != h0);
+      }
+    return true;
+  }
+
+  // Drops the removed triangles. The collapses and swaps kept the twins
+  // paired (link condition, no doubled edge), so they are renumbered
+  // instead of rebuilt; BuildHalfedges runs only if a twin would not be
+  // mutual and opposite after that.
+  void CompactGlobal() {
     const int oldTri = m_.NumTri();
     std::vector<int> newTri(oldTri, -1);
     std::vector<std::array<int, 3>> tris;
@@ -343,7 +498,6 @@ class Cleaner {
     if (!paired) BuildHalfedges(m_);
   }
 
- private:
   Mesh& m_;
   std::vector<char> removed_;
   std::vector<int> fanA_, fanB_;
@@ -353,6 +507,10 @@ class Cleaner {
   bool all_ = false;
   std::vector<int> tris_;  // the listed triangles when !all_
   bool changed_ = false;   // a collapse or swap happened
+  bool anyRemoved_ = false;
+  bool compacted_ = false;
+  std::vector<char> dirty_;     // per triangle: a collapse or swap wrote its corners or twins
+  std::vector<int> dirtyList_;  // those triangles
 };
 
 }  // namespace
@@ -401,11 +559,12 @@ namespace {
 // coincident opposite pairs (the zero-volume folds symbolic perturbation
 // leaves). Returns whether the result is closed and manifold; if not,
 // `bad` gets the representatives at edges that are not one opposite pair.
-// `closedUnused`: the mesh is closed and manifold and `rep` moves only
-// vertices no triangle uses, so the triangles keep their vertices and the
-// result is the mesh reordered (less coincident opposite pairs): its
-// twins are the mesh's, renumbered (what BuildHalfedges would give), and
-// it has no pinched vertex.
+// `closedUnused`: the mesh is closed and manifold and `rep` is one to one
+// on the vertices triangles use (it moves only unused vertices, or moves a
+// used one onto an unused one), so the result is the mesh relabelled and
+// reordered (less coincident opposite pairs): its twins are the mesh's,
+// renumbered (what BuildHalfedges would give), and it has no pinched
+// vertex.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
               bool closedUnused = false) {
   out = Mesh{};
@@ -631,9 +790,17 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
   {
     std::vector<char> used(nv, 0);
     for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
-    bool movesUsed = false;
-    for (int v = 0; v < nv && !movesUsed; ++v) movesUsed = rep[v] != v && used[v];
-    closedUnused = !movesUsed && (knownClosed || IsClosedManifold(mesh));
+    // Each used vertex moves to a vertex no other used one moves to (an
+    // unused one): the triangles are relabelled one to one, the mesh keeps
+    // its shape as a graph, so the same as when only unused vertices move.
+    std::vector<char> taken(nv, 0);
+    bool oneToOne = true;
+    for (int v = 0; v < nv && oneToOne; ++v) {
+      if (!used[v]) continue;
+      if (taken[rep[v]]) oneToOne = false;
+      taken[rep[v]] = 1;
+    }
+    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));
   }
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
@@ -645,6 +812,19 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
     bool anyLeft = false;
     for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
     if (!anyLeft) return false;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (closedUnused && round == 0) {
+      Mesh refOut;
+      std::vector<int> refBad;
+      const bool refOk = WeldWith(mesh, rep, refOut, refBad, false);
+      Mesh got;
+      std::vector<int> gotBad;
+      const bool gotOk = WeldWith(mesh, rep, got, gotBad, true);
+      if (refOk != gotOk || (refOk && (refOut.triVerts != got.triVerts || refOut.halfedgeTwin != got.halfedgeTwin ||
+                                       refOut.triProp != got.triProp || refOut.vertPos != got.vertPos)))
+        std::abort();
+    }
+#endif
     if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
@@ -683,10 +863,14 @@ void SplitPinchedMarking(Mesh& mesh, std::vector<char>* active) {
 // Compacts and splits pinched vertices after a cleaner's passes; a
 // cleaner that changed nothing leaves the mesh as it was (its twins
 // already right, no pinched vertex since the last split).
-void FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active) {
-  if (!cleaner.Changed()) return;
-  cleaner.Compact();
+// `wasClosed`: the mesh was known closed and manifold before the passes.
+// Returns whether it is known so after (Compact checked the triangles the
+// passes wrote; then there is no pinched vertex to split).
+bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wasClosed) {
+  if (!cleaner.Changed()) return wasClosed;
+  if (cleaner.Compact(wasClosed)) return true;
   SplitPinchedMarking(mesh, active);
+  return false;
 }
 
 bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
@@ -713,23 +897,20 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  FinishPass(cleaner, mesh, active);
-  if (cleaner.Changed()) knownClosed = false;
+  knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
   if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
     knownClosed = true;
     Cleaner again(mesh, active);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
-    FinishPass(again, mesh, active);
-    if (again.Changed()) knownClosed = false;
+    knownClosed = FinishPass(again, mesh, active, knownClosed);
   }
   if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
     knownClosed = true;
     Cleaner flat(mesh, active);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
-    FinishPass(flat, mesh, active);
-    if (flat.Changed()) knownClosed = false;
+    knownClosed = FinishPass(flat, mesh, active, knownClosed);
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
@@ -740,8 +921,7 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
       Cleaner again(mesh, active);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
-      FinishPass(again, mesh, active);
-      if (again.Changed()) knownClosed = false;
+      knownClosed = FinishPass(again, mesh, active, knownClosed);
     }
   }
   // A closed manifold mesh keeps its pairing through dropping whole
