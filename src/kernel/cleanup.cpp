@@ -36,6 +36,13 @@ bool TwinsMutualAndOpposite(const Mesh& m) {
   return true;
 }
 
+// Halfedge arithmetic for ids known to be >= 0, in unsigned form: these
+// run in the innermost loops, and signed division needs sign fix-ups.
+inline int Tri3(int h) { return static_cast<int>(static_cast<unsigned>(h) / 3u); }
+inline int Corner3(int h) { return static_cast<int>(static_cast<unsigned>(h) % 3u); }
+inline int Next3(int h) { return Corner3(h) == 2 ? h - 2 : h + 1; }
+inline int Prev3(int h) { return Corner3(h) == 0 ? h + 2 : h - 1; }
+
 class Cleaner {
  public:
   // `active` (per vertex, may be null = all): the passes start only at
@@ -56,9 +63,12 @@ class Cleaner {
   int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
-  int End(int h) const { return HalfedgeEnd(m_, h); }
-  int Start(int h) const { return HalfedgeStart(m_, h); }
-  bool Removed(int h) const { return removed_[h / 3] != 0; }
+  int End(int h) const {
+    const int c = Corner3(h);
+    return m_.triVerts[Tri3(h)][c == 2 ? 0 : c + 1];
+  }
+  int Start(int h) const { return m_.triVerts[Tri3(h)][Corner3(h)]; }
+  bool Removed(int h) const { return removed_[Tri3(h)] != 0; }
 
   // Outgoing halfedges of Start(h0), by walking its fan; empty when the fan
   // is broken (then nothing is done around that vertex).
@@ -68,7 +78,7 @@ class Cleaner {
     const int limit = 3 * m_.NumTri();
     do {
       out.push_back(h);
-      const int tw = m_.halfedgeTwin[PrevHalfedge(h)];
+      const int tw = m_.halfedgeTwin[Prev3(h)];
       if (tw < 0 || static_cast<int>(out.size()) > limit) return false;
       h = tw;
     } while (h != h0);
@@ -81,7 +91,7 @@ class Cleaner {
     const int tw = m_.halfedgeTwin[h];
     if (tw < 0 || Removed(h) || Removed(tw)) return false;
     const int a = Start(h), b = End(h);
-    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    const int c = End(Next3(h)), d = End(Next3(tw));
     if (a == b || c == d) return false;
     if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
     // Link condition: a and b share exactly the neighbours c and d.
@@ -95,9 +105,9 @@ class Cleaner {
     // Orientation guard: moving b to a must not flip a surviving triangle.
     const Vec3 pa = m_.vertPos[a];
     for (int e : fanB_) {
-      const int t = e / 3;
-      if (t == h / 3 || t == tw / 3) continue;
-      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(NextHalfedge(e))];
+      const int t = Tri3(e);
+      if (t == Tri3(h) || t == Tri3(tw)) continue;
+      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(Next3(e))];
       const Vec3 pb = m_.vertPos[b];
       const Vec3 before = Cross(p1 - pb, p2 - pb);
       const Vec3 after = Cross(p1 - pa, p2 - pa);
@@ -112,20 +122,20 @@ class Cleaner {
     }
     // Splice the twins across the two vanishing triangles.
     for (int side : {h, tw}) {
-      const int n = NextHalfedge(side), p = PrevHalfedge(side);
+      const int n = Next3(side), p = Prev3(side);
       const int tn = m_.halfedgeTwin[n], tp = m_.halfedgeTwin[p];
       m_.halfedgeTwin[tn] = tp;
       m_.halfedgeTwin[tp] = tn;
-      removed_[side / 3] = 1;
+      removed_[Tri3(side)] = 1;
       anyRemoved_ = true;
-      MarkDirty(side / 3);
-      MarkDirty(tn / 3);
-      MarkDirty(tp / 3);
+      MarkDirtyHalf(side);
+      MarkDirtyHalf(tn);
+      MarkDirtyHalf(tp);
     }
     for (int e : fanB_) {
       if (Removed(e)) continue;
-      m_.triVerts[e / 3][e % 3] = a;
-      MarkDirty(e / 3);
+      m_.triVerts[Tri3(e)][Corner3(e)] = a;
+      MarkDirtyHalf(e);
     }
     changed_ = true;
     return true;
@@ -136,16 +146,16 @@ class Cleaner {
     const int tw = m_.halfedgeTwin[h];
     if (tw < 0 || Removed(h) || Removed(tw)) return false;
     const int a = Start(h), b = End(h);
-    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    const int c = End(Next3(h)), d = End(Next3(tw));
     if (c == d) return false;
     // c-d must not already be an edge.
-    if (!Fan(NextHalfedge(NextHalfedge(h)), fanA_)) return false;  // outgoing of c
+    if (!Fan(Next3(Next3(h)), fanA_)) return false;  // outgoing of c
     for (int e : fanA_)
       if (End(e) == d) return false;
-    const int t0 = h / 3, t1 = tw / 3;
+    const int t0 = Tri3(h), t1 = Tri3(tw);
     // Old halfedges: in t0 b->c (hn), c->a (hp); in t1 a->d (tn), d->b (tp).
-    const int hn = NextHalfedge(h), hp = PrevHalfedge(h);
-    const int tn = NextHalfedge(tw), tp = PrevHalfedge(tw);
+    const int hn = Next3(h), hp = Prev3(h);
+    const int tn = Next3(tw), tp = Prev3(tw);
     const int twHn = m_.halfedgeTwin[hn], twHp = m_.halfedgeTwin[hp];
     const int twTn = m_.halfedgeTwin[tn], twTp = m_.halfedgeTwin[tp];
     // New t0 = (c, a, d), t1 = (d, b, c).
@@ -160,7 +170,9 @@ class Cleaner {
     link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
     link(3 * t1 + 0, twTp);  // d->b
     link(3 * t1 + 1, twHn);  // b->c
-    for (int t : {t0, t1, twHn / 3, twHp / 3, twTn / 3, twTp / 3}) MarkDirty(t);
+    MarkDirty(t0);
+    MarkDirty(t1);
+    for (int x : {twHn, twHp, twTn, twTp}) MarkDirtyHalf(x);
     changed_ = true;
     return true;
   }
@@ -205,7 +217,7 @@ class Cleaner {
         }
         const int h = 3 * t + longest;
         const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
-        const Vec3 pc = m_.vertPos[End(NextHalfedge(h))];
+        const Vec3 pc = m_.vertPos[End(Next3(h))];
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
           retest_[t] = 0;
@@ -214,7 +226,7 @@ class Cleaner {
         const int other = m_.halfedgeTwin[h];
         if (Swap(h)) {
           any = true;
-          retest_[other / 3] = 1;  // rewritten (t itself keeps its flag: 1)
+          retest_[Tri3(other)] = 1;  // rewritten (t itself keeps its flag: 1)
         }
       }
       if (!any) break;
@@ -246,7 +258,7 @@ class Cleaner {
         bool degenerate = false;
         for (int e : fan) {
           const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
-                               m_.vertPos[End(NextHalfedge(e))] - m_.vertPos[v]);
+                               m_.vertPos[End(Next3(e))] - m_.vertPos[v]);
           const double len = Length(n);
           if (!(len > 0)) {
             degenerate = true;
@@ -262,7 +274,7 @@ class Cleaner {
         int numPlanes = 0;
         bool tooMany = false;
         for (size_t k = 0; k < normals.size() && !tooMany; ++k) {
-          const uint32_t prop = m_.triProp[fan[k] / 3];
+          const uint32_t prop = m_.triProp[Tri3(fan[k])];
           int found = -1;
           for (int pl = 0; pl < numPlanes; ++pl)
             if (Dot(normals[k], planes[pl]) > cosTol) found = pl;
@@ -343,6 +355,10 @@ class Cleaner {
     dirty_[t] = 1;
     dirtyList_.push_back(t);
   }
+  // The triangle of halfedge h, marked (none for an unpaired twin, -1).
+  void MarkDirtyHalf(int h) {
+    if (h >= 0) MarkDirty(static_cast<int>(static_cast<unsigned>(h) / 3u));
+  }
 
   // The removed triangles dropped in place (the same order and twins as
   // CompactGlobal gives), then the twins of the written triangles checked
@@ -411,7 +427,7 @@ class Cleaner {
         const int tw = twin[h];
         if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf) || twin[tw] != h) return false;
         const int a = v[i], b = v[i == 2 ? 0 : i + 1];
-        const auto& w = m_.triVerts[tw / 3];
+        const auto& w = m_.triVerts[Tri3(tw)];
         const int k = tw % 3;
         if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
       }
@@ -440,12 +456,12 @@ class Cleaner {
         int h = h0;
         int count = 0;
         do {
-          const int nb = HalfedgeEnd(m_, h);
+          const int nb = End(h);
           if (neighbourStamp[nb] == v) return false;  // a neighbour twice
           neighbourStamp[nb] = v;
           seen[h] = 1;
           if (++count > numHalf) return false;
-          h = twin[PrevHalfedge(h)];
+          h = twin[Prev3(h)];
         } while (h != h0);
       }
     return true;
@@ -474,11 +490,11 @@ class Cleaner {
       if (removed_[t]) continue;
       for (int i = 0; i < 3; ++i) {
         const int tw = m_.halfedgeTwin[3 * t + i];
-        if (tw < 0 || newTri[tw / 3] < 0) {
+        if (tw < 0 || newTri[Tri3(tw)] < 0) {
           paired = false;
           break;
         }
-        twins[3 * newTri[t] + i] = 3 * newTri[tw / 3] + tw % 3;
+        twins[3 * newTri[t] + i] = 3 * newTri[Tri3(tw)] + tw % 3;
       }
     }
     m_.triVerts.swap(tris);
@@ -615,11 +631,24 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
   }
   auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
+  out.triVerts.reserve(keyed.size());
+  out.triProp.reserve(keyed.size());
+  auto emit = [&](int t) {
+    const auto& tv = mesh.triVerts[t];
+    out.triVerts.push_back({rep[tv[0]], rep[tv[1]], rep[tv[2]]});
+    out.triProp.push_back(mesh.triProp[t]);
+    if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
+  };
   size_t i = 0;
   while (i < keyed.size()) {
-    size_t j = i;
     // Within one bucket (same first vertex): same key = same k1, k2.
     const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
+      emit(keyed[i].tri);
+      ++i;
+      continue;
+    }
+    size_t j = i;
     while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
     size_t nEven = 0;
     for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
@@ -635,10 +664,7 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
         ++droppedOdd;
         continue;
       }
-      const int t = keyed[k].tri;
-      out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
-      out.triProp.push_back(mesh.triProp[t]);
-      if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
+      emit(keyed[k].tri);
     }
     i = j;
   }
@@ -646,16 +672,18 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   if (closedUnused) {
     out.halfedgeTwin.resize(3 * out.triVerts.size());
     bool renumbered = true;
+    const int* twin = mesh.halfedgeTwin.data();
     for (int t = 0; t < mesh.NumTri() && renumbered; ++t) {
       if (first[t] > -2) continue;  // dropped
       const int nt = -2 - first[t];
       for (int k = 0; k < 3; ++k) {
-        const int tw = mesh.halfedgeTwin[3 * t + k];
-        if (first[tw / 3] > -2) {  // twin dropped without it: rebuild below
+        const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
+        const unsigned tt = tw / 3u;
+        if (first[tt] > -2) {  // twin dropped without it: rebuild below
           renumbered = false;
           break;
         }
-        out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tw / 3]) + tw % 3;
+        out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tt]) + static_cast<int>(tw - 3u * tt);
       }
     }
     if (renumbered) return true;
