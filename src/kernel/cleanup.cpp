@@ -136,6 +136,7 @@ class Cleaner {
       if (Removed(e)) continue;
       m_.triVerts[Tri3(e)][Corner3(e)] = a;
       MarkDirtyHalf(e);
+      if (!longKnown_.empty()) longKnown_[Tri3(e)] = 0;
     }
     changed_ = true;
     return true;
@@ -161,6 +162,7 @@ class Cleaner {
     // New t0 = (c, a, d), t1 = (d, b, c).
     m_.triVerts[t0] = {c, a, d};
     m_.triVerts[t1] = {d, b, c};
+    if (!longKnown_.empty()) longKnown_[t0] = longKnown_[t1] = 0;
     auto link = [&](int x, int y) {
       m_.halfedgeTwin[x] = y;
       m_.halfedgeTwin[y] = x;
@@ -177,16 +179,30 @@ class Cleaner {
     return true;
   }
 
+  // A triangle whose three edges were all found long is skipped until a
+  // collapse or swap rewrites its corners: positions never move here, so
+  // the test would find them long again and do nothing (the same collapses
+  // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
     const double eps2 = eps * eps;
+    if (longKnown_.empty()) longKnown_.assign(m_.NumTri(), 0);
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i)
-        for (int h = 3 * Listed(i), hEnd = h + 3; h < hEnd; ++h) {
-          if (Removed(h)) continue;
+      for (int i = 0; i < NumListed(); ++i) {
+        const int t = Listed(i);
+        if (longKnown_[t]) continue;
+        bool allLong = true;
+        for (int h = 3 * t, hEnd = h + 3; h < hEnd; ++h) {
+          if (Removed(h)) {
+            allLong = false;
+            continue;
+          }
           if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+          allLong = false;
           if (Collapse(h)) any = true;
         }
+        if (allLong) longKnown_[t] = 1;
+      }
       if (!any) break;
     }
   }
@@ -239,7 +255,6 @@ class Cleaner {
   // any edge, when flat) if no triangle flips.
   void CollapseColinear(double cosTol) {
     std::vector<int> fan;
-    std::vector<Vec3> normals;
     // A vertex is examined once, from its first outgoing halfedge, and again
     // only after a collapse changed its fan (examining it from each of its
     // halfedges walked every fan deg times: most of a boolean's cleanup).
@@ -247,49 +262,50 @@ class Cleaner {
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
       for (int k = 0; k < 3 * NumListed(); ++k) {
-        const int h0 = 3 * Listed(k / 3) + k % 3;
+        const int h0 = 3 * Listed(Tri3(k)) + Corner3(k);
         if (Removed(h0)) continue;
         const int v = Start(h0);
         if (examined[v]) continue;
         if (!Fan(h0, fan)) continue;
         examined[v] = 1;
-        // Plane normals around v.
-        normals.clear();
-        bool degenerate = false;
-        for (int e : fan) {
+        // Distinct planes (up to two) of the triangles around v, each
+        // carrying one property, so no colour boundary moves. A degenerate
+        // triangle, a third plane or a second property in a plane leaves v
+        // as it is, whichever is met first: the normals are made as the
+        // planes are sorted, and stop at the first such triangle.
+        Vec3 planes[2];
+        uint32_t planeProp[2] = {0, 0};
+        int numPlanes = 0;
+        bool keep = false;
+        for (size_t k = 0; k < fan.size(); ++k) {
+          const int e = fan[k];
           const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
                                m_.vertPos[End(Next3(e))] - m_.vertPos[v]);
           const double len = Length(n);
           if (!(len > 0)) {
-            degenerate = true;
+            keep = true;
             break;
           }
-          normals.push_back(n * (1.0 / len));
-        }
-        if (degenerate) continue;
-        // Distinct planes (up to two).
-        // Each plane must carry one property, so no colour boundary moves.
-        Vec3 planes[2];
-        uint32_t planeProp[2] = {0, 0};
-        int numPlanes = 0;
-        bool tooMany = false;
-        for (size_t k = 0; k < normals.size() && !tooMany; ++k) {
-          const uint32_t prop = m_.triProp[Tri3(fan[k])];
+          const Vec3 normal = n * (1.0 / len);
+          const uint32_t prop = m_.triProp[Tri3(e)];
           int found = -1;
           for (int pl = 0; pl < numPlanes; ++pl)
-            if (Dot(normals[k], planes[pl]) > cosTol) found = pl;
+            if (Dot(normal, planes[pl]) > cosTol) found = pl;
           if (found >= 0) {
-            if (planeProp[found] != prop) tooMany = true;
+            if (planeProp[found] != prop) {
+              keep = true;
+              break;
+            }
             continue;
           }
           if (numPlanes == 2) {
-            tooMany = true;
+            keep = true;
             break;
           }
           planeProp[numPlanes] = prop;
-          planes[numPlanes++] = normals[k];
+          planes[numPlanes++] = normal;
         }
-        if (tooMany) continue;
+        if (keep) continue;
         for (int e : fan) {
           const int u = End(e);
           if (numPlanes == 2) {
@@ -519,6 +535,7 @@ class Cleaner {
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
   std::vector<char> retest_;  // SwapDegenerate: per triangle, test it this pass
+  std::vector<char> longKnown_;  // CollapseShortEdges: per triangle, all edges long since its last rewrite
   int epoch_ = 0;
   bool all_ = false;
   std::vector<int> tris_;  // the listed triangles when !all_
