@@ -48,7 +48,8 @@ class Cleaner {
   // `active` (per vertex, may be null = all): the passes start only at
   // triangles with an active vertex; the rest of the mesh is left as it is
   // unless a collapse or swap started there reaches it.
-  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr) : m_(m), removed_(m.NumTri(), 0) {
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr)
+      : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
       all_ = true;
       return;
@@ -366,10 +367,7 @@ class Cleaner {
 
  private:
   void MarkDirty(int t) {
-    if (dirty_.empty()) dirty_.assign(m_.NumTri(), 0);
-    if (dirty_[t]) return;
     dirty_[t] = 1;
-    dirtyList_.push_back(t);
   }
   // The triangle of halfedge h, marked (none for an unpaired twin, -1).
   void MarkDirtyHalf(int h) {
@@ -385,27 +383,30 @@ class Cleaner {
     const int oldTri = m_.NumTri();
     if (static_cast<int>(m_.halfedgeTwin.size()) != 3 * oldTri) return false;
     std::vector<int> newTri;
+    std::vector<int> written;  // the written triangles that survive, in their new numbering
+    written.reserve(oldTri);
     if (anyRemoved_) {
       // The twins start as one perfect matching (the mesh was closed), and
       // every twin a collapse or swap rewrote, on both ends, belongs to a
       // written triangle: an unwritten triangle's twins still point at
       // their old partners, which point back and are not removed. So only
       // the written triangles can point at a removed one.
-      for (int t : dirtyList_) {
+      newTri.assign(oldTri, -1);
+      int n = 0;
+      for (int t = 0; t < oldTri; ++t) {
         if (removed_[t]) continue;
+        newTri[t] = n++;
+        if (!dirty_[t]) continue;
         for (int i = 0; i < 3; ++i) {
           const int tw = m_.halfedgeTwin[3 * t + i];
           if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
         }
       }
-      newTri.assign(oldTri, -1);
-      int n = 0;
-      for (int t = 0; t < oldTri; ++t)
-        if (!removed_[t]) newTri[t] = n++;
       int* twin = m_.halfedgeTwin.data();
       for (int t = 0; t < oldTri; ++t) {
         const int nt = newTri[t];
         if (nt < 0) continue;
+        if (dirty_[t]) written.push_back(nt);
         for (int i = 0; i < 3; ++i) {
           const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
           const unsigned tt = tw / 3u;
@@ -419,21 +420,15 @@ class Cleaner {
       m_.halfedgeTwin.resize(3 * static_cast<size_t>(n));
       removed_.assign(n, 0);
       anyRemoved_ = false;
+    } else {
+      for (int t = 0; t < oldTri; ++t)
+        if (dirty_[t]) written.push_back(t);
     }
     tris_.clear();  // triangle ids changed: the list is void
     const int numTri = m_.NumTri();
     const int numHalf = 3 * numTri;
     const int nv = m_.NumVert();
     const int* twin = m_.halfedgeTwin.data();
-    // The written triangles that survive, in their new numbering.
-    std::vector<int> written;
-    written.reserve(dirtyList_.size());
-    for (int t : dirtyList_) {
-      const int nt = newTri.empty() ? t : newTri[t];
-      if (nt >= 0) written.push_back(nt);
-    }
-    dirtyList_.clear();
-    dirty_.clear();
     for (int t : written) {
       const auto& v = m_.triVerts[t];
       for (int i = 0; i < 3; ++i)
@@ -542,8 +537,7 @@ class Cleaner {
   bool changed_ = false;   // a collapse or swap happened
   bool anyRemoved_ = false;
   bool compacted_ = false;
-  std::vector<char> dirty_;     // per triangle: a collapse or swap wrote its corners or twins
-  std::vector<int> dirtyList_;  // those triangles
+  std::vector<char> dirty_;  // per triangle: a collapse or swap wrote its corners or twins
 };
 
 }  // namespace
