@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <tuple>
@@ -36,6 +37,20 @@ bool TwinsMutualAndOpposite(const Mesh& m) {
   return true;
 }
 
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+// Positions compared by their bits (NaN, which bad inputs bring, is never
+// equal to itself).
+bool SameBits(const std::vector<Vec3>& a, const std::vector<Vec3>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(Vec3)) == 0);
+}
+
+// A local step disagreed with the global one it replaces.
+[[noreturn]] void CheckFailed(const char* what) {
+  std::fprintf(stderr, "cleanup check failed: %s\n", what);
+  std::abort();
+}
+#endif
+
 // Halfedge arithmetic for ids known to be >= 0, in unsigned form: these
 // run in the innermost loops, and signed division needs sign fix-ups.
 inline int Tri3(int h) { return static_cast<int>(static_cast<unsigned>(h) / 3u); }
@@ -54,10 +69,18 @@ class Cleaner {
       all_ = true;
       return;
     }
-    for (int t = 0; t < m.NumTri(); ++t) {
-      const auto& tv = m.triVerts[t];
-      if ((*active)[tv[0]] || (*active)[tv[1]] || (*active)[tv[2]]) tris_.push_back(t);
+    // Written through a pointer into room for every triangle (a push_back
+    // per listed triangle checked the capacity each time).
+    const int numTri = m.NumTri();
+    tris_.resize(numTri);
+    int* out = tris_.data();
+    const char* act = active->data();
+    const std::array<int, 3>* tv = m.triVerts.data();
+    for (int t = 0; t < numTri; ++t) {
+      *out = t;
+      out += (act[tv[t][0]] | act[tv[t][1]] | act[tv[t][2]]) != 0;
     }
+    tris_.resize(static_cast<size_t>(out - tris_.data()));
   }
 
   bool Changed() const { return changed_; }
@@ -355,8 +378,8 @@ class Cleaner {
     if (!local) CompactGlobal();
     const Mesh& want = local ? refSplit : ref;
     if (want.triVerts != m_.triVerts || want.halfedgeTwin != m_.halfedgeTwin || want.triProp != m_.triProp ||
-        want.vertPos != m_.vertPos || (local && !IsClosedManifold(m_)))
-      std::abort();
+        !SameBits(want.vertPos, m_.vertPos) || (local && !IsClosedManifold(m_)))
+      CheckFailed("compact");
     return local;
 #else
     if (wasClosed && CompactLocal()) return true;
@@ -729,6 +752,30 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return false;
 }
 
+// Whether four vertices of the component span a tetrahedron too thick to
+// lie within eps of any plane, so that the exact flatness test must fail.
+// Four points within e of a plane (a slab 2e wide) bound a volume
+// V <= e * S (a cross-section is at most the projection, which covers at
+// most half the surface S), and S <= sqrt(3) L^2 (four triangles with
+// sides at most L, their longest distance): 6V <= 10.4 e L^2. The test's
+// rounding (coordinates at most 1e12 eps) moves e by far less than the
+// factor of four kept here (48 eps L^2). Tries the first corner of a few
+// triangles against the first triangle; false (not known) sends the
+// component through the exact test.
+bool ClearlyNotFlat(const Mesh& mesh, const std::vector<int>& tris, double eps) {
+  const auto& t0 = mesh.triVerts[tris[0]];
+  const Vec3 a = mesh.vertPos[t0[0]], b = mesh.vertPos[t0[1]], c = mesh.vertPos[t0[2]];
+  const Vec3 n = Cross(b - a, c - a);
+  const double base = std::max({LengthSquared(b - a), LengthSquared(c - a), LengthSquared(c - b)});
+  const size_t tries = std::min<size_t>(tris.size(), 64);
+  for (size_t i = 1; i < tries; ++i) {
+    const Vec3 p = mesh.vertPos[mesh.triVerts[tris[i]][0]];
+    const double l2 = std::max({base, LengthSquared(p - a), LengthSquared(p - b), LengthSquared(p - c)});
+    if (std::fabs(Dot(p - a, n)) > 48 * eps * l2) return true;
+  }
+  return false;
+}
+
 // Drops flat components: a closed component whose vertices all lie
 // within `eps` of one plane encloses nothing. Two kinds reach here: a
 // pillow (abc + acb), where edge collapses stop because the link condition
@@ -742,10 +789,11 @@ void DropFlatComponents(Mesh& mesh, double eps) {
   std::vector<int> comp(nt, -1);
   std::vector<int> stack;
   std::vector<char> drop(nt, 0);
+  std::vector<int> tris;
   bool any = false;
   for (int seed = 0; seed < nt; ++seed) {
     if (comp[seed] >= 0) continue;
-    std::vector<int> tris;
+    tris.clear();
     comp[seed] = seed;
     stack.push_back(seed);
     while (!stack.empty()) {
@@ -754,11 +802,18 @@ void DropFlatComponents(Mesh& mesh, double eps) {
       tris.push_back(t);
       for (int k = 0; k < 3; ++k) {
         const int twin = mesh.halfedgeTwin[3 * t + k];
-        if (twin < 0 || comp[twin / 3] >= 0) continue;
-        comp[twin / 3] = seed;
-        stack.push_back(twin / 3);
+        if (twin < 0) continue;
+        const int tt = static_cast<int>(static_cast<unsigned>(twin) / 3u);
+        if (comp[tt] >= 0) continue;
+        comp[tt] = seed;
+        stack.push_back(tt);
       }
     }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    const bool clearlyNotFlat = ClearlyNotFlat(mesh, tris, eps);  // checked against the exact test below
+#else
+    if (ClearlyNotFlat(mesh, tris, eps)) continue;
+#endif
     // The plane of the component's largest triangle.
     Vec3 normal{0, 0, 0}, origin{0, 0, 0};
     double best = 0;
@@ -775,6 +830,9 @@ void DropFlatComponents(Mesh& mesh, double eps) {
     bool flat = true;
     for (size_t i = 0; i < tris.size() && flat; ++i)
       for (int v : mesh.triVerts[tris[i]]) flat = flat && std::fabs(Dot(mesh.vertPos[v] - origin, normal)) <= eps;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (clearlyNotFlat && flat) CheckFailed("flat certificate");
+#endif
     if (!flat) continue;
     for (int t : tris) drop[t] = 1;
     any = true;
@@ -860,8 +918,8 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
       std::vector<int> gotBad;
       const bool gotOk = WeldWith(mesh, rep, got, gotBad, true);
       if (refOk != gotOk || (refOk && (refOut.triVerts != got.triVerts || refOut.halfedgeTwin != got.halfedgeTwin ||
-                                       refOut.triProp != got.triProp || refOut.vertPos != got.vertPos)))
-        std::abort();
+                                       refOut.triProp != got.triProp || !SameBits(refOut.vertPos, got.vertPos))))
+        CheckFailed("weld");
     }
 #endif
     if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0)) {
