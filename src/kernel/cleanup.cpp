@@ -568,6 +568,7 @@ class Cleaner {
 void RemoveUnusedVerts(Mesh& mesh) {
   std::vector<int> newId(mesh.NumVert(), -1);
   std::vector<Vec3> pos;
+  pos.reserve(mesh.vertPos.size());
   for (auto& tri : mesh.triVerts)
     for (int& v : tri) {
       if (newId[v] < 0) {
