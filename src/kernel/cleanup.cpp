@@ -63,8 +63,12 @@ class Cleaner {
   // `active` (per vertex, may be null = all): the passes start only at
   // triangles with an active vertex; the rest of the mesh is left as it is
   // unless a collapse or swap started there reaches it.
-  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr)
+  // `known` (may be null or stale, then unused): what an earlier cleaner
+  // found about each triangle (see known_).
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, const std::vector<char>* known = nullptr)
       : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
+    if (known && known->size() == m.triVerts.size()) known_ = *known;
+    else known_.assign(m.NumTri(), 0);
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
       all_ = true;
       return;
@@ -84,6 +88,9 @@ class Cleaner {
   }
 
   bool Changed() const { return changed_; }
+  // known_ for the mesh as it is now; empty when not followed (a global
+  // compaction).
+  std::vector<char> TakeKnown() { return knownValid_ ? std::move(known_) : std::vector<char>{}; }
   int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
@@ -160,7 +167,7 @@ class Cleaner {
       if (Removed(e)) continue;
       m_.triVerts[Tri3(e)][Corner3(e)] = a;
       MarkDirtyHalf(e);
-      if (!longKnown_.empty()) longKnown_[Tri3(e)] = 0;
+      known_[Tri3(e)] = 0;
     }
     changed_ = true;
     return true;
@@ -186,7 +193,7 @@ class Cleaner {
     // New t0 = (c, a, d), t1 = (d, b, c).
     m_.triVerts[t0] = {c, a, d};
     m_.triVerts[t1] = {d, b, c};
-    if (!longKnown_.empty()) longKnown_[t0] = longKnown_[t1] = 0;
+    known_[t0] = known_[t1] = 0;
     auto link = [&](int x, int y) {
       m_.halfedgeTwin[x] = y;
       m_.halfedgeTwin[y] = x;
@@ -209,12 +216,11 @@ class Cleaner {
   // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
     const double eps2 = eps * eps;
-    if (longKnown_.empty()) longKnown_.assign(m_.NumTri(), 0);
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < NumListed(); ++i) {
         const int t = Listed(i);
-        if (longKnown_[t]) continue;
+        if (known_[t] & kAllLong) continue;
         bool allLong = true;
         for (int h = 3 * t, hEnd = h + 3; h < hEnd; ++h) {
           if (Removed(h)) {
@@ -225,7 +231,7 @@ class Cleaner {
           allLong = false;
           if (Collapse(h)) any = true;
         }
-        if (allLong) longKnown_[t] = 1;
+        if (allLong) known_[t] |= kAllLong;
       }
       if (!any) break;
     }
@@ -240,7 +246,8 @@ class Cleaner {
   // earlier may be possible now). The same swaps in the same order as
   // testing every listed triangle every pass.
   void SwapDegenerate(double eps) {
-    retest_.assign(m_.NumTri(), 1);
+    retest_.resize(m_.NumTri());
+    for (int t = 0; t < m_.NumTri(); ++t) retest_[t] = !(known_[t] & kNotDegenerate);
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < NumListed(); ++i) {
@@ -261,6 +268,7 @@ class Cleaner {
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
           retest_[t] = 0;
+          known_[t] |= kNotDegenerate;
           continue;
         }
         const int other = m_.halfedgeTwin[h];
@@ -437,7 +445,9 @@ class Cleaner {
         }
         m_.triVerts[nt] = m_.triVerts[t];
         m_.triProp[nt] = m_.triProp[t];
+        known_[nt] = known_[t];
       }
+      known_.resize(n);
       m_.triVerts.resize(n);
       m_.triProp.resize(n);
       m_.halfedgeTwin.resize(3 * static_cast<size_t>(n));
@@ -506,6 +516,7 @@ class Cleaner {
   // instead of rebuilt; BuildHalfedges runs only if a twin would not be
   // mutual and opposite after that.
   void CompactGlobal() {
+    knownValid_ = false;
     const int oldTri = m_.NumTri();
     std::vector<int> newTri(oldTri, -1);
     std::vector<std::array<int, 3>> tris;
@@ -553,7 +564,13 @@ class Cleaner {
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
   std::vector<char> retest_;  // SwapDegenerate: per triangle, test it this pass
-  std::vector<char> longKnown_;  // CollapseShortEdges: per triangle, all edges long since its last rewrite
+  // Per triangle, what a test found since its corners were last written
+  // (positions never move in a cleanup, eps is fixed): kAllLong, all three
+  // edges longer than eps; kNotDegenerate, not a sliver. Handed from
+  // cleaner to cleaner (and through a weld's reordering) by Cleanup.
+  static constexpr char kAllLong = 1, kNotDegenerate = 2;
+  std::vector<char> known_;
+  bool knownValid_ = true;
   int epoch_ = 0;
   bool all_ = false;
   std::vector<int> tris_;  // the listed triangles when !all_
@@ -616,8 +633,11 @@ namespace {
 // reordered (less coincident opposite pairs): its twins are the mesh's,
 // renumbered (what BuildHalfedges would give), and it has no pinched
 // vertex.
+// `known` (may be null): per-triangle flags (Cleaner's known_), carried to
+// the result's order where the twins are renumbered (cleared for a
+// triangle whose corners the relabelling moved), emptied otherwise.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
-              bool closedUnused = false) {
+              bool closedUnused = false, std::vector<char>* known = nullptr) {
   out = Mesh{};
   out.vertPos = mesh.vertPos;
   // Sorted by (key, parity, triangle): bucketed by the key's first
@@ -703,7 +723,10 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
     i = j;
   }
-  if (out.NumTri() == 0) return true;
+  if (out.NumTri() == 0) {
+    if (known) known->clear();
+    return true;
+  }
   if (closedUnused) {
     out.halfedgeTwin.resize(3 * out.triVerts.size());
     bool renumbered = true;
@@ -721,8 +744,23 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
         out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tt]) + static_cast<int>(tw - 3u * tt);
       }
     }
-    if (renumbered) return true;
+    if (renumbered) {
+      if (known && known->size() == mesh.triVerts.size()) {
+        std::vector<char> moved(out.triVerts.size(), 0);
+        for (int t = 0; t < mesh.NumTri(); ++t) {
+          if (first[t] > -2) continue;
+          const auto& tv = mesh.triVerts[t];
+          const bool same = rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2];
+          moved[-2 - first[t]] = same ? (*known)[t] : 0;
+        }
+        known->swap(moved);
+      } else if (known) {
+        known->clear();
+      }
+      return true;
+    }
   }
+  if (known) known->clear();
   if (BuildHalfedges(out)) {
     SplitPinchedVerts(out);
     if (IsClosedManifold(out)) return true;
@@ -855,7 +893,9 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 namespace {
 
 // `knownClosed`: the mesh is known to be closed and manifold (no check).
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false) {
+// `known` (may be null): see WeldWith.
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false,
+                           std::vector<char>* known = nullptr) {
   const int nv = mesh.NumVert();
   // Each vertex's representative is the lowest-numbered vertex at exactly
   // its position (what a sort by position, then index, gave), found with
@@ -923,7 +963,7 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
         CheckFailed("weld");
     }
 #endif
-    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0)) {
+    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
         return true;
@@ -991,32 +1031,39 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   bool knownClosed = twinsValid;  // checked by the boolean
   // A closed manifold mesh has one fan per vertex: nothing to split then.
   if (!twinsValid) SplitPinchedMarking(mesh, active);
+  // What each cleaner's tests found per triangle, for the next one (a
+  // triangle found not degenerate, or with no short edge, is not tested
+  // again until its corners change).
+  std::vector<char> known;
   Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
   knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
-  if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
+  known = cleaner.TakeKnown();
+  if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
     knownClosed = true;
-    Cleaner again(mesh, active);
+    Cleaner again(mesh, active, &known);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
     knownClosed = FinishPass(again, mesh, active, knownClosed);
+    known = again.TakeKnown();
   }
   if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
     knownClosed = true;
-    Cleaner flat(mesh, active);
+    Cleaner flat(mesh, active, &known);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
     knownClosed = FinishPass(flat, mesh, active, knownClosed);
+    known = flat.TakeKnown();
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
+    if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
       knownClosed = true;
-      Cleaner again(mesh, active);
+      Cleaner again(mesh, active, &known);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
       knownClosed = FinishPass(again, mesh, active, knownClosed);
