@@ -636,8 +636,9 @@ namespace {
 // `known` (may be null): per-triangle flags (Cleaner's known_), carried to
 // the result's order where the twins are renumbered (cleared for a
 // triangle whose corners the relabelling moved), emptied otherwise.
+// `movesUsed`: whether `rep` may move a vertex triangles use.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
-              bool closedUnused = false, std::vector<char>* known = nullptr) {
+              bool closedUnused = false, std::vector<char>* known = nullptr, bool movesUsed = true) {
   out = Mesh{};
   out.vertPos = mesh.vertPos;
   // Sorted by (key, parity, triangle): bucketed by the key's first
@@ -750,7 +751,7 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
         for (int t = 0; t < mesh.NumTri(); ++t) {
           if (first[t] > -2) continue;
           const auto& tv = mesh.triVerts[t];
-          const bool same = rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2];
+          const bool same = !movesUsed || (rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2]);
           moved[-2 - first[t]] = same ? (*known)[t] : 0;
         }
         known->swap(moved);
@@ -925,6 +926,7 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
   // Often (the second weld of a cleanup) only vertices that triangles no
   // longer use coincide: then the weld only reorders the triangles.
   bool closedUnused = false;
+  bool movesUsed = false;
   {
     std::vector<char> used(nv, 0);
     for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
@@ -937,7 +939,9 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
       if (!used[v]) continue;
       if (taken[rep[v]]) oneToOne = false;
       taken[rep[v]] = 1;
+      movesUsed = movesUsed || rep[v] != v;
     }
+    movesUsed = movesUsed || !oneToOne;  // the loop stopped early
     closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));
   }
   // Weld; where that makes an edge non-manifold, leave those clusters
@@ -963,7 +967,7 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
         CheckFailed("weld");
     }
 #endif
-    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known)) {
+    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
         return true;
