@@ -951,7 +951,7 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
   for (int round = 0; round < 8; ++round) {
     Mesh out;
     bad.clear();
-    bool anyLeft = false;
+    bool anyLeft = round == 0;  // `any`: some vertex moves
     for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
     if (!anyLeft) return false;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
