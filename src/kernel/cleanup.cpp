@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <tuple>
@@ -36,29 +37,69 @@ bool TwinsMutualAndOpposite(const Mesh& m) {
   return true;
 }
 
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+// Positions compared by their bits (NaN, which bad inputs bring, is never
+// equal to itself).
+bool SameBits(const std::vector<Vec3>& a, const std::vector<Vec3>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(Vec3)) == 0);
+}
+
+// A local step disagreed with the global one it replaces.
+[[noreturn]] void CheckFailed(const char* what) {
+  std::fprintf(stderr, "cleanup check failed: %s\n", what);
+  std::abort();
+}
+#endif
+
+// Halfedge arithmetic for ids known to be >= 0, in unsigned form: these
+// run in the innermost loops, and signed division needs sign fix-ups.
+inline int Tri3(int h) { return static_cast<int>(static_cast<unsigned>(h) / 3u); }
+inline int Corner3(int h) { return static_cast<int>(static_cast<unsigned>(h) % 3u); }
+inline int Next3(int h) { return Corner3(h) == 2 ? h - 2 : h + 1; }
+inline int Prev3(int h) { return Corner3(h) == 0 ? h + 2 : h - 1; }
+
 class Cleaner {
  public:
   // `active` (per vertex, may be null = all): the passes start only at
   // triangles with an active vertex; the rest of the mesh is left as it is
   // unless a collapse or swap started there reaches it.
-  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr) : m_(m), removed_(m.NumTri(), 0) {
+  // `known` (may be null or stale, then unused): what an earlier cleaner
+  // found about each triangle (see known_).
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, const std::vector<char>* known = nullptr)
+      : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
+    if (known && known->size() == m.triVerts.size()) known_ = *known;
+    else known_.assign(m.NumTri(), 0);
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
       all_ = true;
       return;
     }
-    for (int t = 0; t < m.NumTri(); ++t) {
-      const auto& tv = m.triVerts[t];
-      if ((*active)[tv[0]] || (*active)[tv[1]] || (*active)[tv[2]]) tris_.push_back(t);
+    // Written through a pointer into room for every triangle (a push_back
+    // per listed triangle checked the capacity each time).
+    const int numTri = m.NumTri();
+    tris_.resize(numTri);
+    int* out = tris_.data();
+    const char* act = active->data();
+    const std::array<int, 3>* tv = m.triVerts.data();
+    for (int t = 0; t < numTri; ++t) {
+      *out = t;
+      out += (act[tv[t][0]] | act[tv[t][1]] | act[tv[t][2]]) != 0;
     }
+    tris_.resize(static_cast<size_t>(out - tris_.data()));
   }
 
   bool Changed() const { return changed_; }
+  // known_ for the mesh as it is now; empty when not followed (a global
+  // compaction).
+  std::vector<char> TakeKnown() { return knownValid_ ? std::move(known_) : std::vector<char>{}; }
   int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
-  int End(int h) const { return HalfedgeEnd(m_, h); }
-  int Start(int h) const { return HalfedgeStart(m_, h); }
-  bool Removed(int h) const { return removed_[h / 3] != 0; }
+  int End(int h) const {
+    const int c = Corner3(h);
+    return m_.triVerts[Tri3(h)][c == 2 ? 0 : c + 1];
+  }
+  int Start(int h) const { return m_.triVerts[Tri3(h)][Corner3(h)]; }
+  bool Removed(int h) const { return removed_[Tri3(h)] != 0; }
 
   // Outgoing halfedges of Start(h0), by walking its fan; empty when the fan
   // is broken (then nothing is done around that vertex).
@@ -68,7 +109,7 @@ class Cleaner {
     const int limit = 3 * m_.NumTri();
     do {
       out.push_back(h);
-      const int tw = m_.halfedgeTwin[PrevHalfedge(h)];
+      const int tw = m_.halfedgeTwin[Prev3(h)];
       if (tw < 0 || static_cast<int>(out.size()) > limit) return false;
       h = tw;
     } while (h != h0);
@@ -81,7 +122,7 @@ class Cleaner {
     const int tw = m_.halfedgeTwin[h];
     if (tw < 0 || Removed(h) || Removed(tw)) return false;
     const int a = Start(h), b = End(h);
-    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    const int c = End(Next3(h)), d = End(Next3(tw));
     if (a == b || c == d) return false;
     if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
     // Link condition: a and b share exactly the neighbours c and d.
@@ -95,9 +136,9 @@ class Cleaner {
     // Orientation guard: moving b to a must not flip a surviving triangle.
     const Vec3 pa = m_.vertPos[a];
     for (int e : fanB_) {
-      const int t = e / 3;
-      if (t == h / 3 || t == tw / 3) continue;
-      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(NextHalfedge(e))];
+      const int t = Tri3(e);
+      if (t == Tri3(h) || t == Tri3(tw)) continue;
+      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(Next3(e))];
       const Vec3 pb = m_.vertPos[b];
       const Vec3 before = Cross(p1 - pb, p2 - pb);
       const Vec3 after = Cross(p1 - pa, p2 - pa);
@@ -112,15 +153,21 @@ class Cleaner {
     }
     // Splice the twins across the two vanishing triangles.
     for (int side : {h, tw}) {
-      const int n = NextHalfedge(side), p = PrevHalfedge(side);
+      const int n = Next3(side), p = Prev3(side);
       const int tn = m_.halfedgeTwin[n], tp = m_.halfedgeTwin[p];
       m_.halfedgeTwin[tn] = tp;
       m_.halfedgeTwin[tp] = tn;
-      removed_[side / 3] = 1;
+      removed_[Tri3(side)] = 1;
+      anyRemoved_ = true;
+      MarkDirtyHalf(side);
+      MarkDirtyHalf(tn);
+      MarkDirtyHalf(tp);
     }
     for (int e : fanB_) {
       if (Removed(e)) continue;
-      m_.triVerts[e / 3][e % 3] = a;
+      m_.triVerts[Tri3(e)][Corner3(e)] = a;
+      MarkDirtyHalf(e);
+      known_[Tri3(e)] = 0;
     }
     changed_ = true;
     return true;
@@ -131,21 +178,22 @@ class Cleaner {
     const int tw = m_.halfedgeTwin[h];
     if (tw < 0 || Removed(h) || Removed(tw)) return false;
     const int a = Start(h), b = End(h);
-    const int c = End(NextHalfedge(h)), d = End(NextHalfedge(tw));
+    const int c = End(Next3(h)), d = End(Next3(tw));
     if (c == d) return false;
     // c-d must not already be an edge.
-    if (!Fan(NextHalfedge(NextHalfedge(h)), fanA_)) return false;  // outgoing of c
+    if (!Fan(Next3(Next3(h)), fanA_)) return false;  // outgoing of c
     for (int e : fanA_)
       if (End(e) == d) return false;
-    const int t0 = h / 3, t1 = tw / 3;
+    const int t0 = Tri3(h), t1 = Tri3(tw);
     // Old halfedges: in t0 b->c (hn), c->a (hp); in t1 a->d (tn), d->b (tp).
-    const int hn = NextHalfedge(h), hp = PrevHalfedge(h);
-    const int tn = NextHalfedge(tw), tp = PrevHalfedge(tw);
+    const int hn = Next3(h), hp = Prev3(h);
+    const int tn = Next3(tw), tp = Prev3(tw);
     const int twHn = m_.halfedgeTwin[hn], twHp = m_.halfedgeTwin[hp];
     const int twTn = m_.halfedgeTwin[tn], twTp = m_.halfedgeTwin[tp];
     // New t0 = (c, a, d), t1 = (d, b, c).
     m_.triVerts[t0] = {c, a, d};
     m_.triVerts[t1] = {d, b, c};
+    known_[t0] = known_[t1] = 0;
     auto link = [&](int x, int y) {
       m_.halfedgeTwin[x] = y;
       m_.halfedgeTwin[y] = x;
@@ -155,20 +203,36 @@ class Cleaner {
     link(3 * t0 + 2, 3 * t1 + 2);  // d->c with c->d
     link(3 * t1 + 0, twTp);  // d->b
     link(3 * t1 + 1, twHn);  // b->c
+    MarkDirty(t0);
+    MarkDirty(t1);
+    for (int x : {twHn, twHp, twTn, twTp}) MarkDirtyHalf(x);
     changed_ = true;
     return true;
   }
 
+  // A triangle whose three edges were all found long is skipped until a
+  // collapse or swap rewrites its corners: positions never move here, so
+  // the test would find them long again and do nothing (the same collapses
+  // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
     const double eps2 = eps * eps;
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i)
-        for (int h = 3 * Listed(i), hEnd = h + 3; h < hEnd; ++h) {
-          if (Removed(h)) continue;
+      for (int i = 0; i < NumListed(); ++i) {
+        const int t = Listed(i);
+        if (known_[t] & kAllLong) continue;
+        bool allLong = true;
+        for (int h = 3 * t, hEnd = h + 3; h < hEnd; ++h) {
+          if (Removed(h)) {
+            allLong = false;
+            continue;
+          }
           if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+          allLong = false;
           if (Collapse(h)) any = true;
         }
+        if (allLong) known_[t] |= kAllLong;
+      }
       if (!any) break;
     }
   }
@@ -182,7 +246,8 @@ class Cleaner {
   // earlier may be possible now). The same swaps in the same order as
   // testing every listed triangle every pass.
   void SwapDegenerate(double eps) {
-    retest_.assign(m_.NumTri(), 1);
+    retest_.resize(m_.NumTri());
+    for (int t = 0; t < m_.NumTri(); ++t) retest_[t] = !(known_[t] & kNotDegenerate);
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < NumListed(); ++i) {
@@ -199,16 +264,17 @@ class Cleaner {
         }
         const int h = 3 * t + longest;
         const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
-        const Vec3 pc = m_.vertPos[End(NextHalfedge(h))];
+        const Vec3 pc = m_.vertPos[End(Next3(h))];
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
           retest_[t] = 0;
+          known_[t] |= kNotDegenerate;
           continue;
         }
         const int other = m_.halfedgeTwin[h];
         if (Swap(h)) {
           any = true;
-          retest_[other / 3] = 1;  // rewritten (t itself keeps its flag: 1)
+          retest_[Tri3(other)] = 1;  // rewritten (t itself keeps its flag: 1)
         }
       }
       if (!any) break;
@@ -221,7 +287,6 @@ class Cleaner {
   // any edge, when flat) if no triangle flips.
   void CollapseColinear(double cosTol) {
     std::vector<int> fan;
-    std::vector<Vec3> normals;
     // A vertex is examined once, from its first outgoing halfedge, and again
     // only after a collapse changed its fan (examining it from each of its
     // halfedges walked every fan deg times: most of a boolean's cleanup).
@@ -229,49 +294,50 @@ class Cleaner {
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
       for (int k = 0; k < 3 * NumListed(); ++k) {
-        const int h0 = 3 * Listed(k / 3) + k % 3;
+        const int h0 = 3 * Listed(Tri3(k)) + Corner3(k);
         if (Removed(h0)) continue;
         const int v = Start(h0);
         if (examined[v]) continue;
         if (!Fan(h0, fan)) continue;
         examined[v] = 1;
-        // Plane normals around v.
-        normals.clear();
-        bool degenerate = false;
-        for (int e : fan) {
-          const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
-                               m_.vertPos[End(NextHalfedge(e))] - m_.vertPos[v]);
-          const double len = Length(n);
-          if (!(len > 0)) {
-            degenerate = true;
-            break;
-          }
-          normals.push_back(n * (1.0 / len));
-        }
-        if (degenerate) continue;
-        // Distinct planes (up to two).
-        // Each plane must carry one property, so no colour boundary moves.
+        // Distinct planes (up to two) of the triangles around v, each
+        // carrying one property, so no colour boundary moves. A degenerate
+        // triangle, a third plane or a second property in a plane leaves v
+        // as it is, whichever is met first: the normals are made as the
+        // planes are sorted, and stop at the first such triangle.
         Vec3 planes[2];
         uint32_t planeProp[2] = {0, 0};
         int numPlanes = 0;
-        bool tooMany = false;
-        for (size_t k = 0; k < normals.size() && !tooMany; ++k) {
-          const uint32_t prop = m_.triProp[fan[k] / 3];
+        bool keep = false;
+        for (size_t k = 0; k < fan.size(); ++k) {
+          const int e = fan[k];
+          const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
+                               m_.vertPos[End(Next3(e))] - m_.vertPos[v]);
+          const double len = Length(n);
+          if (!(len > 0)) {
+            keep = true;
+            break;
+          }
+          const Vec3 normal = n * (1.0 / len);
+          const uint32_t prop = m_.triProp[Tri3(e)];
           int found = -1;
           for (int pl = 0; pl < numPlanes; ++pl)
-            if (Dot(normals[k], planes[pl]) > cosTol) found = pl;
+            if (Dot(normal, planes[pl]) > cosTol) found = pl;
           if (found >= 0) {
-            if (planeProp[found] != prop) tooMany = true;
+            if (planeProp[found] != prop) {
+              keep = true;
+              break;
+            }
             continue;
           }
           if (numPlanes == 2) {
-            tooMany = true;
+            keep = true;
             break;
           }
           planeProp[numPlanes] = prop;
-          planes[numPlanes++] = normals[k];
+          planes[numPlanes++] = normal;
         }
-        if (tooMany) continue;
+        if (keep) continue;
         for (int e : fan) {
           const int u = End(e);
           if (numPlanes == 2) {
@@ -300,7 +366,157 @@ class Cleaner {
   // paired (link condition, no doubled edge), so they are renumbered
   // instead of rebuilt; BuildHalfedges runs only if a twin would not be
   // mutual and opposite after that.
-  void Compact() {
+  // `wasClosed`: the mesh was closed and manifold (IsClosedManifold) when
+  // this cleaner started. Then only the triangles a collapse or swap wrote
+  // (their corners or twins) need checking: every other triangle and its
+  // twin pair are as they were. Returns whether the result is known to be
+  // closed and manifold with no pinched vertex (false: not known).
+  bool Compact(bool wasClosed) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    // What the global steps give (compaction, then the pinched split).
+    Mesh ref = m_;
+    {
+      Cleaner refCleaner(ref);
+      refCleaner.removed_ = removed_;
+      refCleaner.CompactGlobal();
+    }
+    Mesh refSplit = ref;
+    SplitPinchedVerts(refSplit);
+    const bool local = wasClosed && CompactLocal();
+    if (!local) CompactGlobal();
+    const Mesh& want = local ? refSplit : ref;
+    if (want.triVerts != m_.triVerts || want.halfedgeTwin != m_.halfedgeTwin || want.triProp != m_.triProp ||
+        !SameBits(want.vertPos, m_.vertPos) || (local && !IsClosedManifold(m_)))
+      CheckFailed("compact");
+    return local;
+#else
+    if (wasClosed && CompactLocal()) return true;
+    CompactGlobal();
+    return false;
+#endif
+  }
+
+ private:
+  void MarkDirty(int t) {
+    dirty_[t] = 1;
+  }
+  // The triangle of halfedge h, marked (none for an unpaired twin, -1).
+  void MarkDirtyHalf(int h) {
+    if (h >= 0) MarkDirty(static_cast<int>(static_cast<unsigned>(h) / 3u));
+  }
+
+  // The removed triangles dropped in place (the same order and twins as
+  // CompactGlobal gives), then the twins of the written triangles checked
+  // and the fans through them walked. False when a check fails; the mesh
+  // is then either untouched or compacted with renumbered twins, from
+  // which CompactGlobal gives what it gives from the uncompacted mesh.
+  bool CompactLocal() {
+    const int oldTri = m_.NumTri();
+    if (static_cast<int>(m_.halfedgeTwin.size()) != 3 * oldTri) return false;
+    std::vector<int> newTri;
+    std::vector<int> written;  // the written triangles that survive, in their new numbering
+    written.reserve(oldTri);
+    if (anyRemoved_) {
+      // The twins start as one perfect matching (the mesh was closed), and
+      // every twin a collapse or swap rewrote, on both ends, belongs to a
+      // written triangle: an unwritten triangle's twins still point at
+      // their old partners, which point back and are not removed. So only
+      // the written triangles can point at a removed one.
+      newTri.assign(oldTri, -1);
+      int n = 0;
+      for (int t = 0; t < oldTri; ++t) {
+        if (removed_[t]) continue;
+        newTri[t] = n++;
+        if (!dirty_[t]) continue;
+        for (int i = 0; i < 3; ++i) {
+          const int tw = m_.halfedgeTwin[3 * t + i];
+          if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
+        }
+      }
+      int* twin = m_.halfedgeTwin.data();
+      for (int t = 0; t < oldTri; ++t) {
+        const int nt = newTri[t];
+        if (nt < 0) continue;
+        if (dirty_[t]) written.push_back(nt);
+        for (int i = 0; i < 3; ++i) {
+          const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
+          const unsigned tt = tw / 3u;
+          twin[3 * nt + i] = 3 * newTri[tt] + static_cast<int>(tw - 3u * tt);
+        }
+        m_.triVerts[nt] = m_.triVerts[t];
+        m_.triProp[nt] = m_.triProp[t];
+        known_[nt] = known_[t];
+      }
+      known_.resize(n);
+      m_.triVerts.resize(n);
+      m_.triProp.resize(n);
+      m_.halfedgeTwin.resize(3 * static_cast<size_t>(n));
+      removed_.assign(n, 0);
+      anyRemoved_ = false;
+    } else {
+      for (int t = 0; t < oldTri; ++t)
+        if (dirty_[t]) written.push_back(t);
+    }
+    tris_.clear();  // triangle ids changed: the list is void
+    const int numTri = m_.NumTri();
+    const int numHalf = 3 * numTri;
+    const int nv = m_.NumVert();
+    const int* twin = m_.halfedgeTwin.data();
+    for (int t : written) {
+      const auto& v = m_.triVerts[t];
+      for (int i = 0; i < 3; ++i)
+        if (static_cast<unsigned>(v[i]) >= static_cast<unsigned>(nv)) return false;
+      for (int i = 0; i < 3; ++i) {
+        const int h = 3 * t + i;
+        const int tw = twin[h];
+        if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf) || twin[tw] != h) return false;
+        const int a = v[i], b = v[i == 2 ? 0 : i + 1];
+        const auto& w = m_.triVerts[Tri3(tw)];
+        const int k = tw % 3;
+        if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
+      }
+    }
+    // Twins are now mutual and opposite everywhere: a triangle nothing
+    // wrote keeps its corners and twins, and a pair with a written side is
+    // checked from that side. The fans: a vertex whose triangles are all
+    // unwritten keeps its one fan (a disc). A vertex with a written
+    // triangle has one in every fan it has now: a fan of unwritten
+    // triangles is a cycle that existed before, so it was the vertex's
+    // whole fan, yet the vertex gained or lost triangles only through one
+    // of its old triangles being written (the removed ones, a collapse's
+    // kept end, a swap's two). So walking from each written corner finds
+    // every such fan: one per vertex, no neighbour twice, as
+    // IsClosedManifold asks.
+    std::vector<char> seen(numHalf, 0);
+    std::vector<char> walked(nv, 0);
+    std::vector<int> neighbourStamp(nv, -1);
+    for (int t : written)
+      for (int i = 0; i < 3; ++i) {
+        const int h0 = 3 * t + i;
+        if (seen[h0]) continue;
+        const int v = m_.triVerts[t][i];
+        if (walked[v]) return false;  // a second fan around v: pinched
+        walked[v] = 1;
+        int h = h0;
+        int count = 0;
+        do {
+          const int nb = End(h);
+          if (neighbourStamp[nb] == v) return false;  // a neighbour twice
+          neighbourStamp[nb] = v;
+          seen[h] = 1;
+          if (++count > numHalf) return false;
+          h = twin[Prev3(h)];
+        } while (h != h0);
+      }
+    return true;
+  }
+
+  // Drops the removed triangles. The collapses and swaps kept the twins
+  // paired (link condition, no doubled edge), so they are renumbered
+  // instead of rebuilt; BuildHalfedges runs only if a twin would not be
+  // mutual and opposite after that.
+  void CompactGlobal() {
+    knownValid_ = false;
     const int oldTri = m_.NumTri();
     std::vector<int> newTri(oldTri, -1);
     std::vector<std::array<int, 3>> tris;
@@ -319,11 +535,11 @@ class Cleaner {
       if (removed_[t]) continue;
       for (int i = 0; i < 3; ++i) {
         const int tw = m_.halfedgeTwin[3 * t + i];
-        if (tw < 0 || newTri[tw / 3] < 0) {
+        if (tw < 0 || newTri[Tri3(tw)] < 0) {
           paired = false;
           break;
         }
-        twins[3 * newTri[t] + i] = 3 * newTri[tw / 3] + tw % 3;
+        twins[3 * newTri[t] + i] = 3 * newTri[Tri3(tw)] + tw % 3;
       }
     }
     m_.triVerts.swap(tris);
@@ -343,16 +559,25 @@ class Cleaner {
     if (!paired) BuildHalfedges(m_);
   }
 
- private:
   Mesh& m_;
   std::vector<char> removed_;
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
   std::vector<char> retest_;  // SwapDegenerate: per triangle, test it this pass
+  // Per triangle, what a test found since its corners were last written
+  // (positions never move in a cleanup, eps is fixed): kAllLong, all three
+  // edges longer than eps; kNotDegenerate, not a sliver. Handed from
+  // cleaner to cleaner (and through a weld's reordering) by Cleanup.
+  static constexpr char kAllLong = 1, kNotDegenerate = 2;
+  std::vector<char> known_;
+  bool knownValid_ = true;
   int epoch_ = 0;
   bool all_ = false;
   std::vector<int> tris_;  // the listed triangles when !all_
   bool changed_ = false;   // a collapse or swap happened
+  bool anyRemoved_ = false;
+  bool compacted_ = false;
+  std::vector<char> dirty_;  // per triangle: a collapse or swap wrote its corners or twins
 };
 
 }  // namespace
@@ -360,6 +585,7 @@ class Cleaner {
 void RemoveUnusedVerts(Mesh& mesh) {
   std::vector<int> newId(mesh.NumVert(), -1);
   std::vector<Vec3> pos;
+  pos.reserve(mesh.vertPos.size());
   for (auto& tri : mesh.triVerts)
     for (int& v : tri) {
       if (newId[v] < 0) {
@@ -401,13 +627,18 @@ namespace {
 // coincident opposite pairs (the zero-volume folds symbolic perturbation
 // leaves). Returns whether the result is closed and manifold; if not,
 // `bad` gets the representatives at edges that are not one opposite pair.
-// `closedUnused`: the mesh is closed and manifold and `rep` moves only
-// vertices no triangle uses, so the triangles keep their vertices and the
-// result is the mesh reordered (less coincident opposite pairs): its
-// twins are the mesh's, renumbered (what BuildHalfedges would give), and
-// it has no pinched vertex.
+// `closedUnused`: the mesh is closed and manifold and `rep` is one to one
+// on the vertices triangles use (it moves only unused vertices, or moves a
+// used one onto an unused one), so the result is the mesh relabelled and
+// reordered (less coincident opposite pairs): its twins are the mesh's,
+// renumbered (what BuildHalfedges would give), and it has no pinched
+// vertex.
+// `known` (may be null): per-triangle flags (Cleaner's known_), carried to
+// the result's order where the twins are renumbered (cleared for a
+// triangle whose corners the relabelling moved), emptied otherwise.
+// `movesUsed`: whether `rep` may move a vertex triangles use.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
-              bool closedUnused = false) {
+              bool closedUnused = false, std::vector<char>* known = nullptr, bool movesUsed = true) {
   out = Mesh{};
   out.vertPos = mesh.vertPos;
   // Sorted by (key, parity, triangle): bucketed by the key's first
@@ -456,11 +687,24 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
   }
   auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
+  out.triVerts.reserve(keyed.size());
+  out.triProp.reserve(keyed.size());
+  auto emit = [&](int t) {
+    const auto& tv = mesh.triVerts[t];
+    out.triVerts.push_back({rep[tv[0]], rep[tv[1]], rep[tv[2]]});
+    out.triProp.push_back(mesh.triProp[t]);
+    if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
+  };
   size_t i = 0;
   while (i < keyed.size()) {
-    size_t j = i;
     // Within one bucket (same first vertex): same key = same k1, k2.
     const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
+      emit(keyed[i].tri);
+      ++i;
+      continue;
+    }
+    size_t j = i;
     while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
     size_t nEven = 0;
     for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
@@ -476,31 +720,48 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
         ++droppedOdd;
         continue;
       }
-      const int t = keyed[k].tri;
-      out.triVerts.push_back({rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]});
-      out.triProp.push_back(mesh.triProp[t]);
-      if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
+      emit(keyed[k].tri);
     }
     i = j;
   }
-  if (out.NumTri() == 0) return true;
+  if (out.NumTri() == 0) {
+    if (known) known->clear();
+    return true;
+  }
   if (closedUnused) {
     out.halfedgeTwin.resize(3 * out.triVerts.size());
     bool renumbered = true;
+    const int* twin = mesh.halfedgeTwin.data();
     for (int t = 0; t < mesh.NumTri() && renumbered; ++t) {
       if (first[t] > -2) continue;  // dropped
       const int nt = -2 - first[t];
       for (int k = 0; k < 3; ++k) {
-        const int tw = mesh.halfedgeTwin[3 * t + k];
-        if (first[tw / 3] > -2) {  // twin dropped without it: rebuild below
+        const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
+        const unsigned tt = tw / 3u;
+        if (first[tt] > -2) {  // twin dropped without it: rebuild below
           renumbered = false;
           break;
         }
-        out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tw / 3]) + tw % 3;
+        out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tt]) + static_cast<int>(tw - 3u * tt);
       }
     }
-    if (renumbered) return true;
+    if (renumbered) {
+      if (known && known->size() == mesh.triVerts.size()) {
+        std::vector<char> moved(out.triVerts.size(), 0);
+        for (int t = 0; t < mesh.NumTri(); ++t) {
+          if (first[t] > -2) continue;
+          const auto& tv = mesh.triVerts[t];
+          const bool same = !movesUsed || (rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2]);
+          moved[-2 - first[t]] = same ? (*known)[t] : 0;
+        }
+        known->swap(moved);
+      } else if (known) {
+        known->clear();
+      }
+      return true;
+    }
   }
+  if (known) known->clear();
   if (BuildHalfedges(out)) {
     SplitPinchedVerts(out);
     if (IsClosedManifold(out)) return true;
@@ -531,6 +792,30 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return false;
 }
 
+// Whether four vertices of the component span a tetrahedron too thick to
+// lie within eps of any plane, so that the exact flatness test must fail.
+// Four points within e of a plane (a slab 2e wide) bound a volume
+// V <= e * S (a cross-section is at most the projection, which covers at
+// most half the surface S), and S <= sqrt(3) L^2 (four triangles with
+// sides at most L, their longest distance): 6V <= 10.4 e L^2. The test's
+// rounding (coordinates at most 1e12 eps) moves e by far less than the
+// factor of four kept here (48 eps L^2). Tries the first corner of a few
+// triangles against the first triangle; false (not known) sends the
+// component through the exact test.
+bool ClearlyNotFlat(const Mesh& mesh, const std::vector<int>& tris, double eps) {
+  const auto& t0 = mesh.triVerts[tris[0]];
+  const Vec3 a = mesh.vertPos[t0[0]], b = mesh.vertPos[t0[1]], c = mesh.vertPos[t0[2]];
+  const Vec3 n = Cross(b - a, c - a);
+  const double base = std::max({LengthSquared(b - a), LengthSquared(c - a), LengthSquared(c - b)});
+  const size_t tries = std::min<size_t>(tris.size(), 64);
+  for (size_t i = 1; i < tries; ++i) {
+    const Vec3 p = mesh.vertPos[mesh.triVerts[tris[i]][0]];
+    const double l2 = std::max({base, LengthSquared(p - a), LengthSquared(p - b), LengthSquared(p - c)});
+    if (std::fabs(Dot(p - a, n)) > 48 * eps * l2) return true;
+  }
+  return false;
+}
+
 // Drops flat components: a closed component whose vertices all lie
 // within `eps` of one plane encloses nothing. Two kinds reach here: a
 // pillow (abc + acb), where edge collapses stop because the link condition
@@ -544,10 +829,11 @@ void DropFlatComponents(Mesh& mesh, double eps) {
   std::vector<int> comp(nt, -1);
   std::vector<int> stack;
   std::vector<char> drop(nt, 0);
+  std::vector<int> tris;
   bool any = false;
   for (int seed = 0; seed < nt; ++seed) {
     if (comp[seed] >= 0) continue;
-    std::vector<int> tris;
+    tris.clear();
     comp[seed] = seed;
     stack.push_back(seed);
     while (!stack.empty()) {
@@ -556,11 +842,18 @@ void DropFlatComponents(Mesh& mesh, double eps) {
       tris.push_back(t);
       for (int k = 0; k < 3; ++k) {
         const int twin = mesh.halfedgeTwin[3 * t + k];
-        if (twin < 0 || comp[twin / 3] >= 0) continue;
-        comp[twin / 3] = seed;
-        stack.push_back(twin / 3);
+        if (twin < 0) continue;
+        const int tt = static_cast<int>(static_cast<unsigned>(twin) / 3u);
+        if (comp[tt] >= 0) continue;
+        comp[tt] = seed;
+        stack.push_back(tt);
       }
     }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    const bool clearlyNotFlat = ClearlyNotFlat(mesh, tris, eps);  // checked against the exact test below
+#else
+    if (ClearlyNotFlat(mesh, tris, eps)) continue;
+#endif
     // The plane of the component's largest triangle.
     Vec3 normal{0, 0, 0}, origin{0, 0, 0};
     double best = 0;
@@ -577,6 +870,9 @@ void DropFlatComponents(Mesh& mesh, double eps) {
     bool flat = true;
     for (size_t i = 0; i < tris.size() && flat; ++i)
       for (int v : mesh.triVerts[tris[i]]) flat = flat && std::fabs(Dot(mesh.vertPos[v] - origin, normal)) <= eps;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (clearlyNotFlat && flat) CheckFailed("flat certificate");
+#endif
     if (!flat) continue;
     for (int t : tris) drop[t] = 1;
     any = true;
@@ -598,7 +894,9 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 namespace {
 
 // `knownClosed`: the mesh is known to be closed and manifold (no check).
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false) {
+// `known` (may be null): see WeldWith.
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false,
+                           std::vector<char>* known = nullptr) {
   const int nv = mesh.NumVert();
   // Each vertex's representative is the lowest-numbered vertex at exactly
   // its position (what a sort by position, then index, gave), found with
@@ -628,12 +926,23 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
   // Often (the second weld of a cleanup) only vertices that triangles no
   // longer use coincide: then the weld only reorders the triangles.
   bool closedUnused = false;
+  bool movesUsed = false;
   {
     std::vector<char> used(nv, 0);
     for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
-    bool movesUsed = false;
-    for (int v = 0; v < nv && !movesUsed; ++v) movesUsed = rep[v] != v && used[v];
-    closedUnused = !movesUsed && (knownClosed || IsClosedManifold(mesh));
+    // Each used vertex moves to a vertex no other used one moves to (an
+    // unused one): the triangles are relabelled one to one, the mesh keeps
+    // its shape as a graph, so the same as when only unused vertices move.
+    std::vector<char> taken(nv, 0);
+    bool oneToOne = true;
+    for (int v = 0; v < nv && oneToOne; ++v) {
+      if (!used[v]) continue;
+      if (taken[rep[v]]) oneToOne = false;
+      taken[rep[v]] = 1;
+      movesUsed = movesUsed || rep[v] != v;
+    }
+    movesUsed = movesUsed || !oneToOne;  // the loop stopped early
+    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));
   }
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
@@ -642,10 +951,23 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
   for (int round = 0; round < 8; ++round) {
     Mesh out;
     bad.clear();
-    bool anyLeft = false;
+    bool anyLeft = round == 0;  // `any`: some vertex moves
     for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
     if (!anyLeft) return false;
-    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0)) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (closedUnused && round == 0) {
+      Mesh refOut;
+      std::vector<int> refBad;
+      const bool refOk = WeldWith(mesh, rep, refOut, refBad, false);
+      Mesh got;
+      std::vector<int> gotBad;
+      const bool gotOk = WeldWith(mesh, rep, got, gotBad, true);
+      if (refOk != gotOk || (refOk && (refOut.triVerts != got.triVerts || refOut.halfedgeTwin != got.halfedgeTwin ||
+                                       refOut.triProp != got.triProp || !SameBits(refOut.vertPos, got.vertPos))))
+        CheckFailed("weld");
+    }
+#endif
+    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
         return true;
@@ -683,10 +1005,14 @@ void SplitPinchedMarking(Mesh& mesh, std::vector<char>* active) {
 // Compacts and splits pinched vertices after a cleaner's passes; a
 // cleaner that changed nothing leaves the mesh as it was (its twins
 // already right, no pinched vertex since the last split).
-void FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active) {
-  if (!cleaner.Changed()) return;
-  cleaner.Compact();
+// `wasClosed`: the mesh was known closed and manifold before the passes.
+// Returns whether it is known so after (Compact checked the triangles the
+// passes wrote; then there is no pinched vertex to split).
+bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wasClosed) {
+  if (!cleaner.Changed()) return wasClosed;
+  if (cleaner.Compact(wasClosed)) return true;
   SplitPinchedMarking(mesh, active);
+  return false;
 }
 
 bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
@@ -709,39 +1035,42 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   bool knownClosed = twinsValid;  // checked by the boolean
   // A closed manifold mesh has one fan per vertex: nothing to split then.
   if (!twinsValid) SplitPinchedMarking(mesh, active);
+  // What each cleaner's tests found per triangle, for the next one (a
+  // triangle found not degenerate, or with no short edge, is not tested
+  // again until its corners change).
+  std::vector<char> known;
   Cleaner cleaner(mesh, active);
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  FinishPass(cleaner, mesh, active);
-  if (cleaner.Changed()) knownClosed = false;
-  if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
+  knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
+  known = cleaner.TakeKnown();
+  if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
     knownClosed = true;
-    Cleaner again(mesh, active);
+    Cleaner again(mesh, active, &known);
     again.CollapseShortEdges(eps);
     again.SwapDegenerate(eps);
-    FinishPass(again, mesh, active);
-    if (again.Changed()) knownClosed = false;
+    knownClosed = FinishPass(again, mesh, active, knownClosed);
+    known = again.TakeKnown();
   }
   if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
     knownClosed = true;
-    Cleaner flat(mesh, active);
+    Cleaner flat(mesh, active, &known);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
-    FinishPass(flat, mesh, active);
-    if (flat.Changed()) knownClosed = false;
+    knownClosed = FinishPass(flat, mesh, active, knownClosed);
+    known = flat.TakeKnown();
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincidentMarking(mesh, active, knownClosed) && mesh.NumTri() > 0) {
+    if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
       knownClosed = true;
-      Cleaner again(mesh, active);
+      Cleaner again(mesh, active, &known);
       again.CollapseShortEdges(eps);
       again.SwapDegenerate(eps);
-      FinishPass(again, mesh, active);
-      if (again.Changed()) knownClosed = false;
+      knownClosed = FinishPass(again, mesh, active, knownClosed);
     }
   }
   // A closed manifold mesh keeps its pairing through dropping whole

@@ -17,7 +17,11 @@ void CleanupMesh(Mesh& mesh);
 // vertex): short edges, degenerate triangles and flat vertices are looked
 // for in the triangles that use an active vertex (a boolean marks the
 // faces its intersection curves cut), so the cost follows the changed
-// region; welding, pinched vertices and flat components stay global.
+// region. With `twinsValid` the closedness checks and the pinched-vertex
+// split follow it too (only the triangles a pass wrote are checked); the
+// weld (its output is a sort of all triangles), the flat-component test
+// and the final renumbering stay global, at tens of instructions per
+// triangle.
 // `twinsValid`: the mesh's halfedgeTwin is complete and it is closed and
 // manifold (skips a rebuild). Returns whether the result is known to be
 // closed and manifold with its halfedgeTwin complete (false: not checked
