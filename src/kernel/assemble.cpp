@@ -28,16 +28,27 @@ struct NewEdgeEnd {
 
 // Partial and whole edges of one operand, plus the new-edge ends its hits
 // create. `faceOffset` places its faces in the output face list.
+// `untouched` faces (UntouchedFaces) get none; `walk` (optional): the
+// forward halfedges to visit, increasing (EdgesOfTouched), else all.
 void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<int>& winding,
               const std::vector<int>& outVert, const std::vector<EdgeTriHit>& hits, int hitVertBase,
-              int faceOffset, std::vector<FaceEdge>& out, std::vector<NewEdgeEnd>& ends) {
+              int faceOffset, const std::vector<char>& untouched, const std::vector<int>* walk,
+              std::vector<FaceEdge>& out, std::vector<NewEdgeEnd>& ends) {
   const BoolMeshView view = m.View();
   const int numHe = 3 * m.NumTri();
   size_t h = 0;
   std::vector<int> order;
-  for (int he = 0; he < numHe; ++he) {
-    if (!view.Forward(he)) continue;
+  const bool listed = walk != nullptr;
+  const int numSteps = listed ? static_cast<int>(walk->size()) : numHe;
+  for (int step = 0; step < numSteps; ++step) {
+    const int he = listed ? (*walk)[static_cast<size_t>(step)] : step;
+    if (!listed && !view.Forward(he)) continue;
     const int tw = m.twin[he];
+    // An untouched face's edges carry no hit: it gets its triangle
+    // directly (UntouchedFaces), so its pieces are left out here.
+    const bool skipL = !untouched.empty() && untouched[static_cast<size_t>(he / 3)];
+    const bool skipR = tw >= 0 && !untouched.empty() && untouched[static_cast<size_t>(tw / 3)];
+    if (skipL && skipR) continue;
     const int faceL = faceOffset + he / 3;
     const int faceR = tw >= 0 ? faceOffset + tw / 3 : -1;
     while (h < hits.size() && hits[h].edge < he) ++h;
@@ -74,8 +85,8 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
       if (i != 0 && prev >= 0 && cur >= 0 && prev != cur) {
         const int a = i > 0 ? prev : cur;
         const int b = i > 0 ? cur : prev;
-        out.push_back({faceL, {a, b}});
-        if (faceR >= 0) out.push_back({faceR, {b, a}});
+        if (!skipL) out.push_back({faceL, {a, b}});
+        if (faceR >= 0 && !skipR) out.push_back({faceR, {b, a}});
       }
       if (k == order.size()) break;
       const EdgeTriHit& hit = hits[order[k]];
@@ -95,6 +106,83 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
       prev = cur;
     }
   }
+}
+
+// Per face of a closed operand: whether no intersection touches it (no
+// hit on its edges, no edge of the other operand through it) and its
+// corners all have one inclusion. Such a face's polygon is its input
+// triangle (inclusion > 0), reversed (< 0) or nothing (0); the kept ones
+// go to out.directTri / directCorner, as the triangle the generic path
+// would link from the face's edges (they come in the order of their
+// forward halfedges, and the triangle starts at the first). Empty (no
+// face) for an operand that is not closed: its twins may pair an edge's
+// halfedges ambiguously, which the generic path handles. `touched` gets
+// the other faces.
+std::vector<char> UntouchedFaces(const BoolOperand& m, Inclusion inc, const std::vector<int>& winding,
+                                 const std::vector<int>& outVert, const std::vector<EdgeTriHit>& ownHits,
+                                 const std::vector<EdgeTriHit>& otherHits, int faceOffset, FacePolygons& out,
+                                 std::vector<int>& touched) {
+  std::vector<char> untouched;
+  touched.clear();
+  if (!m.closed || m.twin.size() != 3 * m.tri.size()) return untouched;
+  const int numTri = m.NumTri();
+  untouched.assign(static_cast<size_t>(numTri), 1);
+  for (const EdgeTriHit& h : ownHits) {
+    if (static_cast<unsigned>(h.edge) >= m.twin.size()) return {};
+    untouched[static_cast<size_t>(h.edge / 3)] = 0;
+    const int tw = m.twin[static_cast<size_t>(h.edge)];
+    if (tw >= 0) untouched[static_cast<size_t>(tw / 3)] = 0;
+  }
+  for (const EdgeTriHit& h : otherHits) {
+    if (h.tri < 0 || h.tri >= numTri) return {};
+    untouched[static_cast<size_t>(h.tri)] = 0;
+  }
+  const std::array<int, 3>* tri = m.tri.data();
+  const int* twin = m.twin.data();
+  const int* wind = winding.data();
+  std::array<int, 3>* directTri = out.directTri.data() + faceOffset;
+  signed char* directCorner = out.directCorner.data() + faceOffset;
+  for (int t = 0; t < numTri; ++t) {
+    const std::array<int, 3>& v = tri[t];
+    const int i = inc(wind[v[0]]);
+    const int* tw = twin + 3 * t;
+    if (!untouched[static_cast<size_t>(t)] || inc(wind[v[1]]) != i || inc(wind[v[2]]) != i || tw[0] < 0 ||
+        tw[1] < 0 || tw[2] < 0) {
+      untouched[static_cast<size_t>(t)] = 0;
+      touched.push_back(t);
+      continue;
+    }
+    if (i == 0) continue;  // dropped: no edges, no triangle
+    const int k0 = v[0] < v[1] ? 3 * t : tw[0];
+    const int k1 = v[1] < v[2] ? 3 * t + 1 : tw[1];
+    const int k2 = v[2] < v[0] ? 3 * t + 2 : tw[2];
+    const int first = k0 < k1 ? (k0 < k2 ? 0 : 2) : (k1 < k2 ? 1 : 2);
+    const int a = outVert[static_cast<size_t>(v[first])];
+    const int b = outVert[static_cast<size_t>(v[first == 2 ? 0 : first + 1])];
+    const int c = outVert[static_cast<size_t>(v[first == 0 ? 2 : first - 1])];
+    directCorner[t] = static_cast<signed char>(i > 0 ? first + 1 : -(first + 1));
+    directTri[t] = i > 0 ? std::array<int, 3>{a, b, c} : std::array<int, 3>{b, a, c};
+  }
+  return untouched;
+}
+
+// The forward halfedges CutEdges must walk when only `touched` faces are
+// cut (increasing, as the full walk meets them); empty with `all` set when
+// so many are touched that the full walk is cheaper.
+std::vector<int> EdgesOfTouched(const BoolOperand& m, const std::vector<int>& touched, bool& all) {
+  std::vector<int> edges;
+  all = 8 * touched.size() > m.tri.size();
+  if (all) return edges;
+  edges.reserve(3 * touched.size());
+  for (int t : touched)
+    for (int k = 0; k < 3; ++k) {
+      const int he = 3 * t + k;
+      const auto& v = m.tri[static_cast<size_t>(t)];
+      edges.push_back(v[k] < v[k == 2 ? 0 : k + 1] ? he : m.twin[static_cast<size_t>(he)]);
+    }
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  return edges;
 }
 
 // Sorts the new-edge ends by (P face, Q face, startOnP, vertex): those are
@@ -149,7 +237,8 @@ BoolRoles RolesFor(OpType op, bool swapped) {
 
 FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
                            const std::vector<int>& windingP, const std::vector<int>& windingQ,
-                           const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP) {
+                           const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP,
+                           bool direct) {
   const Inclusion incP{roles.cP, roles.sP}, incQ{roles.cQ, roles.sQ};
   FacePolygons out;
   for (int w : windingP)
@@ -192,9 +281,26 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   std::vector<NewEdgeEnd> ends;
   ends.reserve(2 * (hitsPQ.size() + hitsQP.size()));  // two per hit on a paired edge
   std::vector<FaceEdge> raw;
-  raw.reserve(3 * static_cast<size_t>(nP + nQ));
-  CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, raw, ends);
-  CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, raw, ends);
+  std::vector<char> untouchedP, untouchedQ;
+  std::vector<int> walkP, walkQ;
+  bool allP = true, allQ = true;
+  if (direct && (p.closed || q.closed)) {
+    out.directCorner.assign(static_cast<size_t>(nP + nQ), 0);
+    out.directTri.assign(static_cast<size_t>(nP + nQ), std::array<int, 3>{-1, -1, -1});
+    std::vector<int> touched;
+    untouchedP = UntouchedFaces(p, incP, windingP, outP, hitsPQ, hitsQP, 0, out, touched);
+    if (!untouchedP.empty()) walkP = EdgesOfTouched(p, touched, allP);
+    untouchedQ = UntouchedFaces(q, incQ, windingQ, outQ, hitsQP, hitsPQ, nP, out, touched);
+    if (!untouchedQ.empty()) walkQ = EdgesOfTouched(q, touched, allQ);
+  }
+  {
+    size_t numTouched = static_cast<size_t>(nP + nQ);
+    for (char u : untouchedP) numTouched -= u != 0;
+    for (char u : untouchedQ) numTouched -= u != 0;
+    raw.reserve(3 * numTouched + 2 * ends.capacity());
+  }
+  CutEdges(p, true, incP, windingP, outP, hitsPQ, basePQ, 0, untouchedP, allP ? nullptr : &walkP, raw, ends);
+  CutEdges(q, false, incQ, windingQ, outQ, hitsQP, baseQP, nP, untouchedQ, allQ ? nullptr : &walkQ, raw, ends);
 
   // New edges: each (P face, Q face) pair gets one start and one end.
   SortEnds(ends, nP);

@@ -43,11 +43,36 @@ struct FacePolygons {
   int NumFaceEdges(size_t f) const { return faceStart[f + 1] - faceStart[f]; }
   std::vector<Vec3> faceNormal;  // outward normal of the result's face
   std::vector<uint32_t> faceProp;
+  // Faces no intersection touches (no hit on their edges, none of the
+  // other operand's edges through them, all corners kept with one
+  // inclusion, a closed operand): each is its own input triangle, given
+  // here directly (no edges in `edges`), starting where the edge list's
+  // first edge would (so the output is what the edge path gives).
+  // directCorner: 0 for the other faces, else +-(k + 1): k is the input
+  // corner the triangle starts at, the sign the inclusion's (negative:
+  // reversed). Empty when no face is direct.
+  std::vector<std::array<int, 3>> directTri;
+  std::vector<signed char> directCorner;
+  bool IsDirect(size_t f) const { return !directCorner.empty() && directCorner[f] != 0; }
 };
 
+// `direct`: give untouched faces as directTri (false: every face by its
+// edges, the generic path).
 FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
                            const std::vector<int>& windingP, const std::vector<int>& windingQ,
-                           const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP);
+                           const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP,
+                           bool direct = true);
+
+// The input halfedge (of the face's operand, local index) that slot `j` of
+// direct face f's output triangle runs along or against, and back.
+inline int DirectSlotToCorner(int directCorner, int j) {
+  const int k = directCorner > 0 ? directCorner - 1 : -directCorner - 1;
+  return directCorner > 0 ? (k + j) % 3 : (k + 3 - j) % 3;
+}
+inline int DirectCornerToSlot(int directCorner, int c) {
+  const int k = directCorner > 0 ? directCorner - 1 : -directCorner - 1;
+  return directCorner > 0 ? (c + 3 - k) % 3 : (k + 3 - c) % 3;
+}
 
 // Closes each face's directed edges into loops of vertex ids.
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges);

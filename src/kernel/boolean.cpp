@@ -14,6 +14,7 @@
 #include "kernel/assemble.h"
 #include "kernel/boolean_operand.h"
 #include "kernel/cleanup.h"
+#include "kernel/edge_table.h"
 #include "kernel/intersect.h"
 #include "kernel/mesh_properties.h"
 #include "kernel/position_hash.h"
@@ -70,6 +71,184 @@ bool SingleTriangle(const std::pair<int, int>* fe, int numEdges, std::array<int,
   return true;
 }
 
+// The raw result's twins, what BuildHalfedges gives (its return value
+// too), paired by hashing only around the faces the intersection touched.
+// A halfedge between two direct faces of one (closed) operand takes that
+// operand's twin through the output numbering: its edge joins two input
+// vertices, which only that operand's faces holding both corners can
+// reach, and a closed operand has exactly two there (a touched face
+// holding both would have that edge itself, so it is one of them), so the
+// output has exactly those two halfedges on it, in opposite directions.
+// `outTriOfFace`: the output triangle of each direct face.
+bool LocalTwins(Mesh& m, const FacePolygons& faces, const BoolOperand& p, const BoolOperand& q,
+                const std::vector<int>& triFace, const std::vector<int>& outTriOfFace) {
+  const int numTri = m.NumTri();
+  const int nP = p.NumTri();
+  m.halfedgeTwin.assign(3 * static_cast<size_t>(numTri), -1);
+  if (m.triProp.size() != m.triVerts.size()) m.triProp.resize(m.triVerts.size(), 0);
+  const int nv = m.NumVert();
+  auto usable = [nv](int a, int b) {
+    return static_cast<unsigned>(a) < static_cast<unsigned>(nv) &&
+           static_cast<unsigned>(b) < static_cast<unsigned>(nv) && a != b;
+  };
+  int slotToCorner[7][3], cornerToSlot[7][3];  // by directCorner + 3
+  for (int dc = -3; dc <= 3; ++dc)
+    for (int j = 0; j < 3; ++j) {
+      slotToCorner[dc + 3][j] = dc == 0 ? 0 : DirectSlotToCorner(dc, j);
+      cornerToSlot[dc + 3][j] = dc == 0 ? 0 : DirectCornerToSlot(dc, j);
+    }
+  std::vector<int> hashed;  // halfedges paired by the table
+  const signed char* directCorner = faces.directCorner.data();
+  const int* outTri = outTriOfFace.data();
+  int* twinOut = m.halfedgeTwin.data();
+  for (int t = 0; t < numTri; ++t) {
+    const int f = triFace[static_cast<size_t>(t)];
+    if (f < 0) {
+      for (int j = 0; j < 3; ++j) hashed.push_back(3 * t + j);
+      continue;
+    }
+    const bool inP = f < nP;
+    const int* opTwin = (inP ? p : q).twin.data() + 3 * (inP ? f : f - nP);
+    const int offset = inP ? 0 : nP;
+    const int* toCorner = slotToCorner[directCorner[f] + 3];
+    for (int j = 0; j < 3; ++j) {
+      const unsigned tw = static_cast<unsigned>(opTwin[toCorner[j]]);
+      const int g = offset + static_cast<int>(tw / 3);
+      const int dg = directCorner[g];
+      if (dg != 0)
+        twinOut[3 * t + j] = 3 * outTri[g] + cornerToSlot[dg + 3][tw % 3];
+      else
+        hashed.push_back(3 * t + j);
+    }
+  }
+  bool ok = true;
+  EdgeTable table(hashed.size());
+  for (int h : hashed) {
+    const auto& tv = m.triVerts[static_cast<size_t>(h / 3)];
+    const int a = tv[h % 3], b = tv[h % 3 == 2 ? 0 : h % 3 + 1];
+    if (!usable(tv[0], tv[1]) || !usable(tv[1], tv[2]) || !usable(tv[2], tv[0])) ok = false;
+    if (usable(a, b)) table.Add(a, b, h);
+  }
+  for (int i = 0; i < table.NumEdges(); ++i) {
+    const EdgeTable::Edge& e = table.GetEdge(i);
+    if (e.second < 0) {
+      ok = false;
+      continue;
+    }
+    m.halfedgeTwin[static_cast<size_t>(e.first)] = e.second;
+    m.halfedgeTwin[static_cast<size_t>(e.second)] = e.first;
+  }
+  return ok;
+}
+
+// From the assembled faces to the raw result mesh: direct faces emitted as
+// they are, the others linked into loops and triangulated. Returns whether
+// the result is consistent (paired, fans manifold); false also when the
+// guard stops it. `local`: twins by LocalTwins (else BuildHalfedges).
+template <class Stopped>
+bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, Stopped stopped, bool local,
+              Mesh& result, std::vector<char>& activeVert) {
+  // Faces whose polygon is one triangle (most of them: every face no
+  // intersection reaches, which comes direct) are emitted as they are;
+  // LinkLoops would give the same loop. The others are triangulated, and
+  // their vertices are the active ones cleanup looks at.
+  const size_t numFaces = faces.NumFaces();
+  std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
+  activeVert.assign(faces.vertPos.size(), 0);
+  for (size_t f = 0; f < numFaces; ++f) {
+    const std::pair<int, int>* fe = faces.FaceEdges(f);
+    const int numEdges = faces.NumFaceEdges(f);
+    if (numEdges == 0) continue;
+    if (SingleTriangle(fe, numEdges, simple[f])) {
+      const auto& t = simple[f];
+      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts)
+        activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
+      continue;
+    }
+    for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
+  }
+  // The triangulator asks only about pairs of vertices of the face it
+  // works on (all active), so edges with an inactive end can be left out.
+  EdgeSet edgeSet;
+  for (const auto& e : faces.edges)
+    if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
+  if (!faces.directCorner.empty())
+    for (size_t f = 0; f < numFaces; ++f) {
+      if (!faces.directCorner[f]) continue;
+      const auto& t = faces.directTri[f];
+      for (int k = 0; k < 3; ++k)
+        if (activeVert[t[k]] && activeVert[t[k == 2 ? 0 : k + 1]]) edgeSet.Add(t[k], t[k == 2 ? 0 : k + 1]);
+    }
+
+  std::vector<std::array<int, 3>> tris;
+  std::vector<uint32_t> props;
+  tris.reserve(numFaces);
+  props.reserve(numFaces);
+  std::vector<int> triFace, outTriOfFace;  // direct faces' output triangles (-1: other)
+  if (local && !faces.directCorner.empty()) {
+    triFace.reserve(numFaces);
+    outTriOfFace.assign(numFaces, -1);
+  }
+  const bool track = !outTriOfFace.empty();
+  std::vector<std::vector<Vec2>> loops2;
+  std::vector<int> flat;
+  for (size_t f = 0; f < numFaces; ++f) {
+    if ((f & 63) == 0 && stopped()) return false;
+    if (faces.IsDirect(f)) {
+      if (track) {
+        outTriOfFace[f] = static_cast<int>(tris.size());
+        triFace.push_back(static_cast<int>(f));
+      }
+      tris.push_back(faces.directTri[f]);
+      props.push_back(faces.faceProp[f]);
+      continue;
+    }
+    if (faces.NumFaceEdges(f) == 0) continue;
+    if (simple[f][0] >= 0) {
+      tris.push_back(simple[f]);
+      props.push_back(faces.faceProp[f]);
+    } else {
+      const std::vector<std::vector<int>> loops = LinkLoops(faces.FaceEdges(f), faces.NumFaceEdges(f));
+      if (loops.size() == 1 && loops[0].size() == 3) {
+        tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
+        props.push_back(faces.faceProp[f]);
+      } else {
+        const Vec3 n = faces.faceNormal[f];
+        int axis = 2;
+        if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
+        else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
+        const bool positive = n[axis] >= 0;
+        loops2.resize(loops.size());  // the inner vectors keep their room from face to face
+        flat.clear();
+        for (size_t k = 0; k < loops.size(); ++k) {
+          std::vector<Vec2>& l = loops2[k];
+          l.clear();
+          for (int v : loops[k]) {
+            l.push_back(Project(faces.vertPos[v], axis, positive));
+            flat.push_back(v);
+          }
+        }
+        for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
+          tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});
+          props.push_back(faces.faceProp[f]);
+        }
+      }
+    }
+    if (track) triFace.resize(tris.size(), -1);
+  }
+  bool paired = false;
+  if (track) {
+    result = Mesh{};
+    result.vertPos = std::move(faces.vertPos);
+    result.triVerts = std::move(tris);
+    result.triProp = std::move(props);
+    paired = LocalTwins(result, faces, p, q, triFace, outTriOfFace);
+  } else {
+    result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
+  }
+  return faces.consistent && paired && FansManifold(result);
+}
+
 // One attempt with the given roles; false when the topology came out
 // inconsistent (possible when an input is geometrically self-touching and
 // the perturbation of that input makes it overlap itself).
@@ -91,76 +270,25 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   if (stopped()) return false;
   FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
   if (stopped()) return false;
-
-  // Faces whose polygon is one triangle (most of them: every face no
-  // intersection reaches) are emitted as they are; LinkLoops would give the
-  // same loop. The others are triangulated, and their vertices are the
-  // active ones cleanup looks at.
-  const size_t numFaces = faces.NumFaces();
-  std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
-  std::vector<char> activeVert(faces.vertPos.size(), 0);
-  for (size_t f = 0; f < numFaces; ++f) {
-    const std::pair<int, int>* fe = faces.FaceEdges(f);
-    const int numEdges = faces.NumFaceEdges(f);
-    if (numEdges == 0) continue;
-    if (SingleTriangle(fe, numEdges, simple[f])) {
-      const auto& t = simple[f];
-      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts)
-        activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
-      continue;
-    }
-    for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
-  }
-  // The triangulator asks only about pairs of vertices of the face it
-  // works on (all active), so edges with an inactive end can be left out.
-  EdgeSet edgeSet;
-  for (const auto& e : faces.edges)
-    if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
-
-  std::vector<std::array<int, 3>> tris;
-  std::vector<uint32_t> props;
-  tris.reserve(numFaces);
-  props.reserve(numFaces);
-  std::vector<std::vector<Vec2>> loops2;
-  std::vector<int> flat;
-  for (size_t f = 0; f < numFaces; ++f) {
-    if ((f & 63) == 0 && stopped()) return false;
-    if (faces.NumFaceEdges(f) == 0) continue;
-    if (simple[f][0] >= 0) {
-      tris.push_back(simple[f]);
-      props.push_back(faces.faceProp[f]);
-      continue;
-    }
-    const std::vector<std::vector<int>> loops = LinkLoops(faces.FaceEdges(f), faces.NumFaceEdges(f));
-    if (loops.size() == 1 && loops[0].size() == 3) {
-      tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
-      props.push_back(faces.faceProp[f]);
-      continue;
-    }
-    const Vec3 n = faces.faceNormal[f];
-    int axis = 2;
-    if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
-    else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
-    const bool positive = n[axis] >= 0;
-    loops2.resize(loops.size());  // the inner vectors keep their room from face to face
-    flat.clear();
-    for (size_t k = 0; k < loops.size(); ++k) {
-      std::vector<Vec2>& l = loops2[k];
-      l.clear();
-      for (int v : loops[k]) {
-        l.push_back(Project(faces.vertPos[v], axis, positive));
-        flat.push_back(v);
-      }
-    }
-    for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
-      tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});
-      props.push_back(faces.faceProp[f]);
-    }
-  }
+  std::vector<char> activeVert;
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+  // Check build: the generic path (every face by its edges, global twins)
+  // must give the very same result.
+  FacePolygons globalFaces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP, false);
+  Mesh globalResult;
+  std::vector<char> globalActive;
+  const bool globalOk = BuildRaw(p, q, globalFaces, stopped, false, globalResult, globalActive);
+  const bool ok = BuildRaw(p, q, faces, stopped, true, result, activeVert);
+  if (!stopped() && (ok != globalOk || globalResult.vertPos.size() != result.vertPos.size() ||
+                     (!result.vertPos.empty() && std::memcmp(globalResult.vertPos.data(), result.vertPos.data(), result.vertPos.size() * sizeof(Vec3)) != 0) ||
+                     globalResult.triVerts != result.triVerts || globalResult.triProp != result.triProp ||
+                     globalResult.halfedgeTwin != result.halfedgeTwin || globalActive != activeVert))
+    std::abort();
+#else
+  const bool ok = BuildRaw(p, q, faces, stopped, true, result, activeVert);
+#endif
   if (active) *active = std::move(activeVert);
-  bool paired = false;
-  result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
-  return faces.consistent && paired && FansManifold(result);
+  return ok;
 }
 
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
