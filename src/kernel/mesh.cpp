@@ -178,10 +178,15 @@ bool FansManifold(const Mesh& mesh) {
   const int numHalf = 3 * mesh.NumTri();
   std::vector<int> outgoing(nv, 0);
   std::vector<int> anyOut(nv, -1);
-  for (int h = 0; h < numHalf; ++h) {
-    const int v = mesh.triVerts[h / 3][h % 3];
-    ++outgoing[v];
-    anyOut[v] = h;
+  const std::array<int, 3>* tri = mesh.triVerts.data();
+  for (int h = 0; h < numHalf; h += 3) {
+    const std::array<int, 3>& t = tri[h / 3];
+    ++outgoing[t[0]];
+    ++outgoing[t[1]];
+    ++outgoing[t[2]];
+    anyOut[t[0]] = h;
+    anyOut[t[1]] = h + 1;
+    anyOut[t[2]] = h + 2;
   }
   return FanWalksAreDiscs(mesh, outgoing, anyOut);
 }
