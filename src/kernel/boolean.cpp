@@ -237,7 +237,12 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     if (track) triFace.resize(tris.size(), -1);
   }
   bool paired = false;
-  if (track) {
+  // Pairing by the operands' twins pays where most triangles come direct;
+  // with many cut faces the table over all halfedges is as cheap.
+  size_t numDirect = 0;
+  if (track)
+    for (int f : triFace) numDirect += f >= 0;
+  if (track && 4 * numDirect >= 3 * tris.size()) {
     result = Mesh{};
     result.vertPos = std::move(faces.vertPos);
     result.triVerts = std::move(tris);
