@@ -2,6 +2,7 @@
 #include "kernel/mesh.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "kernel/edge_table.h"
@@ -173,23 +174,73 @@ bool IsClosedManifold(const Mesh& mesh) {
   return FanWalksAreDiscs(mesh, outgoing, anyOut);
 }
 
-bool FansManifold(const Mesh& mesh) {
+// With the twins of a successful BuildHalfedges (every halfedge paired
+// with the one other halfedge of its edge, running the other way), the
+// step h -> twin[prev(h)] permutes the halfedges leaving each vertex, and
+// no two of them run to one neighbour (they would share their edge the
+// same way round, which BuildHalfedges leaves unpaired). So each used
+// vertex has one fan exactly when the permutation has as many cycles as
+// there are used vertices (each has at least one): one mark per halfedge,
+// no per-vertex walk. A twin that is not such a permutation answers false.
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+namespace {
+// The fan walks per vertex (the former FansManifold), for the check build.
+bool FansManifoldByWalks(const Mesh& mesh) {
   const int nv = mesh.NumVert();
-  const int numHalf = 3 * mesh.NumTri();
   std::vector<int> outgoing(nv, 0);
   std::vector<int> anyOut(nv, -1);
-  const std::array<int, 3>* tri = mesh.triVerts.data();
-  for (int h = 0; h < numHalf; h += 3) {
-    const std::array<int, 3>& t = tri[h / 3];
-    ++outgoing[t[0]];
-    ++outgoing[t[1]];
-    ++outgoing[t[2]];
-    anyOut[t[0]] = h;
-    anyOut[t[1]] = h + 1;
-    anyOut[t[2]] = h + 2;
+  for (int h = 0; h < 3 * mesh.NumTri(); ++h) {
+    const int v = mesh.triVerts[h / 3][h % 3];
+    ++outgoing[v];
+    anyOut[v] = h;
   }
   return FanWalksAreDiscs(mesh, outgoing, anyOut);
 }
+bool FansManifoldByCycles(const Mesh& mesh);
+}  // namespace
+
+bool FansManifold(const Mesh& mesh) {
+  const bool cycles = FansManifoldByCycles(mesh);
+  if (cycles != FansManifoldByWalks(mesh)) std::abort();
+  return cycles;
+}
+
+namespace {
+bool FansManifoldByCycles(const Mesh& mesh) {
+#else
+bool FansManifold(const Mesh& mesh) {
+#endif
+  const int nv = mesh.NumVert();
+  const int numHalf = 3 * mesh.NumTri();
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != numHalf) return false;
+  std::vector<char> used(static_cast<size_t>(nv), 0);
+  size_t numUsed = 0;
+  for (const auto& t : mesh.triVerts)
+    for (int v : t) {
+      if (static_cast<unsigned>(v) >= static_cast<unsigned>(nv)) return false;
+      numUsed += used[static_cast<size_t>(v)] == 0;
+      used[static_cast<size_t>(v)] = 1;
+    }
+  const int* twin = mesh.halfedgeTwin.data();
+  std::vector<char> seen(static_cast<size_t>(numHalf), 0);
+  size_t cycles = 0;
+  for (int h = 0; h < numHalf; ++h) {
+    if (seen[static_cast<size_t>(h)]) continue;
+    if (++cycles > numUsed) return false;
+    int g = h;
+    do {
+      seen[static_cast<size_t>(g)] = 1;
+      const int prev = g % 3 == 0 ? g + 2 : g - 1;
+      g = twin[prev];
+      if (static_cast<unsigned>(g) >= static_cast<unsigned>(numHalf)) return false;
+      if (seen[static_cast<size_t>(g)] && g != h) return false;  // not a permutation
+    } while (g != h);
+  }
+  return cycles == numUsed;
+}
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+}  // namespace
+#endif
 
 Box3 BoundingBox(const Mesh& mesh) {
   Box3 box;
