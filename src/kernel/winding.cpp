@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#ifdef MOS_CHECK_EDGE_FILTER
+#if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_WINDOW)
 #include <cstdlib>
 #endif
 #include <numeric>
@@ -68,6 +68,11 @@ std::vector<int> WindingNumbers(const BoolKernels& kernels, const BoolOperand& p
   }
   std::vector<int> winding(vertMesh.NumVert(), 0);
   std::vector<char> done(vertMesh.NumVert(), 0);
+  // A closed mesh winds 0 times around a point outside its box (the ray
+  // meets it as often going in as coming out: the kernels' decisions on
+  // shared edges agree), so such a point casts no ray; a windowed triMesh
+  // needs this, as its tree holds only the window's column.
+  const bool outsideIsZero = triMesh.closed && p.noNan && q.noNan;
   for (int v = 0; v < vertMesh.NumVert(); ++v) {
     const int root = Find(parent, v);
     if (!done[root]) {
@@ -75,6 +80,11 @@ std::vector<int> WindingNumbers(const BoolKernels& kernels, const BoolOperand& p
       int sum = 0;
       auto count = [&](int t) {
         const auto& tv = triMesh.tri[t];
+#ifdef MOS_CHECK_WINDOW  // verification builds: the kernel reads no normal the window left out
+        for (int w : tv)
+          if (!(triMesh.vertNormal[w].x == triMesh.vertNormal[w].x)) std::abort();
+        if (!(vertMesh.vertNormal[root].x == vertMesh.vertNormal[root].x)) std::abort();
+#endif
         // Most triangles a ray's box query returns (a cap fan around the
         // ray) have the vertex clearly outside their shadow: no crossing.
         if (ClearlyOutsideShadowXY(pt, triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]])) {
@@ -89,13 +99,25 @@ std::vector<int> WindingNumbers(const BoolKernels& kernels, const BoolOperand& p
         bool overlap = false;
         sum += kernels.Kernel02(root, t, forward, z, overlap);
       };
-      if (forward) {
-        triMesh.triBvh.ForEachAlongPlusZ(pt, count);
+      auto cast = [&] {
+        if (forward) {
+          triMesh.triBvh.ForEachAlongPlusZ(pt, count);
+        } else {
+          Box3 ray;
+          ray.Include(pt);
+          ray.min.z = -INFINITY;
+          triMesh.triBvh.ForEachOverlap(ray, count);
+        }
+      };
+      if (!outsideIsZero || triMesh.box.Contains(pt)) {
+        cast();
       } else {
-        Box3 ray;
-        ray.Include(pt);
-        ray.min.z = -INFINITY;
-        triMesh.triBvh.ForEachOverlap(ray, count);
+#ifdef MOS_CHECK_WINDOW  // verification builds: the ray would have counted 0
+        if (!triMesh.windowed) {
+          cast();
+          if (sum != 0) std::abort();
+        }
+#endif
       }
       winding[root] = -sum;
       done[root] = 1;
