@@ -263,6 +263,7 @@ struct CacheLookup {
   bool haveFingerprint = false;
   MeshFingerprint fingerprint;
   bool closedTwins = false;
+  bool windowedBefore = false;
   std::shared_ptr<const PreparedOperand> hit;  // a whole preparation of this content
 };
 
@@ -279,6 +280,7 @@ CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
     std::lock_guard<std::mutex> lock(slot->mutex);
     data = slot->data;
     look.closedTwins = slot->closedTwinsKnown && slot->closedTwins == look.fingerprint;
+    look.windowedBefore = slot->windowedBefore && slot->windowedFor == look.fingerprint;
   }
   if (data && data->fingerprint == look.fingerprint) look.hit = std::move(data);
   return look;
@@ -315,10 +317,10 @@ void Store(const Mesh& mesh, const MeshFingerprint& fp, const BoolOperand& op) {
   }
 }
 
-// The triangles whose box meets the XY column [x0, x1] x [y0, y1] (closed),
-// ascending, with their boxes, when they are under half of the mesh's
-// triangles; false otherwise (a whole preparation is cheaper then).
-bool ColumnTriangles(const BoolOperand& op, const Box3& window, std::vector<int>& column,
+// The triangles whose box meets the XY column of `window` (closed),
+// ascending, with their boxes, when they are under 1 / `part` of the
+// mesh's triangles; false otherwise (a whole preparation is cheaper then).
+bool ColumnTriangles(const BoolOperand& op, const Box3& window, size_t part, std::vector<int>& column,
                      std::vector<Box3>& boxes) {
   const size_t nt = op.tri.size();
   if (nt < 64) return false;  // small: the whole mesh is as quick
@@ -329,10 +331,10 @@ bool ColumnTriangles(const BoolOperand& op, const Box3& window, std::vector<int>
     const double extent = op.box.max[axis] - op.box.min[axis];
     if (extent > 0) covered *= (window.max[axis] - window.min[axis]) / extent;
   }
-  if (covered >= 0.5) return false;
+  if (covered * static_cast<double>(part) >= 1) return false;
   column.clear();
   boxes.clear();
-  const size_t limit = nt / 2;
+  const size_t limit = nt / part;
   for (size_t t = 0; t < nt; ++t) {
     const auto& tv = op.tri[t];
     const Vec3& a = op.pos[tv[0]];
@@ -391,9 +393,20 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
     // A vertex outside a closed operand's box has winding 0 there (the
     // other operand's rays need only the window's column): see
     // WindingNumbers.
-    if (op.closed && noNan[0] && noNan[1] && ColumnTriangles(op, window, column, columnBoxes)) {
+    // Windowed when the column holds under half of the triangles (a whole
+    // preparation costs ~1,300 instructions a triangle, a windowed one ~90
+    // plus that for each triangle in the column); a mesh windowed before
+    // is being reused: whole (kept, so the next uses copy it) unless its
+    // column is under a tenth.
+    const size_t part = looks[i].windowedBefore ? 10 : 2;
+    if (op.closed && noNan[0] && noNan[1] && ColumnTriangles(op, window, part, column, columnBoxes)) {
       PrepareGeometryWindowed(op, std::move(column), columnBoxes);
       column = std::vector<int>();
+      if (std::shared_ptr<PreparedSlot> slot = meshes[i]->prepared) {
+        std::lock_guard<std::mutex> lock(slot->mutex);
+        slot->windowedBefore = true;
+        slot->windowedFor = looks[i].fingerprint;  // found: the mesh has a slot
+      }
       continue;
     }
     PrepareGeometry(op);

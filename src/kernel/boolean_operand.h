@@ -80,6 +80,12 @@ struct PreparedSlot {
   // (the pairing of a closed manifold mesh is unique: same twins).
   bool closedTwinsKnown = false;
   MeshFingerprint closedTwins;
+  // Set by a windowed preparation (PrepareOperandPair) of this content: a
+  // mesh used again is likely used more (a cached solid, a part shared by
+  // several booleans), so its next preparation is whole (and kept) unless
+  // its window is very small.
+  bool windowedBefore = false;
+  MeshFingerprint windowedFor;
 };
 
 // PrepareOperand, reusing what Mesh::prepared holds when it was prepared
@@ -90,7 +96,8 @@ BoolOperand PrepareOperandCached(const Mesh& mesh);
 // Both operands of the boolean a (P) with b (Q). A mesh whose whole
 // preparation Mesh::prepared holds takes it (as PrepareOperandCached); a
 // closed one whose triangles in the window's column are under half of its
-// triangles (both free of NaN) is prepared for the window only (see
+// triangles (under a tenth when it was windowed before, see PreparedSlot)
+// (both free of NaN) is prepared for the window only (see
 // BoolOperand::windowed; not kept in Mesh::prepared); any other is
 // prepared whole and kept (as PrepareOperandCached). Returns false, with
 // nothing prepared, when the meshes' boxes do not overlap. Every
