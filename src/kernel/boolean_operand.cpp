@@ -74,6 +74,58 @@ bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>&
 
 namespace {
 
+// Whether `mesh`'s stored halfedgeTwin is what PairHalfedges gives with
+// every halfedge paired: every corner valid, every halfedge's twin runs
+// the opposite way and has it as its twin, and no directed edge repeats
+// (then each edge has one halfedge each way: the pairing is unique). Cheaper
+// than pairing again (no table): a mesh from a primitive or a boolean comes
+// with its twins.
+bool StoredTwinsArePairing(const Mesh& mesh) {
+  const size_t nt = mesh.triVerts.size();
+  const int nv = mesh.NumVert();
+  const std::vector<int>& twin = mesh.halfedgeTwin;
+  if (twin.size() != 3 * nt || nt == 0) return false;
+  const int numHe = static_cast<int>(3 * nt);
+  const std::array<int, 3>* tri = mesh.triVerts.data();
+  const int* tw = twin.data();
+  static constexpr int kNext[3] = {1, 2, 0};
+  std::vector<int> first(static_cast<size_t>(nv) + 1, 0);  // outgoing halfedges by start vertex
+  for (size_t t = 0; t < nt; ++t) {
+    const std::array<int, 3>& tv = tri[t];
+    for (int i = 0; i < 3; ++i) {
+      const int a = tv[i], b = tv[kNext[i]];
+      if (static_cast<unsigned>(a) >= static_cast<unsigned>(nv) || a == b) return false;
+      const int o = tw[3 * t + i];
+      if (static_cast<unsigned>(o) >= static_cast<unsigned>(numHe) || tw[o] != static_cast<int>(3 * t) + i) return false;
+      const std::array<int, 3>& ov = tri[o / 3];
+      const int oc = o % 3;
+      if (ov[oc] != b || ov[kNext[oc]] != a) return false;
+      ++first[static_cast<size_t>(a) + 1];
+    }
+  }
+  for (int v = 0; v < nv; ++v) first[v + 1] += first[v];
+  std::vector<int> ends(static_cast<size_t>(numHe));
+  for (size_t t = 0; t < nt; ++t) {
+    const std::array<int, 3>& tv = tri[t];
+    ends[static_cast<size_t>(first[tv[0]]++)] = tv[1];
+    ends[static_cast<size_t>(first[tv[1]]++)] = tv[2];
+    ends[static_cast<size_t>(first[tv[2]]++)] = tv[0];
+  }
+  // first[v] is now where v's run ends: v's run is [first[v - 1], first[v]).
+  std::vector<int> stamp(static_cast<size_t>(nv), -1);
+  int runStart = 0;
+  for (int v = 0; v < nv; ++v) {
+    const int runEnd = first[v];
+    for (int k = runStart; k < runEnd; ++k) {
+      int& s = stamp[static_cast<size_t>(ends[static_cast<size_t>(k)])];
+      if (s == v) return false;
+      s = v;
+    }
+    runStart = runEnd;
+  }
+  return true;
+}
+
 // The box of the positions (and whether none is NaN), as a preparation
 // has it.
 void BoxOf(const std::vector<Vec3>& pos, Box3& box, bool& noNan) {
@@ -94,7 +146,7 @@ BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box 
   BoolOperand op;
   op.pos = mesh.vertPos;
   const int nv = mesh.NumVert();
-  if (closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) {
+  if ((closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) || StoredTwinsArePairing(mesh)) {
     op.tri = mesh.triVerts;
     op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
     op.prop.resize(op.tri.size(), 0u);
@@ -332,18 +384,29 @@ bool ColumnTriangles(const BoolOperand& op, const Box3& window, size_t part, std
     if (extent > 0) covered *= (window.max[axis] - window.min[axis]) / extent;
   }
   if (covered * static_cast<double>(part) >= 1) return false;
-  column.clear();
-  boxes.clear();
-  const size_t limit = nt / part;
-  for (size_t t = 0; t < nt; ++t) {
+  auto inColumn = [&](size_t t) {
     const auto& tv = op.tri[t];
     const Vec3& a = op.pos[tv[0]];
     const Vec3& b = op.pos[tv[1]];
     const Vec3& c = op.pos[tv[2]];
-    if (std::max({a.x, b.x, c.x}) < window.min.x || std::min({a.x, b.x, c.x}) > window.max.x ||
-        std::max({a.y, b.y, c.y}) < window.min.y || std::min({a.y, b.y, c.y}) > window.max.y)
-      continue;
+    return !(std::max({a.x, b.x, c.x}) < window.min.x || std::min({a.x, b.x, c.x}) > window.max.x ||
+             std::max({a.y, b.y, c.y}) < window.min.y || std::min({a.y, b.y, c.y}) > window.max.y);
+  };
+  // An estimate from every 8th triangle first: a column that clearly
+  // holds too many is left after an eighth of the walk.
+  const size_t limit = nt / part;
+  size_t sampled = 0;
+  for (size_t t = 0; t < nt; t += 8) sampled += inColumn(t) ? 1 : 0;
+  if (sampled * 8 > limit + limit / 4) return false;
+  column.clear();
+  boxes.clear();
+  for (size_t t = 0; t < nt; ++t) {
+    if (!inColumn(t)) continue;
     if (column.size() >= limit) return false;
+    const auto& tv = op.tri[t];
+    const Vec3& a = op.pos[tv[0]];
+    const Vec3& b = op.pos[tv[1]];
+    const Vec3& c = op.pos[tv[2]];
     column.push_back(static_cast<int>(t));
     Box3 box;
     box.Include(a);
