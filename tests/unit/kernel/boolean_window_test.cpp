@@ -5,7 +5,9 @@
 // with whole preparations; the cache keeps whole preparations only.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "kernel/assemble.h"
@@ -13,6 +15,7 @@
 #include "kernel/boolean_operand.h"
 #include "kernel/intersect.h"
 #include "kernel/mesh_primitives.h"
+#include "kernel/predicates.h"
 #include "kernel/winding.h"
 
 namespace mos::kernel {
@@ -165,6 +168,56 @@ TEST(BooleanWindow, CacheKeepsWholePreparationsOnly) {
   EXPECT_EQ(p2.triBvh.NumItems(), whole.triBvh.NumItems());
   EXPECT_EQ(big.prepared->data, kept);
   ExpectSameAsWhole(big, part, p, q);
+}
+
+// A preparation takes the stored twins only when they are the pairing
+// PairHalfedges gives: two tetrahedra sharing an edge (two halfedges each
+// way: not closed) with a cross pairing stored, and stale twins, are paired
+// again.
+TEST(BooleanWindow, StoredTwinsTakenOnlyWhenTheyAreThePairing) {
+  Mesh two = MakeTetrahedron({0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1});
+  const Mesh other = MakeTetrahedron({0, 0, 0}, {1, 0, 0}, {0, -1, 0}, {0, 0, -1});
+  // Same vertex ids for the shared corners 0 and 1; the rest appended.
+  ASSERT_EQ(other.vertPos[0].x, 0.0);
+  const int base = two.NumVert();
+  for (int v = 2; v < other.NumVert(); ++v) two.vertPos.push_back(other.vertPos[v]);
+  for (const auto& t : other.triVerts) {
+    std::array<int, 3> tv = t;
+    for (int& v : tv)
+      if (v >= 2) v += base - 2;
+    two.triVerts.push_back(tv);
+  }
+  two.triProp.assign(two.triVerts.size(), 0);
+  std::vector<int> paired;
+  EXPECT_FALSE(PairHalfedges(two.triVerts, paired));
+  // A matching of opposite halfedges across the two tetrahedra.
+  const BoolMeshView view{&two.vertPos, &two.triVerts, &paired};
+  std::vector<int> cross = paired;
+  std::vector<int> ab, ba;
+  for (int he = 0; he < 3 * two.NumTri(); ++he) {
+    const int a = view.Start(he), b = view.End(he);
+    if (a == 0 && b == 1) ab.push_back(he);
+    if (a == 1 && b == 0) ba.push_back(he);
+  }
+  ASSERT_EQ(ab.size(), 2u);
+  ASSERT_EQ(ba.size(), 2u);
+  cross[ab[0]] = ba[1];
+  cross[ba[1]] = ab[0];
+  cross[ab[1]] = ba[0];
+  cross[ba[0]] = ab[1];
+  two.halfedgeTwin = cross;
+  const BoolOperand op = PrepareOperand(two);
+  EXPECT_FALSE(op.closed);
+  EXPECT_EQ(op.twin, paired);
+
+  Mesh sphere = BigSphere();
+  const BoolOperand fresh = PrepareOperand(sphere);
+  EXPECT_TRUE(fresh.closed);
+  EXPECT_EQ(fresh.twin, sphere.halfedgeTwin);  // taken as stored
+  std::swap(sphere.halfedgeTwin[0], sphere.halfedgeTwin[3]);  // stale
+  const BoolOperand again = PrepareOperand(sphere);
+  EXPECT_TRUE(again.closed);
+  EXPECT_EQ(again.twin, fresh.twin);
 }
 
 }  // namespace
