@@ -55,13 +55,6 @@ class Bvh {
     Traverse([&](const Box3& b) { return b.Overlaps(query); }, f);
   }
 
-  // The same walk (same order) reporting leaf positions (into LeafBoxes()
-  // and LeafItems()) instead of items.
-  template <class F>
-  void ForEachOverlapLeaf(const Box3& query, F&& f) const {
-    Traverse<true>([&](const Box3& b) { return b.Overlaps(query); }, f);
-  }
-
   // Items whose box contains p.
   template <class F>
   void ForEachContaining(Vec3 p, F&& f) const {
@@ -89,7 +82,7 @@ class Bvh {
   static constexpr int kStackSize = 128;
 
  private:
-  template <bool kLeafIndex = false, class Pred, class F>
+  template <class Pred, class F>
   void Traverse(Pred&& pred, F& f) const;
 
   std::vector<Node> nodes_;      // n - 1 internal nodes, root at 0
@@ -123,13 +116,12 @@ bool Emit(F& f, int item) {
 }
 }  // namespace bvh_detail
 
-template <bool kLeafIndex, class Pred, class F>
+template <class Pred, class F>
 void Bvh::Traverse(Pred&& pred, F& f) const {
   const int n = NumItems();
   if (n == 0) return;
-  auto item = [&](int leaf) { return kLeafIndex ? leaf : leafItem_[leaf]; };
   if (n == 1) {
-    if (pred(leafBox_[0])) bvh_detail::Emit(f, item(0));
+    if (pred(leafBox_[0])) bvh_detail::Emit(f, leafItem_[0]);
     return;
   }
   if (!pred(nodes_[0].box)) return;
@@ -143,12 +135,12 @@ void Bvh::Traverse(Pred&& pred, F& f) const {
     const int l = nodes_[node].left, r = nodes_[node].right;
     bool goLeft = false, goRight = false;
     if (l < 0) {
-      if (pred(leafBox_[~l]) && !bvh_detail::Emit(f, item(~l))) return;
+      if (pred(leafBox_[~l]) && !bvh_detail::Emit(f, leafItem_[~l])) return;
     } else {
       goLeft = pred(nodes_[l].box);
     }
     if (r < 0) {
-      if (pred(leafBox_[~r]) && !bvh_detail::Emit(f, item(~r))) return;
+      if (pred(leafBox_[~r]) && !bvh_detail::Emit(f, leafItem_[~r])) return;
     } else {
       goRight = pred(nodes_[r].box);
     }

@@ -100,7 +100,23 @@ void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
   const Bvh& triBvh = triMesh.triBvh;
-  if (!edgeMesh.noNan || !triMesh.noNan) {
+  if (edgeMesh.windowed) {
+    // The same pairs in the same order: an edge whose box meets a triangle
+    // of the other mesh meets the window (both boxes lie in their meshes'
+    // boxes), so its triangles are in the window's column.
+    const Box3& other = triBvh.RootBox();
+    for (const int t : edgeMesh.windowTris) {
+      Box3 tb;
+      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
+      if (!tb.Overlaps(other)) continue;
+      for (int he = 3 * t; he < 3 * t + 3; ++he) {
+        if (!Canonical(edgeMesh, ev, he)) continue;
+        triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
+      }
+    }
+    return;
+  }
+  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
     // Every edge asks the tree. (With a NaN coordinate a box need not hold
     // its parts' boxes: only this finds every pair the box test finds.)
     for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
@@ -109,64 +125,19 @@ void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
     }
     return;
   }
-  // Triangle t's canonical edges, each with the tree's triangles whose box
-  // meets the edge's, in the tree's order: when t has more than one, the
-  // tree is asked once with t's box (which holds its edges' boxes) and its
-  // answers, in the same walk order, are filtered per edge: the same
-  // pairs in the same order as one query per edge.
-  const std::vector<Box3>& leafBox = triBvh.LeafBoxes();
-  const std::vector<int>& leafItem = triBvh.LeafItems();
-  thread_local std::vector<int> leaves;
-  auto edgesOf = [&](int t, const Box3* triBox) {
-    int canon[3], k = 0;
-    for (int he = 3 * t; he < 3 * t + 3; ++he)
-      if (Canonical(edgeMesh, ev, he)) canon[k++] = he;
-    if (k == 0) return;
-    if (k == 1) {
-      const int he = canon[0];
-      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
-      return;
-    }
-    Box3 tb;
-    if (triBox) {
-      tb = *triBox;
-    } else {
-      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
-    }
-    leaves.clear();
-    triBvh.ForEachOverlapLeaf(tb, [&](int leaf) { leaves.push_back(leaf); });
-    if (leaves.empty()) return;
-    for (int i = 0; i < k; ++i) {
-      const int he = canon[i];
-      const Box3 eb = EdgeBox(edgeMesh, ev, he);
-      for (const int leaf : leaves)
-        if (leafBox[static_cast<size_t>(leaf)].Overlaps(eb)) pairs.emplace_back(he, leafItem[static_cast<size_t>(leaf)]);
-    }
-  };
-  if (edgeMesh.windowed) {
-    // An edge whose box meets a triangle of the other mesh meets the
-    // window (both boxes lie in their meshes' boxes), so its triangles are
-    // in the window's column.
-    const Box3& other = triBvh.RootBox();
-    for (const int t : edgeMesh.windowTris) {
-      Box3 tb;
-      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
-      if (tb.Overlaps(other)) edgesOf(t, &tb);
-    }
-    return;
-  }
+  // The same pairs in the same order, skipping the triangles whose box
+  // misses the other mesh's box (found by one query of the edge mesh's
+  // tree): their edges' boxes, inside theirs, miss it too.
   const int numTri = edgeMesh.NumTri();
-  if (!WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
-    for (int t = 0; t < numTri; ++t) edgesOf(t, nullptr);
-    return;
-  }
-  // Skipping the triangles whose box misses the other mesh's box (found by
-  // one query of the edge mesh's tree): their edges' boxes, inside theirs,
-  // miss it too.
   std::vector<char> near(static_cast<size_t>(numTri), 0);
   edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
-  for (int t = 0; t < numTri; ++t)
-    if (near[t]) edgesOf(t, nullptr);
+  for (int t = 0; t < numTri; ++t) {
+    if (!near[t]) continue;
+    for (int he = 3 * t; he < 3 * t + 3; ++he) {
+      if (!Canonical(edgeMesh, ev, he)) continue;
+      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
+    }
+  }
 }
 
 std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, const BoolOperand& p,
