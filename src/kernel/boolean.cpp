@@ -350,9 +350,10 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   };
   if (b.NumTri() == 0) return untouched(op == OpType::kIntersection ? Mesh{} : Copy(a));
   if (a.NumTri() == 0) return untouched(op == OpType::kUnion ? Copy(b) : Mesh{});
-  const BoolOperand p = PrepareOperandCached(a);
-  const BoolOperand q = PrepareOperandCached(b);
-  if (!p.box.Overlaps(q.box)) {
+  // Prepared for the window where they meet when that pays (the shifted
+  // attempt below moves b, so it takes a whole p).
+  BoolOperand p, q;
+  if (!PrepareOperandPair(a, b, p, q)) {
     if (op == OpType::kIntersection) return untouched(Mesh{});
     Mesh out = Copy(a);
     if (op == OpType::kUnion) AppendMesh(out, Copy(b));
@@ -374,6 +375,7 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
+  if (p.windowed) p = PrepareOperandCached(a);
   for (int variant = 0; variant < 3; ++variant) {
     Mesh shifted;
     if (RunShifted(p, b, op, shifted, variant, guard, &info.activeVerts)) return shifted;
@@ -410,8 +412,11 @@ namespace {
 // below, which solids that only touch run on every union, cost a second
 // preparation of both operands and a cleanup of the whole mesh.
 Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuard* guard) {
-  const BoolOperand p = PrepareOperandCached(a);
-  const BoolOperand q = PrepareOperandCached(b);
+  BoolOperand p, q;
+  if (!PrepareOperandPair(a, b, p, q)) {
+    p = PrepareOperandCached(a);
+    q = PrepareOperandCached(b);
+  }
   Mesh out;
   std::vector<char> active;
   const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <tuple>
@@ -73,14 +74,79 @@ bool PairHalfedges(const std::vector<std::array<int, 3>>& tri, std::vector<int>&
 
 namespace {
 
-// PrepareOperand; `closedTwins`: the mesh is known to be closed and
-// manifold with its halfedgeTwin complete (every index valid, the pairing
-// unique), so its twins are what PairHalfedges would give.
-BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
+// Whether `mesh`'s stored halfedgeTwin is what PairHalfedges gives with
+// every halfedge paired: every corner valid, every halfedge's twin runs
+// the opposite way and has it as its twin, and no directed edge repeats
+// (then each edge has one halfedge each way: the pairing is unique). Cheaper
+// than pairing again (no table): a mesh from a primitive or a boolean comes
+// with its twins.
+bool StoredTwinsArePairing(const Mesh& mesh) {
+  const size_t nt = mesh.triVerts.size();
+  const int nv = mesh.NumVert();
+  const std::vector<int>& twin = mesh.halfedgeTwin;
+  if (twin.size() != 3 * nt || nt == 0) return false;
+  const int numHe = static_cast<int>(3 * nt);
+  const std::array<int, 3>* tri = mesh.triVerts.data();
+  const int* tw = twin.data();
+  static constexpr int kNext[3] = {1, 2, 0};
+  std::vector<int> first(static_cast<size_t>(nv) + 1, 0);  // outgoing halfedges by start vertex
+  for (size_t t = 0; t < nt; ++t) {
+    const std::array<int, 3>& tv = tri[t];
+    for (int i = 0; i < 3; ++i) {
+      const int a = tv[i], b = tv[kNext[i]];
+      if (static_cast<unsigned>(a) >= static_cast<unsigned>(nv) || a == b) return false;
+      const int o = tw[3 * t + i];
+      if (static_cast<unsigned>(o) >= static_cast<unsigned>(numHe) || tw[o] != static_cast<int>(3 * t) + i) return false;
+      const std::array<int, 3>& ov = tri[o / 3];
+      const int oc = o % 3;
+      if (ov[oc] != b || ov[kNext[oc]] != a) return false;
+      ++first[static_cast<size_t>(a) + 1];
+    }
+  }
+  for (int v = 0; v < nv; ++v) first[v + 1] += first[v];
+  std::vector<int> ends(static_cast<size_t>(numHe));
+  for (size_t t = 0; t < nt; ++t) {
+    const std::array<int, 3>& tv = tri[t];
+    ends[static_cast<size_t>(first[tv[0]]++)] = tv[1];
+    ends[static_cast<size_t>(first[tv[1]]++)] = tv[2];
+    ends[static_cast<size_t>(first[tv[2]]++)] = tv[0];
+  }
+  // first[v] is now where v's run ends: v's run is [first[v - 1], first[v]).
+  std::vector<int> stamp(static_cast<size_t>(nv), -1);
+  int runStart = 0;
+  for (int v = 0; v < nv; ++v) {
+    const int runEnd = first[v];
+    for (int k = runStart; k < runEnd; ++k) {
+      int& s = stamp[static_cast<size_t>(ends[static_cast<size_t>(k)])];
+      if (s == v) return false;
+      s = v;
+    }
+    runStart = runEnd;
+  }
+  return true;
+}
+
+// The box of the positions (and whether none is NaN), as a preparation
+// has it.
+void BoxOf(const std::vector<Vec3>& pos, Box3& box, bool& noNan) {
+  box = Box3{};
+  noNan = true;
+  for (const Vec3& p : pos) {
+    box.Include(p);
+    noNan = noNan && p.x == p.x && p.y == p.y && p.z == p.z;
+  }
+}
+
+// The first part of a preparation: positions, triangles, properties,
+// twins, box. `closedTwins`: the mesh is known to be closed and manifold
+// with its halfedgeTwin complete (every index valid, the pairing unique),
+// so its twins are what PairHalfedges would give. `box` (optional): the
+// positions' box, already found.
+BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box = nullptr, bool noNan = true) {
   BoolOperand op;
   op.pos = mesh.vertPos;
   const int nv = mesh.NumVert();
-  if (closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) {
+  if ((closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size()) || StoredTwinsArePairing(mesh)) {
     op.tri = mesh.triVerts;
     op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
     op.prop.resize(op.tri.size(), 0u);
@@ -95,47 +161,108 @@ BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
     }
     op.closed = PairHalfedges(op.tri, op.twin);
   }
-  for (const Vec3& p : op.pos) {
-    op.box.Include(p);
-    op.noNan = op.noNan && p.x == p.x && p.y == p.y && p.z == p.z;
+  if (box) {
+    op.box = *box;
+    op.noNan = noNan;
+  } else {
+    BoxOf(op.pos, op.box, op.noNan);
   }
+  return op;
+}
+
+// Triangle t's unit normal (zero when degenerate), and the angle-weighted
+// normal's share of each corner with want(corner vertex) added to vertNormal.
+template <class Want>
+void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want) {
+  const auto& tv = op.tri[t];
+  // The edges from each corner to the next, and their lengths, once:
+  // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
+  // -(b - a), so these are the very values p[i + 1] - p[i] and
+  // p[i + 2] - p[i] would give).
+  const Vec3 p0 = op.pos[tv[0]], p1 = op.pos[tv[1]], p2 = op.pos[tv[2]];
+  const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
+  const Vec3 back[3] = {-edge[0], -edge[1], -edge[2]};
+  const double len[3] = {Length(edge[0]), Length(edge[1]), Length(edge[2])};
+  Vec3 n = Cross(edge[0], back[2]);
+  const double nLen = Length(n);
+  n = nLen > 0 ? n * (1.0 / nLen) : Vec3{};
+  op.faceNormal[t] = n;
+  for (int i = 0; i < 3; ++i) {
+    if (!want(tv[i])) continue;
+    const int before = i == 0 ? 2 : i - 1;
+    const double l1 = len[i];
+    const double l2 = len[before];
+    if (l1 == 0 || l2 == 0) continue;
+    const double c = std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2)));
+    op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
+  }
+}
+
+void NormalizeInPlace(Vec3& n) {
+  const double len = Length(n);
+  if (len > 0) n = n * (1.0 / len);
+}
+
+// The rest of a whole preparation: normals, perturbation directions, BVH.
+void PrepareGeometry(BoolOperand& op) {
   op.faceNormal.resize(op.tri.size());
   op.vertNormal.assign(op.pos.size(), Vec3{});
-  for (size_t t = 0; t < op.tri.size(); ++t) {
-    const auto& tv = op.tri[t];
-    // The edges from each corner to the next, and their lengths, once:
-    // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
-    // -(b - a), so these are the very values p[i + 1] - p[i] and
-    // p[i + 2] - p[i] would give).
-    const Vec3 p0 = op.pos[tv[0]], p1 = op.pos[tv[1]], p2 = op.pos[tv[2]];
-    const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
-    const Vec3 back[3] = {-edge[0], -edge[1], -edge[2]};
-    const double len[3] = {Length(edge[0]), Length(edge[1]), Length(edge[2])};
-    Vec3 n = Cross(edge[0], back[2]);
-    const double nLen = Length(n);
-    n = nLen > 0 ? n * (1.0 / nLen) : Vec3{};
-    op.faceNormal[t] = n;
-    for (int i = 0; i < 3; ++i) {
-      const int before = i == 0 ? 2 : i - 1;
-      const double l1 = len[i];
-      const double l2 = len[before];
-      if (l1 == 0 || l2 == 0) continue;
-      const double c = std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2)));
-      op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
-    }
-  }
+  for (size_t t = 0; t < op.tri.size(); ++t) AddTriangleNormals(op, t, [](int) { return true; });
   std::vector<Box3> triBoxes(op.tri.size());
   for (size_t t = 0; t < op.tri.size(); ++t)
     for (int i = 0; i < 3; ++i) triBoxes[t].Include(op.pos[op.tri[t][i]]);
   op.triBvh.Build(triBoxes);
-  for (Vec3& n : op.vertNormal) {
-    const double len = Length(n);
-    if (len > 0) n = n * (1.0 / len);
-  }
+  for (Vec3& n : op.vertNormal) NormalizeInPlace(n);
   // Where a pseudo-normal points to the inner side of a face around its
   // vertex, that face would not move as one piece (a slit where it lies
   // in the other operand's face).
   op.stuckVerts = MakeDirectionsOutward(op.tri, op.faceNormal, op.vertNormal);
+}
+
+// The rest of a windowed preparation (see BoolOperand::windowed): `column`
+// the triangles in the window's column, ascending, with their boxes. The
+// values it computes are bit for bit those of PrepareGeometry (the same
+// triangles, in the same order, add to each vertex of the window).
+void PrepareGeometryWindowed(BoolOperand& op, std::vector<int> column, const std::vector<Box3>& columnBoxes) {
+  op.windowed = true;
+  const size_t nv = op.pos.size(), nt = op.tri.size();
+  std::vector<char> inWindow(nv, 0);
+  std::vector<int> windowVerts;
+  for (int t : column)
+    for (int v : op.tri[t])
+      if (!inWindow[v]) {
+        inWindow[v] = 1;
+        windowVerts.push_back(v);
+      }
+#ifdef MOS_CHECK_WINDOW  // verification builds: what the window leaves out is NaN, so a read shows
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  op.faceNormal.assign(nt, Vec3{nan, nan, nan});
+  op.vertNormal.assign(nv, Vec3{nan, nan, nan});
+  for (int v : windowVerts) op.vertNormal[v] = Vec3{};
+  std::vector<char> used(nv, 0);
+  for (const auto& tv : op.tri) used[tv[0]] = used[tv[1]] = used[tv[2]] = 1;
+  for (size_t v = 0; v < nv; ++v)
+    if (!used[v]) op.vertNormal[v] = Vec3{};  // zero in a whole preparation too
+#else
+  op.faceNormal.assign(nt, Vec3{});
+  op.vertNormal.assign(nv, Vec3{});
+#endif
+  std::vector<int> around;  // the triangles around the window's vertices
+  for (size_t t = 0; t < nt; ++t) {
+    const auto& tv = op.tri[t];
+    if (!inWindow[tv[0]] && !inWindow[tv[1]] && !inWindow[tv[2]]) continue;
+    around.push_back(static_cast<int>(t));
+    AddTriangleNormals(op, t, [&](int v) { return inWindow[v] != 0; });
+  }
+  op.triBvh.Build(columnBoxes, column);
+  for (int v : windowVerts) NormalizeInPlace(op.vertNormal[v]);
+  op.stuckVerts = MakeDirectionsOutwardAt(op.tri, op.faceNormal, op.vertNormal, around, inWindow);
+  op.windowTris = std::move(column);
+}
+
+BoolOperand Prepare(const Mesh& mesh, bool closedTwins) {
+  BoolOperand op = PrepareTopology(mesh, closedTwins);
+  PrepareGeometry(op);
   return op;
 }
 
@@ -181,46 +308,174 @@ MeshFingerprint FingerprintOf(const Mesh& mesh) {
   return f;
 }
 
-BoolOperand PrepareOperandCached(const Mesh& mesh) {
-  const MeshFingerprint fp = FingerprintOf(mesh);
-  auto withProps = [&](BoolOperand op) {
-    op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
-    op.prop.resize(op.tri.size(), 0u);
-    return op;
-  };
+namespace {
+
+// What Mesh::prepared holds for a mesh of this content.
+struct CacheLookup {
+  bool haveFingerprint = false;
+  MeshFingerprint fingerprint;
   bool closedTwins = false;
-  if (std::shared_ptr<PreparedSlot> slot = mesh.prepared) {
-    std::shared_ptr<const PreparedOperand> data;
-    {
-      std::lock_guard<std::mutex> lock(slot->mutex);
-      data = slot->data;
-      closedTwins = slot->closedTwinsKnown && slot->closedTwins == fp;
-    }
-    if (data && data->fingerprint == fp) return withProps(data->operand);
+  bool windowedBefore = false;
+  std::shared_ptr<const PreparedOperand> hit;  // a whole preparation of this content
+};
+
+// `alwaysFingerprint`: find the fingerprint even when the mesh has no slot.
+CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
+  CacheLookup look;
+  std::shared_ptr<PreparedSlot> slot = mesh.prepared;
+  if (!slot && !alwaysFingerprint) return look;
+  look.fingerprint = FingerprintOf(mesh);
+  look.haveFingerprint = true;
+  if (!slot) return look;
+  std::shared_ptr<const PreparedOperand> data;
+  {
+    std::lock_guard<std::mutex> lock(slot->mutex);
+    data = slot->data;
+    look.closedTwins = slot->closedTwinsKnown && slot->closedTwins == look.fingerprint;
+    look.windowedBefore = slot->windowedBefore && slot->windowedFor == look.fingerprint;
   }
-  BoolOperand op = Prepare(mesh, closedTwins);
-  // Kept only when no triangle was dropped (then properties map 1:1).
-  if (op.tri.size() == mesh.triVerts.size()) {
-    auto data = std::make_shared<PreparedOperand>();
-    data->fingerprint = fp;
-    data->operand = op;
-    data->operand.prop.clear();
-    data->operand.prop.shrink_to_fit();
-    std::shared_ptr<PreparedSlot> slot = mesh.prepared;
-    bool fresh = !slot;
-    if (slot) {
-      std::lock_guard<std::mutex> lock(slot->mutex);
-      // Another copy (other content) uses this slot: give this mesh its own.
-      if (slot->data && !(slot->data->fingerprint == fp)) fresh = true;
-      else slot->data = data;
-    }
-    if (fresh) {
-      slot = std::make_shared<PreparedSlot>();
-      slot->data = data;
-      mesh.prepared = slot;
-    }
-  }
+  if (data && data->fingerprint == look.fingerprint) look.hit = std::move(data);
+  return look;
+}
+
+// The cached operand with the mesh's properties.
+BoolOperand WithProps(const Mesh& mesh, BoolOperand op) {
+  op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
+  op.prop.resize(op.tri.size(), 0u);
   return op;
+}
+
+// Keeps a whole preparation with the mesh, when no triangle was dropped
+// (then properties map 1:1).
+void Store(const Mesh& mesh, const MeshFingerprint& fp, const BoolOperand& op) {
+  if (op.tri.size() != mesh.triVerts.size()) return;
+  auto data = std::make_shared<PreparedOperand>();
+  data->fingerprint = fp;
+  data->operand = op;
+  data->operand.prop.clear();
+  data->operand.prop.shrink_to_fit();
+  std::shared_ptr<PreparedSlot> slot = mesh.prepared;
+  bool fresh = !slot;
+  if (slot) {
+    std::lock_guard<std::mutex> lock(slot->mutex);
+    // Another copy (other content) uses this slot: give this mesh its own.
+    if (slot->data && !(slot->data->fingerprint == fp)) fresh = true;
+    else slot->data = data;
+  }
+  if (fresh) {
+    slot = std::make_shared<PreparedSlot>();
+    slot->data = data;
+    mesh.prepared = slot;
+  }
+}
+
+// The triangles whose box meets the XY column of `window` (closed),
+// ascending, with their boxes, when they are under 1 / `part` of the
+// mesh's triangles; false otherwise (a whole preparation is cheaper then).
+bool ColumnTriangles(const BoolOperand& op, const Box3& window, size_t part, std::vector<int>& column,
+                     std::vector<Box3>& boxes) {
+  const size_t nt = op.tri.size();
+  if (nt < 64) return false;  // small: the whole mesh is as quick
+  // A column covering half of the mesh's XY box rarely holds under half
+  // of its triangles: not worth the walk.
+  double covered = 1;
+  for (int axis = 0; axis < 2; ++axis) {
+    const double extent = op.box.max[axis] - op.box.min[axis];
+    if (extent > 0) covered *= (window.max[axis] - window.min[axis]) / extent;
+  }
+  if (covered * static_cast<double>(part) >= 1) return false;
+  auto inColumn = [&](size_t t) {
+    const auto& tv = op.tri[t];
+    const Vec3& a = op.pos[tv[0]];
+    const Vec3& b = op.pos[tv[1]];
+    const Vec3& c = op.pos[tv[2]];
+    return !(std::max({a.x, b.x, c.x}) < window.min.x || std::min({a.x, b.x, c.x}) > window.max.x ||
+             std::max({a.y, b.y, c.y}) < window.min.y || std::min({a.y, b.y, c.y}) > window.max.y);
+  };
+  // An estimate from every 8th triangle first: a column that clearly
+  // holds too many is left after an eighth of the walk.
+  const size_t limit = nt / part;
+  size_t sampled = 0;
+  for (size_t t = 0; t < nt; t += 8) sampled += inColumn(t) ? 1 : 0;
+  if (sampled * 8 > limit + limit / 4) return false;
+  column.clear();
+  boxes.clear();
+  for (size_t t = 0; t < nt; ++t) {
+    if (!inColumn(t)) continue;
+    if (column.size() >= limit) return false;
+    const auto& tv = op.tri[t];
+    const Vec3& a = op.pos[tv[0]];
+    const Vec3& b = op.pos[tv[1]];
+    const Vec3& c = op.pos[tv[2]];
+    column.push_back(static_cast<int>(t));
+    Box3 box;
+    box.Include(a);
+    box.Include(b);
+    box.Include(c);
+    boxes.push_back(box);
+  }
+  return true;
+}
+
+}  // namespace
+
+BoolOperand PrepareOperandCached(const Mesh& mesh) {
+  const CacheLookup look = Lookup(mesh, true);
+  if (look.hit) return WithProps(mesh, look.hit->operand);
+  BoolOperand op = Prepare(mesh, look.closedTwins);
+  Store(mesh, look.fingerprint, op);
+  return op;
+}
+
+bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q) {
+  const Mesh* meshes[2] = {&a, &b};
+  BoolOperand* ops[2] = {&p, &q};
+  CacheLookup looks[2];
+  Box3 boxes[2];
+  bool noNan[2] = {true, true};
+  for (int i = 0; i < 2; ++i) {
+    looks[i] = Lookup(*meshes[i], false);
+    if (looks[i].hit) {
+      *ops[i] = WithProps(*meshes[i], looks[i].hit->operand);
+      boxes[i] = ops[i]->box;
+      noNan[i] = ops[i]->noNan;
+    } else {
+      BoxOf(meshes[i]->vertPos, boxes[i], noNan[i]);
+    }
+  }
+  if (!boxes[0].Overlaps(boxes[1])) return false;
+  Box3 window;
+  window.min = Max(boxes[0].min, boxes[1].min);
+  window.max = Min(boxes[0].max, boxes[1].max);
+  std::vector<int> column;
+  std::vector<Box3> columnBoxes;
+  for (int i = 0; i < 2; ++i) {
+    if (looks[i].hit) continue;
+    BoolOperand& op = *ops[i];
+    op = PrepareTopology(*meshes[i], looks[i].closedTwins, &boxes[i], noNan[i]);
+    // A vertex outside a closed operand's box has winding 0 there (the
+    // other operand's rays need only the window's column): see
+    // WindingNumbers.
+    // Windowed when the column holds under half of the triangles (a whole
+    // preparation costs ~1,300 instructions a triangle, a windowed one ~90
+    // plus that for each triangle in the column); a mesh windowed before
+    // is being reused: whole (kept, so the next uses copy it) unless its
+    // column is under a tenth.
+    const size_t part = looks[i].windowedBefore ? 10 : 2;
+    if (op.closed && noNan[0] && noNan[1] && ColumnTriangles(op, window, part, column, columnBoxes)) {
+      PrepareGeometryWindowed(op, std::move(column), columnBoxes);
+      column = std::vector<int>();
+      if (std::shared_ptr<PreparedSlot> slot = meshes[i]->prepared) {
+        std::lock_guard<std::mutex> lock(slot->mutex);
+        slot->windowedBefore = true;
+        slot->windowedFor = looks[i].fingerprint;  // found: the mesh has a slot
+      }
+      continue;
+    }
+    PrepareGeometry(op);
+    Store(*meshes[i], looks[i].haveFingerprint ? looks[i].fingerprint : FingerprintOf(*meshes[i]), op);
+  }
+  return true;
 }
 
 }  // namespace mos::kernel

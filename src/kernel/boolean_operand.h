@@ -30,6 +30,18 @@ struct BoolOperand {
   bool closed = true;  // every halfedge found exactly one twin
   bool noNan = true;   // no coordinate is NaN: every box holds its parts' boxes
   Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
+  // A windowed preparation (PrepareOperandPair): only the triangles whose
+  // box meets the XY column of the window (where both operands' boxes
+  // meet) are in triBvh and listed in windowTris (ascending); vertNormal
+  // and stuckVerts are those of these triangles' vertices (zero / not
+  // listed elsewhere), faceNormal that of the triangles around those
+  // vertices (zero elsewhere). pos, tri, twin, prop, box, closed and noNan
+  // are whole. The kernels never see anything else: every edge/triangle
+  // pair whose boxes meet lies in the window, and a vertex's winding ray
+  // is cast only when the vertex is in the other operand's box (closed:
+  // outside it the winding is 0), hence in the window's column.
+  bool windowed = false;
+  std::vector<int> windowTris;
 
   BoolMeshView View() const { return BoolMeshView{&pos, &tri, &twin}; }
   int NumTri() const { return static_cast<int>(tri.size()); }
@@ -68,12 +80,29 @@ struct PreparedSlot {
   // (the pairing of a closed manifold mesh is unique: same twins).
   bool closedTwinsKnown = false;
   MeshFingerprint closedTwins;
+  // Set by a windowed preparation (PrepareOperandPair) of this content: a
+  // mesh used again is likely used more (a cached solid, a part shared by
+  // several booleans), so its next preparation is whole (and kept) unless
+  // its window is very small.
+  bool windowedBefore = false;
+  MeshFingerprint windowedFor;
 };
 
 // PrepareOperand, reusing what Mesh::prepared holds when it was prepared
 // from the same positions and triangles, and keeping the new preparation
 // there otherwise. Same result as PrepareOperand.
 BoolOperand PrepareOperandCached(const Mesh& mesh);
+
+// Both operands of the boolean a (P) with b (Q). A mesh whose whole
+// preparation Mesh::prepared holds takes it (as PrepareOperandCached); a
+// closed one whose triangles in the window's column are under half of its
+// triangles (under a tenth when it was windowed before, see PreparedSlot)
+// (both free of NaN) is prepared for the window only (see
+// BoolOperand::windowed; not kept in Mesh::prepared); any other is
+// prepared whole and kept (as PrepareOperandCached). Returns false, with
+// nothing prepared, when the meshes' boxes do not overlap. Every
+// intersection kernel and winding number comes out as with PrepareOperand.
+bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q);
 
 // Pairs each halfedge with its opposite (start/end swapped). Returns false
 // when some halfedge has none or the pairing is ambiguous (kept -1 / first).

@@ -158,6 +158,11 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   depth_ = height[0];
 }
 
+void Bvh::Build(const std::vector<Box3>& itemBoxes, const std::vector<int>& itemIds) {
+  Build(itemBoxes);
+  for (int& item : leafItem_) item = itemIds[static_cast<size_t>(item)];
+}
+
 std::vector<Box3> TriangleBoxes(const Mesh& mesh) {
   std::vector<Box3> boxes(mesh.triVerts.size());
   for (int t = 0; t < mesh.NumTri(); ++t)

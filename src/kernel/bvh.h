@@ -39,6 +39,9 @@ class Bvh {
 
   // Items are numbered by their position in `itemBoxes`.
   void Build(const std::vector<Box3>& itemBoxes);
+  // Items numbered itemIds[i] (a subset of a larger set, e.g. the triangles
+  // of a window): the tree Build(itemBoxes) gives, its leaves renamed.
+  void Build(const std::vector<Box3>& itemBoxes, const std::vector<int>& itemIds);
 
   int NumItems() const { return static_cast<int>(leafItem_.size()); }
   const Box3& RootBox() const { return rootBox_; }

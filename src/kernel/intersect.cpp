@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <utility>
-#if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS)
+#if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS) || defined(MOS_CHECK_WINDOW)
 #include <cstdlib>
 #include <cstring>
 #endif
@@ -100,6 +100,22 @@ void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
   const Bvh& triBvh = triMesh.triBvh;
+  if (edgeMesh.windowed) {
+    // The same pairs in the same order: an edge whose box meets a triangle
+    // of the other mesh meets the window (both boxes lie in their meshes'
+    // boxes), so its triangles are in the window's column.
+    const Box3& other = triBvh.RootBox();
+    for (const int t : edgeMesh.windowTris) {
+      Box3 tb;
+      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
+      if (!tb.Overlaps(other)) continue;
+      for (int he = 3 * t; he < 3 * t + 3; ++he) {
+        if (!Canonical(edgeMesh, ev, he)) continue;
+        triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
+      }
+    }
+    return;
+  }
   if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
     // Every edge asks the tree. (With a NaN coordinate a box need not hold
     // its parts' boxes: only this finds every pair the box test finds.)
@@ -159,6 +175,12 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     // Most box-overlapping pairs of long triangles cross the plane outside
     // the triangle: skipped without the exact kernels (no hit either way).
     const auto& tv = triMesh.tri[t];
+#ifdef MOS_CHECK_WINDOW  // verification builds: the kernels read no normal the window left out
+    for (int w : tv)
+      if (!(triMesh.vertNormal[w].x == triMesh.vertNormal[w].x)) std::abort();
+    for (int w : {ev0.Start(he), ev0.End(he)})
+      if (!(edgeMesh.vertNormal[w].x == edgeMesh.vertNormal[w].x)) std::abort();
+#endif
     if (EdgeClearlyMissesTriangle(edgeMesh.pos[ev0.Start(he)], edgeMesh.pos[ev0.End(he)],
                                   triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]])) {
 #ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit

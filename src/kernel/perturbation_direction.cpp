@@ -73,18 +73,28 @@ bool MostOutwardDirection(const std::vector<Vec3>& normals, Vec3 start, Vec3& di
   return true;
 }
 
-std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tri,
-                                       const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir) {
+namespace {
+
+// MakeDirectionsOutward over the triangles `tris` (all when null) and the
+// vertices of `vertMask` (all when null). The triangles are visited in
+// ascending order either way, so a vertex's normals come in one order.
+std::vector<int> DirectionsOutward(const std::vector<std::array<int, 3>>& tri, const std::vector<Vec3>& faceNormal,
+                                   std::vector<Vec3>& vertDir, const std::vector<int>* tris,
+                                   const std::vector<char>* vertMask) {
   const int nv = static_cast<int>(vertDir.size());
+  const size_t numListed = tris ? tris->size() : tri.size();
+  auto triAt = [&](size_t k) { return tris ? static_cast<size_t>((*tris)[k]) : k; };
+  auto inMask = [&](int v) { return !vertMask || (*vertMask)[static_cast<size_t>(v)] != 0; };
   // A vertex needs a new direction when some triangle around it faces
   // away from (or square to) its pseudo-normal.
   std::vector<char> needs(nv, 0);
   bool any = false;
-  for (size_t t = 0; t < tri.size(); ++t) {
+  for (size_t k = 0; k < numListed; ++k) {
+    const size_t t = triAt(k);
     const Vec3& n = faceNormal[t];
     if (!(LengthSquared(n) > 0)) continue;
     for (int v : tri[t]) {
-      if (needs[v] || Dot(vertDir[v], n) > 0) continue;
+      if (needs[v] || !inMask(v) || Dot(vertDir[v], n) > 0) continue;
       needs[v] = 1;
       any = true;
     }
@@ -99,7 +109,8 @@ std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tr
       needy.push_back(v);
     }
   std::vector<std::vector<Vec3>> around(needy.size());
-  for (size_t t = 0; t < tri.size(); ++t) {
+  for (size_t k = 0; k < numListed; ++k) {
+    const size_t t = triAt(k);
     const Vec3& n = faceNormal[t];
     if (!(LengthSquared(n) > 0)) continue;
     for (int v : tri[t]) {
@@ -119,6 +130,19 @@ std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tr
     else stuck.push_back(v);
   }
   return stuck;
+}
+
+}  // namespace
+
+std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tri,
+                                       const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir) {
+  return DirectionsOutward(tri, faceNormal, vertDir, nullptr, nullptr);
+}
+
+std::vector<int> MakeDirectionsOutwardAt(const std::vector<std::array<int, 3>>& tri,
+                                         const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir,
+                                         const std::vector<int>& tris, const std::vector<char>& vertMask) {
+  return DirectionsOutward(tri, faceNormal, vertDir, &tris, &vertMask);
 }
 
 }  // namespace mos::kernel

@@ -33,6 +33,14 @@ namespace mos::kernel {
 std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tri,
                                        const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir);
 
+// The same for the vertices with vertMask[v] set only (a window of the
+// mesh), from `tris`: every triangle around those vertices, ascending (the
+// others are not read). Each such vertex gets the direction, and is
+// returned stuck, exactly as in the whole-mesh call.
+std::vector<int> MakeDirectionsOutwardAt(const std::vector<std::array<int, 3>>& tri,
+                                         const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir,
+                                         const std::vector<int>& tris, const std::vector<char>& vertMask);
+
 // The unit direction d maximizing min_i Dot(d, normals[i]) (the centre of
 // the smallest spherical cap holding the unit normals), and that minimum.
 // Exact for up to kMaxExactNormals distinct normals; beyond, a bounded

@@ -1,0 +1,224 @@
+// Windowed operand preparation (PrepareOperandPair, kernel/boolean_operand.h):
+// a big closed operand meeting a small one is prepared only for the XY
+// column of the window where their boxes meet, and the intersection
+// kernels, winding numbers and assembled faces come out bit for bit as
+// with whole preparations; the cache keeps whole preparations only.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+#include "kernel/assemble.h"
+#include "kernel/boolean.h"
+#include "kernel/boolean_operand.h"
+#include "kernel/intersect.h"
+#include "kernel/mesh_primitives.h"
+#include "kernel/predicates.h"
+#include "kernel/winding.h"
+
+namespace mos::kernel {
+namespace {
+
+bool SameHits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
+        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
+      return false;
+  return true;
+}
+
+bool SameBits(const Vec3& a, const Vec3& b) { return std::memcmp(&a, &b, sizeof(Vec3)) == 0; }
+
+// Runs the kernels and the assembly of a boolean on (p, q) and on whole
+// preparations of (a, b), for every op and both perturbation choices, and
+// expects the same bits. Returns the number of hits seen.
+size_t ExpectSameAsWhole(const Mesh& a, const Mesh& b, const BoolOperand& p, const BoolOperand& q) {
+  const BoolOperand pw = PrepareOperand(a), qw = PrepareOperand(b);
+  // What the window keeps equals the whole preparation there.
+  for (const auto* pair : {&p, &q}) {
+    const BoolOperand& w = *pair;
+    const BoolOperand& whole = pair == &p ? pw : qw;
+    if (!w.windowed) continue;
+    for (int t : w.windowTris)
+      for (int v : w.tri[t]) EXPECT_TRUE(SameBits(w.vertNormal[v], whole.vertNormal[v])) << "vertex " << v;
+    for (int v : w.stuckVerts) {
+      bool found = false;
+      for (int s : whole.stuckVerts) found = found || s == v;
+      EXPECT_TRUE(found) << "stuck vertex " << v;
+    }
+  }
+  size_t hits = 0;
+  for (const OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
+    for (const bool swapped : {false, true}) {
+      const BoolOperand& p1 = swapped ? q : p;
+      const BoolOperand& q1 = swapped ? p : q;
+      const BoolOperand& p2 = swapped ? qw : pw;
+      const BoolOperand& q2 = swapped ? pw : qw;
+      const BoolRoles roles = RolesFor(op, swapped);
+      const BoolKernels k1(p1.View(), q1.View(), &p1.vertNormal, roles.expandP);
+      const BoolKernels k2(p2.View(), q2.View(), &p2.vertNormal, roles.expandP);
+      const auto pq1 = IntersectEdgesWithTriangles(k1, p1, q1, true);
+      const auto qp1 = IntersectEdgesWithTriangles(k1, p1, q1, false);
+      const auto pq2 = IntersectEdgesWithTriangles(k2, p2, q2, true);
+      const auto qp2 = IntersectEdgesWithTriangles(k2, p2, q2, false);
+      EXPECT_TRUE(SameHits(pq1, pq2));
+      EXPECT_TRUE(SameHits(qp1, qp2));
+      hits += pq2.size() + qp2.size();
+      const auto wp1 = WindingNumbers(k1, p1, q1, true, pq1);
+      const auto wq1 = WindingNumbers(k1, p1, q1, false, qp1);
+      const auto wp2 = WindingNumbers(k2, p2, q2, true, pq2);
+      const auto wq2 = WindingNumbers(k2, p2, q2, false, qp2);
+      EXPECT_EQ(wp1, wp2);
+      EXPECT_EQ(wq1, wq2);
+      const FacePolygons f1 = AssembleFaces(p1, q1, roles, wp1, wq1, pq1, qp1);
+      const FacePolygons f2 = AssembleFaces(p2, q2, roles, wp2, wq2, pq2, qp2);
+      EXPECT_EQ(f1.consistent, f2.consistent);
+      EXPECT_EQ(f1.faceStart, f2.faceStart);
+      EXPECT_EQ(f1.edges, f2.edges);
+      EXPECT_EQ(f1.vertPos.size(), f2.vertPos.size());
+      for (size_t i = 0; i < f1.vertPos.size() && i < f2.vertPos.size(); ++i) EXPECT_TRUE(SameBits(f1.vertPos[i], f2.vertPos[i]));
+      // A face the intersection changed has its normal in the window.
+      for (size_t f = 0; f + 1 < f1.faceStart.size(); ++f)
+        if (f1.faceStart[f + 1] - f1.faceStart[f] != 3 && f1.faceStart[f + 1] != f1.faceStart[f])
+          EXPECT_TRUE(SameBits(f1.faceNormal[f], f2.faceNormal[f])) << "face " << f;
+    }
+  }
+  return hits;
+}
+
+Mesh BigSphere() { return MakeUvSphere({0, 0, 0}, 20, 96); }
+
+TEST(BooleanWindow, SmallPartOnBigSphereIsWindowedAndExact) {
+  const Mesh sphere = BigSphere();
+  // Through the surface at the equator, at a pole, inside, and one whose
+  // faces hold sphere vertices exactly (ties).
+  const std::vector<Mesh> parts = {MakeBox({18, -1, -1}, {21, 1, 1}), MakeBox({-1, -1, 19}, {1, 1, 22}),
+                                   MakeBox({-2, -2, -2}, {2, 2, 2}), MakeBox({20, -1, -1}, {22, 1, 1}),
+                                   MakeBox({-1, -1, -20}, {1, 1, -18}), MakeUvSphere({0, 19.5, 0}, 1.5, 12)};
+  size_t hits = 0;
+  for (const Mesh& part : parts) {
+    BoolOperand p, q;
+    ASSERT_TRUE(PrepareOperandPair(sphere, part, p, q));
+    EXPECT_TRUE(p.windowed);
+    EXPECT_FALSE(q.windowed);  // small: whole
+    EXPECT_LT(p.windowTris.size(), sphere.triVerts.size() / 4);
+    EXPECT_EQ(p.triBvh.NumItems(), static_cast<int>(p.windowTris.size()));
+    hits += ExpectSameAsWhole(sphere, part, p, q);
+    BoolOperand q2, p2;
+    ASSERT_TRUE(PrepareOperandPair(part, sphere, q2, p2));
+    EXPECT_TRUE(p2.windowed);
+    hits += ExpectSameAsWhole(part, sphere, q2, p2);
+  }
+  EXPECT_GT(hits, 0u);
+}
+
+TEST(BooleanWindow, TwoBigSpheresTouchingAtTheirRims) {
+  const Mesh a = BigSphere();
+  const Mesh b = MakeUvSphere({39, 0.5, 0.25}, 20, 80);
+  BoolOperand p, q;
+  ASSERT_TRUE(PrepareOperandPair(a, b, p, q));
+  EXPECT_TRUE(p.windowed);
+  EXPECT_TRUE(q.windowed);
+  EXPECT_GT(ExpectSameAsWhole(a, b, p, q), 0u);
+}
+
+TEST(BooleanWindow, DisjointBoxesPrepareNothing) {
+  const Mesh a = BigSphere();
+  const Mesh b = MakeBox({30, 30, 30}, {31, 31, 31});
+  BoolOperand p, q;
+  EXPECT_FALSE(PrepareOperandPair(a, b, p, q));
+  EXPECT_FALSE(a.prepared);
+  const Mesh u = Boolean(a, b, OpType::kUnion);
+  EXPECT_EQ(u.NumTri(), a.NumTri() + b.NumTri());
+}
+
+TEST(BooleanWindow, OpenOperandIsPreparedWhole) {
+  Mesh open = BigSphere();
+  open.triVerts.pop_back();
+  open.triProp.pop_back();
+  open.halfedgeTwin.clear();
+  BoolOperand p, q;
+  ASSERT_TRUE(PrepareOperandPair(open, MakeBox({18, -1, -1}, {21, 1, 1}), p, q));
+  EXPECT_FALSE(p.closed);
+  EXPECT_FALSE(p.windowed);
+  EXPECT_EQ(p.triBvh.NumItems(), open.NumTri());
+}
+
+TEST(BooleanWindow, CacheKeepsWholePreparationsOnly) {
+  const Mesh part = MakeBox({18, -1, -1}, {21, 1, 1});
+  // A boolean's result has an empty slot and known twins: the windowed
+  // preparation takes the twins and leaves the slot empty.
+  const Mesh big = Boolean(BigSphere(), MakeBox({-1, -1, -21}, {1, 1, -19}), OpType::kUnion);
+  ASSERT_TRUE(big.prepared);
+  BoolOperand p, q;
+  ASSERT_TRUE(PrepareOperandPair(big, part, p, q));
+  EXPECT_TRUE(p.windowed);
+  EXPECT_TRUE(p.closed);
+  EXPECT_FALSE(big.prepared->data);
+  // A whole preparation kept there is used as it is, not replaced.
+  const BoolOperand whole = PrepareOperandCached(big);
+  ASSERT_TRUE(big.prepared->data);
+  const auto kept = big.prepared->data;
+  BoolOperand p2, q2;
+  ASSERT_TRUE(PrepareOperandPair(big, part, p2, q2));
+  EXPECT_FALSE(p2.windowed);
+  EXPECT_EQ(p2.triBvh.NumItems(), whole.triBvh.NumItems());
+  EXPECT_EQ(big.prepared->data, kept);
+  ExpectSameAsWhole(big, part, p, q);
+}
+
+// A preparation takes the stored twins only when they are the pairing
+// PairHalfedges gives: two tetrahedra sharing an edge (two halfedges each
+// way: not closed) with a cross pairing stored, and stale twins, are paired
+// again.
+TEST(BooleanWindow, StoredTwinsTakenOnlyWhenTheyAreThePairing) {
+  Mesh two = MakeTetrahedron({0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1});
+  const Mesh other = MakeTetrahedron({0, 0, 0}, {1, 0, 0}, {0, -1, 0}, {0, 0, -1});
+  // Same vertex ids for the shared corners 0 and 1; the rest appended.
+  ASSERT_EQ(other.vertPos[0].x, 0.0);
+  const int base = two.NumVert();
+  for (int v = 2; v < other.NumVert(); ++v) two.vertPos.push_back(other.vertPos[v]);
+  for (const auto& t : other.triVerts) {
+    std::array<int, 3> tv = t;
+    for (int& v : tv)
+      if (v >= 2) v += base - 2;
+    two.triVerts.push_back(tv);
+  }
+  two.triProp.assign(two.triVerts.size(), 0);
+  std::vector<int> paired;
+  EXPECT_FALSE(PairHalfedges(two.triVerts, paired));
+  // A matching of opposite halfedges across the two tetrahedra.
+  const BoolMeshView view{&two.vertPos, &two.triVerts, &paired};
+  std::vector<int> cross = paired;
+  std::vector<int> ab, ba;
+  for (int he = 0; he < 3 * two.NumTri(); ++he) {
+    const int a = view.Start(he), b = view.End(he);
+    if (a == 0 && b == 1) ab.push_back(he);
+    if (a == 1 && b == 0) ba.push_back(he);
+  }
+  ASSERT_EQ(ab.size(), 2u);
+  ASSERT_EQ(ba.size(), 2u);
+  cross[ab[0]] = ba[1];
+  cross[ba[1]] = ab[0];
+  cross[ab[1]] = ba[0];
+  cross[ba[0]] = ab[1];
+  two.halfedgeTwin = cross;
+  const BoolOperand op = PrepareOperand(two);
+  EXPECT_FALSE(op.closed);
+  EXPECT_EQ(op.twin, paired);
+
+  Mesh sphere = BigSphere();
+  const BoolOperand fresh = PrepareOperand(sphere);
+  EXPECT_TRUE(fresh.closed);
+  EXPECT_EQ(fresh.twin, sphere.halfedgeTwin);  // taken as stored
+  std::swap(sphere.halfedgeTwin[0], sphere.halfedgeTwin[3]);  // stale
+  const BoolOperand again = PrepareOperand(sphere);
+  EXPECT_TRUE(again.closed);
+  EXPECT_EQ(again.twin, fresh.twin);
+}
+
+}  // namespace
+}  // namespace mos::kernel
