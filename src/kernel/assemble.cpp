@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "kernel/small_sort.h"
+
 namespace mos::kernel {
 
 namespace {
@@ -204,17 +206,7 @@ void SortEnds(std::vector<NewEdgeEnd>& ends, int numFacesP) {
   std::vector<NewEdgeEnd> sorted(ends.size());
   for (const NewEdgeEnd& e : ends) sorted[static_cast<size_t>(start[static_cast<size_t>(e.faceP) + 1]++)] = e;
   for (int f = 0; f < numFacesP; ++f) {
-    const auto first = sorted.begin() + start[f], last = sorted.begin() + start[f + 1];
-    if (last - first > 16) {
-      std::sort(first, last, less);
-      continue;
-    }
-    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // insertion sort
-      const NewEdgeEnd x = *i;
-      auto j = i;
-      for (; j != first && less(x, *(j - 1)); --j) *j = *(j - 1);
-      *j = x;
-    }
+    SortBucket(sorted.begin() + start[f], sorted.begin() + start[f + 1], less, 16);
   }
   ends.swap(sorted);
 }

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "kernel/morton.h"
+#include "kernel/small_sort.h"
 
 namespace mos::kernel {
 
@@ -52,17 +53,7 @@ void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
   std::vector<uint32_t> fill(start.begin(), start.end() - 1);
   for (size_t i = 0; i < n; ++i) order[fill[code[i] >> shift]++] = static_cast<int>(i);
   for (size_t b = 0; b < buckets; ++b) {
-    const auto first = order.begin() + start[b], last = order.begin() + start[b + 1];
-    if (last - first > 32) {
-      std::sort(first, last, less);
-      continue;
-    }
-    for (auto i = first + (first != last ? 1 : 0); i < last; ++i) {  // insertion sort
-      const int x = *i;
-      auto j = i;
-      for (; j != first && less(x, *(j - 1)); --j) *j = *(j - 1);
-      *j = x;
-    }
+    SortBucket(order.begin() + start[b], order.begin() + start[b + 1], less, 32);
   }
 }
 

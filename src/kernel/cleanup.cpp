@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kernel/position_hash.h"
+#include "kernel/small_sort.h"
 
 namespace mos::kernel {
 
@@ -674,17 +675,8 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   for (int t = 0; t < mesh.NumTri(); ++t)
     if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
   for (int v = 0; v < nv; ++v) {
-    const auto b = keyed.begin() + start[v], e = keyed.begin() + start[v + 1];
-    if (e - b > 32) {
-      std::sort(b, e);
-      continue;
-    }
-    for (auto i = b + (b != e ? 1 : 0); i < e; ++i) {
-      const Keyed x = *i;
-      auto j = i;
-      for (; j != b && x < *(j - 1); --j) *j = *(j - 1);
-      *j = x;
-    }
+    SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1],
+               [](const Keyed& x, const Keyed& y) { return x < y; }, 32);
   }
   auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
   out.triVerts.reserve(keyed.size());
