@@ -6,16 +6,19 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <tuple>
 #include <vector>
 
-#include "kernel/position_hash.h"
-#include "kernel/small_sort.h"
+#include "kernel/cleanup_check.h"
+#include "kernel/cleanup_weld.h"
 
 namespace mos::kernel {
+
+using cleanup_detail::WeldCoincidentMarking;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+using cleanup_detail::CheckFailed;
+using cleanup_detail::SameBits;
+#endif
 
 namespace {
 
@@ -38,19 +41,6 @@ bool TwinsMutualAndOpposite(const Mesh& m) {
   return true;
 }
 
-#ifdef MOS_CHECK_CLEANUP_LOCAL
-// Positions compared by their bits (NaN, which bad inputs bring, is never
-// equal to itself).
-bool SameBits(const std::vector<Vec3>& a, const std::vector<Vec3>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(Vec3)) == 0);
-}
-
-// A local step disagreed with the global one it replaces.
-[[noreturn]] void CheckFailed(const char* what) {
-  std::fprintf(stderr, "cleanup check failed: %s\n", what);
-  std::abort();
-}
-#endif
 
 // Halfedge arithmetic for ids known to be >= 0, in unsigned form: these
 // run in the innermost loops, and signed division needs sign fix-ups.
@@ -624,166 +614,6 @@ void SplitPinchedVerts(Mesh& mesh) {
 
 namespace {
 
-// Relabels by `rep`, drops triangles that lost a corner and cancels
-// coincident opposite pairs (the zero-volume folds symbolic perturbation
-// leaves). Returns whether the result is closed and manifold; if not,
-// `bad` gets the representatives at edges that are not one opposite pair.
-// `closedUnused`: the mesh is closed and manifold and `rep` is one to one
-// on the vertices triangles use (it moves only unused vertices, or moves a
-// used one onto an unused one), so the result is the mesh relabelled and
-// reordered (less coincident opposite pairs): its twins are the mesh's,
-// renumbered (what BuildHalfedges would give), and it has no pinched
-// vertex.
-// `known` (may be null): per-triangle flags (Cleaner's known_), carried to
-// the result's order where the twins are renumbered (cleared for a
-// triangle whose corners the relabelling moved), emptied otherwise.
-// `movesUsed`: whether `rep` may move a vertex triangles use.
-bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
-              bool closedUnused = false, std::vector<char>* known = nullptr, bool movesUsed = true) {
-  out = Mesh{};
-  out.vertPos = mesh.vertPos;
-  // Sorted by (key, parity, triangle): bucketed by the key's first
-  // (smallest) vertex in triangle order (a counting sort), then each bucket
-  // sorted by the rest; the order a full sort gives, at linear cost.
-  struct Keyed {
-    int k1, k2, parity, tri;
-    bool operator<(const Keyed& o) const {
-      if (k1 != o.k1) return k1 < o.k1;
-      if (k2 != o.k2) return k2 < o.k2;
-      if (parity != o.parity) return parity < o.parity;
-      return tri < o.tri;
-    }
-  };
-  const int nv = mesh.NumVert();
-  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
-  std::vector<int> first(mesh.NumTri(), -1);  // key[0] per kept triangle
-  std::vector<Keyed> rest(mesh.NumTri());
-  for (int t = 0; t < mesh.NumTri(); ++t) {
-    std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
-    if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
-    // Rotate the smallest first; parity = whether the rest is ascending.
-    while (v[0] > v[1] || v[0] > v[2]) v = {v[1], v[2], v[0]};
-    const int parity = v[1] < v[2] ? 0 : 1;
-    std::array<int, 3> key = v;
-    if (parity) std::swap(key[1], key[2]);
-    first[t] = key[0];
-    rest[t] = Keyed{key[1], key[2], parity, t};
-    ++start[static_cast<size_t>(key[0]) + 2];
-  }
-  for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
-  std::vector<Keyed> keyed(static_cast<size_t>(start[nv + 1]));
-  for (int t = 0; t < mesh.NumTri(); ++t)
-    if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
-  for (int v = 0; v < nv; ++v) {
-    SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1],
-               [](const Keyed& x, const Keyed& y) { return x < y; }, 32);
-  }
-  auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
-  out.triVerts.reserve(keyed.size());
-  out.triProp.reserve(keyed.size());
-  auto emit = [&](int t) {
-    const auto& tv = mesh.triVerts[t];
-    out.triVerts.push_back({rep[tv[0]], rep[tv[1]], rep[tv[2]]});
-    out.triProp.push_back(mesh.triProp[t]);
-    if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
-  };
-  size_t i = 0;
-  while (i < keyed.size()) {
-    // Within one bucket (same first vertex): same key = same k1, k2.
-    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
-    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
-      emit(keyed[i].tri);
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
-    size_t nEven = 0;
-    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
-    const size_t cancel = std::min(nEven, (j - i) - nEven);
-    size_t droppedEven = 0, droppedOdd = 0;
-    for (size_t k = i; k < j; ++k) {
-      const bool even = keyed[k].parity == 0;
-      if (even && droppedEven < cancel) {
-        ++droppedEven;
-        continue;
-      }
-      if (!even && droppedOdd < cancel) {
-        ++droppedOdd;
-        continue;
-      }
-      emit(keyed[k].tri);
-    }
-    i = j;
-  }
-  if (out.NumTri() == 0) {
-    if (known) known->clear();
-    return true;
-  }
-  if (closedUnused) {
-    out.halfedgeTwin.resize(3 * out.triVerts.size());
-    bool renumbered = true;
-    const int* twin = mesh.halfedgeTwin.data();
-    for (int t = 0; t < mesh.NumTri() && renumbered; ++t) {
-      if (first[t] > -2) continue;  // dropped
-      const int nt = -2 - first[t];
-      for (int k = 0; k < 3; ++k) {
-        const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
-        const unsigned tt = tw / 3u;
-        if (first[tt] > -2) {  // twin dropped without it: rebuild below
-          renumbered = false;
-          break;
-        }
-        out.halfedgeTwin[3 * nt + k] = 3 * (-2 - first[tt]) + static_cast<int>(tw - 3u * tt);
-      }
-    }
-    if (renumbered) {
-      if (known && known->size() == mesh.triVerts.size()) {
-        std::vector<char> moved(out.triVerts.size(), 0);
-        for (int t = 0; t < mesh.NumTri(); ++t) {
-          if (first[t] > -2) continue;
-          const auto& tv = mesh.triVerts[t];
-          const bool same = !movesUsed || (rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2]);
-          moved[-2 - first[t]] = same ? (*known)[t] : 0;
-        }
-        known->swap(moved);
-      } else if (known) {
-        known->clear();
-      }
-      return true;
-    }
-  }
-  if (known) known->clear();
-  if (BuildHalfedges(out)) {
-    SplitPinchedVerts(out);
-    if (IsClosedManifold(out)) return true;
-  }
-  // Which edges are not exactly one opposite pair?
-  std::vector<std::tuple<int, int, int>> dir;  // lo, hi, forward
-  for (const auto& t : out.triVerts)
-    for (int k = 0; k < 3; ++k) {
-      const int a = rep[t[k]], b = rep[t[(k + 1) % 3]];
-      dir.emplace_back(std::min(a, b), std::max(a, b), a < b ? 1 : 0);
-    }
-  std::sort(dir.begin(), dir.end());
-  for (size_t k = 0; k < dir.size();) {
-    size_t e = k;
-    int fwd = 0;
-    while (e < dir.size() && std::get<0>(dir[e]) == std::get<0>(dir[k]) && std::get<1>(dir[e]) == std::get<1>(dir[k])) {
-      fwd += std::get<2>(dir[e]);
-      ++e;
-    }
-    if (e - k != 2 || fwd != 1) {
-      bad.push_back(std::get<0>(dir[k]));
-      bad.push_back(std::get<1>(dir[k]));
-    }
-    k = e;
-  }
-  if (bad.empty())  // manifold edges but still invalid (e.g. pinched): give up
-    for (const auto& t : out.triVerts) bad.insert(bad.end(), t.begin(), t.end());
-  return false;
-}
-
 // Whether four vertices of the component span a tetrahedron too thick to
 // lie within eps of any plane, so that the exact flatness test must fail.
 // Four points within e of a plane (a slab 2e wide) bound a volume
@@ -884,106 +714,6 @@ void DropFlatComponents(Mesh& mesh, double eps) {
 }  // namespace
 
 namespace {
-
-// `knownClosed`: the mesh is known to be closed and manifold (no check).
-// `known` (may be null): see WeldWith.
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false,
-                           std::vector<char>* known = nullptr) {
-  const int nv = mesh.NumVert();
-  // Each vertex's representative is the lowest-numbered vertex at exactly
-  // its position (what a sort by position, then index, gave), found with
-  // an open-addressing table keyed by the coordinates' bits (-0 as +0, as
-  // the comparison treats them equal).
-  std::vector<int> rep(nv);
-  bool any = false;
-  size_t cap = 16;
-  while (cap < 2 * static_cast<size_t>(nv)) cap *= 2;
-  std::vector<int> table(cap, -1);
-  for (int v = 0; v < nv; ++v) {
-    const Vec3& p = mesh.vertPos[v];
-    const uint64_t h = PositionHash(p);
-    size_t slot = static_cast<size_t>(h) & (cap - 1);
-    rep[v] = v;
-    while (table[slot] >= 0) {
-      if (mesh.vertPos[table[slot]] == p) {
-        rep[v] = table[slot];
-        any = true;
-        break;
-      }
-      slot = (slot + 1) & (cap - 1);
-    }
-    if (rep[v] == v) table[slot] = v;
-  }
-  if (!any) return false;
-  // Often (the second weld of a cleanup) only vertices that triangles no
-  // longer use coincide: then the weld only reorders the triangles.
-  bool closedUnused = false;
-  bool movesUsed = false;
-  {
-    std::vector<char> used(nv, 0);
-    for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
-    // Each used vertex moves to a vertex no other used one moves to (an
-    // unused one): the triangles are relabelled one to one, the mesh keeps
-    // its shape as a graph, so the same as when only unused vertices move.
-    std::vector<char> taken(nv, 0);
-    bool oneToOne = true;
-    for (int v = 0; v < nv && oneToOne; ++v) {
-      if (!used[v]) continue;
-      if (taken[rep[v]]) oneToOne = false;
-      taken[rep[v]] = 1;
-      movesUsed = movesUsed || rep[v] != v;
-    }
-    movesUsed = movesUsed || !oneToOne;  // the loop stopped early
-    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));
-  }
-  // Weld; where that makes an edge non-manifold, leave those clusters
-  // unwelded and try again (a bounded number of rounds).
-  std::vector<int> bad;
-  std::vector<char> frozen(nv, 0);
-  for (int round = 0; round < 8; ++round) {
-    Mesh out;
-    bad.clear();
-    bool anyLeft = round == 0;  // `any`: some vertex moves
-    for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
-    if (!anyLeft) return false;
-#ifdef MOS_CHECK_CLEANUP_LOCAL
-    if (closedUnused && round == 0) {
-      Mesh refOut;
-      std::vector<int> refBad;
-      const bool refOk = WeldWith(mesh, rep, refOut, refBad, false);
-      Mesh got;
-      std::vector<int> gotBad;
-      const bool gotOk = WeldWith(mesh, rep, got, gotBad, true);
-      if (refOk != gotOk || (refOk && (refOut.triVerts != got.triVerts || refOut.halfedgeTwin != got.halfedgeTwin ||
-                                       refOut.triProp != got.triProp || !SameBits(refOut.vertPos, got.vertPos))))
-        CheckFailed("weld");
-    }
-#endif
-    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
-      if (out.NumTri() == 0) {
-        mesh = Mesh{};
-        return true;
-      }
-      if (active)
-        for (int v = 0; v < nv; ++v)
-          if (rep[v] != v) (*active)[rep[v]] = 1;
-      mesh = std::move(out);
-      // WeldWith splits pinched vertices, appending copies: they are new
-      // (their fans changed), so active.
-      if (active) active->resize(mesh.vertPos.size(), 1);
-      return true;
-    }
-    for (int r : bad) frozen[r] = 1;
-    bool changed = false;
-    for (int v = 0; v < nv; ++v)
-      if (frozen[rep[v]] && rep[v] != v) {
-        rep[v] = v;
-        changed = true;
-      }
-    if (!changed) return false;
-  }
-  return false;
-}
 
 // Pinched vertices split; the copies are active (their fans changed).
 void SplitPinchedMarking(Mesh& mesh, std::vector<char>* active) {
