@@ -93,6 +93,15 @@ Geometry Combine3d(std::vector<Mesh> meshes, const std::vector<bool>& fromBoolea
       // each other): their union is their concatenation.
       if (PairwiseDisjoint(meshes) || PartsSeparated(Pointers(meshes))) {
         Mesh all;
+        size_t verts = 0, tris = 0;
+        for (const Mesh& m : meshes) {
+          verts += m.vertPos.size();
+          tris += m.triVerts.size();
+        }
+        all.vertPos.reserve(verts);
+        all.triVerts.reserve(tris);
+        all.triProp.reserve(tris);
+        all.halfedgeTwin.reserve(3 * tris);
         for (const Mesh& m : meshes) kernel::AppendMesh(all, m);
         return BooleanResult(std::move(all));
       }

@@ -250,16 +250,28 @@ Box3 BoundingBox(const Mesh& mesh) {
 
 void AppendMesh(Mesh& a, const Mesh& b) {
   const int vOff = a.NumVert();
-  const int hOff = 3 * a.NumTri();
-  a.halfedgeTwin.resize(3 * a.triVerts.size(), -1);
-  a.triProp.resize(a.triVerts.size(), 0);
+  const size_t aTri = a.triVerts.size(), bTri = b.triVerts.size();
+  const int hOff = static_cast<int>(3 * aTri);
+  // Sized once and written by index: a disjoint union appends many parts,
+  // and per-element push_back was most of its cost (sphere rows).
+  a.halfedgeTwin.resize(3 * aTri, -1);
+  a.triProp.resize(aTri, 0);
   a.vertPos.insert(a.vertPos.end(), b.vertPos.begin(), b.vertPos.end());
-  for (const auto& t : b.triVerts) a.triVerts.push_back({t[0] + vOff, t[1] + vOff, t[2] + vOff});
-  for (size_t t = 0; t < b.triVerts.size(); ++t)
-    a.triProp.push_back(t < b.triProp.size() ? b.triProp[t] : 0);
-  for (size_t h = 0; h < 3 * b.triVerts.size(); ++h) {
-    const int tw = h < b.halfedgeTwin.size() ? b.halfedgeTwin[h] : -1;
-    a.halfedgeTwin.push_back(tw < 0 ? -1 : tw + hOff);
+  a.triVerts.resize(aTri + bTri);
+  for (size_t t = 0; t < bTri; ++t) {
+    const auto& tv = b.triVerts[t];
+    a.triVerts[aTri + t] = {tv[0] + vOff, tv[1] + vOff, tv[2] + vOff};
+  }
+  a.triProp.resize(aTri + bTri, 0);
+  const size_t bProps = std::min(b.triProp.size(), bTri);
+  std::copy(b.triProp.begin(), b.triProp.begin() + static_cast<std::ptrdiff_t>(bProps),
+            a.triProp.begin() + static_cast<std::ptrdiff_t>(aTri));
+  a.halfedgeTwin.resize(3 * (aTri + bTri), -1);
+  const size_t bTwins = std::min(b.halfedgeTwin.size(), 3 * bTri);
+  int* out = a.halfedgeTwin.data() + 3 * aTri;
+  for (size_t h = 0; h < bTwins; ++h) {
+    const int tw = b.halfedgeTwin[h];
+    out[h] = tw < 0 ? -1 : tw + hOff;
   }
 }
 
