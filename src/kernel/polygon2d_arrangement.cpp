@@ -403,6 +403,22 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
 
 namespace {
 
+// Edge ids 0 .. n-1: the candidates of a ray cast without buckets.
+struct AllIds {
+  struct Iter {
+    int i;
+    int operator*() const { return i; }
+    Iter& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const Iter& o) const { return i != o.i; }
+  };
+  int n;
+  Iter begin() const { return {0}; }
+  Iter end() const { return {n}; }
+};
+
 // Winding numbers right of edge i by a ray cast from its midpoint, across
 // the edge's long axis: downward where the edge is at most 45 degrees from
 // horizontal, leftward where it is steeper. A downward ray from a nearly
@@ -412,10 +428,13 @@ namespace {
 // (fuzz input kernel_regressions/polygon2d/union_area_sign_flipped: the
 // longest edge of a component was such an edge, and as the component's seed
 // it flipped every winding of the result by one).
-std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const AxisBuckets& byX,
-                                       const AxisBuckets& byY, const std::vector<double>& xlo,
-                                       const std::vector<double>& xhi, const std::vector<double>& ylo,
-                                       const std::vector<double>& yhi) {
+// `below(x)` / `beside(y)` give candidate edges: every edge whose x range
+// (y range) holds x (y), and maybe others (the exact filter is applied here,
+// so any superset gives the same sums).
+template <typename Below, typename Beside>
+std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, Below&& below, Beside&& beside,
+                                       const std::vector<double>& xlo, const std::vector<double>& xhi,
+                                       const std::vector<double>& ylo, const std::vector<double>& yhi) {
   const std::vector<Vec2>& pts = arr.points;
   const ArrangementEdge& e = arr.edges[i];
   const Vec2 a = pts[e.lo], b = pts[e.hi];
@@ -423,7 +442,7 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
   std::array<int, 2> w{0, 0};
   if (a.x < b.x && b.x - a.x >= std::fabs(b.y - a.y)) {
     // Downward ray: the winding just below (= right of) e.
-    for (int f : byX.Bucket(byX.Index(m.x))) {
+    for (int f : below(m.x)) {
       if (f == i || !(xlo[f] <= m.x && m.x < xhi[f])) continue;
       const ArrangementEdge& g = arr.edges[f];
       if (Orient(pts[g.lo], pts[g.hi], m) > 0) {
@@ -436,7 +455,7 @@ std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, const Ax
   // Steep or vertical: a leftward ray gives the winding just left of e in
   // x, which is e's left side when e goes up and its right side when it
   // goes down (lo is left of hi, so a steep edge may go either way).
-  for (int f : byY.Bucket(byY.Index(m.y))) {
+  for (int f : beside(m.y)) {
     if (f == i || !(ylo[f] <= m.y && m.y < yhi[f])) continue;
     const ArrangementEdge& g = arr.edges[f];
     const Vec2 ga = pts[g.lo], gb = pts[g.hi];
@@ -463,19 +482,33 @@ bool CounterClockwiseBefore(const std::pair<Vec2, int>& p, const std::pair<Vec2,
   return p.second < q.second;
 }
 
+// Ray casts from this many seeds scan every edge; more seeds (many separate
+// components: text, a grid of disjoint shapes) first sort the edges into
+// buckets, which costs about as much as a few scans.
+constexpr int kScannedCasts = 8;
+
 }  // namespace
 
 // Windings are cast for one edge per connected component (its longest, the
-// least sensitive to rounding) and propagated around every vertex in angular
-// order: across edge e, seen from its lo end counter-clockwise, the winding
-// grows by delta(e); from its hi end it drops by delta(e). The result is
-// consistent by construction (every vertex has as many result edges in as
-// out), even where tiny edges make a ray cast meaningless.
+// least sensitive to rounding; ties: the lowest index) and propagated around
+// every vertex in angular order: across edge e, seen from its lo end
+// counter-clockwise, the winding grows by delta(e); from its hi end it drops
+// by delta(e). The result is consistent by construction (every vertex has as
+// many result edges in as out), even where tiny edges make a ray cast
+// meaningless.
+//
+// (Until session 9 every edge that was not tiny got its own ray cast first,
+// kept only if the casts agreed around every vertex, with the propagation
+// above as the fallback. Windings that agree around every vertex of a
+// connected component are fixed by any one of them, and the seed's cast was
+// the same in both, so both gave the same windings whenever the casts were
+// kept: the casts were pure cost, 87 M of module_recursion's 218 M
+// instructions in its 2D union. tests/unit/kernel/polygon2d_windings_test.cpp
+// checks the equality against that algorithm.)
 void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   const std::vector<Vec2>& pts = arr.points;
   const int n = static_cast<int>(arr.edges.size());
   std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);
-  std::vector<int> sloped, all(n);
   // (direction, edge) around every vertex, flat: aroundStart[v] ..
   // aroundStart[v + 1] in around.
   std::vector<int> aroundStart(pts.size() + 1, 0);
@@ -494,8 +527,6 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
     ylo[i] = std::min(a.y, b.y);
     yhi[i] = std::max(a.y, b.y);
     length[i] = Dot2(b - a, b - a);
-    if (a.x < b.x) sloped.push_back(i);
-    all[i] = i;
     around[fill[e.lo]++] = {b - a, i};
     around[fill[e.hi]++] = {a - b, i};
   }
@@ -506,10 +537,31 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   for (size_t v = 0; v < pts.size(); ++v) {
     std::sort(around.begin() + aroundStart[v], around.begin() + aroundStart[v + 1], CounterClockwiseBefore);
   }
-  AxisBuckets byX(xlo, xhi, sloped);
-  AxisBuckets byY(ylo, yhi, all);
-  std::vector<int> order(all);
-  std::sort(order.begin(), order.end(), [&](int p, int q) { return length[p] > length[q] || (length[p] == length[q] && p < q); });
+  // The seed of every connected component (edges sharing vertices).
+  std::vector<int> seeds;
+  {
+    std::vector<char> seen(n, 0);
+    std::vector<int> stack;
+    for (int i = 0; i < n; ++i) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      int best = i;
+      stack.assign({arr.edges[i].lo, arr.edges[i].hi});
+      while (!stack.empty()) {
+        const int v = stack.back();
+        stack.pop_back();
+        for (int k = aroundStart[v]; k < aroundStart[v + 1]; ++k) {
+          const int e = around[k].second;
+          if (seen[e]) continue;
+          seen[e] = 1;
+          if (length[e] > length[best] || (length[e] == length[best] && e < best)) best = e;
+          const ArrangementEdge& ed = arr.edges[e];
+          stack.push_back(ed.lo == v ? ed.hi : ed.lo);
+        }
+      }
+      seeds.push_back(best);
+    }
+  }
   std::vector<char> known(n, 0);
   std::vector<int> queue;
   auto propagate = [&]() {
@@ -548,55 +600,32 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
       }
     }
   };
-  // Edges that are not tiny get their own ray cast: a local inconsistency
-  // (near-parallel slivers) then stays local. Tiny edges, where a ray cast
-  // means nothing, take their windings from their neighbours.
-  double scale = 0;
-  for (const Vec2& p : pts) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
-  const double longEnough = (1e-6 * scale) * (1e-6 * scale);
-  // Are the windings consistent around every vertex (each wedge's winding
-  // the same seen from both edges bounding it)?
-  auto consistent = [&]() {
-    for (size_t v = 0; v < pts.size(); ++v) {
-      const std::pair<Vec2, int>* list = around.data() + aroundStart[v];
-      const int deg = aroundStart[v + 1] - aroundStart[v];
-      for (int j = 0; j < deg; ++j) {
-        const ArrangementEdge& a = arr.edges[list[j].second];
-        const ArrangementEdge& b = arr.edges[list[(j + 1) % deg].second];
-        for (int k = 0; k < 2; ++k) {
-          const int afterA = a.rightWinding[k] + (a.lo == static_cast<int>(v) ? a.delta[k] : 0);
-          const int beforeB = b.rightWinding[k] + (b.hi == static_cast<int>(v) ? b.delta[k] : 0);
-          if (afterA != beforeB) return false;
+  std::unique_ptr<AxisBuckets> byX, byY;
+  int casts = 0;
+  for (int seed : seeds) {
+    if (guard != nullptr && !guard->Check()) return;
+    std::array<int, 2> w;
+    if (casts++ < kScannedCasts) {
+      auto all = [n](double) { return AllIds{n}; };
+      w = RayCastRightWinding(arr, seed, all, all, xlo, xhi, ylo, yhi);
+    } else {
+      if (!byX) {
+        std::vector<int> sloped, all(n);
+        for (int i = 0; i < n; ++i) {
+          all[i] = i;
+          if (xlo[i] < xhi[i]) sloped.push_back(i);
         }
+        byX = std::make_unique<AxisBuckets>(xlo, xhi, sloped);
+        byY = std::make_unique<AxisBuckets>(ylo, yhi, all);
       }
+      auto below = [&](double x) { return byX->Bucket(byX->Index(x)); };
+      auto beside = [&](double y) { return byY->Bucket(byY->Index(y)); };
+      w = RayCastRightWinding(arr, seed, below, beside, xlo, xhi, ylo, yhi);
     }
-    return true;
-  };
-  for (int pass = 0; pass < 2; ++pass) {
-    // Pass 0 casts rays from every edge that is not tiny; if near-parallel
-    // slivers made that inconsistent, pass 1 casts one ray per connected
-    // component and propagates (consistent by construction).
-    std::fill(known.begin(), known.end(), 0);
-    queue.clear();
-    for (int i = 0; i < n && pass == 0; ++i) {
-      if (guard != nullptr && (i & 255) == 0 && !guard->Check()) return;
-      if (!(length[i] > longEnough)) continue;
-      arr.edges[i].rightWinding = RayCastRightWinding(arr, i, byX, byY, xlo, xhi, ylo, yhi);
-      known[i] = 1;
-      queue.push_back(arr.edges[i].lo);
-      queue.push_back(arr.edges[i].hi);
-    }
+    arr.edges[seed].rightWinding = w;
+    known[seed] = 1;
+    queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
     propagate();
-    // Components not reached yet: one ray cast each, from the longest edge.
-    for (int seed : order) {
-      if (known[seed]) continue;
-      if (guard != nullptr && !guard->Check()) return;
-      arr.edges[seed].rightWinding = RayCastRightWinding(arr, seed, byX, byY, xlo, xhi, ylo, yhi);
-      known[seed] = 1;
-      queue.assign({arr.edges[seed].lo, arr.edges[seed].hi});
-      propagate();
-    }
-    if (pass == 0 && consistent()) break;
   }
 }
 
