@@ -103,6 +103,7 @@ class Builder {
     return id;
   }
   std::vector<Vec2>& Points() { return points_; }
+  const std::vector<Vec2>& Points() const { return points_; }
 
   // Computed (crossing) points closer than the snap distance to an earlier
   // point become that point: two crossings that differ only by rounding must
@@ -155,10 +156,14 @@ struct Piece {
   bool fresh = true;
 };
 
-void MergePieces(std::vector<Piece>& pieces) {
-  std::sort(pieces.begin(), pieces.end(),
-            [](const Piece& p, const Piece& q) { return p.a < q.a || (p.a == q.a && p.b < q.b); });
+bool PieceBefore(const Piece& p, const Piece& q) { return p.a < q.a || (p.a == q.a && p.b < q.b); }
+
+// Sorted by (a, b) with identical pieces merged (deltas summed, fresh if
+// any was) and pieces without any delta dropped. The merged values do not
+// depend on the order of identical pieces, so any sort gives the same.
+void MergeSortedPieces(std::vector<Piece>& pieces) {
   std::vector<Piece> merged;
+  merged.reserve(pieces.size());
   for (const Piece& p : pieces) {
     if (!merged.empty() && merged.back().a == p.a && merged.back().b == p.b) {
       merged.back().delta[0] += p.delta[0];
@@ -172,6 +177,11 @@ void MergePieces(std::vector<Piece>& pieces) {
                               [](const Piece& p) { return p.delta[0] == 0 && p.delta[1] == 0; }),
                merged.end());
   pieces.swap(merged);
+}
+
+void MergePieces(std::vector<Piece>& pieces) {
+  std::sort(pieces.begin(), pieces.end(), PieceBefore);
+  MergeSortedPieces(pieces);
 }
 
 // Is p strictly inside segment (a, b), given that it is collinear?
@@ -223,8 +233,6 @@ Piece Canonical(const std::vector<Vec2>& pts, int u, int v, std::array<int, 2> d
   return {v, u, {-delta[0], -delta[1]}, true};
 }
 
-// One round: finds split points of every piece; returns true if any piece
-// was split.
 // Rough heap use of the arrangement under construction, for the budget.
 int64_t ArrangementBytes(size_t points, size_t pieces, size_t splits) {
   return static_cast<int64_t>(points) * 64 + static_cast<int64_t>(pieces) * 80 + static_cast<int64_t>(splits) * 8;
@@ -237,7 +245,34 @@ int64_t ArrangementBytes(size_t points, size_t pieces, size_t splits) {
 // shorter (ShorterThan), so the splitting settles; the bound is a guard.
 constexpr int kMaxCrossingRounds = 32;
 
-bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, LimitGuard* guard) {
+// A crossing found by the vertex round, which does not cut crossings: the
+// two pieces and the pair's ordinal in the round's visiting order.
+struct CrossingPair {
+  int i, j;
+  size_t ordinal;
+};
+
+// What the vertex round saw, for replaying the first crossing round.
+struct VertexRoundRecord {
+  std::vector<std::pair<int, int>> splits;
+  std::vector<CrossingPair> crossings;
+  size_t pairs = 0;  // pairs visited
+};
+
+// Checks the guard as a round does, every 4096 visited pairs; false once it
+// stopped.
+bool CheckEvery4096(LimitGuard* guard, size_t pair, const Builder& builder, size_t pieces, size_t splitCount) {
+  if (guard == nullptr || (pair & 4095) != 0) return true;
+  const size_t points = builder.Points().size();
+  return guard->Check(static_cast<int64_t>(points), ArrangementBytes(points, pieces, splitCount));
+}
+
+// The pair pass of a round: the split points of every piece, as (piece,
+// vertex) in `splits`. With `record` (a vertex round, crossings false) the
+// pairs that cross properly are kept with their ordinals, and the split
+// list. Returns false if the guard stopped it.
+bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
+                std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
   std::vector<std::array<double, 4>> boxes(n);
@@ -246,16 +281,13 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
   }
   BoxGrid grid(boxes);
-  std::vector<std::pair<int, int>> splits;  // (piece, vertex on it)
   size_t pairs = 0, splitCount = 0;
   bool stopped = false;
   grid.ForEachPair([&](int i, int j) {
     // Many overlapping edges make this loop quadratic: check the guard
     // (cancel, points and splits so far) every few thousand pairs.
     if (stopped) return;
-    if (guard != nullptr && (++pairs & 4095) == 0 &&
-        !guard->Check(static_cast<int64_t>(builder.Points().size()),
-                      ArrangementBytes(builder.Points().size(), pieces.size(), splitCount))) {
+    if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), splitCount)) {
       stopped = true;
       return;
     }
@@ -294,7 +326,13 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     // round limit left crossing pieces in the arrangement and the windings
     // wrong (fuzz input kernel_regressions/polygon2d/nonzero_union_one_operand:
     // three copies of one edge, jittered by 1e-9, near (4, 7.5)).
-    if (crossings && !(cOnS || dOnS || aOnT || bOnT) && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
+    if (!crossings) {
+      if (record != nullptr && !(cOnS || dOnS || aOnT || bOnT) && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
+        record->crossings.push_back({i, j, pairs});
+      }
+      return;
+    }
+    if (!(cOnS || dOnS || aOnT || bOnT) && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
       const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
       builder.IndexNewPoints();
       splits.push_back({i, id});
@@ -303,9 +341,21 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     }
   });
   if (stopped) return false;
+  if (record != nullptr) {
+    record->splits = splits;
+    record->pairs = pairs;
+  }
+  return true;
+}
+
+// The apply pass: routes every piece through its split vertices; returns
+// true if any piece was split. Pieces come in sorted and merged and leave
+// so: the unsplit ones keep their order, so only the new ones are sorted.
+bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::vector<std::pair<int, int>>& splits) {
+  const int n = static_cast<int>(pieces.size());
   bool any = false;
-  std::vector<Piece> out;
-  out.reserve(pieces.size() + splits.size());
+  std::vector<Piece> out, made;
+  out.reserve(pieces.size());
   std::sort(splits.begin(), splits.end());
   std::vector<int> ids;
   size_t next = 0;
@@ -328,24 +378,67 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
     // The piece is routed through its split vertices in order, skipping any
     // that would make a piece at least as long as it (see ShorterThan).
     const double length2 = Dot2(dir, dir);
-    const size_t before = out.size();
+    const size_t before = made.size();
     int prev = s.a;
     for (int v : ids) {
       if (v == prev || !ShorterThan(pts[prev], pts[v], length2) || !ShorterThan(pts[v], pts[s.b], length2)) continue;
-      out.push_back(Canonical(pts, prev, v, s.delta));
+      made.push_back(Canonical(pts, prev, v, s.delta));
       prev = v;
     }
-    if (out.size() == before) {
+    if (made.size() == before) {
       s.fresh = false;
       out.push_back(s);
       continue;
     }
     any = true;
-    out.push_back(Canonical(pts, prev, s.b, s.delta));
+    made.push_back(Canonical(pts, prev, s.b, s.delta));
   }
-  pieces.swap(out);
-  MergePieces(pieces);
+  std::sort(made.begin(), made.end(), PieceBefore);
+  pieces.resize(out.size() + made.size());
+  std::merge(out.begin(), out.end(), made.begin(), made.end(), pieces.begin(), PieceBefore);
+  MergeSortedPieces(pieces);
   return any;
+}
+
+// One round: finds split points of every piece and splits them; returns
+// true if any piece was split (false also when the guard stopped it).
+bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
+                VertexRoundRecord* record = nullptr) {
+  std::vector<std::pair<int, int>> splits;  // (piece, vertex on it)
+  if (!FindSplits(builder, pieces, crossings, guard, splits, record)) return false;
+  return ApplySplits(builder.Points(), pieces, splits);
+}
+
+// The first crossing round after a vertex round that split nothing: the
+// pieces and their boxes are the same, so the round would visit the same
+// pairs in the same order, find the same vertex splits and cross exactly the
+// pairs recorded. Only the crossing points are made, in that order (the
+// snapping makes the vertex ids depend on it), with the guard checked at
+// the same pairs and with the same counts as the round would.
+bool ReplayCrossingRound(Builder& builder, std::vector<Piece>& pieces, const VertexRoundRecord& record,
+                         LimitGuard* guard) {
+  const std::vector<Vec2>& pts = builder.Points();
+  std::vector<std::pair<int, int>> splits = record.splits;
+  size_t splitCount = 0, checked = 0;  // guard checks up to this pair done
+  auto checkUpTo = [&](size_t pair) {
+    for (size_t q = (checked / 4096 + 1) * 4096; q <= pair; q += 4096) {
+      if (!CheckEvery4096(guard, q, builder, pieces.size(), splitCount)) return false;
+    }
+    checked = pair;
+    return true;
+  };
+  for (const CrossingPair& c : record.crossings) {
+    if (!checkUpTo(c.ordinal)) return false;
+    const Piece& s = pieces[c.i];
+    const Piece& t = pieces[c.j];
+    const int id = builder.SnappedVertexId(CrossingPoint(pts[s.a], pts[s.b], pts[t.a], pts[t.b]));
+    builder.IndexNewPoints();
+    splits.push_back({c.i, id});
+    splits.push_back({c.j, id});
+    splitCount += 2;
+  }
+  if (!checkUpTo(record.pairs)) return false;
+  return ApplySplits(builder.Points(), pieces, splits);
 }
 
 }  // namespace
@@ -377,7 +470,15 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
            guard->Check(static_cast<int64_t>(builder.Points().size()),
                         ArrangementBytes(builder.Points().size(), pieces.size(), 0));
   };
-  for (int round = 0; round < 2 && more() && SplitRound(builder, pieces, false, guard); ++round) {
+  // The first vertex round records its crossing pairs: when it splits
+  // nothing (the usual case) the first crossing round is replayed from them
+  // instead of testing every pair again.
+  VertexRoundRecord record;
+  bool replay = false;
+  for (int round = 0; round < 2 && more(); ++round) {
+    const bool split = SplitRound(builder, pieces, false, guard, round == 0 ? &record : nullptr);
+    replay = round == 0 && !split && (guard == nullptr || !guard->Stopped());
+    if (!split) break;
   }
   // The crossing test is new to every pair.
   for (Piece& p : pieces) p.fresh = true;
@@ -386,7 +487,10 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   // only guards against a cascade that never settles (none known: random
   // jittered sets need at most 3 rounds); an arrangement left with
   // crossing pieces has wrong windings.
-  for (int round = 0; round < kMaxCrossingRounds && more() && SplitRound(builder, pieces, true, guard); ++round) {
+  for (int round = 0; round < kMaxCrossingRounds && more(); ++round) {
+    const bool split = round == 0 && replay ? ReplayCrossingRound(builder, pieces, record, guard)
+                                            : SplitRound(builder, pieces, true, guard);
+    if (!split) break;
   }
   if (guard != nullptr && !more()) return {};
   Arrangement2d result;

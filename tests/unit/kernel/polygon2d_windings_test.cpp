@@ -223,8 +223,24 @@ void Decode(const std::vector<uint8_t>& data, Polygon2d sets[2]) {
   }
 }
 
+// tests/fuzz of the source tree: next to this file when __FILE__ is
+// absolute, else found upward from the test binary or the working directory
+// (ccache's base_dir makes __FILE__ relative to the build directory).
+std::filesystem::path FuzzDir() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> starts{fs::path(__FILE__).parent_path() / "../../fuzz"};
+  std::error_code ec;
+  for (fs::path dir : {fs::read_symlink("/proc/self/exe", ec).parent_path(), fs::current_path(ec)}) {
+    for (int up = 0; up < 6 && !dir.empty(); ++up, dir = dir.parent_path()) starts.push_back(dir / "tests/fuzz");
+  }
+  for (const fs::path& p : starts) {
+    if (fs::is_directory(p / "kernel_corpus/polygon2d", ec)) return p;
+  }
+  return starts.front();
+}
+
 TEST(Polygon2dWindings, OneCastPerComponentEqualsCastsPerEdgeOnTheFuzzCorpus) {
-  const std::filesystem::path fuzz = std::filesystem::path(__FILE__).parent_path() / "../../fuzz";
+  const std::filesystem::path fuzz = FuzzDir();
   Tally tally;
   int files = 0;
   for (const char* dir : {"kernel_corpus/polygon2d", "kernel_regressions/polygon2d"}) {
