@@ -112,6 +112,10 @@ class Builder {
   double SnapDistance() const { return snap_; }
   int SnappedVertexId(Vec2 p) {
     if (snap_ > 0) {
+      if (!indexing_) {
+        indexing_ = true;
+        IndexNewPoints();
+      }
       const int64_t cx = static_cast<int64_t>(std::floor(p.x / snap_)), cy = static_cast<int64_t>(std::floor(p.y / snap_));
       int found = -1;
       for (int64_t dx = -1; dx <= 1 && found < 0; ++dx) {
@@ -126,9 +130,11 @@ class Builder {
     }
     return VertexId(p);
   }
-  // Registers every point created so far in the snapping grid.
+  // Registers every point created so far in the snapping grid. The grid is
+  // filled on the first snapped lookup (arrangements without crossings never
+  // need it), in the same order as when it was filled up front.
   void IndexNewPoints() {
-    if (!(snap_ > 0)) return;
+    if (!(snap_ > 0) || !indexing_) return;
     for (; indexed_ < points_.size(); ++indexed_) {
       const Vec2 p = points_[indexed_];
       cells_.Insert(static_cast<uint64_t>(static_cast<int64_t>(std::floor(p.x / snap_))),
@@ -141,6 +147,7 @@ class Builder {
   PairTable ids_;
   double snap_ = 0;
   size_t indexed_ = 0;
+  bool indexing_ = false;
   PairTable cells_;  // snapping grid: (cell column, cell row) -> point
 };
 
