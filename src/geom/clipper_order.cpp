@@ -6,6 +6,8 @@
 #include <map>
 #include <utility>
 
+#include "kernel/polygon2d_nesting.h"
+
 namespace mos::geom {
 namespace {
 
@@ -88,59 +90,11 @@ double TopY(const Contour& c) {
   return top;
 }
 
-// Contours of a canonical set do not cross: one vertex of `inner` off
-// `outer`'s boundary decides.
-// Where p lies for `c`, in one pass (the hot loop of ordering a result with
-// many holes): -1 on the boundary (exact cross product), else the crossing
-// number's verdict: 1 inside, 0 outside.
-int Classify(const Contour& c, Vec2 p) {
-  bool in = false;
-  for (size_t i = 0, j = c.size() - 1; i < c.size(); j = i++) {
-    const Vec2 a = c[j], b = c[i];
-    const bool aAbove = a.y > p.y, bAbove = b.y > p.y;
-    if (aAbove && bAbove) continue;  // cannot cross the ray nor hold p
-    if (p.y >= std::min(a.y, b.y) && p.y <= std::max(a.y, b.y)) {
-      const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-      if (cross == 0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x)) return -1;
-    }
-    if (bAbove != aAbove) {
-      const double x = c[j].x + (p.y - c[j].y) * (c[i].x - c[j].x) / (c[i].y - c[j].y);
-      if (p.x < x) in = !in;
-    }
-  }
-  return in ? 1 : 0;
-}
-
-bool Contains(const Contour& outer, const Contour& inner) {
-  for (const Vec2& p : inner) {
-    const int where = Classify(outer, p);
-    if (where >= 0) return where == 1;
-  }
-  return false;
-}
-
 // Depth-first order of the nesting tree, siblings in the given order.
 std::vector<size_t> TreeOrder(const std::vector<Contour>& cs, const std::vector<size_t>& order) {
   const size_t n = cs.size();
-  std::vector<double> area(n);
-  std::vector<std::array<double, 4>> box(n);
-  for (size_t i = 0; i < n; ++i) {
-    area[i] = std::fabs(kernel::SignedArea(cs[i]));
-    box[i] = {cs[i][0].x, cs[i][0].y, cs[i][0].x, cs[i][0].y};
-    for (const Vec2& p : cs[i])
-      box[i] = {std::min(box[i][0], p.x), std::min(box[i][1], p.y), std::max(box[i][2], p.x),
-                std::max(box[i][3], p.y)};
-  }
-  std::vector<long> parent(n, -1);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = 0; j < n; ++j) {
-      if (i == j || area[j] < area[i]) continue;
-      if (!(box[j][0] <= box[i][0] && box[j][1] <= box[i][1] && box[j][2] >= box[i][2] &&
-            box[j][3] >= box[i][3]))
-        continue;
-      if (parent[i] >= 0 && area[j] >= area[static_cast<size_t>(parent[i])]) continue;
-      if (Contains(cs[j], cs[i])) parent[i] = static_cast<long>(j);
-    }
+  // Each contour's parent: the smallest (then first) contour containing it.
+  const std::vector<long> parent = kernel::ContourParents(cs);
   std::vector<std::vector<size_t>> children(n + 1);  // n: the root
   for (size_t i : order) children[parent[i] < 0 ? n : static_cast<size_t>(parent[i])].push_back(i);
   std::vector<size_t> out;

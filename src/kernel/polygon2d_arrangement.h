@@ -36,11 +36,13 @@ struct Arrangement2d {
 // stopped, returns an empty arrangement.
 Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard = nullptr);
 
-// Winding numbers on the right of each edge, from a ray cast (downward for
-// edges at most 45 degrees from horizontal, leftward for steeper ones) with
-// half-open rules, so that a ray through a vertex counts each edge once.
-// With a guard: checked every few hundred ray casts; once it stopped the
-// windings are left unfinished (the caller discards the arrangement).
+// Winding numbers on the right of each edge: one ray cast per connected
+// component (from its longest edge; downward for edges at most 45 degrees
+// from horizontal, leftward for steeper ones, with half-open rules, so that
+// a ray through a vertex counts each edge once), propagated to the other
+// edges around the vertices. With a guard: checked before every ray cast;
+// once it stopped the windings are left unfinished (the caller discards the
+// arrangement).
 void ComputeWindings(Arrangement2d& arrangement, LimitGuard* guard = nullptr);
 
 }  // namespace mos::kernel
