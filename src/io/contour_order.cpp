@@ -5,44 +5,13 @@
 #include <cmath>
 #include <numeric>
 
+#include "kernel/polygon2d_nesting.h"
+
 namespace mos::io {
 namespace {
 
 using kernel::Contour;
 using kernel::Vec2;
-
-// Crossing-number test; points on the boundary count as outside (the caller
-// tries several vertices of the inner contour).
-bool Inside(const Contour& c, Vec2 p) {
-  bool in = false;
-  for (size_t i = 0, j = c.size() - 1; i < c.size(); j = i++) {
-    if ((c[i].y > p.y) != (c[j].y > p.y)) {
-      const double x = c[j].x + (p.y - c[j].y) * (c[i].x - c[j].x) / (c[i].y - c[j].y);
-      if (p.x < x) in = !in;
-    }
-  }
-  return in;
-}
-
-bool OnBoundary(const Contour& c, Vec2 p) {
-  for (size_t i = 0, j = c.size() - 1; i < c.size(); j = i++) {
-    const Vec2 a = c[j], b = c[i];
-    const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-    if (cross == 0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) &&
-        p.y >= std::min(a.y, b.y) && p.y <= std::max(a.y, b.y))
-      return true;
-  }
-  return false;
-}
-
-// Contours of a canonical set do not cross, so one vertex of `inner` off
-// `outer`'s boundary decides.
-bool Contains(const Contour& outer, const Contour& inner) {
-  for (const Vec2& p : inner) {
-    if (!OnBoundary(outer, p)) return Inside(outer, p);
-  }
-  return false;
-}
 
 double TopY(const Contour& c) {
   double top = c[0].y;
@@ -70,31 +39,10 @@ kernel::Polygon2d OrderContoursAsOpenscad(const kernel::Polygon2d& polygon) {
   for (const Contour& c : cs) {
     if (c.size() < 3) return polygon;
   }
-  std::vector<double> area(n), top(n);
-  std::vector<std::array<double, 4>> box(n);  // min x, min y, max x, max y
-  for (size_t i = 0; i < n; ++i) {
-    area[i] = std::fabs(kernel::SignedArea(cs[i]));
-    top[i] = TopY(cs[i]);
-    box[i] = {cs[i][0].x, cs[i][0].y, cs[i][0].x, cs[i][0].y};
-    for (const Vec2& p : cs[i]) {
-      box[i] = {std::min(box[i][0], p.x), std::min(box[i][1], p.y), std::max(box[i][2], p.x),
-                std::max(box[i][3], p.y)};
-    }
-  }
-  auto boxInside = [&](size_t inner, size_t outer) {
-    return box[outer][0] <= box[inner][0] && box[outer][1] <= box[inner][1] &&
-           box[outer][2] >= box[inner][2] && box[outer][3] >= box[inner][3];
-  };
-  // Parent: the smallest contour containing this one (n is bounded above;
-  // the box test leaves the polygon test to the few real candidates).
-  std::vector<long> parent(n, -1);
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < n; ++j) {
-      if (i == j || area[j] < area[i] || !boxInside(i, j)) continue;
-      if (parent[i] >= 0 && area[j] >= area[static_cast<size_t>(parent[i])]) continue;
-      if (Contains(cs[j], cs[i])) parent[i] = static_cast<long>(j);
-    }
-  }
+  std::vector<double> top(n);
+  for (size_t i = 0; i < n; ++i) top[i] = TopY(cs[i]);
+  // The same parents as testing every pair (kernel/polygon2d_nesting.h).
+  const std::vector<long> parent = kernel::ContourParents(cs);
   std::vector<std::vector<size_t>> children(n + 1);  // n: the root
   for (size_t i = 0; i < n; ++i) {
     children[parent[i] < 0 ? n : static_cast<size_t>(parent[i])].push_back(i);
