@@ -191,6 +191,10 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     outTriOfFace.assign(numFaces, -1);
   }
   const bool track = !outTriOfFace.empty();
+  // The output triangles of faces not direct, for the fan check (needed
+  // when both operands are known manifold, see below).
+  const bool listCut = track && p.fansKnown && q.fansKnown;
+  std::vector<int> cutTris;
   std::vector<std::vector<Vec2>> loops2;
   std::vector<int> flat;
   for (size_t f = 0; f < numFaces; ++f) {
@@ -235,6 +239,8 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
         }
       }
     }
+    if (listCut)
+      for (size_t t = triFace.size(); t < tris.size(); ++t) cutTris.push_back(static_cast<int>(t));
     if (track) triFace.resize(tris.size(), -1);
   }
   bool paired = false;
@@ -249,6 +255,18 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     result.triVerts = std::move(tris);
     result.triProp = std::move(props);
     paired = LocalTwins(result, faces, p, q, triFace, outTriOfFace);
+    // Operands known closed and manifold: a vertex only direct faces use
+    // keeps its operand's one fan (direct faces keep their operand's twins
+    // among themselves, and every face around it came direct: a cut face
+    // around it would put it in a cut triangle), so only the corners of
+    // cut faces' triangles are walked.
+    if (faces.consistent && paired && listCut) {
+      const bool fans = FansManifoldAt(result, cutTris);
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+      if (fans != FansManifold(result)) std::abort();
+#endif
+      return fans;
+    }
   } else {
     result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
   }

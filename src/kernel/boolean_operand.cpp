@@ -152,6 +152,7 @@ BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box 
     op.prop.resize(op.tri.size(), 0u);
     op.twin = mesh.halfedgeTwin;
     op.closed = true;
+    op.fansKnown = closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size();
   } else {
     for (int t = 0; t < mesh.NumTri(); ++t) {
       const auto& tv = mesh.triVerts[t];
@@ -287,7 +288,7 @@ struct TwoLaneHash {
 }  // namespace
 
 MeshFingerprint FingerprintOf(const Mesh& mesh) {
-  TwoLaneHash h;
+  TwoLaneHash h, t;
   for (const Vec3& p : mesh.vertPos) {
     uint64_t w[3];
     static_assert(sizeof(w) == sizeof(Vec3), "Vec3 is three doubles");
@@ -296,15 +297,17 @@ MeshFingerprint FingerprintOf(const Mesh& mesh) {
     h.Add(w[1]);
     h.Add(w[2]);
   }
-  for (const auto& t : mesh.triVerts) {
-    h.Add((static_cast<uint64_t>(static_cast<uint32_t>(t[0])) << 32) | static_cast<uint32_t>(t[1]));
-    h.Add(static_cast<uint32_t>(t[2]));
+  for (const auto& tv : mesh.triVerts) {
+    t.Add((static_cast<uint64_t>(static_cast<uint32_t>(tv[0])) << 32) | static_cast<uint32_t>(tv[1]));
+    t.Add(static_cast<uint32_t>(tv[2]));
   }
   MeshFingerprint f;
   f.numVert = mesh.vertPos.size();
   f.numTri = mesh.triVerts.size();
   f.h1 = h.a;
   f.h2 = h.b;
+  f.t1 = t.a;
+  f.t2 = t.b;
   return f;
 }
 
@@ -331,7 +334,7 @@ CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
   {
     std::lock_guard<std::mutex> lock(slot->mutex);
     data = slot->data;
-    look.closedTwins = slot->closedTwinsKnown && slot->closedTwins == look.fingerprint;
+    look.closedTwins = slot->closedTwinsKnown && slot->closedTwins.SameTriangles(look.fingerprint);
     look.windowedBefore = slot->windowedBefore && slot->windowedFor == look.fingerprint;
   }
   if (data && data->fingerprint == look.fingerprint) look.hit = std::move(data);
@@ -339,9 +342,11 @@ CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
 }
 
 // The cached operand with the mesh's properties.
-BoolOperand WithProps(const Mesh& mesh, BoolOperand op) {
+// `fansKnown`: the slot records this content as closed and manifold.
+BoolOperand WithProps(const Mesh& mesh, BoolOperand op, bool fansKnown) {
   op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
   op.prop.resize(op.tri.size(), 0u);
+  op.fansKnown = fansKnown && op.closed && op.tri.size() == mesh.triVerts.size();
   return op;
 }
 
@@ -421,7 +426,7 @@ bool ColumnTriangles(const BoolOperand& op, const Box3& window, size_t part, std
 
 BoolOperand PrepareOperandCached(const Mesh& mesh) {
   const CacheLookup look = Lookup(mesh, true);
-  if (look.hit) return WithProps(mesh, look.hit->operand);
+  if (look.hit) return WithProps(mesh, look.hit->operand, look.closedTwins);
   BoolOperand op = Prepare(mesh, look.closedTwins);
   Store(mesh, look.fingerprint, op);
   return op;
@@ -436,7 +441,7 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
   for (int i = 0; i < 2; ++i) {
     looks[i] = Lookup(*meshes[i], false);
     if (looks[i].hit) {
-      *ops[i] = WithProps(*meshes[i], looks[i].hit->operand);
+      *ops[i] = WithProps(*meshes[i], looks[i].hit->operand, looks[i].closedTwins);
       boxes[i] = ops[i]->box;
       noNan[i] = ops[i]->noNan;
     } else {

@@ -29,6 +29,9 @@ struct BoolOperand {
   Box3 box;
   bool closed = true;  // every halfedge found exactly one twin
   bool noNan = true;   // no coordinate is NaN: every box holds its parts' boxes
+  // Known closed and manifold (every used vertex one fan): the mesh's
+  // PreparedSlot records it for this content (a boolean's cleaned result).
+  bool fansKnown = false;
   Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
   // A windowed preparation (PrepareOperandPair): only the triangles whose
   // box meets the XY column of the window (where both operands' boxes
@@ -53,12 +56,15 @@ struct BoolOperand {
 BoolOperand PrepareOperand(const Mesh& mesh);
 
 // Content fingerprint of a mesh's positions and triangles (sizes and two
-// independent 64-bit hashes of the exact bits).
+// independent 64-bit hashes of the exact bits of each).
 struct MeshFingerprint {
   size_t numVert = 0, numTri = 0;
-  uint64_t h1 = 0, h2 = 0;
-  bool operator==(const MeshFingerprint& o) const {
-    return numVert == o.numVert && numTri == o.numTri && h1 == o.h1 && h2 == o.h2;
+  uint64_t h1 = 0, h2 = 0;  // the positions
+  uint64_t t1 = 0, t2 = 0;  // the triangles
+  bool operator==(const MeshFingerprint& o) const { return SameTriangles(o) && h1 == o.h1 && h2 == o.h2; }
+  // The same vertex count and triangles (positions may differ: a moved copy).
+  bool SameTriangles(const MeshFingerprint& o) const {
+    return numVert == o.numVert && numTri == o.numTri && t1 == o.t1 && t2 == o.t2;
   }
 };
 MeshFingerprint FingerprintOf(const Mesh& mesh);
@@ -74,10 +80,13 @@ struct PreparedOperand {
 struct PreparedSlot {
   std::mutex mutex;  // copies of one mesh may be used from several threads
   std::shared_ptr<const PreparedOperand> data;
-  // Set by the boolean that made the mesh: while the mesh has this content
-  // it is closed and manifold and its halfedgeTwin is complete, so a
-  // preparation takes the twins instead of pairing the halfedges again
-  // (the pairing of a closed manifold mesh is unique: same twins).
+  // Set by the boolean that made the mesh: while the mesh has these
+  // triangles (MeshFingerprint::SameTriangles: closedness, manifoldness and
+  // the twins depend on the triangles alone, so a copy moved by a
+  // transform that keeps the orientation keeps it) it is closed and
+  // manifold and its halfedgeTwin is complete, so a preparation takes the
+  // twins instead of pairing the halfedges again (the pairing of a closed
+  // manifold mesh is unique: same twins).
   bool closedTwinsKnown = false;
   MeshFingerprint closedTwins;
   // Set by a windowed preparation (PrepareOperandPair) of this content: a
