@@ -358,6 +358,11 @@ struct RawInfo {
   bool consistent = false;        // closed, manifold, twins built: clean locally
   std::vector<char> activeVerts;  // per vertex: on a face the intersection changed
   bool perturbedSecond = false;   // which perturbation was tried first (preferred)
+  // The operands as the attempts had them prepared (when their boxes
+  // met), for the other perturbation choice (Boolean): any preparation of
+  // a mesh, windowed or whole, gives the same kernel results.
+  bool prepared = false;
+  BoolOperand p, q;
 };
 
 // The boolean without cleanup.
@@ -370,7 +375,8 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   if (a.NumTri() == 0) return untouched(op == OpType::kUnion ? Copy(b) : Mesh{});
   // Prepared for the window where they meet when that pays (the shifted
   // attempt below moves b, so it takes a whole p).
-  BoolOperand p, q;
+  BoolOperand& p = info.p;
+  BoolOperand& q = info.q;
   if (!PrepareOperandPair(a, b, p, q)) {
     if (op == OpType::kIntersection) return untouched(Mesh{});
     Mesh out = Copy(a);
@@ -378,6 +384,7 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
     return untouched(std::move(out));
   }
   auto stopped = [&] { return guard && guard->Stopped(); };
+  info.prepared = true;
   info.consistent = true;
   info.perturbedSecond = PerturbSecond(p, q);
   auto run = [&](bool second, Mesh& out) {
@@ -426,21 +433,27 @@ namespace {
 
 // The boolean with the perturbation choice `second` (the one the first
 // attempt did not prefer), on the operands prepared for the first attempt
-// and cleaned like it around what the intersection changed: the retry
-// below, which solids that only touch run on every union, cost a second
-// preparation of both operands and a cleanup of the whole mesh.
-Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuard* guard) {
-  BoolOperand p, q;
-  if (!PrepareOperandPair(a, b, p, q)) {
-    p = PrepareOperandCached(a);
-    q = PrepareOperandCached(b);
+// (`info`; prepared whole when their boxes did not meet) and cleaned like
+// it around what the intersection changed: the retry below, which solids
+// that only touch run on every union, cost a second preparation of both
+// operands and a cleanup of the whole mesh. `closed`: the cleanup knows
+// the result closed and manifold (what IsClosedManifold says then).
+Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuard* guard, RawInfo& info,
+                 bool& closed) {
+  if (!info.prepared) {
+    info.p = PrepareOperandCached(a);
+    info.q = PrepareOperandCached(b);
+    info.prepared = true;
   }
+  const BoolOperand& p = info.p;
+  const BoolOperand& q = info.q;
   Mesh out;
   std::vector<char> active;
   const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active)
                          : RunBoolean(p, q, RolesFor(op, false), out, guard, &active);
+  closed = false;
   if (ok && active.size() == out.vertPos.size())
-    CleanupMeshNear(out, std::move(active), true);
+    closed = CleanupMeshNear(out, std::move(active), true);
   else
     CleanupMesh(out);
   return out;
@@ -534,13 +547,17 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   // a sliver a rounding step wide, which later booleans cut differently
   // from the exact solids.
   if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
-    Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard);
+    bool altClosed = false;
+    Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard, info, altClosed);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
     // Solids that only touch (cubes sharing an edge) keep their coincident
     // vertices on purpose; a choice that separates them is not wanted.
-    if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+    if (altClosed && !IsClosedManifold(alt)) std::abort();
+#endif
+    if (alt.NumTri() > 0 && (altClosed || IsClosedManifold(alt)) && !HasCoincidentUsedVerts(alt) &&
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
-      return WithPreparedSlot(std::move(alt));
+      return WithPreparedSlot(std::move(alt), true);
   }
   return WithPreparedSlot(std::move(out), closed);
 }
