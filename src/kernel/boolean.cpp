@@ -363,6 +363,9 @@ struct RawInfo {
   // a mesh, windowed or whole, gives the same kernel results.
   bool prepared = false;
   BoolOperand p, q;
+  // The operands' fingerprints when the caller found them (else null).
+  const MeshFingerprint* fingerprintA = nullptr;
+  const MeshFingerprint* fingerprintB = nullptr;
 };
 
 // The boolean without cleanup.
@@ -377,7 +380,7 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   // attempt below moves b, so it takes a whole p).
   BoolOperand& p = info.p;
   BoolOperand& q = info.q;
-  if (!PrepareOperandPair(a, b, p, q)) {
+  if (!PrepareOperandPair(a, b, p, q, info.fingerprintA, info.fingerprintB)) {
     if (op == OpType::kIntersection) return untouched(Mesh{});
     Mesh out = Copy(a);
     if (op == OpType::kUnion) AppendMesh(out, Copy(b));
@@ -526,7 +529,14 @@ Mesh WithPreparedSlot(Mesh m, bool closed = false) {
 }  // namespace
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
+  return BooleanWithFingerprints(a, b, op, guard, nullptr, nullptr);
+}
+
+Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard,
+                             const MeshFingerprint* fingerprintA, const MeshFingerprint* fingerprintB) {
   RawInfo info;
+  info.fingerprintA = fingerprintA;
+  info.fingerprintB = fingerprintB;
   Mesh out = BooleanRawWithInfo(a, b, op, guard, info);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   // Only the faces the intersection changed (and their neighbours) are

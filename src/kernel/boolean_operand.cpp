@@ -323,11 +323,12 @@ struct CacheLookup {
 };
 
 // `alwaysFingerprint`: find the fingerprint even when the mesh has no slot.
-CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
+// `known` (optional): the mesh's fingerprint, found by the caller.
+CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint, const MeshFingerprint* known = nullptr) {
   CacheLookup look;
   std::shared_ptr<PreparedSlot> slot = mesh.prepared;
-  if (!slot && !alwaysFingerprint) return look;
-  look.fingerprint = FingerprintOf(mesh);
+  if (!slot && !alwaysFingerprint && !known) return look;
+  look.fingerprint = known ? *known : FingerprintOf(mesh);
   look.haveFingerprint = true;
   if (!slot) return look;
   std::shared_ptr<const PreparedOperand> data;
@@ -432,14 +433,16 @@ BoolOperand PrepareOperandCached(const Mesh& mesh) {
   return op;
 }
 
-bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q) {
+bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q,
+                        const MeshFingerprint* fingerprintA, const MeshFingerprint* fingerprintB) {
   const Mesh* meshes[2] = {&a, &b};
+  const MeshFingerprint* known[2] = {fingerprintA, fingerprintB};
   BoolOperand* ops[2] = {&p, &q};
   CacheLookup looks[2];
   Box3 boxes[2];
   bool noNan[2] = {true, true};
   for (int i = 0; i < 2; ++i) {
-    looks[i] = Lookup(*meshes[i], false);
+    looks[i] = Lookup(*meshes[i], false, known[i]);
     if (looks[i].hit) {
       *ops[i] = WithProps(*meshes[i], looks[i].hit->operand, looks[i].closedTwins);
       boxes[i] = ops[i]->box;

@@ -95,6 +95,13 @@ struct PreparedSlot {
   // its window is very small.
   bool windowedBefore = false;
   MeshFingerprint windowedFor;
+  // Set by TakeIsolatedComponents (union_pieces.h) for this content: the
+  // boxes of the mesh's connected components (in ComponentIds' order), so
+  // a solid united again (a cached prefix in a re-render) is not walked
+  // again to find that nothing of it is apart.
+  bool componentsKnown = false;
+  MeshFingerprint componentsFor;
+  std::vector<Box3> componentBoxes;
 };
 
 // PrepareOperand, reusing what Mesh::prepared holds when it was prepared
@@ -111,7 +118,10 @@ BoolOperand PrepareOperandCached(const Mesh& mesh);
 // prepared whole and kept (as PrepareOperandCached). Returns false, with
 // nothing prepared, when the meshes' boxes do not overlap. Every
 // intersection kernel and winding number comes out as with PrepareOperand.
-bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q);
+// `fingerprintA`, `fingerprintB` (optional): FingerprintOf(a), of b, when
+// the caller found them (then they are not found again).
+bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q,
+                        const MeshFingerprint* fingerprintA = nullptr, const MeshFingerprint* fingerprintB = nullptr);
 
 // Pairs each halfedge with its opposite (start/end swapped). Returns false
 // when some halfedge has none or the pairing is ambiguous (kept -1 / first).
