@@ -280,7 +280,24 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
 // faces; once it stops, the attempt ends (false, empty result).
 // `active` (optional) receives, per output vertex, whether it is a vertex
 // of a face the intersection changed.
-bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result,
+// While it lives, a narrowed winding box (BoolOperand::windingBox) stands
+// in for the operand's box (what WindingNumbers reads).
+class WindingBoxIn {
+ public:
+  explicit WindingBoxIn(BoolOperand& op) : op_(op.narrowWinding ? &op : nullptr) {
+    if (op_) std::swap(op_->box, op_->windingBox);
+  }
+  ~WindingBoxIn() {
+    if (op_) std::swap(op_->box, op_->windingBox);
+  }
+  WindingBoxIn(const WindingBoxIn&) = delete;
+  WindingBoxIn& operator=(const WindingBoxIn&) = delete;
+
+ private:
+  BoolOperand* op_;
+};
+
+bool RunBoolean(BoolOperand& p, BoolOperand& q, const BoolRoles& roles, Mesh& result,
                 LimitGuard* guard = nullptr, std::vector<char>* active = nullptr) {
   auto stopped = [&] { return guard && !guard->Check(); };
   const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
@@ -288,9 +305,16 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   if (stopped()) return false;
   const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
   if (stopped()) return false;
-  const std::vector<int> windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
+  std::vector<int> windingP, windingQ;
+  {
+    const WindingBoxIn narrowed(q);
+    windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
+  }
   if (stopped()) return false;
-  const std::vector<int> windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
+  {
+    const WindingBoxIn narrowed(p);
+    windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
+  }
   if (stopped()) return false;
   FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
   if (stopped()) return false;
@@ -318,7 +342,7 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
 // tie is left to decide; the slivers this leaves are shorter than
 // cleanup's collapse length.
-bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant,
+bool RunShifted(BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant,
                 LimitGuard* guard, std::vector<char>* active = nullptr) {
   static const Vec3 kDirections[] = {{1, 0.61803398875, 0.41421356237},
                                      {-0.73205080757, 1, -0.30277563773},
@@ -330,7 +354,7 @@ bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, in
   const Vec3 shift = kDirections[variant % 3] * step;
   Mesh moved = b;
   for (Vec3& v : moved.vertPos) v = v + shift;
-  const BoolOperand q = PrepareOperand(moved);
+  BoolOperand q = PrepareOperand(moved);
   return RunBoolean(p, q, RolesFor(op, false), result, guard, active);
 }
 
@@ -403,7 +427,15 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
-  if (p.windowed) p = PrepareOperandCached(a);
+  if (p.windowed) {
+    // q's region (PrepareOperandPair) may rest on p's narrowed winding
+    // box, which holds whatever p's preparation.
+    const bool narrow = p.narrowWinding;
+    const Box3 windingBox = p.windingBox;
+    p = PrepareOperandCached(a);
+    p.narrowWinding = narrow;
+    p.windingBox = windingBox;
+  }
   for (int variant = 0; variant < 3; ++variant) {
     Mesh shifted;
     if (RunShifted(p, b, op, shifted, variant, guard, &info.activeVerts)) return shifted;
@@ -422,8 +454,8 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
 }
 
 Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
-  const BoolOperand p = PrepareOperand(a);
-  const BoolOperand q = PrepareOperand(b);
+  BoolOperand p = PrepareOperand(a);
+  BoolOperand q = PrepareOperand(b);
   Mesh out;
   if (strategy == 0) RunBoolean(p, q, RolesFor(op, false), out);
   else if (strategy == 1) RunBoolean(q, p, RolesFor(op, true), out);
@@ -448,8 +480,8 @@ Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuar
     info.q = PrepareOperandCached(b);
     info.prepared = true;
   }
-  const BoolOperand& p = info.p;
-  const BoolOperand& q = info.q;
+  BoolOperand& p = info.p;
+  BoolOperand& q = info.q;
   Mesh out;
   std::vector<char> active;
   const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active)

@@ -45,6 +45,15 @@ struct BoolOperand {
   // outside it the winding is 0), hence in the window's column.
   bool windowed = false;
   std::vector<int> windowTris;
+  // With narrowWinding, the box the winding numbers of the other operand's
+  // vertices use (RunBoolean swaps it in for WindingNumbers, which gives
+  // winding 0 to a vertex outside the closed triMesh's box): for a windowed
+  // operand over whose column (every triangle over the window's XY) the
+  // other operand's vertices in its box all lie, the box of that column:
+  // a vertical line through such a vertex meets only column triangles, so
+  // outside their box it meets none on one side, and the winding is 0.
+  bool narrowWinding = false;
+  Box3 windingBox;
 
   BoolMeshView View() const { return BoolMeshView{&pos, &tri, &twin}; }
   int NumTri() const { return static_cast<int>(tri.size()); }
@@ -118,6 +127,11 @@ BoolOperand PrepareOperandCached(const Mesh& mesh);
 // prepared whole and kept (as PrepareOperandCached). Returns false, with
 // nothing prepared, when the meshes' boxes do not overlap. Every
 // intersection kernel and winding number comes out as with PrepareOperand.
+// The operand with fewer triangles (not found kept) may be prepared for a
+// region instead of a column: the triangles meeting the box of the other
+// one's column (its whole box when it is whole) or the XY column over the
+// other one's vertices in its box (their winding rays); see the
+// implementation for why that suffices and when it is not done.
 // `fingerprintA`, `fingerprintB` (optional): FingerprintOf(a), of b, when
 // the caller found them (then they are not found again).
 bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q,
