@@ -355,7 +355,12 @@ bool RunShifted(BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int vari
   Mesh moved = b;
   for (Vec3& v : moved.vertPos) v = v + shift;
   BoolOperand q = PrepareOperand(moved);
-  return RunBoolean(p, q, RolesFor(op, false), result, guard, active);
+  // The moved operand was not what p's narrowed winding box was found for.
+  const bool narrow = p.narrowWinding;
+  p.narrowWinding = false;
+  const bool ok = RunBoolean(p, q, RolesFor(op, false), result, guard, active);
+  p.narrowWinding = narrow;
+  return ok;
 }
 
 // Whether a vertex of `m` without an outward perturbation direction lies
@@ -508,31 +513,40 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
   std::vector<char> used(m.vertPos.size(), 0);
   for (const auto& t : m.triVerts)
     for (int v : t) used[v] = 1;
-  std::vector<Vec3> pts;
-  for (size_t v = 0; v < used.size(); ++v)
-    if (used[v]) pts.push_back(m.vertPos[v]);
-  // An open-addressing table keyed by the coordinates' bits (-0 as +0, as
-  // == treats them equal): linear, where a sort by position was n log n.
-  // NaN (never equal, and unordered for the sort) takes the sort below.
+  size_t numUsed = 0;
   bool anyNan = false;
-  for (const Vec3& p : pts) anyNan = anyNan || p.x != p.x || p.y != p.y || p.z != p.z;
+  const Vec3* pos = m.vertPos.data();
+  for (size_t v = 0; v < used.size(); ++v) {
+    if (!used[v]) continue;
+    ++numUsed;
+    const Vec3& p = pos[v];
+    anyNan = anyNan || p.x != p.x || p.y != p.y || p.z != p.z;
+  }
+  // An open-addressing table of vertex indices keyed by the coordinates'
+  // bits (-0 as +0, as == treats them equal): linear, where a sort by
+  // position was n log n. NaN (never equal, and unordered for the sort)
+  // takes the sort below.
   if (!anyNan) {
     size_t cap = 16;
-    while (cap < 2 * pts.size()) cap *= 2;
+    while (cap < 2 * numUsed) cap *= 2;
     std::vector<int> table(cap, -1);
-    for (size_t i = 0; i < pts.size(); ++i) {
-      const Vec3& p = pts[i];
+    for (size_t v = 0; v < used.size(); ++v) {
+      if (!used[v]) continue;
+      const Vec3& p = pos[v];
       const uint64_t h = PositionHash(p);
       for (size_t slot = static_cast<size_t>(h) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
         if (table[slot] < 0) {
-          table[slot] = static_cast<int>(i);
+          table[slot] = static_cast<int>(v);
           break;
         }
-        if (pts[static_cast<size_t>(table[slot])] == p) return true;
+        if (pos[static_cast<size_t>(table[slot])] == p) return true;
       }
     }
     return false;
   }
+  std::vector<Vec3> pts;
+  for (size_t v = 0; v < used.size(); ++v)
+    if (used[v]) pts.push_back(pos[v]);
   auto less = [](const Vec3& p, const Vec3& q) {
     if (p.x != q.x) return p.x < q.x;
     if (p.y != q.y) return p.y < q.y;
