@@ -280,6 +280,47 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
 // faces; once it stops, the attempt ends (false, empty result).
 // `active` (optional) receives, per output vertex, whether it is a vertex
 // of a face the intersection changed.
+#ifdef MOS_CHECK_WINDOW
+// The operand prepared whole from the same positions, triangles, twins and
+// properties.
+BoolOperand WholeAgain(const BoolOperand& op) {
+  Mesh m;
+  m.vertPos = op.pos;
+  m.triVerts = op.tri;
+  m.halfedgeTwin = op.twin;
+  m.triProp = op.prop;
+  return PrepareOperand(m);
+}
+
+bool SameHitBits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
+        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
+      return false;
+  return true;
+}
+
+void CheckAgainstWhole(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
+                       const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP,
+                       const std::vector<int>& windingP, const std::vector<int>& windingQ, const FacePolygons& faces) {
+  const BoolOperand pw = WholeAgain(p), qw = WholeAgain(q);
+  const BoolKernels kw(pw.View(), qw.View(), &pw.vertNormal, roles.expandP);
+  const std::vector<EdgeTriHit> pq = IntersectEdgesWithTriangles(kw, pw, qw, true);
+  const std::vector<EdgeTriHit> qp = IntersectEdgesWithTriangles(kw, pw, qw, false);
+  if (!SameHitBits(pq, hitsPQ) || !SameHitBits(qp, hitsQP)) std::abort();
+  const std::vector<int> wp = WindingNumbers(kw, pw, qw, true, pq);
+  const std::vector<int> wq = WindingNumbers(kw, pw, qw, false, qp);
+  if (wp != windingP || wq != windingQ) std::abort();
+  const FacePolygons f = AssembleFaces(pw, qw, roles, wp, wq, pq, qp);
+  if (f.consistent != faces.consistent || f.faceStart != faces.faceStart || f.edges != faces.edges ||
+      f.vertPos.size() != faces.vertPos.size() || f.directTri != faces.directTri ||
+      f.directCorner != faces.directCorner || f.faceProp != faces.faceProp ||
+      (!f.vertPos.empty() && std::memcmp(f.vertPos.data(), faces.vertPos.data(), f.vertPos.size() * sizeof(Vec3)) != 0))
+    std::abort();
+}
+#endif
+
 // While it lives, a narrowed winding box (BoolOperand::windingBox) stands
 // in for the operand's box (what WindingNumbers reads).
 class WindingBoxIn {
@@ -318,6 +359,11 @@ bool RunBoolean(BoolOperand& p, BoolOperand& q, const BoolRoles& roles, Mesh& re
   if (stopped()) return false;
   FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
   if (stopped()) return false;
+#ifdef MOS_CHECK_WINDOW
+  // Check build: windowed and region preparations (with a narrowed winding
+  // box) must give the very hits, windings and faces of whole ones.
+  if (p.windowed || q.windowed) CheckAgainstWhole(p, q, roles, hitsPQ, hitsQP, windingP, windingQ, faces);
+#endif
   std::vector<char> activeVert;
 #ifdef MOS_CHECK_ASSEMBLE_LOCAL
   // Check build: the generic path (every face by its edges, global twins)
