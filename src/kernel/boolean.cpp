@@ -191,6 +191,10 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     outTriOfFace.assign(numFaces, -1);
   }
   const bool track = !outTriOfFace.empty();
+  // The output triangles of faces not direct, for the fan check (needed
+  // when both operands are known manifold, see below).
+  const bool listCut = track && p.fansKnown && q.fansKnown;
+  std::vector<int> cutTris;
   std::vector<std::vector<Vec2>> loops2;
   std::vector<int> flat;
   for (size_t f = 0; f < numFaces; ++f) {
@@ -235,6 +239,8 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
         }
       }
     }
+    if (listCut)
+      for (size_t t = triFace.size(); t < tris.size(); ++t) cutTris.push_back(static_cast<int>(t));
     if (track) triFace.resize(tris.size(), -1);
   }
   bool paired = false;
@@ -249,6 +255,18 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     result.triVerts = std::move(tris);
     result.triProp = std::move(props);
     paired = LocalTwins(result, faces, p, q, triFace, outTriOfFace);
+    // Operands known closed and manifold: a vertex only direct faces use
+    // keeps its operand's one fan (direct faces keep their operand's twins
+    // among themselves, and every face around it came direct: a cut face
+    // around it would put it in a cut triangle), so only the corners of
+    // cut faces' triangles are walked.
+    if (faces.consistent && paired && listCut) {
+      const bool fans = FansManifoldAt(result, cutTris);
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+      if (fans != FansManifold(result)) std::abort();
+#endif
+      return fans;
+    }
   } else {
     result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
   }
@@ -262,7 +280,65 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
 // faces; once it stops, the attempt ends (false, empty result).
 // `active` (optional) receives, per output vertex, whether it is a vertex
 // of a face the intersection changed.
-bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles, Mesh& result,
+#ifdef MOS_CHECK_WINDOW
+// The operand prepared whole from the same positions, triangles, twins and
+// properties.
+BoolOperand WholeAgain(const BoolOperand& op) {
+  Mesh m;
+  m.vertPos = op.pos;
+  m.triVerts = op.tri;
+  m.halfedgeTwin = op.twin;
+  m.triProp = op.prop;
+  return PrepareOperand(m);
+}
+
+bool SameHitBits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
+        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
+      return false;
+  return true;
+}
+
+void CheckAgainstWhole(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
+                       const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP,
+                       const std::vector<int>& windingP, const std::vector<int>& windingQ, const FacePolygons& faces) {
+  const BoolOperand pw = WholeAgain(p), qw = WholeAgain(q);
+  const BoolKernels kw(pw.View(), qw.View(), &pw.vertNormal, roles.expandP);
+  const std::vector<EdgeTriHit> pq = IntersectEdgesWithTriangles(kw, pw, qw, true);
+  const std::vector<EdgeTriHit> qp = IntersectEdgesWithTriangles(kw, pw, qw, false);
+  if (!SameHitBits(pq, hitsPQ) || !SameHitBits(qp, hitsQP)) std::abort();
+  const std::vector<int> wp = WindingNumbers(kw, pw, qw, true, pq);
+  const std::vector<int> wq = WindingNumbers(kw, pw, qw, false, qp);
+  if (wp != windingP || wq != windingQ) std::abort();
+  const FacePolygons f = AssembleFaces(pw, qw, roles, wp, wq, pq, qp);
+  if (f.consistent != faces.consistent || f.faceStart != faces.faceStart || f.edges != faces.edges ||
+      f.vertPos.size() != faces.vertPos.size() || f.directTri != faces.directTri ||
+      f.directCorner != faces.directCorner || f.faceProp != faces.faceProp ||
+      (!f.vertPos.empty() && std::memcmp(f.vertPos.data(), faces.vertPos.data(), f.vertPos.size() * sizeof(Vec3)) != 0))
+    std::abort();
+}
+#endif
+
+// While it lives, a narrowed winding box (BoolOperand::windingBox) stands
+// in for the operand's box (what WindingNumbers reads).
+class WindingBoxIn {
+ public:
+  explicit WindingBoxIn(BoolOperand& op) : op_(op.narrowWinding ? &op : nullptr) {
+    if (op_) std::swap(op_->box, op_->windingBox);
+  }
+  ~WindingBoxIn() {
+    if (op_) std::swap(op_->box, op_->windingBox);
+  }
+  WindingBoxIn(const WindingBoxIn&) = delete;
+  WindingBoxIn& operator=(const WindingBoxIn&) = delete;
+
+ private:
+  BoolOperand* op_;
+};
+
+bool RunBoolean(BoolOperand& p, BoolOperand& q, const BoolRoles& roles, Mesh& result,
                 LimitGuard* guard = nullptr, std::vector<char>* active = nullptr) {
   auto stopped = [&] { return guard && !guard->Check(); };
   const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
@@ -270,12 +346,24 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
   if (stopped()) return false;
   const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
   if (stopped()) return false;
-  const std::vector<int> windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
+  std::vector<int> windingP, windingQ;
+  {
+    const WindingBoxIn narrowed(q);
+    windingP = WindingNumbers(kernels, p, q, true, hitsPQ);
+  }
   if (stopped()) return false;
-  const std::vector<int> windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
+  {
+    const WindingBoxIn narrowed(p);
+    windingQ = WindingNumbers(kernels, p, q, false, hitsQP);
+  }
   if (stopped()) return false;
   FacePolygons faces = AssembleFaces(p, q, roles, windingP, windingQ, hitsPQ, hitsQP);
   if (stopped()) return false;
+#ifdef MOS_CHECK_WINDOW
+  // Check build: windowed and region preparations (with a narrowed winding
+  // box) must give the very hits, windings and faces of whole ones.
+  if (p.windowed || q.windowed) CheckAgainstWhole(p, q, roles, hitsPQ, hitsQP, windingP, windingQ, faces);
+#endif
   std::vector<char> activeVert;
 #ifdef MOS_CHECK_ASSEMBLE_LOCAL
   // Check build: the generic path (every face by its edges, global twins)
@@ -300,7 +388,7 @@ bool RunBoolean(const BoolOperand& p, const BoolOperand& q, const BoolRoles& rol
 // Moves `b` by a rounding-sized step in a generic direction, so no exact
 // tie is left to decide; the slivers this leaves are shorter than
 // cleanup's collapse length.
-bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant,
+bool RunShifted(BoolOperand& p, const Mesh& b, OpType op, Mesh& result, int variant,
                 LimitGuard* guard, std::vector<char>* active = nullptr) {
   static const Vec3 kDirections[] = {{1, 0.61803398875, 0.41421356237},
                                      {-0.73205080757, 1, -0.30277563773},
@@ -312,8 +400,13 @@ bool RunShifted(const BoolOperand& p, const Mesh& b, OpType op, Mesh& result, in
   const Vec3 shift = kDirections[variant % 3] * step;
   Mesh moved = b;
   for (Vec3& v : moved.vertPos) v = v + shift;
-  const BoolOperand q = PrepareOperand(moved);
-  return RunBoolean(p, q, RolesFor(op, false), result, guard, active);
+  BoolOperand q = PrepareOperand(moved);
+  // The moved operand was not what p's narrowed winding box was found for.
+  const bool narrow = p.narrowWinding;
+  p.narrowWinding = false;
+  const bool ok = RunBoolean(p, q, RolesFor(op, false), result, guard, active);
+  p.narrowWinding = narrow;
+  return ok;
 }
 
 // Whether a vertex of `m` without an outward perturbation direction lies
@@ -340,6 +433,14 @@ struct RawInfo {
   bool consistent = false;        // closed, manifold, twins built: clean locally
   std::vector<char> activeVerts;  // per vertex: on a face the intersection changed
   bool perturbedSecond = false;   // which perturbation was tried first (preferred)
+  // The operands as the attempts had them prepared (when their boxes
+  // met), for the other perturbation choice (Boolean): any preparation of
+  // a mesh, windowed or whole, gives the same kernel results.
+  bool prepared = false;
+  BoolOperand p, q;
+  // The operands' fingerprints when the caller found them (else null).
+  const MeshFingerprint* fingerprintA = nullptr;
+  const MeshFingerprint* fingerprintB = nullptr;
 };
 
 // The boolean without cleanup.
@@ -352,14 +453,16 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   if (a.NumTri() == 0) return untouched(op == OpType::kUnion ? Copy(b) : Mesh{});
   // Prepared for the window where they meet when that pays (the shifted
   // attempt below moves b, so it takes a whole p).
-  BoolOperand p, q;
-  if (!PrepareOperandPair(a, b, p, q)) {
+  BoolOperand& p = info.p;
+  BoolOperand& q = info.q;
+  if (!PrepareOperandPair(a, b, p, q, info.fingerprintA, info.fingerprintB)) {
     if (op == OpType::kIntersection) return untouched(Mesh{});
     Mesh out = Copy(a);
     if (op == OpType::kUnion) AppendMesh(out, Copy(b));
     return untouched(std::move(out));
   }
   auto stopped = [&] { return guard && guard->Stopped(); };
+  info.prepared = true;
   info.consistent = true;
   info.perturbedSecond = PerturbSecond(p, q);
   auto run = [&](bool second, Mesh& out) {
@@ -375,7 +478,15 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   if (stopped()) return Mesh{};
   // Last resort: move the second operand by a rounding-sized step (three
   // generic directions).
-  if (p.windowed) p = PrepareOperandCached(a);
+  if (p.windowed) {
+    // q's region (PrepareOperandPair) may rest on p's narrowed winding
+    // box, which holds whatever p's preparation.
+    const bool narrow = p.narrowWinding;
+    const Box3 windingBox = p.windingBox;
+    p = PrepareOperandCached(a);
+    p.narrowWinding = narrow;
+    p.windingBox = windingBox;
+  }
   for (int variant = 0; variant < 3; ++variant) {
     Mesh shifted;
     if (RunShifted(p, b, op, shifted, variant, guard, &info.activeVerts)) return shifted;
@@ -394,8 +505,8 @@ Mesh BooleanRaw(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
 }
 
 Mesh BooleanStrategy(const Mesh& a, const Mesh& b, OpType op, int strategy) {
-  const BoolOperand p = PrepareOperand(a);
-  const BoolOperand q = PrepareOperand(b);
+  BoolOperand p = PrepareOperand(a);
+  BoolOperand q = PrepareOperand(b);
   Mesh out;
   if (strategy == 0) RunBoolean(p, q, RolesFor(op, false), out);
   else if (strategy == 1) RunBoolean(q, p, RolesFor(op, true), out);
@@ -408,21 +519,27 @@ namespace {
 
 // The boolean with the perturbation choice `second` (the one the first
 // attempt did not prefer), on the operands prepared for the first attempt
-// and cleaned like it around what the intersection changed: the retry
-// below, which solids that only touch run on every union, cost a second
-// preparation of both operands and a cleanup of the whole mesh.
-Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuard* guard) {
-  BoolOperand p, q;
-  if (!PrepareOperandPair(a, b, p, q)) {
-    p = PrepareOperandCached(a);
-    q = PrepareOperandCached(b);
+// (`info`; prepared whole when their boxes did not meet) and cleaned like
+// it around what the intersection changed: the retry below, which solids
+// that only touch run on every union, cost a second preparation of both
+// operands and a cleanup of the whole mesh. `closed`: the cleanup knows
+// the result closed and manifold (what IsClosedManifold says then).
+Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuard* guard, RawInfo& info,
+                 bool& closed) {
+  if (!info.prepared) {
+    info.p = PrepareOperandCached(a);
+    info.q = PrepareOperandCached(b);
+    info.prepared = true;
   }
+  BoolOperand& p = info.p;
+  BoolOperand& q = info.q;
   Mesh out;
   std::vector<char> active;
   const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active)
                          : RunBoolean(p, q, RolesFor(op, false), out, guard, &active);
+  closed = false;
   if (ok && active.size() == out.vertPos.size())
-    CleanupMeshNear(out, std::move(active), true);
+    closed = CleanupMeshNear(out, std::move(active), true);
   else
     CleanupMesh(out);
   return out;
@@ -442,31 +559,40 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
   std::vector<char> used(m.vertPos.size(), 0);
   for (const auto& t : m.triVerts)
     for (int v : t) used[v] = 1;
-  std::vector<Vec3> pts;
-  for (size_t v = 0; v < used.size(); ++v)
-    if (used[v]) pts.push_back(m.vertPos[v]);
-  // An open-addressing table keyed by the coordinates' bits (-0 as +0, as
-  // == treats them equal): linear, where a sort by position was n log n.
-  // NaN (never equal, and unordered for the sort) takes the sort below.
+  size_t numUsed = 0;
   bool anyNan = false;
-  for (const Vec3& p : pts) anyNan = anyNan || p.x != p.x || p.y != p.y || p.z != p.z;
+  const Vec3* pos = m.vertPos.data();
+  for (size_t v = 0; v < used.size(); ++v) {
+    if (!used[v]) continue;
+    ++numUsed;
+    const Vec3& p = pos[v];
+    anyNan = anyNan || p.x != p.x || p.y != p.y || p.z != p.z;
+  }
+  // An open-addressing table of vertex indices keyed by the coordinates'
+  // bits (-0 as +0, as == treats them equal): linear, where a sort by
+  // position was n log n. NaN (never equal, and unordered for the sort)
+  // takes the sort below.
   if (!anyNan) {
     size_t cap = 16;
-    while (cap < 2 * pts.size()) cap *= 2;
+    while (cap < 2 * numUsed) cap *= 2;
     std::vector<int> table(cap, -1);
-    for (size_t i = 0; i < pts.size(); ++i) {
-      const Vec3& p = pts[i];
+    for (size_t v = 0; v < used.size(); ++v) {
+      if (!used[v]) continue;
+      const Vec3& p = pos[v];
       const uint64_t h = PositionHash(p);
       for (size_t slot = static_cast<size_t>(h) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
         if (table[slot] < 0) {
-          table[slot] = static_cast<int>(i);
+          table[slot] = static_cast<int>(v);
           break;
         }
-        if (pts[static_cast<size_t>(table[slot])] == p) return true;
+        if (pos[static_cast<size_t>(table[slot])] == p) return true;
       }
     }
     return false;
   }
+  std::vector<Vec3> pts;
+  for (size_t v = 0; v < used.size(); ++v)
+    if (used[v]) pts.push_back(pos[v]);
   auto less = [](const Vec3& p, const Vec3& q) {
     if (p.x != q.x) return p.x < q.x;
     if (p.y != q.y) return p.y < q.y;
@@ -495,7 +621,14 @@ Mesh WithPreparedSlot(Mesh m, bool closed = false) {
 }  // namespace
 
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
+  return BooleanWithFingerprints(a, b, op, guard, nullptr, nullptr);
+}
+
+Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard,
+                             const MeshFingerprint* fingerprintA, const MeshFingerprint* fingerprintB) {
   RawInfo info;
+  info.fingerprintA = fingerprintA;
+  info.fingerprintB = fingerprintB;
   Mesh out = BooleanRawWithInfo(a, b, op, guard, info);
   if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
   // Only the faces the intersection changed (and their neighbours) are
@@ -516,13 +649,17 @@ Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard) {
   // a sliver a rounding step wide, which later booleans cut differently
   // from the exact solids.
   if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
-    Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard);
+    bool altClosed = false;
+    Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard, info, altClosed);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};
     // Solids that only touch (cubes sharing an edge) keep their coincident
     // vertices on purpose; a choice that separates them is not wanted.
-    if (alt.NumTri() > 0 && IsClosedManifold(alt) && !HasCoincidentUsedVerts(alt) &&
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+    if (altClosed && !IsClosedManifold(alt)) std::abort();
+#endif
+    if (alt.NumTri() > 0 && (altClosed || IsClosedManifold(alt)) && !HasCoincidentUsedVerts(alt) &&
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
-      return WithPreparedSlot(std::move(alt));
+      return WithPreparedSlot(std::move(alt), true);
   }
   return WithPreparedSlot(std::move(out), closed);
 }

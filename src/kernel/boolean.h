@@ -22,6 +22,12 @@ enum class OpType { kUnion, kDifference, kIntersection };
 // triangulates: once it stops (cancel, deadline) the result is empty.
 Mesh Boolean(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard = nullptr);
 
+// Boolean, with the operands' content fingerprints (boolean_operand.h)
+// where the caller already found them (null: found here when needed).
+struct MeshFingerprint;
+Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard* guard,
+                             const MeshFingerprint* fingerprintA, const MeshFingerprint* fingerprintB);
+
 // n-ary: union and intersection of all operands; difference is the first
 // minus the union of the rest. Operands with disjoint boxes are
 // concatenated without a boolean; the rest combine smallest first. With a

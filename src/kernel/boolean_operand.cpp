@@ -152,6 +152,7 @@ BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box 
     op.prop.resize(op.tri.size(), 0u);
     op.twin = mesh.halfedgeTwin;
     op.closed = true;
+    op.fansKnown = closedTwins && mesh.halfedgeTwin.size() == 3 * mesh.triVerts.size();
   } else {
     for (int t = 0; t < mesh.NumTri(); ++t) {
       const auto& tv = mesh.triVerts[t];
@@ -287,7 +288,7 @@ struct TwoLaneHash {
 }  // namespace
 
 MeshFingerprint FingerprintOf(const Mesh& mesh) {
-  TwoLaneHash h;
+  TwoLaneHash h, t;
   for (const Vec3& p : mesh.vertPos) {
     uint64_t w[3];
     static_assert(sizeof(w) == sizeof(Vec3), "Vec3 is three doubles");
@@ -296,15 +297,17 @@ MeshFingerprint FingerprintOf(const Mesh& mesh) {
     h.Add(w[1]);
     h.Add(w[2]);
   }
-  for (const auto& t : mesh.triVerts) {
-    h.Add((static_cast<uint64_t>(static_cast<uint32_t>(t[0])) << 32) | static_cast<uint32_t>(t[1]));
-    h.Add(static_cast<uint32_t>(t[2]));
+  for (const auto& tv : mesh.triVerts) {
+    t.Add((static_cast<uint64_t>(static_cast<uint32_t>(tv[0])) << 32) | static_cast<uint32_t>(tv[1]));
+    t.Add(static_cast<uint32_t>(tv[2]));
   }
   MeshFingerprint f;
   f.numVert = mesh.vertPos.size();
   f.numTri = mesh.triVerts.size();
   f.h1 = h.a;
   f.h2 = h.b;
+  f.t1 = t.a;
+  f.t2 = t.b;
   return f;
 }
 
@@ -320,18 +323,19 @@ struct CacheLookup {
 };
 
 // `alwaysFingerprint`: find the fingerprint even when the mesh has no slot.
-CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
+// `known` (optional): the mesh's fingerprint, found by the caller.
+CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint, const MeshFingerprint* known = nullptr) {
   CacheLookup look;
   std::shared_ptr<PreparedSlot> slot = mesh.prepared;
-  if (!slot && !alwaysFingerprint) return look;
-  look.fingerprint = FingerprintOf(mesh);
+  if (!slot && !alwaysFingerprint && !known) return look;
+  look.fingerprint = known ? *known : FingerprintOf(mesh);
   look.haveFingerprint = true;
   if (!slot) return look;
   std::shared_ptr<const PreparedOperand> data;
   {
     std::lock_guard<std::mutex> lock(slot->mutex);
     data = slot->data;
-    look.closedTwins = slot->closedTwinsKnown && slot->closedTwins == look.fingerprint;
+    look.closedTwins = slot->closedTwinsKnown && slot->closedTwins.SameTriangles(look.fingerprint);
     look.windowedBefore = slot->windowedBefore && slot->windowedFor == look.fingerprint;
   }
   if (data && data->fingerprint == look.fingerprint) look.hit = std::move(data);
@@ -339,9 +343,11 @@ CacheLookup Lookup(const Mesh& mesh, bool alwaysFingerprint) {
 }
 
 // The cached operand with the mesh's properties.
-BoolOperand WithProps(const Mesh& mesh, BoolOperand op) {
+// `fansKnown`: the slot records this content as closed and manifold.
+BoolOperand WithProps(const Mesh& mesh, BoolOperand op, bool fansKnown) {
   op.prop.assign(mesh.triProp.begin(), mesh.triProp.begin() + std::min(mesh.triProp.size(), op.tri.size()));
   op.prop.resize(op.tri.size(), 0u);
+  op.fansKnown = fansKnown && op.closed && op.tri.size() == mesh.triVerts.size();
   return op;
 }
 
@@ -417,26 +423,136 @@ bool ColumnTriangles(const BoolOperand& op, const Box3& window, size_t part, std
   return true;
 }
 
+// The triangles whose box meets one of `regions` (closed boxes; empty ones
+// meet nothing), ascending, with their boxes, when they are under 1 /
+// `part` of the mesh's triangles (and at least one); false otherwise.
+bool RegionTriangles(const BoolOperand& op, const Box3 (&regions)[2], size_t part, std::vector<int>& tris,
+                     std::vector<Box3>& boxes) {
+  const size_t nt = op.tri.size();
+  if (nt < 64) return false;
+  const size_t limit = nt / part;
+  auto boxOf = [&](size_t t) {
+    const auto& tv = op.tri[t];
+    Box3 box;
+    box.Include(op.pos[tv[0]]);
+    box.Include(op.pos[tv[1]]);
+    box.Include(op.pos[tv[2]]);
+    return box;
+  };
+  auto meets = [&](const Box3& box) { return box.Overlaps(regions[0]) || box.Overlaps(regions[1]); };
+  tris.clear();
+  boxes.clear();
+  for (size_t t = 0; t < nt; ++t) {
+    const Box3 box = boxOf(t);
+    if (!meets(box)) continue;
+    if (tris.size() >= limit) return false;
+    tris.push_back(static_cast<int>(t));
+    boxes.push_back(box);
+  }
+  return !tris.empty();
+}
+
+// The region preparation of `small` after `big` was prepared (whole, or
+// for the window's column; big.box, small.box whole). Which triangles of
+// `small` the boolean reads:
+// - Candidate pairs: a pair's boxes meet inside both meshes' boxes, and
+//   big's element lies in a triangle of its column (every triangle meeting
+//   the window), so small's element meets the box B of big's column
+//   (big's box when whole): the triangles meeting B cover them.
+// - Winding of small's vertices against big: with big's winding box
+//   narrowed to B (BoolOperand::windingBox: small's vertices in big's box
+//   lie over the window's XY, where a vertical line meets only column
+//   triangles), only vertices in B cast rays or join others by their
+//   edges, and every triangle holding one meets B.
+// - Winding of big's vertices against small (box and tree of small: the
+//   box stays whole): the vertices of big in small's box, all on big's
+//   column triangles, cast vertical rays (up or down, by the perturbation
+//   choice), which meet only small's triangles over their XY box.
+// - Which operand is perturbed (PerturbSecond in boolean.cpp) reads
+//   small's stuck vertices in big's box, which a region does not find all
+//   of: decided from big's alone, else no region (prepared as before).
+// Returns false (prepare as before) when the region holds too many.
+bool RegionWindow(BoolOperand& big, bool bigIsFirst, const BoolOperand& small, size_t part, std::vector<int>& tris,
+                  std::vector<Box3>& boxes) {
+  if (!big.closed || small.tri.size() < 64) return false;
+  // PerturbSecond(p, q) = stuck(p near q.box) && !stuck(q near p.box):
+  // with small second it is false when big has none near small; with small
+  // first, false when big has some near small. Otherwise small's count.
+  bool bigStuckNear = false;
+  for (int v : big.stuckVerts)
+    if (small.box.Contains(big.pos[static_cast<size_t>(v)])) {
+      bigStuckNear = true;
+      break;
+    }
+  if (bigIsFirst == bigStuckNear) return false;
+  Box3 columnBox, bigVerts;  // B, and the box of big's vertices in small's box
+  if (big.windowed) {
+    for (int t : big.windowTris)
+      for (int v : big.tri[static_cast<size_t>(t)]) columnBox.Include(big.pos[static_cast<size_t>(v)]);
+  } else {
+    columnBox = big.box;
+  }
+  Box3 regions[2];
+  regions[0].min = Max(columnBox.min, small.box.min);
+  regions[0].max = Min(columnBox.max, small.box.max);
+  // A region covering half of small's box rarely holds under half of its
+  // triangles (as ColumnTriangles, in three axes); then an estimate from
+  // every 8th triangle: most regions that hold too many end here.
+  double covered = 1;
+  for (int axis = 0; axis < 3; ++axis) {
+    const double extent = small.box.max[axis] - small.box.min[axis];
+    if (extent > 0) covered *= std::max(0.0, regions[0].max[axis] - regions[0].min[axis]) / extent;
+  }
+  // (A surface meets a region of a small share of the box's volume with a
+  // larger share of its triangles: a quarter of the column's threshold.)
+  if (covered * static_cast<double>(4 * part) >= 1) return false;
+  const size_t nt = small.tri.size(), limit = nt / part;
+  size_t sampled = 0;
+  for (size_t t = 0; t < nt; t += 8) {
+    const auto& tv = small.tri[t];
+    Box3 box;
+    for (int v : tv) box.Include(small.pos[static_cast<size_t>(v)]);
+    sampled += box.Overlaps(regions[0]) ? 1 : 0;
+  }
+  if (sampled * 8 > limit + limit / 4) return false;
+  // (every vertex, used or not: WindingNumbers gives each a winding)
+  for (const Vec3& x : big.pos)
+    if (small.box.Contains(x)) bigVerts.Include(x);
+  if (!bigVerts.IsEmpty()) {
+    regions[1] = bigVerts;
+    regions[1].min.z = -std::numeric_limits<double>::infinity();
+    regions[1].max.z = std::numeric_limits<double>::infinity();
+  }
+  if (!RegionTriangles(small, regions, part, tris, boxes)) return false;
+  if (big.windowed) {
+    big.narrowWinding = true;
+    big.windingBox = columnBox;
+  }
+  return true;
+}
+
 }  // namespace
 
 BoolOperand PrepareOperandCached(const Mesh& mesh) {
   const CacheLookup look = Lookup(mesh, true);
-  if (look.hit) return WithProps(mesh, look.hit->operand);
+  if (look.hit) return WithProps(mesh, look.hit->operand, look.closedTwins);
   BoolOperand op = Prepare(mesh, look.closedTwins);
   Store(mesh, look.fingerprint, op);
   return op;
 }
 
-bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q) {
+bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q,
+                        const MeshFingerprint* fingerprintA, const MeshFingerprint* fingerprintB) {
   const Mesh* meshes[2] = {&a, &b};
+  const MeshFingerprint* known[2] = {fingerprintA, fingerprintB};
   BoolOperand* ops[2] = {&p, &q};
   CacheLookup looks[2];
   Box3 boxes[2];
   bool noNan[2] = {true, true};
   for (int i = 0; i < 2; ++i) {
-    looks[i] = Lookup(*meshes[i], false);
+    looks[i] = Lookup(*meshes[i], false, known[i]);
     if (looks[i].hit) {
-      *ops[i] = WithProps(*meshes[i], looks[i].hit->operand);
+      *ops[i] = WithProps(*meshes[i], looks[i].hit->operand, looks[i].closedTwins);
       boxes[i] = ops[i]->box;
       noNan[i] = ops[i]->noNan;
     } else {
@@ -449,7 +565,11 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
   window.max = Min(boxes[0].max, boxes[1].max);
   std::vector<int> column;
   std::vector<Box3> columnBoxes;
-  for (int i = 0; i < 2; ++i) {
+  // The operand with more triangles first; the other may then be prepared
+  // for a region (below).
+  const int first = meshes[1]->triVerts.size() > meshes[0]->triVerts.size() ? 1 : 0;
+  for (int k = 0; k < 2; ++k) {
+    const int i = k == 0 ? first : 1 - first;
     if (looks[i].hit) continue;
     BoolOperand& op = *ops[i];
     op = PrepareTopology(*meshes[i], looks[i].closedTwins, &boxes[i], noNan[i]);
@@ -462,6 +582,17 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
     // is being reused: whole (kept, so the next uses copy it) unless its
     // column is under a tenth.
     const size_t part = looks[i].windowedBefore ? 10 : 2;
+    if (k == 1 && op.closed && noNan[0] && noNan[1] && RegionWindow(*ops[first], first == 0, op, part, column,
+                                                                   columnBoxes)) {
+      PrepareGeometryWindowed(op, std::move(column), columnBoxes);
+      column = std::vector<int>();
+      if (std::shared_ptr<PreparedSlot> slot = meshes[i]->prepared) {
+        std::lock_guard<std::mutex> lock(slot->mutex);
+        slot->windowedBefore = true;
+        slot->windowedFor = looks[i].fingerprint;
+      }
+      continue;
+    }
     if (op.closed && noNan[0] && noNan[1] && ColumnTriangles(op, window, part, column, columnBoxes)) {
       PrepareGeometryWindowed(op, std::move(column), columnBoxes);
       column = std::vector<int>();

@@ -29,6 +29,9 @@ struct BoolOperand {
   Box3 box;
   bool closed = true;  // every halfedge found exactly one twin
   bool noNan = true;   // no coordinate is NaN: every box holds its parts' boxes
+  // Known closed and manifold (every used vertex one fan): the mesh's
+  // PreparedSlot records it for this content (a boolean's cleaned result).
+  bool fansKnown = false;
   Bvh triBvh;          // over the triangles' boxes (Karras LBVH)
   // A windowed preparation (PrepareOperandPair): only the triangles whose
   // box meets the XY column of the window (where both operands' boxes
@@ -42,6 +45,15 @@ struct BoolOperand {
   // outside it the winding is 0), hence in the window's column.
   bool windowed = false;
   std::vector<int> windowTris;
+  // With narrowWinding, the box the winding numbers of the other operand's
+  // vertices use (RunBoolean swaps it in for WindingNumbers, which gives
+  // winding 0 to a vertex outside the closed triMesh's box): for a windowed
+  // operand over whose column (every triangle over the window's XY) the
+  // other operand's vertices in its box all lie, the box of that column:
+  // a vertical line through such a vertex meets only column triangles, so
+  // outside their box it meets none on one side, and the winding is 0.
+  bool narrowWinding = false;
+  Box3 windingBox;
 
   BoolMeshView View() const { return BoolMeshView{&pos, &tri, &twin}; }
   int NumTri() const { return static_cast<int>(tri.size()); }
@@ -53,12 +65,15 @@ struct BoolOperand {
 BoolOperand PrepareOperand(const Mesh& mesh);
 
 // Content fingerprint of a mesh's positions and triangles (sizes and two
-// independent 64-bit hashes of the exact bits).
+// independent 64-bit hashes of the exact bits of each).
 struct MeshFingerprint {
   size_t numVert = 0, numTri = 0;
-  uint64_t h1 = 0, h2 = 0;
-  bool operator==(const MeshFingerprint& o) const {
-    return numVert == o.numVert && numTri == o.numTri && h1 == o.h1 && h2 == o.h2;
+  uint64_t h1 = 0, h2 = 0;  // the positions
+  uint64_t t1 = 0, t2 = 0;  // the triangles
+  bool operator==(const MeshFingerprint& o) const { return SameTriangles(o) && h1 == o.h1 && h2 == o.h2; }
+  // The same vertex count and triangles (positions may differ: a moved copy).
+  bool SameTriangles(const MeshFingerprint& o) const {
+    return numVert == o.numVert && numTri == o.numTri && t1 == o.t1 && t2 == o.t2;
   }
 };
 MeshFingerprint FingerprintOf(const Mesh& mesh);
@@ -74,10 +89,13 @@ struct PreparedOperand {
 struct PreparedSlot {
   std::mutex mutex;  // copies of one mesh may be used from several threads
   std::shared_ptr<const PreparedOperand> data;
-  // Set by the boolean that made the mesh: while the mesh has this content
-  // it is closed and manifold and its halfedgeTwin is complete, so a
-  // preparation takes the twins instead of pairing the halfedges again
-  // (the pairing of a closed manifold mesh is unique: same twins).
+  // Set by the boolean that made the mesh: while the mesh has these
+  // triangles (MeshFingerprint::SameTriangles: closedness, manifoldness and
+  // the twins depend on the triangles alone, so a copy moved by a
+  // transform that keeps the orientation keeps it) it is closed and
+  // manifold and its halfedgeTwin is complete, so a preparation takes the
+  // twins instead of pairing the halfedges again (the pairing of a closed
+  // manifold mesh is unique: same twins).
   bool closedTwinsKnown = false;
   MeshFingerprint closedTwins;
   // Set by a windowed preparation (PrepareOperandPair) of this content: a
@@ -86,6 +104,13 @@ struct PreparedSlot {
   // its window is very small.
   bool windowedBefore = false;
   MeshFingerprint windowedFor;
+  // Set by TakeIsolatedComponents (union_pieces.h) for this content: the
+  // boxes of the mesh's connected components (in ComponentIds' order), so
+  // a solid united again (a cached prefix in a re-render) is not walked
+  // again to find that nothing of it is apart.
+  bool componentsKnown = false;
+  MeshFingerprint componentsFor;
+  std::vector<Box3> componentBoxes;
 };
 
 // PrepareOperand, reusing what Mesh::prepared holds when it was prepared
@@ -102,7 +127,15 @@ BoolOperand PrepareOperandCached(const Mesh& mesh);
 // prepared whole and kept (as PrepareOperandCached). Returns false, with
 // nothing prepared, when the meshes' boxes do not overlap. Every
 // intersection kernel and winding number comes out as with PrepareOperand.
-bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q);
+// The operand with fewer triangles (not found kept) may be prepared for a
+// region instead of a column: the triangles meeting the box of the other
+// one's column (its whole box when it is whole) or the XY column over the
+// other one's vertices in its box (their winding rays); see the
+// implementation for why that suffices and when it is not done.
+// `fingerprintA`, `fingerprintB` (optional): FingerprintOf(a), of b, when
+// the caller found them (then they are not found again).
+bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperand& q,
+                        const MeshFingerprint* fingerprintA = nullptr, const MeshFingerprint* fingerprintB = nullptr);
 
 // Pairs each halfedge with its opposite (start/end swapped). Returns false
 // when some halfedge has none or the pairing is ambiguous (kept -1 / first).

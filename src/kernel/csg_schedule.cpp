@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kernel/bbox.h"
+#include "kernel/boolean_operand.h"
 #include "kernel/limits.h"
 #include "kernel/union_pieces.h"
 
@@ -88,14 +89,26 @@ Mesh UnionPair(Mesh a, Mesh b, LimitGuard* guard) {
   std::vector<Mesh> pair;
   pair.push_back(std::move(a));
   pair.push_back(std::move(b));
+  // The fingerprints of operands with a PreparedSlot (results of earlier
+  // booleans, cached solids), found once for the components' lookup and
+  // the boolean's preparation.
+  MeshFingerprint fingerprints[2];
+  std::vector<const MeshFingerprint*> known(2, nullptr);
+  for (int i = 0; i < 2; ++i)
+    if (pair[i].prepared) {
+      fingerprints[i] = FingerprintOf(pair[i]);
+      known[i] = &fingerprints[i];
+    }
   Mesh out;
-  TakeIsolatedComponents(pair, out);
+  const bool changed = TakeIsolatedComponents(pair, out, known);
   if (pair.size() < 2) {
     // Everything of one operand was apart (the other's rest stays as it is).
     for (Mesh& m : pair) AppendInto(out, std::move(m));
     return out;
   }
-  Mesh merged = Boolean(pair[0], pair[1], OpType::kUnion, guard);
+  // Unchanged: the same meshes in the same order, so the same fingerprints.
+  Mesh merged = changed ? Boolean(pair[0], pair[1], OpType::kUnion, guard)
+                        : BooleanWithFingerprints(pair[0], pair[1], OpType::kUnion, guard, known[0], known[1]);
   if (guard && guard->Stopped()) return Mesh{};
   AppendInto(out, std::move(merged));
   return out;

@@ -242,6 +242,38 @@ bool FansManifold(const Mesh& mesh) {
 }  // namespace
 #endif
 
+bool FansManifoldAt(const Mesh& mesh, const std::vector<int>& tris) {
+  const int nv = mesh.NumVert();
+  const int numHalf = 3 * mesh.NumTri();
+  if (static_cast<int>(mesh.halfedgeTwin.size()) != numHalf) return false;
+  const int* twin = mesh.halfedgeTwin.data();
+  std::vector<char> seen(static_cast<size_t>(numHalf), 0);
+  std::vector<char> hasFan(static_cast<size_t>(nv), 0);
+  // Each listed corner's outgoing halfedge lies on its vertex's fan: the
+  // first one met walks that fan (marking it), any later one not on it
+  // starts a second fan.
+  for (int t : tris) {
+    if (static_cast<unsigned>(t) >= static_cast<unsigned>(mesh.NumTri())) return false;
+    for (int j = 0; j < 3; ++j) {
+      const int h = 3 * t + j;
+      if (seen[static_cast<size_t>(h)]) continue;
+      const int v = mesh.triVerts[static_cast<size_t>(t)][j];
+      if (static_cast<unsigned>(v) >= static_cast<unsigned>(nv)) return false;
+      if (hasFan[static_cast<size_t>(v)]) return false;
+      hasFan[static_cast<size_t>(v)] = 1;
+      int g = h;
+      do {
+        seen[static_cast<size_t>(g)] = 1;
+        const int prev = g % 3 == 0 ? g + 2 : g - 1;
+        g = twin[prev];
+        if (static_cast<unsigned>(g) >= static_cast<unsigned>(numHalf)) return false;
+        if (seen[static_cast<size_t>(g)] && g != h) return false;  // not a permutation
+      } while (g != h);
+    }
+  }
+  return true;
+}
+
 Box3 BoundingBox(const Mesh& mesh) {
   Box3 box;
   for (const Vec3& p : mesh.vertPos) box.Include(p);

@@ -62,6 +62,16 @@ bool IsClosedManifold(const Mesh& mesh);
 // IsClosedManifold there.
 bool FansManifold(const Mesh& mesh);
 
+// FansManifold checked only around the corners of `tris` (triangle
+// indices): whether each of those vertices has exactly one fan. Twins must
+// pair every halfedge with one opposite halfedge (as FansManifold's
+// precondition). The same answer as FansManifold when every other used
+// vertex is known to have one fan (a boolean whose operands are closed and
+// manifold: a vertex none of whose output triangles was cut keeps the fan
+// it had in its operand). Cost: the fans of those vertices, plus a clear of
+// one byte per halfedge and per vertex.
+bool FansManifoldAt(const Mesh& mesh, const std::vector<int>& tris);
+
 // --- Additions (kmesh helper). Companion headers: mesh_build.h (soup and
 // polygon input), mesh_repair.h, mesh_properties.h (volume, area, genus),
 // mesh_normals.h, mesh_transform.h, mesh_sort.h (Morton order), bvh.h,

@@ -1,8 +1,11 @@
 #include "kernel/union_pieces.h"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <numeric>
 
+#include "kernel/boolean_operand.h"
 #include "kernel/mesh_properties.h"
 
 namespace mos::kernel {
@@ -25,26 +28,50 @@ void ForEachOverlap(const std::vector<Box3>& boxes, F&& f) {
   }
 }
 
-// The connected components of one mesh: an id per triangle and a box per
-// component.
+// The connected components of one mesh: an id per triangle (found only
+// when needed: `ofTriFound`) and a box per component.
 struct ComponentBoxList {
+  bool ofTriFound = false;
   std::vector<int> ofTri;
   std::vector<Box3> boxes;
 };
 
-ComponentBoxList ComponentBoxes(const Mesh& mesh) {
-  ComponentBoxList c;
-  // A triangle naming a vertex that does not exist: the mesh is left whole
-  // (for the boolean's own handling of bad input).
+// The components' ids per triangle; their count (1 when some index is
+// invalid: the mesh is left whole, for the boolean's own handling of bad
+// input).
+int ComponentIdsOrOne(const Mesh& mesh, std::vector<int>& ofTri) {
+  const unsigned nv = static_cast<unsigned>(mesh.NumVert());
   const bool indicesValid = std::all_of(mesh.triVerts.begin(), mesh.triVerts.end(), [&](const auto& t) {
-    return t[0] >= 0 && t[1] >= 0 && t[2] >= 0 && t[0] < mesh.NumVert() && t[1] < mesh.NumVert() &&
-           t[2] < mesh.NumVert();
+    return static_cast<unsigned>(t[0]) < nv && static_cast<unsigned>(t[1]) < nv && static_cast<unsigned>(t[2]) < nv;
   });
-  const int count = indicesValid ? ComponentIds(mesh, c.ofTri) : 1;
-  if (count <= 1) c.ofTri.assign(mesh.NumTri(), 0);
-  c.boxes.resize(std::max(count, 1));
+  const int count = indicesValid ? ComponentIds(mesh, ofTri) : 1;
+  if (count <= 1) ofTri.assign(mesh.NumTri(), 0);
+  return std::max(count, 1);
+}
+
+// `fingerprint` (optional): the mesh's content fingerprint, with which a
+// slot's stored boxes are looked up and new ones stored.
+ComponentBoxList ComponentBoxes(const Mesh& mesh, const MeshFingerprint* fingerprint) {
+  ComponentBoxList c;
+  std::shared_ptr<PreparedSlot> slot = fingerprint ? mesh.prepared : nullptr;
+  if (slot) {
+    std::lock_guard<std::mutex> lock(slot->mutex);
+    if (slot->componentsKnown && slot->componentsFor == *fingerprint) {
+      c.boxes = slot->componentBoxes;
+      return c;
+    }
+  }
+  const int count = ComponentIdsOrOne(mesh, c.ofTri);
+  c.ofTriFound = true;
+  c.boxes.resize(count);
   for (int t = 0; t < mesh.NumTri(); ++t)
     for (int v : mesh.triVerts[t]) c.boxes[c.ofTri[t]].Include(mesh.vertPos[v]);
+  if (slot) {
+    std::lock_guard<std::mutex> lock(slot->mutex);
+    slot->componentsKnown = true;
+    slot->componentsFor = *fingerprint;
+    slot->componentBoxes = c.boxes;
+  }
   return c;
 }
 
@@ -95,20 +122,35 @@ std::vector<char> OverlapsAnother(const std::vector<Box3>& boxes) {
 }
 
 void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out) {
+  TakeIsolatedComponents(meshes, out, std::vector<const MeshFingerprint*>(meshes.size(), nullptr));
+}
+
+bool TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out,
+                            const std::vector<const MeshFingerprint*>& fingerprints) {
   std::vector<ComponentBoxList> parts;
   std::vector<Box3> boxes;
   std::vector<int> firstBox;
-  for (const Mesh& m : meshes) {
-    parts.push_back(ComponentBoxes(m));
+  for (size_t i = 0; i < meshes.size(); ++i) {
+    parts.push_back(ComponentBoxes(meshes[i], i < fingerprints.size() ? fingerprints[i] : nullptr));
     firstBox.push_back(static_cast<int>(boxes.size()));
     boxes.insert(boxes.end(), parts.back().boxes.begin(), parts.back().boxes.end());
   }
   // Boxes of one mesh's components count too: a hollow solid's inverted
   // inner shell lies in its outer shell's box and so is never taken alone.
   const std::vector<char> overlaps = OverlapsAnother(boxes);
+  // Nothing apart anywhere (the usual case): every mesh stays as it is.
+  if (std::all_of(overlaps.begin(), overlaps.end(), [](char o) { return o != 0; })) return false;
   std::vector<Mesh> rest;
+  bool changed = false;
   for (size_t i = 0; i < meshes.size(); ++i) {
-    const ComponentBoxList& c = parts[i];
+    ComponentBoxList& c = parts[i];
+    const auto compBegin = overlaps.begin() + firstBox[i];
+    const auto compEnd = compBegin + static_cast<std::ptrdiff_t>(c.boxes.size());
+    if (std::all_of(compBegin, compEnd, [](char o) { return o != 0; })) {
+      rest.push_back(std::move(meshes[i]));
+      continue;
+    }
+    if (!c.ofTriFound) ComponentIdsOrOne(meshes[i], c.ofTri);  // the same ids the stored boxes follow
     std::vector<char> isolated(c.ofTri.size());
     bool any = false, all = true;
     for (size_t t = 0; t < c.ofTri.size(); ++t) {
@@ -116,6 +158,7 @@ void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out) {
       any = any || isolated[t];
       all = all && isolated[t];
     }
+    changed = changed || any;
     if (!any) {
       rest.push_back(std::move(meshes[i]));
     } else if (all) {
@@ -127,6 +170,7 @@ void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out) {
     }
   }
   meshes.swap(rest);
+  return changed;
 }
 
 }  // namespace mos::kernel

@@ -26,6 +26,15 @@ std::vector<char> OverlapsAnother(const std::vector<Box3>& boxes);
 // vertices (ComponentIds), so an open mesh's pieces are whole components too.
 void TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out);
 
+// The same, with each mesh's content fingerprint (FingerprintOf,
+// boolean_operand.h) where the caller found it (null: none): a mesh whose
+// PreparedSlot holds its components' boxes for that content takes them
+// from there, and one with a slot keeps them there. Returns whether
+// `meshes` changed (else it holds the same meshes, in order, untouched).
+struct MeshFingerprint;
+bool TakeIsolatedComponents(std::vector<Mesh>& meshes, Mesh& out,
+                            const std::vector<const MeshFingerprint*>& fingerprints);
+
 // `part` concatenated onto `out`; an empty `out` takes `part` as it is (its
 // twins and prepared operand data kept, which AppendMesh would not keep).
 void AppendInto(Mesh& out, Mesh&& part);
