@@ -235,15 +235,14 @@ class Cleaner {
   // no vertex and remove no triangle), so the skipped test would fail again
   // and do nothing. Degenerate ones are tested every pass (a swap refused
   // earlier may be possible now). The same swaps in the same order as
-  // testing every listed triangle every pass.
+  // testing every listed triangle every pass. The flag is known_'s
+  // kNotDegenerate: a swap clears it on both triangles it rewrites.
   void SwapDegenerate(double eps) {
-    retest_.resize(m_.NumTri());
-    for (int t = 0; t < m_.NumTri(); ++t) retest_[t] = !(known_[t] & kNotDegenerate);
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < NumListed(); ++i) {
         const int t = Listed(i);
-        if (removed_[t] || !retest_[t]) continue;
+        if (removed_[t] || (known_[t] & kNotDegenerate)) continue;
         int longest = 0;
         double len2 = -1;
         for (int i = 0; i < 3; ++i) {
@@ -258,15 +257,10 @@ class Cleaner {
         const Vec3 pc = m_.vertPos[End(Next3(h))];
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
-          retest_[t] = 0;
           known_[t] |= kNotDegenerate;
           continue;
         }
-        const int other = m_.halfedgeTwin[h];
-        if (Swap(h)) {
-          any = true;
-          retest_[Tri3(other)] = 1;  // rewritten (t itself keeps its flag: 1)
-        }
+        if (Swap(h)) any = true;  // clears kNotDegenerate on both triangles
       }
       if (!any) break;
     }
@@ -554,7 +548,6 @@ class Cleaner {
   std::vector<char> removed_;
   std::vector<int> fanA_, fanB_;
   std::vector<int> stamp_;
-  std::vector<char> retest_;  // SwapDegenerate: per triangle, test it this pass
   // Per triangle, what a test found since its corners were last written
   // (positions never move in a cleanup, eps is fixed): kAllLong, all three
   // edges longer than eps; kNotDegenerate, not a sliver. Handed from
