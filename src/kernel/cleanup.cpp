@@ -270,76 +270,105 @@ class Cleaner {
   // (a flat vertex), or in two planes with the vertex on their straight
   // crease, each plane with one property. Such a vertex merges into a neighbour along a crease edge (or
   // any edge, when flat) if no triangle flips.
+  // The mesh must be closed and manifold (twins a complete matching): then
+  // every fan walk comes back to its start, so the planes are sorted as the
+  // fan is walked and the walk stops at the first triangle that rules the
+  // vertex out (the same decisions as walking the whole fan first).
   void CollapseColinear(double cosTol) {
-    std::vector<int> fan;
+    std::vector<int>& fan = fanC_;
     // A vertex is examined once, from its first outgoing halfedge, and again
     // only after a collapse changed its fan (examining it from each of its
     // halfedges walked every fan deg times: most of a boolean's cleanup).
     std::vector<char> examined(m_.NumVert(), 0);
+    const int* twin = m_.halfedgeTwin.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
+    const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
-      for (int k = 0; k < 3 * NumListed(); ++k) {
-        const int h0 = 3 * Listed(Tri3(k)) + Corner3(k);
-        if (Removed(h0)) continue;
-        const int v = Start(h0);
-        if (examined[v]) continue;
-        if (!Fan(h0, fan)) continue;
-        examined[v] = 1;
-        // Distinct planes (up to two) of the triangles around v, each
-        // carrying one property, so no colour boundary moves. A degenerate
-        // triangle, a third plane or a second property in a plane leaves v
-        // as it is, whichever is met first: the normals are made as the
-        // planes are sorted, and stop at the first such triangle.
-        Vec3 planes[2];
-        uint32_t planeProp[2] = {0, 0};
-        int numPlanes = 0;
-        bool keep = false;
-        for (size_t k = 0; k < fan.size(); ++k) {
-          const int e = fan[k];
-          const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
-                               m_.vertPos[End(Next3(e))] - m_.vertPos[v]);
-          const double len = Length(n);
-          if (!(len > 0)) {
-            keep = true;
-            break;
-          }
-          const Vec3 normal = n * (1.0 / len);
-          const uint32_t prop = m_.triProp[Tri3(e)];
-          int found = -1;
-          for (int pl = 0; pl < numPlanes; ++pl)
-            if (Dot(normal, planes[pl]) > cosTol) found = pl;
-          if (found >= 0) {
-            if (planeProp[found] != prop) {
+      for (int i = 0; i < NumListed(); ++i) {
+        const int t0 = Listed(i);
+        for (int c0 = 0; c0 < 3; ++c0) {
+          if (removed_[t0]) break;  // a collapse from an earlier corner removed it
+          const int v = tv[t0][c0];
+          if (examined[v]) continue;
+          // Distinct planes (up to two) of the triangles around v, each
+          // carrying one property, so no colour boundary moves. A degenerate
+          // triangle, a third plane or a second property in a plane leaves v
+          // as it is, whichever is met first in the fan's order from this
+          // corner.
+          Vec3 planes[2];
+          uint32_t planeProp[2] = {0, 0};
+          int numPlanes = 0;
+          bool keep = false;
+          bool broken = false;
+          fan.clear();
+          const Vec3 pv = pos[v];
+          int t = t0, c = c0;
+          const int h0 = 3 * t0 + c0;
+          for (;;) {
+            const int e = 3 * t + c;
+            fan.push_back(e);
+            const auto& tri = tv[t];
+            const Vec3 n = Cross(pos[tri[c == 2 ? 0 : c + 1]] - pv, pos[tri[c == 0 ? 2 : c - 1]] - pv);
+            const double len = Length(n);
+            if (!(len > 0)) {
               keep = true;
               break;
             }
-            continue;
+            const Vec3 normal = n * (1.0 / len);
+            const uint32_t prop = m_.triProp[t];
+            int found = -1;
+            for (int pl = 0; pl < numPlanes; ++pl)
+              if (Dot(normal, planes[pl]) > cosTol) found = pl;
+            if (found >= 0) {
+              if (planeProp[found] != prop) {
+                keep = true;
+                break;
+              }
+            } else if (numPlanes == 2) {
+              keep = true;
+              break;
+            } else {
+              planeProp[numPlanes] = prop;
+              planes[numPlanes++] = normal;
+            }
+            const int tw = twin[c == 0 ? e + 2 : e - 1];
+            if (tw < 0 || fan.size() > limit) {  // not closed: leave v (the mesh is closed here)
+              broken = true;
+              break;
+            }
+            if (tw == h0) break;
+            t = Tri3(tw);
+            c = tw - 3 * t;
           }
-          if (numPlanes == 2) {
-            keep = true;
-            break;
+          if (broken) continue;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+          {  // the whole fan walk the early stop replaces must succeed
+            std::vector<int> whole;
+            if (!Fan(h0, whole)) CheckFailed("colinear fan");
           }
-          planeProp[numPlanes] = prop;
-          planes[numPlanes++] = normal;
-        }
-        if (keep) continue;
-        for (int e : fan) {
-          const int u = End(e);
-          if (numPlanes == 2) {
-            // u must lie on the crease: the edge in both planes.
-            const Vec3 d = m_.vertPos[u] - m_.vertPos[v];
-            const double len = Length(d);
-            if (!(len > 0)) continue;
-            if (std::fabs(Dot(d, planes[0])) > (1 - cosTol) * 8 * len ||
-                std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
-              continue;
-          }
-          // Merge v into u: collapse the halfedge u->v. The fans of v's
-          // neighbours (u among them) change.
-          if (Collapse(m_.halfedgeTwin[e], true)) {
-            for (int f : fan) examined[End(f)] = 0;
-            any = true;
-            break;
+#endif
+          examined[v] = 1;
+          if (keep) continue;
+          for (int e : fan) {
+            const int u = End(e);
+            if (numPlanes == 2) {
+              // u must lie on the crease: the edge in both planes.
+              const Vec3 d = pos[u] - pv;
+              const double len = Length(d);
+              if (!(len > 0)) continue;
+              if (std::fabs(Dot(d, planes[0])) > (1 - cosTol) * 8 * len ||
+                  std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
+                continue;
+            }
+            // Merge v into u: collapse the halfedge u->v. The fans of v's
+            // neighbours (u among them) change.
+            if (Collapse(twin[e], true)) {
+              for (int f : fan) examined[End(f)] = 0;
+              any = true;
+              break;
+            }
           }
         }
       }
@@ -546,7 +575,7 @@ class Cleaner {
 
   Mesh& m_;
   std::vector<char> removed_;
-  std::vector<int> fanA_, fanB_;
+  std::vector<int> fanA_, fanB_, fanC_;
   std::vector<int> stamp_;
   // Per triangle, what a test found since its corners were last written
   // (positions never move in a cleanup, eps is fixed): kAllLong, all three
