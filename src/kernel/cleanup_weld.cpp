@@ -177,6 +177,154 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return false;
 }
 
+// WeldWith's closedUnused case done in place: `mesh` closed and manifold,
+// `rep` one to one on the vertices triangles use, so nothing but a
+// coincident opposite pair (a pillow) can cancel and the twins are the
+// mesh's, renumbered. A mesh already in key order with nothing to cancel
+// (the second weld after a flat pass that changed little or nothing) is
+// only relabelled, without the sort. Returns false, leaving everything as
+// it was, where WeldWith's general path is needed (a corner lost, a twin
+// whose triangle cancelled without it). `known` as in WeldWith.
+bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<char>* known, bool movesUsed) {
+  struct Keyed {
+    int k1, k2, parity, tri;
+  };
+  auto less = [](const Keyed& x, const Keyed& y) {
+    if (x.k1 != y.k1) return x.k1 < y.k1;
+    if (x.k2 != y.k2) return x.k2 < y.k2;
+    if (x.parity != y.parity) return x.parity < y.parity;
+    return x.tri < y.tri;
+  };
+  const int nt = mesh.NumTri();
+  const int nv = mesh.NumVert();
+  const std::array<int, 3>* tv = mesh.triVerts.data();
+  const int* r = rep.data();
+  std::vector<int> first(static_cast<size_t>(nt));
+  std::vector<Keyed> rest(static_cast<size_t>(nt));
+  // Whether the triangles are already in (key, parity) order with no key
+  // holding both parities: then the sort is the identity and nothing cancels.
+  bool inOrder = true;
+  int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
+  for (int t = 0; t < nt; ++t) {
+    int a = r[tv[t][0]], b = r[tv[t][1]], c = r[tv[t][2]];
+    if (a == b || b == c || c == a) return false;
+    // The smallest first, the rotation kept (the values are distinct).
+    if (b < a && b < c) {
+      const int x = a;
+      a = b, b = c, c = x;
+    } else if (c < a && c < b) {
+      const int x = c;
+      c = b, b = a, a = x;
+    }
+    const int parity = b < c ? 0 : 1;
+    const int k1 = parity ? c : b, k2 = parity ? b : c;
+    first[t] = a;
+    rest[t] = Keyed{k1, k2, parity, t};
+    if (inOrder) {
+      if (a != p0) inOrder = a > p0;
+      else if (k1 != p1) inOrder = k1 > p1;
+      else if (k2 != p2) inOrder = k2 > p2;
+      else inOrder = parity == pPar;  // same key: both parities would cancel
+      p0 = a, p1 = k1, p2 = k2, pPar = parity;
+    }
+  }
+  const bool knownFits = known && known->size() == mesh.triVerts.size();
+  if (known && !knownFits) known->clear();
+  auto moved = [&](int t) {
+    const auto& v = tv[t];
+    return movesUsed && (r[v[0]] != v[0] || r[v[1]] != v[1] || r[v[2]] != v[2]);
+  };
+  if (inOrder) {
+    if (!movesUsed) return true;  // relabelling is the identity on used vertices
+    for (int t = 0; t < nt; ++t) {
+      if (knownFits && moved(t)) (*known)[t] = 0;
+      auto& v = mesh.triVerts[t];
+      v = {r[v[0]], r[v[1]], r[v[2]]};
+    }
+    return true;
+  }
+  // Counting sort by the first key vertex, then each bucket by the rest.
+  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
+  for (int t = 0; t < nt; ++t) ++start[static_cast<size_t>(first[t]) + 2];
+  for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
+  std::vector<Keyed> keyed(static_cast<size_t>(nt));
+  for (int t = 0; t < nt; ++t) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
+  for (int v = 0; v < nv; ++v)
+    if (start[v + 1] - start[v] > 1) SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1], less, 32);
+  // The kept triangles in order (coincident opposite pairs cancelled as
+  // WeldWith does) and each old triangle's new index.
+  std::vector<int> order;
+  order.reserve(static_cast<size_t>(nt));
+  std::vector<int> newIdx(static_cast<size_t>(nt), -1);
+  auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
+  size_t i = 0;
+  const size_t n = keyed.size();
+  while (i < n) {
+    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {
+      newIdx[keyed[i].tri] = static_cast<int>(order.size());
+      order.push_back(keyed[i].tri);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
+    size_t nEven = 0;
+    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
+    const size_t cancel = std::min(nEven, (j - i) - nEven);
+    size_t droppedEven = 0, droppedOdd = 0;
+    for (size_t k = i; k < j; ++k) {
+      const bool even = keyed[k].parity == 0;
+      if (even && droppedEven < cancel) {
+        ++droppedEven;
+        continue;
+      }
+      if (!even && droppedOdd < cancel) {
+        ++droppedOdd;
+        continue;
+      }
+      newIdx[keyed[k].tri] = static_cast<int>(order.size());
+      order.push_back(keyed[k].tri);
+    }
+    i = j;
+  }
+  const size_t numOut = order.size();
+  if (numOut == 0) {
+    if (known) known->clear();
+    mesh.triVerts.clear();
+    mesh.triProp.clear();
+    mesh.halfedgeTwin.clear();
+    return true;
+  }
+  std::vector<int> twins(3 * numOut);
+  const int* twin = mesh.halfedgeTwin.data();
+  for (size_t o = 0; o < numOut; ++o) {
+    const int t = order[o];
+    for (int k = 0; k < 3; ++k) {
+      const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
+      const unsigned tt = tw / 3u;
+      const int nIdx = newIdx[tt];
+      if (nIdx < 0) return false;  // its twin cancelled without it: the general path
+      twins[3 * o + static_cast<size_t>(k)] = 3 * nIdx + static_cast<int>(tw - 3u * tt);
+    }
+  }
+  std::vector<std::array<int, 3>> tris(numOut);
+  std::vector<uint32_t> props(numOut);
+  std::vector<char> knownOut(knownFits ? numOut : 0);
+  for (size_t o = 0; o < numOut; ++o) {
+    const int t = order[o];
+    const auto& v = tv[t];
+    tris[o] = {r[v[0]], r[v[1]], r[v[2]]};
+    props[o] = mesh.triProp[t];
+    if (knownFits) knownOut[o] = moved(t) ? 0 : (*known)[t];
+  }
+  mesh.triVerts.swap(tris);
+  mesh.triProp.swap(props);
+  mesh.halfedgeTwin.swap(twins);
+  if (knownFits) known->swap(knownOut);
+  return true;
+}
+
 }  // namespace
 
 bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed, std::vector<char>* known) {
@@ -250,6 +398,38 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
         CheckFailed("weld");
     }
 #endif
+    if (closedUnused && round == 0) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+      Mesh refOut;
+      std::vector<int> refBad;
+      std::vector<char> refKnown = known ? *known : std::vector<char>{};
+      const bool refOk = WeldWith(mesh, rep, refOut, refBad, true, known ? &refKnown : nullptr, movesUsed);
+      Mesh before = mesh;
+      std::vector<char> knownBefore = known ? *known : std::vector<char>{};
+#endif
+      const bool inPlace = WeldOneToOneInPlace(mesh, rep, known, movesUsed);
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+      if (inPlace) {
+        if (!refOk || refOut.triVerts != mesh.triVerts || refOut.triProp != mesh.triProp ||
+            (refOut.NumTri() > 0 && refOut.halfedgeTwin != mesh.halfedgeTwin) ||
+            !SameBits(refOut.vertPos, mesh.vertPos) || (known && refKnown != *known))
+          CheckFailed("weld in place");
+      } else if (before.triVerts != mesh.triVerts || before.halfedgeTwin != mesh.halfedgeTwin ||
+                 before.triProp != mesh.triProp || (known && knownBefore != *known)) {
+        CheckFailed("weld in place left the mesh changed");
+      }
+#endif
+      if (inPlace) {
+        if (mesh.NumTri() == 0) {
+          mesh = Mesh{};
+          return true;
+        }
+        if (active)
+          for (int v = 0; v < nv; ++v)
+            if (rep[v] != v) (*active)[rep[v]] = 1;
+        return true;
+      }
+    }
     if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
