@@ -14,6 +14,8 @@
 
 namespace mos::kernel {
 
+using cleanup_detail::CoincidentReps;
+using cleanup_detail::WeldByReps;
 using cleanup_detail::WeldCoincidentMarking;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
 using cleanup_detail::CheckFailed;
@@ -79,6 +81,11 @@ class Cleaner {
   }
 
   bool Changed() const { return changed_; }
+  // For a weld that drops the removed triangles itself (see
+  // FinishPassAndWeld): the removed flags and the per-triangle findings,
+  // both in the uncompacted numbering.
+  std::vector<char> TakeRemoved() { return std::move(removed_); }
+  std::vector<char> TakeKnownUncompacted() { return std::move(known_); }
   // known_ for the mesh as it is now; empty when not followed (a global
   // compaction).
   std::vector<char> TakeKnown() { return knownValid_ ? std::move(known_) : std::vector<char>{}; }
@@ -409,6 +416,82 @@ class Cleaner {
     return false;
 #endif
   }
+
+  // What CompactLocal's checks say, asked of the mesh before compaction
+  // (the removed triangles still in place): the compaction renumbers the
+  // kept triangles one to one and only written triangles can point at a
+  // removed one, so twins, their pairing and the fans through written
+  // corners are the same checks in the old numbering. True: the compacted
+  // mesh is closed and manifold with no pinched vertex. Needs the mesh
+  // closed and manifold before the passes.
+  bool WrittenValid() const {
+    const int oldTri = m_.NumTri();
+    const int numHalf = 3 * oldTri;
+    if (static_cast<int>(m_.halfedgeTwin.size()) != numHalf) return false;
+    const int nv = m_.NumVert();
+    const int* twin = m_.halfedgeTwin.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    std::vector<int> written;  // the written triangles that survive
+    for (int t = 0; t < oldTri; ++t)
+      if (dirty_[t] && !removed_[t]) written.push_back(t);
+    for (int t : written) {
+      const auto& v = tv[t];
+      for (int i = 0; i < 3; ++i)
+        if (static_cast<unsigned>(v[i]) >= static_cast<unsigned>(nv)) return false;
+      for (int i = 0; i < 3; ++i) {
+        const int h = 3 * t + i;
+        const int tw = twin[h];
+        if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf)) return false;
+        const unsigned tt = static_cast<unsigned>(tw) / 3u;
+        if (removed_[tt] || twin[tw] != h) return false;
+        const int a = v[i], b = v[i == 2 ? 0 : i + 1];
+        const auto& w = tv[tt];
+        const int k = tw - 3 * static_cast<int>(tt);
+        if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
+      }
+    }
+    // The fans through written corners, as CompactLocal walks them.
+    std::vector<char> seen(static_cast<size_t>(numHalf), 0);
+    std::vector<char> walked(static_cast<size_t>(nv), 0);
+    std::vector<int> neighbourStamp(static_cast<size_t>(nv), -1);
+    for (int t : written) {
+      for (int i = 0; i < 3; ++i) {
+        const int h0 = 3 * t + i;
+        if (seen[h0]) continue;
+        const int v = tv[t][i];
+        if (walked[v]) return false;  // a second fan around v: pinched
+        walked[v] = 1;
+        int h = h0;
+        int count = 0;
+        do {
+          const int nb = End(h);
+          if (neighbourStamp[nb] == v) return false;  // a neighbour twice
+          neighbourStamp[nb] = v;
+          seen[h] = 1;
+          if (++count > numHalf) return false;
+          h = twin[Prev3(h)];
+        } while (h != h0);
+      }
+    }
+    return true;
+  }
+
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  // A cleaner in the same state over `other` (a copy of the mesh), for
+  // running the steps a shortcut replaces beside it.
+  Cleaner CloneFor(Mesh& other) const {
+    Cleaner c(other);
+    c.removed_ = removed_;
+    c.dirty_ = dirty_;
+    c.known_ = known_;
+    c.knownValid_ = knownValid_;
+    c.all_ = all_;
+    c.tris_ = tris_;
+    c.changed_ = changed_;
+    c.anyRemoved_ = anyRemoved_;
+    return c;
+  }
+#endif
 
  private:
   void MarkDirty(int t) {
@@ -759,6 +842,58 @@ bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wa
   return false;
 }
 
+// FinishPass, then WeldCoincidentMarking: when the passes changed the mesh,
+// it was closed before and the written triangles check out, the weld drops
+// the removed triangles itself (its sort rebuilds every triangle anyway), so
+// the compaction's renumbering of all twins is not done twice.
+// `knownClosed` in: the mesh was known closed and manifold before the
+// passes; out: as FinishPass leaves it. `known` gets what the weld leaves of
+// the cleaner's findings. Returns the weld's answer.
+bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool& knownClosed,
+                       std::vector<char>& known) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  // The steps this replaces, on copies.
+  Mesh refMesh = mesh;
+  std::vector<char> refActive = active ? *active : std::vector<char>{};
+  bool refClosed = knownClosed;
+  std::vector<char> refKnown;
+  bool refWelded;
+  {
+    Cleaner ref = cleaner.CloneFor(refMesh);
+    refClosed = FinishPass(ref, refMesh, active ? &refActive : nullptr, refClosed);
+    refKnown = ref.TakeKnown();
+    refWelded = WeldCoincidentMarking(refMesh, active ? &refActive : nullptr, refClosed, &refKnown);
+  }
+#endif
+  // The positions do not change in FinishPass unless it splits pinched
+  // vertices (which appends copies): the coincident vertices are found first.
+  std::vector<int> rep;
+  const bool any = CoincidentReps(mesh, rep);
+  bool welded;
+  if (!any) {  // nothing to weld: only the compaction
+    knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
+    known = cleaner.TakeKnown();
+    welded = mesh.NumVert() != static_cast<int>(rep.size()) &&
+             WeldCoincidentMarking(mesh, active, knownClosed, &known);  // split copies coincide
+  } else if (cleaner.Changed() && knownClosed && cleaner.WrittenValid()) {
+    knownClosed = true;
+    const std::vector<char> removed = cleaner.TakeRemoved();
+    known = cleaner.TakeKnownUncompacted();
+    welded = WeldByReps(mesh, std::move(rep), true, active, true, &known, &removed);
+  } else {
+    knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
+    known = cleaner.TakeKnown();
+    welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
+  }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  if (welded != refWelded || knownClosed != refClosed || refMesh.triVerts != mesh.triVerts ||
+      refMesh.triProp != mesh.triProp || refMesh.halfedgeTwin != mesh.halfedgeTwin ||
+      !SameBits(refMesh.vertPos, mesh.vertPos) || (active && refActive != *active) || refKnown != known)
+    CheckFailed("finish pass and weld");
+#endif
+  return welded;
+}
+
 bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
@@ -787,9 +922,7 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
-  known = cleaner.TakeKnown();
-  if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
+  if (FinishPassAndWeld(cleaner, mesh, active, knownClosed, known) && mesh.NumTri() > 0) {
     knownClosed = true;
     Cleaner again(mesh, active, &known);
     again.CollapseShortEdges(eps);
@@ -802,14 +935,12 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     Cleaner flat(mesh, active, &known);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
-    knownClosed = FinishPass(flat, mesh, active, knownClosed);
-    known = flat.TakeKnown();
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
+    if (FinishPassAndWeld(flat, mesh, active, knownClosed, known) && mesh.NumTri() > 0) {
       knownClosed = true;
       Cleaner again(mesh, active, &known);
       again.CollapseShortEdges(eps);

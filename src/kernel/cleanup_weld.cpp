@@ -185,7 +185,10 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
 // only relabelled, without the sort. Returns false, leaving everything as
 // it was, where WeldWith's general path is needed (a corner lost, a twin
 // whose triangle cancelled without it). `known` as in WeldWith.
-bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<char>* known, bool movesUsed) {
+// `removed` (may be null): triangles dropped first (WeldCoincidentMarking's
+// `removed`); they take no part in the order and are gone from the result.
+bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<char>* known, bool movesUsed,
+                         const std::vector<char>* removed) {
   struct Keyed {
     int k1, k2, parity, tri;
   };
@@ -199,13 +202,17 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   const int nv = mesh.NumVert();
   const std::array<int, 3>* tv = mesh.triVerts.data();
   const int* r = rep.data();
-  std::vector<int> first(static_cast<size_t>(nt));
+  const char* gone = removed ? removed->data() : nullptr;
+  std::vector<int> first(static_cast<size_t>(nt), -1);
   std::vector<Keyed> rest(static_cast<size_t>(nt));
   // Whether the triangles are already in (key, parity) order with no key
   // holding both parities: then the sort is the identity and nothing cancels.
   bool inOrder = true;
   int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
+  int numKept = 0;
   for (int t = 0; t < nt; ++t) {
+    if (gone && gone[t]) continue;
+    ++numKept;
     int a = r[tv[t][0]], b = r[tv[t][1]], c = r[tv[t][2]];
     if (a == b || b == c || c == a) return false;
     // The smallest first, the rotation kept (the values are distinct).
@@ -235,26 +242,31 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     return movesUsed && (r[v[0]] != v[0] || r[v[1]] != v[1] || r[v[2]] != v[2]);
   };
   if (inOrder) {
-    if (!movesUsed) return true;  // relabelling is the identity on used vertices
-    for (int t = 0; t < nt; ++t) {
-      if (knownFits && moved(t)) (*known)[t] = 0;
-      auto& v = mesh.triVerts[t];
-      v = {r[v[0]], r[v[1]], r[v[2]]};
+    if (movesUsed) {  // else relabelling is the identity on used vertices
+      for (int t = 0; t < nt; ++t) {
+        if (gone && gone[t]) continue;
+        if (knownFits && moved(t)) (*known)[t] = 0;
+        auto& v = mesh.triVerts[t];
+        v = {r[v[0]], r[v[1]], r[v[2]]};
+      }
     }
+    if (gone && numKept < nt) DropRemovedTriangles(mesh, *removed, known);
     return true;
   }
   // Counting sort by the first key vertex, then each bucket by the rest.
   std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
-  for (int t = 0; t < nt; ++t) ++start[static_cast<size_t>(first[t]) + 2];
+  for (int t = 0; t < nt; ++t)
+    if (first[t] >= 0) ++start[static_cast<size_t>(first[t]) + 2];
   for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
-  std::vector<Keyed> keyed(static_cast<size_t>(nt));
-  for (int t = 0; t < nt; ++t) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
+  std::vector<Keyed> keyed(static_cast<size_t>(numKept));
+  for (int t = 0; t < nt; ++t)
+    if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
   for (int v = 0; v < nv; ++v)
     if (start[v + 1] - start[v] > 1) SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1], less, 32);
   // The kept triangles in order (coincident opposite pairs cancelled as
   // WeldWith does) and each old triangle's new index.
   std::vector<int> order;
-  order.reserve(static_cast<size_t>(nt));
+  order.reserve(static_cast<size_t>(numKept));
   std::vector<int> newIdx(static_cast<size_t>(nt), -1);
   auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
   size_t i = 0;
@@ -327,13 +339,47 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
 
 }  // namespace
 
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed, std::vector<char>* known) {
+void DropRemovedTriangles(Mesh& mesh, const std::vector<char>& removed, std::vector<char>* known) {
+  const int oldTri = mesh.NumTri();
+  const bool knownFits = known && known->size() == mesh.triVerts.size();
+  if (known && !knownFits) known->clear();
+  std::vector<int> newTri(static_cast<size_t>(oldTri), -1);
+  const char* gone = removed.data();
+  int* nt = newTri.data();
+  int n = 0;
+  for (int t = 0; t < oldTri; ++t)
+    if (!gone[t]) nt[t] = n++;
+  const bool twins = static_cast<int>(mesh.halfedgeTwin.size()) == 3 * oldTri;
+  int* twin = mesh.halfedgeTwin.data();
+  std::array<int, 3>* tv = mesh.triVerts.data();
+  uint32_t* prop = mesh.triProp.data();
+  char* kn = knownFits ? known->data() : nullptr;
+  for (int t = 0; t < oldTri; ++t) {
+    if (gone[t]) continue;
+    const int to = nt[t];
+    if (twins)
+      for (int i = 0; i < 3; ++i) {
+        const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);  // on a kept triangle
+        const unsigned tt = tw / 3u;
+        twin[3 * to + i] = 3 * nt[tt] + static_cast<int>(tw - 3u * tt);
+      }
+    tv[to] = tv[t];
+    prop[to] = prop[t];
+    if (kn) kn[to] = kn[t];
+  }
+  mesh.triVerts.resize(n);
+  mesh.triProp.resize(n);
+  if (twins) mesh.halfedgeTwin.resize(3 * static_cast<size_t>(n));
+  if (knownFits) known->resize(n);
+}
+
+bool CoincidentReps(const Mesh& mesh, std::vector<int>& rep) {
   const int nv = mesh.NumVert();
   // Each vertex's representative is the lowest-numbered vertex at exactly
   // its position (what a sort by position, then index, gave), found with
   // an open-addressing table keyed by the coordinates' bits (-0 as +0, as
   // the comparison treats them equal).
-  std::vector<int> rep(nv);
+  rep.resize(static_cast<size_t>(nv));
   bool any = false;
   size_t cap = 16;
   while (cap < 2 * static_cast<size_t>(nv)) cap *= 2;
@@ -353,14 +399,34 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
     }
     if (rep[v] == v) table[slot] = v;
   }
-  if (!any) return false;
+  return any;
+}
+
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed, std::vector<char>* known,
+                           const std::vector<char>* removed) {
+  std::vector<int> rep;
+  const bool any = CoincidentReps(mesh, rep);
+  return WeldByReps(mesh, std::move(rep), any, active, knownClosed, known, removed);
+}
+
+bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed) {
+  const int nv = mesh.NumVert();
+  if (!any) {
+    if (removed) DropRemovedTriangles(mesh, *removed, known);
+    return false;
+  }
   // Often (the second weld of a cleanup) only vertices that triangles no
   // longer use coincide: then the weld only reorders the triangles.
   bool closedUnused = false;
   bool movesUsed = false;
   {
     std::vector<char> used(nv, 0);
-    for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
+    for (int t = 0; t < mesh.NumTri(); ++t) {
+      if (removed && (*removed)[t]) continue;
+      const auto& tri = mesh.triVerts[t];
+      used[tri[0]] = used[tri[1]] = used[tri[2]] = 1;
+    }
     // Each used vertex moves to a vertex no other used one moves to (an
     // unused one): the triangles are relabelled one to one, the mesh keeps
     // its shape as a graph, so the same as when only unused vertices move.
@@ -373,7 +439,12 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
       movesUsed = movesUsed || rep[v] != v;
     }
     movesUsed = movesUsed || !oneToOne;  // the loop stopped early
-    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));
+    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));  // knownClosed with `removed`
+  }
+  // Every path but the in-place one below wants the compacted mesh.
+  if (removed && !closedUnused) {
+    DropRemovedTriangles(mesh, *removed, known);
+    removed = nullptr;
   }
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
@@ -386,13 +457,18 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
     for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
     if (!anyLeft) return false;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
+    // The references below weld the compacted mesh (what compacting first
+    // gives, `removed` dropped).
+    Mesh compacted = mesh;
+    std::vector<char> compactedKnown = known ? *known : std::vector<char>{};
+    if (removed) DropRemovedTriangles(compacted, *removed, known ? &compactedKnown : nullptr);
     if (closedUnused && round == 0) {
       Mesh refOut;
       std::vector<int> refBad;
-      const bool refOk = WeldWith(mesh, rep, refOut, refBad, false);
+      const bool refOk = WeldWith(compacted, rep, refOut, refBad, false);
       Mesh got;
       std::vector<int> gotBad;
-      const bool gotOk = WeldWith(mesh, rep, got, gotBad, true);
+      const bool gotOk = WeldWith(compacted, rep, got, gotBad, true);
       if (refOk != gotOk || (refOk && (refOut.triVerts != got.triVerts || refOut.halfedgeTwin != got.halfedgeTwin ||
                                        refOut.triProp != got.triProp || !SameBits(refOut.vertPos, got.vertPos))))
         CheckFailed("weld");
@@ -402,12 +478,12 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
 #ifdef MOS_CHECK_CLEANUP_LOCAL
       Mesh refOut;
       std::vector<int> refBad;
-      std::vector<char> refKnown = known ? *known : std::vector<char>{};
-      const bool refOk = WeldWith(mesh, rep, refOut, refBad, true, known ? &refKnown : nullptr, movesUsed);
+      std::vector<char> refKnown = compactedKnown;
+      const bool refOk = WeldWith(compacted, rep, refOut, refBad, true, known ? &refKnown : nullptr, movesUsed);
       Mesh before = mesh;
       std::vector<char> knownBefore = known ? *known : std::vector<char>{};
 #endif
-      const bool inPlace = WeldOneToOneInPlace(mesh, rep, known, movesUsed);
+      const bool inPlace = WeldOneToOneInPlace(mesh, rep, known, movesUsed, removed);
 #ifdef MOS_CHECK_CLEANUP_LOCAL
       if (inPlace) {
         if (!refOk || refOut.triVerts != mesh.triVerts || refOut.triProp != mesh.triProp ||
@@ -419,6 +495,10 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
         CheckFailed("weld in place left the mesh changed");
       }
 #endif
+      if (!inPlace && removed) {  // the general path below works on the compacted mesh
+        DropRemovedTriangles(mesh, *removed, known);
+        removed = nullptr;
+      }
       if (inPlace) {
         if (mesh.NumTri() == 0) {
           mesh = Mesh{};
