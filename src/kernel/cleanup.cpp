@@ -58,9 +58,10 @@ class Cleaner {
   // unless a collapse or swap started there reaches it.
   // `known` (may be null or stale, then unused): what an earlier cleaner
   // found about each triangle (see known_).
-  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, const std::vector<char>* known = nullptr)
+  // `known` is taken (moved from) when it fits the mesh.
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, std::vector<char>* known = nullptr)
       : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
-    if (known && known->size() == m.triVerts.size()) known_ = *known;
+    if (known && known->size() == m.triVerts.size()) known_ = std::move(*known);
     else known_.assign(m.NumTri(), 0);
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
       all_ = true;

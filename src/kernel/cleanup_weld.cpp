@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <tuple>
 #include <vector>
 
@@ -203,15 +204,20 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   const std::array<int, 3>* tv = mesh.triVerts.data();
   const int* r = rep.data();
   const char* gone = removed ? removed->data() : nullptr;
-  std::vector<int> first(static_cast<size_t>(nt), -1);
-  std::vector<Keyed> rest(static_cast<size_t>(nt));
+  // Scratch arrays every entry of which is written before it is read are
+  // left uninitialised (filling them was a visible share of a small weld).
+  std::unique_ptr<int[]> first(new int[static_cast<size_t>(nt)]);
+  std::unique_ptr<Keyed[]> rest(new Keyed[static_cast<size_t>(nt)]);
   // Whether the triangles are already in (key, parity) order with no key
   // holding both parities: then the sort is the identity and nothing cancels.
   bool inOrder = true;
   int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
   int numKept = 0;
   for (int t = 0; t < nt; ++t) {
-    if (gone && gone[t]) continue;
+    if (gone && gone[t]) {
+      first[t] = -1;
+      continue;
+    }
     ++numKept;
     int a = r[tv[t][0]], b = r[tv[t][1]], c = r[tv[t][2]];
     if (a == b || b == c || c == a) return false;
@@ -258,11 +264,11 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   for (int t = 0; t < nt; ++t)
     if (first[t] >= 0) ++start[static_cast<size_t>(first[t]) + 2];
   for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
-  std::vector<Keyed> keyed(static_cast<size_t>(numKept));
+  std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
   for (int t = 0; t < nt; ++t)
     if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
   for (int v = 0; v < nv; ++v)
-    if (start[v + 1] - start[v] > 1) SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1], less, 32);
+    if (start[v + 1] - start[v] > 1) SortBucket(keyed.get() + start[v], keyed.get() + start[v + 1], less, 32);
   // The kept triangles in order (coincident opposite pairs cancelled as
   // WeldWith does) and each old triangle's new index.
   std::vector<int> order;
@@ -270,7 +276,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   std::vector<int> newIdx(static_cast<size_t>(nt), -1);
   auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
   size_t i = 0;
-  const size_t n = keyed.size();
+  const size_t n = static_cast<size_t>(numKept);
   while (i < n) {
     const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
     if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {
