@@ -850,8 +850,16 @@ bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wa
 // `knownClosed` in: the mesh was known closed and manifold before the
 // passes; out: as FinishPass leaves it. `known` gets what the weld leaves of
 // the cleaner's findings. Returns the weld's answer.
+// `reps`: CoincidentReps' answer from an earlier call of this cleanup, used
+// again when the mesh has as many vertices (a cleanup moves no vertex and
+// only appends: pinched-vertex copies), else found and stored.
+struct KnownReps {
+  std::vector<int> rep;
+  bool any = false;
+};
+
 bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool& knownClosed,
-                       std::vector<char>& known) {
+                       std::vector<char>& known, KnownReps& reps) {
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   // The steps this replaces, on copies.
   Mesh refMesh = mesh;
@@ -868,19 +876,26 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
 #endif
   // The positions do not change in FinishPass unless it splits pinched
   // vertices (which appends copies): the coincident vertices are found first.
-  std::vector<int> rep;
-  const bool any = CoincidentReps(mesh, rep);
+  if (reps.rep.size() != static_cast<size_t>(mesh.NumVert())) reps.any = CoincidentReps(mesh, reps.rep);
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  {
+    std::vector<int> fresh;
+    const bool freshAny = CoincidentReps(mesh, fresh);
+    if (freshAny != reps.any || fresh != reps.rep) CheckFailed("kept representatives");
+  }
+#endif
+  const bool any = reps.any;
   bool welded;
   if (!any) {  // nothing to weld: only the compaction
     knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
     known = cleaner.TakeKnown();
-    welded = mesh.NumVert() != static_cast<int>(rep.size()) &&
+    welded = mesh.NumVert() != static_cast<int>(reps.rep.size()) &&
              WeldCoincidentMarking(mesh, active, knownClosed, &known);  // split copies coincide
   } else if (cleaner.Changed() && knownClosed && cleaner.WrittenValid()) {
     knownClosed = true;
     const std::vector<char> removed = cleaner.TakeRemoved();
     known = cleaner.TakeKnownUncompacted();
-    welded = WeldByReps(mesh, std::move(rep), true, active, true, &known, &removed);
+    welded = WeldByReps(mesh, reps.rep, true, active, true, &known, &removed);
   } else {
     knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
     known = cleaner.TakeKnown();
@@ -923,7 +938,8 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  if (FinishPassAndWeld(cleaner, mesh, active, knownClosed, known) && mesh.NumTri() > 0) {
+  KnownReps reps;
+  if (FinishPassAndWeld(cleaner, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
     knownClosed = true;
     Cleaner again(mesh, active, &known);
     again.CollapseShortEdges(eps);
@@ -941,7 +957,7 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (FinishPassAndWeld(flat, mesh, active, knownClosed, known) && mesh.NumTri() > 0) {
+    if (FinishPassAndWeld(flat, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
       knownClosed = true;
       Cleaner again(mesh, active, &known);
       again.CollapseShortEdges(eps);
