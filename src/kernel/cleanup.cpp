@@ -220,15 +220,20 @@ class Cleaner {
       for (int i = 0; i < NumListed(); ++i) {
         const int t = Listed(i);
         if (known_[t] & kAllLong) continue;
+        if (removed_[t]) continue;  // (not all long: no flag)
+        // The corners read once: a collapse that succeeds removes t (the
+        // rest of its edges are then skipped), one that fails changes nothing.
+        const std::array<int, 3> tri = m_.triVerts[t];
+        const Vec3* pos = m_.vertPos.data();
         bool allLong = true;
-        for (int h = 3 * t, hEnd = h + 3; h < hEnd; ++h) {
-          if (Removed(h)) {
+        for (int k = 0; k < 3; ++k) {
+          if (removed_[t]) {
             allLong = false;
             continue;
           }
-          if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+          if (LengthSquared(pos[tri[k]] - pos[tri[k == 2 ? 0 : k + 1]]) > eps2) continue;
           allLong = false;
-          if (Collapse(h)) any = true;
+          if (Collapse(3 * t + k)) any = true;
         }
         if (allLong) known_[t] |= kAllLong;
       }
@@ -251,18 +256,21 @@ class Cleaner {
       for (int i = 0; i < NumListed(); ++i) {
         const int t = Listed(i);
         if (removed_[t] || (known_[t] & kNotDegenerate)) continue;
+        const std::array<int, 3>& tri = m_.triVerts[t];
+        const Vec3* pos = m_.vertPos.data();
+        const Vec3 p[3] = {pos[tri[0]], pos[tri[1]], pos[tri[2]]};
         int longest = 0;
         double len2 = -1;
         for (int i = 0; i < 3; ++i) {
-          const double l = LengthSquared(m_.vertPos[m_.triVerts[t][(i + 1) % 3]] - m_.vertPos[m_.triVerts[t][i]]);
+          const double l = LengthSquared(p[i == 2 ? 0 : i + 1] - p[i]);
           if (l > len2) {
             len2 = l;
             longest = i;
           }
         }
         const int h = 3 * t + longest;
-        const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
-        const Vec3 pc = m_.vertPos[End(Next3(h))];
+        const Vec3 pa = p[longest], pb = p[longest == 2 ? 0 : longest + 1];
+        const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
           known_[t] |= kNotDegenerate;
