@@ -295,17 +295,25 @@ class Cleaner {
     // A vertex is examined once, from its first outgoing halfedge, and again
     // only after a collapse changed its fan (examining it from each of its
     // halfedges walked every fan deg times: most of a boolean's cleanup).
-    std::vector<char> examined(m_.NumVert(), 0);
+    // Ints, not chars: a char store may alias anything, and the compiler
+    // then reloads every pointer below after each mark.
+    std::vector<int> examined(m_.NumVert(), 0);
+    // None of these arrays is resized during the pass (collapses write in
+    // place).
     const int* twin = m_.halfedgeTwin.data();
     const std::array<int, 3>* tv = m_.triVerts.data();
     const Vec3* pos = m_.vertPos.data();
+    const uint32_t* triProp = m_.triProp.data();
+    const char* removed = removed_.data();
+    const int* listed = all_ ? nullptr : tris_.data();
+    const int numListed = NumListed();
     const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i) {
-        const int t0 = Listed(i);
+      for (int i = 0; i < numListed; ++i) {
+        const int t0 = listed ? listed[i] : i;
         for (int c0 = 0; c0 < 3; ++c0) {
-          if (removed_[t0]) break;  // a collapse from an earlier corner removed it
+          if (removed[t0]) break;  // a collapse from an earlier corner removed it
           const int v = tv[t0][c0];
           if (examined[v]) continue;
           // Distinct planes (up to two) of the triangles around v, each
@@ -333,7 +341,7 @@ class Cleaner {
               break;
             }
             const Vec3 normal = n * (1.0 / len);
-            const uint32_t prop = m_.triProp[t];
+            const uint32_t prop = triProp[t];
             int found = -1;
             for (int pl = 0; pl < numPlanes; ++pl)
               if (Dot(normal, planes[pl]) > cosTol) found = pl;
