@@ -51,6 +51,10 @@ inline int Corner3(int h) { return static_cast<int>(static_cast<unsigned>(h) % 3
 inline int Next3(int h) { return Corner3(h) == 2 ? h - 2 : h + 1; }
 inline int Prev3(int h) { return Corner3(h) == 0 ? h + 2 : h - 1; }
 
+// A one-byte mark that is not a character type (stores through it cannot
+// alias other objects, unlike char's).
+enum class Mark : unsigned char { kNo = 0, kYes = 1 };
+
 class Cleaner {
  public:
   // `active` (per vertex, may be null = all): the passes start only at
@@ -467,26 +471,39 @@ class Cleaner {
         if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
       }
     }
-    // The fans through written corners, as CompactLocal walks them.
-    std::vector<char> seen(static_cast<size_t>(numHalf), 0);
-    std::vector<char> walked(static_cast<size_t>(nv), 0);
+    return WrittenFansOk(written);  // as CompactLocal walks them
+  }
+
+  // The fans through the corners of the triangles in `written` (their twins
+  // checked mutual and opposite): one fan per vertex, no neighbour twice in
+  // it.
+  bool WrittenFansOk(const std::vector<int>& written) const {
+    const int numHalf = 3 * m_.NumTri();
+    const int nv = m_.NumVert();
+    const int* twin = m_.halfedgeTwin.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    // Marks of their own byte type: a char store may alias anything, and
+    // the compiler then reloads every pointer in the walk after each mark.
+    std::vector<Mark> seen(static_cast<size_t>(numHalf), Mark::kNo);
+    std::vector<Mark> walked(static_cast<size_t>(nv), Mark::kNo);
     std::vector<int> neighbourStamp(static_cast<size_t>(nv), -1);
     for (int t : written) {
       for (int i = 0; i < 3; ++i) {
         const int h0 = 3 * t + i;
-        if (seen[h0]) continue;
+        if (seen[h0] == Mark::kYes) continue;
         const int v = tv[t][i];
-        if (walked[v]) return false;  // a second fan around v: pinched
-        walked[v] = 1;
+        if (walked[v] == Mark::kYes) return false;  // a second fan around v: pinched
+        walked[v] = Mark::kYes;
         int h = h0;
         int count = 0;
         do {
-          const int nb = End(h);
+          const int c = Corner3(h);
+          const int nb = tv[Tri3(h)][c == 2 ? 0 : c + 1];
           if (neighbourStamp[nb] == v) return false;  // a neighbour twice
           neighbourStamp[nb] = v;
-          seen[h] = 1;
+          seen[h] = Mark::kYes;
           if (++count > numHalf) return false;
-          h = twin[Prev3(h)];
+          h = twin[c == 0 ? h + 2 : h - 1];
         } while (h != h0);
       }
     }
@@ -601,28 +618,7 @@ class Cleaner {
     // kept end, a swap's two). So walking from each written corner finds
     // every such fan: one per vertex, no neighbour twice, as
     // IsClosedManifold asks.
-    std::vector<char> seen(numHalf, 0);
-    std::vector<char> walked(nv, 0);
-    std::vector<int> neighbourStamp(nv, -1);
-    for (int t : written)
-      for (int i = 0; i < 3; ++i) {
-        const int h0 = 3 * t + i;
-        if (seen[h0]) continue;
-        const int v = m_.triVerts[t][i];
-        if (walked[v]) return false;  // a second fan around v: pinched
-        walked[v] = 1;
-        int h = h0;
-        int count = 0;
-        do {
-          const int nb = End(h);
-          if (neighbourStamp[nb] == v) return false;  // a neighbour twice
-          neighbourStamp[nb] = v;
-          seen[h] = 1;
-          if (++count > numHalf) return false;
-          h = twin[Prev3(h)];
-        } while (h != h0);
-      }
-    return true;
+    return WrittenFansOk(written);
   }
 
   // Drops the removed triangles. The collapses and swaps kept the twins
