@@ -219,19 +219,26 @@ class Cleaner {
   // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
     const double eps2 = eps * eps;
+    // No array is resized during the passes; read through locals, since a
+    // flag store (char) would make the compiler reload them from the mesh.
+    const int* listed = all_ ? nullptr : tris_.data();
+    const int numListed = NumListed();
+    const char* removed = removed_.data();
+    char* known = known_.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i) {
-        const int t = Listed(i);
-        if (known_[t] & kAllLong) continue;
-        if (removed_[t]) continue;  // (not all long: no flag)
+      for (int i = 0; i < numListed; ++i) {
+        const int t = listed ? listed[i] : i;
+        if (known[t] & kAllLong) continue;
+        if (removed[t]) continue;  // (not all long: no flag)
         // The corners read once: a collapse that succeeds removes t (the
         // rest of its edges are then skipped), one that fails changes nothing.
-        const std::array<int, 3> tri = m_.triVerts[t];
-        const Vec3* pos = m_.vertPos.data();
+        const std::array<int, 3> tri = tv[t];
         bool allLong = true;
         for (int k = 0; k < 3; ++k) {
-          if (removed_[t]) {
+          if (removed[t]) {
             allLong = false;
             continue;
           }
@@ -239,7 +246,7 @@ class Cleaner {
           allLong = false;
           if (Collapse(3 * t + k)) any = true;
         }
-        if (allLong) known_[t] |= kAllLong;
+        if (allLong) known[t] |= kAllLong;
       }
       if (!any) break;
     }
@@ -255,13 +262,18 @@ class Cleaner {
   // testing every listed triangle every pass. The flag is known_'s
   // kNotDegenerate: a swap clears it on both triangles it rewrites.
   void SwapDegenerate(double eps) {
+    const int* listed = all_ ? nullptr : tris_.data();
+    const int numListed = NumListed();
+    const char* removed = removed_.data();
+    char* known = known_.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i) {
-        const int t = Listed(i);
-        if (removed_[t] || (known_[t] & kNotDegenerate)) continue;
-        const std::array<int, 3>& tri = m_.triVerts[t];
-        const Vec3* pos = m_.vertPos.data();
+      for (int i = 0; i < numListed; ++i) {
+        const int t = listed ? listed[i] : i;
+        if (removed[t] || (known[t] & kNotDegenerate)) continue;
+        const std::array<int, 3>& tri = tv[t];
         const Vec3 p[3] = {pos[tri[0]], pos[tri[1]], pos[tri[2]]};
         int longest = 0;
         double len2 = -1;
@@ -277,7 +289,7 @@ class Cleaner {
         const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
-          known_[t] |= kNotDegenerate;
+          known[t] |= kNotDegenerate;
           continue;
         }
         if (Swap(h)) any = true;  // clears kNotDegenerate on both triangles
@@ -565,18 +577,23 @@ class Cleaner {
         }
       }
       int* twin = m_.halfedgeTwin.data();
+      std::array<int, 3>* tv = m_.triVerts.data();
+      uint32_t* prop = m_.triProp.data();
+      char* known = known_.data();
+      const char* dirty = dirty_.data();
+      const int* newIdx = newTri.data();
       for (int t = 0; t < oldTri; ++t) {
-        const int nt = newTri[t];
+        const int nt = newIdx[t];
         if (nt < 0) continue;
-        if (dirty_[t]) written.push_back(nt);
+        if (dirty[t]) written.push_back(nt);
         for (int i = 0; i < 3; ++i) {
           const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
           const unsigned tt = tw / 3u;
-          twin[3 * nt + i] = 3 * newTri[tt] + static_cast<int>(tw - 3u * tt);
+          twin[3 * nt + i] = 3 * newIdx[tt] + static_cast<int>(tw - 3u * tt);
         }
-        m_.triVerts[nt] = m_.triVerts[t];
-        m_.triProp[nt] = m_.triProp[t];
-        known_[nt] = known_[t];
+        tv[nt] = tv[t];
+        prop[nt] = prop[t];
+        known[nt] = known[t];
       }
       known_.resize(n);
       m_.triVerts.resize(n);
