@@ -329,12 +329,20 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   std::vector<std::array<int, 3>> tris(numOut);
   std::vector<uint32_t> props(numOut);
   std::vector<char> knownOut(knownFits ? numOut : 0);
-  for (size_t o = 0; o < numOut; ++o) {
-    const int t = order[o];
-    const auto& v = tv[t];
-    tris[o] = {r[v[0]], r[v[1]], r[v[2]]};
-    props[o] = mesh.triProp[t];
-    if (knownFits) knownOut[o] = moved(t) ? 0 : (*known)[t];
+  {
+    std::array<int, 3>* to = tris.data();
+    uint32_t* po = props.data();
+    const uint32_t* pi = mesh.triProp.data();
+    char* ko = knownOut.data();
+    const char* ki = knownFits ? known->data() : nullptr;
+    const int* ord = order.data();
+    for (size_t o = 0; o < numOut; ++o) {
+      const int t = ord[o];
+      const auto& v = tv[t];
+      to[o] = {r[v[0]], r[v[1]], r[v[2]]};
+      po[o] = pi[t];
+      if (ki) ko[o] = moved(t) ? 0 : ki[t];
+    }
   }
   mesh.triVerts.swap(tris);
   mesh.triProp.swap(props);
@@ -427,22 +435,28 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
   bool closedUnused = false;
   bool movesUsed = false;
   {
-    std::vector<char> used(nv, 0);
-    for (int t = 0; t < mesh.NumTri(); ++t) {
-      if (removed && (*removed)[t]) continue;
-      const auto& tri = mesh.triVerts[t];
+    // Ints, not chars, and locals: a char store may alias anything and
+    // made the compiler reload the mesh's arrays after every mark.
+    std::vector<int> used(nv, 0);
+    const std::array<int, 3>* tv = mesh.triVerts.data();
+    const char* gone = removed ? removed->data() : nullptr;
+    const int nt = mesh.NumTri();
+    for (int t = 0; t < nt; ++t) {
+      if (gone && gone[t]) continue;
+      const auto& tri = tv[t];
       used[tri[0]] = used[tri[1]] = used[tri[2]] = 1;
     }
     // Each used vertex moves to a vertex no other used one moves to (an
     // unused one): the triangles are relabelled one to one, the mesh keeps
     // its shape as a graph, so the same as when only unused vertices move.
-    std::vector<char> taken(nv, 0);
+    std::vector<int> taken(nv, 0);
+    const int* r = rep.data();
     bool oneToOne = true;
     for (int v = 0; v < nv && oneToOne; ++v) {
       if (!used[v]) continue;
-      if (taken[rep[v]]) oneToOne = false;
-      taken[rep[v]] = 1;
-      movesUsed = movesUsed || rep[v] != v;
+      if (taken[r[v]]) oneToOne = false;
+      taken[r[v]] = 1;
+      movesUsed = movesUsed || r[v] != v;
     }
     movesUsed = movesUsed || !oneToOne;  // the loop stopped early
     closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));  // knownClosed with `removed`
