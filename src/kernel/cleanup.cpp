@@ -122,27 +122,40 @@ class Cleaner {
   // Collapses halfedge h (a->b): b merges into a. Returns false when the
   // link condition or orientation guard forbids it.
   bool Collapse(int h, bool strict = false) {
-    const int tw = m_.halfedgeTwin[h];
-    if (tw < 0 || Removed(h) || Removed(tw)) return false;
-    const int a = Start(h), b = End(h);
-    const int c = End(Next3(h)), d = End(Next3(tw));
+    // Locals, not the mesh's and cleaner's members: the flag stores (chars)
+    // below would make the compiler reload those after every store.
+    int* twin = m_.halfedgeTwin.data();
+    std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
+    char* removed = removed_.data();
+    char* dirty = dirty_.data();
+    char* known = known_.data();
+    auto end = [tv](int e) {
+      const int c = Corner3(e);
+      return tv[Tri3(e)][c == 2 ? 0 : c + 1];
+    };
+    const int tw = twin[h];
+    if (tw < 0 || removed[Tri3(h)] || removed[Tri3(tw)]) return false;
+    const int a = tv[Tri3(h)][Corner3(h)], b = end(h);
+    const int c = end(Next3(h)), d = end(Next3(tw));
     if (a == b || c == d) return false;
     if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
     // Link condition: a and b share exactly the neighbours c and d.
     stamp_.resize(m_.NumVert(), -1);
-    ++epoch_;
-    for (int e : fanA_) stamp_[End(e)] = epoch_;
+    int* stamp = stamp_.data();
+    const int epoch = ++epoch_;
+    for (int e : fanA_) stamp[end(e)] = epoch;
     for (int e : fanB_) {
-      const int n = End(e);
-      if (stamp_[n] == epoch_ && n != c && n != d && n != a) return false;
+      const int n = end(e);
+      if (stamp[n] == epoch && n != c && n != d && n != a) return false;
     }
     // Orientation guard: moving b to a must not flip a surviving triangle.
-    const Vec3 pa = m_.vertPos[a];
+    const Vec3 pa = pos[a];
     for (int e : fanB_) {
       const int t = Tri3(e);
       if (t == Tri3(h) || t == Tri3(tw)) continue;
-      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(Next3(e))];
-      const Vec3 pb = m_.vertPos[b];
+      const Vec3 p1 = pos[end(e)], p2 = pos[end(Next3(e))];
+      const Vec3 pb = pos[b];
       const Vec3 before = Cross(p1 - pb, p2 - pb);
       const Vec3 after = Cross(p1 - pa, p2 - pa);
       if (strict) {  // the surface may not change: same orientation, not degenerate
@@ -155,22 +168,26 @@ class Cleaner {
       }
     }
     // Splice the twins across the two vanishing triangles.
+    auto markHalf = [dirty](int x) {
+      if (x >= 0) dirty[Tri3(x)] = 1;
+    };
     for (int side : {h, tw}) {
       const int n = Next3(side), p = Prev3(side);
-      const int tn = m_.halfedgeTwin[n], tp = m_.halfedgeTwin[p];
-      m_.halfedgeTwin[tn] = tp;
-      m_.halfedgeTwin[tp] = tn;
-      removed_[Tri3(side)] = 1;
-      anyRemoved_ = true;
-      MarkDirtyHalf(side);
-      MarkDirtyHalf(tn);
-      MarkDirtyHalf(tp);
+      const int tn = twin[n], tp = twin[p];
+      twin[tn] = tp;
+      twin[tp] = tn;
+      removed[Tri3(side)] = 1;
+      markHalf(side);
+      markHalf(tn);
+      markHalf(tp);
     }
+    anyRemoved_ = true;
     for (int e : fanB_) {
-      if (Removed(e)) continue;
-      m_.triVerts[Tri3(e)][Corner3(e)] = a;
-      MarkDirtyHalf(e);
-      known_[Tri3(e)] = 0;
+      const int t = Tri3(e);
+      if (removed[t]) continue;
+      tv[t][Corner3(e)] = a;
+      dirty[t] = 1;
+      known[t] = 0;
     }
     changed_ = true;
     return true;
