@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <vector>
 
 #include "kernel/cleanup_check.h"
@@ -74,15 +75,17 @@ class Cleaner {
     // Written through a pointer into room for every triangle (a push_back
     // per listed triangle checked the capacity each time).
     const int numTri = m.NumTri();
-    tris_.resize(numTri);
-    int* out = tris_.data();
+    // Room for every triangle, not filled first (each slot up to the count
+    // is written below).
+    tris_.reset(new int[static_cast<size_t>(numTri > 0 ? numTri : 1)]);
+    int* out = tris_.get();
     const char* act = active->data();
     const std::array<int, 3>* tv = m.triVerts.data();
     for (int t = 0; t < numTri; ++t) {
       *out = t;
       out += (act[tv[t][0]] | act[tv[t][1]] | act[tv[t][2]]) != 0;
     }
-    tris_.resize(static_cast<size_t>(out - tris_.data()));
+    numListed_ = static_cast<int>(out - tris_.get());
   }
 
   bool Changed() const { return changed_; }
@@ -94,7 +97,7 @@ class Cleaner {
   // known_ for the mesh as it is now; empty when not followed (a global
   // compaction).
   std::vector<char> TakeKnown() { return knownValid_ ? std::move(known_) : std::vector<char>{}; }
-  int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
+  int NumListed() const { return all_ ? m_.NumTri() : numListed_; }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
   int End(int h) const {
@@ -238,7 +241,7 @@ class Cleaner {
     const double eps2 = eps * eps;
     // No array is resized during the passes; read through locals, since a
     // flag store (char) would make the compiler reload them from the mesh.
-    const int* listed = all_ ? nullptr : tris_.data();
+    const int* listed = all_ ? nullptr : tris_.get();
     const int numListed = NumListed();
     const char* removed = removed_.data();
     char* known = known_.data();
@@ -279,7 +282,7 @@ class Cleaner {
   // testing every listed triangle every pass. The flag is known_'s
   // kNotDegenerate: a swap clears it on both triangles it rewrites.
   void SwapDegenerate(double eps) {
-    const int* listed = all_ ? nullptr : tris_.data();
+    const int* listed = all_ ? nullptr : tris_.get();
     const int numListed = NumListed();
     const char* removed = removed_.data();
     char* known = known_.data();
@@ -338,7 +341,7 @@ class Cleaner {
     const Vec3* pos = m_.vertPos.data();
     const uint32_t* triProp = m_.triProp.data();
     const char* removed = removed_.data();
-    const int* listed = all_ ? nullptr : tris_.data();
+    const int* listed = all_ ? nullptr : tris_.get();
     const int numListed = NumListed();
     const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
     for (int pass = 0; pass < 3; ++pass) {
@@ -549,7 +552,11 @@ class Cleaner {
     c.known_ = known_;
     c.knownValid_ = knownValid_;
     c.all_ = all_;
-    c.tris_ = tris_;
+    if (tris_) {
+      c.tris_.reset(new int[static_cast<size_t>(numListed_ > 0 ? numListed_ : 1)]);
+      std::copy(tris_.get(), tris_.get() + numListed_, c.tris_.get());
+    }
+    c.numListed_ = numListed_;
     c.changed_ = changed_;
     c.anyRemoved_ = anyRemoved_;
     return c;
@@ -622,7 +629,7 @@ class Cleaner {
       for (int t = 0; t < oldTri; ++t)
         if (dirty_[t]) written.push_back(t);
     }
-    tris_.clear();  // triangle ids changed: the list is void
+    numListed_ = 0;  // triangle ids changed: the list is void
     const int numTri = m_.NumTri();
     const int numHalf = 3 * numTri;
     const int nv = m_.NumVert();
@@ -689,7 +696,7 @@ class Cleaner {
     m_.triVerts.swap(tris);
     m_.triProp.swap(props);
     removed_.assign(m_.NumTri(), 0);
-    tris_.clear();  // triangle ids changed: the list is void
+    numListed_ = 0;  // triangle ids changed: the list is void
     if (paired) {
       m_.halfedgeTwin.swap(twins);
       paired = TwinsMutualAndOpposite(m_);
@@ -716,7 +723,8 @@ class Cleaner {
   bool knownValid_ = true;
   int epoch_ = 0;
   bool all_ = false;
-  std::vector<int> tris_;  // the listed triangles when !all_
+  std::unique_ptr<int[]> tris_;  // the listed triangles when !all_ (numListed_ of them)
+  int numListed_ = 0;
   bool changed_ = false;   // a collapse or swap happened
   bool anyRemoved_ = false;
   bool compacted_ = false;
