@@ -784,12 +784,12 @@ namespace {
 // factor of four kept here (48 eps L^2). Tries the first corner of a few
 // triangles against the first triangle; false (not known) sends the
 // component through the exact test.
-bool ClearlyNotFlat(const Mesh& mesh, const std::vector<int>& tris, double eps) {
+bool ClearlyNotFlat(const Mesh& mesh, const int* tris, size_t numTris, double eps) {
   const auto& t0 = mesh.triVerts[tris[0]];
   const Vec3 a = mesh.vertPos[t0[0]], b = mesh.vertPos[t0[1]], c = mesh.vertPos[t0[2]];
   const Vec3 n = Cross(b - a, c - a);
   const double base = std::max({LengthSquared(b - a), LengthSquared(c - a), LengthSquared(c - b)});
-  const size_t tries = std::min<size_t>(tris.size(), 64);
+  const size_t tries = std::min<size_t>(numTris, 64);
   for (size_t i = 1; i < tries; ++i) {
     const Vec3 p = mesh.vertPos[mesh.triVerts[tris[i]][0]];
     const double l2 = std::max({base, LengthSquared(p - a), LengthSquared(p - b), LengthSquared(p - c)});
@@ -809,37 +809,46 @@ void DropFlatComponents(Mesh& mesh, double eps) {
   const int nt = mesh.NumTri();
   if (static_cast<int>(mesh.halfedgeTwin.size()) != 3 * nt) return;
   std::vector<int> comp(nt, -1);
-  std::vector<int> stack;
-  std::vector<char> drop(nt, 0);
-  std::vector<int> tris;
+  // Every triangle is pushed and visited once in all: the stack and the
+  // visit order (each component a stretch of it) fit in nt entries, written
+  // before they are read.
+  std::unique_ptr<int[]> stack(new int[static_cast<size_t>(nt)]);
+  std::unique_ptr<int[]> visited(new int[static_cast<size_t>(nt)]);
+  std::vector<char> drop;
+  const int* twins = mesh.halfedgeTwin.data();
+  int* compOf = comp.data();
+  size_t numVisited = 0;
   bool any = false;
   for (int seed = 0; seed < nt; ++seed) {
-    if (comp[seed] >= 0) continue;
-    tris.clear();
-    comp[seed] = seed;
-    stack.push_back(seed);
-    while (!stack.empty()) {
-      const int t = stack.back();
-      stack.pop_back();
-      tris.push_back(t);
+    if (compOf[seed] >= 0) continue;
+    int* tris = visited.get() + numVisited;
+    size_t numTris = 0;
+    size_t top = 0;
+    compOf[seed] = seed;
+    stack[top++] = seed;
+    while (top > 0) {
+      const int t = stack[--top];
+      tris[numTris++] = t;
       for (int k = 0; k < 3; ++k) {
-        const int twin = mesh.halfedgeTwin[3 * t + k];
+        const int twin = twins[3 * t + k];
         if (twin < 0) continue;
         const int tt = static_cast<int>(static_cast<unsigned>(twin) / 3u);
-        if (comp[tt] >= 0) continue;
-        comp[tt] = seed;
-        stack.push_back(tt);
+        if (compOf[tt] >= 0) continue;
+        compOf[tt] = seed;
+        stack[top++] = tt;
       }
     }
+    numVisited += numTris;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
-    const bool clearlyNotFlat = ClearlyNotFlat(mesh, tris, eps);  // checked against the exact test below
+    const bool clearlyNotFlat = ClearlyNotFlat(mesh, tris, numTris, eps);  // checked against the exact test below
 #else
-    if (ClearlyNotFlat(mesh, tris, eps)) continue;
+    if (ClearlyNotFlat(mesh, tris, numTris, eps)) continue;
 #endif
     // The plane of the component's largest triangle.
     Vec3 normal{0, 0, 0}, origin{0, 0, 0};
     double best = 0;
-    for (int t : tris) {
+    for (size_t i = 0; i < numTris; ++i) {
+      const int t = tris[i];
       const Vec3 a = mesh.vertPos[mesh.triVerts[t][0]];
       const Vec3 n = Cross(mesh.vertPos[mesh.triVerts[t][1]] - a, mesh.vertPos[mesh.triVerts[t][2]] - a);
       const double len = Length(n);
@@ -850,13 +859,14 @@ void DropFlatComponents(Mesh& mesh, double eps) {
       }
     }
     bool flat = true;
-    for (size_t i = 0; i < tris.size() && flat; ++i)
+    for (size_t i = 0; i < numTris && flat; ++i)
       for (int v : mesh.triVerts[tris[i]]) flat = flat && std::fabs(Dot(mesh.vertPos[v] - origin, normal)) <= eps;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
     if (clearlyNotFlat && flat) CheckFailed("flat certificate");
 #endif
     if (!flat) continue;
-    for (int t : tris) drop[t] = 1;
+    drop.resize(static_cast<size_t>(nt), 0);
+    for (size_t i = 0; i < numTris; ++i) drop[tris[i]] = 1;
     any = true;
   }
   if (!any) return;
