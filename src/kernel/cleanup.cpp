@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <vector>
 
 #include "kernel/cleanup_check.h"
@@ -14,6 +15,8 @@
 
 namespace mos::kernel {
 
+using cleanup_detail::CoincidentReps;
+using cleanup_detail::WeldByReps;
 using cleanup_detail::WeldCoincidentMarking;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
 using cleanup_detail::CheckFailed;
@@ -49,6 +52,10 @@ inline int Corner3(int h) { return static_cast<int>(static_cast<unsigned>(h) % 3
 inline int Next3(int h) { return Corner3(h) == 2 ? h - 2 : h + 1; }
 inline int Prev3(int h) { return Corner3(h) == 0 ? h + 2 : h - 1; }
 
+// A one-byte mark that is not a character type (stores through it cannot
+// alias other objects, unlike char's).
+enum class Mark : unsigned char { kNo = 0, kYes = 1 };
+
 class Cleaner {
  public:
   // `active` (per vertex, may be null = all): the passes start only at
@@ -56,9 +63,10 @@ class Cleaner {
   // unless a collapse or swap started there reaches it.
   // `known` (may be null or stale, then unused): what an earlier cleaner
   // found about each triangle (see known_).
-  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, const std::vector<char>* known = nullptr)
+  // `known` is taken (moved from) when it fits the mesh.
+  explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, std::vector<char>* known = nullptr)
       : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
-    if (known && known->size() == m.triVerts.size()) known_ = *known;
+    if (known && known->size() == m.triVerts.size()) known_ = std::move(*known);
     else known_.assign(m.NumTri(), 0);
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
       all_ = true;
@@ -67,22 +75,29 @@ class Cleaner {
     // Written through a pointer into room for every triangle (a push_back
     // per listed triangle checked the capacity each time).
     const int numTri = m.NumTri();
-    tris_.resize(numTri);
-    int* out = tris_.data();
+    // Room for every triangle, not filled first (each slot up to the count
+    // is written below).
+    tris_.reset(new int[static_cast<size_t>(numTri > 0 ? numTri : 1)]);
+    int* out = tris_.get();
     const char* act = active->data();
     const std::array<int, 3>* tv = m.triVerts.data();
     for (int t = 0; t < numTri; ++t) {
       *out = t;
       out += (act[tv[t][0]] | act[tv[t][1]] | act[tv[t][2]]) != 0;
     }
-    tris_.resize(static_cast<size_t>(out - tris_.data()));
+    numListed_ = static_cast<int>(out - tris_.get());
   }
 
   bool Changed() const { return changed_; }
+  // For a weld that drops the removed triangles itself (see
+  // FinishPassAndWeld): the removed flags and the per-triangle findings,
+  // both in the uncompacted numbering.
+  std::vector<char> TakeRemoved() { return std::move(removed_); }
+  std::vector<char> TakeKnownUncompacted() { return std::move(known_); }
   // known_ for the mesh as it is now; empty when not followed (a global
   // compaction).
   std::vector<char> TakeKnown() { return knownValid_ ? std::move(known_) : std::vector<char>{}; }
-  int NumListed() const { return all_ ? m_.NumTri() : static_cast<int>(tris_.size()); }
+  int NumListed() const { return all_ ? m_.NumTri() : numListed_; }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
   int End(int h) const {
@@ -110,27 +125,40 @@ class Cleaner {
   // Collapses halfedge h (a->b): b merges into a. Returns false when the
   // link condition or orientation guard forbids it.
   bool Collapse(int h, bool strict = false) {
-    const int tw = m_.halfedgeTwin[h];
-    if (tw < 0 || Removed(h) || Removed(tw)) return false;
-    const int a = Start(h), b = End(h);
-    const int c = End(Next3(h)), d = End(Next3(tw));
+    // Locals, not the mesh's and cleaner's members: the flag stores (chars)
+    // below would make the compiler reload those after every store.
+    int* twin = m_.halfedgeTwin.data();
+    std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
+    char* removed = removed_.data();
+    char* dirty = dirty_.data();
+    char* known = known_.data();
+    auto end = [tv](int e) {
+      const int c = Corner3(e);
+      return tv[Tri3(e)][c == 2 ? 0 : c + 1];
+    };
+    const int tw = twin[h];
+    if (tw < 0 || removed[Tri3(h)] || removed[Tri3(tw)]) return false;
+    const int a = tv[Tri3(h)][Corner3(h)], b = end(h);
+    const int c = end(Next3(h)), d = end(Next3(tw));
     if (a == b || c == d) return false;
     if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
     // Link condition: a and b share exactly the neighbours c and d.
     stamp_.resize(m_.NumVert(), -1);
-    ++epoch_;
-    for (int e : fanA_) stamp_[End(e)] = epoch_;
+    int* stamp = stamp_.data();
+    const int epoch = ++epoch_;
+    for (int e : fanA_) stamp[end(e)] = epoch;
     for (int e : fanB_) {
-      const int n = End(e);
-      if (stamp_[n] == epoch_ && n != c && n != d && n != a) return false;
+      const int n = end(e);
+      if (stamp[n] == epoch && n != c && n != d && n != a) return false;
     }
     // Orientation guard: moving b to a must not flip a surviving triangle.
-    const Vec3 pa = m_.vertPos[a];
+    const Vec3 pa = pos[a];
     for (int e : fanB_) {
       const int t = Tri3(e);
       if (t == Tri3(h) || t == Tri3(tw)) continue;
-      const Vec3 p1 = m_.vertPos[End(e)], p2 = m_.vertPos[End(Next3(e))];
-      const Vec3 pb = m_.vertPos[b];
+      const Vec3 p1 = pos[end(e)], p2 = pos[end(Next3(e))];
+      const Vec3 pb = pos[b];
       const Vec3 before = Cross(p1 - pb, p2 - pb);
       const Vec3 after = Cross(p1 - pa, p2 - pa);
       if (strict) {  // the surface may not change: same orientation, not degenerate
@@ -143,22 +171,26 @@ class Cleaner {
       }
     }
     // Splice the twins across the two vanishing triangles.
+    auto markHalf = [dirty](int x) {
+      if (x >= 0) dirty[Tri3(x)] = 1;
+    };
     for (int side : {h, tw}) {
       const int n = Next3(side), p = Prev3(side);
-      const int tn = m_.halfedgeTwin[n], tp = m_.halfedgeTwin[p];
-      m_.halfedgeTwin[tn] = tp;
-      m_.halfedgeTwin[tp] = tn;
-      removed_[Tri3(side)] = 1;
-      anyRemoved_ = true;
-      MarkDirtyHalf(side);
-      MarkDirtyHalf(tn);
-      MarkDirtyHalf(tp);
+      const int tn = twin[n], tp = twin[p];
+      twin[tn] = tp;
+      twin[tp] = tn;
+      removed[Tri3(side)] = 1;
+      markHalf(side);
+      markHalf(tn);
+      markHalf(tp);
     }
+    anyRemoved_ = true;
     for (int e : fanB_) {
-      if (Removed(e)) continue;
-      m_.triVerts[Tri3(e)][Corner3(e)] = a;
-      MarkDirtyHalf(e);
-      known_[Tri3(e)] = 0;
+      const int t = Tri3(e);
+      if (removed[t]) continue;
+      tv[t][Corner3(e)] = a;
+      dirty[t] = 1;
+      known[t] = 0;
     }
     changed_ = true;
     return true;
@@ -207,22 +239,34 @@ class Cleaner {
   // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
     const double eps2 = eps * eps;
+    // No array is resized during the passes; read through locals, since a
+    // flag store (char) would make the compiler reload them from the mesh.
+    const int* listed = all_ ? nullptr : tris_.get();
+    const int numListed = NumListed();
+    const char* removed = removed_.data();
+    char* known = known_.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i) {
-        const int t = Listed(i);
-        if (known_[t] & kAllLong) continue;
+      for (int i = 0; i < numListed; ++i) {
+        const int t = listed ? listed[i] : i;
+        if (known[t] & kAllLong) continue;
+        if (removed[t]) continue;  // (not all long: no flag)
+        // The corners read once: a collapse that succeeds removes t (the
+        // rest of its edges are then skipped), one that fails changes nothing.
+        const std::array<int, 3> tri = tv[t];
         bool allLong = true;
-        for (int h = 3 * t, hEnd = h + 3; h < hEnd; ++h) {
-          if (Removed(h)) {
+        for (int k = 0; k < 3; ++k) {
+          if (removed[t]) {
             allLong = false;
             continue;
           }
-          if (LengthSquared(m_.vertPos[Start(h)] - m_.vertPos[End(h)]) > eps2) continue;
+          if (LengthSquared(pos[tri[k]] - pos[tri[k == 2 ? 0 : k + 1]]) > eps2) continue;
           allLong = false;
-          if (Collapse(h)) any = true;
+          if (Collapse(3 * t + k)) any = true;
         }
-        if (allLong) known_[t] |= kAllLong;
+        if (allLong) known[t] |= kAllLong;
       }
       if (!any) break;
     }
@@ -235,38 +279,40 @@ class Cleaner {
   // no vertex and remove no triangle), so the skipped test would fail again
   // and do nothing. Degenerate ones are tested every pass (a swap refused
   // earlier may be possible now). The same swaps in the same order as
-  // testing every listed triangle every pass.
+  // testing every listed triangle every pass. The flag is known_'s
+  // kNotDegenerate: a swap clears it on both triangles it rewrites.
   void SwapDegenerate(double eps) {
-    retest_.resize(m_.NumTri());
-    for (int t = 0; t < m_.NumTri(); ++t) retest_[t] = !(known_[t] & kNotDegenerate);
+    const int* listed = all_ ? nullptr : tris_.get();
+    const int numListed = NumListed();
+    const char* removed = removed_.data();
+    char* known = known_.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
-      for (int i = 0; i < NumListed(); ++i) {
-        const int t = Listed(i);
-        if (removed_[t] || !retest_[t]) continue;
+      for (int i = 0; i < numListed; ++i) {
+        const int t = listed ? listed[i] : i;
+        if (removed[t] || (known[t] & kNotDegenerate)) continue;
+        const std::array<int, 3>& tri = tv[t];
+        const Vec3 p[3] = {pos[tri[0]], pos[tri[1]], pos[tri[2]]};
         int longest = 0;
         double len2 = -1;
         for (int i = 0; i < 3; ++i) {
-          const double l = LengthSquared(m_.vertPos[m_.triVerts[t][(i + 1) % 3]] - m_.vertPos[m_.triVerts[t][i]]);
+          const double l = LengthSquared(p[i == 2 ? 0 : i + 1] - p[i]);
           if (l > len2) {
             len2 = l;
             longest = i;
           }
         }
         const int h = 3 * t + longest;
-        const Vec3 pa = m_.vertPos[Start(h)], pb = m_.vertPos[End(h)];
-        const Vec3 pc = m_.vertPos[End(Next3(h))];
+        const Vec3 pa = p[longest], pb = p[longest == 2 ? 0 : longest + 1];
+        const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
         const double area2 = Length(Cross(pb - pa, pc - pa));
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
-          retest_[t] = 0;
-          known_[t] |= kNotDegenerate;
+          known[t] |= kNotDegenerate;
           continue;
         }
-        const int other = m_.halfedgeTwin[h];
-        if (Swap(h)) {
-          any = true;
-          retest_[Tri3(other)] = 1;  // rewritten (t itself keeps its flag: 1)
-        }
+        if (Swap(h)) any = true;  // clears kNotDegenerate on both triangles
       }
       if (!any) break;
     }
@@ -276,76 +322,113 @@ class Cleaner {
   // (a flat vertex), or in two planes with the vertex on their straight
   // crease, each plane with one property. Such a vertex merges into a neighbour along a crease edge (or
   // any edge, when flat) if no triangle flips.
+  // The mesh must be closed and manifold (twins a complete matching): then
+  // every fan walk comes back to its start, so the planes are sorted as the
+  // fan is walked and the walk stops at the first triangle that rules the
+  // vertex out (the same decisions as walking the whole fan first).
   void CollapseColinear(double cosTol) {
-    std::vector<int> fan;
+    std::vector<int>& fan = fanC_;
     // A vertex is examined once, from its first outgoing halfedge, and again
     // only after a collapse changed its fan (examining it from each of its
     // halfedges walked every fan deg times: most of a boolean's cleanup).
-    std::vector<char> examined(m_.NumVert(), 0);
+    // Ints, not chars: a char store may alias anything, and the compiler
+    // then reloads every pointer below after each mark.
+    std::vector<int> examined(m_.NumVert(), 0);
+    // None of these arrays is resized during the pass (collapses write in
+    // place).
+    const int* twin = m_.halfedgeTwin.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    const Vec3* pos = m_.vertPos.data();
+    const uint32_t* triProp = m_.triProp.data();
+    const char* removed = removed_.data();
+    const int* listed = all_ ? nullptr : tris_.get();
+    const int numListed = NumListed();
+    const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
-      for (int k = 0; k < 3 * NumListed(); ++k) {
-        const int h0 = 3 * Listed(Tri3(k)) + Corner3(k);
-        if (Removed(h0)) continue;
-        const int v = Start(h0);
-        if (examined[v]) continue;
-        if (!Fan(h0, fan)) continue;
-        examined[v] = 1;
-        // Distinct planes (up to two) of the triangles around v, each
-        // carrying one property, so no colour boundary moves. A degenerate
-        // triangle, a third plane or a second property in a plane leaves v
-        // as it is, whichever is met first: the normals are made as the
-        // planes are sorted, and stop at the first such triangle.
-        Vec3 planes[2];
-        uint32_t planeProp[2] = {0, 0};
-        int numPlanes = 0;
-        bool keep = false;
-        for (size_t k = 0; k < fan.size(); ++k) {
-          const int e = fan[k];
-          const Vec3 n = Cross(m_.vertPos[End(e)] - m_.vertPos[v],
-                               m_.vertPos[End(Next3(e))] - m_.vertPos[v]);
-          const double len = Length(n);
-          if (!(len > 0)) {
-            keep = true;
-            break;
-          }
-          const Vec3 normal = n * (1.0 / len);
-          const uint32_t prop = m_.triProp[Tri3(e)];
-          int found = -1;
-          for (int pl = 0; pl < numPlanes; ++pl)
-            if (Dot(normal, planes[pl]) > cosTol) found = pl;
-          if (found >= 0) {
-            if (planeProp[found] != prop) {
+      for (int i = 0; i < numListed; ++i) {
+        const int t0 = listed ? listed[i] : i;
+        for (int c0 = 0; c0 < 3; ++c0) {
+          if (removed[t0]) break;  // a collapse from an earlier corner removed it
+          const int v = tv[t0][c0];
+          if (examined[v]) continue;
+          // Distinct planes (up to two) of the triangles around v, each
+          // carrying one property, so no colour boundary moves. A degenerate
+          // triangle, a third plane or a second property in a plane leaves v
+          // as it is, whichever is met first in the fan's order from this
+          // corner.
+          Vec3 planes[2];
+          uint32_t planeProp[2] = {0, 0};
+          int numPlanes = 0;
+          bool keep = false;
+          bool broken = false;
+          fan.clear();
+          const Vec3 pv = pos[v];
+          int t = t0, c = c0;
+          const int h0 = 3 * t0 + c0;
+          for (;;) {
+            const int e = 3 * t + c;
+            fan.push_back(e);
+            const auto& tri = tv[t];
+            const Vec3 n = Cross(pos[tri[c == 2 ? 0 : c + 1]] - pv, pos[tri[c == 0 ? 2 : c - 1]] - pv);
+            const double len = Length(n);
+            if (!(len > 0)) {
               keep = true;
               break;
             }
-            continue;
+            const Vec3 normal = n * (1.0 / len);
+            const uint32_t prop = triProp[t];
+            int found = -1;
+            for (int pl = 0; pl < numPlanes; ++pl)
+              if (Dot(normal, planes[pl]) > cosTol) found = pl;
+            if (found >= 0) {
+              if (planeProp[found] != prop) {
+                keep = true;
+                break;
+              }
+            } else if (numPlanes == 2) {
+              keep = true;
+              break;
+            } else {
+              planeProp[numPlanes] = prop;
+              planes[numPlanes++] = normal;
+            }
+            const int tw = twin[c == 0 ? e + 2 : e - 1];
+            if (tw < 0 || fan.size() > limit) {  // not closed: leave v (the mesh is closed here)
+              broken = true;
+              break;
+            }
+            if (tw == h0) break;
+            t = Tri3(tw);
+            c = tw - 3 * t;
           }
-          if (numPlanes == 2) {
-            keep = true;
-            break;
+          if (broken) continue;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+          {  // the whole fan walk the early stop replaces must succeed
+            std::vector<int> whole;
+            if (!Fan(h0, whole)) CheckFailed("colinear fan");
           }
-          planeProp[numPlanes] = prop;
-          planes[numPlanes++] = normal;
-        }
-        if (keep) continue;
-        for (int e : fan) {
-          const int u = End(e);
-          if (numPlanes == 2) {
-            // u must lie on the crease: the edge in both planes.
-            const Vec3 d = m_.vertPos[u] - m_.vertPos[v];
-            const double len = Length(d);
-            if (!(len > 0)) continue;
-            if (std::fabs(Dot(d, planes[0])) > (1 - cosTol) * 8 * len ||
-                std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
-              continue;
-          }
-          // Merge v into u: collapse the halfedge u->v. The fans of v's
-          // neighbours (u among them) change.
-          if (Collapse(m_.halfedgeTwin[e], true)) {
-            for (int f : fan) examined[End(f)] = 0;
-            any = true;
-            break;
+#endif
+          examined[v] = 1;
+          if (keep) continue;
+          for (int e : fan) {
+            const int u = End(e);
+            if (numPlanes == 2) {
+              // u must lie on the crease: the edge in both planes.
+              const Vec3 d = pos[u] - pv;
+              const double len = Length(d);
+              if (!(len > 0)) continue;
+              if (std::fabs(Dot(d, planes[0])) > (1 - cosTol) * 8 * len ||
+                  std::fabs(Dot(d, planes[1])) > (1 - cosTol) * 8 * len)
+                continue;
+            }
+            // Merge v into u: collapse the halfedge u->v. The fans of v's
+            // neighbours (u among them) change.
+            if (Collapse(twin[e], true)) {
+              for (int f : fan) examined[End(f)] = 0;
+              any = true;
+              break;
+            }
           }
         }
       }
@@ -387,6 +470,99 @@ class Cleaner {
 #endif
   }
 
+  // What CompactLocal's checks say, asked of the mesh before compaction
+  // (the removed triangles still in place): the compaction renumbers the
+  // kept triangles one to one and only written triangles can point at a
+  // removed one, so twins, their pairing and the fans through written
+  // corners are the same checks in the old numbering. True: the compacted
+  // mesh is closed and manifold with no pinched vertex. Needs the mesh
+  // closed and manifold before the passes.
+  bool WrittenValid() const {
+    const int oldTri = m_.NumTri();
+    const int numHalf = 3 * oldTri;
+    if (static_cast<int>(m_.halfedgeTwin.size()) != numHalf) return false;
+    const int nv = m_.NumVert();
+    const int* twin = m_.halfedgeTwin.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    std::vector<int> written;  // the written triangles that survive
+    for (int t = 0; t < oldTri; ++t)
+      if (dirty_[t] && !removed_[t]) written.push_back(t);
+    for (int t : written) {
+      const auto& v = tv[t];
+      for (int i = 0; i < 3; ++i)
+        if (static_cast<unsigned>(v[i]) >= static_cast<unsigned>(nv)) return false;
+      for (int i = 0; i < 3; ++i) {
+        const int h = 3 * t + i;
+        const int tw = twin[h];
+        if (static_cast<unsigned>(tw) >= static_cast<unsigned>(numHalf)) return false;
+        const unsigned tt = static_cast<unsigned>(tw) / 3u;
+        if (removed_[tt] || twin[tw] != h) return false;
+        const int a = v[i], b = v[i == 2 ? 0 : i + 1];
+        const auto& w = tv[tt];
+        const int k = tw - 3 * static_cast<int>(tt);
+        if (a == b || w[k] != b || w[k == 2 ? 0 : k + 1] != a) return false;
+      }
+    }
+    return WrittenFansOk(written);  // as CompactLocal walks them
+  }
+
+  // The fans through the corners of the triangles in `written` (their twins
+  // checked mutual and opposite): one fan per vertex, no neighbour twice in
+  // it.
+  bool WrittenFansOk(const std::vector<int>& written) const {
+    const int numHalf = 3 * m_.NumTri();
+    const int nv = m_.NumVert();
+    const int* twin = m_.halfedgeTwin.data();
+    const std::array<int, 3>* tv = m_.triVerts.data();
+    // Marks of their own byte type: a char store may alias anything, and
+    // the compiler then reloads every pointer in the walk after each mark.
+    std::vector<Mark> seen(static_cast<size_t>(numHalf), Mark::kNo);
+    std::vector<Mark> walked(static_cast<size_t>(nv), Mark::kNo);
+    std::vector<int> neighbourStamp(static_cast<size_t>(nv), -1);
+    for (int t : written) {
+      for (int i = 0; i < 3; ++i) {
+        const int h0 = 3 * t + i;
+        if (seen[h0] == Mark::kYes) continue;
+        const int v = tv[t][i];
+        if (walked[v] == Mark::kYes) return false;  // a second fan around v: pinched
+        walked[v] = Mark::kYes;
+        int h = h0;
+        int count = 0;
+        do {
+          const int c = Corner3(h);
+          const int nb = tv[Tri3(h)][c == 2 ? 0 : c + 1];
+          if (neighbourStamp[nb] == v) return false;  // a neighbour twice
+          neighbourStamp[nb] = v;
+          seen[h] = Mark::kYes;
+          if (++count > numHalf) return false;
+          h = twin[c == 0 ? h + 2 : h - 1];
+        } while (h != h0);
+      }
+    }
+    return true;
+  }
+
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  // A cleaner in the same state over `other` (a copy of the mesh), for
+  // running the steps a shortcut replaces beside it.
+  Cleaner CloneFor(Mesh& other) const {
+    Cleaner c(other);
+    c.removed_ = removed_;
+    c.dirty_ = dirty_;
+    c.known_ = known_;
+    c.knownValid_ = knownValid_;
+    c.all_ = all_;
+    if (tris_) {
+      c.tris_.reset(new int[static_cast<size_t>(numListed_ > 0 ? numListed_ : 1)]);
+      std::copy(tris_.get(), tris_.get() + numListed_, c.tris_.get());
+    }
+    c.numListed_ = numListed_;
+    c.changed_ = changed_;
+    c.anyRemoved_ = anyRemoved_;
+    return c;
+  }
+#endif
+
  private:
   void MarkDirty(int t) {
     dirty_[t] = 1;
@@ -425,18 +601,23 @@ class Cleaner {
         }
       }
       int* twin = m_.halfedgeTwin.data();
+      std::array<int, 3>* tv = m_.triVerts.data();
+      uint32_t* prop = m_.triProp.data();
+      char* known = known_.data();
+      const char* dirty = dirty_.data();
+      const int* newIdx = newTri.data();
       for (int t = 0; t < oldTri; ++t) {
-        const int nt = newTri[t];
+        const int nt = newIdx[t];
         if (nt < 0) continue;
-        if (dirty_[t]) written.push_back(nt);
+        if (dirty[t]) written.push_back(nt);
         for (int i = 0; i < 3; ++i) {
           const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
           const unsigned tt = tw / 3u;
-          twin[3 * nt + i] = 3 * newTri[tt] + static_cast<int>(tw - 3u * tt);
+          twin[3 * nt + i] = 3 * newIdx[tt] + static_cast<int>(tw - 3u * tt);
         }
-        m_.triVerts[nt] = m_.triVerts[t];
-        m_.triProp[nt] = m_.triProp[t];
-        known_[nt] = known_[t];
+        tv[nt] = tv[t];
+        prop[nt] = prop[t];
+        known[nt] = known[t];
       }
       known_.resize(n);
       m_.triVerts.resize(n);
@@ -448,7 +629,7 @@ class Cleaner {
       for (int t = 0; t < oldTri; ++t)
         if (dirty_[t]) written.push_back(t);
     }
-    tris_.clear();  // triangle ids changed: the list is void
+    numListed_ = 0;  // triangle ids changed: the list is void
     const int numTri = m_.NumTri();
     const int numHalf = 3 * numTri;
     const int nv = m_.NumVert();
@@ -478,28 +659,7 @@ class Cleaner {
     // kept end, a swap's two). So walking from each written corner finds
     // every such fan: one per vertex, no neighbour twice, as
     // IsClosedManifold asks.
-    std::vector<char> seen(numHalf, 0);
-    std::vector<char> walked(nv, 0);
-    std::vector<int> neighbourStamp(nv, -1);
-    for (int t : written)
-      for (int i = 0; i < 3; ++i) {
-        const int h0 = 3 * t + i;
-        if (seen[h0]) continue;
-        const int v = m_.triVerts[t][i];
-        if (walked[v]) return false;  // a second fan around v: pinched
-        walked[v] = 1;
-        int h = h0;
-        int count = 0;
-        do {
-          const int nb = End(h);
-          if (neighbourStamp[nb] == v) return false;  // a neighbour twice
-          neighbourStamp[nb] = v;
-          seen[h] = 1;
-          if (++count > numHalf) return false;
-          h = twin[Prev3(h)];
-        } while (h != h0);
-      }
-    return true;
+    return WrittenFansOk(written);
   }
 
   // Drops the removed triangles. The collapses and swaps kept the twins
@@ -536,7 +696,7 @@ class Cleaner {
     m_.triVerts.swap(tris);
     m_.triProp.swap(props);
     removed_.assign(m_.NumTri(), 0);
-    tris_.clear();  // triangle ids changed: the list is void
+    numListed_ = 0;  // triangle ids changed: the list is void
     if (paired) {
       m_.halfedgeTwin.swap(twins);
       paired = TwinsMutualAndOpposite(m_);
@@ -552,9 +712,8 @@ class Cleaner {
 
   Mesh& m_;
   std::vector<char> removed_;
-  std::vector<int> fanA_, fanB_;
+  std::vector<int> fanA_, fanB_, fanC_;
   std::vector<int> stamp_;
-  std::vector<char> retest_;  // SwapDegenerate: per triangle, test it this pass
   // Per triangle, what a test found since its corners were last written
   // (positions never move in a cleanup, eps is fixed): kAllLong, all three
   // edges longer than eps; kNotDegenerate, not a sliver. Handed from
@@ -564,7 +723,8 @@ class Cleaner {
   bool knownValid_ = true;
   int epoch_ = 0;
   bool all_ = false;
-  std::vector<int> tris_;  // the listed triangles when !all_
+  std::unique_ptr<int[]> tris_;  // the listed triangles when !all_ (numListed_ of them)
+  int numListed_ = 0;
   bool changed_ = false;   // a collapse or swap happened
   bool anyRemoved_ = false;
   bool compacted_ = false;
@@ -624,12 +784,12 @@ namespace {
 // factor of four kept here (48 eps L^2). Tries the first corner of a few
 // triangles against the first triangle; false (not known) sends the
 // component through the exact test.
-bool ClearlyNotFlat(const Mesh& mesh, const std::vector<int>& tris, double eps) {
+bool ClearlyNotFlat(const Mesh& mesh, const int* tris, size_t numTris, double eps) {
   const auto& t0 = mesh.triVerts[tris[0]];
   const Vec3 a = mesh.vertPos[t0[0]], b = mesh.vertPos[t0[1]], c = mesh.vertPos[t0[2]];
   const Vec3 n = Cross(b - a, c - a);
   const double base = std::max({LengthSquared(b - a), LengthSquared(c - a), LengthSquared(c - b)});
-  const size_t tries = std::min<size_t>(tris.size(), 64);
+  const size_t tries = std::min<size_t>(numTris, 64);
   for (size_t i = 1; i < tries; ++i) {
     const Vec3 p = mesh.vertPos[mesh.triVerts[tris[i]][0]];
     const double l2 = std::max({base, LengthSquared(p - a), LengthSquared(p - b), LengthSquared(p - c)});
@@ -649,37 +809,46 @@ void DropFlatComponents(Mesh& mesh, double eps) {
   const int nt = mesh.NumTri();
   if (static_cast<int>(mesh.halfedgeTwin.size()) != 3 * nt) return;
   std::vector<int> comp(nt, -1);
-  std::vector<int> stack;
-  std::vector<char> drop(nt, 0);
-  std::vector<int> tris;
+  // Every triangle is pushed and visited once in all: the stack and the
+  // visit order (each component a stretch of it) fit in nt entries, written
+  // before they are read.
+  std::unique_ptr<int[]> stack(new int[static_cast<size_t>(nt)]);
+  std::unique_ptr<int[]> visited(new int[static_cast<size_t>(nt)]);
+  std::vector<char> drop;
+  const int* twins = mesh.halfedgeTwin.data();
+  int* compOf = comp.data();
+  size_t numVisited = 0;
   bool any = false;
   for (int seed = 0; seed < nt; ++seed) {
-    if (comp[seed] >= 0) continue;
-    tris.clear();
-    comp[seed] = seed;
-    stack.push_back(seed);
-    while (!stack.empty()) {
-      const int t = stack.back();
-      stack.pop_back();
-      tris.push_back(t);
+    if (compOf[seed] >= 0) continue;
+    int* tris = visited.get() + numVisited;
+    size_t numTris = 0;
+    size_t top = 0;
+    compOf[seed] = seed;
+    stack[top++] = seed;
+    while (top > 0) {
+      const int t = stack[--top];
+      tris[numTris++] = t;
       for (int k = 0; k < 3; ++k) {
-        const int twin = mesh.halfedgeTwin[3 * t + k];
+        const int twin = twins[3 * t + k];
         if (twin < 0) continue;
         const int tt = static_cast<int>(static_cast<unsigned>(twin) / 3u);
-        if (comp[tt] >= 0) continue;
-        comp[tt] = seed;
-        stack.push_back(tt);
+        if (compOf[tt] >= 0) continue;
+        compOf[tt] = seed;
+        stack[top++] = tt;
       }
     }
+    numVisited += numTris;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
-    const bool clearlyNotFlat = ClearlyNotFlat(mesh, tris, eps);  // checked against the exact test below
+    const bool clearlyNotFlat = ClearlyNotFlat(mesh, tris, numTris, eps);  // checked against the exact test below
 #else
-    if (ClearlyNotFlat(mesh, tris, eps)) continue;
+    if (ClearlyNotFlat(mesh, tris, numTris, eps)) continue;
 #endif
     // The plane of the component's largest triangle.
     Vec3 normal{0, 0, 0}, origin{0, 0, 0};
     double best = 0;
-    for (int t : tris) {
+    for (size_t i = 0; i < numTris; ++i) {
+      const int t = tris[i];
       const Vec3 a = mesh.vertPos[mesh.triVerts[t][0]];
       const Vec3 n = Cross(mesh.vertPos[mesh.triVerts[t][1]] - a, mesh.vertPos[mesh.triVerts[t][2]] - a);
       const double len = Length(n);
@@ -690,13 +859,14 @@ void DropFlatComponents(Mesh& mesh, double eps) {
       }
     }
     bool flat = true;
-    for (size_t i = 0; i < tris.size() && flat; ++i)
+    for (size_t i = 0; i < numTris && flat; ++i)
       for (int v : mesh.triVerts[tris[i]]) flat = flat && std::fabs(Dot(mesh.vertPos[v] - origin, normal)) <= eps;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
     if (clearlyNotFlat && flat) CheckFailed("flat certificate");
 #endif
     if (!flat) continue;
-    for (int t : tris) drop[t] = 1;
+    drop.resize(static_cast<size_t>(nt), 0);
+    for (size_t i = 0; i < numTris; ++i) drop[tris[i]] = 1;
     any = true;
   }
   if (!any) return;
@@ -737,6 +907,73 @@ bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wa
   return false;
 }
 
+// FinishPass, then WeldCoincidentMarking: when the passes changed the mesh,
+// it was closed before and the written triangles check out, the weld drops
+// the removed triangles itself (its sort rebuilds every triangle anyway), so
+// the compaction's renumbering of all twins is not done twice.
+// `knownClosed` in: the mesh was known closed and manifold before the
+// passes; out: as FinishPass leaves it. `known` gets what the weld leaves of
+// the cleaner's findings. Returns the weld's answer.
+// `reps`: CoincidentReps' answer from an earlier call of this cleanup, used
+// again when the mesh has as many vertices (a cleanup moves no vertex and
+// only appends: pinched-vertex copies), else found and stored.
+struct KnownReps {
+  std::vector<int> rep;
+  bool any = false;
+};
+
+bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool& knownClosed,
+                       std::vector<char>& known, KnownReps& reps) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  // The steps this replaces, on copies.
+  Mesh refMesh = mesh;
+  std::vector<char> refActive = active ? *active : std::vector<char>{};
+  bool refClosed = knownClosed;
+  std::vector<char> refKnown;
+  bool refWelded;
+  {
+    Cleaner ref = cleaner.CloneFor(refMesh);
+    refClosed = FinishPass(ref, refMesh, active ? &refActive : nullptr, refClosed);
+    refKnown = ref.TakeKnown();
+    refWelded = WeldCoincidentMarking(refMesh, active ? &refActive : nullptr, refClosed, &refKnown);
+  }
+#endif
+  // The positions do not change in FinishPass unless it splits pinched
+  // vertices (which appends copies): the coincident vertices are found first.
+  if (reps.rep.size() != static_cast<size_t>(mesh.NumVert())) reps.any = CoincidentReps(mesh, reps.rep);
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  {
+    std::vector<int> fresh;
+    const bool freshAny = CoincidentReps(mesh, fresh);
+    if (freshAny != reps.any || fresh != reps.rep) CheckFailed("kept representatives");
+  }
+#endif
+  const bool any = reps.any;
+  bool welded;
+  if (!any) {  // nothing to weld: only the compaction
+    knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
+    known = cleaner.TakeKnown();
+    welded = mesh.NumVert() != static_cast<int>(reps.rep.size()) &&
+             WeldCoincidentMarking(mesh, active, knownClosed, &known);  // split copies coincide
+  } else if (cleaner.Changed() && knownClosed && cleaner.WrittenValid()) {
+    knownClosed = true;
+    const std::vector<char> removed = cleaner.TakeRemoved();
+    known = cleaner.TakeKnownUncompacted();
+    welded = WeldByReps(mesh, reps.rep, true, active, true, &known, &removed);
+  } else {
+    knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
+    known = cleaner.TakeKnown();
+    welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
+  }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  if (welded != refWelded || knownClosed != refClosed || refMesh.triVerts != mesh.triVerts ||
+      refMesh.triProp != mesh.triProp || refMesh.halfedgeTwin != mesh.halfedgeTwin ||
+      !SameBits(refMesh.vertPos, mesh.vertPos) || (active && refActive != *active) || refKnown != known)
+    CheckFailed("finish pass and weld");
+#endif
+  return welded;
+}
+
 bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
@@ -765,9 +1002,8 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   cleaner.CollapseShortEdges(eps);
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
-  knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
-  known = cleaner.TakeKnown();
-  if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
+  KnownReps reps;
+  if (FinishPassAndWeld(cleaner, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
     knownClosed = true;
     Cleaner again(mesh, active, &known);
     again.CollapseShortEdges(eps);
@@ -780,14 +1016,12 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     Cleaner flat(mesh, active, &known);
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
-    knownClosed = FinishPass(flat, mesh, active, knownClosed);
-    known = flat.TakeKnown();
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (WeldCoincidentMarking(mesh, active, knownClosed, &known) && mesh.NumTri() > 0) {
+    if (FinishPassAndWeld(flat, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
       knownClosed = true;
       Cleaner again(mesh, active, &known);
       again.CollapseShortEdges(eps);

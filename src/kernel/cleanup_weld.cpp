@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <tuple>
 #include <vector>
 
@@ -177,15 +178,222 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return false;
 }
 
+// WeldWith's closedUnused case done in place: `mesh` closed and manifold,
+// `rep` one to one on the vertices triangles use, so nothing but a
+// coincident opposite pair (a pillow) can cancel and the twins are the
+// mesh's, renumbered. A mesh already in key order with nothing to cancel
+// (the second weld after a flat pass that changed little or nothing) is
+// only relabelled, without the sort. Returns false, leaving everything as
+// it was, where WeldWith's general path is needed (a corner lost, a twin
+// whose triangle cancelled without it). `known` as in WeldWith.
+// `removed` (may be null): triangles dropped first (WeldCoincidentMarking's
+// `removed`); they take no part in the order and are gone from the result.
+bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<char>* known, bool movesUsed,
+                         const std::vector<char>* removed) {
+  struct Keyed {
+    int k1, k2, parity, tri;
+  };
+  auto less = [](const Keyed& x, const Keyed& y) {
+    if (x.k1 != y.k1) return x.k1 < y.k1;
+    if (x.k2 != y.k2) return x.k2 < y.k2;
+    if (x.parity != y.parity) return x.parity < y.parity;
+    return x.tri < y.tri;
+  };
+  const int nt = mesh.NumTri();
+  const int nv = mesh.NumVert();
+  const std::array<int, 3>* tv = mesh.triVerts.data();
+  const int* r = rep.data();
+  const char* gone = removed ? removed->data() : nullptr;
+  // Scratch arrays every entry of which is written before it is read are
+  // left uninitialised (filling them was a visible share of a small weld).
+  std::unique_ptr<int[]> first(new int[static_cast<size_t>(nt)]);
+  std::unique_ptr<Keyed[]> rest(new Keyed[static_cast<size_t>(nt)]);
+  // Whether the triangles are already in (key, parity) order with no key
+  // holding both parities: then the sort is the identity and nothing cancels.
+  bool inOrder = true;
+  int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
+  int numKept = 0;
+  for (int t = 0; t < nt; ++t) {
+    if (gone && gone[t]) {
+      first[t] = -1;
+      continue;
+    }
+    ++numKept;
+    int a = r[tv[t][0]], b = r[tv[t][1]], c = r[tv[t][2]];
+    if (a == b || b == c || c == a) return false;
+    // The smallest first, the rotation kept (the values are distinct).
+    if (b < a && b < c) {
+      const int x = a;
+      a = b, b = c, c = x;
+    } else if (c < a && c < b) {
+      const int x = c;
+      c = b, b = a, a = x;
+    }
+    const int parity = b < c ? 0 : 1;
+    const int k1 = parity ? c : b, k2 = parity ? b : c;
+    first[t] = a;
+    rest[t] = Keyed{k1, k2, parity, t};
+    if (inOrder) {
+      if (a != p0) inOrder = a > p0;
+      else if (k1 != p1) inOrder = k1 > p1;
+      else if (k2 != p2) inOrder = k2 > p2;
+      else inOrder = parity == pPar;  // same key: both parities would cancel
+      p0 = a, p1 = k1, p2 = k2, pPar = parity;
+    }
+  }
+  const bool knownFits = known && known->size() == mesh.triVerts.size();
+  if (known && !knownFits) known->clear();
+  auto moved = [&](int t) {
+    const auto& v = tv[t];
+    return movesUsed && (r[v[0]] != v[0] || r[v[1]] != v[1] || r[v[2]] != v[2]);
+  };
+  if (inOrder) {
+    if (movesUsed) {  // else relabelling is the identity on used vertices
+      for (int t = 0; t < nt; ++t) {
+        if (gone && gone[t]) continue;
+        if (knownFits && moved(t)) (*known)[t] = 0;
+        auto& v = mesh.triVerts[t];
+        v = {r[v[0]], r[v[1]], r[v[2]]};
+      }
+    }
+    if (gone && numKept < nt) DropRemovedTriangles(mesh, *removed, known);
+    return true;
+  }
+  // Counting sort by the first key vertex, then each bucket by the rest.
+  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
+  for (int t = 0; t < nt; ++t)
+    if (first[t] >= 0) ++start[static_cast<size_t>(first[t]) + 2];
+  for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
+  std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
+  for (int t = 0; t < nt; ++t)
+    if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
+  for (int v = 0; v < nv; ++v)
+    if (start[v + 1] - start[v] > 1) SortBucket(keyed.get() + start[v], keyed.get() + start[v + 1], less, 32);
+  // The kept triangles in order (coincident opposite pairs cancelled as
+  // WeldWith does) and each old triangle's new index.
+  std::vector<int> order;
+  order.reserve(static_cast<size_t>(numKept));
+  std::vector<int> newIdx(static_cast<size_t>(nt), -1);
+  auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
+  size_t i = 0;
+  const size_t n = static_cast<size_t>(numKept);
+  while (i < n) {
+    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {
+      newIdx[keyed[i].tri] = static_cast<int>(order.size());
+      order.push_back(keyed[i].tri);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
+    size_t nEven = 0;
+    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
+    const size_t cancel = std::min(nEven, (j - i) - nEven);
+    size_t droppedEven = 0, droppedOdd = 0;
+    for (size_t k = i; k < j; ++k) {
+      const bool even = keyed[k].parity == 0;
+      if (even && droppedEven < cancel) {
+        ++droppedEven;
+        continue;
+      }
+      if (!even && droppedOdd < cancel) {
+        ++droppedOdd;
+        continue;
+      }
+      newIdx[keyed[k].tri] = static_cast<int>(order.size());
+      order.push_back(keyed[k].tri);
+    }
+    i = j;
+  }
+  const size_t numOut = order.size();
+  if (numOut == 0) {
+    if (known) known->clear();
+    mesh.triVerts.clear();
+    mesh.triProp.clear();
+    mesh.halfedgeTwin.clear();
+    return true;
+  }
+  std::vector<int> twins(3 * numOut);
+  const int* twin = mesh.halfedgeTwin.data();
+  for (size_t o = 0; o < numOut; ++o) {
+    const int t = order[o];
+    for (int k = 0; k < 3; ++k) {
+      const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
+      const unsigned tt = tw / 3u;
+      const int nIdx = newIdx[tt];
+      if (nIdx < 0) return false;  // its twin cancelled without it: the general path
+      twins[3 * o + static_cast<size_t>(k)] = 3 * nIdx + static_cast<int>(tw - 3u * tt);
+    }
+  }
+  std::vector<std::array<int, 3>> tris(numOut);
+  std::vector<uint32_t> props(numOut);
+  std::vector<char> knownOut(knownFits ? numOut : 0);
+  {
+    std::array<int, 3>* to = tris.data();
+    uint32_t* po = props.data();
+    const uint32_t* pi = mesh.triProp.data();
+    char* ko = knownOut.data();
+    const char* ki = knownFits ? known->data() : nullptr;
+    const int* ord = order.data();
+    for (size_t o = 0; o < numOut; ++o) {
+      const int t = ord[o];
+      const auto& v = tv[t];
+      to[o] = {r[v[0]], r[v[1]], r[v[2]]};
+      po[o] = pi[t];
+      if (ki) ko[o] = moved(t) ? 0 : ki[t];
+    }
+  }
+  mesh.triVerts.swap(tris);
+  mesh.triProp.swap(props);
+  mesh.halfedgeTwin.swap(twins);
+  if (knownFits) known->swap(knownOut);
+  return true;
+}
+
 }  // namespace
 
-bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed, std::vector<char>* known) {
+void DropRemovedTriangles(Mesh& mesh, const std::vector<char>& removed, std::vector<char>* known) {
+  const int oldTri = mesh.NumTri();
+  const bool knownFits = known && known->size() == mesh.triVerts.size();
+  if (known && !knownFits) known->clear();
+  std::vector<int> newTri(static_cast<size_t>(oldTri), -1);
+  const char* gone = removed.data();
+  int* nt = newTri.data();
+  int n = 0;
+  for (int t = 0; t < oldTri; ++t)
+    if (!gone[t]) nt[t] = n++;
+  const bool twins = static_cast<int>(mesh.halfedgeTwin.size()) == 3 * oldTri;
+  int* twin = mesh.halfedgeTwin.data();
+  std::array<int, 3>* tv = mesh.triVerts.data();
+  uint32_t* prop = mesh.triProp.data();
+  char* kn = knownFits ? known->data() : nullptr;
+  for (int t = 0; t < oldTri; ++t) {
+    if (gone[t]) continue;
+    const int to = nt[t];
+    if (twins)
+      for (int i = 0; i < 3; ++i) {
+        const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);  // on a kept triangle
+        const unsigned tt = tw / 3u;
+        twin[3 * to + i] = 3 * nt[tt] + static_cast<int>(tw - 3u * tt);
+      }
+    tv[to] = tv[t];
+    prop[to] = prop[t];
+    if (kn) kn[to] = kn[t];
+  }
+  mesh.triVerts.resize(n);
+  mesh.triProp.resize(n);
+  if (twins) mesh.halfedgeTwin.resize(3 * static_cast<size_t>(n));
+  if (knownFits) known->resize(n);
+}
+
+bool CoincidentReps(const Mesh& mesh, std::vector<int>& rep) {
   const int nv = mesh.NumVert();
   // Each vertex's representative is the lowest-numbered vertex at exactly
   // its position (what a sort by position, then index, gave), found with
   // an open-addressing table keyed by the coordinates' bits (-0 as +0, as
   // the comparison treats them equal).
-  std::vector<int> rep(nv);
+  rep.resize(static_cast<size_t>(nv));
   bool any = false;
   size_t cap = 16;
   while (cap < 2 * static_cast<size_t>(nv)) cap *= 2;
@@ -205,27 +413,58 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
     }
     if (rep[v] == v) table[slot] = v;
   }
-  if (!any) return false;
+  return any;
+}
+
+bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed, std::vector<char>* known,
+                           const std::vector<char>* removed) {
+  std::vector<int> rep;
+  const bool any = CoincidentReps(mesh, rep);
+  return WeldByReps(mesh, std::move(rep), any, active, knownClosed, known, removed);
+}
+
+bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed) {
+  const int nv = mesh.NumVert();
+  if (!any) {
+    if (removed) DropRemovedTriangles(mesh, *removed, known);
+    return false;
+  }
   // Often (the second weld of a cleanup) only vertices that triangles no
   // longer use coincide: then the weld only reorders the triangles.
   bool closedUnused = false;
   bool movesUsed = false;
   {
-    std::vector<char> used(nv, 0);
-    for (const auto& t : mesh.triVerts) used[t[0]] = used[t[1]] = used[t[2]] = 1;
+    // Ints, not chars, and locals: a char store may alias anything and
+    // made the compiler reload the mesh's arrays after every mark.
+    std::vector<int> used(nv, 0);
+    const std::array<int, 3>* tv = mesh.triVerts.data();
+    const char* gone = removed ? removed->data() : nullptr;
+    const int nt = mesh.NumTri();
+    for (int t = 0; t < nt; ++t) {
+      if (gone && gone[t]) continue;
+      const auto& tri = tv[t];
+      used[tri[0]] = used[tri[1]] = used[tri[2]] = 1;
+    }
     // Each used vertex moves to a vertex no other used one moves to (an
     // unused one): the triangles are relabelled one to one, the mesh keeps
     // its shape as a graph, so the same as when only unused vertices move.
-    std::vector<char> taken(nv, 0);
+    std::vector<int> taken(nv, 0);
+    const int* r = rep.data();
     bool oneToOne = true;
     for (int v = 0; v < nv && oneToOne; ++v) {
       if (!used[v]) continue;
-      if (taken[rep[v]]) oneToOne = false;
-      taken[rep[v]] = 1;
-      movesUsed = movesUsed || rep[v] != v;
+      if (taken[r[v]]) oneToOne = false;
+      taken[r[v]] = 1;
+      movesUsed = movesUsed || r[v] != v;
     }
     movesUsed = movesUsed || !oneToOne;  // the loop stopped early
-    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));
+    closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));  // knownClosed with `removed`
+  }
+  // Every path but the in-place one below wants the compacted mesh.
+  if (removed && !closedUnused) {
+    DropRemovedTriangles(mesh, *removed, known);
+    removed = nullptr;
   }
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
@@ -238,18 +477,59 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
     for (int v = 0; v < nv && !anyLeft; ++v) anyLeft = rep[v] != v;
     if (!anyLeft) return false;
 #ifdef MOS_CHECK_CLEANUP_LOCAL
+    // The references below weld the compacted mesh (what compacting first
+    // gives, `removed` dropped).
+    Mesh compacted = mesh;
+    std::vector<char> compactedKnown = known ? *known : std::vector<char>{};
+    if (removed) DropRemovedTriangles(compacted, *removed, known ? &compactedKnown : nullptr);
     if (closedUnused && round == 0) {
       Mesh refOut;
       std::vector<int> refBad;
-      const bool refOk = WeldWith(mesh, rep, refOut, refBad, false);
+      const bool refOk = WeldWith(compacted, rep, refOut, refBad, false);
       Mesh got;
       std::vector<int> gotBad;
-      const bool gotOk = WeldWith(mesh, rep, got, gotBad, true);
+      const bool gotOk = WeldWith(compacted, rep, got, gotBad, true);
       if (refOk != gotOk || (refOk && (refOut.triVerts != got.triVerts || refOut.halfedgeTwin != got.halfedgeTwin ||
                                        refOut.triProp != got.triProp || !SameBits(refOut.vertPos, got.vertPos))))
         CheckFailed("weld");
     }
 #endif
+    if (closedUnused && round == 0) {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+      Mesh refOut;
+      std::vector<int> refBad;
+      std::vector<char> refKnown = compactedKnown;
+      const bool refOk = WeldWith(compacted, rep, refOut, refBad, true, known ? &refKnown : nullptr, movesUsed);
+      Mesh before = mesh;
+      std::vector<char> knownBefore = known ? *known : std::vector<char>{};
+#endif
+      const bool inPlace = WeldOneToOneInPlace(mesh, rep, known, movesUsed, removed);
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+      if (inPlace) {
+        if (!refOk || refOut.triVerts != mesh.triVerts || refOut.triProp != mesh.triProp ||
+            (refOut.NumTri() > 0 && refOut.halfedgeTwin != mesh.halfedgeTwin) ||
+            !SameBits(refOut.vertPos, mesh.vertPos) || (known && refKnown != *known))
+          CheckFailed("weld in place");
+      } else if (before.triVerts != mesh.triVerts || before.halfedgeTwin != mesh.halfedgeTwin ||
+                 before.triProp != mesh.triProp || (known && knownBefore != *known)) {
+        CheckFailed("weld in place left the mesh changed");
+      }
+#endif
+      if (!inPlace && removed) {  // the general path below works on the compacted mesh
+        DropRemovedTriangles(mesh, *removed, known);
+        removed = nullptr;
+      }
+      if (inPlace) {
+        if (mesh.NumTri() == 0) {
+          mesh = Mesh{};
+          return true;
+        }
+        if (active)
+          for (int v = 0; v < nv; ++v)
+            if (rep[v] != v) (*active)[rep[v]] = 1;
+        return true;
+      }
+    }
     if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};

@@ -19,7 +19,28 @@ namespace mos::kernel::cleanup_detail {
 // `known` (may be null): the cleaner's per-triangle findings, carried to the
 // result's triangle order where the twins are renumbered (cleared for a
 // triangle whose corners moved), emptied otherwise.
+// `removed` (may be null): per triangle, dropped before the weld (a
+// cleaner's removed triangles, not yet compacted away); the mesh without
+// them must be closed and manifold with every kept triangle's twins on kept
+// triangles (`knownClosed` true), and `known` is in the same uncompacted
+// numbering. The result is what compacting first (dropping them, the
+// others in order, twins renumbered) and then welding gives, also when
+// nothing is welded (false: the mesh is then only compacted).
 bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClosed = false,
-                           std::vector<char>* known = nullptr);
+                           std::vector<char>* known = nullptr, const std::vector<char>* removed = nullptr);
+
+// Each vertex's representative (the lowest-numbered vertex at exactly its
+// position) into `rep`; returns whether any vertex has another one.
+bool CoincidentReps(const Mesh& mesh, std::vector<int>& rep);
+
+// WeldCoincidentMarking with CoincidentReps' answer for this mesh given.
+bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed);
+
+// Drops the triangles flagged in `removed` (the others keep their order,
+// their twins renumbered: each kept triangle's twins must be on kept
+// triangles), and the matching entries of `known` (if not null and of the
+// mesh's size; else it is emptied).
+void DropRemovedTriangles(Mesh& mesh, const std::vector<char>& removed, std::vector<char>* known);
 
 }  // namespace mos::kernel::cleanup_detail
