@@ -1,6 +1,7 @@
 #include "kernel/intersect.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 #if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS) || defined(MOS_CHECK_WINDOW)
 #include <cstdlib>
@@ -94,6 +95,106 @@ bool WorthCulling(const Box3& mine, const Box3& other) {
   return covered < 0.5;
 }
 
+// The triangles' miss tests (TriangleMissTest), each made when a triangle
+// first turns up as a candidate, valid while its stamp is the epoch. The
+// storage is kept per thread for the usual meshes (two calls per boolean),
+// a large mesh's is its own.
+class TriangleTests {
+ public:
+  explicit TriangleTests(const BoolOperand& mesh) : mesh_(mesh) {
+    const size_t n = mesh.tri.size();
+    thread_local Store pooled;
+    store_ = n <= kPooled ? &pooled : &own_;
+    if (store_->stamp.size() < n) {
+      store_->stamp.assign(std::max(n, store_->stamp.size()), 0);
+      store_->tests.reset(new TriangleMissTest[store_->stamp.size()]);
+      store_->epoch = 0;
+    }
+    if (++store_->epoch == 0) {  // wrapped: every stamp is stale again
+      std::fill(store_->stamp.begin(), store_->stamp.end(), 0);
+      store_->epoch = 1;
+    }
+    epoch_ = store_->epoch;
+    stamp_ = store_->stamp.data();
+    tests_ = store_->tests.get();
+  }
+  const TriangleMissTest& Get(int t) {
+    TriangleMissTest& test = tests_[t];
+    if (stamp_[t] != epoch_) {
+      stamp_[t] = epoch_;
+      const auto& tv = mesh_.tri[static_cast<size_t>(t)];
+      MakeTriangleMissTest(mesh_.pos[tv[0]], mesh_.pos[tv[1]], mesh_.pos[tv[2]], test);
+    }
+    return test;
+  }
+
+ private:
+  static constexpr size_t kPooled = size_t{1} << 16;
+  struct Store {
+    std::vector<unsigned> stamp;
+    std::unique_ptr<TriangleMissTest[]> tests;
+    unsigned epoch = 0;
+  };
+  const BoolOperand& mesh_;
+  Store own_;
+  Store* store_;
+  unsigned epoch_;
+  unsigned* stamp_;
+  TriangleMissTest* tests_;
+};
+
+// The broad phase's pairs (BroadPhaseEdgeTri, same order) without those
+// the plane tests find clearly apart: each edge's ends and sizes once,
+// each triangle's plane once (TriangleTests), then a few products per
+// pair; what those leave undecided goes to EdgeClearlyMissesTriangle.
+void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, const BoolOperand& triMesh,
+                    bool forward, std::vector<std::pair<int, int>>& pairs) {
+  (void)kernels;
+  (void)forward;
+  const BoolMeshView ev = edgeMesh.View();
+  const Bvh& triBvh = triMesh.triBvh;
+  TriangleTests tests(triMesh);
+  auto queryEdge = [&](int he) {
+    const Vec3 a = edgeMesh.pos[ev.Start(he)], b = edgeMesh.pos[ev.End(he)];
+    const double bigEdge = std::max(MaxAbs3(a), MaxAbs3(b));
+    const double extent = MaxAbs3(b - a);
+    triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) {
+      if (EdgeClearlyMissesTriangle(tests.Get(t), a, b, bigEdge, extent)) {
+#ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
+        Vec3 unused{};
+        if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
+#endif
+        return;
+      }
+      pairs.emplace_back(he, t);
+    });
+  };
+  if (edgeMesh.windowed) {
+    const Box3& other = triBvh.RootBox();
+    for (const int t : edgeMesh.windowTris) {
+      Box3 tb;
+      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
+      if (!tb.Overlaps(other)) continue;
+      for (int he = 3 * t; he < 3 * t + 3; ++he)
+        if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    }
+    return;
+  }
+  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
+    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he)
+      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    return;
+  }
+  const int numTri = edgeMesh.NumTri();
+  std::vector<char> near(static_cast<size_t>(numTri), 0);
+  edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
+  for (int t = 0; t < numTri; ++t) {
+    if (!near[t]) continue;
+    for (int he = 3 * t; he < 3 * t + 3; ++he)
+      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+  }
+}
+
 }  // namespace
 
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
@@ -156,7 +257,7 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     }
   } release;
   pairs.clear();
-  BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
+  CandidatePairs(kernels, edgeMesh, triMesh, forward, pairs);
   const BoolMeshView ev0 = edgeMesh.View();
   // The pairs by their edge's start vertex (a stable counting sort, so the
   // pairs of one edge stay together): the kernels then share the start
@@ -172,23 +273,12 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
   std::vector<std::pair<int, EdgeTriHit>> found;  // (pair index, hit)
   for (const int i : order) {
     const auto& [he, t] = pairs[i];
-    // Most box-overlapping pairs of long triangles cross the plane outside
-    // the triangle: skipped without the exact kernels (no hit either way).
-    const auto& tv = triMesh.tri[t];
 #ifdef MOS_CHECK_WINDOW  // verification builds: the kernels read no normal the window left out
-    for (int w : tv)
+    for (int w : triMesh.tri[t])
       if (!(triMesh.vertNormal[w].x == triMesh.vertNormal[w].x)) std::abort();
     for (int w : {ev0.Start(he), ev0.End(he)})
       if (!(edgeMesh.vertNormal[w].x == edgeMesh.vertNormal[w].x)) std::abort();
 #endif
-    if (EdgeClearlyMissesTriangle(edgeMesh.pos[ev0.Start(he)], edgeMesh.pos[ev0.End(he)],
-                                  triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]])) {
-#ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
-      Vec3 unused{};
-      if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
-#endif
-      continue;
-    }
     Vec3 point{};
     const int x = shared.Kernel12(he, t, point);
 #ifdef MOS_CHECK_SHARED_KERNELS  // verification builds: sharing changes no bit
