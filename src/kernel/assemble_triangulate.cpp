@@ -307,6 +307,10 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
+  if (n == 3) {  // what the steps below come to: no ear to cut, the last triangle from corner 0
+    tris.push_back({poly[2], poly[0], poly[1]});
+    return;
+  }
   // Work arrays: kept per thread between calls for the small polygons (a
   // boolean triangulates thousands of faces, and their allocations were a
   // third of this); a large polygon's are its own, so nothing large stays.
@@ -541,6 +545,7 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     }
   }
   std::vector<std::array<int, 3>> tris;
+  tris.reserve(numPoints + 2 * loops.size());  // n - 2 per loop, two more per bridge
   std::vector<int>& outers = scratch.outers;
   std::vector<int>& holes = scratch.holes;
   outers.clear();
