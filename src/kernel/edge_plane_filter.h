@@ -117,6 +117,29 @@ inline void MakeTriangleMissTest(const Vec3& p0, const Vec3& p1, const Vec3& p2,
   t.m2 = 1e-6 * t.m * t.m;
 }
 
+// EdgeMissesPreparedTriangle where an end is within `margin` of the plane
+// (out of line: the rarer case). One end near the plane, the other
+// clearly off: a hit lies where the edge is within the margin of the
+// plane, on the piece from the near end to q, a fraction tau >= (margin +
+// |s_near|) / |s_far - s_near| of the way (|s| >= |s_far - s_near| t -
+// |s_near| beyond it); both ends of that piece clearly outside one
+// triangle edge (a half-space) means no hit. Else -2.
+[[gnu::noinline]] inline int EdgeNearPlaneMissesTriangle(const TriangleMissTest& t, const Vec3& a, const Vec3& b,
+                                                         double sa, double sb, double margin, double extent) {
+  const bool nearA = !(std::fabs(sa) > margin), nearB = !(std::fabs(sb) > margin);
+  if (nearA == nearB) return -2;
+  const double outMargin = margin * std::max(t.m, extent);
+  if (!(outMargin >= 0x1p-900 && outMargin < 0x1p900)) return -2;
+  const Vec3& nearEnd = nearA ? a : b;
+  const Vec3& farEnd = nearA ? b : a;
+  const double far = std::fabs(nearA ? sb : sa);
+  const double tau = std::min(1.0, 4 * margin / (far - margin));
+  const Vec3 q = nearEnd + (farEnd - nearEnd) * tau;
+  for (int i = 0; i < 3; ++i)
+    if (Dot(t.c[i], nearEnd) - t.dc[i] < -outMargin && Dot(t.c[i], q) - t.dc[i] < -outMargin) return 1;
+  return -2;
+}
+
 // Edge (a, b) against a prepared triangle. `bigEdge`: the largest
 // |coordinate| of a and b; `extent`: MaxAbs3(b - a). Returns 1 when the
 // edge clearly misses (both ends clearly on one side of the plane, or it
@@ -131,7 +154,7 @@ inline int EdgeMissesPreparedTriangle(const TriangleMissTest& t, const Vec3& a, 
   const double margin = t.m2 * big;
   const double sa = Dot(t.n, a) - t.dn, sb = Dot(t.n, b) - t.dn;
   if (!(margin >= 0x1p-900 && margin < 0x1p900 && std::isfinite(sa) && std::isfinite(sb))) return -1;
-  if (!(std::fabs(sa) > margin && std::fabs(sb) > margin)) return -2;
+  if (!(std::fabs(sa) > margin && std::fabs(sb) > margin)) return EdgeNearPlaneMissesTriangle(t, a, b, sa, sb, margin, extent);
   if ((sa > 0) == (sb > 0)) return 1;
   const double outMargin = margin * std::max(t.m, extent);
   if (!(outMargin >= 0x1p-900 && outMargin < 0x1p900)) return -1;
