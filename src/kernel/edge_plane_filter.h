@@ -95,6 +95,7 @@ struct TriangleMissTest {
   double big;    // the largest |coordinate| of the corners
   double m2;     // 1e-6 m^2
   double m;
+  bool flatZ;    // the corners' z are equal (==)
 };
 
 inline double MaxAbs3(const Vec3& v) { return std::max({std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)}); }
@@ -115,6 +116,7 @@ inline void MakeTriangleMissTest(const Vec3& p0, const Vec3& p1, const Vec3& p2,
   t.big = std::max({MaxAbs3(p0), MaxAbs3(p1), MaxAbs3(p2)});
   t.m = std::max(MaxAbs3(e1), MaxAbs3(e2));
   t.m2 = 1e-6 * t.m * t.m;
+  t.flatZ = p0.z == p1.z && p1.z == p2.z;
 }
 
 // EdgeMissesPreparedTriangle where an end is within `margin` of the plane

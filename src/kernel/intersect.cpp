@@ -149,17 +149,31 @@ class TriangleTests {
 // pair; what those leave undecided goes to EdgeClearlyMissesTriangle.
 void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                     bool forward, std::vector<std::pair<int, int>>& pairs) {
-  (void)kernels;
-  (void)forward;
   const BoolMeshView ev = edgeMesh.View();
   const Bvh& triBvh = triMesh.triBvh;
   TriangleTests tests(triMesh);
+  // An edge and a triangle in one horizontal plane (every z equal): every
+  // z comparison of the kernels is a tie, decided by expandP times the z
+  // of a P vertex's normal: a P end of the edge (forward) or a P corner
+  // of the triangle (reverse). Where none of those is negative, P counts
+  // as above Q at every tie, every Kernel02 and Kernel11 sign is 0, and so
+  // is Kernel12 (stacked solids' touching caps).
+  const std::vector<Vec3>& normalP = kernels.NormalP();
+  const double expandP = kernels.ExpandP();
+  auto aboveAtTies = [&](int v) { return !(expandP * normalP[v].z < 0); };
+  auto flatAbove = [&](int he, int t, const TriangleMissTest& test, const Vec3& a, const Vec3& b) {
+    if (!test.flatZ || !(a.z == test.p[0].z) || !(b.z == test.p[0].z)) return false;
+    if (forward) return aboveAtTies(ev.Start(he)) && aboveAtTies(ev.End(he));
+    const auto& tv = triMesh.tri[static_cast<size_t>(t)];
+    return aboveAtTies(tv[0]) && aboveAtTies(tv[1]) && aboveAtTies(tv[2]);
+  };
   auto queryEdge = [&](int he) {
     const Vec3 a = edgeMesh.pos[ev.Start(he)], b = edgeMesh.pos[ev.End(he)];
     const double bigEdge = std::max(MaxAbs3(a), MaxAbs3(b));
     const double extent = MaxAbs3(b - a);
     triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) {
-      if (EdgeClearlyMissesTriangle(tests.Get(t), a, b, bigEdge, extent)) {
+      const TriangleMissTest& test = tests.Get(t);
+      if (EdgeClearlyMissesTriangle(test, a, b, bigEdge, extent) || flatAbove(he, t, test, a, b)) {
 #ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
         Vec3 unused{};
         if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
