@@ -416,6 +416,10 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   auto nearlyFlat = [&](int i) {
     const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
     const double t = std::fabs(turn(i));
+    // An exactly straight corner (a cut point on an input edge, the usual
+    // case here): its coordinates are finite (a non-finite one makes the
+    // Orient non-finite), so the tolerance is >= 0.
+    if (t == 0) return true;
     if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
     return t <= OrientTolerance(a, b, c);
   };
