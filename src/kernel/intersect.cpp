@@ -173,7 +173,21 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
     const double extent = MaxAbs3(b - a);
     triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) {
       const TriangleMissTest& test = tests.Get(t);
-      if (EdgeClearlyMissesTriangle(test, a, b, bigEdge, extent) || flatAbove(he, t, test, a, b)) {
+      // EdgeClearlyMissesTriangle(test, ...), with the touching-caps rule
+      // before the in-plane test where an end is near the plane (the
+      // cheaper of the two there; either may skip).
+      const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
+      bool miss;
+      if (prepared >= 0) {
+        miss = prepared != 0;
+      } else if (prepared == -2) {
+        miss = flatAbove(he, t, test, a, b) ||
+               EdgeClearlyApartInPlane(a - test.p[0], b - test.p[0], test.e1, test.e2, test.n,
+                                       std::max(test.big, bigEdge));
+      } else {
+        miss = EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]) || flatAbove(he, t, test, a, b);
+      }
+      if (miss) {
 #ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
         Vec3 unused{};
         if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
