@@ -169,9 +169,17 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
   };
   auto queryEdge = [&](int he) {
     const Vec3 a = edgeMesh.pos[ev.Start(he)], b = edgeMesh.pos[ev.End(he)];
-    const double bigEdge = std::max(MaxAbs3(a), MaxAbs3(b));
-    const double extent = MaxAbs3(b - a);
-    triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) {
+    double bigEdge = 0, extent = 0;  // at the first candidate (most edges have none)
+    bool sized = false;
+    Box3 box;
+    box.Include(a);
+    box.Include(b);
+    triBvh.ForEachOverlap(box, [&](int t) {
+      if (!sized) {
+        sized = true;
+        bigEdge = std::max(MaxAbs3(a), MaxAbs3(b));
+        extent = MaxAbs3(b - a);
+      }
       const TriangleMissTest& test = tests.Get(t);
       // EdgeClearlyMissesTriangle(test, ...), with the touching-caps rule
       // before the in-plane test where an end is near the plane (the
