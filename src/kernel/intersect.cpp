@@ -152,20 +152,28 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
   const BoolMeshView ev = edgeMesh.View();
   const Bvh& triBvh = triMesh.triBvh;
   TriangleTests tests(triMesh);
-  // An edge and a triangle in one horizontal plane (every z equal): every
-  // z comparison of the kernels is a tie, decided by expandP times the z
-  // of a P vertex's normal: a P end of the edge (forward) or a P corner
-  // of the triangle (reverse). Where none of those is negative, P counts
-  // as above Q at every tie, every Kernel02 and Kernel11 sign is 0, and so
-  // is Kernel12 (stacked solids' touching caps).
+  // An edge and a triangle in one horizontal plane (every z equal, so the
+  // kernels' interpolated z equal it too): every z comparison of the
+  // kernels is a tie, decided by expandP times the z of a P vertex's
+  // normal: an end of the edge (forward; Kernel02 of each end, Kernel11's
+  // nearer end) or a corner of the triangle (reverse; Kernel02's nearest
+  // corner, Kernel11's nearer end of a triangle edge). Where all of those
+  // go one way, every Kernel02 and Kernel11 term of Kernel12 keeps its XY
+  // sign (P below Q at every tie) or every one is 0 (above): the sum is
+  // then 0, since the XY terms (the ends' inside counts and the edge's
+  // boundary crossings, from the same shared Shadow01 answers) cancel, as
+  // for any edge that stays on one side of the triangle. Only an edge
+  // whose ties go both ways can cross (intersect_filters_test has such
+  // edges: skipping them fails it).
   const std::vector<Vec3>& normalP = kernels.NormalP();
   const double expandP = kernels.ExpandP();
   auto aboveAtTies = [&](int v) { return !(expandP * normalP[v].z < 0); };
-  auto flatAbove = [&](int he, int t, const TriangleMissTest& test, const Vec3& a, const Vec3& b) {
+  auto flatOneWay = [&](int he, int t, const TriangleMissTest& test, const Vec3& a, const Vec3& b) {
     if (!test.flatZ || !(a.z == test.p[0].z) || !(b.z == test.p[0].z)) return false;
-    if (forward) return aboveAtTies(ev.Start(he)) && aboveAtTies(ev.End(he));
+    if (forward) return aboveAtTies(ev.Start(he)) == aboveAtTies(ev.End(he));
     const auto& tv = triMesh.tri[static_cast<size_t>(t)];
-    return aboveAtTies(tv[0]) && aboveAtTies(tv[1]) && aboveAtTies(tv[2]);
+    const bool up = aboveAtTies(tv[0]);
+    return aboveAtTies(tv[1]) == up && aboveAtTies(tv[2]) == up;
   };
   auto queryEdge = [&](int he) {
     const Vec3 a = edgeMesh.pos[ev.Start(he)], b = edgeMesh.pos[ev.End(he)];
@@ -181,7 +189,7 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
         extent = MaxAbs3(b - a);
       }
       const TriangleMissTest& test = tests.Get(t);
-      // EdgeClearlyMissesTriangle(test, ...), with the touching-caps rule
+      // EdgeClearlyMissesTriangle(test, ...), with the horizontal-plane rule
       // before the in-plane test where an end is near the plane (the
       // cheaper of the two there; either may skip).
       const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
@@ -189,11 +197,11 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
       if (prepared >= 0) {
         miss = prepared != 0;
       } else if (prepared == -2) {
-        miss = flatAbove(he, t, test, a, b) ||
+        miss = flatOneWay(he, t, test, a, b) ||
                EdgeClearlyApartInPlane(a - test.p[0], b - test.p[0], test.e1, test.e2, test.n,
                                        std::max(test.big, bigEdge));
       } else {
-        miss = EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]) || flatAbove(he, t, test, a, b);
+        miss = EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]) || flatOneWay(he, t, test, a, b);
       }
       if (miss) {
 #ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <tuple>
@@ -103,6 +104,65 @@ TEST(IntersectFilters, TouchingAndCrossingShapes) {
     if (rng() % 3 == 0) TransformMesh(b, Affine3::Rotation(Normalized(Vec3{1, 2, 3}), 30));
     b = Shifted(b, {offsets[rng() % 6], offsets[rng() % 6], offsets[rng() % 6]});
     hits += CheckAllOps(a, b);
+  }
+  EXPECT_GT(hits, 100u);
+}
+
+TEST(IntersectFilters, GridBoxesSharingPlanes) {
+  // Boxes on a coarse integer grid: shared planes, edges along edges,
+  // corners on edges and faces, in every combination.
+  std::mt19937 rng(112703);
+  size_t hits = 0;
+  auto box = [&]() {
+    const double x = static_cast<double>(rng() % 3), y = static_cast<double>(rng() % 3), z = static_cast<double>(rng() % 3);
+    return MakeBox({x, y, z}, {x + 1 + static_cast<double>(rng() % 3), y + 1 + static_cast<double>(rng() % 3),
+                               z + 1 + static_cast<double>(rng() % 2)});
+  };
+  for (int i = 0; i < 300; ++i) {
+    Mesh a = box(), b = box();
+    if (rng() % 4 == 0) b = MakeCylinder({1.5, 1.5, static_cast<double>(rng() % 3)}, 1, 1, 1 + static_cast<double>(rng() % 2), 4 + static_cast<int>(rng() % 5));
+    hits += CheckAllOps(a, b);
+  }
+  EXPECT_GT(hits, 100u);
+}
+
+TEST(IntersectFilters, HorizontalEdgesWithMixedNormals) {
+  // Tetrahedra with a horizontal edge in a box's top or bottom plane
+  // (z = 0), the other corners above and below it: the edge's two ends'
+  // normals may point to opposite sides of the plane, where a tie goes
+  // one way at one end and the other way at the other.
+  std::mt19937 rng(112704);
+  std::uniform_real_distribution<double> u(-1, 1);
+  size_t hits = 0;
+  for (int i = 0; i < 300; ++i) {
+    const Vec3 a{u(rng), u(rng), 0}, b{u(rng) + 2, u(rng), 0};
+    const Vec3 c{u(rng) + 1, u(rng) + 1.5, 0.5 + std::fabs(u(rng))}, d{u(rng) + 1, u(rng) - 1.5, -0.5 - std::fabs(u(rng))};
+    Mesh tet = MakeTetrahedron(a, b, c, d);
+    if (rng() % 2) tet = MakeTetrahedron(a, b, d, c);  // one of the two is inside out: the other orientation
+    const double x0 = u(rng), y0 = u(rng) - 1;
+    const Mesh slab = rng() % 2 ? MakeBox({x0, y0, -1}, {x0 + 2, y0 + 2, 0}) : MakeBox({x0, y0, 0}, {x0 + 2, y0 + 2, 1});
+    hits += CheckAllOps(tet, slab);
+    hits += CheckAllOps(slab, tet);
+  }
+  EXPECT_GT(hits, 100u);
+}
+
+TEST(IntersectFilters, HorizontalTrianglesInABoxFace) {
+  // Tetrahedra with a face in a box's top or bottom plane (z = 0) and the
+  // fourth corner off it, near or far: the reverse kernels meet the box's
+  // edges in that face's plane, where every tie goes one way (outward
+  // perturbation directions), up or down by the operation.
+  std::mt19937 rng(112705);
+  std::uniform_real_distribution<double> u(-1, 1);
+  size_t hits = 0;
+  for (int i = 0; i < 400; ++i) {
+    const Vec3 a{u(rng), u(rng), 0}, b{u(rng) + 2, u(rng), 0}, c{u(rng) + 0.5, u(rng) + 2, 0};
+    const double h = rng() % 2 ? 0.05 + 0.1 * std::fabs(u(rng)) : 1 + std::fabs(u(rng));
+    const Vec3 d{3 * u(rng) + 1, 3 * u(rng) + 1, rng() % 2 ? -h : h};
+    const Mesh tet = rng() % 2 ? MakeTetrahedron(a, b, c, d) : MakeTetrahedron(a, c, b, d);
+    const double x0 = 2 * u(rng), y0 = 2 * u(rng);
+    const Mesh slab = rng() % 2 ? MakeBox({x0, y0, -1}, {x0 + 1.5, y0 + 1.5, 0}) : MakeBox({x0, y0, 0}, {x0 + 1.5, y0 + 1.5, 1});
+    hits += CheckAllOps(tet, slab);
   }
   EXPECT_GT(hits, 100u);
 }
