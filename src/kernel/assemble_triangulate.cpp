@@ -39,9 +39,13 @@ void EdgeSet::Add(int a, int b) {
     return;
   }
   if (2 * (count_ + 1) > slots_.size()) {  // grow to keep at most half full
+    // Four times as large while the table is small (a boolean adds a few
+    // thousand edges one by one: the rehashes of doubling were half of
+    // Add), then doubling, so a large table stays at most 4x its keys.
     std::vector<uint64_t> old;
     old.swap(slots_);
-    slots_.assign(std::max<size_t>(64, 2 * old.size()), kEmpty);
+    const size_t grown = old.size() < (size_t{1} << 20) ? 4 * old.size() : 2 * old.size();
+    slots_.assign(std::max<size_t>(1024, grown), kEmpty);
     for (uint64_t k : old)
       if (k != kEmpty) slots_[Slot(k)] = k;
   }
