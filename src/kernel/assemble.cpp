@@ -3,6 +3,7 @@
 #include "kernel/assemble.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <tuple>
 
@@ -324,7 +325,49 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
   return out;
 }
 
+namespace {
+
+// LinkLoops for a face of at most 64 edges (nearly every face): the next
+// edge is the unused one of lowest index starting where the last one ended,
+// found by a scan (what the sorted search below finds), `used` a bit mask,
+// and each loop reserved once for the edges left.
+std::vector<std::vector<int>> LinkFewLoops(const std::pair<int, int>* edges, size_t numEdges) {
+  std::vector<std::vector<int>> loops;
+  uint64_t used = 0;
+  size_t numUsed = 0;
+  const int n = static_cast<int>(numEdges);
+  for (int e0 = 0; e0 < n; ++e0) {
+    if (used >> e0 & 1) continue;
+    std::vector<int> loop;
+    loop.reserve(numEdges - numUsed);
+    int e = e0;
+    const int first = edges[e0].first;
+    while (e >= 0) {
+      used |= uint64_t{1} << e;
+      ++numUsed;
+      loop.push_back(edges[e].first);
+      const int v = edges[e].second;
+      if (v == first) break;
+      e = -1;
+      for (int k = 0; k < n; ++k)
+        if (edges[k].first == v && !(used >> k & 1)) {
+          e = k;
+          break;
+        }
+    }
+    if (loop.size() >= 3) loops.push_back(std::move(loop));
+  }
+  return loops;
+}
+
+}  // namespace
+
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges) {
+  if (numEdges <= 64) return LinkFewLoops(edges, numEdges);
+  return assemble_detail::LinkLoopsSorted(edges, numEdges);
+}
+
+std::vector<std::vector<int>> assemble_detail::LinkLoopsSorted(const std::pair<int, int>* edges, size_t numEdges) {
   std::vector<std::vector<int>> loops;
   // Work arrays kept per thread for the usual small faces (one call per
   // face a boolean cuts), a large face's its own.

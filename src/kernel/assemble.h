@@ -79,6 +79,11 @@ std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t
 inline std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges) {
   return LinkLoops(edges.data(), edges.size());
 }
+namespace assemble_detail {
+// LinkLoops's general path (a sorted index of the edges' starts), which
+// LinkLoops takes for faces of more than 64 edges; for tests.
+std::vector<std::vector<int>> LinkLoopsSorted(const std::pair<int, int>* edges, size_t numEdges);
+}  // namespace assemble_detail
 
 // Undirected vertex pairs already joined by an edge of the output mesh:
 // an open-addressing table of the pairs' 64-bit keys (a node-based set

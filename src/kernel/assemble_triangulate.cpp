@@ -39,9 +39,13 @@ void EdgeSet::Add(int a, int b) {
     return;
   }
   if (2 * (count_ + 1) > slots_.size()) {  // grow to keep at most half full
+    // Four times as large while the table is small (a boolean adds a few
+    // thousand edges one by one: the rehashes of doubling were half of
+    // Add), then doubling, so a large table stays at most 4x its keys.
     std::vector<uint64_t> old;
     old.swap(slots_);
-    slots_.assign(std::max<size_t>(64, 2 * old.size()), kEmpty);
+    const size_t grown = old.size() < (size_t{1} << 20) ? 4 * old.size() : 2 * old.size();
+    slots_.assign(std::max<size_t>(1024, grown), kEmpty);
     for (uint64_t k : old)
       if (k != kEmpty) slots_[Slot(k)] = k;
   }
@@ -307,6 +311,10 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
+  if (n == 3) {  // what the steps below come to: no ear to cut, the last triangle from corner 0
+    tris.push_back({poly[2], poly[0], poly[1]});
+    return;
+  }
   // Work arrays: kept per thread between calls for the small polygons (a
   // boolean triangulates thousands of faces, and their allocations were a
   // third of this); a large polygon's are its own, so nothing large stays.
@@ -412,6 +420,10 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   auto nearlyFlat = [&](int i) {
     const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
     const double t = std::fabs(turn(i));
+    // An exactly straight corner (a cut point on an input edge, the usual
+    // case here): its coordinates are finite (a non-finite one makes the
+    // Orient non-finite), so the tolerance is >= 0.
+    if (t == 0) return true;
     if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
     return t <= OrientTolerance(a, b, c);
   };
@@ -541,6 +553,7 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     }
   }
   std::vector<std::array<int, 3>> tris;
+  tris.reserve(numPoints + 2 * loops.size());  // n - 2 per loop, two more per bridge
   std::vector<int>& outers = scratch.outers;
   std::vector<int>& holes = scratch.holes;
   outers.clear();

@@ -74,4 +74,107 @@ inline bool EdgeClearlyMissesTriangle(const Vec3& a, const Vec3& b, const Vec3& 
   return false;
 }
 
+// The same two clear-miss tests for many edges against one triangle (the
+// broad phase meets each candidate triangle with several edges): the
+// triangle's plane and edge lines once, then a few products per edge.
+// Margins from the triangle's own size m (the largest |component| of p1 - p0
+// and p2 - p0), the largest coordinate `big` of the triangle and the edge,
+// and for the crossing point also the edge's extent L: a skipped end is
+// more than 3e-7 big from the plane (|n| <= 3 m^2), a skipped crossing more
+// than 9e-8 big max(1, L / m) outside a triangle edge (|c| <= 10.4 m^3), far
+// above the rounding of these products and of the crossing point (under
+// 1e-8 L: the ends are clearly apart in plane distance). Trivially
+// copyable, no initialisation (kept in bulk, made on first use).
+struct TriangleMissTest {
+  Vec3 p[3];      // the corners
+  Vec3 e1, e2;    // p1 - p0, p2 - p0
+  Vec3 n;        // Cross(e1, e2)
+  double dn;     // Dot(n, p0)
+  Vec3 c[3];     // Cross(n, p[i + 1] - p[i]): towards the inside, in the plane
+  double dc[3];  // Dot(c[i], p[i])
+  double big;    // the largest |coordinate| of the corners
+  double m2;     // 1e-6 m^2
+  double m;
+  bool flatZ;    // the corners' z are equal (==)
+};
+
+inline double MaxAbs3(const Vec3& v) { return std::max({std::fabs(v.x), std::fabs(v.y), std::fabs(v.z)}); }
+
+inline void MakeTriangleMissTest(const Vec3& p0, const Vec3& p1, const Vec3& p2, TriangleMissTest& t) {
+  const Vec3 e1 = p1 - p0, e2 = p2 - p0;
+  t.p[0] = p0;
+  t.p[1] = p1;
+  t.p[2] = p2;
+  t.e1 = e1;
+  t.e2 = e2;
+  t.n = Cross(e1, e2);
+  t.dn = Dot(t.n, p0);
+  for (int i = 0; i < 3; ++i) {
+    t.c[i] = Cross(t.n, t.p[i == 2 ? 0 : i + 1] - t.p[i]);
+    t.dc[i] = Dot(t.c[i], t.p[i]);
+  }
+  t.big = std::max({MaxAbs3(p0), MaxAbs3(p1), MaxAbs3(p2)});
+  t.m = std::max(MaxAbs3(e1), MaxAbs3(e2));
+  t.m2 = 1e-6 * t.m * t.m;
+  t.flatZ = p0.z == p1.z && p1.z == p2.z;
+}
+
+// EdgeMissesPreparedTriangle where an end is within `margin` of the plane
+// (out of line: the rarer case). One end near the plane, the other
+// clearly off: a hit lies where the edge is within the margin of the
+// plane, on the piece from the near end to q, a fraction tau >= (margin +
+// |s_near|) / |s_far - s_near| of the way (|s| >= |s_far - s_near| t -
+// |s_near| beyond it); both ends of that piece clearly outside one
+// triangle edge (a half-space) means no hit. Else -2.
+[[gnu::noinline]] inline int EdgeNearPlaneMissesTriangle(const TriangleMissTest& t, const Vec3& a, const Vec3& b,
+                                                         double sa, double sb, double margin, double extent) {
+  const bool nearA = !(std::fabs(sa) > margin), nearB = !(std::fabs(sb) > margin);
+  if (nearA == nearB) return -2;
+  const double outMargin = margin * std::max(t.m, extent);
+  if (!(outMargin >= 0x1p-900 && outMargin < 0x1p900)) return -2;
+  const Vec3& nearEnd = nearA ? a : b;
+  const Vec3& farEnd = nearA ? b : a;
+  const double far = std::fabs(nearA ? sb : sa);
+  const double tau = std::min(1.0, 4 * margin / (far - margin));
+  const Vec3 q = nearEnd + (farEnd - nearEnd) * tau;
+  for (int i = 0; i < 3; ++i)
+    if (Dot(t.c[i], nearEnd) - t.dc[i] < -outMargin && Dot(t.c[i], q) - t.dc[i] < -outMargin) return 1;
+  return -2;
+}
+
+// Edge (a, b) against a prepared triangle. `bigEdge`: the largest
+// |coordinate| of a and b; `extent`: MaxAbs3(b - a). Returns 1 when the
+// edge clearly misses (both ends clearly on one side of the plane, or it
+// clearly crosses the plane clearly outside the triangle), 0 when it
+// crosses the plane not clearly outside, -2 when an end is near the plane
+// (then EdgeClearlyApartInPlane may still find them apart), -1 when
+// undecided (a degenerate triangle, margins out of the normal range, NaN or
+// infinity): then EdgeClearlyMissesTriangle decides.
+inline int EdgeMissesPreparedTriangle(const TriangleMissTest& t, const Vec3& a, const Vec3& b, double bigEdge,
+                                      double extent) {
+  const double big = std::max(t.big, bigEdge);
+  const double margin = t.m2 * big;
+  const double sa = Dot(t.n, a) - t.dn, sb = Dot(t.n, b) - t.dn;
+  if (!(margin >= 0x1p-900 && margin < 0x1p900 && std::isfinite(sa) && std::isfinite(sb))) return -1;
+  if (!(std::fabs(sa) > margin && std::fabs(sb) > margin)) return EdgeNearPlaneMissesTriangle(t, a, b, sa, sb, margin, extent);
+  if ((sa > 0) == (sb > 0)) return 1;
+  const double outMargin = margin * std::max(t.m, extent);
+  if (!(outMargin >= 0x1p-900 && outMargin < 0x1p900)) return -1;
+  const Vec3 x = a + (b - a) * (sa / (sa - sb));
+  for (int i = 0; i < 3; ++i)
+    if (Dot(t.c[i], x) - t.dc[i] < -outMargin) return 1;
+  return 0;
+}
+
+// Whether the edge (a, b) clearly misses the prepared triangle: the tests
+// above, and what they leave undecided by EdgeClearlyApartInPlane (an end
+// near the plane) or EdgeClearlyMissesTriangle.
+inline bool EdgeClearlyMissesTriangle(const TriangleMissTest& t, const Vec3& a, const Vec3& b, double bigEdge,
+                                      double extent) {
+  const int miss = EdgeMissesPreparedTriangle(t, a, b, bigEdge, extent);
+  if (miss >= 0) return miss != 0;
+  if (miss == -2) return EdgeClearlyApartInPlane(a - t.p[0], b - t.p[0], t.e1, t.e2, t.n, std::max(t.big, bigEdge));
+  return EdgeClearlyMissesTriangle(a, b, t.p[0], t.p[1], t.p[2]);
+}
+
 }  // namespace mos::kernel

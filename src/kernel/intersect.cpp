@@ -1,6 +1,7 @@
 #include "kernel/intersect.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 #if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS) || defined(MOS_CHECK_WINDOW)
 #include <cstdlib>
@@ -94,6 +95,150 @@ bool WorthCulling(const Box3& mine, const Box3& other) {
   return covered < 0.5;
 }
 
+// The triangles' miss tests (TriangleMissTest), each made when a triangle
+// first turns up as a candidate, valid while its stamp is the epoch. The
+// storage is kept per thread for the usual meshes (two calls per boolean),
+// a large mesh's is its own.
+class TriangleTests {
+ public:
+  explicit TriangleTests(const BoolOperand& mesh) : mesh_(mesh) {
+    const size_t n = mesh.tri.size();
+    thread_local Store pooled;
+    store_ = n <= kPooled ? &pooled : &own_;
+    if (store_->stamp.size() < n) {
+      store_->stamp.assign(std::max(n, store_->stamp.size()), 0);
+      store_->tests.reset(new TriangleMissTest[store_->stamp.size()]);
+      store_->epoch = 0;
+    }
+    if (++store_->epoch == 0) {  // wrapped: every stamp is stale again
+      std::fill(store_->stamp.begin(), store_->stamp.end(), 0);
+      store_->epoch = 1;
+    }
+    epoch_ = store_->epoch;
+    stamp_ = store_->stamp.data();
+    tests_ = store_->tests.get();
+  }
+  const TriangleMissTest& Get(int t) {
+    TriangleMissTest& test = tests_[t];
+    if (stamp_[t] != epoch_) {
+      stamp_[t] = epoch_;
+      const auto& tv = mesh_.tri[static_cast<size_t>(t)];
+      MakeTriangleMissTest(mesh_.pos[tv[0]], mesh_.pos[tv[1]], mesh_.pos[tv[2]], test);
+    }
+    return test;
+  }
+
+ private:
+  static constexpr size_t kPooled = size_t{1} << 16;
+  struct Store {
+    std::vector<unsigned> stamp;
+    std::unique_ptr<TriangleMissTest[]> tests;
+    unsigned epoch = 0;
+  };
+  const BoolOperand& mesh_;
+  Store own_;
+  Store* store_;
+  unsigned epoch_;
+  unsigned* stamp_;
+  TriangleMissTest* tests_;
+};
+
+// The broad phase's pairs (BroadPhaseEdgeTri, same order) without those
+// the plane tests find clearly apart: each edge's ends and sizes once,
+// each triangle's plane once (TriangleTests), then a few products per
+// pair; what those leave undecided goes to EdgeClearlyMissesTriangle.
+void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, const BoolOperand& triMesh,
+                    bool forward, std::vector<std::pair<int, int>>& pairs) {
+  const BoolMeshView ev = edgeMesh.View();
+  const Bvh& triBvh = triMesh.triBvh;
+  TriangleTests tests(triMesh);
+  // An edge and a triangle in one horizontal plane (every z equal, so the
+  // kernels' interpolated z equal it too): every z comparison of the
+  // kernels is a tie, decided by expandP times the z of a P vertex's
+  // normal: an end of the edge (forward; Kernel02 of each end, Kernel11's
+  // nearer end) or a corner of the triangle (reverse; Kernel02's nearest
+  // corner, Kernel11's nearer end of a triangle edge). Where all of those
+  // go one way, every Kernel02 and Kernel11 term of Kernel12 keeps its XY
+  // sign (P below Q at every tie) or every one is 0 (above): the sum is
+  // then 0, since the XY terms (the ends' inside counts and the edge's
+  // boundary crossings, from the same shared Shadow01 answers) cancel, as
+  // for any edge that stays on one side of the triangle. Only an edge
+  // whose ties go both ways can cross (intersect_filters_test has such
+  // edges: skipping them fails it).
+  const std::vector<Vec3>& normalP = kernels.NormalP();
+  const double expandP = kernels.ExpandP();
+  auto aboveAtTies = [&](int v) { return !(expandP * normalP[v].z < 0); };
+  auto flatOneWay = [&](int he, int t, const TriangleMissTest& test, const Vec3& a, const Vec3& b) {
+    if (!test.flatZ || !(a.z == test.p[0].z) || !(b.z == test.p[0].z)) return false;
+    if (forward) return aboveAtTies(ev.Start(he)) == aboveAtTies(ev.End(he));
+    const auto& tv = triMesh.tri[static_cast<size_t>(t)];
+    const bool up = aboveAtTies(tv[0]);
+    return aboveAtTies(tv[1]) == up && aboveAtTies(tv[2]) == up;
+  };
+  auto queryEdge = [&](int he) {
+    const Vec3 a = edgeMesh.pos[ev.Start(he)], b = edgeMesh.pos[ev.End(he)];
+    double bigEdge = 0, extent = 0;  // at the first candidate (most edges have none)
+    bool sized = false;
+    Box3 box;
+    box.Include(a);
+    box.Include(b);
+    triBvh.ForEachOverlap(box, [&](int t) {
+      if (!sized) {
+        sized = true;
+        bigEdge = std::max(MaxAbs3(a), MaxAbs3(b));
+        extent = MaxAbs3(b - a);
+      }
+      const TriangleMissTest& test = tests.Get(t);
+      // EdgeClearlyMissesTriangle(test, ...), with the horizontal-plane rule
+      // before the in-plane test where an end is near the plane (the
+      // cheaper of the two there; either may skip).
+      const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
+      bool miss;
+      if (prepared >= 0) {
+        miss = prepared != 0;
+      } else if (prepared == -2) {
+        miss = flatOneWay(he, t, test, a, b) ||
+               EdgeClearlyApartInPlane(a - test.p[0], b - test.p[0], test.e1, test.e2, test.n,
+                                       std::max(test.big, bigEdge));
+      } else {
+        miss = EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]) || flatOneWay(he, t, test, a, b);
+      }
+      if (miss) {
+#ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
+        Vec3 unused{};
+        if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
+#endif
+        return;
+      }
+      pairs.emplace_back(he, t);
+    });
+  };
+  if (edgeMesh.windowed) {
+    const Box3& other = triBvh.RootBox();
+    for (const int t : edgeMesh.windowTris) {
+      Box3 tb;
+      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
+      if (!tb.Overlaps(other)) continue;
+      for (int he = 3 * t; he < 3 * t + 3; ++he)
+        if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    }
+    return;
+  }
+  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
+    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he)
+      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    return;
+  }
+  const int numTri = edgeMesh.NumTri();
+  std::vector<char> near(static_cast<size_t>(numTri), 0);
+  edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
+  for (int t = 0; t < numTri; ++t) {
+    if (!near[t]) continue;
+    for (int he = 3 * t; he < 3 * t + 3; ++he)
+      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+  }
+}
+
 }  // namespace
 
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
@@ -156,7 +301,7 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     }
   } release;
   pairs.clear();
-  BroadPhaseEdgeTri(edgeMesh, triMesh, pairs);
+  CandidatePairs(kernels, edgeMesh, triMesh, forward, pairs);
   const BoolMeshView ev0 = edgeMesh.View();
   // The pairs by their edge's start vertex (a stable counting sort, so the
   // pairs of one edge stay together): the kernels then share the start
@@ -172,23 +317,12 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
   std::vector<std::pair<int, EdgeTriHit>> found;  // (pair index, hit)
   for (const int i : order) {
     const auto& [he, t] = pairs[i];
-    // Most box-overlapping pairs of long triangles cross the plane outside
-    // the triangle: skipped without the exact kernels (no hit either way).
-    const auto& tv = triMesh.tri[t];
 #ifdef MOS_CHECK_WINDOW  // verification builds: the kernels read no normal the window left out
-    for (int w : tv)
+    for (int w : triMesh.tri[t])
       if (!(triMesh.vertNormal[w].x == triMesh.vertNormal[w].x)) std::abort();
     for (int w : {ev0.Start(he), ev0.End(he)})
       if (!(edgeMesh.vertNormal[w].x == edgeMesh.vertNormal[w].x)) std::abort();
 #endif
-    if (EdgeClearlyMissesTriangle(edgeMesh.pos[ev0.Start(he)], edgeMesh.pos[ev0.End(he)],
-                                  triMesh.pos[tv[0]], triMesh.pos[tv[1]], triMesh.pos[tv[2]])) {
-#ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit
-      Vec3 unused{};
-      if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
-#endif
-      continue;
-    }
     Vec3 point{};
     const int x = shared.Kernel12(he, t, point);
 #ifdef MOS_CHECK_SHARED_KERNELS  // verification builds: sharing changes no bit

@@ -137,6 +137,9 @@ class BoolKernels {
 
   const BoolMeshView& P() const { return p_; }
   const BoolMeshView& Q() const { return q_; }
+  // P's perturbation: its vertices move expandP * normalP[v] (symbolically).
+  const std::vector<Vec3>& NormalP() const { return *normalP_; }
+  double ExpandP() const { return expandP_; }
 
  private:
   BoolMeshView p_, q_;

@@ -67,10 +67,16 @@ std::pair<int, int> CheckPairs(const Mesh& a, const Mesh& b) {
       for (const auto& [he, t] : pairs) {
         ++total;
         const auto& tv = tm.tri[t];
-        if (!EdgeClearlyMissesTriangle(em.pos[ev.Start(he)], em.pos[ev.End(he)], tm.pos[tv[0]],
-                                       tm.pos[tv[1]], tm.pos[tv[2]]))
-          continue;
-        ++skipped;
+        const Vec3 a = em.pos[ev.Start(he)], b = em.pos[ev.End(he)];
+        // Both forms (the prepared one is what the broad phase asks) skip
+        // only pairs without a hit.
+        TriangleMissTest test;
+        MakeTriangleMissTest(tm.pos[tv[0]], tm.pos[tv[1]], tm.pos[tv[2]], test);
+        const bool prepared =
+            EdgeClearlyMissesTriangle(test, a, b, std::max(MaxAbs3(a), MaxAbs3(b)), MaxAbs3(b - a));
+        const bool plain = EdgeClearlyMissesTriangle(a, b, tm.pos[tv[0]], tm.pos[tv[1]], tm.pos[tv[2]]);
+        if (!prepared && !plain) continue;
+        skipped += prepared;
         Vec3 point{};
         EXPECT_EQ(kernels.Kernel12(he, t, forward, point), 0) << "edge " << he << " tri " << t;
       }

@@ -1,0 +1,63 @@
+// The output side's shortcuts for small faces give what the general code
+// gives: LinkLoops's scan for faces of up to 64 edges against the sorted
+// index (random edge lists: closed loops, shared vertices, open chains,
+// repeated edges).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "kernel/assemble.h"
+
+namespace mos::kernel {
+namespace {
+
+std::vector<std::pair<int, int>> RandomFaceEdges(std::mt19937& rng) {
+  std::vector<std::pair<int, int>> edges;
+  const int numLoops = 1 + static_cast<int>(rng() % 3);
+  int base = static_cast<int>(rng() % 5);
+  for (int l = 0; l < numLoops; ++l) {
+    const int n = 2 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) edges.emplace_back(base + i, base + (i + 1) % n);
+    // Loops sharing a vertex (pinched faces) or a few vertices.
+    base += n - static_cast<int>(rng() % 3);
+  }
+  switch (rng() % 4) {
+    case 0:  // an open chain
+      if (!edges.empty()) edges.erase(edges.begin() + static_cast<long>(rng() % edges.size()));
+      break;
+    case 1:  // a repeated edge
+      if (!edges.empty()) edges.push_back(edges[rng() % edges.size()]);
+      break;
+    default:
+      break;
+  }
+  std::shuffle(edges.begin(), edges.end(), rng);
+  return edges;
+}
+
+TEST(AssembleFastPaths, LinkLoopsScanIsTheSortedIndex) {
+  std::mt19937 rng(91127);
+  int multi = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::vector<std::pair<int, int>> edges = RandomFaceEdges(rng);
+    ASSERT_LE(edges.size(), 64u);
+    const auto fast = LinkLoops(edges);
+    const auto sorted = assemble_detail::LinkLoopsSorted(edges.data(), edges.size());
+    ASSERT_EQ(fast, sorted) << "case " << i;
+    multi += fast.size() > 1;
+  }
+  EXPECT_GT(multi, 1000);
+  // Exactly 64 edges: the largest face the scan takes (one mask bit each).
+  std::vector<std::pair<int, int>> ring;
+  for (int i = 0; i < 64; ++i) ring.emplace_back(i, (i + 1) % 64);
+  std::shuffle(ring.begin(), ring.end(), rng);
+  EXPECT_EQ(LinkLoops(ring), assemble_detail::LinkLoopsSorted(ring.data(), ring.size()));
+  ASSERT_EQ(LinkLoops(ring).size(), 1u);
+  EXPECT_EQ(LinkLoops(ring)[0].size(), 64u);
+}
+
+}  // namespace
+}  // namespace mos::kernel
