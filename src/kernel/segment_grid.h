@@ -98,7 +98,7 @@ class SegmentGrid {
     const double dy = b.y - a.y;
     for (int r = r0; r <= r1; ++r) {
       double xLo = std::min(a.x, b.x), xHi = std::max(a.x, b.x);
-      if (dy != 0 && ny_ > 1) {
+      if (dy != 0 && r0 != r1) {
         // The part of the segment inside the row's slab (grown).
         const double inf = std::numeric_limits<double>::infinity();
         const double s0 = r == 0 ? -inf : minY_ + r * cellH_ - grow;

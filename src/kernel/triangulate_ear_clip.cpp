@@ -457,8 +457,8 @@ class EarClipper {
   bool CrossesAnyCycle(int ring, int hole, Vec2 m, Vec2 p) const {
     const auto walk = [&] {
       if (SegmentCrossesRing(ring, m, p) || SegmentCrossesRing(hole, m, p)) return true;
-      for (int other : pending_) {
-        if (other != hole && SegmentCrossesRing(other, m, p)) return true;
+      for (size_t i = pendingFrom_; i < pending_.size(); ++i) {
+        if (pending_[i] != hole && SegmentCrossesRing(pending_[i], m, p)) return true;
       }
       return false;
     };
@@ -669,8 +669,19 @@ class EarClipper {
 
  public:
   // Holes added but not yet bridged, checked by fallback bridges.
-  void SetPendingHoles(std::vector<int> holes) { pending_ = std::move(holes); }
-  void MarkBridged(int hole) { pending_.erase(std::remove(pending_.begin(), pending_.end(), hole), pending_.end()); }
+  void SetPendingHoles(std::vector<int> holes) {
+    pending_ = std::move(holes);
+    pendingFrom_ = 0;
+  }
+  // Holes are bridged in the order given: the first pending one leaves
+  // (cheaply, so many holes do not cost holes^2 here).
+  void MarkBridged(int hole) {
+    if (pendingFrom_ < pending_.size() && pending_[pendingFrom_] == hole) {
+      ++pendingFrom_;
+    } else {
+      pending_.erase(std::remove(pending_.begin() + pendingFrom_, pending_.end(), hole), pending_.end());
+    }
+  }
   // Queries the grid could not settle alone (tests read this).
   int Deferred() const { return deferred_; }
   bool Indexed() const { return indexed_; }
@@ -790,7 +801,8 @@ class EarClipper {
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
   std::unordered_set<uint64_t> edges_;
-  std::vector<int> pending_;
+  std::vector<int> pending_;  // from pendingFrom_ on
+  size_t pendingFrom_ = 0;
   std::vector<char> inGrid_;
   std::vector<char> loopBridged_;  // per input loop: part of the ring yet?
   SegmentGrid bridgeGrid_;

@@ -28,7 +28,7 @@ struct EarClipStats {
   int deferred = 0;  // grid queries that had to walk the ring (ties, copies)
 };
 struct EarClipOptions {
-  size_t minHolesForGrid = 8;
+  size_t minHolesForGrid = 12;  // about where the grid starts to pay
   EarClipStats* stats = nullptr;
 };
 
