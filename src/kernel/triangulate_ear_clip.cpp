@@ -371,6 +371,12 @@ class EarClipper {
   // different answers (coincident copies, exact or near ties), the lookup
   // defers to the walk; that is rare. Build with -DMOS_EAR_CLIP_CHECK to run
   // both on every query and abort on a difference.
+  // The grid visits every edge within SegmentGrid::Reach() (1e-9 of the
+  // coordinates' scale) of the queried shape, far more than the rounding of
+  // the predicates. The one way a farther edge could still answer "yes" in
+  // the walk is by lying on the bridge's line, away from it, to within
+  // rounding (~1e-15 of the scale) so that all four orientations are noise;
+  // no input of the compare set, tests or fuzz corpora does that.
 
  public:
   // Builds the edge grid once every loop is added (before any bridge).
