@@ -22,11 +22,28 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <queue>
 #include <unordered_set>
 
+#include "kernel/segment_grid.h"
 #include "kernel/triangulate_point_grid.h"
+
+// With -DMOS_EAR_CLIP_CHECK every grid query is repeated by the walk it
+// replaces; a difference aborts.
+#ifdef MOS_EAR_CLIP_CHECK
+#define EAR_CLIP_CHECK(same, what)                                                  \
+  do {                                                                              \
+    if (!(same)) {                                                                  \
+      std::fprintf(stderr, "EarClipper: the grid's %s differs from the walk's\n", what); \
+      std::abort();                                                                 \
+    }                                                                               \
+  } while (0)
+#else
+#define EAR_CLIP_CHECK(same, what) ((void)0)
+#endif
 
 namespace mos::kernel {
 namespace {
@@ -47,6 +64,7 @@ struct Node {
   Vec2 p;
   int id = 0;
   int prev = -1, next = -1;
+  int loop = 0;  // the input loop (0: outer) this node or its original came from
   bool removed = false;
   int stamp = 0;  // bumped whenever a neighbour changes
 };
@@ -71,10 +89,12 @@ class EarClipper {
       Node node;
       node.p = loop.points[i];
       node.id = loop.ids[i];
+      node.loop = static_cast<int>(loopBridged_.size());
       node.prev = first + (i + n - 1) % n;
       node.next = first + (i + 1) % n;
       nodes_.push_back(node);
     }
+    loopBridged_.push_back(loopBridged_.empty() ? 1 : 0);  // the outer loop is the ring
     return first;
   }
 
@@ -86,7 +106,7 @@ class EarClipper {
       if (a.x > b.x || (a.x == b.x && a.y > b.y)) m = k;
     }
     int p = FindBridgeTarget(ring, hole, m);
-    p = PickCopyFacing(ring, p, nodes_[m].p);
+    p = RingCopyFacing(ring, p, nodes_[m].p);
     // A hole pinched at its rightmost point has several copies of it: the
     // bridge must leave from the one whose wedge faces the target.
     m = PickCopyFacing(hole, m, nodes_[p].p);
@@ -341,50 +361,292 @@ class EarClipper {
   }
 
   // --- bridging ---------------------------------------------------------
+  //
+  // Each bridging query has two implementations with the same answer: a
+  // walk over the cycles (the reference; used for few holes) and a lookup in
+  // bridgeGrid_, a grid of every edge of every cycle kept up to date by
+  // Splice (used for many holes, so that bridging costs about the number of
+  // vertices rather than holes x vertices). Where the walk keeps the first
+  // of several candidates in ring order and the candidates could give
+  // different answers (coincident copies, exact or near ties), the lookup
+  // defers to the walk; that is rare. Build with -DMOS_EAR_CLIP_CHECK to run
+  // both on every query and abort on a difference.
+  // The grid visits every edge within SegmentGrid::Reach() (1e-9 of the
+  // coordinates' scale) of the queried shape, far more than the rounding of
+  // the predicates. The one way a farther edge could still answer "yes" in
+  // the walk is by lying on the bridge's line, away from it, to within
+  // rounding (~1e-15 of the scale) so that all four orientations are noise;
+  // no input of the compare set, tests or fuzz corpora does that.
 
-  // Does segment m-p cross a ring edge, or pass through a ring vertex?
+ public:
+  // Builds the edge grid once every loop is added (before any bridge).
+  void BuildBridgeIndex() {
+    indexed_ = false;
+    if (nodes_.empty()) return;
+    double minX = nodes_[0].p.x, maxX = minX, minY = nodes_[0].p.y, maxY = minY;
+    for (const Node& n : nodes_) {
+      if (!std::isfinite(n.p.x) || !std::isfinite(n.p.y)) return;
+      minX = std::min(minX, n.p.x);
+      maxX = std::max(maxX, n.p.x);
+      minY = std::min(minY, n.p.y);
+      maxY = std::max(maxY, n.p.y);
+    }
+    if (!bridgeGrid_.Build(minX, minY, maxX, maxY, nodes_.size())) return;
+    for (size_t k = 0; k < nodes_.size(); ++k) {
+      if (!bridgeGrid_.Insert(static_cast<int>(k), nodes_[k].p, P(nodes_[k].next))) return;
+    }
+    seen_.assign(nodes_.size(), 0);
+    indexed_ = true;
+  }
+
+ private:
+  bool InRing(int k) const { return loopBridged_[nodes_[k].loop] != 0; }
+
+  int NextStamp() const {
+    if (++stamp_ == std::numeric_limits<int>::max()) {
+      std::fill(seen_.begin(), seen_.end(), 0);
+      stamp_ = 1;
+    }
+    return stamp_;
+  }
+  // First visit of k in the current query?
+  bool FirstVisit(int k, int stamp) const {
+    if (seen_[k] == stamp) return false;
+    seen_[k] = stamp;
+    return true;
+  }
+
+  // Does segment m-p cross edge k -> next, or pass through vertex k?
+  bool EdgeBlocks(int k, Vec2 m, Vec2 p) const {
+    const Vec2 u = P(k), w = P(nodes_[k].next);
+    if (!Same(u, m) && !Same(u, p) && std::fabs(Orient(m, p, u)) <= Tolerance(m, p, u) &&
+        Dot2(u - m, p - m) > 0 && Dot2(u - p, m - p) > 0) {
+      return true;
+    }
+    const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
+    if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
+      const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
+      if ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) return true;
+    }
+    return false;
+  }
+
+  // Does segment m-p cross an edge of the cycle through `ring`, or pass
+  // through one of its vertices?
   bool SegmentCrossesRing(int ring, Vec2 m, Vec2 p) const {
     int k = ring;
     do {
-      const Vec2 u = P(k), w = P(nodes_[k].next);
-      if (!Same(u, m) && !Same(u, p) && std::fabs(Orient(m, p, u)) <= Tolerance(m, p, u) &&
-          Dot2(u - m, p - m) > 0 && Dot2(u - p, m - p) > 0) {
-        return true;
-      }
-      const double o1 = Orient(m, p, u), o2 = Orient(m, p, w);
-      if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
-        const double o3 = Orient(u, w, m), o4 = Orient(u, w, p);
-        if ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) return true;
-      }
+      if (EdgeBlocks(k, m, p)) return true;
       k = nodes_[k].next;
     } while (k != ring);
     return false;
   }
 
-  // Eberly's search for a vertex of the ring visible from hole vertex m.
-  int FindBridgeTarget(int ring, int hole, int m) const {
-    const Vec2 pm = P(m);
-    double hitX = std::numeric_limits<double>::infinity();
-    int hitEdge = -1;
+  // The same through the grid: every cycle, or (ringOnly) the ring's.
+  bool IndexedSegmentCrosses(Vec2 m, Vec2 p, bool ringOnly) const {
+    const int stamp = NextStamp();
+    return !bridgeGrid_.ForEachNearSegment(m, p, [&](int k) {
+      if (!FirstVisit(k, stamp) || (ringOnly && !InRing(k))) return true;
+      return !EdgeBlocks(k, m, p);
+    });
+  }
+
+  bool RingCrosses(int ring, Vec2 m, Vec2 p) const {
+    if (!indexed_) return SegmentCrossesRing(ring, m, p);
+    const bool crosses = IndexedSegmentCrosses(m, p, true);
+    EAR_CLIP_CHECK(crosses == SegmentCrossesRing(ring, m, p), "ring crossing");
+    return crosses;
+  }
+
+  // Does m-p cross the ring, the hole being bridged or a hole not joined yet
+  // (a fallback bridge may run left, past them)? Together: every cycle.
+  bool CrossesAnyCycle(int ring, int hole, Vec2 m, Vec2 p) const {
+    const auto walk = [&] {
+      if (SegmentCrossesRing(ring, m, p) || SegmentCrossesRing(hole, m, p)) return true;
+      for (size_t i = pendingFrom_; i < pending_.size(); ++i) {
+        if (pending_[i] != hole && SegmentCrossesRing(pending_[i], m, p)) return true;
+      }
+      return false;
+    };
+    if (!indexed_) return walk();
+    const bool crosses = IndexedSegmentCrosses(m, p, false);
+    EAR_CLIP_CHECK(crosses == walk(), "crossing");
+    return crosses;
+  }
+
+  // Where the +x ray from pm crosses edge k -> next, if that edge goes up
+  // (faces -x) and the crossing is not left of pm.
+  bool RayCrossing(int k, Vec2 pm, double& x) const {
+    const Vec2 u = P(k), w = P(nodes_[k].next);
+    if (!(u.y <= pm.y && pm.y <= w.y && u.y < w.y)) return false;
+    if (u.y == pm.y) {
+      x = u.x;
+    } else if (w.y == pm.y) {
+      x = w.x;
+    } else {
+      x = u.x + (pm.y - u.y) * (w.x - u.x) / (w.y - u.y);
+    }
+    return x >= pm.x;
+  }
+
+  // The nearest crossing of the ray with a ring edge (the first in ring
+  // order among equals): hitX, and the edge, -1 if none.
+  void CastRayWalk(int ring, Vec2 pm, double& hitX, int& hitEdge) const {
+    hitX = std::numeric_limits<double>::infinity();
+    hitEdge = -1;
     int k = ring;
     do {
-      const Vec2 u = P(k), w = P(nodes_[k].next);
-      if (u.y <= pm.y && pm.y <= w.y && u.y < w.y) {  // edges going up face -x
-        double x;
-        if (u.y == pm.y) {
-          x = u.x;
-        } else if (w.y == pm.y) {
-          x = w.x;
-        } else {
-          x = u.x + (pm.y - u.y) * (w.x - u.x) / (w.y - u.y);
-        }
-        if (x >= pm.x && x < hitX) {
-          hitX = x;
-          hitEdge = k;
-        }
+      double x;
+      if (RayCrossing(k, pm, x) && x < hitX) {
+        hitX = x;
+        hitEdge = k;
       }
       k = nodes_[k].next;
     } while (k != ring);
+  }
+
+  // The ring node at the hit point when edge k's end lies there, else -1.
+  int HitVertex(int k, Vec2 hit) const {
+    if (Same(P(k), hit)) return k;
+    if (Same(P(nodes_[k].next), hit)) return nodes_[k].next;
+    return -1;
+  }
+
+  void CastRay(int ring, Vec2 pm, double& hitX, int& hitEdge) const {
+    if (!indexed_) return CastRayWalk(ring, pm, hitX, hitEdge);
+    hitX = std::numeric_limits<double>::infinity();
+    hitEdge = -1;
+    std::vector<int>& ties = scratch_;
+    ties.clear();
+    const int stamp = NextStamp();
+    bridgeGrid_.ForEachRightward(pm, [&] { return hitX; }, [&](int k) {
+      double x;
+      if (!FirstVisit(k, stamp) || !InRing(k) || !RayCrossing(k, pm, x)) return;
+      if (x < hitX) {
+        hitX = x;
+        ties.clear();
+      }
+      if (x == hitX) ties.push_back(k);
+    });
+    if (!ties.empty()) hitEdge = ties[0];
+    for (size_t i = 1; i < ties.size(); ++i) {
+      if (!SameTarget(ties[0], ties[i], hitX, pm)) {
+        ++deferred_;
+        CastRayWalk(ring, pm, hitX, hitEdge);
+        break;
+      }
+    }
+#ifdef MOS_EAR_CLIP_CHECK
+    double walkX;
+    int walkEdge;
+    CastRayWalk(ring, pm, walkX, walkEdge);
+    EAR_CLIP_CHECK(walkX == hitX && (walkEdge == hitEdge || SameTarget(walkEdge, hitEdge, hitX, pm)), "ray");
+#endif
+  }
+
+  // Do hit edges a and b (equal crossings at hitX) lead to the same bridge?
+  // Both end at the hit point: the target is that point, and which copy of
+  // it does not matter (IsGoodBridge and RingCopyFacing look at positions)
+  // unless it is m's own position (then the target node is the bridge's
+  // end). Two edges crossed inside may hide different vertices: no.
+  bool SameTarget(int a, int b, double hitX, Vec2 pm) const {
+    if (a == b) return true;
+    if (a < 0 || b < 0) return false;
+    const Vec2 hit{hitX, pm.y};
+    const int va = HitVertex(a, hit), vb = HitVertex(b, hit);
+    if (va < 0 || vb < 0) return false;
+    return va == vb || !Same(hit, pm);
+  }
+
+  // Vertices inside triangle (pm, hit, t) may hide t from pm: the walk takes
+  // the one making the smallest angle with the ray (ring order decides
+  // near ties).
+  int HiddenTargetWalk(int ring, Vec2 pm, Vec2 hit, int target) const {
+    const Vec2 pt = P(target);
+    const double area = Orient(pm, hit, pt);
+    double bestTan = std::numeric_limits<double>::infinity(), bestDist = bestTan;
+    int j = ring;
+    do {
+      const Vec2 q = P(j);
+      // (target changes as better vertices are found: a copy of the first
+      // target seen later competes too)
+      if (j != target && !Same(q, pm) && q.x > pm.x && InTriangle(pm, hit, pt, area, q) && area != 0) {
+        const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
+        const double dist = Dot2(q - pm, q - pm);
+        // Equal angles (up to rounding) mean the vertices are lined up
+        // on one ray from m: only the nearest is visible.
+        const double tie = 1e-9 * std::max(1.0, bestTan);
+        if (tanAngle < bestTan - tie || (tanAngle <= bestTan + tie && dist < bestDist)) {
+          bestTan = tanAngle;
+          bestDist = dist;
+          target = j;
+        }
+      }
+      j = nodes_[j].next;
+    } while (j != ring);
+    return target;
+  }
+
+  static bool InTriangle(Vec2 pm, Vec2 hit, Vec2 pt, double area, Vec2 q) {
+    const double s1 = Orient(pm, hit, q), s2 = Orient(hit, pt, q), s3 = Orient(pt, pm, q);
+    return area > 0 ? (s1 >= 0 && s2 >= 0 && s3 >= 0) : (s1 <= 0 && s2 <= 0 && s3 <= 0);
+  }
+
+  // Through the grid: the candidates' positions decide unless angles come
+  // within rounding of each other (or of the first target's, which joins
+  // the walk's contest when ring order puts it after a candidate).
+  int HiddenTarget(int ring, Vec2 pm, Vec2 hit, int target) const {
+    if (!indexed_) return HiddenTargetWalk(ring, pm, hit, target);
+    const Vec2 pt = P(target);
+    const double area = Orient(pm, hit, pt);
+    if (area == 0) return target;
+    const auto tanOf = [&](Vec2 q) { return std::fabs(q.y - pm.y) / (q.x - pm.x); };
+    const auto nearTie = [](double a, double b) {
+      return !std::isfinite(a) || !std::isfinite(b) || std::fabs(a - b) <= 1e-8 * std::max({1.0, a, b});
+    };
+    std::vector<int>& found = scratch_;
+    found.clear();
+    const int stamp = NextStamp();
+    bridgeGrid_.ForEachNearBox(std::min({pm.x, hit.x, pt.x}), std::min({pm.y, hit.y, pt.y}),
+                               std::max({pm.x, hit.x, pt.x}), std::max({pm.y, hit.y, pt.y}), [&](int j) {
+                                 if (!FirstVisit(j, stamp) || !InRing(j) || j == target) return;
+                                 const Vec2 q = P(j);
+                                 if (!Same(q, pm) && q.x > pm.x && InTriangle(pm, hit, pt, area, q)) found.push_back(j);
+                               });
+    int result = target;
+    if (!found.empty()) {
+      const double firstTan = tanOf(pt);
+      int best = -1;
+      bool defer = false;
+      for (int j : found) {
+        const Vec2 q = P(j);
+        const double t = tanOf(q);
+        // Copies of the first target stand for it: same angle, same place.
+        if (!Same(q, pt) && (nearTie(t, firstTan) || t > firstTan)) defer = true;
+        if (!std::isfinite(Dot2(q - pm, q - pm))) defer = true;
+        if (best < 0 || t < tanOf(P(best))) best = j;
+      }
+      // Distinct positions must be clearly apart in angle.
+      for (int j : found) {
+        if (!Same(P(j), P(best)) && nearTie(tanOf(P(j)), tanOf(P(best)))) defer = true;
+      }
+      if (defer) {
+        ++deferred_;
+        result = HiddenTargetWalk(ring, pm, hit, target);
+      } else {
+        result = best;
+      }
+    }
+    EAR_CLIP_CHECK(Same(P(result), P(HiddenTargetWalk(ring, pm, hit, target))), "hidden target");
+    return result;
+  }
+
+  // Eberly's search for a vertex of the ring visible from hole vertex m.
+  int FindBridgeTarget(int ring, int hole, int m) const {
+    const Vec2 pm = P(m);
+    double hitX;
+    int hitEdge;
+    CastRay(ring, pm, hitX, hitEdge);
     int target = -1;
     if (hitEdge >= 0) {
       const int u = hitEdge, w = nodes_[hitEdge].next;
@@ -394,33 +656,7 @@ class EarClipper {
       } else if (Same(P(w), hit)) {
         target = w;
       } else {
-        target = P(u).x > P(w).x ? u : w;
-        // Vertices inside triangle (m, hit, target) may hide the target: take
-        // the one making the smallest angle with the ray.
-        const Vec2 pt = P(target);
-        const double area = Orient(pm, hit, pt);
-        double bestTan = std::numeric_limits<double>::infinity(), bestDist = bestTan;
-        int j = ring;
-        do {
-          const Vec2 q = P(j);
-          if (j != target && !Same(q, pm) && q.x > pm.x) {
-            const double s1 = Orient(pm, hit, q), s2 = Orient(hit, pt, q), s3 = Orient(pt, pm, q);
-            const bool inside = area > 0 ? (s1 >= 0 && s2 >= 0 && s3 >= 0) : (s1 <= 0 && s2 <= 0 && s3 <= 0);
-            if (inside && area != 0) {
-              const double tanAngle = std::fabs(q.y - pm.y) / (q.x - pm.x);
-              const double dist = Dot2(q - pm, q - pm);
-              // Equal angles (up to rounding) mean the vertices are lined up
-              // on one ray from m: only the nearest is visible.
-              const double tie = 1e-9 * std::max(1.0, bestTan);
-              if (tanAngle < bestTan - tie || (tanAngle <= bestTan + tie && dist < bestDist)) {
-                bestTan = tanAngle;
-                bestDist = dist;
-                target = j;
-              }
-            }
-          }
-          j = nodes_[j].next;
-        } while (j != ring);
+        target = HiddenTarget(ring, pm, hit, P(u).x > P(w).x ? u : w);
       }
     }
     if (target >= 0 && IsGoodBridge(ring, hole, m, target)) return target;
@@ -433,19 +669,28 @@ class EarClipper {
     const Vec2 pm = P(m), pt = P(t), d = pt - pm;
     if (d.x == 0 && d.y == 0) return true;
     if (!InWedge(PickCopyFacing(hole, m, pt), d)) return false;
-    if (!InWedge(PickCopyFacing(ring, t, pm), pm - pt)) return false;
-    if (SegmentCrossesRing(ring, pm, pt) || SegmentCrossesRing(hole, pm, pt)) return false;
-    // Holes not joined yet (a fallback bridge may run left, past them).
-    for (int other : pending_) {
-      if (other != hole && SegmentCrossesRing(other, pm, pt)) return false;
-    }
-    return true;
+    if (!RingHasCopyFacing(ring, t, pm)) return false;
+    return !CrossesAnyCycle(ring, hole, pm, pt);
   }
 
  public:
   // Holes added but not yet bridged, checked by fallback bridges.
-  void SetPendingHoles(std::vector<int> holes) { pending_ = std::move(holes); }
-  void MarkBridged(int hole) { pending_.erase(std::remove(pending_.begin(), pending_.end(), hole), pending_.end()); }
+  void SetPendingHoles(std::vector<int> holes) {
+    pending_ = std::move(holes);
+    pendingFrom_ = 0;
+  }
+  // Holes are bridged in the order given: the first pending one leaves
+  // (cheaply, so many holes do not cost holes^2 here).
+  void MarkBridged(int hole) {
+    if (pendingFrom_ < pending_.size() && pending_[pendingFrom_] == hole) {
+      ++pendingFrom_;
+    } else {
+      pending_.erase(std::remove(pending_.begin() + pendingFrom_, pending_.end(), hole), pending_.end());
+    }
+  }
+  // Queries the grid could not settle alone (tests read this).
+  int Deferred() const { return deferred_; }
+  bool Indexed() const { return indexed_; }
 
  private:
 
@@ -466,7 +711,7 @@ class EarClipper {
       if (IsGoodBridge(ring, hole, m, byDist[i].second)) return byDist[i].second;
     }
     for (size_t i = 0; i < tries; ++i) {
-      if (!SegmentCrossesRing(ring, pm, P(byDist[i].second))) return byDist[i].second;
+      if (!RingCrosses(ring, pm, P(byDist[i].second))) return byDist[i].second;
     }
     return byDist.front().second;
   }
@@ -493,6 +738,44 @@ class EarClipper {
     return target;
   }
 
+  // Ring nodes at target's position whose wedge faces `toward` (through the
+  // grid): how many, and one of them.
+  int CountRingCopiesFacing(int target, Vec2 toward, int& facing) const {
+    const Vec2 pt = P(target), d = toward - pt;
+    int count = 0;
+    const int stamp = NextStamp();
+    bridgeGrid_.ForEachNearBox(pt.x, pt.y, pt.x, pt.y, [&](int k) {
+      if (!FirstVisit(k, stamp) || !InRing(k) || !Same(P(k), pt) || !InWedge(k, d)) return;
+      facing = k;
+      ++count;
+    });
+    return count;
+  }
+
+  // PickCopyFacing on the ring (the walk when several copies face it).
+  int RingCopyFacing(int ring, int target, Vec2 toward) const {
+    const Vec2 d = toward - P(target);
+    if (!indexed_ || (d.x == 0 && d.y == 0)) return PickCopyFacing(ring, target, toward);
+    int facing = target;
+    const int count = CountRingCopiesFacing(target, toward, facing);
+    int result = count == 0 ? target : facing;
+    if (count > 1) {
+      ++deferred_;
+      result = PickCopyFacing(ring, target, toward);
+    }
+    EAR_CLIP_CHECK(result == PickCopyFacing(ring, target, toward), "copy facing");
+    return result;
+  }
+
+  // Does some ring copy of t face `toward` (t is a ring node)?
+  bool RingHasCopyFacing(int ring, int t, Vec2 toward) const {
+    if (!indexed_) return InWedge(PickCopyFacing(ring, t, toward), toward - P(t));
+    int facing = t;
+    const bool any = CountRingCopiesFacing(t, toward, facing) > 0;
+    EAR_CLIP_CHECK(any == InWedge(PickCopyFacing(ring, t, toward), toward - P(t)), "facing copy");
+    return any;
+  }
+
   void Splice(int p, int m) {
     Node pCopy = nodes_[p], mCopy = nodes_[m];
     const int p2 = static_cast<int>(nodes_.size());
@@ -500,6 +783,13 @@ class EarClipper {
     nodes_.push_back(pCopy);
     nodes_.push_back(mCopy);
     const int pn = nodes_[p].next, mp = nodes_[m].prev;
+    if (indexed_) {
+      // p's edge (to pn) now starts at p2; p and m2 start the two sides of
+      // the bridge. mp's edge keeps its geometry (m2 copies m).
+      seen_.resize(nodes_.size(), 0);
+      bridgeGrid_.Replace(p, p2, P(p), P(pn));
+      indexed_ = bridgeGrid_.Insert(p, P(p), P(m)) && bridgeGrid_.Insert(m2, P(p), P(m));
+    }
     nodes_[p].next = m;
     nodes_[m].prev = p;
     nodes_[mp].next = m2;
@@ -508,15 +798,25 @@ class EarClipper {
     nodes_[p2].prev = m2;
     nodes_[p2].next = pn;
     nodes_[pn].prev = p2;
+    loopBridged_[nodes_[m].loop] = 1;
   }
+
 
   std::vector<std::array<int, 3>>& out_;
   std::vector<Node> nodes_;
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
   std::unordered_set<uint64_t> edges_;
-  std::vector<int> pending_;
+  std::vector<int> pending_;  // from pendingFrom_ on
+  size_t pendingFrom_ = 0;
   std::vector<char> inGrid_;
+  std::vector<char> loopBridged_;  // per input loop: part of the ring yet?
+  SegmentGrid bridgeGrid_;
+  bool indexed_ = false;
+  mutable std::vector<int> seen_;     // per node: stamp of the last query that saw it
+  mutable int stamp_ = 0;
+  mutable std::vector<int> scratch_;
+  mutable int deferred_ = 0;
   mutable double work_ = 0;
   int accounting_ = 0;  // 1 while rescanning or falling back
   double budget_ = 0;
@@ -526,7 +826,7 @@ class EarClipper {
 }  // namespace
 
 void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& holes,
-                      std::vector<std::array<int, 3>>& out) {
+                      std::vector<std::array<int, 3>>& out, const EarClipOptions& options) {
   EarClipper clipper(out);
   const int ring = clipper.AddLoop(outer);
   if (ring < 0) return;
@@ -548,10 +848,21 @@ void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& 
     if (h >= 0) pending.push_back(h);
   }
   clipper.SetPendingHoles(pending);
+  // Few holes: walking the ring per hole is cheaper than building a grid.
+#ifdef MOS_EAR_CLIP_CHECK
+  const size_t minHolesForGrid = 1;
+#else
+  const size_t minHolesForGrid = std::max<size_t>(1, options.minHolesForGrid);
+#endif
+  if (pending.size() >= minHolesForGrid) clipper.BuildBridgeIndex();
   for (int hole : starts) {
     if (hole < 0) continue;
     clipper.MarkBridged(hole);
     clipper.BridgeHole(ring, hole);
+  }
+  if (options.stats) {
+    options.stats->usedGrid = clipper.Indexed();
+    options.stats->deferred = clipper.Deferred();
   }
   clipper.Run(ring);
 }

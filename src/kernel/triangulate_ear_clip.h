@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <vector>
 
 #include "kernel/vec.h"
@@ -18,11 +19,24 @@ struct IndexedLoop {
   std::vector<int> ids;
 };
 
+// How holes are bridged: with at least minHolesForGrid holes, the bridge
+// queries go through a grid of the edges instead of walking the ring per
+// hole (same answers, near-linear instead of holes x vertices). Tests set
+// it to compare both; `stats`, if set, reports what happened.
+struct EarClipStats {
+  bool usedGrid = false;
+  int deferred = 0;  // grid queries that had to walk the ring (ties, copies)
+};
+struct EarClipOptions {
+  size_t minHolesForGrid = 12;  // about where the grid starts to pay
+  EarClipStats* stats = nullptr;
+};
+
 // Triangulates `outer` (counter-clockwise) with `holes` (clockwise, inside
 // the outer loop). Appends triangles (CCW, global ids) to `out`. Never fails:
 // for invalid input it still returns triangles whose edges pair up so that
 // every loop edge is used exactly once.
 void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& holes,
-                      std::vector<std::array<int, 3>>& out);
+                      std::vector<std::array<int, 3>>& out, const EarClipOptions& options = {});
 
 }  // namespace mos::kernel
