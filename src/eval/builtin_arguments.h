@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eval/builtin_functions.h"
@@ -38,10 +39,22 @@ BuiltinArgumentPlan PlanBuiltinArguments(std::string_view name, size_t count);
 // Evaluates the arguments of a call of builtin `name` by its plan;
 // `evalArg(i)` evaluates argument i.
 template <class EvalArg>
+std::vector<CallArgument> EvalBuiltinArguments(BuiltinArgumentPlan plan,
+                                               const std::vector<lang::Argument>& exprs,
+                                               EvalArg&& evalArg);
+template <class EvalArg>
 std::vector<CallArgument> EvalBuiltinArguments(std::string_view name,
                                                const std::vector<lang::Argument>& exprs,
                                                EvalArg&& evalArg) {
-  const BuiltinArgumentPlan plan = PlanBuiltinArguments(name, exprs.size());
+  return EvalBuiltinArguments(PlanBuiltinArguments(name, exprs.size()), exprs,
+                              std::forward<EvalArg>(evalArg));
+}
+
+// The same with the plan already made (the evaluator keeps it per name).
+template <class EvalArg>
+std::vector<CallArgument> EvalBuiltinArguments(BuiltinArgumentPlan plan,
+                                               const std::vector<lang::Argument>& exprs,
+                                               EvalArg&& evalArg) {
   const size_t count =
       plan == BuiltinArgumentPlan::FirstFour ? std::min<size_t>(exprs.size(), 4) : exprs.size();
   std::vector<CallArgument> out;

@@ -51,7 +51,7 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
     if (found) continue;
     if (a.name[0] == '$') {
       if (!local) local = std::make_shared<Context>(ctx, ctx);
-      local->Set(a.name, a.value);
+      local->Set(a.symbol, a.value);
     } else {
       in.log().Warning("variable " + a.name + " not specified as parameter" + in.Where(inst.span),
                        inst.span);
@@ -70,13 +70,16 @@ const Value& ModuleArgs::operator[](const char* name) const {
 Fragments ModuleArgs::GetFragments() {
   Fragments f;
   // 2021.01 reads anything but a number as 0 (then clamped with a warning).
-  auto get = [&](const char* name) {
+  static const lang::Symbol kFn = lang::PermanentSymbol("$fn");
+  static const lang::Symbol kFs = lang::PermanentSymbol("$fs");
+  static const lang::Symbol kFa = lang::PermanentSymbol("$fa");
+  auto get = [&](lang::Symbol name) {
     const Value* v = scope->Lookup(name);
     return v && v->IsNumber() ? v->AsNumber() : 0.0;
   };
-  f.fn = get("$fn");
-  f.fs = get("$fs");
-  f.fa = get("$fa");
+  f.fn = get(kFn);
+  f.fs = get(kFs);
+  f.fa = get(kFa);
   if (f.fs < 0.01) {
     in.Warning("$fs too small - clamping to 0.010000", inst.span);
     f.fs = 0.01;

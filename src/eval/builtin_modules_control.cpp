@@ -49,7 +49,7 @@ void ForLoop(Interpreter& in, const InstantiationStatement& inst, const ConstCon
     ConstContextPtr scope = l.scope;
     if (!arg.name.empty()) {
       auto c = std::make_shared<Context>(l.scope, l.scope);
-      c->Set(arg.name, std::move(item));
+      c->Set(arg.symbol.Get(arg.name), std::move(item));
       scope = std::move(c);
     }
     if (level + 1 == n) {
@@ -93,7 +93,7 @@ void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
       d.rounds.push_back(ctx);
     } else {
       auto c = std::make_shared<Context>(ctx, ctx);
-      c->Set(arg.name, std::move(item));
+      c->Set(arg.symbol.Get(arg.name), std::move(item));
       d.rounds.push_back(std::move(c));
     }
   }
@@ -104,6 +104,8 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
          std::vector<NodePtr>& out) {
   std::vector<lang::Assignment> assignments;
   for (const auto& a : inst.arguments) {
+    // The scope keeps the symbol; the AST's argument holds it for the run.
+    a.symbol.Get(a.name);
     lang::Assignment as;
     as.name = a.name;
     as.value = a.value;
@@ -122,7 +124,7 @@ void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstCont
                     inst.span);
   auto c = std::make_shared<Context>(ctx, ctx);
   for (const auto& a : inst.arguments)
-    if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, ctx) : Value());
+    if (!a.name.empty()) c->Set(a.symbol.Get(a.name), a.value ? in.Eval(*a.value, ctx) : Value());
   PushWithChildren(in, NodeKind::Group, {}, inst, c, out);
 }
 

@@ -114,6 +114,7 @@ Arguments Interpreter::EvalArguments(const std::vector<Argument>& args,
     // Built in place: no temporary CallArgument to move.
     out.emplace_back();
     out.back().name = a.name;
+    if (!a.name.empty()) out.back().symbol = a.symbol.Get(a.name);
     if (a.value) out.back().value = Eval(*a.value, ctx);
   }
   return out;
@@ -168,7 +169,8 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       break;
     }
     case ExprKind::Identifier: {
-      if (const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(e).name)) return *v;
+            const auto& id = static_cast<const IdentifierExpr&>(e);
+      if (const Value* v = ctx->Lookup(id.symbol.Get(id.name))) return *v;
       break;
     }
     case ExprKind::Binary: {
@@ -230,7 +232,7 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Identifier: {
       const auto& id = static_cast<const IdentifierExpr&>(e);
-      if (const Value* v = ctx->Lookup(id.name)) return *v;
+      if (const Value* v = ctx->Lookup(id.symbol.Get(id.name))) return *v;
       Warning("Ignoring unknown variable '" + id.name + "'", e.span);
       return Value();
     }
@@ -380,10 +382,10 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
   auto round = [&](Value item) {
     CheckLimits();
     if (view.use_count() == 2) {
-      c->Set(a.name, std::move(item));
+      c->Set(a.symbol.Get(a.name), std::move(item));
     } else {
       c = std::make_shared<Context>(ctx, ctx);
-      c->Set(a.name, std::move(item));
+      c->Set(a.symbol.Get(a.name), std::move(item));
       view = c;
     }
     LcForLoop(f, level + 1, view, out);
@@ -429,7 +431,8 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
         // next round gets a fresh scope so the chain does not grow.
         auto next = std::make_shared<Context>(ctx, ctx);
         for (const auto& [name, value] : c->variables()) next->Set(name, value);
-        for (const auto& a : f.update) next->Set(a.name, a.value ? Eval(*a.value, next) : Value());
+        for (const auto& a : f.update)
+          next->Set(a.symbol.Get(a.name), a.value ? Eval(*a.value, next) : Value());
         c = next;
       }
       return;

@@ -72,11 +72,11 @@ struct Binding {
   Interpreter::FrameGuard frame(in, callSpan);
   for (size_t i = 0; i < params.size(); ++i) {
     if (!params[i].defaultValue) {
-      if (!b.assigned[i]) ctx.Set(params[i].name, Value());
+      if (!b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), Value());
       continue;
     }
     Value v = in.Eval(*params[i].defaultValue, lexical);
-    if (!b.assigned[i]) ctx.Set(params[i].name, std::move(v));
+    if (!b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), std::move(v));
   }
 }
 
@@ -85,12 +85,12 @@ struct Binding {
                                      Context& ctx, bool defaultsDone) {
   if (!defaultsDone)
     for (size_t i = 0; i < params.size(); ++i)
-      if (!b.assigned[i]) ctx.Set(params[i].name, Value());
+      if (!b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), Value());
   for (const auto& d : b.duplicates)
     in.log().Warning("argument " + d + " supplied more than once" + in.Where(callSpan), callSpan);
   for (size_t i = 0; i < params.size(); ++i)
-    if (b.assigned[i]) ctx.Set(params[i].name, *b.assigned[i]);
-  for (const auto* s : b.specials) ctx.Set(s->name, s->value);
+    if (b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), *b.assigned[i]);
+  for (const auto* s : b.specials) ctx.Set(s->symbol, s->value);
 }
 
 }  // namespace
@@ -129,7 +129,7 @@ void Interpreter::EvalAssignments(const std::vector<lang::Assignment>& assignmen
   }
   for (const auto* a : order) {
     Value v = a->value ? Eval(*a->value, ctx) : Value();
-    ctx->Set(a->name, std::move(v));
+    ctx->Set(a->symbol.Get(a->name), std::move(v));
   }
 }
 

@@ -130,7 +130,7 @@ void Interpreter::BeginStatement(const lang::Statement& s, const ConstContextPtr
     return;
   }
   const auto& inst = static_cast<const lang::InstantiationStatement&>(s);
-  if (auto def = ctx->FindModule(inst.name)) {
+  if (auto def = ctx->FindModule(inst.symbol.Get(inst.name))) {
     BeginUserModule(inst, def, ctx, produced, work);
     return;
   }
@@ -186,8 +186,10 @@ void Interpreter::BeginUserModule(const lang::InstantiationStatement& inst,
     if (!c->modifiers.disable) ++childCount;
   moduleStack_.push_back(inst.name);
   work.pushedModule = true;
-  mctx->Set("$children", Value::Number(childCount));
-  mctx->Set("$parent_modules", Value::Number(static_cast<double>(moduleStack_.size())));
+  static const lang::Symbol kChildren = lang::PermanentSymbol("$children");
+  static const lang::Symbol kParentModules = lang::PermanentSymbol("$parent_modules");
+  mctx->Set(kChildren, Value::Number(childCount));
+  mctx->Set(kParentModules, Value::Number(static_cast<double>(moduleStack_.size())));
   mctx->SetModuleFrame(ModuleFrame{&inst, ctx, inst.name});
   for (const auto& a : def.def->body.assignments) {
     if (!a.value || a.value->kind != lang::ExprKind::Literal) continue;
@@ -241,7 +243,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   // evaluating (the viewport follows them instead of "view all").
   bool camera = false;
   for (const char* name : {"$vpr", "$vpt"}) {
-    const Value* v = fileCtx->FindLocal(name);
+    const Value* v = fileCtx->FindLocal(lang::FindSymbol(name));
     if (!v) continue;
     double x, y, z;
     if (v->GetVec3(x, y, z))
@@ -251,7 +253,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
                        " to a vec3 or vec2 of numbers",
                    {});
   }
-  if (const Value* v = fileCtx->FindLocal("$vpd")) {
+  if (const Value* v = fileCtx->FindLocal(lang::FindSymbol("$vpd"))) {
     if (v->IsNumber())
       camera = true;
     else
