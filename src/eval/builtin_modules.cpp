@@ -1,4 +1,5 @@
 #include "eval/builtin_modules.h"
+#include "eval/pool_allocator.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,7 +51,7 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
     }
     if (found) continue;
     if (a.name[0] == '$') {
-      if (!local) local = std::make_shared<Context>(ctx, ctx);
+      if (!local) local = MakePooled<Context>(ctx, ctx);
       local->Set(a.symbol, a.value);
     } else {
       in.log().Warning("variable " + a.name + " not specified as parameter" + in.Where(inst.span),
@@ -98,7 +99,7 @@ void ModuleArgs::PushWithChildren(NodeKind kind, NodeParams params, std::vector<
 void PushWithChildren(Interpreter& in, NodeKind kind, NodeParams params,
                       const lang::InstantiationStatement& inst, const ConstContextPtr& scope,
                       std::vector<NodePtr>& out, bool dropIfEmpty) {
-  auto n = std::make_shared<Node>();
+  auto n = MakePooled<Node>();
   n->kind = kind;
   n->params = std::move(params);
   n->span = inst.span;
@@ -108,7 +109,7 @@ void PushWithChildren(Interpreter& in, NodeKind kind, NodeParams params,
 
 NodePtr MakeNode(NodeKind kind, NodeParams params, const lang::InstantiationStatement& inst,
                  std::vector<NodePtr> children) {
-  auto n = std::make_shared<Node>();
+  auto n = MakePooled<Node>();
   n->kind = kind;
   n->params = std::move(params);
   n->span = inst.span;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "eval/builtin_arguments.h"
+#include "eval/pool_allocator.h"
 #include "eval/interpreter.h"
 
 namespace mos::eval {
@@ -185,7 +186,7 @@ void Interpreter::NextTailCall(const Callable& f, const CallExpr& tail, const Co
   for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
     for (const auto& [name, value] : k->variables())
       if (name->dollar && !(carrier && carrier->FindLocal(name))) {
-        if (!carrier) carrier = std::make_shared<Context>(nullptr, base);
+        if (!carrier) carrier = MakePooled<Context>(nullptr, base);
         carrier->Set(name, value);
       }
   if (carrier) dynamic = std::move(carrier);
@@ -298,7 +299,7 @@ ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
                                  const ConstContextPtr& ctx) {
   // A recursion may run through an assignment: this frame counts.
   FrameGuard frame(*this, assignments.empty() ? SourceSpan{} : assignments.front().span);
-  auto c = std::make_shared<Context>(ctx, ctx);
+  auto c = MakePooled<Context>(ctx, ctx);
   for (const auto& a : assignments) {
     if (a.name.empty()) {
       Value v = a.value ? Eval(*a.value, c) : Value();

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "eval/expr_text.h"
+#include "eval/pool_allocator.h"
 #include "eval/interpreter.h"
 
 namespace mos::eval {
@@ -384,7 +385,7 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
     if (view.use_count() == 2) {
       c->Set(a.symbol.Get(a.name), std::move(item));
     } else {
-      c = std::make_shared<Context>(ctx, ctx);
+      c = MakePooled<Context>(ctx, ctx);
       c->Set(a.symbol.Get(a.name), std::move(item));
       view = c;
     }
@@ -429,7 +430,7 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
         EvalListElement(*f.body, c, out);
         // The update is sequential and starts from this round's values; the
         // next round gets a fresh scope so the chain does not grow.
-        auto next = std::make_shared<Context>(ctx, ctx);
+        auto next = MakePooled<Context>(ctx, ctx);
         for (const auto& [name, value] : c->variables()) next->Set(name, value);
         for (const auto& a : f.update)
           next->Set(a.symbol.Get(a.name), a.value ? Eval(*a.value, next) : Value());

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "eval/interpreter.h"
+#include "eval/pool_allocator.h"
 
 namespace mos::eval {
 
@@ -102,7 +103,7 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
                                        ConstContextPtr dynamic,
                                        const lang::SourceSpan& callSpan,
                                        const std::string& /*callee*/) {
-  auto ctx = std::make_shared<Context>(lexical, std::move(dynamic));
+  auto ctx = MakePooled<Context>(lexical, std::move(dynamic));
   Binding b(params.size());
   MatchArguments(*this, params, args, callSpan, b);
   bool anyDefault = false;
@@ -134,7 +135,7 @@ void Interpreter::EvalAssignments(const std::vector<lang::Assignment>& assignmen
 }
 
 ContextPtr Interpreter::UsedFileScope(const UsedFile& used, const ConstContextPtr& caller) {
-  auto ctx = std::make_shared<Context>(root_, caller);
+  auto ctx = MakePooled<Context>(root_, caller);
   // Its definitions are the same on every call: built once per run.
   ScopeDefinitionsPtr& defs = usedFileDefinitions_[&used];
   if (!defs) {

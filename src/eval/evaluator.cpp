@@ -2,6 +2,7 @@
 // overrides and `use`s, and runs the top level. Also the Interpreter's
 // messages and limits.
 #include "eval/evaluator.h"
+#include "eval/pool_allocator.h"
 
 #include <unordered_set>
 
@@ -42,7 +43,7 @@ Interpreter::Interpreter(const EvalOptions& options, EvalLog& log)
     deadline_ = std::chrono::steady_clock::now() +
                 std::chrono::microseconds(static_cast<long long>(options.timeoutSeconds * 1e6));
   }
-  root_ = std::make_shared<Context>(nullptr, nullptr);
+  root_ = MakePooled<Context>(nullptr, nullptr);
   auto zero3 = Value::Vector({Value::Number(0), Value::Number(0), Value::Number(0)});
   // The names live as long as the process (lang::PermanentSymbol).
   static const lang::Symbol kNames[] = {
@@ -202,12 +203,12 @@ EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
     result.root = in.Run(file);
   } catch (const EvalError&) {
     result.aborted = true;
-    auto root = std::make_shared<Node>();
+    auto root = MakePooled<Node>();
     result.root = root;
   } catch (const std::bad_alloc&) {
     result.log.Error("Out of memory", {});
     result.aborted = true;
-    result.root = std::make_shared<Node>();
+    result.root = MakePooled<Node>();
   }
   in.BreakClosureCycles();
   return result;

@@ -1,6 +1,7 @@
 // Value construction, accessors, truthiness, equality and the iterative
 // teardown of deeply nested vectors.
 #include "eval/value.h"
+#include "eval/pool_allocator.h"
 
 #include <atomic>
 #include <cassert>
@@ -64,28 +65,28 @@ VectorPayload::~VectorPayload() {
 Value Value::String(std::string s) {
   Value v;
   v.type_ = Type::String;
-  v.payload_ = std::make_shared<const StringPayload>(std::move(s));
+  v.payload_ = MakePooled<StringPayload>(std::move(s));
   return v;
 }
 
 Value Value::Vector(ValueVector items) {
   Value v;
   v.type_ = Type::Vector;
-  v.payload_ = std::make_shared<const VectorPayload>(std::move(items));
+  v.payload_ = MakePooled<VectorPayload>(std::move(items));
   return v;
 }
 
 Value Value::Range(RangeValue r) {
   Value v;
   v.type_ = Type::Range;
-  v.payload_ = std::make_shared<const RangeValue>(r);
+  v.payload_ = MakePooled<RangeValue>(r);
   return v;
 }
 
 Value Value::Function(FunctionValue f) {
   Value v;
   v.type_ = Type::Function;
-  v.payload_ = std::make_shared<const FunctionValue>(std::move(f));
+  v.payload_ = MakePooled<FunctionValue>(std::move(f));
   return v;
 }
 
