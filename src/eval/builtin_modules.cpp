@@ -17,6 +17,7 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
                        size_t positionalCount)
     : in(interp), inst(instantiation) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
+  Interpreter::ArgumentsRecycler recycle{in, args};
   std::vector<const char*> params(names);
   for (const char* n : params) values_.emplace_back(n, Value());
   std::shared_ptr<Context> local;

@@ -113,6 +113,7 @@ struct Interpreter::Callable {
 // below, so that its frame stays small.
 Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
                             const ConstContextPtr& caller) {
+  ArgumentsRecycler recycle{*this, args};
   DepthGuard guard(*this, "function", f.name, span);
   ConstContextPtr dynamic = f.usedFileScope ? f.usedFileScope : caller;
   const SourceSpan* callSpan = &span;
@@ -197,6 +198,7 @@ void Interpreter::NextTailCall(const Callable& f, const CallExpr& tail, const Co
 // through functions, with nothing else in its frame; every other call is
 // in CallFunctionOther.
 Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx) {
+  bool notUserFunction = false;
   if (call.callee->kind == ExprKind::Identifier) {
     const auto& id = static_cast<const IdentifierExpr&>(*call.callee);
     const std::string& name = id.name;
@@ -210,25 +212,29 @@ Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx
                      fv.literal->span, nullptr, fv.literal.get(), nullptr};
           return CallLoop(f, EvalArguments(call.arguments, ctx), call.span, ctx);
         }
-        if (auto def = ctx->FindFunction(sym); def && !def.usedFile) {
+        auto def = ctx->FindFunction(sym);
+        if (def && !def.usedFile) {
           Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
                      def.def, nullptr, nullptr};
           return CallLoop(f, EvalArguments(call.arguments, ctx), call.span, ctx);
         }
+        // Neither: a builtin or an unknown name (CallFunctionOther traces it).
+        notUserFunction = !def;
       } catch (EvalError& e) {
         TraceCall(e, name, call.span);
         throw;
       }
     }
   }
-  return CallFunctionOther(call, ctx);
+  return CallFunctionOther(call, ctx, notUserFunction);
 }
 
 void Interpreter::TraceCall(EvalError& e, const std::string& name, const SourceSpan& span) {
   Trace(e, "called by '" + name + "'", span);
 }
 
-Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr& ctx) {
+Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr& ctx,
+                                     bool notUserFunction) {
   static const std::string kNoName;
   const std::string* namePtr = &kNoName;  // for the TRACE line
   try {
@@ -248,12 +254,12 @@ Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr
     }
     // A variable holding a function value shadows a function definition.
     const lang::Symbol sym = id.symbol.Get(name);
-    if (const Value* v = ctx->Lookup(sym); v && v->IsFunction()) {
+    if (const Value* v = notUserFunction ? nullptr : ctx->Lookup(sym); v && v->IsFunction()) {
       Value f = *v;  // keep it alive while arguments are evaluated
       Arguments args = EvalArguments(call.arguments, ctx);
       return CallFunctionValue(f.AsFunction(), args, call.span, ctx, name);
     }
-    if (auto def = ctx->FindFunction(sym)) {
+    if (auto def = notUserFunction ? Found<FunctionDefinition>{} : ctx->FindFunction(sym)) {
       Arguments args = EvalArguments(call.arguments, ctx);
       Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
                  def.def, nullptr, nullptr};
@@ -263,7 +269,8 @@ Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr
     const BuiltinFunctionEntry& builtin = BuiltinEntryOf(sym);
     if (builtin.parentModule) return ParentModule(*this, EvalArguments(call.arguments, ctx), call.span);
     if (const BuiltinFunction* b = builtin.fn) {
-      Arguments args;
+      Arguments args = TakeArguments();
+      ArgumentsRecycler recycle{*this, args};
       // is_undef(x) looks x up without the unknown-variable warning.
       if (builtin.isUndef && call.arguments.size() == 1 && call.arguments[0].name.empty() &&
           call.arguments[0].value && call.arguments[0].value->kind == ExprKind::Identifier) {
@@ -271,10 +278,12 @@ Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr
         const Value* v = ctx->Lookup(arg.symbol.Get(arg.name));
         args.push_back(CallArgument{"", v ? *v : Value()});
       } else {
-        args = EvalBuiltinArguments(builtin.Plan(name, call.arguments.size()), call.arguments, [&](size_t i) {
-          const Expr* e = call.arguments[i].value.get();
-          return e ? Eval(*e, ctx) : Value();
-        });
+        EvalBuiltinArguments(builtin.Plan(name, call.arguments.size()), call.arguments,
+                             [&](size_t i) {
+                               const Expr* e = call.arguments[i].value.get();
+                               return e ? Eval(*e, ctx) : Value();
+                             },
+                             args);
       }
       BuiltinCall bc{name, args, call.span, log_};
       return b->impl(bc);

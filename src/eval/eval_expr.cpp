@@ -109,7 +109,7 @@ std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span
 
 Arguments Interpreter::EvalArguments(const std::vector<Argument>& args,
                                      const ConstContextPtr& ctx) {
-  Arguments out;
+  Arguments out = TakeArguments();
   out.reserve(args.size());
   for (const auto& a : args) {
     // Built in place: no temporary CallArgument to move.
@@ -250,15 +250,24 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Vector: {
       const auto& v = static_cast<const VectorExpr&>(e);
-      auto cached = constantValues_.find(&e);
-      const bool known = cached != constantValues_.end();
-      if (known && cached->second.IsVector()) return cached->second;
+      // Whether the vector is constant depends on the AST alone: noted in
+      // the node once (VectorExpr::constness), its value kept per run.
+      const unsigned char constness = v.constness.load(std::memory_order_relaxed);
+      if (constness != VectorExpr::kNotConstant) {
+        auto cached = constantValues_.find(&e);
+        if (cached != constantValues_.end() && cached->second.IsVector()) return cached->second;
+      }
       ValueVector out;
       out.reserve(v.elements.size());
       for (const auto& el : v.elements) EvalListElement(*el, ctx, out);
       Value result = Value::Vector(std::move(out));
       // Its elements were evaluated above, so nested vectors are known.
-      if (!known) constantValues_.emplace(&e, IsConstantVector(v) ? result : Value());
+      if (constness != VectorExpr::kNotConstant) {
+        const bool constant = IsConstantVector(v);
+        if (constant) constantValues_.emplace(&e, result);
+        v.constness.store(constant ? VectorExpr::kConstant : VectorExpr::kNotConstant,
+                          std::memory_order_relaxed);
+      }
       return result;
     }
     case ExprKind::Unary: {

@@ -174,6 +174,7 @@ void Interpreter::BeginUserModule(const lang::InstantiationStatement& inst,
                                   const ConstContextPtr& ctx, std::vector<NodePtr>& produced,
                                   StatementWork& work) {
   Arguments args = EvalArguments(inst.arguments, ctx);
+  ArgumentsRecycler recycle{*this, args};
   EnterCall("module", inst.name, def.def->span);
   work.enteredCall = true;
   ConstContextPtr scope = def.scope;

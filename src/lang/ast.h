@@ -148,6 +148,10 @@ struct RangeExpr : Expr {
 
 struct VectorExpr : Expr {
   std::vector<ExprPtr> elements;
+  // The evaluator's note whether the vector is made of constants only
+  // (literals and constant vectors: the same value on every evaluation).
+  enum : unsigned char { kUnknown = 0, kConstant = 1, kNotConstant = 2 };
+  mutable std::atomic<unsigned char> constness{kUnknown};
   explicit VectorExpr(SourceSpan s) : Expr(ExprKind::Vector, std::move(s)) {}
 };
 
