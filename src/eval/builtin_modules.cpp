@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -18,24 +19,30 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
     : in(interp), inst(instantiation) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
   Interpreter::ArgumentsRecycler recycle{in, args};
-  std::vector<const char*> params(names);
-  for (const char* n : params) values_.emplace_back(n, Value());
+  const char* const* params = names.begin();
+  const size_t paramCount = names.size();
+  values_.reserve(paramCount);
+  for (const char* n : names) values_.emplace_back(n, Value());
   std::shared_ptr<Context> local;
   size_t position = 0;
   bool tooMany = false;
-  std::vector<bool> given(params.size(), false);
+  // Which parameters were given (modules have far fewer than 64).
+  std::vector<bool> givenHeap(paramCount > 64 ? paramCount : 0, false);
+  uint64_t givenBits = 0;
   auto assign = [&](size_t i, const Value& v) {
-    if (given[i])
+    bool given = paramCount > 64 ? givenHeap[i] : (givenBits >> i) & 1;
+    if (given)
       in.log().Warning(std::string("argument ") + params[i] + " supplied more than once" +
                            in.Where(inst.span),
                        inst.span);
-    given[i] = true;
+    if (paramCount > 64) givenHeap[i] = true;
+    else givenBits |= uint64_t{1} << i;
     values_[i].second = v;
   };
   for (auto& a : args) {
     if (a.name.empty()) {
       positionalValues_.push_back(a.value);
-      if (position < positionalCount && position < params.size()) {
+      if (position < positionalCount && position < paramCount) {
         assign(position++, a.value);
       } else if (!tooMany) {
         tooMany = true;
