@@ -37,6 +37,15 @@ struct StringPayload {
 
 // Grants the teardown access to Value's private payload.
 struct VectorPayloadAccess {
+  // Whether an element is a vector that holds a vector.
+  static bool HasNestedVectors(const ValueVector& items) {
+    for (const Value& v : items) {
+      if (v.type_ != Value::Type::Vector || !v.payload_) continue;
+      for (const Value& w : static_cast<const VectorPayload*>(v.payload_.get())->items)
+        if (w.type_ == Value::Type::Vector) return true;
+    }
+    return false;
+  }
   static void Detach(ValueVector& items, std::vector<std::shared_ptr<const void>>& pending) {
     for (Value& v : items) {
       if (v.type_ == Value::Type::Vector && v.payload_) {
@@ -48,6 +57,9 @@ struct VectorPayloadAccess {
 };
 
 VectorPayload::~VectorPayload() {
+  // Without grandchildren that are vectors (numbers, points, matrices) the
+  // elements die one level down: no worklist (and no allocation) needed.
+  if (!VectorPayloadAccess::HasNestedVectors(items)) return;
   std::vector<std::shared_ptr<const void>> pending;
   VectorPayloadAccess::Detach(items, pending);
   while (!pending.empty()) {
