@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include "eval/eval_log.h"
@@ -131,20 +133,9 @@ size_t Value::StringCodePoints() const {
   return static_cast<size_t>(n);
 }
 
-const ValueVector& Value::AsVector() const {
-  assert(type_ == Type::Vector);
-  return static_cast<const VectorPayload*>(payload_.get())->items;
-}
-
-const RangeValue& Value::AsRange() const {
-  assert(type_ == Type::Range);
-  return *static_cast<const RangeValue*>(payload_.get());
-}
-
-const FunctionValue& Value::AsFunction() const {
-  assert(type_ == Type::Function);
-  return *static_cast<const FunctionValue*>(payload_.get());
-}
+// Value::AsVector (inline in value.h) reads the payload as its first member.
+static_assert(std::is_standard_layout_v<VectorPayload>);
+static_assert(offsetof(VectorPayload, items) == 0);
 
 bool Value::ToBool() const {
   switch (type_) {
