@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eval/builtin_functions.h"
@@ -38,15 +39,31 @@ BuiltinArgumentPlan PlanBuiltinArguments(std::string_view name, size_t count);
 // Evaluates the arguments of a call of builtin `name` by its plan;
 // `evalArg(i)` evaluates argument i.
 template <class EvalArg>
+void EvalBuiltinArguments(BuiltinArgumentPlan plan, const std::vector<lang::Argument>& exprs,
+                          EvalArg&& evalArg, std::vector<CallArgument>& out);
+template <class EvalArg>
 std::vector<CallArgument> EvalBuiltinArguments(std::string_view name,
                                                const std::vector<lang::Argument>& exprs,
                                                EvalArg&& evalArg) {
-  const BuiltinArgumentPlan plan = PlanBuiltinArguments(name, exprs.size());
+  std::vector<CallArgument> out;
+  EvalBuiltinArguments(PlanBuiltinArguments(name, exprs.size()), exprs,
+                       std::forward<EvalArg>(evalArg), out);
+  return out;
+}
+
+// The same with the plan already made (the evaluator keeps it per name),
+// into `out` (emptied first; its capacity is reused).
+template <class EvalArg>
+void EvalBuiltinArguments(BuiltinArgumentPlan plan, const std::vector<lang::Argument>& exprs,
+                          EvalArg&& evalArg, std::vector<CallArgument>& out) {
+  out.clear();
   const size_t count =
       plan == BuiltinArgumentPlan::FirstFour ? std::min<size_t>(exprs.size(), 4) : exprs.size();
-  std::vector<CallArgument> out;
   out.reserve(count);
-  for (size_t i = 0; i < count; ++i) out.push_back(CallArgument{exprs[i].name, Value()});
+  for (size_t i = 0; i < count; ++i) {
+    out.emplace_back();
+    out.back().name = exprs[i].name;
+  }
   switch (plan) {
     case BuiltinArgumentPlan::None:
       break;
@@ -74,7 +91,6 @@ std::vector<CallArgument> EvalBuiltinArguments(std::string_view name,
       break;
     }
   }
-  return out;
 }
 
 }  // namespace mos::eval

@@ -17,6 +17,9 @@ class EvalLog;
 struct CallArgument {
   std::string name;  // empty for positional
   Value value;
+  // The interned `name` (null when positional or not from the AST); set by
+  // the evaluator, which binds arguments by it.
+  const lang::SymbolData* symbol = nullptr;
 };
 
 // What a builtin sees of its call: evaluated arguments, where the call is

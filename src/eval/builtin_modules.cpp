@@ -1,9 +1,11 @@
 #include "eval/builtin_modules.h"
+#include "eval/pool_allocator.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -16,24 +18,31 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
                        size_t positionalCount)
     : in(interp), inst(instantiation) {
   Arguments args = in.EvalArguments(inst.arguments, ctx);
-  std::vector<const char*> params(names);
-  for (const char* n : params) values_.emplace_back(n, Value());
+  Interpreter::ArgumentsRecycler recycle{in, args};
+  const char* const* params = names.begin();
+  const size_t paramCount = names.size();
+  values_.reserve(paramCount);
+  for (const char* n : names) values_.emplace_back(n, Value());
   std::shared_ptr<Context> local;
   size_t position = 0;
   bool tooMany = false;
-  std::vector<bool> given(params.size(), false);
+  // Which parameters were given (modules have far fewer than 64).
+  std::vector<bool> givenHeap(paramCount > 64 ? paramCount : 0, false);
+  uint64_t givenBits = 0;
   auto assign = [&](size_t i, const Value& v) {
-    if (given[i])
+    bool given = paramCount > 64 ? givenHeap[i] : (givenBits >> i) & 1;
+    if (given)
       in.log().Warning(std::string("argument ") + params[i] + " supplied more than once" +
                            in.Where(inst.span),
                        inst.span);
-    given[i] = true;
+    if (paramCount > 64) givenHeap[i] = true;
+    else givenBits |= uint64_t{1} << i;
     values_[i].second = v;
   };
   for (auto& a : args) {
     if (a.name.empty()) {
       positionalValues_.push_back(a.value);
-      if (position < positionalCount && position < params.size()) {
+      if (position < positionalCount && position < paramCount) {
         assign(position++, a.value);
       } else if (!tooMany) {
         tooMany = true;
@@ -50,8 +59,8 @@ ModuleArgs::ModuleArgs(Interpreter& interp, const lang::InstantiationStatement& 
     }
     if (found) continue;
     if (a.name[0] == '$') {
-      if (!local) local = std::make_shared<Context>(ctx, ctx);
-      local->Set(a.name, a.value);
+      if (!local) local = MakePooled<Context>(ctx, ctx);
+      local->Set(a.symbol, a.value);
     } else {
       in.log().Warning("variable " + a.name + " not specified as parameter" + in.Where(inst.span),
                        inst.span);
@@ -70,13 +79,16 @@ const Value& ModuleArgs::operator[](const char* name) const {
 Fragments ModuleArgs::GetFragments() {
   Fragments f;
   // 2021.01 reads anything but a number as 0 (then clamped with a warning).
-  auto get = [&](const char* name) {
+  static const lang::Symbol kFn = lang::PermanentSymbol("$fn");
+  static const lang::Symbol kFs = lang::PermanentSymbol("$fs");
+  static const lang::Symbol kFa = lang::PermanentSymbol("$fa");
+  auto get = [&](lang::Symbol name) {
     const Value* v = scope->Lookup(name);
     return v && v->IsNumber() ? v->AsNumber() : 0.0;
   };
-  f.fn = get("$fn");
-  f.fs = get("$fs");
-  f.fa = get("$fa");
+  f.fn = get(kFn);
+  f.fs = get(kFs);
+  f.fa = get(kFa);
   if (f.fs < 0.01) {
     in.Warning("$fs too small - clamping to 0.010000", inst.span);
     f.fs = 0.01;
@@ -95,7 +107,7 @@ void ModuleArgs::PushWithChildren(NodeKind kind, NodeParams params, std::vector<
 void PushWithChildren(Interpreter& in, NodeKind kind, NodeParams params,
                       const lang::InstantiationStatement& inst, const ConstContextPtr& scope,
                       std::vector<NodePtr>& out, bool dropIfEmpty) {
-  auto n = std::make_shared<Node>();
+  auto n = MakePooled<Node>();
   n->kind = kind;
   n->params = std::move(params);
   n->span = inst.span;
@@ -105,7 +117,7 @@ void PushWithChildren(Interpreter& in, NodeKind kind, NodeParams params,
 
 NodePtr MakeNode(NodeKind kind, NodeParams params, const lang::InstantiationStatement& inst,
                  std::vector<NodePtr> children) {
-  auto n = std::make_shared<Node>();
+  auto n = MakePooled<Node>();
   n->kind = kind;
   n->params = std::move(params);
   n->span = inst.span;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "eval/builtin_modules.h"
+#include "eval/pool_allocator.h"
 
 namespace mos::eval {
 namespace {
@@ -48,8 +49,8 @@ void ForLoop(Interpreter& in, const InstantiationStatement& inst, const ConstCon
     const lang::Argument& arg = inst.arguments[level];
     ConstContextPtr scope = l.scope;
     if (!arg.name.empty()) {
-      auto c = std::make_shared<Context>(l.scope, l.scope);
-      c->Set(arg.name, std::move(item));
+      auto c = MakePooled<Context>(l.scope, l.scope);
+      c->Set(arg.symbol.Get(arg.name), std::move(item));
       scope = std::move(c);
     }
     if (level + 1 == n) {
@@ -79,7 +80,7 @@ void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
   const lang::Argument& arg = inst.arguments[0];
   const Value seq = arg.value ? in.Eval(*arg.value, ctx) : Value();
   std::vector<Value> items = in.ForValues(seq, inst.span, true);
-  auto node = std::make_shared<Node>();
+  auto node = MakePooled<Node>();
   node->kind = kind;
   node->span = inst.span;
   Interpreter::DeferredBody& d = in.deferred_;
@@ -92,8 +93,8 @@ void For(NodeKind kind, Interpreter& in, const InstantiationStatement& inst,
     if (arg.name.empty()) {
       d.rounds.push_back(ctx);
     } else {
-      auto c = std::make_shared<Context>(ctx, ctx);
-      c->Set(arg.name, std::move(item));
+      auto c = MakePooled<Context>(ctx, ctx);
+      c->Set(arg.symbol.Get(arg.name), std::move(item));
       d.rounds.push_back(std::move(c));
     }
   }
@@ -104,6 +105,8 @@ void Let(Interpreter& in, const InstantiationStatement& inst, const ConstContext
          std::vector<NodePtr>& out) {
   std::vector<lang::Assignment> assignments;
   for (const auto& a : inst.arguments) {
+    // The scope keeps the symbol; the AST's argument holds it for the run.
+    a.symbol.Get(a.name);
     lang::Assignment as;
     as.name = a.name;
     as.value = a.value;
@@ -120,9 +123,9 @@ void Assign(Interpreter& in, const InstantiationStatement& inst, const ConstCont
   in.DeprecatedOnce("The assign() module will be removed in future releases. Use a regular "
                     "assignment instead." + in.log().LocationSuffixFromMain(inst.span),
                     inst.span);
-  auto c = std::make_shared<Context>(ctx, ctx);
+  auto c = MakePooled<Context>(ctx, ctx);
   for (const auto& a : inst.arguments)
-    if (!a.name.empty()) c->Set(a.name, a.value ? in.Eval(*a.value, ctx) : Value());
+    if (!a.name.empty()) c->Set(a.symbol.Get(a.name), a.value ? in.Eval(*a.value, ctx) : Value());
   PushWithChildren(in, NodeKind::Group, {}, inst, c, out);
 }
 
@@ -151,7 +154,7 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
   for (const auto& s : body.instantiations)
     if (!s->modifiers.disable) list.push_back(s.get());
   // The children body's own scope: its assignments, under the caller's scope.
-  auto scope = std::make_shared<Context>(frame->callerScope, ctx);
+  auto scope = MakePooled<Context>(frame->callerScope, ctx);
   scope->AddDefinitions(body);
   in.EvalAssignments(body.assignments, scope);
 
@@ -183,7 +186,7 @@ void Children(Interpreter& in, const InstantiationStatement& inst, const ConstCo
     return;
   }
   if (!index || index->IsUndef()) {
-    auto group = std::make_shared<Node>();
+    auto group = MakePooled<Node>();
     group->kind = NodeKind::Group;
     group->span = inst.span;
     in.DeferStatements(group, scope, std::move(list));
@@ -238,7 +241,7 @@ void Child(Interpreter& in, const InstantiationStatement& inst, const ConstConte
                inst.span);
     return;
   }
-  auto scope = std::make_shared<Context>(frame->callerScope, ctx);
+  auto scope = MakePooled<Context>(frame->callerScope, ctx);
   scope->AddDefinitions(body);
   in.EvalAssignments(body.assignments, scope);
   in.EvalStatement(*list[static_cast<size_t>(index)], scope, out);

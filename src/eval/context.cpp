@@ -2,7 +2,8 @@
 
 namespace mos::eval {
 
-void Context::Set(const std::string& name, Value value) {
+void Context::Set(lang::Symbol name, Value value) {
+  name->Mark(lang::kRoleVariable);
   if (auto* e = vars_.Find(name)) {
     e->second = std::move(value);
     return;
@@ -11,8 +12,15 @@ void Context::Set(const std::string& name, Value value) {
 }
 
 const Value* Context::Lookup(std::string_view name) const {
+  lang::Symbol s = lang::FindSymbol(name);
+  return s ? Lookup(s) : nullptr;
+}
+
+const Value* Context::Lookup(lang::Symbol name) const {
   // $children belongs to the module whose body is lexically around the use.
-  const bool special = !name.empty() && name[0] == '$' && name != "$children";
+  static const lang::Symbol kChildren = lang::PermanentSymbol("$children");
+  if (!name->Has(lang::kRoleVariable)) return nullptr;  // bound nowhere
+  const bool special = name->dollar && name != kChildren;
   // Iterative walks: scope chains can be as long as the recursion depth.
   for (const Context* c = this; c; c = special ? c->dynamic_.get() : c->lexical_.get())
     if (const Value* v = c->FindLocal(name)) return v;
@@ -22,8 +30,16 @@ const Value* Context::Lookup(std::string_view name) const {
 void Context::AddDefinitions(const lang::Body& body) {
   if (body.modules.empty() && body.functions.empty()) return;
   if (!defs_) defs_ = std::make_shared<ScopeDefinitions>();
-  for (const auto& m : body.modules) defs_->modules[m->name] = m.get();
-  for (const auto& f : body.functions) defs_->functions[f->name] = f.get();
+  for (const auto& m : body.modules) {
+    lang::Symbol s = m->symbol.Get(m->name);
+    s->Mark(lang::kRoleModule);
+    defs_->modules[s] = m.get();
+  }
+  for (const auto& f : body.functions) {
+    lang::Symbol s = f->symbol.Get(f->name);
+    s->Mark(lang::kRoleFunction);
+    defs_->functions[s] = f.get();
+  }
 }
 
 void Context::SetUses(std::vector<UsedFilePtr> uses) {
@@ -36,16 +52,17 @@ namespace {
 
 // Definitions of a used file (and, as 2021.01 does, not of its own uses).
 template <class Def>
-const Def* FindIn(const std::vector<std::shared_ptr<const Def>>& defs, std::string_view name) {
+const Def* FindIn(const std::vector<std::shared_ptr<const Def>>& defs, lang::Symbol name) {
   const Def* found = nullptr;
   for (const auto& d : defs)
-    if (d->name == name) found = d.get();  // the last definition wins
+    if (d->symbol.Get(d->name) == name) found = d.get();  // the last definition wins
   return found;
 }
 
 }  // namespace
 
-Found<lang::ModuleDefinition> Context::FindModule(std::string_view name) const {
+Found<lang::ModuleDefinition> Context::FindModule(lang::Symbol name) const {
+  if (!name->Has(lang::kRoleModule)) return {};  // defined nowhere
   for (const Context* c = this; c; c = c->lexical_.get()) {
     const ScopeDefinitions* d = c->defs_.get();
     if (!d) continue;
@@ -58,7 +75,8 @@ Found<lang::ModuleDefinition> Context::FindModule(std::string_view name) const {
   return {};
 }
 
-Found<lang::FunctionDefinition> Context::FindFunction(std::string_view name) const {
+Found<lang::FunctionDefinition> Context::FindFunction(lang::Symbol name) const {
+  if (!name->Has(lang::kRoleFunction)) return {};  // defined nowhere
   for (const Context* c = this; c; c = c->lexical_.get()) {
     const ScopeDefinitions* d = c->defs_.get();
     if (!d) continue;

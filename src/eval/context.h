@@ -49,24 +49,31 @@ struct ModuleFrame {
 
 // The variables of one scope in the order they were first set. Most scopes
 // hold one or two (a loop variable, a let, a function's parameters), so the
-// first two live inside the Context itself and need no allocation.
+// first two live inside the Context itself and need no allocation. Names are
+// interned symbols (lang/symbol.h), compared by pointer; the AST that names
+// them outlives every scope of a run.
+struct ScopeEntry {
+  lang::Symbol first = nullptr;
+  Value second;
+  const std::string& name() const { return first->text; }
+};
 class ScopeVariables {
  public:
-  using Entry = std::pair<std::string, Value>;
+  using Entry = ScopeEntry;
   const Entry* begin() const { return heap_.empty() ? inline_ : heap_.data(); }
   const Entry* end() const { return begin() + size_; }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  Entry* Find(std::string_view name) {
+  Entry* Find(lang::Symbol name) {
     Entry* e = heap_.empty() ? inline_ : heap_.data();
     for (size_t i = 0; i < size_; ++i)
-      if (SameName(e[i].first, name)) return &e[i];
+      if (e[i].first == name) return &e[i];
     return nullptr;
   }
-  const Entry* Find(std::string_view name) const {
+  const Entry* Find(lang::Symbol name) const {
     return const_cast<ScopeVariables*>(this)->Find(name);
   }
-  void Add(const std::string& name, Value value) {
+  void Add(lang::Symbol name, Value value) {
     if (size_ < kInline) {
       inline_[size_].first = name;
       inline_[size_].second = std::move(value);
@@ -75,7 +82,7 @@ class ScopeVariables {
         heap_.reserve(2 * kInline);
         for (auto& e : inline_) heap_.push_back(std::move(e));
       }
-      heap_.emplace_back(name, std::move(value));
+      heap_.push_back(Entry{name, std::move(value)});
     }
     ++size_;
   }
@@ -87,13 +94,6 @@ class ScopeVariables {
 
  private:
   static constexpr size_t kInline = 2;
-  // Names are short: a plain loop beats a call to memcmp.
-  static bool SameName(const std::string& a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < b.size(); ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
   Entry inline_[kInline];
   size_t size_ = 0;
   std::vector<Entry> heap_;  // all entries once there are more than kInline
@@ -103,8 +103,8 @@ class ScopeVariables {
 // file scopes and bodies with definitions have them). Shared between the
 // scopes of one used file, which are made on every call into it.
 struct ScopeDefinitions {
-  std::unordered_map<std::string_view, const lang::ModuleDefinition*> modules;
-  std::unordered_map<std::string_view, const lang::FunctionDefinition*> functions;
+  std::unordered_map<lang::Symbol, const lang::ModuleDefinition*> modules;
+  std::unordered_map<lang::Symbol, const lang::FunctionDefinition*> functions;
   std::vector<UsedFilePtr> uses;
 };
 using ScopeDefinitionsPtr = std::shared_ptr<ScopeDefinitions>;
@@ -115,12 +115,14 @@ class Context : public std::enable_shared_from_this<Context> {
       : lexical_(std::move(lexical)), dynamic_(std::move(dynamic)) {}
 
   // Variables of this scope (a second Set of the same name replaces it).
-  void Set(const std::string& name, Value value);
-  const Value* FindLocal(std::string_view name) const {
+  void Set(lang::Symbol name, Value value);
+  const Value* FindLocal(lang::Symbol name) const {
     const auto* e = vars_.Find(name);
     return e ? &e->second : nullptr;
   }
   // Lexical lookup for ordinary names, dynamic for `$` names; null if absent.
+  const Value* Lookup(lang::Symbol name) const;
+  // By text (not on hot paths: finds the symbol first).
   const Value* Lookup(std::string_view name) const;
 
   // Definitions of `body` become visible in this scope.
@@ -131,8 +133,8 @@ class Context : public std::enable_shared_from_this<Context> {
   void ShareDefinitions(ScopeDefinitionsPtr defs) { defs_ = std::move(defs); }
   const ScopeDefinitionsPtr& definitions() const { return defs_; }
 
-  Found<lang::ModuleDefinition> FindModule(std::string_view name) const;
-  Found<lang::FunctionDefinition> FindFunction(std::string_view name) const;
+  Found<lang::ModuleDefinition> FindModule(lang::Symbol name) const;
+  Found<lang::FunctionDefinition> FindFunction(lang::Symbol name) const;
 
   // Nearest enclosing user-module call along the lexical chain.
   void SetModuleFrame(ModuleFrame frame) { frame_ = std::make_unique<ModuleFrame>(std::move(frame)); }

@@ -1,8 +1,11 @@
 // Function calls: user functions and function values (with 2021.01's
 // tail-call loop), builtin functions, parent_module().
 #include <cmath>
+#include <mutex>
+#include <unordered_map>
 
 #include "eval/builtin_arguments.h"
+#include "eval/pool_allocator.h"
 #include "eval/interpreter.h"
 
 namespace mos::eval {
@@ -30,6 +33,46 @@ Value ParentModule(Interpreter& in, const Arguments& args, const SourceSpan& spa
   return Value::String(stack[stack.size() - 1 - static_cast<size_t>(n)]);
 }
 
+// What a called name is among the builtin functions, with the argument
+// plans for up to kPlannedCounts arguments (builtin_arguments.h).
+struct BuiltinFunctionEntry {
+  static constexpr size_t kPlannedCounts = 8;
+  const BuiltinFunction* fn = nullptr;  // null: no builtin function of that name
+  bool parentModule = false;
+  bool isUndef = false;
+  BuiltinArgumentPlan plans[kPlannedCounts] = {};
+  BuiltinArgumentPlan Plan(std::string_view name, size_t count) const {
+    return count < kPlannedCounts ? plans[count] : PlanBuiltinArguments(name, count);
+  }
+};
+
+// Found once per name and process: one entry per builtin (a bounded set),
+// one shared entry for every other name.
+const BuiltinFunctionEntry& BuiltinEntryOf(lang::Symbol s) {
+  if (const void* p = s->builtinFunction.load(std::memory_order_acquire))
+    return *static_cast<const BuiltinFunctionEntry*>(p);
+  static std::mutex* mutex = new std::mutex;
+  static auto* entries = new std::unordered_map<std::string, BuiltinFunctionEntry>;
+  static const BuiltinFunctionEntry kNone;
+  const BuiltinFunctionEntry* e = &kNone;
+  const BuiltinFunction* fn = FindBuiltinFunction(s->text);
+  if (fn || s->text == "parent_module") {
+    std::lock_guard<std::mutex> lock(*mutex);
+    auto [it, added] = entries->try_emplace(s->text);
+    BuiltinFunctionEntry& made = it->second;
+    if (added) {
+      made.fn = fn;
+      made.parentModule = s->text == "parent_module";
+      made.isUndef = s->text == "is_undef";
+      for (size_t n = 0; n < BuiltinFunctionEntry::kPlannedCounts; ++n)
+        made.plans[n] = PlanBuiltinArguments(s->text, n);
+    }
+    e = &made;
+  }
+  s->builtinFunction.store(e, std::memory_order_release);
+  return *e;
+}
+
 const IdentifierExpr* CalleeName(const Expr& e) {
   if (e.kind != ExprKind::Call) return nullptr;
   const auto& call = static_cast<const CallExpr&>(e);
@@ -55,10 +98,11 @@ struct Interpreter::Callable {
 
   bool IsSelfCall(const IdentifierExpr& id, const Context& c) const {
     if (id.name != name) return false;
-    const Value* v = c.Lookup(id.name);
+    const lang::Symbol s = id.symbol.Get(id.name);
+    const Value* v = c.Lookup(s);
     if (literal) return v && v->IsFunction() && v->AsFunction().literal.get() == literal;
     if (v && v->IsFunction()) return false;
-    return c.FindFunction(id.name).def == def;
+    return c.FindFunction(s).def == def;
   }
 };
 
@@ -69,6 +113,7 @@ struct Interpreter::Callable {
 // below, so that its frame stays small.
 Value Interpreter::CallLoop(const Callable& f, Arguments args, const SourceSpan& span,
                             const ConstContextPtr& caller) {
+  ArgumentsRecycler recycle{*this, args};
   DepthGuard guard(*this, "function", f.name, span);
   ConstContextPtr dynamic = f.usedFileScope ? f.usedFileScope : caller;
   const SourceSpan* callSpan = &span;
@@ -127,6 +172,7 @@ void Interpreter::NextTailCall(const Callable& f, const CallExpr& tail, const Co
     for (const auto& a : tail.arguments) {
       args.emplace_back();
       args.back().name = a.name;
+      if (!a.name.empty()) args.back().symbol = a.symbol.Get(a.name);
       if (a.value) args.back().value = Eval(*a.value, c);
     }
   } catch (EvalError& err) {
@@ -140,8 +186,8 @@ void Interpreter::NextTailCall(const Callable& f, const CallExpr& tail, const Co
   ContextPtr carrier;
   for (const Context* k = c.get(); k && k != base.get(); k = k->dynamic().get())
     for (const auto& [name, value] : k->variables())
-      if (!name.empty() && name[0] == '$' && !(carrier && carrier->FindLocal(name))) {
-        if (!carrier) carrier = std::make_shared<Context>(nullptr, base);
+      if (name->dollar && !(carrier && carrier->FindLocal(name))) {
+        if (!carrier) carrier = MakePooled<Context>(nullptr, base);
         carrier->Set(name, value);
       }
   if (carrier) dynamic = std::move(carrier);
@@ -152,36 +198,43 @@ void Interpreter::NextTailCall(const Callable& f, const CallExpr& tail, const Co
 // through functions, with nothing else in its frame; every other call is
 // in CallFunctionOther.
 Value Interpreter::CallFunction(const CallExpr& call, const ConstContextPtr& ctx) {
+  bool notUserFunction = false;
   if (call.callee->kind == ExprKind::Identifier) {
-    const std::string& name = static_cast<const IdentifierExpr&>(*call.callee).name;
+    const auto& id = static_cast<const IdentifierExpr&>(*call.callee);
+    const std::string& name = id.name;
     if (!name.empty() && name[0] != '$') {
       try {
+        const lang::Symbol sym = id.symbol.Get(name);
         // A variable holding a function value shadows a function definition.
-        if (const Value* v = ctx->Lookup(name); v && v->IsFunction()) {
+        if (const Value* v = ctx->Lookup(sym); v && v->IsFunction()) {
           const FunctionValue fv = v->AsFunction();  // alive while arguments are evaluated
           Callable f{&fv.literal->parameters, fv.literal->body.get(), fv.closure, name,
                      fv.literal->span, nullptr, fv.literal.get(), nullptr};
           return CallLoop(f, EvalArguments(call.arguments, ctx), call.span, ctx);
         }
-        if (auto def = ctx->FindFunction(name); def && !def.usedFile) {
+        auto def = ctx->FindFunction(sym);
+        if (def && !def.usedFile) {
           Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
                      def.def, nullptr, nullptr};
           return CallLoop(f, EvalArguments(call.arguments, ctx), call.span, ctx);
         }
+        // Neither: a builtin or an unknown name (CallFunctionOther traces it).
+        notUserFunction = !def;
       } catch (EvalError& e) {
         TraceCall(e, name, call.span);
         throw;
       }
     }
   }
-  return CallFunctionOther(call, ctx);
+  return CallFunctionOther(call, ctx, notUserFunction);
 }
 
 void Interpreter::TraceCall(EvalError& e, const std::string& name, const SourceSpan& span) {
   Trace(e, "called by '" + name + "'", span);
 }
 
-Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr& ctx) {
+Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr& ctx,
+                                     bool notUserFunction) {
   static const std::string kNoName;
   const std::string* namePtr = &kNoName;  // for the TRACE line
   try {
@@ -192,38 +245,45 @@ Value Interpreter::CallFunctionOther(const CallExpr& call, const ConstContextPtr
       Warning(std::string("Can't call function on ") + TypeName(callee), call.span);
       return Value();
     }
-    namePtr = &static_cast<const IdentifierExpr&>(*call.callee).name;
+    const auto& id = static_cast<const IdentifierExpr&>(*call.callee);
+    namePtr = &id.name;
     const std::string& name = *namePtr;
     if (!name.empty() && name[0] == '$') {
       Warning("Can't call function on dynamically scoped variable", call.span);
       return Value();
     }
     // A variable holding a function value shadows a function definition.
-    if (const Value* v = ctx->Lookup(name); v && v->IsFunction()) {
+    const lang::Symbol sym = id.symbol.Get(name);
+    if (const Value* v = notUserFunction ? nullptr : ctx->Lookup(sym); v && v->IsFunction()) {
       Value f = *v;  // keep it alive while arguments are evaluated
       Arguments args = EvalArguments(call.arguments, ctx);
       return CallFunctionValue(f.AsFunction(), args, call.span, ctx, name);
     }
-    if (auto def = ctx->FindFunction(name)) {
+    if (auto def = notUserFunction ? Found<FunctionDefinition>{} : ctx->FindFunction(sym)) {
       Arguments args = EvalArguments(call.arguments, ctx);
       Callable f{&def.def->parameters, def.def->body.get(), def.scope, name, def.def->span,
                  def.def, nullptr, nullptr};
       if (def.usedFile) f.scope = f.usedFileScope = UsedFileScope(*def.usedFile, ctx);
       return CallLoop(f, std::move(args), call.span, ctx);
     }
-    if (name == "parent_module") return ParentModule(*this, EvalArguments(call.arguments, ctx), call.span);
-    if (const BuiltinFunction* b = FindBuiltinFunction(name)) {
-      Arguments args;
+    const BuiltinFunctionEntry& builtin = BuiltinEntryOf(sym);
+    if (builtin.parentModule) return ParentModule(*this, EvalArguments(call.arguments, ctx), call.span);
+    if (const BuiltinFunction* b = builtin.fn) {
+      Arguments args = TakeArguments();
+      ArgumentsRecycler recycle{*this, args};
       // is_undef(x) looks x up without the unknown-variable warning.
-      if (name == "is_undef" && call.arguments.size() == 1 && call.arguments[0].name.empty() &&
+      if (builtin.isUndef && call.arguments.size() == 1 && call.arguments[0].name.empty() &&
           call.arguments[0].value && call.arguments[0].value->kind == ExprKind::Identifier) {
-        const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(*call.arguments[0].value).name);
+        const auto& arg = static_cast<const IdentifierExpr&>(*call.arguments[0].value);
+        const Value* v = ctx->Lookup(arg.symbol.Get(arg.name));
         args.push_back(CallArgument{"", v ? *v : Value()});
       } else {
-        args = EvalBuiltinArguments(name, call.arguments, [&](size_t i) {
-          const Expr* e = call.arguments[i].value.get();
-          return e ? Eval(*e, ctx) : Value();
-        });
+        EvalBuiltinArguments(builtin.Plan(name, call.arguments.size()), call.arguments,
+                             [&](size_t i) {
+                               const Expr* e = call.arguments[i].value.get();
+                               return e ? Eval(*e, ctx) : Value();
+                             },
+                             args);
       }
       BuiltinCall bc{name, args, call.span, log_};
       return b->impl(bc);
@@ -248,20 +308,21 @@ ContextPtr Interpreter::LetScope(const std::vector<Assignment>& assignments,
                                  const ConstContextPtr& ctx) {
   // A recursion may run through an assignment: this frame counts.
   FrameGuard frame(*this, assignments.empty() ? SourceSpan{} : assignments.front().span);
-  auto c = std::make_shared<Context>(ctx, ctx);
+  auto c = MakePooled<Context>(ctx, ctx);
   for (const auto& a : assignments) {
     if (a.name.empty()) {
       Value v = a.value ? Eval(*a.value, c) : Value();
       Warning("Assignment without variable name " + v.ToEchoString(), a.span);
       continue;
     }
-    if (c->FindLocal(a.name)) {
+    const lang::Symbol sym = a.symbol.Get(a.name);
+    if (c->FindLocal(sym)) {
       // 2021.01 keeps the first and warns about the rest.
       Value v = a.value ? Eval(*a.value, c) : Value();
       Warning("Ignoring duplicate variable assignment " + a.name + " = " + v.ToEchoString(), a.span);
       continue;
     }
-    c->Set(a.name, a.value ? Eval(*a.value, c) : Value());
+    c->Set(sym, a.value ? Eval(*a.value, c) : Value());
   }
   return c;
 }

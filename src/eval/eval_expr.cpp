@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "eval/expr_text.h"
+#include "eval/pool_allocator.h"
 #include "eval/interpreter.h"
 
 namespace mos::eval {
@@ -108,12 +109,13 @@ std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span
 
 Arguments Interpreter::EvalArguments(const std::vector<Argument>& args,
                                      const ConstContextPtr& ctx) {
-  Arguments out;
+  Arguments out = TakeArguments();
   out.reserve(args.size());
   for (const auto& a : args) {
     // Built in place: no temporary CallArgument to move.
     out.emplace_back();
     out.back().name = a.name;
+    if (!a.name.empty()) out.back().symbol = a.symbol.Get(a.name);
     if (a.value) out.back().value = Eval(*a.value, ctx);
   }
   return out;
@@ -168,7 +170,8 @@ Value Interpreter::Eval(const Expr& e, const ConstContextPtr& ctx) {
       break;
     }
     case ExprKind::Identifier: {
-      if (const Value* v = ctx->Lookup(static_cast<const IdentifierExpr&>(e).name)) return *v;
+            const auto& id = static_cast<const IdentifierExpr&>(e);
+      if (const Value* v = ctx->Lookup(id.symbol.Get(id.name))) return *v;
       break;
     }
     case ExprKind::Binary: {
@@ -230,7 +233,7 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Identifier: {
       const auto& id = static_cast<const IdentifierExpr&>(e);
-      if (const Value* v = ctx->Lookup(id.name)) return *v;
+      if (const Value* v = ctx->Lookup(id.symbol.Get(id.name))) return *v;
       Warning("Ignoring unknown variable '" + id.name + "'", e.span);
       return Value();
     }
@@ -247,15 +250,24 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
     }
     case ExprKind::Vector: {
       const auto& v = static_cast<const VectorExpr&>(e);
-      auto cached = constantValues_.find(&e);
-      const bool known = cached != constantValues_.end();
-      if (known && cached->second.IsVector()) return cached->second;
+      // Whether the vector is constant depends on the AST alone: noted in
+      // the node once (VectorExpr::constness), its value kept per run.
+      const unsigned char constness = v.constness.load(std::memory_order_relaxed);
+      if (constness != VectorExpr::kNotConstant) {
+        auto cached = constantValues_.find(&e);
+        if (cached != constantValues_.end() && cached->second.IsVector()) return cached->second;
+      }
       ValueVector out;
       out.reserve(v.elements.size());
       for (const auto& el : v.elements) EvalListElement(*el, ctx, out);
       Value result = Value::Vector(std::move(out));
       // Its elements were evaluated above, so nested vectors are known.
-      if (!known) constantValues_.emplace(&e, IsConstantVector(v) ? result : Value());
+      if (constness != VectorExpr::kNotConstant) {
+        const bool constant = IsConstantVector(v);
+        if (constant) constantValues_.emplace(&e, result);
+        v.constness.store(constant ? VectorExpr::kConstant : VectorExpr::kNotConstant,
+                          std::memory_order_relaxed);
+      }
       return result;
     }
     case ExprKind::Unary: {
@@ -380,10 +392,10 @@ void Interpreter::LcForLoop(const LcForExpr& f, size_t level, const ConstContext
   auto round = [&](Value item) {
     CheckLimits();
     if (view.use_count() == 2) {
-      c->Set(a.name, std::move(item));
+      c->Set(a.symbol.Get(a.name), std::move(item));
     } else {
-      c = std::make_shared<Context>(ctx, ctx);
-      c->Set(a.name, std::move(item));
+      c = MakePooled<Context>(ctx, ctx);
+      c->Set(a.symbol.Get(a.name), std::move(item));
       view = c;
     }
     LcForLoop(f, level + 1, view, out);
@@ -427,9 +439,10 @@ void Interpreter::EvalListElement(const Expr& e, const ConstContextPtr& ctx, Val
         EvalListElement(*f.body, c, out);
         // The update is sequential and starts from this round's values; the
         // next round gets a fresh scope so the chain does not grow.
-        auto next = std::make_shared<Context>(ctx, ctx);
+        auto next = MakePooled<Context>(ctx, ctx);
         for (const auto& [name, value] : c->variables()) next->Set(name, value);
-        for (const auto& a : f.update) next->Set(a.name, a.value ? Eval(*a.value, next) : Value());
+        for (const auto& a : f.update)
+          next->Set(a.symbol.Get(a.name), a.value ? Eval(*a.value, next) : Value());
         c = next;
       }
       return;

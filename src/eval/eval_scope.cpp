@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "eval/interpreter.h"
+#include "eval/pool_allocator.h"
 
 namespace mos::eval {
 
@@ -72,11 +73,11 @@ struct Binding {
   Interpreter::FrameGuard frame(in, callSpan);
   for (size_t i = 0; i < params.size(); ++i) {
     if (!params[i].defaultValue) {
-      if (!b.assigned[i]) ctx.Set(params[i].name, Value());
+      if (!b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), Value());
       continue;
     }
     Value v = in.Eval(*params[i].defaultValue, lexical);
-    if (!b.assigned[i]) ctx.Set(params[i].name, std::move(v));
+    if (!b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), std::move(v));
   }
 }
 
@@ -85,12 +86,12 @@ struct Binding {
                                      Context& ctx, bool defaultsDone) {
   if (!defaultsDone)
     for (size_t i = 0; i < params.size(); ++i)
-      if (!b.assigned[i]) ctx.Set(params[i].name, Value());
+      if (!b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), Value());
   for (const auto& d : b.duplicates)
     in.log().Warning("argument " + d + " supplied more than once" + in.Where(callSpan), callSpan);
   for (size_t i = 0; i < params.size(); ++i)
-    if (b.assigned[i]) ctx.Set(params[i].name, *b.assigned[i]);
-  for (const auto* s : b.specials) ctx.Set(s->name, s->value);
+    if (b.assigned[i]) ctx.Set(params[i].symbol.Get(params[i].name), *b.assigned[i]);
+  for (const auto* s : b.specials) ctx.Set(s->symbol, s->value);
 }
 
 }  // namespace
@@ -102,7 +103,7 @@ ContextPtr Interpreter::BindParameters(const std::vector<lang::Parameter>& param
                                        ConstContextPtr dynamic,
                                        const lang::SourceSpan& callSpan,
                                        const std::string& /*callee*/) {
-  auto ctx = std::make_shared<Context>(lexical, std::move(dynamic));
+  auto ctx = MakePooled<Context>(lexical, std::move(dynamic));
   Binding b(params.size());
   MatchArguments(*this, params, args, callSpan, b);
   bool anyDefault = false;
@@ -129,12 +130,12 @@ void Interpreter::EvalAssignments(const std::vector<lang::Assignment>& assignmen
   }
   for (const auto* a : order) {
     Value v = a->value ? Eval(*a->value, ctx) : Value();
-    ctx->Set(a->name, std::move(v));
+    ctx->Set(a->symbol.Get(a->name), std::move(v));
   }
 }
 
 ContextPtr Interpreter::UsedFileScope(const UsedFile& used, const ConstContextPtr& caller) {
-  auto ctx = std::make_shared<Context>(root_, caller);
+  auto ctx = MakePooled<Context>(root_, caller);
   // Its definitions are the same on every call: built once per run.
   ScopeDefinitionsPtr& defs = usedFileDefinitions_[&used];
   if (!defs) {

@@ -1,6 +1,7 @@
 // Statements: bodies, if/else, module instantiation (user modules; builtin
 // ones are in builtin_modules_*.cpp) and the top level of a program.
 #include "eval/interpreter.h"
+#include "eval/pool_allocator.h"
 #include "lang/parser.h"
 
 namespace mos::eval {
@@ -10,7 +11,7 @@ namespace {
 // Applies the '#'/'%' modifiers of a statement to the node it produced.
 NodePtr WithModifiers(NodePtr node, const lang::Modifiers& m) {
   if (!node || (!m.highlight && !m.background)) return node;
-  auto copy = std::make_shared<Node>(*node);
+  auto copy = MakePooled<Node>(*node);
   if (m.highlight) copy->highlight = true;
   if (m.background) copy->background = true;
   return copy;
@@ -44,7 +45,7 @@ void Interpreter::EvalBody(const lang::Body& body, const ContextPtr& ctx,
 
 void Interpreter::EvalChildren(const lang::Body& body, const ConstContextPtr& lexical,
                                const ConstContextPtr& dynamic, std::vector<NodePtr>& out) {
-  auto ctx = std::make_shared<Context>(lexical, dynamic);
+  auto ctx = MakePooled<Context>(lexical, dynamic);
   ctx->AddDefinitions(body);
   EvalAssignments(body.assignments, ctx);
   for (const auto& s : body.instantiations) EvalStatement(*s, ctx, out);
@@ -53,7 +54,7 @@ void Interpreter::EvalChildren(const lang::Body& body, const ConstContextPtr& le
 void Interpreter::DeferChildren(const std::shared_ptr<Node>& node, const lang::Body& body,
                                 const ConstContextPtr& scope, bool dropIfEmpty) {
   deferred_.node = node;
-  deferred_.scope = std::make_shared<Context>(scope, scope);
+  deferred_.scope = MakePooled<Context>(scope, scope);
   deferred_.body = &body;
   deferred_.statements.clear();
   deferred_.dropIfEmpty = dropIfEmpty;
@@ -99,7 +100,7 @@ void Interpreter::EvalStatement(const lang::Statement& s, const ConstContextPtr&
 void Interpreter::EvalRounds(const DeferredBody& d, std::vector<NodePtr>& into) {
   for (const auto& round : d.rounds) {
     CheckLimits();
-    auto c = std::make_shared<Context>(round, round);
+    auto c = MakePooled<Context>(round, round);
     c->AddDefinitions(*d.body);
     EvalAssignments(d.body->assignments, c);
     for (const auto& child : d.body->instantiations) EvalStatement(*child, c, into);
@@ -120,17 +121,17 @@ void Interpreter::BeginStatement(const lang::Statement& s, const ConstContextPtr
     CheckLimits();
     bool cond = Eval(*ie.condition, ctx).ToBool();
     if (!cond && !ie.hasElse) return;
-    auto group = std::make_shared<Node>();
+    auto group = MakePooled<Node>();
     group->span = s.span;
     produced.push_back(group);
     DeferredBody& d = work.deferred;
     d.node = std::move(group);
-    d.scope = std::make_shared<Context>(ctx, ctx);
+    d.scope = MakePooled<Context>(ctx, ctx);
     d.body = cond ? &ie.ifTrue : &ie.ifFalse;
     return;
   }
   const auto& inst = static_cast<const lang::InstantiationStatement&>(s);
-  if (auto def = ctx->FindModule(inst.name)) {
+  if (auto def = ctx->FindModule(inst.symbol.Get(inst.name))) {
     BeginUserModule(inst, def, ctx, produced, work);
     return;
   }
@@ -173,6 +174,7 @@ void Interpreter::BeginUserModule(const lang::InstantiationStatement& inst,
                                   const ConstContextPtr& ctx, std::vector<NodePtr>& produced,
                                   StatementWork& work) {
   Arguments args = EvalArguments(inst.arguments, ctx);
+  ArgumentsRecycler recycle{*this, args};
   EnterCall("module", inst.name, def.def->span);
   work.enteredCall = true;
   ConstContextPtr scope = def.scope;
@@ -186,8 +188,10 @@ void Interpreter::BeginUserModule(const lang::InstantiationStatement& inst,
     if (!c->modifiers.disable) ++childCount;
   moduleStack_.push_back(inst.name);
   work.pushedModule = true;
-  mctx->Set("$children", Value::Number(childCount));
-  mctx->Set("$parent_modules", Value::Number(static_cast<double>(moduleStack_.size())));
+  static const lang::Symbol kChildren = lang::PermanentSymbol("$children");
+  static const lang::Symbol kParentModules = lang::PermanentSymbol("$parent_modules");
+  mctx->Set(kChildren, Value::Number(childCount));
+  mctx->Set(kParentModules, Value::Number(static_cast<double>(moduleStack_.size())));
   mctx->SetModuleFrame(ModuleFrame{&inst, ctx, inst.name});
   for (const auto& a : def.def->body.assignments) {
     if (!a.value || a.value->kind != lang::ExprKind::Literal) continue;
@@ -196,7 +200,7 @@ void Interpreter::BeginUserModule(const lang::InstantiationStatement& inst,
         Warning("Module " + inst.name + ": Parameter " + a.name + " is overwritten with a literal",
                 a.span);
   }
-  auto node = std::make_shared<Node>();
+  auto node = MakePooled<Node>();
   node->span = inst.span;
   produced.push_back(node);
   DeferredBody& d = work.deferred;
@@ -217,7 +221,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   log_.SetMainDirectory(mainDirectory_);
   mainFile_ = file->path;
   keepAlive_->push_back(file);
-  auto fileCtx = std::make_shared<Context>(root_, root_);
+  auto fileCtx = MakePooled<Context>(root_, root_);
   fileCtx->SetUses(LoadUses(*file, 0));
   fileCtx->AddDefinitions(file->body);
 
@@ -234,14 +238,14 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   }
   EvalAssignments(assignments, fileCtx);
 
-  auto root = std::make_shared<Node>();
+  auto root = MakePooled<Node>();
   for (const auto& s : file->body.instantiations) EvalStatement(*s, fileCtx, root->children);
 
   // A program that sets the camera variables: 2021.01 reports it after
   // evaluating (the viewport follows them instead of "view all").
   bool camera = false;
   for (const char* name : {"$vpr", "$vpt"}) {
-    const Value* v = fileCtx->FindLocal(name);
+    const Value* v = fileCtx->FindLocal(lang::FindSymbol(name));
     if (!v) continue;
     double x, y, z;
     if (v->GetVec3(x, y, z))
@@ -251,7 +255,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
                        " to a vec3 or vec2 of numbers",
                    {});
   }
-  if (const Value* v = fileCtx->FindLocal("$vpd")) {
+  if (const Value* v = fileCtx->FindLocal(lang::FindSymbol("$vpd"))) {
     if (v->IsNumber())
       camera = true;
     else
@@ -259,7 +263,7 @@ NodePtr Interpreter::Run(const lang::FilePtr& file) {
   }
   if (camera) log_.Warning("Viewall and autocenter disabled in favor of $vp*", {});
   if (rootNode_) {
-    auto only = std::make_shared<Node>();
+    auto only = MakePooled<Node>();
     only->children.push_back(rootNode_);
     return only;
   }

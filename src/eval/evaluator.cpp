@@ -2,6 +2,7 @@
 // overrides and `use`s, and runs the top level. Also the Interpreter's
 // messages and limits.
 #include "eval/evaluator.h"
+#include "eval/pool_allocator.h"
 
 #include <unordered_set>
 
@@ -42,18 +43,25 @@ Interpreter::Interpreter(const EvalOptions& options, EvalLog& log)
     deadline_ = std::chrono::steady_clock::now() +
                 std::chrono::microseconds(static_cast<long long>(options.timeoutSeconds * 1e6));
   }
-  root_ = std::make_shared<Context>(nullptr, nullptr);
+  root_ = MakePooled<Context>(nullptr, nullptr);
   auto zero3 = Value::Vector({Value::Number(0), Value::Number(0), Value::Number(0)});
-  root_->Set("$fn", Value::Number(0));
-  root_->Set("$fa", Value::Number(12));
-  root_->Set("$fs", Value::Number(2));
-  root_->Set("$t", Value::Number(0));
-  root_->Set("$preview", Value::Bool(options.preview));
-  root_->Set("$vpr", zero3);
-  root_->Set("$vpt", zero3);
-  root_->Set("$vpd", Value::Number(500));
-  root_->Set("$vpf", Value::Number(22.5));
-  root_->Set("PI", Value::Number(3.14159265358979323846));
+  // The names live as long as the process (lang::PermanentSymbol).
+  static const lang::Symbol kNames[] = {
+      lang::PermanentSymbol("$fn"),  lang::PermanentSymbol("$fa"),
+      lang::PermanentSymbol("$fs"),  lang::PermanentSymbol("$t"),
+      lang::PermanentSymbol("$preview"), lang::PermanentSymbol("$vpr"),
+      lang::PermanentSymbol("$vpt"), lang::PermanentSymbol("$vpd"),
+      lang::PermanentSymbol("$vpf"), lang::PermanentSymbol("PI")};
+  root_->Set(kNames[0], Value::Number(0));
+  root_->Set(kNames[1], Value::Number(12));
+  root_->Set(kNames[2], Value::Number(2));
+  root_->Set(kNames[3], Value::Number(0));
+  root_->Set(kNames[4], Value::Bool(options.preview));
+  root_->Set(kNames[5], zero3);
+  root_->Set(kNames[6], zero3);
+  root_->Set(kNames[7], Value::Number(500));
+  root_->Set(kNames[8], Value::Number(22.5));
+  root_->Set(kNames[9], Value::Number(3.14159265358979323846));
 }
 
 std::string Interpreter::Where(const lang::SourceSpan& span) const {
@@ -174,6 +182,9 @@ std::vector<UsedFilePtr> Interpreter::LoadUses(const lang::File& file, int depth
       for (const std::string& inc : parsed.file->includedFiles) log_.SetFileBaseDirectory(inc, libDir);
       auto used = std::make_shared<UsedFile>();
       used->file = parsed.file;
+      // Its definitions are found by name (Context::FindFunction/FindModule).
+      for (const auto& f : parsed.file->body.functions) f->symbol.Get(f->name)->Mark(lang::kRoleFunction);
+      for (const auto& m : parsed.file->body.modules) m->symbol.Get(m->name)->Mark(lang::kRoleModule);
       keepAlive_->push_back(parsed.file);
       used->uses = LoadUses(*parsed.file, depth + 1);
       (*cache)[u.resolved] = used;
@@ -192,12 +203,12 @@ EvalResult Evaluate(const lang::FilePtr& file, const EvalOptions& options) {
     result.root = in.Run(file);
   } catch (const EvalError&) {
     result.aborted = true;
-    auto root = std::make_shared<Node>();
+    auto root = MakePooled<Node>();
     result.root = root;
   } catch (const std::bad_alloc&) {
     result.log.Error("Out of memory", {});
     result.aborted = true;
-    result.root = std::make_shared<Node>();
+    result.root = MakePooled<Node>();
   }
   in.BreakClosureCycles();
   return result;

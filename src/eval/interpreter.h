@@ -53,7 +53,10 @@ class Interpreter {
   [[gnu::noinline]] Value EvalOther(const lang::Expr& e, const ConstContextPtr& ctx);
   Arguments EvalArguments(const std::vector<lang::Argument>& args, const ConstContextPtr& ctx);
   Value CallFunction(const lang::CallExpr& call, const ConstContextPtr& ctx);
-  [[gnu::noinline]] Value CallFunctionOther(const lang::CallExpr& call, const ConstContextPtr& ctx);
+  // `notUserFunction`: CallFunction found neither a function value nor a
+  // definition of the name (the lookups are not repeated).
+  [[gnu::noinline]] Value CallFunctionOther(const lang::CallExpr& call, const ConstContextPtr& ctx,
+                                            bool notUserFunction = false);
   [[gnu::noinline]] void TraceCall(EvalError& e, const std::string& name,
                                    const lang::SourceSpan& span);
   Value CallFunctionValue(const FunctionValue& f, const Arguments& args,
@@ -225,6 +228,27 @@ class Interpreter {
 
   // Definitions of each used file, shared by its per-call scopes.
   std::unordered_map<const UsedFile*, ScopeDefinitionsPtr> usedFileDefinitions_;
+  // Argument lists whose calls have returned, kept for their capacity:
+  // EvalArguments takes one instead of allocating.
+  std::vector<Arguments> argumentPool_;
+  Arguments TakeArguments() {
+    if (argumentPool_.empty()) return {};
+    Arguments a = std::move(argumentPool_.back());
+    argumentPool_.pop_back();
+    return a;
+  }
+  void RecycleArguments(Arguments& a) {
+    if (a.capacity() == 0 || argumentPool_.size() >= 64) return;
+    a.clear();
+    argumentPool_.push_back(std::move(a));
+  }
+  // Recycles an argument list when the scope ends (also on errors).
+  struct ArgumentsRecycler {
+    Interpreter& in;
+    Arguments& args;
+    ~ArgumentsRecycler() { in.RecycleArguments(args); }
+  };
+
   // Values of expressions that evaluate to the same thing every time
   // (string literals, vectors of constants): built once per run and shared.
   // A null mapping (undef) marks a vector found not to be constant.

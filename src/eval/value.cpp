@@ -1,10 +1,13 @@
 // Value construction, accessors, truthiness, equality and the iterative
 // teardown of deeply nested vectors.
 #include "eval/value.h"
+#include "eval/pool_allocator.h"
 
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include "eval/eval_log.h"
@@ -36,6 +39,15 @@ struct StringPayload {
 
 // Grants the teardown access to Value's private payload.
 struct VectorPayloadAccess {
+  // Whether an element is a vector that holds a vector.
+  static bool HasNestedVectors(const ValueVector& items) {
+    for (const Value& v : items) {
+      if (v.type_ != Value::Type::Vector || !v.payload_) continue;
+      for (const Value& w : static_cast<const VectorPayload*>(v.payload_.get())->items)
+        if (w.type_ == Value::Type::Vector) return true;
+    }
+    return false;
+  }
   static void Detach(ValueVector& items, std::vector<std::shared_ptr<const void>>& pending) {
     for (Value& v : items) {
       if (v.type_ == Value::Type::Vector && v.payload_) {
@@ -47,6 +59,9 @@ struct VectorPayloadAccess {
 };
 
 VectorPayload::~VectorPayload() {
+  // Without grandchildren that are vectors (numbers, points, matrices) the
+  // elements die one level down: no worklist (and no allocation) needed.
+  if (!VectorPayloadAccess::HasNestedVectors(items)) return;
   std::vector<std::shared_ptr<const void>> pending;
   VectorPayloadAccess::Detach(items, pending);
   while (!pending.empty()) {
@@ -64,28 +79,28 @@ VectorPayload::~VectorPayload() {
 Value Value::String(std::string s) {
   Value v;
   v.type_ = Type::String;
-  v.payload_ = std::make_shared<const StringPayload>(std::move(s));
+  v.payload_ = MakePooled<StringPayload>(std::move(s));
   return v;
 }
 
 Value Value::Vector(ValueVector items) {
   Value v;
   v.type_ = Type::Vector;
-  v.payload_ = std::make_shared<const VectorPayload>(std::move(items));
+  v.payload_ = MakePooled<VectorPayload>(std::move(items));
   return v;
 }
 
 Value Value::Range(RangeValue r) {
   Value v;
   v.type_ = Type::Range;
-  v.payload_ = std::make_shared<const RangeValue>(r);
+  v.payload_ = MakePooled<RangeValue>(r);
   return v;
 }
 
 Value Value::Function(FunctionValue f) {
   Value v;
   v.type_ = Type::Function;
-  v.payload_ = std::make_shared<const FunctionValue>(std::move(f));
+  v.payload_ = MakePooled<FunctionValue>(std::move(f));
   return v;
 }
 
@@ -118,20 +133,9 @@ size_t Value::StringCodePoints() const {
   return static_cast<size_t>(n);
 }
 
-const ValueVector& Value::AsVector() const {
-  assert(type_ == Type::Vector);
-  return static_cast<const VectorPayload*>(payload_.get())->items;
-}
-
-const RangeValue& Value::AsRange() const {
-  assert(type_ == Type::Range);
-  return *static_cast<const RangeValue*>(payload_.get());
-}
-
-const FunctionValue& Value::AsFunction() const {
-  assert(type_ == Type::Function);
-  return *static_cast<const FunctionValue*>(payload_.get());
-}
+// Value::AsVector (inline in value.h) reads the payload as its first member.
+static_assert(std::is_standard_layout_v<VectorPayload>);
+static_assert(offsetof(VectorPayload, items) == 0);
 
 bool Value::ToBool() const {
   switch (type_) {

@@ -6,6 +6,7 @@
 // Every rule here was checked against `openscad` 2021.01's echo output.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -96,9 +97,20 @@ class Value {
   const std::string& AsString() const;
   // Utf8Length(AsString()), counted once per string payload.
   size_t StringCodePoints() const;
-  const ValueVector& AsVector() const;
-  const RangeValue& AsRange() const;
-  const FunctionValue& AsFunction() const;
+  // Inline: on every vector operation. A vector's payload starts with its
+  // elements (checked in value.cpp).
+  const ValueVector& AsVector() const {
+    assert(type_ == Type::Vector);
+    return *static_cast<const ValueVector*>(payload_.get());
+  }
+  const RangeValue& AsRange() const {
+    assert(type_ == Type::Range);
+    return *static_cast<const RangeValue*>(payload_.get());
+  }
+  const FunctionValue& AsFunction() const {
+    assert(type_ == Type::Function);
+    return *static_cast<const FunctionValue*>(payload_.get());
+  }
 
   // 2021.01 truthiness: undef false, 0 false (nan true), "" false, [] false,
   // ranges and functions true.

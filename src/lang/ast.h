@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "lang/symbol.h"
+
 namespace mos::lang {
 
 // Where a node came from. `file` points at the canonical path of the parsed
@@ -28,6 +30,7 @@ struct Argument {
   std::string name;
   ExprPtr value;
   SourceSpan span;
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
 };
 
 // One parameter of a module/function definition or function literal:
@@ -36,6 +39,7 @@ struct Parameter {
   std::string name;
   ExprPtr defaultValue;
   SourceSpan span;
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
 };
 
 // A customizer annotation 2021.01 attaches to a top-level assignment of a
@@ -60,6 +64,7 @@ struct Assignment {
   std::vector<std::string> commentsBefore;
   std::string commentAfter;
   std::vector<Annotation> annotations;  // Group, Description, Parameter (2021.01's print order)
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
 };
 
 enum class ExprKind {
@@ -131,6 +136,7 @@ struct LiteralExpr : Expr {
 
 struct IdentifierExpr : Expr {
   std::string name;
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
   IdentifierExpr(SourceSpan s, std::string n)
       : Expr(ExprKind::Identifier, std::move(s)), name(std::move(n)) {}
 };
@@ -142,6 +148,10 @@ struct RangeExpr : Expr {
 
 struct VectorExpr : Expr {
   std::vector<ExprPtr> elements;
+  // The evaluator's note whether the vector is made of constants only
+  // (literals and constant vectors: the same value on every evaluation).
+  enum : unsigned char { kUnknown = 0, kConstant = 1, kNotConstant = 2 };
+  mutable std::atomic<unsigned char> constness{kUnknown};
   explicit VectorExpr(SourceSpan s) : Expr(ExprKind::Vector, std::move(s)) {}
 };
 
@@ -270,6 +280,7 @@ struct InstantiationStatement : Statement {
   std::string name;
   std::vector<Argument> arguments;
   Body children;
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
   explicit InstantiationStatement(SourceSpan s)
       : Statement(StatementKind::Instantiation, std::move(s)) {}
 };
@@ -287,6 +298,7 @@ struct ModuleDefinition {
   std::vector<Parameter> parameters;
   Body body;
   SourceSpan span;
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
 };
 
 struct FunctionDefinition {
@@ -294,6 +306,7 @@ struct FunctionDefinition {
   std::vector<Parameter> parameters;
   ExprPtr body;
   SourceSpan span;
+  LazySymbol symbol;  // of `name` (the evaluator's lookups)
 };
 
 // One parsed file. `include <x>` is textual in 2021.01: the parser splices
