@@ -143,6 +143,46 @@ class TriangleTests {
   TriangleMissTest* tests_;
 };
 
+// Calls queryEdge(he) for every canonical halfedge of edgeMesh whose box
+// may meet a triangle of triMesh, in halfedge order; the broad phase and
+// CandidatePairs share it, so they see the same edges in the same order.
+template <typename QueryEdge>
+void ForEachEdgeNear(const BoolOperand& edgeMesh, const BoolOperand& triMesh, QueryEdge&& queryEdge) {
+  const BoolMeshView ev = edgeMesh.View();
+  const Box3& other = triMesh.triBvh.RootBox();
+  if (edgeMesh.windowed) {
+    // An edge whose box meets a triangle of the other mesh meets the
+    // window (both boxes lie in their meshes' boxes), so its triangles are
+    // in the window's column.
+    for (const int t : edgeMesh.windowTris) {
+      Box3 tb;
+      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
+      if (!tb.Overlaps(other)) continue;
+      for (int he = 3 * t; he < 3 * t + 3; ++he)
+        if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    }
+    return;
+  }
+  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), other)) {
+    // Every edge asks the tree. (With a NaN coordinate a box need not hold
+    // its parts' boxes: only this finds every pair the box test finds.)
+    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he)
+      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    return;
+  }
+  // Skipping the triangles whose box misses the other mesh's box (found by
+  // one query of the edge mesh's tree): their edges' boxes, inside theirs,
+  // miss it too.
+  const int numTri = edgeMesh.NumTri();
+  std::vector<char> near(static_cast<size_t>(numTri), 0);
+  edgeMesh.triBvh.ForEachOverlap(other, [&](int t) { near[t] = 1; });
+  for (int t = 0; t < numTri; ++t) {
+    if (!near[t]) continue;
+    for (int he = 3 * t; he < 3 * t + 3; ++he)
+      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+  }
+}
+
 // The broad phase's pairs (BroadPhaseEdgeTri, same order) without those
 // the plane tests find clearly apart: each edge's ends and sizes once,
 // each triangle's plane once (TriangleTests), then a few products per
@@ -213,30 +253,7 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
       pairs.emplace_back(he, t);
     });
   };
-  if (edgeMesh.windowed) {
-    const Box3& other = triBvh.RootBox();
-    for (const int t : edgeMesh.windowTris) {
-      Box3 tb;
-      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
-      if (!tb.Overlaps(other)) continue;
-      for (int he = 3 * t; he < 3 * t + 3; ++he)
-        if (Canonical(edgeMesh, ev, he)) queryEdge(he);
-    }
-    return;
-  }
-  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
-    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he)
-      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
-    return;
-  }
-  const int numTri = edgeMesh.NumTri();
-  std::vector<char> near(static_cast<size_t>(numTri), 0);
-  edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
-  for (int t = 0; t < numTri; ++t) {
-    if (!near[t]) continue;
-    for (int he = 3 * t; he < 3 * t + 3; ++he)
-      if (Canonical(edgeMesh, ev, he)) queryEdge(he);
-  }
+  ForEachEdgeNear(edgeMesh, triMesh, queryEdge);
 }
 
 }  // namespace
@@ -245,44 +262,9 @@ void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                        std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
   const Bvh& triBvh = triMesh.triBvh;
-  if (edgeMesh.windowed) {
-    // The same pairs in the same order: an edge whose box meets a triangle
-    // of the other mesh meets the window (both boxes lie in their meshes'
-    // boxes), so its triangles are in the window's column.
-    const Box3& other = triBvh.RootBox();
-    for (const int t : edgeMesh.windowTris) {
-      Box3 tb;
-      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[edgeMesh.tri[t][i]]);
-      if (!tb.Overlaps(other)) continue;
-      for (int he = 3 * t; he < 3 * t + 3; ++he) {
-        if (!Canonical(edgeMesh, ev, he)) continue;
-        triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
-      }
-    }
-    return;
-  }
-  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), triBvh.RootBox())) {
-    // Every edge asks the tree. (With a NaN coordinate a box need not hold
-    // its parts' boxes: only this finds every pair the box test finds.)
-    for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he) {
-      if (!Canonical(edgeMesh, ev, he)) continue;
-      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int t) { pairs.emplace_back(he, t); });
-    }
-    return;
-  }
-  // The same pairs in the same order, skipping the triangles whose box
-  // misses the other mesh's box (found by one query of the edge mesh's
-  // tree): their edges' boxes, inside theirs, miss it too.
-  const int numTri = edgeMesh.NumTri();
-  std::vector<char> near(static_cast<size_t>(numTri), 0);
-  edgeMesh.triBvh.ForEachOverlap(triBvh.RootBox(), [&](int t) { near[t] = 1; });
-  for (int t = 0; t < numTri; ++t) {
-    if (!near[t]) continue;
-    for (int he = 3 * t; he < 3 * t + 3; ++he) {
-      if (!Canonical(edgeMesh, ev, he)) continue;
-      triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
-    }
-  }
+  ForEachEdgeNear(edgeMesh, triMesh, [&](int he) {
+    triBvh.ForEachOverlap(EdgeBox(edgeMesh, ev, he), [&](int tri) { pairs.emplace_back(he, tri); });
+  });
 }
 
 std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, const BoolOperand& p,

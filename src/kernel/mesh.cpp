@@ -11,6 +11,22 @@ namespace mos::kernel {
 
 namespace {
 
+// Walks the fan cycle through halfedge h (each step: the previous
+// halfedge of the triangle, then its twin), marking it in `seen`. False
+// when a twin is out of range or the walk meets a marked halfedge before
+// closing (the twins are not a permutation).
+bool WalkFanCycle(const int* twin, int numHalf, std::vector<char>& seen, int h) {
+  int g = h;
+  do {
+    seen[static_cast<size_t>(g)] = 1;
+    const int prev = g % 3 == 0 ? g + 2 : g - 1;
+    g = twin[prev];
+    if (static_cast<unsigned>(g) >= static_cast<unsigned>(numHalf)) return false;
+    if (seen[static_cast<size_t>(g)] && g != h) return false;
+  } while (g != h);
+  return true;
+}
+
 bool VertexIndicesValid(const Mesh& mesh) {
   const int nv = mesh.NumVert();
   for (const auto& tri : mesh.triVerts)
@@ -227,14 +243,7 @@ bool FansManifold(const Mesh& mesh) {
   for (int h = 0; h < numHalf; ++h) {
     if (seen[static_cast<size_t>(h)]) continue;
     if (++cycles > numUsed) return false;
-    int g = h;
-    do {
-      seen[static_cast<size_t>(g)] = 1;
-      const int prev = g % 3 == 0 ? g + 2 : g - 1;
-      g = twin[prev];
-      if (static_cast<unsigned>(g) >= static_cast<unsigned>(numHalf)) return false;
-      if (seen[static_cast<size_t>(g)] && g != h) return false;  // not a permutation
-    } while (g != h);
+    if (!WalkFanCycle(twin, numHalf, seen, h)) return false;
   }
   return cycles == numUsed;
 }
@@ -261,14 +270,7 @@ bool FansManifoldAt(const Mesh& mesh, const std::vector<int>& tris) {
       if (static_cast<unsigned>(v) >= static_cast<unsigned>(nv)) return false;
       if (hasFan[static_cast<size_t>(v)]) return false;
       hasFan[static_cast<size_t>(v)] = 1;
-      int g = h;
-      do {
-        seen[static_cast<size_t>(g)] = 1;
-        const int prev = g % 3 == 0 ? g + 2 : g - 1;
-        g = twin[prev];
-        if (static_cast<unsigned>(g) >= static_cast<unsigned>(numHalf)) return false;
-        if (seen[static_cast<size_t>(g)] && g != h) return false;  // not a permutation
-      } while (g != h);
+      if (!WalkFanCycle(twin, numHalf, seen, h)) return false;
     }
   }
   return true;
