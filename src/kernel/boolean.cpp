@@ -292,15 +292,6 @@ BoolOperand WholeAgain(const BoolOperand& op) {
   return PrepareOperand(m);
 }
 
-bool SameHitBits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
-        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
-      return false;
-  return true;
-}
-
 void CheckAgainstWhole(const BoolOperand& p, const BoolOperand& q, const BoolRoles& roles,
                        const std::vector<EdgeTriHit>& hitsPQ, const std::vector<EdgeTriHit>& hitsQP,
                        const std::vector<int>& windingP, const std::vector<int>& windingQ, const FacePolygons& faces) {

@@ -3,6 +3,7 @@
 // kernels decide each pair by integer signs and give the new vertex.
 #pragma once
 
+#include <cstring>
 #include <vector>
 
 #include "kernel/boolean_operand.h"
@@ -16,6 +17,17 @@ struct EdgeTriHit {
   int dw;     // change of the edge's winding number w.r.t. the other mesh, +-1
   Vec3 pos;   // the new vertex
 };
+
+// The same hits bit for bit (positions compared by their bytes): what the
+// check builds and tests of the windowed and region preparations compare.
+inline bool SameHitBits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
+        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
+      return false;
+  return true;
+}
 
 // forward: edges of P against triangles of Q; else edges of Q against P.
 // Sorted by edge, then by position along the edge.

@@ -31,15 +31,6 @@ Mesh TallPart(Vec3 bottom, double r, double h) {
   return m;
 }
 
-bool SameHits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
-        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
-      return false;
-  return true;
-}
-
 bool SameBits(const Vec3& a, const Vec3& b) { return std::memcmp(&a, &b, sizeof(Vec3)) == 0; }
 
 // The operand as WindingNumbers sees it when it is the triangle mesh.
@@ -69,8 +60,8 @@ void ExpectSameAsWhole(const Mesh& a, const Mesh& b, const BoolOperand& p, const
       const auto qp1 = IntersectEdgesWithTriangles(k1, p1, q1, false);
       const auto pq2 = IntersectEdgesWithTriangles(k2, p2, q2, true);
       const auto qp2 = IntersectEdgesWithTriangles(k2, p2, q2, false);
-      EXPECT_TRUE(SameHits(pq1, pq2));
-      EXPECT_TRUE(SameHits(qp1, qp2));
+      EXPECT_TRUE(SameHitBits(pq1, pq2));
+      EXPECT_TRUE(SameHitBits(qp1, qp2));
       const auto wp1 = WindingNumbers(k1, p1, q1Wind, true, pq1);
       const auto wq1 = WindingNumbers(k1, p1Wind, q1, false, qp1);
       const auto wp2 = WindingNumbers(k2, p2, q2, true, pq2);

@@ -21,15 +21,6 @@
 namespace mos::kernel {
 namespace {
 
-bool SameHits(const std::vector<EdgeTriHit>& a, const std::vector<EdgeTriHit>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].edge != b[i].edge || a[i].tri != b[i].tri || a[i].dw != b[i].dw ||
-        std::memcmp(&a[i].pos, &b[i].pos, sizeof(Vec3)) != 0)
-      return false;
-  return true;
-}
-
 bool SameBits(const Vec3& a, const Vec3& b) { return std::memcmp(&a, &b, sizeof(Vec3)) == 0; }
 
 // Runs the kernels and the assembly of a boolean on (p, q) and on whole
@@ -64,8 +55,8 @@ size_t ExpectSameAsWhole(const Mesh& a, const Mesh& b, const BoolOperand& p, con
       const auto qp1 = IntersectEdgesWithTriangles(k1, p1, q1, false);
       const auto pq2 = IntersectEdgesWithTriangles(k2, p2, q2, true);
       const auto qp2 = IntersectEdgesWithTriangles(k2, p2, q2, false);
-      EXPECT_TRUE(SameHits(pq1, pq2));
-      EXPECT_TRUE(SameHits(qp1, qp2));
+      EXPECT_TRUE(SameHitBits(pq1, pq2));
+      EXPECT_TRUE(SameHitBits(qp1, qp2));
       hits += pq2.size() + qp2.size();
       const auto wp1 = WindingNumbers(k1, p1, q1, true, pq1);
       const auto wq1 = WindingNumbers(k1, p1, q1, false, qp1);
@@ -81,9 +72,11 @@ size_t ExpectSameAsWhole(const Mesh& a, const Mesh& b, const BoolOperand& p, con
       EXPECT_EQ(f1.vertPos.size(), f2.vertPos.size());
       for (size_t i = 0; i < f1.vertPos.size() && i < f2.vertPos.size(); ++i) EXPECT_TRUE(SameBits(f1.vertPos[i], f2.vertPos[i]));
       // A face the intersection changed has its normal in the window.
-      for (size_t f = 0; f + 1 < f1.faceStart.size(); ++f)
-        if (f1.faceStart[f + 1] - f1.faceStart[f] != 3 && f1.faceStart[f + 1] != f1.faceStart[f])
+      for (size_t f = 0; f + 1 < f1.faceStart.size(); ++f) {
+        if (f1.faceStart[f + 1] - f1.faceStart[f] != 3 && f1.faceStart[f + 1] != f1.faceStart[f]) {
           EXPECT_TRUE(SameBits(f1.faceNormal[f], f2.faceNormal[f])) << "face " << f;
+        }
+      }
     }
   }
   return hits;

@@ -101,7 +101,7 @@ TEST(EdgePlaneFilter, NeverSkipsAKernelHitOnRandomPairs) {
     Mesh shapes[2];
     for (Mesh& s : shapes) {
       switch (rng() % 4) {
-        case 0: s = MakeBox({0, 0, 0}, {1 + rng() % 4, 1 + rng() % 3, 1 + rng() % 5}); break;
+        case 0: s = MakeBox({0, 0, 0}, {double(1 + rng() % 4), double(1 + rng() % 3), double(1 + rng() % 5)}); break;
         case 1: s = MakeUvSphere({0, 0, 0}, 1 + rng() % 3, 6 + static_cast<int>(rng() % 30)); break;
         case 2: s = MakeCylinder({0, 0, -1}, 1 + rng() % 2, rng() % 3, 3, 5 + static_cast<int>(rng() % 60)); break;
         default: s = MakeTetrahedron({0, 0, 0}, {3, 0, 0}, {0, 3, 0}, {0, 0, 3}); break;
