@@ -18,6 +18,47 @@ namespace mos::kernel::cleanup_detail {
 
 namespace {
 
+// Walks keyed[0, n) (sorted within each first-vertex bucket; the bucket
+// of first[tri] ends at start[first[tri] + 1]) and calls keep(tri) for each
+// triangle that survives, in order: of the triangles with one key (the
+// same three vertices), as many of each orientation parity cancel as the
+// other parity has, the first ones of each parity.
+// (keyed and first: vectors or arrays of Keyed records and ints.)
+template <typename KeyedArray, typename First, typename Keep>
+void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& start,
+                     const First& first, Keep&& keep) {
+  auto sameKey = [](const auto& x, const auto& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
+  size_t i = 0;
+  while (i < n) {
+    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
+      keep(keyed[i].tri);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
+    size_t nEven = 0;
+    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
+    const size_t cancel = std::min(nEven, (j - i) - nEven);
+    size_t droppedEven = 0, droppedOdd = 0;
+    for (size_t k = i; k < j; ++k) {
+      const bool even = keyed[k].parity == 0;
+      if (even && droppedEven < cancel) {
+        ++droppedEven;
+        continue;
+      }
+      if (!even && droppedOdd < cancel) {
+        ++droppedOdd;
+        continue;
+      }
+      keep(keyed[k].tri);
+    }
+    i = j;
+  }
+}
+
+
 // Relabels by `rep`, drops triangles that lost a corner and cancels
 // coincident opposite pairs (the zero-volume folds symbolic perturbation
 // leaves). Returns whether the result is closed and manifold; if not,
@@ -72,7 +113,6 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1],
                [](const Keyed& x, const Keyed& y) { return x < y; }, 32);
   }
-  auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
   out.triVerts.reserve(keyed.size());
   out.triProp.reserve(keyed.size());
   auto emit = [&](int t) {
@@ -81,35 +121,7 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     out.triProp.push_back(mesh.triProp[t]);
     if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
   };
-  size_t i = 0;
-  while (i < keyed.size()) {
-    // Within one bucket (same first vertex): same key = same k1, k2.
-    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
-    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
-      emit(keyed[i].tri);
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
-    size_t nEven = 0;
-    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
-    const size_t cancel = std::min(nEven, (j - i) - nEven);
-    size_t droppedEven = 0, droppedOdd = 0;
-    for (size_t k = i; k < j; ++k) {
-      const bool even = keyed[k].parity == 0;
-      if (even && droppedEven < cancel) {
-        ++droppedEven;
-        continue;
-      }
-      if (!even && droppedOdd < cancel) {
-        ++droppedOdd;
-        continue;
-      }
-      emit(keyed[k].tri);
-    }
-    i = j;
-  }
+  ForEachSurvivor(keyed, keyed.size(), start, first, emit);
   if (out.NumTri() == 0) {
     if (known) known->clear();
     return true;
@@ -274,38 +286,10 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   std::vector<int> order;
   order.reserve(static_cast<size_t>(numKept));
   std::vector<int> newIdx(static_cast<size_t>(nt), -1);
-  auto sameKey = [](const Keyed& x, const Keyed& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
-  size_t i = 0;
-  const size_t n = static_cast<size_t>(numKept);
-  while (i < n) {
-    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
-    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {
-      newIdx[keyed[i].tri] = static_cast<int>(order.size());
-      order.push_back(keyed[i].tri);
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
-    size_t nEven = 0;
-    for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
-    const size_t cancel = std::min(nEven, (j - i) - nEven);
-    size_t droppedEven = 0, droppedOdd = 0;
-    for (size_t k = i; k < j; ++k) {
-      const bool even = keyed[k].parity == 0;
-      if (even && droppedEven < cancel) {
-        ++droppedEven;
-        continue;
-      }
-      if (!even && droppedOdd < cancel) {
-        ++droppedOdd;
-        continue;
-      }
-      newIdx[keyed[k].tri] = static_cast<int>(order.size());
-      order.push_back(keyed[k].tri);
-    }
-    i = j;
-  }
+  ForEachSurvivor(keyed, static_cast<size_t>(numKept), start, first, [&](int t) {
+    newIdx[t] = static_cast<int>(order.size());
+    order.push_back(t);
+  });
   const size_t numOut = order.size();
   if (numOut == 0) {
     if (known) known->clear();
