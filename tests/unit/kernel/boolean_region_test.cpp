@@ -18,6 +18,7 @@
 #include "kernel/mesh_transform.h"
 #include "kernel/predicates.h"
 #include "kernel/winding.h"
+#include "prepared_boolean_compare.h"
 
 namespace mos::kernel {
 namespace {
@@ -31,52 +32,10 @@ Mesh TallPart(Vec3 bottom, double r, double h) {
   return m;
 }
 
-bool SameBits(const Vec3& a, const Vec3& b) { return std::memcmp(&a, &b, sizeof(Vec3)) == 0; }
-
-// The operand as WindingNumbers sees it when it is the triangle mesh.
-BoolOperand ForWinding(const BoolOperand& op) {
-  BoolOperand w = op;
-  if (w.narrowWinding) w.box = w.windingBox;
-  return w;
-}
-
 // Kernels, windings and assembly of every op and both perturbation
 // choices on (p, q) against whole preparations of (a, b).
 void ExpectSameAsWhole(const Mesh& a, const Mesh& b, const BoolOperand& p, const BoolOperand& q) {
-  const BoolOperand pw = PrepareOperand(a), qw = PrepareOperand(b);
-  const BoolOperand pWind = ForWinding(p), qWind = ForWinding(q);
-  for (const OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
-    for (const bool swapped : {false, true}) {
-      const BoolOperand& p1 = swapped ? q : p;
-      const BoolOperand& q1 = swapped ? p : q;
-      const BoolOperand& p1Wind = swapped ? qWind : pWind;
-      const BoolOperand& q1Wind = swapped ? pWind : qWind;
-      const BoolOperand& p2 = swapped ? qw : pw;
-      const BoolOperand& q2 = swapped ? pw : qw;
-      const BoolRoles roles = RolesFor(op, swapped);
-      const BoolKernels k1(p1.View(), q1.View(), &p1.vertNormal, roles.expandP);
-      const BoolKernels k2(p2.View(), q2.View(), &p2.vertNormal, roles.expandP);
-      const auto pq1 = IntersectEdgesWithTriangles(k1, p1, q1, true);
-      const auto qp1 = IntersectEdgesWithTriangles(k1, p1, q1, false);
-      const auto pq2 = IntersectEdgesWithTriangles(k2, p2, q2, true);
-      const auto qp2 = IntersectEdgesWithTriangles(k2, p2, q2, false);
-      EXPECT_TRUE(SameHitBits(pq1, pq2));
-      EXPECT_TRUE(SameHitBits(qp1, qp2));
-      const auto wp1 = WindingNumbers(k1, p1, q1Wind, true, pq1);
-      const auto wq1 = WindingNumbers(k1, p1Wind, q1, false, qp1);
-      const auto wp2 = WindingNumbers(k2, p2, q2, true, pq2);
-      const auto wq2 = WindingNumbers(k2, p2, q2, false, qp2);
-      EXPECT_EQ(wp1, wp2);
-      EXPECT_EQ(wq1, wq2);
-      const FacePolygons f1 = AssembleFaces(p1, q1, roles, wp1, wq1, pq1, qp1);
-      const FacePolygons f2 = AssembleFaces(p2, q2, roles, wp2, wq2, pq2, qp2);
-      EXPECT_EQ(f1.consistent, f2.consistent);
-      EXPECT_EQ(f1.faceStart, f2.faceStart);
-      EXPECT_EQ(f1.edges, f2.edges);
-      ASSERT_EQ(f1.vertPos.size(), f2.vertPos.size());
-      for (size_t i = 0; i < f1.vertPos.size(); ++i) EXPECT_TRUE(SameBits(f1.vertPos[i], f2.vertPos[i]));
-    }
-  }
+  test::ExpectSameBooleanAsWhole(a, b, p, q, false);
 }
 
 // A slab with a tall part on it: touching its top, sunk into it, and
