@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -369,13 +371,48 @@ PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& piece
   return pass;
 }
 
+// The swept broad phase: the same grid, but only pairs whose boxes overlap
+// are visited, crowded cells swept in x order (BoxGrid::ForEachOverlappingPair),
+// so the same pairs are tested. Where a cell was swept the crossings are
+// then sorted into the exhaustive path's order (the crossing points are made
+// in it, and the snapping makes the vertex ids depend on it); elsewhere they
+// come in it.
+PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
+                       const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+  PairPass pass;
+  const std::vector<Vec2>& pts = builder.Points();
+  const double snap = builder.SnapDistance();
+  BoxGrid grid(boxes);
+  size_t pairs = 0;
+  const bool swept = grid.ForEachOverlappingPair(boxes, [&](int i, int j) {
+    if (pass.stopped) return;
+    if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), pass.splits.size())) {
+      pass.stopped = true;
+      return;
+    }
+    if (!pieces[i].fresh && !pieces[j].fresh) return;
+    if (TestPair(pts, pieces, i, j, snap, pass.splits)) pass.crossings.push_back({i, j});
+  });
+  if (swept && pass.crossings.size() > 1) {
+    const polygon2d_detail::BoxGridLayout& layout = grid.Layout();
+    std::vector<std::pair<size_t, std::pair<int, int>>> keyed(pass.crossings.size());
+    for (size_t k = 0; k < keyed.size(); ++k) {
+      const auto& c = pass.crossings[k];
+      keyed[k] = {layout.OrderKey(c.first, c.second), c};
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t k = 0; k < keyed.size(); ++k) pass.crossings[k] = keyed[k].second;
+  }
+  return pass;
+}
+
 // The pair pass of a round: the split points of every piece, as (piece,
 // vertex) in `splits`; in a crossing round the crossing points are made (in
 // BoxGrid's order). With `record` (a vertex round, crossings false) the
 // pairs that cross properly are kept, and the split list. Returns false if
 // the guard stopped it.
 bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
-                std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record) {
+                std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record, SplitPairSearch search) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
   std::vector<std::array<double, 4>> boxes(n);
@@ -383,7 +420,23 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
     const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
   }
-  PairPass pass = PairPassBoxGrid(builder, pieces, boxes, guard);
+  const bool swept = search == SplitPairSearch::kSwept;
+  PairPass pass = swept ? PairPassSwept(builder, pieces, boxes, guard) : PairPassBoxGrid(builder, pieces, boxes, guard);
+#ifdef MOS_CHECK_SPLIT_SEARCH
+  if (swept && !pass.stopped) {
+    // Check build: the exhaustive path must find the same splits and the
+    // same crossings in the same order.
+    PairPass full = PairPassBoxGrid(builder, pieces, boxes, nullptr);
+    std::vector<std::pair<int, int>> mine = pass.splits;
+    std::sort(mine.begin(), mine.end());
+    std::sort(full.splits.begin(), full.splits.end());
+    if (mine != full.splits || pass.crossings != full.crossings) {
+      std::fprintf(stderr, "MOS_CHECK_SPLIT_SEARCH: swept pair pass differs (%zu/%zu splits, %zu/%zu crossings)\n",
+                   mine.size(), full.splits.size(), pass.crossings.size(), full.crossings.size());
+      std::abort();
+    }
+  }
+#endif
   if (pass.stopped) return false;
   splits.swap(pass.splits);
   if (!crossings) {
@@ -463,9 +516,9 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
 // One round: finds split points of every piece and splits them; returns
 // true if any piece was split (false also when the guard stopped it).
 bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
-                VertexRoundRecord* record = nullptr) {
+                SplitPairSearch search, VertexRoundRecord* record = nullptr) {
   std::vector<std::pair<int, int>> splits;  // (piece, vertex on it)
-  if (!FindSplits(builder, pieces, crossings, guard, splits, record)) return false;
+  if (!FindSplits(builder, pieces, crossings, guard, splits, record, search)) return false;
   return ApplySplits(builder.Points(), pieces, splits);
 }
 
@@ -495,7 +548,7 @@ bool ReplayCrossingRound(Builder& builder, std::vector<Piece>& pieces, const Ver
 
 }  // namespace
 
-Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard) {
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard, SplitPairSearch search) {
   if (guard != nullptr && !guard->Check(static_cast<int64_t>(segments.size()),
                                         ArrangementBytes(segments.size(), segments.size(), 0))) {
     return {};
@@ -528,7 +581,7 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   VertexRoundRecord record;
   bool replay = false;
   for (int round = 0; round < 2 && more(); ++round) {
-    const bool split = SplitRound(builder, pieces, false, guard, round == 0 ? &record : nullptr);
+    const bool split = SplitRound(builder, pieces, false, guard, search, round == 0 ? &record : nullptr);
     replay = round == 0 && !split && (guard == nullptr || !guard->Stopped());
     if (!split) break;
   }
@@ -541,7 +594,7 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   // crossing pieces has wrong windings.
   for (int round = 0; round < kMaxCrossingRounds && more(); ++round) {
     const bool split = round == 0 && replay ? ReplayCrossingRound(builder, pieces, record, guard)
-                                            : SplitRound(builder, pieces, true, guard);
+                                            : SplitRound(builder, pieces, true, guard, search);
     if (!split) break;
   }
   if (guard != nullptr && !more()) return {};
