@@ -465,6 +465,12 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
 // true if any piece was split. Pieces come in sorted and merged and leave
 // so: the unsplit ones keep their order, so only the new ones are sorted.
 bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::vector<std::pair<int, int>>& splits) {
+  if (splits.empty()) {
+    // What the pass below leaves when nothing splits: the same pieces (still
+    // sorted and merged), none fresh.
+    for (Piece& p : pieces) p.fresh = false;
+    return false;
+  }
   const int n = static_cast<int>(pieces.size());
   bool any = false;
   std::vector<Piece> out, made;
