@@ -697,6 +697,30 @@ bool CounterClockwiseBefore(const std::pair<Vec2, int>& p, const std::pair<Vec2,
   return p.second < q.second;
 }
 
+// Sorts the edges around a vertex counter-clockwise. Most vertices have 2
+// or 4 edges: an inline insertion sort, making the comparisons libstdc++'s
+// std::sort makes for up to 16 elements (its final insertion sort: an
+// element before the first goes to the front, others move down while
+// before their neighbour), so that even where rounding makes the order
+// intransitive (edges a few ulps from collinear) the result is std::sort's.
+void SortAround(std::pair<Vec2, int>* first, std::pair<Vec2, int>* last) {
+  if (last - first > 16) {
+    std::sort(first, last, CounterClockwiseBefore);
+    return;
+  }
+  if (first == last) return;
+  for (std::pair<Vec2, int>* i = first + 1; i != last; ++i) {
+    const std::pair<Vec2, int> x = *i;
+    std::pair<Vec2, int>* j = i;
+    if (CounterClockwiseBefore(x, *first)) {
+      for (; j != first; --j) *j = *(j - 1);
+    } else {
+      for (; CounterClockwiseBefore(x, *(j - 1)); --j) *j = *(j - 1);
+    }
+    *j = x;
+  }
+}
+
 // Ray casts from this many seeds scan every edge; more seeds (many separate
 // components: text, a grid of disjoint shapes) first sort the edges into
 // buckets, which costs about as much as a few scans.
@@ -750,7 +774,7 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   // rounded angles tie or swap would give an order that contradicts the
   // geometry, and the propagated windings would disagree across the sliver.
   for (size_t v = 0; v < pts.size(); ++v) {
-    std::sort(around.begin() + aroundStart[v], around.begin() + aroundStart[v + 1], CounterClockwiseBefore);
+    SortAround(around.data() + aroundStart[v], around.data() + aroundStart[v + 1]);
   }
   // The seed of every connected component (edges sharing vertices).
   std::vector<int> seeds;
