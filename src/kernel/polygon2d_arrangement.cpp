@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "kernel/polygon2d_buckets.h"
+#include "kernel/small_sort.h"
 
 namespace mos::kernel {
 namespace {
@@ -188,8 +189,33 @@ void MergeSortedPieces(std::vector<Piece>& pieces) {
   pieces.swap(merged);
 }
 
-void MergePieces(std::vector<Piece>& pieces) {
-  std::sort(pieces.begin(), pieces.end(), PieceBefore);
+// Sorts pieces by (a, b). Identical pieces may come in any order: the
+// merge sums their deltas. Many pieces of few points (a round's pieces, the
+// input edges) are sorted by a counting sort on a, each vertex's few pieces
+// then by b; a handful among many points by std::sort.
+void SortPieces(std::vector<Piece>& pieces, size_t pointCount) {
+  const size_t n = pieces.size();
+  if (n < 64 || 4 * n < pointCount) {
+    std::sort(pieces.begin(), pieces.end(), PieceBefore);
+    return;
+  }
+  std::vector<int> start(pointCount + 1, 0);
+  for (const Piece& p : pieces) ++start[p.a + 1];
+  for (size_t v = 0; v < pointCount; ++v) start[v + 1] += start[v];
+  std::vector<Piece> sorted(n);
+  {
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const Piece& p : pieces) sorted[fill[p.a]++] = p;
+  }
+  for (size_t v = 0; v < pointCount; ++v) {
+    SortBucket(sorted.begin() + start[v], sorted.begin() + start[v + 1],
+               [](const Piece& p, const Piece& q) { return p.b < q.b; }, 16);
+  }
+  pieces.swap(sorted);
+}
+
+void MergePieces(std::vector<Piece>& pieces, size_t pointCount) {
+  SortPieces(pieces, pointCount);
   MergeSortedPieces(pieces);
 }
 
@@ -512,7 +538,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
     any = true;
     made.push_back(Canonical(pts, prev, s.b, s.delta));
   }
-  std::sort(made.begin(), made.end(), PieceBefore);
+  SortPieces(made, pts.size());
   pieces.resize(out.size() + made.size());
   std::merge(out.begin(), out.end(), made.begin(), made.end(), pieces.begin(), PieceBefore);
   MergeSortedPieces(pieces);
@@ -569,7 +595,7 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
     delta[s.operand != 0 ? 1 : 0] = 1;
     pieces.push_back(Canonical(builder.Points(), a, b, delta));
   }
-  MergePieces(pieces);
+  MergePieces(pieces, builder.Points().size());
   double scale = 0;
   for (const Vec2& p : builder.Points()) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
   builder.SetSnapDistance(scale * 1e-13);
