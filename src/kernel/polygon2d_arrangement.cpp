@@ -587,9 +587,16 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   }
   Builder builder;
   std::vector<Piece> pieces;
+  // A contour's edges come in order, each starting where the last ended:
+  // the same bits have the same id, so the start is not looked up again.
+  Vec2 lastEnd{0, 0};
+  int lastEndId = -1;
   for (const Segment2d& s : segments) {
     if (!std::isfinite(s.a.x) || !std::isfinite(s.a.y) || !std::isfinite(s.b.x) || !std::isfinite(s.b.y)) continue;
-    const int a = builder.VertexId(s.a), b = builder.VertexId(s.b);
+    const int a = lastEndId >= 0 && std::memcmp(&s.a, &lastEnd, sizeof(Vec2)) == 0 ? lastEndId : builder.VertexId(s.a);
+    const int b = builder.VertexId(s.b);
+    lastEnd = s.b;
+    lastEndId = b;
     if (a == b) continue;
     std::array<int, 2> delta{0, 0};
     delta[s.operand != 0 ? 1 : 0] = 1;
