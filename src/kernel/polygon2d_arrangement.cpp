@@ -487,6 +487,30 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
   return true;
 }
 
+// Sorts (piece, vertex) splits: by a counting sort on the piece when there
+// are many, then each piece's few vertices (equal pairs are equal, so any
+// sort gives the same list).
+void SortSplits(std::vector<std::pair<int, int>>& splits, size_t pieceCount) {
+  const size_t n = splits.size();
+  if (n < 64 || 4 * n < pieceCount) {
+    std::sort(splits.begin(), splits.end());
+    return;
+  }
+  std::vector<int> start(pieceCount + 1, 0);
+  for (const auto& sp : splits) ++start[sp.first + 1];
+  for (size_t i = 0; i < pieceCount; ++i) start[i + 1] += start[i];
+  std::vector<std::pair<int, int>> sorted(n);
+  {
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const auto& sp : splits) sorted[fill[sp.first]++] = sp;
+  }
+  for (size_t i = 0; i < pieceCount; ++i) {
+    SortBucket(sorted.begin() + start[i], sorted.begin() + start[i + 1],
+               [](const std::pair<int, int>& p, const std::pair<int, int>& q) { return p.second < q.second; }, 16);
+  }
+  splits.swap(sorted);
+}
+
 // The apply pass: routes every piece through its split vertices; returns
 // true if any piece was split. Pieces come in sorted and merged and leave
 // so: the unsplit ones keep their order, so only the new ones are sorted.
@@ -501,7 +525,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
   bool any = false;
   std::vector<Piece> out, made;
   out.reserve(pieces.size());
-  std::sort(splits.begin(), splits.end());
+  SortSplits(splits, pieces.size());
   std::vector<int> ids;
   size_t next = 0;
   for (int i = 0; i < n; ++i) {
