@@ -13,10 +13,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
 #include "kernel/polygon2d_buckets.h"
+#include "kernel/small_sort.h"
 
 namespace mos::kernel {
 namespace {
@@ -186,8 +189,33 @@ void MergeSortedPieces(std::vector<Piece>& pieces) {
   pieces.swap(merged);
 }
 
-void MergePieces(std::vector<Piece>& pieces) {
-  std::sort(pieces.begin(), pieces.end(), PieceBefore);
+// Sorts pieces by (a, b). Identical pieces may come in any order: the
+// merge sums their deltas. Many pieces of few points (a round's pieces, the
+// input edges) are sorted by a counting sort on a, each vertex's few pieces
+// then by b; a handful among many points by std::sort.
+void SortPieces(std::vector<Piece>& pieces, size_t pointCount) {
+  const size_t n = pieces.size();
+  if (n < 64 || 4 * n < pointCount) {
+    std::sort(pieces.begin(), pieces.end(), PieceBefore);
+    return;
+  }
+  std::vector<int> start(pointCount + 1, 0);
+  for (const Piece& p : pieces) ++start[p.a + 1];
+  for (size_t v = 0; v < pointCount; ++v) start[v + 1] += start[v];
+  std::vector<Piece> sorted(n);
+  {
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const Piece& p : pieces) sorted[fill[p.a]++] = p;
+  }
+  for (size_t v = 0; v < pointCount; ++v) {
+    SortBucket(sorted.begin() + start[v], sorted.begin() + start[v + 1],
+               [](const Piece& p, const Piece& q) { return p.b < q.b; }, 16);
+  }
+  pieces.swap(sorted);
+}
+
+void MergePieces(std::vector<Piece>& pieces, size_t pointCount) {
+  SortPieces(pieces, pointCount);
   MergeSortedPieces(pieces);
 }
 
@@ -252,34 +280,165 @@ int64_t ArrangementBytes(size_t points, size_t pieces, size_t splits) {
 // shorter (ShorterThan), so the splitting settles; the bound is a guard.
 constexpr int kMaxCrossingRounds = 32;
 
-// A crossing found by the vertex round, which does not cut crossings: the
-// two pieces and the pair's ordinal in the round's visiting order.
-struct CrossingPair {
-  int i, j;
-  size_t ordinal;
-};
-
-// What the vertex round saw, for replaying the first crossing round.
+// What the vertex round saw, for replaying the first crossing round: its
+// vertex splits and the pairs that cross properly, in BoxGrid's order (the
+// vertex round does not cut crossings).
 struct VertexRoundRecord {
   std::vector<std::pair<int, int>> splits;
-  std::vector<CrossingPair> crossings;
-  size_t pairs = 0;  // pairs visited
+  std::vector<std::pair<int, int>> crossings;
 };
 
-// Checks the guard as a round does, every 4096 visited pairs; false once it
-// stopped.
+// Checks the guard every 4096 visited pairs (or made crossings); false once
+// it stopped.
 bool CheckEvery4096(LimitGuard* guard, size_t pair, const Builder& builder, size_t pieces, size_t splitCount) {
   if (guard == nullptr || (pair & 4095) != 0) return true;
   const size_t points = builder.Points().size();
   return guard->Check(static_cast<int64_t>(points), ArrangementBytes(points, pieces, splitCount));
 }
 
+// Is a vertex whose orientation against piece (a, b) is o on the piece's
+// line, within the snap distance (|orient| = length * distance)?
+bool OnPiece(double o, Vec2 a, Vec2 b, double snap) {
+  return o == 0 || std::fabs(o) <= snap * std::sqrt(Dot2(b - a, b - a));
+}
+
+// The exact test of pieces i < j whose boxes overlap: the vertices of one
+// lying on the other go to `splits` as (piece, vertex); returns true when
+// the two cross properly (the caller makes the crossing point).
+bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, int i, int j, double snap,
+              std::vector<std::pair<int, int>>& splits) {
+  const Piece& s = pieces[i];
+  const Piece& t = pieces[j];
+  const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
+  if (s.a == t.a || s.a == t.b || s.b == t.a || s.b == t.b) {
+    // Pieces sharing an endpoint (identical pieces are merged, and both run
+    // from their lower end, so they share exactly one): the orientation of
+    // the shared vertex is 0 (or NaN if a coordinate difference overflows),
+    // so it is "on" the other piece, is no split (it is an endpoint of
+    // both), and no crossing is cut. Left: each piece's other endpoint
+    // against the other piece, with the same expressions as below.
+    if (s.a != t.a && s.b != t.a && StrictlyBetween(a, b, c) && OnPiece(Orient(a, b, c), a, b, snap)) {
+      splits.push_back({i, t.a});
+    }
+    if (s.a != t.b && s.b != t.b && StrictlyBetween(a, b, d) && OnPiece(Orient(a, b, d), a, b, snap)) {
+      splits.push_back({i, t.b});
+    }
+    if (t.a != s.a && t.b != s.a && StrictlyBetween(c, d, a) && OnPiece(Orient(c, d, a), c, d, snap)) {
+      splits.push_back({j, s.a});
+    }
+    if (t.a != s.b && t.b != s.b && StrictlyBetween(c, d, b) && OnPiece(Orient(c, d, b), c, d, snap)) {
+      splits.push_back({j, s.b});
+    }
+    return false;
+  }
+  const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
+  const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
+  // Vertices lying on the other piece, or within the snap distance of it
+  // (|orient| = length * distance): overlapping edges whose rounded
+  // endpoints are off each other's lines by far less than that must
+  // still become identical pieces, or they form a sliver that no
+  // predicate sees and the windings around it disagree.
+  const double lenS = std::sqrt(Dot2(b - a, b - a)), lenT = std::sqrt(Dot2(d - c, d - c));
+  auto onS = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenS; };
+  auto onT = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenT; };
+  const bool cOnS = onS(o1), dOnS = onS(o2), aOnT = onT(o3), bOnT = onT(o4);
+  if (cOnS && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits.push_back({i, t.a});
+  if (dOnS && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits.push_back({i, t.b});
+  if (aOnT && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits.push_back({j, s.a});
+  if (bOnT && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits.push_back({j, s.b});
+  // A proper crossing only where no endpoint lies on the other piece.
+  // When one does (within the snap distance), the two pieces touch there
+  // and the vertex split above already makes them share it; if an
+  // endpoint lies on the other's line beyond its end, the crossing lies
+  // where the lines are closer still, so one of the other endpoints is on
+  // and splits. Cutting a crossing as well, at a point the orientation
+  // signs (~1e-16, pure rounding) put somewhere along a stretch where the
+  // two nearly parallel lines are closer than rounding, moved the pieces
+  // off each other's lines and made a new crossing every round, until the
+  // round limit left crossing pieces in the arrangement and the windings
+  // wrong (fuzz input kernel_regressions/polygon2d/nonzero_union_one_operand:
+  // three copies of one edge, jittered by 1e-9, near (4, 7.5)).
+  return !(cOnS || dOnS || aOnT || bOnT) && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0;
+}
+
+bool BoxesOverlap(const std::array<double, 4>& p, const std::array<double, 4>& q) {
+  return !(p[0] > q[2] || q[0] > p[2] || p[1] > q[3] || q[1] > p[3]);
+}
+
+// What a broad phase found: vertex splits, crossing pairs, and whether the
+// guard stopped it.
+struct PairPass {
+  std::vector<std::pair<int, int>> splits;
+  std::vector<std::pair<int, int>> crossings;  // (i, j), i < j, in BoxGrid's order
+  bool stopped = false;
+};
+
+// The exhaustive broad phase: every pair whose boxes share a cell of a
+// uniform grid (BoxGrid) is considered.
+PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& pieces,
+                         const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+  PairPass pass;
+  const std::vector<Vec2>& pts = builder.Points();
+  const double snap = builder.SnapDistance();
+  BoxGrid grid(boxes);
+  size_t pairs = 0;
+  grid.ForEachPair([&](int i, int j) {
+    // Many overlapping edges make this loop quadratic: check the guard
+    // (cancel, points and splits so far) every few thousand pairs.
+    if (pass.stopped) return;
+    if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), pass.splits.size())) {
+      pass.stopped = true;
+      return;
+    }
+    if (!pieces[i].fresh && !pieces[j].fresh) return;
+    if (!BoxesOverlap(boxes[i], boxes[j])) return;
+    if (TestPair(pts, pieces, i, j, snap, pass.splits)) pass.crossings.push_back({i, j});
+  });
+  return pass;
+}
+
+// The swept broad phase: the same grid, but only pairs whose boxes overlap
+// are visited, crowded cells swept in x order (BoxGrid::ForEachOverlappingPair),
+// so the same pairs are tested. Where a cell was swept the crossings are
+// then sorted into the exhaustive path's order (the crossing points are made
+// in it, and the snapping makes the vertex ids depend on it); elsewhere they
+// come in it.
+PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
+                       const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+  PairPass pass;
+  const std::vector<Vec2>& pts = builder.Points();
+  const double snap = builder.SnapDistance();
+  BoxGrid grid(boxes);
+  size_t pairs = 0;
+  const bool swept = grid.ForEachOverlappingPair(boxes, [&](int i, int j) {
+    if (pass.stopped) return;
+    if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), pass.splits.size())) {
+      pass.stopped = true;
+      return;
+    }
+    if (!pieces[i].fresh && !pieces[j].fresh) return;
+    if (TestPair(pts, pieces, i, j, snap, pass.splits)) pass.crossings.push_back({i, j});
+  });
+  if (swept && pass.crossings.size() > 1) {
+    const polygon2d_detail::BoxGridLayout& layout = grid.Layout();
+    std::vector<std::pair<size_t, std::pair<int, int>>> keyed(pass.crossings.size());
+    for (size_t k = 0; k < keyed.size(); ++k) {
+      const auto& c = pass.crossings[k];
+      keyed[k] = {layout.OrderKey(c.first, c.second), c};
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t k = 0; k < keyed.size(); ++k) pass.crossings[k] = keyed[k].second;
+  }
+  return pass;
+}
+
 // The pair pass of a round: the split points of every piece, as (piece,
-// vertex) in `splits`. With `record` (a vertex round, crossings false) the
-// pairs that cross properly are kept with their ordinals, and the split
-// list. Returns false if the guard stopped it.
+// vertex) in `splits`; in a crossing round the crossing points are made (in
+// BoxGrid's order). With `record` (a vertex round, crossings false) the
+// pairs that cross properly are kept, and the split list. Returns false if
+// the guard stopped it.
 bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
-                std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record) {
+                std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record, SplitPairSearch search) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
   std::vector<std::array<double, 4>> boxes(n);
@@ -287,83 +446,86 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
     const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
   }
-  BoxGrid grid(boxes);
-  size_t pairs = 0, splitCount = 0;
-  bool stopped = false;
-  grid.ForEachPair([&](int i, int j) {
-    // Many overlapping edges make this loop quadratic: check the guard
-    // (cancel, points and splits so far) every few thousand pairs.
-    if (stopped) return;
-    if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), splitCount)) {
-      stopped = true;
-      return;
+  const bool swept = search == SplitPairSearch::kSwept;
+  PairPass pass = swept ? PairPassSwept(builder, pieces, boxes, guard) : PairPassBoxGrid(builder, pieces, boxes, guard);
+#ifdef MOS_CHECK_SPLIT_SEARCH
+  if (swept && !pass.stopped) {
+    // Check build: the exhaustive path must find the same splits and the
+    // same crossings in the same order.
+    PairPass full = PairPassBoxGrid(builder, pieces, boxes, nullptr);
+    std::vector<std::pair<int, int>> mine = pass.splits;
+    std::sort(mine.begin(), mine.end());
+    std::sort(full.splits.begin(), full.splits.end());
+    if (mine != full.splits || pass.crossings != full.crossings) {
+      std::fprintf(stderr, "MOS_CHECK_SPLIT_SEARCH: swept pair pass differs (%zu/%zu splits, %zu/%zu crossings)\n",
+                   mine.size(), full.splits.size(), pass.crossings.size(), full.crossings.size());
+      std::abort();
     }
+  }
+#endif
+  if (pass.stopped) return false;
+  splits.swap(pass.splits);
+  if (!crossings) {
+    if (record != nullptr) {
+      record->splits = splits;
+      record->crossings = std::move(pass.crossings);
+    }
+    return true;
+  }
+  size_t splitCount = 0;
+  for (size_t k = 0; k < pass.crossings.size(); ++k) {
+    if (!CheckEvery4096(guard, k + 1, builder, pieces.size(), splitCount)) return false;
+    const auto [i, j] = pass.crossings[k];
     const Piece& s = pieces[i];
     const Piece& t = pieces[j];
-    if (!s.fresh && !t.fresh) return;
-    const auto& bi = boxes[i];
-    const auto& bj = boxes[j];
-    if (bi[0] > bj[2] || bj[0] > bi[2] || bi[1] > bj[3] || bj[1] > bi[3]) return;
-    const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
-    const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
-    const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
-    // Vertices lying on the other piece, or within the snap distance of it
-    // (|orient| = length * distance): overlapping edges whose rounded
-    // endpoints are off each other's lines by far less than that must
-    // still become identical pieces, or they form a sliver that no
-    // predicate sees and the windings around it disagree.
-    const double snap = builder.SnapDistance();
-    const double lenS = std::sqrt(Dot2(b - a, b - a)), lenT = std::sqrt(Dot2(d - c, d - c));
-    auto onS = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenS; };
-    auto onT = [&](double o) { return o == 0 || std::fabs(o) <= snap * lenT; };
-    const bool cOnS = onS(o1), dOnS = onS(o2), aOnT = onT(o3), bOnT = onT(o4);
-    if (cOnS && t.a != s.a && t.a != s.b && StrictlyBetween(a, b, c)) splits.push_back({i, t.a});
-    if (dOnS && t.b != s.a && t.b != s.b && StrictlyBetween(a, b, d)) splits.push_back({i, t.b});
-    if (aOnT && s.a != t.a && s.a != t.b && StrictlyBetween(c, d, a)) splits.push_back({j, s.a});
-    if (bOnT && s.b != t.a && s.b != t.b && StrictlyBetween(c, d, b)) splits.push_back({j, s.b});
-    // A proper crossing only where no endpoint lies on the other piece.
-    // When one does (within the snap distance), the two pieces touch there
-    // and the vertex split above already makes them share it; if an
-    // endpoint lies on the other's line beyond its end, the crossing lies
-    // where the lines are closer still, so one of the other endpoints is on
-    // and splits. Cutting a crossing as well, at a point the orientation
-    // signs (~1e-16, pure rounding) put somewhere along a stretch where the
-    // two nearly parallel lines are closer than rounding, moved the pieces
-    // off each other's lines and made a new crossing every round, until the
-    // round limit left crossing pieces in the arrangement and the windings
-    // wrong (fuzz input kernel_regressions/polygon2d/nonzero_union_one_operand:
-    // three copies of one edge, jittered by 1e-9, near (4, 7.5)).
-    if (!crossings) {
-      if (record != nullptr && !(cOnS || dOnS || aOnT || bOnT) && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
-        record->crossings.push_back({i, j, pairs});
-      }
-      return;
-    }
-    if (!(cOnS || dOnS || aOnT || bOnT) && Sign(o1) * Sign(o2) < 0 && Sign(o3) * Sign(o4) < 0) {
-      const int id = builder.SnappedVertexId(CrossingPoint(a, b, c, d));
-      builder.IndexNewPoints();
-      splits.push_back({i, id});
-      splits.push_back({j, id});
-      splitCount += 2;
-    }
-  });
-  if (stopped) return false;
-  if (record != nullptr) {
-    record->splits = splits;
-    record->pairs = pairs;
+    const int id = builder.SnappedVertexId(CrossingPoint(pts[s.a], pts[s.b], pts[t.a], pts[t.b]));
+    builder.IndexNewPoints();
+    splits.push_back({i, id});
+    splits.push_back({j, id});
+    splitCount += 2;
   }
   return true;
+}
+
+// Sorts (piece, vertex) splits: by a counting sort on the piece when there
+// are many, then each piece's few vertices (equal pairs are equal, so any
+// sort gives the same list).
+void SortSplits(std::vector<std::pair<int, int>>& splits, size_t pieceCount) {
+  const size_t n = splits.size();
+  if (n < 64 || 4 * n < pieceCount) {
+    std::sort(splits.begin(), splits.end());
+    return;
+  }
+  std::vector<int> start(pieceCount + 1, 0);
+  for (const auto& sp : splits) ++start[sp.first + 1];
+  for (size_t i = 0; i < pieceCount; ++i) start[i + 1] += start[i];
+  std::vector<std::pair<int, int>> sorted(n);
+  {
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const auto& sp : splits) sorted[fill[sp.first]++] = sp;
+  }
+  for (size_t i = 0; i < pieceCount; ++i) {
+    SortBucket(sorted.begin() + start[i], sorted.begin() + start[i + 1],
+               [](const std::pair<int, int>& p, const std::pair<int, int>& q) { return p.second < q.second; }, 16);
+  }
+  splits.swap(sorted);
 }
 
 // The apply pass: routes every piece through its split vertices; returns
 // true if any piece was split. Pieces come in sorted and merged and leave
 // so: the unsplit ones keep their order, so only the new ones are sorted.
 bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::vector<std::pair<int, int>>& splits) {
+  if (splits.empty()) {
+    // What the pass below leaves when nothing splits: the same pieces (still
+    // sorted and merged), none fresh.
+    for (Piece& p : pieces) p.fresh = false;
+    return false;
+  }
   const int n = static_cast<int>(pieces.size());
   bool any = false;
   std::vector<Piece> out, made;
   out.reserve(pieces.size());
-  std::sort(splits.begin(), splits.end());
+  SortSplits(splits, pieces.size());
   std::vector<int> ids;
   size_t next = 0;
   for (int i = 0; i < n; ++i) {
@@ -400,7 +562,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
     any = true;
     made.push_back(Canonical(pts, prev, s.b, s.delta));
   }
-  std::sort(made.begin(), made.end(), PieceBefore);
+  SortPieces(made, pts.size());
   pieces.resize(out.size() + made.size());
   std::merge(out.begin(), out.end(), made.begin(), made.end(), pieces.begin(), PieceBefore);
   MergeSortedPieces(pieces);
@@ -410,62 +572,61 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
 // One round: finds split points of every piece and splits them; returns
 // true if any piece was split (false also when the guard stopped it).
 bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
-                VertexRoundRecord* record = nullptr) {
+                SplitPairSearch search, VertexRoundRecord* record = nullptr) {
   std::vector<std::pair<int, int>> splits;  // (piece, vertex on it)
-  if (!FindSplits(builder, pieces, crossings, guard, splits, record)) return false;
+  if (!FindSplits(builder, pieces, crossings, guard, splits, record, search)) return false;
   return ApplySplits(builder.Points(), pieces, splits);
 }
 
 // The first crossing round after a vertex round that split nothing: the
-// pieces and their boxes are the same, so the round would visit the same
-// pairs in the same order, find the same vertex splits and cross exactly the
-// pairs recorded. Only the crossing points are made, in that order (the
-// snapping makes the vertex ids depend on it), with the guard checked at
-// the same pairs and with the same counts as the round would.
+// pieces and their boxes are the same, so the round would test the same
+// pairs, find the same vertex splits and cross exactly the pairs recorded.
+// Only the crossing points are made, in the recorded order (the snapping
+// makes the vertex ids depend on it).
 bool ReplayCrossingRound(Builder& builder, std::vector<Piece>& pieces, const VertexRoundRecord& record,
                          LimitGuard* guard) {
   const std::vector<Vec2>& pts = builder.Points();
   std::vector<std::pair<int, int>> splits = record.splits;
-  size_t splitCount = 0, checked = 0;  // guard checks up to this pair done
-  auto checkUpTo = [&](size_t pair) {
-    for (size_t q = (checked / 4096 + 1) * 4096; q <= pair; q += 4096) {
-      if (!CheckEvery4096(guard, q, builder, pieces.size(), splitCount)) return false;
-    }
-    checked = pair;
-    return true;
-  };
-  for (const CrossingPair& c : record.crossings) {
-    if (!checkUpTo(c.ordinal)) return false;
-    const Piece& s = pieces[c.i];
-    const Piece& t = pieces[c.j];
+  size_t splitCount = 0;
+  for (size_t k = 0; k < record.crossings.size(); ++k) {
+    if (!CheckEvery4096(guard, k + 1, builder, pieces.size(), splitCount)) return false;
+    const auto [i, j] = record.crossings[k];
+    const Piece& s = pieces[i];
+    const Piece& t = pieces[j];
     const int id = builder.SnappedVertexId(CrossingPoint(pts[s.a], pts[s.b], pts[t.a], pts[t.b]));
     builder.IndexNewPoints();
-    splits.push_back({c.i, id});
-    splits.push_back({c.j, id});
+    splits.push_back({i, id});
+    splits.push_back({j, id});
     splitCount += 2;
   }
-  if (!checkUpTo(record.pairs)) return false;
   return ApplySplits(builder.Points(), pieces, splits);
 }
 
 }  // namespace
 
-Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard) {
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard, SplitPairSearch search) {
   if (guard != nullptr && !guard->Check(static_cast<int64_t>(segments.size()),
                                         ArrangementBytes(segments.size(), segments.size(), 0))) {
     return {};
   }
   Builder builder;
   std::vector<Piece> pieces;
+  // A contour's edges come in order, each starting where the last ended:
+  // the same bits have the same id, so the start is not looked up again.
+  Vec2 lastEnd{0, 0};
+  int lastEndId = -1;
   for (const Segment2d& s : segments) {
     if (!std::isfinite(s.a.x) || !std::isfinite(s.a.y) || !std::isfinite(s.b.x) || !std::isfinite(s.b.y)) continue;
-    const int a = builder.VertexId(s.a), b = builder.VertexId(s.b);
+    const int a = lastEndId >= 0 && std::memcmp(&s.a, &lastEnd, sizeof(Vec2)) == 0 ? lastEndId : builder.VertexId(s.a);
+    const int b = builder.VertexId(s.b);
+    lastEnd = s.b;
+    lastEndId = b;
     if (a == b) continue;
     std::array<int, 2> delta{0, 0};
     delta[s.operand != 0 ? 1 : 0] = 1;
     pieces.push_back(Canonical(builder.Points(), a, b, delta));
   }
-  MergePieces(pieces);
+  MergePieces(pieces, builder.Points().size());
   double scale = 0;
   for (const Vec2& p : builder.Points()) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
   builder.SetSnapDistance(scale * 1e-13);
@@ -483,7 +644,7 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   VertexRoundRecord record;
   bool replay = false;
   for (int round = 0; round < 2 && more(); ++round) {
-    const bool split = SplitRound(builder, pieces, false, guard, round == 0 ? &record : nullptr);
+    const bool split = SplitRound(builder, pieces, false, guard, search, round == 0 ? &record : nullptr);
     replay = round == 0 && !split && (guard == nullptr || !guard->Stopped());
     if (!split) break;
   }
@@ -496,7 +657,7 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   // crossing pieces has wrong windings.
   for (int round = 0; round < kMaxCrossingRounds && more(); ++round) {
     const bool split = round == 0 && replay ? ReplayCrossingRound(builder, pieces, record, guard)
-                                            : SplitRound(builder, pieces, true, guard);
+                                            : SplitRound(builder, pieces, true, guard, search);
     if (!split) break;
   }
   if (guard != nullptr && !more()) return {};
@@ -593,6 +754,30 @@ bool CounterClockwiseBefore(const std::pair<Vec2, int>& p, const std::pair<Vec2,
   return p.second < q.second;
 }
 
+// Sorts the edges around a vertex counter-clockwise. Most vertices have 2
+// or 4 edges: an inline insertion sort, making the comparisons libstdc++'s
+// std::sort makes for up to 16 elements (its final insertion sort: an
+// element before the first goes to the front, others move down while
+// before their neighbour), so that even where rounding makes the order
+// intransitive (edges a few ulps from collinear) the result is std::sort's.
+void SortAround(std::pair<Vec2, int>* first, std::pair<Vec2, int>* last) {
+  if (last - first > 16) {
+    std::sort(first, last, CounterClockwiseBefore);
+    return;
+  }
+  if (first == last) return;
+  for (std::pair<Vec2, int>* i = first + 1; i != last; ++i) {
+    const std::pair<Vec2, int> x = *i;
+    std::pair<Vec2, int>* j = i;
+    if (CounterClockwiseBefore(x, *first)) {
+      for (; j != first; --j) *j = *(j - 1);
+    } else {
+      for (; CounterClockwiseBefore(x, *(j - 1)); --j) *j = *(j - 1);
+    }
+    *j = x;
+  }
+}
+
 // Ray casts from this many seeds scan every edge; more seeds (many separate
 // components: text, a grid of disjoint shapes) first sort the edges into
 // buckets, which costs about as much as a few scans.
@@ -646,7 +831,7 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   // rounded angles tie or swap would give an order that contradicts the
   // geometry, and the propagated windings would disagree across the sliver.
   for (size_t v = 0; v < pts.size(); ++v) {
-    std::sort(around.begin() + aroundStart[v], around.begin() + aroundStart[v + 1], CounterClockwiseBefore);
+    SortAround(around.data() + aroundStart[v], around.data() + aroundStart[v + 1]);
   }
   // The seed of every connected component (edges sharing vertices).
   std::vector<int> seeds;

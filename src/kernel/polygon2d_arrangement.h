@@ -30,11 +30,20 @@ struct Arrangement2d {
   std::vector<ArrangementEdge> edges;
 };
 
+// How a split round finds the pairs of pieces to test: both use a uniform
+// grid of cells and test every pair whose boxes overlap. kBoxGrid visits
+// every pair of boxes sharing a cell; kSwept skips pairs whose boxes do not
+// overlap and sweeps crowded cells in x order. Both give bit-identical
+// arrangements (tests/unit/kernel/polygon2d_split_search_test.cpp compares
+// them; the check build -DMOS_CHECK_SPLIT_SEARCH runs both in every round).
+enum class SplitPairSearch { kSwept, kBoxGrid };
+
 // Splits and merges; edges whose deltas are all zero are dropped. With a
 // guard: checks it in every round and every few thousand edge pairs
 // (vertices: the arrangement's points; bytes: a rough estimate) and, once it
 // stopped, returns an empty arrangement.
-Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard = nullptr);
+Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard = nullptr,
+                               SplitPairSearch search = SplitPairSearch::kSwept);
 
 // Winding numbers on the right of each edge: one ray cast per connected
 // component (from its longest edge; downward for edges at most 45 degrees

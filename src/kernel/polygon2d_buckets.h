@@ -88,12 +88,13 @@ class AxisBuckets {
   FlatBuckets buckets_;
 };
 
-// Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
-// once, in the first cell both cover. The grid is made coarser when long
-// boxes would cover too many cells.
-class BoxGrid {
+// The cells of a uniform 2D grid that a list of boxes covers: square-ish
+// grid of about n cells, made coarser while long boxes would cover too many.
+// BoxGrid's layout, and the order of its pairs (OrderKey) for index paths
+// that find the same pairs another way.
+class BoxGridLayout {
  public:
-  BoxGrid(const std::vector<std::array<double, 4>>& boxes) {  // x0, y0, x1, y1
+  explicit BoxGridLayout(const std::vector<std::array<double, 4>>& boxes) {  // x0, y0, x1, y1
     const size_t n = boxes.size();
     double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
     for (const auto& b : boxes) {
@@ -120,32 +121,17 @@ class BoxGrid {
       if (dim_ == 1 || covered <= 16.0 * n + 64) break;
       dim_ /= 2;
     }
-    grid_.Build(dim_ * dim_, [&](auto&& f) {
-      for (size_t i = 0; i < n; ++i) {
-        const auto& c = cells_[i];
-        for (int cy = c[1]; cy <= c[3]; ++cy) {
-          for (int cx = c[0]; cx <= c[2]; ++cx) f(static_cast<size_t>(cy) * dim_ + cx, static_cast<int>(i));
-        }
-      }
-    });
   }
-  // Calls f(i, j) once for every pair of boxes sharing a cell (i listed
-  // before j in that cell).
-  template <typename F>
-  void ForEachPair(F&& f) const {
-    for (int cy = 0; cy < dim_; ++cy) {
-      for (int cx = 0; cx < dim_; ++cx) {
-        const IdRange items = grid_.Bucket(static_cast<size_t>(cy) * dim_ + cx);
-        for (const int* x = items.begin(); x != items.end(); ++x) {
-          const auto& a = cells_[*x];
-          for (const int* y = x + 1; y != items.end(); ++y) {
-            const auto& b = cells_[*y];
-            if (std::max(a[0], b[0]) != cx || std::max(a[1], b[1]) != cy) continue;
-            f(*x, *y);
-          }
-        }
-      }
-    }
+  int Dim() const { return dim_; }
+  // First and last cell column / row of box i.
+  const std::array<int, 4>& Cells(size_t i) const { return cells_[i]; }
+  // BoxGrid::ForEachPair visits pair (i, j), i < j, in the first cell both
+  // cover (row-major), and within a cell in index order: the pairs come in
+  // increasing (OrderKey(i, j), i, j).
+  size_t OrderKey(int i, int j) const {
+    const auto& a = cells_[i];
+    const auto& b = cells_[j];
+    return static_cast<size_t>(std::max(a[1], b[1])) * dim_ + std::max(a[0], b[0]);
   }
 
  private:
@@ -158,6 +144,100 @@ class BoxGrid {
   double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
   int dim_ = 1;
   std::vector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
+};
+
+// Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
+// once, in the first cell both cover. The grid is made coarser when long
+// boxes would cover too many cells.
+class BoxGrid {
+ public:
+  explicit BoxGrid(const std::vector<std::array<double, 4>>& boxes) : layout_(boxes) {
+    const size_t n = boxes.size();
+    const int dim = layout_.Dim();
+    grid_.Build(dim * dim, [&](auto&& f) {
+      for (size_t i = 0; i < n; ++i) {
+        const auto& c = layout_.Cells(i);
+        for (int cy = c[1]; cy <= c[3]; ++cy) {
+          for (int cx = c[0]; cx <= c[2]; ++cx) f(static_cast<size_t>(cy) * dim + cx, static_cast<int>(i));
+        }
+      }
+    });
+  }
+  // Calls f(i, j) once for every pair of boxes sharing a cell (i listed
+  // before j in that cell).
+  template <typename F>
+  void ForEachPair(F&& f) const {
+    const int dim = layout_.Dim();
+    for (int cy = 0; cy < dim; ++cy) {
+      for (int cx = 0; cx < dim; ++cx) {
+        const IdRange items = grid_.Bucket(static_cast<size_t>(cy) * dim + cx);
+        for (const int* x = items.begin(); x != items.end(); ++x) {
+          const auto& a = layout_.Cells(*x);
+          for (const int* y = x + 1; y != items.end(); ++y) {
+            const auto& b = layout_.Cells(*y);
+            if (std::max(a[0], b[0]) != cx || std::max(a[1], b[1]) != cy) continue;
+            f(*x, *y);
+          }
+        }
+      }
+    }
+  }
+
+  // Calls f(i, j), i < j, once for every pair of boxes that overlap (closed
+  // boxes, as compared by f's callers), each in the first cell both cover.
+  // A crowded cell (a cluster of small boxes in a cell sized for the whole
+  // set's extent) is swept in x order instead of visiting every pair of its
+  // boxes; returns whether one was: only then are the pairs not in
+  // ForEachPair's order.
+  template <typename F>
+  bool ForEachOverlappingPair(const std::vector<std::array<double, 4>>& boxes, F&& f) const {
+    constexpr size_t kSweepFrom = 32;
+    const int dim = layout_.Dim();
+    bool swept = false;
+    std::vector<std::pair<double, int>> order;
+    for (int cy = 0; cy < dim; ++cy) {
+      for (int cx = 0; cx < dim; ++cx) {
+        const IdRange items = grid_.Bucket(static_cast<size_t>(cy) * dim + cx);
+        auto visit = [&](int p, int q) {
+          const auto& a = layout_.Cells(p);
+          const auto& b = layout_.Cells(q);
+          if (std::max(a[0], b[0]) != cx || std::max(a[1], b[1]) != cy) return;
+          f(std::min(p, q), std::max(p, q));
+        };
+        if (items.size() < kSweepFrom) {
+          for (const int* x = items.begin(); x != items.end(); ++x) {
+            const auto& bx = boxes[*x];
+            for (const int* y = x + 1; y != items.end(); ++y) {
+              const auto& by = boxes[*y];
+              if (bx[0] > by[2] || by[0] > bx[2] || bx[1] > by[3] || by[1] > bx[3]) continue;
+              visit(*x, *y);
+            }
+          }
+          continue;
+        }
+        swept = true;
+        order.clear();
+        for (int id : items) order.push_back({boxes[id][0], id});
+        std::sort(order.begin(), order.end());
+        for (size_t k = 0; k < order.size(); ++k) {
+          const auto& bk = boxes[order[k].second];
+          // Later boxes start at or right of bk: they overlap it in x while
+          // they start before its end.
+          for (size_t m = k + 1; m < order.size() && order[m].first <= bk[2]; ++m) {
+            const auto& bm = boxes[order[m].second];
+            if (bk[1] > bm[3] || bm[1] > bk[3]) continue;
+            visit(order[k].second, order[m].second);
+          }
+        }
+      }
+    }
+    return swept;
+  }
+
+  const BoxGridLayout& Layout() const { return layout_; }
+
+ private:
+  BoxGridLayout layout_;
   FlatBuckets grid_;
 };
 

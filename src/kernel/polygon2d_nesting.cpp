@@ -69,6 +69,10 @@ class IndexedContour {
 constexpr size_t kIndexedContour = 48;
 constexpr int kWalksBeforeIndex = 4;
 
+// From this many contours the candidate parents come from a grid of the
+// contours' boxes instead of every larger contour.
+constexpr size_t kGridFrom = 64;
+
 bool Finite(double v) { return std::isfinite(v); }
 
 }  // namespace
@@ -124,11 +128,6 @@ std::vector<long> ContourParents(const std::vector<Contour>& cs) {
     }
     return parent;
   }
-  // Candidates by (area, index): the first that contains i is its parent.
-  std::vector<size_t> byArea(n);
-  for (size_t i = 0; i < n; ++i) byArea[i] = i;
-  std::sort(byArea.begin(), byArea.end(),
-            [&](size_t a, size_t b) { return area[a] < area[b] || (area[a] == area[b] && a < b); });
   std::vector<std::unique_ptr<IndexedContour>> indexed(n);
   std::vector<int> walks(n, 0);
   auto contains = [&](size_t outer, size_t inner) {
@@ -144,12 +143,52 @@ std::vector<long> ContourParents(const std::vector<Contour>& cs) {
     }
     return false;
   };
+  // Candidates by (area, index): the first that contains i is its parent.
+  auto before = [&](size_t a, size_t b) { return area[a] < area[b] || (area[a] == area[b] && a < b); };
+  if (n < kGridFrom) {
+    std::vector<size_t> byArea(n);
+    for (size_t i = 0; i < n; ++i) byArea[i] = i;
+    std::sort(byArea.begin(), byArea.end(), before);
+    for (size_t i = 0; i < n; ++i) {
+      auto k = std::lower_bound(byArea.begin(), byArea.end(), area[i],
+                                [&](size_t j, double a) { return area[j] < a; });
+      for (; k != byArea.end(); ++k) {
+        const size_t j = *k;
+        if (j == i || !boxInside(i, j) || cs[j].empty()) continue;
+        if (contains(j, i)) {
+          parent[i] = static_cast<long>(j);
+          break;
+        }
+      }
+    }
+    return parent;
+  }
+  // Many contours (a union's outline and its hundreds of holes): each one
+  // tried every larger contour's box. A box holding contour i's box holds
+  // its lower left corner, so the candidates are the boxes covering that
+  // corner's cell of a grid, tried in the same (area, index) order.
+  const polygon2d_detail::BoxGridLayout layout(box);
+  const int dim = layout.Dim();
+  polygon2d_detail::FlatBuckets cells;
+  cells.Build(dim * dim, [&](auto&& f) {
+    for (size_t j = 0; j < n; ++j) {
+      const auto& c = layout.Cells(j);
+      for (int cy = c[1]; cy <= c[3]; ++cy) {
+        for (int cx = c[0]; cx <= c[2]; ++cx) f(static_cast<size_t>(cy) * dim + cx, static_cast<int>(j));
+      }
+    }
+  });
+  std::vector<size_t> candidates;
   for (size_t i = 0; i < n; ++i) {
-    auto k = std::lower_bound(byArea.begin(), byArea.end(), area[i],
-                              [&](size_t j, double a) { return area[j] < a; });
-    for (; k != byArea.end(); ++k) {
-      const size_t j = *k;
-      if (j == i || !boxInside(i, j) || cs[j].empty()) continue;
+    const auto& c = layout.Cells(i);
+    candidates.clear();
+    for (int j : cells.Bucket(static_cast<size_t>(c[1]) * dim + c[0])) {
+      const size_t u = static_cast<size_t>(j);
+      if (u == i || area[u] < area[i] || !boxInside(i, u) || cs[u].empty()) continue;
+      candidates.push_back(u);
+    }
+    std::sort(candidates.begin(), candidates.end(), before);
+    for (size_t j : candidates) {
       if (contains(j, i)) {
         parent[i] = static_cast<long>(j);
         break;

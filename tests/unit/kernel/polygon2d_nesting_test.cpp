@@ -56,7 +56,7 @@ Contour Square(Vec2 lo, double s, bool clockwise) {
 TEST(Polygon2dNesting, ParentsEqualEveryPairTest) {
   std::mt19937_64 rng(5);
   std::uniform_real_distribution<double> unit(0, 1);
-  int withParent = 0, indexedOuters = 0;
+  int withParent = 0, indexedOuters = 0, gridded = 0;
   for (int it = 0; it < 40; ++it) {
     std::vector<Contour> cs;
     const int outers = 1 + static_cast<int>(rng() % 4);
@@ -91,10 +91,12 @@ TEST(Polygon2dNesting, ParentsEqualEveryPairTest) {
     cs.push_back(Square({-60, -50}, 5, false));
     const std::vector<long> fast = ContourParents(cs), slow = ParentsByEveryPair(cs);
     ASSERT_EQ(fast, slow) << "iteration " << it;
+    if (cs.size() >= 64) ++gridded;  // candidates from the grid of boxes
     for (long p : fast) withParent += p >= 0 ? 1 : 0;
   }
   EXPECT_GT(withParent, 300);
   EXPECT_GT(indexedOuters, 20);
+  EXPECT_GT(gridded, 10);
 }
 
 TEST(Polygon2dNesting, HoleOnTheOutlineCountsByItsFirstVertexOffIt) {

@@ -14,16 +14,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "kernel/polygon2d.h"
 #include "kernel/polygon2d_arrangement.h"
+#include "polygon2d_fuzz_corpus.h"
 
 namespace mos::kernel {
 namespace {
@@ -199,63 +196,10 @@ void ExpectSameWindings(const Polygon2d& a, const Polygon2d& b, const std::strin
   tally.edges += static_cast<int>(fresh.edges.size());
 }
 
-// The fuzz target's decoding (tests/fuzz/polygon2d_fuzz.cpp).
-void Decode(const std::vector<uint8_t>& data, Polygon2d sets[2]) {
-  size_t i = 0;
-  auto next = [&]() -> uint8_t { return i < data.size() ? data[i++] : 0; };
-  const uint8_t head = next();
-  const double jitter = (head & 64) ? 1e-9 : 0;
-  int current = 0;
-  sets[0].contours.emplace_back();
-  while (i < data.size()) {
-    const uint8_t b = next();
-    if (b == 0xff) {
-      sets[current].contours.emplace_back();
-      continue;
-    }
-    if (b == 0xfe) {
-      current = 1;
-      sets[1].contours.emplace_back();
-      continue;
-    }
-    const double j = jitter * static_cast<int8_t>(next());
-    sets[current].contours.back().push_back({(b & 15) + j, (b >> 4) + j * 0.7});
-  }
-}
-
-// tests/fuzz of the source tree: next to this file when __FILE__ is
-// absolute, else found upward from the test binary or the working directory
-// (ccache's base_dir makes __FILE__ relative to the build directory).
-std::filesystem::path FuzzDir() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> starts{fs::path(__FILE__).parent_path() / "../../fuzz"};
-  std::error_code ec;
-  for (fs::path dir : {fs::read_symlink("/proc/self/exe", ec).parent_path(), fs::current_path(ec)}) {
-    for (int up = 0; up < 6 && !dir.empty(); ++up, dir = dir.parent_path()) starts.push_back(dir / "tests/fuzz");
-  }
-  for (const fs::path& p : starts) {
-    if (fs::is_directory(p / "kernel_corpus/polygon2d", ec)) return p;
-  }
-  return starts.front();
-}
-
 TEST(Polygon2dWindings, OneCastPerComponentEqualsCastsPerEdgeOnTheFuzzCorpus) {
-  const std::filesystem::path fuzz = FuzzDir();
   Tally tally;
-  int files = 0;
-  for (const char* dir : {"kernel_corpus/polygon2d", "kernel_regressions/polygon2d"}) {
-    ASSERT_TRUE(std::filesystem::is_directory(fuzz / dir)) << (fuzz / dir);
-    for (const auto& entry : std::filesystem::directory_iterator(fuzz / dir)) {
-      if (entry.path().filename() == "README.md") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      const std::vector<uint8_t> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (data.size() < 4 || data.size() > 512) continue;
-      Polygon2d sets[2];
-      Decode(data, sets);
-      ExpectSameWindings(sets[0], sets[1], entry.path().filename().string(), tally);
-      ++files;
-    }
-  }
+  const int files = testing::ForEachPolygon2dCorpusInput(
+      [&](const std::string& name, const Polygon2d sets[2]) { ExpectSameWindings(sets[0], sets[1], name, tally); });
   EXPECT_GT(files, 60);
   EXPECT_GT(tally.castsKept, 0);
 }
