@@ -6,36 +6,6 @@
 
 namespace mos::kernel {
 
-Vec2 InterpolateYz(const Vec3& a, const Vec3& b, double x) {
-  const double span = b.x - a.x;
-  if (span == 0) return {b.y, b.z};
-  const double dxL = x - a.x;
-  const double dxR = x - b.x;
-  const bool useL = std::fabs(dxL) < std::fabs(dxR);
-  const double lambda = (useL ? dxL : dxR) / span;
-  if (!std::isfinite(lambda)) return {b.y, b.z};
-  const Vec3& base = useL ? a : b;
-  return {base.y + lambda * (b.y - a.y), base.z + lambda * (b.z - a.z)};
-}
-
-Xyzz IntersectXy(const Vec3& pL, const Vec3& pR, const Vec3& qL, const Vec3& qR) {
-  const double dyL = qL.y - pL.y;
-  const double dyR = qR.y - pR.y;
-  const bool useL = std::fabs(dyL) < std::fabs(dyR);
-  double lambda = (useL ? dyL : dyR) / (dyL - dyR);
-  if (!std::isfinite(lambda)) lambda = 0;
-  Xyzz out{};
-  out.x = (useL ? pL.x : pR.x) + lambda * (pR.x - pL.x);
-  const double pDy = pR.y - pL.y;
-  const double qDy = qR.y - qL.y;
-  const bool useP = std::fabs(pDy) < std::fabs(qDy);
-  const double yBase = useL ? (useP ? pL.y : qL.y) : (useP ? pR.y : qR.y);
-  out.y = yBase + lambda * (useP ? pDy : qDy);
-  out.zP = (useL ? pL.z : pR.z) + lambda * (pR.z - pL.z);
-  out.zQ = (useL ? qL.z : qR.z) + lambda * (qR.z - qL.z);
-  return out;
-}
-
 namespace {
 double Dist2(const Vec3& a, const Vec3& b) {
   const Vec3 d = a - b;
