@@ -177,3 +177,5 @@ class BoolKernels {
 };
 
 }  // namespace mos::kernel
+
+#include "kernel/predicates_inline.h"  // IWYU pragma: export
