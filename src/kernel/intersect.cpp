@@ -229,19 +229,22 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
         extent = MaxAbs3(b - a);
       }
       const TriangleMissTest& test = tests.Get(t);
-      // EdgeClearlyMissesTriangle(test, ...), with the horizontal-plane rule
-      // before the in-plane test where an end is near the plane (the
-      // cheaper of the two there; either may skip).
-      const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
-      bool miss;
-      if (prepared >= 0) {
-        miss = prepared != 0;
-      } else if (prepared == -2) {
-        miss = flatOneWay(he, t, test, a, b) ||
-               EdgeClearlyApartInPlane(a - test.p[0], b - test.p[0], test.e1, test.e2, test.n,
-                                       std::max(test.big, bigEdge));
-      } else {
-        miss = EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]) || flatOneWay(he, t, test, a, b);
+      // The horizontal-plane rule first (cheap, and most pairs of coplanar
+      // cap fans end there): where it skips, the plane tests below would
+      // find both ends on the plane (their distances are +-0, or NaN for
+      // a non-finite value) and leave the pair to it. Else
+      // EdgeClearlyMissesTriangle(test, ...).
+      bool miss = test.flatZ && flatOneWay(he, t, test, a, b);
+      if (!miss) {
+        const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
+        if (prepared >= 0) {
+          miss = prepared != 0;
+        } else if (prepared == -2) {
+          miss = EdgeClearlyApartInPlane(a - test.p[0], b - test.p[0], test.e1, test.e2, test.n,
+                                         std::max(test.big, bigEdge));
+        } else {
+          miss = EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]);
+        }
       }
       if (miss) {
 #ifdef MOS_CHECK_EDGE_FILTER  // verification builds: a skipped pair must be no hit

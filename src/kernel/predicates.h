@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -56,11 +57,39 @@ struct Xyzz {
 
 // Linear interpolation of (y, z) along segment a-b at coordinate x, from
 // the nearer endpoint to limit rounding. NaN-free: degenerate spans return b.
-Vec2 InterpolateYz(const Vec3& a, const Vec3& b, double x);
+// (This and IntersectXy are defined here so the kernels inline them: the
+// call was a fifth of a Shadow01.)
+inline Vec2 InterpolateYz(const Vec3& a, const Vec3& b, double x) {
+  const double span = b.x - a.x;
+  if (span == 0) return {b.y, b.z};
+  const double dxL = x - a.x;
+  const double dxR = x - b.x;
+  const bool useL = std::fabs(dxL) < std::fabs(dxR);
+  const double lambda = (useL ? dxL : dxR) / span;
+  if (!std::isfinite(lambda)) return {b.y, b.z};
+  const Vec3& base = useL ? a : b;
+  return {base.y + lambda * (b.y - a.y), base.z + lambda * (b.z - a.z)};
+}
 
 // Crossing in the XY plane of segment pL-pR with segment qL-qR, where pL/qL
 // share one x and pR/qR share another.
-Xyzz IntersectXy(const Vec3& pL, const Vec3& pR, const Vec3& qL, const Vec3& qR);
+inline Xyzz IntersectXy(const Vec3& pL, const Vec3& pR, const Vec3& qL, const Vec3& qR) {
+  const double dyL = qL.y - pL.y;
+  const double dyR = qR.y - pR.y;
+  const bool useL = std::fabs(dyL) < std::fabs(dyR);
+  double lambda = (useL ? dyL : dyR) / (dyL - dyR);
+  if (!std::isfinite(lambda)) lambda = 0;
+  Xyzz out{};
+  out.x = (useL ? pL.x : pR.x) + lambda * (pR.x - pL.x);
+  const double pDy = pR.y - pL.y;
+  const double qDy = qR.y - qL.y;
+  const bool useP = std::fabs(pDy) < std::fabs(qDy);
+  const double yBase = useL ? (useP ? pL.y : qL.y) : (useP ? pR.y : qR.y);
+  out.y = yBase + lambda * (useP ? pDy : qDy);
+  out.zP = (useL ? pL.z : pR.z) + lambda * (pR.z - pL.z);
+  out.zQ = (useL ? qL.z : qR.z) + lambda * (qR.z - qL.z);
+  return out;
+}
 
 // One Shadow01 answer (see BoolKernels::Shadow01): sign, whether the x
 // ranges overlap, and the edge's (y, z) at the vertex's x when they do.
@@ -148,3 +177,5 @@ class BoolKernels {
 };
 
 }  // namespace mos::kernel
+
+#include "kernel/predicates_inline.h"  // IWYU pragma: export

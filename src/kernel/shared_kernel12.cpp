@@ -1,5 +1,7 @@
 #include "kernel/shared_kernel12.h"
 
+#include <array>
+
 namespace mos::kernel {
 
 SharedKernel12::SharedKernel12(const BoolKernels& kernels, bool forward)
@@ -41,33 +43,45 @@ int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
     ev_[0] = start;
     ev_[1] = edgeMesh_.End(edge);
   }
+  // The triangle's canonical halfedges (BoolMeshView::Canonical) and their
+  // ends, from its corners read once.
+  const std::array<int, 3>& tv = (*triMesh_.tri)[static_cast<size_t>(tri)];
   int heF[3];
+  int hvs[3][2];
   const EdgeAnswers* answers[3];
   for (int i = 0; i < 3; ++i) {
-    const int h = triMesh_.Canonical(3 * tri + i);
+    const int he = 3 * tri + i;
+    int h = he;
+    hvs[i][0] = tv[i];
+    hvs[i][1] = tv[i == 2 ? 0 : i + 1];
+    if (!(hvs[i][0] < hvs[i][1])) {
+      const int tw = (*triMesh_.twin)[static_cast<size_t>(he)];
+      if (tw >= 0) {
+        h = tw;
+        hvs[i][0] = triMesh_.Start(tw);
+        hvs[i][1] = triMesh_.End(tw);
+      }
+    }
     heF[i] = h;
     if (const EdgeAnswers* a = edgeAnswers_.Find(h)) {
       answers[i] = a;
       continue;
     }
-    const int hv[2] = {triMesh_.Start(h), triMesh_.End(h)};
-    EdgeAnswers a;
-    a.endShadow = kernels_.Shadow01(ev_[1], hv[0], hv[1], !forward_);
-    const ShadowResult* const evShadow[2] = {StartShadow(h, hv), &a.endShadow};
+    const int(&hv)[2] = hvs[i];
+    EdgeAnswers* a = edgeAnswers_.Emplace(h);
+    a->endShadow = kernels_.Shadow01(ev_[1], hv[0], hv[1], !forward_);
+    const ShadowResult* const evShadow[2] = {StartShadow(h, hv), &a->endShadow};
     const ShadowResult* const hvShadow[2] = {VertShadow(hv[0]), VertShadow(hv[1])};
-    a.k11 = forward_ ? kernels_.Kernel11From(ev_, hv, evShadow, hvShadow)
-                     : kernels_.Kernel11From(hv, ev_, hvShadow, evShadow);
-    answers[i] = &edgeAnswers_.Insert(h, a);
+    a->k11 = forward_ ? kernels_.Kernel11From(ev_, hv, evShadow, hvShadow)
+                      : kernels_.Kernel11From(hv, ev_, hvShadow, evShadow);
+    answers[i] = a;
   }
   Kernel02Result k02[2];
   if (const Kernel02Result* r = startK02_.Find(tri)) {
     k02[0] = *r;
   } else {
     const ShadowResult* startShadow[3];
-    for (int i = 0; i < 3; ++i) {
-      const int hv[2] = {triMesh_.Start(heF[i]), triMesh_.End(heF[i])};
-      startShadow[i] = StartShadow(heF[i], hv);
-    }
+    for (int i = 0; i < 3; ++i) startShadow[i] = StartShadow(heF[i], hvs[i]);
     k02[0] = startK02_.Insert(tri, kernels_.Kernel02From(ev_[0], tri, forward_, heF,
                                                          {startShadow[0], startShadow[1], startShadow[2]}));
   }

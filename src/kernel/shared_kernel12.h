@@ -55,6 +55,11 @@ class SharedKernel12 {
       stamp_[static_cast<size_t>(key)] = epoch_;
       return *new (Slot(key)) T(val);
     }
+    // The key's slot, marked set, for the caller to fill before any Find.
+    T* Emplace(int key) {
+      stamp_[static_cast<size_t>(key)] = epoch_;
+      return Slot(key);
+    }
 
    private:
     T* Slot(int key) const { return reinterpret_cast<T*>(vals_.get()) + key; }
