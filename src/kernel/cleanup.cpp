@@ -456,7 +456,8 @@ class Cleaner {
     }
     Mesh refSplit = ref;
     SplitPinchedVerts(refSplit);
-    const bool local = wasClosed && CompactLocal();
+    const bool local = wasClosed && CompactLocal(true);
+    if (wasClosed && !local) CheckFailed("the passes left a closed mesh not closed");
     if (!local) CompactGlobal();
     const Mesh& want = local ? refSplit : ref;
     if (want.triVerts != m_.triVerts || want.halfedgeTwin != m_.halfedgeTwin || want.triProp != m_.triProp ||
@@ -464,10 +465,26 @@ class Cleaner {
       CheckFailed("compact");
     return local;
 #else
-    if (wasClosed && CompactLocal()) return true;
+    if (wasClosed && CompactLocal(false)) return true;
     CompactGlobal();
     return false;
 #endif
+  }
+
+  // Whether the passes left the mesh closed and manifold, given that it was
+  // so when this cleaner started: always, so the written triangles are not
+  // walked (WrittenValid, checked in the check build). A collapse splices
+  // the twins across its two triangles and passes the link condition (the
+  // ends share no neighbour but the two opposite corners), and a swap
+  // makes an edge between two vertices not yet joined: each keeps every
+  // twin mutual and opposite, one fan per vertex and no neighbour twice in
+  // a fan (the combinatorial-manifold edge operations, Dey et al. 1999).
+  bool PassesKeptClosed() const {
+    if (m_.halfedgeTwin.size() != 3 * m_.triVerts.size()) return false;  // twins not followed
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (!WrittenValid()) CheckFailed("the passes left a closed mesh not closed (written)");
+#endif
+    return true;
   }
 
   // What CompactLocal's checks say, asked of the mesh before compaction
@@ -577,12 +594,15 @@ class Cleaner {
   // and the fans through them walked. False when a check fails; the mesh
   // is then either untouched or compacted with renumbered twins, from
   // which CompactGlobal gives what it gives from the uncompacted mesh.
-  bool CompactLocal() {
+  // `verify`: check the twins and fans of the written triangles (the check
+  // build); else they are known good (PassesKeptClosed) and only the
+  // compaction is done.
+  bool CompactLocal(bool verify) {
     const int oldTri = m_.NumTri();
     if (static_cast<int>(m_.halfedgeTwin.size()) != 3 * oldTri) return false;
     std::vector<int> newTri;
     std::vector<int> written;  // the written triangles that survive, in their new numbering
-    written.reserve(oldTri);
+    if (verify) written.reserve(oldTri);
     if (anyRemoved_) {
       // The twins start as one perfect matching (the mesh was closed), and
       // every twin a collapse or swap rewrote, on both ends, belongs to a
@@ -594,7 +614,7 @@ class Cleaner {
       for (int t = 0; t < oldTri; ++t) {
         if (removed_[t]) continue;
         newTri[t] = n++;
-        if (!dirty_[t]) continue;
+        if (!verify || !dirty_[t]) continue;
         for (int i = 0; i < 3; ++i) {
           const int tw = m_.halfedgeTwin[3 * t + i];
           if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
@@ -609,7 +629,7 @@ class Cleaner {
       for (int t = 0; t < oldTri; ++t) {
         const int nt = newIdx[t];
         if (nt < 0) continue;
-        if (dirty[t]) written.push_back(nt);
+        if (verify && dirty[t]) written.push_back(nt);
         for (int i = 0; i < 3; ++i) {
           const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
           const unsigned tt = tw / 3u;
@@ -625,11 +645,12 @@ class Cleaner {
       m_.halfedgeTwin.resize(3 * static_cast<size_t>(n));
       removed_.assign(n, 0);
       anyRemoved_ = false;
-    } else {
+    } else if (verify) {
       for (int t = 0; t < oldTri; ++t)
         if (dirty_[t]) written.push_back(t);
     }
     numListed_ = 0;  // triangle ids changed: the list is void
+    if (!verify) return true;
     const int numTri = m_.NumTri();
     const int numHalf = 3 * numTri;
     const int nv = m_.NumVert();
@@ -955,7 +976,7 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
     known = cleaner.TakeKnown();
     welded = mesh.NumVert() != static_cast<int>(reps.rep.size()) &&
              WeldCoincidentMarking(mesh, active, knownClosed, &known);  // split copies coincide
-  } else if (cleaner.Changed() && knownClosed && cleaner.WrittenValid()) {
+  } else if (cleaner.Changed() && knownClosed && cleaner.PassesKeptClosed()) {
     knownClosed = true;
     const std::vector<char> removed = cleaner.TakeRemoved();
     known = cleaner.TakeKnownUncompacted();
