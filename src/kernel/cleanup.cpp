@@ -203,10 +203,23 @@ class Cleaner {
     const int a = Start(h), b = End(h);
     const int c = End(Next3(h)), d = End(Next3(tw));
     if (c == d) return false;
-    // c-d must not already be an edge.
-    if (!Fan(Next3(Next3(h)), fanA_)) return false;  // outgoing of c
-    for (int e : fanA_)
-      if (End(e) == d) return false;
+    // c-d must not already be an edge: c's fan walked (from c->a) without
+    // listing it, stopping at d (a broken fan refuses the swap as well).
+    {
+      const int* twin = m_.halfedgeTwin.data();
+      const std::array<int, 3>* tv = m_.triVerts.data();
+      const int e0 = Prev3(h);
+      const int limit = 3 * m_.NumTri();
+      int e = e0;
+      int count = 0;
+      do {
+        const int te = Tri3(e), ce = e - 3 * te;
+        if (tv[te][ce == 2 ? 0 : ce + 1] == d) return false;
+        const int next = twin[ce == 0 ? e + 2 : e - 1];
+        if (next < 0 || ++count > limit) return false;
+        e = next;
+      } while (e != e0);
+    }
     const int t0 = Tri3(h), t1 = Tri3(tw);
     // Old halfedges: in t0 b->c (hn), c->a (hp); in t1 a->d (tn), d->b (tp).
     const int hn = Next3(h), hp = Prev3(h);
