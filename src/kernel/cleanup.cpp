@@ -65,7 +65,7 @@ class Cleaner {
   // found about each triangle (see known_).
   // `known` is taken (moved from) when it fits the mesh.
   explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, std::vector<char>* known = nullptr)
-      : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
+      : m_(m), removed_(m.NumTri(), 0), dirty_(kTrackWritten ? m.NumTri() : 0, 0) {
     if (known && known->size() == m.triVerts.size()) known_ = std::move(*known);
     else known_.assign(m.NumTri(), 0);
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
@@ -172,7 +172,7 @@ class Cleaner {
     }
     // Splice the twins across the two vanishing triangles.
     auto markHalf = [dirty](int x) {
-      if (x >= 0) dirty[Tri3(x)] = 1;
+      if (kTrackWritten && x >= 0) dirty[Tri3(x)] = 1;
     };
     for (int side : {h, tw}) {
       const int n = Next3(side), p = Prev3(side);
@@ -189,7 +189,7 @@ class Cleaner {
       const int t = Tri3(e);
       if (removed[t]) continue;
       tv[t][Corner3(e)] = a;
-      dirty[t] = 1;
+      if (kTrackWritten) dirty[t] = 1;
       known[t] = 0;
     }
     changed_ = true;
@@ -595,7 +595,7 @@ class Cleaner {
 
  private:
   void MarkDirty(int t) {
-    dirty_[t] = 1;
+    if (kTrackWritten) dirty_[t] = 1;
   }
   // The triangle of halfedge h, marked (none for an unpaired twin, -1).
   void MarkDirtyHalf(int h) {
@@ -762,7 +762,14 @@ class Cleaner {
   bool changed_ = false;   // a collapse or swap happened
   bool anyRemoved_ = false;
   bool compacted_ = false;
-  std::vector<char> dirty_;  // per triangle: a collapse or swap wrote its corners or twins
+  // Per triangle: a collapse or swap wrote its corners or twins. Only the
+  // check build reads it (the written triangles' checks, PassesKeptClosed).
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  static constexpr bool kTrackWritten = true;
+#else
+  static constexpr bool kTrackWritten = false;
+#endif
+  std::vector<char> dirty_;
 };
 
 }  // namespace
