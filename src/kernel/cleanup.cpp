@@ -375,13 +375,15 @@ class Cleaner {
           int numPlanes = 0;
           bool keep = false;
           bool broken = false;
-          fan.clear();
+          // The halfedges walked so far (the fan is listed below only for a
+          // vertex that is not kept, which the walk then went all round).
+          size_t walked = 0;
           const Vec3 pv = pos[v];
           int t = t0, c = c0;
           const int h0 = 3 * t0 + c0;
           for (;;) {
             const int e = 3 * t + c;
-            fan.push_back(e);
+            ++walked;
             const auto& tri = tv[t];
             const Vec3 n = Cross(pos[tri[c == 2 ? 0 : c + 1]] - pv, pos[tri[c == 0 ? 2 : c - 1]] - pv);
             const double len = Length(n);
@@ -407,7 +409,7 @@ class Cleaner {
               planes[numPlanes++] = normal;
             }
             const int tw = twin[c == 0 ? e + 2 : e - 1];
-            if (tw < 0 || fan.size() > limit) {  // not closed: leave v (the mesh is closed here)
+            if (tw < 0 || walked > limit) {  // not closed: leave v (the mesh is closed here)
               broken = true;
               break;
             }
@@ -424,6 +426,12 @@ class Cleaner {
 #endif
           examined[v] = 1;
           if (keep) continue;
+          fan.clear();
+          for (int e = h0;;) {  // the whole fan, which the walk above closed
+            fan.push_back(e);
+            e = twin[Corner3(e) == 0 ? e + 2 : e - 1];
+            if (e == h0) break;
+          }
           for (int e : fan) {
             const int u = End(e);
             if (numPlanes == 2) {
