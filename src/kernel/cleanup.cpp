@@ -142,12 +142,24 @@ class Cleaner {
     const int a = tv[Tri3(h)][Corner3(h)], b = end(h);
     const int c = end(Next3(h)), d = end(Next3(tw));
     if (a == b || c == d) return false;
-    if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
-    // Link condition: a and b share exactly the neighbours c and d.
+    // Link condition: a and b share exactly the neighbours c and d. a's
+    // neighbours are stamped as its fan is walked (not listed: only b's fan
+    // is used again); a broken fan refuses the collapse.
     stamp_.resize(m_.NumVert(), -1);
     int* stamp = stamp_.data();
     const int epoch = ++epoch_;
-    for (int e : fanA_) stamp[end(e)] = epoch;
+    {
+      const int limit = 3 * m_.NumTri();
+      int e = h;
+      int count = 0;
+      do {
+        stamp[end(e)] = epoch;
+        const int next = twin[Prev3(e)];
+        if (next < 0 || ++count > limit) return false;
+        e = next;
+      } while (e != h);
+    }
+    if (!Fan(tw, fanB_)) return false;
     for (int e : fanB_) {
       const int n = end(e);
       if (stamp[n] == epoch && n != c && n != d && n != a) return false;
@@ -754,7 +766,7 @@ class Cleaner {
 
   Mesh& m_;
   std::vector<char> removed_;
-  std::vector<int> fanA_, fanB_, fanC_;
+  std::vector<int> fanB_, fanC_;
   std::vector<int> stamp_;
   // Per triangle, what a test found since its corners were last written
   // (positions never move in a cleanup, eps is fixed): kAllLong, all three
