@@ -319,20 +319,32 @@ class Cleaner {
         const int t = listed ? listed[i] : i;
         if (removed[t] || (known[t] & kNotDegenerate)) continue;
         const std::array<int, 3>& tri = tv[t];
-        const Vec3 p[3] = {pos[tri[0]], pos[tri[1]], pos[tri[2]]};
+        const Vec3 p0 = pos[tri[0]], p1 = pos[tri[1]], p2 = pos[tri[2]];
+        // The edges p[i+1] - p[i]. With a the longest edge's start, b its end
+        // and c the third corner, b - a is that edge and c - a the negated
+        // edge before it: Cross(b - a, c - a) is Cross(edge, previous edge)
+        // negated, bit for bit (negation is exact), so of the same length.
+        const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
         int longest = 0;
         double len2 = -1;
         for (int i = 0; i < 3; ++i) {
-          const double l = LengthSquared(p[i == 2 ? 0 : i + 1] - p[i]);
+          const double l = LengthSquared(edge[i]);
           if (l > len2) {
             len2 = l;
             longest = i;
           }
         }
         const int h = 3 * t + longest;
-        const Vec3 pa = p[longest], pb = p[longest == 2 ? 0 : longest + 1];
-        const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
-        const double area2 = Length(Cross(pb - pa, pc - pa));
+        const double area2 = Length(Cross(edge[longest], edge[longest == 0 ? 2 : longest - 1]));
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        {  // the corner differences the shortcut replaces
+          const Vec3 p[3] = {p0, p1, p2};
+          const Vec3 pa = p[longest], pb = p[longest == 2 ? 0 : longest + 1];
+          const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
+          const double ref = Length(Cross(pb - pa, pc - pa));
+          if (!(ref == area2 || (ref != ref && area2 != area2))) CheckFailed("sliver area");
+        }
+#endif
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
           known[t] |= kNotDegenerate;
           continue;
