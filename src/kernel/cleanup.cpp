@@ -993,6 +993,11 @@ bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wa
 struct KnownReps {
   std::vector<int> rep;
   bool any = false;
+  // Every vertex triangles use is its own representative: a weld moved
+  // each onto it, and since then only collapses (onto used vertices) and
+  // swaps changed the triangles. Cleared when the mesh may have changed
+  // otherwise (another kind of weld, or `rep` found again).
+  bool usedAreReps = false;
 };
 
 bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool& knownClosed,
@@ -1013,7 +1018,10 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
 #endif
   // The positions do not change in FinishPass unless it splits pinched
   // vertices (which appends copies): the coincident vertices are found first.
-  if (reps.rep.size() != static_cast<size_t>(mesh.NumVert())) reps.any = CoincidentReps(mesh, reps.rep);
+  if (reps.rep.size() != static_cast<size_t>(mesh.NumVert())) {
+    reps.any = CoincidentReps(mesh, reps.rep);
+    reps.usedAreReps = false;
+  }
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   {
     std::vector<int> fresh;
@@ -1028,15 +1036,17 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
     known = cleaner.TakeKnown();
     welded = mesh.NumVert() != static_cast<int>(reps.rep.size()) &&
              WeldCoincidentMarking(mesh, active, knownClosed, &known);  // split copies coincide
+    reps.usedAreReps = false;
   } else if (cleaner.Changed() && knownClosed && cleaner.PassesKeptClosed()) {
     knownClosed = true;
     const std::vector<char> removed = cleaner.TakeRemoved();
     known = cleaner.TakeKnownUncompacted();
-    welded = WeldByReps(mesh, reps.rep, true, active, true, &known, &removed);
+    welded = WeldByReps(mesh, reps.rep, true, active, true, &known, &removed, reps.usedAreReps, &reps.usedAreReps);
   } else {
     knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
     known = cleaner.TakeKnown();
     welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
+    reps.usedAreReps = false;
   }
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   if (welded != refWelded || knownClosed != refClosed || refMesh.triVerts != mesh.triVerts ||

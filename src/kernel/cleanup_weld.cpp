@@ -404,21 +404,33 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
                            const std::vector<char>* removed) {
   std::vector<int> rep;
   const bool any = CoincidentReps(mesh, rep);
-  return WeldByReps(mesh, std::move(rep), any, active, knownClosed, known, removed);
+  return WeldByReps(mesh, rep, any, active, knownClosed, known, removed);
 }
 
-bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
-                std::vector<char>* known, const std::vector<char>* removed) {
+bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed, bool usedAreReps, bool* usedAreRepsAfter) {
   const int nv = mesh.NumVert();
+  if (usedAreRepsAfter) *usedAreRepsAfter = false;
   if (!any) {
     if (removed) DropRemovedTriangles(mesh, *removed, known);
     return false;
   }
+  // The representatives, copied only when a round unfreezes some (the
+  // general path below).
+  std::vector<int> repCopy;
+  const std::vector<int>* repUse = &repIn;
   // Often (the second weld of a cleanup) only vertices that triangles no
   // longer use coincide: then the weld only reorders the triangles.
   bool closedUnused = false;
   bool movesUsed = false;
-  {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  const bool claimedUsedAreReps = usedAreReps;
+  usedAreReps = false;  // found below, and compared with the claim
+#endif
+  if (usedAreReps) {  // each used vertex is its own representative: one to one, nothing moves
+    closedUnused = knownClosed || IsClosedManifold(mesh);
+  } else {
+    const std::vector<int>& rep = repIn;
     // Ints, not chars, and locals: a char store may alias anything and
     // made the compiler reload the mesh's arrays after every mark.
     std::vector<int> used(nv, 0);
@@ -444,6 +456,9 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
     }
     movesUsed = movesUsed || !oneToOne;  // the loop stopped early
     closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));  // knownClosed with `removed`
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (claimedUsedAreReps && (movesUsed || !oneToOne)) CheckFailed("used vertices are their representatives");
+#endif
   }
   // Every path but the in-place one below wants the compacted mesh.
   if (removed && !closedUnused) {
@@ -453,8 +468,9 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
   std::vector<int> bad;
-  std::vector<char> frozen(nv, 0);
+  std::vector<char> frozen;  // made at the first round that fails
   for (int round = 0; round < 8; ++round) {
+    const std::vector<int>& rep = *repUse;
     Mesh out;
     bad.clear();
     bool anyLeft = round == 0;  // `any`: some vertex moves
@@ -511,6 +527,9 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
         if (active)
           for (int v = 0; v < nv; ++v)
             if (rep[v] != v) (*active)[rep[v]] = 1;
+        // Every used vertex now is its representative (the relabelling
+        // moved each onto it).
+        if (usedAreRepsAfter) *usedAreRepsAfter = true;
         return true;
       }
     }
@@ -528,11 +547,16 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
       if (active) active->resize(mesh.vertPos.size(), 1);
       return true;
     }
+    if (frozen.empty()) frozen.assign(nv, 0);
     for (int r : bad) frozen[r] = 1;
+    if (repUse != &repCopy) {
+      repCopy = repIn;
+      repUse = &repCopy;
+    }
     bool changed = false;
     for (int v = 0; v < nv; ++v)
-      if (frozen[rep[v]] && rep[v] != v) {
-        rep[v] = v;
+      if (frozen[repCopy[v]] && repCopy[v] != v) {
+        repCopy[v] = v;
         changed = true;
       }
     if (!changed) return false;

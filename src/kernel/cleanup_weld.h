@@ -34,8 +34,13 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
 bool CoincidentReps(const Mesh& mesh, std::vector<int>& rep);
 
 // WeldCoincidentMarking with CoincidentReps' answer for this mesh given.
-bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
-                std::vector<char>* known, const std::vector<char>* removed);
+// `usedAreReps`: every vertex the (kept) triangles use is its own
+// representative (skips finding that out). `usedAreRepsAfter` (may be
+// null): whether that is known to hold after the weld (a weld that moved
+// each used vertex onto its representative).
+bool WeldByReps(Mesh& mesh, const std::vector<int>& rep, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed, bool usedAreReps = false,
+                bool* usedAreRepsAfter = nullptr);
 
 // Drops the triangles flagged in `removed` (the others keep their order,
 // their twins renumbered: each kept triangle's twins must be on kept
