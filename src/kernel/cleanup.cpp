@@ -276,6 +276,13 @@ class Cleaner {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
         const int t = listed ? listed[i] : i;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        // The flag (maybe carried through a weld's relabelling) must say
+        // what the test finds now.
+        if ((known[t] & kAllLong) && !removed[t])
+          for (int k = 0; k < 3; ++k)
+            if (!(LengthSquared(pos[tv[t][k]] - pos[tv[t][k == 2 ? 0 : k + 1]]) > eps2)) CheckFailed("all-long flag");
+#endif
         if (known[t] & kAllLong) continue;
         if (removed[t]) continue;  // (not all long: no flag)
         // The corners read once: a collapse that succeeds removes t (the
@@ -317,7 +324,12 @@ class Cleaner {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
         const int t = listed ? listed[i] : i;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        const bool checkFlag = !removed[t] && (known[t] & kNotDegenerate);  // tested below all the same
+        if (removed[t] || ((known[t] & kNotDegenerate) && !checkFlag)) continue;
+#else
         if (removed[t] || (known[t] & kNotDegenerate)) continue;
+#endif
         const std::array<int, 3>& tri = tv[t];
         const Vec3 p0 = pos[tri[0]], p1 = pos[tri[1]], p2 = pos[tri[2]];
         // The edges p[i+1] - p[i]. With a the longest edge's start, b its end
@@ -349,6 +361,9 @@ class Cleaner {
           known[t] |= kNotDegenerate;
           continue;
         }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        if (checkFlag) CheckFailed("not-degenerate flag");
+#endif
         if (Swap(h)) any = true;  // clears kNotDegenerate on both triangles
       }
       if (!any) break;

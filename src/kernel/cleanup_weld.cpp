@@ -70,11 +70,14 @@ void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& 
 // renumbered (what BuildHalfedges would give), and it has no pinched
 // vertex.
 // `known` (may be null): per-triangle flags (Cleaner's known_), carried to
-// the result's order where the twins are renumbered (cleared for a
-// triangle whose corners the relabelling moved), emptied otherwise.
-// `movesUsed`: whether `rep` may move a vertex triangles use.
+// the result's order where the twins are renumbered, emptied otherwise. A
+// triangle whose corners the relabelling moved keeps its flags: each
+// corner moved onto a vertex at the same position (== on all three
+// coordinates; only the sign of a zero may differ, which no squared length
+// or cross product's length sees), and the flags say what tests of the
+// positions found.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
-              bool closedUnused = false, std::vector<char>* known = nullptr, bool movesUsed = true) {
+              bool closedUnused = false, std::vector<char>* known = nullptr) {
   out = Mesh{};
   out.vertPos = mesh.vertPos;
   // Sorted by (key, parity, triangle): bucketed by the key's first
@@ -145,14 +148,12 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
     if (renumbered) {
       if (known && known->size() == mesh.triVerts.size()) {
-        std::vector<char> moved(out.triVerts.size(), 0);
+        std::vector<char> reordered(out.triVerts.size(), 0);
         for (int t = 0; t < mesh.NumTri(); ++t) {
           if (first[t] > -2) continue;
-          const auto& tv = mesh.triVerts[t];
-          const bool same = !movesUsed || (rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2]);
-          moved[-2 - first[t]] = same ? (*known)[t] : 0;
+          reordered[-2 - first[t]] = (*known)[t];
         }
-        known->swap(moved);
+        known->swap(reordered);
       } else if (known) {
         known->clear();
       }
@@ -255,15 +256,10 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   }
   const bool knownFits = known && known->size() == mesh.triVerts.size();
   if (known && !knownFits) known->clear();
-  auto moved = [&](int t) {
-    const auto& v = tv[t];
-    return movesUsed && (r[v[0]] != v[0] || r[v[1]] != v[1] || r[v[2]] != v[2]);
-  };
   if (inOrder) {
     if (movesUsed) {  // else relabelling is the identity on used vertices
       for (int t = 0; t < nt; ++t) {
         if (gone && gone[t]) continue;
-        if (knownFits && moved(t)) (*known)[t] = 0;
         auto& v = mesh.triVerts[t];
         v = {r[v[0]], r[v[1]], r[v[2]]};
       }
@@ -325,7 +321,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
       const auto& v = tv[t];
       to[o] = {r[v[0]], r[v[1]], r[v[2]]};
       po[o] = pi[t];
-      if (ki) ko[o] = moved(t) ? 0 : ki[t];
+      if (ki) ko[o] = ki[t];
     }
   }
   mesh.triVerts.swap(tris);
@@ -499,7 +495,7 @@ bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector
       Mesh refOut;
       std::vector<int> refBad;
       std::vector<char> refKnown = compactedKnown;
-      const bool refOk = WeldWith(compacted, rep, refOut, refBad, true, known ? &refKnown : nullptr, movesUsed);
+      const bool refOk = WeldWith(compacted, rep, refOut, refBad, true, known ? &refKnown : nullptr);
       Mesh before = mesh;
       std::vector<char> knownBefore = known ? *known : std::vector<char>{};
 #endif
@@ -533,7 +529,7 @@ bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector
         return true;
       }
     }
-    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
+    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
         return true;

@@ -17,8 +17,9 @@ namespace mos::kernel::cleanup_detail {
 // vertices and pinched-vertex copies become active.
 // `knownClosed`: the mesh is known to be closed and manifold (no check).
 // `known` (may be null): the cleaner's per-triangle findings, carried to the
-// result's triangle order where the twins are renumbered (cleared for a
-// triangle whose corners moved), emptied otherwise.
+// result's triangle order where the twins are renumbered (kept for a
+// triangle whose corners moved: onto vertices at the same positions),
+// emptied otherwise.
 // `removed` (may be null): per triangle, dropped before the weld (a
 // cleaner's removed triangles, not yet compacted away); the mesh without
 // them must be closed and manifold with every kept triangle's twins on kept
