@@ -86,6 +86,10 @@ class Cleaner {
       out += (act[tv[t][0]] | act[tv[t][1]] | act[tv[t][2]]) != 0;
     }
     numListed_ = static_cast<int>(out - tris_.get());
+    if (numListed_ == numTri) {  // every triangle, in order: as with no mask
+      all_ = true;
+      tris_.reset();
+    }
   }
 
   bool Changed() const { return changed_; }
