@@ -226,13 +226,19 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   bool inOrder = true;
   int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
   int numKept = 0;
+  // The counting sort's bucket sizes (first key vertex v at v + 2), counted
+  // as the keys are made.
+  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
+  int* count = start.data() + 2;
   for (int t = 0; t < nt; ++t) {
     if (gone && gone[t]) {
       first[t] = -1;
       continue;
     }
     ++numKept;
-    int a = r[tv[t][0]], b = r[tv[t][1]], c = r[tv[t][2]];
+    // No used vertex moves unless movesUsed (then the labels are the mesh's).
+    int a = tv[t][0], b = tv[t][1], c = tv[t][2];
+    if (movesUsed) a = r[a], b = r[b], c = r[c];
     if (a == b || b == c || c == a) return false;
     // The smallest first, the rotation kept (the values are distinct).
     if (b < a && b < c) {
@@ -246,6 +252,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     const int k1 = parity ? c : b, k2 = parity ? b : c;
     first[t] = a;
     rest[t] = Keyed{k1, k2, parity, t};
+    ++count[a];
     if (inOrder) {
       if (a != p0) inOrder = a > p0;
       else if (k1 != p1) inOrder = k1 > p1;
@@ -268,9 +275,6 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     return true;
   }
   // Counting sort by the first key vertex, then each bucket by the rest.
-  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
-  for (int t = 0; t < nt; ++t)
-    if (first[t] >= 0) ++start[static_cast<size_t>(first[t]) + 2];
   for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
   std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
   for (int t = 0; t < nt; ++t)
@@ -319,7 +323,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     for (size_t o = 0; o < numOut; ++o) {
       const int t = ord[o];
       const auto& v = tv[t];
-      to[o] = {r[v[0]], r[v[1]], r[v[2]]};
+      to[o] = movesUsed ? std::array<int, 3>{r[v[0]], r[v[1]], r[v[2]]} : v;
       po[o] = pi[t];
       if (ki) ko[o] = ki[t];
     }
