@@ -404,6 +404,12 @@ class Cleaner {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
         const int t0 = listed ? listed[i] : i;
+        // Most triangles have every corner examined already (each vertex is
+        // examined at its first triangle): one test for the three.
+        {
+          const std::array<int, 3>& tri0 = tv[t0];
+          if (examined[tri0[0]] & examined[tri0[1]] & examined[tri0[2]]) continue;
+        }
         for (int c0 = 0; c0 < 3; ++c0) {
           if (removed[t0]) break;  // a collapse from an earlier corner removed it
           const int v = tv[t0][c0];
