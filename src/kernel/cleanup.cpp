@@ -65,7 +65,7 @@ class Cleaner {
   // found about each triangle (see known_).
   // `known` is taken (moved from) when it fits the mesh.
   explicit Cleaner(Mesh& m, const std::vector<char>* active = nullptr, std::vector<char>* known = nullptr)
-      : m_(m), removed_(m.NumTri(), 0), dirty_(m.NumTri(), 0) {
+      : m_(m), removed_(m.NumTri(), 0), dirty_(kTrackWritten ? m.NumTri() : 0, 0) {
     if (known && known->size() == m.triVerts.size()) known_ = std::move(*known);
     else known_.assign(m.NumTri(), 0);
     if (!active || active->size() < m.vertPos.size()) {  // no mask, or one older than the mesh: all
@@ -86,6 +86,10 @@ class Cleaner {
       out += (act[tv[t][0]] | act[tv[t][1]] | act[tv[t][2]]) != 0;
     }
     numListed_ = static_cast<int>(out - tris_.get());
+    if (numListed_ == numTri) {  // every triangle, in order: as with no mask
+      all_ = true;
+      tris_.reset();
+    }
   }
 
   bool Changed() const { return changed_; }
@@ -142,12 +146,24 @@ class Cleaner {
     const int a = tv[Tri3(h)][Corner3(h)], b = end(h);
     const int c = end(Next3(h)), d = end(Next3(tw));
     if (a == b || c == d) return false;
-    if (!Fan(h, fanA_) || !Fan(tw, fanB_)) return false;
-    // Link condition: a and b share exactly the neighbours c and d.
+    // Link condition: a and b share exactly the neighbours c and d. a's
+    // neighbours are stamped as its fan is walked (not listed: only b's fan
+    // is used again); a broken fan refuses the collapse.
     stamp_.resize(m_.NumVert(), -1);
     int* stamp = stamp_.data();
     const int epoch = ++epoch_;
-    for (int e : fanA_) stamp[end(e)] = epoch;
+    {
+      const int limit = 3 * m_.NumTri();
+      int e = h;
+      int count = 0;
+      do {
+        stamp[end(e)] = epoch;
+        const int next = twin[Prev3(e)];
+        if (next < 0 || ++count > limit) return false;
+        e = next;
+      } while (e != h);
+    }
+    if (!Fan(tw, fanB_)) return false;
     for (int e : fanB_) {
       const int n = end(e);
       if (stamp[n] == epoch && n != c && n != d && n != a) return false;
@@ -172,7 +188,7 @@ class Cleaner {
     }
     // Splice the twins across the two vanishing triangles.
     auto markHalf = [dirty](int x) {
-      if (x >= 0) dirty[Tri3(x)] = 1;
+      if (kTrackWritten && x >= 0) dirty[Tri3(x)] = 1;
     };
     for (int side : {h, tw}) {
       const int n = Next3(side), p = Prev3(side);
@@ -189,7 +205,7 @@ class Cleaner {
       const int t = Tri3(e);
       if (removed[t]) continue;
       tv[t][Corner3(e)] = a;
-      dirty[t] = 1;
+      if (kTrackWritten) dirty[t] = 1;
       known[t] = 0;
     }
     changed_ = true;
@@ -203,10 +219,23 @@ class Cleaner {
     const int a = Start(h), b = End(h);
     const int c = End(Next3(h)), d = End(Next3(tw));
     if (c == d) return false;
-    // c-d must not already be an edge.
-    if (!Fan(Next3(Next3(h)), fanA_)) return false;  // outgoing of c
-    for (int e : fanA_)
-      if (End(e) == d) return false;
+    // c-d must not already be an edge: c's fan walked (from c->a) without
+    // listing it, stopping at d (a broken fan refuses the swap as well).
+    {
+      const int* twin = m_.halfedgeTwin.data();
+      const std::array<int, 3>* tv = m_.triVerts.data();
+      const int e0 = Prev3(h);
+      const int limit = 3 * m_.NumTri();
+      int e = e0;
+      int count = 0;
+      do {
+        const int te = Tri3(e), ce = e - 3 * te;
+        if (tv[te][ce == 2 ? 0 : ce + 1] == d) return false;
+        const int next = twin[ce == 0 ? e + 2 : e - 1];
+        if (next < 0 || ++count > limit) return false;
+        e = next;
+      } while (e != e0);
+    }
     const int t0 = Tri3(h), t1 = Tri3(tw);
     // Old halfedges: in t0 b->c (hn), c->a (hp); in t1 a->d (tn), d->b (tp).
     const int hn = Next3(h), hp = Prev3(h);
@@ -251,6 +280,13 @@ class Cleaner {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
         const int t = listed ? listed[i] : i;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        // The flag (maybe carried through a weld's relabelling) must say
+        // what the test finds now.
+        if ((known[t] & kAllLong) && !removed[t])
+          for (int k = 0; k < 3; ++k)
+            if (!(LengthSquared(pos[tv[t][k]] - pos[tv[t][k == 2 ? 0 : k + 1]]) > eps2)) CheckFailed("all-long flag");
+#endif
         if (known[t] & kAllLong) continue;
         if (removed[t]) continue;  // (not all long: no flag)
         // The corners read once: a collapse that succeeds removes t (the
@@ -292,26 +328,46 @@ class Cleaner {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
         const int t = listed ? listed[i] : i;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        const bool checkFlag = !removed[t] && (known[t] & kNotDegenerate);  // tested below all the same
+        if (removed[t] || ((known[t] & kNotDegenerate) && !checkFlag)) continue;
+#else
         if (removed[t] || (known[t] & kNotDegenerate)) continue;
+#endif
         const std::array<int, 3>& tri = tv[t];
-        const Vec3 p[3] = {pos[tri[0]], pos[tri[1]], pos[tri[2]]};
+        const Vec3 p0 = pos[tri[0]], p1 = pos[tri[1]], p2 = pos[tri[2]];
+        // The edges p[i+1] - p[i]. With a the longest edge's start, b its end
+        // and c the third corner, b - a is that edge and c - a the negated
+        // edge before it: Cross(b - a, c - a) is Cross(edge, previous edge)
+        // negated, bit for bit (negation is exact), so of the same length.
+        const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
         int longest = 0;
         double len2 = -1;
         for (int i = 0; i < 3; ++i) {
-          const double l = LengthSquared(p[i == 2 ? 0 : i + 1] - p[i]);
+          const double l = LengthSquared(edge[i]);
           if (l > len2) {
             len2 = l;
             longest = i;
           }
         }
         const int h = 3 * t + longest;
-        const Vec3 pa = p[longest], pb = p[longest == 2 ? 0 : longest + 1];
-        const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
-        const double area2 = Length(Cross(pb - pa, pc - pa));
+        const double area2 = Length(Cross(edge[longest], edge[longest == 0 ? 2 : longest - 1]));
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        {  // the corner differences the shortcut replaces
+          const Vec3 p[3] = {p0, p1, p2};
+          const Vec3 pa = p[longest], pb = p[longest == 2 ? 0 : longest + 1];
+          const Vec3 pc = p[longest == 0 ? 2 : longest - 1];
+          const double ref = Length(Cross(pb - pa, pc - pa));
+          if (!(ref == area2 || (ref != ref && area2 != area2))) CheckFailed("sliver area");
+        }
+#endif
         if (len2 <= 0 || area2 > eps * std::sqrt(len2)) {
           known[t] |= kNotDegenerate;
           continue;
         }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+        if (checkFlag) CheckFailed("not-degenerate flag");
+#endif
         if (Swap(h)) any = true;  // clears kNotDegenerate on both triangles
       }
       if (!any) break;
@@ -348,6 +404,12 @@ class Cleaner {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
         const int t0 = listed ? listed[i] : i;
+        // Most triangles have every corner examined already (each vertex is
+        // examined at its first triangle): one test for the three.
+        {
+          const std::array<int, 3>& tri0 = tv[t0];
+          if (examined[tri0[0]] & examined[tri0[1]] & examined[tri0[2]]) continue;
+        }
         for (int c0 = 0; c0 < 3; ++c0) {
           if (removed[t0]) break;  // a collapse from an earlier corner removed it
           const int v = tv[t0][c0];
@@ -362,13 +424,15 @@ class Cleaner {
           int numPlanes = 0;
           bool keep = false;
           bool broken = false;
-          fan.clear();
+          // The halfedges walked so far (the fan is listed below only for a
+          // vertex that is not kept, which the walk then went all round).
+          size_t walked = 0;
           const Vec3 pv = pos[v];
           int t = t0, c = c0;
           const int h0 = 3 * t0 + c0;
           for (;;) {
             const int e = 3 * t + c;
-            fan.push_back(e);
+            ++walked;
             const auto& tri = tv[t];
             const Vec3 n = Cross(pos[tri[c == 2 ? 0 : c + 1]] - pv, pos[tri[c == 0 ? 2 : c - 1]] - pv);
             const double len = Length(n);
@@ -394,7 +458,7 @@ class Cleaner {
               planes[numPlanes++] = normal;
             }
             const int tw = twin[c == 0 ? e + 2 : e - 1];
-            if (tw < 0 || fan.size() > limit) {  // not closed: leave v (the mesh is closed here)
+            if (tw < 0 || walked > limit) {  // not closed: leave v (the mesh is closed here)
               broken = true;
               break;
             }
@@ -411,6 +475,12 @@ class Cleaner {
 #endif
           examined[v] = 1;
           if (keep) continue;
+          fan.clear();
+          for (int e = h0;;) {  // the whole fan, which the walk above closed
+            fan.push_back(e);
+            e = twin[Corner3(e) == 0 ? e + 2 : e - 1];
+            if (e == h0) break;
+          }
           for (int e : fan) {
             const int u = End(e);
             if (numPlanes == 2) {
@@ -456,7 +526,8 @@ class Cleaner {
     }
     Mesh refSplit = ref;
     SplitPinchedVerts(refSplit);
-    const bool local = wasClosed && CompactLocal();
+    const bool local = wasClosed && CompactLocal(true);
+    if (wasClosed && !local) CheckFailed("the passes left a closed mesh not closed");
     if (!local) CompactGlobal();
     const Mesh& want = local ? refSplit : ref;
     if (want.triVerts != m_.triVerts || want.halfedgeTwin != m_.halfedgeTwin || want.triProp != m_.triProp ||
@@ -464,10 +535,26 @@ class Cleaner {
       CheckFailed("compact");
     return local;
 #else
-    if (wasClosed && CompactLocal()) return true;
+    if (wasClosed && CompactLocal(false)) return true;
     CompactGlobal();
     return false;
 #endif
+  }
+
+  // Whether the passes left the mesh closed and manifold, given that it was
+  // so when this cleaner started: always, so the written triangles are not
+  // walked (WrittenValid, checked in the check build). A collapse splices
+  // the twins across its two triangles and passes the link condition (the
+  // ends share no neighbour but the two opposite corners), and a swap
+  // makes an edge between two vertices not yet joined: each keeps every
+  // twin mutual and opposite, one fan per vertex and no neighbour twice in
+  // a fan (the combinatorial-manifold edge operations, Dey et al. 1999).
+  bool PassesKeptClosed() const {
+    if (m_.halfedgeTwin.size() != 3 * m_.triVerts.size()) return false;  // twins not followed
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (!WrittenValid()) CheckFailed("the passes left a closed mesh not closed (written)");
+#endif
+    return true;
   }
 
   // What CompactLocal's checks say, asked of the mesh before compaction
@@ -565,7 +652,7 @@ class Cleaner {
 
  private:
   void MarkDirty(int t) {
-    dirty_[t] = 1;
+    if (kTrackWritten) dirty_[t] = 1;
   }
   // The triangle of halfedge h, marked (none for an unpaired twin, -1).
   void MarkDirtyHalf(int h) {
@@ -577,12 +664,15 @@ class Cleaner {
   // and the fans through them walked. False when a check fails; the mesh
   // is then either untouched or compacted with renumbered twins, from
   // which CompactGlobal gives what it gives from the uncompacted mesh.
-  bool CompactLocal() {
+  // `verify`: check the twins and fans of the written triangles (the check
+  // build); else they are known good (PassesKeptClosed) and only the
+  // compaction is done.
+  bool CompactLocal(bool verify) {
     const int oldTri = m_.NumTri();
     if (static_cast<int>(m_.halfedgeTwin.size()) != 3 * oldTri) return false;
     std::vector<int> newTri;
     std::vector<int> written;  // the written triangles that survive, in their new numbering
-    written.reserve(oldTri);
+    if (verify) written.reserve(oldTri);
     if (anyRemoved_) {
       // The twins start as one perfect matching (the mesh was closed), and
       // every twin a collapse or swap rewrote, on both ends, belongs to a
@@ -594,7 +684,7 @@ class Cleaner {
       for (int t = 0; t < oldTri; ++t) {
         if (removed_[t]) continue;
         newTri[t] = n++;
-        if (!dirty_[t]) continue;
+        if (!verify || !dirty_[t]) continue;
         for (int i = 0; i < 3; ++i) {
           const int tw = m_.halfedgeTwin[3 * t + i];
           if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
@@ -609,7 +699,7 @@ class Cleaner {
       for (int t = 0; t < oldTri; ++t) {
         const int nt = newIdx[t];
         if (nt < 0) continue;
-        if (dirty[t]) written.push_back(nt);
+        if (verify && dirty[t]) written.push_back(nt);
         for (int i = 0; i < 3; ++i) {
           const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
           const unsigned tt = tw / 3u;
@@ -625,11 +715,12 @@ class Cleaner {
       m_.halfedgeTwin.resize(3 * static_cast<size_t>(n));
       removed_.assign(n, 0);
       anyRemoved_ = false;
-    } else {
+    } else if (verify) {
       for (int t = 0; t < oldTri; ++t)
         if (dirty_[t]) written.push_back(t);
     }
     numListed_ = 0;  // triangle ids changed: the list is void
+    if (!verify) return true;
     const int numTri = m_.NumTri();
     const int numHalf = 3 * numTri;
     const int nv = m_.NumVert();
@@ -712,7 +803,7 @@ class Cleaner {
 
   Mesh& m_;
   std::vector<char> removed_;
-  std::vector<int> fanA_, fanB_, fanC_;
+  std::vector<int> fanB_, fanC_;
   std::vector<int> stamp_;
   // Per triangle, what a test found since its corners were last written
   // (positions never move in a cleanup, eps is fixed): kAllLong, all three
@@ -728,7 +819,14 @@ class Cleaner {
   bool changed_ = false;   // a collapse or swap happened
   bool anyRemoved_ = false;
   bool compacted_ = false;
-  std::vector<char> dirty_;  // per triangle: a collapse or swap wrote its corners or twins
+  // Per triangle: a collapse or swap wrote its corners or twins. Only the
+  // check build reads it (the written triangles' checks, PassesKeptClosed).
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  static constexpr bool kTrackWritten = true;
+#else
+  static constexpr bool kTrackWritten = false;
+#endif
+  std::vector<char> dirty_;
 };
 
 }  // namespace
@@ -920,6 +1018,11 @@ bool FinishPass(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool wa
 struct KnownReps {
   std::vector<int> rep;
   bool any = false;
+  // Every vertex triangles use is its own representative: a weld moved
+  // each onto it, and since then only collapses (onto used vertices) and
+  // swaps changed the triangles. Cleared when the mesh may have changed
+  // otherwise (another kind of weld, or `rep` found again).
+  bool usedAreReps = false;
 };
 
 bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, bool& knownClosed,
@@ -940,7 +1043,10 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
 #endif
   // The positions do not change in FinishPass unless it splits pinched
   // vertices (which appends copies): the coincident vertices are found first.
-  if (reps.rep.size() != static_cast<size_t>(mesh.NumVert())) reps.any = CoincidentReps(mesh, reps.rep);
+  if (reps.rep.size() != static_cast<size_t>(mesh.NumVert())) {
+    reps.any = CoincidentReps(mesh, reps.rep);
+    reps.usedAreReps = false;
+  }
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   {
     std::vector<int> fresh;
@@ -955,15 +1061,17 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
     known = cleaner.TakeKnown();
     welded = mesh.NumVert() != static_cast<int>(reps.rep.size()) &&
              WeldCoincidentMarking(mesh, active, knownClosed, &known);  // split copies coincide
-  } else if (cleaner.Changed() && knownClosed && cleaner.WrittenValid()) {
+    reps.usedAreReps = false;
+  } else if (cleaner.Changed() && knownClosed && cleaner.PassesKeptClosed()) {
     knownClosed = true;
     const std::vector<char> removed = cleaner.TakeRemoved();
     known = cleaner.TakeKnownUncompacted();
-    welded = WeldByReps(mesh, reps.rep, true, active, true, &known, &removed);
+    welded = WeldByReps(mesh, reps.rep, true, active, true, &known, &removed, reps.usedAreReps, &reps.usedAreReps);
   } else {
     knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
     known = cleaner.TakeKnown();
     welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
+    reps.usedAreReps = false;
   }
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   if (welded != refWelded || knownClosed != refClosed || refMesh.triVerts != mesh.triVerts ||

@@ -70,11 +70,14 @@ void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& 
 // renumbered (what BuildHalfedges would give), and it has no pinched
 // vertex.
 // `known` (may be null): per-triangle flags (Cleaner's known_), carried to
-// the result's order where the twins are renumbered (cleared for a
-// triangle whose corners the relabelling moved), emptied otherwise.
-// `movesUsed`: whether `rep` may move a vertex triangles use.
+// the result's order where the twins are renumbered, emptied otherwise. A
+// triangle whose corners the relabelling moved keeps its flags: each
+// corner moved onto a vertex at the same position (== on all three
+// coordinates; only the sign of a zero may differ, which no squared length
+// or cross product's length sees), and the flags say what tests of the
+// positions found.
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
-              bool closedUnused = false, std::vector<char>* known = nullptr, bool movesUsed = true) {
+              bool closedUnused = false, std::vector<char>* known = nullptr) {
   out = Mesh{};
   out.vertPos = mesh.vertPos;
   // Sorted by (key, parity, triangle): bucketed by the key's first
@@ -145,14 +148,12 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
     if (renumbered) {
       if (known && known->size() == mesh.triVerts.size()) {
-        std::vector<char> moved(out.triVerts.size(), 0);
+        std::vector<char> reordered(out.triVerts.size(), 0);
         for (int t = 0; t < mesh.NumTri(); ++t) {
           if (first[t] > -2) continue;
-          const auto& tv = mesh.triVerts[t];
-          const bool same = !movesUsed || (rep[tv[0]] == tv[0] && rep[tv[1]] == tv[1] && rep[tv[2]] == tv[2]);
-          moved[-2 - first[t]] = same ? (*known)[t] : 0;
+          reordered[-2 - first[t]] = (*known)[t];
         }
-        known->swap(moved);
+        known->swap(reordered);
       } else if (known) {
         known->clear();
       }
@@ -225,13 +226,19 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   bool inOrder = true;
   int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
   int numKept = 0;
+  // The counting sort's bucket sizes (first key vertex v at v + 2), counted
+  // as the keys are made.
+  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
+  int* count = start.data() + 2;
   for (int t = 0; t < nt; ++t) {
     if (gone && gone[t]) {
       first[t] = -1;
       continue;
     }
     ++numKept;
-    int a = r[tv[t][0]], b = r[tv[t][1]], c = r[tv[t][2]];
+    // No used vertex moves unless movesUsed (then the labels are the mesh's).
+    int a = tv[t][0], b = tv[t][1], c = tv[t][2];
+    if (movesUsed) a = r[a], b = r[b], c = r[c];
     if (a == b || b == c || c == a) return false;
     // The smallest first, the rotation kept (the values are distinct).
     if (b < a && b < c) {
@@ -245,6 +252,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     const int k1 = parity ? c : b, k2 = parity ? b : c;
     first[t] = a;
     rest[t] = Keyed{k1, k2, parity, t};
+    ++count[a];
     if (inOrder) {
       if (a != p0) inOrder = a > p0;
       else if (k1 != p1) inOrder = k1 > p1;
@@ -255,15 +263,10 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   }
   const bool knownFits = known && known->size() == mesh.triVerts.size();
   if (known && !knownFits) known->clear();
-  auto moved = [&](int t) {
-    const auto& v = tv[t];
-    return movesUsed && (r[v[0]] != v[0] || r[v[1]] != v[1] || r[v[2]] != v[2]);
-  };
   if (inOrder) {
     if (movesUsed) {  // else relabelling is the identity on used vertices
       for (int t = 0; t < nt; ++t) {
         if (gone && gone[t]) continue;
-        if (knownFits && moved(t)) (*known)[t] = 0;
         auto& v = mesh.triVerts[t];
         v = {r[v[0]], r[v[1]], r[v[2]]};
       }
@@ -272,9 +275,6 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     return true;
   }
   // Counting sort by the first key vertex, then each bucket by the rest.
-  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
-  for (int t = 0; t < nt; ++t)
-    if (first[t] >= 0) ++start[static_cast<size_t>(first[t]) + 2];
   for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
   std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
   for (int t = 0; t < nt; ++t)
@@ -323,9 +323,9 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     for (size_t o = 0; o < numOut; ++o) {
       const int t = ord[o];
       const auto& v = tv[t];
-      to[o] = {r[v[0]], r[v[1]], r[v[2]]};
+      to[o] = movesUsed ? std::array<int, 3>{r[v[0]], r[v[1]], r[v[2]]} : v;
       po[o] = pi[t];
-      if (ki) ko[o] = moved(t) ? 0 : ki[t];
+      if (ki) ko[o] = ki[t];
     }
   }
   mesh.triVerts.swap(tris);
@@ -404,21 +404,33 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
                            const std::vector<char>* removed) {
   std::vector<int> rep;
   const bool any = CoincidentReps(mesh, rep);
-  return WeldByReps(mesh, std::move(rep), any, active, knownClosed, known, removed);
+  return WeldByReps(mesh, rep, any, active, knownClosed, known, removed);
 }
 
-bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
-                std::vector<char>* known, const std::vector<char>* removed) {
+bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed, bool usedAreReps, bool* usedAreRepsAfter) {
   const int nv = mesh.NumVert();
+  if (usedAreRepsAfter) *usedAreRepsAfter = false;
   if (!any) {
     if (removed) DropRemovedTriangles(mesh, *removed, known);
     return false;
   }
+  // The representatives, copied only when a round unfreezes some (the
+  // general path below).
+  std::vector<int> repCopy;
+  const std::vector<int>* repUse = &repIn;
   // Often (the second weld of a cleanup) only vertices that triangles no
   // longer use coincide: then the weld only reorders the triangles.
   bool closedUnused = false;
   bool movesUsed = false;
-  {
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  const bool claimedUsedAreReps = usedAreReps;
+  usedAreReps = false;  // found below, and compared with the claim
+#endif
+  if (usedAreReps) {  // each used vertex is its own representative: one to one, nothing moves
+    closedUnused = knownClosed || IsClosedManifold(mesh);
+  } else {
+    const std::vector<int>& rep = repIn;
     // Ints, not chars, and locals: a char store may alias anything and
     // made the compiler reload the mesh's arrays after every mark.
     std::vector<int> used(nv, 0);
@@ -444,6 +456,9 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
     }
     movesUsed = movesUsed || !oneToOne;  // the loop stopped early
     closedUnused = oneToOne && (knownClosed || IsClosedManifold(mesh));  // knownClosed with `removed`
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    if (claimedUsedAreReps && (movesUsed || !oneToOne)) CheckFailed("used vertices are their representatives");
+#endif
   }
   // Every path but the in-place one below wants the compacted mesh.
   if (removed && !closedUnused) {
@@ -453,8 +468,9 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
   // Weld; where that makes an edge non-manifold, leave those clusters
   // unwelded and try again (a bounded number of rounds).
   std::vector<int> bad;
-  std::vector<char> frozen(nv, 0);
+  std::vector<char> frozen;  // made at the first round that fails
   for (int round = 0; round < 8; ++round) {
+    const std::vector<int>& rep = *repUse;
     Mesh out;
     bad.clear();
     bool anyLeft = round == 0;  // `any`: some vertex moves
@@ -483,7 +499,7 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
       Mesh refOut;
       std::vector<int> refBad;
       std::vector<char> refKnown = compactedKnown;
-      const bool refOk = WeldWith(compacted, rep, refOut, refBad, true, known ? &refKnown : nullptr, movesUsed);
+      const bool refOk = WeldWith(compacted, rep, refOut, refBad, true, known ? &refKnown : nullptr);
       Mesh before = mesh;
       std::vector<char> knownBefore = known ? *known : std::vector<char>{};
 #endif
@@ -511,10 +527,13 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
         if (active)
           for (int v = 0; v < nv; ++v)
             if (rep[v] != v) (*active)[rep[v]] = 1;
+        // Every used vertex now is its representative (the relabelling
+        // moved each onto it).
+        if (usedAreRepsAfter) *usedAreRepsAfter = true;
         return true;
       }
     }
-    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known, movesUsed || round > 0)) {
+    if (WeldWith(mesh, rep, out, bad, closedUnused && round == 0, known)) {
       if (out.NumTri() == 0) {
         mesh = Mesh{};
         return true;
@@ -528,11 +547,16 @@ bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* a
       if (active) active->resize(mesh.vertPos.size(), 1);
       return true;
     }
+    if (frozen.empty()) frozen.assign(nv, 0);
     for (int r : bad) frozen[r] = 1;
+    if (repUse != &repCopy) {
+      repCopy = repIn;
+      repUse = &repCopy;
+    }
     bool changed = false;
     for (int v = 0; v < nv; ++v)
-      if (frozen[rep[v]] && rep[v] != v) {
-        rep[v] = v;
+      if (frozen[repCopy[v]] && repCopy[v] != v) {
+        repCopy[v] = v;
         changed = true;
       }
     if (!changed) return false;

@@ -17,8 +17,9 @@ namespace mos::kernel::cleanup_detail {
 // vertices and pinched-vertex copies become active.
 // `knownClosed`: the mesh is known to be closed and manifold (no check).
 // `known` (may be null): the cleaner's per-triangle findings, carried to the
-// result's triangle order where the twins are renumbered (cleared for a
-// triangle whose corners moved), emptied otherwise.
+// result's triangle order where the twins are renumbered (kept for a
+// triangle whose corners moved: onto vertices at the same positions),
+// emptied otherwise.
 // `removed` (may be null): per triangle, dropped before the weld (a
 // cleaner's removed triangles, not yet compacted away); the mesh without
 // them must be closed and manifold with every kept triangle's twins on kept
@@ -34,8 +35,13 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
 bool CoincidentReps(const Mesh& mesh, std::vector<int>& rep);
 
 // WeldCoincidentMarking with CoincidentReps' answer for this mesh given.
-bool WeldByReps(Mesh& mesh, std::vector<int> rep, bool any, std::vector<char>* active, bool knownClosed,
-                std::vector<char>* known, const std::vector<char>* removed);
+// `usedAreReps`: every vertex the (kept) triangles use is its own
+// representative (skips finding that out). `usedAreRepsAfter` (may be
+// null): whether that is known to hold after the weld (a weld that moved
+// each used vertex onto its representative).
+bool WeldByReps(Mesh& mesh, const std::vector<int>& rep, bool any, std::vector<char>* active, bool knownClosed,
+                std::vector<char>* known, const std::vector<char>* removed, bool usedAreReps = false,
+                bool* usedAreRepsAfter = nullptr);
 
 // Drops the triangles flagged in `removed` (the others keep their order,
 // their twins renumbered: each kept triangle's twins must be on kept
