@@ -92,9 +92,14 @@ class EdgeSet {
  public:
   bool Has(int a, int b) const;
   void Add(int a, int b);
+  // Room for about n keys without growing on the way (the rehashes of a
+  // table grown one Add at a time were half of Add's cost); the answers
+  // never depend on the table's size.
+  void Reserve(size_t n);
 
  private:
-  static constexpr uint64_t kEmpty = ~uint64_t{0};  // the key of (-1, -1), kept apart
+  // The key of (0, 0), kept apart: a zero-filled table is one memset.
+  static constexpr uint64_t kEmpty = 0;
   // The slot holding `key`, or the empty slot where it would go. Defined
   // here (inline) so it is inlined: the libraries are position-independent,
   // where an exported function is not.

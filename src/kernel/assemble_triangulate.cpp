@@ -32,6 +32,17 @@ bool EdgeSet::Has(int a, int b) const {
   return !slots_.empty() && slots_[Slot(key)] == key;
 }
 
+void EdgeSet::Reserve(size_t n) {
+  size_t size = 64;
+  while (size < 2 * n) size *= 2;
+  if (size <= slots_.size()) return;
+  std::vector<uint64_t> old;
+  old.swap(slots_);
+  slots_.assign(size, kEmpty);
+  for (uint64_t k : old)
+    if (k != kEmpty) slots_[Slot(k)] = k;
+}
+
 void EdgeSet::Add(int a, int b) {
   const uint64_t key = PairKey(a, b);
   if (key == kEmpty) {

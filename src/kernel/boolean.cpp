@@ -156,21 +156,26 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   const size_t numFaces = faces.NumFaces();
   std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
   activeVert.assign(faces.vertPos.size(), 0);
+  size_t expectedEdges = 0;  // the edge set's keys, about: face edges and diagonals
   for (size_t f = 0; f < numFaces; ++f) {
     const std::pair<int, int>* fe = faces.FaceEdges(f);
     const int numEdges = faces.NumFaceEdges(f);
     if (numEdges == 0) continue;
     if (SingleTriangle(fe, numEdges, simple[f])) {
       const auto& t = simple[f];
-      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts)
+      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts) {
         activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
+        expectedEdges += 3;
+      }
       continue;
     }
     for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
+    expectedEdges += 3 * static_cast<size_t>(numEdges) / 2;
   }
   // The triangulator asks only about pairs of vertices of the face it
   // works on (all active), so edges with an inactive end can be left out.
   EdgeSet edgeSet;
+  edgeSet.Reserve(expectedEdges);
   for (const auto& e : faces.edges)
     if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
   if (!faces.directCorner.empty())
