@@ -5,6 +5,7 @@
 // triangulator is kernel/triangulate.h.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -313,10 +314,24 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
 }
 
 struct EarClipScratch {
-  std::vector<int> prev, next, zeroWork;
-  std::vector<char> alive;
+  std::vector<int> prev, next, zeroWork, alive, id;
+  std::vector<Vec2> at;
   std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
 };
+
+// Whether every corner of the polygon (any three of its vertices) has
+// OrientTolerance at most the returned value: 16 eps max|coordinate| (w +
+// h) of the polygon's box (w, h its computed width and height) bounds
+// 8 eps m (hypot(b - a) + hypot(c - a)), as every coordinate difference
+// is at most w or h (rounding is monotone) and hypot(dx, dy) <= dx + dy,
+// with the margin (1 + 1e-12) far above the few roundings between the two
+// (at least 2^-960: no denormal's absolute error counts). Infinity where
+// that does not hold (a box not finite or too small): then nothing is
+// decided by it.
+double FlatBound(Vec2 lo, Vec2 hi, double mBox) {
+  const double bound = 16 * std::numeric_limits<double>::epsilon() * mBox * ((hi.x - lo.x) + (hi.y - lo.y)) * (1 + 1e-12);
+  return std::isfinite(bound) && bound >= 0x1p-960 ? bound : INFINITY;
+}
 
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
@@ -330,32 +345,43 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   // boolean triangulates thousands of faces, and their allocations were a
   // third of this); a large polygon's are its own, so nothing large stays.
   thread_local EarClipScratch pooled;
-  EarClipScratch own;
-  EarClipScratch& scratch = n <= 1024 ? pooled : own;
-  std::vector<int>& prev = scratch.prev;
-  std::vector<int>& next = scratch.next;
-  std::vector<char>& alive = scratch.alive;
-  prev.resize(n);
-  next.resize(n);
-  alive.assign(n, 1);
+  std::unique_ptr<EarClipScratch> own;
+  if (n > 1024) own = std::make_unique<EarClipScratch>();
+  EarClipScratch& scratch = own ? *own : pooled;
+  // The arrays through local pointers, the positions and ids by corner:
+  // the same values as pts[poly[i]] and ids[poly[i]], with no reloads of
+  // the vectors' storage after each store.
+  scratch.prev.resize(n);
+  scratch.next.resize(n);
+  scratch.alive.assign(n, 1);
+  scratch.at.resize(n);
+  scratch.id.resize(n);
+  int* const prev = scratch.prev.data();
+  int* const next = scratch.next.data();
+  int* const alive = scratch.alive.data();
+  Vec2* const at = scratch.at.data();
+  int* const idOf = scratch.id.data();
+  const int* const polyV = poly.data();
   for (int i = 0; i < n; ++i) {
-    prev[i] = (i + n - 1) % n;
-    next[i] = (i + 1) % n;
+    prev[i] = i == 0 ? n - 1 : i - 1;
+    next[i] = i == n - 1 ? 0 : i + 1;
+    at[i] = pts[static_cast<size_t>(polyV[i])];
+    idOf[i] = ids[static_cast<size_t>(polyV[i])];
   }
-  auto turn = [&](int i) { return Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]); };
+  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
   // The diagonal an ear at i would add may not join vertices already
   // joined (that would give an edge more than two triangles).
   auto diagonalFree = [&](int i) {
-    const int a = ids[poly[prev[i]]], c = ids[poly[next[i]]];
+    const int a = idOf[prev[i]], c = idOf[next[i]];
     return a != c && !edges.Has(a, c);
   };
   // Only non-convex corners can lie inside an ear (Eberly); the list is
   // pruned lazily and grows when a corner turns non-convex.
   // Blockers live in a uniform grid so an ear test only looks near the ear.
   Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
-  for (int v : poly) {
-    lo = {std::min(lo.x, pts[v].x), std::min(lo.y, pts[v].y)};
-    hi = {std::max(hi.x, pts[v].x), std::max(hi.y, pts[v].y)};
+  for (int i = 0; i < n; ++i) {
+    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
   }
   const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
   const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
@@ -370,6 +396,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   // Every vertex lies in the box lo..hi: bounds of ClearlyBeyondTolerance's
   // bound for any of them, per ear edge (see EdgeCut).
   const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  const double flatBound = FlatBound(lo, hi, mBox);
   auto cutFor = [&](Vec2 u, Vec2 v) {
     const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
     const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
@@ -415,7 +442,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     return false;
   };
   auto addBlocker = [&](int i) {
-    const Vec2 p = pts[poly[i]];
+    const Vec2 p = at[i];
     grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
   };
   std::vector<int>& zeroWork = scratch.zeroWork;
@@ -428,8 +455,8 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   // or straight corner a perturbed weakly simple loop has where one of its
   // vertices lies on another of its edges but rounding moved it off by an
   // ulp. Exact zeros alone would let such a spike block the real ear.
-  auto nearlyFlat = [&](int i) {
-    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+  auto nearlyFlatExact = [&](int i) {
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
     const double t = std::fabs(turn(i));
     // An exactly straight corner (a cut point on an input edge, the usual
     // case here): its coordinates are finite (a non-finite one makes the
@@ -438,8 +465,20 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
     return t <= OrientTolerance(a, b, c);
   };
+  // Most corners turn by far more than any corner's tolerance (FlatBound):
+  // not flat, whatever the test above would add (t > 0 there, and above
+  // the tolerance it would compare with last).
+  auto nearlyFlat = [&](int i) {
+    if (std::fabs(turn(i)) > flatBound) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+      if (nearlyFlatExact(i)) std::abort();
+#endif
+      return false;
+    }
+    return nearlyFlatExact(i);
+  };
   auto isEar = [&](int i) {
-    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
     if (Orient(a, b, c) <= 0) return false;
     if (!diagonalFree(i)) return false;
     const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
@@ -468,7 +507,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
           }
           ++k;
           if (j == i || j == prev[i] || j == next[i]) continue;
-          const Vec2 p = pts[poly[j]];
+          const Vec2 p = at[j];
           if (p == a || p == b || p == c) continue;
           if (!cutsMade) {
             cuts[0] = cutFor(a, b);
@@ -516,8 +555,8 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
         }
       }
     }
-    edges.Add(ids[poly[prev[ear]]], ids[poly[next[ear]]]);
-    tris.push_back({poly[prev[ear]], poly[ear], poly[next[ear]]});
+    edges.Add(idOf[prev[ear]], idOf[next[ear]]);
+    tris.push_back({polyV[prev[ear]], polyV[ear], polyV[next[ear]]});
     const int a = prev[ear], c = next[ear];
     next[a] = c;
     prev[c] = a;
@@ -529,7 +568,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     }
     cur = a;
   }
-  tris.push_back({poly[prev[cur]], poly[cur], poly[next[cur]]});
+  tris.push_back({polyV[prev[cur]], polyV[cur], polyV[next[cur]]});
 }
 
 struct FaceScratch {

@@ -165,12 +165,12 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
       const auto& t = simple[f];
       if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts) {
         activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
-        expectedEdges += 3;
+        expectedEdges += 2;
       }
       continue;
     }
     for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
-    expectedEdges += 3 * static_cast<size_t>(numEdges) / 2;
+    expectedEdges += static_cast<size_t>(numEdges);
   }
   // The triangulator asks only about pairs of vertices of the face it
   // works on (all active), so edges with an inactive end can be left out.
