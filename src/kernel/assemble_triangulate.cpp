@@ -580,21 +580,22 @@ struct FaceScratch {
 
 }  // namespace
 
-std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
-                                                      const std::vector<int>& ids, EdgeSet& edges) {
+void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t numLoops, const std::vector<int>& ids,
+                           EdgeSet& edges, std::vector<std::array<int, 3>>& tris) {
   // Work arrays kept per thread for the usual small faces (a boolean
   // triangulates thousands; their allocations were a quarter of this), a
   // large face's its own, as in EarClip.
   size_t numPoints = 0;
-  for (const auto& loop : loops) numPoints += loop.size();
+  for (size_t i = 0; i < numLoops; ++i) numPoints += loops[i].size();
   thread_local FaceScratch pooled;
-  FaceScratch own;
-  FaceScratch& scratch = numPoints <= 4096 ? pooled : own;
+  std::unique_ptr<FaceScratch> own;
+  if (numPoints > 4096) own = std::make_unique<FaceScratch>();
+  FaceScratch& scratch = own ? *own : pooled;
   std::vector<Vec2>& pts = scratch.pts;
   std::vector<std::vector<int>>& idx = scratch.idx;
   pts.clear();
-  idx.resize(loops.size());
-  for (size_t i = 0; i < loops.size(); ++i) {
+  idx.resize(numLoops);
+  for (size_t i = 0; i < numLoops; ++i) {
     std::vector<int>& l = idx[i];
     l.clear();
     for (const Vec2& p : loops[i]) {
@@ -602,8 +603,8 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       pts.push_back(p);
     }
   }
-  std::vector<std::array<int, 3>> tris;
-  tris.reserve(numPoints + 2 * loops.size());  // n - 2 per loop, two more per bridge
+  tris.clear();
+  tris.reserve(numPoints + 2 * numLoops);  // n - 2 per loop, two more per bridge
   std::vector<int>& outers = scratch.outers;
   std::vector<int>& holes = scratch.holes;
   outers.clear();
@@ -624,11 +625,11 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
   };
   if (outers.empty()) {  // no outer boundary: keep the loops as they are
     for (const auto& l : idx) alone(l);
-    return tris;
+    return;
   }
   if (holes.empty()) {  // most faces: what the steps below do without holes
     for (int o : outers) EarClip(pts, ids, edges, idx[o], tris);
-    return tris;
+    return;
   }
   // Each hole goes to the smallest outer loop containing its points. A hole
   // of zero area up to rounding (the zero-width strip symbolic perturbation
@@ -684,6 +685,13 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     }
     EarClip(pts, ids, edges, poly, tris);
   }
+  return;
+}
+
+std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
+                                                      const std::vector<int>& ids, EdgeSet& edges) {
+  std::vector<std::array<int, 3>> tris;
+  TriangulateOutputFace(loops, loops.size(), ids, edges, tris);
   return tris;
 }
 

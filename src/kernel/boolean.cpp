@@ -200,8 +200,11 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   // when both operands are known manifold, see below).
   const bool listCut = track && p.fansKnown && q.fansKnown;
   std::vector<int> cutTris;
+  // Per-face work, its room kept from face to face.
+  std::vector<std::vector<int>> loops;
   std::vector<std::vector<Vec2>> loops2;
   std::vector<int> flat;
+  std::vector<std::array<int, 3>> faceTris;
   for (size_t f = 0; f < numFaces; ++f) {
     if ((f & 63) == 0 && stopped()) return false;
     if (faces.IsDirect(f)) {
@@ -218,8 +221,8 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
       tris.push_back(simple[f]);
       props.push_back(faces.faceProp[f]);
     } else {
-      const std::vector<std::vector<int>> loops = LinkLoops(faces.FaceEdges(f), faces.NumFaceEdges(f));
-      if (loops.size() == 1 && loops[0].size() == 3) {
+      const size_t numLoops = LinkLoopsInto(faces.FaceEdges(f), static_cast<size_t>(faces.NumFaceEdges(f)), loops);
+      if (numLoops == 1 && loops[0].size() == 3) {
         tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
         props.push_back(faces.faceProp[f]);
       } else {
@@ -228,9 +231,9 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
         if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
         else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
         const bool positive = n[axis] >= 0;
-        loops2.resize(loops.size());  // the inner vectors keep their room from face to face
+        if (loops2.size() < numLoops) loops2.resize(numLoops);  // the inner vectors keep their room from face to face
         flat.clear();
-        for (size_t k = 0; k < loops.size(); ++k) {
+        for (size_t k = 0; k < numLoops; ++k) {
           std::vector<Vec2>& l = loops2[k];
           l.clear();
           for (int v : loops[k]) {
@@ -238,7 +241,8 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
             flat.push_back(v);
           }
         }
-        for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
+        TriangulateOutputFace(loops2, numLoops, flat, edgeSet, faceTris);
+        for (const auto& t : faceTris) {
           tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});
           props.push_back(faces.faceProp[f]);
         }
