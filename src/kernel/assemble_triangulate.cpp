@@ -13,6 +13,7 @@
 
 #include "kernel/assemble.h"
 #include "kernel/bridge_blockers.h"
+#include "kernel/bridge_nearest.h"
 #include "kernel/output_face_predicates.h"
 
 namespace mos::kernel {
@@ -239,9 +240,12 @@ bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
 // Splices `hole` into `poly` with a bridge from the hole's rightmost vertex.
 // `blockers` holds the edges of poly, of this hole and of the holes still
 // to come (the same edges with every hole bridged, plus the bridges).
+// `nearestIndex` (optional) holds poly's vertices: it finds the nearest
+// candidate instead of the scan over poly (the same one, see
+// bridge_nearest.h), and gets the hole's vertices once it is spliced in.
 void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
                 std::vector<int>& poly, const std::vector<int>& hole,
-                BridgeBlockers& blockers) {
+                BridgeBlockers& blockers, BridgeNearest* nearestIndex) {
   size_t mi = 0;
   for (size_t i = 1; i < hole.size(); ++i) {
     const Vec2 a = pts[hole[i]], b = pts[hole[mi]];
@@ -256,13 +260,44 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   size_t nearest = 0;  // the smallest (key, index)
   double nearestKey = 0;
   bool nanKey = false;
-  for (size_t i = 0; i < poly.size(); ++i) {
-    const double k = key(i);
-    if (std::isnan(k)) {
-      nanKey = true;
-    } else if (i == 0 || k < nearestKey) {
-      nearest = i;
-      nearestKey = k;
+  // The index's vertices of the smallest key, and then the first place in
+  // poly holding one of them: the scan's answer (every key is finite there).
+  thread_local std::vector<int> ties;
+  bool indexed = nearestIndex && nearestIndex->Nearest(m, nearestKey, ties);
+  if (indexed) {
+    nearest = poly.size();
+    if (ties.size() == 1) {
+      nearest = static_cast<size_t>(std::find(poly.begin(), poly.end(), ties[0]) - poly.begin());
+    } else {
+      for (size_t i = 0; i < poly.size() && nearest == poly.size(); ++i)
+        if (std::find(ties.begin(), ties.end(), poly[i]) != ties.end()) nearest = i;
+    }
+    indexed = nearest < poly.size();  // always (the index holds poly's vertices only)
+  }
+  if (indexed) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+    size_t scanNearest = 0;
+    double scanKey = 0;
+    for (size_t i = 0; i < poly.size(); ++i) {
+      const double k = key(i);
+      if (std::isnan(k)) std::abort();
+      if (i == 0 || k < scanKey) {
+        scanNearest = i;
+        scanKey = k;
+      }
+    }
+    if (scanNearest != nearest || scanKey != nearestKey) std::abort();
+#endif
+  } else {
+    nearest = 0;
+    for (size_t i = 0; i < poly.size(); ++i) {
+      const double k = key(i);
+      if (std::isnan(k)) {
+        nanKey = true;
+      } else if (i == 0 || k < nearestKey) {
+        nearest = i;
+        nearestKey = k;
+      }
     }
   }
   auto visible = [&](size_t i) {
@@ -311,6 +346,7 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   for (size_t k = 0; k <= hole.size(); ++k) loop.push_back(hole[(mi + k) % hole.size()]);
   loop.push_back(poly[best]);
   poly.insert(poly.begin() + static_cast<std::ptrdiff_t>(best) + 1, loop.begin(), loop.end());
+  if (nearestIndex) nearestIndex->AddLoop(hole);
 }
 
 struct EarClipScratch {
@@ -571,6 +607,11 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   tris.push_back({polyV[prev[cur]], polyV[cur], polyV[next[cur]]});
 }
 
+// From this many holes in one outer loop, BridgeHole's first candidate
+// comes from a BridgeNearest index (below, the scan over the polygon is
+// cheaper than building the grid).
+constexpr size_t kIndexedHoles = 8;
+
 struct FaceScratch {
   std::vector<Vec2> pts;
   std::vector<std::vector<int>> idx;  // per loop, indices into pts
@@ -594,7 +635,7 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
   std::vector<Vec2>& pts = scratch.pts;
   std::vector<std::vector<int>>& idx = scratch.idx;
   pts.clear();
-  idx.resize(numLoops);
+  if (idx.size() < numLoops) idx.resize(numLoops);  // entries past numLoops are left over
   for (size_t i = 0; i < numLoops; ++i) {
     std::vector<int>& l = idx[i];
     l.clear();
@@ -610,8 +651,8 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
   outers.clear();
   holes.clear();
   std::vector<double>& area = scratch.area;
-  area.assign(idx.size(), 0.0);
-  for (size_t i = 0; i < idx.size(); ++i) {
+  area.assign(numLoops, 0.0);
+  for (size_t i = 0; i < numLoops; ++i) {
     area[i] = SignedArea(pts, idx[i]);
     (area[i] >= 0 ? outers : holes).push_back(static_cast<int>(i));
   }
@@ -624,7 +665,7 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
     for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
   };
   if (outers.empty()) {  // no outer boundary: keep the loops as they are
-    for (const auto& l : idx) alone(l);
+    for (size_t i = 0; i < numLoops; ++i) alone(idx[i]);
     return;
   }
   if (holes.empty()) {  // most faces: what the steps below do without holes
@@ -636,8 +677,8 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
   // leaves along an edge lying in the other operand's face) or one inside
   // no outer loop is triangulated alone: bridging it into an outer loop it
   // does not lie in would cover area outside the face's polygon.
-  std::vector<std::vector<int>> holesOf(idx.size());
-  std::vector<std::unique_ptr<LoopEdgeIndex>> edgeIndex(idx.size());
+  std::vector<std::vector<int>> holesOf(numLoops);
+  std::vector<std::unique_ptr<LoopEdgeIndex>> edgeIndex(numLoops);
   for (int h : holes) {
     if (std::fabs(area[h]) <= AreaTolerance(pts, idx[h])) {
       alone(idx[h]);
@@ -681,7 +722,17 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
       blockers.AddLoop(poly);
       for (int h : hs) blockers.AddLoop(idx[h]);
       blockers.Index();
-      for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers);
+      // Many holes: the first candidate of each bridge from a grid of the
+      // vertices merged so far, not a scan of the growing polygon.
+      BridgeNearest nearestIndex(pts);
+      bool indexed = false;
+      if (hs.size() >= kIndexedHoles) {
+        std::vector<const std::vector<int>*> all{&poly};
+        for (int h : hs) all.push_back(&idx[h]);
+        indexed = nearestIndex.Build(all);
+        if (indexed) nearestIndex.AddLoop(poly);
+      }
+      for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers, indexed ? &nearestIndex : nullptr);
     }
     EarClip(pts, ids, edges, poly, tris);
   }
