@@ -369,8 +369,8 @@ double FlatBound(Vec2 lo, Vec2 hi, double mBox) {
   return std::isfinite(bound) && bound >= 0x1p-960 ? bound : INFINITY;
 }
 
-void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
-             const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                    const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
   if (n == 3) {  // what the steps below come to: no ear to cut, the last triangle from corner 0
@@ -605,6 +605,111 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     cur = a;
   }
   tris.push_back({polyV[prev[cur]], polyV[cur], polyV[next[cur]]});
+}
+
+// EarClipGeneral's steps for a quadrilateral (the most common cut face),
+// without its work arrays: the first ear is the first flat corner in the
+// order 3, 2, 1, 0 (the zero-area queue), else the first ear test passing
+// in the order 0, 1, 2, 3, where the only vertex that can block corner i
+// is the opposite one, and only when it is in the blocker grid (its turn
+// <= 0: no corner changes before the first cut) and in the cells the ear's
+// box covers (the same 2 x 2 grid); the rest is one triangle. False (and
+// nothing done) where the general code would take its fallback ear.
+bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                 const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  Vec2 at[4];
+  int idOf[4];
+  for (int i = 0; i < 4; ++i) {
+    at[i] = pts[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+    idOf[i] = ids[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+  }
+  auto prevOf = [](int i) { return (i + 3) & 3; };
+  auto nextOf = [](int i) { return (i + 1) & 3; };
+  double turn[4];
+  for (int i = 0; i < 4; ++i) turn[i] = Orient(at[prevOf(i)], at[i], at[nextOf(i)]);
+  auto diagonalFree = [&](int i) {
+    const int a = idOf[prevOf(i)], c = idOf[nextOf(i)];
+    return a != c && !edges.Has(a, c);
+  };
+  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+  for (int i = 0; i < 4; ++i) {
+    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
+  }
+  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  const double flatBound = FlatBound(lo, hi, mBox);
+  auto nearlyFlat = [&](int i) {
+    const double t = std::fabs(turn[i]);
+    if (t > flatBound) return false;
+    const Vec2 a = at[prevOf(i)], b = at[i], c = at[nextOf(i)];
+    if (t == 0) return true;
+    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
+    return t <= OrientTolerance(a, b, c);
+  };
+  int ear = -1;
+  for (int i = 3; ear < 0 && i >= 0; --i)
+    if (nearlyFlat(i) && diagonalFree(i)) ear = i;
+  if (ear < 0) {
+    constexpr int g = 2;  // EarClipGeneral's grid for 4 vertices
+    const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+    auto cell = [](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
+    auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
+    auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
+    auto cutFor = [&](Vec2 u, Vec2 v) {
+      const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+      const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+      const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                           std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+      constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+      EdgeCut cut;
+      cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+      cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+      return cut;
+    };
+    auto isEar = [&](int i) {
+      const Vec2 a = at[prevOf(i)], b = at[i], c = at[nextOf(i)];
+      if (Orient(a, b, c) <= 0) return false;
+      if (!diagonalFree(i)) return false;
+      const int j = (i + 2) & 3;
+      if (!(turn[j] <= 0)) return true;  // not in the blocker grid
+      const Vec2 p = at[j];
+      const int cx = cellX(p.x), cy = cellY(p.y);
+      if (cx < cellX(std::min({a.x, b.x, c.x})) || cx > cellX(std::max({a.x, b.x, c.x})) ||
+          cy < cellY(std::min({a.y, b.y, c.y})) || cy > cellY(std::max({a.y, b.y, c.y})))
+        return true;
+      if (p == a || p == b || p == c) return true;
+      return !(OnOrLeftCut(a, b, p, cutFor(a, b)) && OnOrLeftCut(b, c, p, cutFor(b, c)) &&
+               OnOrLeftCut(c, a, p, cutFor(c, a)));
+    };
+    for (int i = 0; ear < 0 && i < 4; ++i)
+      if (isEar(i)) ear = i;
+    if (ear < 0) return false;
+  }
+  const int a = prevOf(ear), c = nextOf(ear), d = (ear + 2) & 3;
+  edges.Add(idOf[a], idOf[c]);
+  tris.push_back({poly[static_cast<size_t>(a)], poly[static_cast<size_t>(ear)], poly[static_cast<size_t>(c)]});
+  tris.push_back({poly[static_cast<size_t>(d)], poly[static_cast<size_t>(a)], poly[static_cast<size_t>(c)]});
+  return true;
+}
+
+void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+             const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  if (poly.size() == 4) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+    EdgeSet general = edges;
+    std::vector<std::array<int, 3>> want;
+    EarClipGeneral(pts, ids, general, poly, want);
+    const size_t before = tris.size();
+#endif
+    if (EarClipQuad(pts, ids, edges, poly, tris)) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+      if (tris.size() - before != want.size() || !std::equal(want.begin(), want.end(), tris.begin() + before))
+        std::abort();
+#endif
+      return;
+    }
+  }
+  EarClipGeneral(pts, ids, edges, poly, tris);
 }
 
 // From this many holes in one outer loop, BridgeHole's first candidate
