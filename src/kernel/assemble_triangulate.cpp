@@ -692,16 +692,155 @@ bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, Edge
   return true;
 }
 
+// EarClipGeneral for 5 to 8 corners, step for step, in arrays on the
+// stack: the blocker grid's lists become a flag per corner (a corner is in
+// the grid once its turn was <= 0 when looked at, as there) and its cell,
+// an ear test scanning every flagged living corner in the ear's cells (an
+// OR: the order does not matter). Corners not finite or too large for
+// every turn to be finite are left to the general code (false, nothing
+// done); with finite turns the fallback ear always exists.
+constexpr int kMaxSmall = 8;
+bool EarClipSmall(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                  const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  const int n = static_cast<int>(poly.size());
+  if (n < 4 || n > kMaxSmall) return false;
+  Vec2 at[kMaxSmall];
+  int idOf[kMaxSmall], prev[kMaxSmall], next[kMaxSmall], cx[kMaxSmall], cy[kMaxSmall];
+  bool alive[kMaxSmall], inGrid[kMaxSmall];
+  for (int i = 0; i < n; ++i) {
+    at[i] = pts[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+    idOf[i] = ids[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+    if (!(std::fabs(at[i].x) < 1e150 && std::fabs(at[i].y) < 1e150)) return false;  // also NaN
+    prev[i] = i == 0 ? n - 1 : i - 1;
+    next[i] = i == n - 1 ? 0 : i + 1;
+    alive[i] = true;
+    inGrid[i] = false;
+  }
+  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
+  auto diagonalFree = [&](int i) {
+    const int a = idOf[prev[i]], c = idOf[next[i]];
+    return a != c && !edges.Has(a, c);
+  };
+  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+  for (int i = 0; i < n; ++i) {
+    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
+  }
+  const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+  const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+  auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
+  auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
+  auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
+  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  const double flatBound = FlatBound(lo, hi, mBox);
+  auto cutFor = [&](Vec2 u, Vec2 v) {
+    const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+    const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+    const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                         std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+    constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+    EdgeCut cut;
+    cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+    cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+    return cut;
+  };
+  for (int i = 0; i < n; ++i) {
+    cx[i] = cellX(at[i].x);
+    cy[i] = cellY(at[i].y);
+  }
+  int zeroWork[3 * kMaxSmall];  // n, then two per cut
+  int numWork = 0;
+  for (int i = 0; i < n; ++i) {
+    if (turn(i) <= 0) inGrid[i] = true;
+    zeroWork[numWork++] = i;
+  }
+  auto nearlyFlat = [&](int i) {
+    const double t = std::fabs(turn(i));
+    if (t > flatBound) return false;
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
+    if (t == 0) return true;
+    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
+    return t <= OrientTolerance(a, b, c);
+  };
+  auto isEar = [&](int i) {
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
+    if (Orient(a, b, c) <= 0) return false;
+    if (!diagonalFree(i)) return false;
+    const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
+    const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
+    EdgeCut cuts[3];
+    bool cutsMade = false;
+    for (int j = 0; j < n; ++j) {
+      if (!inGrid[j] || !alive[j] || cx[j] < x0 || cx[j] > x1 || cy[j] < y0 || cy[j] > y1) continue;
+      if (j == i || j == prev[i] || j == next[i]) continue;
+      const Vec2 p = at[j];
+      if (p == a || p == b || p == c) continue;
+      if (!cutsMade) {
+        cuts[0] = cutFor(a, b);
+        cuts[1] = cutFor(b, c);
+        cuts[2] = cutFor(c, a);
+        cutsMade = true;
+      }
+      if (OnOrLeftCut(a, b, p, cuts[0]) && OnOrLeftCut(b, c, p, cuts[1]) && OnOrLeftCut(c, a, p, cuts[2]) &&
+          turn(j) <= 0)
+        return false;
+    }
+    return true;
+  };
+  int remaining = n;
+  int cur = 0;
+  while (remaining > 3) {
+    int ear = -1;
+    while (ear < 0 && numWork > 0) {
+      const int i = zeroWork[--numWork];
+      if (alive[i] && nearlyFlat(i) && diagonalFree(i)) ear = i;
+    }
+    int i = cur;
+    for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
+      if (isEar(i)) ear = i;
+    if (ear < 0) {
+      double bestTurn = -INFINITY;
+      for (int pass = 0; pass < 2 && ear < 0; ++pass) {
+        i = cur;
+        for (int k = 0; k < remaining; ++k, i = next[i]) {
+          if (pass == 0 && !diagonalFree(i)) continue;
+          const double t = turn(i);
+          if (t > bestTurn) {
+            bestTurn = t;
+            ear = i;
+          }
+        }
+      }
+    }
+    edges.Add(idOf[prev[ear]], idOf[next[ear]]);
+    tris.push_back({poly[static_cast<size_t>(prev[ear])], poly[static_cast<size_t>(ear)],
+                    poly[static_cast<size_t>(next[ear])]});
+    const int a = prev[ear], c = next[ear];
+    next[a] = c;
+    prev[c] = a;
+    alive[ear] = false;
+    --remaining;
+    for (int nb : {a, c}) {
+      zeroWork[numWork++] = nb;
+      if (turn(nb) <= 0) inGrid[nb] = true;
+    }
+    cur = a;
+  }
+  tris.push_back({poly[static_cast<size_t>(prev[cur])], poly[static_cast<size_t>(cur)],
+                  poly[static_cast<size_t>(next[cur])]});
+  return true;
+}
+
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
-  if (poly.size() == 4) {
+  if (poly.size() >= 4 && poly.size() <= kMaxSmall) {
 #ifdef MOS_CHECK_OUTPUT_FACE
     EdgeSet general = edges;
     std::vector<std::array<int, 3>> want;
     EarClipGeneral(pts, ids, general, poly, want);
     const size_t before = tris.size();
 #endif
-    if (EarClipQuad(pts, ids, edges, poly, tris)) {
+    if (poly.size() == 4 ? EarClipQuad(pts, ids, edges, poly, tris) : EarClipSmall(pts, ids, edges, poly, tris)) {
 #ifdef MOS_CHECK_OUTPUT_FACE
       if (tris.size() - before != want.size() || !std::equal(want.begin(), want.end(), tris.begin() + before))
         std::abort();
