@@ -460,20 +460,39 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
                                 cw > 1e-9 * (1 + mBox) && ch > 1e-9 * (1 + mBox);
   const double ex = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw;
   const double ey = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch;
-  auto cellOutside = [&](int cx, int cy, const Vec2 (&corner)[3], const EdgeCut (&cuts)[3]) {
-    const double x0 = lo.x + cx * cw - ex, x1 = lo.x + (cx + 1) * cw + ex;
-    const double y0 = lo.y + cy * ch - ey, y1 = lo.y + (cy + 1) * ch + ey;
+  // Per ear edge, the parts of the test below that do not depend on the
+  // cell (the same expressions, so the same values).
+  struct CellEdge {
+    Vec2 u;
+    double dx, dy, absDx, absDy, limit;
+    bool use;
+  };
+  auto cellEdgesFor = [&](const Vec2 (&corner)[3], const EdgeCut (&cuts)[3], CellEdge (&ce)[3]) {
     for (int e = 0; e < 3; ++e) {
-      if (!cuts[e].lowerNormal) continue;
       const Vec2 u = corner[e], v = corner[e == 2 ? 0 : e + 1];
       const double dx = v.x - u.x, dy = v.y - u.y;
+      ce[e] = {u, dx, dy, std::fabs(dx), std::fabs(dy), -2 * cuts[e].upper * (1 + 1e-12), cuts[e].lowerNormal};
+    }
+  };
+  // `first`: the edge to try first (the one that certified the last cell;
+  // the answer is an OR over the edges).
+  auto cellOutside = [&](double x0, double x1, double y0, double y1, const CellEdge (&ce)[3], int& first) {
+    for (int k = 0; k < 3; ++k) {
+      const int e = first + k < 3 ? first + k : first + k - 3;
+      const CellEdge& c = ce[e];
+      if (!c.use) continue;
+      const Vec2 u = c.u;
+      const double dx = c.dx, dy = c.dy;
       const double x = dy > 0 ? x0 : x1, y = dx > 0 ? y1 : y0;  // the largest value's corner
       const double p1 = dx * (y - u.y), p2 = dy * (x - u.x);
       const double ux = std::max(std::fabs(x0 - u.x), std::fabs(x1 - u.x));
       const double uy = std::max(std::fabs(y0 - u.y), std::fabs(y1 - u.y));
       const double high = (p1 - p2) + 4 * kEps * (std::fabs(p1) + std::fabs(p2)) +
-                          4 * kEps * (std::fabs(dx) * uy + std::fabs(dy) * ux);
-      if (high < -2 * cuts[e].upper * (1 + 1e-12)) return true;  // false for NaN
+                          4 * kEps * (c.absDx * uy + c.absDy * ux);
+      if (high < c.limit) {  // false for NaN
+        first = e;
+        return true;
+      }
     }
     return false;
   };
@@ -521,7 +540,11 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
     const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
     EdgeCut cuts[3];
     bool cutsMade = false;
-    for (int cy = y0; cy <= y1; ++cy)
+    CellEdge cellEdges[3];
+    bool cellEdgesMade = false;
+    int firstEdge = 0;
+    for (int cy = y0; cy <= y1; ++cy) {
+      const double cellY0 = lo.y + cy * ch - ey, cellY1 = lo.y + (cy + 1) * ch + ey;
       for (int cx = x0; cx <= x1; ++cx) {
         std::vector<int>& list = grid[static_cast<size_t>(cy) * g + cx];
         if (!list.empty() && cellsCertifiable) {
@@ -531,8 +554,13 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
             cuts[2] = cutFor(c, a);
             cutsMade = true;
           }
-          const Vec2 corner[3] = {a, b, c};
-          if (cellOutside(cx, cy, corner, cuts)) continue;
+          if (!cellEdgesMade) {
+            const Vec2 corner[3] = {a, b, c};
+            cellEdgesFor(corner, cuts, cellEdges);
+            cellEdgesMade = true;
+          }
+          const double cellX0 = lo.x + cx * cw - ex, cellX1 = lo.x + (cx + 1) * cw + ex;
+          if (cellOutside(cellX0, cellX1, cellY0, cellY1, cellEdges, firstEdge)) continue;
         }
         for (size_t k = 0; k < list.size();) {
           const int j = list[k];
@@ -560,6 +588,7 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
             return false;
         }
       }
+    }
     return true;
   };
   int remaining = n;
