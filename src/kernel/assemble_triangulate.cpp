@@ -721,14 +721,18 @@ bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, Edge
   return true;
 }
 
-// EarClipGeneral for 5 to 8 corners, step for step, in arrays on the
-// stack: the blocker grid's lists become a flag per corner (a corner is in
-// the grid once its turn was <= 0 when looked at, as there) and its cell,
-// an ear test scanning every flagged living corner in the ear's cells (an
-// OR: the order does not matter). Corners not finite or too large for
+// EarClipGeneral for 5 to 64 corners (too few for it to certify cells),
+// step for step, in arrays on the stack: the blocker grid's lists become
+// a flag per corner (a corner is in the grid once its turn was <= 0 when
+// looked at, as there) and its cell, an ear test scanning every flagged
+// living corner in the ear's cells (an OR: the order does not matter). Corners not finite or too large for
 // every turn to be finite are left to the general code (false, nothing
 // done); with finite turns the fallback ear always exists.
-constexpr int kMaxSmall = 8;
+// (Instantiated for up to 8 corners, the usual cut faces, and up to 64:
+// arrays sized for 64 made the small ones dearer. The scan of every
+// corner per ear test is quadratic, cheaper than the grid's upkeep up to
+// about 64 corners.)
+template <int kMaxSmall>
 bool EarClipSmall(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
                   const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
@@ -862,14 +866,16 @@ bool EarClipSmall(const std::vector<Vec2>& pts, const std::vector<int>& ids, Edg
 
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
              const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
-  if (poly.size() >= 4 && poly.size() <= kMaxSmall) {
+  if (poly.size() >= 4 && poly.size() <= 64) {
 #ifdef MOS_CHECK_OUTPUT_FACE
     EdgeSet general = edges;
     std::vector<std::array<int, 3>> want;
     EarClipGeneral(pts, ids, general, poly, want);
     const size_t before = tris.size();
 #endif
-    if (poly.size() == 4 ? EarClipQuad(pts, ids, edges, poly, tris) : EarClipSmall(pts, ids, edges, poly, tris)) {
+    if (poly.size() == 4   ? EarClipQuad(pts, ids, edges, poly, tris)
+        : poly.size() <= 8 ? EarClipSmall<8>(pts, ids, edges, poly, tris)
+                           : EarClipSmall<64>(pts, ids, edges, poly, tris)) {
 #ifdef MOS_CHECK_OUTPUT_FACE
       if (tris.size() - before != want.size() || !std::equal(want.begin(), want.end(), tris.begin() + before))
         std::abort();
