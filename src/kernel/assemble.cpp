@@ -57,6 +57,17 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
     while (h < hits.size() && hits[h].edge < he) ++h;
     size_t hEnd = h;
     while (hEnd < hits.size() && hits[hEnd].edge == he) ++hEnd;
+    if (hEnd == h) {  // no hit (most edges): the walk below comes to one whole piece
+      const int a0 = outVert[view.Start(he)], b0 = outVert[view.End(he)];
+      const int i = inc(winding[view.Start(he)]);
+      if (i != 0 && a0 >= 0 && b0 >= 0 && a0 != b0) {
+        const int a = i > 0 ? a0 : b0;
+        const int b = i > 0 ? b0 : a0;
+        if (!skipL) out.push_back({faceL, {a, b}});
+        if (faceR >= 0 && !skipR) out.push_back({faceR, {b, a}});
+      }
+      continue;
+    }
     // Order the hits so the running winding stays within the inputs'
     // range; hits at nearly the same place may come in either order.
     order.clear();
