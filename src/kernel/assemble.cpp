@@ -57,6 +57,17 @@ void CutEdges(const BoolOperand& m, bool isP, Inclusion inc, const std::vector<i
     while (h < hits.size() && hits[h].edge < he) ++h;
     size_t hEnd = h;
     while (hEnd < hits.size() && hits[hEnd].edge == he) ++hEnd;
+    if (hEnd == h) {  // no hit (most edges): the walk below comes to one whole piece
+      const int a0 = outVert[view.Start(he)], b0 = outVert[view.End(he)];
+      const int i = inc(winding[view.Start(he)]);
+      if (i != 0 && a0 >= 0 && b0 >= 0 && a0 != b0) {
+        const int a = i > 0 ? a0 : b0;
+        const int b = i > 0 ? b0 : a0;
+        if (!skipL) out.push_back({faceL, {a, b}});
+        if (faceR >= 0 && !skipR) out.push_back({faceR, {b, a}});
+      }
+      continue;
+    }
     // Order the hits so the running winding stays within the inputs'
     // range; hits at nearly the same place may come in either order.
     order.clear();
@@ -330,15 +341,18 @@ namespace {
 // LinkLoops for a face of at most 64 edges (nearly every face): the next
 // edge is the unused one of lowest index starting where the last one ended,
 // found by a scan (what the sorted search below finds), `used` a bit mask,
-// and each loop reserved once for the edges left.
-std::vector<std::vector<int>> LinkFewLoops(const std::pair<int, int>* edges, size_t numEdges) {
-  std::vector<std::vector<int>> loops;
+// and each loop reserved once for the edges left. Into `loops` as
+// LinkLoopsInto.
+size_t LinkFewLoops(const std::pair<int, int>* edges, size_t numEdges, std::vector<std::vector<int>>& loops) {
+  size_t count = 0;
   uint64_t used = 0;
   size_t numUsed = 0;
   const int n = static_cast<int>(numEdges);
   for (int e0 = 0; e0 < n; ++e0) {
     if (used >> e0 & 1) continue;
-    std::vector<int> loop;
+    if (count == loops.size()) loops.emplace_back();
+    std::vector<int>& loop = loops[count];
+    loop.clear();
     loop.reserve(numEdges - numUsed);
     int e = e0;
     const int first = edges[e0].first;
@@ -355,16 +369,25 @@ std::vector<std::vector<int>> LinkFewLoops(const std::pair<int, int>* edges, siz
           break;
         }
     }
-    if (loop.size() >= 3) loops.push_back(std::move(loop));
+    if (loop.size() >= 3) ++count;
   }
-  return loops;
+  return count;
 }
 
 }  // namespace
 
+size_t LinkLoopsInto(const std::pair<int, int>* edges, size_t numEdges, std::vector<std::vector<int>>& loops) {
+  if (numEdges <= 64) return LinkFewLoops(edges, numEdges, loops);
+  std::vector<std::vector<int>> sorted = assemble_detail::LinkLoopsSorted(edges, numEdges);
+  if (loops.size() < sorted.size()) loops.resize(sorted.size());
+  for (size_t k = 0; k < sorted.size(); ++k) loops[k].assign(sorted[k].begin(), sorted[k].end());
+  return sorted.size();
+}
+
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges) {
-  if (numEdges <= 64) return LinkFewLoops(edges, numEdges);
-  return assemble_detail::LinkLoopsSorted(edges, numEdges);
+  std::vector<std::vector<int>> loops;
+  loops.resize(LinkLoopsInto(edges, numEdges, loops));
+  return loops;
 }
 
 std::vector<std::vector<int>> assemble_detail::LinkLoopsSorted(const std::pair<int, int>* edges, size_t numEdges) {

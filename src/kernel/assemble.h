@@ -76,6 +76,10 @@ inline int DirectCornerToSlot(int directCorner, int c) {
 
 // Closes each face's directed edges into loops of vertex ids.
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges);
+// The same loops into loops[0, returned count), reusing the room of the
+// vectors `loops` already holds (entries past the count are left over):
+// one face after another without allocations.
+size_t LinkLoopsInto(const std::pair<int, int>* edges, size_t numEdges, std::vector<std::vector<int>>& loops);
 inline std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, int>>& edges) {
   return LinkLoops(edges.data(), edges.size());
 }
@@ -92,9 +96,14 @@ class EdgeSet {
  public:
   bool Has(int a, int b) const;
   void Add(int a, int b);
+  // Room for about n keys without growing on the way (the rehashes of a
+  // table grown one Add at a time were half of Add's cost); the answers
+  // never depend on the table's size.
+  void Reserve(size_t n);
 
  private:
-  static constexpr uint64_t kEmpty = ~uint64_t{0};  // the key of (-1, -1), kept apart
+  // The key of (0, 0), kept apart: a zero-filled table is one memset.
+  static constexpr uint64_t kEmpty = 0;
   // The slot holding `key`, or the empty slot where it would go. Defined
   // here (inline) so it is inlined: the libraries are position-independent,
   // where an exported function is not.
@@ -120,5 +129,9 @@ class EdgeSet {
 // so the mesh stays manifold; the diagonals it adds go into `edges`.
 std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
                                                       const std::vector<int>& ids, EdgeSet& edges);
+// The same into `tris` (cleared first; its room reused from face to face).
+// Only loops[0, numLoops) are the face's.
+void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t numLoops, const std::vector<int>& ids,
+                           EdgeSet& edges, std::vector<std::array<int, 3>>& tris);
 
 }  // namespace mos::kernel

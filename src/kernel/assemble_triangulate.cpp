@@ -5,6 +5,7 @@
 // triangulator is kernel/triangulate.h.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -12,6 +13,7 @@
 
 #include "kernel/assemble.h"
 #include "kernel/bridge_blockers.h"
+#include "kernel/bridge_nearest.h"
 #include "kernel/output_face_predicates.h"
 
 namespace mos::kernel {
@@ -30,6 +32,17 @@ bool EdgeSet::Has(int a, int b) const {
   const uint64_t key = PairKey(a, b);
   if (key == kEmpty) return hasEmptyKey_;
   return !slots_.empty() && slots_[Slot(key)] == key;
+}
+
+void EdgeSet::Reserve(size_t n) {
+  size_t size = 64;
+  while (size < 2 * n) size *= 2;
+  if (size <= slots_.size()) return;
+  std::vector<uint64_t> old;
+  old.swap(slots_);
+  slots_.assign(size, kEmpty);
+  for (uint64_t k : old)
+    if (k != kEmpty) slots_[Slot(k)] = k;
 }
 
 void EdgeSet::Add(int a, int b) {
@@ -227,9 +240,12 @@ bool InCone(Vec2 a, Vec2 v, Vec2 b, Vec2 m) {
 // Splices `hole` into `poly` with a bridge from the hole's rightmost vertex.
 // `blockers` holds the edges of poly, of this hole and of the holes still
 // to come (the same edges with every hole bridged, plus the bridges).
+// `nearestIndex` (optional) holds poly's vertices: it finds the nearest
+// candidate instead of the scan over poly (the same one, see
+// bridge_nearest.h), and gets the hole's vertices once it is spliced in.
 void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
                 std::vector<int>& poly, const std::vector<int>& hole,
-                BridgeBlockers& blockers) {
+                BridgeBlockers& blockers, BridgeNearest* nearestIndex) {
   size_t mi = 0;
   for (size_t i = 1; i < hole.size(); ++i) {
     const Vec2 a = pts[hole[i]], b = pts[hole[mi]];
@@ -244,13 +260,44 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   size_t nearest = 0;  // the smallest (key, index)
   double nearestKey = 0;
   bool nanKey = false;
-  for (size_t i = 0; i < poly.size(); ++i) {
-    const double k = key(i);
-    if (std::isnan(k)) {
-      nanKey = true;
-    } else if (i == 0 || k < nearestKey) {
-      nearest = i;
-      nearestKey = k;
+  // The index's vertices of the smallest key, and then the first place in
+  // poly holding one of them: the scan's answer (every key is finite there).
+  thread_local std::vector<int> ties;
+  bool indexed = nearestIndex && nearestIndex->Nearest(m, nearestKey, ties);
+  if (indexed) {
+    nearest = poly.size();
+    if (ties.size() == 1) {
+      nearest = static_cast<size_t>(std::find(poly.begin(), poly.end(), ties[0]) - poly.begin());
+    } else {
+      for (size_t i = 0; i < poly.size() && nearest == poly.size(); ++i)
+        if (std::find(ties.begin(), ties.end(), poly[i]) != ties.end()) nearest = i;
+    }
+    indexed = nearest < poly.size();  // always (the index holds poly's vertices only)
+  }
+  if (indexed) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+    size_t scanNearest = 0;
+    double scanKey = 0;
+    for (size_t i = 0; i < poly.size(); ++i) {
+      const double k = key(i);
+      if (std::isnan(k)) std::abort();
+      if (i == 0 || k < scanKey) {
+        scanNearest = i;
+        scanKey = k;
+      }
+    }
+    if (scanNearest != nearest || scanKey != nearestKey) std::abort();
+#endif
+  } else {
+    nearest = 0;
+    for (size_t i = 0; i < poly.size(); ++i) {
+      const double k = key(i);
+      if (std::isnan(k)) {
+        nanKey = true;
+      } else if (i == 0 || k < nearestKey) {
+        nearest = i;
+        nearestKey = k;
+      }
     }
   }
   auto visible = [&](size_t i) {
@@ -299,16 +346,31 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   for (size_t k = 0; k <= hole.size(); ++k) loop.push_back(hole[(mi + k) % hole.size()]);
   loop.push_back(poly[best]);
   poly.insert(poly.begin() + static_cast<std::ptrdiff_t>(best) + 1, loop.begin(), loop.end());
+  if (nearestIndex) nearestIndex->AddLoop(hole);
 }
 
 struct EarClipScratch {
-  std::vector<int> prev, next, zeroWork;
-  std::vector<char> alive;
+  std::vector<int> prev, next, zeroWork, alive, id;
+  std::vector<Vec2> at;
   std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
 };
 
-void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
-             const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+// Whether every corner of the polygon (any three of its vertices) has
+// OrientTolerance at most the returned value: 16 eps max|coordinate| (w +
+// h) of the polygon's box (w, h its computed width and height) bounds
+// 8 eps m (hypot(b - a) + hypot(c - a)), as every coordinate difference
+// is at most w or h (rounding is monotone) and hypot(dx, dy) <= dx + dy,
+// with the margin (1 + 1e-12) far above the few roundings between the two
+// (at least 2^-960: no denormal's absolute error counts). Infinity where
+// that does not hold (a box not finite or too small): then nothing is
+// decided by it.
+double FlatBound(Vec2 lo, Vec2 hi, double mBox) {
+  const double bound = 16 * std::numeric_limits<double>::epsilon() * mBox * ((hi.x - lo.x) + (hi.y - lo.y)) * (1 + 1e-12);
+  return std::isfinite(bound) && bound >= 0x1p-960 ? bound : INFINITY;
+}
+
+void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                    const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 3) return;
   if (n == 3) {  // what the steps below come to: no ear to cut, the last triangle from corner 0
@@ -319,32 +381,43 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   // boolean triangulates thousands of faces, and their allocations were a
   // third of this); a large polygon's are its own, so nothing large stays.
   thread_local EarClipScratch pooled;
-  EarClipScratch own;
-  EarClipScratch& scratch = n <= 1024 ? pooled : own;
-  std::vector<int>& prev = scratch.prev;
-  std::vector<int>& next = scratch.next;
-  std::vector<char>& alive = scratch.alive;
-  prev.resize(n);
-  next.resize(n);
-  alive.assign(n, 1);
+  std::unique_ptr<EarClipScratch> own;
+  if (n > 1024) own = std::make_unique<EarClipScratch>();
+  EarClipScratch& scratch = own ? *own : pooled;
+  // The arrays through local pointers, the positions and ids by corner:
+  // the same values as pts[poly[i]] and ids[poly[i]], with no reloads of
+  // the vectors' storage after each store.
+  scratch.prev.resize(n);
+  scratch.next.resize(n);
+  scratch.alive.assign(n, 1);
+  scratch.at.resize(n);
+  scratch.id.resize(n);
+  int* const prev = scratch.prev.data();
+  int* const next = scratch.next.data();
+  int* const alive = scratch.alive.data();
+  Vec2* const at = scratch.at.data();
+  int* const idOf = scratch.id.data();
+  const int* const polyV = poly.data();
   for (int i = 0; i < n; ++i) {
-    prev[i] = (i + n - 1) % n;
-    next[i] = (i + 1) % n;
+    prev[i] = i == 0 ? n - 1 : i - 1;
+    next[i] = i == n - 1 ? 0 : i + 1;
+    at[i] = pts[static_cast<size_t>(polyV[i])];
+    idOf[i] = ids[static_cast<size_t>(polyV[i])];
   }
-  auto turn = [&](int i) { return Orient(pts[poly[prev[i]]], pts[poly[i]], pts[poly[next[i]]]); };
+  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
   // The diagonal an ear at i would add may not join vertices already
   // joined (that would give an edge more than two triangles).
   auto diagonalFree = [&](int i) {
-    const int a = ids[poly[prev[i]]], c = ids[poly[next[i]]];
+    const int a = idOf[prev[i]], c = idOf[next[i]];
     return a != c && !edges.Has(a, c);
   };
   // Only non-convex corners can lie inside an ear (Eberly); the list is
   // pruned lazily and grows when a corner turns non-convex.
   // Blockers live in a uniform grid so an ear test only looks near the ear.
   Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
-  for (int v : poly) {
-    lo = {std::min(lo.x, pts[v].x), std::min(lo.y, pts[v].y)};
-    hi = {std::max(hi.x, pts[v].x), std::max(hi.y, pts[v].y)};
+  for (int i = 0; i < n; ++i) {
+    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
   }
   const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
   const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
@@ -359,6 +432,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   // Every vertex lies in the box lo..hi: bounds of ClearlyBeyondTolerance's
   // bound for any of them, per ear edge (see EdgeCut).
   const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  const double flatBound = FlatBound(lo, hi, mBox);
   auto cutFor = [&](Vec2 u, Vec2 v) {
     const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
     const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
@@ -386,25 +460,44 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
                                 cw > 1e-9 * (1 + mBox) && ch > 1e-9 * (1 + mBox);
   const double ex = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw;
   const double ey = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch;
-  auto cellOutside = [&](int cx, int cy, const Vec2 (&corner)[3], const EdgeCut (&cuts)[3]) {
-    const double x0 = lo.x + cx * cw - ex, x1 = lo.x + (cx + 1) * cw + ex;
-    const double y0 = lo.y + cy * ch - ey, y1 = lo.y + (cy + 1) * ch + ey;
+  // Per ear edge, the parts of the test below that do not depend on the
+  // cell (the same expressions, so the same values).
+  struct CellEdge {
+    Vec2 u;
+    double dx, dy, absDx, absDy, limit;
+    bool use;
+  };
+  auto cellEdgesFor = [&](const Vec2 (&corner)[3], const EdgeCut (&cuts)[3], CellEdge (&ce)[3]) {
     for (int e = 0; e < 3; ++e) {
-      if (!cuts[e].lowerNormal) continue;
       const Vec2 u = corner[e], v = corner[e == 2 ? 0 : e + 1];
       const double dx = v.x - u.x, dy = v.y - u.y;
+      ce[e] = {u, dx, dy, std::fabs(dx), std::fabs(dy), -2 * cuts[e].upper * (1 + 1e-12), cuts[e].lowerNormal};
+    }
+  };
+  // `first`: the edge to try first (the one that certified the last cell;
+  // the answer is an OR over the edges).
+  auto cellOutside = [&](double x0, double x1, double y0, double y1, const CellEdge (&ce)[3], int& first) {
+    for (int k = 0; k < 3; ++k) {
+      const int e = first + k < 3 ? first + k : first + k - 3;
+      const CellEdge& c = ce[e];
+      if (!c.use) continue;
+      const Vec2 u = c.u;
+      const double dx = c.dx, dy = c.dy;
       const double x = dy > 0 ? x0 : x1, y = dx > 0 ? y1 : y0;  // the largest value's corner
       const double p1 = dx * (y - u.y), p2 = dy * (x - u.x);
       const double ux = std::max(std::fabs(x0 - u.x), std::fabs(x1 - u.x));
       const double uy = std::max(std::fabs(y0 - u.y), std::fabs(y1 - u.y));
       const double high = (p1 - p2) + 4 * kEps * (std::fabs(p1) + std::fabs(p2)) +
-                          4 * kEps * (std::fabs(dx) * uy + std::fabs(dy) * ux);
-      if (high < -2 * cuts[e].upper * (1 + 1e-12)) return true;  // false for NaN
+                          4 * kEps * (c.absDx * uy + c.absDy * ux);
+      if (high < c.limit) {  // false for NaN
+        first = e;
+        return true;
+      }
     }
     return false;
   };
   auto addBlocker = [&](int i) {
-    const Vec2 p = pts[poly[i]];
+    const Vec2 p = at[i];
     grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
   };
   std::vector<int>& zeroWork = scratch.zeroWork;
@@ -417,8 +510,8 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   // or straight corner a perturbed weakly simple loop has where one of its
   // vertices lies on another of its edges but rounding moved it off by an
   // ulp. Exact zeros alone would let such a spike block the real ear.
-  auto nearlyFlat = [&](int i) {
-    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+  auto nearlyFlatExact = [&](int i) {
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
     const double t = std::fabs(turn(i));
     // An exactly straight corner (a cut point on an input edge, the usual
     // case here): its coordinates are finite (a non-finite one makes the
@@ -427,15 +520,31 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
     return t <= OrientTolerance(a, b, c);
   };
+  // Most corners turn by far more than any corner's tolerance (FlatBound):
+  // not flat, whatever the test above would add (t > 0 there, and above
+  // the tolerance it would compare with last).
+  auto nearlyFlat = [&](int i) {
+    if (std::fabs(turn(i)) > flatBound) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+      if (nearlyFlatExact(i)) std::abort();
+#endif
+      return false;
+    }
+    return nearlyFlatExact(i);
+  };
   auto isEar = [&](int i) {
-    const Vec2 a = pts[poly[prev[i]]], b = pts[poly[i]], c = pts[poly[next[i]]];
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
     if (Orient(a, b, c) <= 0) return false;
     if (!diagonalFree(i)) return false;
     const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
     const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
     EdgeCut cuts[3];
     bool cutsMade = false;
-    for (int cy = y0; cy <= y1; ++cy)
+    CellEdge cellEdges[3];
+    bool cellEdgesMade = false;
+    int firstEdge = 0;
+    for (int cy = y0; cy <= y1; ++cy) {
+      const double cellY0 = lo.y + cy * ch - ey, cellY1 = lo.y + (cy + 1) * ch + ey;
       for (int cx = x0; cx <= x1; ++cx) {
         std::vector<int>& list = grid[static_cast<size_t>(cy) * g + cx];
         if (!list.empty() && cellsCertifiable) {
@@ -445,8 +554,13 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
             cuts[2] = cutFor(c, a);
             cutsMade = true;
           }
-          const Vec2 corner[3] = {a, b, c};
-          if (cellOutside(cx, cy, corner, cuts)) continue;
+          if (!cellEdgesMade) {
+            const Vec2 corner[3] = {a, b, c};
+            cellEdgesFor(corner, cuts, cellEdges);
+            cellEdgesMade = true;
+          }
+          const double cellX0 = lo.x + cx * cw - ex, cellX1 = lo.x + (cx + 1) * cw + ex;
+          if (cellOutside(cellX0, cellX1, cellY0, cellY1, cellEdges, firstEdge)) continue;
         }
         for (size_t k = 0; k < list.size();) {
           const int j = list[k];
@@ -457,7 +571,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
           }
           ++k;
           if (j == i || j == prev[i] || j == next[i]) continue;
-          const Vec2 p = pts[poly[j]];
+          const Vec2 p = at[j];
           if (p == a || p == b || p == c) continue;
           if (!cutsMade) {
             cuts[0] = cutFor(a, b);
@@ -474,6 +588,7 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
             return false;
         }
       }
+    }
     return true;
   };
   int remaining = n;
@@ -505,8 +620,8 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
         }
       }
     }
-    edges.Add(ids[poly[prev[ear]]], ids[poly[next[ear]]]);
-    tris.push_back({poly[prev[ear]], poly[ear], poly[next[ear]]});
+    edges.Add(idOf[prev[ear]], idOf[next[ear]]);
+    tris.push_back({polyV[prev[ear]], polyV[ear], polyV[next[ear]]});
     const int a = prev[ear], c = next[ear];
     next[a] = c;
     prev[c] = a;
@@ -518,8 +633,263 @@ void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     }
     cur = a;
   }
-  tris.push_back({poly[prev[cur]], poly[cur], poly[next[cur]]});
+  tris.push_back({polyV[prev[cur]], polyV[cur], polyV[next[cur]]});
 }
+
+// EarClipGeneral's steps for a quadrilateral (the most common cut face),
+// without its work arrays: the first ear is the first flat corner in the
+// order 3, 2, 1, 0 (the zero-area queue), else the first ear test passing
+// in the order 0, 1, 2, 3, where the only vertex that can block corner i
+// is the opposite one, and only when it is in the blocker grid (its turn
+// <= 0: no corner changes before the first cut) and in the cells the ear's
+// box covers (the same 2 x 2 grid); the rest is one triangle. False (and
+// nothing done) where the general code would take its fallback ear.
+bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                 const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  Vec2 at[4];
+  int idOf[4];
+  for (int i = 0; i < 4; ++i) {
+    at[i] = pts[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+    idOf[i] = ids[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+  }
+  auto prevOf = [](int i) { return (i + 3) & 3; };
+  auto nextOf = [](int i) { return (i + 1) & 3; };
+  double turn[4];
+  for (int i = 0; i < 4; ++i) turn[i] = Orient(at[prevOf(i)], at[i], at[nextOf(i)]);
+  auto diagonalFree = [&](int i) {
+    const int a = idOf[prevOf(i)], c = idOf[nextOf(i)];
+    return a != c && !edges.Has(a, c);
+  };
+  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+  for (int i = 0; i < 4; ++i) {
+    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
+  }
+  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  const double flatBound = FlatBound(lo, hi, mBox);
+  auto nearlyFlat = [&](int i) {
+    const double t = std::fabs(turn[i]);
+    if (t > flatBound) return false;
+    const Vec2 a = at[prevOf(i)], b = at[i], c = at[nextOf(i)];
+    if (t == 0) return true;
+    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
+    return t <= OrientTolerance(a, b, c);
+  };
+  int ear = -1;
+  for (int i = 3; ear < 0 && i >= 0; --i)
+    if (nearlyFlat(i) && diagonalFree(i)) ear = i;
+  if (ear < 0) {
+    constexpr int g = 2;  // EarClipGeneral's grid for 4 vertices
+    const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+    auto cell = [](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
+    auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
+    auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
+    auto cutFor = [&](Vec2 u, Vec2 v) {
+      const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+      const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+      const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                           std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+      constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+      EdgeCut cut;
+      cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+      cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+      return cut;
+    };
+    auto isEar = [&](int i) {
+      const Vec2 a = at[prevOf(i)], b = at[i], c = at[nextOf(i)];
+      if (Orient(a, b, c) <= 0) return false;
+      if (!diagonalFree(i)) return false;
+      const int j = (i + 2) & 3;
+      if (!(turn[j] <= 0)) return true;  // not in the blocker grid
+      const Vec2 p = at[j];
+      const int cx = cellX(p.x), cy = cellY(p.y);
+      if (cx < cellX(std::min({a.x, b.x, c.x})) || cx > cellX(std::max({a.x, b.x, c.x})) ||
+          cy < cellY(std::min({a.y, b.y, c.y})) || cy > cellY(std::max({a.y, b.y, c.y})))
+        return true;
+      if (p == a || p == b || p == c) return true;
+      return !(OnOrLeftCut(a, b, p, cutFor(a, b)) && OnOrLeftCut(b, c, p, cutFor(b, c)) &&
+               OnOrLeftCut(c, a, p, cutFor(c, a)));
+    };
+    for (int i = 0; ear < 0 && i < 4; ++i)
+      if (isEar(i)) ear = i;
+    if (ear < 0) return false;
+  }
+  const int a = prevOf(ear), c = nextOf(ear), d = (ear + 2) & 3;
+  edges.Add(idOf[a], idOf[c]);
+  tris.push_back({poly[static_cast<size_t>(a)], poly[static_cast<size_t>(ear)], poly[static_cast<size_t>(c)]});
+  tris.push_back({poly[static_cast<size_t>(d)], poly[static_cast<size_t>(a)], poly[static_cast<size_t>(c)]});
+  return true;
+}
+
+// EarClipGeneral for 5 to 64 corners (too few for it to certify cells),
+// step for step, in arrays on the stack: the blocker grid's lists become
+// a flag per corner (a corner is in the grid once its turn was <= 0 when
+// looked at, as there) and its cell, an ear test scanning every flagged
+// living corner in the ear's cells (an OR: the order does not matter). Corners not finite or too large for
+// every turn to be finite are left to the general code (false, nothing
+// done); with finite turns the fallback ear always exists.
+// (Instantiated for up to 8 corners, the usual cut faces, and up to 64:
+// arrays sized for 64 made the small ones dearer. The scan of every
+// corner per ear test is quadratic, cheaper than the grid's upkeep up to
+// about 64 corners.)
+template <int kMaxSmall>
+bool EarClipSmall(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                  const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  const int n = static_cast<int>(poly.size());
+  if (n < 4 || n > kMaxSmall) return false;
+  Vec2 at[kMaxSmall];
+  int idOf[kMaxSmall], prev[kMaxSmall], next[kMaxSmall], cx[kMaxSmall], cy[kMaxSmall];
+  bool alive[kMaxSmall], inGrid[kMaxSmall];
+  for (int i = 0; i < n; ++i) {
+    at[i] = pts[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+    idOf[i] = ids[static_cast<size_t>(poly[static_cast<size_t>(i)])];
+    if (!(std::fabs(at[i].x) < 1e150 && std::fabs(at[i].y) < 1e150)) return false;  // also NaN
+    prev[i] = i == 0 ? n - 1 : i - 1;
+    next[i] = i == n - 1 ? 0 : i + 1;
+    alive[i] = true;
+    inGrid[i] = false;
+  }
+  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
+  auto diagonalFree = [&](int i) {
+    const int a = idOf[prev[i]], c = idOf[next[i]];
+    return a != c && !edges.Has(a, c);
+  };
+  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+  for (int i = 0; i < n; ++i) {
+    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
+  }
+  const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+  const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+  auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
+  auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
+  auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
+  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+  const double flatBound = FlatBound(lo, hi, mBox);
+  auto cutFor = [&](Vec2 u, Vec2 v) {
+    const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+    const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+    const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                         std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+    constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+    EdgeCut cut;
+    cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+    cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+    return cut;
+  };
+  for (int i = 0; i < n; ++i) {
+    cx[i] = cellX(at[i].x);
+    cy[i] = cellY(at[i].y);
+  }
+  int zeroWork[3 * kMaxSmall];  // n, then two per cut
+  int numWork = 0;
+  for (int i = 0; i < n; ++i) {
+    if (turn(i) <= 0) inGrid[i] = true;
+    zeroWork[numWork++] = i;
+  }
+  auto nearlyFlat = [&](int i) {
+    const double t = std::fabs(turn(i));
+    if (t > flatBound) return false;
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
+    if (t == 0) return true;
+    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
+    return t <= OrientTolerance(a, b, c);
+  };
+  auto isEar = [&](int i) {
+    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
+    if (Orient(a, b, c) <= 0) return false;
+    if (!diagonalFree(i)) return false;
+    const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
+    const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
+    EdgeCut cuts[3];
+    bool cutsMade = false;
+    for (int j = 0; j < n; ++j) {
+      if (!inGrid[j] || !alive[j] || cx[j] < x0 || cx[j] > x1 || cy[j] < y0 || cy[j] > y1) continue;
+      if (j == i || j == prev[i] || j == next[i]) continue;
+      const Vec2 p = at[j];
+      if (p == a || p == b || p == c) continue;
+      if (!cutsMade) {
+        cuts[0] = cutFor(a, b);
+        cuts[1] = cutFor(b, c);
+        cuts[2] = cutFor(c, a);
+        cutsMade = true;
+      }
+      if (OnOrLeftCut(a, b, p, cuts[0]) && OnOrLeftCut(b, c, p, cuts[1]) && OnOrLeftCut(c, a, p, cuts[2]) &&
+          turn(j) <= 0)
+        return false;
+    }
+    return true;
+  };
+  int remaining = n;
+  int cur = 0;
+  while (remaining > 3) {
+    int ear = -1;
+    while (ear < 0 && numWork > 0) {
+      const int i = zeroWork[--numWork];
+      if (alive[i] && nearlyFlat(i) && diagonalFree(i)) ear = i;
+    }
+    int i = cur;
+    for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
+      if (isEar(i)) ear = i;
+    if (ear < 0) {
+      double bestTurn = -INFINITY;
+      for (int pass = 0; pass < 2 && ear < 0; ++pass) {
+        i = cur;
+        for (int k = 0; k < remaining; ++k, i = next[i]) {
+          if (pass == 0 && !diagonalFree(i)) continue;
+          const double t = turn(i);
+          if (t > bestTurn) {
+            bestTurn = t;
+            ear = i;
+          }
+        }
+      }
+    }
+    edges.Add(idOf[prev[ear]], idOf[next[ear]]);
+    tris.push_back({poly[static_cast<size_t>(prev[ear])], poly[static_cast<size_t>(ear)],
+                    poly[static_cast<size_t>(next[ear])]});
+    const int a = prev[ear], c = next[ear];
+    next[a] = c;
+    prev[c] = a;
+    alive[ear] = false;
+    --remaining;
+    for (int nb : {a, c}) {
+      zeroWork[numWork++] = nb;
+      if (turn(nb) <= 0) inGrid[nb] = true;
+    }
+    cur = a;
+  }
+  tris.push_back({poly[static_cast<size_t>(prev[cur])], poly[static_cast<size_t>(cur)],
+                  poly[static_cast<size_t>(next[cur])]});
+  return true;
+}
+
+void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+             const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  if (poly.size() >= 4 && poly.size() <= 64) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+    EdgeSet general = edges;
+    std::vector<std::array<int, 3>> want;
+    EarClipGeneral(pts, ids, general, poly, want);
+    const size_t before = tris.size();
+#endif
+    if (poly.size() == 4   ? EarClipQuad(pts, ids, edges, poly, tris)
+        : poly.size() <= 8 ? EarClipSmall<8>(pts, ids, edges, poly, tris)
+                           : EarClipSmall<64>(pts, ids, edges, poly, tris)) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+      if (tris.size() - before != want.size() || !std::equal(want.begin(), want.end(), tris.begin() + before))
+        std::abort();
+#endif
+      return;
+    }
+  }
+  EarClipGeneral(pts, ids, edges, poly, tris);
+}
+
+// From this many holes in one outer loop, BridgeHole's first candidate
+// comes from a BridgeNearest index (below, the scan over the polygon is
+// cheaper than building the grid).
+constexpr size_t kIndexedHoles = 8;
 
 struct FaceScratch {
   std::vector<Vec2> pts;
@@ -530,21 +900,22 @@ struct FaceScratch {
 
 }  // namespace
 
-std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
-                                                      const std::vector<int>& ids, EdgeSet& edges) {
+void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t numLoops, const std::vector<int>& ids,
+                           EdgeSet& edges, std::vector<std::array<int, 3>>& tris) {
   // Work arrays kept per thread for the usual small faces (a boolean
   // triangulates thousands; their allocations were a quarter of this), a
   // large face's its own, as in EarClip.
   size_t numPoints = 0;
-  for (const auto& loop : loops) numPoints += loop.size();
+  for (size_t i = 0; i < numLoops; ++i) numPoints += loops[i].size();
   thread_local FaceScratch pooled;
-  FaceScratch own;
-  FaceScratch& scratch = numPoints <= 4096 ? pooled : own;
+  std::unique_ptr<FaceScratch> own;
+  if (numPoints > 4096) own = std::make_unique<FaceScratch>();
+  FaceScratch& scratch = own ? *own : pooled;
   std::vector<Vec2>& pts = scratch.pts;
   std::vector<std::vector<int>>& idx = scratch.idx;
   pts.clear();
-  idx.resize(loops.size());
-  for (size_t i = 0; i < loops.size(); ++i) {
+  if (idx.size() < numLoops) idx.resize(numLoops);  // entries past numLoops are left over
+  for (size_t i = 0; i < numLoops; ++i) {
     std::vector<int>& l = idx[i];
     l.clear();
     for (const Vec2& p : loops[i]) {
@@ -552,15 +923,15 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       pts.push_back(p);
     }
   }
-  std::vector<std::array<int, 3>> tris;
-  tris.reserve(numPoints + 2 * loops.size());  // n - 2 per loop, two more per bridge
+  tris.clear();
+  tris.reserve(numPoints + 2 * numLoops);  // n - 2 per loop, two more per bridge
   std::vector<int>& outers = scratch.outers;
   std::vector<int>& holes = scratch.holes;
   outers.clear();
   holes.clear();
   std::vector<double>& area = scratch.area;
-  area.assign(idx.size(), 0.0);
-  for (size_t i = 0; i < idx.size(); ++i) {
+  area.assign(numLoops, 0.0);
+  for (size_t i = 0; i < numLoops; ++i) {
     area[i] = SignedArea(pts, idx[i]);
     (area[i] >= 0 ? outers : holes).push_back(static_cast<int>(i));
   }
@@ -573,20 +944,20 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
     for (auto& tri : t) tris.push_back({tri[0], tri[2], tri[1]});
   };
   if (outers.empty()) {  // no outer boundary: keep the loops as they are
-    for (const auto& l : idx) alone(l);
-    return tris;
+    for (size_t i = 0; i < numLoops; ++i) alone(idx[i]);
+    return;
   }
   if (holes.empty()) {  // most faces: what the steps below do without holes
     for (int o : outers) EarClip(pts, ids, edges, idx[o], tris);
-    return tris;
+    return;
   }
   // Each hole goes to the smallest outer loop containing its points. A hole
   // of zero area up to rounding (the zero-width strip symbolic perturbation
   // leaves along an edge lying in the other operand's face) or one inside
   // no outer loop is triangulated alone: bridging it into an outer loop it
   // does not lie in would cover area outside the face's polygon.
-  std::vector<std::vector<int>> holesOf(idx.size());
-  std::vector<std::unique_ptr<LoopEdgeIndex>> edgeIndex(idx.size());
+  std::vector<std::vector<int>> holesOf(numLoops);
+  std::vector<std::unique_ptr<LoopEdgeIndex>> edgeIndex(numLoops);
   for (int h : holes) {
     if (std::fabs(area[h]) <= AreaTolerance(pts, idx[h])) {
       alone(idx[h]);
@@ -630,10 +1001,27 @@ std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vec
       blockers.AddLoop(poly);
       for (int h : hs) blockers.AddLoop(idx[h]);
       blockers.Index();
-      for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers);
+      // Many holes: the first candidate of each bridge from a grid of the
+      // vertices merged so far, not a scan of the growing polygon.
+      BridgeNearest nearestIndex(pts);
+      bool indexed = false;
+      if (hs.size() >= kIndexedHoles) {
+        std::vector<const std::vector<int>*> all{&poly};
+        for (int h : hs) all.push_back(&idx[h]);
+        indexed = nearestIndex.Build(all);
+        if (indexed) nearestIndex.AddLoop(poly);
+      }
+      for (int h : hs) BridgeHole(pts, ids, edges, poly, idx[h], blockers, indexed ? &nearestIndex : nullptr);
     }
     EarClip(pts, ids, edges, poly, tris);
   }
+  return;
+}
+
+std::vector<std::array<int, 3>> TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops,
+                                                      const std::vector<int>& ids, EdgeSet& edges) {
+  std::vector<std::array<int, 3>> tris;
+  TriangulateOutputFace(loops, loops.size(), ids, edges, tris);
   return tris;
 }
 

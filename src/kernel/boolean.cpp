@@ -156,21 +156,26 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   const size_t numFaces = faces.NumFaces();
   std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
   activeVert.assign(faces.vertPos.size(), 0);
+  size_t expectedEdges = 0;  // the edge set's keys, about: face edges and diagonals
   for (size_t f = 0; f < numFaces; ++f) {
     const std::pair<int, int>* fe = faces.FaceEdges(f);
     const int numEdges = faces.NumFaceEdges(f);
     if (numEdges == 0) continue;
     if (SingleTriangle(fe, numEdges, simple[f])) {
       const auto& t = simple[f];
-      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts)
+      if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts) {
         activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
+        expectedEdges += 2;
+      }
       continue;
     }
     for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
+    expectedEdges += static_cast<size_t>(numEdges);
   }
   // The triangulator asks only about pairs of vertices of the face it
   // works on (all active), so edges with an inactive end can be left out.
   EdgeSet edgeSet;
+  edgeSet.Reserve(expectedEdges);
   for (const auto& e : faces.edges)
     if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
   if (!faces.directCorner.empty())
@@ -195,8 +200,11 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   // when both operands are known manifold, see below).
   const bool listCut = track && p.fansKnown && q.fansKnown;
   std::vector<int> cutTris;
+  // Per-face work, its room kept from face to face.
+  std::vector<std::vector<int>> loops;
   std::vector<std::vector<Vec2>> loops2;
   std::vector<int> flat;
+  std::vector<std::array<int, 3>> faceTris;
   for (size_t f = 0; f < numFaces; ++f) {
     if ((f & 63) == 0 && stopped()) return false;
     if (faces.IsDirect(f)) {
@@ -213,8 +221,8 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
       tris.push_back(simple[f]);
       props.push_back(faces.faceProp[f]);
     } else {
-      const std::vector<std::vector<int>> loops = LinkLoops(faces.FaceEdges(f), faces.NumFaceEdges(f));
-      if (loops.size() == 1 && loops[0].size() == 3) {
+      const size_t numLoops = LinkLoopsInto(faces.FaceEdges(f), static_cast<size_t>(faces.NumFaceEdges(f)), loops);
+      if (numLoops == 1 && loops[0].size() == 3) {
         tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
         props.push_back(faces.faceProp[f]);
       } else {
@@ -223,9 +231,9 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
         if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
         else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
         const bool positive = n[axis] >= 0;
-        loops2.resize(loops.size());  // the inner vectors keep their room from face to face
+        if (loops2.size() < numLoops) loops2.resize(numLoops);  // the inner vectors keep their room from face to face
         flat.clear();
-        for (size_t k = 0; k < loops.size(); ++k) {
+        for (size_t k = 0; k < numLoops; ++k) {
           std::vector<Vec2>& l = loops2[k];
           l.clear();
           for (int v : loops[k]) {
@@ -233,7 +241,8 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
             flat.push_back(v);
           }
         }
-        for (const auto& t : TriangulateOutputFace(loops2, flat, edgeSet)) {
+        TriangulateOutputFace(loops2, numLoops, flat, edgeSet, faceTris);
+        for (const auto& t : faceTris) {
           tris.push_back({flat[t[0]], flat[t[1]], flat[t[2]]});
           props.push_back(faces.faceProp[f]);
         }

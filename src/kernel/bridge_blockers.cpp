@@ -1,6 +1,7 @@
 #include "kernel/bridge_blockers.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -48,10 +49,35 @@ void BridgeBlockers::Index() {
   // of the cell's corners lo + i * w: the cells are widened by far more.
   ex_ = 16 * kEps * (mGrid_ + (maxX - minX)) + 1e-9 * w_;
   ey_ = 16 * kEps * (mGrid_ + (maxY - minY)) + 1e-9 * h_;
-  cells_.assign(static_cast<size_t>(g_) * g_, {});
+  const size_t numCells = static_cast<size_t>(g_) * g_;
   always_.clear();
   gridded_ = true;
-  for (size_t e = 0; e < edges_.size(); ++e) Insert(static_cast<int>(e));
+  // Count, then place: each cell's edges in increasing order.
+  cellStart_.assign(numCells + 1, 0);
+  std::vector<std::array<int, 4>> range(edges_.size());  // x0, x1, y0, y1; x0 < 0: out of bounds
+  for (size_t e = 0; e < edges_.size(); ++e) {
+    std::array<int, 4>& r = range[e];
+    if (!CellRange(static_cast<int>(e), r[0], r[1], r[2], r[3])) {
+      r[0] = -1;
+      continue;
+    }
+    for (int cy = r[2]; cy <= r[3]; ++cy)
+      for (int cx = r[0]; cx <= r[1]; ++cx) ++cellStart_[static_cast<size_t>(cy) * g_ + cx + 1];
+  }
+  for (size_t c = 0; c < numCells; ++c) cellStart_[c + 1] += cellStart_[c];
+  cellEdges_.resize(static_cast<size_t>(cellStart_[numCells]));
+  std::vector<int> fill(cellStart_.begin(), cellStart_.end() - 1);
+  for (size_t e = 0; e < edges_.size(); ++e) {
+    const std::array<int, 4>& r = range[e];
+    if (r[0] < 0) {
+      always_.push_back(static_cast<int>(e));
+      continue;
+    }
+    for (int cy = r[2]; cy <= r[3]; ++cy)
+      for (int cx = r[0]; cx <= r[1]; ++cx) cellEdges_[static_cast<size_t>(fill[static_cast<size_t>(cy) * g_ + cx]++)] = static_cast<int>(e);
+  }
+  extraHead_.assign(numCells, -1);
+  extra_.clear();
 }
 
 void BridgeBlockers::AddEdge(int from, int to) {
@@ -78,18 +104,30 @@ int BridgeBlockers::CellY(double y) const {
   return static_cast<int>(t);
 }
 
-// Into every cell its box overlaps, so the cells' (widened) boxes cover the
+// Every cell its box overlaps, so the cells' (widened) boxes cover the
 // whole edge.
-void BridgeBlockers::Insert(int e) {
+bool BridgeBlockers::CellRange(int e, int& x0, int& x1, int& y0, int& y1) const {
   const Vec2 p = pts_[edges_[e].from], q = pts_[edges_[e].to];
-  if (!InBounds(p) || !InBounds(q)) {
+  if (!InBounds(p) || !InBounds(q)) return false;
+  x0 = CellX(std::min(p.x, q.x));
+  x1 = CellX(std::max(p.x, q.x));
+  y0 = CellY(std::min(p.y, q.y));
+  y1 = CellY(std::max(p.y, q.y));
+  return true;
+}
+
+void BridgeBlockers::Insert(int e) {
+  int x0, x1, y0, y1;
+  if (!CellRange(e, x0, x1, y0, y1)) {
     always_.push_back(e);
     return;
   }
-  const int x0 = CellX(std::min(p.x, q.x)), x1 = CellX(std::max(p.x, q.x));
-  const int y0 = CellY(std::min(p.y, q.y)), y1 = CellY(std::max(p.y, q.y));
   for (int cy = y0; cy <= y1; ++cy)
-    for (int cx = x0; cx <= x1; ++cx) cells_[static_cast<size_t>(cy) * g_ + cx].push_back(e);
+    for (int cx = x0; cx <= x1; ++cx) {
+      int& head = extraHead_[static_cast<size_t>(cy) * g_ + cx];
+      extra_.push_back({e, head});
+      head = static_cast<int>(extra_.size() - 1);
+    }
 }
 
 bool BridgeBlockers::Hits(const Edge& e, Vec2 a, Vec2 b) const {
@@ -102,12 +140,19 @@ bool BridgeBlockers::ScanAll(Vec2 a, Vec2 b) const {
   return false;
 }
 
+// An OR over the cell's edges: their order (loops' edges, then bridges
+// newest first) does not change the answer.
 bool BridgeBlockers::Visit(int cx, int cy, Vec2 a, Vec2 b) {
-  for (int e : cells_[static_cast<size_t>(cy) * g_ + cx]) {
-    if (stamp_[e] == query_) continue;
+  const size_t c = static_cast<size_t>(cy) * g_ + cx;
+  auto test = [&](int e) {
+    if (stamp_[e] == query_) return false;
     stamp_[e] = query_;
-    if (Hits(edges_[e], a, b)) return true;
-  }
+    return Hits(edges_[e], a, b);
+  };
+  for (int k = cellStart_[c]; k < cellStart_[c + 1]; ++k)
+    if (test(cellEdges_[static_cast<size_t>(k)])) return true;
+  for (int k = extraHead_[c]; k >= 0; k = extra_[static_cast<size_t>(k)].next)
+    if (test(extra_[static_cast<size_t>(k)].edge)) return true;
   return false;
 }
 

@@ -54,7 +54,10 @@ class BridgeBlockers {
   // ab: the sign of the computed Orient(a, b, .), beyond OrientTolerance.
   bool Certified(int cx, int cy, const Query& q, int side) const;
   bool InBounds(Vec2 p) const;
-  void Insert(int e);
+  // The cells edge e's box overlaps; false for an edge with an end out of
+  // the bounds (non-finite), which goes to always_.
+  bool CellRange(int e, int& x0, int& x1, int& y0, int& y1) const;
+  void Insert(int e);  // after Index(): a bridge, into the cells' extra lists
   int CellX(double x) const;
   int CellY(double y) const;
 
@@ -64,7 +67,14 @@ class BridgeBlockers {
   int g_ = 1;
   Vec2 lo_{0, 0}, hi_{0, 0};
   double w_ = 0, h_ = 0, sx_ = 0, sy_ = 0, ex_ = 0, ey_ = 0, mGrid_ = 0;
-  std::vector<std::vector<int>> cells_;
+  // The edges of cell c: cellEdges_[cellStart_[c], cellStart_[c + 1]) (the
+  // loops', filled at once: a vector per cell cost an allocation per cell),
+  // then the list from extraHead_[c] through extra_ (the bridges).
+  std::vector<int> cellStart_, cellEdges_, extraHead_;
+  struct Extra {
+    int edge, next;
+  };
+  std::vector<Extra> extra_;
   std::vector<int> always_;  // edges with an end outside the bounds (non-finite)
   std::vector<uint32_t> stamp_;
   uint32_t query_ = 0;

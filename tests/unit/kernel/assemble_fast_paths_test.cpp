@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,30 @@ TEST(AssembleFastPaths, LinkLoopsScanIsTheSortedIndex) {
   EXPECT_EQ(LinkLoops(ring), assemble_detail::LinkLoopsSorted(ring.data(), ring.size()));
   ASSERT_EQ(LinkLoops(ring).size(), 1u);
   EXPECT_EQ(LinkLoops(ring)[0].size(), 64u);
+}
+
+// EdgeSet against a std::set of unordered pairs: reserved or grown one Add
+// at a time, with the keys kept apart from the table ((0, 0), the empty
+// slot's, and (-1, -1)) and negative ids.
+TEST(AssembleFastPaths, EdgeSetIsASetOfPairs) {
+  std::mt19937 rng(20261127);
+  for (int round = 0; round < 40; ++round) {
+    EdgeSet set;
+    std::set<std::pair<int, int>> ref;
+    const int range = 4 + round * 50;
+    if (round % 2) set.Reserve(static_cast<size_t>(rng() % 5000));
+    for (int i = 0; i < 6000; ++i) {
+      int a = static_cast<int>(rng() % range) - 2, b = static_cast<int>(rng() % range) - 2;
+      if (i % 97 == 0) a = b = (i % 2) ? 0 : -1;
+      const std::pair<int, int> key{std::min(a, b), std::max(a, b)};
+      ASSERT_EQ(set.Has(a, b), ref.count(key) == 1) << round << " " << i;
+      if (rng() % 2) {
+        set.Add(a, b);
+        ref.insert(key);
+      }
+      if (i == 3000 && round % 4 == 0) set.Reserve(20000);  // growing a filled table
+    }
+  }
 }
 
 }  // namespace
