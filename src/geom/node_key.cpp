@@ -1,5 +1,6 @@
 #include "geom/node_key.h"
 
+#include <bit>
 #include <cstring>
 #include <type_traits>
 #include <variant>
@@ -7,13 +8,34 @@
 namespace mos::geom {
 namespace {
 
+// The key's fields are little-endian on every host: one 8-byte copy where
+// the host is (x86, WASM), the byte loop elsewhere.
+inline void StoreLittleEndian(uint64_t v, char* b) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(b, &v, 8);
+  } else {
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  }
+}
+
+inline uint64_t LoadLittleEndian(const char* b) {
+  uint64_t w;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&w, b, 8);
+  } else {
+    w = 0;
+    for (int k = 0; k < 8; ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(b[k])) << (8 * k);
+  }
+  return w;
+}
+
 // Appends fixed-width little-endian fields; numbers by their exact bits.
 class KeyWriter {
  public:
   explicit KeyWriter(std::string& out) : out_(out) {}
   void U64(uint64_t v) {
     char b[8];
-    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+    StoreLittleEndian(v, b);
     out_.append(b, 8);
   }
   void I64(int64_t v) { U64(static_cast<uint64_t>(v)); }
@@ -190,7 +212,7 @@ NodeDigest DigestOf(const std::string& bytes) {
     return w;
   };
   for (; i + 8 <= n; i += 8) {
-    const uint64_t w = word(i, 8);
+    const uint64_t w = LoadLittleEndian(bytes.data() + i);
     a = (a ^ w) * 0xff51afd7ed558ccdULL;
     a ^= a >> 32;
     b = (b + w) * 0xc4ceb9fe1a85ec53ULL;
@@ -207,10 +229,17 @@ const NodeKey* NodeKeys::Compute(const eval::Node& node, int depth) {
   if (found != keys_.end()) return &found->second;
   if (unkeyable_.count(&node) || depth > maxDepth_) return nullptr;
   NodeKey key;
+  // The node's own fields go to a reused buffer first, then into a key of
+  // the exact size with room for the children's digests: one allocation
+  // instead of the string's doubling from its inline 15 bytes.
+  scratch_.clear();
+  KeyWriter own(scratch_);
+  own.I64(static_cast<int64_t>(node.kind));
+  own.I64(static_cast<int64_t>(node.params.index()));
+  std::visit([&](const auto& p) { own.Params(p); }, node.params);
+  key.bytes.reserve(scratch_.size() + 2 * sizeof(uint64_t) * node.children.size());
+  key.bytes.assign(scratch_);
   KeyWriter w(key.bytes);
-  w.I64(static_cast<int64_t>(node.kind));
-  w.I64(static_cast<int64_t>(node.params.index()));
-  std::visit([&](const auto& p) { w.Params(p); }, node.params);
   for (const auto& child : node.children) {
     if (!child || child->background) continue;
     const NodeKey* ck = Compute(*child, depth + 1);

@@ -47,6 +47,7 @@ class NodeKeys {
   const NodeKey* Compute(const eval::Node& node, int depth);
   std::unordered_map<const eval::Node*, NodeKey> keys_;
   std::unordered_map<const eval::Node*, bool> unkeyable_;
+  std::string scratch_;  // a node's own key fields, before its children's digests
   int maxDepth_;
 };
 
