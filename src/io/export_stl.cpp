@@ -69,11 +69,15 @@ class BlockWriter {
     std::memcpy(buf_.get() + used_, text, N - 1);
     used_ += N - 1;
   }
+  // The whole text buffer, a copy of known length (inlined, no memcpy
+  // call); the bytes past v.size are overwritten by what follows (Reserve
+  // leaves room for them).
   void Vec(const PrintedVec& v) {
-    std::memcpy(buf_.get() + used_, v.text, v.size);
+    std::memcpy(buf_.get() + used_, v.text, sizeof v.text);
     used_ += v.size;
   }
-  // Makes room for one more facet (well under 1 kB).
+  // Makes room for one more facet (well under 1 kB, with the full text
+  // buffers of its four vectors).
   void Reserve() {
     if (used_ > kSize - 1024) Flush();
   }
