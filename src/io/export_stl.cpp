@@ -8,6 +8,7 @@
 
 #include "io/export_mesh.h"
 #include "io/number_format_g6.h"
+#include "io/number_format_g6_memo.h"
 
 namespace mos::io {
 namespace {
@@ -34,12 +35,12 @@ struct PrintedVec {
   double read[3];
 
   PrintedVec() = default;
-  explicit PrintedVec(Vec3 v) {
-    size = FormatG6Rounded(v.x, text, read[0]);
+  PrintedVec(Vec3 v, G6Memo& memo) {
+    size = memo.Format(v.x, text, read[0]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.y, text + size, read[1]);
+    size += memo.Format(v.y, text + size, read[1]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.z, text + size, read[2]);
+    size += memo.Format(v.z, text + size, read[2]);
   }
   // Text only (`read` left unset), for normals: nothing reads them back.
   static PrintedVec TextOnly(Vec3 v) {
@@ -115,9 +116,10 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
   // Each vertex printed once (a vertex is a corner of ~6 triangles).
   std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[mesh.vertPos.size()]);
   std::vector<char> printedYet(mesh.vertPos.size(), 0);
+  auto memo = std::make_unique<G6Memo>();  // coordinates shared by vertices
   auto printedVert = [&](int v) -> const PrintedVec& {
     if (!printedYet[v]) {
-      printedVerts[v] = PrintedVec(mesh.vertPos[v]);
+      printedVerts[v] = PrintedVec(mesh.vertPos[v], *memo);
       printedYet[v] = 1;
     }
     return printedVerts[v];
