@@ -62,7 +62,18 @@ class Lexer {
   char Peek(size_t ahead = 0) const {
     return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
   }
-  void Advance();
+  // One character on, counting lines and columns (inline: it runs once per
+  // character of the file).
+  void Advance() {
+    if (pos_ >= text_.size()) return;
+    if (text_[pos_] == '\n') {
+      ++line_;
+      column_ = 1;
+    } else {
+      ++column_;
+    }
+    ++pos_;
+  }
   void Advance(size_t n) { while (n--) Advance(); }
   bool SkipSpaceAndComments(std::vector<Comment>& comments, Token& error);
   void LexString(Token& t);
