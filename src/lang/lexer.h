@@ -51,6 +51,12 @@ struct Comment {
 };
 
 // Lexes one buffer. Call Next() until it returns End (end of this buffer).
+// The value of a number literal as the lexer reads it (D+E? | D*.D+E? |
+// D+.D*E?): what strtod gives. Literals of at most 15 digits without an
+// exponent are exact integers over an exact power of ten, so one division
+// rounds them as strtod does; others go to strtod.
+double NumberLiteralValue(std::string_view text);
+
 class Lexer {
  public:
   Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
