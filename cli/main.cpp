@@ -7,8 +7,9 @@
 #include <unistd.h>
 
 #include <cstdint>
-#include <cstdlib>
 #endif
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <iostream>
 #include <string>
@@ -143,6 +144,34 @@ static void KeepFreedMemory() {
 #endif
 }
 
+// Sanitizer builds keep the normal exit: their leak check runs at exit.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define MOS_CLI_NORMAL_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || \
+    __has_feature(thread_sanitizer)
+#define MOS_CLI_NORMAL_EXIT 1
+#endif
+#endif
+
+// The end of a one-shot render: the process exits without tearing its
+// state down. The engine's caches, the result's meshes, the interned
+// names, the builtin and colour tables and the per-thread free lists
+// would otherwise be freed block by block just before the process ends
+// (~0.1 M instructions on a small model, a few percent of it). Every
+// output file is closed by now (each writer's stream is local to it);
+// the standard streams are flushed here.
+static int ExitWithoutTeardown(int exitCode) {
+#if defined(MOS_CLI_NORMAL_EXIT)
+  return exitCode;
+#else
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(exitCode);
+#endif
+}
+
 int main(int argc, char** argv) {
   KeepFreedMemory();
   std::vector<std::string> rawArgs(argv + 1, argv + argc);
@@ -191,7 +220,11 @@ int main(int argc, char** argv) {
   }
   if (exitCode != kExitOk && outputs.empty() && !args.info) return exitCode;
 
-  if (!std::ifstream(args.input)) {
+  // Only whether it opens for reading (an fopen: a stream would cost its
+  // buffer and locale set-up, ~5 k instructions, for this test alone).
+  std::FILE* input = std::fopen(args.input.c_str(), "rb");
+  if (input) std::fclose(input);
+  if (!input) {
     std::cerr << "Can't open input file '" << args.input << "'!\n";  // 2021.01's words
     return kExitFailure;
   }
@@ -229,5 +262,5 @@ int main(int argc, char** argv) {
     }
   }
   if (args.info && result.parsed) std::cout << mos::cli::InfoText(result.summary);
-  return exitCode;
+  return ExitWithoutTeardown(exitCode);
 }

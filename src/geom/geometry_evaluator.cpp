@@ -682,7 +682,18 @@ class Renderer {
       remap.emplace(prop, out);
       return out;
     };
-    for (uint32_t& prop : g.mesh.triProp) prop = recolor(prop);
+    // Runs of triangles share a property: the last answer is reused before
+    // the map is searched (same mapping, same order of new properties).
+    uint32_t lastIn = 0, lastOut = 0;
+    bool haveLast = false;
+    for (uint32_t& prop : g.mesh.triProp) {
+      if (!haveLast || prop != lastIn) {
+        lastIn = prop;
+        lastOut = recolor(prop);
+        haveLast = true;
+      }
+      prop = lastOut;
+    }
     if (g.dim == Dim::k2) g.polygonProp = recolor(g.polygonProp);
     return g;
   }

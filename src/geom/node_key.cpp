@@ -1,5 +1,6 @@
 #include "geom/node_key.h"
 
+#include <bit>
 #include <cstring>
 #include <type_traits>
 #include <variant>
@@ -7,14 +8,37 @@
 namespace mos::geom {
 namespace {
 
+// The key's fields are little-endian on every host: one 8-byte copy where
+// the host is (x86, WASM), the byte loop elsewhere.
+inline void StoreLittleEndian(uint64_t v, char* b) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(b, &v, 8);
+  } else {
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  }
+}
+
+inline uint64_t LoadLittleEndian(const char* b) {
+  uint64_t w;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&w, b, 8);
+  } else {
+    w = 0;
+    for (int k = 0; k < 8; ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(b[k])) << (8 * k);
+  }
+  return w;
+}
+
 // Appends fixed-width little-endian fields; numbers by their exact bits.
+// Into a plain growable buffer: a field is a capacity test and one store
+// (std::string's append checked, branched and called memcpy per field).
 class KeyWriter {
  public:
-  explicit KeyWriter(std::string& out) : out_(out) {}
+  explicit KeyWriter(KeyBuffer& out) : out_(out) {}
   void U64(uint64_t v) {
-    char b[8];
-    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
-    out_.append(b, 8);
+    out_.Ensure(8);
+    StoreLittleEndian(v, out_.data.get() + out_.size);
+    out_.size += 8;
   }
   void I64(int64_t v) { U64(static_cast<uint64_t>(v)); }
   void F64(double v) {
@@ -22,10 +46,15 @@ class KeyWriter {
     std::memcpy(&bits, &v, sizeof bits);
     U64(bits);
   }
-  void Bool(bool v) { out_.push_back(v ? '\1' : '\0'); }
+  void Bool(bool v) {
+    out_.Ensure(1);
+    out_.data[out_.size++] = v ? '\1' : '\0';
+  }
   void Str(const std::string& s) {
     U64(s.size());
-    out_ += s;
+    out_.Ensure(s.size());
+    if (!s.empty()) std::memcpy(out_.data.get() + out_.size, s.data(), s.size());
+    out_.size += s.size();
   }
   template <size_t N>
   void F64s(const std::array<double, N>& a) {
@@ -164,7 +193,7 @@ class KeyWriter {
   }
 
  private:
-  std::string& out_;
+  KeyBuffer& out_;
 };
 
 uint64_t Mix(uint64_t h) {  // splitmix64's finaliser
@@ -190,7 +219,7 @@ NodeDigest DigestOf(const std::string& bytes) {
     return w;
   };
   for (; i + 8 <= n; i += 8) {
-    const uint64_t w = word(i, 8);
+    const uint64_t w = LoadLittleEndian(bytes.data() + i);
     a = (a ^ w) * 0xff51afd7ed558ccdULL;
     a ^= a >> 32;
     b = (b + w) * 0xc4ceb9fe1a85ec53ULL;
@@ -202,15 +231,30 @@ NodeDigest DigestOf(const std::string& bytes) {
   return {Mix(a ^ Mix(b)), Mix(b + 0x9e3779b97f4a7c15ULL)};
 }
 
+void KeyBuffer::Grow(size_t need) {
+  size_t cap = capacity < 256 ? 256 : capacity;
+  while (cap < need) cap *= 2;
+  std::unique_ptr<char[]> grown(new char[cap]);
+  if (size > 0) std::memcpy(grown.get(), data.get(), size);
+  data = std::move(grown);
+  capacity = cap;
+}
+
 const NodeKey* NodeKeys::Compute(const eval::Node& node, int depth) {
   auto found = keys_.find(&node);
   if (found != keys_.end()) return &found->second;
   if (unkeyable_.count(&node) || depth > maxDepth_) return nullptr;
   NodeKey key;
-  KeyWriter w(key.bytes);
-  w.I64(static_cast<int64_t>(node.kind));
-  w.I64(static_cast<int64_t>(node.params.index()));
-  std::visit([&](const auto& p) { w.Params(p); }, node.params);
+  // The node's own fields go to a reused buffer first, then into a key of
+  // the exact size with room for the children's digests: one allocation
+  // instead of the string's doubling from its inline 15 bytes.
+  scratch_.size = 0;
+  KeyWriter own(scratch_);
+  own.I64(static_cast<int64_t>(node.kind));
+  own.I64(static_cast<int64_t>(node.params.index()));
+  std::visit([&](const auto& p) { own.Params(p); }, node.params);
+  key.bytes.reserve(scratch_.size + 2 * sizeof(uint64_t) * node.children.size());
+  key.bytes.assign(scratch_.data.get(), scratch_.size);
   for (const auto& child : node.children) {
     if (!child || child->background) continue;
     const NodeKey* ck = Compute(*child, depth + 1);
@@ -218,8 +262,10 @@ const NodeKey* NodeKeys::Compute(const eval::Node& node, int depth) {
       unkeyable_[&node] = true;
       return nullptr;
     }
-    w.U64(ck->digest.hi);
-    w.U64(ck->digest.lo);
+    char digest[2 * sizeof(uint64_t)];
+    StoreLittleEndian(ck->digest.hi, digest);
+    StoreLittleEndian(ck->digest.lo, digest + sizeof(uint64_t));
+    key.bytes.append(digest, sizeof digest);
     if (ck->height + 1 > key.height) key.height = ck->height + 1;
   }
   key.digest = DigestOf(key.bytes);

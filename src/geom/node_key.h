@@ -5,7 +5,9 @@
 // the render leaves them out; source positions are not part of a key.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -34,6 +36,16 @@ struct NodeKey {
   int height = 0;  // levels below the node (0 for a leaf)
 };
 
+// A growable byte buffer for a node's own key fields (node_key.cpp).
+struct KeyBuffer {
+  std::unique_ptr<char[]> data;
+  size_t size = 0, capacity = 0;
+  void Ensure(size_t more) {
+    if (size + more > capacity) Grow(size + more);
+  }
+  void Grow(size_t need);
+};
+
 // Keys of the nodes of one tree, computed on first use and memoised (the
 // node pointers must outlive this object). Recursion is bounded by
 // `maxDepth`: a subtree deeper than that has no key (Find returns null).
@@ -47,6 +59,7 @@ class NodeKeys {
   const NodeKey* Compute(const eval::Node& node, int depth);
   std::unordered_map<const eval::Node*, NodeKey> keys_;
   std::unordered_map<const eval::Node*, bool> unkeyable_;
+  KeyBuffer scratch_;  // a node's own key fields, before its children's digests
   int maxDepth_;
 };
 

@@ -33,29 +33,51 @@ int Find(std::vector<int>& parent, int v) {
   return v;
 }
 
+}  // namespace
+
+namespace detail {
+
+int NumberParts(const Mesh& mesh, std::vector<int>& triPart, std::vector<int>& vertPart) {
+  const int numVert = mesh.NumVert(), numTri = mesh.NumTri();
+  std::vector<int> parent(numVert);
+  std::iota(parent.begin(), parent.end(), 0);
+  // A root is linked under the smaller root and path halving only moves a
+  // vertex to its grandparent, so parent[v] <= v throughout.
+  for (const auto& tv : mesh.triVerts) {
+    const int a = Find(parent, tv[0]), b = Find(parent, tv[1]);
+    const int ab = std::min(a, b);
+    if (a != b) parent[std::max(a, b)] = ab;
+    const int c = Find(parent, tv[2]);
+    if (c != ab) parent[std::max(ab, c)] = std::min(ab, c);
+  }
+  // Every vertex to its root in one pass: with parent[v] <= v, the parent
+  // of v already points at its root when v comes.
+  for (int v = 0; v < numVert; ++v) parent[v] = parent[parent[v]];
+  std::vector<int> partOfRoot(numVert, -1);
+  triPart.resize(numTri);
+  int count = 0;
+  for (int t = 0; t < numTri; ++t) {
+    int& part = partOfRoot[parent[mesh.triVerts[t][0]]];
+    if (part < 0) part = count++;
+    triPart[t] = part;
+  }
+  vertPart.resize(numVert);
+  for (int v = 0; v < numVert; ++v) vertPart[v] = partOfRoot[parent[v]];
+  return count;
+}
+
+}  // namespace detail
+
+namespace {
+
 // Components by shared vertex index (union-find over the triangles'
 // corners), numbered by their first triangle; their triangles and vertices
 // laid out part by part (a counting sort: no allocation per part). False
 // for a non-finite vertex (no plane test is sound then).
 bool AppendParts(const Mesh& mesh, int meshIndex, PartSet& set) {
   const int numVert = mesh.NumVert(), numTri = mesh.NumTri();
-  std::vector<int> parent(numVert);
-  std::iota(parent.begin(), parent.end(), 0);
-  for (const auto& tv : mesh.triVerts)
-    for (int i = 1; i < 3; ++i) {
-      const int a = Find(parent, tv[0]), b = Find(parent, tv[i]);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    }
-  std::vector<int> partOfRoot(numVert, -1), triPart(numTri);
-  int count = 0;
-  for (int t = 0; t < numTri; ++t) {
-    int& part = partOfRoot[Find(parent, mesh.triVerts[t][0])];
-    if (part < 0) part = count++;
-    triPart[t] = part;
-  }
-  // Part of each vertex (-1: used by no triangle).
-  std::vector<int> vertPart(numVert);
-  for (int v = 0; v < numVert; ++v) vertPart[v] = partOfRoot[Find(parent, v)];
+  std::vector<int> triPart, vertPart;
+  const int count = detail::NumberParts(mesh, triPart, vertPart);
   const size_t first = set.parts.size();
   set.parts.resize(first + count);
   std::vector<int> triCursor(count + 1, 0), vertCursor(count + 1, 0);

@@ -18,4 +18,11 @@ namespace mos::geom {
 // would cost more than a fixed budget of vertex projections.
 bool PartsSeparated(const std::vector<const kernel::Mesh*>& meshes);
 
+namespace detail {
+// The parts (components by shared vertex) of a mesh, numbered by their
+// first triangle: each triangle's part, each vertex's (-1: in no
+// triangle); returns how many. Exposed for tests.
+int NumberParts(const kernel::Mesh& mesh, std::vector<int>& triPart, std::vector<int>& vertPart);
+}  // namespace detail
+
 }  // namespace mos::geom

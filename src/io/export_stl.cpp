@@ -1,6 +1,8 @@
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -8,6 +10,7 @@
 
 #include "io/export_mesh.h"
 #include "io/number_format_g6.h"
+#include "io/number_format_g6_memo.h"
 
 namespace mos::io {
 namespace {
@@ -34,12 +37,12 @@ struct PrintedVec {
   double read[3];
 
   PrintedVec() = default;
-  explicit PrintedVec(Vec3 v) {
-    size = FormatG6Rounded(v.x, text, read[0]);
+  PrintedVec(Vec3 v, G6Memo& memo) {
+    size = memo.Format(v.x, text, read[0]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.y, text + size, read[1]);
+    size += memo.Format(v.y, text + size, read[1]);
     text[size++] = ' ';
-    size += FormatG6Rounded(v.z, text + size, read[2]);
+    size += memo.Format(v.z, text + size, read[2]);
   }
   // Text only (`read` left unset), for normals: nothing reads them back.
   static PrintedVec TextOnly(Vec3 v) {
@@ -52,8 +55,35 @@ struct PrintedVec {
     return p;
   }
   Vec3 Read() const { return {read[0], read[1], read[2]}; }
+  // The first `size` bytes of the texts, compared 8 at a time in place (the
+  // bytes after them are scratch: the last word is masked); a memcmp call
+  // cost more than the compare. At most 41 bytes are text, so the 8-byte
+  // reads stay inside `text`.
   bool operator==(const PrintedVec& o) const {
-    return size == o.size && std::memcmp(text, o.text, size) == 0;
+#ifdef MOS_CHECK_STL_TEXT_COMPARE  // the word compare against memcmp
+    const bool want = size == o.size && std::memcmp(text, o.text, size) == 0;
+    if (SameText(o) != want) std::abort();
+    return want;
+  }
+  bool SameText(const PrintedVec& o) const {
+#endif
+    static_assert(sizeof(text) >= 41 + 7, "the masked last word must stay inside text");
+    if (size != o.size) return false;
+    if constexpr (std::endian::native != std::endian::little) {
+      return std::memcmp(text, o.text, size) == 0;
+    } else {
+      std::size_t i = 0;
+      for (; i + 8 <= size; i += 8)
+        if (Word(text + i) != Word(o.text + i)) return false;
+      if (i == size) return true;
+      const uint64_t mask = ~uint64_t{0} >> (8 * (8 - (size - i)));  // the low size-i bytes
+      return ((Word(text + i) ^ Word(o.text + i)) & mask) == 0;
+    }
+  }
+  static uint64_t Word(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
   }
 };
 
@@ -69,11 +99,15 @@ class BlockWriter {
     std::memcpy(buf_.get() + used_, text, N - 1);
     used_ += N - 1;
   }
+  // The whole text buffer, a copy of known length (inlined, no memcpy
+  // call); the bytes past v.size are overwritten by what follows (Reserve
+  // leaves room for them).
   void Vec(const PrintedVec& v) {
-    std::memcpy(buf_.get() + used_, v.text, v.size);
+    std::memcpy(buf_.get() + used_, v.text, sizeof v.text);
     used_ += v.size;
   }
-  // Makes room for one more facet (well under 1 kB).
+  // Makes room for one more facet (well under 1 kB, with the full text
+  // buffers of its four vectors).
   void Reserve() {
     if (used_ > kSize - 1024) Flush();
   }
@@ -111,9 +145,10 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
   // Each vertex printed once (a vertex is a corner of ~6 triangles).
   std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[mesh.vertPos.size()]);
   std::vector<char> printedYet(mesh.vertPos.size(), 0);
+  auto memo = std::make_unique<G6Memo>();  // coordinates shared by vertices
   auto printedVert = [&](int v) -> const PrintedVec& {
     if (!printedYet[v]) {
-      printedVerts[v] = PrintedVec(mesh.vertPos[v]);
+      printedVerts[v] = PrintedVec(mesh.vertPos[v], *memo);
       printedYet[v] = 1;
     }
     return printedVerts[v];

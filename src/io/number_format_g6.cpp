@@ -14,6 +14,22 @@ constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+// 10^k for k = -17 .. 23, each the double nearest to it (10^-k is exact,
+// so 1 / 10^-k is correctly rounded; 1e23 is the nearest double): the
+// decade bounds of Decompose's first guess.
+constexpr int kPow10FromMin = -17;
+struct Pow10Table {
+  double value[41];
+};
+constexpr Pow10Table MakePow10From() {
+  Pow10Table t{};
+  for (int k = kPow10FromMin; k <= 23; ++k)
+    t.value[k - kPow10FromMin] = k < 0 ? 1.0 / kPow10[-k] : k <= 22 ? kPow10[k] : 1e23;
+  return t;
+}
+constexpr Pow10Table kPow10Table = MakePow10From();
+constexpr const double* kPow10From = kPow10Table.value;
+
 // |v| = digits x 10^(exp10 - 5) after rounding to 6 significant digits,
 // 100000 <= digits <= 999999. False when double arithmetic cannot decide the
 // rounding exactly (near a tie, or a scale factor that is not exact).
@@ -27,9 +43,12 @@ constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
   uint64_t bits;
   std::memcpy(&bits, &a, sizeof bits);
   const int binaryExp = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
-  const double guess = binaryExp * 0.30102999566398120;
-  int e = static_cast<int>(guess);  // toward zero, then down: floor
-  if (guess < e) --e;
+  // floor(b log10 2) as (b * 78913) >> 18, exact for |b| < 1650 (an
+  // arithmetic shift floors negatives too); then one step up when a is at
+  // least the next power of ten (the nearest double to it: a miss at the
+  // boundary is caught by the loop, which checks the scaled value).
+  int e = (binaryExp * 78913) >> 18;
+  if (a >= kPow10From[e + 1 - kPow10FromMin]) ++e;
   for (int attempt = 0; attempt < 3; ++attempt) {
     const int shift = 5 - e;  // scaled = a x 10^shift, in [1e5, 1e6) when e is right
     if (shift > 22 || shift < -22) return false;
@@ -86,24 +105,39 @@ double Parse(const char* text, std::size_t n) {
   return std::strtod(buf, nullptr);
 }
 
-// "00" .. "99".
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
+// "000" .. "999" (each padded to 4 bytes for one 4-byte copy) and the
+// number of trailing zero digits of each (3 for 0).
+struct DigitTables {
+  char triple[1000][4];
+  unsigned char trailingZeros[1000];
+};
+constexpr DigitTables MakeDigitTables() {
+  DigitTables t{};
+  for (int i = 0; i < 1000; ++i) {
+    t.triple[i][0] = static_cast<char>('0' + i / 100);
+    t.triple[i][1] = static_cast<char>('0' + i / 10 % 10);
+    t.triple[i][2] = static_cast<char>('0' + i % 10);
+    t.triple[i][3] = '0';
+    t.trailingZeros[i] = i == 0 ? 3 : i % 100 == 0 ? 2 : i % 10 == 0 ? 1 : 0;
+  }
+  return t;
+}
+constexpr DigitTables kDigits = MakeDigitTables();
 
 // Writes fixed 8-byte blocks (no loops, no memcpy calls): up to 16 bytes
 // past `out` may be written as scratch beyond the returned length.
 [[gnu::always_inline]] inline std::size_t Print(bool negative, int64_t digits, int e, char* out) {
   char d[16];  // the six digits, then padding the block copies may read
   std::memcpy(d + 8, "00000000", 8);
+  // The six digits as two groups of three (100 <= hi <= 999).
   const uint32_t six = static_cast<uint32_t>(digits);  // 100000 .. 999999
-  std::memcpy(d, kDigitPairs + 2 * (six / 10000), 2);
-  std::memcpy(d + 2, kDigitPairs + 2 * (six / 100 % 100), 2);
-  std::memcpy(d + 4, kDigitPairs + 2 * (six % 100), 2);
-  d[6] = d[7] = '0';
-  int last = 5;  // last significant digit kept (%g strips trailing zeros)
-  while (last > 0 && d[last] == '0') --last;
+  const uint32_t hi = six / 1000, lo = six - hi * 1000;
+  std::memcpy(d, kDigits.triple[hi], 4);
+  std::memcpy(d + 3, kDigits.triple[lo], 4);
+  d[7] = '0';
+  // Last significant digit kept (%g strips trailing zeros; hi has at most
+  // two, so at least the first digit stays).
+  const int last = 5 - (lo == 0 ? 3 + kDigits.trailingZeros[hi] : kDigits.trailingZeros[lo]);
   char* p = out;
   *p = '-';
   p += negative ? 1 : 0;
@@ -168,10 +202,13 @@ std::size_t FormatG6Rounded(double v, char* out, double& rounded) {
 }
 
 std::size_t FormatG6(double v, char* out) {
-  if (v == 0 || !std::isfinite(v)) {
+  if (v == 0) {
     double ignored;
     return FormatG6Rounded(v, out, ignored);
   }
+  // Infinities and NaNs fail Decompose's range test: snprintf prints them,
+  // as FormatG6Rounded does.
+
   int64_t digits;
   int e;
   if (!Decompose(std::fabs(v), digits, e)) return Fallback(v, out);

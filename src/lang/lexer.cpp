@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace mos::lang {
 namespace {
@@ -30,7 +31,44 @@ constexpr Keyword kKeywords[] = {
     {"false", TokenKind::False},   {"undef", TokenKind::Undef},
 };
 
+// 10^0 .. 10^22, each exact in a double.
+constexpr double kExactPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+double StrtodOf(std::string_view text) {
+  char buf[64];
+  if (text.size() < sizeof buf) {
+    std::memcpy(buf, text.data(), text.size());
+    buf[text.size()] = '\0';
+    return std::strtod(buf, nullptr);
+  }
+  return std::strtod(std::string(text).c_str(), nullptr);
+}
+
 }  // namespace
+
+double NumberLiteralValue(std::string_view text) {
+  // m = the digits as one integer (< 10^15 < 2^53: exact), f = how many
+  // follow the point (<= 15 <= 22: 10^f exact); m / 10^f is then one
+  // correctly rounded operation on exact operands, as strtod rounds.
+  uint64_t m = 0;
+  int digits = 0, fraction = 0;
+  bool point = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 15) return StrtodOf(text);
+      m = m * 10 + static_cast<uint64_t>(c - '0');
+      fraction += point ? 1 : 0;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      return StrtodOf(text);  // an exponent
+    }
+  }
+  const double whole = static_cast<double>(m);
+  return fraction == 0 ? whole : whole / kExactPow10[fraction];
+}
 
 bool AppendUtf8(uint32_t cp, std::string& out) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
@@ -52,16 +90,6 @@ bool AppendUtf8(uint32_t cp, std::string& out) {
   return true;
 }
 
-void Lexer::Advance() {
-  if (pos_ >= text_.size()) return;
-  if (text_[pos_] == '\n') {
-    ++line_;
-    column_ = 1;
-  } else {
-    ++column_;
-  }
-  ++pos_;
-}
 
 // Whitespace and
 // comments. Returns false with `error` filled for an unterminated comment.
@@ -77,7 +105,12 @@ bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
     } else if (c == '/' && Peek(1) == '/') {
       Comment comment{fileIndex_, line_ + carriageReturns_, column_, line_ + carriageReturns_, {}};
       size_t start = pos_;
-      while (!AtEnd() && Peek() != '\n') Advance();
+      // To the end of the line in one search: no newline on the way, so
+      // only the column moves.
+      size_t end = text_.find('\n', pos_);
+      if (end == std::string_view::npos) end = text_.size();
+      column_ += static_cast<int32_t>(end - pos_);
+      pos_ = end;
       comment.text.assign(text_.substr(start, pos_ - start));
       comment.endLine = line_ + carriageReturns_;
       comments.push_back(std::move(comment));
@@ -286,15 +319,7 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   size_t numLen = NumberLength();
   size_t wordLen = WordLength();
   if (numLen > 0 && numLen >= wordLen) {
-    char buf[64];
-    const char* start = text_.data() + pos_;
-    if (numLen < sizeof buf) {
-      std::memcpy(buf, start, numLen);
-      buf[numLen] = '\0';
-      t.number = std::strtod(buf, nullptr);
-    } else {
-      t.number = std::strtod(std::string(start, numLen).c_str(), nullptr);
-    }
+    t.number = NumberLiteralValue(text_.substr(pos_, numLen));
     t.kind = TokenKind::Number;
     Advance(numLen);
   } else if (wordLen > 0) {

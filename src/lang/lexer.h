@@ -51,6 +51,12 @@ struct Comment {
 };
 
 // Lexes one buffer. Call Next() until it returns End (end of this buffer).
+// The value of a number literal as the lexer reads it (D+E? | D*.D+E? |
+// D+.D*E?): what strtod gives. Literals of at most 15 digits without an
+// exponent are exact integers over an exact power of ten, so one division
+// rounds them as strtod does; others go to strtod.
+double NumberLiteralValue(std::string_view text);
+
 class Lexer {
  public:
   Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
@@ -62,7 +68,18 @@ class Lexer {
   char Peek(size_t ahead = 0) const {
     return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
   }
-  void Advance();
+  // One character on, counting lines and columns (inline: it runs once per
+  // character of the file).
+  void Advance() {
+    if (pos_ >= text_.size()) return;
+    if (text_[pos_] == '\n') {
+      ++line_;
+      column_ = 1;
+    } else {
+      ++column_;
+    }
+    ++pos_;
+  }
   void Advance(size_t n) { while (n--) Advance(); }
   bool SkipSpaceAndComments(std::vector<Comment>& comments, Token& error);
   void LexString(Token& t);

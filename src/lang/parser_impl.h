@@ -44,7 +44,9 @@ class Parser {
   const Token& Peek(size_t ahead = 0) {
     size_t i = pos_ + ahead;
     if (i >= ts_.tokens.size()) i = ts_.tokens.size() - 1;
-    FlushMessagesUpTo(i);
+    // Inline test first: most files have no lexer message at all, and
+    // Peek runs several times per token.
+    if (nextMessage_ < ts_.messages.size()) FlushMessagesUpTo(i);
     return ts_.tokens[i];
   }
   const Token& Next() {

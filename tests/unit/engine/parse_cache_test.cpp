@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -82,6 +83,27 @@ TEST_F(ParseCacheTest, OldestEntryIsEvictedWhenFull) {
   EXPECT_EQ(cache.Size(), 2u);
   EXPECT_EQ(cache.Find("b"), nullptr);
   EXPECT_NE(cache.Find("a"), nullptr);
+}
+
+// The file read by its size, then to its end: the fingerprint of exactly
+// its bytes for files of every size, the empty text's for an empty file,
+// none for a missing file, and a pipe (which cannot seek) read to its end.
+TEST_F(ParseCacheTest, FingerprintOfFileIsThatOfItsBytes) {
+  std::string text;
+  for (int n : {0, 1, 7, 4095, 4096, 4097, 70000}) {
+    text.resize(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) text[static_cast<size_t>(i)] = static_cast<char>((i * 131 + n) & 0xff);
+    const std::string path = Write(std::to_string(n) + ".bytes", text);
+    EXPECT_EQ(FingerprintOfFile(path), FingerprintOfText(text)) << n;
+  }
+  EXPECT_FALSE(FingerprintOfFile((dir_ / "missing").string()).exists);
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+  const std::string fifo = (dir_ / "pipe").string();
+  ASSERT_EQ(std::system(("mkfifo '" + fifo + "'").c_str()), 0);
+  const std::string piped(5000, 'p');
+  ASSERT_EQ(std::system(("printf '%5000s' '' | tr ' ' p > '" + fifo + "' &").c_str()), 0);
+  EXPECT_EQ(FingerprintOfFile(fifo), FingerprintOfText(piped));
+#endif
 }
 
 }  // namespace

@@ -105,5 +105,37 @@ TEST(NumberFormatG6, TiesAndNeighbours) {
   EXPECT_EQ(c.failures, 0);
 }
 
+// Every six-digit pattern (the digits are copied from a table of three-digit
+// groups and the trailing zeros counted from a table), in fixed notation
+// with and without leading zeros and in exponent notation of both signs;
+// each value is d x 10^k correctly rounded, so it prints as d.
+TEST(NumberFormatG6, EverySixDigitPattern) {
+  Checker c;
+  const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+  for (int d = 100000; d <= 999999; ++d)
+    for (int k : {-10, -6, -3, 2}) {
+      const double v = k >= 0 ? d * pow10[k] : d / pow10[-k];
+      c.Check(d % 3 == 0 ? -v : v);
+    }
+  EXPECT_EQ(c.failures, 0);
+}
+
+// Every power of ten and its two neighbouring doubles: the decade guess
+// compares with the nearest double to 10^k, which may lie on either side.
+TEST(NumberFormatG6, PowersOfTenAndNeighbours) {
+  Checker c;
+  for (int k = -30; k <= 30; ++k) {
+    const double p = std::pow(10.0, k);
+    for (double v : {p, std::nextafter(p, 0.0), std::nextafter(p, 1e300),
+                     std::nextafter(std::nextafter(p, 0.0), 0.0)}) {
+      c.Check(v);
+      c.Check(-v);
+      c.Check(v * 0.9999995);
+      c.Check(v * 0.99999949999);
+    }
+  }
+  EXPECT_EQ(c.failures, 0);
+}
+
 }  // namespace
 }  // namespace mos::io

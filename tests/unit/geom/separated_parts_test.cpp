@@ -2,6 +2,9 @@
 // boolean); parts that touch, overlap or nest are not.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
 #include <cmath>
 
 #include "geom/separated_parts.h"
@@ -75,6 +78,49 @@ TEST(SeparatedParts, RingsOfCubesRenderAsTheirConcatenation) {
   // (vertices on 2021.01's grid: the volume moves by ~1e-5)
   EXPECT_NEAR(kernel::SignedVolume(r.geometry.mesh), 3 * 64 + 9 * 216 + 20 * 512, 1e-3);
   EXPECT_TRUE(kernel::IsClosedManifold(r.geometry.mesh));
+}
+
+// The part numbering (union-find, roots found in one pass) against a
+// breadth-first search over the triangles sharing a vertex, on random
+// triangle sets of many small components: same parts, numbered by their
+// first triangle, unused vertices -1.
+TEST(SeparatedParts, PartNumberingMatchesASearch) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    const int numVert = 1 + static_cast<int>(rng() % 60);
+    kernel::Mesh mesh;
+    mesh.vertPos.assign(static_cast<size_t>(numVert), kernel::Vec3{});
+    const int numTri = static_cast<int>(rng() % 40);
+    for (int t = 0; t < numTri; ++t)
+      mesh.triVerts.push_back({static_cast<int>(rng() % numVert), static_cast<int>(rng() % numVert),
+                               static_cast<int>(rng() % numVert)});
+    std::vector<int> triPart, vertPart;
+    const int count = detail::NumberParts(mesh, triPart, vertPart);
+    // Reference: triangles joined through shared vertices, by search.
+    std::vector<std::vector<int>> trisOfVert(static_cast<size_t>(numVert));
+    for (int t = 0; t < numTri; ++t)
+      for (int v : mesh.triVerts[static_cast<size_t>(t)]) trisOfVert[static_cast<size_t>(v)].push_back(t);
+    std::vector<int> wantTri(static_cast<size_t>(numTri), -1), wantVert(static_cast<size_t>(numVert), -1);
+    int wantCount = 0;
+    for (int t0 = 0; t0 < numTri; ++t0) {
+      if (wantTri[static_cast<size_t>(t0)] >= 0) continue;
+      const int part = wantCount++;
+      std::vector<int> queue = {t0};
+      wantTri[static_cast<size_t>(t0)] = part;
+      for (size_t q = 0; q < queue.size(); ++q)
+        for (int v : mesh.triVerts[static_cast<size_t>(queue[q])]) {
+          wantVert[static_cast<size_t>(v)] = part;
+          for (int t : trisOfVert[static_cast<size_t>(v)])
+            if (wantTri[static_cast<size_t>(t)] < 0) {
+              wantTri[static_cast<size_t>(t)] = part;
+              queue.push_back(t);
+            }
+        }
+    }
+    ASSERT_EQ(count, wantCount) << round;
+    ASSERT_EQ(triPart, wantTri) << round;
+    ASSERT_EQ(vertPart, wantVert) << round;
+  }
 }
 
 }  // namespace
