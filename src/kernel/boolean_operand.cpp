@@ -173,14 +173,22 @@ BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box 
 
 // Triangle t's unit normal (zero when degenerate), and the angle-weighted
 // normal's share of each corner with want(corner vertex) added to vertNormal.
+// `box` (optional): set to the triangle's box, from the corners loaded here.
 template <class Want>
-void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want) {
+void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want, Box3* box = nullptr) {
   const auto& tv = op.tri[t];
   // The edges from each corner to the next, and their lengths, once:
   // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
   // -(b - a), so these are the very values p[i + 1] - p[i] and
   // p[i + 2] - p[i] would give).
   const Vec3 p0 = op.pos[tv[0]], p1 = op.pos[tv[1]], p2 = op.pos[tv[2]];
+  if (box) {
+    Box3 b;  // Include from the empty box, corner by corner, as TriangleBoxes
+    b.Include(p0);
+    b.Include(p1);
+    b.Include(p2);
+    *box = b;
+  }
   const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
   const Vec3 back[3] = {-edge[0], -edge[1], -edge[2]};
   const double len[3] = {Length(edge[0]), Length(edge[1]), Length(edge[2])};
@@ -206,12 +214,11 @@ void NormalizeInPlace(Vec3& n) {
 
 // The rest of a whole preparation: normals, perturbation directions, BVH.
 void PrepareGeometry(BoolOperand& op) {
-  op.faceNormal.resize(op.tri.size());
+  const size_t nt = op.tri.size();
+  op.faceNormal.resize(nt);
   op.vertNormal.assign(op.pos.size(), Vec3{});
-  for (size_t t = 0; t < op.tri.size(); ++t) AddTriangleNormals(op, t, [](int) { return true; });
-  std::vector<Box3> triBoxes(op.tri.size());
-  for (size_t t = 0; t < op.tri.size(); ++t)
-    for (int i = 0; i < 3; ++i) triBoxes[t].Include(op.pos[op.tri[t][i]]);
+  std::vector<Box3> triBoxes(nt);  // in the same pass as the normals
+  for (size_t t = 0; t < nt; ++t) AddTriangleNormals(op, t, [](int) { return true; }, &triBoxes[t]);
   op.triBvh.Build(triBoxes);
   for (Vec3& n : op.vertNormal) NormalizeInPlace(n);
   // Where a pseudo-normal points to the inner side of a face around its
