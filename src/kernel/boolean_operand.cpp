@@ -89,7 +89,13 @@ bool StoredTwinsArePairing(const Mesh& mesh) {
   const std::array<int, 3>* tri = mesh.triVerts.data();
   const int* tw = twin.data();
   static constexpr int kNext[3] = {1, 2, 0};
+  // Halfedge he starts at corner he (triangle he / 3, corner he % 3).
+  static_assert(sizeof(std::array<int, 3>) == 3 * sizeof(int), "corners packed");
+  const int* start = tri->data();
   std::vector<int> first(static_cast<size_t>(nv) + 1, 0);  // outgoing halfedges by start vertex
+  // Each halfedge's twin must start where it ends; its twin's end is then
+  // checked at the twin (mutual twins: the twin's twin starts where the
+  // twin ends), so every twin also ends where its halfedge starts.
   for (size_t t = 0; t < nt; ++t) {
     const std::array<int, 3>& tv = tri[t];
     for (int i = 0; i < 3; ++i) {
@@ -97,9 +103,7 @@ bool StoredTwinsArePairing(const Mesh& mesh) {
       if (static_cast<unsigned>(a) >= static_cast<unsigned>(nv) || a == b) return false;
       const int o = tw[3 * t + i];
       if (static_cast<unsigned>(o) >= static_cast<unsigned>(numHe) || tw[o] != static_cast<int>(3 * t) + i) return false;
-      const std::array<int, 3>& ov = tri[o / 3];
-      const int oc = o % 3;
-      if (ov[oc] != b || ov[kNext[oc]] != a) return false;
+      if (start[o] != b) return false;
       ++first[static_cast<size_t>(a) + 1];
     }
   }
