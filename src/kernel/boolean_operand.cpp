@@ -200,15 +200,20 @@ void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want, Box3* box = null
   const double nLen = Length(n);
   n = nLen > 0 ? n * (1.0 / nLen) : Vec3{};
   op.faceNormal[t] = n;
+  // The wanted corners' cosines before the first acos call, so that the
+  // edges and lengths are not saved and reloaded around each call; then
+  // each corner's share, in corner order as before.
+  double c[3];
+  bool add[3];
   for (int i = 0; i < 3; ++i) {
-    if (!want(tv[i])) continue;
     const int before = i == 0 ? 2 : i - 1;
     const double l1 = len[i];
     const double l2 = len[before];
-    if (l1 == 0 || l2 == 0) continue;
-    const double c = std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2)));
-    op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
+    add[i] = want(tv[i]) && !(l1 == 0 || l2 == 0);
+    c[i] = add[i] ? std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2))) : 0.0;
   }
+  for (int i = 0; i < 3; ++i)
+    if (add[i]) op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c[i]);
 }
 
 void NormalizeInPlace(Vec3& n) {
