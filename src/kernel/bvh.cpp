@@ -18,7 +18,7 @@ int CountLeadingZeros64(uint64_t x) {
 
 // Item indices ordered by (code, index). Morton codes of box centres
 // spread over their box, so their top bits split the items into buckets of
-// about one each: a counting sort by the top log2(n) bits (stable, from
+// about two each: a counting sort by the top log2(n / 2) bits (stable, from
 // index order), then each bucket sorted by (code, index) in place
 // (insertion for the usual few, a full sort for a crowded bucket: codes
 // bunched in a small part of the box). The order is the one a comparison
@@ -33,16 +33,19 @@ void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
     return;
   }
   int bits = 4;
-  while (bits < 16 && (size_t{1} << bits) < n) ++bits;
+  while (bits < 16 && (size_t{2} << bits) < n) ++bits;  // about two a bucket
   const size_t buckets = size_t{1} << bits;
   const int shift = 63 - bits;  // codes have 63 bits
   std::vector<uint32_t> start(buckets + 1, 0);
   for (uint64_t k : code) ++start[(k >> shift) + 1];
   for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
-  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (size_t i = 0; i < n; ++i) order[fill[code[i] >> shift]++] = static_cast<int>(i);
+  // start[b] is where bucket b begins; the scatter moves it to where it
+  // ends (where bucket b + 1 begins).
+  for (size_t i = 0; i < n; ++i) order[start[code[i] >> shift]++] = static_cast<int>(i);
+  uint32_t begin = 0;
   for (size_t b = 0; b < buckets; ++b) {
-    SortBucket(order.begin() + start[b], order.begin() + start[b + 1], less, 32);
+    SortBucket(order.begin() + begin, order.begin() + start[b], less, 32);
+    begin = start[b];
   }
 }
 
