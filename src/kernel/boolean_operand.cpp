@@ -89,7 +89,13 @@ bool StoredTwinsArePairing(const Mesh& mesh) {
   const std::array<int, 3>* tri = mesh.triVerts.data();
   const int* tw = twin.data();
   static constexpr int kNext[3] = {1, 2, 0};
+  // Halfedge he starts at corner he (triangle he / 3, corner he % 3).
+  static_assert(sizeof(std::array<int, 3>) == 3 * sizeof(int), "corners packed");
+  const int* start = tri->data();
   std::vector<int> first(static_cast<size_t>(nv) + 1, 0);  // outgoing halfedges by start vertex
+  // Each halfedge's twin must start where it ends; its twin's end is then
+  // checked at the twin (mutual twins: the twin's twin starts where the
+  // twin ends), so every twin also ends where its halfedge starts.
   for (size_t t = 0; t < nt; ++t) {
     const std::array<int, 3>& tv = tri[t];
     for (int i = 0; i < 3; ++i) {
@@ -97,9 +103,7 @@ bool StoredTwinsArePairing(const Mesh& mesh) {
       if (static_cast<unsigned>(a) >= static_cast<unsigned>(nv) || a == b) return false;
       const int o = tw[3 * t + i];
       if (static_cast<unsigned>(o) >= static_cast<unsigned>(numHe) || tw[o] != static_cast<int>(3 * t) + i) return false;
-      const std::array<int, 3>& ov = tri[o / 3];
-      const int oc = o % 3;
-      if (ov[oc] != b || ov[kNext[oc]] != a) return false;
+      if (start[o] != b) return false;
       ++first[static_cast<size_t>(a) + 1];
     }
   }
@@ -173,14 +177,22 @@ BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box 
 
 // Triangle t's unit normal (zero when degenerate), and the angle-weighted
 // normal's share of each corner with want(corner vertex) added to vertNormal.
+// `box` (optional): set to the triangle's box, from the corners loaded here.
 template <class Want>
-void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want) {
+void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want, Box3* box = nullptr) {
   const auto& tv = op.tri[t];
   // The edges from each corner to the next, and their lengths, once:
   // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
   // -(b - a), so these are the very values p[i + 1] - p[i] and
   // p[i + 2] - p[i] would give).
   const Vec3 p0 = op.pos[tv[0]], p1 = op.pos[tv[1]], p2 = op.pos[tv[2]];
+  if (box) {
+    Box3 b;  // Include from the empty box, corner by corner, as TriangleBoxes
+    b.Include(p0);
+    b.Include(p1);
+    b.Include(p2);
+    *box = b;
+  }
   const Vec3 edge[3] = {p1 - p0, p2 - p1, p0 - p2};
   const Vec3 back[3] = {-edge[0], -edge[1], -edge[2]};
   const double len[3] = {Length(edge[0]), Length(edge[1]), Length(edge[2])};
@@ -188,15 +200,20 @@ void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want) {
   const double nLen = Length(n);
   n = nLen > 0 ? n * (1.0 / nLen) : Vec3{};
   op.faceNormal[t] = n;
+  // The wanted corners' cosines before the first acos call, so that the
+  // edges and lengths are not saved and reloaded around each call; then
+  // each corner's share, in corner order as before.
+  double c[3];
+  bool add[3];
   for (int i = 0; i < 3; ++i) {
-    if (!want(tv[i])) continue;
     const int before = i == 0 ? 2 : i - 1;
     const double l1 = len[i];
     const double l2 = len[before];
-    if (l1 == 0 || l2 == 0) continue;
-    const double c = std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2)));
-    op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c);
+    add[i] = want(tv[i]) && !(l1 == 0 || l2 == 0);
+    c[i] = add[i] ? std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2))) : 0.0;
   }
+  for (int i = 0; i < 3; ++i)
+    if (add[i]) op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c[i]);
 }
 
 void NormalizeInPlace(Vec3& n) {
@@ -206,12 +223,11 @@ void NormalizeInPlace(Vec3& n) {
 
 // The rest of a whole preparation: normals, perturbation directions, BVH.
 void PrepareGeometry(BoolOperand& op) {
-  op.faceNormal.resize(op.tri.size());
+  const size_t nt = op.tri.size();
+  op.faceNormal.resize(nt);
   op.vertNormal.assign(op.pos.size(), Vec3{});
-  for (size_t t = 0; t < op.tri.size(); ++t) AddTriangleNormals(op, t, [](int) { return true; });
-  std::vector<Box3> triBoxes(op.tri.size());
-  for (size_t t = 0; t < op.tri.size(); ++t)
-    for (int i = 0; i < 3; ++i) triBoxes[t].Include(op.pos[op.tri[t][i]]);
+  std::vector<Box3> triBoxes(nt);  // in the same pass as the normals
+  for (size_t t = 0; t < nt; ++t) AddTriangleNormals(op, t, [](int) { return true; }, &triBoxes[t]);
   op.triBvh.Build(triBoxes);
   for (Vec3& n : op.vertNormal) NormalizeInPlace(n);
   // Where a pseudo-normal points to the inner side of a face around its

@@ -2,6 +2,7 @@
 #include "kernel/bvh.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "kernel/morton.h"
@@ -15,21 +16,9 @@ int CountLeadingZeros64(uint64_t x) {
   return x == 0 ? 64 : __builtin_clzll(x);  // GCC, Clang and emscripten
 }
 
-// δ(i, j) of the paper: length of the common prefix of keys i and j, with the
-// leaf index appended to equal keys; -1 when j is outside [0, n).
-struct PrefixLength {
-  const std::vector<uint64_t>& keys;
-  int n;
-  int operator()(int i, int j) const {
-    if (j < 0 || j >= n) return -1;
-    if (keys[i] != keys[j]) return CountLeadingZeros64(keys[i] ^ keys[j]);
-    return 64 + CountLeadingZeros64(static_cast<uint64_t>(static_cast<uint32_t>(i ^ j)) << 32);
-  }
-};
-
 // Item indices ordered by (code, index). Morton codes of box centres
 // spread over their box, so their top bits split the items into buckets of
-// about one each: a counting sort by the top log2(n) bits (stable, from
+// about two each: a counting sort by the top log2(n / 2) bits (stable, from
 // index order), then each bucket sorted by (code, index) in place
 // (insertion for the usual few, a full sort for a crowded bucket: codes
 // bunched in a small part of the box). The order is the one a comparison
@@ -44,16 +33,19 @@ void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
     return;
   }
   int bits = 4;
-  while (bits < 16 && (size_t{1} << bits) < n) ++bits;
+  while (bits < 16 && (size_t{2} << bits) < n) ++bits;  // about two a bucket
   const size_t buckets = size_t{1} << bits;
   const int shift = 63 - bits;  // codes have 63 bits
   std::vector<uint32_t> start(buckets + 1, 0);
   for (uint64_t k : code) ++start[(k >> shift) + 1];
   for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
-  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (size_t i = 0; i < n; ++i) order[fill[code[i] >> shift]++] = static_cast<int>(i);
+  // start[b] is where bucket b begins; the scatter moves it to where it
+  // ends (where bucket b + 1 begins).
+  for (size_t i = 0; i < n; ++i) order[start[code[i] >> shift]++] = static_cast<int>(i);
+  uint32_t begin = 0;
   for (size_t b = 0; b < buckets; ++b) {
-    SortBucket(order.begin() + start[b], order.begin() + start[b + 1], less, 32);
+    SortBucket(order.begin() + begin, order.begin() + start[b], less, 32);
+    begin = start[b];
   }
 }
 
@@ -67,22 +59,43 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   rootBox_ = Box3{};
   depth_ = 0;
   if (n == 0) return;
+  const Box3* items = itemBoxes.data();
 
-  // 1. Morton codes of box centres within the box of all centres.
+  // 1. Morton codes of box centres within the box of all centres (the
+  // coder: Morton63's arithmetic inline, spreading bits by table). The
+  // centres are kept from the first pass; an empty box's code is 0.
   Box3 centres;
-  for (const Box3& b : itemBoxes)
-    if (!b.IsEmpty()) centres.Include(b.Center());
-  std::vector<uint64_t> code(n);
-  for (int i = 0; i < n; ++i)
-    code[i] = itemBoxes[i].IsEmpty() ? 0 : Morton63(itemBoxes[i].Center(), centres);
-  SortByCode(code, leafItem_);
-  std::vector<uint64_t> keys(n);
-  leafBox_.resize(n);
+  std::vector<Vec3> centre(static_cast<size_t>(n));
+  std::vector<uint64_t> code(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
-    keys[i] = code[leafItem_[i]];
-    leafBox_[i] = itemBoxes[leafItem_[i]];
-    rootBox_.Include(leafBox_[i]);
+    if (items[i].IsEmpty()) {
+      code[i] = 1;  // marks it for the next pass
+      continue;
+    }
+    centre[i] = items[i].Center();
+    centres.Include(centre[i]);
   }
+  const Morton63Coder coder(centres);
+  for (int i = 0; i < n; ++i) code[i] = code[i] ? 0 : coder(centre[i]);
+  SortByCode(code, leafItem_);
+  // The sorted leaves' boxes, the root box, and the prefix length of each
+  // pair of adjacent sorted keys (delta(k, k + 1) of the paper, with the
+  // leaf index appended to equal keys).
+  leafBox_.reserve(static_cast<size_t>(n));
+  std::vector<int> prefix(static_cast<size_t>(n - 1));
+  Box3 root;
+  uint64_t last = 0;
+  for (int i = 0; i < n; ++i) {
+    const int item = leafItem_[i];
+    const uint64_t key = code[item];
+    leafBox_.push_back(items[item]);
+    root.Include(items[item]);
+    if (i > 0)
+      prefix[i - 1] = last != key ? CountLeadingZeros64(last ^ key)
+                                  : 64 + CountLeadingZeros64(static_cast<uint64_t>(static_cast<uint32_t>((i - 1) ^ i)) << 32);
+    last = key;
+  }
+  rootBox_ = root;
   if (n == 1) return;
 
   // 2. + 3. The radix tree over the sorted keys with its boxes, in one
@@ -95,58 +108,66 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   // Names as Karras's figure 4 gives them, so the tree is his node for
   // node: the root is node 0, an internal left child is named by the last
   // leaf of its range (the parent's split k), an internal right child by
-  // the first (k + 1). Depth is the root's height.
-  nodes_.assign(n - 1, Node{});
-  const PrefixLength delta{keys, n};
-  std::vector<int> prefix(n - 1);
-  for (int k = 0; k < n - 1; ++k) prefix[k] = delta(k, k + 1);
-  std::vector<char> leftInternal(n - 1, 0), rightInternal(n - 1, 0);
-  std::vector<int> height(n - 1, 0);  // by name
-  std::vector<int> stack;
+  // the first (k + 1). Depth is the root's height. (BuildReference is
+  // this build with the same steps in more passes and arrays.)
+  nodes_.resize(static_cast<size_t>(n - 1));
+  Node* nodes = nodes_.data();
+  const Box3* leaves = leafBox_.data();
+  // Per split: whether its left / right child is internal, and (by name)
+  // the height of the node.
+  struct Split {
+    int height;
+    bool leftInternal;
+    bool rightInternal;
+  };
+  std::vector<Split> split(static_cast<size_t>(n - 1));
   // Fits split k's node (children final) under `name`.
   auto fit = [&](int k, int name) {
-    Node& node = nodes_[name];
-    const Box3* lb = &leafBox_[k];
-    const Box3* rb = &leafBox_[k + 1];
+    Node& node = nodes[name];
+    const Box3* lb = &leaves[k];
+    const Box3* rb = &leaves[k + 1];
     int h = 0;
     node.left = ~k;
     node.right = ~(k + 1);
-    if (leftInternal[k]) {
+    if (split[k].leftInternal) {
       node.left = k;
-      nodes_[k].parent = name;
-      lb = &nodes_[k].box;
-      h = height[k];
+      nodes[k].parent = name;
+      lb = &nodes[k].box;
+      h = split[k].height;
     }
-    if (rightInternal[k]) {
+    if (split[k].rightInternal) {
       node.right = k + 1;
-      nodes_[k + 1].parent = name;
-      rb = &nodes_[k + 1].box;
-      h = std::max(h, height[k + 1]);
+      nodes[k + 1].parent = name;
+      rb = &nodes[k + 1].box;
+      h = std::max(h, split[k + 1].height);
     }
     node.box = Union(*lb, *rb);
-    height[name] = h + 1;
+    split[name].height = h + 1;
   };
+  // The prefix lengths on the stack strictly rise (equal ones with none
+  // smaller between would be one node's tie), so it holds at most 97.
+  std::array<int, kStackSize> stack;
+  int top = 0;
   for (int k = 0; k < n - 1; ++k) {
+    const int pk = prefix[k];
     bool popped = false;
-    while (!stack.empty() && prefix[stack.back()] > prefix[k]) {
-      const int top = stack.back();
-      stack.pop_back();
+    while (top > 0 && prefix[stack[top - 1]] > pk) {
+      const int s = stack[--top];
       popped = true;
       // The right child of the split below it, unless that is popped too;
       // else k's left child.
-      const bool rightChild = !stack.empty() && prefix[stack.back()] > prefix[k];
-      fit(top, rightChild ? stack.back() + 1 : k);
+      const bool rightChild = top > 0 && prefix[stack[top - 1]] > pk;
+      fit(s, rightChild ? stack[top - 1] + 1 : k);
     }
-    leftInternal[k] = popped;
-    if (!stack.empty()) rightInternal[stack.back()] = 1;
-    stack.push_back(k);
+    split[k].leftInternal = popped;
+    if (top > 0) split[stack[top - 1]].rightInternal = true;
+    stack[top++] = k;
   }
-  while (!stack.empty()) {
-    const int top = stack.back();
-    stack.pop_back();
-    fit(top, stack.empty() ? 0 : stack.back() + 1);
+  while (top > 0) {
+    const int s = stack[--top];
+    fit(s, top == 0 ? 0 : stack[top - 1] + 1);
   }
-  depth_ = height[0];
+  depth_ = split[0].height;
 }
 
 void Bvh::Build(const std::vector<Box3>& itemBoxes, const std::vector<int>& itemIds) {

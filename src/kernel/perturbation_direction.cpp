@@ -78,13 +78,21 @@ namespace {
 // MakeDirectionsOutward over the triangles `tris` (all when null) and the
 // vertices of `vertMask` (all when null). The triangles are visited in
 // ascending order either way, so a vertex's normals come in one order.
+// (kWhole: both null, known at compile time, so the loops test neither.)
+template <bool kWhole>
 std::vector<int> DirectionsOutward(const std::vector<std::array<int, 3>>& tri, const std::vector<Vec3>& faceNormal,
                                    std::vector<Vec3>& vertDir, const std::vector<int>* tris,
                                    const std::vector<char>* vertMask) {
   const int nv = static_cast<int>(vertDir.size());
-  const size_t numListed = tris ? tris->size() : tri.size();
-  auto triAt = [&](size_t k) { return tris ? static_cast<size_t>((*tris)[k]) : k; };
-  auto inMask = [&](int v) { return !vertMask || (*vertMask)[static_cast<size_t>(v)] != 0; };
+  const size_t numListed = kWhole ? tri.size() : tris->size();
+  auto triAt = [&](size_t k) {
+    if constexpr (kWhole) return k;
+    else return static_cast<size_t>((*tris)[k]);
+  };
+  auto inMask = [&](int v) {
+    if constexpr (kWhole) return true;
+    else return (*vertMask)[static_cast<size_t>(v)] != 0;
+  };
   // A vertex needs a new direction when some triangle around it faces
   // away from (or square to) its pseudo-normal.
   std::vector<char> needs(nv, 0);
@@ -136,13 +144,13 @@ std::vector<int> DirectionsOutward(const std::vector<std::array<int, 3>>& tri, c
 
 std::vector<int> MakeDirectionsOutward(const std::vector<std::array<int, 3>>& tri,
                                        const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir) {
-  return DirectionsOutward(tri, faceNormal, vertDir, nullptr, nullptr);
+  return DirectionsOutward<true>(tri, faceNormal, vertDir, nullptr, nullptr);
 }
 
 std::vector<int> MakeDirectionsOutwardAt(const std::vector<std::array<int, 3>>& tri,
                                          const std::vector<Vec3>& faceNormal, std::vector<Vec3>& vertDir,
                                          const std::vector<int>& tris, const std::vector<char>& vertMask) {
-  return DirectionsOutward(tri, faceNormal, vertDir, &tris, &vertMask);
+  return DirectionsOutward<false>(tri, faceNormal, vertDir, &tris, &vertMask);
 }
 
 }  // namespace mos::kernel

@@ -176,5 +176,38 @@ TEST(BooleanWindow, StoredTwinsTakenOnlyWhenTheyAreThePairing) {
   EXPECT_EQ(again.twin, fresh.twin);
 }
 
+// Mutual twins that run opposite at one end only: halfedges h1 = (a, b)
+// and h2 = (c, b) swap twins, so h1's twin (b, c) starts where h1 ends but
+// ends elsewhere. The stored twins are checked at both halfedges of each
+// pair (each twin must start where its halfedge ends): rejected, paired
+// again.
+TEST(BooleanWindow, StoredTwinsSwappedAtOneEndArePairedAgain) {
+  Mesh sphere = BigSphere();
+  const BoolOperand fresh = PrepareOperand(sphere);
+  ASSERT_TRUE(fresh.closed);
+  const BoolMeshView view{&sphere.vertPos, &sphere.triVerts, &sphere.halfedgeTwin};
+  const int numHe = 3 * sphere.NumTri();
+  int tried = 0;
+  for (int h1 = 0; h1 < numHe && tried < 40; h1 += 97) {
+    for (int h2 = 0; h2 < numHe; ++h2) {
+      if (h2 == h1 || view.End(h2) != view.End(h1) || view.Start(h2) == view.Start(h1)) continue;
+      Mesh m = sphere;
+      const int o1 = m.halfedgeTwin[h1], o2 = m.halfedgeTwin[h2];
+      if (o1 == h2 || o2 == h1) continue;
+      m.halfedgeTwin[h1] = o2;
+      m.halfedgeTwin[o2] = h1;
+      m.halfedgeTwin[h2] = o1;
+      m.halfedgeTwin[o1] = h2;
+      m.prepared.reset();
+      const BoolOperand op = PrepareOperand(m);
+      EXPECT_TRUE(op.closed);
+      ASSERT_EQ(op.twin, fresh.twin) << h1 << " " << h2;
+      ++tried;
+      break;
+    }
+  }
+  EXPECT_GT(tried, 10);
+}
+
 }  // namespace
 }  // namespace mos::kernel
