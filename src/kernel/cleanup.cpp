@@ -818,7 +818,6 @@ class Cleaner {
   int numListed_ = 0;
   bool changed_ = false;   // a collapse or swap happened
   bool anyRemoved_ = false;
-  bool compacted_ = false;
   // Per triangle: a collapse or swap wrote its corners or twins. Only the
   // check build reads it (the written triangles' checks, PassesKeptClosed).
 #ifdef MOS_CHECK_CLEANUP_LOCAL
