@@ -1,53 +1,89 @@
 #include "engine/solid_summary.h"
 
+#include <numeric>
 #include <vector>
 
 #include "kernel/mesh_properties.h"
 
 namespace mos::engine {
 
+namespace {
+
+int FindRoot(int* parent, int x) {
+  while (parent[x] != x) {
+    parent[x] = parent[parent[x]];  // path halving
+    x = parent[x];
+  }
+  return x;
+}
+
+}  // namespace
+
 GeometrySummary SummarizeSolid(const kernel::Mesh& mesh) {
   GeometrySummary s;
   s.kind = GeometryKind::ThreeD;
-  s.triangles = mesh.triVerts.size();
-  s.vertices = mesh.vertPos.size();
+  const int numTri = mesh.NumTri();
+  const int numVert = static_cast<int>(mesh.vertPos.size());
+  s.triangles = numTri;
+  s.vertices = numVert;
   const kernel::Box3 box = kernel::BoundingBox(mesh);
   s.bboxMin = {box.min.x, box.min.y, box.min.z};
   s.bboxMax = {box.max.x, box.max.y, box.max.z};
   // Volume relative to the box centre, as kernel::SignedVolume sums it.
   const kernel::Vec3 ref = box.IsEmpty() ? kernel::Vec3{} : box.Center();
-  std::vector<int> triComponent;
-  const int count = kernel::ComponentIds(mesh, triComponent);
-  // Per component: vertices (first use), undirected edges, triangles, as
-  // kernel::Components counts them for the Euler characteristic.
-  std::vector<int> numVert(count, 0), numEdge(count, 0), numTri(count, 0);
-  std::vector<char> vertSeen(mesh.vertPos.size(), 0);
+  const std::array<int, 3>* tris = mesh.triVerts.data();
+  const kernel::Vec3* pos = mesh.vertPos.data();
+  const int* twin = mesh.halfedgeTwin.data();
+  const int numTwin = static_cast<int>(mesh.halfedgeTwin.size());
+
+  // One walk over the triangles: the measures, the union-find of vertices
+  // joined by triangles (the components kernel::ComponentIds finds), and
+  // per triangle "triangles minus undirected edges" (a pair counts once, an
+  // unpaired halfedge alone) credited to its first vertex, so the Euler
+  // characteristic V - E + T of each component comes from one vertex walk
+  // afterwards instead of a second triangle walk with a find per triangle.
+  std::vector<int> parentStore(numVert), creditStore(numVert, 0);
+  int* parent = parentStore.data();
+  int* credit = creditStore.data();  // T - E credited to a vertex, + 1 if used
+  std::iota(parent, parent + numVert, 0);
+  std::vector<char> usedStore(numVert, 0);
+  char* used = usedStore.data();
   kernel::CompensatedSum volume, area;
-  const size_t numTwin = mesh.halfedgeTwin.size();
-  for (int t = 0; t < mesh.NumTri(); ++t) {
-    const auto& tv = mesh.triVerts[t];
-    const int c = triComponent[t];
-    ++numTri[c];
-    for (int i = 0; i < 3; ++i) {
-      if (!vertSeen[tv[i]]) {
-        vertSeen[tv[i]] = 1;
-        ++numVert[c];
-      }
-      const int h = 3 * t + i;
-      const int twin = static_cast<size_t>(h) < numTwin ? mesh.halfedgeTwin[h] : -1;
-      if (twin < 0 || twin > h) ++numEdge[c];
+  for (int t = 0; t < numTri; ++t) {
+    const std::array<int, 3> tv = tris[t];
+    const int r0 = FindRoot(parent, tv[0]);
+    for (int i = 1; i < 3; ++i) {
+      const int ri = FindRoot(parent, tv[i]);
+      if (ri != r0) parent[ri] = r0;
     }
-    const kernel::Vec3 a = mesh.vertPos[tv[0]], b = mesh.vertPos[tv[1]], d = mesh.vertPos[tv[2]];
+    int edges = 0;
+    for (int i = 0; i < 3; ++i) {
+      const int h = 3 * t + i;
+      const int tw = h < numTwin ? twin[h] : -1;
+      edges += (tw < 0 || tw > h) ? 1 : 0;
+    }
+    credit[tv[0]] += 1 - edges;
+    used[tv[0]] = used[tv[1]] = used[tv[2]] = 1;
+    const kernel::Vec3 a = pos[tv[0]], b = pos[tv[1]], d = pos[tv[2]];
     volume.Add(kernel::Dot(a - ref, kernel::Cross(b - ref, d - ref)));
     area.Add(0.5 * kernel::Length(kernel::Cross(b - a, d - a)));
+  }
+  // Each used vertex adds 1 (V) and its credit (T - E) to its root.
+  std::vector<int> eulerStore(numVert, 0);
+  int* euler = eulerStore.data();
+  for (int v = 0; v < numVert; ++v) {
+    if (used[v]) euler[FindRoot(parent, v)] += 1 + credit[v];
+  }
+  int count = 0;
+  for (int v = 0; v < numVert; ++v) {
+    if (used[v] && parent[v] == v) {  // a root of a component with triangles
+      ++count;
+      s.genus += (2 - euler[v]) / 2;
+    }
   }
   s.volume = volume.Value() / 6.0;
   s.area = area.Value();
   s.components = count;
-  for (int c = 0; c < count; ++c) {
-    const int euler = numVert[c] - numEdge[c] + numTri[c];
-    s.genus += (2 - euler) / 2;
-  }
   return s;
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/solid_summary.h"
 #include "geom/geometry_evaluator.h"
+#include "kernel/mesh.h"
 #include "kernel/mesh_properties.h"
 
 namespace mos::engine {
@@ -55,6 +56,25 @@ TEST(SolidSummary, MeshWithoutHalfedgesCountsEveryHalfedge) {
   kernel::Mesh m = Solid("cube(2);");
   m.halfedgeTwin.clear();
   ExpectSameAsKernel(m, "cube without twins");
+}
+
+// Two tetrahedra joined at one vertex (one component, as ComponentIds joins
+// by vertices), an open triangle apart, and a vertex no triangle uses.
+TEST(SolidSummary, PinchedOpenAndUnusedVertices) {
+  kernel::Mesh m;
+  m.vertPos = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1},   // tetrahedron 1
+               {9, 9, 9},                                      // unused
+               {-1, 0, 0}, {0, -1, 0}, {0, 0, -1},           // tetrahedron 2 (shares vertex 0)
+               {5, 5, 5}, {6, 5, 5}, {5, 6, 5}};             // one open triangle
+  m.triVerts = {{0, 2, 1}, {0, 1, 3}, {0, 3, 2}, {1, 2, 3},
+                {0, 5, 6}, {0, 7, 5}, {0, 6, 7}, {5, 7, 6},
+                {8, 9, 10}};
+  kernel::BuildHalfedges(m);
+  ExpectSameAsKernel(m, "pinched, open, unused");
+  const GeometrySummary s = SummarizeSolid(m);
+  EXPECT_EQ(s.components, 2);
+  m.halfedgeTwin.resize(6);  // a short twin array: the rest count as unpaired
+  ExpectSameAsKernel(m, "short twin array");
 }
 
 TEST(SolidSummary, EmptyMesh) {
