@@ -349,12 +349,6 @@ void BridgeHole(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeS
   if (nearestIndex) nearestIndex->AddLoop(hole);
 }
 
-struct EarClipScratch {
-  std::vector<int> prev, next, zeroWork, alive, id;
-  std::vector<Vec2> at;
-  std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
-};
-
 // Whether every corner of the polygon (any three of its vertices) has
 // OrientTolerance at most the returned value: 16 eps max|coordinate| (w +
 // h) of the polygon's box (w, h its computed width and height) bounds
@@ -369,114 +363,186 @@ double FlatBound(Vec2 lo, Vec2 hi, double mBox) {
   return std::isfinite(bound) && bound >= 0x1p-960 ? bound : INFINITY;
 }
 
-void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
-                    const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
-  const int n = static_cast<int>(poly.size());
-  if (n < 3) return;
-  if (n == 3) {  // what the steps below come to: no ear to cut, the last triangle from corner 0
-    tris.push_back({poly[2], poly[0], poly[1]});
-    return;
-  }
-  // Work arrays: kept per thread between calls for the small polygons (a
-  // boolean triangulates thousands of faces, and their allocations were a
-  // third of this); a large polygon's are its own, so nothing large stays.
-  thread_local EarClipScratch pooled;
-  std::unique_ptr<EarClipScratch> own;
-  if (n > 1024) own = std::make_unique<EarClipScratch>();
-  EarClipScratch& scratch = own ? *own : pooled;
-  // The arrays through local pointers, the positions and ids by corner:
-  // the same values as pts[poly[i]] and ids[poly[i]], with no reloads of
-  // the vectors' storage after each store.
-  scratch.prev.resize(n);
-  scratch.next.resize(n);
-  scratch.alive.assign(n, 1);
-  scratch.at.resize(n);
-  scratch.id.resize(n);
-  int* const prev = scratch.prev.data();
-  int* const next = scratch.next.data();
-  int* const alive = scratch.alive.data();
-  Vec2* const at = scratch.at.data();
-  int* const idOf = scratch.id.data();
-  const int* const polyV = poly.data();
-  for (int i = 0; i < n; ++i) {
-    prev[i] = i == 0 ? n - 1 : i - 1;
-    next[i] = i == n - 1 ? 0 : i + 1;
-    at[i] = pts[static_cast<size_t>(polyV[i])];
-    idOf[i] = ids[static_cast<size_t>(polyV[i])];
-  }
-  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
-  // The diagonal an ear at i would add may not join vertices already
-  // joined (that would give an edge more than two triangles).
-  auto diagonalFree = [&](int i) {
-    const int a = idOf[prev[i]], c = idOf[next[i]];
-    return a != c && !edges.Has(a, c);
-  };
-  // Only non-convex corners can lie inside an ear (Eberly); the list is
-  // pruned lazily and grows when a corner turns non-convex.
-  // Blockers live in a uniform grid so an ear test only looks near the ear.
+// Corner abc, with t = |Orient(a, b, c)|, is straight up to the rounding
+// of Orient. An exactly straight corner (a cut point on an input edge, the
+// usual case here): its coordinates are finite (a non-finite one makes the
+// Orient non-finite), so the tolerance is >= 0.
+inline bool FlatUpToRounding(double t, Vec2 a, Vec2 b, Vec2 c) {
+  if (t == 0) return true;
+  if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
+  return t <= OrientTolerance(a, b, c);
+}
+
+// Every vertex lies in the box lo..hi (mBox its largest |coordinate|):
+// bounds of ClearlyBeyondTolerance's bound for any of them, for the ear
+// edge uv (see EdgeCut).
+inline EdgeCut EdgeCutFor(Vec2 lo, Vec2 hi, double mBox, Vec2 u, Vec2 v) {
+  const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
+  const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
+  const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
+                       std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
+  constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
+  EdgeCut cut;
+  cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
+  cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
+  return cut;
+}
+
+// The box of a polygon's corners and what the ear tests take from it: the
+// g x g blocker cells, FlatBound, the ear edges' EdgeCuts.
+struct EarBox {
   Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
-  for (int i = 0; i < n; ++i) {
-    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
-    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
+  int g = 1;
+  double sx = 0, sy = 0, mBox = 0, flatBound = INFINITY;
+
+  EarBox(const Vec2* at, int n) {
+    for (int i = 0; i < n; ++i) {
+      lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
+      hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
+    }
+    g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
+    sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0;
+    sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
+    mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
+    flatBound = FlatBound(lo, hi, mBox);
   }
-  const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
-  const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
   // Clamped before the cast: the scale is infinite for a polygon only a
   // denormal wide, and a double out of int's range must not be cast.
-  auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
-  auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
-  auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
-  std::vector<std::vector<int>>& grid = scratch.grid;
-  if (grid.size() < static_cast<size_t>(g) * g) grid.resize(static_cast<size_t>(g) * g);
-  for (size_t c = 0; c < static_cast<size_t>(g) * g; ++c) grid[c].clear();
-  // Every vertex lies in the box lo..hi: bounds of ClearlyBeyondTolerance's
-  // bound for any of them, per ear edge (see EdgeCut).
-  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
-  const double flatBound = FlatBound(lo, hi, mBox);
-  auto cutFor = [&](Vec2 u, Vec2 v) {
-    const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
-    const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
-    const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
-                         std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
-    constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
-    EdgeCut cut;
-    cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
-    cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
-    return cut;
-  };
-  // Cells an ear test may skip whole: every point of the (widened) cell is
-  // certainly right of an ear edge for OnOrLeftCut. The largest exact
-  // Cross(v - u, p - u) over the cell is at the corner the signs of v - u
-  // pick, within its computed value plus 4 eps (|p1| + |p2|); any point's
-  // computed Orient is within 4 eps (|dx| max|p.y - u.y| + |dy| max|p.x -
-  // u.x|) of its exact value (orient2d's bound is 3 eps/2 of the same sums);
-  // the cell is out when that stays below twice the edge's bound. Points
-  // lie in their cell's box up to the rounding of the cell index, far below
-  // the widening; a polygon too thin for that, or not finite, skips none
-  // (nor does a small one: its ears span few cells).
-  const double cw = (hi.x - lo.x) / g, ch = (hi.y - lo.y) / g;
-  constexpr double kEps = std::numeric_limits<double>::epsilon();
-  const bool cellsCertifiable = n >= 256 && std::isfinite(sx) && std::isfinite(sy) && std::isfinite(cw) && std::isfinite(ch) &&
-                                cw > 1e-9 * (1 + mBox) && ch > 1e-9 * (1 + mBox);
-  const double ex = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw;
-  const double ey = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch;
-  // Per ear edge, the parts of the test below that do not depend on the
+  int Cell(double t) const { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); }
+  int CellX(double x) const { return Cell((x - lo.x) * sx); }
+  int CellY(double y) const { return Cell((y - lo.y) * sy); }
+};
+
+// One ear's three EdgeCuts, made when first needed.
+struct EarCuts {
+  EdgeCut cut[3];
+  bool made = false;
+  void Make(const EarBox& box, Vec2 a, Vec2 b, Vec2 c) {
+    if (made) return;
+    cut[0] = EdgeCutFor(box.lo, box.hi, box.mBox, a, b);
+    cut[1] = EdgeCutFor(box.lo, box.hi, box.mBox, b, c);
+    cut[2] = EdgeCutFor(box.lo, box.hi, box.mBox, c, a);
+    made = true;
+  }
+};
+
+// The corners of the polygon being clipped, by corner: position, vertex
+// id, neighbours in the ring, whether still in it, and the zero-area queue
+// (room for 3n: n, then two per cut). EarClipSmall's are arrays on the
+// stack (EarArrays), EarClipGeneral's pointers into its scratch vectors
+// (EarPointers); CutEars reads either through references to the members,
+// so an array is addressed directly.
+template <int kMax>
+struct EarArrays {
+  Vec2 at[kMax];
+  int idOf[kMax], prev[kMax], next[kMax], zeroWork[3 * kMax];
+  unsigned char alive[kMax];
+};
+struct EarPointers {
+  Vec2* at;
+  int* idOf;
+  int* prev;
+  int* next;
+  int* zeroWork;
+  unsigned char* alive;
+};
+
+// Blockers of EarClipGeneral: a uniform grid of lists, so that an ear test
+// only looks near the ear. Lists are pruned lazily (a clipped corner is
+// dropped when met) and may hold a corner twice (harmless: the test is an
+// OR). A large polygon's ear tests skip the cells that certainly lie right
+// of an ear edge.
+class GridBlockers {
+ public:
+  explicit GridBlockers(std::vector<std::vector<int>>& grid) : grid_(grid) {}
+  static bool Accepts(Vec2) { return true; }
+
+  void Start(int n, const Vec2*, const EarBox& box) {
+    const int g = box.g;
+    if (grid_.size() < static_cast<size_t>(g) * g) grid_.resize(static_cast<size_t>(g) * g);
+    for (size_t c = 0; c < static_cast<size_t>(g) * g; ++c) grid_[c].clear();
+    // Cells an ear test may skip whole: every point of the (widened) cell is
+    // certainly right of an ear edge for OnOrLeftCut. The largest exact
+    // Cross(v - u, p - u) over the cell is at the corner the signs of v - u
+    // pick, within its computed value plus 4 eps (|p1| + |p2|); any point's
+    // computed Orient is within 4 eps (|dx| max|p.y - u.y| + |dy| max|p.x -
+    // u.x|) of its exact value (orient2d's bound is 3 eps/2 of the same sums);
+    // the cell is out when that stays below twice the edge's bound. Points
+    // lie in their cell's box up to the rounding of the cell index, far below
+    // the widening; a polygon too thin for that, or not finite, skips none
+    // (nor does a small one: its ears span few cells).
+    const Vec2 lo = box.lo, hi = box.hi;
+    const double mBox = box.mBox;
+    cw_ = (hi.x - lo.x) / g;
+    ch_ = (hi.y - lo.y) / g;
+    cellsCertifiable_ = n >= 256 && std::isfinite(box.sx) && std::isfinite(box.sy) && std::isfinite(cw_) &&
+                        std::isfinite(ch_) && cw_ > 1e-9 * (1 + mBox) && ch_ > 1e-9 * (1 + mBox);
+    ex_ = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw_;
+    ey_ = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch_;
+  }
+
+  void Add(int i, Vec2 p, const EarBox& box) {
+    grid_[static_cast<size_t>(box.CellY(p.y)) * box.g + box.CellX(p.x)].push_back(i);
+  }
+
+  // Whether blocks(j) holds for a living blocker j in cells x0..x1 by
+  // y0..y1 (those it can hold for: the ear abc's cells).
+  template <class Blocks>
+  bool Any(const EarBox& box, const unsigned char* alive, Vec2 a, Vec2 b, Vec2 c, int x0, int x1, int y0, int y1,
+           EarCuts& cuts, Blocks&& blocks) {
+    CellEdge cellEdges[3];
+    bool cellEdgesMade = false;
+    int firstEdge = 0;
+    const Vec2 lo = box.lo;
+    for (int cy = y0; cy <= y1; ++cy) {
+      const double cellY0 = lo.y + cy * ch_ - ey_, cellY1 = lo.y + (cy + 1) * ch_ + ey_;
+      for (int cx = x0; cx <= x1; ++cx) {
+        std::vector<int>& list = grid_[static_cast<size_t>(cy) * box.g + cx];
+        if (!list.empty() && cellsCertifiable_) {
+          cuts.Make(box, a, b, c);
+          if (!cellEdgesMade) {
+            const Vec2 corner[3] = {a, b, c};
+            CellEdgesFor(corner, cuts.cut, cellEdges);
+            cellEdgesMade = true;
+          }
+          const double cellX0 = lo.x + cx * cw_ - ex_, cellX1 = lo.x + (cx + 1) * cw_ + ex_;
+          if (CellOutside(cellX0, cellX1, cellY0, cellY1, cellEdges, firstEdge)) continue;
+        }
+        for (size_t k = 0; k < list.size();) {
+          const int j = list[k];
+          if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
+            list[k] = list.back();
+            list.pop_back();
+            continue;
+          }
+          ++k;
+          if (blocks(j)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+ private:
+  static constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+  // Per ear edge, the parts of the cell test that do not depend on the
   // cell (the same expressions, so the same values).
   struct CellEdge {
     Vec2 u;
     double dx, dy, absDx, absDy, limit;
     bool use;
   };
-  auto cellEdgesFor = [&](const Vec2 (&corner)[3], const EdgeCut (&cuts)[3], CellEdge (&ce)[3]) {
+  static void CellEdgesFor(const Vec2 (&corner)[3], const EdgeCut (&cuts)[3], CellEdge (&ce)[3]) {
     for (int e = 0; e < 3; ++e) {
       const Vec2 u = corner[e], v = corner[e == 2 ? 0 : e + 1];
       const double dx = v.x - u.x, dy = v.y - u.y;
       ce[e] = {u, dx, dy, std::fabs(dx), std::fabs(dy), -2 * cuts[e].upper * (1 + 1e-12), cuts[e].lowerNormal};
     }
-  };
+  }
   // `first`: the edge to try first (the one that certified the last cell;
   // the answer is an OR over the edges).
-  auto cellOutside = [&](double x0, double x1, double y0, double y1, const CellEdge (&ce)[3], int& first) {
+  static bool CellOutside(double x0, double x1, double y0, double y1, const CellEdge (&ce)[3], int& first) {
     for (int k = 0; k < 3; ++k) {
       const int e = first + k < 3 ? first + k : first + k - 3;
       const CellEdge& c = ce[e];
@@ -495,101 +561,129 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
       }
     }
     return false;
-  };
-  auto addBlocker = [&](int i) {
-    const Vec2 p = at[i];
-    grid[static_cast<size_t>(cellY(p.y)) * g + cellX(p.x)].push_back(i);
-  };
-  std::vector<int>& zeroWork = scratch.zeroWork;
-  zeroWork.clear();
+  }
+
+  std::vector<std::vector<int>>& grid_;  // cells in use are cleared, not freed
+  double cw_ = 0, ch_ = 0, ex_ = 0, ey_ = 0;
+  bool cellsCertifiable_ = false;
+};
+
+// Blockers of EarClipSmall: the grid's lists become a flag per corner (a
+// corner is in the grid once its turn was <= 0 when looked at, as there)
+// and its cell; an ear test scans every flagged living corner in the ear's
+// cells (quadratic, cheaper than the grid's upkeep up to about 64 corners).
+// Corners not finite or too large for every turn to be finite are not
+// taken (the general code clips them); with finite turns the fallback ear
+// always exists.
+template <int kMax>
+class FlagBlockers {
+ public:
+  static bool Accepts(Vec2 p) { return std::fabs(p.x) < 1e150 && std::fabs(p.y) < 1e150; }  // false for NaN
+
+  void Start(int n, const Vec2* at, const EarBox& box) {
+    n_ = n;
+    for (int i = 0; i < n; ++i) {
+      inGrid_[i] = false;
+      cx_[i] = box.CellX(at[i].x);
+      cy_[i] = box.CellY(at[i].y);
+    }
+  }
+
+  void Add(int i, Vec2, const EarBox&) { inGrid_[i] = true; }
+
+  template <class Blocks>
+  bool Any(const EarBox&, const unsigned char* alive, Vec2, Vec2, Vec2, int x0, int x1, int y0, int y1, EarCuts&,
+           Blocks&& blocks) const {
+    for (int j = 0; j < n_; ++j) {
+      if (!inGrid_[j] || !alive[j] || cx_[j] < x0 || cx_[j] > x1 || cy_[j] < y0 || cy_[j] > y1) continue;
+      if (blocks(j)) return true;
+    }
+    return false;
+  }
+
+ private:
+  int n_ = 0;
+  bool inGrid_[kMax];
+  int cx_[kMax], cy_[kMax];
+};
+
+// The ear clipping of EarClip over the ring r (storage for n =
+// poly.size() corners: passed in, so that a caller's bound on it is seen
+// here), with the blockers kept by Blockers. False (nothing done) where
+// Blockers does not take a corner.
+template <class Ring, class Blockers>
+bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+             const std::vector<int>& poly, int n, std::vector<std::array<int, 3>>& tris, Ring& r,
+             Blockers& blockers) {
+  // The positions and ids by corner: the same values as pts[poly[i]] and
+  // ids[poly[i]], with no reloads of the vectors' storage after each store.
+  auto& at = r.at;
+  auto& idOf = r.idOf;
+  auto& prev = r.prev;
+  auto& next = r.next;
+  auto& alive = r.alive;
+  auto& zeroWork = r.zeroWork;
+  const int* const polyV = poly.data();
   for (int i = 0; i < n; ++i) {
-    if (turn(i) <= 0) addBlocker(i);
-    zeroWork.push_back(i);
+    at[i] = pts[static_cast<size_t>(polyV[i])];
+    if (!Blockers::Accepts(at[i])) return false;
+    idOf[i] = ids[static_cast<size_t>(polyV[i])];
+    prev[i] = i == 0 ? n - 1 : i - 1;
+    next[i] = i == n - 1 ? 0 : i + 1;
+    alive[i] = 1;
+  }
+  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
+  // The diagonal an ear at i would add may not join vertices already
+  // joined (that would give an edge more than two triangles).
+  auto diagonalFree = [&](int i) {
+    const int a = idOf[prev[i]], c = idOf[next[i]];
+    return a != c && !edges.Has(a, c);
+  };
+  // Only non-convex corners can lie inside an ear (Eberly); a corner
+  // becomes a blocker when it turns non-convex.
+  const EarBox box(at, n);
+  blockers.Start(n, at, box);
+  int numWork = 0;
+  for (int i = 0; i < n; ++i) {
+    if (turn(i) <= 0) blockers.Add(i, at[i], box);
+    zeroWork[numWork++] = i;
   }
   // A corner whose turn is zero up to the rounding of Orient: the spike
   // or straight corner a perturbed weakly simple loop has where one of its
   // vertices lies on another of its edges but rounding moved it off by an
   // ulp. Exact zeros alone would let such a spike block the real ear.
-  auto nearlyFlatExact = [&](int i) {
-    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
-    const double t = std::fabs(turn(i));
-    // An exactly straight corner (a cut point on an input edge, the usual
-    // case here): its coordinates are finite (a non-finite one makes the
-    // Orient non-finite), so the tolerance is >= 0.
-    if (t == 0) return true;
-    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
-    return t <= OrientTolerance(a, b, c);
-  };
   // Most corners turn by far more than any corner's tolerance (FlatBound):
-  // not flat, whatever the test above would add (t > 0 there, and above
+  // not flat, whatever FlatUpToRounding would add (t > 0 there, and above
   // the tolerance it would compare with last).
   auto nearlyFlat = [&](int i) {
-    if (std::fabs(turn(i)) > flatBound) {
+    const double t = std::fabs(turn(i));
+    if (t > box.flatBound) {
 #ifdef MOS_CHECK_OUTPUT_FACE
-      if (nearlyFlatExact(i)) std::abort();
+      if (FlatUpToRounding(t, at[prev[i]], at[i], at[next[i]])) std::abort();
 #endif
       return false;
     }
-    return nearlyFlatExact(i);
+    return FlatUpToRounding(t, at[prev[i]], at[i], at[next[i]]);
   };
   auto isEar = [&](int i) {
     const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
     if (Orient(a, b, c) <= 0) return false;
     if (!diagonalFree(i)) return false;
-    const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
-    const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
-    EdgeCut cuts[3];
-    bool cutsMade = false;
-    CellEdge cellEdges[3];
-    bool cellEdgesMade = false;
-    int firstEdge = 0;
-    for (int cy = y0; cy <= y1; ++cy) {
-      const double cellY0 = lo.y + cy * ch - ey, cellY1 = lo.y + (cy + 1) * ch + ey;
-      for (int cx = x0; cx <= x1; ++cx) {
-        std::vector<int>& list = grid[static_cast<size_t>(cy) * g + cx];
-        if (!list.empty() && cellsCertifiable) {
-          if (!cutsMade) {
-            cuts[0] = cutFor(a, b);
-            cuts[1] = cutFor(b, c);
-            cuts[2] = cutFor(c, a);
-            cutsMade = true;
-          }
-          if (!cellEdgesMade) {
-            const Vec2 corner[3] = {a, b, c};
-            cellEdgesFor(corner, cuts, cellEdges);
-            cellEdgesMade = true;
-          }
-          const double cellX0 = lo.x + cx * cw - ex, cellX1 = lo.x + (cx + 1) * cw + ex;
-          if (cellOutside(cellX0, cellX1, cellY0, cellY1, cellEdges, firstEdge)) continue;
-        }
-        for (size_t k = 0; k < list.size();) {
-          const int j = list[k];
-          if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
-            list[k] = list.back();
-            list.pop_back();
-            continue;
-          }
-          ++k;
-          if (j == i || j == prev[i] || j == next[i]) continue;
-          const Vec2 p = at[j];
-          if (p == a || p == b || p == c) continue;
-          if (!cutsMade) {
-            cuts[0] = cutFor(a, b);
-            cuts[1] = cutFor(b, c);
-            cuts[2] = cutFor(c, a);
-            cutsMade = true;
-          }
-          // Closed test: symbolic perturbation leaves weakly simple loops
-          // whose reflex vertex lies exactly on another edge (two edges
-          // crossing exactly, up to rounding); the loop goes into the ear
-          // from there.
-          if (OnOrLeftCut(a, b, p, cuts[0]) && OnOrLeftCut(b, c, p, cuts[1]) && OnOrLeftCut(c, a, p, cuts[2]) &&
-              turn(j) <= 0)
-            return false;
-        }
-      }
-    }
-    return true;
+    const int x0 = box.CellX(std::min({a.x, b.x, c.x})), x1 = box.CellX(std::max({a.x, b.x, c.x}));
+    const int y0 = box.CellY(std::min({a.y, b.y, c.y})), y1 = box.CellY(std::max({a.y, b.y, c.y}));
+    EarCuts cuts;
+    return !blockers.Any(box, alive, a, b, c, x0, x1, y0, y1, cuts, [&](int j) {
+      if (j == i || j == prev[i] || j == next[i]) return false;
+      const Vec2 p = at[j];
+      if (p == a || p == b || p == c) return false;
+      cuts.Make(box, a, b, c);
+      // Closed test: symbolic perturbation leaves weakly simple loops
+      // whose reflex vertex lies exactly on another edge (two edges
+      // crossing exactly, up to rounding); the loop goes into the ear
+      // from there.
+      return OnOrLeftCut(a, b, p, cuts.cut[0]) && OnOrLeftCut(b, c, p, cuts.cut[1]) &&
+             OnOrLeftCut(c, a, p, cuts.cut[2]) && turn(j) <= 0;
+    });
   };
   int remaining = n;
   int cur = 0;
@@ -598,9 +692,8 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
     // Zero-area corners first: they come from the zero-width strips that
     // symbolic perturbation leaves (e.g. a face touching another face), and
     // cutting them as slivers keeps such a strip from being covered twice.
-    while (ear < 0 && !zeroWork.empty()) {
-      const int i = zeroWork.back();
-      zeroWork.pop_back();
+    while (ear < 0 && numWork > 0) {
+      const int i = zeroWork[--numWork];
       if (alive[i] && nearlyFlat(i) && diagonalFree(i)) ear = i;
     }
     int i = cur;
@@ -628,12 +721,47 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
     alive[ear] = 0;
     --remaining;
     for (int nb : {a, c}) {
-      zeroWork.push_back(nb);
-      if (turn(nb) <= 0) addBlocker(nb);  // may repeat: harmless
+      zeroWork[numWork++] = nb;
+      if (turn(nb) <= 0) blockers.Add(nb, at[nb], box);  // may repeat: harmless
     }
     cur = a;
   }
   tris.push_back({polyV[prev[cur]], polyV[cur], polyV[next[cur]]});
+  return true;
+}
+
+struct EarClipScratch {
+  std::vector<int> prev, next, zeroWork, id;
+  std::vector<unsigned char> alive;
+  std::vector<Vec2> at;
+  std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
+};
+
+void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
+                    const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
+  const int n = static_cast<int>(poly.size());
+  if (n < 3) return;
+  if (n == 3) {  // what the steps below come to: no ear to cut, the last triangle from corner 0
+    tris.push_back({poly[2], poly[0], poly[1]});
+    return;
+  }
+  // Work arrays: kept per thread between calls for the small polygons (a
+  // boolean triangulates thousands of faces, and their allocations were a
+  // third of this); a large polygon's are its own, so nothing large stays.
+  thread_local EarClipScratch pooled;
+  std::unique_ptr<EarClipScratch> own;
+  if (n > 1024) own = std::make_unique<EarClipScratch>();
+  EarClipScratch& scratch = own ? *own : pooled;
+  scratch.prev.resize(n);
+  scratch.next.resize(n);
+  scratch.alive.resize(n);
+  scratch.at.resize(n);
+  scratch.id.resize(n);
+  scratch.zeroWork.resize(3 * static_cast<size_t>(n));
+  EarPointers ring{scratch.at.data(),   scratch.id.data(),       scratch.prev.data(),
+                   scratch.next.data(), scratch.zeroWork.data(), scratch.alive.data()};
+  GridBlockers blockers(scratch.grid);
+  CutEars(pts, ids, edges, poly, n, tris, ring, blockers);
 }
 
 // EarClipGeneral's steps for a quadrilateral (the most common cut face),
@@ -670,10 +798,7 @@ bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, Edge
   auto nearlyFlat = [&](int i) {
     const double t = std::fabs(turn[i]);
     if (t > flatBound) return false;
-    const Vec2 a = at[prevOf(i)], b = at[i], c = at[nextOf(i)];
-    if (t == 0) return true;
-    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
-    return t <= OrientTolerance(a, b, c);
+    return FlatUpToRounding(t, at[prevOf(i)], at[i], at[nextOf(i)]);
   };
   int ear = -1;
   for (int i = 3; ear < 0 && i >= 0; --i)
@@ -684,17 +809,7 @@ bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, Edge
     auto cell = [](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
     auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
     auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
-    auto cutFor = [&](Vec2 u, Vec2 v) {
-      const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
-      const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
-      const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
-                           std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
-      constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
-      EdgeCut cut;
-      cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
-      cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
-      return cut;
-    };
+    auto cutFor = [&](Vec2 u, Vec2 v) { return EdgeCutFor(lo, hi, mBox, u, v); };
     auto isEar = [&](int i) {
       const Vec2 a = at[prevOf(i)], b = at[i], c = at[nextOf(i)];
       if (Orient(a, b, c) <= 0) return false;
@@ -722,146 +837,17 @@ bool EarClipQuad(const std::vector<Vec2>& pts, const std::vector<int>& ids, Edge
 }
 
 // EarClipGeneral for 5 to 64 corners (too few for it to certify cells),
-// step for step, in arrays on the stack: the blocker grid's lists become
-// a flag per corner (a corner is in the grid once its turn was <= 0 when
-// looked at, as there) and its cell, an ear test scanning every flagged
-// living corner in the ear's cells (an OR: the order does not matter). Corners not finite or too large for
-// every turn to be finite are left to the general code (false, nothing
-// done); with finite turns the fallback ear always exists.
+// step for step, in arrays on the stack, with FlagBlockers for the grid.
 // (Instantiated for up to 8 corners, the usual cut faces, and up to 64:
-// arrays sized for 64 made the small ones dearer. The scan of every
-// corner per ear test is quadratic, cheaper than the grid's upkeep up to
-// about 64 corners.)
+// arrays sized for 64 made the small ones dearer.)
 template <int kMaxSmall>
 bool EarClipSmall(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
                   const std::vector<int>& poly, std::vector<std::array<int, 3>>& tris) {
   const int n = static_cast<int>(poly.size());
   if (n < 4 || n > kMaxSmall) return false;
-  Vec2 at[kMaxSmall];
-  int idOf[kMaxSmall], prev[kMaxSmall], next[kMaxSmall], cx[kMaxSmall], cy[kMaxSmall];
-  bool alive[kMaxSmall], inGrid[kMaxSmall];
-  for (int i = 0; i < n; ++i) {
-    at[i] = pts[static_cast<size_t>(poly[static_cast<size_t>(i)])];
-    idOf[i] = ids[static_cast<size_t>(poly[static_cast<size_t>(i)])];
-    if (!(std::fabs(at[i].x) < 1e150 && std::fabs(at[i].y) < 1e150)) return false;  // also NaN
-    prev[i] = i == 0 ? n - 1 : i - 1;
-    next[i] = i == n - 1 ? 0 : i + 1;
-    alive[i] = true;
-    inGrid[i] = false;
-  }
-  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
-  auto diagonalFree = [&](int i) {
-    const int a = idOf[prev[i]], c = idOf[next[i]];
-    return a != c && !edges.Has(a, c);
-  };
-  Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
-  for (int i = 0; i < n; ++i) {
-    lo = {std::min(lo.x, at[i].x), std::min(lo.y, at[i].y)};
-    hi = {std::max(hi.x, at[i].x), std::max(hi.y, at[i].y)};
-  }
-  const int g = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
-  const double sx = hi.x > lo.x ? g / (hi.x - lo.x) : 0, sy = hi.y > lo.y ? g / (hi.y - lo.y) : 0;
-  auto cell = [g](double t) { return !(t > 0) ? 0 : t >= g ? g - 1 : static_cast<int>(t); };
-  auto cellX = [&](double x) { return cell((x - lo.x) * sx); };
-  auto cellY = [&](double y) { return cell((y - lo.y) * sy); };
-  const double mBox = std::max({std::fabs(lo.x), std::fabs(lo.y), std::fabs(hi.x), std::fabs(hi.y)});
-  const double flatBound = FlatBound(lo, hi, mBox);
-  auto cutFor = [&](Vec2 u, Vec2 v) {
-    const double l = std::fabs(v.x - u.x) + std::fabs(v.y - u.y);
-    const double mUv = std::max({std::fabs(u.x), std::fabs(u.y), std::fabs(v.x), std::fabs(v.y)});
-    const double reach = std::max(std::fabs(lo.x - u.x), std::fabs(hi.x - u.x)) +
-                         std::max(std::fabs(lo.y - u.y), std::fabs(hi.y - u.y));
-    constexpr double k8eps = 8 * std::numeric_limits<double>::epsilon();
-    EdgeCut cut;
-    cut.upper = k8eps * std::max(mBox, mUv) * (l + reach);
-    cut.lowerNormal = k8eps * mUv * l >= 0x1p-960;
-    return cut;
-  };
-  for (int i = 0; i < n; ++i) {
-    cx[i] = cellX(at[i].x);
-    cy[i] = cellY(at[i].y);
-  }
-  int zeroWork[3 * kMaxSmall];  // n, then two per cut
-  int numWork = 0;
-  for (int i = 0; i < n; ++i) {
-    if (turn(i) <= 0) inGrid[i] = true;
-    zeroWork[numWork++] = i;
-  }
-  auto nearlyFlat = [&](int i) {
-    const double t = std::fabs(turn(i));
-    if (t > flatBound) return false;
-    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
-    if (t == 0) return true;
-    if (std::isfinite(t) && ClearlyBeyondTolerance(t, a, b, c)) return false;
-    return t <= OrientTolerance(a, b, c);
-  };
-  auto isEar = [&](int i) {
-    const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
-    if (Orient(a, b, c) <= 0) return false;
-    if (!diagonalFree(i)) return false;
-    const int x0 = cellX(std::min({a.x, b.x, c.x})), x1 = cellX(std::max({a.x, b.x, c.x}));
-    const int y0 = cellY(std::min({a.y, b.y, c.y})), y1 = cellY(std::max({a.y, b.y, c.y}));
-    EdgeCut cuts[3];
-    bool cutsMade = false;
-    for (int j = 0; j < n; ++j) {
-      if (!inGrid[j] || !alive[j] || cx[j] < x0 || cx[j] > x1 || cy[j] < y0 || cy[j] > y1) continue;
-      if (j == i || j == prev[i] || j == next[i]) continue;
-      const Vec2 p = at[j];
-      if (p == a || p == b || p == c) continue;
-      if (!cutsMade) {
-        cuts[0] = cutFor(a, b);
-        cuts[1] = cutFor(b, c);
-        cuts[2] = cutFor(c, a);
-        cutsMade = true;
-      }
-      if (OnOrLeftCut(a, b, p, cuts[0]) && OnOrLeftCut(b, c, p, cuts[1]) && OnOrLeftCut(c, a, p, cuts[2]) &&
-          turn(j) <= 0)
-        return false;
-    }
-    return true;
-  };
-  int remaining = n;
-  int cur = 0;
-  while (remaining > 3) {
-    int ear = -1;
-    while (ear < 0 && numWork > 0) {
-      const int i = zeroWork[--numWork];
-      if (alive[i] && nearlyFlat(i) && diagonalFree(i)) ear = i;
-    }
-    int i = cur;
-    for (int k = 0; ear < 0 && k < remaining; ++k, i = next[i])
-      if (isEar(i)) ear = i;
-    if (ear < 0) {
-      double bestTurn = -INFINITY;
-      for (int pass = 0; pass < 2 && ear < 0; ++pass) {
-        i = cur;
-        for (int k = 0; k < remaining; ++k, i = next[i]) {
-          if (pass == 0 && !diagonalFree(i)) continue;
-          const double t = turn(i);
-          if (t > bestTurn) {
-            bestTurn = t;
-            ear = i;
-          }
-        }
-      }
-    }
-    edges.Add(idOf[prev[ear]], idOf[next[ear]]);
-    tris.push_back({poly[static_cast<size_t>(prev[ear])], poly[static_cast<size_t>(ear)],
-                    poly[static_cast<size_t>(next[ear])]});
-    const int a = prev[ear], c = next[ear];
-    next[a] = c;
-    prev[c] = a;
-    alive[ear] = false;
-    --remaining;
-    for (int nb : {a, c}) {
-      zeroWork[numWork++] = nb;
-      if (turn(nb) <= 0) inGrid[nb] = true;
-    }
-    cur = a;
-  }
-  tris.push_back({poly[static_cast<size_t>(prev[cur])], poly[static_cast<size_t>(cur)],
-                  poly[static_cast<size_t>(next[cur])]});
-  return true;
+  EarArrays<kMaxSmall> ring;
+  FlagBlockers<kMaxSmall> blockers;
+  return CutEars(pts, ids, edges, poly, n, tris, ring, blockers);
 }
 
 void EarClip(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,

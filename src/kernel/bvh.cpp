@@ -108,8 +108,9 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
   // Names as Karras's figure 4 gives them, so the tree is his node for
   // node: the root is node 0, an internal left child is named by the last
   // leaf of its range (the parent's split k), an internal right child by
-  // the first (k + 1). Depth is the root's height. (BuildReference is
-  // this build with the same steps in more passes and arrays.)
+  // the first (k + 1). Depth is the root's height. (The tests'
+  // BuildReferenceTree, tests/unit/kernel/bvh_reference.h, is this build
+  // with the same steps in more passes and arrays.)
   nodes_.resize(static_cast<size_t>(n - 1));
   Node* nodes = nodes_.data();
   const Box3* leaves = leafBox_.data();

@@ -42,9 +42,6 @@ class Bvh {
   // Items numbered itemIds[i] (a subset of a larger set, e.g. the triangles
   // of a window): the tree Build(itemBoxes) gives, its leaves renamed.
   void Build(const std::vector<Box3>& itemBoxes, const std::vector<int>& itemIds);
-  // The plain build Build was derived from (bvh_reference.cpp): the same
-  // tree bit for bit, for tests.
-  void BuildReference(const std::vector<Box3>& itemBoxes);
 
   int NumItems() const { return static_cast<int>(leafItem_.size()); }
   const Box3& RootBox() const { return rootBox_; }

@@ -104,6 +104,22 @@ class Cleaner {
   int NumListed() const { return all_ ? m_.NumTri() : numListed_; }
   int Listed(int i) const { return all_ ? i : tris_[i]; }
 
+  // What the passes over the listed triangles read, as locals: no array
+  // is resized during a pass, and through the members a flag store (char)
+  // would make the compiler reload them from the mesh.
+  struct PassArrays {
+    const std::array<int, 3>* tv;
+    const Vec3* pos;
+    const char* removed;
+    char* known;
+    const int* listed;  // null: every triangle, in order
+    int numListed;
+  };
+  PassArrays ForPasses() {
+    return {m_.triVerts.data(), m_.vertPos.data(), removed_.data(), known_.data(), all_ ? nullptr : tris_.get(),
+            NumListed()};
+  }
+
   int End(int h) const {
     const int c = Corner3(h);
     return m_.triVerts[Tri3(h)][c == 2 ? 0 : c + 1];
@@ -268,14 +284,7 @@ class Cleaner {
   // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
     const double eps2 = eps * eps;
-    // No array is resized during the passes; read through locals, since a
-    // flag store (char) would make the compiler reload them from the mesh.
-    const int* listed = all_ ? nullptr : tris_.get();
-    const int numListed = NumListed();
-    const char* removed = removed_.data();
-    char* known = known_.data();
-    const std::array<int, 3>* tv = m_.triVerts.data();
-    const Vec3* pos = m_.vertPos.data();
+    const auto [tv, pos, removed, known, listed, numListed] = ForPasses();
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
@@ -318,12 +327,7 @@ class Cleaner {
   // testing every listed triangle every pass. The flag is known_'s
   // kNotDegenerate: a swap clears it on both triangles it rewrites.
   void SwapDegenerate(double eps) {
-    const int* listed = all_ ? nullptr : tris_.get();
-    const int numListed = NumListed();
-    const char* removed = removed_.data();
-    char* known = known_.data();
-    const std::array<int, 3>* tv = m_.triVerts.data();
-    const Vec3* pos = m_.vertPos.data();
+    const auto [tv, pos, removed, known, listed, numListed] = ForPasses();
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
@@ -393,12 +397,8 @@ class Cleaner {
     // None of these arrays is resized during the pass (collapses write in
     // place).
     const int* twin = m_.halfedgeTwin.data();
-    const std::array<int, 3>* tv = m_.triVerts.data();
-    const Vec3* pos = m_.vertPos.data();
     const uint32_t* triProp = m_.triProp.data();
-    const char* removed = removed_.data();
-    const int* listed = all_ ? nullptr : tris_.get();
-    const int numListed = NumListed();
+    [[maybe_unused]] const auto [tv, pos, removed, known, listed, numListed] = ForPasses();
     const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;

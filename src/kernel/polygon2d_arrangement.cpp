@@ -375,25 +375,39 @@ struct PairPass {
 
 // The exhaustive broad phase: every pair whose boxes share a cell of a
 // uniform grid (BoxGrid) is considered.
-PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& pieces,
-                         const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
-  PairPass pass;
+// One pair a broad phase visits, the same in both: many overlapping edges
+// make the visits quadratic, so the guard (cancel, points and splits so
+// far) is checked every few thousand pairs; a pair with a fresh piece (and,
+// where the broad phase asks, overlapping boxes) is tested.
+template <bool kCheckBoxes>
+struct PairVisit {
+  const Builder& builder;
+  const std::vector<Piece>& pieces;
+  const std::vector<std::array<double, 4>>& boxes;
+  LimitGuard* guard;
+  PairPass& pass;
   const std::vector<Vec2>& pts = builder.Points();
   const double snap = builder.SnapDistance();
-  BoxGrid grid(boxes);
   size_t pairs = 0;
-  grid.ForEachPair([&](int i, int j) {
-    // Many overlapping edges make this loop quadratic: check the guard
-    // (cancel, points and splits so far) every few thousand pairs.
+
+  void operator()(int i, int j) {
     if (pass.stopped) return;
     if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), pass.splits.size())) {
       pass.stopped = true;
       return;
     }
     if (!pieces[i].fresh && !pieces[j].fresh) return;
-    if (!BoxesOverlap(boxes[i], boxes[j])) return;
+    if (kCheckBoxes && !BoxesOverlap(boxes[i], boxes[j])) return;
     if (TestPair(pts, pieces, i, j, snap, pass.splits)) pass.crossings.push_back({i, j});
-  });
+  }
+};
+
+PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& pieces,
+                         const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+  PairPass pass;
+  BoxGrid grid(boxes);
+  PairVisit<true> visit{builder, pieces, boxes, guard, pass};
+  grid.ForEachPair(visit);
   return pass;
 }
 
@@ -406,19 +420,9 @@ PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& piece
 PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
                        const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
   PairPass pass;
-  const std::vector<Vec2>& pts = builder.Points();
-  const double snap = builder.SnapDistance();
   BoxGrid grid(boxes);
-  size_t pairs = 0;
-  const bool swept = grid.ForEachOverlappingPair(boxes, [&](int i, int j) {
-    if (pass.stopped) return;
-    if (!CheckEvery4096(guard, ++pairs, builder, pieces.size(), pass.splits.size())) {
-      pass.stopped = true;
-      return;
-    }
-    if (!pieces[i].fresh && !pieces[j].fresh) return;
-    if (TestPair(pts, pieces, i, j, snap, pass.splits)) pass.crossings.push_back({i, j});
-  });
+  PairVisit<false> visit{builder, pieces, boxes, guard, pass};
+  const bool swept = grid.ForEachOverlappingPair(boxes, visit);
   if (swept && pass.crossings.size() > 1) {
     const polygon2d_detail::BoxGridLayout& layout = grid.Layout();
     std::vector<std::pair<size_t, std::pair<int, int>>> keyed(pass.crossings.size());
@@ -430,6 +434,28 @@ PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
     for (size_t k = 0; k < keyed.size(); ++k) pass.crossings[k] = keyed[k].second;
   }
   return pass;
+}
+
+// Makes the crossing point of each crossing pair (i, j), in order (the
+// snapping makes the vertex ids depend on it), and adds it to `splits` as
+// a split of both pieces. False if the guard stopped it.
+bool AddCrossings(Builder& builder, const std::vector<Piece>& pieces,
+                  const std::vector<std::pair<int, int>>& crossings, LimitGuard* guard,
+                  std::vector<std::pair<int, int>>& splits) {
+  const std::vector<Vec2>& pts = builder.Points();
+  size_t splitCount = 0;
+  for (size_t k = 0; k < crossings.size(); ++k) {
+    if (!CheckEvery4096(guard, k + 1, builder, pieces.size(), splitCount)) return false;
+    const auto [i, j] = crossings[k];
+    const Piece& s = pieces[i];
+    const Piece& t = pieces[j];
+    const int id = builder.SnappedVertexId(CrossingPoint(pts[s.a], pts[s.b], pts[t.a], pts[t.b]));
+    builder.IndexNewPoints();
+    splits.push_back({i, id});
+    splits.push_back({j, id});
+    splitCount += 2;
+  }
+  return true;
 }
 
 // The pair pass of a round: the split points of every piece, as (piece,
@@ -472,19 +498,7 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
     }
     return true;
   }
-  size_t splitCount = 0;
-  for (size_t k = 0; k < pass.crossings.size(); ++k) {
-    if (!CheckEvery4096(guard, k + 1, builder, pieces.size(), splitCount)) return false;
-    const auto [i, j] = pass.crossings[k];
-    const Piece& s = pieces[i];
-    const Piece& t = pieces[j];
-    const int id = builder.SnappedVertexId(CrossingPoint(pts[s.a], pts[s.b], pts[t.a], pts[t.b]));
-    builder.IndexNewPoints();
-    splits.push_back({i, id});
-    splits.push_back({j, id});
-    splitCount += 2;
-  }
-  return true;
+  return AddCrossings(builder, pieces, pass.crossings, guard, splits);
 }
 
 // Sorts (piece, vertex) splits: by a counting sort on the piece when there
@@ -585,20 +599,8 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
 // makes the vertex ids depend on it).
 bool ReplayCrossingRound(Builder& builder, std::vector<Piece>& pieces, const VertexRoundRecord& record,
                          LimitGuard* guard) {
-  const std::vector<Vec2>& pts = builder.Points();
   std::vector<std::pair<int, int>> splits = record.splits;
-  size_t splitCount = 0;
-  for (size_t k = 0; k < record.crossings.size(); ++k) {
-    if (!CheckEvery4096(guard, k + 1, builder, pieces.size(), splitCount)) return false;
-    const auto [i, j] = record.crossings[k];
-    const Piece& s = pieces[i];
-    const Piece& t = pieces[j];
-    const int id = builder.SnappedVertexId(CrossingPoint(pts[s.a], pts[s.b], pts[t.a], pts[t.b]));
-    builder.IndexNewPoints();
-    splits.push_back({i, id});
-    splits.push_back({j, id});
-    splitCount += 2;
-  }
+  if (!AddCrossings(builder, pieces, record.crossings, guard, splits)) return false;
   return ApplySplits(builder.Points(), pieces, splits);
 }
 

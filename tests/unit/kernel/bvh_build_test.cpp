@@ -1,6 +1,6 @@
 // The fast BVH build (Bvh::Build: inline Morton coder, table bit spread,
 // one array per split) against the plain build it replaced
-// (Bvh::BuildReference): the same tree bit for bit.
+// (BuildReferenceTree, bvh_reference.h): the same tree bit for bit.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,6 +9,7 @@
 #include <random>
 #include <vector>
 
+#include "bvh_reference.h"
 #include "kernel/bvh.h"
 #include "kernel/mesh_primitives.h"
 #include "kernel/morton.h"
@@ -19,20 +20,20 @@ namespace {
 bool SameBits(const Box3& a, const Box3& b) { return std::memcmp(&a, &b, sizeof(Box3)) == 0; }
 
 void ExpectSameTree(const std::vector<Box3>& boxes, const char* what) {
-  Bvh fast, ref;
+  Bvh fast;
   fast.Build(boxes);
-  ref.BuildReference(boxes);
-  ASSERT_EQ(fast.NumItems(), ref.NumItems()) << what;
-  EXPECT_EQ(fast.Depth(), ref.Depth()) << what;
-  EXPECT_TRUE(SameBits(fast.RootBox(), ref.RootBox())) << what;
-  ASSERT_EQ(fast.LeafItems(), ref.LeafItems()) << what;
-  ASSERT_EQ(fast.LeafBoxes().size(), ref.LeafBoxes().size()) << what;
-  for (size_t i = 0; i < ref.LeafBoxes().size(); ++i)
-    ASSERT_TRUE(SameBits(fast.LeafBoxes()[i], ref.LeafBoxes()[i])) << what << " leaf " << i;
-  ASSERT_EQ(fast.Nodes().size(), ref.Nodes().size()) << what;
-  for (size_t i = 0; i < ref.Nodes().size(); ++i) {
+  const testing::ReferenceTree ref = testing::BuildReferenceTree(boxes);
+  ASSERT_EQ(fast.NumItems(), static_cast<int>(ref.leafItem.size())) << what;
+  EXPECT_EQ(fast.Depth(), ref.depth) << what;
+  EXPECT_TRUE(SameBits(fast.RootBox(), ref.rootBox)) << what;
+  ASSERT_EQ(fast.LeafItems(), ref.leafItem) << what;
+  ASSERT_EQ(fast.LeafBoxes().size(), ref.leafBox.size()) << what;
+  for (size_t i = 0; i < ref.leafBox.size(); ++i)
+    ASSERT_TRUE(SameBits(fast.LeafBoxes()[i], ref.leafBox[i])) << what << " leaf " << i;
+  ASSERT_EQ(fast.Nodes().size(), ref.nodes.size()) << what;
+  for (size_t i = 0; i < ref.nodes.size(); ++i) {
     const Bvh::Node& f = fast.Nodes()[i];
-    const Bvh::Node& r = ref.Nodes()[i];
+    const Bvh::Node& r = ref.nodes[i];
     ASSERT_EQ(f.left, r.left) << what << " node " << i;
     ASSERT_EQ(f.right, r.right) << what << " node " << i;
     ASSERT_EQ(f.parent, r.parent) << what << " node " << i;
