@@ -5,6 +5,7 @@
 //   mos_bench_rerender --list bench/rerender/examples.txt
 //       (lines "PATH NAME VALUE NEW_VALUE"; '#' starts a comment)
 //   mos_bench_rerender --cancel MODEL [--delays 50,100,200]
+//   --threads N: RenderRequest::threads (default 0: all cores; 1: serial)
 //   valgrind --tool=callgrind mos_bench_rerender --callgrind MODEL...
 //       (one repeat, no uncached render; the cold and the warm render of each
 //       model are dumped as separate callgrind parts: "cold NAME", "warm NAME")
@@ -87,8 +88,11 @@ void FillDrag(Case& c) {
   c.fourth = buf;
 }
 
+int g_threads = 0;  // --threads
+
 mos::RenderRequest Request(const Case& c, const std::string& value) {
   mos::RenderRequest r;
+  r.threads = g_threads;
   r.file = c.path;
   r.defines = {{c.name, value}};
   r.wantGeometry = true;
@@ -243,6 +247,7 @@ int RunCancel(const std::string& path, const std::vector<int>& delaysMs) {
   mos::RenderRequest request;
   request.file = path;
   request.wantGeometry = true;
+  request.threads = g_threads;
   {
     mos::Engine engine;
     mos::EngineOptions o;
@@ -306,6 +311,8 @@ int main(int argc, char** argv) {
     } else if (a == "--callgrind") {
       callgrind = true;
       repeats = 1;
+    } else if (a == "--threads" && i + 1 < argc) {
+      g_threads = std::atoi(argv[++i]);
     } else if (a == "--repeats" && i + 1 < argc) {
       repeats = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--list" && i + 1 < argc) {

@@ -1,5 +1,7 @@
 #include "arguments.h"
 
+#include <cstdlib>
+
 namespace mos::cli {
 
 namespace {
@@ -40,6 +42,15 @@ ParsedArguments ParseArguments(const std::vector<std::string>& argv) {
       a.version = true;
     } else if (arg == "--info") {
       a.info = true;
+    } else if (arg == "--threads" || StartsWith(arg, "--threads=")) {
+      if (TakeValue(argv, i, "--threads", value, error)) {
+        char* end = nullptr;
+        const long n = std::strtol(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || n < 0 || n > 1024)
+          error = "--threads expects a number from 0 to 1024, got '" + value + "'";
+        else
+          a.threads = static_cast<int>(n);
+      }
     } else if (arg == "--export-format" || StartsWith(arg, "--export-format=")) {
       if (arg == "--export-format") {
         if (i + 1 >= argv.size()) error = "option --export-format needs a value";
@@ -133,6 +144,8 @@ std::string UsageText() {
          "                searched after OPENSCADPATH)\n"
          "  --font-path P a font file or directory for text() (repeatable;\n"
          "                OPENSCAD_FONT_PATH is read too)\n"
+         "  --threads N   threads for independent parts of the model (default 0:\n"
+         "                all cores; 1: one). The result is the same.\n"
          "  -h, --help    show this help\n"
          "  -v, --version show the version\n"
          "\n"

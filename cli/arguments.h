@@ -17,6 +17,7 @@ struct Arguments {
   std::string parameterFile;  // -p: customizer parameter sets (2021.01 JSON)
   std::string parameterSet;   // -P: the set of parameterFile to apply
   bool info = false;         // --info: print the rendered geometry's measures
+  int threads = 0;           // --threads: RenderRequest::threads (0: all cores)
   bool help = false;
   bool version = false;
 };

@@ -36,6 +36,7 @@ mos::RenderRequest MakeRequest(const mos::cli::Arguments& args) {
   request.file = args.input;
   request.defines = args.defines;
   request.libraryPaths = args.libraryPaths;
+  request.threads = args.threads;
   request.wantGeometry = args.info;
   request.wantMeshAndSummary = args.info;  // exporters read the geometry itself
   for (const auto& out : args.outputs) {

@@ -104,6 +104,7 @@ void RenderGeometry(const eval::Node& root, const eval::EvalLog& log, const Rend
   geom::RenderOptions options;
   options.cancel = request.cancel;
   options.cancelPoll = request.cancelPoll;
+  options.threads = request.threads;
   options.deadline = context.deadline;
   // A budget of 0 turns caching off: no subtree keys are computed either.
   if (context.cache && context.cache->Counters().budget > 0) options.cache = context.cache;

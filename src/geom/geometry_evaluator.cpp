@@ -6,6 +6,9 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <condition_variable>
+#include <mutex>
+#include <unordered_set>
 #include <map>
 #include <string>
 #include <utility>
@@ -22,6 +25,7 @@
 #include "geom/node_key.h"
 #include "geom/polygon_points.h"
 #include "geom/separated_parts.h"
+#include "geom/subtree_work.h"
 #include "geom/surface_mesh.h"
 #include "geom/tessellation.h"
 #include "geom/text_geometry.h"
@@ -30,6 +34,7 @@
 #include "kernel/mesh_transform.h"
 #include "kernel/offset2d.h"
 #include "kernel/section.h"
+#include "kernel/task_pool.h"
 
 namespace mos::geom {
 namespace {
@@ -52,13 +57,56 @@ constexpr int kDefaultMaxDepth = 350;
 constexpr int kDefaultMaxDepth = 2000;
 #endif
 
+constexpr uint64_t kRootPosition = 0x6d6f732d726f6f74ull;
+
+const std::string kTooDeepWarning = "Geometry tree nested deeper than ";
+
+void AddStats(const GeometryStats& from, GeometryStats& to) {
+  to.cacheHits += from.cacheHits;
+  to.cacheMisses += from.cacheMisses;
+  to.cacheStores += from.cacheStores;
+  to.prefixHits += from.prefixHits;
+  to.prefixStores += from.prefixStores;
+  to.siblingHits += from.siblingHits;
+  to.siblingStores += from.siblingStores;
+  to.childUnionHits += from.childUnionHits;
+  to.childUnionStores += from.childUnionStores;
+  to.threadedNodes += from.threadedNodes;
+  to.keySeconds += from.keySeconds;
+  to.lookupSeconds += from.lookupSeconds;
+  for (size_t k = 0; k < GeometryStats::kKinds; ++k) {
+    to.kindSeconds[k] += from.kindSeconds[k];
+    to.kindNodes[k] += from.kindNodes[k];
+  }
+}
+
+// What the renderers of one render share: memos of the node tree, guarded
+// because sibling subtrees may render on several threads.
+struct SharedMemos {
+  explicit SharedMemos(int maxDepth) : keys(maxDepth), surely2d(maxDepth) {}
+  std::mutex mutex;  // guards keys, surely2d and evaluating
+  NodeKeys keys;
+  Surely2dNodes surely2d;
+  // Cacheable subtrees some renderer is evaluating now: another renderer
+  // that meets the same subtree (a module used in two sibling subtrees on
+  // different threads) waits for it and takes it from the cache, as the
+  // serial render would, instead of evaluating it again. A renderer waits
+  // only for a subtree strictly inside the one it is evaluating, so no two
+  // wait for each other.
+  std::unordered_set<NodeDigest, NodeDigestHash> evaluating;
+  std::condition_variable evaluated;
+  SubtreeWork work;  // thread-safe itself
+  int threads = 1;   // at most, for sibling subtrees
+};
+
 class Renderer {
  public:
-  Renderer(const RenderOptions& options, RenderResult& out)
-      : options_(options),
-        out_(out),
-        keys_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth),
-        surely2d_(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth) {
+  // `memos` outlives the renderer. A renderer for a subtree on another
+  // thread starts at node id 0 and property 0 in its own `out` (merged by
+  // the parent like a cache entry's replay) at the subtree's `position`.
+  Renderer(const RenderOptions& options, RenderResult& out, SharedMemos& memos,
+           uint64_t position = kRootPosition)
+      : options_(options), out_(out), position_(position), memos_(memos) {
     limits_ = options.limits;
     if (options.cancel) limits_.cancel = options.cancel;
     if (options.cancelPoll.poll) limits_.cancelPoll = options.cancelPoll;
@@ -95,7 +143,7 @@ class Renderer {
     if (Cancelled()) return {};
     if (depth > maxDepth_) {
       if (!out_.tooDeep)
-        Warn("Geometry tree nested deeper than " + std::to_string(maxDepth_) +
+        Warn(kTooDeepWarning + std::to_string(maxDepth_) +
                  " levels; the deeper part is left out.",
              node.span);
       out_.tooDeep = true;
@@ -144,11 +192,14 @@ class Renderer {
 
   Geometry VisitCached(const Node& node, int depth, int nodeId) {
     const Clock::time_point keyStart = Clock::now();
-    const NodeKey* key = keys_.Find(node);
+    const NodeKey* key = FindKey(node);
     const Clock::time_point lookupStart = Clock::now();
     out_.stats.keySeconds += std::chrono::duration<double>(lookupStart - keyStart).count();
     if (!key) return Evaluate(node, depth, nodeId);
     std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(*key);
+    EvaluationClaim claim(memos_);
+    while (!hit && memos_.threads > 1 && !claim.ClaimOrWait(key->digest))
+      hit = options_.cache->Find(*key);
     if (hit && depth + hit->height <= maxDepth_) {
       ++out_.stats.cacheHits;
       Geometry g = Replay(*hit, nodeId);
@@ -175,6 +226,39 @@ class Renderer {
     out_.stats.lookupSeconds += Since(storeStart);
     return g;
   }
+
+  // SharedMemos::evaluating for one subtree, released when it goes.
+  class EvaluationClaim {
+   public:
+    explicit EvaluationClaim(SharedMemos& memos) : memos_(memos) {}
+    EvaluationClaim(const EvaluationClaim&) = delete;
+    EvaluationClaim& operator=(const EvaluationClaim&) = delete;
+    // True: this renderer evaluates `digest` now. False: another one was,
+    // and has finished (look in the cache again).
+    bool ClaimOrWait(const NodeDigest& digest) {
+      std::unique_lock<std::mutex> lock(memos_.mutex);
+      if (memos_.evaluating.insert(digest).second) {
+        claimed_ = true;
+        digest_ = digest;
+        return true;
+      }
+      memos_.evaluated.wait(lock, [&] { return memos_.evaluating.count(digest) == 0; });
+      return false;
+    }
+    ~EvaluationClaim() {
+      if (!claimed_) return;
+      {
+        std::lock_guard<std::mutex> lock(memos_.mutex);
+        memos_.evaluating.erase(digest_);
+      }
+      memos_.evaluated.notify_all();
+    }
+
+   private:
+    SharedMemos& memos_;
+    bool claimed_ = false;
+    NodeDigest digest_;
+  };
 
   static double Since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -356,6 +440,10 @@ class Renderer {
                                       std::vector<PropertyRange>* ranges = nullptr) {
     std::vector<Geometry> out;
     const uint64_t parent = position_;
+    if (memos_.threads > 1 && WorthThreads(node)) {
+      VisitChildrenOnThreads(node, depth, out, spans, nodes, ranges);
+      return out;
+    }
     uint64_t index = 0;
     for (const auto& child : node.children) {
       ++index;
@@ -370,6 +458,90 @@ class Renderer {
       if (out_.cancelled) break;
     }
     return out;
+  }
+
+  // Whether two or more children are large enough for threads of their
+  // own, and none must stay on this thread.
+  bool WorthThreads(const Node& node) {
+    int children = 0;
+    for (const auto& child : node.children) children += child && !child->background ? 1 : 0;
+    if (children < 2) return false;
+    int large = 0;
+    for (const auto& child : node.children) {
+      if (!child || child->background) continue;
+      const double work = memos_.work.Of(*child);
+      if (work < 0) return false;
+      if (work >= options_.parallelMinFacets) ++large;
+    }
+    return large >= 2;
+  }
+
+  // VisitChildren with each child rendered by its own renderer on the task
+  // pool, then merged in child order as a cache entry is replayed (node
+  // ids and properties shifted to where a serial visit would have put
+  // them), so the result, its properties and the messages are what the
+  // serial visit gives. (Only the cache's hit/miss counts can differ: a
+  // subtree repeated in two siblings may be evaluated by both.)
+  void VisitChildrenOnThreads(const Node& node, int depth, std::vector<Geometry>& out,
+                              std::vector<lang::SourceSpan>* spans, std::vector<const Node*>* nodes,
+                              std::vector<PropertyRange>* ranges) {
+    struct Part {
+      const Node* node;
+      uint64_t position;
+      RenderResult result;
+      int nodeCount = 0;
+    };
+    std::vector<Part> parts;
+    uint64_t index = 0;
+    for (const auto& child : node.children) {
+      ++index;
+      if (!child || child->background) continue;
+      parts.push_back({child.get(), ChildPosition(position_, index), {}, 0});
+    }
+    ++out_.stats.threadedNodes;
+    const Clock::time_point start = Clock::now();
+    kernel::RunTasks(
+        static_cast<int>(parts.size()),
+        [&](int i) {
+          Part& part = parts[static_cast<size_t>(i)];
+          Renderer sub(options_, part.result, memos_, part.position);
+          part.result.geometry = sub.Visit(*part.node, depth + 1);
+          part.nodeCount = sub.nextNodeId_;
+        },
+        memos_.threads);
+    childSeconds_ += Since(start);
+    for (Part& part : parts) {
+      if (spans) spans->push_back(part.node->span);
+      if (nodes) nodes->push_back(part.node);
+      const uint32_t before = static_cast<uint32_t>(out_.properties.size());
+      out.push_back(Merge(std::move(part.result), part.nodeCount));
+      if (ranges) ranges->push_back({before, static_cast<uint32_t>(out_.properties.size())});
+      if (out_.cancelled) break;
+    }
+  }
+
+  // A subtree's render made by another renderer, placed here.
+  Geometry Merge(RenderResult part, int nodeCount) {
+    const uint32_t base = static_cast<uint32_t>(out_.properties.size());
+    for (FaceProperty p : part.properties) {
+      if (p.nodeId >= 0) p.nodeId += nextNodeId_;
+      out_.properties.push_back(p);
+    }
+    nextNodeId_ += nodeCount;
+    Geometry g = std::move(part.geometry);
+    for (uint32_t& prop : g.mesh.triProp) prop += base;
+    if (g.dim == Dim::k2) g.polygonProp += base;
+    for (GeomMessage& w : part.warnings) {
+      // The depth bound is reported once per render (VisitTimed).
+      if (out_.tooDeep && part.tooDeep && w.text.rfind(kTooDeepWarning, 0) == 0) continue;
+      out_.warnings.push_back(std::move(w));
+    }
+    for (GeomMessage& e : part.errors) out_.errors.push_back(std::move(e));
+    out_.tooDeep = out_.tooDeep || part.tooDeep;
+    out_.cancelled = out_.cancelled || part.cancelled;
+    out_.timedOut = out_.timedOut || part.timedOut;
+    AddStats(part.stats, out_.stats);
+    return g;
   }
 
   static uint64_t ChildPosition(uint64_t parent, uint64_t index) {
@@ -389,7 +561,7 @@ class Renderer {
   }
 
   Geometry CombineChildren(const Node& node, int depth, CombineOp op) {
-    if (op == CombineOp::kUnion && IsUnionGroup(node) && HasUnionGroupChild(node) && surely2d_.Test(node))
+    if (op == CombineOp::kUnion && IsUnionGroup(node) && HasUnionGroupChild(node) && Surely2d(node))
       return FlatUnion2d(node, depth);
     const int id = nextNodeId_ - 1;
     std::vector<lang::SourceSpan> spans;
@@ -417,7 +589,7 @@ class Renderer {
     std::vector<BooleanOperand> operands(children.size());
     for (size_t i = 0; i < children.size(); ++i) {
       operands[i].geometry = std::move(children[i]);
-      operands[i].key = options_.cache ? keys_.Find(*nodes[i]) : nullptr;
+      operands[i].key = options_.cache ? FindKey(*nodes[i]) : nullptr;
       operands[i].properties = ranges[i];
     }
     CachedBooleanContext ctx;
@@ -530,7 +702,7 @@ class Renderer {
     int children = 0;
     for (const auto& child : node.children) {
       if (!child || child->background) continue;
-      const NodeKey* ck = keys_.Find(*child);
+      const NodeKey* ck = FindKey(*child);
       if (!ck) return UniteChildren(node, depth);
       key.bytes.append(reinterpret_cast<const char*>(&ck->digest.hi), sizeof(uint64_t));
       key.bytes.append(reinterpret_cast<const char*>(&ck->digest.lo), sizeof(uint64_t));
@@ -826,22 +998,39 @@ class Renderer {
     return g;
   }
 
+  // A key stays where it is once made (the map's nodes do not move), so the
+  // pointer outlives the lock.
+  const NodeKey* FindKey(const Node& node) {
+    if (memos_.threads <= 1) return memos_.keys.Find(node);  // no other thread
+    std::lock_guard<std::mutex> lock(memos_.mutex);
+    return memos_.keys.Find(node);
+  }
+  bool Surely2d(const Node& node) {
+    if (memos_.threads <= 1) return memos_.surely2d.Test(node);
+    std::lock_guard<std::mutex> lock(memos_.mutex);
+    return memos_.surely2d.Test(node);
+  }
+
   const RenderOptions& options_;
   RenderResult& out_;
   kernel::KernelLimits limits_;
   int maxDepth_ = kDefaultMaxDepth;
   int nextNodeId_ = 0;
-  uint64_t position_ = 0x6d6f732d726f6f74ull;  // of the node being visited
+  uint64_t position_;        // of the node being visited
   double childSeconds_ = 0;  // time of the current node's children so far
-  NodeKeys keys_;
-  Surely2dNodes surely2d_;
+  SharedMemos& memos_;
 };
 
 }  // namespace
 
 RenderResult RenderNodeTree(const eval::Node& root, const RenderOptions& options) {
   RenderResult out;
-  Renderer renderer(options, out);
+  SharedMemos memos(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth);
+  memos.threads = options.threads == 1 ? 1 : kernel::AvailableThreads();
+  if (options.threads > 1) memos.threads = std::min(memos.threads, options.threads);
+  if (memos.threads > 1 && SubtreeWork::FacetsBelow(root) < 2 * options.parallelMinFacets)
+    memos.threads = 1;  // no two siblings can be large enough
+  Renderer renderer(options, out, memos);
   out.geometry = renderer.Visit(root, 0);
   if (renderer.CancelledAtEnd()) out.geometry = {};
   return out;

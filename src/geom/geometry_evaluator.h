@@ -28,6 +28,14 @@ struct RenderOptions {
   // Past it the render stops as if cancelled (the clock's epoch: none).
   std::chrono::steady_clock::time_point deadline{};
   int maxDepth = 0;            // node nesting; 0: default (2000 native, 350 WASM)
+  // Threads for sibling subtrees large enough to be worth one
+  // (kernel/task_pool.h): 0 all the machine has, 1 none (the render's
+  // thread only). The result is the same either way.
+  int threads = 0;
+  // A child subtree counts as large enough for a thread from this estimated
+  // size (geom/subtree_work.h) on; two such siblings go to threads. Tests
+  // set 0 to send every two or more siblings to threads.
+  double parallelMinFacets = 400;
   kernel::KernelLimits limits;  // vertex / memory budgets (cancel is set from `cancel`)
   // Subtree results shared between renders (null: no caching). Results of
   // subtrees that warned, erred, were cut by the depth bound or cancelled
@@ -57,6 +65,8 @@ struct GeometryStats {
   // changed (an assembly moved), and stores.
   uint64_t childUnionHits = 0;
   uint64_t childUnionStores = 0;
+  // Nodes whose children were rendered on several threads (task_pool.h).
+  uint64_t threadedNodes = 0;
   double keySeconds = 0;     // hashing subtrees
   double lookupSeconds = 0;  // finding, replaying and storing entries
   // Each node's own time (its children's left out; a cache hit's replay

@@ -281,7 +281,16 @@ MeshOpResult Minkowski3d(const Mesh& a, const Mesh& b, const KernelLimits& limit
   out.diagnostic = pieces.diagnostic;
   if (pieces.status != HullStatus::kOk) return out;
   std::vector<Mesh> all = std::move(pieces.convexPieces);
-  for (Mesh& copy : pieces.translatedCopies) all.push_back(std::move(copy));
+  // The copies come with their operand's properties and the hulls with 0.
+  // The sum's faces all get one property (the minkowski node's), so the
+  // copies' are dropped here: the union's cleanup keeps edges between faces
+  // of different properties, and with them the sum's shape depended on how
+  // the render had numbered the operands' properties (a subtree rendered
+  // elsewhere in the tree, or on another thread, came out different).
+  for (Mesh& copy : pieces.translatedCopies) {
+    std::fill(copy.triProp.begin(), copy.triProp.end(), 0u);
+    all.push_back(std::move(copy));
+  }
   if (all.size() == 1) {
     out.mesh = std::move(all[0]);
   } else if (!all.empty()) {

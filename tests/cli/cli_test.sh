@@ -125,7 +125,14 @@ check "--help documents --info" 0 "$mos" --help
 contains "--help names --info's keys" "$work/out" "components: N"
 contains "--help names --export-format" "$work/out" "--export-format FMT"
 contains "--help names --font-path" "$work/out" "--font-path P"
+contains "--help names --threads" "$work/out" "--threads N"
 check "--font-path without a value is a usage error" 2 "$mos" "$work/ok.scad" --font-path
+check "--threads x is a usage error" 2 "$mos" --threads x "$work/ok.scad"
+check "--threads=-1 is a usage error" 2 "$mos" --threads=-1 "$work/ok.scad"
+printf 'for (i = [0:3]) translate([i * 30, 0, 0]) difference() { sphere(10, $fn = 40); cylinder(r = 3, h = 30, center = true, $fn = 24); }\n' > "$work/parts.scad"
+check "--threads 1 renders" 0 "$mos" --threads 1 -o "$work/parts1.stl" "$work/parts.scad"
+check "--threads=4 renders" 0 "$mos" --threads=4 -o "$work/parts4.stl" "$work/parts.scad"
+cmp -s "$work/parts1.stl" "$work/parts4.stl" && echo "ok:   --threads 1 and 4 give the same STL" || { echo "FAIL: --threads changes the STL"; failures=$((failures + 1)); }
 printf 'text("l");\n' > "$work/text.scad"
 check "a missing --font-path warns but renders" 0 "$mos" --font-path "$work/nofonts" -o "$work/t.svg" "$work/text.scad"
 contains "missing --font-path warning" "$work/err" "Can't add font path"

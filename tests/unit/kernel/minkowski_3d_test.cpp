@@ -150,6 +150,30 @@ TEST(Minkowski3d, NonConvexPlusNonConvex) {
   ExpectSameMembership(r, -0.5, 4.5, [&](Vec3 p) { return InVoxelSum(ell, step, 0.5, p); });
 }
 
+// The sum's shape does not depend on the operands' property numbers (the
+// render numbers them by position in the tree; a cached or threaded
+// subtree numbers them differently): property 0, the hulls' own, once
+// changed which coplanar faces the union's cleanup merged.
+TEST(Minkowski3d, SumIgnoresTheOperandsProperties) {
+  const std::set<Voxel> ell{{0, 0, 0}, {1, 0, 0}, {2, 0, 0}, {0, 1, 0}, {0, 2, 0}};
+  const std::set<Voxel> step{{0, 0, 0}, {0, 0, 1}, {1, 0, 0}};
+  Mesh a = VoxelMesh(ell), b = VoxelMesh(step, 0.5);
+  std::vector<MeshOpResult> sums;
+  for (uint32_t base : {0u, 7u}) {
+    for (size_t t = 0; t < a.triProp.size(); ++t) a.triProp[t] = base + (t % 3 == 0 ? 1 : 0);
+    for (size_t t = 0; t < b.triProp.size(); ++t) b.triProp[t] = base + 2;
+    sums.push_back(Minkowski3d(a, b));
+    ASSERT_EQ(sums.back().status, HullStatus::kOk);
+  }
+  ASSERT_EQ(sums[0].mesh.vertPos.size(), sums[1].mesh.vertPos.size());
+  for (size_t v = 0; v < sums[0].mesh.vertPos.size(); ++v) {
+    EXPECT_EQ(sums[0].mesh.vertPos[v].x, sums[1].mesh.vertPos[v].x);
+    EXPECT_EQ(sums[0].mesh.vertPos[v].y, sums[1].mesh.vertPos[v].y);
+    EXPECT_EQ(sums[0].mesh.vertPos[v].z, sums[1].mesh.vertPos[v].z);
+  }
+  EXPECT_EQ(sums[0].mesh.triVerts, sums[1].mesh.triVerts);
+}
+
 TEST(Minkowski3d, TwoComponentsPlusConvex) {
   const std::set<Voxel> two{{0, 0, 0}, {3, 0, 0}};
   const std::set<Voxel> unit{{0, 0, 0}};
