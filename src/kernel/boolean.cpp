@@ -634,10 +634,14 @@ Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard
   // Only the faces the intersection changed (and their neighbours) are
   // cleaned; the rest is the inputs' triangles, as clean as they were.
   bool closed = false;
+  bool distinctUsed = false;  // the cleanup knows no two used vertices coincide
   if (info.activeVerts.size() == out.vertPos.size())
-    closed = CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
+    closed = CleanupMeshNear(out, std::move(info.activeVerts), info.consistent, &distinctUsed);
   else
     CleanupMesh(out);
+#ifdef MOS_CHECK_SKIPPED_PASSES
+  if (distinctUsed && HasCoincidentUsedVerts(out)) std::abort();
+#endif
   // Operands with coincident surfaces (issue267: a torus united with a
   // solid whose boundary holds pieces of that same torus) can leave a flat
   // zero-volume fan on the other operand's face, its apex at the position
@@ -647,8 +651,9 @@ Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard
   // shifted operand: where
   // solids touch along an edge (property (b) seed 11110) it joins them by
   // a sliver a rounding step wide, which later booleans cut differently
-  // from the exact solids.
-  if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
+  // from the exact solids. (Not asked when the cleanup's weld already
+  // knows the answer: no two used vertices coincide.)
+  if (a.NumTri() > 0 && b.NumTri() > 0 && !distinctUsed && HasCoincidentUsedVerts(out)) {
     bool altClosed = false;
     Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard, info, altClosed);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};

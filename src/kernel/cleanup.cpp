@@ -1081,7 +1081,9 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
   return welded;
 }
 
-bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
+// `distinctUsed` (may be null): see CleanupMeshNear.
+bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid, bool* distinctUsed = nullptr) {
+  if (distinctUsed) *distinctUsed = false;
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
     return false;
@@ -1139,6 +1141,12 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   // A closed manifold mesh keeps its pairing through dropping whole
   // components and renumbering vertices: no rebuild needed then.
   const bool closed = knownClosed || IsClosedManifold(mesh);
+  // The representatives are still this mesh's when no vertex was appended
+  // (positions never move in a cleanup, copies only append); then no two
+  // used vertices coincide when none coincided at all, or when each used
+  // vertex is its own representative (the lowest at its position). Dropping
+  // flat components and unused vertices below keeps that.
+  const bool distinct = reps.rep.size() == mesh.vertPos.size() && (!reps.any || reps.usedAreReps);
   if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
   if (!closed) BuildHalfedges(mesh);
@@ -1146,6 +1154,7 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     mesh = Mesh{};
     return false;
   }
+  if (distinctUsed) *distinctUsed = distinct;
   return closed;
 }
 
@@ -1155,8 +1164,8 @@ bool WeldCoincident(Mesh& mesh) { return WeldCoincidentMarking(mesh, nullptr); }
 
 void CleanupMesh(Mesh& mesh) { Cleanup(mesh, nullptr, false); }
 
-bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
-  return Cleanup(mesh, &active, twinsValid);
+bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid, bool* distinctUsed) {
+  return Cleanup(mesh, &active, twinsValid, distinctUsed);
 }
 
 }  // namespace mos::kernel
