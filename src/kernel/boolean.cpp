@@ -612,7 +612,7 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
 Mesh WithPreparedSlot(Mesh m, bool closed = false) {
   m.prepared = std::make_shared<PreparedSlot>();
   if (closed && m.NumTri() > 0) {
-    m.prepared->closedTwins = FingerprintOf(m);
+    m.prepared->closedTwins = TriangleFingerprintOf(m);  // read by SameTriangles alone
     m.prepared->closedTwinsKnown = true;
   }
   return m;
