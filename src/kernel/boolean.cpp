@@ -226,7 +226,7 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
         tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
         props.push_back(faces.faceProp[f]);
       } else {
-        const Vec3 n = faces.faceNormal[f];
+        const Vec3 n = FaceNormalOf(faces, p, q, f);
         int axis = 2;
         if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
         else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
