@@ -1069,8 +1069,16 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
   } else {
     knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
     known = cleaner.TakeKnown();
-    welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
-    reps.usedAreReps = false;
+    if (mesh.NumVert() == static_cast<int>(reps.rep.size())) {
+      // Nothing appended: the kept representatives are this mesh's (what
+      // WeldCoincidentMarking would find), and whether the used vertices
+      // are their own still holds (the passes only collapsed and swapped).
+      welded = WeldByReps(mesh, reps.rep, reps.any, active, knownClosed, &known, nullptr, reps.usedAreReps,
+                          &reps.usedAreReps);
+    } else {
+      welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
+      reps.usedAreReps = false;
+    }
   }
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   if (welded != refWelded || knownClosed != refClosed || refMesh.triVerts != mesh.triVerts ||
