@@ -269,18 +269,12 @@ FacePolygons AssembleFaces(const BoolOperand& p, const BoolOperand& q, const Boo
 
   const int nP = p.NumTri();
   const int nQ = q.NumTri();
-  out.faceNormal.resize(nP + nQ);
   out.faceProp.resize(nP + nQ);
-  const double flipP = roles.cP == 0 && roles.sP < 0 ? -1.0 : 1.0;
-  const double flipQ = roles.cQ == 0 && roles.sQ < 0 ? -1.0 : 1.0;
-  for (int t = 0; t < nP; ++t) {
-    out.faceNormal[t] = p.faceNormal[t] * flipP;
-    out.faceProp[t] = p.prop[t];
-  }
-  for (int t = 0; t < nQ; ++t) {
-    out.faceNormal[nP + t] = q.faceNormal[t] * flipQ;
-    out.faceProp[nP + t] = q.prop[t];
-  }
+  out.numFacesP = nP;
+  out.flipP = roles.cP == 0 && roles.sP < 0 ? -1.0 : 1.0;
+  out.flipQ = roles.cQ == 0 && roles.sQ < 0 ? -1.0 : 1.0;
+  for (int t = 0; t < nP; ++t) out.faceProp[t] = p.prop[t];
+  for (int t = 0; t < nQ; ++t) out.faceProp[nP + t] = q.prop[t];
 
   std::vector<NewEdgeEnd> ends;
   ends.reserve(2 * (hitsPQ.size() + hitsQP.size()));  // two per hit on a paired edge

@@ -41,7 +41,12 @@ struct FacePolygons {
   size_t NumFaces() const { return faceStart.empty() ? 0 : faceStart.size() - 1; }
   const std::pair<int, int>* FaceEdges(size_t f) const { return edges.data() + faceStart[f]; }
   int NumFaceEdges(size_t f) const { return faceStart[f + 1] - faceStart[f]; }
-  std::vector<Vec3> faceNormal;  // outward normal of the result's face
+  // The outward normal of the result's face f is its operand triangle's
+  // normal (BoolOperand::faceNormal) times flipP (f < numFacesP) or flipQ:
+  // -1 for an operand kept reversed whole, else 1 (read where needed, not
+  // copied for every face).
+  int numFacesP = 0;
+  double flipP = 1.0, flipQ = 1.0;
   std::vector<uint32_t> faceProp;
   // Faces no intersection touches (no hit on their edges, none of the
   // other operand's edges through them, all corners kept with one
@@ -55,6 +60,13 @@ struct FacePolygons {
   std::vector<signed char> directCorner;
   bool IsDirect(size_t f) const { return !directCorner.empty() && directCorner[f] != 0; }
 };
+
+// The outward normal of output face f of AssembleFaces(p, q, ...).
+inline Vec3 FaceNormalOf(const FacePolygons& faces, const BoolOperand& p, const BoolOperand& q, size_t f) {
+  const int face = static_cast<int>(f);
+  return face < faces.numFacesP ? p.faceNormal[static_cast<size_t>(face)] * faces.flipP
+                                : q.faceNormal[static_cast<size_t>(face - faces.numFacesP)] * faces.flipQ;
+}
 
 // `direct`: give untouched faces as directTri (false: every face by its
 // edges, the generic path).

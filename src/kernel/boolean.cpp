@@ -226,7 +226,7 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
         tris.push_back({loops[0][0], loops[0][1], loops[0][2]});
         props.push_back(faces.faceProp[f]);
       } else {
-        const Vec3 n = faces.faceNormal[f];
+        const Vec3 n = FaceNormalOf(faces, p, q, f);
         int axis = 2;
         if (std::fabs(n.x) > std::fabs(n.y) && std::fabs(n.x) > std::fabs(n.z)) axis = 0;
         else if (std::fabs(n.y) > std::fabs(n.z)) axis = 1;
@@ -612,7 +612,7 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
 Mesh WithPreparedSlot(Mesh m, bool closed = false) {
   m.prepared = std::make_shared<PreparedSlot>();
   if (closed && m.NumTri() > 0) {
-    m.prepared->closedTwins = FingerprintOf(m);
+    m.prepared->closedTwins = TriangleFingerprintOf(m);  // read by SameTriangles alone
     m.prepared->closedTwinsKnown = true;
   }
   return m;
@@ -634,10 +634,14 @@ Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard
   // Only the faces the intersection changed (and their neighbours) are
   // cleaned; the rest is the inputs' triangles, as clean as they were.
   bool closed = false;
+  bool distinctUsed = false;  // the cleanup knows no two used vertices coincide
   if (info.activeVerts.size() == out.vertPos.size())
-    closed = CleanupMeshNear(out, std::move(info.activeVerts), info.consistent);
+    closed = CleanupMeshNear(out, std::move(info.activeVerts), info.consistent, &distinctUsed);
   else
     CleanupMesh(out);
+#ifdef MOS_CHECK_SKIPPED_PASSES
+  if (distinctUsed && HasCoincidentUsedVerts(out)) std::abort();
+#endif
   // Operands with coincident surfaces (issue267: a torus united with a
   // solid whose boundary holds pieces of that same torus) can leave a flat
   // zero-volume fan on the other operand's face, its apex at the position
@@ -647,8 +651,9 @@ Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard
   // shifted operand: where
   // solids touch along an edge (property (b) seed 11110) it joins them by
   // a sliver a rounding step wide, which later booleans cut differently
-  // from the exact solids.
-  if (a.NumTri() > 0 && b.NumTri() > 0 && HasCoincidentUsedVerts(out)) {
+  // from the exact solids. (Not asked when the cleanup's weld already
+  // knows the answer: no two used vertices coincide.)
+  if (a.NumTri() > 0 && b.NumTri() > 0 && !distinctUsed && HasCoincidentUsedVerts(out)) {
     bool altClosed = false;
     Mesh alt = OtherChoice(a, b, op, !info.perturbedSecond, guard, info, altClosed);
     if (guard && (guard->Stopped() || !guard->Check())) return Mesh{};

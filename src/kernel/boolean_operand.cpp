@@ -303,8 +303,22 @@ struct TwoLaneHash {
 
 }  // namespace
 
+MeshFingerprint TriangleFingerprintOf(const Mesh& mesh) {
+  TwoLaneHash t;
+  for (const auto& tv : mesh.triVerts) {
+    t.Add((static_cast<uint64_t>(static_cast<uint32_t>(tv[0])) << 32) | static_cast<uint32_t>(tv[1]));
+    t.Add(static_cast<uint32_t>(tv[2]));
+  }
+  MeshFingerprint f;
+  f.numVert = mesh.vertPos.size();
+  f.numTri = mesh.triVerts.size();
+  f.t1 = t.a;
+  f.t2 = t.b;
+  return f;
+}
+
 MeshFingerprint FingerprintOf(const Mesh& mesh) {
-  TwoLaneHash h, t;
+  TwoLaneHash h;
   for (const Vec3& p : mesh.vertPos) {
     uint64_t w[3];
     static_assert(sizeof(w) == sizeof(Vec3), "Vec3 is three doubles");
@@ -313,17 +327,9 @@ MeshFingerprint FingerprintOf(const Mesh& mesh) {
     h.Add(w[1]);
     h.Add(w[2]);
   }
-  for (const auto& tv : mesh.triVerts) {
-    t.Add((static_cast<uint64_t>(static_cast<uint32_t>(tv[0])) << 32) | static_cast<uint32_t>(tv[1]));
-    t.Add(static_cast<uint32_t>(tv[2]));
-  }
-  MeshFingerprint f;
-  f.numVert = mesh.vertPos.size();
-  f.numTri = mesh.triVerts.size();
+  MeshFingerprint f = TriangleFingerprintOf(mesh);
   f.h1 = h.a;
   f.h2 = h.b;
-  f.t1 = t.a;
-  f.t2 = t.b;
   return f;
 }
 

@@ -1069,8 +1069,16 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
   } else {
     knownClosed = FinishPass(cleaner, mesh, active, knownClosed);
     known = cleaner.TakeKnown();
-    welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
-    reps.usedAreReps = false;
+    if (mesh.NumVert() == static_cast<int>(reps.rep.size())) {
+      // Nothing appended: the kept representatives are this mesh's (what
+      // WeldCoincidentMarking would find), and whether the used vertices
+      // are their own still holds (the passes only collapsed and swapped).
+      welded = WeldByReps(mesh, reps.rep, reps.any, active, knownClosed, &known, nullptr, reps.usedAreReps,
+                          &reps.usedAreReps);
+    } else {
+      welded = WeldCoincidentMarking(mesh, active, knownClosed, &known);
+      reps.usedAreReps = false;
+    }
   }
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   if (welded != refWelded || knownClosed != refClosed || refMesh.triVerts != mesh.triVerts ||
@@ -1081,7 +1089,9 @@ bool FinishPassAndWeld(Cleaner& cleaner, Mesh& mesh, std::vector<char>* active, 
   return welded;
 }
 
-bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
+// `distinctUsed` (may be null): see CleanupMeshNear.
+bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid, bool* distinctUsed = nullptr) {
+  if (distinctUsed) *distinctUsed = false;
   if (mesh.NumTri() == 0) {
     mesh = Mesh{};
     return false;
@@ -1139,6 +1149,12 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
   // A closed manifold mesh keeps its pairing through dropping whole
   // components and renumbering vertices: no rebuild needed then.
   const bool closed = knownClosed || IsClosedManifold(mesh);
+  // The representatives are still this mesh's when no vertex was appended
+  // (positions never move in a cleanup, copies only append); then no two
+  // used vertices coincide when none coincided at all, or when each used
+  // vertex is its own representative (the lowest at its position). Dropping
+  // flat components and unused vertices below keeps that.
+  const bool distinct = reps.rep.size() == mesh.vertPos.size() && (!reps.any || reps.usedAreReps);
   if (closed) DropFlatComponents(mesh, eps);
   RemoveUnusedVerts(mesh);
   if (!closed) BuildHalfedges(mesh);
@@ -1146,6 +1162,7 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid) {
     mesh = Mesh{};
     return false;
   }
+  if (distinctUsed) *distinctUsed = distinct;
   return closed;
 }
 
@@ -1155,8 +1172,8 @@ bool WeldCoincident(Mesh& mesh) { return WeldCoincidentMarking(mesh, nullptr); }
 
 void CleanupMesh(Mesh& mesh) { Cleanup(mesh, nullptr, false); }
 
-bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid) {
-  return Cleanup(mesh, &active, twinsValid);
+bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid, bool* distinctUsed) {
+  return Cleanup(mesh, &active, twinsValid, distinctUsed);
 }
 
 }  // namespace mos::kernel

@@ -26,7 +26,12 @@ void CleanupMesh(Mesh& mesh);
 // manifold (skips a rebuild). Returns whether the result is known to be
 // closed and manifold with its halfedgeTwin complete (false: not checked
 // or not so).
-bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid);
+// `distinctUsed` (may be null): set true when the cleanup knows that no two
+// vertices the result's triangles use sit at the same position (its last
+// coincident-vertex search found none, or its weld moved every used vertex
+// onto the lowest one at its position, and no vertex was added since);
+// false when it does not know.
+bool CleanupMeshNear(Mesh& mesh, std::vector<char> active, bool twinsValid, bool* distinctUsed = nullptr);
 
 // Gives each extra fan around a vertex its own copy of the vertex.
 void SplitPinchedVerts(Mesh& mesh);

@@ -259,6 +259,35 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
   ForEachEdgeNear(edgeMesh, triMesh, queryEdge);
 }
 
+// The pairs' kernels in `order`, the hits into `found` (pair index, hit).
+template <class Shared>
+void RunPairs(Shared& shared, [[maybe_unused]] const BoolKernels& kernels, const BoolOperand& edgeMesh,
+              [[maybe_unused]] const BoolOperand& triMesh, bool forward, const std::vector<std::pair<int, int>>& pairs,
+              const std::vector<int>& order, std::vector<std::pair<int, EdgeTriHit>>& found) {
+  [[maybe_unused]] const BoolMeshView ev0 = edgeMesh.View();
+  for (const int i : order) {
+    const auto& [he, t] = pairs[i];
+#ifdef MOS_CHECK_WINDOW  // verification builds: the kernels read no normal the window left out
+    for (int w : triMesh.tri[t])
+      if (!(triMesh.vertNormal[w].x == triMesh.vertNormal[w].x)) std::abort();
+    for (int w : {ev0.Start(he), ev0.End(he)})
+      if (!(edgeMesh.vertNormal[w].x == edgeMesh.vertNormal[w].x)) std::abort();
+#endif
+    Vec3 point{};
+    const int x = shared.Kernel12(he, t, point);
+#ifdef MOS_CHECK_SHARED_KERNELS  // verification builds: sharing changes no bit
+    Vec3 plainPoint{};
+    if (kernels.Kernel12(he, t, forward, plainPoint) != x ||
+        (x != 0 && std::memcmp(&plainPoint, &point, sizeof point) != 0))
+      std::abort();
+#endif
+    if (x == 0) continue;
+    // Kernel12's sign: forward, +1 where the P edge enters Q; reverse, +1
+    // where the Q edge leaves P.
+    found.emplace_back(i, EdgeTriHit{he, t, forward ? x : -x, point});
+  }
+}
+
 }  // namespace
 
 void BroadPhaseEdgeTri(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
@@ -298,28 +327,15 @@ std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, 
     for (size_t v = 1; v < first.size(); ++v) first[v] += first[v - 1];
     for (size_t i = 0; i < pairs.size(); ++i) order[first[ev0.Start(pairs[i].first)]++] = static_cast<int>(i);
   }
-  SharedKernel12 shared(kernels, forward);
   std::vector<std::pair<int, EdgeTriHit>> found;  // (pair index, hit)
-  for (const int i : order) {
-    const auto& [he, t] = pairs[i];
-#ifdef MOS_CHECK_WINDOW  // verification builds: the kernels read no normal the window left out
-    for (int w : triMesh.tri[t])
-      if (!(triMesh.vertNormal[w].x == triMesh.vertNormal[w].x)) std::abort();
-    for (int w : {ev0.Start(he), ev0.End(he)})
-      if (!(edgeMesh.vertNormal[w].x == edgeMesh.vertNormal[w].x)) std::abort();
-#endif
-    Vec3 point{};
-    const int x = shared.Kernel12(he, t, point);
-#ifdef MOS_CHECK_SHARED_KERNELS  // verification builds: sharing changes no bit
-    Vec3 plainPoint{};
-    if (kernels.Kernel12(he, t, forward, plainPoint) != x ||
-        (x != 0 && std::memcmp(&plainPoint, &point, sizeof point) != 0))
-      std::abort();
-#endif
-    if (x == 0) continue;
-    // Kernel12's sign: forward, +1 where the P edge enters Q; reverse, +1
-    // where the Q edge leaves P.
-    found.emplace_back(i, EdgeTriHit{he, t, forward ? x : -x, point});
+  // Maps sized by the pairs when the triangle mesh is much larger than
+  // what they reach (no stamp per halfedge of it to clear).
+  if (SharedKernel12Hashed::HashedPays(kernels, forward, pairs.size())) {
+    SharedKernel12Hashed shared(kernels, forward, pairs.size());
+    RunPairs(shared, kernels, edgeMesh, triMesh, forward, pairs, order, found);
+  } else {
+    SharedKernel12 shared(kernels, forward, pairs.size());
+    RunPairs(shared, kernels, edgeMesh, triMesh, forward, pairs, order, found);
   }
   // Back in the broad phase's order (pair indices are distinct: placed, not
   // sorted), which is by edge.

@@ -4,33 +4,46 @@
 
 namespace mos::kernel {
 
-SharedKernel12::SharedKernel12(const BoolKernels& kernels, bool forward)
+template <bool kHashed>
+bool SharedKernel12T<kHashed>::HashedPays(const BoolKernels& kernels, bool forward, size_t maxPairs) {
+  const size_t numTri = (forward ? kernels.Q() : kernels.P()).tri->size();
+  const size_t three = maxPairs < SIZE_MAX / 3 ? 3 * maxPairs : SIZE_MAX;
+  return EpochIndexMap<EdgeAnswers, true>::HashedFits(3 * numTri, three);
+}
+
+template <bool kHashed>
+SharedKernel12T<kHashed>::SharedKernel12T(const BoolKernels& kernels, bool forward, size_t maxPairs)
     : kernels_(kernels),
       forward_(forward),
       edgeMesh_(forward ? kernels.P() : kernels.Q()),
       triMesh_(forward ? kernels.Q() : kernels.P()) {
   const size_t numTri = triMesh_.tri->size();
-  startShadow_.Reset(3 * numTri);
-  startK02_.Reset(numTri);
-  edgeAnswers_.Reset(3 * numTri);
-  vertShadow_.Reset(triMesh_.pos->size());
+  // A pair sets at most one triangle and three halfedges or vertices.
+  const size_t three = maxPairs < SIZE_MAX / 3 ? 3 * maxPairs : SIZE_MAX;
+  startShadow_.Reset(3 * numTri, three);
+  startK02_.Reset(numTri, maxPairs);
+  edgeAnswers_.Reset(3 * numTri, three);
+  vertShadow_.Reset(triMesh_.pos->size(), three);
 }
 
 // Shadow01 of the current start vertex (an edge-mesh vertex) on a canonical
 // triangle-mesh halfedge h = hv[0] -> hv[1]: vertInQ exactly when the
 // edges are Q's.
-inline const ShadowResult* SharedKernel12::StartShadow(int h, const int (&hv)[2]) {
+template <bool kHashed>
+inline const ShadowResult* SharedKernel12T<kHashed>::StartShadow(int h, const int (&hv)[2]) {
   if (const ShadowResult* r = startShadow_.Find(h)) return r;
   return &startShadow_.Insert(h, kernels_.Shadow01(ev_[0], hv[0], hv[1], !forward_));
 }
 
 // Shadow01 of a triangle-mesh vertex on the current edge.
-inline const ShadowResult* SharedKernel12::VertShadow(int triVert) {
+template <bool kHashed>
+inline const ShadowResult* SharedKernel12T<kHashed>::VertShadow(int triVert) {
   if (const ShadowResult* r = vertShadow_.Find(triVert)) return r;
   return &vertShadow_.Insert(triVert, kernels_.Shadow01(triVert, ev_[0], ev_[1], forward_));
 }
 
-int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
+template <bool kHashed>
+int SharedKernel12T<kHashed>::Kernel12(int edge, int tri, Vec3& point) {
   if (edge != edge_) {
     edge_ = edge;
     edgeAnswers_.Clear();
@@ -90,5 +103,8 @@ int SharedKernel12::Kernel12(int edge, int tri, Vec3& point) {
   return kernels_.Kernel12From(ev_, tri, forward_, heF, k02, {&answers[0]->k11, &answers[1]->k11, &answers[2]->k11},
                                point);
 }
+
+template class SharedKernel12T<false>;
+template class SharedKernel12T<true>;
 
 }  // namespace mos::kernel

@@ -10,63 +10,36 @@
 //    mesh's edges and its Kernel02 against each triangle (kept until the
 //    start vertex changes; pass pairs grouped by start vertex to share them).
 // Memory: four maps with a slot per triangle-mesh halfedge, triangle or
-// vertex, reused per edge.
+// vertex, reused per edge; or, when the pairs are few for the mesh, open
+// addressing tables sized by the pairs (a pair adds at most three keys to
+// a map), so a boolean that meets a large mesh in a small region does not
+// clear a stamp per triangle of it.
 #pragma once
 
-#include <memory>
-#include <new>
-#include <type_traits>
-#include <vector>
+#include <cstddef>
+#include <cstdint>
 
+#include "kernel/epoch_index_map.h"
 #include "kernel/predicates.h"
 
 namespace mos::kernel {
 
-class SharedKernel12 {
+// kHashed: the maps are tables sized by the pairs (see the top).
+template <bool kHashed>
+class SharedKernel12T {
  public:
   // forward: edges of P against triangles of Q; else edges of Q against P.
-  SharedKernel12(const BoolKernels& kernels, bool forward);
+  // `maxPairs`: at most this many Kernel12 calls will be made.
+  SharedKernel12T(const BoolKernels& kernels, bool forward, size_t maxPairs = SIZE_MAX);
+  // Whether the hashed maps pay for `maxPairs` pairs (the triangle mesh
+  // has many more halfedges than the pairs can reach).
+  static bool HashedPays(const BoolKernels& kernels, bool forward, size_t maxPairs);
 
   // BoolKernels::Kernel12(edge, tri, forward, point). Pairs of one edge
   // must come one after another.
   int Kernel12(int edge, int tri, Vec3& point);
 
  private:
-  // Values by small integer key with O(1) clear: a value slot per key,
-  // valid while its stamp is the current epoch (Clear starts a new epoch,
-  // so nothing is cleared key by key). The slots are raw storage, written
-  // before they are read (T is trivially copyable), so sizing the map
-  // touches only the stamps. Pointers stay valid until the key is set
-  // again.
-  template <class T>
-  class IndexMap {
-   public:
-    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
-    void Reset(size_t numKeys) {
-      stamp_.assign(numKeys, 0);
-      epoch_ = 1;
-      vals_.reset(new unsigned char[(numKeys > 0 ? numKeys : 1) * sizeof(T)]);
-    }
-    void Clear() { ++epoch_; }
-    const T* Find(int key) const {
-      return stamp_[static_cast<size_t>(key)] == epoch_ ? Slot(key) : nullptr;
-    }
-    const T& Insert(int key, const T& val) {
-      stamp_[static_cast<size_t>(key)] = epoch_;
-      return *new (Slot(key)) T(val);
-    }
-    // The key's slot, marked set, for the caller to fill before any Find.
-    T* Emplace(int key) {
-      stamp_[static_cast<size_t>(key)] = epoch_;
-      return Slot(key);
-    }
-
-   private:
-    T* Slot(int key) const { return reinterpret_cast<T*>(vals_.get()) + key; }
-    std::vector<unsigned> stamp_;
-    unsigned epoch_ = 1;
-    std::unique_ptr<unsigned char[]> vals_;
-  };
   struct EdgeAnswers {
     ShadowResult endShadow;  // Shadow01(edge's end, h)
     Kernel11Result k11;      // the edge against h
@@ -81,10 +54,16 @@ class SharedKernel12 {
   const BoolMeshView& triMesh_;
   int edge_ = -1;           // the edge the edge maps hold answers of
   int ev_[2] = {-1, -1};    // its start (whose answers the start maps hold) and end
-  IndexMap<ShadowResult> startShadow_;  // by triangle-mesh halfedge h
-  IndexMap<Kernel02Result> startK02_;   // by triangle
-  IndexMap<EdgeAnswers> edgeAnswers_;   // by triangle-mesh halfedge h
-  IndexMap<ShadowResult> vertShadow_;   // by triangle-mesh vertex: Shadow01(w, edge)
+  EpochIndexMap<ShadowResult, kHashed> startShadow_;  // by triangle-mesh halfedge h
+  EpochIndexMap<Kernel02Result, kHashed> startK02_;   // by triangle
+  EpochIndexMap<EdgeAnswers, kHashed> edgeAnswers_;   // by triangle-mesh halfedge h
+  EpochIndexMap<ShadowResult, kHashed> vertShadow_;   // by triangle-mesh vertex: Shadow01(w, edge)
 };
+
+using SharedKernel12 = SharedKernel12T<false>;
+using SharedKernel12Hashed = SharedKernel12T<true>;
+
+extern template class SharedKernel12T<false>;
+extern template class SharedKernel12T<true>;
 
 }  // namespace mos::kernel

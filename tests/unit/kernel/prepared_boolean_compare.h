@@ -69,7 +69,7 @@ inline size_t ExpectSameBooleanAsWhole(const Mesh& a, const Mesh& b, const BoolO
       if (!checkChangedFaceNormals) continue;
       for (size_t f = 0; f + 1 < f1.faceStart.size(); ++f) {
         if (f1.faceStart[f + 1] - f1.faceStart[f] != 3 && f1.faceStart[f + 1] != f1.faceStart[f]) {
-          EXPECT_TRUE(SameBits(f1.faceNormal[f], f2.faceNormal[f])) << "face " << f;
+          EXPECT_TRUE(SameBits(FaceNormalOf(f1, p1, q1, f), FaceNormalOf(f2, p2, q2, f))) << "face " << f;
         }
       }
     }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -86,6 +88,51 @@ TEST(SharedKernel12, SameBitsOnCurvedAndRotatedOperands) {
   ASSERT_TRUE(TransformMesh(mirrored, Affine3::Mirror({1, 1, 0})));
   EXPECT_GT(ExpectSameAsPlain(mirrored, sphere, rng), 0);
   EXPECT_GT(ExpectSameAsPlain(MakeUvSphere({0.5, 0, 0}, 1, 6), sphere, rng), 0);
+}
+
+// A small box cutting a large sphere, with the maps sized by the pairs
+// (SharedKernel12Hashed: tables much smaller than the sphere's halfedges
+// and triangles): the same bits as the plain kernel.
+TEST(SharedKernel12, SameBitsWithMapsSizedByPairs) {
+  std::mt19937 rng(5);
+  const BoolOperand p = PrepareOperand(MakeBox({0.9, -0.1, -0.1}, {1.1, 0.1, 0.1}));
+  const BoolOperand q = PrepareOperand(MakeUvSphere({0, 0, 0}, 1, 96));
+  ASSERT_GT(q.NumTri(), 8000);  // 3 * triangles well above four times the tables
+  // The sphere's triangles with a corner near the box, and their edges.
+  std::vector<int> near;
+  for (int t = 0; t < q.NumTri(); ++t)
+    for (int v : q.tri[t])
+      if (q.pos[v].x > 0.9 && std::abs(q.pos[v].y) < 0.1 && std::abs(q.pos[v].z) < 0.1) {
+        near.push_back(t);
+        break;
+      }
+  ASSERT_GT(near.size(), 4u);
+  ASSERT_LT(near.size(), 60u);  // a few dozen
+  int hits = 0;
+  for (const double expand : {1.0, -1.0}) {
+    const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, expand);
+    for (int round = 0; round < 3; ++round) {
+      std::vector<std::pair<int, int>> pairs;
+      // The box's edges through the sphere (ends on both x faces).
+      const BoolMeshView pv = p.View();
+      for (const int edge : EdgeOrder(p, round == 0, rng))
+        if (p.pos[pv.Start(edge)].x != p.pos[pv.End(edge)].x)
+          for (const int t : near) pairs.emplace_back(edge, t);
+      ASSERT_LT(pairs.size(), 400u);
+      if (round == 2) std::shuffle(pairs.begin(), pairs.end(), rng);  // edges apart: many clears
+      ASSERT_TRUE(SharedKernel12Hashed::HashedPays(kernels, true, pairs.size()));
+      SharedKernel12Hashed shared(kernels, true, pairs.size());
+      for (const auto& [edge, t] : pairs) {
+        Vec3 plain{}, reused{};
+        const int x = kernels.Kernel12(edge, t, true, plain);
+        EXPECT_EQ(shared.Kernel12(edge, t, reused), x) << "edge " << edge << " tri " << t;
+        if (x == 0) continue;
+        ++hits;
+        EXPECT_EQ(std::memcmp(&plain, &reused, sizeof plain), 0) << "edge " << edge << " tri " << t;
+      }
+    }
+  }
+  EXPECT_GT(hits, 0);
 }
 
 }  // namespace
