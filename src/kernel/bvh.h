@@ -55,6 +55,15 @@ class Bvh {
     Traverse([&](const Box3& b) { return b.Overlaps(query); }, f);
   }
 
+  // Those of them for which keep(box) also holds, where keep is also asked
+  // of the nodes' boxes (so keep must hold for a node's box wherever it
+  // holds for the box of an item under it): the same items in the same
+  // order as ForEachOverlap gives, less those keep turns down.
+  template <class Keep, class F>
+  void ForEachOverlapKept(const Box3& query, Keep&& keep, F&& f) const {
+    Traverse([&](const Box3& b) { return b.Overlaps(query) && keep(b); }, f);
+  }
+
   // Items whose box contains p.
   template <class F>
   void ForEachContaining(Vec3 p, F&& f) const {

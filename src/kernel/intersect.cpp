@@ -1,14 +1,19 @@
 #include "kernel/intersect.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <memory>
+#include <type_traits>
 #include <utility>
-#if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS) || defined(MOS_CHECK_WINDOW)
+#if defined(MOS_CHECK_EDGE_FILTER) || defined(MOS_CHECK_SHARED_KERNELS) || defined(MOS_CHECK_WINDOW) || \
+    defined(MOS_CHECK_SEGMENT_BOX)
 #include <cstdlib>
 #include <cstring>
 #endif
 
 #include "kernel/edge_plane_filter.h"
+#include "kernel/segment_box.h"
 #include "kernel/shared_kernel12.h"
 
 namespace mos::kernel {
@@ -146,8 +151,10 @@ class TriangleTests {
 // Calls queryEdge(he) for every canonical halfedge of edgeMesh whose box
 // may meet a triangle of triMesh, in halfedge order; the broad phase and
 // CandidatePairs share it, so they see the same edges in the same order.
+// (Always inlined: its loops stay in the caller, as when it had one.)
 template <typename QueryEdge>
-void ForEachEdgeNear(const BoolOperand& edgeMesh, const BoolOperand& triMesh, QueryEdge&& queryEdge) {
+[[gnu::always_inline]] inline void ForEachEdgeNear(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
+                                                   QueryEdge&& queryEdge) {
   const BoolMeshView ev = edgeMesh.View();
   const Box3& other = triMesh.triBvh.RootBox();
   if (edgeMesh.windowed) {
@@ -183,10 +190,97 @@ void ForEachEdgeNear(const BoolOperand& edgeMesh, const BoolOperand& triMesh, Qu
   }
 }
 
+#ifdef MOS_CHECK_SEGMENT_BOX
+// Verification builds: the query kept by the edge's line gives the plain
+// query's triangles in the same order, less some that the exact kernel
+// finds no hit with.
+void CheckSegmentBoxQuery(const BoolKernels& kernels, const Bvh& bvh, const Box3& box,
+                          const SegmentBoxSeparation& line, int he, bool forward) {
+  std::vector<int> kept, all;
+  bvh.ForEachOverlapKept(box, [&](const Box3& nodeBox) { return !line.Apart(nodeBox); },
+                         [&](int t) { kept.push_back(t); });
+  bvh.ForEachOverlap(box, [&](int t) { all.push_back(t); });
+  size_t k = 0;
+  for (const int t : all) {
+    if (k < kept.size() && kept[k] == t) {
+      ++k;
+      continue;
+    }
+    Vec3 unused{};
+    if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
+  }
+  if (k != kept.size()) std::abort();
+}
+#endif
+
+// Second-longest side of a box (NaN: not above any bound).
+inline double SecondSide(const Box3& b) {
+  const double x = b.max.x - b.min.x, y = b.max.y - b.min.y, z = b.max.z - b.min.z;
+  return std::max(std::min(x, y), std::min(std::max(x, y), z));
+}
+
+// The items of `bvh` (numItems: the largest item id + 1 at most) whose
+// boxes meet `other` and span more than minSpan along two axes, as flags
+// by item, or null when there is none (the usual case: an edge whose
+// triangle's box misses the other mesh's box has no candidate). A walk of
+// the tree into the nodes whose boxes are that long (a box holds its
+// items' boxes, so its second side is at least theirs). Kept per thread.
+const std::vector<char>* LongItems(const Bvh& bvh, int numItems, const Box3& other, double minSpan) {
+  thread_local std::vector<char> flags;
+  bool any = false;
+  bvh.ForEachOverlapKept(
+      other, [&](const Box3& box) { return SecondSide(box) > minSpan; },
+      [&](int item) {
+        if (!any) flags.assign(static_cast<size_t>(numItems), 0);
+        any = true;
+        flags[static_cast<size_t>(item)] = 1;
+      });
+  return any ? &flags : nullptr;
+}
+
+// For a long edge a-b: calls f(t) for the tree's triangles whose boxes
+// meet the edge's box and are not clearly apart from the edge's line (a
+// long edge's box meets many triangles' boxes far from the edge; the boxes
+// the line test turns down hold no triangle the edge meets:
+// SegmentBoxSeparation). False, having called nothing, where the line test
+// does not apply. (Out of line, its box and line its own: the common walk
+// in the broad phase's loop stays as GCC made it without.)
+template <class F>
+[[gnu::noinline]] bool WalkKeptByLine(const BoolKernels& kernels, const Bvh& bvh, int he, bool forward, Vec3 a,
+                                      Vec3 b, double treeScale, double minSpan, F& f) {
+  Box3 box;
+  box.Include(a);
+  box.Include(b);
+  if (!box.Overlaps(bvh.RootBox())) return true;  // no candidate (the plain walk stops at the root)
+  SegmentBoxSeparation line;
+  if (!line.Init(a, b, std::max({treeScale, MaxAbs3(a), MaxAbs3(b)}), minSpan)) return false;
+#ifdef MOS_CHECK_SEGMENT_BOX
+  CheckSegmentBoxQuery(kernels, bvh, box, line, he, forward);
+#else
+  (void)kernels, (void)he, (void)forward;
+#endif
+  bvh.ForEachOverlapKept(box, [&](const Box3& nodeBox) { return !line.Apart(nodeBox); }, f);
+  return true;
+}
+
+// ForEachEdgeNear, not inlined (a second copy inlined in CandidatePairs
+// keeps GCC from inlining the first, the common one).
+template <typename QueryEdge>
+[[gnu::noinline]] void ForEachEdgeNearOutOfLine(const BoolOperand& edgeMesh, const BoolOperand& triMesh,
+                                                QueryEdge&& queryEdge) {
+  ForEachEdgeNear(edgeMesh, triMesh, queryEdge);
+}
+
+// The line test is asked for edges that span more than this many times
+// the tree's typical triangle size along two axes.
+constexpr double kSpanFactor = 2.5;
+
 // The broad phase's pairs (BroadPhaseEdgeTri, same order) without those
 // the plane tests find clearly apart: each edge's ends and sizes once,
 // each triangle's plane once (TriangleTests), then a few products per
 // pair; what those leave undecided goes to EdgeClearlyMissesTriangle.
+// Long edges walk the tree with the line test (WalkKeptByLine) as well:
+// the pairs it turns down have no kernel hit, the rest keep their order.
 void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, const BoolOperand& triMesh,
                     bool forward, std::vector<std::pair<int, int>>& pairs) {
   const BoolMeshView ev = edgeMesh.View();
@@ -215,14 +309,27 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
     const bool up = aboveAtTies(tv[0]);
     return aboveAtTies(tv[1]) == up && aboveAtTies(tv[2]) == up;
   };
-  auto queryEdge = [&](int he) {
+  const double treeScale = std::max(MaxAbs3(triBvh.RootBox().min), MaxAbs3(triBvh.RootBox().max));
+  // About the size of the tree's triangles: the edge's line is tested only
+  // in projections where the edge spans more than this along both axes.
+  // (A NaN coordinate: a box need not hold its parts' boxes; never tested.)
+  const double minSpan = !triMesh.noNan ? std::numeric_limits<double>::infinity()
+                                        : kSpanFactor * MaxAbs3(triBvh.RootBox().max - triBvh.RootBox().min) /
+                                              std::sqrt(std::max(1.0, double(triBvh.NumItems())));
+  // Edges long enough for the line test lie on triangles whose boxes span
+  // more than minSpan along two axes: those of the edge mesh's tree (it
+  // holds every triangle whose edges are asked about) are marked first;
+  // most meshes have none.
+  const std::vector<char>* longTri = nullptr;
+  if (minSpan < std::numeric_limits<double>::infinity())
+    longTri = LongItems(edgeMesh.triBvh, edgeMesh.NumTri(), triBvh.RootBox(), minSpan);
+  // withLine: std::true_type for a long edge (an instantiation of its own:
+  // the common one stays as lean as without the line test).
+  auto queryEdgeWith = [&](int he, auto withLine) {
     const Vec3 a = edgeMesh.pos[ev.Start(he)], b = edgeMesh.pos[ev.End(he)];
     double bigEdge = 0, extent = 0;  // at the first candidate (most edges have none)
     bool sized = false;
-    Box3 box;
-    box.Include(a);
-    box.Include(b);
-    triBvh.ForEachOverlap(box, [&](int t) {
+    auto candidate = [&](int t) {
       if (!sized) {
         sized = true;
         bigEdge = std::max(MaxAbs3(a), MaxAbs3(b));
@@ -254,9 +361,27 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
         return;
       }
       pairs.emplace_back(he, t);
-    });
+    };
+    if constexpr (decltype(withLine)::value) {
+      if (WalkKeptByLine(kernels, triBvh, he, forward, a, b, treeScale, minSpan, candidate)) return;
+    }
+    Box3 box;
+    box.Include(a);
+    box.Include(b);
+    triBvh.ForEachOverlap(box, candidate);
   };
-  ForEachEdgeNear(edgeMesh, triMesh, queryEdge);
+  auto queryEdge = [&](int he) { queryEdgeWith(he, std::false_type{}); };
+  if (!longTri) {
+    ForEachEdgeNear(edgeMesh, triMesh, queryEdge);
+    return;
+  }
+  ForEachEdgeNearOutOfLine(edgeMesh, triMesh, [&](int he) {
+    if ((*longTri)[static_cast<unsigned>(he) / 3] &&
+        SegmentBoxSeparation::Worth(edgeMesh.pos[ev.Start(he)], edgeMesh.pos[ev.End(he)], minSpan))
+      queryEdgeWith(he, std::true_type{});
+    else
+      queryEdge(he);
+  });
 }
 
 // The pairs' kernels in `order`, the hits into `found` (pair index, hit).

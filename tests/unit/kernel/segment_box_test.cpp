@@ -1,0 +1,182 @@
+// The broad phase's segment/box test (SegmentBoxSeparation): a box it finds
+// apart is clearly apart from the segment (checked in long double), and no
+// triangle whose box it finds apart from an edge gets a hit from the exact
+// edge/triangle kernel; on long cap edges it turns most boxes down.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "kernel/assemble.h"
+#include "kernel/boolean.h"
+#include "kernel/boolean_operand.h"
+#include "kernel/edge_plane_filter.h"
+#include "kernel/intersect.h"
+#include "kernel/mesh_primitives.h"
+#include "kernel/mesh_transform.h"
+#include "kernel/predicates.h"
+#include "kernel/segment_box.h"
+
+namespace mos::kernel {
+namespace {
+
+double Scale(const Vec3& a, const Vec3& b, const Box3& box) {
+  return std::max({MaxAbs3(a), MaxAbs3(b), MaxAbs3(box.min), MaxAbs3(box.max)});
+}
+
+bool ApartOf(const Vec3& a, const Vec3& b, const Box3& box, double minSpan = 0) {
+  SegmentBoxSeparation line;
+  return line.Init(a, b, Scale(a, b, box), minSpan) && line.Apart(box);
+}
+
+// In long double: some projection along an axis has the box's four
+// corners strictly on one side of the segment's line, more than `gap` away.
+bool ClearlyApartLong(const Vec3& a, const Vec3& b, const Box3& box, double gap) {
+  for (int k = 0; k < 3; ++k) {
+    const int u = (k + 1) % 3, v = (k + 2) % 3;
+    const long double du = (long double)b[u] - a[u], dv = (long double)b[v] - a[v];
+    const long double len = std::sqrt(du * du + dv * dv);
+    if (len == 0) continue;
+    int pos = 0, neg = 0;
+    for (int c = 0; c < 4; ++c) {
+      const long double pu = (c & 1) ? box.max[u] : box.min[u], pv = (c & 2) ? box.max[v] : box.min[v];
+      const long double f = (du * (pv - a[v]) - dv * (pu - a[u])) / len;
+      pos += f > gap;
+      neg += f < -gap;
+    }
+    if (pos == 4 || neg == 4) return true;
+  }
+  return false;
+}
+
+TEST(SegmentBoxSeparation, ClearCases) {
+  const Box3 box{{0, 0, 0}, {1, 1, 1}};
+  EXPECT_TRUE(ApartOf({3, 0, 0.5}, {0, 3, 0.5}, box));       // passes the far corner at a distance
+  EXPECT_FALSE(ApartOf({2, 0, 0.5}, {0, 2, 0.5}, box));      // through the corner (1, 1)
+  EXPECT_FALSE(ApartOf({2 + 1e-12, 0, 0.5}, {0, 2, 0.5}, box));  // a hair off it: left to the kernels
+  EXPECT_FALSE(ApartOf({-1, 0.5, 0.5}, {2, 0.5, 0.5}, box));     // through the box (parallel to x)
+  EXPECT_FALSE(ApartOf({-1, -1, -1}, {2, 2, 2}, box));           // the diagonal
+  EXPECT_TRUE(ApartOf({-1, 0, 3}, {3, 0, -1}, {{1.5, -1, 1.5}, {2, 1, 2}}));  // in the x-z projection
+  // An edge along an axis: only the box test can tell (never "apart").
+  EXPECT_FALSE(ApartOf({5, 5, -1}, {5, 5, 1}, box));
+  // Spans under minSpan are not tested.
+  EXPECT_TRUE(ApartOf({3, 0, 0.5}, {0, 3, 0.5}, box, 2.9));
+  EXPECT_FALSE(ApartOf({3, 0, 0.5}, {0, 3, 0.5}, box, 3.1));
+  // Non-finite input is never apart.
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::nan("");
+  EXPECT_FALSE(ApartOf({3, 0, 0.5}, {0, inf, 0.5}, box));
+  EXPECT_FALSE(ApartOf({3, 0, 0.5}, {0, nan, 0.5}, box));
+  EXPECT_FALSE(ApartOf({3, 0, 0.5}, {0, 3, 0.5}, {{nan, 0, 0}, {1, 1, 1}}));
+}
+
+TEST(SegmentBoxSeparation, ApartOnlyWhenClearlyApart) {
+  std::mt19937 rng(20261128);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  const double scales[] = {1, 1e-3, 1e3, 1e8};
+  int apart = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const double s = scales[i % 4];
+    Vec3 a{unit(rng) * s, unit(rng) * s, unit(rng) * s}, b{unit(rng) * s, unit(rng) * s, unit(rng) * s};
+    if (i % 5 == 0) b.z = a.z;  // flat, like a cap edge
+    Box3 box;
+    const Vec3 c{unit(rng) * s, unit(rng) * s, unit(rng) * s};
+    const double r = std::fabs(unit(rng)) * s * 0.3;
+    box.Include(c - Vec3{r, r * std::fabs(unit(rng)), r});
+    box.Include(c + Vec3{r * std::fabs(unit(rng)), r, r});
+    if (i % 7 == 0) {  // a box corner on the segment (up to rounding)
+      const double t = std::fabs(unit(rng));
+      box.max = a + (b - a) * t;
+      box.min = box.max - Vec3{r, r, r};
+    }
+    if (!ApartOf(a, b, box)) continue;
+    ++apart;
+    ASSERT_TRUE(ClearlyApartLong(a, b, box, 5e-7 * Scale(a, b, box))) << i;
+  }
+  EXPECT_GT(apart, 10000);
+}
+
+// Every pair of the broad phase whose triangle box the line test finds
+// apart from the edge gets no hit from Kernel12 (both directions, both
+// perturbation signs). Returns {apart, pairs}.
+std::pair<int, int> CheckPairs(const Mesh& a, const Mesh& b) {
+  const BoolOperand p = PrepareOperand(a), q = PrepareOperand(b);
+  int apart = 0, total = 0;
+  for (OpType op : {OpType::kUnion, OpType::kDifference}) {
+    const BoolRoles roles = RolesFor(op, false);
+    const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
+    for (bool forward : {true, false}) {
+      const BoolOperand& em = forward ? p : q;
+      const BoolOperand& tm = forward ? q : p;
+      std::vector<std::pair<int, int>> pairs;
+      BroadPhaseEdgeTri(em, tm, pairs);
+      const BoolMeshView ev = em.View();
+      const double treeScale = std::max(MaxAbs3(tm.triBvh.RootBox().min), MaxAbs3(tm.triBvh.RootBox().max));
+      for (const auto& [he, t] : pairs) {
+        ++total;
+        const Vec3 ea = em.pos[ev.Start(he)], eb = em.pos[ev.End(he)];
+        SegmentBoxSeparation line;
+        if (!line.Init(ea, eb, std::max({treeScale, MaxAbs3(ea), MaxAbs3(eb)}), 0)) continue;
+        Box3 tb;
+        for (int c : tm.tri[t]) tb.Include(tm.pos[c]);
+        if (!line.Apart(tb)) continue;
+        ++apart;
+        Vec3 point{};
+        EXPECT_EQ(kernels.Kernel12(he, t, forward, point), 0) << "edge " << he << " tri " << t;
+      }
+    }
+  }
+  return {apart, total};
+}
+
+Mesh Moved(Mesh m, Vec3 axis, double degrees, Vec3 shift) {
+  TransformMesh(m, Affine3::Rotation(axis, degrees));
+  TransformMesh(m, Affine3::Translation(shift));
+  return m;
+}
+
+TEST(SegmentBoxSeparation, NeverTurnsDownAKernelHitOnRandomPairs) {
+  std::mt19937 rng(20261128);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  const double offsets[] = {0, 1e-9, 1e-7, 0.5, 1, 2.5};
+  const double angles[] = {0, 90, 45, 30, 1e-6, 180, 17.3};
+  int apart = 0, total = 0;
+  for (int i = 0; i < 120; ++i) {
+    Mesh shapes[2];
+    for (Mesh& s : shapes) {
+      switch (rng() % 4) {
+        case 0: s = MakeBox({0, 0, 0}, {double(1 + rng() % 4), double(1 + rng() % 3), double(1 + rng() % 5)}); break;
+        case 1: s = MakeUvSphere({0, 0, 0}, 1 + rng() % 3, 6 + static_cast<int>(rng() % 30)); break;
+        case 2: s = MakeCylinder({0, 0, -1}, 1 + rng() % 2, rng() % 3, 3, 5 + static_cast<int>(rng() % 60)); break;
+        default: s = MakeTetrahedron({0, 0, 0}, {3, 0, 0}, {0, 3, 0}, {0, 0, 3}); break;
+      }
+    }
+    const Vec3 axis = Normalized(Vec3{unit(rng), unit(rng), unit(rng) + 2});
+    const Vec3 shift{offsets[rng() % 6], offsets[rng() % 6] * (rng() % 2 ? 1 : -1), offsets[rng() % 6]};
+    const auto [s, t] = CheckPairs(shapes[0], Moved(shapes[1], axis, angles[rng() % 7], shift));
+    apart += s;
+    total += t;
+  }
+  EXPECT_GT(apart, total / 20);  // the test exercises the line test
+}
+
+TEST(SegmentBoxSeparation, TurnsDownMostBoxesOfLongCapEdges) {
+  // A plate whose top and bottom are long triangles between holes, and a
+  // row of cylinders through it (robot_arm's links).
+  Mesh plate = MakeBox({0, 0, 0}, {60, 20, 4});
+  Mesh cutters;
+  for (int i = 0; i < 5; ++i) AppendMesh(cutters, MakeCylinder({6.0 + 12 * i, 10, -1}, 3, 3, 6, 32));
+  const Mesh holed = Boolean(plate, cutters, OpType::kDifference, nullptr);
+  ASSERT_GT(holed.NumTri(), 100);
+  Mesh more;
+  for (int i = 0; i < 4; ++i) AppendMesh(more, MakeCylinder({12.0 + 12 * i, 10, -1}, 2, 2, 6, 24));
+  const auto [apart, total] = CheckPairs(holed, more);
+  EXPECT_GT(total, 0);
+  EXPECT_GT(apart, total / 3);
+}
+
+}  // namespace
+}  // namespace mos::kernel
