@@ -310,6 +310,20 @@ class Booleans {
     bool tryPlanes = op == CombineOp::kUnion;
     for (size_t k = next; k < n; ++k) {
       Mesh other = Take(order[k]);
+      // The prefix this step makes (stored below) may be made by another
+      // thread right now (the same first operands in a sibling subtree):
+      // then it is waited for and taken from the cache. Not for unions: a
+      // step taken from the cache leaves tryPlanes as it was, so the later
+      // steps could depend on which thread made the prefix.
+      const bool claimable = keyed_ && k + 1 < n && op != CombineOp::kUnion && ctx_.claims;
+      ClaimGuard claim(claimable ? ctx_.claims : nullptr);
+      if (claimable) {
+        if (std::optional<Mesh> made = FindOrClaimPrefix(op, order, k + 1, claim)) {
+          acc = std::move(*made);
+          ++ctx_.stats->prefixHits;
+          continue;
+        }
+      }
       // A union member whose box touches no earlier member's box is apart
       // from all of them: appended (the box of their union would often
       // touch it, e.g. parts in a grid).
@@ -338,6 +352,22 @@ class Booleans {
               acc, false);
     }
     return acc;
+  }
+
+  // The first `len` operands of `order` from the cache, waiting while
+  // another thread makes them; none: `claim` holds the claim to make them.
+  std::optional<Mesh> FindOrClaimPrefix(CombineOp op, const std::vector<size_t>& order, size_t len,
+                                        ClaimGuard& claim) {
+    const std::vector<size_t> prefix(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(len));
+    const std::vector<size_t> keyOrder = SetKeyOrder(SetOpOf(op), digests_, prefix, prefix[0]);
+    NodeKey key;
+    key.bytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
+    key.digest = DigestOf(key.bytes);
+    for (;;) {
+      const bool claimed = claim.ClaimOrWait(key.digest);
+      if (std::optional<Mesh> hit = Find(key, keyOrder)) return hit;
+      if (claimed) return std::nullopt;
+    }
   }
 
   std::vector<BooleanOperand>& ops_;

@@ -27,6 +27,7 @@
 #include "geom/geometry_cache.h"
 #include "geom/geometry_evaluator.h"
 #include "geom/node_key.h"
+#include "geom/evaluation_claims.h"
 #include "geom/sibling_set.h"
 
 namespace mos::geom {
@@ -41,6 +42,9 @@ struct CachedBooleanContext {
   GeometryCache* cache = nullptr;  // null: no partial results
   GeometryStats* stats = nullptr;
   uint64_t position = 0;           // the node's place in the tree (a hash of its path)
+  // With sibling subtrees on threads: the partial results being made now,
+  // so two threads do not make the same one (null: a serial render).
+  EvaluationClaims* claims = nullptr;
   CombineContext combine;          // limits, warnings, spans
 };
 

@@ -6,9 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <condition_variable>
 #include <mutex>
-#include <unordered_set>
 #include <map>
 #include <string>
 #include <utility>
@@ -18,6 +16,7 @@
 #include "geom/clipper_grid.h"
 #include "geom/clipper_order.h"
 #include "geom/combine.h"
+#include "geom/evaluation_claims.h"
 #include "geom/extrude.h"
 #include "geom/grid_snap.h"
 #include "geom/flat_union.h"
@@ -84,17 +83,10 @@ void AddStats(const GeometryStats& from, GeometryStats& to) {
 // because sibling subtrees may render on several threads.
 struct SharedMemos {
   explicit SharedMemos(int maxDepth) : keys(maxDepth), surely2d(maxDepth) {}
-  std::mutex mutex;  // guards keys, surely2d and evaluating
+  std::mutex mutex;  // guards keys and surely2d
   NodeKeys keys;
   Surely2dNodes surely2d;
-  // Cacheable subtrees some renderer is evaluating now: another renderer
-  // that meets the same subtree (a module used in two sibling subtrees on
-  // different threads) waits for it and takes it from the cache, as the
-  // serial render would, instead of evaluating it again. A renderer waits
-  // only for a subtree strictly inside the one it is evaluating, so no two
-  // wait for each other.
-  std::unordered_set<NodeDigest, NodeDigestHash> evaluating;
-  std::condition_variable evaluated;
+  EvaluationClaims claims;  // used when threads > 1
   SubtreeWork work;  // thread-safe itself
   int threads = 1;   // at most, for sibling subtrees
 };
@@ -196,10 +188,8 @@ class Renderer {
     const Clock::time_point lookupStart = Clock::now();
     out_.stats.keySeconds += std::chrono::duration<double>(lookupStart - keyStart).count();
     if (!key) return Evaluate(node, depth, nodeId);
-    std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(*key);
-    EvaluationClaim claim(memos_);
-    while (!hit && memos_.threads > 1 && !claim.ClaimOrWait(key->digest))
-      hit = options_.cache->Find(*key);
+    ClaimGuard claim(Claims());
+    std::shared_ptr<const CachedGeometry> hit = FindOrClaim(*key, claim);
     if (hit && depth + hit->height <= maxDepth_) {
       ++out_.stats.cacheHits;
       Geometry g = Replay(*hit, nodeId);
@@ -227,38 +217,18 @@ class Renderer {
     return g;
   }
 
-  // SharedMemos::evaluating for one subtree, released when it goes.
-  class EvaluationClaim {
-   public:
-    explicit EvaluationClaim(SharedMemos& memos) : memos_(memos) {}
-    EvaluationClaim(const EvaluationClaim&) = delete;
-    EvaluationClaim& operator=(const EvaluationClaim&) = delete;
-    // True: this renderer evaluates `digest` now. False: another one was,
-    // and has finished (look in the cache again).
-    bool ClaimOrWait(const NodeDigest& digest) {
-      std::unique_lock<std::mutex> lock(memos_.mutex);
-      if (memos_.evaluating.insert(digest).second) {
-        claimed_ = true;
-        digest_ = digest;
-        return true;
-      }
-      memos_.evaluated.wait(lock, [&] { return memos_.evaluating.count(digest) == 0; });
-      return false;
+  // The cache entry for `key`; with threads, waiting while another thread
+  // makes it. When there is none, `claim` holds the claim to make it here.
+  std::shared_ptr<const CachedGeometry> FindOrClaim(const NodeKey& key, ClaimGuard& claim) {
+    std::shared_ptr<const CachedGeometry> hit = options_.cache->Find(key);
+    if (!Claims()) return hit;
+    while (!hit) {
+      const bool claimed = claim.ClaimOrWait(key.digest);
+      hit = options_.cache->Find(key);  // stored meanwhile, or by the thread waited for
+      if (claimed) break;
     }
-    ~EvaluationClaim() {
-      if (!claimed_) return;
-      {
-        std::lock_guard<std::mutex> lock(memos_.mutex);
-        memos_.evaluating.erase(digest_);
-      }
-      memos_.evaluated.notify_all();
-    }
-
-   private:
-    SharedMemos& memos_;
-    bool claimed_ = false;
-    NodeDigest digest_;
-  };
+    return hit;
+  }
 
   static double Since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -596,6 +566,7 @@ class Renderer {
     ctx.cache = options_.cache;
     ctx.stats = &out_.stats;
     ctx.position = position_;
+    ctx.claims = Claims();
     ctx.combine = Context(0, std::move(spans));
     return CachedBoolean(std::move(operands), op, ctx);
   }
@@ -1000,6 +971,9 @@ class Renderer {
 
   // A key stays where it is once made (the map's nodes do not move), so the
   // pointer outlives the lock.
+  // The render's claims when sibling subtrees may run on threads, else null.
+  EvaluationClaims* Claims() { return memos_.threads > 1 ? &memos_.claims : nullptr; }
+
   const NodeKey* FindKey(const Node& node) {
     if (memos_.threads <= 1) return memos_.keys.Find(node);  // no other thread
     std::lock_guard<std::mutex> lock(memos_.mutex);

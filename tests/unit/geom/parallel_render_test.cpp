@@ -92,6 +92,25 @@ TEST(ParallelRender, NonConvexMinkowskiOfARepeatedSubtree) {
       "erode(1,$fn=12) object();");
 }
 
+// A subtree or a first step of a difference met on two threads at once is
+// made once: the other thread waits and takes it from the cache.
+TEST(ParallelRender, RepeatedSubtreesAreMadeOnce) {
+  const eval::EvalResult tree = testing::Tree(
+      "module m() difference() { cube(10, center=true); sphere(6, $fn=24); }"
+      "m(); translate([20,0,0]) m(); translate([40,0,0]) m();"
+      "for (i = [0:5]) translate([i*25,40,0]) difference() { sphere(10, $fn=24); sphere(8, $fn=24);"
+      "  rotate([0,90,0]) cylinder(r=2+i/4, h=30, center=true, $fn=12); }");
+  ASSERT_TRUE(tree.root);
+  GeometryCache serialCache, threadedCache;
+  const RenderResult serial = RenderTree(tree, 1, &serialCache);
+  const RenderResult threaded = RenderTree(tree, 4, &threadedCache);
+  testing::ExpectSameResult(serial, threaded);
+  EXPECT_GT(serial.stats.prefixHits, 0u);
+  EXPECT_EQ(serial.stats.cacheStores, threaded.stats.cacheStores);
+  EXPECT_EQ(serial.stats.prefixStores, threaded.stats.prefixStores);
+  if (kernel::AvailableThreads() > 1) EXPECT_GT(threaded.stats.threadedNodes, 0u);
+}
+
 TEST(ParallelRender, WarningsKeepTheirOrder) {
   // Each sibling warns (an open polyhedron; 2D mixed with 3D).
   ExpectThreadsChangeNothing(
