@@ -87,8 +87,9 @@ struct SharedMemos {
   NodeKeys keys;
   Surely2dNodes surely2d;
   EvaluationClaims claims;  // used when threads > 1
-  SubtreeWork work;  // thread-safe itself
+  SubtreeWork work;  // thread-safe itself; used when the tree has text()
   int threads = 1;   // at most, for sibling subtrees
+  bool hasText = false;
 };
 
 class Renderer {
@@ -439,9 +440,15 @@ class Renderer {
     int large = 0;
     for (const auto& child : node.children) {
       if (!child || child->background) continue;
-      const double work = memos_.work.Of(*child);
-      if (work < 0) return false;
-      if (work >= options_.parallelMinFacets) ++large;
+      if (memos_.hasText) {  // the memo knows which subtrees hold text()
+        const double work = memos_.work.Of(*child);
+        if (work < 0) return false;
+        if (work >= options_.parallelMinFacets) ++large;
+      } else if (options_.parallelMinFacets <= 0 ||
+                 SubtreeWork::AtLeast(*child, options_.parallelMinFacets)) {
+        ++large;
+      }
+      if (large >= 2 && !memos_.hasText) return true;
     }
     return large >= 2;
   }
@@ -1000,10 +1007,16 @@ class Renderer {
 RenderResult RenderNodeTree(const eval::Node& root, const RenderOptions& options) {
   RenderResult out;
   SharedMemos memos(options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth);
-  memos.threads = options.threads == 1 ? 1 : kernel::AvailableThreads();
-  if (options.threads > 1) memos.threads = std::min(memos.threads, options.threads);
-  if (memos.threads > 1 && SubtreeWork::FacetsBelow(root) < 2 * options.parallelMinFacets)
-    memos.threads = 1;  // no two siblings can be large enough
+  if (options.threads != 1) {
+    const SubtreeWork::TreeFacts facts = SubtreeWork::FactsOf(root);
+    // Under twice the threshold no two siblings can be large enough (and
+    // the machine's thread count is not even asked).
+    if (facts.facets >= 2 * options.parallelMinFacets) {
+      memos.threads = kernel::AvailableThreads();
+      if (options.threads > 1) memos.threads = std::min(memos.threads, options.threads);
+      memos.hasText = facts.hasText;
+    }
+  }
   Renderer renderer(options, out, memos);
   out.geometry = renderer.Visit(root, 0);
   if (renderer.CancelledAtEnd()) out.geometry = {};

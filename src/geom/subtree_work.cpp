@@ -1,6 +1,7 @@
 #include "geom/subtree_work.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "geom/tessellation.h"
 
@@ -22,14 +23,23 @@ int Fragments(double r, const eval::Fragments& f) {
 
 double SubtreeWork::Of(const eval::Node& node) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const Estimate e = Compute(node, 0, this);
+  const Estimate e = Compute(node, 0, this, std::numeric_limits<double>::infinity());
   if (e.pinned) return -1;
   return e.work ? e.facets : 0;
 }
 
-double SubtreeWork::FacetsBelow(const eval::Node& root) { return Compute(root, 0, nullptr).facets; }
+bool SubtreeWork::AtLeast(const eval::Node& node, double minFacets) {
+  const Estimate e = Compute(node, 0, nullptr, minFacets);
+  return e.work && e.facets >= minFacets;
+}
 
-SubtreeWork::Estimate SubtreeWork::Compute(const eval::Node& node, int depth, SubtreeWork* memo) {
+SubtreeWork::TreeFacts SubtreeWork::FactsOf(const eval::Node& root) {
+  const Estimate e = Compute(root, 0, nullptr, std::numeric_limits<double>::infinity());
+  return {e.facets, e.pinned};
+}
+
+SubtreeWork::Estimate SubtreeWork::Compute(const eval::Node& node, int depth, SubtreeWork* memo,
+                                           double stopAt) {
   if (memo) {
     auto found = memo->known_.find(&node);
     if (found != memo->known_.end()) return found->second;
@@ -39,11 +49,12 @@ SubtreeWork::Estimate SubtreeWork::Compute(const eval::Node& node, int depth, Su
   if (depth < kMaxDepth) {
     for (const auto& child : node.children) {
       if (!child || child->background) continue;
-      const Estimate c = Compute(*child, depth + 1, memo);
+      const Estimate c = Compute(*child, depth + 1, memo, stopAt);
       e.facets += c.facets;
       e.work = e.work || c.work;
       e.pinned = e.pinned || c.pinned;
       ++children;
+      if (e.work && e.facets >= stopAt) return e;  // (never with a memo: stopAt is infinite)
     }
   }
   switch (node.kind) {

@@ -19,10 +19,17 @@ class SubtreeWork {
   // stay on the render's own thread (text(): the font libraries are not
   // thread-safe). Thread-safe.
   double Of(const eval::Node& node);
-  // The facets of the whole tree without remembering anything: a tree under
-  // twice the threshold cannot hold two large siblings, and this is far
-  // cheaper than Of's memo for the many small models.
-  static double FacetsBelow(const eval::Node& root);
+  // Without a memo (cheaper where no text() is anywhere in the tree, which
+  // the memo is only needed for): whether Of(node) >= minFacets > 0, the
+  // walk stopping as soon as it knows (the estimate only grows upwards).
+  static bool AtLeast(const eval::Node& node, double minFacets);
+  struct TreeFacts {
+    double facets = 0;     // the whole tree's facets (work or not)
+    bool hasText = false;  // some text() node
+  };
+  // One walk of the whole tree: a tree under twice the threshold cannot
+  // hold two large siblings.
+  static TreeFacts FactsOf(const eval::Node& root);
 
  private:
   struct Estimate {
@@ -30,7 +37,8 @@ class SubtreeWork {
     bool work = false;  // some kernel operation below
     bool pinned = false;
   };
-  static Estimate Compute(const eval::Node& node, int depth, SubtreeWork* memo);
+  // `stopAt`: return (a lower bound) once facets >= stopAt and work is known.
+  static Estimate Compute(const eval::Node& node, int depth, SubtreeWork* memo, double stopAt);
   std::mutex mutex_;
   std::unordered_map<const eval::Node*, Estimate> known_;
 };
