@@ -111,6 +111,25 @@ TEST(ParallelRender, RepeatedSubtreesAreMadeOnce) {
   if (kernel::AvailableThreads() > 1) EXPECT_GT(threaded.stats.threadedNodes, 0u);
 }
 
+// text() stays on the render's thread (the font libraries are not
+// thread-safe): a node with a text() subtree does not use threads.
+TEST(ParallelRender, TextStaysOnTheRenderThread) {
+  const eval::EvalResult tree = testing::Tree(
+      "linear_extrude(2) text(\"O\");"
+      "translate([20,0,0]) difference() { sphere(10, $fn=24); cylinder(r=3, h=30, center=true, $fn=16); }");
+  ASSERT_TRUE(tree.root);
+  const RenderResult serial = RenderTree(tree, 1, nullptr);
+  const RenderResult threaded = RenderTree(tree, 4, nullptr);
+  testing::ExpectSameResult(serial, threaded);
+  // Only the root has siblings besides the difference (whose children may
+  // use threads): the root must not.
+  const eval::EvalResult noText = testing::Tree(
+      "linear_extrude(2) square(5);"
+      "translate([20,0,0]) difference() { sphere(10, $fn=24); cylinder(r=3, h=30, center=true, $fn=16); }");
+  const RenderResult plain = RenderTree(noText, 4, nullptr);
+  if (kernel::AvailableThreads() > 1) EXPECT_EQ(threaded.stats.threadedNodes + 1, plain.stats.threadedNodes);
+}
+
 TEST(ParallelRender, WarningsKeepTheirOrder) {
   // Each sibling warns (an open polyhedron; 2D mixed with 3D).
   ExpectThreadsChangeNothing(
