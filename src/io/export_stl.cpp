@@ -44,16 +44,6 @@ struct PrintedVec {
     text[size++] = ' ';
     size += memo.Format(v.z, text + size, read[2]);
   }
-  // Text only (`read` left unset), for normals: nothing reads them back.
-  static PrintedVec TextOnly(Vec3 v) {
-    PrintedVec p;
-    p.size = FormatG6(v.x, p.text);
-    p.text[p.size++] = ' ';
-    p.size += FormatG6(v.y, p.text + p.size);
-    p.text[p.size++] = ' ';
-    p.size += FormatG6(v.z, p.text + p.size);
-    return p;
-  }
   Vec3 Read() const { return {read[0], read[1], read[2]}; }
   // The first `size` bytes of the texts, compared 8 at a time in place (the
   // bytes after them are scratch: the last word is masked); a memcmp call
@@ -106,6 +96,8 @@ class BlockWriter {
     std::memcpy(buf_.get() + used_, v.text, sizeof v.text);
     used_ += v.size;
   }
+  // A normal's text, printed in place (nothing reads it back).
+  void Normal(Vec3 n) { used_ += FormatG6Vec3(n.x, n.y, n.z, buf_.get() + used_); }
   // Makes room for one more facet (well under 1 kB, with the full text
   // buffers of its four vectors).
   void Reserve() {
@@ -162,7 +154,7 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     const std::array<Vec3, 3> printed = {a.Read(), b.Read(), d.Read()};
     w.Reserve();
     w.Literal("  facet normal ");
-    w.Vec(PrintedVec::TextOnly(UnitNormal(printed)));
+    w.Normal(UnitNormal(printed));
     w.Literal("\n    outer loop\n      vertex ");
     w.Vec(a);
     w.Literal("\n      vertex ");

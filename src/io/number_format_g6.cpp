@@ -1,5 +1,6 @@
 #include "io/number_format_g6.h"
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -213,6 +214,89 @@ std::size_t FormatG6(double v, char* out) {
   int e;
   if (!Decompose(std::fabs(v), digits, e)) return Fallback(v, out);
   return Print(v < 0, digits, e, out);
+}
+
+namespace {
+
+// FormatG6 for a number of a unit normal's size: the decade by at most four
+// compares (no exponent bits, no table), the same scaling by an exact power
+// of ten, tie test and digits as Decompose's; anything else (|v| < 1e-4 or
+// >= 10, NaN, a near tie, digits that round up to the next decade) goes to
+// FormatG6. For 1e-4 <= |v| < 10 %g prints fixed notation.
+[[gnu::always_inline]] inline std::size_t FormatG6Small(double v, char* out) {
+  const double a = std::fabs(v);
+  double scaled;
+  int e;
+  if (a >= 0.1) {
+    if (a >= 1) {
+      if (!(a < 10)) return FormatG6(v, out);
+      scaled = a * 1e5, e = 0;
+    } else {
+      scaled = a * 1e6, e = -1;
+    }
+  } else if (a >= 0.01) {
+    scaled = a * 1e7, e = -2;
+  } else if (a >= 0.001) {
+    scaled = a * 1e8, e = -3;
+  } else if (a >= 0.0001) {
+    scaled = a * 1e9, e = -4;
+  } else if (a == 0) {
+    const std::size_t n = std::signbit(v) ? 1 : 0;
+    out[0] = '-';
+    out[n] = '0';
+    return n + 1;
+  } else {
+    return FormatG6(v, out);
+  }
+  // scaled >= 1e5: each decade bound above (the double nearest 10^-k) lies
+  // above 10^-k, so a x 10^(5-e) >= 1e5 before rounding; scaled < 1e7 (a
+  // product that rounds up to the next decade ends as d >= 1e6 below).
+  const int64_t whole = static_cast<int64_t>(scaled);
+  const double frac = scaled - static_cast<double>(whole);
+  if (std::fabs(frac - 0.5) < 1e-6) return FormatG6(v, out);
+  const int64_t d = whole + (frac > 0.5 ? 1 : 0);
+  if (d >= 1000000) return FormatG6(v, out);
+  if constexpr (std::endian::native != std::endian::little) {
+    return Print(v < 0, d, e, out);
+  } else {
+    // The six digits as one little-endian word (bytes 0-5; byte 6 is '0',
+    // byte 7 zero); the last significant digit is its highest byte that is
+    // not '0' (the first digit never is).
+    const uint32_t six = static_cast<uint32_t>(d);  // 100000 .. 999999
+    const uint32_t hi = six / 1000, lo = six - hi * 1000;
+    uint32_t hiText, loText;
+    std::memcpy(&hiText, kDigits.triple[hi], 4);
+    std::memcpy(&loText, kDigits.triple[lo], 4);
+    const uint64_t word = (hiText & 0xffffffu) | static_cast<uint64_t>(loText) << 24;
+    const uint64_t nonZero = (word ^ 0x303030303030ull) & 0xffffffffffffull;
+    const int last = (63 - std::countl_zero(nonZero)) >> 3;  // 0 .. 5
+    char* p = out;
+    *p = '-';
+    p += v < 0 ? 1 : 0;
+    if (e == 0) {  // "d" or "d.ddddd"
+      *p = static_cast<char>(word);
+      p[1] = '.';
+      const uint64_t fraction = word >> 8;
+      std::memcpy(p + 2, &fraction, 8);
+      p += last == 0 ? 1 : last + 2;
+    } else {  // "0." and -e-1 zeros, then the digits
+      std::memcpy(p, "0.000000", 8);
+      p += 1 - e;
+      std::memcpy(p, &word, 8);
+      p += last + 1;
+    }
+    return static_cast<std::size_t>(p - out);
+  }
+}
+
+}  // namespace
+
+std::size_t FormatG6Vec3(double x, double y, double z, char* out) {
+  std::size_t n = FormatG6Small(x, out);
+  out[n++] = ' ';
+  n += FormatG6Small(y, out + n);
+  out[n++] = ' ';
+  return n + FormatG6Small(z, out + n);
 }
 
 double RoundG6(double v) {
