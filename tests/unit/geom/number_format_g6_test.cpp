@@ -143,8 +143,9 @@ TEST(NumberFormatG6, PowersOfTenAndNeighbours) {
 namespace mos::io {
 namespace {
 
-// FormatG6Vec3 (a shortcut for 1e-4 <= |v| < 10) against three FormatG6
-// texts and snprintf("%g %g %g"): unit normals, uniform values in [-10, 10],
+// FormatG6Vec3 (inline for 1e-4 <= |v| < 1e6, the shortcut FormatG6 and
+// FormatG6Rounded now also take) against three FormatG6 texts and
+// snprintf("%g %g %g"), RoundG6 against strtod: unit normals, uniform values,
 // every decade bound of the shortcut with its neighbours, decimal ties and
 // their neighbours in each decade, and the values it hands to FormatG6.
 struct Vec3Checker {
@@ -164,7 +165,14 @@ struct Vec3Checker {
                       << " want " << want << " got " << got;
     }
   }
-  void Check(double v) { Check(v, -v, v * 0.5); }
+  void Check(double v) {
+    Check(v, -v, v * 0.5);
+    char text[64];
+    std::snprintf(text, sizeof text, "%g", v);
+    const double want = std::strtod(text, nullptr), got = RoundG6(v);
+    if (std::memcmp(&want, &got, sizeof want) != 0 && !(std::isnan(want) && std::isnan(got)))
+      if (++failures <= 10) ADD_FAILURE() << "RoundG6(" << text << ") " << got;
+  }
 };
 
 TEST(NumberFormatG6Vec3, SameAsFormatG6) {
@@ -184,16 +192,18 @@ TEST(NumberFormatG6Vec3, SameAsFormatG6) {
     const double len = std::sqrt(x * x + y * y + z * z);
     c.Check(x / len, y / len, z / len);
   }
-  std::uniform_real_distribution<double> uniform(-10, 10);
+  std::uniform_real_distribution<double> uniform(-10, 10), wide(-2e6, 2e6);
   for (int i = 0; i < 1000000; ++i) c.Check(uniform(rng), uniform(rng), uniform(rng));
+  for (int i = 0; i < 500000; ++i) c.Check(wide(rng));
   // Each decade of the shortcut: uniform values, decimal ties d.ddddd5 x
   // 10^k and their neighbours.
   std::uniform_real_distribution<double> unit(1, 10);
   std::uniform_int_distribution<int> digits(100000, 999999);
-  const double pow10[] = {1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1};
-  for (int k = -6; k <= 1; ++k) {
-    for (int i = 0; i < 200000; ++i) c.Check(unit(rng) * pow10[k + 6]);
-    for (int i = 0; i < 200000; ++i) {
+  const double pow10[] = {1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0,
+                          1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7};
+  for (int k = -6; k <= 7; ++k) {
+    for (int i = 0; i < 100000; ++i) c.Check(unit(rng) * pow10[k + 6]);
+    for (int i = 0; i < 150000; ++i) {
       const double tie = (digits(rng) * 10 + 5) * (pow10[k + 6] * 1e-6);
       c.Check(tie, std::nextafter(tie, 0.0), std::nextafter(tie, 1e300));
     }
@@ -209,6 +219,7 @@ TEST(NumberFormatG6Vec3, SameAsFormatG6) {
   for (int i = 1000000; i < 10000000; i += 37) {
     c.Check(i / 1048576.0);
     c.Check(std::nextafter(i / 1048576.0, 0.0));
+    c.Check(i / 16.0);
   }
   EXPECT_EQ(c.failures, 0);
 }
