@@ -22,9 +22,13 @@ std::array<Vec3, 3> Corners(const kernel::Mesh& mesh, int t) {
   return {mesh.vertPos[tv[0]], mesh.vertPos[tv[1]], mesh.vertPos[tv[2]]};
 }
 
-Vec3 UnitNormal(const std::array<Vec3, 3>& c) {
-  return kernel::Normalized(kernel::Cross(c[1] - c[0], c[2] - c[0]));
+// Inlined into the ASCII writer's loop (a call passed the corners and the
+// result through the stack: ~25 instructions per facet).
+[[gnu::always_inline]] inline Vec3 UnitNormal(Vec3 a, Vec3 b, Vec3 c) {
+  return kernel::Normalized(kernel::Cross(b - a, c - a));
 }
+
+Vec3 UnitNormal(const std::array<Vec3, 3>& c) { return UnitNormal(c[0], c[1], c[2]); }
 
 // "x y z" as 2021.01 prints a vertex, in a fixed buffer (no allocation).
 // `read` is that text read back, as a stream would parse it. Trivially
@@ -43,16 +47,6 @@ struct PrintedVec {
     size += memo.Format(v.y, text + size, read[1]);
     text[size++] = ' ';
     size += memo.Format(v.z, text + size, read[2]);
-  }
-  // Text only (`read` left unset), for normals: nothing reads them back.
-  static PrintedVec TextOnly(Vec3 v) {
-    PrintedVec p;
-    p.size = FormatG6(v.x, p.text);
-    p.text[p.size++] = ' ';
-    p.size += FormatG6(v.y, p.text + p.size);
-    p.text[p.size++] = ' ';
-    p.size += FormatG6(v.z, p.text + p.size);
-    return p;
   }
   Vec3 Read() const { return {read[0], read[1], read[2]}; }
   // The first `size` bytes of the texts, compared 8 at a time in place (the
@@ -106,6 +100,8 @@ class BlockWriter {
     std::memcpy(buf_.get() + used_, v.text, sizeof v.text);
     used_ += v.size;
   }
+  // A normal's text, printed in place (nothing reads it back).
+  void Normal(Vec3 n) { used_ += FormatG6Vec3(n.x, n.y, n.z, buf_.get() + used_); }
   // Makes room for one more facet (well under 1 kB, with the full text
   // buffers of its four vectors).
   void Reserve() {
@@ -159,10 +155,9 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
-    const std::array<Vec3, 3> printed = {a.Read(), b.Read(), d.Read()};
     w.Reserve();
     w.Literal("  facet normal ");
-    w.Vec(PrintedVec::TextOnly(UnitNormal(printed)));
+    w.Normal(UnitNormal(a.Read(), b.Read(), d.Read()));
     w.Literal("\n    outer loop\n      vertex ");
     w.Vec(a);
     w.Literal("\n      vertex ");

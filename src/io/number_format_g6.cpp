@@ -1,5 +1,6 @@
 #include "io/number_format_g6.h"
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -173,9 +174,118 @@ constexpr DigitTables kDigits = MakeDigitTables();
   return static_cast<std::size_t>(p - out);
 }
 
+// %g of a number with 1e-4 <= |v| < 1e6 (fixed notation, the size of most
+// mesh coordinates and normal components), and with `rounded` set also its
+// read-back value; 0 (nothing written that counts) for any other v, a near
+// tie, or digits that round up to the next decade: the general path prints
+// those. The decade by a few compares (no exponent bits, no table; ordered
+// for a unit normal's components, mostly in [0.1, 1], when kNormal), then
+// the same exact scaling, tie test, rounding and read-back as Decompose and
+// Compose; the six digits as one little-endian word.
+template <bool kNormal>
+[[gnu::always_inline]] inline std::size_t FormatFixed(double v, char* out, double* rounded) {
+  if constexpr (std::endian::native != std::endian::little) return 0;
+  const double a = std::fabs(v);
+  int e;
+  double scale;  // 10^(5-e)
+  if constexpr (kNormal) {
+    if (a >= 0.1) {
+      if (a >= 1) {
+        if (!(a < 10)) return 0;  // and infinity; a normal's 1e1.. are rare
+        e = 0, scale = 1e5;
+      } else {
+        e = -1, scale = 1e6;
+      }
+    } else if (a >= 0.01) {
+      e = -2, scale = 1e7;
+    } else if (a >= 0.0001) {
+      if (a >= 0.001) e = -3, scale = 1e8;
+      else e = -4, scale = 1e9;
+    } else {
+      return 0;  // and zero, NaN
+    }
+  } else if (a >= 1) {
+    if (a >= 100) {
+      if (a >= 10000) {
+        if (!(a < 1000000)) return 0;  // and infinity
+        if (a >= 100000) e = 5, scale = 1;
+        else e = 4, scale = 10;
+      } else {
+        if (a >= 1000) e = 3, scale = 100;
+        else e = 2, scale = 1000;
+      }
+    } else {
+      if (a >= 10) e = 1, scale = 10000;
+      else e = 0, scale = 1e5;
+    }
+  } else if (a >= 0.01) {
+    if (a >= 0.1) e = -1, scale = 1e6;
+    else e = -2, scale = 1e7;
+  } else if (a >= 0.0001) {
+    if (a >= 0.001) e = -3, scale = 1e8;
+    else e = -4, scale = 1e9;
+  } else {
+    return 0;  // and zero, NaN
+  }
+  // scaled >= 1e5: each decade bound above is 10^e itself (e >= 0) or the
+  // double nearest 10^e, which lies above it (e < 0), so a x 10^(5-e) >= 1e5
+  // before rounding; scaled < 1e7 (a product that rounds up to the next
+  // decade ends as d >= 1e6 below).
+  const double scaled = a * scale;
+  const int64_t whole = static_cast<int64_t>(scaled);
+  const double frac = scaled - static_cast<double>(whole);
+  if (std::fabs(frac - 0.5) < 1e-6) return 0;
+  const int64_t d = whole + (frac > 0.5 ? 1 : 0);
+  if (d >= 1000000) return 0;
+  if (rounded) {  // Compose: digits x 10^(e-5), one correctly rounded division
+    const double r = static_cast<double>(d) / scale;
+    *rounded = v < 0 ? -r : r;
+  }
+  // The six digits as one little-endian word (bytes 0-5; byte 6 is '0',
+  // byte 7 zero); the last significant digit is its highest byte that is
+  // not '0' (the first digit never is).
+  const uint32_t six = static_cast<uint32_t>(d);  // 100000 .. 999999
+  const uint32_t hi = six / 1000, lo = six - hi * 1000;
+  uint32_t hiText, loText;
+  std::memcpy(&hiText, kDigits.triple[hi], 4);
+  std::memcpy(&loText, kDigits.triple[lo], 4);
+  const uint64_t word = (hiText & 0xffffffu) | static_cast<uint64_t>(loText) << 24;
+  const uint64_t nonZero = (word ^ 0x303030303030ull) & 0xffffffffffffull;
+  const int last = (63 - std::countl_zero(nonZero)) >> 3;  // 0 .. 5
+  char* p = out;
+  *p = '-';
+  p += v < 0 ? 1 : 0;
+  if (e >= 0) {  // the integer digits 0..e, then "." and digits e+1..last if any
+    std::memcpy(p, &word, 8);
+    p[e + 1] = '.';
+    const uint64_t fraction = word >> (8 * (e + 1));
+    std::memcpy(p + e + 2, &fraction, 8);
+    p += last > e ? last + 2 : e + 1;
+  } else {  // "0." and -e-1 zeros, then the digits 0..last
+    std::memcpy(p, "0.000000", 8);
+    p += 1 - e;
+    std::memcpy(p, &word, 8);
+    p += last + 1;
+  }
+  return static_cast<std::size_t>(p - out);
+}
+
+// FormatG6 with zeros and FormatFixed's numbers inline (FormatG6Vec3's parts).
+[[gnu::always_inline]] inline std::size_t FormatG6Inline(double v, char* out) {
+  if (const std::size_t n = FormatFixed<true>(v, out, nullptr)) return n;
+  if (v == 0) {
+    const std::size_t n = std::signbit(v) ? 1 : 0;
+    out[0] = '-';
+    out[n] = '0';
+    return n + 1;
+  }
+  return FormatG6(v, out);
+}
+
 }  // namespace
 
 std::size_t FormatG6Rounded(double v, char* out, double& rounded) {
+  if (const std::size_t n = FormatFixed<false>(v, out, &rounded)) return n;
   if (v == 0) {
     rounded = v;
     if (std::signbit(v)) {
@@ -202,6 +312,7 @@ std::size_t FormatG6Rounded(double v, char* out, double& rounded) {
 }
 
 std::size_t FormatG6(double v, char* out) {
+  if (const std::size_t n = FormatFixed<false>(v, out, nullptr)) return n;
   if (v == 0) {
     double ignored;
     return FormatG6Rounded(v, out, ignored);
@@ -213,6 +324,14 @@ std::size_t FormatG6(double v, char* out) {
   int e;
   if (!Decompose(std::fabs(v), digits, e)) return Fallback(v, out);
   return Print(v < 0, digits, e, out);
+}
+
+std::size_t FormatG6Vec3(double x, double y, double z, char* out) {
+  std::size_t n = FormatG6Inline(x, out);
+  out[n++] = ' ';
+  n += FormatG6Inline(y, out + n);
+  out[n++] = ' ';
+  return n + FormatG6Inline(z, out + n);
 }
 
 double RoundG6(double v) {

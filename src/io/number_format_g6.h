@@ -14,11 +14,17 @@ constexpr std::size_t kG6BufferSize = 32;
 // `out` must have room for kG6BufferSize bytes: bytes past the returned
 // length may be overwritten (scratch of the block copies).
 // Exact: values too close to a rounding tie for double arithmetic to decide,
-// and values outside 1e-17..1e22, are handed to snprintf.
+// and values outside 1e-17..1e22, are handed to snprintf. 1e-4 <= |v| < 1e6
+// (fixed notation) takes a shorter path.
 std::size_t FormatG6(double v, char* out);
 
 // FormatG6, also giving `rounded`: the printed text parsed back (RoundG6).
 std::size_t FormatG6Rounded(double v, char* out, double& rounded);
+
+// "x y z": the three FormatG6 texts joined by single spaces (an ASCII STL
+// normal); returns the length. `out` needs 3 * kG6BufferSize bytes. Zeros
+// and numbers with 1e-4 <= |v| < 1e6 are printed inline (no calls).
+std::size_t FormatG6Vec3(double x, double y, double z, char* out);
 
 // FormatG6's text of v parsed back as strtod would (the double nearest to the
 // printed decimal); `v` itself for non-finite values.
