@@ -20,6 +20,7 @@
 #include "kernel/mesh_transform.h"
 #include "kernel/predicates.h"
 #include "kernel/segment_box.h"
+#include "random_shape_pairs.h"
 
 namespace mos::kernel {
 namespace {
@@ -132,34 +133,8 @@ std::pair<int, int> CheckPairs(const Mesh& a, const Mesh& b) {
   return {apart, total};
 }
 
-Mesh Moved(Mesh m, Vec3 axis, double degrees, Vec3 shift) {
-  TransformMesh(m, Affine3::Rotation(axis, degrees));
-  TransformMesh(m, Affine3::Translation(shift));
-  return m;
-}
-
 TEST(SegmentBoxSeparation, NeverTurnsDownAKernelHitOnRandomPairs) {
-  std::mt19937 rng(20261128);
-  std::uniform_real_distribution<double> unit(-1, 1);
-  const double offsets[] = {0, 1e-9, 1e-7, 0.5, 1, 2.5};
-  const double angles[] = {0, 90, 45, 30, 1e-6, 180, 17.3};
-  int apart = 0, total = 0;
-  for (int i = 0; i < 120; ++i) {
-    Mesh shapes[2];
-    for (Mesh& s : shapes) {
-      switch (rng() % 4) {
-        case 0: s = MakeBox({0, 0, 0}, {double(1 + rng() % 4), double(1 + rng() % 3), double(1 + rng() % 5)}); break;
-        case 1: s = MakeUvSphere({0, 0, 0}, 1 + rng() % 3, 6 + static_cast<int>(rng() % 30)); break;
-        case 2: s = MakeCylinder({0, 0, -1}, 1 + rng() % 2, rng() % 3, 3, 5 + static_cast<int>(rng() % 60)); break;
-        default: s = MakeTetrahedron({0, 0, 0}, {3, 0, 0}, {0, 3, 0}, {0, 0, 3}); break;
-      }
-    }
-    const Vec3 axis = Normalized(Vec3{unit(rng), unit(rng), unit(rng) + 2});
-    const Vec3 shift{offsets[rng() % 6], offsets[rng() % 6] * (rng() % 2 ? 1 : -1), offsets[rng() % 6]};
-    const auto [s, t] = CheckPairs(shapes[0], Moved(shapes[1], axis, angles[rng() % 7], shift));
-    apart += s;
-    total += t;
-  }
+  const auto [apart, total] = testing::ForRandomShapePairs(20261128u, 120, CheckPairs);
   EXPECT_GT(apart, total / 20);  // the test exercises the line test
 }
 
