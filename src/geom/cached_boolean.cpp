@@ -177,15 +177,23 @@ class Booleans {
   // `members` combined by `op` (difference: members[0] is the first
   // operand), from the cache or made and stored there.
   std::optional<Mesh> SetResult(CombineOp op, const std::vector<size_t>& members) {
-    const std::vector<size_t> keyOrder = SetKeyOrder(SetOpOf(op), digests_, members, members[0]);
-    NodeKey key;
-    key.bytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
-    key.digest = DigestOf(key.bytes);
+    std::vector<size_t> keyOrder;
+    const NodeKey key = SetKey(op, members, keyOrder);
     if (std::optional<Mesh> hit = Find(key, keyOrder)) {
       ++ctx_.stats->siblingHits;
       return hit;
     }
     return Combined(op, members, /*storeWhole=*/true);
+  }
+
+  // The cache key of `members` combined by `op` (difference: members[0]
+  // first), and the order the key lists them in.
+  NodeKey SetKey(CombineOp op, const std::vector<size_t>& members, std::vector<size_t>& keyOrder) const {
+    keyOrder = SetKeyOrder(SetOpOf(op), digests_, members, members[0]);
+    NodeKey key;
+    key.bytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
+    key.digest = DigestOf(key.bytes);
+    return key;
   }
 
   std::optional<Mesh> Find(const NodeKey& key, const std::vector<size_t>& keyOrder) {
@@ -296,10 +304,8 @@ class Booleans {
     size_t next = 1;
     for (size_t len = n - 1; keyed_ && len >= 2 && next == 1; --len) {
       const std::vector<size_t> prefix(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(len));
-      const std::vector<size_t> keyOrder = SetKeyOrder(SetOpOf(op), digests_, prefix, prefix[0]);
-      NodeKey key;
-      key.bytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
-      key.digest = DigestOf(key.bytes);
+      std::vector<size_t> keyOrder;
+      const NodeKey key = SetKey(op, prefix, keyOrder);
       if (std::optional<Mesh> hit = Find(key, keyOrder)) {
         acc = std::move(*hit);
         next = len;
@@ -359,10 +365,8 @@ class Booleans {
   std::optional<Mesh> FindOrClaimPrefix(CombineOp op, const std::vector<size_t>& order, size_t len,
                                         ClaimGuard& claim) {
     const std::vector<size_t> prefix(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(len));
-    const std::vector<size_t> keyOrder = SetKeyOrder(SetOpOf(op), digests_, prefix, prefix[0]);
-    NodeKey key;
-    key.bytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
-    key.digest = DigestOf(key.bytes);
+    std::vector<size_t> keyOrder;
+    const NodeKey key = SetKey(op, prefix, keyOrder);
     for (;;) {
       const bool claimed = claim.ClaimOrWait(key.digest);
       if (std::optional<Mesh> hit = Find(key, keyOrder)) return hit;
