@@ -15,6 +15,7 @@
 #include "kernel/mesh_primitives.h"
 #include "kernel/mesh_transform.h"
 #include "kernel/predicates.h"
+#include "broad_phase_pairs.h"
 #include "random_shape_pairs.h"
 
 namespace mos::kernel {
@@ -54,35 +55,22 @@ TEST(EdgePlaneFilter, ClearCases) {
 // Every pair the filter skips gets no hit from Kernel12, for both edge
 // directions and both perturbation signs. Returns {skipped, pairs}.
 std::pair<int, int> CheckPairs(const Mesh& a, const Mesh& b) {
-  const BoolOperand p = PrepareOperand(a), q = PrepareOperand(b);
   int skipped = 0, total = 0;
-  for (OpType op : {OpType::kUnion, OpType::kDifference}) {
-    const BoolRoles roles = RolesFor(op, false);
-    const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
-    for (bool forward : {true, false}) {
-      const BoolOperand& em = forward ? p : q;
-      const BoolOperand& tm = forward ? q : p;
-      std::vector<std::pair<int, int>> pairs;
-      BroadPhaseEdgeTri(em, tm, pairs);
-      const BoolMeshView ev = em.View();
-      for (const auto& [he, t] : pairs) {
-        ++total;
-        const auto& tv = tm.tri[t];
-        const Vec3 a = em.pos[ev.Start(he)], b = em.pos[ev.End(he)];
-        // Both forms (the prepared one is what the broad phase asks) skip
-        // only pairs without a hit.
-        TriangleMissTest test;
-        MakeTriangleMissTest(tm.pos[tv[0]], tm.pos[tv[1]], tm.pos[tv[2]], test);
-        const bool prepared =
-            EdgeClearlyMissesTriangle(test, a, b, std::max(MaxAbs3(a), MaxAbs3(b)), MaxAbs3(b - a));
-        const bool plain = EdgeClearlyMissesTriangle(a, b, tm.pos[tv[0]], tm.pos[tv[1]], tm.pos[tv[2]]);
-        if (!prepared && !plain) continue;
-        skipped += prepared;
-        Vec3 point{};
-        EXPECT_EQ(kernels.Kernel12(he, t, forward, point), 0) << "edge " << he << " tri " << t;
-      }
-    }
-  }
+  testing::ForEachBroadPhasePair(a, b, [&](const testing::BroadPhasePair& pair) {
+    ++total;
+    const auto& tv = pair.tm.tri[pair.t];
+    const Vec3 &a = pair.start, &b = pair.end;
+    // Both forms (the prepared one is what the broad phase asks) skip
+    // only pairs without a hit.
+    TriangleMissTest test;
+    MakeTriangleMissTest(pair.tm.pos[tv[0]], pair.tm.pos[tv[1]], pair.tm.pos[tv[2]], test);
+    const bool prepared =
+        EdgeClearlyMissesTriangle(test, a, b, std::max(MaxAbs3(a), MaxAbs3(b)), MaxAbs3(b - a));
+    const bool plain = EdgeClearlyMissesTriangle(a, b, pair.tm.pos[tv[0]], pair.tm.pos[tv[1]], pair.tm.pos[tv[2]]);
+    if (!prepared && !plain) return;
+    skipped += prepared;
+    EXPECT_EQ(pair.Hit(), 0) << "edge " << pair.he << " tri " << pair.t;
+  });
   return {skipped, total};
 }
 

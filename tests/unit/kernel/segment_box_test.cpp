@@ -20,6 +20,7 @@
 #include "kernel/mesh_transform.h"
 #include "kernel/predicates.h"
 #include "kernel/segment_box.h"
+#include "broad_phase_pairs.h"
 #include "random_shape_pairs.h"
 
 namespace mos::kernel {
@@ -104,32 +105,19 @@ TEST(SegmentBoxSeparation, ApartOnlyWhenClearlyApart) {
 // apart from the edge gets no hit from Kernel12 (both directions, both
 // perturbation signs). Returns {apart, pairs}.
 std::pair<int, int> CheckPairs(const Mesh& a, const Mesh& b) {
-  const BoolOperand p = PrepareOperand(a), q = PrepareOperand(b);
   int apart = 0, total = 0;
-  for (OpType op : {OpType::kUnion, OpType::kDifference}) {
-    const BoolRoles roles = RolesFor(op, false);
-    const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
-    for (bool forward : {true, false}) {
-      const BoolOperand& em = forward ? p : q;
-      const BoolOperand& tm = forward ? q : p;
-      std::vector<std::pair<int, int>> pairs;
-      BroadPhaseEdgeTri(em, tm, pairs);
-      const BoolMeshView ev = em.View();
-      const double treeScale = std::max(MaxAbs3(tm.triBvh.RootBox().min), MaxAbs3(tm.triBvh.RootBox().max));
-      for (const auto& [he, t] : pairs) {
-        ++total;
-        const Vec3 ea = em.pos[ev.Start(he)], eb = em.pos[ev.End(he)];
-        SegmentBoxSeparation line;
-        if (!line.Init(ea, eb, std::max({treeScale, MaxAbs3(ea), MaxAbs3(eb)}), 0)) continue;
-        Box3 tb;
-        for (int c : tm.tri[t]) tb.Include(tm.pos[c]);
-        if (!line.Apart(tb)) continue;
-        ++apart;
-        Vec3 point{};
-        EXPECT_EQ(kernels.Kernel12(he, t, forward, point), 0) << "edge " << he << " tri " << t;
-      }
-    }
-  }
+  testing::ForEachBroadPhasePair(a, b, [&](const testing::BroadPhasePair& pair) {
+    ++total;
+    const Box3 treeBox = pair.tm.triBvh.RootBox();
+    const double treeScale = std::max(MaxAbs3(treeBox.min), MaxAbs3(treeBox.max));
+    SegmentBoxSeparation line;
+    if (!line.Init(pair.start, pair.end, std::max({treeScale, MaxAbs3(pair.start), MaxAbs3(pair.end)}), 0)) return;
+    Box3 tb;
+    for (int c : pair.tm.tri[pair.t]) tb.Include(pair.tm.pos[c]);
+    if (!line.Apart(tb)) return;
+    ++apart;
+    EXPECT_EQ(pair.Hit(), 0) << "edge " << pair.he << " tri " << pair.t;
+  });
   return {apart, total};
 }
 
