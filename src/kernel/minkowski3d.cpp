@@ -98,12 +98,6 @@ Mesh Translated(const Mesh& m, Vec3 d) {
   return out;
 }
 
-std::vector<Vec3> HullVertices(const Mesh& m) {
-  const Hull3dResult h = ConvexHull3d(m.vertPos);
-  if (h.status == HullStatus::kOk) return h.mesh.vertPos;
-  return m.vertPos;
-}
-
 // One representative vertex per surface component.
 std::vector<Vec3> ComponentPoints(const Mesh& m) {
   std::vector<int> comp;
@@ -121,17 +115,27 @@ std::vector<Vec3> ComponentPoints(const Mesh& m) {
 
 }  // namespace
 
-bool IsConvexSolid(const Mesh& meshIn) {
+namespace {
+
+// IsConvexSolid, also handing back the hull's vertices when it is, so the
+// sum does not compute the same hull a second time.
+bool ConvexSolidHull(const Mesh& meshIn, std::vector<Vec3>* hullVertices) {
   Mesh storage;
   const Mesh& mesh = Sanitized(meshIn, storage);
   if (mesh.NumTri() < 4) return false;
   std::vector<int> comp;
   if (ComponentIds(mesh, comp) != 1) return false;
-  const Hull3dResult h = ConvexHull3d(mesh.vertPos);
+  Hull3dResult h = ConvexHull3d(mesh.vertPos);
   if (h.status != HullStatus::kOk) return false;
   const double hullVolume = SignedVolume(h.mesh);
-  return std::fabs(hullVolume - SignedVolume(mesh)) <= 1e-9 * hullVolume;
+  if (!(std::fabs(hullVolume - SignedVolume(mesh)) <= 1e-9 * hullVolume)) return false;
+  if (hullVertices) *hullVertices = std::move(h.mesh.vertPos);
+  return true;
 }
+
+}  // namespace
+
+bool IsConvexSolid(const Mesh& meshIn) { return ConvexSolidHull(meshIn, nullptr); }
 
 std::vector<std::vector<int>> ConvexSurfacePatches(const Mesh& meshIn,
                                                    const KernelLimits& limits) {
@@ -200,8 +204,11 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& aIn, const Mesh& bIn,
   LimitGuard guard(limits, "minkowski");
   int64_t outputVertices = 0;
   if (a.NumTri() == 0 || b.NumTri() == 0) return out;
-  const bool convexA = IsConvexSolid(a);
-  const bool convexB = IsConvexSolid(b);
+  // A convex operand's hull vertices come with the convexity test (its
+  // hull), not from a second hull of the same points.
+  std::vector<Vec3> hullA, hullB;
+  const bool convexA = ConvexSolidHull(a, &hullA);
+  const bool convexB = ConvexSolidHull(b, &hullB);
   auto addHull = [&](const std::vector<Vec3>& p, const std::vector<Vec3>& q) {
     if (!guard.Check(outputVertices + static_cast<int64_t>(p.size() * q.size()))) {
       out.status = StatusOf(guard);
@@ -233,7 +240,7 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& aIn, const Mesh& bIn,
     return out;
   };
   if (convexA && convexB) {
-    if (!addHull(HullVertices(a), HullVertices(b))) return fail(out.status);
+    if (!addHull(hullA, hullB)) return fail(out.status);
     return out;
   }
   // Make `nonConvex` the operand that is decomposed against the other.
@@ -247,7 +254,7 @@ Minkowski3dPieces Minkowski3dDecompose(const Mesh& aIn, const Mesh& bIn,
     return p;
   };
   if (convexA || convexB) {
-    const std::vector<Vec3> convexVerts = HullVertices(second);
+    const std::vector<Vec3>& convexVerts = convexA ? hullA : hullB;
     for (const auto& patch : patchesFirst) {
       if (!guard.Check(outputVertices)) return fail(StatusOf(guard));
       if (!addHull(points(first, patch), convexVerts)) return fail(out.status);
