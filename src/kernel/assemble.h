@@ -99,6 +99,14 @@ namespace assemble_detail {
 // LinkLoops's general path (a sorted index of the edges' starts), which
 // LinkLoops takes for faces of more than 64 edges; for tests.
 std::vector<std::vector<int>> LinkLoopsSorted(const std::pair<int, int>* edges, size_t numEdges);
+// How the output-face ear clipper of a large face (256 corners or more)
+// skips the blocker grid's cells that lie clearly outside an ear: not at
+// all, by the cell's box (the earlier way), or by the box of the points
+// the cell holds (the default; the same triangles, fewer points tested).
+// Tests switch it to compare the three; never changed while a face is
+// triangulated.
+enum class EarClipCellTest { kNone, kCellBox, kPointBox };
+inline EarClipCellTest earClipCellTest = EarClipCellTest::kPointBox;
 }  // namespace assemble_detail
 
 // Undirected vertex pairs already joined by an edge of the output mesh:
