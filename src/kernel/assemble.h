@@ -114,8 +114,24 @@ inline EarClipCellTest earClipCellTest = EarClipCellTest::kPointBox;
 // allocated once per diagonal, a boolean's thousands of them).
 class EdgeSet {
  public:
-  bool Has(int a, int b) const;
-  void Add(int a, int b);
+  // Inline (see Slot): a boolean asks and adds a key per output edge.
+  bool Has(int a, int b) const {
+    const uint64_t key = PairKey(a, b);
+    if (key == kEmpty) return hasEmptyKey_;
+    return !slots_.empty() && slots_[Slot(key)] == key;
+  }
+  void Add(int a, int b) {
+    const uint64_t key = PairKey(a, b);
+    if (key == kEmpty) {
+      hasEmptyKey_ = true;
+      return;
+    }
+    if (2 * (count_ + 1) > slots_.size()) Grow();  // keep at most half full
+    const size_t slot = Slot(key);
+    if (slots_[slot] == key) return;
+    slots_[slot] = key;
+    ++count_;
+  }
   // Room for about n keys without growing on the way (the rehashes of a
   // table grown one Add at a time were half of Add's cost); the answers
   // never depend on the table's size.
@@ -124,6 +140,12 @@ class EdgeSet {
  private:
   // The key of (0, 0), kept apart: a zero-filled table is one memset.
   static constexpr uint64_t kEmpty = 0;
+  static uint64_t PairKey(int a, int b) {
+    const uint64_t lo = static_cast<uint32_t>(a < b ? a : b);
+    const uint64_t hi = static_cast<uint32_t>(a < b ? b : a);
+    return (lo << 32) | hi;
+  }
+  void Grow();
   // The slot holding `key`, or the empty slot where it would go. Defined
   // here (inline) so it is inlined: the libraries are position-independent,
   // where an exported function is not.

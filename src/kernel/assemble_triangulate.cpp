@@ -18,22 +18,6 @@
 
 namespace mos::kernel {
 
-namespace {
-
-uint64_t PairKey(int a, int b) {
-  const uint64_t lo = static_cast<uint32_t>(std::min(a, b));
-  const uint64_t hi = static_cast<uint32_t>(std::max(a, b));
-  return (lo << 32) | hi;
-}
-
-}  // namespace
-
-bool EdgeSet::Has(int a, int b) const {
-  const uint64_t key = PairKey(a, b);
-  if (key == kEmpty) return hasEmptyKey_;
-  return !slots_.empty() && slots_[Slot(key)] == key;
-}
-
 void EdgeSet::Reserve(size_t n) {
   size_t size = 64;
   while (size < 2 * n) size *= 2;
@@ -45,27 +29,16 @@ void EdgeSet::Reserve(size_t n) {
     if (k != kEmpty) slots_[Slot(k)] = k;
 }
 
-void EdgeSet::Add(int a, int b) {
-  const uint64_t key = PairKey(a, b);
-  if (key == kEmpty) {
-    hasEmptyKey_ = true;
-    return;
-  }
-  if (2 * (count_ + 1) > slots_.size()) {  // grow to keep at most half full
-    // Four times as large while the table is small (a boolean adds a few
-    // thousand edges one by one: the rehashes of doubling were half of
-    // Add), then doubling, so a large table stays at most 4x its keys.
-    std::vector<uint64_t> old;
-    old.swap(slots_);
-    const size_t grown = old.size() < (size_t{1} << 20) ? 4 * old.size() : 2 * old.size();
-    slots_.assign(std::max<size_t>(1024, grown), kEmpty);
-    for (uint64_t k : old)
-      if (k != kEmpty) slots_[Slot(k)] = k;
-  }
-  const size_t slot = Slot(key);
-  if (slots_[slot] == key) return;
-  slots_[slot] = key;
-  ++count_;
+void EdgeSet::Grow() {
+  // Four times as large while the table is small (a boolean adds a few
+  // thousand edges one by one: the rehashes of doubling were half of
+  // Add), then doubling, so a large table stays at most 4x its keys.
+  std::vector<uint64_t> old;
+  old.swap(slots_);
+  const size_t grown = old.size() < (size_t{1} << 20) ? 4 * old.size() : 2 * old.size();
+  slots_.assign(std::max<size_t>(1024, grown), kEmpty);
+  for (uint64_t k : old)
+    if (k != kEmpty) slots_[Slot(k)] = k;
 }
 
 namespace {
