@@ -96,9 +96,13 @@ inline std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, 
   return LinkLoops(edges.data(), edges.size());
 }
 namespace assemble_detail {
-// LinkLoops's general path (a sorted index of the edges' starts), which
-// LinkLoops takes for faces of more than 64 edges; for tests.
+// LinkLoops by a sorted index of the edges' starts: the reference the
+// tests hold LinkLoops's paths to (it was the path for faces of more than
+// 64 edges).
 std::vector<std::vector<int>> LinkLoopsSorted(const std::pair<int, int>* edges, size_t numEdges);
+// LinkLoopsInto's path for faces of more than 64 edges (chains of each
+// start vertex's edges; any number of edges).
+size_t LinkManyLoops(const std::pair<int, int>* edges, size_t numEdges, std::vector<std::vector<int>>& loops);
 // How the output-face ear clipper of a large face (256 corners or more)
 // skips the blocker grid's cells that lie clearly outside an ear: not at
 // all, by the cell's box (the earlier way), or by the box of the points
