@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <tuple>
 
 #include "kernel/small_sort.h"
@@ -368,14 +369,86 @@ size_t LinkFewLoops(const std::pair<int, int>* edges, size_t numEdges, std::vect
   return count;
 }
 
+struct ChainScratch {
+  std::vector<int> slotVert, slotHead, next;
+  std::vector<char> used;
+};
+
 }  // namespace
+
+// LinkLoops for a face of more than 64 edges, in time linear in its edges:
+// each start vertex's edges form a chain in increasing index (its head in
+// an open-addressing table of the start vertices), and the next edge of a
+// walk is the first unused one of its chain. The used edges of a chain are
+// always a prefix of it (a loop starts at the first unused edge of all,
+// each step takes the first unused edge of a chain), so a head only moves
+// forward. The edges taken are the sorted index's (the first unused edge
+// by (start, index)), so are the loops.
+size_t assemble_detail::LinkManyLoops(const std::pair<int, int>* edges, size_t numEdges,
+                                      std::vector<std::vector<int>>& loops) {
+  // Work arrays kept per thread up to a few thousand edges, a larger
+  // face's its own.
+  thread_local ChainScratch pooled;
+  std::unique_ptr<ChainScratch> own;
+  if (numEdges > 4096) own = std::make_unique<ChainScratch>();
+  ChainScratch& scratch = own ? *own : pooled;
+  size_t cap = 16;
+  int bits = 4;
+  while (cap < 2 * numEdges) {
+    cap *= 2;
+    ++bits;
+  }
+  const size_t mask = cap - 1;
+  std::vector<int>& slotVert = scratch.slotVert;
+  std::vector<int>& slotHead = scratch.slotHead;  // -1: empty slot
+  slotVert.resize(cap);
+  slotHead.assign(cap, -1);
+  std::vector<int>& next = scratch.next;
+  next.resize(numEdges);
+  auto slotOf = [&](int v) {
+    size_t i = static_cast<size_t>((static_cast<uint32_t>(v) * 0x9E3779B9u) >> (32 - bits));
+    while (slotHead[i] != -1 && slotVert[i] != v) i = (i + 1) & mask;
+    return i;
+  };
+  for (size_t e = numEdges; e-- > 0;) {  // last first: each chain comes out increasing
+    const int v = edges[e].first;
+    const size_t i = slotOf(v);
+    slotVert[i] = v;
+    next[e] = slotHead[i];
+    slotHead[i] = static_cast<int>(e);
+  }
+  std::vector<char>& used = scratch.used;
+  used.assign(numEdges, 0);
+  auto findNext = [&](int v) {
+    const size_t i = slotOf(v);
+    int h = slotHead[i];  // -1: an empty slot (no edge starts at v); -2: a chain used up
+    if (h < 0) return -1;
+    while (h >= 0 && used[static_cast<size_t>(h)]) h = next[static_cast<size_t>(h)];
+    slotHead[i] = h < 0 ? -2 : h;  // the slot stays taken
+    return h < 0 ? -1 : h;
+  };
+  size_t count = 0;
+  for (size_t e0 = 0; e0 < numEdges; ++e0) {
+    if (used[e0]) continue;
+    if (count == loops.size()) loops.emplace_back();
+    std::vector<int>& loop = loops[count];
+    loop.clear();
+    int e = static_cast<int>(e0);
+    const int first = edges[e0].first;
+    while (e >= 0) {
+      used[static_cast<size_t>(e)] = 1;
+      loop.push_back(edges[e].first);
+      if (edges[e].second == first) break;
+      e = findNext(edges[e].second);
+    }
+    if (loop.size() >= 3) ++count;
+  }
+  return count;
+}
 
 size_t LinkLoopsInto(const std::pair<int, int>* edges, size_t numEdges, std::vector<std::vector<int>>& loops) {
   if (numEdges <= 64) return LinkFewLoops(edges, numEdges, loops);
-  std::vector<std::vector<int>> sorted = assemble_detail::LinkLoopsSorted(edges, numEdges);
-  if (loops.size() < sorted.size()) loops.resize(sorted.size());
-  for (size_t k = 0; k < sorted.size(); ++k) loops[k].assign(sorted[k].begin(), sorted[k].end());
-  return sorted.size();
+  return assemble_detail::LinkManyLoops(edges, numEdges, loops);
 }
 
 std::vector<std::vector<int>> LinkLoops(const std::pair<int, int>* edges, size_t numEdges) {

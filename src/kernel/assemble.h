@@ -96,9 +96,21 @@ inline std::vector<std::vector<int>> LinkLoops(const std::vector<std::pair<int, 
   return LinkLoops(edges.data(), edges.size());
 }
 namespace assemble_detail {
-// LinkLoops's general path (a sorted index of the edges' starts), which
-// LinkLoops takes for faces of more than 64 edges; for tests.
+// LinkLoops by a sorted index of the edges' starts: the reference the
+// tests hold LinkLoops's paths to (it was the path for faces of more than
+// 64 edges).
 std::vector<std::vector<int>> LinkLoopsSorted(const std::pair<int, int>* edges, size_t numEdges);
+// LinkLoopsInto's path for faces of more than 64 edges (chains of each
+// start vertex's edges; any number of edges).
+size_t LinkManyLoops(const std::pair<int, int>* edges, size_t numEdges, std::vector<std::vector<int>>& loops);
+// How the output-face ear clipper of a large face (256 corners or more)
+// skips the blocker grid's cells that lie clearly outside an ear: not at
+// all, by the cell's box (the earlier way), or by the box of the points
+// the cell holds (the default; the same triangles, fewer points tested).
+// Tests switch it to compare the three; never changed while a face is
+// triangulated.
+enum class EarClipCellTest { kNone, kCellBox, kPointBox };
+inline EarClipCellTest earClipCellTest = EarClipCellTest::kPointBox;
 }  // namespace assemble_detail
 
 // Undirected vertex pairs already joined by an edge of the output mesh:
@@ -106,8 +118,24 @@ std::vector<std::vector<int>> LinkLoopsSorted(const std::pair<int, int>* edges, 
 // allocated once per diagonal, a boolean's thousands of them).
 class EdgeSet {
  public:
-  bool Has(int a, int b) const;
-  void Add(int a, int b);
+  // Inline (see Slot): a boolean asks and adds a key per output edge.
+  bool Has(int a, int b) const {
+    const uint64_t key = PairKey(a, b);
+    if (key == kEmpty) return hasEmptyKey_;
+    return !slots_.empty() && slots_[Slot(key)] == key;
+  }
+  void Add(int a, int b) {
+    const uint64_t key = PairKey(a, b);
+    if (key == kEmpty) {
+      hasEmptyKey_ = true;
+      return;
+    }
+    if (2 * (count_ + 1) > slots_.size()) Grow();  // keep at most half full
+    const size_t slot = Slot(key);
+    if (slots_[slot] == key) return;
+    slots_[slot] = key;
+    ++count_;
+  }
   // Room for about n keys without growing on the way (the rehashes of a
   // table grown one Add at a time were half of Add's cost); the answers
   // never depend on the table's size.
@@ -116,6 +144,12 @@ class EdgeSet {
  private:
   // The key of (0, 0), kept apart: a zero-filled table is one memset.
   static constexpr uint64_t kEmpty = 0;
+  static uint64_t PairKey(int a, int b) {
+    const uint64_t lo = static_cast<uint32_t>(a < b ? a : b);
+    const uint64_t hi = static_cast<uint32_t>(a < b ? b : a);
+    return (lo << 32) | hi;
+  }
+  void Grow();
   // The slot holding `key`, or the empty slot where it would go. Defined
   // here (inline) so it is inlined: the libraries are position-independent,
   // where an exported function is not.

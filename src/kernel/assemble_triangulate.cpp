@@ -18,22 +18,6 @@
 
 namespace mos::kernel {
 
-namespace {
-
-uint64_t PairKey(int a, int b) {
-  const uint64_t lo = static_cast<uint32_t>(std::min(a, b));
-  const uint64_t hi = static_cast<uint32_t>(std::max(a, b));
-  return (lo << 32) | hi;
-}
-
-}  // namespace
-
-bool EdgeSet::Has(int a, int b) const {
-  const uint64_t key = PairKey(a, b);
-  if (key == kEmpty) return hasEmptyKey_;
-  return !slots_.empty() && slots_[Slot(key)] == key;
-}
-
 void EdgeSet::Reserve(size_t n) {
   size_t size = 64;
   while (size < 2 * n) size *= 2;
@@ -45,27 +29,16 @@ void EdgeSet::Reserve(size_t n) {
     if (k != kEmpty) slots_[Slot(k)] = k;
 }
 
-void EdgeSet::Add(int a, int b) {
-  const uint64_t key = PairKey(a, b);
-  if (key == kEmpty) {
-    hasEmptyKey_ = true;
-    return;
-  }
-  if (2 * (count_ + 1) > slots_.size()) {  // grow to keep at most half full
-    // Four times as large while the table is small (a boolean adds a few
-    // thousand edges one by one: the rehashes of doubling were half of
-    // Add), then doubling, so a large table stays at most 4x its keys.
-    std::vector<uint64_t> old;
-    old.swap(slots_);
-    const size_t grown = old.size() < (size_t{1} << 20) ? 4 * old.size() : 2 * old.size();
-    slots_.assign(std::max<size_t>(1024, grown), kEmpty);
-    for (uint64_t k : old)
-      if (k != kEmpty) slots_[Slot(k)] = k;
-  }
-  const size_t slot = Slot(key);
-  if (slots_[slot] == key) return;
-  slots_[slot] = key;
-  ++count_;
+void EdgeSet::Grow() {
+  // Four times as large while the table is small (a boolean adds a few
+  // thousand edges one by one: the rehashes of doubling were half of
+  // Add), then doubling, so a large table stays at most 4x its keys.
+  std::vector<uint64_t> old;
+  old.swap(slots_);
+  const size_t grown = old.size() < (size_t{1} << 20) ? 4 * old.size() : 2 * old.size();
+  slots_.assign(std::max<size_t>(1024, grown), kEmpty);
+  for (uint64_t k : old)
+    if (k != kEmpty) slots_[Slot(k)] = k;
 }
 
 namespace {
@@ -447,20 +420,31 @@ struct EarPointers {
   unsigned char* alive;
 };
 
+// The box of the points a blocker grid cell has held since it was last
+// empty (grown as they come, never shrunk: it holds every living one).
+struct CellPointBox {
+  double x0, x1, y0, y1;
+};
+
 // Blockers of EarClipGeneral: a uniform grid of lists, so that an ear test
 // only looks near the ear. Lists are pruned lazily (a clipped corner is
 // dropped when met) and may hold a corner twice (harmless: the test is an
 // OR). A large polygon's ear tests skip the cells that certainly lie right
-// of an ear edge.
+// of an ear edge; only the cells holding points are visited.
 class GridBlockers {
  public:
-  explicit GridBlockers(std::vector<std::vector<int>>& grid) : grid_(grid) {}
+  using PointBox = CellPointBox;
+  GridBlockers(std::vector<std::vector<int>>& grid, std::vector<PointBox>& boxes, std::vector<uint64_t>& occupied)
+      : grid_(grid), boxes_(boxes), occupied_(occupied) {}
   static bool Accepts(Vec2) { return true; }
 
   void Start(int n, const Vec2*, const EarBox& box) {
     const int g = box.g;
     if (grid_.size() < static_cast<size_t>(g) * g) grid_.resize(static_cast<size_t>(g) * g);
     for (size_t c = 0; c < static_cast<size_t>(g) * g; ++c) grid_[c].clear();
+    boxes_.resize(static_cast<size_t>(g) * g);
+    words_ = (g + 63) / 64;
+    occupied_.assign(static_cast<size_t>(g) * words_, 0);
     // Cells an ear test may skip whole: every point of the (widened) cell is
     // certainly right of an ear edge for OnOrLeftCut. The largest exact
     // Cross(v - u, p - u) over the cell is at the corner the signs of v - u
@@ -470,7 +454,9 @@ class GridBlockers {
     // the cell is out when that stays below twice the edge's bound. Points
     // lie in their cell's box up to the rounding of the cell index, far below
     // the widening; a polygon too thin for that, or not finite, skips none
-    // (nor does a small one: its ears span few cells).
+    // (nor does a small one: its ears span few cells). The argument holds
+    // for any box holding the points: the box of the cell's points (they lie
+    // in it exactly), widened the same, is tested instead of the cell's.
     const Vec2 lo = box.lo, hi = box.hi;
     const double mBox = box.mBox;
     cw_ = (hi.x - lo.x) / g;
@@ -479,10 +465,31 @@ class GridBlockers {
                         std::isfinite(ch_) && cw_ > 1e-9 * (1 + mBox) && ch_ > 1e-9 * (1 + mBox);
     ex_ = 16 * kEps * (mBox + (hi.x - lo.x)) + 1e-9 * cw_;
     ey_ = 16 * kEps * (mBox + (hi.y - lo.y)) + 1e-9 * ch_;
+    // For tests, the earlier ways: no cell skipped, or the cells' own boxes
+    // (the very values the cell test computed from them).
+    const assemble_detail::EarClipCellTest mode = assemble_detail::earClipCellTest;
+    if (mode == assemble_detail::EarClipCellTest::kNone) cellsCertifiable_ = false;
+    cellBoxes_ = mode == assemble_detail::EarClipCellTest::kCellBox;
   }
 
   void Add(int i, Vec2 p, const EarBox& box) {
-    grid_[static_cast<size_t>(box.CellY(p.y)) * box.g + box.CellX(p.x)].push_back(i);
+    const int cx = box.CellX(p.x), cy = box.CellY(p.y);
+    const size_t cell = static_cast<size_t>(cy) * box.g + cx;
+    std::vector<int>& list = grid_[cell];
+    PointBox& b = boxes_[cell];
+    if (list.empty()) occupied_[static_cast<size_t>(cy) * words_ + cx / 64] |= uint64_t{1} << (cx % 64);
+    if (cellBoxes_) {
+      const Vec2 lo = box.lo;
+      b = {lo.x + cx * cw_, lo.x + (cx + 1) * cw_, lo.y + cy * ch_, lo.y + (cy + 1) * ch_};
+    } else if (list.empty()) {
+      b = {p.x, p.x, p.y, p.y};
+    } else {
+      b.x0 = std::min(b.x0, p.x);
+      b.x1 = std::max(b.x1, p.x);
+      b.y0 = std::min(b.y0, p.y);
+      b.y1 = std::max(b.y1, p.y);
+    }
+    list.push_back(i);
   }
 
   // Whether blocks(j) holds for a living blocker j in cells x0..x1 by
@@ -493,30 +500,48 @@ class GridBlockers {
     CellEdge cellEdges[3];
     bool cellEdgesMade = false;
     int firstEdge = 0;
-    const Vec2 lo = box.lo;
+    // Only cells holding points are visited: a bit per cell, set while its
+    // list is not empty. x0..x1 lie in words w0..w1 of each row.
+    const int w0 = x0 / 64, w1 = x1 / 64;
+    const uint64_t firstMask = ~uint64_t{0} << (x0 % 64);
+    const uint64_t lastMask = ~uint64_t{0} >> (63 - x1 % 64);
     for (int cy = y0; cy <= y1; ++cy) {
-      const double cellY0 = lo.y + cy * ch_ - ey_, cellY1 = lo.y + (cy + 1) * ch_ + ey_;
-      for (int cx = x0; cx <= x1; ++cx) {
-        std::vector<int>& list = grid_[static_cast<size_t>(cy) * box.g + cx];
-        if (!list.empty() && cellsCertifiable_) {
-          cuts.Make(box, a, b, c);
-          if (!cellEdgesMade) {
-            const Vec2 corner[3] = {a, b, c};
-            CellEdgesFor(corner, cuts.cut, cellEdges);
-            cellEdgesMade = true;
+      for (int w = w0; w <= w1; ++w) {
+        uint64_t bits = occupied_[static_cast<size_t>(cy) * words_ + w];
+        if (w == w0) bits &= firstMask;
+        if (w == w1) bits &= lastMask;
+        for (; bits != 0; bits &= bits - 1) {
+          const int cx = 64 * w + __builtin_ctzll(bits);
+          std::vector<int>& list = grid_[static_cast<size_t>(cy) * box.g + cx];
+          if (cellsCertifiable_) {
+            cuts.Make(box, a, b, c);
+            if (!cellEdgesMade) {
+              const Vec2 corner[3] = {a, b, c};
+              CellEdgesFor(corner, cuts.cut, cellEdges);
+              cellEdgesMade = true;
+            }
+            // The box of the cell's points (they lie in it exactly), widened
+            // as the cell's was: what certifies it certifies them.
+            const PointBox& pb = boxes_[static_cast<size_t>(cy) * box.g + cx];
+            if (CellOutside(pb.x0 - ex_, pb.x1 + ex_, pb.y0 - ey_, pb.y1 + ey_, cellEdges, firstEdge)) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+              for (int j : list)
+                if (alive[j] && blocks(j)) std::abort();
+#endif
+              continue;
+            }
           }
-          const double cellX0 = lo.x + cx * cw_ - ex_, cellX1 = lo.x + (cx + 1) * cw_ + ex_;
-          if (CellOutside(cellX0, cellX1, cellY0, cellY1, cellEdges, firstEdge)) continue;
-        }
-        for (size_t k = 0; k < list.size();) {
-          const int j = list[k];
-          if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
-            list[k] = list.back();
-            list.pop_back();
-            continue;
+          for (size_t k = 0; k < list.size();) {
+            const int j = list[k];
+            if (!alive[j]) {  // clipped, for good: dropped (any order gives the same answer)
+              list[k] = list.back();
+              list.pop_back();
+              continue;
+            }
+            ++k;
+            if (blocks(j)) return true;
           }
-          ++k;
-          if (blocks(j)) return true;
+          if (list.empty()) occupied_[static_cast<size_t>(cy) * words_ + w] &= ~(uint64_t{1} << (cx % 64));
         }
       }
     }
@@ -564,6 +589,10 @@ class GridBlockers {
   }
 
   std::vector<std::vector<int>>& grid_;  // cells in use are cleared, not freed
+  std::vector<PointBox>& boxes_;
+  std::vector<uint64_t>& occupied_;  // per row words_ words: bit cx set while cell cx's list is not empty
+  int words_ = 1;
+  bool cellBoxes_ = false;  // boxes_ hold the cells' boxes (tests)
   double cw_ = 0, ch_ = 0, ex_ = 0, ey_ = 0;
   bool cellsCertifiable_ = false;
 };
@@ -735,6 +764,8 @@ struct EarClipScratch {
   std::vector<unsigned char> alive;
   std::vector<Vec2> at;
   std::vector<std::vector<int>> grid;  // cells in use are cleared, not freed
+  std::vector<CellPointBox> gridBoxes;
+  std::vector<uint64_t> gridOccupied;
 };
 
 void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet& edges,
@@ -760,7 +791,7 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
   scratch.zeroWork.resize(3 * static_cast<size_t>(n));
   EarPointers ring{scratch.at.data(),   scratch.id.data(),       scratch.prev.data(),
                    scratch.next.data(), scratch.zeroWork.data(), scratch.alive.data()};
-  GridBlockers blockers(scratch.grid);
+  GridBlockers blockers(scratch.grid, scratch.gridBoxes, scratch.gridOccupied);
   CutEars(pts, ids, edges, poly, n, tris, ring, blockers);
 }
 

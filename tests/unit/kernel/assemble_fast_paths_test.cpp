@@ -60,6 +60,39 @@ TEST(AssembleFastPaths, LinkLoopsScanIsTheSortedIndex) {
   EXPECT_EQ(LinkLoops(ring)[0].size(), 64u);
 }
 
+// The chained path for faces of more than 64 edges against the sorted
+// index: the same random structures, larger (many loops, shared vertices,
+// open chains, repeated edges, vertex ids far apart), in every order, and
+// into vectors holding earlier loops.
+TEST(AssembleFastPaths, LinkManyLoopsIsTheSortedIndex) {
+  std::mt19937 rng(20261128);
+  std::vector<std::vector<int>> loops;
+  int multi = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::vector<std::pair<int, int>> edges;
+    const int parts = 1 + static_cast<int>(rng() % 12);
+    for (int p = 0; p < parts; ++p) {
+      std::vector<std::pair<int, int>> part = RandomFaceEdges(rng);
+      const int offset = rng() % 2 ? static_cast<int>(rng() % 1000000) : 3 * p;  // shared ids or far apart
+      for (auto& e : part) edges.emplace_back(e.first + offset, e.second + offset);
+    }
+    if (rng() % 4 == 0) {  // one long loop as well (a cut cap's)
+      const int n = 65 + static_cast<int>(rng() % 600), base = static_cast<int>(rng() % 50);
+      for (int k = 0; k < n; ++k) edges.emplace_back(base + k, base + (k + 1) % n);
+    }
+    std::shuffle(edges.begin(), edges.end(), rng);
+    const auto want = assemble_detail::LinkLoopsSorted(edges.data(), edges.size());
+    const size_t count = assemble_detail::LinkManyLoops(edges.data(), edges.size(), loops);
+    ASSERT_EQ(count, want.size()) << "case " << i;
+    for (size_t k = 0; k < count; ++k) ASSERT_EQ(loops[k], want[k]) << "case " << i << " loop " << k;
+    if (edges.size() > 64) {
+      EXPECT_EQ(LinkLoops(edges), want) << "case " << i;
+    }
+    multi += count > 1;
+  }
+  EXPECT_GT(multi, 1000);
+}
+
 // EdgeSet against a std::set of unordered pairs: reserved or grown one Add
 // at a time, with the keys kept apart from the table ((0, 0), the empty
 // slot's, and (-1, -1)) and negative ids.
