@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "kernel/cleanup_check.h"
@@ -20,7 +21,7 @@ using cleanup_detail::CoincidentReps;
 using cleanup_detail::ThreePlanesApart;
 using cleanup_detail::WeldByReps;
 using cleanup_detail::WeldCoincidentMarking;
-#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS)
+#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS) || defined(MOS_CHECK_CLEANUP_SKIPS)
 using cleanup_detail::CheckFailed;
 #endif
 #ifdef MOS_CHECK_CLEANUP_LOCAL
@@ -1228,31 +1229,86 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid, bool* disti
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
   KnownReps reps;
+  // The cleaner after the first weld, kept when its passes changed nothing:
+  // then the mesh, `active` and its findings are what a new cleaner for the
+  // flat pass would start from (the same listed triangles), so it does the
+  // flat pass itself.
+  std::optional<Cleaner> again;
+  // The first weld was done in place (each used vertex moved onto its
+  // representative, the triangles left in key order) and nothing changed
+  // the mesh since: see the flat pass below.
+  bool sortedSinceWeld = false;
   if (FinishPassAndWeld(cleaner, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
     knownClosed = true;
-    Cleaner again(mesh, active, &known);
-    again.CollapseShortEdges(eps);
-    again.SwapDegenerate(eps);
-    knownClosed = FinishPass(again, mesh, active, knownClosed);
-    known = again.TakeKnown();
+    sortedSinceWeld = reps.usedAreReps;
+    again.emplace(mesh, active, &known);
+    again->CollapseShortEdges(eps);
+    again->SwapDegenerate(eps);
+    knownClosed = FinishPass(*again, mesh, active, knownClosed);
+    if (again->Changed()) {
+      known = again->TakeKnown();
+      again.reset();
+      sortedSinceWeld = false;
+    }
   }
   if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
     knownClosed = true;
-    Cleaner flat(mesh, active, &known);
+    std::optional<Cleaner> fresh;
+    if (!again) fresh.emplace(mesh, active, &known);
+    Cleaner& flat = again ? *again : *fresh;
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
+    // When neither the cleaner after the first weld nor the flat pass
+    // changed anything, the second weld would find the triangles in key
+    // order with every used vertex its own representative (an identity),
+    // and the cleaner after it would repeat the first one's passes on the
+    // same mesh, triangles and findings (changing nothing again): both are
+    // skipped. (Check build: MOS_CHECK_CLEANUP_SKIPS runs them.)
+    const bool skipSecondWeld = sortedSinceWeld && !flat.Changed();
+#ifdef MOS_CHECK_CLEANUP_SKIPS
+    Mesh refMesh;
+    std::vector<char> refActive;
+    bool refClosed = knownClosed;
+    KnownReps refReps;
+    if (skipSecondWeld) {
+      refMesh = mesh;
+      refActive = active ? *active : std::vector<char>{};
+      refReps = reps;
+      std::vector<char> refKnown = flat.TakeKnown();
+      std::vector<char> keepKnown = refKnown;
+      Cleaner refFlat(refMesh, active ? &refActive : nullptr, &refKnown);
+      if (!FinishPassAndWeld(refFlat, refMesh, active ? &refActive : nullptr, refClosed, refKnown, refReps) ||
+          refMesh.NumTri() == 0)
+        CheckFailed("skipped weld: no weld");
+      refClosed = true;
+      Cleaner refAgain(refMesh, active ? &refActive : nullptr, &refKnown);
+      refAgain.CollapseShortEdges(eps);
+      refAgain.SwapDegenerate(eps);
+      refClosed = FinishPass(refAgain, refMesh, active ? &refActive : nullptr, refClosed);
+      if (refAgain.Changed() || !refClosed) CheckFailed("skipped weld: the cleaner after it changed the mesh");
+      known = std::move(keepKnown);
+    }
+#endif
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (FinishPassAndWeld(flat, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
+    if (!skipSecondWeld && FinishPassAndWeld(flat, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
       knownClosed = true;
-      Cleaner again(mesh, active, &known);
-      again.CollapseShortEdges(eps);
-      again.SwapDegenerate(eps);
-      knownClosed = FinishPass(again, mesh, active, knownClosed);
+      Cleaner after(mesh, active, &known);
+      after.CollapseShortEdges(eps);
+      after.SwapDegenerate(eps);
+      knownClosed = FinishPass(after, mesh, active, knownClosed);
     }
+#ifdef MOS_CHECK_CLEANUP_SKIPS
+    if (skipSecondWeld &&
+        (refMesh.triVerts != mesh.triVerts || refMesh.triProp != mesh.triProp ||
+         refMesh.halfedgeTwin != mesh.halfedgeTwin || refMesh.vertPos.size() != mesh.vertPos.size() ||
+         (active && refActive != *active) || refClosed != knownClosed || refReps.rep != reps.rep ||
+         refReps.any != reps.any || refReps.usedAreReps != reps.usedAreReps))
+      CheckFailed("skipped weld: the mesh differs");
+#endif
   }
   // A closed manifold mesh keeps its pairing through dropping whole
   // components and renumbering vertices: no rebuild needed then.

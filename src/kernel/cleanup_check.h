@@ -3,7 +3,7 @@
 // difference aborts.
 #pragma once
 
-#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS)
+#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS) || defined(MOS_CHECK_CLEANUP_SKIPS)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
