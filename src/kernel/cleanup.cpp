@@ -8,18 +8,23 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "kernel/cleanup_check.h"
+#include "kernel/cleanup_flat_witness.h"
 #include "kernel/cleanup_weld.h"
 
 namespace mos::kernel {
 
 using cleanup_detail::CoincidentReps;
+using cleanup_detail::ThreePlanesApart;
 using cleanup_detail::WeldByReps;
 using cleanup_detail::WeldCoincidentMarking;
-#ifdef MOS_CHECK_CLEANUP_LOCAL
+#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS) || defined(MOS_CHECK_CLEANUP_SKIPS)
 using cleanup_detail::CheckFailed;
+#endif
+#ifdef MOS_CHECK_CLEANUP_LOCAL
 using cleanup_detail::SameBits;
 #endif
 
@@ -393,7 +398,18 @@ class Cleaner {
     // halfedges walked every fan deg times: most of a boolean's cleanup).
     // Ints, not chars: a char store may alias anything, and the compiler
     // then reloads every pointer below after each mark.
+    // Bit kExamined: examined since its fan last changed; bit kWitnessed:
+    // witness[v] holds why its last examination kept it.
     std::vector<int> examined(m_.NumVert(), 0);
+    // Per vertex, why its last examination kept it (see
+    // cleanup_flat_witness.h): a degenerate triangle of its fan ({t, -1,
+    // -1}), or the triangles of the two planes and the third one met. A
+    // neighbour's collapse clears kExamined around it, and the fans there
+    // are often long (a cap triangulated into fans) while nearly always
+    // still kept: when the witness still holds (checked only then), the walk
+    // is skipped (the same decision). Not filled: read only under
+    // kWitnessed.
+    std::unique_ptr<std::array<int, 3>[]> witness(new std::array<int, 3>[static_cast<size_t>(m_.NumVert())]);
     // None of these arrays is resized during the pass (collapses write in
     // place).
     const int* twin = m_.halfedgeTwin.data();
@@ -408,12 +424,12 @@ class Cleaner {
         // examined at its first triangle): one test for the three.
         {
           const std::array<int, 3>& tri0 = tv[t0];
-          if (examined[tri0[0]] & examined[tri0[1]] & examined[tri0[2]]) continue;
+          if (examined[tri0[0]] & examined[tri0[1]] & examined[tri0[2]] & kExamined) continue;
         }
         for (int c0 = 0; c0 < 3; ++c0) {
           if (removed[t0]) break;  // a collapse from an earlier corner removed it
           const int v = tv[t0][c0];
-          if (examined[v]) continue;
+          if (examined[v] & kExamined) continue;
           // Distinct planes (up to two) of the triangles around v, each
           // carrying one property, so no colour boundary moves. A degenerate
           // triangle, a third plane or a second property in a plane leaves v
@@ -428,6 +444,15 @@ class Cleaner {
           // vertex that is not kept, which the walk then went all round).
           size_t walked = 0;
           const Vec3 pv = pos[v];
+          if ((examined[v] & kWitnessed) && WitnessKeeps(witness[v], v, pv, cosTol)) {
+#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS)
+            if (!WalkKeeps(3 * t0 + c0, cosTol)) CheckFailed("flat-vertex witness");
+#endif
+            examined[v] |= kExamined;
+            continue;
+          }
+          int planeTri[2] = {-1, -1};
+          std::array<int, 3> why = {-1, -1, -1};  // the witness candidate this walk finds, if any
           int t = t0, c = c0;
           const int h0 = 3 * t0 + c0;
           for (;;) {
@@ -438,6 +463,7 @@ class Cleaner {
             const double len = Length(n);
             if (!(len > 0)) {
               keep = true;
+              why = {t, -1, -1};
               break;
             }
             const Vec3 normal = n * (1.0 / len);
@@ -452,9 +478,11 @@ class Cleaner {
               }
             } else if (numPlanes == 2) {
               keep = true;
+              why = {planeTri[0], planeTri[1], t};  // tested when used (WitnessKeeps)
               break;
             } else {
               planeProp[numPlanes] = prop;
+              planeTri[numPlanes] = t;
               planes[numPlanes++] = normal;
             }
             const int tw = twin[c == 0 ? e + 2 : e - 1];
@@ -473,8 +501,16 @@ class Cleaner {
             if (!Fan(h0, whole)) CheckFailed("colinear fan");
           }
 #endif
-          examined[v] = 1;
-          if (keep) continue;
+          if (keep) {
+            if (why[0] >= 0) {
+              witness[v] = why;
+              examined[v] = kExamined | kWitnessed;
+            } else {
+              examined[v] = kExamined;
+            }
+            continue;
+          }
+          examined[v] = kExamined;
           fan.clear();
           for (int e = h0;;) {  // the whole fan, which the walk above closed
             fan.push_back(e);
@@ -495,7 +531,7 @@ class Cleaner {
             // Merge v into u: collapse the halfedge u->v. The fans of v's
             // neighbours (u among them) change.
             if (Collapse(twin[e], true)) {
-              for (int f : fan) examined[End(f)] = 0;
+              for (int f : fan) examined[End(f)] &= ~kExamined;
               any = true;
               break;
             }
@@ -505,6 +541,79 @@ class Cleaner {
       if (!any) break;
     }
   }
+
+  // CollapseColinear's per-vertex state bits.
+  static constexpr int kExamined = 1, kWitnessed = 2;
+
+  // The unit normal CollapseColinear's walk computes for triangle t at v's
+  // corner (the same expression, so the same bits); false when v is not a
+  // corner of t or t is removed. `len` gets the cross product's length.
+  bool NormalAt(int t, int v, const Vec3& pv, Vec3& normal, double& len) const {
+    if (removed_[t]) return false;
+    const auto& tri = m_.triVerts[t];
+    const int c = tri[0] == v ? 0 : tri[1] == v ? 1 : tri[2] == v ? 2 : -1;
+    if (c < 0) return false;
+    const Vec3* pos = m_.vertPos.data();
+    const Vec3 n = Cross(pos[tri[c == 2 ? 0 : c + 1]] - pv, pos[tri[c == 0 ? 2 : c - 1]] - pv);
+    len = Length(n);
+    normal = n * (1.0 / len);
+    return true;
+  }
+
+  // Whether the witness `w` (a degenerate triangle, or three triangles of
+  // normals ThreePlanesApart) still shows that the walk keeps v: its
+  // triangles still have v as a corner, so they are in v's one fan (the
+  // mesh is closed and manifold throughout the pass), and still test so.
+  bool WitnessKeeps(const std::array<int, 3>& w, int v, const Vec3& pv, double cosTol) const {
+    if (w[0] < 0) return false;
+    Vec3 n[3];
+    double len;
+    if (w[1] < 0) return NormalAt(w[0], v, pv, n[0], len) && !(len > 0);
+    for (int i = 0; i < 3; ++i)
+      if (!NormalAt(w[i], v, pv, n[i], len) || !(len > 0)) return false;
+    return ThreePlanesApart(n[0], n[1], n[2], cosTol);
+  }
+
+#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS)
+  // CollapseColinear's walk from h0, only its decision: whether it keeps
+  // the vertex (a broken fan counts as not kept).
+  bool WalkKeeps(int h0, double cosTol) const {
+    const Vec3* pos = m_.vertPos.data();
+    const int v = Start(h0);
+    const Vec3 pv = pos[v];
+    Vec3 planes[2];
+    uint32_t planeProp[2] = {0, 0};
+    int numPlanes = 0;
+    size_t walked = 0;
+    const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
+    int e = h0;
+    for (;;) {
+      ++walked;
+      const int t = Tri3(e), c = Corner3(e);
+      const auto& tri = m_.triVerts[t];
+      const Vec3 n = Cross(pos[tri[c == 2 ? 0 : c + 1]] - pv, pos[tri[c == 0 ? 2 : c - 1]] - pv);
+      const double len = Length(n);
+      if (!(len > 0)) return true;
+      const Vec3 normal = n * (1.0 / len);
+      const uint32_t prop = m_.triProp[t];
+      int found = -1;
+      for (int pl = 0; pl < numPlanes; ++pl)
+        if (Dot(normal, planes[pl]) > cosTol) found = pl;
+      if (found >= 0) {
+        if (planeProp[found] != prop) return true;
+      } else if (numPlanes == 2) {
+        return true;
+      } else {
+        planeProp[numPlanes] = prop;
+        planes[numPlanes++] = normal;
+      }
+      const int tw = m_.halfedgeTwin[Prev3(e)];
+      if (tw < 0 || walked > limit) return false;
+      if (tw == h0) return false;
+      e = tw;
+    }
+  }
+#endif
 
   // Drops the removed triangles. The collapses and swaps kept the twins
   // paired (link condition, no doubled edge), so they are renumbered
@@ -1120,31 +1229,86 @@ bool Cleanup(Mesh& mesh, std::vector<char>* active, bool twinsValid, bool* disti
   cleaner.SwapDegenerate(eps);
   cleaner.CollapseShortEdges(eps);
   KnownReps reps;
+  // The cleaner after the first weld, kept when its passes changed nothing:
+  // then the mesh, `active` and its findings are what a new cleaner for the
+  // flat pass would start from (the same listed triangles), so it does the
+  // flat pass itself.
+  std::optional<Cleaner> again;
+  // The first weld was done in place (each used vertex moved onto its
+  // representative, the triangles left in key order) and nothing changed
+  // the mesh since: see the flat pass below.
+  bool sortedSinceWeld = false;
   if (FinishPassAndWeld(cleaner, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
     knownClosed = true;
-    Cleaner again(mesh, active, &known);
-    again.CollapseShortEdges(eps);
-    again.SwapDegenerate(eps);
-    knownClosed = FinishPass(again, mesh, active, knownClosed);
-    known = again.TakeKnown();
+    sortedSinceWeld = reps.usedAreReps;
+    again.emplace(mesh, active, &known);
+    again->CollapseShortEdges(eps);
+    again->SwapDegenerate(eps);
+    knownClosed = FinishPass(*again, mesh, active, knownClosed);
+    if (again->Changed()) {
+      known = again->TakeKnown();
+      again.reset();
+      sortedSinceWeld = false;
+    }
   }
   if (mesh.NumTri() > 0 && (knownClosed || IsClosedManifold(mesh))) {
     knownClosed = true;
-    Cleaner flat(mesh, active, &known);
+    std::optional<Cleaner> fresh;
+    if (!again) fresh.emplace(mesh, active, &known);
+    Cleaner& flat = again ? *again : *fresh;
     flat.CollapseColinear(1 - 1e-12);
     flat.SwapDegenerate(eps);
+    // When neither the cleaner after the first weld nor the flat pass
+    // changed anything, the second weld would find the triangles in key
+    // order with every used vertex its own representative (an identity),
+    // and the cleaner after it would repeat the first one's passes on the
+    // same mesh, triangles and findings (changing nothing again): both are
+    // skipped. (Check build: MOS_CHECK_CLEANUP_SKIPS runs them.)
+    const bool skipSecondWeld = sortedSinceWeld && !flat.Changed();
+#ifdef MOS_CHECK_CLEANUP_SKIPS
+    Mesh refMesh;
+    std::vector<char> refActive;
+    bool refClosed = knownClosed;
+    KnownReps refReps;
+    if (skipSecondWeld) {
+      refMesh = mesh;
+      refActive = active ? *active : std::vector<char>{};
+      refReps = reps;
+      std::vector<char> refKnown = flat.TakeKnown();
+      std::vector<char> keepKnown = refKnown;
+      Cleaner refFlat(refMesh, active ? &refActive : nullptr, &refKnown);
+      if (!FinishPassAndWeld(refFlat, refMesh, active ? &refActive : nullptr, refClosed, refKnown, refReps) ||
+          refMesh.NumTri() == 0)
+        CheckFailed("skipped weld: no weld");
+      refClosed = true;
+      Cleaner refAgain(refMesh, active ? &refActive : nullptr, &refKnown);
+      refAgain.CollapseShortEdges(eps);
+      refAgain.SwapDegenerate(eps);
+      refClosed = FinishPass(refAgain, refMesh, active ? &refActive : nullptr, refClosed);
+      if (refAgain.Changed() || !refClosed) CheckFailed("skipped weld: the cleaner after it changed the mesh");
+      known = std::move(keepKnown);
+    }
+#endif
     // Collapsing flat vertices can turn a cluster that could not be welded
     // above (its merge left an edge unpaired) into a plain fold: two
     // operands' vertices at one point (two tori sharing a point on the
     // rotation axis) would otherwise stay two vertices at the same position,
     // and any output welded by position (STL) is then not manifold.
-    if (FinishPassAndWeld(flat, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
+    if (!skipSecondWeld && FinishPassAndWeld(flat, mesh, active, knownClosed, known, reps) && mesh.NumTri() > 0) {
       knownClosed = true;
-      Cleaner again(mesh, active, &known);
-      again.CollapseShortEdges(eps);
-      again.SwapDegenerate(eps);
-      knownClosed = FinishPass(again, mesh, active, knownClosed);
+      Cleaner after(mesh, active, &known);
+      after.CollapseShortEdges(eps);
+      after.SwapDegenerate(eps);
+      knownClosed = FinishPass(after, mesh, active, knownClosed);
     }
+#ifdef MOS_CHECK_CLEANUP_SKIPS
+    if (skipSecondWeld &&
+        (refMesh.triVerts != mesh.triVerts || refMesh.triProp != mesh.triProp ||
+         refMesh.halfedgeTwin != mesh.halfedgeTwin || refMesh.vertPos.size() != mesh.vertPos.size() ||
+         (active && refActive != *active) || refClosed != knownClosed || refReps.rep != reps.rep ||
+         refReps.any != reps.any || refReps.usedAreReps != reps.usedAreReps))
+      CheckFailed("skipped weld: the mesh differs");
+#endif
   }
   // A closed manifold mesh keeps its pairing through dropping whole
   // components and renumbering vertices: no rebuild needed then.

@@ -3,7 +3,7 @@
 // difference aborts.
 #pragma once
 
-#ifdef MOS_CHECK_CLEANUP_LOCAL
+#if defined(MOS_CHECK_CLEANUP_LOCAL) || defined(MOS_CHECK_FLAT_WITNESS) || defined(MOS_CHECK_CLEANUP_SKIPS)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
