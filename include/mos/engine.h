@@ -41,8 +41,9 @@ struct RenderRequest {
   std::vector<std::string> libraryPaths;  // searched after OPENSCADPATH
   Limits limits;
   const std::atomic<bool>* cancel = nullptr;  // set to true to stop a render
-  // Threads for independent subtrees of the geometry: 0 all cores, 1 only
-  // the calling thread (WASM: always 1). The result is the same either way.
+  // Threads for independent subtrees of the geometry and for the two halves
+  // of a large boolean's intersection: 0 all cores, 1 only the calling
+  // thread (WASM: always 1). The result is the same either way.
   int threads = 0;
   // What to produce besides the echo text.
   bool wantCsg = false;

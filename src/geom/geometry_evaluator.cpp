@@ -104,6 +104,7 @@ class Renderer {
     if (options.cancel) limits_.cancel = options.cancel;
     if (options.cancelPoll.poll) limits_.cancelPoll = options.cancelPoll;
     if (options.deadline != Clock::time_point{}) limits_.deadline = options.deadline;
+    limits_.threads = options.threads;  // a large boolean's two halves (kernel/intersect_both.h)
     maxDepth_ = options.maxDepth > 0 ? options.maxDepth : kDefaultMaxDepth;
   }
 

@@ -29,8 +29,9 @@ struct RenderOptions {
   std::chrono::steady_clock::time_point deadline{};
   int maxDepth = 0;            // node nesting; 0: default (2000 native, 350 WASM)
   // Threads for sibling subtrees large enough to be worth one
-  // (kernel/task_pool.h): 0 all the machine has, 1 none (the render's
-  // thread only). The result is the same either way.
+  // (kernel/task_pool.h), and for the two directions of a large boolean's
+  // intersection (kernel/intersect_both.h): 0 all the machine has, 1 none
+  // (the render's thread only). The result is the same either way.
   int threads = 0;
   // A child subtree counts as large enough for a thread from this estimated
   // size (geom/subtree_work.h) on; two such siblings go to threads. Tests

@@ -17,6 +17,7 @@
 #include "kernel/cleanup.h"
 #include "kernel/edge_table.h"
 #include "kernel/intersect.h"
+#include "kernel/intersect_both.h"
 #include "kernel/mesh_properties.h"
 #include "kernel/position_hash.h"
 #include "kernel/predicates.h"
@@ -342,10 +343,8 @@ bool RunBoolean(BoolOperand& p, BoolOperand& q, const BoolRoles& roles, Mesh& re
                 LimitGuard* guard = nullptr, std::vector<char>* active = nullptr) {
   auto stopped = [&] { return guard && !guard->Check(); };
   const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
-  const std::vector<EdgeTriHit> hitsPQ = IntersectEdgesWithTriangles(kernels, p, q, true);
-  if (stopped()) return false;
-  const std::vector<EdgeTriHit> hitsQP = IntersectEdgesWithTriangles(kernels, p, q, false);
-  if (stopped()) return false;
+  std::vector<EdgeTriHit> hitsPQ, hitsQP;  // on two threads when large (intersect_both.h)
+  if (!IntersectBothWays(kernels, p, q, guard, hitsPQ, hitsQP)) return false;
   std::vector<int> windingP, windingQ;
   {
     const WindingBoxIn narrowed(q);

@@ -28,6 +28,9 @@ struct KernelLimits {
   // operation as a cancel does (Reason() Cancelled), with "timed out".
   std::chrono::steady_clock::time_point deadline{};
   CancelPoll cancelPoll;  // the cancel flag's polled form (last: keeps positional init)
+  // Threads one operation may use (task_pool.h), the render's setting:
+  // 1 serial, 0 all the machine has. Only a large boolean uses two.
+  int threads = 1;
 };
 
 inline constexpr int64_t kDefaultMaxVertices = 50'000'000;
@@ -87,6 +90,7 @@ class LimitGuard {
   }
   int64_t MaxBytes() const { return limits_.maxBytes > 0 ? limits_.maxBytes : kDefaultMaxBytes; }
   bool TimedOut() const { return timedOut_; }
+  int Threads() const { return limits_.threads; }
 
  private:
   // The clock is read on every 64th check only (Check runs in inner loops).

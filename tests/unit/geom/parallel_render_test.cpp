@@ -61,6 +61,15 @@ TEST(ParallelRender, BooleansOfSiblingsWithColours) {
       "translate([25,25,0]) hull() { sphere(3, $fn=12); translate([5,0,0]) cube(2); }");
 }
 
+// Booleans of a few thousand triangles intersect on two threads
+// (kernel/intersect_both.h, from the render's thread count): alone, and
+// inside sibling subtrees that are on threads themselves (nested batches).
+TEST(ParallelRender, LargeBooleansOnTwoThreads) {
+  ExpectThreadsChangeNothing(
+      "difference() { sphere(10, $fn=64); translate([4,1,0.5]) sphere(9, $fn=60); }"
+      "translate([30,0,0]) union() { sphere(10, $fn=64); translate([4,1,0.5]) sphere(9, $fn=60); }");
+}
+
 TEST(ParallelRender, NestedSiblingsAndRepeatedSubtrees) {
   ExpectThreadsChangeNothing(
       "module ball(h) difference() { sphere(10, $fn=20); sphere(8, $fn=20);"
