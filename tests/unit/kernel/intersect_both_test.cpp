@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -131,33 +129,6 @@ TEST(IntersectBothWays, CancelledGuardStops) {
   std::vector<EdgeTriHit> pq, qp;
   EXPECT_FALSE(IntersectBothWays(kernels, p, q, &guard, pq, qp, 0));
   EXPECT_TRUE(guard.Stopped());
-}
-
-// Not a test: the break-even of the gate. Prints the wall time of both
-// directions serial and on two threads (best and median of 61) for sphere
-// pairs of growing size.
-// --gtest_also_run_disabled_tests --gtest_filter=*BreakEven*
-TEST(IntersectBothWays, DISABLED_BreakEven) {
-  using Clock = std::chrono::steady_clock;
-  for (const int seg : {8, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128}) {
-    const Mesh a = MakeUvSphere({0, 0, 0}, 10, seg), b = MakeUvSphere({5, 2, 1}, 9, seg);
-    BoolOperand p, q;
-    ASSERT_TRUE(PrepareOperandPair(a, b, p, q));
-    const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, false);
-    std::vector<double> us[2];
-    for (int round = 0; round < 61; ++round) {
-      for (int mode = 0; mode < 2; ++mode) {
-        LimitGuard guard = GuardWithThreads(mode == 0 ? 1 : 2);
-        std::vector<EdgeTriHit> pq, qp;
-        const auto t0 = Clock::now();
-        IntersectBothWays(kernels, p, q, &guard, pq, qp, 0);
-        us[mode].push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-      }
-    }
-    for (auto& v : us) std::sort(v.begin(), v.end());
-    std::printf("triangles %6d: serial %8.1f us (median %8.1f), two threads %8.1f us (median %8.1f)\n",
-                p.triBvh.NumItems() + q.triBvh.NumItems(), us[0][0], us[0][30], us[1][0], us[1][30]);
-  }
 }
 
 }  // namespace
