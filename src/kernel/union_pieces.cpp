@@ -64,8 +64,12 @@ ComponentBoxList ComponentBoxes(const Mesh& mesh, const MeshFingerprint* fingerp
   const int count = ComponentIdsOrOne(mesh, c.ofTri);
   c.ofTriFound = true;
   c.boxes.resize(count);
+  // A corner index out of range (bad input, which the boolean then turns
+  // down) adds nothing rather than reading past the positions.
+  const unsigned nv = static_cast<unsigned>(mesh.NumVert());
   for (int t = 0; t < mesh.NumTri(); ++t)
-    for (int v : mesh.triVerts[t]) c.boxes[c.ofTri[t]].Include(mesh.vertPos[v]);
+    for (int v : mesh.triVerts[t])
+      if (static_cast<unsigned>(v) < nv) c.boxes[c.ofTri[t]].Include(mesh.vertPos[v]);
   if (slot) {
     std::lock_guard<std::mutex> lock(slot->mutex);
     slot->componentsKnown = true;

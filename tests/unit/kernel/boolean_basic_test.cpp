@@ -120,9 +120,14 @@ TEST(BooleanRobustness, BadInputsDoNotCrash) {
   Mesh badIndex = Box(0, 0, 0, 1, 1, 1);
   badIndex.triVerts.push_back({0, 1, 99});
   badIndex.triProp.push_back(0);
+  // Indices far out of range, either way: reading a position there faults.
+  Mesh farIndex = Box(0, 0, 0, 1, 1, 1);
+  farIndex.triVerts.push_back({0, 1, 1 << 28});
+  farIndex.triVerts.push_back({0, -(1 << 28), 2});
+  farIndex.triProp.insert(farIndex.triProp.end(), 2, 0);
   Mesh flat = Box(0, 0, 0, 1, 1, 0);  // zero thickness
   const Mesh good = Box(0.5, 0.5, 0.5, 2, 2, 2);
-  for (const Mesh* bad : {&open, &nan, &degenerate, &badIndex, &flat})
+  for (const Mesh* bad : {&open, &nan, &degenerate, &badIndex, &farIndex, &flat})
     for (OpType op : {OpType::kUnion, OpType::kDifference, OpType::kIntersection}) {
       Boolean(*bad, good, op);
       Boolean(good, *bad, op);
