@@ -11,6 +11,7 @@
 #include "kernel/cleanup.h"
 #include "kernel/cleanup_weld.h"
 #include "kernel/mesh_primitives.h"
+#include "combined_mesh.h"
 
 namespace mos::kernel {
 namespace {
@@ -21,23 +22,11 @@ using cleanup_detail::WeldByReps;
 // `a` and `b` in one mesh with unused copies of some of their vertices
 // placed first, the triangles in a scrambled order, props = old index.
 Mesh Scrambled(const Mesh& a, const Mesh& b, const std::vector<Vec3>& extraFirst) {
-  Mesh m;
-  m.vertPos = extraFirst;
-  const int offA = static_cast<int>(extraFirst.size());
-  const int offB = offA + a.NumVert();
-  m.vertPos.insert(m.vertPos.end(), a.vertPos.begin(), a.vertPos.end());
-  m.vertPos.insert(m.vertPos.end(), b.vertPos.begin(), b.vertPos.end());
-  std::vector<std::array<int, 3>> all;
-  for (const auto& t : a.triVerts) all.push_back({t[0] + offA, t[1] + offA, t[2] + offA});
-  for (const auto& t : b.triVerts) all.push_back({t[0] + offB, t[1] + offB, t[2] + offB});
-  const int n = static_cast<int>(all.size());
+  const int n = a.NumTri() + b.NumTri();
+  std::vector<int> order;
   for (int s = 0; s < 5; ++s)
-    for (int i = n - 1 - s; i >= 0; i -= 5) {
-      m.triVerts.push_back(all[i]);
-      m.triProp.push_back(static_cast<uint32_t>(i));
-    }
-  EXPECT_TRUE(BuildHalfedges(m));
-  return m;
+    for (int i = n - 1 - s; i >= 0; i -= 5) order.push_back(i);
+  return testing::CombinedMesh(a, b, extraFirst, order);
 }
 
 void ExpectSecondWeldKeepsIt(Mesh m) {
