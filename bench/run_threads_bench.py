@@ -44,6 +44,18 @@ def engine(bench, model, threads):
     return None
 
 
+def alternating(rounds, run):
+    """run(threads) for threads 1 and 0, in alternating order each round:
+    {1: [results], 0: [results]} (falsy results left out)."""
+    res = {1: [], 0: []}
+    for k in range(rounds):
+        for t in ((1, 0) if k % 2 == 0 else (0, 1)):
+            v = run(t)
+            if v:
+                res[t].append(v)
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--mos')
@@ -58,10 +70,7 @@ def main():
         rounds = a.rounds or 16
         print(f"{'model':28} {'wall 1':>8} {'wall N':>8} {'speedup':>7} {'cpu 1':>7} {'cpu N':>7}  (ms, median of {rounds})")
         for m in a.models:
-            res = {1: [], 0: []}
-            for k in range(rounds):
-                for t in ((1, 0) if k % 2 == 0 else (0, 1)):
-                    res[t].append(one_shot(a.mos, m, t, f'/tmp/mos-threads-bench-{t}.stl'))
+            res = alternating(rounds, lambda t: one_shot(a.mos, m, t, f'/tmp/mos-threads-bench-{t}.stl'))
             w1, w0 = (statistics.median(x[0] for x in res[t]) for t in (1, 0))
             c1, c0 = (statistics.median(x[1] for x in res[t]) for t in (1, 0))
             speedups.append(w1 / w0)
@@ -70,12 +79,7 @@ def main():
         rounds = a.rounds or 5
         print(f"{'model':28} {'cold 1':>8} {'cold N':>8} {'speedup':>7} {'warm 1':>8} {'warm N':>8} {'cpu 1':>7} {'cpu N':>7}  (ms)")
         for m in a.models:
-            res = {1: [], 0: []}
-            for k in range(rounds):
-                for t in ((1, 0) if k % 2 == 0 else (0, 1)):
-                    v = engine(a.engine, m, t)
-                    if v:
-                        res[t].append(v)
+            res = alternating(rounds, lambda t: engine(a.engine, m, t))
             if not res[1] or not res[0]:
                 print(f"{os.path.basename(m):28} (no '// rerender:' line?)")
                 continue

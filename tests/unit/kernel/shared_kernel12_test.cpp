@@ -36,6 +36,18 @@ std::vector<int> EdgeOrder(const BoolOperand& m, bool byStart, std::mt19937& rng
 
 // Every pair of every direction and both perturbation signs; returns the
 // number of pairs that hit (so the test can tell it checked real hits).
+// One pair through the shared kernels and the plain one: the same answer,
+// and for a hit the same point. Returns whether it was a hit.
+template <class Shared>
+bool ExpectSamePair(Shared& shared, const BoolKernels& kernels, int edge, int t, bool forward) {
+  Vec3 plain{}, reused{};
+  const int x = kernels.Kernel12(edge, t, forward, plain);
+  EXPECT_EQ(shared.Kernel12(edge, t, reused), x) << "edge " << edge << " tri " << t;
+  if (x == 0) return false;
+  EXPECT_EQ(std::memcmp(&plain, &reused, sizeof plain), 0) << "edge " << edge << " tri " << t;
+  return true;
+}
+
 int ExpectSameAsPlain(const Mesh& a, const Mesh& b, std::mt19937& rng) {
   const BoolOperand p = PrepareOperand(a), q = PrepareOperand(b);
   int hits = 0;
@@ -50,14 +62,7 @@ int ExpectSameAsPlain(const Mesh& a, const Mesh& b, std::mt19937& rng) {
         for (int t = 0; t < triMesh.NumTri(); ++t) tris[t] = t;
         for (const int edge : EdgeOrder(edgeMesh, byStart, rng)) {
           std::shuffle(tris.begin(), tris.end(), rng);
-          for (const int t : tris) {
-            Vec3 plain{}, reused{};
-            const int x = kernels.Kernel12(edge, t, forward, plain);
-            EXPECT_EQ(shared.Kernel12(edge, t, reused), x) << "edge " << edge << " tri " << t;
-            if (x == 0) continue;
-            ++hits;
-            EXPECT_EQ(std::memcmp(&plain, &reused, sizeof plain), 0) << "edge " << edge << " tri " << t;
-          }
+          for (const int t : tris) hits += ExpectSamePair(shared, kernels, edge, t, forward);
         }
       }
     }
@@ -122,14 +127,7 @@ TEST(SharedKernel12, SameBitsWithMapsSizedByPairs) {
       if (round == 2) std::shuffle(pairs.begin(), pairs.end(), rng);  // edges apart: many clears
       ASSERT_TRUE(SharedKernel12Hashed::HashedPays(kernels, true, pairs.size()));
       SharedKernel12Hashed shared(kernels, true, pairs.size());
-      for (const auto& [edge, t] : pairs) {
-        Vec3 plain{}, reused{};
-        const int x = kernels.Kernel12(edge, t, true, plain);
-        EXPECT_EQ(shared.Kernel12(edge, t, reused), x) << "edge " << edge << " tri " << t;
-        if (x == 0) continue;
-        ++hits;
-        EXPECT_EQ(std::memcmp(&plain, &reused, sizeof plain), 0) << "edge " << edge << " tri " << t;
-      }
+      for (const auto& [edge, t] : pairs) hits += ExpectSamePair(shared, kernels, edge, t, true);
     }
   }
   EXPECT_GT(hits, 0);
