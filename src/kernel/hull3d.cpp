@@ -22,6 +22,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "kernel/hull2d.h"
@@ -36,6 +37,7 @@ struct Face {
   std::array<int, 3> adj{};  // face across edge i (v[i] -> v[(i+1)%3])
   Vec3 normal;               // unit, or zero for a degenerate face
   double offset = 0;
+  Orient3dFilter filter;     // Orient3dSign's filter, this face's half
   std::vector<int> outside;  // points strictly above this face
   bool alive = true;
   int visibleStamp = -1;
@@ -62,9 +64,19 @@ class Quickhull {
   double Distance(const Face& f, int p) const {  // approximate
     return Dot(f.normal, pts_[p]) - f.offset;
   }
-  bool Above(const Face& f, int p) const {  // exact
-    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], pts_[p]) > 0;
+  bool Above(const Face& f, const Vec3& q) const {  // exact
+    // The filter with the face's half precomputed decides most tests; the
+    // full predicate (the same filter again, then the exact stages) the rest.
+    const int quick = Orient3dFilterSign(f.filter, q);
+#ifdef MOS_CHECK_HULL_FILTER  // verification builds: the filter agrees with the predicate
+    if (quick != 0 && quick != Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], q)) {
+      std::abort();
+    }
+#endif
+    if (quick != 0) return quick > 0;
+    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], q) > 0;
   }
+  bool Above(const Face& f, int p) const { return Above(f, pts_[p]); }
   int AddFace(int a, int b, int c);
   void AssignPoints(const std::vector<int>& points, const std::vector<int>& faces);
   struct HorizonEdge {
@@ -93,26 +105,41 @@ int Quickhull::AddFace(int a, int b, int c) {
   f.normal = Normalized(Cross(pb - pa, pc - pa));
   const Vec3 centroid = (pa + pb + pc) * (1.0 / 3.0);
   f.offset = Dot(f.normal, centroid);
+  f.filter = MakeOrient3dFilter(pa, pb, pc);
   faces_.push_back(std::move(f));
   return static_cast<int>(faces_.size()) - 1;
 }
 
 void Quickhull::AssignPoints(const std::vector<int>& points,
                              const std::vector<int>& faces) {
+  // Each point goes to the farthest face it is above (first on ties): a face
+  // no farther than the best so far cannot win, so its exact test, slow for
+  // the many coplanar points of sphere rings, is skipped. Most points are
+  // above none of the faces; until a first one is found only the
+  // orientation is asked, the distance after.
+  const Face* fs = faces_.data();
+  const int* begin = faces.data();
+  const int* end = begin + faces.size();
   for (int p : points) {
+    const Vec3 q = pts_[p];
+    const int* it = begin;
     int best = -1;
-    double bestDist = 0;
-    for (int f : faces) {
-      // The farthest face the point is above (first on ties): a face no
-      // farther than the best so far cannot win, so its exact test, slow
-      // for the many coplanar points of sphere rings, is skipped.
-      const double d = Distance(faces_[f], p);
-      if (best >= 0 && !(d > bestDist)) continue;
-      if (!Above(faces_[f], p)) continue;
-      bestDist = d;
-      best = f;
+    for (; it != end; ++it) {
+      if (Above(fs[*it], q)) {
+        best = *it++;
+        break;
+      }
     }
-    if (best >= 0) faces_[best].outside.push_back(p);
+    if (best < 0) continue;
+    double bestDist = Dot(fs[best].normal, q) - fs[best].offset;
+    for (; it != end; ++it) {
+      const Face& face = fs[*it];
+      const double d = Dot(face.normal, q) - face.offset;
+      if (!(d > bestDist) || !Above(face, q)) continue;
+      bestDist = d;
+      best = *it;
+    }
+    faces_[best].outside.push_back(p);
   }
 }
 

@@ -206,3 +206,45 @@ TEST(HullPredicates, Orient2dWideMagnitudesMatchCgal) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// The hull's split filter (Orient3dFilter, its triangle half computed once)
+// must never decide differently from Orient3dSign: near-coplanar points (the
+// filter is undecided), points equal to a corner, wide magnitudes.
+TEST(HullPredicates, SplitFilterAgreesWithOrient3dSign) {
+  std::mt19937 rng(17);
+  std::uniform_real_distribution<double> u(-1, 1);
+  int decided = 0, undecided = 0;
+  for (int trial = 0; trial < 30000; ++trial) {
+    Vec3 q[4];
+    for (auto& v : q) {
+      v = trial % 3 == 0   ? Vec3{u(rng), u(rng), u(rng)} * 1e3
+          : trial % 3 == 1 ? Vec3{WideDouble(rng, 30, 10), WideDouble(rng, 30, 10),
+                                  WideDouble(rng, 30, 10)}
+                           : Vec3{double(int(u(rng) * 3)), double(int(u(rng) * 3)), 0.5};
+    }
+    const Orient3dFilter f = MakeOrient3dFilter(q[0], q[1], q[2]);
+    // The fourth point as drawn, nudged to the plane (a combination of the
+    // corners, a few ulps off) and equal to each corner.
+    const Vec3 onPlane = q[0] + (q[1] - q[0]) * 0.375 + (q[2] - q[0]) * 0.25;
+    const Vec3 probes[] = {q[3], onPlane, {onPlane.x, onPlane.y, StepUlps(onPlane.z, trial % 5 - 2)},
+                           q[0], q[1], q[2]};
+    for (const Vec3& p : probes) {
+      const int quick = Orient3dFilterSign(f, p);
+      const int exact = Orient3dSign(q[0], q[1], q[2], p);
+      if (quick != 0) {
+        ASSERT_EQ(quick, exact) << trial;
+        ++decided;
+      } else {
+        ++undecided;
+      }
+    }
+  }
+  EXPECT_GT(decided, 0);
+  EXPECT_GT(undecided, 0);  // the test reaches the undecided band
+}
+
+}  // namespace
+}  // namespace mos::kernel
