@@ -38,7 +38,11 @@ struct Face {
   Vec3 normal;               // unit, or zero for a degenerate face
   double offset = 0;
   Orient3dFilter filter;     // Orient3dSign's filter, this face's half
-  std::vector<int> outside;  // points strictly above this face
+  // Points strictly above this face (assigned here), a list linked through
+  // Quickhull::nextOutside_ (a point is in at most one list); -1 when empty.
+  // The order of a list never matters: the eye is the farthest point with
+  // ties to the lowest index, and each point's face is chosen on its own.
+  int outside = -1;
   bool alive = true;
   int visibleStamp = -1;
   int hiddenStamp = -1;
@@ -92,6 +96,8 @@ class Quickhull {
   std::vector<Face> faces_;
   std::vector<HorizonEdge> horizon_;
   std::vector<int> horizonFrom_;  // per point: horizon edge starting there
+  std::vector<int> nextOutside_;  // per point: the next point of its face's list
+  std::vector<HorizonEdge> loop_;  // CollectHorizon's scratch
   int stamp_ = 0;
 };
 
@@ -139,7 +145,8 @@ void Quickhull::AssignPoints(const std::vector<int>& points,
       bestDist = d;
       best = *it;
     }
-    faces_[best].outside.push_back(p);
+    nextOutside_[p] = faces_[best].outside;
+    faces_[best].outside = p;
   }
 }
 
@@ -214,7 +221,8 @@ bool Quickhull::CollectHorizon(std::vector<int>& visible, int /*eye*/) {
     if (slot >= 0) simple = false;
     slot = h;
   }
-  std::vector<HorizonEdge> loop;
+  std::vector<HorizonEdge>& loop = loop_;
+  loop.clear();
   if (simple) {
     loop.reserve(horizon_.size());
     int h = 0;
@@ -232,6 +240,7 @@ bool Quickhull::CollectHorizon(std::vector<int>& visible, int /*eye*/) {
 
 HullStatus Quickhull::Run(int a, int b, int c, int d) {
   horizonFrom_.assign(pts_.size(), -1);
+  nextOutside_.assign(pts_.size(), -1);
   const int f0 = AddFace(a, b, c);
   const int f1 = AddFace(a, d, b);
   const int f2 = AddFace(b, d, c);
@@ -261,14 +270,14 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
   while (!pending.empty()) {
     if (!guard_.Check(static_cast<int64_t>(pts_.size()))) return HullStatus::kCancelled;
     const int f = pending.back();
-    if (!faces_[f].alive || faces_[f].outside.empty()) {
+    if (!faces_[f].alive || faces_[f].outside < 0) {
       pending.pop_back();
       continue;
     }
     // The eye: the farthest outside point (ties: the lowest index).
     int eye = -1;
     double eyeDist = 0;
-    for (int p : faces_[f].outside) {
+    for (int p = faces_[f].outside; p >= 0; p = nextOutside_[p]) {
       const double dist = Distance(faces_[f], p);
       if (eye < 0 || dist > eyeDist || (dist == eyeDist && p < eye)) {
         eye = p;
@@ -292,19 +301,19 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
     }
     const bool ok = MakeDisk(visible, eye);
     if (!ok) {  // unreachable with exact signs; never build a broken cone
-      std::vector<int>& out = faces_[f].outside;
-      out.erase(std::find(out.begin(), out.end(), eye));
+      int* link = &faces_[f].outside;
+      while (*link != eye) link = &nextOutside_[*link];
+      *link = nextOutside_[eye];
       continue;
     }
     orphans.clear();
     for (int g : visible) {
       Face& face = faces_[g];
       face.alive = false;
-      for (int p : face.outside) {
+      for (int p = face.outside; p >= 0; p = nextOutside_[p]) {
         if (p != eye) orphans.push_back(p);
       }
-      face.outside.clear();
-      face.outside.shrink_to_fit();
+      face.outside = -1;
     }
     newFaces.clear();
     const int first = static_cast<int>(faces_.size());
@@ -321,7 +330,7 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
     }
     AssignPoints(orphans, newFaces);
     for (int nf : newFaces) {
-      if (!faces_[nf].outside.empty()) pending.push_back(nf);
+      if (faces_[nf].outside >= 0) pending.push_back(nf);
     }
   }
   return HullStatus::kOk;
