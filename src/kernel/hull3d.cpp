@@ -102,7 +102,7 @@ class Quickhull {
 };
 
 int Quickhull::AddFace(int a, int b, int c) {
-  Face f;
+  Face& f = faces_.emplace_back();  // built in place (no copy of a Face)
   f.v = {a, b, c};
   f.adj = {-1, -1, -1};
   const Vec3& pa = pts_[a];
@@ -112,7 +112,6 @@ int Quickhull::AddFace(int a, int b, int c) {
   const Vec3 centroid = (pa + pb + pc) * (1.0 / 3.0);
   f.offset = Dot(f.normal, centroid);
   f.filter = MakeOrient3dFilter(pa, pb, pc);
-  faces_.push_back(std::move(f));
   return static_cast<int>(faces_.size()) - 1;
 }
 
