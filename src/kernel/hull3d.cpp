@@ -22,6 +22,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "kernel/hull2d.h"
@@ -36,7 +37,12 @@ struct Face {
   std::array<int, 3> adj{};  // face across edge i (v[i] -> v[(i+1)%3])
   Vec3 normal;               // unit, or zero for a degenerate face
   double offset = 0;
-  std::vector<int> outside;  // points strictly above this face
+  Orient3dFilter filter;     // Orient3dSign's filter, this face's half
+  // Points strictly above this face (assigned here), a list linked through
+  // Quickhull::nextOutside_ (a point is in at most one list); -1 when empty.
+  // The order of a list never matters: the eye is the farthest point with
+  // ties to the lowest index, and each point's face is chosen on its own.
+  int outside = -1;
   bool alive = true;
   int visibleStamp = -1;
   int hiddenStamp = -1;
@@ -62,9 +68,19 @@ class Quickhull {
   double Distance(const Face& f, int p) const {  // approximate
     return Dot(f.normal, pts_[p]) - f.offset;
   }
-  bool Above(const Face& f, int p) const {  // exact
-    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], pts_[p]) > 0;
+  bool Above(const Face& f, const Vec3& q) const {  // exact
+    // The filter with the face's half precomputed decides most tests; the
+    // full predicate (the same filter again, then the exact stages) the rest.
+    const int quick = Orient3dFilterSign(f.filter, q);
+#ifdef MOS_CHECK_HULL_FILTER  // verification builds: the filter agrees with the predicate
+    if (quick != 0 && quick != Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], q)) {
+      std::abort();
+    }
+#endif
+    if (quick != 0) return quick > 0;
+    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], q) > 0;
   }
+  bool Above(const Face& f, int p) const { return Above(f, pts_[p]); }
   int AddFace(int a, int b, int c);
   void AssignPoints(const std::vector<int>& points, const std::vector<int>& faces);
   struct HorizonEdge {
@@ -80,11 +96,13 @@ class Quickhull {
   std::vector<Face> faces_;
   std::vector<HorizonEdge> horizon_;
   std::vector<int> horizonFrom_;  // per point: horizon edge starting there
+  std::vector<int> nextOutside_;  // per point: the next point of its face's list
+  std::vector<HorizonEdge> loop_;  // CollectHorizon's scratch
   int stamp_ = 0;
 };
 
 int Quickhull::AddFace(int a, int b, int c) {
-  Face f;
+  Face& f = faces_.emplace_back();  // built in place (no copy of a Face)
   f.v = {a, b, c};
   f.adj = {-1, -1, -1};
   const Vec3& pa = pts_[a];
@@ -93,26 +111,41 @@ int Quickhull::AddFace(int a, int b, int c) {
   f.normal = Normalized(Cross(pb - pa, pc - pa));
   const Vec3 centroid = (pa + pb + pc) * (1.0 / 3.0);
   f.offset = Dot(f.normal, centroid);
-  faces_.push_back(std::move(f));
+  f.filter = MakeOrient3dFilter(pa, pb, pc);
   return static_cast<int>(faces_.size()) - 1;
 }
 
 void Quickhull::AssignPoints(const std::vector<int>& points,
                              const std::vector<int>& faces) {
+  // Each point goes to the farthest face it is above (first on ties): a face
+  // no farther than the best so far cannot win, so its exact test, slow for
+  // the many coplanar points of sphere rings, is skipped. Most points are
+  // above none of the faces; until a first one is found only the
+  // orientation is asked, the distance after.
+  const Face* fs = faces_.data();
+  const int* begin = faces.data();
+  const int* end = begin + faces.size();
   for (int p : points) {
+    const Vec3 q = pts_[p];
+    const int* it = begin;
     int best = -1;
-    double bestDist = 0;
-    for (int f : faces) {
-      // The farthest face the point is above (first on ties): a face no
-      // farther than the best so far cannot win, so its exact test, slow
-      // for the many coplanar points of sphere rings, is skipped.
-      const double d = Distance(faces_[f], p);
-      if (best >= 0 && !(d > bestDist)) continue;
-      if (!Above(faces_[f], p)) continue;
-      bestDist = d;
-      best = f;
+    for (; it != end; ++it) {
+      if (Above(fs[*it], q)) {
+        best = *it++;
+        break;
+      }
     }
-    if (best >= 0) faces_[best].outside.push_back(p);
+    if (best < 0) continue;
+    double bestDist = Dot(fs[best].normal, q) - fs[best].offset;
+    for (; it != end; ++it) {
+      const Face& face = fs[*it];
+      const double d = Dot(face.normal, q) - face.offset;
+      if (!(d > bestDist) || !Above(face, q)) continue;
+      bestDist = d;
+      best = *it;
+    }
+    nextOutside_[p] = faces_[best].outside;
+    faces_[best].outside = p;
   }
 }
 
@@ -187,7 +220,8 @@ bool Quickhull::CollectHorizon(std::vector<int>& visible, int /*eye*/) {
     if (slot >= 0) simple = false;
     slot = h;
   }
-  std::vector<HorizonEdge> loop;
+  std::vector<HorizonEdge>& loop = loop_;
+  loop.clear();
   if (simple) {
     loop.reserve(horizon_.size());
     int h = 0;
@@ -205,6 +239,7 @@ bool Quickhull::CollectHorizon(std::vector<int>& visible, int /*eye*/) {
 
 HullStatus Quickhull::Run(int a, int b, int c, int d) {
   horizonFrom_.assign(pts_.size(), -1);
+  nextOutside_.assign(pts_.size(), -1);
   const int f0 = AddFace(a, b, c);
   const int f1 = AddFace(a, d, b);
   const int f2 = AddFace(b, d, c);
@@ -234,14 +269,14 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
   while (!pending.empty()) {
     if (!guard_.Check(static_cast<int64_t>(pts_.size()))) return HullStatus::kCancelled;
     const int f = pending.back();
-    if (!faces_[f].alive || faces_[f].outside.empty()) {
+    if (!faces_[f].alive || faces_[f].outside < 0) {
       pending.pop_back();
       continue;
     }
     // The eye: the farthest outside point (ties: the lowest index).
     int eye = -1;
     double eyeDist = 0;
-    for (int p : faces_[f].outside) {
+    for (int p = faces_[f].outside; p >= 0; p = nextOutside_[p]) {
       const double dist = Distance(faces_[f], p);
       if (eye < 0 || dist > eyeDist || (dist == eyeDist && p < eye)) {
         eye = p;
@@ -265,19 +300,19 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
     }
     const bool ok = MakeDisk(visible, eye);
     if (!ok) {  // unreachable with exact signs; never build a broken cone
-      std::vector<int>& out = faces_[f].outside;
-      out.erase(std::find(out.begin(), out.end(), eye));
+      int* link = &faces_[f].outside;
+      while (*link != eye) link = &nextOutside_[*link];
+      *link = nextOutside_[eye];
       continue;
     }
     orphans.clear();
     for (int g : visible) {
       Face& face = faces_[g];
       face.alive = false;
-      for (int p : face.outside) {
+      for (int p = face.outside; p >= 0; p = nextOutside_[p]) {
         if (p != eye) orphans.push_back(p);
       }
-      face.outside.clear();
-      face.outside.shrink_to_fit();
+      face.outside = -1;
     }
     newFaces.clear();
     const int first = static_cast<int>(faces_.size());
@@ -294,7 +329,7 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
     }
     AssignPoints(orphans, newFaces);
     for (int nf : newFaces) {
-      if (!faces_[nf].outside.empty()) pending.push_back(nf);
+      if (faces_[nf].outside >= 0) pending.push_back(nf);
     }
   }
   return HullStatus::kOk;

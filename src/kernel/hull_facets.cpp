@@ -63,10 +63,15 @@ bool MergeCoplanarFacets(const std::vector<Vec3>& pts, const std::vector<HullTri
     const auto& sv = faces[seed].v;
     if (area[seed] != 0) {
       for (size_t k = begin; k < memberList.size(); ++k) {
+        const auto& mv = faces[memberList[k]].v;
         for (int t : faces[memberList[k]].adj) {
           if (group[t] >= 0 || Dot(faces[t].normal, n) < 0) continue;
-          bool onPlane = true;  // exactly coplanar with the seed
+          // Exactly coplanar with the seed. The member's own corners are (the
+          // seed's trivially, every other member's were tested), so only t's
+          // corners outside the member are asked.
+          bool onPlane = true;
           for (int p : faces[t].v) {
+            if (p == mv[0] || p == mv[1] || p == mv[2]) continue;
             if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
           }
           if (!onPlane) continue;

@@ -67,33 +67,39 @@ inline void TwoProduct(double a, double b, double& x, double& y) {
 // caller sizes the output for the worst case named in each comment.
 
 // h = e + f (Fast-Expansion-Sum with zero elimination; h holds m + n terms).
+// The terms are merged by magnitude (the smaller first; ties to f), then
+// accumulated: a Fast-Two-Sum for the first two, Two-Sums after.
 int Sum(const double* e, int m, const double* f, int n, double* h) {
   int i = 0, j = 0, len = 0;
-  // Take the next term of smaller magnitude from e or f.
-  auto takeE = [&]() { return j >= n || (i < m && ((f[j] > e[i]) == (f[j] > -e[i]))); };
-  double q;
-  if (takeE()) {
-    q = e[i++];
-  } else {
-    q = f[j++];
-  }
+  // e[i] is next when it is not larger in magnitude than f[j].
+  auto eFirst = [&]() { return (f[j] > e[i]) == (f[j] > -e[i]); };
+  double q = eFirst() ? e[i++] : f[j++];
+  double next, err;
   if (i < m && j < n) {
-    double next, err;
-    if (takeE()) {
+    if (eFirst()) {
       FastTwoSum(e[i++], q, next, err);
     } else {
       FastTwoSum(f[j++], q, next, err);
     }
     q = next;
     if (err != 0) h[len++] = err;
-  }
-  while (i < m || j < n) {
-    double next, err;
-    if (takeE()) {
-      TwoSum(q, e[i++], next, err);
-    } else {
-      TwoSum(q, f[j++], next, err);
+    while (i < m && j < n) {
+      if (eFirst()) {
+        TwoSum(q, e[i++], next, err);
+      } else {
+        TwoSum(q, f[j++], next, err);
+      }
+      q = next;
+      if (err != 0) h[len++] = err;
     }
+  }
+  for (; i < m; ++i) {
+    TwoSum(q, e[i], next, err);
+    q = next;
+    if (err != 0) h[len++] = err;
+  }
+  for (; j < n; ++j) {
+    TwoSum(q, f[j], next, err);
     q = next;
     if (err != 0) h[len++] = err;
   }
@@ -187,9 +193,37 @@ int Orient3dExact(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
   return Sign(all, Sum(sum01, l01, terms[2], lt[2], all));
 }
 
+// The exact sign when one of b - a, c - a, p - a lies on a coordinate axis
+// (two coordinates equal, as along the box edges of a Minkowski sum), else
+// 2 (not applicable). det[p-a; b-a; c-a] is the triple product [X, Y, Z] of
+// any cyclic rotation of (p-a, b-a, c-a); with X = x e_k it is
+// x (Y_i Z_j - Y_j Z_i), (k, i, j) cyclic: the sign of x (exact: a
+// difference of two distinct doubles never rounds to 0) times the exact 2D
+// orientation of a, Y's point, Z's point projected to the (i, j) plane.
+int Orient3dAxisEdge(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
+  const Vec3* rot[3][3] = {{&p, &b, &c}, {&b, &c, &p}, {&c, &p, &b}};
+  for (const auto& r : rot) {
+    const Vec3& x = *r[0];
+    const bool same[3] = {x.x == a.x, x.y == a.y, x.z == a.z};
+    if (same[0] + same[1] + same[2] != 2) continue;  // 3: x == a, det 0, left to the caller
+    const int k = !same[0] ? 0 : (!same[1] ? 1 : 2);
+    const int i = (k + 1) % 3, j = (k + 2) % 3;
+    const int sx = x[k] > a[k] ? 1 : -1;
+    const Vec3& y = *r[1];
+    const Vec3& z = *r[2];
+    // y and z one axis step apart too (a parallelogram with an axis-parallel
+    // side): the projections coincide, the orientation is 0.
+    if (y[i] == z[i] && y[j] == z[j]) return 0;
+    return sx * Orient2dSign({a[i], a[j]}, {y[i], y[j]}, {z[i], z[j]});
+  }
+  return 2;
+}
+
 // Stages B to D, after the filter failed. Shewchuk's orient3dadapt with his
 // (a, b, c, d) = our (p, b, c, a): the same determinant, det[p-a; b-a; c-a].
 int Orient3dAdaptive(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
+  const int axisEdge = Orient3dAxisEdge(a, b, c, p);
+  if (axisEdge != 2) return axisEdge;
   const double adx = p.x - a.x, ady = p.y - a.y, adz = p.z - a.z;
   const double bdx = b.x - a.x, bdy = b.y - a.y, bdz = b.z - a.z;
   const double cdx = c.x - a.x, cdy = c.y - a.y, cdz = c.z - a.z;

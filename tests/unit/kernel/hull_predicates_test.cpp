@@ -206,3 +206,82 @@ TEST(HullPredicates, Orient2dWideMagnitudesMatchCgal) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// The hull's split filter (Orient3dFilter, its triangle half computed once)
+// must never decide differently from Orient3dSign: near-coplanar points (the
+// filter is undecided), points equal to a corner, wide magnitudes.
+TEST(HullPredicates, SplitFilterAgreesWithOrient3dSign) {
+  std::mt19937 rng(17);
+  std::uniform_real_distribution<double> u(-1, 1);
+  int decided = 0, undecided = 0;
+  for (int trial = 0; trial < 30000; ++trial) {
+    Vec3 q[4];
+    for (auto& v : q) {
+      v = trial % 3 == 0   ? Vec3{u(rng), u(rng), u(rng)} * 1e3
+          : trial % 3 == 1 ? Vec3{WideDouble(rng, 30, 10), WideDouble(rng, 30, 10),
+                                  WideDouble(rng, 30, 10)}
+                           : Vec3{double(int(u(rng) * 3)), double(int(u(rng) * 3)), 0.5};
+    }
+    const Orient3dFilter f = MakeOrient3dFilter(q[0], q[1], q[2]);
+    // The fourth point as drawn, nudged to the plane (a combination of the
+    // corners, a few ulps off) and equal to each corner.
+    const Vec3 onPlane = q[0] + (q[1] - q[0]) * 0.375 + (q[2] - q[0]) * 0.25;
+    const Vec3 probes[] = {q[3], onPlane, {onPlane.x, onPlane.y, StepUlps(onPlane.z, trial % 5 - 2)},
+                           q[0], q[1], q[2]};
+    for (const Vec3& p : probes) {
+      const int quick = Orient3dFilterSign(f, p);
+      const int exact = Orient3dSign(q[0], q[1], q[2], p);
+      if (quick != 0) {
+        ASSERT_EQ(quick, exact) << trial;
+        ++decided;
+      } else {
+        ++undecided;
+      }
+    }
+  }
+  EXPECT_GT(decided, 0);
+  EXPECT_GT(undecided, 0);  // the test reaches the undecided band
+}
+
+}  // namespace
+}  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// Orient3dSign's shortcut for an axis-parallel difference (one of b - a,
+// c - a, p - a with two zero coordinates): every rotation and axis, on
+// exactly coplanar sets (box edge plus a chord, as in Minkowski sums), a few
+// ulps off them, and with rounded differences, against CGAL.
+TEST(HullPredicates, AxisParallelEdgeMatchesCgal) {
+  std::mt19937 rng(31);
+  std::uniform_real_distribution<double> u(-20, 20);
+  int zeros = 0, nonzero = 0;
+  for (int trial = 0; trial < 30000; ++trial) {
+    const int axis = trial % 3, which = trial / 3 % 3;
+    Vec3 a{u(rng), u(rng), u(rng)};
+    if (trial % 7 == 0) a = Vec3{WideDouble(rng, 20, 5), WideDouble(rng, 20, 5), WideDouble(rng, 20, 5)};
+    Vec3 x = a;  // differs from a only along `axis`
+    x[axis] = trial % 2 ? u(rng) : StepUlps(a[axis], trial % 5 + 1);
+    const Vec3 s{u(rng), u(rng), u(rng)};
+    // Coplanar in real numbers: a, x, a + s, x + s (a parallelogram), then
+    // the fourth point nudged or replaced now and then.
+    Vec3 y = a + s, z = x + s;
+    if (trial % 4 == 1) z[(axis + 1) % 3] = StepUlps(z[(axis + 1) % 3], trial % 3 - 1);
+    if (trial % 4 == 2) z = Vec3{u(rng), u(rng), u(rng)};
+    Vec3 pts[3] = {x, y, z};
+    // Put the axis-parallel point in the position `which` of (b, c, p).
+    std::swap(pts[0], pts[which]);
+    const int expected = CgalSign(a, pts[0], pts[1], pts[2]);
+    ASSERT_EQ(Orient3dSign(a, pts[0], pts[1], pts[2]), expected) << trial;
+    (expected == 0 ? zeros : nonzero)++;
+  }
+  EXPECT_GT(zeros, 1000);
+  EXPECT_GT(nonzero, 1000);
+}
+
+}  // namespace
+}  // namespace mos::kernel
