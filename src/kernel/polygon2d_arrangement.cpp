@@ -316,19 +316,16 @@ bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, in
     // the shared vertex is 0 (or NaN if a coordinate difference overflows),
     // so it is "on" the other piece, is no split (it is an endpoint of
     // both), and no crossing is cut. Left: each piece's other endpoint
-    // against the other piece, with the same expressions as below.
-    if (s.a != t.a && s.b != t.a && StrictlyBetween(a, b, c) && OnPiece(Orient(a, b, c), a, b, snap)) {
-      splits.push_back({i, t.a});
-    }
-    if (s.a != t.b && s.b != t.b && StrictlyBetween(a, b, d) && OnPiece(Orient(a, b, d), a, b, snap)) {
-      splits.push_back({i, t.b});
-    }
-    if (t.a != s.a && t.b != s.a && StrictlyBetween(c, d, a) && OnPiece(Orient(c, d, a), c, d, snap)) {
-      splits.push_back({j, s.a});
-    }
-    if (t.a != s.b && t.b != s.b && StrictlyBetween(c, d, b) && OnPiece(Orient(c, d, b), c, d, snap)) {
-      splits.push_back({j, s.b});
-    }
+    // against the other piece, with the same expressions as below (t's far
+    // end against s first, then s's far end against t).
+    const bool tAShared = t.a == s.a || t.a == s.b;
+    const int tFar = tAShared ? t.b : t.a;
+    const Vec2 e = tAShared ? d : c;
+    if (StrictlyBetween(a, b, e) && OnPiece(Orient(a, b, e), a, b, snap)) splits.push_back({i, tFar});
+    const bool sAShared = s.a == t.a || s.a == t.b;
+    const int sFar = sAShared ? s.b : s.a;
+    const Vec2 f = sAShared ? b : a;
+    if (StrictlyBetween(c, d, f) && OnPiece(Orient(c, d, f), c, d, snap)) splits.push_back({j, sFar});
     return false;
   }
   const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
