@@ -108,15 +108,28 @@ class BoxGridLayout {
     minY_ = y0;
     dim_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
     cells_.resize(n);
+    // Locals, not members, in the loop: the stores to cells_ (ints) could
+    // alias dim_, so the compiler reloaded it and converted it to double for
+    // every coordinate.
+    std::array<int, 4>* cells = cells_.data();
     for (;;) {
       invW_ = x1 > x0 ? dim_ / (x1 - x0) : 0;
       invH_ = y1 > y0 ? dim_ / (y1 - y0) : 0;
+      const double minX = minX_, minY = minY_, invW = invW_, invH = invH_, top = dim_ - 1;
+      const int dim = dim_;
+      auto coord = [top, dim](double v, double lo, double inv) {
+        const double c = (v - lo) * inv;
+        if (!(c > 0)) return 0;
+        if (c >= top) return dim - 1;
+        return static_cast<int>(c);
+      };
       double covered = 0;
       for (size_t i = 0; i < n; ++i) {
         const auto& b = boxes[i];
-        cells_[i] = {Coord(b[0], minX_, invW_), Coord(b[1], minY_, invH_), Coord(b[2], minX_, invW_),
-                     Coord(b[3], minY_, invH_)};
-        covered += static_cast<double>(cells_[i][2] - cells_[i][0] + 1) * (cells_[i][3] - cells_[i][1] + 1);
+        const std::array<int, 4> c{coord(b[0], minX, invW), coord(b[1], minY, invH), coord(b[2], minX, invW),
+                                   coord(b[3], minY, invH)};
+        cells[i] = c;
+        covered += static_cast<double>(c[2] - c[0] + 1) * (c[3] - c[1] + 1);
       }
       if (dim_ == 1 || covered <= 16.0 * n + 64) break;
       dim_ /= 2;
@@ -135,12 +148,6 @@ class BoxGridLayout {
   }
 
  private:
-  int Coord(double v, double lo, double inv) const {
-    const double c = (v - lo) * inv;
-    if (!(c > 0)) return 0;
-    if (c >= dim_ - 1) return dim_ - 1;
-    return static_cast<int>(c);
-  }
   double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
   int dim_ = 1;
   std::vector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
