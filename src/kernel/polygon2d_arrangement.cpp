@@ -60,6 +60,18 @@ class PairTable {
     Place({a, b, value});
     ++size_;
   }
+  // Sizes an empty table for `count` entries, so that it does not grow (and
+  // rehash) on the way there. Only for tables whose keys are unique: with a
+  // key inserted more than once the order in which ForEach meets its
+  // entries may depend on the growth history (a rehash re-places them in
+  // slot order, which a probe sequence wrapping past the end reverses).
+  void ReserveUnique(size_t count) {
+    if (size_ != 0) return;
+    size_t slots = 64;
+    while (2 * (count + 1) > slots) slots *= 2;
+    slots_.assign(slots, Slot{0, 0, -1});
+    mask_ = slots - 1;
+  }
 
  private:
   struct Slot {
@@ -105,7 +117,13 @@ class Builder {
     points_.push_back(p);
     return id;
   }
+  // Room for about `count` distinct points (ids_ has unique keys).
+  void ReservePoints(size_t count) {
+    ids_.ReserveUnique(count);
+    points_.reserve(count);
+  }
   std::vector<Vec2>& Points() { return points_; }
+  std::vector<Vec2> TakePoints() { return std::move(points_); }
   const std::vector<Vec2>& Points() const { return points_; }
 
   // Computed (crossing) points closer than the snap distance to an earlier
@@ -609,7 +627,10 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
     return {};
   }
   Builder builder;
+  // A contour of k edges has k vertices, and crossings add some.
+  builder.ReservePoints(segments.size() + segments.size() / 2);
   std::vector<Piece> pieces;
+  pieces.reserve(segments.size());
   // A contour's edges come in order, each starting where the last ended:
   // the same bits have the same id, so the start is not looked up again.
   Vec2 lastEnd{0, 0};
@@ -661,13 +682,13 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   }
   if (guard != nullptr && !more()) return {};
   Arrangement2d result;
-  result.points = builder.Points();
-  for (const Piece& p : pieces) {
-    ArrangementEdge e;
-    e.lo = p.a;
-    e.hi = p.b;
-    e.delta = p.delta;
-    result.edges.push_back(e);
+  result.points = builder.TakePoints();
+  result.edges.resize(pieces.size());
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    ArrangementEdge& e = result.edges[k];
+    e.lo = pieces[k].a;
+    e.hi = pieces[k].b;
+    e.delta = pieces[k].delta;
   }
   return result;
 }
