@@ -20,12 +20,15 @@
 
 #include "kernel/polygon2d_buckets.h"
 #include "kernel/small_sort.h"
+#include "kernel/uninit_vector.h"
 
 namespace mos::kernel {
 namespace {
 
 using polygon2d_detail::AxisBuckets;
 using polygon2d_detail::BoxGrid;
+// Piece boxes (x0, y0, x1, y1), all written before use.
+using BoxList = UninitVector<std::array<double, 4>>;
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
@@ -398,7 +401,7 @@ template <bool kCheckBoxes>
 struct PairVisit {
   const Builder& builder;
   const std::vector<Piece>& pieces;
-  const std::vector<std::array<double, 4>>& boxes;
+  const BoxList& boxes;
   LimitGuard* guard;
   PairPass& pass;
   const std::vector<Vec2>& pts = builder.Points();
@@ -418,7 +421,7 @@ struct PairVisit {
 };
 
 PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& pieces,
-                         const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+                         const BoxList& boxes, LimitGuard* guard) {
   PairPass pass;
   BoxGrid grid(boxes);
   PairVisit<true> visit{builder, pieces, boxes, guard, pass};
@@ -433,7 +436,7 @@ PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& piece
 // in it, and the snapping makes the vertex ids depend on it); elsewhere they
 // come in it.
 PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
-                       const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+                       const BoxList& boxes, LimitGuard* guard) {
   PairPass pass;
   BoxGrid grid(boxes);
   PairVisit<false> visit{builder, pieces, boxes, guard, pass};
@@ -482,7 +485,7 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
                 std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record, SplitPairSearch search) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
-  std::vector<std::array<double, 4>> boxes(n);
+  BoxList boxes(n);
   for (int i = 0; i < n; ++i) {
     const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
@@ -725,8 +728,8 @@ struct AllIds {
 // so any superset gives the same sums).
 template <typename Below, typename Beside>
 std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, Below&& below, Beside&& beside,
-                                       const std::vector<double>& xlo, const std::vector<double>& xhi,
-                                       const std::vector<double>& ylo, const std::vector<double>& yhi) {
+                                       const UninitVector<double>& xlo, const UninitVector<double>& xhi,
+                                       const UninitVector<double>& ylo, const UninitVector<double>& yhi) {
   const std::vector<Vec2>& pts = arr.points;
   const ArrangementEdge& e = arr.edges[i];
   const Vec2 a = pts[e.lo], b = pts[e.hi];
@@ -824,7 +827,7 @@ constexpr int kScannedCasts = 8;
 void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   const std::vector<Vec2>& pts = arr.points;
   const int n = static_cast<int>(arr.edges.size());
-  std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);
+  UninitVector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);  // all written below
   // (direction, edge) around every vertex, flat: aroundStart[v] ..
   // aroundStart[v + 1] in around.
   std::vector<int> aroundStart(pts.size() + 1, 0);

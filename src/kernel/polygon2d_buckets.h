@@ -11,6 +11,8 @@
 #include <cmath>
 #include <vector>
 
+#include "kernel/uninit_vector.h"
+
 namespace mos::kernel::polygon2d_detail {
 
 // A range of item ids in a flat bucket array.
@@ -32,20 +34,22 @@ class FlatBuckets {
     start_.assign(static_cast<size_t>(buckets) + 1, 0);
     visit([&](size_t b, int) { ++start_[b + 1]; });
     for (size_t b = 0; b < static_cast<size_t>(buckets); ++b) start_[b + 1] += start_[b];
-    ids_.resize(start_.back());
+    ids_.resize(start_.back());  // every slot is written below
     std::vector<int> fill(start_.begin(), start_.end() - 1);
     visit([&](size_t b, int item) { ids_[fill[b]++] = item; });
   }
   IdRange Bucket(size_t b) const { return {ids_.data() + start_[b], ids_.data() + start_[b + 1]}; }
 
  private:
-  std::vector<int> start_, ids_;
+  std::vector<int> start_;
+  UninitVector<int> ids_;
 };
 
 // Intervals of one axis sorted into equal-width buckets.
 class AxisBuckets {
  public:
-  AxisBuckets(const std::vector<double>& lo, const std::vector<double>& hi, const std::vector<int>& items) {
+  template <typename Lo, typename Hi>
+  AxisBuckets(const Lo& lo, const Hi& hi, const std::vector<int>& items) {
     double mn = INFINITY, mx = -INFINITY;
     for (int i : items) {
       mn = std::min(mn, lo[i]);
@@ -94,7 +98,8 @@ class AxisBuckets {
 // that find the same pairs another way.
 class BoxGridLayout {
  public:
-  explicit BoxGridLayout(const std::vector<std::array<double, 4>>& boxes) {  // x0, y0, x1, y1
+  template <typename Boxes>
+  explicit BoxGridLayout(const Boxes& boxes) {  // x0, y0, x1, y1 (a vector of std::array<double, 4>)
     const size_t n = boxes.size();
     double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
     for (const auto& b : boxes) {
@@ -107,7 +112,7 @@ class BoxGridLayout {
     minX_ = x0;
     minY_ = y0;
     dim_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
-    cells_.resize(n);
+    cells_.resize(n);  // every entry is written below
     // Locals, not members, in the loop: the stores to cells_ (ints) could
     // alias dim_, so the compiler reloaded it and converted it to double for
     // every coordinate.
@@ -150,7 +155,7 @@ class BoxGridLayout {
  private:
   double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
   int dim_ = 1;
-  std::vector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
+  UninitVector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
 };
 
 // Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
@@ -158,7 +163,8 @@ class BoxGridLayout {
 // boxes would cover too many cells.
 class BoxGrid {
  public:
-  explicit BoxGrid(const std::vector<std::array<double, 4>>& boxes) : layout_(boxes) {
+  template <typename Boxes>
+  explicit BoxGrid(const Boxes& boxes) : layout_(boxes) {
     const size_t n = boxes.size();
     const int dim = layout_.Dim();
     grid_.Build(dim * dim, [&](auto&& f) {
@@ -196,8 +202,8 @@ class BoxGrid {
   // set's extent) is swept in x order instead of visiting every pair of its
   // boxes; returns whether one was: only then are the pairs not in
   // ForEachPair's order.
-  template <typename F>
-  bool ForEachOverlappingPair(const std::vector<std::array<double, 4>>& boxes, F&& f) const {
+  template <typename Boxes, typename F>
+  bool ForEachOverlappingPair(const Boxes& boxes, F&& f) const {
     constexpr size_t kSweepFrom = 32;
     const int dim = layout_.Dim();
     bool swept = false;
