@@ -853,8 +853,12 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   // use, not by atan2: near-collinear edges (a sliver ~1e-9 wide) whose
   // rounded angles tie or swap would give an order that contradicts the
   // geometry, and the propagated windings would disagree across the sliver.
+  // A vertex with two edges needs no order: the propagation below walks from
+  // its known edge to the other one either way.
   for (size_t v = 0; v < pts.size(); ++v) {
-    SortAround(around.data() + aroundStart[v], around.data() + aroundStart[v + 1]);
+    if (aroundStart[v + 1] - aroundStart[v] > 2) {
+      SortAround(around.data() + aroundStart[v], around.data() + aroundStart[v + 1]);
+    }
   }
   // The seed of every connected component (edges sharing vertices).
   std::vector<int> seeds;
