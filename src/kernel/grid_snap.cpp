@@ -8,8 +8,10 @@ namespace {
 template <typename Snap>
 Polygon2d SnapAll(const Polygon2d& polygon, Snap snap) {
   Polygon2d out;
+  out.contours.reserve(polygon.contours.size());
   for (const Contour& c : polygon.contours) {
     Contour snapped;
+    snapped.reserve(c.size());
     for (const Vec2& p : c) {
       const Vec2 q = snap(p);
       if (!snapped.empty() && snapped.back().x == q.x && snapped.back().y == q.y) continue;
