@@ -326,8 +326,10 @@ bool OnPiece(double o, Vec2 a, Vec2 b, double snap) {
 // The exact test of pieces i < j whose boxes overlap: the vertices of one
 // lying on the other go to `splits` as (piece, vertex); returns true when
 // the two cross properly (the caller makes the crossing point).
-bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, int i, int j, double snap,
-              std::vector<std::pair<int, int>>& splits) {
+// Inlined into the broad phase's pair visit: ~180,000 calls in
+// circle_grid_union, most of them a few comparisons.
+[[gnu::always_inline]] inline bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, int i,
+                                            int j, double snap, std::vector<std::pair<int, int>>& splits) {
   const Piece& s = pieces[i];
   const Piece& t = pieces[j];
   const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
