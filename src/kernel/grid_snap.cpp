@@ -5,6 +5,10 @@
 namespace mos::kernel {
 namespace {
 
+// The snaps, inlined into SnapAll's loop (one call per coordinate otherwise).
+inline double Truncate(double v) { return std::trunc(v * kClipperGridScale) / kClipperGridScale; }
+inline double Round(double v) { return std::round(v * kClipperGridScale) / kClipperGridScale; }
+
 template <typename Snap>
 Polygon2d SnapAll(const Polygon2d& polygon, Snap snap) {
   Polygon2d out;
@@ -27,17 +31,17 @@ Polygon2d SnapAll(const Polygon2d& polygon, Snap snap) {
 
 }  // namespace
 
-double TruncateToClipperGrid(double v) { return std::trunc(v * kClipperGridScale) / kClipperGridScale; }
-double RoundToClipperGrid(double v) { return std::round(v * kClipperGridScale) / kClipperGridScale; }
-Vec2 TruncateToClipperGrid(Vec2 p) { return {TruncateToClipperGrid(p.x), TruncateToClipperGrid(p.y)}; }
-Vec2 RoundToClipperGrid(Vec2 p) { return {RoundToClipperGrid(p.x), RoundToClipperGrid(p.y)}; }
+double TruncateToClipperGrid(double v) { return Truncate(v); }
+double RoundToClipperGrid(double v) { return Round(v); }
+Vec2 TruncateToClipperGrid(Vec2 p) { return {Truncate(p.x), Truncate(p.y)}; }
+Vec2 RoundToClipperGrid(Vec2 p) { return {Round(p.x), Round(p.y)}; }
 
 Polygon2d TruncateToClipperGrid(const Polygon2d& polygon) {
-  return SnapAll(polygon, [](Vec2 p) { return TruncateToClipperGrid(p); });
+  return SnapAll(polygon, [](Vec2 p) { return Vec2{Truncate(p.x), Truncate(p.y)}; });
 }
 
 Polygon2d RoundToClipperGrid(const Polygon2d& polygon) {
-  return SnapAll(polygon, [](Vec2 p) { return RoundToClipperGrid(p); });
+  return SnapAll(polygon, [](Vec2 p) { return Vec2{Round(p.x), Round(p.y)}; });
 }
 
 }  // namespace mos::kernel
