@@ -50,18 +50,30 @@ class PairTable {
       if (slot.a == a && slot.b == b && f(slot.value)) return;
     }
   }
-  int Find(uint64_t a, uint64_t b) const {
-    int found = -1;
-    ForEach(a, b, [&](int v) {
-      found = v;
-      return true;
-    });
-    return found;
-  }
   void Insert(uint64_t a, uint64_t b, int value) {
     if (2 * (size_ + 1) > slots_.size()) Grow();
     Place({a, b, value});
     ++size_;
+  }
+  // For a table with unique keys: the value of (a, b) if present, else -1
+  // after inserting `value` for it; one probe where Find then Insert made
+  // two. The table ends as Find-then-Insert leaves it (the free slot the
+  // probe stops at is where Place puts the key, unless the table grows).
+  int FindOrInsert(uint64_t a, uint64_t b, int value) {
+    if (!slots_.empty()) {
+      for (size_t s = Hash(a, b) & mask_;; s = (s + 1) & mask_) {
+        Slot& slot = slots_[s];
+        if (slot.value < 0) {
+          if (2 * (size_ + 1) > slots_.size()) break;
+          slot = {a, b, value};
+          ++size_;
+          return -1;
+        }
+        if (slot.a == a && slot.b == b) return slot.value;
+      }
+    }
+    Insert(a, b, value);
+    return -1;
   }
   // Sizes an empty table for `count` entries, so that it does not grow (and
   // rehash) on the way there. Only for tables whose keys are unique: with a
@@ -113,10 +125,9 @@ class Builder {
     uint64_t kx, ky;
     std::memcpy(&kx, &p.x, 8);
     std::memcpy(&ky, &p.y, 8);
-    const int found = ids_.Find(kx, ky);
-    if (found >= 0) return found;
     const int id = static_cast<int>(points_.size());
-    ids_.Insert(kx, ky, id);
+    const int found = ids_.FindOrInsert(kx, ky, id);
+    if (found >= 0) return found;
     points_.push_back(p);
     return id;
   }
