@@ -570,6 +570,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
   bool any = false;
   std::vector<Piece> out, made;
   out.reserve(pieces.size());
+  made.reserve(2 * splits.size());  // a piece split at k vertices makes at most k + 1
   SortSplits(splits, pieces.size());
   std::vector<int> ids;
   size_t next = 0;
