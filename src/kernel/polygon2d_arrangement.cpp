@@ -231,14 +231,13 @@ void SortPieces(std::vector<Piece>& pieces, size_t pointCount) {
     std::sort(pieces.begin(), pieces.end(), PieceBefore);
     return;
   }
-  std::vector<int> start(pointCount + 1, 0);
-  for (const Piece& p : pieces) ++start[p.a + 1];
-  for (size_t v = 0; v < pointCount; ++v) start[v + 1] += start[v];
+  // Offsets counted two places up and advanced while filling, so that
+  // start[v] .. start[v + 1] is vertex v's run afterwards (no copy to fill from).
+  std::vector<int> start(pointCount + 2, 0);
+  for (const Piece& p : pieces) ++start[p.a + 2];
+  for (size_t v = 2; v < pointCount + 2; ++v) start[v] += start[v - 1];
   std::vector<Piece> sorted(n);
-  {
-    std::vector<int> fill(start.begin(), start.end() - 1);
-    for (const Piece& p : pieces) sorted[fill[p.a]++] = p;
-  }
+  for (const Piece& p : pieces) sorted[start[p.a + 1]++] = p;
   for (size_t v = 0; v < pointCount; ++v) {
     SortBucket(sorted.begin() + start[v], sorted.begin() + start[v + 1],
                [](const Piece& p, const Piece& q) { return p.b < q.b; }, 16);
@@ -843,15 +842,18 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   const int n = static_cast<int>(arr.edges.size());
   UninitVector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);  // all written below
   // (direction, edge) around every vertex, flat: aroundStart[v] ..
-  // aroundStart[v + 1] in around.
-  std::vector<int> aroundStart(pts.size() + 1, 0);
+  // aroundStart[v + 1] in around. Counted two places up and advanced while
+  // filling (aroundStart[v + 1] goes from where v's list begins to where it
+  // ends), so no copy of the offsets is filled from.
+  const size_t np = pts.size();
+  std::vector<int> aroundStart(np + 2, 0);
   for (const ArrangementEdge& e : arr.edges) {
-    ++aroundStart[e.lo + 1];
-    ++aroundStart[e.hi + 1];
+    ++aroundStart[e.lo + 2];
+    ++aroundStart[e.hi + 2];
   }
-  for (size_t v = 0; v < pts.size(); ++v) aroundStart[v + 1] += aroundStart[v];
-  std::vector<std::pair<Vec2, int>> around(aroundStart.back());
-  std::vector<int> fill(aroundStart.begin(), aroundStart.end() - 1);
+  for (size_t v = 2; v < np + 2; ++v) aroundStart[v] += aroundStart[v - 1];
+  std::vector<std::pair<Vec2, int>> around(aroundStart[np + 1]);
+  int* fill = aroundStart.data() + 1;
   for (int i = 0; i < n; ++i) {
     const ArrangementEdge& e = arr.edges[i];
     const Vec2 a = pts[e.lo], b = pts[e.hi];

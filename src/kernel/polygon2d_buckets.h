@@ -31,12 +31,16 @@ class FlatBuckets {
   // calls f(bucket, item) for every bucket an item lies in.
   template <typename Visit>
   void Build(int buckets, Visit&& visit) {
-    start_.assign(static_cast<size_t>(buckets) + 1, 0);
-    visit([&](size_t b, int) { ++start_[b + 1]; });
-    for (size_t b = 0; b < static_cast<size_t>(buckets); ++b) start_[b + 1] += start_[b];
-    ids_.resize(start_.back());  // every slot is written below
-    std::vector<int> fill(start_.begin(), start_.end() - 1);
-    visit([&](size_t b, int item) { ids_[fill[b]++] = item; });
+    // Counts go two places up; after the prefix sums start_[b + 1] is where
+    // bucket b begins, and filling advances it to where b ends, which is
+    // where b + 1 begins: start_[b] .. start_[b + 1] without a copy of the
+    // offsets to fill from.
+    const size_t nb = static_cast<size_t>(buckets);
+    start_.assign(nb + 2, 0);
+    visit([&](size_t b, int) { ++start_[b + 2]; });
+    for (size_t b = 2; b < nb + 2; ++b) start_[b] += start_[b - 1];
+    ids_.resize(start_[nb + 1]);  // every slot is written below
+    visit([&](size_t b, int item) { ids_[start_[b + 1]++] = item; });
   }
   IdRange Bucket(size_t b) const { return {ids_.data() + start_[b], ids_.data() + start_[b + 1]}; }
 
