@@ -125,11 +125,12 @@ class BoxGridLayout {
       invW_ = x1 > x0 ? dim_ / (x1 - x0) : 0;
       invH_ = y1 > y0 ? dim_ / (y1 - y0) : 0;
       const double minX = minX_, minY = minY_, invW = invW_, invH = invH_, top = dim_ - 1;
-      const int dim = dim_;
-      auto coord = [top, dim](double v, double lo, double inv) {
-        const double c = (v - lo) * inv;
-        if (!(c > 0)) return 0;
-        if (c >= top) return dim - 1;
+      // 0 for c <= 0 or NaN, dim - 1 for c >= dim - 1, else c truncated;
+      // written as two selects (max / min) rather than two branches.
+      auto coord = [top](double v, double lo, double inv) {
+        double c = (v - lo) * inv;
+        c = c > 0 ? c : 0.0;
+        c = c < top ? c : top;
         return static_cast<int>(c);
       };
       double covered = 0;
