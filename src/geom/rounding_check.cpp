@@ -75,17 +75,23 @@ bool TooClose(const Edge& e, const Edge& f) {
 bool RoundingKeepsTopology(const kernel::Polygon2d& original, const kernel::Polygon2d& rounded) {
   constexpr double kLimit = 1073741824.0;  // 2^30 grid units: products fit in int64
   if (original.contours.size() != rounded.contours.size()) return false;
+  size_t total = 0;
+  for (const kernel::Contour& c : rounded.contours) total += c.size();
   std::vector<Edge> edges;
+  edges.reserve(total);
   std::vector<int> sizes;
+  sizes.reserve(rounded.contours.size());
   std::vector<std::pair<int64_t, int64_t>> points;
+  points.reserve(total);
   int64_t minX = INT64_MAX, minY = INT64_MAX, maxX = INT64_MIN, maxY = INT64_MIN;
+  std::vector<Pt> pts;  // one contour's grid points (reused)
   for (size_t ci = 0; ci < rounded.contours.size(); ++ci) {
     const kernel::Contour& c = rounded.contours[ci];
     const int n = static_cast<int>(c.size());
     if (n < 3 || c.size() != original.contours[ci].size()) return false;
     const double before = ContourAreaSign(original.contours[ci]), after = ContourAreaSign(c);
     if (before == 0 || after == 0 || (before > 0) != (after > 0)) return false;
-    std::vector<Pt> pts(c.size());
+    pts.resize(c.size());  // every entry is written below
     for (int i = 0; i < n; ++i) {
       const double x = c[i].x * kernel::kClipperGridScale, y = c[i].y * kernel::kClipperGridScale;
       if (!(std::fabs(x) < kLimit && std::fabs(y) < kLimit)) return false;
@@ -111,6 +117,7 @@ bool RoundingKeepsTopology(const kernel::Polygon2d& original, const kernel::Poly
   const int side = std::max(1, static_cast<int>(2 * std::sqrt(static_cast<double>(edges.size()))));
   const int64_t cellW = spanX / side + 1, cellH = spanY / side + 1;
   std::vector<std::pair<int, int>> entries;  // (cell, edge)
+  entries.reserve(4 * edges.size());  // most edges cover a few cells
   // Per edge, the first cell column and row it covers: a pair is tested only
   // in the first cell both cover (the budget still counts every visit).
   std::vector<std::pair<int, int>> firstCell(edges.size());
