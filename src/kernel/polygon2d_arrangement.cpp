@@ -585,10 +585,12 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
       out.push_back(s);
       continue;
     }
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // sorted by id: duplicates are adjacent
     const Vec2 a = pts[s.a], dir = pts[s.b] - a;
-    std::sort(ids.begin(), ids.end(), [&](int u, int v) { return Dot2(pts[u] - a, dir) < Dot2(pts[v] - a, dir); });
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.size() > 1) {  // (one split vertex, the usual case: nothing to order)
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // sorted by id: duplicates are adjacent
+      std::sort(ids.begin(), ids.end(), [&](int u, int v) { return Dot2(pts[u] - a, dir) < Dot2(pts[v] - a, dir); });
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
     // The piece is routed through its split vertices in order, skipping any
     // that would make a piece at least as long as it (see ShorterThan).
     const double length2 = Dot2(dir, dir);
