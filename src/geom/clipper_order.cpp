@@ -26,9 +26,9 @@ bool HasRepeatedVertex(const Contour& c) {
 }
 
 // Cuts a loop off whenever the walk comes back to a vertex it passed.
-void SplitAtRepeatedVertices(const Contour& c, std::vector<Contour>& out) {
+void SplitAtRepeatedVertices(Contour&& c, std::vector<Contour>& out) {
   if (!HasRepeatedVertex(c)) {
-    out.push_back(c);
+    out.push_back(std::move(c));  // the usual case: moved, not copied
     return;
   }
   std::map<Key, size_t> position;  // vertex -> index in `path`
@@ -119,7 +119,8 @@ kernel::Polygon2d ClipperOrder(kernel::Polygon2d result,
                                const std::vector<const kernel::Polygon2d*>& operands,
                                bool endAtLowest) {
   std::vector<Contour> cs;
-  for (const Contour& c : result.contours) SplitAtRepeatedVertices(c, cs);
+  cs.reserve(result.contours.size());
+  for (Contour& c : result.contours) SplitAtRepeatedVertices(std::move(c), cs);
   if (endAtLowest)
     for (Contour& c : cs) EndAtLowest(c);
   if (cs.size() < 2) return kernel::Polygon2d{std::move(cs)};

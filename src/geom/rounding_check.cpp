@@ -75,17 +75,23 @@ bool TooClose(const Edge& e, const Edge& f) {
 bool RoundingKeepsTopology(const kernel::Polygon2d& original, const kernel::Polygon2d& rounded) {
   constexpr double kLimit = 1073741824.0;  // 2^30 grid units: products fit in int64
   if (original.contours.size() != rounded.contours.size()) return false;
+  size_t total = 0;
+  for (const kernel::Contour& c : rounded.contours) total += c.size();
   std::vector<Edge> edges;
+  edges.reserve(total);
   std::vector<int> sizes;
+  sizes.reserve(rounded.contours.size());
   std::vector<std::pair<int64_t, int64_t>> points;
+  points.reserve(total);
   int64_t minX = INT64_MAX, minY = INT64_MAX, maxX = INT64_MIN, maxY = INT64_MIN;
+  std::vector<Pt> pts;  // one contour's grid points (reused)
   for (size_t ci = 0; ci < rounded.contours.size(); ++ci) {
     const kernel::Contour& c = rounded.contours[ci];
     const int n = static_cast<int>(c.size());
     if (n < 3 || c.size() != original.contours[ci].size()) return false;
     const double before = ContourAreaSign(original.contours[ci]), after = ContourAreaSign(c);
     if (before == 0 || after == 0 || (before > 0) != (after > 0)) return false;
-    std::vector<Pt> pts(c.size());
+    pts.resize(c.size());  // every entry is written below
     for (int i = 0; i < n; ++i) {
       const double x = c[i].x * kernel::kClipperGridScale, y = c[i].y * kernel::kClipperGridScale;
       if (!(std::fabs(x) < kLimit && std::fabs(y) < kLimit)) return false;
@@ -111,6 +117,10 @@ bool RoundingKeepsTopology(const kernel::Polygon2d& original, const kernel::Poly
   const int side = std::max(1, static_cast<int>(2 * std::sqrt(static_cast<double>(edges.size()))));
   const int64_t cellW = spanX / side + 1, cellH = spanY / side + 1;
   std::vector<std::pair<int, int>> entries;  // (cell, edge)
+  entries.reserve(4 * edges.size());  // most edges cover a few cells
+  // Per edge, the first cell column and row it covers: a pair is tested only
+  // in the first cell both cover (the budget still counts every visit).
+  std::vector<std::pair<int, int>> firstCell(edges.size());
   const size_t budget = edges.size() * 16 + 64;
   for (size_t k = 0; k < edges.size(); ++k) {
     const Edge& e = edges[k];
@@ -118,6 +128,7 @@ bool RoundingKeepsTopology(const kernel::Polygon2d& original, const kernel::Poly
     const int x1 = static_cast<int>((std::max(e.a.x, e.b.x) + 2 - minX + 2) / cellW);
     const int y0 = static_cast<int>((std::min(e.a.y, e.b.y) - 2 - minY + 2) / cellH);
     const int y1 = static_cast<int>((std::max(e.a.y, e.b.y) + 2 - minY + 2) / cellH);
+    firstCell[k] = {std::max(0, x0), std::max(0, y0)};
     for (int gx = std::max(0, x0); gx <= std::min(side, x1); ++gx)
       for (int gy = std::max(0, y0); gy <= std::min(side, y1); ++gy) {
         entries.emplace_back(gy * (side + 1) + gx, static_cast<int>(k));
@@ -135,9 +146,16 @@ bool RoundingKeepsTopology(const kernel::Polygon2d& original, const kernel::Poly
   }
   size_t pairBudget = edges.size() * 64 + 256;
   for (size_t c = 0; c + 1 < start.size(); ++c) {
+    if (start[c + 1] - start[c] < 2) continue;
+    const int gy = static_cast<int>(c / static_cast<size_t>(side + 1)), gx = static_cast<int>(c % static_cast<size_t>(side + 1));
     for (int p = start[c]; p < start[c + 1]; ++p)
       for (int q = p + 1; q < start[c + 1]; ++q) {
         if (pairBudget-- == 0) return false;
+        // A pair sharing several cells was tested in the first of them (the
+        // cells are visited in index order, row by row): the same answer.
+        const auto& fp = firstCell[byCell[p]];
+        const auto& fq = firstCell[byCell[q]];
+        if (std::max(fp.first, fq.first) != gx || std::max(fp.second, fq.second) != gy) continue;
         const Edge& e = edges[byCell[p]];
         const Edge& f = edges[byCell[q]];
         if (!NearBoxes(e, f) || Adjacent(e, f, sizes)) continue;

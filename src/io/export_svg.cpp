@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "io/contour_order.h"
 #include "io/export_2d.h"
@@ -40,15 +41,24 @@ void WriteSvg(const kernel::Polygon2d& input, std::ostream& out) {
       << "\" xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\">\n"
       << "<title>OpenSCAD Model</title>\n"
       << "<path d=\"\n";
+  // The path's text is put together in one string and written at once:
+  // four stream insertions per point were most of the export's time.
+  size_t points = 0;
+  for (const auto& contour : polygon.contours) points += contour.size();
+  std::string path;
+  path.reserve(32 * points + 8 * polygon.contours.size());
   for (const auto& contour : polygon.contours) {
     if (contour.empty()) continue;
     for (size_t i = 0; i < contour.size(); ++i) {
-      out << (i == 0 ? "M " : " L ") << FormatNumber(contour[i].x) << ","
-          << FormatNumber(-contour[i].y);
-      if (i % 6 == 5) out << "\n";  // 2021.01 breaks the line after every 6th point
+      path += i == 0 ? "M " : " L ";
+      path += FormatNumber(contour[i].x);
+      path += ',';
+      path += FormatNumber(-contour[i].y);
+      if (i % 6 == 5) path += '\n';  // 2021.01 breaks the line after every 6th point
     }
-    out << " z\n";
+    path += " z\n";
   }
+  out.write(path.data(), static_cast<std::streamsize>(path.size()));
   out << "\" stroke=\"black\" fill=\"lightgray\" stroke-width=\"0.5\"/>\n"
       << "</svg>\n";
 }

@@ -20,12 +20,15 @@
 
 #include "kernel/polygon2d_buckets.h"
 #include "kernel/small_sort.h"
+#include "kernel/uninit_vector.h"
 
 namespace mos::kernel {
 namespace {
 
 using polygon2d_detail::AxisBuckets;
 using polygon2d_detail::BoxGrid;
+// Piece boxes (x0, y0, x1, y1), all written before use.
+using BoxList = UninitVector<std::array<double, 4>>;
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
 double Dot2(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
@@ -47,18 +50,42 @@ class PairTable {
       if (slot.a == a && slot.b == b && f(slot.value)) return;
     }
   }
-  int Find(uint64_t a, uint64_t b) const {
-    int found = -1;
-    ForEach(a, b, [&](int v) {
-      found = v;
-      return true;
-    });
-    return found;
-  }
   void Insert(uint64_t a, uint64_t b, int value) {
     if (2 * (size_ + 1) > slots_.size()) Grow();
     Place({a, b, value});
     ++size_;
+  }
+  // For a table with unique keys: the value of (a, b) if present, else -1
+  // after inserting `value` for it; one probe where Find then Insert made
+  // two. The table ends as Find-then-Insert leaves it (the free slot the
+  // probe stops at is where Place puts the key, unless the table grows).
+  int FindOrInsert(uint64_t a, uint64_t b, int value) {
+    if (!slots_.empty()) {
+      for (size_t s = Hash(a, b) & mask_;; s = (s + 1) & mask_) {
+        Slot& slot = slots_[s];
+        if (slot.value < 0) {
+          if (2 * (size_ + 1) > slots_.size()) break;
+          slot = {a, b, value};
+          ++size_;
+          return -1;
+        }
+        if (slot.a == a && slot.b == b) return slot.value;
+      }
+    }
+    Insert(a, b, value);
+    return -1;
+  }
+  // Sizes an empty table for `count` entries, so that it does not grow (and
+  // rehash) on the way there. Only for tables whose keys are unique: with a
+  // key inserted more than once the order in which ForEach meets its
+  // entries may depend on the growth history (a rehash re-places them in
+  // slot order, which a probe sequence wrapping past the end reverses).
+  void ReserveUnique(size_t count) {
+    if (size_ != 0) return;
+    size_t slots = 64;
+    while (2 * (count + 1) > slots) slots *= 2;
+    slots_.assign(slots, Slot{0, 0, -1});
+    mask_ = slots - 1;
   }
 
  private:
@@ -98,14 +125,19 @@ class Builder {
     uint64_t kx, ky;
     std::memcpy(&kx, &p.x, 8);
     std::memcpy(&ky, &p.y, 8);
-    const int found = ids_.Find(kx, ky);
-    if (found >= 0) return found;
     const int id = static_cast<int>(points_.size());
-    ids_.Insert(kx, ky, id);
+    const int found = ids_.FindOrInsert(kx, ky, id);
+    if (found >= 0) return found;
     points_.push_back(p);
     return id;
   }
+  // Room for about `count` distinct points (ids_ has unique keys).
+  void ReservePoints(size_t count) {
+    ids_.ReserveUnique(count);
+    points_.reserve(count);
+  }
   std::vector<Vec2>& Points() { return points_; }
+  std::vector<Vec2> TakePoints() { return std::move(points_); }
   const std::vector<Vec2>& Points() const { return points_; }
 
   // Computed (crossing) points closer than the snap distance to an earlier
@@ -199,14 +231,13 @@ void SortPieces(std::vector<Piece>& pieces, size_t pointCount) {
     std::sort(pieces.begin(), pieces.end(), PieceBefore);
     return;
   }
-  std::vector<int> start(pointCount + 1, 0);
-  for (const Piece& p : pieces) ++start[p.a + 1];
-  for (size_t v = 0; v < pointCount; ++v) start[v + 1] += start[v];
+  // Offsets counted two places up and advanced while filling, so that
+  // start[v] .. start[v + 1] is vertex v's run afterwards (no copy to fill from).
+  std::vector<int> start(pointCount + 2, 0);
+  for (const Piece& p : pieces) ++start[p.a + 2];
+  for (size_t v = 2; v < pointCount + 2; ++v) start[v] += start[v - 1];
   std::vector<Piece> sorted(n);
-  {
-    std::vector<int> fill(start.begin(), start.end() - 1);
-    for (const Piece& p : pieces) sorted[fill[p.a]++] = p;
-  }
+  for (const Piece& p : pieces) sorted[start[p.a + 1]++] = p;
   for (size_t v = 0; v < pointCount; ++v) {
     SortBucket(sorted.begin() + start[v], sorted.begin() + start[v + 1],
                [](const Piece& p, const Piece& q) { return p.b < q.b; }, 16);
@@ -305,8 +336,10 @@ bool OnPiece(double o, Vec2 a, Vec2 b, double snap) {
 // The exact test of pieces i < j whose boxes overlap: the vertices of one
 // lying on the other go to `splits` as (piece, vertex); returns true when
 // the two cross properly (the caller makes the crossing point).
-bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, int i, int j, double snap,
-              std::vector<std::pair<int, int>>& splits) {
+// Inlined into the broad phase's pair visit: ~180,000 calls in
+// circle_grid_union, most of them a few comparisons.
+[[gnu::always_inline]] inline bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, int i,
+                                            int j, double snap, std::vector<std::pair<int, int>>& splits) {
   const Piece& s = pieces[i];
   const Piece& t = pieces[j];
   const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
@@ -316,19 +349,16 @@ bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, in
     // the shared vertex is 0 (or NaN if a coordinate difference overflows),
     // so it is "on" the other piece, is no split (it is an endpoint of
     // both), and no crossing is cut. Left: each piece's other endpoint
-    // against the other piece, with the same expressions as below.
-    if (s.a != t.a && s.b != t.a && StrictlyBetween(a, b, c) && OnPiece(Orient(a, b, c), a, b, snap)) {
-      splits.push_back({i, t.a});
-    }
-    if (s.a != t.b && s.b != t.b && StrictlyBetween(a, b, d) && OnPiece(Orient(a, b, d), a, b, snap)) {
-      splits.push_back({i, t.b});
-    }
-    if (t.a != s.a && t.b != s.a && StrictlyBetween(c, d, a) && OnPiece(Orient(c, d, a), c, d, snap)) {
-      splits.push_back({j, s.a});
-    }
-    if (t.a != s.b && t.b != s.b && StrictlyBetween(c, d, b) && OnPiece(Orient(c, d, b), c, d, snap)) {
-      splits.push_back({j, s.b});
-    }
+    // against the other piece, with the same expressions as below (t's far
+    // end against s first, then s's far end against t).
+    const bool tAShared = t.a == s.a || t.a == s.b;
+    const int tFar = tAShared ? t.b : t.a;
+    const Vec2 e = tAShared ? d : c;
+    if (StrictlyBetween(a, b, e) && OnPiece(Orient(a, b, e), a, b, snap)) splits.push_back({i, tFar});
+    const bool sAShared = s.a == t.a || s.a == t.b;
+    const int sFar = sAShared ? s.b : s.a;
+    const Vec2 f = sAShared ? b : a;
+    if (StrictlyBetween(c, d, f) && OnPiece(Orient(c, d, f), c, d, snap)) splits.push_back({j, sFar});
     return false;
   }
   const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
@@ -383,7 +413,7 @@ template <bool kCheckBoxes>
 struct PairVisit {
   const Builder& builder;
   const std::vector<Piece>& pieces;
-  const std::vector<std::array<double, 4>>& boxes;
+  const BoxList& boxes;
   LimitGuard* guard;
   PairPass& pass;
   const std::vector<Vec2>& pts = builder.Points();
@@ -403,7 +433,7 @@ struct PairVisit {
 };
 
 PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& pieces,
-                         const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+                         const BoxList& boxes, LimitGuard* guard) {
   PairPass pass;
   BoxGrid grid(boxes);
   PairVisit<true> visit{builder, pieces, boxes, guard, pass};
@@ -418,7 +448,7 @@ PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& piece
 // in it, and the snapping makes the vertex ids depend on it); elsewhere they
 // come in it.
 PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
-                       const std::vector<std::array<double, 4>>& boxes, LimitGuard* guard) {
+                       const BoxList& boxes, LimitGuard* guard) {
   PairPass pass;
   BoxGrid grid(boxes);
   PairVisit<false> visit{builder, pieces, boxes, guard, pass};
@@ -467,7 +497,7 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
                 std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record, SplitPairSearch search) {
   const std::vector<Vec2>& pts = builder.Points();
   const int n = static_cast<int>(pieces.size());
-  std::vector<std::array<double, 4>> boxes(n);
+  BoxList boxes(n);
   for (int i = 0; i < n; ++i) {
     const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
@@ -539,6 +569,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
   bool any = false;
   std::vector<Piece> out, made;
   out.reserve(pieces.size());
+  made.reserve(2 * splits.size());  // a piece split at k vertices makes at most k + 1
   SortSplits(splits, pieces.size());
   std::vector<int> ids;
   size_t next = 0;
@@ -554,10 +585,12 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
       out.push_back(s);
       continue;
     }
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // sorted by id: duplicates are adjacent
     const Vec2 a = pts[s.a], dir = pts[s.b] - a;
-    std::sort(ids.begin(), ids.end(), [&](int u, int v) { return Dot2(pts[u] - a, dir) < Dot2(pts[v] - a, dir); });
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.size() > 1) {  // (one split vertex, the usual case: nothing to order)
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // sorted by id: duplicates are adjacent
+      std::sort(ids.begin(), ids.end(), [&](int u, int v) { return Dot2(pts[u] - a, dir) < Dot2(pts[v] - a, dir); });
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
     // The piece is routed through its split vertices in order, skipping any
     // that would make a piece at least as long as it (see ShorterThan).
     const double length2 = Dot2(dir, dir);
@@ -612,7 +645,10 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
     return {};
   }
   Builder builder;
+  // A contour of k edges has k vertices, and crossings add some.
+  builder.ReservePoints(segments.size() + segments.size() / 2);
   std::vector<Piece> pieces;
+  pieces.reserve(segments.size());
   // A contour's edges come in order, each starting where the last ended:
   // the same bits have the same id, so the start is not looked up again.
   Vec2 lastEnd{0, 0};
@@ -664,13 +700,13 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   }
   if (guard != nullptr && !more()) return {};
   Arrangement2d result;
-  result.points = builder.Points();
-  for (const Piece& p : pieces) {
-    ArrangementEdge e;
-    e.lo = p.a;
-    e.hi = p.b;
-    e.delta = p.delta;
-    result.edges.push_back(e);
+  result.points = builder.TakePoints();
+  result.edges.resize(pieces.size());
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    ArrangementEdge& e = result.edges[k];
+    e.lo = pieces[k].a;
+    e.hi = pieces[k].b;
+    e.delta = pieces[k].delta;
   }
   return result;
 }
@@ -707,8 +743,8 @@ struct AllIds {
 // so any superset gives the same sums).
 template <typename Below, typename Beside>
 std::array<int, 2> RayCastRightWinding(const Arrangement2d& arr, int i, Below&& below, Beside&& beside,
-                                       const std::vector<double>& xlo, const std::vector<double>& xhi,
-                                       const std::vector<double>& ylo, const std::vector<double>& yhi) {
+                                       const UninitVector<double>& xlo, const UninitVector<double>& xhi,
+                                       const UninitVector<double>& ylo, const UninitVector<double>& yhi) {
   const std::vector<Vec2>& pts = arr.points;
   const ArrangementEdge& e = arr.edges[i];
   const Vec2 a = pts[e.lo], b = pts[e.hi];
@@ -806,17 +842,20 @@ constexpr int kScannedCasts = 8;
 void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   const std::vector<Vec2>& pts = arr.points;
   const int n = static_cast<int>(arr.edges.size());
-  std::vector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);
+  UninitVector<double> xlo(n), xhi(n), ylo(n), yhi(n), length(n);  // all written below
   // (direction, edge) around every vertex, flat: aroundStart[v] ..
-  // aroundStart[v + 1] in around.
-  std::vector<int> aroundStart(pts.size() + 1, 0);
+  // aroundStart[v + 1] in around. Counted two places up and advanced while
+  // filling (aroundStart[v + 1] goes from where v's list begins to where it
+  // ends), so no copy of the offsets is filled from.
+  const size_t np = pts.size();
+  std::vector<int> aroundStart(np + 2, 0);
   for (const ArrangementEdge& e : arr.edges) {
-    ++aroundStart[e.lo + 1];
-    ++aroundStart[e.hi + 1];
+    ++aroundStart[e.lo + 2];
+    ++aroundStart[e.hi + 2];
   }
-  for (size_t v = 0; v < pts.size(); ++v) aroundStart[v + 1] += aroundStart[v];
-  std::vector<std::pair<Vec2, int>> around(aroundStart.back());
-  std::vector<int> fill(aroundStart.begin(), aroundStart.end() - 1);
+  for (size_t v = 2; v < np + 2; ++v) aroundStart[v] += aroundStart[v - 1];
+  std::vector<std::pair<Vec2, int>> around(aroundStart[np + 1]);
+  int* fill = aroundStart.data() + 1;
   for (int i = 0; i < n; ++i) {
     const ArrangementEdge& e = arr.edges[i];
     const Vec2 a = pts[e.lo], b = pts[e.hi];
@@ -832,8 +871,12 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   // use, not by atan2: near-collinear edges (a sliver ~1e-9 wide) whose
   // rounded angles tie or swap would give an order that contradicts the
   // geometry, and the propagated windings would disagree across the sliver.
+  // A vertex with two edges needs no order: the propagation below walks from
+  // its known edge to the other one either way.
   for (size_t v = 0; v < pts.size(); ++v) {
-    SortAround(around.data() + aroundStart[v], around.data() + aroundStart[v + 1]);
+    if (aroundStart[v + 1] - aroundStart[v] > 2) {
+      SortAround(around.data() + aroundStart[v], around.data() + aroundStart[v + 1]);
+    }
   }
   // The seed of every connected component (edges sharing vertices).
   std::vector<int> seeds;

@@ -33,6 +33,12 @@ bool Combine(bool a, bool b, BoolOp2d op) {
   return false;
 }
 
+size_t SegmentCount(const Polygon2d& p) {
+  size_t n = 0;
+  for (const Contour& c : p.contours) n += c.size() >= 2 ? c.size() : 0;
+  return n;
+}
+
 void AddSegments(const Polygon2d& p, int operand, std::vector<Segment2d>& out) {
   for (const Contour& c : p.contours) {
     const size_t n = c.size();
@@ -138,11 +144,11 @@ double SignedArea(const Polygon2d& p) {
 
 namespace polygon2d_detail {
 
-Polygon2d Boolean2dGuarded(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB,
-                           LimitGuard* guard) {
-  std::vector<Segment2d> segments;
-  AddSegments(a, 0, segments);
-  AddSegments(b, 1, segments);
+namespace {
+
+// The boolean of the operands whose edges are `segments`.
+Polygon2d BooleanOfSegments(const std::vector<Segment2d>& segments, BoolOp2d op, FillRule fillA, FillRule fillB,
+                            LimitGuard* guard) {
   Arrangement2d arr = BuildArrangement(segments, guard);
   if (guard != nullptr && guard->Stopped()) return {};
   ComputeWindings(arr, guard);
@@ -158,14 +164,28 @@ Polygon2d Boolean2dGuarded(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, 
   return LinkContours(arr.points, kept);
 }
 
+}  // namespace
+
+Polygon2d Boolean2dGuarded(const Polygon2d& a, const Polygon2d& b, BoolOp2d op, FillRule fillA, FillRule fillB,
+                           LimitGuard* guard) {
+  std::vector<Segment2d> segments;
+  segments.reserve(SegmentCount(a) + SegmentCount(b));
+  AddSegments(a, 0, segments);
+  AddSegments(b, 1, segments);
+  return BooleanOfSegments(segments, op, fillA, fillB, guard);
+}
+
 Polygon2d UnionAll2dGuarded(const std::vector<Polygon2d>& parts, LimitGuard* guard) {
   // Nonzero over the concatenation is the union only if no part has
-  // negative winding somewhere: canonical parts (outer CCW) never do.
-  Polygon2d all;
-  for (const Polygon2d& p : parts) {
-    for (const Contour& c : p.contours) all.contours.push_back(c);
-  }
-  return Boolean2dGuarded(all, Polygon2d{}, BoolOp2d::kUnion, FillRule::kPositive, FillRule::kNonZero, guard);
+  // negative winding somewhere: canonical parts (outer CCW) never do. The
+  // parts' edges go straight into one list (as operand 0, in order), with no
+  // copy of their contours into one polygon first.
+  size_t count = 0;
+  for (const Polygon2d& p : parts) count += SegmentCount(p);
+  std::vector<Segment2d> segments;
+  segments.reserve(count);
+  for (const Polygon2d& p : parts) AddSegments(p, 0, segments);
+  return BooleanOfSegments(segments, BoolOp2d::kUnion, FillRule::kPositive, FillRule::kNonZero, guard);
 }
 
 PolygonOpResult Finish(Polygon2d polygon, const LimitGuard& guard) {

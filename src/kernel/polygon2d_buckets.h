@@ -11,6 +11,8 @@
 #include <cmath>
 #include <vector>
 
+#include "kernel/uninit_vector.h"
+
 namespace mos::kernel::polygon2d_detail {
 
 // A range of item ids in a flat bucket array.
@@ -29,23 +31,29 @@ class FlatBuckets {
   // calls f(bucket, item) for every bucket an item lies in.
   template <typename Visit>
   void Build(int buckets, Visit&& visit) {
-    start_.assign(static_cast<size_t>(buckets) + 1, 0);
-    visit([&](size_t b, int) { ++start_[b + 1]; });
-    for (size_t b = 0; b < static_cast<size_t>(buckets); ++b) start_[b + 1] += start_[b];
-    ids_.resize(start_.back());
-    std::vector<int> fill(start_.begin(), start_.end() - 1);
-    visit([&](size_t b, int item) { ids_[fill[b]++] = item; });
+    // Counts go two places up; after the prefix sums start_[b + 1] is where
+    // bucket b begins, and filling advances it to where b ends, which is
+    // where b + 1 begins: start_[b] .. start_[b + 1] without a copy of the
+    // offsets to fill from.
+    const size_t nb = static_cast<size_t>(buckets);
+    start_.assign(nb + 2, 0);
+    visit([&](size_t b, int) { ++start_[b + 2]; });
+    for (size_t b = 2; b < nb + 2; ++b) start_[b] += start_[b - 1];
+    ids_.resize(start_[nb + 1]);  // every slot is written below
+    visit([&](size_t b, int item) { ids_[start_[b + 1]++] = item; });
   }
   IdRange Bucket(size_t b) const { return {ids_.data() + start_[b], ids_.data() + start_[b + 1]}; }
 
  private:
-  std::vector<int> start_, ids_;
+  std::vector<int> start_;
+  UninitVector<int> ids_;
 };
 
 // Intervals of one axis sorted into equal-width buckets.
 class AxisBuckets {
  public:
-  AxisBuckets(const std::vector<double>& lo, const std::vector<double>& hi, const std::vector<int>& items) {
+  template <typename Lo, typename Hi>
+  AxisBuckets(const Lo& lo, const Hi& hi, const std::vector<int>& items) {
     double mn = INFINITY, mx = -INFINITY;
     for (int i : items) {
       mn = std::min(mn, lo[i]);
@@ -94,7 +102,8 @@ class AxisBuckets {
 // that find the same pairs another way.
 class BoxGridLayout {
  public:
-  explicit BoxGridLayout(const std::vector<std::array<double, 4>>& boxes) {  // x0, y0, x1, y1
+  template <typename Boxes>
+  explicit BoxGridLayout(const Boxes& boxes) {  // x0, y0, x1, y1 (a vector of std::array<double, 4>)
     const size_t n = boxes.size();
     double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
     for (const auto& b : boxes) {
@@ -107,16 +116,30 @@ class BoxGridLayout {
     minX_ = x0;
     minY_ = y0;
     dim_ = std::max(1, std::min(1024, static_cast<int>(std::sqrt(static_cast<double>(n)))));
-    cells_.resize(n);
+    cells_.resize(n);  // every entry is written below
+    // Locals, not members, in the loop: the stores to cells_ (ints) could
+    // alias dim_, so the compiler reloaded it and converted it to double for
+    // every coordinate.
+    std::array<int, 4>* cells = cells_.data();
     for (;;) {
       invW_ = x1 > x0 ? dim_ / (x1 - x0) : 0;
       invH_ = y1 > y0 ? dim_ / (y1 - y0) : 0;
+      const double minX = minX_, minY = minY_, invW = invW_, invH = invH_, top = dim_ - 1;
+      // 0 for c <= 0 or NaN, dim - 1 for c >= dim - 1, else c truncated;
+      // written as two selects (max / min) rather than two branches.
+      auto coord = [top](double v, double lo, double inv) {
+        double c = (v - lo) * inv;
+        c = c > 0 ? c : 0.0;
+        c = c < top ? c : top;
+        return static_cast<int>(c);
+      };
       double covered = 0;
       for (size_t i = 0; i < n; ++i) {
         const auto& b = boxes[i];
-        cells_[i] = {Coord(b[0], minX_, invW_), Coord(b[1], minY_, invH_), Coord(b[2], minX_, invW_),
-                     Coord(b[3], minY_, invH_)};
-        covered += static_cast<double>(cells_[i][2] - cells_[i][0] + 1) * (cells_[i][3] - cells_[i][1] + 1);
+        const std::array<int, 4> c{coord(b[0], minX, invW), coord(b[1], minY, invH), coord(b[2], minX, invW),
+                                   coord(b[3], minY, invH)};
+        cells[i] = c;
+        covered += static_cast<double>(c[2] - c[0] + 1) * (c[3] - c[1] + 1);
       }
       if (dim_ == 1 || covered <= 16.0 * n + 64) break;
       dim_ /= 2;
@@ -135,15 +158,9 @@ class BoxGridLayout {
   }
 
  private:
-  int Coord(double v, double lo, double inv) const {
-    const double c = (v - lo) * inv;
-    if (!(c > 0)) return 0;
-    if (c >= dim_ - 1) return dim_ - 1;
-    return static_cast<int>(c);
-  }
   double minX_ = 0, minY_ = 0, invW_ = 0, invH_ = 0;
   int dim_ = 1;
-  std::vector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
+  UninitVector<std::array<int, 4>> cells_;  // per box: first and last cell column / row
 };
 
 // Boxes sorted into a uniform 2D grid of cells; a pair of boxes is visited
@@ -151,7 +168,8 @@ class BoxGridLayout {
 // boxes would cover too many cells.
 class BoxGrid {
  public:
-  explicit BoxGrid(const std::vector<std::array<double, 4>>& boxes) : layout_(boxes) {
+  template <typename Boxes>
+  explicit BoxGrid(const Boxes& boxes) : layout_(boxes) {
     const size_t n = boxes.size();
     const int dim = layout_.Dim();
     grid_.Build(dim * dim, [&](auto&& f) {
@@ -189,8 +207,8 @@ class BoxGrid {
   // set's extent) is swept in x order instead of visiting every pair of its
   // boxes; returns whether one was: only then are the pairs not in
   // ForEachPair's order.
-  template <typename F>
-  bool ForEachOverlappingPair(const std::vector<std::array<double, 4>>& boxes, F&& f) const {
+  template <typename Boxes, typename F>
+  bool ForEachOverlappingPair(const Boxes& boxes, F&& f) const {
     constexpr size_t kSweepFrom = 32;
     const int dim = layout_.Dim();
     bool swept = false;
