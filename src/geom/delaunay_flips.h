@@ -22,4 +22,12 @@ namespace mos::geom {
 int FlipToDelaunay(const std::vector<kernel::Vec2>& points, std::vector<std::array<int, 3>>& tris,
                    int maxFlips);
 
+namespace delaunay_detail {
+// FlipToDelaunay with the edge owners in a std::unordered_map, as it was:
+// the reference the tests (and -DMOS_CHECK_DELAUNAY_FLIPS) hold the open
+// addressing table to. Same flips, same triangles.
+int FlipToDelaunayReference(const std::vector<kernel::Vec2>& points, std::vector<std::array<int, 3>>& tris,
+                            int maxFlips);
+}  // namespace delaunay_detail
+
 }  // namespace mos::geom

@@ -29,6 +29,7 @@
 #include "geom/tessellation.h"
 #include "geom/text_geometry.h"
 #include "kernel/boolean.h"
+#include "kernel/boolean_operand.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_transform.h"
 #include "kernel/offset2d.h"
@@ -210,6 +211,7 @@ class Renderer {
         out_.errors.size() != errorsBefore || depth + key->height > maxDepth_)
       return g;
     const Clock::time_point storeStart = Clock::now();
+    GiveSlot(g);
     auto entry = MakeEntry(*key, g, propsBefore, nodeId);
     if (entry) {
       options_.cache->Store(key->digest, std::move(entry));
@@ -234,6 +236,17 @@ class Renderer {
 
   static double Since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+  }
+
+  // A solid about to be stored without a preparation slot (an extrusion, a
+  // polyhedron, disjoint parts put together: a boolean's result has one)
+  // gets an empty one, so that the entry and the copy a boolean prepares
+  // share it: a re-render replaying the entry into a boolean then finds the
+  // preparation (a slot's preparation serves only a mesh of the same
+  // positions and triangles).
+  static void GiveSlot(Geometry& g) {
+    if (g.dim == Dim::k3 && !g.mesh.prepared && g.mesh.NumTri() > 0)
+      g.mesh.prepared = std::make_shared<kernel::PreparedSlot>();
   }
 
   // The entry for a subtree just evaluated: its geometry with property ids
@@ -708,6 +721,7 @@ class Renderer {
         out_.errors.size() != errorsBefore || depth + key.height > maxDepth_)
       return g;
     const Clock::time_point storeStart = Clock::now();
+    GiveSlot(g);
     auto entry = MakeEntry(key, g, propsBefore, nodeId);
     if (entry) {
       options_.cache->Store(key.digest, std::move(entry));

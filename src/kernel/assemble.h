@@ -111,6 +111,11 @@ size_t LinkManyLoops(const std::pair<int, int>* edges, size_t numEdges, std::vec
 // triangulated.
 enum class EarClipCellTest { kNone, kCellBox, kPointBox };
 inline EarClipCellTest earClipCellTest = EarClipCellTest::kPointBox;
+// Whether the output-face triangulation skips the vote of an outer loop on
+// a hole whose box lies clearly beside the loop's (the default; the same
+// assignment). Tests switch it off to compare; never changed while a face
+// is triangulated.
+inline bool holeBoxSkip = true;
 }  // namespace assemble_detail
 
 // Undirected vertex pairs already joined by an edge of the output mesh:

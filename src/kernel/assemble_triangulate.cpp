@@ -151,6 +151,55 @@ class LoopEdgeIndex {
   std::vector<int> always_;
 };
 
+// The box of a loop's points.
+struct LoopBox {
+  double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+};
+
+LoopBox BoxOf(const std::vector<Vec2>& pts, const std::vector<int>& loop) {
+  LoopBox b;
+  for (int v : loop) {
+    const Vec2 p = pts[static_cast<size_t>(v)];
+    b.x0 = std::min(b.x0, p.x);
+    b.x1 = std::max(b.x1, p.x);
+    b.y0 = std::min(b.y0, p.y);
+    b.y1 = std::max(b.y1, p.y);
+  }
+  return b;
+}
+
+// Whether hole h's box lies clearly beside outer o's box, so that no point
+// of h (nor the midpoint of an edge of h: it lies in h's box) gets the
+// vote +1 from o's LoopEdgeIndex, and h cannot be assigned to o: a point
+// above or below o's y range (p.y >= every y, or p.y < every y) is crossed
+// by no edge; a point right of o (by far more than the few ulps by which a
+// computed crossing x can pass its edge's x range) by none either; a point
+// left of o by every edge spanning p.y, an even number around a closed
+// loop. Such a point is outside (-1) or on the boundary (0). (A text's
+// recess floor: every letter is a hole, every letter's counter an outer
+// loop, and each hole was voted on by every counter.) False for boxes not
+// finite: nothing is decided then.
+bool BoxesApart(const LoopBox& h, const LoopBox& o) {
+  const double m = std::max({std::fabs(h.x0), std::fabs(h.x1), std::fabs(h.y0), std::fabs(h.y1), std::fabs(o.x0),
+                             std::fabs(o.x1), std::fabs(o.y0), std::fabs(o.y1)});
+  if (!std::isfinite(m)) return false;
+  const double w = 1e-9 * (1 + m);
+  return h.x0 > o.x1 + w || h.x1 < o.x0 - w || h.y0 > o.y1 + w || h.y1 < o.y0 - w;
+}
+
+// The vote of outer loop `outer` on hole `hole` as TriangulateOutputFace
+// counts it, to the end: > 0 means the hole lies in the loop.
+[[maybe_unused]] int HoleVotes(const std::vector<Vec2>& pts, const std::vector<int>& hole,
+                               const std::vector<int>& outer) {
+  const LoopEdgeIndex index(pts, outer);
+  int votes = 0;
+  for (size_t k = 0; k < hole.size(); ++k) {
+    const Vec2 a = pts[hole[k]], b = pts[hole[(k + 1) % hole.size()]];
+    votes += index.Vote(a) + index.Vote((a + b) * 0.5);
+  }
+  return votes;
+}
+
 // Whether a finite |o| certainly exceeds OrientTolerance(a, b, c), decided
 // without its hypot calls (they were most of the ear clipper's time on a
 // face with 200 holes): |dx| + |dy| bounds hypot(dx, dy) from above, and
@@ -913,6 +962,7 @@ struct FaceScratch {
   std::vector<std::vector<int>> idx;  // per loop, indices into pts
   std::vector<double> area;
   std::vector<int> outers, holes;
+  std::vector<LoopBox> box;
 };
 
 }  // namespace
@@ -975,6 +1025,9 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
   // does not lie in would cover area outside the face's polygon.
   std::vector<std::vector<int>> holesOf(numLoops);
   std::vector<std::unique_ptr<LoopEdgeIndex>> edgeIndex(numLoops);
+  std::vector<LoopBox>& box = scratch.box;
+  box.resize(numLoops);
+  for (size_t i = 0; i < numLoops; ++i) box[i] = BoxOf(pts, idx[i]);
   for (int h : holes) {
     if (std::fabs(area[h]) <= AreaTolerance(pts, idx[h])) {
       alone(idx[h]);
@@ -982,6 +1035,12 @@ void TriangulateOutputFace(const std::vector<std::vector<Vec2>>& loops, size_t n
     }
     int best = -1;
     for (int o : outers) {
+      if (assemble_detail::holeBoxSkip && BoxesApart(box[h], box[o])) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+        if (HoleVotes(pts, idx[h], idx[o]) > 0) std::abort();
+#endif
+        continue;  // no point of h votes "inside o" (see BoxesApart)
+      }
       if (!edgeIndex[o]) edgeIndex[o] = std::make_unique<LoopEdgeIndex>(pts, idx[o]);
       // Points of the hole on the outer loop's boundary (a hole touching it
       // along an edge, as perturbed coplanar faces leave) do not vote; the

@@ -26,8 +26,8 @@
 #include <cstdlib>
 #include <limits>
 #include <queue>
-#include <unordered_set>
 
+#include "kernel/key_set.h"
 #include "kernel/segment_grid.h"
 #include "kernel/triangulate_point_grid.h"
 
@@ -144,7 +144,8 @@ class EarClipper {
     budget_ = 1e6 + 100.0 * active_;
     {
       int k = start;
-      for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.insert(EdgeKey(k, nodes_[k].next));
+      edges_.Reserve(2 * static_cast<size_t>(active_));  // the loop's edges and the diagonals
+      for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.Insert(EdgeKey(k, nodes_[k].next));
     }
     start = Normalize(start);
     if (active_ >= 3) {
@@ -199,7 +200,7 @@ class EarClipper {
     if (ia > ib) std::swap(ia, ib);
     return (static_cast<uint64_t>(ia) << 32) | ib;
   }
-  bool FreshDiagonal(int b) const { return !edges_.count(EdgeKey(nodes_[b].prev, nodes_[b].next)); }
+  bool FreshDiagonal(int b) const { return !edges_.Contains(EdgeKey(nodes_[b].prev, nodes_[b].next)); }
 
   void Emit(int a, int b, int c) {
     const int ia = nodes_[a].id, ib = nodes_[b].id, ic = nodes_[c].id;
@@ -230,7 +231,7 @@ class EarClipper {
         n = Unlink(n);
       } else if (active_ >= 3 && nodes_[x.prev].id == nodes_[x.next].id) {
         const int next = x.next;
-        edges_.erase(EdgeKey(n, next));
+        edges_.Erase(EdgeKey(n, next));
         n = Unlink(n);
         Unlink(next);
       } else {
@@ -341,7 +342,7 @@ class EarClipper {
   int Clip(int b) {
     const int a = nodes_[b].prev, c = nodes_[b].next;
     Emit(a, b, c);
-    edges_.insert(EdgeKey(a, c));
+    edges_.Insert(EdgeKey(a, c));
     Unlink(b);
     for (int n : {a, c}) {
       if (!inGrid_[n] && !IsConvex(n)) {
@@ -806,7 +807,7 @@ class EarClipper {
   std::vector<Node> nodes_;
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
-  std::unordered_set<uint64_t> edges_;
+  KeySet edges_;  // undirected id pairs of the cycle's edges and the diagonals cut
   std::vector<int> pending_;  // from pendingFrom_ on
   size_t pendingFrom_ = 0;
   std::vector<char> inGrid_;

@@ -5,8 +5,10 @@
 // loaded at a character height of 100000 (26.6) at 100 dpi, outline points
 // scale by size/100000 and HarfBuzz positions by size/102400.
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include "geom/freetype/font_library_api.h"
 #include "geom/freetype/font_matcher.h"
@@ -60,7 +62,7 @@ class FreetypeFontProvider final : public FontProvider {
     const std::string fontName = request.font.empty() ? kDefaultFont : request.font;
     std::string file;
     int index = 0;
-    if (!matcher_->Match(fontName, file, index)) {
+    if (!MatchFont(fontName, file, index)) {
       if (warning) *warning = "Can't get font " + fontName;
       return false;
     }
@@ -118,11 +120,13 @@ class FreetypeFontProvider final : public FontProvider {
   bool AddFontFile(const std::string& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!Init()) return false;
+    matches_.clear();  // the new font may match better
     return matcher_->AddFile(path);
   }
   bool AddFontDirectory(const std::string& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!Init()) return false;
+    matches_.clear();
     return matcher_->AddDirectory(path);
   }
 
@@ -132,6 +136,38 @@ class FreetypeFontProvider final : public FontProvider {
     if (d == "ttb") return HB_DIRECTION_TTB;
     if (d == "btt") return HB_DIRECTION_BTT;
     return HB_DIRECTION_LTR;
+  }
+
+  // The matcher's answer for a font name, remembered until a font file or
+  // directory is added: fontconfig's substitutions and match cost ~1.3 M
+  // instructions a text() (sign.scad's two texts asked for the same font),
+  // and a running engine re-shapes every edited text. The font set is
+  // fixed between additions (mos never asks fontconfig to rescan), so the
+  // answer is the same. -DMOS_CHECK_FONT_MATCH matches again on every hit
+  // and aborts on a different answer.
+  bool MatchFont(const std::string& name, std::string& file, int& index) const {
+    const auto it = matches_.find(name);
+    if (it != matches_.end()) {
+      const FontMatch& m = it->second;
+#ifdef MOS_CHECK_FONT_MATCH
+      std::string checkFile;
+      int checkIndex = 0;
+      const bool checkOk = matcher_->Match(name, checkFile, checkIndex);
+      if (checkOk != m.ok || (m.ok && (checkFile != m.file || checkIndex != m.index))) std::abort();
+#endif
+      if (!m.ok) return false;
+      file = m.file;
+      index = m.index;
+      return true;
+    }
+    FontMatch m;
+    m.ok = matcher_->Match(name, m.file, m.index);
+    if (matches_.size() >= 256) matches_.clear();  // many names in a long session: start over
+    matches_.emplace(name, m);
+    if (!m.ok) return false;
+    file = m.file;
+    index = m.index;
+    return true;
   }
 
   bool Init() const {
@@ -180,6 +216,12 @@ class FreetypeFontProvider final : public FontProvider {
   mutable FT_Library library_ = nullptr;
   mutable bool failed_ = false;
   mutable std::unique_ptr<FontMatcher> matcher_;  // set by Init()
+  struct FontMatch {
+    bool ok = false;
+    std::string file;
+    int index = 0;
+  };
+  mutable std::map<std::string, FontMatch> matches_;  // MatchFont's answers
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -80,6 +81,53 @@ TEST(DelaunayFlips, ImproperInputIsLeftAlone) {
   EXPECT_EQ(FlipToDelaunay(p, tris, 10), 0);
   std::vector<std::array<int, 3>> bad = {{0, 1, 7}};
   EXPECT_EQ(FlipToDelaunay(p, bad, 10), 0);
+}
+
+// The owner table in one array (linear probing, backward-shift deletion)
+// against the std::unordered_map it replaced: the same flips and the same
+// triangles, on caps of random star polygons with star holes (many flips,
+// erasures in long probe runs), with flip limits cutting the loop short,
+// snapped points (collinear and cocircular ties) and the improper inputs.
+TEST(DelaunayFlips, ProbeTableIsTheMapReference) {
+  std::mt19937_64 rng(1128);
+  std::uniform_real_distribution<double> u(0, 1);
+  int totalFlips = 0;
+  for (int i = 0; i < 600; ++i) {
+    std::vector<std::vector<Vec2>> contours;
+    const int n = 3 + static_cast<int>(rng() % 200);
+    const double snap = u(rng) < 0.3 ? 0.25 : 0;
+    auto star = [&](double cx, double rMin, double rMax, int m, bool clockwise) {
+      std::vector<Vec2> c;
+      for (int k = 0; k < m; ++k) {
+        const double a = (clockwise ? -1 : 1) * 2 * M_PI * k / m;
+        const double r = rMin + (rMax - rMin) * u(rng);
+        Vec2 p{cx + r * 10 * std::cos(a), r * std::sin(a)};
+        if (snap > 0) p = {std::round(p.x / snap) * snap, std::round(p.y / snap) * snap};
+        c.push_back(p);
+      }
+      return c;
+    };
+    contours.push_back(star(0, 4, 6, n, false));
+    if (u(rng) < 0.5) contours.push_back(star(0, 1, 2, 3 + static_cast<int>(rng() % 40), true));
+    std::vector<Vec2> all;
+    for (const auto& c : contours) all.insert(all.end(), c.begin(), c.end());
+    const std::vector<std::array<int, 3>> start = kernel::TriangulatePolygon(contours);
+    const int limit = u(rng) < 0.2 ? static_cast<int>(rng() % 20) : 1 << 20;
+    std::vector<std::array<int, 3>> got = start, want = start;
+    const int flips = FlipToDelaunay(all, got, limit);
+    ASSERT_EQ(flips, delaunay_detail::FlipToDelaunayReference(all, want, limit)) << "case " << i;
+    ASSERT_EQ(got, want) << "case " << i;
+    totalFlips += flips;
+  }
+  EXPECT_GT(totalFlips, 10000);
+  std::vector<Vec2> p = {{0, 0}, {1, 0}, {0, 1}};
+  for (const std::vector<std::array<int, 3>>& bad :
+       {std::vector<std::array<int, 3>>{{0, 1, 2}, {0, 1, 2}}, std::vector<std::array<int, 3>>{{0, 1, 7}},
+        std::vector<std::array<int, 3>>{{0, -1, 2}}}) {
+    std::vector<std::array<int, 3>> got = bad, want = bad;
+    EXPECT_EQ(FlipToDelaunay(p, got, 10), delaunay_detail::FlipToDelaunayReference(p, want, 10));
+    EXPECT_EQ(got, want);
+  }
 }
 
 }  // namespace

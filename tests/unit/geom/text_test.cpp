@@ -188,6 +188,20 @@ TEST(Text, UsedFontFileIsMatched) {
   EXPECT_EQ(Svg(r), testing::ReadText(testing::DataPath("text/marvosym_use.svg")));
 }
 
+// The provider remembers each font name's match until a font is added:
+// asked for "MarVoSym" before its file is used (fontconfig's fallback is
+// remembered), the same name must match the font once `use <font.ttf>`
+// has added it, and a repeated text must shape as the first did.
+TEST(Text, FontMatchIsForgottenWhenAFontIsAdded) {
+  if (!HaveFonts()) GTEST_SKIP() << "built without MOS_WITH_FREETYPE";
+  const std::string font = "/usr/share/openscad/testdata/ttf/marvosym-3.10/marvosym.ttf";
+  if (!std::ifstream(font)) FAIL() << "openscad-testing-data not installed (scripts/install_deps.sh)";
+  const std::string before = Svg(testing::Render("text(\"0A\", font = \"MarVoSym\", size = 40);"));
+  EXPECT_EQ(Svg(testing::Render("text(\"0A\", font = \"MarVoSym\", size = 40);")), before);
+  RenderResult r = RenderFile(testing::DataPath("text/marvosym_use.scad"), SourceOptions{});
+  EXPECT_EQ(Svg(r), testing::ReadText(testing::DataPath("text/marvosym_use.svg")));
+}
+
 TEST(Text, AddFontPathChecksThePath) {
   EXPECT_FALSE(AddFontPath(""));
   EXPECT_FALSE(AddFontPath("/no/such/font/dir"));
