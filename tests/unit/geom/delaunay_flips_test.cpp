@@ -50,7 +50,9 @@ TEST(DelaunayFlips, FanOfAConvexPolygonBecomesDelaunay) {
   for (const auto& [e, k] : uses) {
     EXPECT_EQ(k, 1);
     const bool boundary = (e.second == (e.first + 1) % n);
-    if (!boundary) EXPECT_EQ(uses.count({e.second, e.first}), 1u);
+    if (!boundary) {
+      EXPECT_EQ(uses.count({e.second, e.first}), 1u);
+    }
   }
   // Vertex 0 was in all 38 triangles; now in a few.
   int atZero = 0;

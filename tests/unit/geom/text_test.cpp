@@ -205,7 +205,9 @@ TEST(Text, FontMatchIsForgottenWhenAFontIsAdded) {
 TEST(Text, AddFontPathChecksThePath) {
   EXPECT_FALSE(AddFontPath(""));
   EXPECT_FALSE(AddFontPath("/no/such/font/dir"));
-  if (HaveFonts()) EXPECT_TRUE(AddFontPath("/usr/share/fonts/truetype/liberation"));
+  if (HaveFonts()) {
+    EXPECT_TRUE(AddFontPath("/usr/share/fonts/truetype/liberation"));
+  }
 }
 
 TEST(Text, HugeFnIsRefusedBeforeAllocating) {
