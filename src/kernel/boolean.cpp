@@ -279,6 +279,16 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     }
   } else {
     result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
+    // Paired by BuildHalfedges, the twins are the ones LocalTwins gives
+    // (the check build compares the two paths), so the same local fan
+    // check holds.
+    if (faces.consistent && paired && listCut) {
+      const bool fans = FansManifoldAt(result, cutTris);
+#ifdef MOS_CHECK_ASSEMBLE_LOCAL
+      if (fans != FansManifold(result)) std::abort();
+#endif
+      return fans;
+    }
   }
   return faces.consistent && paired && FansManifold(result);
 }

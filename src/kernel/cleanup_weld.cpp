@@ -59,6 +59,39 @@ void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& 
 }
 
 
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+// The ends of the edges of `out` (corners relabelled by rep) that are not
+// exactly one opposite pair, by a sort of all halfedges (what WeldWith did
+// before it read them off BuildHalfedges' unpaired halfedges), sorted and
+// without repeats.
+std::vector<int> BadEdgeEndsBySort(const Mesh& out, const std::vector<int>& rep) {
+  std::vector<std::tuple<int, int, int>> dir;  // lo, hi, forward
+  for (const auto& t : out.triVerts)
+    for (int k = 0; k < 3; ++k) {
+      const int a = rep[t[k]], b = rep[t[(k + 1) % 3]];
+      dir.emplace_back(std::min(a, b), std::max(a, b), a < b ? 1 : 0);
+    }
+  std::sort(dir.begin(), dir.end());
+  std::vector<int> bad;
+  for (size_t k = 0; k < dir.size();) {
+    size_t e = k;
+    int fwd = 0;
+    while (e < dir.size() && std::get<0>(dir[e]) == std::get<0>(dir[k]) && std::get<1>(dir[e]) == std::get<1>(dir[k])) {
+      fwd += std::get<2>(dir[e]);
+      ++e;
+    }
+    if (e - k != 2 || fwd != 1) {
+      bad.push_back(std::get<0>(dir[k]));
+      bad.push_back(std::get<1>(dir[k]));
+    }
+    k = e;
+  }
+  std::sort(bad.begin(), bad.end());
+  bad.erase(std::unique(bad.begin(), bad.end()), bad.end());
+  return bad;
+}
+#endif
+
 // Relabels by `rep`, drops triangles that lost a corner and cancels
 // coincident opposite pairs (the zero-volume folds symbolic perturbation
 // leaves). Returns whether the result is closed and manifold; if not,
@@ -161,34 +194,39 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
   }
   if (known) known->clear();
-  if (BuildHalfedges(out)) {
-    SplitPinchedVerts(out);
-    if (IsClosedManifold(out)) return true;
-  }
-  // Which edges are not exactly one opposite pair?
-  std::vector<std::tuple<int, int, int>> dir;  // lo, hi, forward
-  for (const auto& t : out.triVerts)
-    for (int k = 0; k < 3; ++k) {
+  if (!BuildHalfedges(out)) {
+    // Which edges are not exactly one opposite pair? Every triangle of
+    // `out` has three distinct corners in range, so BuildHalfedges left
+    // unpaired exactly the halfedges of those edges: their ends (the set
+    // a sort of all halfedges finds, BadEdgeEndsBySort; the caller uses
+    // `bad` as a set).
+    const int numHalf = 3 * out.NumTri();
+    for (int h = 0; h < numHalf; ++h) {
+      if (out.halfedgeTwin[static_cast<size_t>(h)] >= 0) continue;
+      const auto& t = out.triVerts[static_cast<size_t>(h / 3)];
+      const int k = h % 3;
       const int a = rep[t[k]], b = rep[t[(k + 1) % 3]];
-      dir.emplace_back(std::min(a, b), std::max(a, b), a < b ? 1 : 0);
+      bad.push_back(std::min(a, b));
+      bad.push_back(std::max(a, b));
     }
-  std::sort(dir.begin(), dir.end());
-  for (size_t k = 0; k < dir.size();) {
-    size_t e = k;
-    int fwd = 0;
-    while (e < dir.size() && std::get<0>(dir[e]) == std::get<0>(dir[k]) && std::get<1>(dir[e]) == std::get<1>(dir[k])) {
-      fwd += std::get<2>(dir[e]);
-      ++e;
-    }
-    if (e - k != 2 || fwd != 1) {
-      bad.push_back(std::get<0>(dir[k]));
-      bad.push_back(std::get<1>(dir[k]));
-    }
-    k = e;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+    std::vector<int> ref = BadEdgeEndsBySort(out, rep), got = bad;
+    std::sort(got.begin(), got.end());
+    got.erase(std::unique(got.begin(), got.end()), got.end());
+    if (ref != got || got.empty()) CheckFailed("unpaired edge ends");
+#endif
+    return false;
   }
-  if (bad.empty())  // manifold edges but still invalid (e.g. pinched): give up
-    for (const auto& t : out.triVerts) bad.insert(bad.end(), t.begin(), t.end());
-  return false;
+  // Every halfedge paired (BuildHalfedges succeeded): h -> twin[prev(h)]
+  // permutes the halfedges leaving each vertex, SplitPinchedVerts gives
+  // each of its cycles (fans) a vertex of its own, and a twin pair's ends
+  // lie on the same fans, so the result is closed and manifold: what
+  // IsClosedManifold (run in the check build) would say.
+  SplitPinchedVerts(out);
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  if (!IsClosedManifold(out)) CheckFailed("weld result after splitting pinched vertices");
+#endif
+  return true;
 }
 
 // WeldWith's closedUnused case done in place: `mesh` closed and manifold,

@@ -52,9 +52,13 @@ bool BuildHalfedges(Mesh& mesh) {
     return static_cast<unsigned>(a) < static_cast<unsigned>(nv) &&
            static_cast<unsigned>(b) < static_cast<unsigned>(nv) && a != b;
   };
+  const unsigned numVert = static_cast<unsigned>(nv);
   for (int t = 0; t < numTri; ++t) {
     const int v0 = mesh.triVerts[t][0], v1 = mesh.triVerts[t][1], v2 = mesh.triVerts[t][2];
-    if (usable(v0, v1) && usable(v1, v2) && usable(v2, v0)) {
+    // usable(v0, v1) && usable(v1, v2) && usable(v2, v0), in fewer tests:
+    // every corner in range (the largest as unsigned) and no two equal.
+    const unsigned top = std::max(std::max(static_cast<unsigned>(v0), static_cast<unsigned>(v1)), static_cast<unsigned>(v2));
+    if (top < numVert && v0 != v1 && v1 != v2 && v2 != v0) {
       table.Add(v0, v1, 3 * t);
       table.Add(v1, v2, 3 * t + 1);
       table.Add(v2, v0, 3 * t + 2);
