@@ -1,8 +1,7 @@
 // One-parameter re-renders on a warm Engine give exactly what a cold render
 // of the same parameters gives (mesh arrays, colours, node ids, measures),
-// and reuse the unchanged subtrees (counted hits, never timings). Repeated
-// changes of one parameter (a slider being dragged) reuse the partial
-// boolean of the unchanged siblings and give the same solid. The models
+// and reuse the unchanged subtrees (counted hits, never timings), also on
+// repeated changes of one parameter (a slider being dragged). The models
 // are small versions of the re-render bench set (bench/rerender).
 #include <gtest/gtest.h>
 
@@ -165,8 +164,8 @@ TEST(EngineRerender, ChangingTheParameterBackIsOneHit) {
 
 // Counted reuse in the models whose change is in the last operand of a
 // three- or four-operand union or difference: the steps before it come
-// from the cache (stored as a prefix by the cold render, found as the set
-// of the unchanged siblings), so one boolean is redone.
+// from the cache (the prefix the cold render stored), so one boolean is
+// redone.
 TEST(EngineRerender, LastOperandChangeReusesThePrefix) {
   for (const char* name : {"plate_holes", "twisted_towers"}) {
     const Model* m = nullptr;
