@@ -95,9 +95,9 @@ struct RenderStats {
   // operands of a 3- or 4-operand boolean) and stored into it.
   uint64_t geometryPrefixHits = 0;
   uint64_t geometryPrefixStores = 0;
-  // On a re-render, the unchanged children of a union/difference/
-  // intersection are combined first; that partial result taken from the
-  // cache and stored into it (keyed by the children's contents).
+  // The cutters' union of a difference whose first operand outweighs its
+  // cutters, taken from the cache and stored into it (keyed by the
+  // cutters' contents in child order).
   uint64_t geometrySiblingHits = 0;
   uint64_t geometrySiblingStores = 0;
 };

@@ -39,28 +39,13 @@ class Booleans {
     }
   }
 
+  // The fold a cold render makes; partial results come from the cache
+  // only where they are steps of that same fold (a prefix of the union's
+  // or difference's order, a difference's cutters' union), so a warm
+  // render gives, bit for bit, the cold render's triangles.
   Geometry Run(CombineOp op) {
     std::vector<size_t> all(ops_.size());
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-    if (keyed_) {
-      const GeometryCache::ChildrenHint before = ctx_.cache->PreviousChildren(ctx_.position);
-      GeometryCache::ChildrenHint now{digests_, {}};
-      std::vector<bool> unchanged;
-      if (!before.digests.empty()) {
-        unchanged = UnchangedChildren(digests_, before.digests);
-        for (size_t i = 0; i < unchanged.size(); ++i)
-          if (!unchanged[i]) now.changed.push_back(static_cast<uint32_t>(i));
-      }
-      const bool again = !now.changed.empty() && now.changed == before.changed &&
-                         digests_.size() == before.digests.size();
-      ctx_.cache->RememberChildren(ctx_.position, std::move(now));
-      if (again && !FoldRedoesOnlyTheChanged(op, unchanged) && !(op == CombineOp::kUnion && AllApart())) {
-        std::optional<Mesh> reused = WithUnchangedFirst(op, unchanged);
-        if (reused) return Result(std::move(*reused));
-        // Stopped (cancel, deadline, budget) after some operands were used.
-        if (touched_ || Stopped()) return {};
-      }
-    }
     std::optional<Mesh> mesh = Combined(op, all, /*storeWhole=*/false);
     return mesh ? Result(std::move(*mesh)) : Geometry{};
   }
@@ -74,124 +59,41 @@ class Booleans {
 
   bool Stopped() const { return guard_.Stopped(); }
 
-  // The order a cold render folds three or four operands in (union:
-  // smallest first, ties in child order; difference: child order).
-  std::vector<size_t> FoldOrder(CombineOp op) const {
-    std::vector<size_t> order(ops_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    if (op == CombineOp::kUnion)
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return ops_[a].geometry.mesh.NumTri() < ops_[b].geometry.mesh.NumTri();
-      });
-    return order;
-  }
-
-  // True when the changed operands are the last ones the fold adds: it
-  // takes the unchanged ones' prefix from the cache and redoes only them,
-  // the same work as with the unchanged siblings first, and the same
-  // triangles as a cold render.
-  bool FoldRedoesOnlyTheChanged(CombineOp op, const std::vector<bool>& unchanged) const {
-    if (op == CombineOp::kIntersection || ops_.size() < 3 || ops_.size() > 4) return false;
-    const std::vector<size_t> order = FoldOrder(op);
-    size_t k = 0;
-    while (k < order.size() && unchanged[order[k]]) ++k;
-    for (size_t j = k; j < order.size(); ++j)
-      if (unchanged[order[j]]) return false;
-    return true;
-  }
-
-  // Union operands whose boxes touch no other's: the union appends them
-  // all, whatever changed; a partial result would save nothing.
-  bool AllApart() const {
-    if (ops_.size() > 64) return false;
-    std::vector<kernel::Box3> boxes;
-    for (const BooleanOperand& o : ops_) boxes.push_back(kernel::BoundingBox(o.geometry.mesh));
-    for (size_t i = 0; i < boxes.size(); ++i)
-      for (size_t j = i + 1; j < boxes.size(); ++j)
-        if (boxes[i].Overlaps(boxes[j])) return false;
-    return true;
-  }
-
   // The operand's mesh ready for a boolean (plain meshes on 2021.01's grid);
   // each operand is taken once.
   Mesh Take(size_t i) {
-    touched_ = true;
     Geometry& g = ops_[i].geometry;
     if (!g.booleanResult) SnapToOpenscadGrid(g.mesh);
     return std::move(g.mesh);
   }
 
-  // Unchanged children first (their combination from the cache when it was
-  // made before, else made and stored now), then the changed ones. Nothing
-  // (and no work done) when the change leaves fewer than two unchanged
-  // operands to share.
-  std::optional<Mesh> WithUnchangedFirst(CombineOp op, const std::vector<bool>& unchanged) {
-    std::vector<size_t> same, changed;
-    for (size_t i = 0; i < ops_.size(); ++i) (unchanged[i] ? same : changed).push_back(i);
-    if (changed.empty() || same.size() < 2) return std::nullopt;
-    std::optional<Mesh> acc;
-    if (op != CombineOp::kDifference || unchanged[0]) {
-      acc = SetResult(op, same);
-    } else {
-      // The first operand changed: cut it with the unchanged cutters' union.
-      std::optional<Mesh> cutter = SetResult(CombineOp::kUnion, same);
-      if (!cutter) return std::nullopt;
-      acc = Take(0);
-      changed.erase(changed.begin());
-      AddOne(*acc, std::move(*cutter), op);
-    }
-    if (!acc) return std::nullopt;
-    if (op == CombineOp::kUnion)
-      std::stable_sort(changed.begin(), changed.end(), [&](size_t a, size_t b) {
-        return ops_[a].geometry.mesh.NumTri() < ops_[b].geometry.mesh.NumTri();
-      });
-    for (size_t i : changed) {
-      if (Stopped()) return std::nullopt;
-      AddOne(*acc, Take(i), op);
-    }
-    if (Stopped()) return std::nullopt;
-    return acc;
-  }
-
-  // acc = acc op other, skipping booleans whose operands cannot meet.
-  void AddOne(Mesh& acc, Mesh other, CombineOp op) {
-    const kernel::OpType kop = KernelOp(op);
-    if (op == CombineOp::kUnion) {
-      if (acc.NumTri() == 0) {
-        acc = std::move(other);
-      } else if (!kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)) ||
-                 PartsSeparated({&acc, &other})) {
-        kernel::AppendMesh(acc, other);
-      } else {
-        acc = kernel::UnionPair(std::move(acc), std::move(other), &guard_);
-      }
-    } else if (op == CombineOp::kDifference) {
-      if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(other)))
-        acc = kernel::Boolean(acc, other, kop, &guard_);
-    } else if (acc.NumTri() > 0) {
-      acc = kernel::Boolean(acc, other, kop, &guard_);
-    }
-    if (Stopped()) acc = Mesh{};
-  }
-
   // `members` combined by `op` (difference: members[0] is the first
   // operand), from the cache or made and stored there.
   std::optional<Mesh> SetResult(CombineOp op, const std::vector<size_t>& members) {
-    std::vector<size_t> keyOrder;
-    const NodeKey key = SetKey(op, members, keyOrder);
-    if (std::optional<Mesh> hit = Find(key, keyOrder)) {
+    if (std::optional<Mesh> hit = Find(KeyOf(KeyKind::kSet, op, members), members)) {
       ++ctx_.stats->siblingHits;
       return hit;
     }
     return Combined(op, members, /*storeWhole=*/true);
   }
 
-  // The cache key of `members` combined by `op` (difference: members[0]
-  // first), and the order the key lists them in.
-  NodeKey SetKey(CombineOp op, const std::vector<size_t>& members, std::vector<size_t>& keyOrder) const {
-    keyOrder = SetKeyOrder(SetOpOf(op), digests_, members, members[0]);
+  // What a partial result is: the members combined by Combined() (a
+  // sibling set), or the first steps of OneByOne's fold, after which the
+  // union fold still tests for separating planes (kFoldPlanes) or not.
+  enum class KeyKind { kSet, kFold, kFoldPlanes };
+
+  // The cache key of `members` combined by `op`, listed in the order given
+  // (child order for a set, the fold's order for a fold's steps; the
+  // order is also the order of their properties in the stored mesh). The
+  // same operands in another order, or made by the other kind of
+  // computation, can give other triangles (ties of the union's smallest
+  // first, the cutting order, Combine's n-ary schedule, the plane test),
+  // so they have other keys: a hit is, bit for bit, what the render would
+  // make.
+  NodeKey KeyOf(KeyKind kind, CombineOp op, const std::vector<size_t>& members) const {
     NodeKey key;
-    key.bytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
+    key.bytes = kind == KeyKind::kSet ? "set:" : kind == KeyKind::kFold ? "fold:" : "fold+planes:";
+    key.bytes += SetKeyBytes(SetOpOf(op), digests_, members);
     key.digest = DigestOf(key.bytes);
     return key;
   }
@@ -210,25 +112,24 @@ class Booleans {
     return r;
   }
 
-  void Store(CombineOp op, const std::vector<size_t>& members, const Mesh& mesh, bool sibling) {
-    const std::vector<size_t> keyOrder = SetKeyOrder(SetOpOf(op), digests_, members, members[0]);
+  void Store(KeyKind kind, CombineOp op, const std::vector<size_t>& members, const Mesh& mesh) {
+    const std::vector<size_t>& keyOrder = members;
     auto e = std::make_shared<CachedGeometry>();
     e->geometry = Geometry::Solid(mesh);
     e->geometry.booleanResult = !e->geometry.Empty();
     if (!EncodeProperties(e->geometry.mesh.triProp, Ranges(), keyOrder)) return;
     e->propertySpan = PropertySpan(Ranges(), keyOrder);
-    e->keyBytes = SetKeyBytes(SetOpOf(op), digests_, keyOrder);
+    NodeKey key = KeyOf(kind, op, members);
+    e->keyBytes = std::move(key.bytes);
     e->bytes = EstimateBytes(*e);
-    const NodeDigest digest = DigestOf(e->keyBytes);
-    ctx_.cache->Store(digest, std::move(e));
-    ++(sibling ? ctx_.stats->siblingStores : ctx_.stats->prefixStores);
+    ctx_.cache->Store(key.digest, std::move(e));
+    ++(kind == KeyKind::kSet ? ctx_.stats->siblingStores : ctx_.stats->prefixStores);
   }
 
   // `members` (child order) combined as a cold render combines them:
   // three or four of a union or difference one at a time, others through
   // the n-ary boolean. `storeWhole`: store the result as their set.
   std::optional<Mesh> Combined(CombineOp op, const std::vector<size_t>& members, bool storeWhole) {
-    touched_ = true;
     const size_t warningsBefore = ctx_.combine.warnings ? ctx_.combine.warnings->size() : 0;
     std::optional<Mesh> mesh;
     if (op == CombineOp::kDifference && members.size() >= 3 && FirstOutweighsCutters(members)) {
@@ -248,7 +149,7 @@ class Booleans {
     // (An empty result is not stored: a budget stop inside the n-ary
     // boolean also ends empty.)
     if (storeWhole && keyed_ && quiet && members.size() >= 2 && mesh->NumTri() > 0)
-      Store(op, members, *mesh, true);
+      Store(KeyKind::kSet, op, members, *mesh);
     return mesh;
   }
 
@@ -275,7 +176,8 @@ class Booleans {
         keyed_ ? SetResult(CombineOp::kUnion, cutters) : Combined(CombineOp::kUnion, cutters, /*storeWhole=*/false);
     if (!cutter || Stopped()) return std::nullopt;
     Mesh acc = Take(members[0]);
-    AddOne(acc, std::move(*cutter), CombineOp::kDifference);
+    if (acc.NumTri() > 0 && kernel::BoundingBox(acc).Overlaps(kernel::BoundingBox(*cutter)))
+      acc = kernel::Boolean(acc, *cutter, kernel::OpType::kDifference, &guard_);
     if (Stopped()) return std::nullopt;
     return acc;
   }
@@ -302,25 +204,31 @@ class Booleans {
     for (size_t i : order) boxes.push_back(kernel::BoundingBox(ops_[i].geometry.mesh));
     Mesh acc;
     size_t next = 1;
+    // Whether the union still tests touching members for a separating
+    // plane: true until a member really overlaps; a prefix from the cache
+    // brings the value its steps ended with (its key kind).
+    bool tryPlanes = op == CombineOp::kUnion;
     for (size_t len = n - 1; keyed_ && len >= 2 && next == 1; --len) {
       const std::vector<size_t> prefix(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(len));
-      std::vector<size_t> keyOrder;
-      const NodeKey key = SetKey(op, prefix, keyOrder);
-      if (std::optional<Mesh> hit = Find(key, keyOrder)) {
-        acc = std::move(*hit);
-        next = len;
-        ++ctx_.stats->prefixHits;
+      for (const bool planes : {false, true}) {
+        if (planes && op != CombineOp::kUnion) break;
+        if (std::optional<Mesh> hit = Find(KeyOf(planes ? KeyKind::kFoldPlanes : KeyKind::kFold, op, prefix), prefix)) {
+          acc = std::move(*hit);
+          next = len;
+          tryPlanes = planes;
+          ++ctx_.stats->prefixHits;
+          break;
+        }
       }
     }
     if (next == 1) acc = Take(order[0]);
-    bool tryPlanes = op == CombineOp::kUnion;
     for (size_t k = next; k < n; ++k) {
       Mesh other = Take(order[k]);
       // The prefix this step makes (stored below) may be made by another
       // thread right now (the same first operands in a sibling subtree):
-      // then it is waited for and taken from the cache. Not for unions: a
-      // step taken from the cache leaves tryPlanes as it was, so the later
-      // steps could depend on which thread made the prefix.
+      // then it is waited for and taken from the cache. Not for unions:
+      // the key of a union's step (whether the plane test is still on
+      // after it) is known only once the step is made.
       const bool claimable = keyed_ && k + 1 < n && op != CombineOp::kUnion && ctx_.claims;
       ClaimGuard claim(claimable ? ctx_.claims : nullptr);
       if (claimable) {
@@ -354,8 +262,8 @@ class Booleans {
         kernel::AppendMesh(acc, other);
       if (Stopped()) return std::nullopt;
       if (keyed_ && k + 1 < n)
-        Store(op, std::vector<size_t>(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k + 1)),
-              acc, false);
+        Store(tryPlanes ? KeyKind::kFoldPlanes : KeyKind::kFold, op,
+              std::vector<size_t>(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k + 1)), acc);
     }
     return acc;
   }
@@ -365,11 +273,10 @@ class Booleans {
   std::optional<Mesh> FindOrClaimPrefix(CombineOp op, const std::vector<size_t>& order, size_t len,
                                         ClaimGuard& claim) {
     const std::vector<size_t> prefix(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(len));
-    std::vector<size_t> keyOrder;
-    const NodeKey key = SetKey(op, prefix, keyOrder);
+    const NodeKey key = KeyOf(KeyKind::kFold, op, prefix);  // (not a union: no plane test)
     for (;;) {
       const bool claimed = claim.ClaimOrWait(key.digest);
-      if (std::optional<Mesh> hit = Find(key, keyOrder)) return hit;
+      if (std::optional<Mesh> hit = Find(key, prefix)) return hit;
       if (claimed) return std::nullopt;
     }
   }
@@ -379,7 +286,6 @@ class Booleans {
   kernel::LimitGuard guard_;
   std::vector<NodeDigest> digests_;
   bool keyed_ = false;
-  bool touched_ = false;  // some operand's geometry was used (moved out)
 };
 
 }  // namespace

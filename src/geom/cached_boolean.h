@@ -1,22 +1,19 @@
 // The 3D booleans of a union, difference or intersection node whose
 // children are all solids, with the geometry cache's partial results:
 // - three or four operands are folded one at a time (union: smallest
-//   first), and each step's result is stored as the set of operands it
-//   combines (sibling_set.h), so that changing the last one costs one boolean;
+//   first), and each step's result is stored under the operands it
+//   combines in the fold's order (sibling_set.h), so that changing the
+//   last one costs one boolean;
 // - except a difference whose first operand has at least as many triangles
-//   as all its cutters: it subtracts the cutters' union (stored as their
-//   set) in one boolean, rather than redoing the large solid per cutter;
-// - when a re-render changes the same children of the node as the render
-//   before it did (a slider being dragged: the cache remembers each boolean
-//   node's children by its position in the tree), the unchanged children
-//   are combined first, that partial result is stored under their contents
-//   and found again on the next change, and the changed ones are added to
-//   it: from the third render of a drag on, a one-child change of an n-ary
-//   boolean costs one boolean. A first change is combined as a cold render
-//   combines it (the same triangles as a cold render).
-// Either way the result is the same solid (the booleans are exact up to
-// the kernel's rounding), though after repeated changes in an operand other
-// than the last its triangles can differ from a cold render's.
+//   as all its cutters: it subtracts the cutters' union (stored under the
+//   cutters in child order) in one boolean, rather than redoing the large
+//   solid per cutter.
+// Only steps of the schedule a cold render runs are taken from the cache,
+// each under a key that names how it was made, so a warm render gives, bit
+// for bit, the cold render's triangles whatever the cache holds. (A drag
+// that changes an operand folded before unchanged ones redoes the steps
+// after it: uniting the unchanged ones first would change the order of the
+// booleans and with it the output's triangles.)
 #pragma once
 
 #include <cstdint>
@@ -41,7 +38,6 @@ struct BooleanOperand {
 struct CachedBooleanContext {
   GeometryCache* cache = nullptr;  // null: no partial results
   GeometryStats* stats = nullptr;
-  uint64_t position = 0;           // the node's place in the tree (a hash of its path)
   // With sibling subtrees on threads: the partial results being made now,
   // so two threads do not make the same one (null: a serial render).
   EvaluationClaims* claims = nullptr;

@@ -53,35 +53,9 @@ void GeometryCache::EvictLocked() {
   }
 }
 
-GeometryCache::ChildrenHint GeometryCache::PreviousChildren(uint64_t position) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = children_.find(position);
-  return it == children_.end() ? ChildrenHint{} : it->second;
-}
-
-void GeometryCache::RememberChildren(uint64_t position, ChildrenHint children) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (budget_ == 0 || children.digests.size() > kMaxHintDigests) return;
-  auto it = children_.find(position);
-  if (it != children_.end()) {
-    hintDigests_ -= it->second.digests.size();
-    children_.erase(it);
-  }
-  if (children_.size() >= kMaxPositions || hintDigests_ + children.digests.size() > kMaxHintDigests) {
-    children_.clear();
-    hintDigests_ = 0;
-  }
-  hintDigests_ += children.digests.size();
-  children_[position] = std::move(children);
-}
-
 void GeometryCache::SetBudget(uint64_t bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
   budget_ = bytes;
-  if (bytes == 0) {
-    children_.clear();
-    hintDigests_ = 0;
-  }
   EvictLocked();
 }
 
@@ -89,8 +63,6 @@ void GeometryCache::Clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   slots_.clear();
   lru_.clear();
-  children_.clear();
-  hintDigests_ = 0;
   bytes_ = 0;
 }
 

@@ -59,23 +59,6 @@ class GeometryCache {
   // Evicts least recently used entries until the total fits.
   void Store(const NodeDigest& digest, std::shared_ptr<const CachedGeometry> entry);
 
-  // What a boolean node at `position` (a hash of its path from the root)
-  // had when it was last evaluated: its children's digests and which of
-  // them had changed from the time before. A re-render compares them with
-  // the node's children now to tell the unchanged ones, and whether the
-  // same children changed again (a slider being dragged). A hint only (a
-  // wrong one costs time, never correctness); kept for at most
-  // kMaxPositions nodes and kMaxHintDigests digests (then forgotten all at
-  // once).
-  struct ChildrenHint {
-    std::vector<NodeDigest> digests;
-    std::vector<uint32_t> changed;  // indices into digests
-  };
-  ChildrenHint PreviousChildren(uint64_t position) const;
-  void RememberChildren(uint64_t position, ChildrenHint children);
-  static constexpr size_t kMaxPositions = size_t{1} << 16;
-  static constexpr size_t kMaxHintDigests = size_t{1} << 20;  // 16 MB
-
   // A budget of 0 turns caching off (and empties the cache).
   void SetBudget(uint64_t bytes);
   void Clear();
@@ -91,8 +74,6 @@ class GeometryCache {
   mutable std::mutex mutex_;
   std::unordered_map<NodeDigest, Slot, NodeDigestHash> slots_;
   std::list<NodeDigest> lru_;
-  std::unordered_map<uint64_t, ChildrenHint> children_;  // by position
-  size_t hintDigests_ = 0;  // digests held in children_
   uint64_t budget_;
   uint64_t bytes_ = 0;
   uint64_t evictions_ = 0;

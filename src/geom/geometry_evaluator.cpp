@@ -57,8 +57,6 @@ constexpr int kDefaultMaxDepth = 350;
 constexpr int kDefaultMaxDepth = 2000;
 #endif
 
-constexpr uint64_t kRootPosition = 0x6d6f732d726f6f74ull;
-
 const std::string kTooDeepWarning = "Geometry tree nested deeper than ";
 
 void AddStats(const GeometryStats& from, GeometryStats& to) {
@@ -97,10 +95,9 @@ class Renderer {
  public:
   // `memos` outlives the renderer. A renderer for a subtree on another
   // thread starts at node id 0 and property 0 in its own `out` (merged by
-  // the parent like a cache entry's replay) at the subtree's `position`.
-  Renderer(const RenderOptions& options, RenderResult& out, SharedMemos& memos,
-           uint64_t position = kRootPosition)
-      : options_(options), out_(out), position_(position), memos_(memos) {
+  // the parent like a cache entry's replay).
+  Renderer(const RenderOptions& options, RenderResult& out, SharedMemos& memos)
+      : options_(options), out_(out), memos_(memos) {
     limits_ = options.limits;
     if (options.cancel) limits_.cancel = options.cancel;
     if (options.cancelPoll.poll) limits_.cancelPoll = options.cancelPoll;
@@ -417,28 +414,22 @@ class Renderer {
 
   // Geometries of the children (background '%' subtrees are not part of a
   // render); their spans go to `spans` for messages.
-  // `ranges`: the properties each child's subtree made. Each child is
-  // visited at its position (a hash of the child indices from the root).
+  // `ranges`: the properties each child's subtree made.
   std::vector<Geometry> VisitChildren(const Node& node, int depth,
                                       std::vector<lang::SourceSpan>* spans = nullptr,
                                       std::vector<const Node*>* nodes = nullptr,
                                       std::vector<PropertyRange>* ranges = nullptr) {
     std::vector<Geometry> out;
-    const uint64_t parent = position_;
     if (memos_.threads > 1 && WorthThreads(node)) {
       VisitChildrenOnThreads(node, depth, out, spans, nodes, ranges);
       return out;
     }
-    uint64_t index = 0;
     for (const auto& child : node.children) {
-      ++index;
       if (!child || child->background) continue;
       if (spans) spans->push_back(child->span);
       if (nodes) nodes->push_back(child.get());
       const uint32_t before = static_cast<uint32_t>(out_.properties.size());
-      position_ = ChildPosition(parent, index);
       out.push_back(Visit(*child, depth + 1));
-      position_ = parent;
       if (ranges) ranges->push_back({before, static_cast<uint32_t>(out_.properties.size())});
       if (out_.cancelled) break;
     }
@@ -478,16 +469,13 @@ class Renderer {
                               std::vector<PropertyRange>* ranges) {
     struct Part {
       const Node* node;
-      uint64_t position;
       RenderResult result;
       int nodeCount = 0;
     };
     std::vector<Part> parts;
-    uint64_t index = 0;
     for (const auto& child : node.children) {
-      ++index;
       if (!child || child->background) continue;
-      parts.push_back({child.get(), ChildPosition(position_, index), {}, 0});
+      parts.push_back({child.get(), {}, 0});
     }
     ++out_.stats.threadedNodes;
     const Clock::time_point start = Clock::now();
@@ -495,7 +483,7 @@ class Renderer {
         static_cast<int>(parts.size()),
         [&](int i) {
           Part& part = parts[static_cast<size_t>(i)];
-          Renderer sub(options_, part.result, memos_, part.position);
+          Renderer sub(options_, part.result, memos_);
           part.result.geometry = sub.Visit(*part.node, depth + 1);
           part.nodeCount = sub.nextNodeId_;
         },
@@ -533,13 +521,6 @@ class Renderer {
     out_.timedOut = out_.timedOut || part.timedOut;
     AddStats(part.stats, out_.stats);
     return g;
-  }
-
-  static uint64_t ChildPosition(uint64_t parent, uint64_t index) {
-    uint64_t x = parent * 0x9E3779B97F4A7C15ull + index;
-    x ^= x >> 31;
-    x *= 0xBF58476D1CE4E5B9ull;
-    return x ^ (x >> 29);
   }
 
   CombineContext Context(uint32_t newProp, std::vector<lang::SourceSpan> spans) {
@@ -586,7 +567,6 @@ class Renderer {
     CachedBooleanContext ctx;
     ctx.cache = options_.cache;
     ctx.stats = &out_.stats;
-    ctx.position = position_;
     ctx.claims = Claims();
     ctx.combine = Context(0, std::move(spans));
     return CachedBoolean(std::move(operands), op, ctx);
@@ -1012,7 +992,6 @@ class Renderer {
   kernel::KernelLimits limits_;
   int maxDepth_ = kDefaultMaxDepth;
   int nextNodeId_ = 0;
-  uint64_t position_;        // of the node being visited
   double childSeconds_ = 0;  // time of the current node's children so far
   SharedMemos& memos_;
 };

@@ -5,10 +5,6 @@
 namespace mos::geom {
 namespace {
 
-bool DigestLess(const NodeDigest& a, const NodeDigest& b) {
-  return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
-}
-
 // Each member's start in the concatenation, in key order.
 struct Slot {
   uint32_t lo, hi, offset;
@@ -26,18 +22,6 @@ std::vector<Slot> Slots(const std::vector<PropertyRange>& ranges, const std::vec
 }
 
 }  // namespace
-
-std::vector<size_t> SetKeyOrder(SetOp op, const std::vector<NodeDigest>& digests,
-                                const std::vector<size_t>& members, size_t first) {
-  std::vector<size_t> order;
-  if (op == SetOp::kDifference) order.push_back(first);
-  for (size_t i : members)
-    if (op != SetOp::kDifference || i != first) order.push_back(i);
-  const auto sortedFrom = order.begin() + (op == SetOp::kDifference ? 1 : 0);
-  std::stable_sort(sortedFrom, order.end(),
-                   [&](size_t a, size_t b) { return DigestLess(digests[a], digests[b]); });
-  return order;
-}
 
 std::string SetKeyBytes(SetOp op, const std::vector<NodeDigest>& digests,
                         const std::vector<size_t>& keyOrder) {
@@ -94,25 +78,6 @@ bool DecodeProperties(std::vector<uint32_t>& props, const std::vector<PropertyRa
     p = byOffset[last].lo + (p - byOffset[last].offset);
   }
   return true;
-}
-
-std::vector<bool> UnchangedChildren(const std::vector<NodeDigest>& now,
-                                    const std::vector<NodeDigest>& before) {
-  std::vector<NodeDigest> pool = before;
-  std::sort(pool.begin(), pool.end(), DigestLess);
-  std::vector<char> used(pool.size(), 0);
-  std::vector<bool> unchanged(now.size(), false);
-  for (size_t i = 0; i < now.size(); ++i) {
-    auto it = std::lower_bound(pool.begin(), pool.end(), now[i], DigestLess);
-    for (; it != pool.end() && *it == now[i]; ++it) {
-      const size_t k = static_cast<size_t>(it - pool.begin());
-      if (used[k]) continue;
-      used[k] = 1;
-      unchanged[i] = true;
-      break;
-    }
-  }
-  return unchanged;
 }
 
 }  // namespace mos::geom

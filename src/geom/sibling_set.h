@@ -1,10 +1,9 @@
 // Partial results of an n-ary boolean, keyed by the exact content of the
-// operands they combine, so that a re-render which changed one operand of
-// union(A, B, C, D) takes union(A, B, D) from the cache and does one boolean
-// with the new C (difference: A minus its unchanged cutters, or, when A
-// changed, the union of the cutters; intersection as union). The same keys
-// name the prefixes of a boolean folded one operand at a time, so a prefix
-// stored by a cold render is found as the set of its operands.
+// operands they combine, listed in the order the boolean takes them (a
+// fold's prefix, or a set of operands in child order): a re-render that
+// changed the last operand of a fold takes the steps before it from the
+// cache, and a difference whose first operand changed finds its cutters'
+// union (cached_boolean.h).
 //
 // Position independence: an operand's subtree makes the same properties
 // (colours, node ids relative to its root) on every render of the same
@@ -28,13 +27,6 @@ struct PropertyRange {
   uint32_t lo = 0, hi = 0;
 };
 
-// The operands of a set in key order: union and intersection by digest,
-// difference its first operand, then its cutters by digest (cutting order
-// does not change the solid). Ties keep the given order. `first` is the
-// difference's first operand's index in `digests` (ignored otherwise).
-std::vector<size_t> SetKeyOrder(SetOp op, const std::vector<NodeDigest>& digests,
-                                const std::vector<size_t>& members, size_t first);
-
 // Key bytes of a set: the operation, then the members' digests in key order.
 std::string SetKeyBytes(SetOp op, const std::vector<NodeDigest>& digests,
                         const std::vector<size_t>& keyOrder);
@@ -50,10 +42,5 @@ bool DecodeProperties(std::vector<uint32_t>& props, const std::vector<PropertyRa
                       const std::vector<size_t>& keyOrder, uint32_t span);
 // Total size of the members' ranges.
 uint32_t PropertySpan(const std::vector<PropertyRange>& ranges, const std::vector<size_t>& keyOrder);
-
-// Which of `now` were children of the node last time (`before`), as a
-// multiset: each earlier digest matches one child at most.
-std::vector<bool> UnchangedChildren(const std::vector<NodeDigest>& now,
-                                    const std::vector<NodeDigest>& before);
 
 }  // namespace mos::geom
