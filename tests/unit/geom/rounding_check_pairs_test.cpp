@@ -16,6 +16,7 @@
 #include "geom/rounding_check.h"
 #include "kernel/grid_snap.h"
 #include "kernel/polygon2d.h"
+#include "rotated_square.h"
 
 namespace mos::geom {
 namespace {
@@ -23,6 +24,7 @@ namespace {
 using kernel::Contour;
 using kernel::Polygon2d;
 using kernel::Vec2;
+using testing::Square;
 
 namespace reference {
 
@@ -159,15 +161,6 @@ bool EveryCellReference(const kernel::Polygon2d& original, const kernel::Polygon
 }
 
 }  // namespace reference
-
-Polygon2d Square(double x, double y, double s, double angle) {
-  Contour c;
-  for (int i = 0; i < 4; ++i) {
-    const double a = angle + i * M_PI / 2;
-    c.push_back({x + s * std::cos(a), y + s * std::sin(a)});
-  }
-  return {{c}};
-}
 
 TEST(RoundingKeepsTopologyPairs, SameAnswerAsTestingEveryCell) {
   std::mt19937 rng(11);

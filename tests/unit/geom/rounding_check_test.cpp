@@ -12,6 +12,7 @@
 #include "geom/rounding_check.h"
 #include "kernel/grid_snap.h"
 #include "kernel/polygon2d.h"
+#include "rotated_square.h"
 
 namespace mos::geom {
 namespace {
@@ -19,17 +20,9 @@ namespace {
 using kernel::Contour;
 using kernel::Polygon2d;
 using kernel::Vec2;
+using testing::Square;
 
 constexpr double kUnit = 1.0 / kernel::kClipperGridScale;
-
-Polygon2d Square(double x, double y, double s, double angle) {
-  Contour c;
-  for (int i = 0; i < 4; ++i) {
-    const double a = angle + i * M_PI / 2;
-    c.push_back({x + s * std::cos(a), y + s * std::sin(a)});
-  }
-  return {{c}};
-}
 
 TEST(RoundingKeepsTopology, AcceptsASlightlyMovedSquare) {
   const Polygon2d p = Square(1, 2, 3, 0.3);

@@ -12,9 +12,12 @@
 #include <vector>
 
 #include "kernel/assemble.h"
+#include "random_star_loop.h"
 
 namespace mos::kernel {
 namespace {
+
+using testing::Star;
 
 using Loops = std::vector<std::vector<Vec2>>;
 
@@ -28,21 +31,6 @@ std::vector<std::array<int, 3>> Triangulate(const Loops& loops, bool skip) {
   auto tris = TriangulateOutputFace(loops, ids, edges);
   assemble_detail::holeBoxSkip = saved;
   return tris;
-}
-
-// A star-shaped loop around c (clockwise for a hole), radii in [rMin, rMax],
-// optionally snapped to a grid (collinear points, loops touching).
-std::vector<Vec2> Star(std::mt19937_64& rng, Vec2 c, double rMin, double rMax, int n, bool clockwise, double snap) {
-  std::uniform_real_distribution<double> radius(rMin, rMax), jitter(-0.4, 0.4);
-  std::vector<Vec2> l;
-  for (int i = 0; i < n; ++i) {
-    const double a = (clockwise ? -1 : 1) * 2 * M_PI * (i + jitter(rng)) / n;
-    const double r = radius(rng);
-    Vec2 p{c.x + r * std::cos(a), c.y + r * std::sin(a)};
-    if (snap > 0) p = {std::round(p.x / snap) * snap, std::round(p.y / snap) * snap};
-    l.push_back(p);
-  }
-  return l;
 }
 
 std::vector<Vec2> Rect(double x0, double y0, double x1, double y1, bool clockwise) {
