@@ -265,30 +265,22 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     result.triVerts = std::move(tris);
     result.triProp = std::move(props);
     paired = LocalTwins(result, faces, p, q, triFace, outTriOfFace);
-    // Operands known closed and manifold: a vertex only direct faces use
-    // keeps its operand's one fan (direct faces keep their operand's twins
-    // among themselves, and every face around it came direct: a cut face
-    // around it would put it in a cut triangle), so only the corners of
-    // cut faces' triangles are walked.
-    if (faces.consistent && paired && listCut) {
-      const bool fans = FansManifoldAt(result, cutTris);
-#ifdef MOS_CHECK_ASSEMBLE_LOCAL
-      if (fans != FansManifold(result)) std::abort();
-#endif
-      return fans;
-    }
   } else {
     result = Finish(std::move(faces.vertPos), std::move(tris), std::move(props), paired);
-    // Paired by BuildHalfedges, the twins are the ones LocalTwins gives
-    // (the check build compares the two paths), so the same local fan
-    // check holds.
-    if (faces.consistent && paired && listCut) {
-      const bool fans = FansManifoldAt(result, cutTris);
+  }
+  // Operands known closed and manifold: a vertex only direct faces use
+  // keeps its operand's one fan (direct faces keep their operand's twins
+  // among themselves, and every face around it came direct: a cut face
+  // around it would put it in a cut triangle), so only the corners of cut
+  // faces' triangles are walked. Paired by BuildHalfedges instead of
+  // LocalTwins, the twins are the same (the check build compares the two
+  // paths), so the same local check holds.
+  if (faces.consistent && paired && listCut) {
+    const bool fans = FansManifoldAt(result, cutTris);
 #ifdef MOS_CHECK_ASSEMBLE_LOCAL
-      if (fans != FansManifold(result)) std::abort();
+    if (fans != FansManifold(result)) std::abort();
 #endif
-      return fans;
-    }
+    return fans;
   }
   return faces.consistent && paired && FansManifold(result);
 }
