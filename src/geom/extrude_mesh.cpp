@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
+#include <cstdlib>
+#include <memory>
 
+#include "geom/extrusion_twins.h"
+#include "geom/position_classes.h"
 #include "kernel/limits.h"
 #include "kernel/mesh_build.h"
 #include "kernel/mesh_properties.h"
@@ -15,50 +18,36 @@ using kernel::Vec3;
 
 bool Finite(Vec3 p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
 
-// Class of every point under exact position equality (as the repair's exact
-// weld groups them; -0 and +0 are equal). Classes are numbered in sorted
-// order; only their identity matters.
-std::vector<int> PositionClasses(const std::vector<Vec3>& points) {
-  struct Keyed {
-    Vec3 p;
-    int id;
-  };
-  std::vector<Keyed> sorted(points.size());
-  for (size_t i = 0; i < points.size(); ++i) sorted[i] = {points[i], static_cast<int>(i)};
-  std::sort(sorted.begin(), sorted.end(), [](const Keyed& a, const Keyed& b) {
-    return std::tie(a.p.x, a.p.y, a.p.z, a.id) < std::tie(b.p.x, b.p.y, b.p.z, b.id);
-  });
-  std::vector<int> classOf(points.size());
-  int cls = -1;
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    if (i == 0 || !(sorted[i].p == sorted[i - 1].p)) ++cls;
-    classOf[sorted[i].id] = cls;
-  }
-  return classOf;
-}
-
 // Shells (edge-connected pieces) of a closed mesh through its twins,
 // numbered by their lowest triangle as the repair's orientation pass does.
-int ShellsOf(const kernel::Mesh& mesh, std::vector<int>& shellOf) {
+// twoTriangleShell: some shell has exactly two triangles (in a closed mesh
+// that is two triangles on the same three vertices, which the repair's
+// duplicate pass cancels).
+int ShellsOf(const kernel::Mesh& mesh, std::vector<int>& shellOf, bool& twoTriangleShell) {
   const int numTri = mesh.NumTri();
   shellOf.assign(numTri, -1);
-  std::vector<int> stack;
+  // Each triangle is pushed once: a stack of numTri entries, not filled.
+  std::unique_ptr<int[]> stack(new int[numTri > 0 ? numTri : 1]);
   int numShells = 0;
+  twoTriangleShell = false;
+  const int* twin = mesh.halfedgeTwin.data();
   for (int seed = 0; seed < numTri; ++seed) {
     if (shellOf[seed] >= 0) continue;
     shellOf[seed] = numShells;
-    stack.assign(1, seed);
-    while (!stack.empty()) {
-      const int t = stack.back();
-      stack.pop_back();
+    int top = 0, size = 1;
+    stack[top++] = seed;
+    while (top > 0) {
+      const int t = stack[--top];
       for (int i = 0; i < 3; ++i) {
-        const int u = mesh.halfedgeTwin[3 * t + i] / 3;
+        const int u = twin[3 * t + i] / 3;
         if (shellOf[u] < 0) {
           shellOf[u] = numShells;
-          stack.push_back(u);
+          stack[top++] = u;
+          ++size;
         }
       }
     }
+    twoTriangleShell = twoTriangleShell || size == 2;
     ++numShells;
   }
   return numShells;
@@ -124,9 +113,7 @@ bool NegativeShellsAreCavities(const kernel::Mesh& mesh, const std::vector<int>&
 // closed mesh as it is: every shell with negative volume (summed as that
 // pass sums it, relative to the box centre, triangle by triangle) is a
 // cavity, and the total is not negative.
-bool OrientationKept(const kernel::Mesh& mesh) {
-  std::vector<int> shellOf;
-  const int numShells = ShellsOf(mesh, shellOf);
+bool OrientationKept(const kernel::Mesh& mesh, const std::vector<int>& shellOf, int numShells) {
   const kernel::Box3 box = kernel::BoundingBox(mesh);
   const Vec3 ref = box.IsEmpty() ? Vec3{} : box.Center();
   std::vector<kernel::CompensatedSum> sums(numShells);
@@ -153,14 +140,13 @@ bool OrientationKept(const kernel::Mesh& mesh) {
 // fan keeps the vertex, the others get copies, then all are renumbered by
 // first use). Needs every twin paired; the twins stay valid.
 void NumberByFans(kernel::Mesh& mesh) {
-  const int numHalf = 3 * mesh.NumTri();
+  const int numTri = mesh.NumTri();
+  const int numHalf = 3 * numTri;
   std::vector<int> fanOf(numHalf, -1);
-  std::vector<kernel::Vec3> pos;
-  pos.reserve(mesh.vertPos.size());
+  int numFans = 0;
   for (int h = 0; h < numHalf; ++h) {
     if (fanOf[h] >= 0) continue;
-    const int id = static_cast<int>(pos.size());
-    pos.push_back(mesh.vertPos[mesh.triVerts[h / 3][h % 3]]);
+    const int id = numFans++;
     // The corners around this vertex: the halfedge leaving it after the
     // twin of the previous halfedge (a cycle in a closed mesh).
     int g = h;
@@ -169,18 +155,84 @@ void NumberByFans(kernel::Mesh& mesh) {
       g = mesh.halfedgeTwin[kernel::PrevHalfedge(g)];
     } while (g != h && fanOf[g] < 0);
   }
-  for (int h = 0; h < numHalf; ++h) mesh.triVerts[h / 3][h % 3] = fanOf[h];
+  // As many fans as vertices: every vertex (each is used) has one fan, and
+  // fans are numbered by first corner as DirectExtrusionMesh numbered the
+  // vertices, so the numbering stands (no pinch: the common case).
+  if (numFans == mesh.NumVert()) {
+#ifdef MOS_CHECK_EXTRUDE_FANS
+    for (int h = 0; h < numHalf; ++h)
+      if (fanOf[h] != mesh.triVerts[h / 3][h % 3]) std::abort();
+#endif
+    return;
+  }
+  std::vector<kernel::Vec3> pos(numFans);
+  for (int t = 0; t < numTri; ++t)
+    for (int i = 0; i < 3; ++i) {
+      int& v = mesh.triVerts[t][i];
+      pos[fanOf[3 * t + i]] = mesh.vertPos[v];
+      v = fanOf[3 * t + i];
+    }
   mesh.vertPos = std::move(pos);
 }
 
+#ifdef MOS_CHECK_EXTRUDE_SHELLS
 // A shell of two triangles with the same three vertices: the repair's
-// duplicate pass cancels such a pair.
+// duplicate pass cancels such a pair (ShellsOf's twoTriangleShell, checked).
 bool HasTwoTriangleShell(const kernel::Mesh& mesh) {
   for (int t = 0; t < mesh.NumTri(); ++t) {
     const int u = mesh.halfedgeTwin[3 * t] / 3;
     if (mesh.halfedgeTwin[3 * t + 1] / 3 == u && mesh.halfedgeTwin[3 * t + 2] / 3 == u) return true;
   }
   return false;
+}
+#endif
+
+// The layout's triangles on the classes' vertices, numbered by first use,
+// without those the weld collapses or that have zero area. kDistinct: no two
+// points share a position (then classOf[i] == i: classes are numbered by
+// first member).
+template <bool kDistinct>
+void AddTriangles(const ExtrusionLayout& layout, const std::vector<int>& classOf,
+                  kernel::Mesh& mesh) {
+  const std::vector<Vec3>& points = layout.points;
+  // A class takes the position of its first use in soup order (the weld's
+  // lowest index; equal positions differ at most in the sign of a zero).
+  std::vector<int> representative;
+  if constexpr (!kDistinct) {
+    representative.assign(points.size(), -1);
+    for (const auto& t : layout.triangles)
+      for (int id : t)
+        if (representative[classOf[id]] < 0) representative[classOf[id]] = id;
+  }
+  auto classOfPoint = [&](int id) { return kDistinct ? id : classOf[id]; };
+  auto position = [&](int cls) { return kDistinct ? points[cls] : points[representative[cls]]; };
+  // Sized for every triangle and point, filled by index, then cut to what
+  // was used (a zero fill costs less than a capacity check per element).
+  mesh.triVerts.resize(layout.triangles.size());
+  mesh.vertPos.resize(points.size());
+  int numTri = 0, numVert = 0;
+  std::vector<int> newId(points.size(), -1);
+  for (const auto& t : layout.triangles) {
+    const int c0 = classOfPoint(t[0]), c1 = classOfPoint(t[1]), c2 = classOfPoint(t[2]);
+    if (c0 == c1 || c1 == c2 || c2 == c0) continue;  // collapsed by the weld
+    const Vec3 a = position(c0), b = position(c1), c = position(c2);
+    // Zero area (the repair tests the cross product's length; its square is
+    // zero exactly when the length is).
+    const Vec3 cross = kernel::Cross(b - a, c - a);
+    if (kernel::Dot(cross, cross) == 0) continue;
+    std::array<int, 3>& tri = mesh.triVerts[numTri++];
+    const int cls[3] = {c0, c1, c2};
+    for (int i = 0; i < 3; ++i) {
+      int& id = newId[cls[i]];
+      if (id < 0) {
+        id = numVert++;
+        mesh.vertPos[id] = position(cls[i]);
+      }
+      tri[i] = id;
+    }
+  }
+  mesh.triVerts.resize(numTri);
+  mesh.vertPos.resize(numVert);
 }
 
 }  // namespace
@@ -192,42 +244,34 @@ bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::M
   if (3 * static_cast<int64_t>(layout.triangles.size()) > kernel::kDefaultMaxVertices) return false;
   for (const Vec3& p : points)
     if (!Finite(p)) return false;
-  const std::vector<int> classOf = PositionClasses(points);
-  // A class takes the position of its first use in soup order (the weld's
-  // lowest index; equal positions differ at most in the sign of a zero).
-  std::vector<int> representative(points.size(), -1);
-  for (const auto& t : layout.triangles)
-    for (int id : t)
-      if (representative[classOf[id]] < 0) representative[classOf[id]] = id;
-
+  int numClasses = 0;
+  const std::vector<int> classOf = PositionClasses(points, numClasses);
+#ifdef MOS_CHECK_EXTRUDE_CLASSES  // the hash's classes against the sort's
+  if (!SamePartition(classOf, PositionClassesBySort(points))) std::abort();
+#endif
   kernel::Mesh mesh;
-  mesh.triVerts.reserve(layout.triangles.size());
-  std::vector<int> newId(points.size(), -1);
-  for (const auto& t : layout.triangles) {
-    const int c0 = classOf[t[0]], c1 = classOf[t[1]], c2 = classOf[t[2]];
-    if (c0 == c1 || c1 == c2 || c2 == c0) continue;  // collapsed by the weld
-    const Vec3 a = points[representative[c0]], b = points[representative[c1]],
-               c = points[representative[c2]];
-    // Zero area (the repair tests the cross product's length; its square is
-    // zero exactly when the length is).
-    const Vec3 cross = kernel::Cross(b - a, c - a);
-    if (kernel::Dot(cross, cross) == 0) continue;
-    std::array<int, 3> tri;
-    const int cls[3] = {c0, c1, c2};
-    for (int i = 0; i < 3; ++i) {
-      int& id = newId[cls[i]];
-      if (id < 0) {
-        id = mesh.NumVert();
-        mesh.vertPos.push_back(points[representative[cls[i]]]);
-      }
-      tri[i] = id;
-    }
-    mesh.triVerts.push_back(tri);
-  }
+  if (numClasses == static_cast<int>(points.size()))
+    AddTriangles<true>(layout, classOf, mesh);
+  else
+    AddTriangles<false>(layout, classOf, mesh);
   mesh.triProp.assign(mesh.triVerts.size(), prop);
-  if (!kernel::BuildHalfedges(mesh)) return false;
+#ifdef MOS_CHECK_EXTRUDE_TWINS  // the vertex buckets' twins against the edge table's
+  {
+    kernel::Mesh check = mesh;
+    const bool want = kernel::BuildHalfedges(check);
+    const bool got = PairTwinsByVertex(mesh);
+    if (want != got || (got && check.halfedgeTwin != mesh.halfedgeTwin)) std::abort();
+  }
+#endif
+  if (!PairTwinsByVertex(mesh)) return false;
   NumberByFans(mesh);
-  if (HasTwoTriangleShell(mesh) || !OrientationKept(mesh)) return false;
+  std::vector<int> shellOf;
+  bool twoTriangleShell;
+  const int numShells = ShellsOf(mesh, shellOf, twoTriangleShell);
+#ifdef MOS_CHECK_EXTRUDE_SHELLS
+  if (twoTriangleShell != HasTwoTriangleShell(mesh)) std::abort();
+#endif
+  if (twoTriangleShell || !OrientationKept(mesh, shellOf, numShells)) return false;
   out = std::move(mesh);
   return true;
 }
