@@ -142,29 +142,50 @@ bool OrientationKept(const kernel::Mesh& mesh, const std::vector<int>& shellOf, 
 void NumberByFans(kernel::Mesh& mesh) {
   const int numTri = mesh.NumTri();
   const int numHalf = 3 * numTri;
-  std::vector<int> fanOf(numHalf, -1);
+  const int* twin = mesh.halfedgeTwin.data();
+  // First only count the fans (a byte per halfedge to mark them: no fill
+  // of an int per halfedge). The corners around a vertex: the halfedge
+  // leaving it after the twin of the previous halfedge (a cycle in a closed
+  // mesh).
   int numFans = 0;
+  {
+    std::vector<unsigned char> seen(numHalf, 0);
+    for (int h = 0; h < numHalf; ++h) {
+      if (seen[h]) continue;
+      ++numFans;
+      int g = h;
+      do {
+        seen[g] = 1;
+        g = twin[kernel::PrevHalfedge(g)];
+      } while (g != h && !seen[g]);
+    }
+  }
+  // As many fans as vertices: every vertex (each is used) has one fan, and
+  // fans numbered by first corner are the vertices as DirectExtrusionMesh
+  // numbered them (first use), so the numbering stands (no pinch: the
+  // common case).
+  const bool pinched = numFans != mesh.NumVert();
+#ifndef MOS_CHECK_EXTRUDE_FANS
+  if (!pinched) return;
+#endif
+  std::vector<int> fanOf(numHalf, -1);
+  int id = 0;
   for (int h = 0; h < numHalf; ++h) {
     if (fanOf[h] >= 0) continue;
-    const int id = numFans++;
-    // The corners around this vertex: the halfedge leaving it after the
-    // twin of the previous halfedge (a cycle in a closed mesh).
     int g = h;
     do {
       fanOf[g] = id;
-      g = mesh.halfedgeTwin[kernel::PrevHalfedge(g)];
+      g = twin[kernel::PrevHalfedge(g)];
     } while (g != h && fanOf[g] < 0);
+    ++id;
   }
-  // As many fans as vertices: every vertex (each is used) has one fan, and
-  // fans are numbered by first corner as DirectExtrusionMesh numbered the
-  // vertices, so the numbering stands (no pinch: the common case).
-  if (numFans == mesh.NumVert()) {
 #ifdef MOS_CHECK_EXTRUDE_FANS
+  if (!pinched) {
     for (int h = 0; h < numHalf; ++h)
       if (fanOf[h] != mesh.triVerts[h / 3][h % 3]) std::abort();
-#endif
     return;
   }
+#endif
   std::vector<kernel::Vec3> pos(numFans);
   for (int t = 0; t < numTri; ++t)
     for (int i = 0; i < 3; ++i) {
