@@ -115,7 +115,9 @@ ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
   // Level k: rotate by -twist*k/slices (degrees, exact at right angles),
   // then scale by the interpolated factors. Point k * count + i is vertex
   // i (contours in order) on level k.
-  layout.points.reserve(static_cast<size_t>(count) * (static_cast<size_t>(slices) + 1));
+  // Sized first and filled by index (no capacity check per point).
+  layout.points.resize(static_cast<size_t>(count) * (static_cast<size_t>(slices) + 1));
+  Vec3* out = layout.points.data();
   for (int k = 0; k <= slices; ++k) {
     const double t = static_cast<double>(k) / slices;
     const double rot = -p.twist * t;
@@ -125,15 +127,16 @@ ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
     // "+ 0.0": 2021.01 applies an affine map with a zero translation, which
     // turns -0 into +0 in its output.
     for (const Vec2 v : all)
-      layout.points.push_back({sx * (c * v.x - s * v.y) + 0.0, sy * (s * v.x + c * v.y) + 0.0, z});
+      *out++ = {sx * (c * v.x - s * v.y) + 0.0, sy * (s * v.x + c * v.y) + 0.0, z};
   }
   auto& tris = layout.triangles;
   const auto cap = CapTriangles(polygon);
   const int top = slices * count;
-  tris.reserve(2 * cap.size() + 2 * static_cast<size_t>(count) * slices);
+  tris.resize(2 * cap.size() + 2 * static_cast<size_t>(count) * slices);
+  std::array<int, 3>* tri = tris.data();
   for (const auto& t : cap) {
-    tris.push_back({t[0], t[2], t[1]});  // faces down
-    tris.push_back({top + t[0], top + t[1], top + t[2]});
+    *tri++ = {t[0], t[2], t[1]};  // faces down
+    *tri++ = {top + t[0], top + t[1], top + t[2]};
   }
   // Side quads are not planar under a twist; 2021.01 cuts each along its
   // shorter diagonal (checked by volume against its output, also with a
@@ -164,11 +167,11 @@ ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
         // square(10) with a corner at the origin).
         const bool tie = std::abs(da - db) <= 1e-9 * std::max(da, db);
         if ((tie ? diagonalA[ci] != 0 : da < db) != zeroTop) {
-          tris.push_back({a, b, b2});
-          tris.push_back({a, b2, a2});
+          *tri++ = {a, b, b2};
+          *tri++ = {a, b2, a2};
         } else {
-          tris.push_back({a, b, a2});
-          tris.push_back({b, b2, a2});
+          *tri++ = {a, b, a2};
+          *tri++ = {b, b2, a2};
         }
       }
       first += n;
@@ -259,13 +262,14 @@ ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
   // Point j * count + i is vertex i (contours in order) of profile j; a
   // full turn has n profiles (the last quad closes on profile 0), else n + 1.
   const int profiles = full ? n : n + 1;
-  layout.points.reserve(static_cast<size_t>(count) * profiles);
+  layout.points.resize(static_cast<size_t>(count) * profiles);
+  Vec3* out = layout.points.data();
   for (int j = 0; j < profiles; ++j) {
     const double a = full ? 180.0 - 360.0 * j / n : angle * j / n;
     const double c = CosDegrees(a), s = SinDegrees(a);
     for (const Vec2 v : all) {
       const double x = side * v.x;
-      layout.points.push_back({x * c, x * s, v.y});
+      *out++ = {x * c, x * s, v.y};
     }
   }
   // The triangles below face outward for a counter-clockwise sweep; a
@@ -275,6 +279,9 @@ ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
   // cavity.
   const bool reverse = full || angle < 0;
   auto& tris = layout.triangles;
+  std::vector<std::array<int, 3>> cap;
+  if (!full) cap = CapTriangles(shape);
+  tris.reserve(2 * static_cast<size_t>(count) * n + 2 * cap.size());
   auto add = [&](int a, int b, int c) {
     if (reverse) tris.push_back({a, c, b});
     else tris.push_back({a, b, c});
@@ -293,7 +300,7 @@ ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
     }
   }
   if (!full) {
-    for (const auto& t : CapTriangles(shape)) {
+    for (const auto& t : cap) {
       add(t[0], t[1], t[2]);
       add(n * count + t[0], n * count + t[2], n * count + t[1]);
     }
