@@ -41,7 +41,7 @@ struct PrintedVec {
   double read[3];
 
   PrintedVec() = default;
-  PrintedVec(Vec3 v, G6Memo& memo) {
+  void Print(Vec3 v, G6Memo& memo) {
     size = memo.Format(v.x, text, read[0]);
     text[size++] = ' ';
     size += memo.Format(v.y, text + size, read[1]);
@@ -138,20 +138,16 @@ std::string FormatNumber(double v) {
 void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
   BlockWriter w(out);
   w.Literal("solid OpenSCAD_Model\n");
-  // Each vertex printed once (a vertex is a corner of ~6 triangles).
-  std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[mesh.vertPos.size()]);
-  std::vector<char> printedYet(mesh.vertPos.size(), 0);
+  // Each vertex printed once (a vertex is a corner of ~6 triangles), all
+  // up front, in place (a mesh's vertices are its triangles' corners; the
+  // memo gives the same text in any order).
+  const std::size_t numVert = mesh.vertPos.size();
+  std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[numVert > 0 ? numVert : 1]);
   auto memo = std::make_unique<G6Memo>();  // coordinates shared by vertices
-  auto printedVert = [&](int v) -> const PrintedVec& {
-    if (!printedYet[v]) {
-      printedVerts[v] = PrintedVec(mesh.vertPos[v], *memo);
-      printedYet[v] = 1;
-    }
-    return printedVerts[v];
-  };
+  for (std::size_t v = 0; v < numVert; ++v) printedVerts[v].Print(mesh.vertPos[v], *memo);
   for (int t = 0; t < mesh.NumTri(); ++t) {
     const auto& tv = mesh.triVerts[t];
-    const PrintedVec &a = printedVert(tv[0]), &b = printedVert(tv[1]), &d = printedVert(tv[2]);
+    const PrintedVec &a = printedVerts[tv[0]], &b = printedVerts[tv[1]], &d = printedVerts[tv[2]];
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
