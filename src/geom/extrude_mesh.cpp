@@ -16,6 +16,13 @@ namespace {
 
 using kernel::Vec3;
 
+// kernel::PrevHalfedge for h >= 0, in unsigned arithmetic (a signed % 3
+// costs a sign correction per step of the fan walks).
+inline int PrevHalfedge(int h) {
+  const unsigned u = static_cast<unsigned>(h);
+  return static_cast<int>(u % 3u == 0 ? u + 2 : u - 1);
+}
+
 bool Finite(Vec3 p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
 
 // Shells (edge-connected pieces) of a closed mesh through its twins,
@@ -39,7 +46,7 @@ int ShellsOf(const kernel::Mesh& mesh, std::vector<int>& shellOf, bool& twoTrian
     while (top > 0) {
       const int t = stack[--top];
       for (int i = 0; i < 3; ++i) {
-        const int u = twin[3 * t + i] / 3;
+        const int u = static_cast<int>(static_cast<unsigned>(twin[3 * t + i]) / 3u);  // twins >= 0
         if (shellOf[u] < 0) {
           shellOf[u] = numShells;
           stack[top++] = u;
@@ -156,7 +163,7 @@ void NumberByFans(kernel::Mesh& mesh) {
       int g = h;
       do {
         seen[g] = 1;
-        g = twin[kernel::PrevHalfedge(g)];
+        g = twin[PrevHalfedge(g)];
       } while (g != h && !seen[g]);
     }
   }
@@ -175,7 +182,7 @@ void NumberByFans(kernel::Mesh& mesh) {
     int g = h;
     do {
       fanOf[g] = id;
-      g = twin[kernel::PrevHalfedge(g)];
+      g = twin[PrevHalfedge(g)];
     } while (g != h && fanOf[g] < 0);
     ++id;
   }
