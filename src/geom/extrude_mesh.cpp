@@ -287,11 +287,11 @@ bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::M
   {
     kernel::Mesh check = mesh;
     const bool want = kernel::BuildHalfedges(check);
-    const bool got = PairTwinsByVertex(mesh);
+    const bool got = PairTwinsByVertex(mesh, /*cornersValid=*/true);
     if (want != got || (got && check.halfedgeTwin != mesh.halfedgeTwin)) std::abort();
   }
 #endif
-  if (!PairTwinsByVertex(mesh)) return false;
+  if (!PairTwinsByVertex(mesh, /*cornersValid=*/true)) return false;
   NumberByFans(mesh);
   std::vector<int> shellOf;
   bool twoTriangleShell;

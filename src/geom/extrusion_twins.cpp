@@ -6,7 +6,7 @@
 
 namespace mos::geom {
 
-bool PairTwinsByVertex(kernel::Mesh& mesh) {
+bool PairTwinsByVertex(kernel::Mesh& mesh, bool cornersValid) {
   const int numTri = mesh.NumTri();
   const int numHalf = 3 * numTri;
   const int nv = mesh.NumVert();
@@ -15,12 +15,17 @@ bool PairTwinsByVertex(kernel::Mesh& mesh) {
   // Halfedges bucketed by their lower endpoint (counting sort): start[v]
   // first counts bucket v, then is its end, then (filled from the back) its
   // start; start[nv] = numHalf ends the last bucket.
+  if (!cornersValid) {
+    for (const auto& tv : mesh.triVerts) {
+      const int v0 = tv[0], v1 = tv[1], v2 = tv[2];
+      const unsigned top = std::max(std::max(static_cast<unsigned>(v0), static_cast<unsigned>(v1)),
+                                    static_cast<unsigned>(v2));
+      if (top >= static_cast<unsigned>(nv) || v0 == v1 || v1 == v2 || v2 == v0) return false;
+    }
+  }
   std::vector<int> start(static_cast<size_t>(nv) + 1, 0);
   for (const auto& tv : mesh.triVerts) {
     const int v0 = tv[0], v1 = tv[1], v2 = tv[2];
-    const unsigned top = std::max(std::max(static_cast<unsigned>(v0), static_cast<unsigned>(v1)),
-                                  static_cast<unsigned>(v2));
-    if (top >= static_cast<unsigned>(nv) || v0 == v1 || v1 == v2 || v2 == v0) return false;
     ++start[std::min(v0, v1)];
     ++start[std::min(v1, v2)];
     ++start[std::min(v2, v0)];

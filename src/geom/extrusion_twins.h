@@ -12,6 +12,9 @@ namespace mos::geom {
 // ways and every triangle has three distinct, valid corners: then the twins
 // are the ones BuildHalfedges gives (they are unique). Otherwise returns
 // false with the twins unspecified (BuildHalfedges also returns false then).
-bool PairTwinsByVertex(kernel::Mesh& mesh);
+// cornersValid: the caller guarantees every triangle's corners are distinct
+// vertex indices in range (DirectExtrusionMesh's triangles are, by
+// construction), so they are not checked again.
+bool PairTwinsByVertex(kernel::Mesh& mesh, bool cornersValid = false);
 
 }  // namespace mos::geom
