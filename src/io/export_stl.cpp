@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/block_writer.h"
 #include "io/export_mesh.h"
 #include "io/number_format_g6.h"
 #include "io/number_format_g6_memo.h"
@@ -81,43 +82,16 @@ struct PrintedVec {
   }
 };
 
-// A 64 kB output block; literals and printed vectors go in by memcpy of a
-// known length (no strlen, no capacity checks per piece).
-class BlockWriter {
- public:
-  // Not zero-filled: only written bytes are read (and untouched pages cost
-  // no page faults for a small file).
-  explicit BlockWriter(std::ostream& out) : out_(out), buf_(new char[kSize]) {}
-  template <std::size_t N>
-  void Literal(const char (&text)[N]) {
-    std::memcpy(buf_.get() + used_, text, N - 1);
-    used_ += N - 1;
-  }
-  // The whole text buffer, a copy of known length (inlined, no memcpy
-  // call); the bytes past v.size are overwritten by what follows (Reserve
-  // leaves room for them).
-  void Vec(const PrintedVec& v) {
-    std::memcpy(buf_.get() + used_, v.text, sizeof v.text);
-    used_ += v.size;
-  }
-  // A normal's text, printed in place (nothing reads it back).
-  void Normal(Vec3 n) { used_ += FormatG6Vec3(n.x, n.y, n.z, buf_.get() + used_); }
-  // Makes room for one more facet (well under 1 kB, with the full text
-  // buffers of its four vectors).
-  void Reserve() {
-    if (used_ > kSize - 1024) Flush();
-  }
-  void Flush() {
-    out_.write(buf_.get(), static_cast<std::streamsize>(used_));
-    used_ = 0;
-  }
+// A printed vector into the block: the whole text buffer, a copy of known
+// length (inlined, no memcpy call); the bytes past v.size are overwritten
+// by what follows (Reserve leaves room for them).
+void PutVec(BlockWriter& w, const PrintedVec& v) {
+  std::memcpy(w.Cursor(), v.text, sizeof v.text);
+  w.Advance(v.size);
+}
 
- private:
-  static constexpr std::size_t kSize = 1 << 16;
-  std::ostream& out_;
-  std::unique_ptr<char[]> buf_;
-  std::size_t used_ = 0;
-};
+// A normal's text, printed in place (nothing reads it back).
+void PutNormal(BlockWriter& w, Vec3 n) { w.Advance(FormatG6Vec3(n.x, n.y, n.z, w.Cursor())); }
 
 void PutFloat(std::ostream& out, double v) {
   const float f = static_cast<float>(v);
@@ -151,15 +125,15 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
     // a non-finite coordinate reads back as itself here (a stream would fail).
-    w.Reserve();
+    w.Reserve();  // a facet is well under BlockWriter::kRoom, scratch included
     w.Literal("  facet normal ");
-    w.Normal(UnitNormal(a.Read(), b.Read(), d.Read()));
+    PutNormal(w, UnitNormal(a.Read(), b.Read(), d.Read()));
     w.Literal("\n    outer loop\n      vertex ");
-    w.Vec(a);
+    PutVec(w, a);
     w.Literal("\n      vertex ");
-    w.Vec(b);
+    PutVec(w, b);
     w.Literal("\n      vertex ");
-    w.Vec(d);
+    PutVec(w, d);
     w.Literal("\n    endloop\n  endfacet\n");
   }
   w.Reserve();
