@@ -3,6 +3,7 @@
 // known length (no strlen, no capacity check per piece), and the block goes
 // to the stream when full. Not zero-filled: only written bytes are read
 // (and untouched pages cost no page faults for a small file).
+#include <charconv>
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -23,6 +24,8 @@ class BlockWriter {
     used_ += N - 1;
   }
   void Char(char c) { buf_[used_++] = c; }
+  // An int as a stream prints it (decimal, no grouping: the classic locale).
+  void Int(int v) { used_ = static_cast<std::size_t>(std::to_chars(Cursor(), Cursor() + 16, v).ptr - buf_.get()); }
   // Where the next bytes go; Advance(n) keeps n of them.
   char* Cursor() { return buf_.get() + used_; }
   void Advance(std::size_t n) { used_ += n; }

@@ -2,26 +2,38 @@
 // one <volume> per colour (the AMF way to colour a region of a mesh).
 #include <map>
 
+#include "io/block_writer.h"
 #include "io/export_mesh.h"
+#include "io/number_format_g6.h"
+#include "io/number_format_g6_memo.h"
 
 namespace mos::io {
 
+// Written into one output block (io/block_writer.h): the bytes the stream
+// version wrote (tests/unit/geom/export_text_bytes_test.cpp compares them).
 void WriteAmf(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& properties,
               std::ostream& out) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<amf unit=\"millimeter\">\n"
-      << " <metadata type=\"producer\">OpenSCAD 2021.01</metadata>\n"
-      << " <object id=\"0\">\n"
-      << "  <mesh>\n"
-      << "   <vertices>\n";
+  BlockWriter w(out);
+  w.Literal("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<amf unit=\"millimeter\">\n"
+            " <metadata type=\"producer\">OpenSCAD 2021.01</metadata>\n"
+            " <object id=\"0\">\n"
+            "  <mesh>\n"
+            "   <vertices>\n");
+  auto memo = std::make_unique<G6Memo>();  // coordinates shared by vertices
+  double ignored;
   for (const auto& v : mesh.vertPos) {
-    out << "    <vertex><coordinates>\n"
-        << "     <x>" << FormatNumber(v.x) << "</x>\n"
-        << "     <y>" << FormatNumber(v.y) << "</y>\n"
-        << "     <z>" << FormatNumber(v.z) << "</z>\n"
-        << "    </coordinates></vertex>\n";
+    w.Reserve();
+    w.Literal("    <vertex><coordinates>\n     <x>");
+    w.Advance(memo->Format(v.x, w.Cursor(), ignored));
+    w.Literal("</x>\n     <y>");
+    w.Advance(memo->Format(v.y, w.Cursor(), ignored));
+    w.Literal("</y>\n     <z>");
+    w.Advance(memo->Format(v.z, w.Cursor(), ignored));
+    w.Literal("</z>\n    </coordinates></vertex>\n");
   }
-  out << "   </vertices>\n";
+  w.Reserve();
+  w.Literal("   </vertices>\n");
   // Volumes in order of each colour's first triangle; the uncoloured ones
   // share a volume without <color>.
   std::map<std::array<double, 4>, size_t> volumeOf;
@@ -39,26 +51,39 @@ void WriteAmf(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& p
     volumeTris[it->second].push_back(t);
   }
   for (size_t v = 0; v < volumeTris.size(); ++v) {
-    out << "   <volume>\n";
+    w.Reserve();
+    w.Literal("   <volume>\n");
     if (volumeColor[v] != kNone) {
       const auto& c = volumeColor[v];
-      out << "    <color><r>" << FormatNumber(c[0]) << "</r><g>" << FormatNumber(c[1])
-          << "</g><b>" << FormatNumber(c[2]) << "</b><a>" << FormatNumber(c[3])
-          << "</a></color>\n";
+      w.Literal("    <color><r>");
+      w.Advance(FormatG6(c[0], w.Cursor()));
+      w.Literal("</r><g>");
+      w.Advance(FormatG6(c[1], w.Cursor()));
+      w.Literal("</g><b>");
+      w.Advance(FormatG6(c[2], w.Cursor()));
+      w.Literal("</b><a>");
+      w.Advance(FormatG6(c[3], w.Cursor()));
+      w.Literal("</a></color>\n");
     }
     for (int t : volumeTris[v]) {
       const auto& tv = mesh.triVerts[t];
-      out << "    <triangle>\n"
-          << "     <v1>" << tv[0] << "</v1>\n"
-          << "     <v2>" << tv[1] << "</v2>\n"
-          << "     <v3>" << tv[2] << "</v3>\n"
-          << "    </triangle>\n";
+      w.Reserve();
+      w.Literal("    <triangle>\n     <v1>");
+      w.Int(tv[0]);
+      w.Literal("</v1>\n     <v2>");
+      w.Int(tv[1]);
+      w.Literal("</v2>\n     <v3>");
+      w.Int(tv[2]);
+      w.Literal("</v3>\n    </triangle>\n");
     }
-    out << "   </volume>\n";
+    w.Reserve();
+    w.Literal("   </volume>\n");
   }
-  out << "  </mesh>\n"
-      << " </object>\n"
-      << "</amf>\n";
+  w.Reserve();
+  w.Literal("  </mesh>\n"
+            " </object>\n"
+            "</amf>\n");
+  w.Flush();
 }
 
 }  // namespace mos::io

@@ -1,24 +1,13 @@
-#include <charconv>
-
 #include "io/block_writer.h"
 #include "io/export_mesh.h"
 #include "io/number_format_g6.h"
 #include "io/number_format_g6_memo.h"
 
 namespace mos::io {
-namespace {
-
-// An int as a stream prints it (decimal, no grouping: the classic locale).
-void Int(BlockWriter& w, int v) {
-  char* p = w.Cursor();
-  w.Advance(static_cast<std::size_t>(std::to_chars(p, p + 16, v).ptr - p));
-}
-
-}  // namespace
 
 // Written into one block (io/block_writer.h) with the exact %g formatter:
 // the same bytes the stream version (`out << FormatNumber(x) << " " ...`)
-// wrote, at a fraction of the cost (tests/unit/geom/export_off_test.cpp
+// wrote, at a fraction of the cost (tests/unit/geom/export_text_bytes_test.cpp
 // compares the two).
 void WriteOff(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& properties,
               std::ostream& out) {
@@ -28,9 +17,9 @@ void WriteOff(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& p
   }
   BlockWriter w(out);
   w.Literal("OFF ");
-  Int(w, mesh.NumVert());
+  w.Int(mesh.NumVert());
   w.Char(' ');
-  Int(w, mesh.NumTri());
+  w.Int(mesh.NumTri());
   w.Literal(" 0\n");
   auto memo = std::make_unique<G6Memo>();  // coordinates shared by vertices
   double ignored;
@@ -47,11 +36,11 @@ void WriteOff(const kernel::Mesh& mesh, const std::vector<geom::FaceProperty>& p
     const auto& tv = mesh.triVerts[t];
     w.Reserve();
     w.Literal("3 ");
-    Int(w, tv[0]);
+    w.Int(tv[0]);
     w.Char(' ');
-    Int(w, tv[1]);
+    w.Int(tv[1]);
     w.Char(' ');
-    Int(w, tv[2]);
+    w.Int(tv[2]);
     if (anyColor) {
       if (const geom::FaceProperty* p = TriangleColor(mesh, properties, t)) {
         for (double c : p->rgba) {
