@@ -91,6 +91,26 @@ TEST(IntersectFilters, StackedSolidsTouchingCaps) {
   EXPECT_GT(hits, 0u);
 }
 
+TEST(IntersectFilters, CapsOnALargeTree) {
+  // Solids stacked on (or standing in) a cylinder of over 1,024 triangles
+  // (its caps fans of long triangles), caps in its top plane: the forward
+  // walk leaves out the tree's nodes in a flat edge's plane
+  // (CandidatePairs' kOffPlane), which must lose no hit.
+  std::mt19937 rng(112706);
+  size_t hits = 0;
+  const Mesh big = MakeCylinder({0, 0, 0}, 3, 3, 1, 400);
+  ASSERT_GE(big.NumTri(), 1024);
+  for (int i = 0; i < 6; ++i) {
+    const double dx = 0.5 * static_cast<double>(rng() % 9) - 2, dy = 0.5 * static_cast<double>(rng() % 9) - 2;
+    const double z0 = i % 3 == 0 ? 0.5 : 1;  // standing in it, or on its top
+    const int segs = 5 + static_cast<int>(rng() % 20);
+    Mesh small = i % 2 ? MakeBox({0, 0, z0}, {1.5, 1.5, 2.5}) : MakeCylinder({0, 0, z0}, 0.8, 0.5, 1.5, segs);
+    small = Shifted(small, {dx, dy, 0});
+    hits += CheckAllOps(small, big);
+  }
+  EXPECT_GT(hits, 0u);
+}
+
 TEST(IntersectFilters, TouchingAndCrossingShapes) {
   // Ends on the other's planes (one end near a plane, the other off it),
   // crossings near triangle edges, tilted solids.
