@@ -11,6 +11,7 @@
 
 #include "kernel/cleanup.h"
 #include "kernel/cleanup_check.h"
+#include "kernel/edge_table.h"
 #include "kernel/position_hash.h"
 #include "kernel/small_sort.h"
 
@@ -58,6 +59,46 @@ void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& 
   }
 }
 
+
+// BuildHalfedges for a weld's result `out` (its triangles' corners
+// distinct and below the vertex count; its vertPos not yet set), without
+// filling the twins of a round that fails: true, with out's twins what
+// BuildHalfedges gives, when every halfedge pairs; else false, with the
+// ends (lo, hi, relabelled by rep) of each edge that is not exactly one
+// opposite pair in `bad` (BuildHalfedges leaves exactly their halfedges
+// unpaired; the caller uses `bad` as a set), out's twins not set.
+bool PairWeldedOrFindBad(Mesh& out, const std::vector<int>& rep, std::vector<int>& bad) {
+  const int numTri = out.NumTri();
+  const std::array<int, 3>* tv = out.triVerts.data();
+  // Added in BuildHalfedges' order: the same edges, in the same order.
+  EdgeTable table(3 * static_cast<size_t>(numTri));
+  for (int t = 0; t < numTri; ++t) {
+    const int v0 = tv[t][0], v1 = tv[t][1], v2 = tv[t][2];
+    table.Add(v0, v1, 3 * t);
+    table.Add(v1, v2, 3 * t + 1);
+    table.Add(v2, v0, 3 * t + 2);
+  }
+  const int numEdges = table.NumEdges();
+  bool ok = true;
+  for (int i = 0; i < numEdges; ++i) {
+    const EdgeTable::Edge& e = table.GetEdge(i);
+    if (e.second >= 0) continue;
+    ok = false;
+    const uint64_t key = e.key & ~EdgeTable::kForward;
+    const int a = rep[static_cast<size_t>(key >> 32)], b = rep[static_cast<uint32_t>(key)];
+    bad.push_back(std::min(a, b));
+    bad.push_back(std::max(a, b));
+  }
+  if (!ok) return false;
+  out.halfedgeTwin.resize(3 * static_cast<size_t>(numTri));  // every entry written below
+  int* twin = out.halfedgeTwin.data();
+  for (int i = 0; i < numEdges; ++i) {
+    const EdgeTable::Edge& e = table.GetEdge(i);
+    twin[e.first] = e.second;
+    twin[e.second] = e.first;
+  }
+  return true;
+}
 
 #ifdef MOS_CHECK_CLEANUP_LOCAL
 // The ends of the edges of `out` (corners relabelled by rep) that are not
@@ -112,7 +153,8 @@ std::vector<int> BadEdgeEndsBySort(const Mesh& out, const std::vector<int>& rep)
 bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vector<int>& bad,
               bool closedUnused = false, std::vector<char>* known = nullptr) {
   out = Mesh{};
-  out.vertPos = mesh.vertPos;
+  // out.vertPos is copied only where the weld succeeds (most rounds of a
+  // weld that needs several fail, and only their unpaired edges are used).
   // Sorted by (key, parity, triangle): bucketed by the key's first
   // (smallest) vertex in triangle order (a counting sort), then each bucket
   // sorted by the rest; the order a full sort gives, at linear cost.
@@ -159,6 +201,7 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   };
   ForEachSurvivor(keyed, keyed.size(), start, first, emit);
   if (out.NumTri() == 0) {
+    out.vertPos = mesh.vertPos;
     if (known) known->clear();
     return true;
   }
@@ -180,6 +223,7 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
       }
     }
     if (renumbered) {
+      out.vertPos = mesh.vertPos;
       if (known && known->size() == mesh.triVerts.size()) {
         std::vector<char> reordered(out.triVerts.size(), 0);
         for (int t = 0; t < mesh.NumTri(); ++t) {
@@ -194,21 +238,7 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     }
   }
   if (known) known->clear();
-  if (!BuildHalfedges(out)) {
-    // Which edges are not exactly one opposite pair? Every triangle of
-    // `out` has three distinct corners in range, so BuildHalfedges left
-    // unpaired exactly the halfedges of those edges: their ends (the set
-    // a sort of all halfedges finds, BadEdgeEndsBySort; the caller uses
-    // `bad` as a set).
-    const int numHalf = 3 * out.NumTri();
-    for (int h = 0; h < numHalf; ++h) {
-      if (out.halfedgeTwin[static_cast<size_t>(h)] >= 0) continue;
-      const auto& t = out.triVerts[static_cast<size_t>(h / 3)];
-      const int k = h % 3;
-      const int a = rep[t[k]], b = rep[t[(k + 1) % 3]];
-      bad.push_back(std::min(a, b));
-      bad.push_back(std::max(a, b));
-    }
+  if (!PairWeldedOrFindBad(out, rep, bad)) {
 #ifdef MOS_CHECK_CLEANUP_LOCAL
     std::vector<int> ref = BadEdgeEndsBySort(out, rep), got = bad;
     std::sort(got.begin(), got.end());
@@ -217,6 +247,13 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
 #endif
     return false;
   }
+  out.vertPos = mesh.vertPos;
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  {
+    Mesh ref = out;
+    if (!BuildHalfedges(ref) || ref.halfedgeTwin != out.halfedgeTwin) CheckFailed("weld twins");
+  }
+#endif
   // Every halfedge paired (BuildHalfedges succeeded): h -> twin[prev(h)]
   // permutes the halfedges leaving each vertex, SplitPinchedVerts gives
   // each of its cycles (fans) a vertex of its own, and a twin pair's ends
