@@ -170,7 +170,10 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   const int nv = mesh.NumVert();
   std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
   std::vector<int> first(mesh.NumTri(), -1);  // key[0] per kept triangle
-  std::vector<Keyed> rest(mesh.NumTri());
+  // Records not filled first (a zero fill of both was a visible share of a
+  // weld's round): rest[t] is read only where first[t] says it was written,
+  // and the counting sort writes every slot of keyed.
+  std::unique_ptr<Keyed[]> rest(new Keyed[static_cast<size_t>(mesh.NumTri() > 0 ? mesh.NumTri() : 1)]);
   for (int t = 0; t < mesh.NumTri(); ++t) {
     std::array<int, 3> v = {rep[mesh.triVerts[t][0]], rep[mesh.triVerts[t][1]], rep[mesh.triVerts[t][2]]};
     if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) continue;
@@ -184,22 +187,23 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
     ++start[static_cast<size_t>(key[0]) + 2];
   }
   for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
-  std::vector<Keyed> keyed(static_cast<size_t>(start[nv + 1]));
+  const size_t numKeyed = static_cast<size_t>(start[nv + 1]);
+  std::unique_ptr<Keyed[]> keyed(new Keyed[numKeyed > 0 ? numKeyed : 1]);
   for (int t = 0; t < mesh.NumTri(); ++t)
     if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
   for (int v = 0; v < nv; ++v) {
-    SortBucket(keyed.begin() + start[v], keyed.begin() + start[v + 1],
+    SortBucket(keyed.get() + start[v], keyed.get() + start[v + 1],
                [](const Keyed& x, const Keyed& y) { return x < y; }, 32);
   }
-  out.triVerts.reserve(keyed.size());
-  out.triProp.reserve(keyed.size());
+  out.triVerts.reserve(numKeyed);
+  out.triProp.reserve(numKeyed);
   auto emit = [&](int t) {
     const auto& tv = mesh.triVerts[t];
     out.triVerts.push_back({rep[tv[0]], rep[tv[1]], rep[tv[2]]});
     out.triProp.push_back(mesh.triProp[t]);
     if (closedUnused) first[t] = -2 - static_cast<int>(out.triVerts.size() - 1);  // its new index
   };
-  ForEachSurvivor(keyed, keyed.size(), start, first, emit);
+  ForEachSurvivor(keyed, numKeyed, start, first, emit);
   if (out.NumTri() == 0) {
     out.vertPos = mesh.vertPos;
     if (known) known->clear();
