@@ -270,6 +270,30 @@ bool WeldWith(const Mesh& mesh, const std::vector<int>& rep, Mesh& out, std::vec
   return true;
 }
 
+// One-byte flag that is not a character type (see WeldByReps).
+enum class Flag : unsigned char { kNo = 0, kYes = 1 };
+
+// Per thread, the arrays a weld in place swapped out of a mesh, reused as
+// the next one's output (resizing a vector down or to its length fills
+// nothing).
+struct Spares {
+  std::vector<std::array<int, 3>> tris;
+  std::vector<uint32_t> props;
+  std::vector<int> twins;
+};
+Spares& SpareBuffers() {
+  thread_local Spares spares;
+  return spares;
+}
+// Large spares are let go (a big mesh's arrays are not kept for the
+// small ones after it).
+void ReleaseLargeSpares() {
+  Spares& s = SpareBuffers();
+  if (s.tris.capacity() > (size_t{1} << 20)) std::vector<std::array<int, 3>>().swap(s.tris);
+  if (s.props.capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(s.props);
+  if (s.twins.capacity() > (size_t{3} << 20)) std::vector<int>().swap(s.twins);
+}
+
 // WeldWith's closedUnused case done in place: `mesh` closed and manifold,
 // `rep` one to one on the vertices triangles use, so nothing but a
 // coincident opposite pair (a pillow) can cancel and the twins are the
@@ -377,7 +401,8 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     mesh.halfedgeTwin.clear();
     return true;
   }
-  std::vector<int> twins(3 * numOut);
+  std::vector<int>& twins = SpareBuffers().twins;  // see tris below
+  twins.resize(3 * numOut);
   const int* twin = mesh.halfedgeTwin.data();
   for (size_t o = 0; o < numOut; ++o) {
     const int t = order[o];
@@ -389,8 +414,13 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
       twins[3 * o + static_cast<size_t>(k)] = 3 * nIdx + static_cast<int>(tw - 3u * tt);
     }
   }
-  std::vector<std::array<int, 3>> tris(numOut);
-  std::vector<uint32_t> props(numOut);
+  // The reordered triangles and properties go into the buffers the last
+  // such weld of this thread swapped out (a mesh's old arrays, usually at
+  // least as long), so most of them need no zero fill first.
+  std::vector<std::array<int, 3>>& tris = SpareBuffers().tris;
+  std::vector<uint32_t>& props = SpareBuffers().props;
+  tris.resize(numOut);
+  props.resize(numOut);
   std::vector<char> knownOut(knownFits ? numOut : 0);
   {
     std::array<int, 3>* to = tris.data();
@@ -411,6 +441,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   mesh.triProp.swap(props);
   mesh.halfedgeTwin.swap(twins);
   if (knownFits) known->swap(knownOut);
+  ReleaseLargeSpares();
   return true;
 }
 
@@ -510,27 +541,28 @@ bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector
     closedUnused = knownClosed || IsClosedManifold(mesh);
   } else {
     const std::vector<int>& rep = repIn;
-    // Ints, not chars, and locals: a char store may alias anything and
-    // made the compiler reload the mesh's arrays after every mark.
-    std::vector<int> used(nv, 0);
+    // One-byte flags of a type that is not a character type, and locals:
+    // a char store may alias anything and made the compiler reload the
+    // mesh's arrays after every mark (ints did not, at four times the fill).
+    std::vector<Flag> used(nv, Flag::kNo);
     const std::array<int, 3>* tv = mesh.triVerts.data();
     const char* gone = removed ? removed->data() : nullptr;
     const int nt = mesh.NumTri();
     for (int t = 0; t < nt; ++t) {
       if (gone && gone[t]) continue;
       const auto& tri = tv[t];
-      used[tri[0]] = used[tri[1]] = used[tri[2]] = 1;
+      used[tri[0]] = used[tri[1]] = used[tri[2]] = Flag::kYes;
     }
     // Each used vertex moves to a vertex no other used one moves to (an
     // unused one): the triangles are relabelled one to one, the mesh keeps
     // its shape as a graph, so the same as when only unused vertices move.
-    std::vector<int> taken(nv, 0);
+    std::vector<Flag> taken(nv, Flag::kNo);
     const int* r = rep.data();
     bool oneToOne = true;
     for (int v = 0; v < nv && oneToOne; ++v) {
-      if (!used[v]) continue;
-      if (taken[r[v]]) oneToOne = false;
-      taken[r[v]] = 1;
+      if (used[v] == Flag::kNo) continue;
+      if (taken[r[v]] == Flag::kYes) oneToOne = false;
+      taken[r[v]] = Flag::kYes;
       movesUsed = movesUsed || r[v] != v;
     }
     movesUsed = movesUsed || !oneToOne;  // the loop stopped early
