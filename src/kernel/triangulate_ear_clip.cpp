@@ -32,12 +32,13 @@
 #include "kernel/triangulate_point_grid.h"
 
 // With -DMOS_EAR_CLIP_CHECK every grid query is repeated by the walk it
-// replaces; a difference aborts.
+// replaces, and every kept ear verdict by a fresh search; a difference
+// aborts.
 #ifdef MOS_EAR_CLIP_CHECK
 #define EAR_CLIP_CHECK(same, what)                                                  \
   do {                                                                              \
     if (!(same)) {                                                                  \
-      std::fprintf(stderr, "EarClipper: the grid's %s differs from the walk's\n", what); \
+      std::fprintf(stderr, "EarClipper: the shortcut's %s differs\n", what);   \
       std::abort();                                                                 \
     }                                                                               \
   } while (0)
@@ -67,6 +68,12 @@ struct Node {
   int loop = 0;  // the input loop (0: outer) this node or its original came from
   bool removed = false;
   int stamp = 0;  // bumped whenever a neighbour changes
+  // Push's last verdict (see EarVerdict), valid while stamp == verdictStamp;
+  // an ear's verdict also needs verdictEpoch == the grid's insert count.
+  int verdictStamp = -1;
+  int verdictEpoch = 0;
+  char verdict = 0;
+  double sharpness = 0;  // of a convex vertex, once computed
 };
 
 struct Candidate {
@@ -78,7 +85,8 @@ struct Candidate {
 
 class EarClipper {
  public:
-  explicit EarClipper(std::vector<std::array<int, 3>>& out) : out_(out) {}
+  EarClipper(std::vector<std::array<int, 3>>& out, bool keepEarVerdicts)
+      : out_(out), keepEarVerdicts_(keepEarVerdicts) {}
 
   // Adds a closed loop as a cycle; returns one of its nodes (-1 if empty).
   int AddLoop(const IndexedLoop& loop) {
@@ -272,10 +280,13 @@ class EarClipper {
       if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
       bool blocks;
       if (Same(p, pa)) {
+        metCopy_ = true;
         blocks = EntersCorner(q, pa, pb, pc);
       } else if (Same(p, pb)) {
+        metCopy_ = true;
         blocks = EntersCorner(q, pb, pc, pa);
       } else if (Same(p, pc)) {
+        metCopy_ = true;
         blocks = EntersCorner(q, pc, pa, pb);
       } else {
         // Inside or on the boundary, with a tolerance: a vertex that only
@@ -296,13 +307,48 @@ class EarClipper {
     return len > 0 ? Dot2(u, v) / len : 1;
   }
 
+  // Push's verdict on a corner: its shape bits hold while the node's stamp
+  // does; kEar (no blockers) also until the next grid insert, because
+  // blockers only go away as nodes are clipped, unless Clip puts a vertex
+  // into the grid or the search met a vertex at a corner's position (whose
+  // EntersCorner answer changes with its neighbours; then no kEar). Clip
+  // pushes its left neighbour twice and the unchanged node after its right
+  // one: those repeats skip the search. The diagonal is asked every time
+  // (the edge set changes), and nothing is skipped while work_ is counted.
+  enum : char { kDegenerate = 1, kConvex = 2, kEar = 4 };
+
   void Push(int b) {
-    if (IsDegenerate(b) && FreshDiagonal(b)) {
-      heap_.push({std::numeric_limits<double>::infinity(), b, nodes_[b].stamp});
+    Node& n = nodes_[b];
+    if (n.verdictStamp != n.stamp) {
+      n.verdictStamp = n.stamp;
+      const Vec2 pa = P(n.prev), pb = n.p, pc = P(n.next);
+      n.verdict = static_cast<char>((IsDegenerate(b) ? kDegenerate : 0) |
+                                    (Orient(pa, pb, pc) > Tolerance(pa, pb, pc) ? kConvex : 0));
+    }
+    if ((n.verdict & kDegenerate) && FreshDiagonal(b)) {
+      heap_.push({std::numeric_limits<double>::infinity(), b, n.stamp});
       return;
     }
-    const Vec2 pa = P(nodes_[b].prev), pb = P(b), pc = P(nodes_[b].next);
-    if (Orient(pa, pb, pc) > Tolerance(pa, pb, pc) && FreshDiagonal(b) && Blockers(b, 1) == 0) heap_.push({Sharpness(b), b, nodes_[b].stamp});
+    if (!(n.verdict & kConvex) || !FreshDiagonal(b)) return;
+    if ((n.verdict & kEar) && n.verdictEpoch == gridEpoch_ && accounting_ == 0 && keepEarVerdicts_) {
+#ifdef MOS_EAR_CLIP_CHECK
+      EAR_CLIP_CHECK(Blockers(b, 1) == 0 && n.sharpness == Sharpness(b), "kept ear verdict");
+#endif
+      ++keptVerdicts_;
+      heap_.push({n.sharpness, b, n.stamp});
+      return;
+    }
+    metCopy_ = false;
+    if (Blockers(b, 1) != 0) {
+      n.verdict = static_cast<char>(n.verdict & ~kEar);
+      return;
+    }
+    n.sharpness = Sharpness(b);
+    if (!metCopy_) {
+      n.verdict = static_cast<char>(n.verdict | kEar);
+      n.verdictEpoch = gridEpoch_;
+    }
+    heap_.push({n.sharpness, b, n.stamp});
   }
 
   // No ear: choose the convex vertex with the fewest blockers (the sharpest
@@ -348,6 +394,7 @@ class EarClipper {
       if (!inGrid_[n] && !IsConvex(n)) {
         inGrid_[n] = 1;
         grid_.Insert(n, P(n));
+        ++gridEpoch_;
       }
     }
     int keep = Normalize(a);
@@ -691,6 +738,7 @@ class EarClipper {
   }
   // Queries the grid could not settle alone (tests read this).
   int Deferred() const { return deferred_; }
+  int KeptVerdicts() const { return keptVerdicts_; }
   bool Indexed() const { return indexed_; }
 
  private:
@@ -804,6 +852,7 @@ class EarClipper {
 
 
   std::vector<std::array<int, 3>>& out_;
+  const bool keepEarVerdicts_;
   std::vector<Node> nodes_;
   PointGrid grid_;
   std::priority_queue<Candidate> heap_;
@@ -818,6 +867,9 @@ class EarClipper {
   mutable int stamp_ = 0;
   mutable std::vector<int> scratch_;
   mutable int deferred_ = 0;
+  mutable bool metCopy_ = false;  // Blockers met a vertex at a corner's position
+  int gridEpoch_ = 0;             // vertices Clip added to the grid
+  int keptVerdicts_ = 0;
   mutable double work_ = 0;
   int accounting_ = 0;  // 1 while rescanning or falling back
   double budget_ = 0;
@@ -828,7 +880,7 @@ class EarClipper {
 
 void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& holes,
                       std::vector<std::array<int, 3>>& out, const EarClipOptions& options) {
-  EarClipper clipper(out);
+  EarClipper clipper(out, options.keepEarVerdicts);
   const int ring = clipper.AddLoop(outer);
   if (ring < 0) return;
   // Holes in order of decreasing rightmost x (Eberly), so that a bridge never
@@ -866,6 +918,7 @@ void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& 
     options.stats->deferred = clipper.Deferred();
   }
   clipper.Run(ring);
+  if (options.stats) options.stats->keptEarVerdicts = clipper.KeptVerdicts();
 }
 
 }  // namespace mos::kernel

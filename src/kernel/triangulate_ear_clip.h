@@ -26,9 +26,13 @@ struct IndexedLoop {
 struct EarClipStats {
   bool usedGrid = false;
   int deferred = 0;  // grid queries that had to walk the ring (ties, copies)
+  int keptEarVerdicts = 0;  // pushes that reused a corner's ear verdict
 };
 struct EarClipOptions {
   size_t minHolesForGrid = 12;  // about where the grid starts to pay
+  // Reuse a corner's last ear verdict while nothing it depends on changed
+  // (same triangles; tests switch it off to compare).
+  bool keepEarVerdicts = true;
   EarClipStats* stats = nullptr;
 };
 
