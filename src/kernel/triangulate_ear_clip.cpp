@@ -29,6 +29,7 @@
 
 #include "kernel/key_set.h"
 #include "kernel/segment_grid.h"
+#include "kernel/triangulate_live_grid.h"
 #include "kernel/triangulate_point_grid.h"
 
 // With -DMOS_EAR_CLIP_CHECK every grid query is repeated by the walk it
@@ -146,9 +147,13 @@ class EarClipper {
         if (byPos[i].first == byPos[i + 1].first) inGrid_[byPos[i].second] = inGrid_[byPos[i + 1].second] = 1;
       }
     }
-    std::vector<Vec2> positions(nodes_.size());
-    for (size_t i = 0; i < nodes_.size(); ++i) positions[i] = nodes_[i].p;
-    grid_.Build(positions, inGrid_);
+    positions_.resize(nodes_.size());
+    for (size_t i = 0; i < nodes_.size(); ++i) positions_[i] = nodes_[i].p;
+    liveGrid_.Build(positions_, inGrid_);
+    firstInGrid_ = inGrid_;
+#ifdef MOS_EAR_CLIP_CHECK
+    BuildCountedGrid();  // every search also runs the counted way
+#endif
     budget_ = 1e6 + 100.0 * active_;
     {
       int k = start;
@@ -180,6 +185,7 @@ class EarClipper {
         // Rescans and fallbacks are only frequent with junk input; past a
         // work budget they are skipped or made cheap, so junk cannot take
         // cubic time (the result still uses every edge exactly once).
+        BuildCountedGrid();
         if (work_ <= budget_) {
           accounting_ = 1;
           for (int k = nodes_[last].next, i = 0; i < active_; k = nodes_[k].next, ++i) Push(k);
@@ -220,6 +226,7 @@ class EarClipper {
   int Unlink(int n) {
     Node& node = nodes_[n];
     node.removed = true;
+    if (inGrid_[n]) liveGrid_.Remove(n);
     nodes_[node.prev].next = node.next;
     nodes_[node.next].prev = node.prev;
     ++nodes_[node.prev].stamp;
@@ -266,8 +273,49 @@ class EarClipper {
            StrictlyInConvexWedge(du, dv, P(nodes_[q].prev) - c);
   }
 
-  // Number of vertices that forbid clipping b (stops at `limit`).
+  // Does vertex q at p forbid clipping the ear (pa, pb, pc)?
+  bool Blocks(int q, Vec2 p, Vec2 pa, Vec2 pb, Vec2 pc) const {
+    if (Same(p, pa)) {
+      metCopy_ = true;
+      return EntersCorner(q, pa, pb, pc);
+    }
+    if (Same(p, pb)) {
+      metCopy_ = true;
+      return EntersCorner(q, pb, pc, pa);
+    }
+    if (Same(p, pc)) {
+      metCopy_ = true;
+      return EntersCorner(q, pc, pa, pb);
+    }
+    // Inside or on the boundary, with a tolerance: a vertex that only
+    // rounding puts outside an edge still blocks.
+    return Orient(pa, pb, p) >= -Tolerance(pa, pb, p) && Orient(pb, pc, p) >= -Tolerance(pb, pc, p) &&
+           Orient(pc, pa, p) >= -Tolerance(pc, pa, p);
+  }
+
+  // Number of vertices that forbid clipping b (stops at `limit`). Whether
+  // there is any (limit 1) does not depend on the order of the search, so
+  // outside the counted phases (rescans and fallback, whose work_ counts
+  // every grid entry visited) it goes through the live grid.
   int Blockers(int b, int limit) const {
+    const int a = nodes_[b].prev, c = nodes_[b].next;
+    const Vec2 pa = P(a), pb = P(b), pc = P(c);
+    const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
+    const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
+    if (limit == 1 && accounting_ == 0) {
+      const int any = liveGrid_.Any(x0, y0, x1, y1, [&](int q, Vec2 p) {
+        return q != a && q != b && q != c && Blocks(q, p, pa, pb, pc);
+      }) ? 1 : 0;
+#ifdef MOS_EAR_CLIP_CHECK
+      EAR_CLIP_CHECK(any == CountedBlockers(b, 1), "live grid's blockers");
+#endif
+      return any;
+    }
+    return CountedBlockers(b, limit);
+  }
+
+  // The search through grid_, in its order (needs BuildCountedGrid).
+  int CountedBlockers(int b, int limit) const {
     const int a = nodes_[b].prev, c = nodes_[b].next;
     const Vec2 pa = P(a), pb = P(b), pc = P(c);
     const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
@@ -278,26 +326,19 @@ class EarClipper {
       if (q == a || q == b || q == c || nodes_[q].removed) return true;
       const Vec2 p = P(q);
       if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return true;
-      bool blocks;
-      if (Same(p, pa)) {
-        metCopy_ = true;
-        blocks = EntersCorner(q, pa, pb, pc);
-      } else if (Same(p, pb)) {
-        metCopy_ = true;
-        blocks = EntersCorner(q, pb, pc, pa);
-      } else if (Same(p, pc)) {
-        metCopy_ = true;
-        blocks = EntersCorner(q, pc, pa, pb);
-      } else {
-        // Inside or on the boundary, with a tolerance: a vertex that only
-        // rounding puts outside an edge still blocks.
-        blocks = Orient(pa, pb, p) >= -Tolerance(pa, pb, p) && Orient(pb, pc, p) >= -Tolerance(pb, pc, p) &&
-                 Orient(pc, pa, p) >= -Tolerance(pc, pa, p);
-      }
-      if (blocks) ++count;
+      if (Blocks(q, p, pa, pb, pc)) ++count;
       return count < limit;
     });
     return count;
+  }
+
+  // grid_ as it would be had it been kept from the start (the same entries
+  // in the same order): built on the first counted search.
+  void BuildCountedGrid() {
+    if (countedGridBuilt_) return;
+    countedGridBuilt_ = true;
+    grid_.Build(positions_, firstInGrid_);
+    for (int n : gridInserts_) grid_.Insert(n, P(n));
   }
 
   // Cosine of the angle at b: larger is sharper.
@@ -393,7 +434,12 @@ class EarClipper {
     for (int n : {a, c}) {
       if (!inGrid_[n] && !IsConvex(n)) {
         inGrid_[n] = 1;
-        grid_.Insert(n, P(n));
+        liveGrid_.Insert(n, P(n));
+        if (countedGridBuilt_) {
+          grid_.Insert(n, P(n));
+        } else {
+          gridInserts_.push_back(n);
+        }
         ++gridEpoch_;
       }
     }
@@ -854,7 +900,14 @@ class EarClipper {
   std::vector<std::array<int, 3>>& out_;
   const bool keepEarVerdicts_;
   std::vector<Node> nodes_;
+  // Candidate blockers: the live grid for "any?", grid_ (with removed
+  // nodes, in insertion order) for the counted searches.
+  LivePointGrid liveGrid_;
   PointGrid grid_;
+  bool countedGridBuilt_ = false;
+  std::vector<Vec2> positions_;
+  std::vector<char> firstInGrid_;  // inGrid_ when Run built the grids
+  std::vector<int> gridInserts_;   // Clip's inserts before grid_ was built
   std::priority_queue<Candidate> heap_;
   KeySet edges_;  // undirected id pairs of the cycle's edges and the diagonals cut
   std::vector<int> pending_;  // from pendingFrom_ on
