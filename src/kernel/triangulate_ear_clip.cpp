@@ -24,8 +24,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <limits>
-#include <queue>
 
 #include "kernel/key_set.h"
 #include "kernel/segment_grid.h"
@@ -84,8 +84,31 @@ struct Candidate {
   bool operator<(const Candidate& o) const { return key < o.key; }
 };
 
+// std::priority_queue<Candidate> with room reserved up front: the same
+// push_heap / pop_heap calls, so equal keys come out in the same order.
+class CandidateHeap {
+ public:
+  void Reserve(size_t n) { c_.reserve(n); }
+  bool empty() const { return c_.empty(); }
+  const Candidate& top() const { return c_.front(); }
+  void push(const Candidate& x) {
+    c_.push_back(x);
+    std::push_heap(c_.begin(), c_.end(), std::less<Candidate>());
+  }
+  void pop() {
+    std::pop_heap(c_.begin(), c_.end(), std::less<Candidate>());
+    c_.pop_back();
+  }
+
+ private:
+  std::vector<Candidate> c_;
+};
+
 class EarClipper {
  public:
+  // Room for n nodes (the loops' points and two per bridge).
+  void Reserve(size_t n) { nodes_.reserve(n); }
+
   EarClipper(std::vector<std::array<int, 3>>& out, bool keepEarVerdicts)
       : out_(out), keepEarVerdicts_(keepEarVerdicts) {}
 
@@ -161,6 +184,7 @@ class EarClipper {
       for (int i = 0; i < active_; ++i, k = nodes_[k].next) edges_.Insert(EdgeKey(k, nodes_[k].next));
     }
     start = Normalize(start);
+    heap_.Reserve(2 * static_cast<size_t>(active_) + 16);
     if (active_ >= 3) {
       int k = start;
       do {
@@ -908,7 +932,7 @@ class EarClipper {
   std::vector<Vec2> positions_;
   std::vector<char> firstInGrid_;  // inGrid_ when Run built the grids
   std::vector<int> gridInserts_;   // Clip's inserts before grid_ was built
-  std::priority_queue<Candidate> heap_;
+  CandidateHeap heap_;
   KeySet edges_;  // undirected id pairs of the cycle's edges and the diagonals cut
   std::vector<int> pending_;  // from pendingFrom_ on
   size_t pendingFrom_ = 0;
@@ -934,6 +958,9 @@ class EarClipper {
 void EarClipWithHoles(const IndexedLoop& outer, const std::vector<IndexedLoop>& holes,
                       std::vector<std::array<int, 3>>& out, const EarClipOptions& options) {
   EarClipper clipper(out, options.keepEarVerdicts);
+  size_t nodes = outer.points.size();
+  for (const IndexedLoop& h : holes) nodes += h.points.size() + 2;
+  clipper.Reserve(nodes);
   const int ring = clipper.AddLoop(outer);
   if (ring < 0) return;
   // Holes in order of decreasing rightmost x (Eberly), so that a bridge never
