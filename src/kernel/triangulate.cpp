@@ -49,12 +49,16 @@ int Winding(const std::vector<Vec2>& loop, Vec2 p, bool& onBoundary) {
 
 // Is loop `inner` inside loop `outer`? Votes of up to 16 sample vertices
 // (then edge midpoints), ignoring samples on outer's boundary.
+// A vote stops once the samples left cannot change its outcome.
 bool InsideLoop(const std::vector<Vec2>& inner, const std::vector<Vec2>& outer) {
   const size_t n = inner.size();
   const size_t step = std::max<size_t>(1, n / 16);
+  const int samples = static_cast<int>((n + step - 1) / step);
   for (int pass = 0; pass < 2; ++pass) {
     int in = 0, out = 0;
+    int left = samples;
     for (size_t i = 0; i < n; i += step) {
+      --left;
       Vec2 p = inner[i];
       if (pass == 1) {
         const Vec2 q = inner[(i + 1) % n];
@@ -64,6 +68,8 @@ bool InsideLoop(const std::vector<Vec2>& inner, const std::vector<Vec2>& outer) 
       const int w = Winding(outer, p, onBoundary);
       if (onBoundary) continue;
       (w != 0 ? in : out)++;
+      if (in > out + left) return true;
+      if (out >= in + left) return false;
     }
     if (in + out > 0) return in > out;
   }
