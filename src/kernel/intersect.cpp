@@ -170,7 +170,52 @@ template <typename QueryEdge>
     }
     return;
   }
-  if (!edgeMesh.noNan || !triMesh.noNan || !WorthCulling(edgeMesh.triBvh.RootBox(), other)) {
+  if (edgeMesh.noNan && triMesh.noNan && !WorthCulling(edgeMesh.triBvh.RootBox(), other)) {
+    // The boxes overlap much: each triangle first asks the tree whether its
+    // box meets any (the walk ends at the first); where none, its edges'
+    // boxes, inside its own, meet none either and are not asked about. Most
+    // triangles meet none where much of each mesh lies far from the other
+    // inside the shared box (candleStand's ring group and the accumulated
+    // stand, 86 % of the edges' walks found nothing); one walk a triangle
+    // for one or two edges (the canonical ones). Where many triangles meet
+    // one, that walk is extra: it stops once over a third of those walked
+    // did, less a few (example022: after the first five or so; the edges
+    // asked about are the same either way).
+    const Bvh& triTree = triMesh.triBvh;
+    int walked = 0, met = 0;
+    for (int t = 0; t < edgeMesh.NumTri(); ++t) {
+      if (3 * met > walked + 8) {
+        for (int he = 3 * t; he < 3 * t + 3; ++he)
+          if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+        continue;
+      }
+      ++walked;
+      const auto& tv = edgeMesh.tri[static_cast<size_t>(t)];
+      Box3 tb;
+      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[static_cast<size_t>(tv[i])]);
+      bool meets = false;
+      triTree.ForEachOverlap(tb, [&meets](int) {
+        meets = true;
+        return false;
+      });
+      if (!meets) {
+#ifdef MOS_CHECK_NEAR_TRIANGLES  // verification builds: the edges skipped would have found no triangle
+        for (int he = 3 * t; he < 3 * t + 3; ++he) {
+          Box3 eb;
+          eb.Include(edgeMesh.pos[static_cast<size_t>(ev.Start(he))]);
+          eb.Include(edgeMesh.pos[static_cast<size_t>(ev.End(he))]);
+          triTree.ForEachOverlap(eb, [](int) { std::abort(); });
+        }
+#endif
+        continue;
+      }
+      ++met;
+      for (int he = 3 * t; he < 3 * t + 3; ++he)
+        if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+    }
+    return;
+  }
+  if (!edgeMesh.noNan || !triMesh.noNan) {
     // Every edge asks the tree. (With a NaN coordinate a box need not hold
     // its parts' boxes: only this finds every pair the box test finds.)
     for (int he = 0; he < 3 * edgeMesh.NumTri(); ++he)

@@ -187,5 +187,29 @@ TEST(IntersectFilters, HorizontalTrianglesInABoxFace) {
   EXPECT_GT(hits, 100u);
 }
 
+TEST(IntersectFilters, FarTrianglesInTheSharedBox) {
+  // A finely divided sphere and two boxes at opposite corners of its box,
+  // each through its surface: the boxes' box covers the sphere's (so the
+  // boxes alone cull no edge), but most sphere triangles (those of the
+  // first rings, near a pole, among them) meet no box triangle's box;
+  // their edges are left out after one walk per triangle
+  // (ForEachEdgeNear), which must lose no hit. The boxes' few edges walk
+  // as before.
+  std::mt19937 rng(112707);
+  std::uniform_real_distribution<double> u(-0.05, 0.05);
+  size_t hits = 0;
+  for (int i = 0; i < 6; ++i) {
+    const Mesh sphere = MakeUvSphere({0, 0, 0}, 1.5, 24 + 4 * i);
+    const double a = 0.6 + 0.05 * i;
+    Mesh boxes = MakeBox({a, a, a}, {1.5, 1.5, 1.5});
+    AppendMesh(boxes, MakeBox({-1.5, -1.5, -1.5}, {-a, -a, -a}));
+    if (i % 2) TransformMesh(boxes, Affine3::Rotation(Normalized(Vec3{1, 2, 3}), 10));
+    boxes = Shifted(boxes, {u(rng), u(rng), u(rng)});
+    hits += CheckAllOps(sphere, boxes);
+    hits += CheckAllOps(boxes, sphere);
+  }
+  EXPECT_GT(hits, 100u);
+}
+
 }  // namespace
 }  // namespace mos::kernel
