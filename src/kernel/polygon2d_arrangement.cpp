@@ -192,10 +192,14 @@ class Builder {
 // `fresh`: made or split in the last round. Two pieces that are not fresh
 // were tested against each other in that round (nothing to split, the test
 // depends only on their endpoints), so the next round skips the pair.
+// `origin`: in the round after the replayed crossing round, the index
+// (before that round) of the piece this one was cut from (or is), for
+// DerivedPairPass; -1 elsewhere.
 struct Piece {
   int a, b;
   std::array<int, 2> delta;
   bool fresh = true;
+  int origin = -1;
 };
 
 bool PieceBefore(const Piece& p, const Piece& q) { return p.a < q.a || (p.a == q.a && p.b < q.b); }
@@ -295,8 +299,8 @@ Vec2 CrossingPoint(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
 // The piece from u to v with the given deltas (for direction u -> v), in
 // canonical orientation.
 Piece Canonical(const std::vector<Vec2>& pts, int u, int v, std::array<int, 2> delta) {
-  if (Less(pts[u], pts[v])) return {u, v, delta, true};
-  return {v, u, {-delta[0], -delta[1]}, true};
+  if (Less(pts[u], pts[v])) return {u, v, delta, true, -1};
+  return {v, u, {-delta[0], -delta[1]}, true, -1};
 }
 
 // Rough heap use of the arrangement under construction, for the budget.
@@ -311,12 +315,21 @@ int64_t ArrangementBytes(size_t points, size_t pieces, size_t splits) {
 // shorter (ShorterThan), so the splitting settles; the bound is a guard.
 constexpr int kMaxCrossingRounds = 32;
 
+// The vertex round keeps its overlapping pairs for DerivedPairPass while
+// there are at most this many per piece (circle_grid_union: 1.8).
+constexpr size_t kMaxKeptPairsPerPiece = 16;
+
 // What the vertex round saw, for replaying the first crossing round: its
 // vertex splits and the pairs that cross properly, in BoxGrid's order (the
 // vertex round does not cut crossings).
+// With the swept search it also keeps every pair whose boxes overlap (all
+// pieces of the vertex round are fresh, so the broad phase visits exactly
+// those), for DerivedPairPass.
 struct VertexRoundRecord {
   std::vector<std::pair<int, int>> splits;
   std::vector<std::pair<int, int>> crossings;
+  std::vector<std::pair<int, int>> overlapping;
+  bool keepsOverlapping = false;
 };
 
 // Checks the guard every 4096 visited pairs (or made crossings); false once
@@ -335,32 +348,38 @@ bool OnPiece(double o, Vec2 a, Vec2 b, double snap) {
 
 // The exact test of pieces i < j whose boxes overlap: the vertices of one
 // lying on the other go to `splits` as (piece, vertex); returns true when
-// the two cross properly (the caller makes the crossing point).
-// Inlined into the broad phase's pair visit: ~180,000 calls in
-// circle_grid_union, most of them a few comparisons.
-[[gnu::always_inline]] inline bool TestPair(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces, int i,
-                                            int j, double snap, std::vector<std::pair<int, int>>& splits) {
-  const Piece& s = pieces[i];
-  const Piece& t = pieces[j];
+// the two cross properly (the caller makes the crossing point). In two
+// parts: pieces sharing an endpoint (most pairs: neighbours along a contour,
+// the four pieces around a crossing; all 111,228 pairs of circle_grid_union's
+// last round) take a few dot products, inlined into the broad phase's pair
+// visit; the rest, the full test, is a call of its own, so that the visit
+// of a sharing pair does not pay for the full test's registers and frame.
+bool SharesEndpoint(const Piece& s, const Piece& t) { return s.a == t.a || s.a == t.b || s.b == t.a || s.b == t.b; }
+
+// Pieces sharing an endpoint (identical pieces are merged, and both run
+// from their lower end, so they share exactly one): the orientation of
+// the shared vertex is 0 (or NaN if a coordinate difference overflows),
+// so it is "on" the other piece, is no split (it is an endpoint of
+// both), and no crossing is cut. Left: each piece's other endpoint
+// against the other piece, with the same expressions as the full test
+// (t's far end against s first, then s's far end against t).
+[[gnu::always_inline]] inline void TestSharingPair(const std::vector<Vec2>& pts, const Piece& s, const Piece& t, int i,
+                                                   int j, double snap, std::vector<std::pair<int, int>>& splits) {
+  const bool tAShared = t.a == s.a || t.a == s.b;
+  const int tFar = tAShared ? t.b : t.a;
+  const bool sAShared = s.a == t.a || s.a == t.b;
+  const int sFar = sAShared ? s.b : s.a;
   const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
-  if (s.a == t.a || s.a == t.b || s.b == t.a || s.b == t.b) {
-    // Pieces sharing an endpoint (identical pieces are merged, and both run
-    // from their lower end, so they share exactly one): the orientation of
-    // the shared vertex is 0 (or NaN if a coordinate difference overflows),
-    // so it is "on" the other piece, is no split (it is an endpoint of
-    // both), and no crossing is cut. Left: each piece's other endpoint
-    // against the other piece, with the same expressions as below (t's far
-    // end against s first, then s's far end against t).
-    const bool tAShared = t.a == s.a || t.a == s.b;
-    const int tFar = tAShared ? t.b : t.a;
-    const Vec2 e = tAShared ? d : c;
-    if (StrictlyBetween(a, b, e) && OnPiece(Orient(a, b, e), a, b, snap)) splits.push_back({i, tFar});
-    const bool sAShared = s.a == t.a || s.a == t.b;
-    const int sFar = sAShared ? s.b : s.a;
-    const Vec2 f = sAShared ? b : a;
-    if (StrictlyBetween(c, d, f) && OnPiece(Orient(c, d, f), c, d, snap)) splits.push_back({j, sFar});
-    return false;
-  }
+  const Vec2 e = pts[tFar];
+  if (StrictlyBetween(a, b, e) && OnPiece(Orient(a, b, e), a, b, snap)) splits.push_back({i, tFar});
+  const Vec2 f = pts[sFar];
+  if (StrictlyBetween(c, d, f) && OnPiece(Orient(c, d, f), c, d, snap)) splits.push_back({j, sFar});
+}
+
+// Pieces without a shared endpoint.
+[[gnu::noinline]] bool TestSeparatePair(const std::vector<Vec2>& pts, const Piece& s, const Piece& t, int i, int j,
+                                        double snap, std::vector<std::pair<int, int>>& splits) {
+  const Vec2 a = pts[s.a], b = pts[s.b], c = pts[t.a], d = pts[t.b];
   const double o1 = Orient(a, b, c), o2 = Orient(a, b, d);
   const double o3 = Orient(c, d, a), o4 = Orient(c, d, b);
   // Vertices lying on the other piece, or within the snap distance of it
@@ -419,6 +438,7 @@ struct PairVisit {
   const std::vector<Vec2>& pts = builder.Points();
   const double snap = builder.SnapDistance();
   size_t pairs = 0;
+  std::vector<std::pair<int, int>>* overlapping = nullptr;  // every visited pair goes here (kCheckBoxes false)
 
   void operator()(int i, int j) {
     if (pass.stopped) return;
@@ -426,9 +446,16 @@ struct PairVisit {
       pass.stopped = true;
       return;
     }
-    if (!pieces[i].fresh && !pieces[j].fresh) return;
+    if (!kCheckBoxes && overlapping != nullptr) overlapping->push_back({i, j});
+    const Piece& s = pieces[i];
+    const Piece& t = pieces[j];
+    if (!s.fresh && !t.fresh) return;
     if (kCheckBoxes && !BoxesOverlap(boxes[i], boxes[j])) return;
-    if (TestPair(pts, pieces, i, j, snap, pass.splits)) pass.crossings.push_back({i, j});
+    if (SharesEndpoint(s, t)) {
+      TestSharingPair(pts, s, t, i, j, snap, pass.splits);
+    } else if (TestSeparatePair(pts, s, t, i, j, snap, pass.splits)) {
+      pass.crossings.push_back({i, j});
+    }
   }
 };
 
@@ -441,6 +468,19 @@ PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& piece
   return pass;
 }
 
+// Puts crossing pairs (i, j), i < j, into the order in which BoxGrid's
+// exhaustive walk meets them: by (OrderKey, i, j).
+void SortIntoGridOrder(const polygon2d_detail::BoxGridLayout& layout, std::vector<std::pair<int, int>>& crossings) {
+  if (crossings.size() < 2) return;
+  std::vector<std::pair<size_t, std::pair<int, int>>> keyed(crossings.size());
+  for (size_t k = 0; k < keyed.size(); ++k) {
+    const auto& c = crossings[k];
+    keyed[k] = {layout.OrderKey(c.first, c.second), c};
+  }
+  std::sort(keyed.begin(), keyed.end());
+  for (size_t k = 0; k < keyed.size(); ++k) crossings[k] = keyed[k].second;
+}
+
 // The swept broad phase: the same grid, but only pairs whose boxes overlap
 // are visited, crowded cells swept in x order (BoxGrid::ForEachOverlappingPair),
 // so the same pairs are tested. Where a cell was swept the crossings are
@@ -448,21 +488,14 @@ PairPass PairPassBoxGrid(const Builder& builder, const std::vector<Piece>& piece
 // in it, and the snapping makes the vertex ids depend on it); elsewhere they
 // come in it.
 PairPass PairPassSwept(const Builder& builder, const std::vector<Piece>& pieces,
-                       const BoxList& boxes, LimitGuard* guard) {
+                       const BoxList& boxes, LimitGuard* guard,
+                       std::vector<std::pair<int, int>>* overlapping = nullptr) {
   PairPass pass;
   BoxGrid grid(boxes);
   PairVisit<false> visit{builder, pieces, boxes, guard, pass};
+  visit.overlapping = overlapping;
   const bool swept = grid.ForEachOverlappingPair(boxes, visit);
-  if (swept && pass.crossings.size() > 1) {
-    const polygon2d_detail::BoxGridLayout& layout = grid.Layout();
-    std::vector<std::pair<size_t, std::pair<int, int>>> keyed(pass.crossings.size());
-    for (size_t k = 0; k < keyed.size(); ++k) {
-      const auto& c = pass.crossings[k];
-      keyed[k] = {layout.OrderKey(c.first, c.second), c};
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (size_t k = 0; k < keyed.size(); ++k) pass.crossings[k] = keyed[k].second;
-  }
+  if (swept) SortIntoGridOrder(grid.Layout(), pass.crossings);
   return pass;
 }
 
@@ -503,7 +536,19 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
     boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
   }
   const bool swept = search == SplitPairSearch::kSwept;
-  PairPass pass = swept ? PairPassSwept(builder, pieces, boxes, guard) : PairPassBoxGrid(builder, pieces, boxes, guard);
+  std::vector<std::pair<int, int>>* overlapping = nullptr;
+  if (record != nullptr && swept) {
+    overlapping = &record->overlapping;
+    overlapping->reserve(2 * pieces.size());
+  }
+  PairPass pass = swept ? PairPassSwept(builder, pieces, boxes, guard, overlapping)
+                        : PairPassBoxGrid(builder, pieces, boxes, guard);
+  if (overlapping != nullptr) {
+    // Kept only while it stays small (many long overlapping edges make the
+    // pairs quadratic); without it the next rounds take the grid.
+    record->keepsOverlapping = overlapping->size() <= kMaxKeptPairsPerPiece * pieces.size() + 1024;
+    if (!record->keepsOverlapping) std::vector<std::pair<int, int>>().swap(*overlapping);
+  }
 #ifdef MOS_CHECK_SPLIT_SEARCH
   if (swept && !pass.stopped) {
     // Check build: the exhaustive path must find the same splits and the
@@ -558,7 +603,10 @@ void SortSplits(std::vector<std::pair<int, int>>& splits, size_t pieceCount) {
 // The apply pass: routes every piece through its split vertices; returns
 // true if any piece was split. Pieces come in sorted and merged and leave
 // so: the unsplit ones keep their order, so only the new ones are sorted.
-bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::vector<std::pair<int, int>>& splits) {
+// With `track`, every piece that leaves gets the index of the piece it was
+// cut from (or is) as its origin (a merged piece: one of them).
+bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::vector<std::pair<int, int>>& splits,
+                 bool track = false) {
   if (splits.empty()) {
     // What the pass below leaves when nothing splits: the same pieces (still
     // sorted and merged), none fresh.
@@ -580,6 +628,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
       const int v = splits[next].second;
       if (v != s.a && v != s.b) ids.push_back(v);
     }
+    if (track) s.origin = i;
     if (ids.empty()) {
       s.fresh = false;
       out.push_back(s);
@@ -599,6 +648,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
     for (int v : ids) {
       if (v == prev || !ShorterThan(pts[prev], pts[v], length2) || !ShorterThan(pts[v], pts[s.b], length2)) continue;
       made.push_back(Canonical(pts, prev, v, s.delta));
+      made.back().origin = s.origin;
       prev = v;
     }
     if (made.size() == before) {
@@ -608,6 +658,7 @@ bool ApplySplits(const std::vector<Vec2>& pts, std::vector<Piece>& pieces, std::
     }
     any = true;
     made.push_back(Canonical(pts, prev, s.b, s.delta));
+    made.back().origin = s.origin;
   }
   SortPieces(made, pts.size());
   pieces.resize(out.size() + made.size());
@@ -630,14 +681,170 @@ bool SplitRound(Builder& builder, std::vector<Piece>& pieces, bool crossings, Li
 // pairs, find the same vertex splits and cross exactly the pairs recorded.
 // Only the crossing points are made, in the recorded order (the snapping
 // makes the vertex ids depend on it).
+//
+// With `derive` (the next round may use DerivedPairPass), `contained` tells
+// whether every split vertex lies in the box of the piece it splits (a
+// crossing point is clamped into both pieces' boxes, but one snapped to an
+// earlier point, or a vertex split within the snap distance of a piece, may
+// lie just outside); then every piece that leaves lies in the box of its
+// origin, as DerivedPairPass needs, and gets its origin.
 bool ReplayCrossingRound(Builder& builder, std::vector<Piece>& pieces, const VertexRoundRecord& record,
-                         LimitGuard* guard) {
+                         LimitGuard* guard, bool derive, bool* contained) {
   std::vector<std::pair<int, int>> splits = record.splits;
   if (!AddCrossings(builder, pieces, record.crossings, guard, splits)) return false;
+  const std::vector<Vec2>& pts = builder.Points();
+  *contained = derive;
+  for (size_t k = 0; k < splits.size() && *contained; ++k) {
+    const Piece& s = pieces[splits[k].first];
+    const Vec2 a = pts[s.a], b = pts[s.b], v = pts[splits[k].second];
+    *contained = std::min(a.x, b.x) <= v.x && v.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= v.y &&
+                 v.y <= std::max(a.y, b.y);
+  }
+  return ApplySplits(pts, pieces, splits, *contained);
+}
+
+// One candidate pair of DerivedPairPass, tested as PairVisit tests it.
+[[gnu::always_inline]] inline void TestCandidate(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces,
+                                                 const BoxList& boxes, int p, int q, double snap, PairPass& pass) {
+  const int i = std::min(p, q), j = std::max(p, q);
+  const Piece& s = pieces[i];
+  const Piece& t = pieces[j];
+  if (!s.fresh && !t.fresh) return;
+  if (!BoxesOverlap(boxes[i], boxes[j])) return;
+  if (SharesEndpoint(s, t)) {
+    TestSharingPair(pts, s, t, i, j, snap, pass.splits);
+  } else if (TestSeparatePair(pts, s, t, i, j, snap, pass.splits)) {
+    pass.crossings.push_back({i, j});
+  }
+}
+
+// Where pieces of the vertex round are cut into many pieces that overlap
+// many others' (module_recursion: 961,474 candidates for 21,220 pieces),
+// the grid finds the pairs with less work (~250 instructions per piece,
+// ~35 per candidate): the derived pass is taken for at most
+// SplitRoundStats::maxCandidatesPerPiece (8) candidates per piece.
+
+// Whether the round after the replayed one may take DerivedPairPass: the
+// vertex round kept its overlapping pairs, and the candidates stay few. A
+// piece split at k vertices leaves at most k + 1 pieces, so the count
+// from the recorded splits and crossings bounds the real one.
+bool WorthDeriving(const VertexRoundRecord& record, size_t pieceCount) {
+  if (!record.keepsOverlapping) return false;
+  std::vector<int> kids(pieceCount, 1);
+  for (const auto& sp : record.splits) ++kids[sp.first];
+  for (const auto& [i, j] : record.crossings) {
+    ++kids[i];
+    ++kids[j];
+  }
+  size_t pieces = 0, candidates = 0;
+  for (int k : kids) {
+    pieces += static_cast<size_t>(k);
+    candidates += static_cast<size_t>(k) * static_cast<size_t>(k - 1) / 2;
+  }
+  const size_t limit = polygon2d_detail::ThreadSplitRoundStats().maxCandidatesPerPiece * pieces + 1024;
+  for (const auto& [i, j] : record.overlapping) {
+    candidates += static_cast<size_t>(kids[i]) * static_cast<size_t>(kids[j]);
+    if (candidates > limit) return false;
+  }
+  return candidates <= limit;
+}
+
+// The pair pass of the round after a replayed crossing round whose split
+// vertices were contained (above), without a grid: every piece's box lies
+// in its origin's box, so two pieces whose boxes overlap either come from
+// one piece or from two whose boxes overlapped in the vertex round, and
+// the vertex round kept every such pair (its pieces were all fresh, so its
+// broad phase visited exactly the overlapping pairs). Those candidates are
+// visited, each once, and tested where the boxes overlap and a piece is
+// fresh: the same pairs as the grid's, in another order, so the splits are
+// the same (ApplySplits sorts them) and the crossings, if any, are put
+// into BoxGrid's order (OrderKey, i, j) as PairPassSwept does. On
+// circle_grid_union this round finds nothing, and the grid of its 63,048
+// pieces cost more than its 111,228 tests.
+PairPass DerivedPairPass(const Builder& builder, const std::vector<Piece>& pieces, const BoxList& boxes,
+                         const std::vector<std::pair<int, int>>& overlapping, size_t originCount,
+                         LimitGuard* guard) {
+  PairPass pass;
+  // Pieces by origin, flat: start[o] .. start[o + 1] in byOrigin (counted
+  // two places up and advanced while filling).
+  const size_t n = pieces.size();
+  std::vector<int> start(originCount + 2, 0);
+  for (const Piece& p : pieces) ++start[static_cast<size_t>(p.origin) + 2];
+  for (size_t o = 2; o < originCount + 2; ++o) start[o] += start[o - 1];
+  UninitVector<int> byOrigin(n);
+  for (size_t i = 0; i < n; ++i) byOrigin[start[static_cast<size_t>(pieces[i].origin) + 1]++] = static_cast<int>(i);
+  // Each candidate with a fresh piece and overlapping boxes is tested as
+  // the grid's visit tests it, inline (most share an endpoint: a few dot
+  // products); the guard is checked every 4096 origins and origin pairs.
+  const std::vector<Vec2>& pts = builder.Points();
+  const double snap = builder.SnapDistance();
+  size_t step = 0;
+  for (size_t o = 0; o < originCount; ++o) {
+    if (!CheckEvery4096(guard, ++step, builder, n, pass.splits.size())) {
+      pass.stopped = true;
+      return pass;
+    }
+    for (int x = start[o]; x < start[o + 1]; ++x) {
+      for (int y = x + 1; y < start[o + 1]; ++y) TestCandidate(pts, pieces, boxes, byOrigin[x], byOrigin[y], snap, pass);
+    }
+  }
+  for (const auto& [po, qo] : overlapping) {
+    if (!CheckEvery4096(guard, ++step, builder, n, pass.splits.size())) {
+      pass.stopped = true;
+      return pass;
+    }
+    for (int x = start[po]; x < start[po + 1]; ++x) {
+      for (int y = start[qo]; y < start[qo + 1]; ++y) TestCandidate(pts, pieces, boxes, byOrigin[x], byOrigin[y], snap, pass);
+    }
+  }
+  if (pass.crossings.size() > 1) SortIntoGridOrder(polygon2d_detail::BoxGridLayout(boxes), pass.crossings);
+  return pass;
+}
+
+// The round after a replayed crossing round whose split vertices were
+// contained: DerivedPairPass finds the pairs, the rest is SplitRound's.
+bool DerivedCrossingRound(Builder& builder, std::vector<Piece>& pieces, const VertexRoundRecord& record,
+                          size_t originCount, LimitGuard* guard) {
+  const std::vector<Vec2>& pts = builder.Points();
+  const int n = static_cast<int>(pieces.size());
+  BoxList boxes(n);
+  for (int i = 0; i < n; ++i) {
+    const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
+    boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+  }
+  PairPass pass = DerivedPairPass(builder, pieces, boxes, record.overlapping, originCount, guard);
+#ifdef MOS_CHECK_DERIVED_PAIRS
+  if (!pass.stopped) {
+    // Check build: the grid must find the same splits and the same
+    // crossings in the same order.
+    PairPass full = PairPassSwept(builder, pieces, boxes, nullptr);
+    std::vector<std::pair<int, int>> mine = pass.splits;
+    std::sort(mine.begin(), mine.end());
+    std::sort(full.splits.begin(), full.splits.end());
+    if (mine != full.splits || pass.crossings != full.crossings) {
+      std::fprintf(stderr, "MOS_CHECK_DERIVED_PAIRS: derived pair pass differs (%zu/%zu splits, %zu/%zu crossings)\n",
+                   mine.size(), full.splits.size(), pass.crossings.size(), full.crossings.size());
+      std::abort();
+    }
+  }
+#endif
+  if (pass.stopped) return false;
+  std::vector<std::pair<int, int>> splits;
+  splits.swap(pass.splits);
+  if (!AddCrossings(builder, pieces, pass.crossings, guard, splits)) return false;
   return ApplySplits(builder.Points(), pieces, splits);
 }
 
 }  // namespace
+
+namespace polygon2d_detail {
+
+SplitRoundStats& ThreadSplitRoundStats() {
+  thread_local SplitRoundStats counts;
+  return counts;
+}
+
+}  // namespace polygon2d_detail
 
 Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard, SplitPairSearch search) {
   if (guard != nullptr && !guard->Check(static_cast<int64_t>(segments.size()),
@@ -693,9 +900,23 @@ Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuar
   // only guards against a cascade that never settles (none known: random
   // jittered sets need at most 3 rounds); an arrangement left with
   // crossing pieces has wrong windings.
+  // After a replayed round whose split vertices stayed in their pieces'
+  // boxes, the next round's pairs come from the vertex round's.
+  bool contained = false;
+  const size_t originCount = pieces.size();
   for (int round = 0; round < kMaxCrossingRounds && more(); ++round) {
-    const bool split = round == 0 && replay ? ReplayCrossingRound(builder, pieces, record, guard)
-                                            : SplitRound(builder, pieces, true, guard, search);
+    bool split;
+    if (round == 0 && replay) {
+      split = ReplayCrossingRound(builder, pieces, record, guard, WorthDeriving(record, pieces.size()), &contained);
+      ++polygon2d_detail::ThreadSplitRoundStats().replayed;
+    } else if (round == 1 && replay && contained) {
+      split = DerivedCrossingRound(builder, pieces, record, originCount, guard);
+      polygon2d_detail::SplitRoundStats& counts = polygon2d_detail::ThreadSplitRoundStats();
+      ++counts.derived;
+      counts.derivedSplitting += split ? 1 : 0;
+    } else {
+      split = SplitRound(builder, pieces, true, guard, search);
+    }
     if (!split) break;
   }
   if (guard != nullptr && !more()) return {};
@@ -883,6 +1104,7 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   {
     std::vector<char> seen(n, 0);
     std::vector<int> stack;
+    stack.reserve(static_cast<size_t>(n) + 2);  // one vertex per edge at most, plus the seed's two
     for (int i = 0; i < n; ++i) {
       if (seen[i]) continue;
       seen[i] = 1;
@@ -905,6 +1127,7 @@ void ComputeWindings(Arrangement2d& arr, LimitGuard* guard) {
   }
   std::vector<char> known(n, 0);
   std::vector<int> queue;
+  queue.reserve(static_cast<size_t>(n) + 2);  // one vertex per edge made known at most, plus the seed's two
   auto propagate = [&]() {
     while (!queue.empty()) {
       const int v = queue.back();

@@ -36,6 +36,10 @@ struct Arrangement2d {
 // overlap and sweeps crowded cells in x order. Both give bit-identical
 // arrangements (tests/unit/kernel/polygon2d_split_search_test.cpp compares
 // them; the check build -DMOS_CHECK_SPLIT_SEARCH runs both in every round).
+// kSwept also takes the pairs of the round after the replayed first
+// crossing round from the vertex round's, where it can (DerivedPairPass;
+// tests/unit/kernel/polygon2d_derived_round_test.cpp compares that with
+// kBoxGrid; the check build -DMOS_CHECK_DERIVED_PAIRS runs the grid too).
 enum class SplitPairSearch { kSwept, kBoxGrid };
 
 // Splits and merges; edges whose deltas are all zero are dropped. With a
@@ -44,6 +48,24 @@ enum class SplitPairSearch { kSwept, kBoxGrid };
 // stopped, returns an empty arrangement.
 Arrangement2d BuildArrangement(const std::vector<Segment2d>& segments, LimitGuard* guard = nullptr,
                                SplitPairSearch search = SplitPairSearch::kSwept);
+
+namespace polygon2d_detail {
+
+// How often this thread's arrangements took the split rounds' shortcuts
+// (for tests: a shortcut that is never taken is never compared). replayed:
+// first crossing rounds replayed from the vertex round; derived: rounds
+// after one whose pairs came from the vertex round's (DerivedPairPass), of
+// them derivedSplitting the ones that split something. The derived pass is
+// taken while it tests at most maxCandidatesPerPiece candidate pairs per
+// piece (beyond that a grid is cheaper); tests raise it to reach dense
+// inputs.
+struct SplitRoundStats {
+  size_t replayed = 0, derived = 0, derivedSplitting = 0;
+  size_t maxCandidatesPerPiece = 8;
+};
+SplitRoundStats& ThreadSplitRoundStats();
+
+}  // namespace polygon2d_detail
 
 // Winding numbers on the right of each edge: one ray cast per connected
 // component (from its longest edge; downward for edges at most 45 degrees

@@ -1,0 +1,162 @@
+// The crossing round after the replayed one (the first crossing round,
+// replayed from the vertex round's record) takes its pairs from the vertex
+// round's overlapping pairs when every split vertex stayed in the box of the
+// piece it split (DerivedPairPass), instead of a grid of all pieces. Only the
+// swept search (the default) does; the exhaustive one (kBoxGrid) always
+// builds the grid. Both must give the same arrangement bit for bit: a pair
+// the derived pass misses (a split or crossing not made) or a crossing made
+// out of order changes it. The counts make sure the derived rounds ran, and
+// that some of them split.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kernel/polygon2d.h"
+#include "kernel/polygon2d_arrangement.h"
+#include "polygon2d_fuzz_corpus.h"
+
+namespace mos::kernel {
+namespace {
+
+void AddSegments(const Polygon2d& p, int operand, std::vector<Segment2d>& out) {
+  for (const Contour& c : p.contours) {
+    if (c.size() < 2) continue;
+    for (size_t i = 0; i < c.size(); ++i) out.push_back({c[i], c[(i + 1) % c.size()], operand});
+  }
+}
+
+bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// Returns the number of arrangement edges compared.
+size_t ExpectSameArrangement(const Polygon2d& a, const Polygon2d& b, const std::string& what) {
+  std::vector<Segment2d> segments;
+  AddSegments(a, 0, segments);
+  AddSegments(b, 1, segments);
+  const Arrangement2d derived = BuildArrangement(segments, nullptr, SplitPairSearch::kSwept);
+  const Arrangement2d full = BuildArrangement(segments, nullptr, SplitPairSearch::kBoxGrid);
+  EXPECT_EQ(derived.points.size(), full.points.size()) << what;
+  EXPECT_EQ(derived.edges.size(), full.edges.size()) << what;
+  if (derived.points.size() != full.points.size() || derived.edges.size() != full.edges.size()) return 0;
+  for (size_t i = 0; i < derived.points.size(); ++i) {
+    if (!SameBits(derived.points[i].x, full.points[i].x) || !SameBits(derived.points[i].y, full.points[i].y)) {
+      ADD_FAILURE() << what << ": first different point " << i;
+      return 0;
+    }
+  }
+  for (size_t i = 0; i < derived.edges.size(); ++i) {
+    const ArrangementEdge& p = derived.edges[i];
+    const ArrangementEdge& q = full.edges[i];
+    if (p.lo != q.lo || p.hi != q.hi || p.delta != q.delta) {
+      ADD_FAILURE() << what << ": first different edge " << i;
+      return 0;
+    }
+  }
+  return derived.edges.size();
+}
+
+Contour Star(int n, int k, double r, double angle, Vec2 centre) {
+  Contour c;
+  for (int i = 0; i < n; ++i) {
+    const double a = angle + 2 * M_PI * ((i * k) % n) / n;
+    c.push_back({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
+  }
+  return c;
+}
+
+Contour Circle(Vec2 centre, double r, int n, double jitter, std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> unit(-1, 1);
+  Contour c;
+  for (int k = 0; k < n; ++k) {
+    const double t = 2 * M_PI * k / n;
+    c.push_back({centre.x + r * std::cos(t) + jitter * unit(rng), centre.y + r * std::sin(t) + jitter * unit(rng)});
+  }
+  return c;
+}
+
+// Thin triangles whose long edges pass nearly through one point, a few
+// snap distances apart (1e-13 of the largest coordinate): their crossings
+// are made apart, and a crossing point then lies within the snap distance
+// of a third piece, which the derived round splits.
+Polygon2d NearConcurrentClusters(std::mt19937_64& rng, double offset) {
+  std::uniform_real_distribution<double> unit(0, 1);
+  Polygon2d p;
+  for (int cluster = 0; cluster < 100; ++cluster) {
+    const Vec2 o{5.0 * (cluster % 10) + unit(rng), 5.0 * (cluster / 10) + unit(rng)};
+    for (int s = 0; s < 3; ++s) {
+      const double t = unit(rng) * M_PI, r = 0.5 + unit(rng);
+      const Vec2 d{std::cos(t), std::sin(t)};
+      const Vec2 c{o.x + offset * (unit(rng) - 0.5), o.y + offset * (unit(rng) - 0.5)};
+      p.contours.push_back({{c.x - r * d.x, c.y - r * d.y},
+                            {c.x + r * d.x, c.y + r * d.y},
+                            {c.x + 0.5 * r * d.x + 1e-2 * d.y, c.y + 0.5 * r * d.y - 1e-2 * d.x}});
+    }
+  }
+  return p;
+}
+
+// The candidate limit raised: dense clusters and stars take the derived
+// pass too, and many of their derived rounds split.
+TEST(Polygon2dDerivedRound, SameArrangementAsTheGridWhereDerivedRoundsSplit) {
+  polygon2d_detail::SplitRoundStats& stats = polygon2d_detail::ThreadSplitRoundStats();
+  const polygon2d_detail::SplitRoundStats before = stats;
+  stats.maxCandidatesPerPiece = 1000000;
+  std::mt19937_64 rng(2026);
+  std::uniform_real_distribution<double> unit(0, 1);
+  size_t edges = 0;
+  for (int it = 0; it < 24; ++it) {
+    Polygon2d a, b;
+    if (it % 3 == 0) {  // stars with irrational vertices: many rounded crossings
+      for (int s = 0; s < 4; ++s) {
+        const int n = 7 + static_cast<int>(rng() % 14);
+        (s % 2 ? b : a)
+            .contours.push_back(Star(n, 2 + static_cast<int>(rng() % 4), 1 + 2 * unit(rng), 6 * unit(rng),
+                                     {2 * unit(rng), 2 * unit(rng)}));
+      }
+    } else {
+      a = NearConcurrentClusters(rng, it % 3 == 1 ? 1e-12 : 3e-12);
+      b = NearConcurrentClusters(rng, 1e-11);
+    }
+    edges += ExpectSameArrangement(a, b, "iteration " + std::to_string(it));
+  }
+  stats.maxCandidatesPerPiece = before.maxCandidatesPerPiece;
+  EXPECT_GT(edges, 10000u);
+  EXPECT_GT(stats.derived, before.derived + 10);
+  EXPECT_GT(stats.derivedSplitting, before.derivedSplitting + 10);
+}
+
+// The default limit: grids of jittered circles (circle_grid_union) and
+// sparse stars take the derived pass (nothing left to split there).
+TEST(Polygon2dDerivedRound, SameArrangementAsTheGridOnCircleGrids) {
+  polygon2d_detail::SplitRoundStats& stats = polygon2d_detail::ThreadSplitRoundStats();
+  const polygon2d_detail::SplitRoundStats before = stats;
+  std::mt19937_64 rng(1207);
+  std::uniform_real_distribution<double> unit(0, 1);
+  size_t edges = 0;
+  for (int it = 0; it < 12; ++it) {
+    Polygon2d a, b;
+    for (int i = 0; i < 10; ++i) {
+      for (int j = 0; j < 10; ++j) {
+        (it % 2 == 0 || (i + j) % 2 == 0 ? a : b)
+            .contours.push_back(Circle({i * 1.2, j * 1.2}, 1, 24, it < 6 ? 0 : 1e-9, rng));
+      }
+    }
+    edges += ExpectSameArrangement(a, b, "iteration " + std::to_string(it));
+  }
+  EXPECT_GT(edges, 10000u);
+  EXPECT_GE(stats.derived, before.derived + 6);
+}
+
+TEST(Polygon2dDerivedRound, SameArrangementAsTheGridOnTheFuzzCorpus) {
+  size_t edges = 0;
+  const int files = testing::ForEachPolygon2dCorpusInput(
+      [&](const std::string& name, const Polygon2d sets[2]) { edges += ExpectSameArrangement(sets[0], sets[1], name); });
+  EXPECT_GT(files, 60);
+  EXPECT_GT(edges, 1000u);
+}
+
+}  // namespace
+}  // namespace mos::kernel
