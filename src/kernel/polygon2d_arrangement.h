@@ -55,13 +55,17 @@ namespace polygon2d_detail {
 // (for tests: a shortcut that is never taken is never compared). replayed:
 // first crossing rounds replayed from the vertex round; derived: rounds
 // after one whose pairs came from the vertex round's (DerivedPairPass), of
-// them derivedSplitting the ones that split something. The derived pass is
-// taken while it tests at most maxCandidatesPerPiece candidate pairs per
-// piece (beyond that a grid is cheaper); tests raise it to reach dense
-// inputs.
+// them derivedSplitting the ones that split something; snapped: crossing
+// points that became an earlier point within the snap distance. The
+// derived pass is taken while it tests at most maxCandidatesPerPiece
+// candidate pairs per piece (beyond that a grid is cheaper); tests raise it
+// to reach dense inputs. snapFilter false: every crossing point searches
+// the snapping grid (the filter in front of it only skips searches that
+// find nothing; tests compare both).
 struct SplitRoundStats {
-  size_t replayed = 0, derived = 0, derivedSplitting = 0;
+  size_t replayed = 0, derived = 0, derivedSplitting = 0, snapped = 0;
   size_t maxCandidatesPerPiece = 8;
+  bool snapFilter = true;
 };
 SplitRoundStats& ThreadSplitRoundStats();
 

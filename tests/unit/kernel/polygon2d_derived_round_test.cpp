@@ -6,7 +6,7 @@
 // builds the grid. Both must give the same arrangement bit for bit: a pair
 // the derived pass misses (a split or crossing not made) or a crossing made
 // out of order changes it. The counts make sure the derived rounds ran, and
-// that some of them split.
+// that some of them split. Also: the snapping grid's filter.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -148,6 +148,51 @@ TEST(Polygon2dDerivedRound, SameArrangementAsTheGridOnCircleGrids) {
   }
   EXPECT_GT(edges, 10000u);
   EXPECT_GE(stats.derived, before.derived + 6);
+}
+
+// The snapping grid's filter only skips searches that find nothing: with
+// it and without it, the same arrangement bit for bit, on inputs whose
+// crossing points snap to earlier ones (near-concurrent clusters, the fuzz
+// corpus).
+Arrangement2d BuildWithSnapFilter(const Polygon2d& a, const Polygon2d& b, bool filter) {
+  std::vector<Segment2d> segments;
+  AddSegments(a, 0, segments);
+  AddSegments(b, 1, segments);
+  polygon2d_detail::SplitRoundStats& stats = polygon2d_detail::ThreadSplitRoundStats();
+  const bool before = stats.snapFilter;
+  stats.snapFilter = filter;
+  Arrangement2d out = BuildArrangement(segments);
+  stats.snapFilter = before;
+  return out;
+}
+
+void ExpectSameWithAndWithoutSnapFilter(const Polygon2d& a, const Polygon2d& b, const std::string& what) {
+  const Arrangement2d with = BuildWithSnapFilter(a, b, true), without = BuildWithSnapFilter(a, b, false);
+  ASSERT_EQ(with.points.size(), without.points.size()) << what;
+  ASSERT_EQ(with.edges.size(), without.edges.size()) << what;
+  for (size_t i = 0; i < with.points.size(); ++i) {
+    ASSERT_TRUE(SameBits(with.points[i].x, without.points[i].x) && SameBits(with.points[i].y, without.points[i].y))
+        << what << ": point " << i;
+  }
+  for (size_t i = 0; i < with.edges.size(); ++i) {
+    ASSERT_TRUE(with.edges[i].lo == without.edges[i].lo && with.edges[i].hi == without.edges[i].hi &&
+                with.edges[i].delta == without.edges[i].delta)
+        << what << ": edge " << i;
+  }
+}
+
+TEST(Polygon2dDerivedRound, SnapFilterChangesNothing) {
+  polygon2d_detail::SplitRoundStats& stats = polygon2d_detail::ThreadSplitRoundStats();
+  const size_t snappedBefore = stats.snapped;
+  std::mt19937_64 rng(99);
+  for (int it = 0; it < 8; ++it) {
+    ExpectSameWithAndWithoutSnapFilter(NearConcurrentClusters(rng, 1e-13 * (1 + it)),
+                                       NearConcurrentClusters(rng, 5e-14), "clusters " + std::to_string(it));
+  }
+  testing::ForEachPolygon2dCorpusInput([&](const std::string& name, const Polygon2d sets[2]) {
+    ExpectSameWithAndWithoutSnapFilter(sets[0], sets[1], name);
+  });
+  EXPECT_GT(stats.snapped, snappedBefore + 100);
 }
 
 TEST(Polygon2dDerivedRound, SameArrangementAsTheGridOnTheFuzzCorpus) {
