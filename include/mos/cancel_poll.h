@@ -3,7 +3,9 @@
 // has no threads, so the page sets an Int32Array on a SharedArrayBuffer and
 // the poll reads it with Atomics.load. Every cancel-check point of the
 // evaluator, the geometry stage and the kernel calls it next to the flag, so
-// it must be cheap (rate-limit inside when the read itself is not).
+// it must be cheap (rate-limit inside when the read itself is not) and
+// thread-safe: a native render calls it from every thread it runs sibling
+// subtrees and boolean halves on, at the same time.
 #pragma once
 
 namespace mos {

@@ -3,6 +3,7 @@
 // boolean as the atomic flag does, and is asked at every check point.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
 
 #include "mos/engine.h"
@@ -10,9 +11,11 @@
 namespace mos {
 namespace {
 
-// Answers true from its `after`-th call on, counting every call.
+// Answers true from its `after`-th call on, counting every call. The
+// geometry stage asks from every thread it renders sibling subtrees on, at
+// once: the count is atomic (a plain int was a data race under TSan).
 struct CountingPoll {
-  int calls = 0;
+  std::atomic<int> calls{0};
   int after = 0;
   static bool Poll(void* self) {
     auto* p = static_cast<CountingPoll*>(self);
@@ -38,7 +41,7 @@ TEST(EngineCancelPoll, StopsALongEvaluation) {
   const RenderResult r = engine.Render(request);
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(HasError(r, "Evaluation cancelled"));
-  EXPECT_EQ(poll.calls, 4);  // the first true answer ends it
+  EXPECT_EQ(poll.calls.load(), 4);  // the first true answer ends it
 }
 
 TEST(EngineCancelPoll, StopsTheGeometryStage) {
@@ -56,7 +59,7 @@ TEST(EngineCancelPoll, StopsTheGeometryStage) {
   EXPECT_GT(full.summary.volume, 0);
   // The evaluator asks every 1024 steps only; the geometry stage and kernel
   // booleans ask far more often.
-  const int callsInFullRender = never.calls;
+  const int callsInFullRender = never.calls.load();
   EXPECT_GT(callsInFullRender, 100);
 
   // Stopped halfway through the geometry checks, with a fresh cache.
