@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Everything, from a fresh Debian machine: installs all dependencies, builds
 # and runs every test: unit tests, golden corpus, install/find_package,
-# fuzz corpus replay + a short fuzz run, the WebAssembly build in Node, and
-# the viewer in Chromium, `mos serve` over HTTP and in Chromium, the Python
-# package (pytest) and the example notebook in marimo + Chromium. Skip parts
-# with MOS_SKIP="fuzz wasm serve viewer python e2e" (serve needs wasm).
+# fuzz corpus replay + a short fuzz run, ThreadSanitizer on the engine's
+# threads, the WebAssembly build in Node, and the viewer in Chromium,
+# `mos serve` over HTTP and in Chromium, the Python package (pytest) and the
+# example notebook in marimo + Chromium. Skip parts with
+# MOS_SKIP="fuzz tsan wasm serve viewer python e2e" (serve needs wasm).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 skip=" ${MOS_SKIP:-} "
@@ -34,6 +35,10 @@ if [[ "$skip" != *" fuzz "* ]]; then
   for t in mos_fuzz_svg mos_fuzz_amf mos_fuzz_3mf mos_fuzz_nef3; do
     "$root/tests/fuzz/run_fuzz.sh" --ci --target "$t" --seconds 10
   done
+fi
+if [[ "$skip" != *" tsan "* ]]; then
+  echo "== tsan: threaded unit tests and concurrent re-renders on one Engine under ThreadSanitizer"
+  "$root/scripts/tsan_check.sh"
 fi
 if [[ "$skip" != *" wasm "* ]]; then
   echo "== wasm: build with emscripten; golden, mesh, cancel, data-package and example differential tests in Node; render worker in Chromium"
