@@ -235,15 +235,14 @@ template <typename QueryEdge>
   }
 }
 
-#ifdef MOS_CHECK_SEGMENT_BOX
-// Verification builds: the query kept by the edge's line gives the plain
-// query's triangles in the same order, less some that the exact kernel
-// finds no hit with.
-void CheckSegmentBoxQuery(const BoolKernels& kernels, const Bvh& bvh, const Box3& box,
-                          const SegmentBoxSeparation& line, int he, bool forward) {
+#if defined(MOS_CHECK_SEGMENT_BOX) || defined(MOS_CHECK_FLAT_NODES)
+// Verification builds: the walk that keeps only the nodes `keepNode`
+// accepts gives the plain walk's triangles in the same order, less some
+// that `dropped` confirms could not have been a hit.
+template <class KeepNode, class Dropped>
+void CheckKeptWalk(const Bvh& bvh, const Box3& box, const KeepNode& keepNode, const Dropped& dropped) {
   std::vector<int> kept, all;
-  bvh.ForEachOverlapKept(box, [&](const Box3& nodeBox) { return !line.Apart(nodeBox); },
-                         [&](int t) { kept.push_back(t); });
+  bvh.ForEachOverlapKept(box, keepNode, [&](int t) { kept.push_back(t); });
   bvh.ForEachOverlap(box, [&](int t) { all.push_back(t); });
   size_t k = 0;
   for (const int t : all) {
@@ -251,10 +250,21 @@ void CheckSegmentBoxQuery(const BoolKernels& kernels, const Bvh& bvh, const Box3
       ++k;
       continue;
     }
-    Vec3 unused{};
-    if (kernels.Kernel12(he, t, forward, unused) != 0) std::abort();
+    if (!dropped(t)) std::abort();
   }
   if (k != kept.size()) std::abort();
+}
+#endif
+
+#ifdef MOS_CHECK_SEGMENT_BOX
+// The query kept by the edge's line drops only triangles the exact kernel
+// finds no hit with.
+void CheckSegmentBoxQuery(const BoolKernels& kernels, const Bvh& bvh, const Box3& box,
+                          const SegmentBoxSeparation& line, int he, bool forward) {
+  CheckKeptWalk(bvh, box, [&](const Box3& nodeBox) { return !line.Apart(nodeBox); }, [&](int t) {
+    Vec3 unused{};
+    return kernels.Kernel12(he, t, forward, unused) == 0;
+  });
 }
 #endif
 
@@ -270,24 +280,11 @@ constexpr int kOffPlaneMinTris = 1024;
 inline bool OffPlane(const Box3& nodeBox, double c) { return !(nodeBox.min.z == c && nodeBox.max.z == c); }
 
 #ifdef MOS_CHECK_FLAT_NODES
-// Verification builds: the walk that leaves out the nodes in an edge's
-// plane z = c gives the plain walk's triangles in the same order, less some
-// that the horizontal-plane rule (`rejected`) turns down.
+// The walk that leaves out the nodes in an edge's plane z = c drops only
+// triangles that the horizontal-plane rule (`rejected`) turns down.
 template <class Rejected>
 void CheckFlatNodeSkip(const Bvh& bvh, const Box3& box, double c, const Rejected& rejected) {
-  std::vector<int> kept, all;
-  bvh.ForEachOverlapKept(box, [c](const Box3& nodeBox) { return OffPlane(nodeBox, c); },
-                         [&](int t) { kept.push_back(t); });
-  bvh.ForEachOverlap(box, [&](int t) { all.push_back(t); });
-  size_t k = 0;
-  for (const int t : all) {
-    if (k < kept.size() && kept[k] == t) {
-      ++k;
-      continue;
-    }
-    if (!rejected(t)) std::abort();
-  }
-  if (k != kept.size()) std::abort();
+  CheckKeptWalk(bvh, box, [c](const Box3& nodeBox) { return OffPlane(nodeBox, c); }, rejected);
 }
 #endif
 

@@ -512,6 +512,21 @@ struct PairPass {
   bool stopped = false;
 };
 
+#if defined(MOS_CHECK_SPLIT_SEARCH) || defined(MOS_CHECK_DERIVED_PAIRS)
+// Check builds: a faster pair pass must find the exhaustive one's splits
+// (in any order) and its crossings in the same order.
+void AbortUnlessSamePass(const char* check, const PairPass& pass, PairPass full) {
+  std::vector<std::pair<int, int>> mine = pass.splits;
+  std::sort(mine.begin(), mine.end());
+  std::sort(full.splits.begin(), full.splits.end());
+  if (mine != full.splits || pass.crossings != full.crossings) {
+    std::fprintf(stderr, "%s: pair pass differs (%zu/%zu splits, %zu/%zu crossings)\n", check, mine.size(),
+                 full.splits.size(), pass.crossings.size(), full.crossings.size());
+    std::abort();
+  }
+}
+#endif
+
 // The exhaustive broad phase: every pair whose boxes share a cell of a
 // uniform grid (BoxGrid) is considered.
 // One pair a broad phase visits, the same in both: many overlapping edges
@@ -643,15 +658,7 @@ bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossin
   if (swept && !pass.stopped) {
     // Check build: the exhaustive path must find the same splits and the
     // same crossings in the same order.
-    PairPass full = PairPassBoxGrid(builder, pieces, boxes, nullptr);
-    std::vector<std::pair<int, int>> mine = pass.splits;
-    std::sort(mine.begin(), mine.end());
-    std::sort(full.splits.begin(), full.splits.end());
-    if (mine != full.splits || pass.crossings != full.crossings) {
-      std::fprintf(stderr, "MOS_CHECK_SPLIT_SEARCH: swept pair pass differs (%zu/%zu splits, %zu/%zu crossings)\n",
-                   mine.size(), full.splits.size(), pass.crossings.size(), full.crossings.size());
-      std::abort();
-    }
+    AbortUnlessSamePass("MOS_CHECK_SPLIT_SEARCH", pass, PairPassBoxGrid(builder, pieces, boxes, nullptr));
   }
 #endif
   if (pass.stopped) return false;
@@ -922,15 +929,7 @@ bool DerivedCrossingRound(Builder& builder, std::vector<Piece>& pieces, const Ve
   if (!pass.stopped) {
     // Check build: the grid must find the same splits and the same
     // crossings in the same order.
-    PairPass full = PairPassSwept(builder, pieces, boxes, nullptr);
-    std::vector<std::pair<int, int>> mine = pass.splits;
-    std::sort(mine.begin(), mine.end());
-    std::sort(full.splits.begin(), full.splits.end());
-    if (mine != full.splits || pass.crossings != full.crossings) {
-      std::fprintf(stderr, "MOS_CHECK_DERIVED_PAIRS: derived pair pass differs (%zu/%zu splits, %zu/%zu crossings)\n",
-                   mine.size(), full.splits.size(), pass.crossings.size(), full.crossings.size());
-      std::abort();
-    }
+    AbortUnlessSamePass("MOS_CHECK_DERIVED_PAIRS", pass, PairPassSwept(builder, pieces, boxes, nullptr));
   }
 #endif
   if (pass.stopped) return false;

@@ -10,11 +10,9 @@
 // every query scans.
 #pragma once
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
 #include <vector>
 
+#include "kernel/triangulate_grid_frame.h"
 #include "kernel/vec.h"
 
 namespace mos::kernel {
@@ -23,29 +21,11 @@ class LivePointGrid {
  public:
   // Bounds from all points; stores the nodes with include[i] set.
   void Build(const std::vector<Vec2>& points, const std::vector<char>& include) {
-    double minX = std::numeric_limits<double>::infinity(), minY = minX;
-    double maxX = -minX, maxY = -minX;
-    for (const Vec2& p : points) {
-      minX = std::min(minX, p.x);
-      minY = std::min(minY, p.y);
-      maxX = std::max(maxX, p.x);
-      maxY = std::max(maxY, p.y);
-    }
-    if (!(minX <= maxX)) minX = maxX = minY = maxY = 0;
-    minX_ = minX;
-    minY_ = minY;
-    size_t stored = 0;
-    for (char c : include) stored += c != 0;
-    const double side = std::sqrt(static_cast<double>(stored));
-    dim_ = std::max(1, std::min(1024, static_cast<int>(side)));
-    const double w = std::max(maxX - minX, 1e-300), h = std::max(maxY - minY, 1e-300);
-    invW_ = dim_ / w;
-    invH_ = dim_ / h;
-    lastCell_ = dim_ - 1;
-    const size_t cells = static_cast<size_t>(dim_) * dim_;
+    const size_t stored = frame_.Fit(points, include);
+    const size_t cells = frame_.Cells();
     start_.assign(cells + 1, 0);
     for (size_t i = 0; i < points.size(); ++i) {
-      if (include[i]) ++start_[Cell(points[i]) + 1];
+      if (include[i]) ++start_[frame_.Cell(points[i].x, points[i].y) + 1];
     }
     for (size_t c = 0; c < cells; ++c) start_[c + 1] += start_[c];
     end_.assign(start_.begin(), start_.end() - 1);
@@ -53,7 +33,7 @@ class LivePointGrid {
     where_.assign(points.size(), kNowhere);
     for (size_t i = 0; i < points.size(); ++i) {
       if (!include[i]) continue;
-      const int at = end_[Cell(points[i])]++;
+      const int at = end_[frame_.Cell(points[i].x, points[i].y)]++;
       entries_[at] = {points[i].x, points[i].y, static_cast<int>(i)};
       where_[i] = at;
     }
@@ -80,7 +60,7 @@ class LivePointGrid {
       if (i < static_cast<int>(extra_.size())) where_[extra_[i].node] = kExtra - i;
       return;
     }
-    const size_t cell = Cell({entries_[at].x, entries_[at].y});
+    const size_t cell = frame_.Cell(entries_[at].x, entries_[at].y);
     const int last = --end_[cell];
     entries_[at] = entries_[last];
     if (at != last) where_[entries_[at].node] = at;
@@ -95,10 +75,10 @@ class LivePointGrid {
       if (f(e.node, Vec2{e.x, e.y})) return true;
     }
     if (live_ == static_cast<int>(extra_.size())) return false;
-    const int cx0 = Coord(x0, minX_, invW_), cx1 = Coord(x1, minX_, invW_);
-    const int cy0 = Coord(y0, minY_, invH_), cy1 = Coord(y1, minY_, invH_);
+    const int cx0 = frame_.X(x0), cx1 = frame_.X(x1);
+    const int cy0 = frame_.Y(y0), cy1 = frame_.Y(y1);
     for (int cy = cy0; cy <= cy1; ++cy) {
-      const size_t row = static_cast<size_t>(cy) * dim_;
+      const size_t row = static_cast<size_t>(cy) * frame_.dim;
       for (int cx = cx0; cx <= cx1; ++cx) {
         const size_t cell = row + cx;
         for (int i = start_[cell], end = end_[cell]; i < end; ++i) {
@@ -119,19 +99,7 @@ class LivePointGrid {
   static constexpr int kNowhere = -1;
   static constexpr int kExtra = -2;  // extra_[i] is stored as kExtra - i
 
-  int Coord(double v, double lo, double inv) const {
-    const double c = (v - lo) * inv;
-    if (!(c > 0)) return 0;  // also NaN
-    if (c >= lastCell_) return dim_ - 1;
-    return static_cast<int>(c);
-  }
-  size_t Cell(Vec2 p) const {
-    return static_cast<size_t>(Coord(p.y, minY_, invH_)) * dim_ + Coord(p.x, minX_, invW_);
-  }
-
-  double minX_ = 0, minY_ = 0, invW_ = 1, invH_ = 1;
-  double lastCell_ = 0;  // dim_ - 1
-  int dim_ = 1;
+  GridFrame frame_;
   int live_ = 0;
   std::vector<int> start_, end_;  // per cell: its entries are [start, end)
   std::vector<Entry> entries_;
