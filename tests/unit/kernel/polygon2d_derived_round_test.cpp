@@ -18,54 +18,16 @@
 #include "kernel/polygon2d.h"
 #include "kernel/polygon2d_arrangement.h"
 #include "polygon2d_fuzz_corpus.h"
+#include "polygon2d_arrangement_compare.h"
+#include "polygon2d_star.h"
 
 namespace mos::kernel {
 namespace {
 
-void AddSegments(const Polygon2d& p, int operand, std::vector<Segment2d>& out) {
-  for (const Contour& c : p.contours) {
-    if (c.size() < 2) continue;
-    for (size_t i = 0; i < c.size(); ++i) out.push_back({c[i], c[(i + 1) % c.size()], operand});
-  }
-}
-
-bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-// Returns the number of arrangement edges compared.
-size_t ExpectSameArrangement(const Polygon2d& a, const Polygon2d& b, const std::string& what) {
-  std::vector<Segment2d> segments;
-  AddSegments(a, 0, segments);
-  AddSegments(b, 1, segments);
-  const Arrangement2d derived = BuildArrangement(segments, nullptr, SplitPairSearch::kSwept);
-  const Arrangement2d full = BuildArrangement(segments, nullptr, SplitPairSearch::kBoxGrid);
-  EXPECT_EQ(derived.points.size(), full.points.size()) << what;
-  EXPECT_EQ(derived.edges.size(), full.edges.size()) << what;
-  if (derived.points.size() != full.points.size() || derived.edges.size() != full.edges.size()) return 0;
-  for (size_t i = 0; i < derived.points.size(); ++i) {
-    if (!SameBits(derived.points[i].x, full.points[i].x) || !SameBits(derived.points[i].y, full.points[i].y)) {
-      ADD_FAILURE() << what << ": first different point " << i;
-      return 0;
-    }
-  }
-  for (size_t i = 0; i < derived.edges.size(); ++i) {
-    const ArrangementEdge& p = derived.edges[i];
-    const ArrangementEdge& q = full.edges[i];
-    if (p.lo != q.lo || p.hi != q.hi || p.delta != q.delta) {
-      ADD_FAILURE() << what << ": first different edge " << i;
-      return 0;
-    }
-  }
-  return derived.edges.size();
-}
-
-Contour Star(int n, int k, double r, double angle, Vec2 centre) {
-  Contour c;
-  for (int i = 0; i < n; ++i) {
-    const double a = angle + 2 * M_PI * ((i * k) % n) / n;
-    c.push_back({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
-  }
-  return c;
-}
+using testing::AddSegments;
+using testing::ExpectSameArrangement;
+using testing::SameBits;
+using testing::Star;
 
 Contour Circle(Vec2 centre, double r, int n, double jitter, std::mt19937_64& rng) {
   std::uniform_real_distribution<double> unit(-1, 1);

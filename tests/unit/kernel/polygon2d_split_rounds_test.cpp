@@ -11,20 +11,12 @@
 #include "kernel/polygon2d.h"
 #include "polygon2d_check.h"
 #include "polygon2d_slab_oracle.h"
+#include "polygon2d_star.h"
 
 namespace mos::kernel {
 namespace {
 
-// A star polygon {n/k} with irrational vertices, rotated and shifted: every
-// edge crosses 2(k - 1) others at points that round.
-Contour Star(int n, int k, double r, double angle, Vec2 centre) {
-  Contour c;
-  for (int i = 0; i < n; ++i) {
-    const double a = angle + 2 * M_PI * ((i * k) % n) / n;
-    c.push_back({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
-  }
-  return c;
-}
+using testing::Star;
 
 TEST(Polygon2dSplitRounds, ManyRoundedCrossingsMatchSlabArea) {
   std::mt19937_64 rng(7);

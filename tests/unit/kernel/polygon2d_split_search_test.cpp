@@ -17,45 +17,16 @@
 #include "kernel/polygon2d.h"
 #include "kernel/polygon2d_arrangement.h"
 #include "polygon2d_fuzz_corpus.h"
+#include "polygon2d_arrangement_compare.h"
+#include "polygon2d_star.h"
 
 namespace mos::kernel {
 namespace {
 
-void AddSegments(const Polygon2d& p, int operand, std::vector<Segment2d>& out) {
-  for (const Contour& c : p.contours) {
-    if (c.size() < 2) continue;
-    for (size_t i = 0; i < c.size(); ++i) out.push_back({c[i], c[(i + 1) % c.size()], operand});
-  }
-}
-
-bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-// Returns the number of arrangement edges compared.
-size_t ExpectSameArrangement(const Polygon2d& a, const Polygon2d& b, const std::string& what) {
-  std::vector<Segment2d> segments;
-  AddSegments(a, 0, segments);
-  AddSegments(b, 1, segments);
-  const Arrangement2d swept = BuildArrangement(segments, nullptr, SplitPairSearch::kSwept);
-  const Arrangement2d full = BuildArrangement(segments, nullptr, SplitPairSearch::kBoxGrid);
-  EXPECT_EQ(swept.points.size(), full.points.size()) << what;
-  EXPECT_EQ(swept.edges.size(), full.edges.size()) << what;
-  if (swept.points.size() != full.points.size() || swept.edges.size() != full.edges.size()) return 0;
-  for (size_t i = 0; i < swept.points.size(); ++i) {
-    if (!SameBits(swept.points[i].x, full.points[i].x) || !SameBits(swept.points[i].y, full.points[i].y)) {
-      ADD_FAILURE() << what << ": first different point " << i;
-      return 0;
-    }
-  }
-  for (size_t i = 0; i < swept.edges.size(); ++i) {
-    const ArrangementEdge& p = swept.edges[i];
-    const ArrangementEdge& q = full.edges[i];
-    if (p.lo != q.lo || p.hi != q.hi || p.delta != q.delta) {
-      ADD_FAILURE() << what << ": first different edge " << i;
-      return 0;
-    }
-  }
-  return swept.edges.size();
-}
+using testing::AddSegments;
+using testing::ExpectSameArrangement;
+using testing::SameBits;
+using testing::Star;
 
 TEST(Polygon2dSplitSearch, SweptEqualsBoxGridOnTheFuzzCorpus) {
   size_t edges = 0;
@@ -63,15 +34,6 @@ TEST(Polygon2dSplitSearch, SweptEqualsBoxGridOnTheFuzzCorpus) {
       [&](const std::string& name, const Polygon2d sets[2]) { edges += ExpectSameArrangement(sets[0], sets[1], name); });
   EXPECT_GT(files, 60);
   EXPECT_GT(edges, 1000u);
-}
-
-Contour Star(int n, int k, double r, double angle, Vec2 centre) {
-  Contour c;
-  for (int i = 0; i < n; ++i) {
-    const double a = angle + 2 * M_PI * ((i * k) % n) / n;
-    c.push_back({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
-  }
-  return c;
 }
 
 Contour Square(Vec2 c, double half, double angle) {

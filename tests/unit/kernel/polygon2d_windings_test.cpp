@@ -21,9 +21,12 @@
 #include "kernel/polygon2d.h"
 #include "kernel/polygon2d_arrangement.h"
 #include "polygon2d_fuzz_corpus.h"
+#include "polygon2d_star.h"
 
 namespace mos::kernel {
 namespace {
+
+using testing::Star;
 
 double Orient(Vec2 a, Vec2 b, Vec2 c) { return Cross(b - a, c - a); }
 
@@ -202,15 +205,6 @@ TEST(Polygon2dWindings, OneCastPerComponentEqualsCastsPerEdgeOnTheFuzzCorpus) {
       [&](const std::string& name, const Polygon2d sets[2]) { ExpectSameWindings(sets[0], sets[1], name, tally); });
   EXPECT_GT(files, 60);
   EXPECT_GT(tally.castsKept, 0);
-}
-
-Contour Star(int n, int k, double r, double angle, Vec2 centre) {
-  Contour c;
-  for (int i = 0; i < n; ++i) {
-    const double a = angle + 2 * M_PI * ((i * k) % n) / n;
-    c.push_back({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
-  }
-  return c;
 }
 
 Contour RotatedRect(Vec2 c, double w, double h, double angle) {
