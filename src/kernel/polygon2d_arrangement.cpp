@@ -626,6 +626,16 @@ bool AddCrossings(Builder& builder, const std::vector<Piece>& pieces,
   return true;
 }
 
+// Each piece's bounding box, by piece.
+BoxList PieceBoxes(const std::vector<Vec2>& pts, const std::vector<Piece>& pieces) {
+  BoxList boxes(pieces.size());
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
+    boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+  }
+  return boxes;
+}
+
 // The pair pass of a round: the split points of every piece, as (piece,
 // vertex) in `splits`; in a crossing round the crossing points are made (in
 // BoxGrid's order). With `record` (a vertex round, crossings false) the
@@ -633,13 +643,7 @@ bool AddCrossings(Builder& builder, const std::vector<Piece>& pieces,
 // the guard stopped it.
 bool FindSplits(Builder& builder, const std::vector<Piece>& pieces, bool crossings, LimitGuard* guard,
                 std::vector<std::pair<int, int>>& splits, VertexRoundRecord* record, SplitPairSearch search) {
-  const std::vector<Vec2>& pts = builder.Points();
-  const int n = static_cast<int>(pieces.size());
-  BoxList boxes(n);
-  for (int i = 0; i < n; ++i) {
-    const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
-    boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
-  }
+  const BoxList boxes = PieceBoxes(builder.Points(), pieces);
   const bool swept = search == SplitPairSearch::kSwept;
   std::vector<std::pair<int, int>>* overlapping = nullptr;
   if (record != nullptr && swept) {
@@ -917,13 +921,7 @@ PairPass DerivedPairPass(const Builder& builder, const std::vector<Piece>& piece
 // contained: DerivedPairPass finds the pairs, the rest is SplitRound's.
 bool DerivedCrossingRound(Builder& builder, std::vector<Piece>& pieces, const VertexRoundRecord& record,
                           size_t originCount, LimitGuard* guard) {
-  const std::vector<Vec2>& pts = builder.Points();
-  const int n = static_cast<int>(pieces.size());
-  BoxList boxes(n);
-  for (int i = 0; i < n; ++i) {
-    const Vec2 a = pts[pieces[i].a], b = pts[pieces[i].b];
-    boxes[i] = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
-  }
+  const BoxList boxes = PieceBoxes(builder.Points(), pieces);
   PairPass pass = DerivedPairPass(builder, pieces, boxes, record.overlapping, originCount, guard);
 #ifdef MOS_CHECK_DERIVED_PAIRS
   if (!pass.stopped) {
