@@ -648,8 +648,13 @@ class GridBlockers {
 
 // Blockers of EarClipSmall: the grid's lists become a flag per corner (a
 // corner is in the grid once its turn was <= 0 when looked at, as there)
-// and its cell; an ear test scans every flagged living corner in the ear's
-// cells (quadratic, cheaper than the grid's upkeep up to about 64 corners).
+// and its cell; an ear test scans the flagged corners (quadratic, cheaper
+// than the grid's upkeep up to about 64 corners). The flagged corners are
+// also listed, so a test visits only them (a convex face's ears visit
+// none); a clipped one is dropped from the list when met (it never lives
+// again, and its flag keeps Add from listing it twice). The answer is an
+// OR over the living flagged corners in the ear's cells, so the order of
+// the visit does not change it.
 // Corners not finite or too large for every turn to be finite are not
 // taken (the general code clips them); with finite turns the fallback ear
 // always exists.
@@ -659,7 +664,7 @@ class FlagBlockers {
   static bool Accepts(Vec2 p) { return std::fabs(p.x) < 1e150 && std::fabs(p.y) < 1e150; }  // false for NaN
 
   void Start(int n, const Vec2* at, const EarBox& box) {
-    n_ = n;
+    numListed_ = 0;
     for (int i = 0; i < n; ++i) {
       inGrid_[i] = false;
       cx_[i] = box.CellX(at[i].x);
@@ -667,21 +672,32 @@ class FlagBlockers {
     }
   }
 
-  void Add(int i, Vec2, const EarBox&) { inGrid_[i] = true; }
+  void Add(int i, Vec2, const EarBox&) {
+    if (inGrid_[i]) return;
+    inGrid_[i] = true;
+    listed_[numListed_++] = i;
+  }
 
   template <class Blocks>
   bool Any(const EarBox&, const unsigned char* alive, Vec2, Vec2, Vec2, int x0, int x1, int y0, int y1, EarCuts&,
-           Blocks&& blocks) const {
-    for (int j = 0; j < n_; ++j) {
-      if (!inGrid_[j] || !alive[j] || cx_[j] < x0 || cx_[j] > x1 || cy_[j] < y0 || cy_[j] > y1) continue;
+           Blocks&& blocks) {
+    for (int k = 0; k < numListed_;) {
+      const int j = listed_[k];
+      if (!alive[j]) {
+        listed_[k] = listed_[--numListed_];
+        continue;
+      }
+      ++k;
+      if (cx_[j] < x0 || cx_[j] > x1 || cy_[j] < y0 || cy_[j] > y1) continue;
       if (blocks(j)) return true;
     }
     return false;
   }
 
  private:
-  int n_ = 0;
+  int numListed_ = 0;
   bool inGrid_[kMax];
+  int listed_[kMax];
   int cx_[kMax], cy_[kMax];
 };
 
