@@ -219,6 +219,27 @@ int Orient3dAxisEdge(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p)
   return 2;
 }
 
+// Exact x1 y2 - x2 y1 as an expansion of at most four terms (h[0] smallest,
+// zeros dropped): the two exact products, then the
+// second subtracted term by term (two Grow-Expansion steps, unrolled). The
+// same value as Sum of the two products; a generic Sum call with its
+// merge branches cost ~140 instructions, this ~40.
+inline int Minor4(double x1, double y2, double x2, double y1, double* h) {
+  double p1, p0, q1, q0, i, j, t;
+  TwoProduct(x1, y2, p1, p0);
+  TwoProduct(x2, y1, q1, q0);
+  TwoDiff(p0, q0, i, h[0]);  // (p1, p0) - q0 = (j, t, h0)
+  TwoSum(p1, i, j, t);
+  TwoDiff(t, q1, i, h[1]);  // (j, t) - q1 = (h3, h2, h1)
+  TwoSum(j, i, h[3], h[2]);
+  int len = 0;  // zero elimination: shorter inputs for Scale and Sum
+  for (int k = 0; k < 4; ++k) {
+    if (h[k] != 0) h[len++] = h[k];
+  }
+  if (len == 0) h[len++] = 0;
+  return len;
+}
+
 // Stages B to D, after the filter failed. Shewchuk's orient3dadapt with his
 // (a, b, c, d) = our (p, b, c, a): the same determinant, det[p-a; b-a; c-a].
 int Orient3dAdaptive(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p) {
@@ -229,18 +250,10 @@ int Orient3dAdaptive(const Vec3& a, const Vec3& b, const Vec3& c, const Vec3& p)
   const double cdx = c.x - a.x, cdy = c.y - a.y, cdz = c.z - a.z;
 
   // Stage B: the determinant of the rounded differences, exactly (24 terms).
-  auto minor = [](double x1, double y2, double x2, double y1, double* h) {
-    double p[2], q[2];
-    TwoProduct(x1, y2, p[1], p[0]);
-    TwoProduct(x2, y1, q[1], q[0]);
-    q[0] = -q[0];
-    q[1] = -q[1];
-    return Sum(p, 2, q, 2, h);
-  };
   double bc[4], ca[4], ab[4];
-  const int lbc = minor(bdx, cdy, cdx, bdy, bc);
-  const int lca = minor(cdx, ady, adx, cdy, ca);
-  const int lab = minor(adx, bdy, bdx, ady, ab);
+  const int lbc = Minor4(bdx, cdy, cdx, bdy, bc);
+  const int lca = Minor4(cdx, ady, adx, cdy, ca);
+  const int lab = Minor4(adx, bdy, bdx, ady, ab);
   double adet[8], bdet[8], cdet[8], abdet[16], fin[24];
   const int la = Scale(bc, lbc, adz, adet);
   const int lb = Scale(ca, lca, bdz, bdet);

@@ -285,3 +285,47 @@ TEST(HullPredicates, AxisParallelEdgeMatchesCgal) {
 
 }  // namespace
 }  // namespace mos::kernel
+
+namespace mos::kernel {
+namespace {
+
+// The hull of two translated spheres (animation.scad's arm segments): the
+// side quads between corresponding ring points are coplanar up to the
+// rounding of the translation, and ring points are coplanar with each
+// other, so most of these tests reach the expansion stages (B to D).
+TEST(HullPredicates, TranslatedSphereQuadsMatchCgal) {
+  std::mt19937 rng(15);
+  std::uniform_real_distribution<double> shift(1, 100), radius(0.5, 7);
+  int tested = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    const double r = radius(rng), dx = shift(rng);
+    const int n = 12 + trial % 20, rings = (n + 1) / 2;
+    std::vector<Vec3> a, b;
+    for (int i = 0; i < rings; ++i) {
+      const double phi = (180.0 * (i + 0.5)) / rings * M_PI / 180.0;
+      for (int j = 0; j < n; ++j) {
+        const double theta = 360.0 * j / n * M_PI / 180.0;
+        const Vec3 p{r * std::sin(phi) * std::cos(theta), r * std::sin(phi) * std::sin(theta),
+                     r * std::cos(phi)};
+        a.push_back(p);
+        b.push_back({p.x + dx, p.y, p.z});
+      }
+    }
+    for (size_t k = 0; k + 1 < a.size(); ++k) {
+      const size_t m = (k + 7) % a.size();
+      const Vec3 quads[][4] = {{a[k], a[k + 1], b[k], b[k + 1]},
+                               {a[k], b[k], a[k + 1], b[m]},
+                               {a[k], a[k + 1], a[m], b[m]},
+                               {b[k], a[m], b[k + 1], a[k + 1]}};
+      for (const auto& q : quads) {
+        ASSERT_EQ(Orient3dSign(q[0], q[1], q[2], q[3]), CgalSign(q[0], q[1], q[2], q[3]))
+            << trial << " " << k;
+        ++tested;
+      }
+    }
+  }
+  EXPECT_GT(tested, 10000);
+}
+
+}  // namespace
+}  // namespace mos::kernel
