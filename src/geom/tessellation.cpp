@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <utility>
+#include <vector>
 
 namespace mos::geom {
 namespace {
@@ -34,6 +38,24 @@ void Finish(Mesh& mesh, uint32_t prop) {
   kernel::BuildHalfedges(mesh);
 }
 
+// Finish with the twins the builder knows from its own structure (a closed
+// manifold's twins are unique, so they are BuildHalfedges'; its edge table
+// cost ~190 instructions per triangle). -DMOS_CHECK_PRIMITIVE_TWINS compares
+// them with BuildHalfedges; so does tessellation_test.
+void FinishWithTwins(Mesh& mesh, uint32_t prop, std::vector<int> twin) {
+  mesh.triProp.assign(mesh.triVerts.size(), prop);
+  mesh.halfedgeTwin = std::move(twin);
+#ifdef MOS_CHECK_PRIMITIVE_TWINS
+  Mesh check = mesh;
+  if (!kernel::BuildHalfedges(check) || check.halfedgeTwin != mesh.halfedgeTwin) std::abort();
+#endif
+}
+
+void Pair(std::vector<int>& twin, int h, int g) {
+  twin[h] = g;
+  twin[g] = h;
+}
+
 // Triangles over a convex ring of vertex ids (listed counter-clockwise as
 // seen from outside): ears (r[i], r[i+1], r[i+2]) are cut off around the
 // ring, then the same is done on the ring of the vertices kept, until a
@@ -55,6 +77,32 @@ void AddFan(Mesh& mesh, const std::vector<int>& ring) {
     cur.swap(next);
   }
   if (cur.size() == 3) mesh.triVerts.push_back({cur[0], cur[1], cur[2]});
+}
+
+// The twins of AddFan's triangles over a ring of k >= 3 distinct vertices,
+// emitted from triangle `first` on: edges between two of its triangles are
+// paired in `twin`; ringHalf[p] is the halfedge running ring[p] ->
+// ring[(p+1) % k] (its twin lies outside the fan). localOf maps a ring
+// vertex id to its position p.
+template <typename LocalOf>
+void FanTwins(const Mesh& mesh, int first, int k, LocalOf localOf, std::vector<int>& twin,
+              std::vector<int>& ringHalf) {
+  ringHalf.assign(k, -1);
+  // Inner edges (a few per fan): (undirected key, halfedge), sorted to pair.
+  std::vector<std::pair<int64_t, int>> inner;
+  for (int t = first; t < first + k - 2; ++t) {
+    for (int i = 0; i < 3; ++i) {
+      const int p = localOf(mesh.triVerts[t][i]);
+      const int q = localOf(mesh.triVerts[t][i == 2 ? 0 : i + 1]);
+      if (q == (p + 1 == k ? 0 : p + 1)) {
+        ringHalf[p] = 3 * t + i;
+      } else {
+        inner.push_back({static_cast<int64_t>(std::min(p, q)) * k + std::max(p, q), 3 * t + i});
+      }
+    }
+  }
+  std::sort(inner.begin(), inner.end());
+  for (size_t e = 0; e + 1 < inner.size(); e += 2) Pair(twin, inner[e].second, inner[e + 1].second);
 }
 
 }  // namespace
@@ -145,6 +193,7 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
     bottom.push_back(id(rings - 1, fragments - 1 - j));
   }
   AddFan(mesh, top);
+  const int band = mesh.NumTri();  // T1(i, j) = band + 2 (i n + j), T2 = T1 + 1
   for (int i = 0; i + 1 < rings; ++i) {
     for (int j = 0; j < fragments; ++j) {
       const int a = id(i, j), b = id(i, j + 1), c = id(i + 1, j + 1), d = id(i + 1, j);
@@ -152,8 +201,31 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
       mesh.triVerts.push_back({d, b, a});
     }
   }
+  const int bottomFirst = mesh.NumTri();
   AddFan(mesh, bottom);
-  Finish(mesh, prop);
+  // Twins: T1 = (d, c, b) has d->c (ring i+1), c->b (down the column j+1),
+  // b->d (the diagonal); T2 = (d, b, a) has d->b, b->a (ring i), a->d.
+  const int n = fragments;
+  std::vector<int> twin(3 * static_cast<size_t>(mesh.NumTri()), -1);
+  auto t1 = [&](int i, int j) { return 3 * (band + 2 * (i * n + j)); };  // its first halfedge
+  auto t2 = [&](int i, int j) { return t1(i, j) + 3; };
+  for (int i = 0; i + 1 < rings; ++i) {
+    for (int j = 0; j < n; ++j) {
+      Pair(twin, t1(i, j) + 2, t2(i, j));                   // the diagonal
+      Pair(twin, t1(i, j) + 1, t2(i, j + 1 == n ? 0 : j + 1) + 2);  // column j+1
+      if (i + 2 < rings) Pair(twin, t1(i, j), t2(i + 1, j) + 1);  // ring i+1
+    }
+  }
+  std::vector<int> ringHalf;
+  // Top: ring[p] = (0, p); its edge p is the reverse of T2(0, p)'s b->a.
+  FanTwins(mesh, 0, n, [](int v) { return v; }, twin, ringHalf);
+  for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], t2(0, p) + 1);
+  // Bottom: ring[p] = (R-1, n-1-p); edge p is the reverse of T1(R-2, j)'s
+  // d->c with j = n-2-p (mod n).
+  const int last = (rings - 1) * n;
+  FanTwins(mesh, bottomFirst, n, [&](int v) { return n - 1 - (v - last); }, twin, ringHalf);
+  for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], t1(rings - 2, (2 * n - 2 - p) % n));
+  FinishWithTwins(mesh, prop, std::move(twin));
   return mesh;
 }
 
@@ -187,9 +259,42 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
     if (r1 > 0) mesh.triVerts.push_back({lower[j], lower[k], upper[k]});
     if (r2 > 0) mesh.triVerts.push_back({lower[j], upper[k], upper[j]});
   }
+  const int upperFirst = mesh.NumTri();
   if (r2 > 0) AddFan(mesh, upper);
+  const int lowerFirst = mesh.NumTri();
   if (r1 > 0) AddFan(mesh, std::vector<int>(lower.rbegin(), lower.rend()));
-  Finish(mesh, prop);
+  // Twins. Per column j (k = j+1): A_j = (L_j, L_k, U_k) when r1 > 0, then
+  // B_j = (L_j, U_k, U_j) when r2 > 0 (an apex: L or U one vertex).
+  // A_j: L_j->L_k (lower ring), L_k->U_k (side k), U_k->L_j (diagonal);
+  // B_j: L_j->U_k (diagonal), U_k->U_j (upper ring), U_j->L_j (side j).
+  const int n = fragments;
+  const int per = (r1 > 0 ? 1 : 0) + (r2 > 0 ? 1 : 0);
+  std::vector<int> twin(3 * static_cast<size_t>(mesh.NumTri()), -1);
+  auto a = [&](int j) { return 3 * per * j; };
+  auto b = [&](int j) { return 3 * (per * j + per - 1); };
+  for (int j = 0; j < n; ++j) {
+    const int k = j + 1 == n ? 0 : j + 1;
+    if (r1 > 0 && r2 > 0) {
+      Pair(twin, a(j) + 2, b(j));      // the diagonal
+      Pair(twin, a(j) + 1, b(k) + 2);  // side k
+    } else if (r1 > 0) {
+      Pair(twin, a(j) + 1, a(k) + 2);  // L_k -> apex against apex -> L_k
+    } else {
+      Pair(twin, b(j), b(k) + 2);  // apex -> U_k against U_k -> apex
+    }
+  }
+  std::vector<int> ringHalf;
+  if (r2 > 0) {  // ring[p] = U_p: edge p is the reverse of B_p's U_{p+1} -> U_p
+    const int u0 = upper[0];
+    FanTwins(mesh, upperFirst, n, [u0](int v) { return v - u0; }, twin, ringHalf);
+    for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], b(p) + 1);
+  }
+  if (r1 > 0) {  // ring[p] = L_{n-1-p}: edge p reverses A_j's L_j -> L_{j+1}, j = n-2-p
+    const int l0 = lower[0];
+    FanTwins(mesh, lowerFirst, n, [&](int v) { return n - 1 - (v - l0); }, twin, ringHalf);
+    for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], a((2 * n - 2 - p) % n));
+  }
+  FinishWithTwins(mesh, prop, std::move(twin));
   return mesh;
 }
 

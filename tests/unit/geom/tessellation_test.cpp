@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "geom/tessellation.h"
+#include "kernel/mesh.h"
 
 namespace mos::geom {
 namespace {
@@ -99,6 +101,34 @@ TEST(Primitives, CapsAreNotFans) {
     EXPECT_TRUE(kernel::IsClosedManifold(CylinderMesh(1, 1, 1, false, k, 0))) << k;
     EXPECT_TRUE(kernel::IsClosedManifold(SphereMesh(1, k, 0))) << k;
   }
+}
+
+}  // namespace
+}  // namespace mos::geom
+
+namespace mos::geom {
+namespace {
+
+// SphereMesh and CylinderMesh fill their twins from their own structure;
+// they must be exactly the twins of the edge table (BuildHalfedges).
+void ExpectTwinsOfEdgeTable(const kernel::Mesh& m, const char* what, int n) {
+  ASSERT_GT(m.NumTri(), 0) << what << " " << n;
+  kernel::Mesh check = m;
+  ASSERT_TRUE(kernel::BuildHalfedges(check)) << what << " " << n;
+  EXPECT_EQ(check.halfedgeTwin, m.halfedgeTwin) << what << " " << n;
+  EXPECT_EQ(m.triProp, std::vector<uint32_t>(m.NumTri(), 7u)) << what << " " << n;
+}
+
+TEST(Tessellation, PrimitiveTwinsAreTheEdgeTables) {
+  for (int n = 3; n <= 80; ++n) {
+    ExpectTwinsOfEdgeTable(SphereMesh(2.5, n, 7), "sphere", n);
+    ExpectTwinsOfEdgeTable(CylinderMesh(3, 1, 2, false, n, 7), "cylinder", n);
+    ExpectTwinsOfEdgeTable(CylinderMesh(3, 1, 1, true, n, 7), "tube", n);
+    ExpectTwinsOfEdgeTable(CylinderMesh(3, 0, 2, false, n, 7), "cone up", n);
+    ExpectTwinsOfEdgeTable(CylinderMesh(3, 2, 0, true, n, 7), "cone down", n);
+  }
+  ExpectTwinsOfEdgeTable(SphereMesh(1e-3, 361, 7), "sphere", 361);
+  ExpectTwinsOfEdgeTable(CylinderMesh(1, 5, 3, false, 360, 7), "cylinder", 360);
 }
 
 }  // namespace
