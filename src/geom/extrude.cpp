@@ -9,6 +9,7 @@
 
 #include "geom/cgal_closed_check.h"
 #include "geom/tessellation.h"
+#include "geom/extrude_layout_twins.h"
 #include "geom/extrude_mesh.h"
 #include "geom/delaunay_flips.h"
 #include "kernel/triangulate.h"
@@ -176,6 +177,13 @@ ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
       }
       first += n;
     }
+  }
+  // A top scaled to zero collapses its points (the mesh builder then pairs
+  // the twins of what is left itself).
+  if (p.scale[0] != 0 && p.scale[1] != 0) {
+    std::vector<int> sizes;
+    for (const auto& c : polygon.contours) sizes.push_back(static_cast<int>(c.size()));
+    layout.twins = LinearLayoutTwins(sizes, slices, cap, tris);
   }
   return layout;
 }

@@ -291,7 +291,19 @@ bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::M
     if (want != got || (got && check.halfedgeTwin != mesh.halfedgeTwin)) std::abort();
   }
 #endif
-  if (!PairTwinsByVertex(mesh, /*cornersValid=*/true)) return false;
+  if (numClasses == static_cast<int>(points.size()) && !layout.twins.empty() &&
+      mesh.triVerts.size() == layout.triangles.size()) {
+    // Distinct points and every triangle kept: the mesh's halfedges are the
+    // layout's, and so are their twins.
+    mesh.halfedgeTwin = layout.twins;
+#ifdef MOS_CHECK_EXTRUDE_LAYOUT_TWINS  // the layout's twins against the vertex buckets'
+    kernel::Mesh check = mesh;
+    if (!PairTwinsByVertex(check, /*cornersValid=*/true) || check.halfedgeTwin != mesh.halfedgeTwin)
+      std::abort();
+#endif
+  } else if (!PairTwinsByVertex(mesh, /*cornersValid=*/true)) {
+    return false;
+  }
   NumberByFans(mesh);
   std::vector<int> shellOf;
   bool twoTriangleShell;

@@ -18,6 +18,11 @@ namespace mos::geom {
 struct ExtrusionLayout {
   std::vector<kernel::Vec3> points;              // slice by slice, contour vertex by vertex
   std::vector<std::array<int, 3>> triangles;     // into points, outward, in soup order
+  // The twin of each halfedge 3 t + i when the builder knows them from its
+  // structure (extrude_layout_twins.h), else empty. Used when the points
+  // are distinct and no triangle is dropped (then every edge is used
+  // exactly twice and these are PairTwinsByVertex's twins).
+  std::vector<int> twins;
 };
 
 // What the repair of the layout's triangle soup (exact welding: welded
