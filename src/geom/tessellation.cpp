@@ -179,6 +179,7 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
   // cosines and sines, computed once here (the same products, bit for bit).
   const std::vector<Vec2> unit = CirclePoints(1.0, fragments);
   mesh.vertPos.reserve(static_cast<size_t>(rings) * fragments);
+  mesh.triVerts.reserve(2 * static_cast<size_t>(rings) * fragments);  // bands and caps
   // Ring i at polar angle 180*(i+0.5)/rings: no vertex at the poles.
   for (int i = 0; i < rings; ++i) {
     const double phi = (180.0 * (i + 0.5)) / rings;
@@ -238,6 +239,10 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
   const double z2 = center ? h / 2 : h;
   // Both rings from one set of cosines and sines (as in SphereMesh).
   const std::vector<Vec2> unit = CirclePoints(1.0, fragments);
+  // Sized once (no regrowth): two rings, per ring a side and a cap triangle
+  // per fragment at most.
+  mesh.vertPos.reserve(2 * static_cast<size_t>(fragments));
+  mesh.triVerts.reserve(4 * static_cast<size_t>(fragments));
   // A zero radius is one apex vertex.
   auto addRing = [&](double r, double z) {
     std::vector<int> ids;
