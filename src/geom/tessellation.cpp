@@ -1,6 +1,7 @@
 #include "geom/tessellation.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -56,6 +57,14 @@ void Pair(std::vector<int>& twin, int h, int g) {
   twin[g] = h;
 }
 
+// What AddFan knows of its triangles' twins: the pairs of halfedges
+// between two of its triangles, and per ring position p the halfedge
+// running ring[p] -> ring[(p+1) % k] (its twin lies outside the fan).
+struct FanTwins {
+  std::vector<std::array<int, 2>> inner;
+  std::vector<int> ringHalf;
+};
+
 // Triangles over a convex ring of vertex ids (listed counter-clockwise as
 // seen from outside): ears (r[i], r[i+1], r[i+2]) are cut off around the
 // ring, then the same is done on the ring of the vertices kept, until a
@@ -63,46 +72,49 @@ void Pair(std::vector<int>& twin, int h, int g) {
 // all overlap each other's boxes, most triangles are small and near the
 // rim, so a boolean of two coplanar caps (a tube: cylinder minus a coaxial
 // cylinder) has few candidate pairs (O(n log n) instead of O(n^2)).
-void AddFan(Mesh& mesh, const std::vector<int>& ring) {
+void AddFan(Mesh& mesh, const std::vector<int>& ring, FanTwins* twins = nullptr) {
   std::vector<int> cur = ring, next;
+  // pend[m]: the halfedge already made that runs against edge m of the
+  // current ring (cur[m] -> cur[m+1]); -1 - p for edge p of the first ring.
+  std::vector<int> pend, nextPend;
+  if (twins) {
+    twins->inner.clear();
+    twins->ringHalf.assign(ring.size(), -1);
+    for (int p = 0; p < static_cast<int>(ring.size()); ++p) pend.push_back(-1 - p);
+  }
+  auto match = [&](int h, int p) {
+    if (p >= 0) twins->inner.push_back({h, p});
+    else twins->ringHalf[-1 - p] = h;
+  };
   while (cur.size() > 3) {
     next.clear();
+    nextPend.clear();
     size_t i = 0;
     for (; i + 2 < cur.size(); i += 2) {
+      if (twins) {
+        const int h = 3 * mesh.NumTri();
+        match(h, pend[i]);
+        match(h + 1, pend[i + 1]);
+        nextPend.push_back(h + 2);  // cur[i+2] -> cur[i], against the next ring's edge
+      }
       mesh.triVerts.push_back({cur[i], cur[i + 1], cur[i + 2]});
       next.push_back(cur[i]);
     }
     // The vertices the ears did not reach stay on the ring (one or two).
-    for (; i < cur.size(); ++i) next.push_back(cur[i]);
-    cur.swap(next);
-  }
-  if (cur.size() == 3) mesh.triVerts.push_back({cur[0], cur[1], cur[2]});
-}
-
-// The twins of AddFan's triangles over a ring of k >= 3 distinct vertices,
-// emitted from triangle `first` on: edges between two of its triangles are
-// paired in `twin`; ringHalf[p] is the halfedge running ring[p] ->
-// ring[(p+1) % k] (its twin lies outside the fan). localOf maps a ring
-// vertex id to its position p.
-template <typename LocalOf>
-void FanTwins(const Mesh& mesh, int first, int k, LocalOf localOf, std::vector<int>& twin,
-              std::vector<int>& ringHalf) {
-  ringHalf.assign(k, -1);
-  // Inner edges (a few per fan): (undirected key, halfedge), sorted to pair.
-  std::vector<std::pair<int64_t, int>> inner;
-  for (int t = first; t < first + k - 2; ++t) {
-    for (int i = 0; i < 3; ++i) {
-      const int p = localOf(mesh.triVerts[t][i]);
-      const int q = localOf(mesh.triVerts[t][i == 2 ? 0 : i + 1]);
-      if (q == (p + 1 == k ? 0 : p + 1)) {
-        ringHalf[p] = 3 * t + i;
-      } else {
-        inner.push_back({static_cast<int64_t>(std::min(p, q)) * k + std::max(p, q), 3 * t + i});
-      }
+    for (; i < cur.size(); ++i) {
+      next.push_back(cur[i]);
+      if (twins) nextPend.push_back(pend[i]);
     }
+    cur.swap(next);
+    pend.swap(nextPend);
   }
-  std::sort(inner.begin(), inner.end());
-  for (size_t e = 0; e + 1 < inner.size(); e += 2) Pair(twin, inner[e].second, inner[e + 1].second);
+  if (cur.size() == 3) {
+    if (twins) {
+      const int h = 3 * mesh.NumTri();
+      for (int e = 0; e < 3; ++e) match(h + e, pend[e]);
+    }
+    mesh.triVerts.push_back({cur[0], cur[1], cur[2]});
+  }
 }
 
 }  // namespace
@@ -193,7 +205,8 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
     top.push_back(id(0, j));
     bottom.push_back(id(rings - 1, fragments - 1 - j));
   }
-  AddFan(mesh, top);
+  FanTwins topFan, bottomFan;
+  AddFan(mesh, top, &topFan);
   const int band = mesh.NumTri();  // T1(i, j) = band + 2 (i n + j), T2 = T1 + 1
   for (int i = 0; i + 1 < rings; ++i) {
     for (int j = 0; j < fragments; ++j) {
@@ -202,8 +215,7 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
       mesh.triVerts.push_back({d, b, a});
     }
   }
-  const int bottomFirst = mesh.NumTri();
-  AddFan(mesh, bottom);
+  AddFan(mesh, bottom, &bottomFan);
   // Twins: T1 = (d, c, b) has d->c (ring i+1), c->b (down the column j+1),
   // b->d (the diagonal); T2 = (d, b, a) has d->b, b->a (ring i), a->d.
   const int n = fragments;
@@ -217,15 +229,13 @@ Mesh SphereMesh(double r, int fragments, uint32_t prop) {
       if (i + 2 < rings) Pair(twin, t1(i, j), t2(i + 1, j) + 1);  // ring i+1
     }
   }
-  std::vector<int> ringHalf;
   // Top: ring[p] = (0, p); its edge p is the reverse of T2(0, p)'s b->a.
-  FanTwins(mesh, 0, n, [](int v) { return v; }, twin, ringHalf);
-  for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], t2(0, p) + 1);
+  for (const auto& e : topFan.inner) Pair(twin, e[0], e[1]);
+  for (int p = 0; p < n; ++p) Pair(twin, topFan.ringHalf[p], t2(0, p) + 1);
   // Bottom: ring[p] = (R-1, n-1-p); edge p is the reverse of T1(R-2, j)'s
   // d->c with j = n-2-p (mod n).
-  const int last = (rings - 1) * n;
-  FanTwins(mesh, bottomFirst, n, [&](int v) { return n - 1 - (v - last); }, twin, ringHalf);
-  for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], t1(rings - 2, (2 * n - 2 - p) % n));
+  for (const auto& e : bottomFan.inner) Pair(twin, e[0], e[1]);
+  for (int p = 0; p < n; ++p) Pair(twin, bottomFan.ringHalf[p], t1(rings - 2, (2 * n - 2 - p) % n));
   FinishWithTwins(mesh, prop, std::move(twin));
   return mesh;
 }
@@ -264,10 +274,9 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
     if (r1 > 0) mesh.triVerts.push_back({lower[j], lower[k], upper[k]});
     if (r2 > 0) mesh.triVerts.push_back({lower[j], upper[k], upper[j]});
   }
-  const int upperFirst = mesh.NumTri();
-  if (r2 > 0) AddFan(mesh, upper);
-  const int lowerFirst = mesh.NumTri();
-  if (r1 > 0) AddFan(mesh, std::vector<int>(lower.rbegin(), lower.rend()));
+  FanTwins upperFan, lowerFan;
+  if (r2 > 0) AddFan(mesh, upper, &upperFan);
+  if (r1 > 0) AddFan(mesh, std::vector<int>(lower.rbegin(), lower.rend()), &lowerFan);
   // Twins. Per column j (k = j+1): A_j = (L_j, L_k, U_k) when r1 > 0, then
   // B_j = (L_j, U_k, U_j) when r2 > 0 (an apex: L or U one vertex).
   // A_j: L_j->L_k (lower ring), L_k->U_k (side k), U_k->L_j (diagonal);
@@ -288,16 +297,13 @@ Mesh CylinderMesh(double h, double r1, double r2, bool center, int fragments, ui
       Pair(twin, b(j), b(k) + 2);  // apex -> U_k against U_k -> apex
     }
   }
-  std::vector<int> ringHalf;
   if (r2 > 0) {  // ring[p] = U_p: edge p is the reverse of B_p's U_{p+1} -> U_p
-    const int u0 = upper[0];
-    FanTwins(mesh, upperFirst, n, [u0](int v) { return v - u0; }, twin, ringHalf);
-    for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], b(p) + 1);
+    for (const auto& e : upperFan.inner) Pair(twin, e[0], e[1]);
+    for (int p = 0; p < n; ++p) Pair(twin, upperFan.ringHalf[p], b(p) + 1);
   }
   if (r1 > 0) {  // ring[p] = L_{n-1-p}: edge p reverses A_j's L_j -> L_{j+1}, j = n-2-p
-    const int l0 = lower[0];
-    FanTwins(mesh, lowerFirst, n, [&](int v) { return n - 1 - (v - l0); }, twin, ringHalf);
-    for (int p = 0; p < n; ++p) Pair(twin, ringHalf[p], a((2 * n - 2 - p) % n));
+    for (const auto& e : lowerFan.inner) Pair(twin, e[0], e[1]);
+    for (int p = 0; p < n; ++p) Pair(twin, lowerFan.ringHalf[p], a((2 * n - 2 - p) % n));
   }
   FinishWithTwins(mesh, prop, std::move(twin));
   return mesh;
