@@ -313,6 +313,15 @@ ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
       add(n * count + t[0], n * count + t[2], n * count + t[1]);
     }
   }
+  // A point on the axis is the same point in every profile (the mesh
+  // builder then pairs the twins of what is left itself).
+  bool onAxis = false;
+  for (const Vec2 v : all) onAxis = onAxis || v.x == 0;
+  if (!onAxis) {
+    std::vector<int> sizes;
+    for (const auto& c : shape.contours) sizes.push_back(static_cast<int>(c.size()));
+    layout.twins = RotateLayoutTwins(sizes, n, full, reverse, cap, tris);
+  }
   return layout;
 }
 

@@ -1,5 +1,5 @@
-// Halfedge twins of a linear extrusion's layout, from how
-// LinearExtrudeLayout lists its triangles (so DirectExtrusionMesh need not
+// Halfedge twins of an extrusion's layout, from how LinearExtrudeLayout and
+// RotateExtrudeLayout list their triangles (so DirectExtrusionMesh need not
 // pair them by vertex buckets).
 #pragma once
 
@@ -21,6 +21,15 @@ namespace mos::geom {
 // used exactly twice).
 std::vector<int> LinearLayoutTwins(const std::vector<int>& contourSizes, int slices,
                                    const std::vector<std::array<int, 3>>& cap,
+                                   const std::vector<std::array<int, 3>>& triangles);
+
+// The same for RotateExtrudeLayout: `fragments` sweep steps, a full turn
+// (profile n is profile 0, no caps) or not, `reverse` for a clockwise sweep
+// (every triangle's corners 1 and 2 swapped); the sides first, per step and
+// contour edge (a_j, a_j2, b_j2), (a_j, b_j2, b_j), then for each cap
+// triangle profile 0's copy and profile n's mirrored one.
+std::vector<int> RotateLayoutTwins(const std::vector<int>& contourSizes, int fragments, bool full,
+                                   bool reverse, const std::vector<std::array<int, 3>>& cap,
                                    const std::vector<std::array<int, 3>>& triangles);
 
 }  // namespace mos::geom

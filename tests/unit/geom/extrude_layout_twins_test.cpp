@@ -3,7 +3,9 @@
 // holes, twists, slices and scales; and the cap checks that refuse.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include <random>
 #include <vector>
 
@@ -37,6 +39,24 @@ kernel::Contour Star(std::mt19937& rng, double cx, double cy, double r, int n) {
   return c;
 }
 
+// DirectExtrusionMesh with the layout's twins gives what it gives without
+// them (pairing by vertex buckets): the same answer, the same mesh.
+void ExpectSameMeshWithoutTwins(const ExtrusionLayout& layout, int trial) {
+  ExtrusionLayout plain = layout;
+  plain.twins.clear();
+  kernel::Mesh with, without;
+  const bool okWith = DirectExtrusionMesh(layout, 3, with);
+  const bool okWithout = DirectExtrusionMesh(plain, 3, without);
+  ASSERT_EQ(okWith, okWithout) << trial;
+  EXPECT_EQ(with.triVerts, without.triVerts) << trial;
+  EXPECT_EQ(with.vertPos.size(), without.vertPos.size()) << trial;
+  EXPECT_EQ(with.halfedgeTwin, without.halfedgeTwin) << trial;
+  if (!okWith) return;
+  const kernel::Mesh repaired = RepairedExtrusionMesh(layout, 3);
+  EXPECT_EQ(with.triVerts, repaired.triVerts) << trial;
+  EXPECT_EQ(with.halfedgeTwin, repaired.halfedgeTwin) << trial;
+}
+
 TEST(LinearLayoutTwins, MatchPairTwinsByVertex) {
   std::mt19937 rng(15);
   int used = 0;
@@ -68,13 +88,51 @@ TEST(LinearLayoutTwins, MatchPairTwinsByVertex) {
     ASSERT_TRUE(PairTwinsByVertex(mesh)) << trial;
     EXPECT_EQ(mesh.halfedgeTwin, layout.twins) << trial;
     // And the mesh built from it is the soup repair's.
-    kernel::Mesh direct;
-    ASSERT_TRUE(DirectExtrusionMesh(layout, 3, direct)) << trial;
-    const kernel::Mesh repaired = RepairedExtrusionMesh(layout, 3);
-    EXPECT_EQ(direct.triVerts, repaired.triVerts) << trial;
-    EXPECT_EQ(direct.halfedgeTwin, repaired.halfedgeTwin) << trial;
+    ExpectSameMeshWithoutTwins(layout, trial);
   }
   EXPECT_GT(used, 250);
+}
+
+TEST(RotateLayoutTwins, MatchPairTwinsByVertex) {
+  std::mt19937 rng(16);
+  int used = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    kernel::Polygon2d poly;
+    const int n = 3 + trial % 30;
+    const double side = trial % 6 == 5 ? -1 : 1;  // left of the axis: mirrored
+    if (trial % 3 == 0) {
+      poly.contours.push_back(Circle(side * 20, 0, 10, n, side < 0));
+    } else {
+      poly.contours.push_back(Star(rng, side * 20, 0, 10, n));
+      if (side < 0) std::reverse(poly.contours.back().begin(), poly.contours.back().end());
+    }
+    if (trial % 2 == 1) poly.contours.push_back(Circle(side * 20, 0, 2, 3 + trial % 11, side > 0));
+    if (trial % 5 == 4) poly.contours.push_back(Circle(side * 40, 5, 3, 5 + trial % 7, side < 0));
+    eval::RotateExtrudeParams p;
+    const double angles[] = {360, 90, -120, 500, 270, -360, 33};
+    p.angle = angles[trial % 7];
+    p.fragments.fn = 3 + trial % 13;
+    std::string error;
+    const ExtrusionLayout layout = RotateExtrudeLayout(poly, p, error);
+    ASSERT_TRUE(error.empty()) << error;
+    ASSERT_FALSE(layout.triangles.empty()) << trial;
+    if (layout.twins.empty()) continue;
+    ++used;
+    kernel::Mesh mesh;
+    mesh.vertPos.resize(layout.points.size());
+    mesh.triVerts = layout.triangles;
+    ASSERT_TRUE(PairTwinsByVertex(mesh)) << trial;
+    EXPECT_EQ(mesh.halfedgeTwin, layout.twins) << trial;
+    ExpectSameMeshWithoutTwins(layout, trial);
+  }
+  EXPECT_GT(used, 250);
+}
+
+TEST(RotateLayoutTwins, NoneForAFullTurnOfTwoSteps) {
+  // Two profiles would use every sweep edge four times (the layout never
+  // makes fewer than three steps of a full turn; asked directly).
+  std::vector<std::array<int, 3>> tris(2 * 3 * 2);
+  EXPECT_TRUE(RotateLayoutTwins({3}, 2, /*full=*/true, false, {}, tris).empty());
 }
 
 TEST(LinearLayoutTwins, RefuseCapsThatDoNotPairUp) {
