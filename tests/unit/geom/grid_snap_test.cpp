@@ -114,6 +114,22 @@ TEST(GridSnap, NearCopiesMergeAmongVerticesSharingOneX) {
   EXPECT_EQ(cylinder.NumTri(), tris);
 }
 
+// A large mesh (its x steps sorted as packed keys) with one vertex split
+// into near copies: the quick test finds them and the copies merge back.
+TEST(GridSnap, NearCopiesMergeInLargeMeshes) {
+  for (int segments : {24, 64}) {  // below and above 512 vertices
+    kernel::Mesh sphere = kernel::MakeUvSphere({0.3, -0.2, 0.1}, 5, segments);
+    const int before = sphere.NumVert();
+    const int tris = sphere.NumTri();
+    ASSERT_GE(SplitIntoNearCopies(sphere, before / 2), 3);
+    ASSERT_GT(sphere.NumVert(), before);
+    ASSERT_TRUE(SnapToOpenscadGrid(sphere));
+    EXPECT_TRUE(kernel::IsClosedManifold(sphere)) << segments;
+    EXPECT_EQ(sphere.NumVert(), before) << segments;
+    EXPECT_EQ(sphere.NumTri(), tris) << segments;
+  }
+}
+
 // Without near copies nothing merges, however the vertices are arranged:
 // every vertex keeps its index and moves to its grid point.
 TEST(GridSnap, FarApartVerticesOnlyMove) {
