@@ -9,6 +9,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "kernel/acos_memo.h"
 #include "kernel/edge_table.h"
 #include "kernel/perturbation_direction.h"
 
@@ -178,8 +179,11 @@ BoolOperand PrepareTopology(const Mesh& mesh, bool closedTwins, const Box3* box 
 // Triangle t's unit normal (zero when degenerate), and the angle-weighted
 // normal's share of each corner with want(corner vertex) added to vertNormal.
 // `box` (optional): set to the triangle's box, from the corners loaded here.
+// The corners' acos values, per thread (see acos_memo.h).
+thread_local AcosMemo acosMemo;
+
 template <class Want>
-void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want, Box3* box = nullptr) {
+void AddTriangleNormals(BoolOperand& op, size_t t, AcosMemo& acos, Want&& want, Box3* box = nullptr) {
   const auto& tv = op.tri[t];
   // The edges from each corner to the next, and their lengths, once:
   // corner i's two edges are edge[i] and -edge[i + 2] (a - b is exactly
@@ -213,7 +217,7 @@ void AddTriangleNormals(BoolOperand& op, size_t t, Want&& want, Box3* box = null
     c[i] = add[i] ? std::max(-1.0, std::min(1.0, Dot(edge[i], back[before]) / (l1 * l2))) : 0.0;
   }
   for (int i = 0; i < 3; ++i)
-    if (add[i]) op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * std::acos(c[i]);
+    if (add[i]) op.vertNormal[tv[i]] = op.vertNormal[tv[i]] + n * acos(c[i]);
 }
 
 void NormalizeInPlace(Vec3& n) {
@@ -227,7 +231,9 @@ void PrepareGeometry(BoolOperand& op) {
   op.faceNormal.resize(nt);
   op.vertNormal.assign(op.pos.size(), Vec3{});
   std::vector<Box3> triBoxes(nt);  // in the same pass as the normals
-  for (size_t t = 0; t < nt; ++t) AddTriangleNormals(op, t, [](int) { return true; }, &triBoxes[t]);
+  AcosMemo& acos = acosMemo;
+  acos.Ready();
+  for (size_t t = 0; t < nt; ++t) AddTriangleNormals(op, t, acos, [](int) { return true; }, &triBoxes[t]);
   op.triBvh.Build(triBoxes);
   for (Vec3& n : op.vertNormal) NormalizeInPlace(n);
   // Where a pseudo-normal points to the inner side of a face around its
@@ -265,11 +271,13 @@ void PrepareGeometryWindowed(BoolOperand& op, std::vector<int> column, const std
   op.vertNormal.assign(nv, Vec3{});
 #endif
   std::vector<int> around;  // the triangles around the window's vertices
+  AcosMemo& acos = acosMemo;
+  acos.Ready();
   for (size_t t = 0; t < nt; ++t) {
     const auto& tv = op.tri[t];
     if (!inWindow[tv[0]] && !inWindow[tv[1]] && !inWindow[tv[2]]) continue;
     around.push_back(static_cast<int>(t));
-    AddTriangleNormals(op, t, [&](int v) { return inWindow[v] != 0; });
+    AddTriangleNormals(op, t, acos, [&](int v) { return inWindow[v] != 0; });
   }
   op.triBvh.Build(columnBoxes, column);
   for (int v : windowVerts) NormalizeInPlace(op.vertNormal[v]);
