@@ -486,6 +486,7 @@ class GridBlockers {
   GridBlockers(std::vector<std::vector<int>>& grid, std::vector<PointBox>& boxes, std::vector<uint64_t>& occupied)
       : grid_(grid), boxes_(boxes), occupied_(occupied) {}
   static bool Accepts(Vec2) { return true; }
+  static bool None() { return false; }  // (Any finds out)
 
   void Start(int n, const Vec2*, const EarBox& box) {
     const int g = box.g;
@@ -663,20 +664,23 @@ class FlagBlockers {
  public:
   static bool Accepts(Vec2 p) { return std::fabs(p.x) < 1e150 && std::fabs(p.y) < 1e150; }  // false for NaN
 
-  void Start(int n, const Vec2* at, const EarBox& box) {
+  void Start(int n, const Vec2*, const EarBox&) {
     numListed_ = 0;
-    for (int i = 0; i < n; ++i) {
-      inGrid_[i] = false;
-      cx_[i] = box.CellX(at[i].x);
-      cy_[i] = box.CellY(at[i].y);
-    }
+    for (int i = 0; i < n; ++i) inGrid_[i] = false;
   }
 
-  void Add(int i, Vec2, const EarBox&) {
+  // (A corner's cell, from its position and the fixed box, is the same
+  // whenever it is found: found when the corner is flagged.)
+  void Add(int i, Vec2 p, const EarBox& box) {
     if (inGrid_[i]) return;
     inGrid_[i] = true;
+    cx_[i] = box.CellX(p.x);
+    cy_[i] = box.CellY(p.y);
     listed_[numListed_++] = i;
   }
+
+  // No corner was ever flagged: Any is false for every ear.
+  bool None() const { return numListed_ == 0; }
 
   template <class Blocks>
   bool Any(const EarBox&, const unsigned char* alive, Vec2, Vec2, Vec2, int x0, int x1, int y0, int y1, EarCuts&,
@@ -763,6 +767,9 @@ bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
     if (Orient(a, b, c) <= 0) return false;
     if (!diagonalFree(i)) return false;
+    // No blocker at all (a convex face, the usual cut face): Any below
+    // would find none.
+    if (blockers.None()) return true;
     const int x0 = box.CellX(std::min({a.x, b.x, c.x})), x1 = box.CellX(std::max({a.x, b.x, c.x}));
     const int y0 = box.CellY(std::min({a.y, b.y, c.y})), y1 = box.CellY(std::max({a.y, b.y, c.y}));
     EarCuts cuts;
