@@ -19,26 +19,21 @@ namespace mos::kernel::cleanup_detail {
 
 namespace {
 
-// Walks keyed[0, n) (sorted within each first-vertex bucket; the bucket
-// of first[tri] ends at start[first[tri] + 1]) and calls keep(tri) for each
-// triangle that survives, in order: of the triangles with one key (the
-// same three vertices), as many of each orientation parity cancel as the
-// other parity has, the first ones of each parity.
-// (keyed and first: vectors or arrays of Keyed records and ints.)
-template <typename KeyedArray, typename First, typename Keep>
-void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& start,
-                     const First& first, Keep&& keep) {
+// Calls keep(tri) for each triangle of keyed[i, end) (one first-vertex
+// bucket, sorted) that survives, in order: of the triangles with one key
+// (the same three vertices), as many of each orientation parity cancel as
+// the other parity has, the first ones of each parity.
+template <typename KeyedArray, typename Keep>
+void KeepSurvivorsOfBucket(const KeyedArray& keyed, size_t i, size_t end, Keep&& keep) {
   auto sameKey = [](const auto& x, const auto& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
-  size_t i = 0;
-  while (i < n) {
-    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
-    if (i + 1 == bucketEnd || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
+  while (i < end) {
+    if (i + 1 == end || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
       keep(keyed[i].tri);
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < bucketEnd && sameKey(keyed[j], keyed[i])) ++j;
+    while (j < end && sameKey(keyed[j], keyed[i])) ++j;
     size_t nEven = 0;
     for (size_t k = i; k < j; ++k) nEven += keyed[k].parity == 0;
     const size_t cancel = std::min(nEven, (j - i) - nEven);
@@ -59,6 +54,20 @@ void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& 
   }
 }
 
+// Walks keyed[0, n) (sorted within each first-vertex bucket; the bucket
+// of first[tri] ends at start[first[tri] + 1]) and calls keep(tri) for each
+// triangle that survives, in order (KeepSurvivorsOfBucket per bucket).
+// (keyed and first: vectors or arrays of Keyed records and ints.)
+template <typename KeyedArray, typename First, typename Keep>
+void ForEachSurvivor(const KeyedArray& keyed, size_t n, const std::vector<int>& start,
+                     const First& first, Keep&& keep) {
+  size_t i = 0;
+  while (i < n) {
+    const size_t bucketEnd = static_cast<size_t>(start[first[keyed[i].tri] + 1]);
+    KeepSurvivorsOfBucket(keyed, i, bucketEnd, keep);
+    i = bucketEnd;
+  }
+}
 
 // BuildHalfedges for a weld's result `out` (its triangles' corners
 // distinct and below the vertex count; its vertPos not yet set), without
@@ -382,18 +391,25 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
   for (int t = 0; t < nt; ++t)
     if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
-  for (int v = 0; v < nv; ++v)
-    if (start[v + 1] - start[v] > 1) SortBucket(keyed.get() + start[v], keyed.get() + start[v + 1], less, 32);
   // The kept triangles in order (coincident opposite pairs cancelled as
-  // WeldWith does) and each old triangle's new index.
-  std::vector<int> order;
-  order.reserve(static_cast<size_t>(numKept));
-  std::vector<int> newIdx(static_cast<size_t>(nt), -1);
-  ForEachSurvivor(keyed, static_cast<size_t>(numKept), start, first, [&](int t) {
-    newIdx[t] = static_cast<int>(order.size());
-    order.push_back(t);
-  });
-  const size_t numOut = order.size();
+  // WeldWith does: ForEachSurvivor's walk, a bucket at a time as each is
+  // sorted) and three times each old triangle's new index (-1: gone).
+  std::unique_ptr<int[]> order(new int[static_cast<size_t>(numKept > 0 ? numKept : 1)]);
+  std::vector<int> newIdx3(static_cast<size_t>(nt), -1);
+  size_t numOut = 0;
+  auto keep = [&](int t) {
+    newIdx3[static_cast<size_t>(t)] = 3 * static_cast<int>(numOut);
+    order[numOut++] = t;
+  };
+  for (int v = 0; v < nv; ++v) {
+    const int b = start[v], e = start[v + 1];
+    if (e - b == 1) {
+      keep(keyed[static_cast<size_t>(b)].tri);
+    } else if (e - b > 1) {
+      SortBucket(keyed.get() + b, keyed.get() + e, less, 32);
+      KeepSurvivorsOfBucket(keyed, static_cast<size_t>(b), static_cast<size_t>(e), keep);
+    }
+  }
   if (numOut == 0) {
     if (known) known->clear();
     mesh.triVerts.clear();
@@ -409,9 +425,9 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     for (int k = 0; k < 3; ++k) {
       const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
       const unsigned tt = tw / 3u;
-      const int nIdx = newIdx[tt];
-      if (nIdx < 0) return false;  // its twin cancelled without it: the general path
-      twins[3 * o + static_cast<size_t>(k)] = 3 * nIdx + static_cast<int>(tw - 3u * tt);
+      const int nIdx3 = newIdx3[tt];
+      if (nIdx3 < 0) return false;  // its twin cancelled without it: the general path
+      twins[3 * o + static_cast<size_t>(k)] = nIdx3 + static_cast<int>(tw - 3u * tt);
     }
   }
   // The reordered triangles and properties go into the buffers the last
@@ -428,7 +444,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     const uint32_t* pi = mesh.triProp.data();
     char* ko = knownOut.data();
     const char* ki = knownFits ? known->data() : nullptr;
-    const int* ord = order.data();
+    const int* ord = order.get();
     for (size_t o = 0; o < numOut; ++o) {
       const int t = ord[o];
       const auto& v = tv[t];
