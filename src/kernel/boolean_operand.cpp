@@ -11,6 +11,7 @@
 
 #include "kernel/acos_memo.h"
 #include "kernel/edge_table.h"
+#include "kernel/recent_prepared.h"
 #include "kernel/perturbation_direction.h"
 
 namespace mos::kernel {
@@ -381,15 +382,8 @@ BoolOperand WithProps(const Mesh& mesh, BoolOperand op, bool fansKnown) {
   return op;
 }
 
-// Keeps a whole preparation with the mesh, when no triangle was dropped
-// (then properties map 1:1).
-void Store(const Mesh& mesh, const MeshFingerprint& fp, const BoolOperand& op) {
-  if (op.tri.size() != mesh.triVerts.size()) return;
-  auto data = std::make_shared<PreparedOperand>();
-  data->fingerprint = fp;
-  data->operand = op;
-  data->operand.prop.clear();
-  data->operand.prop.shrink_to_fit();
+// Keeps `data` (a whole preparation of this content) with the mesh.
+void KeepWith(const Mesh& mesh, const MeshFingerprint& fp, std::shared_ptr<const PreparedOperand> data) {
   std::shared_ptr<PreparedSlot> slot = mesh.prepared;
   bool fresh = !slot;
   if (slot) {
@@ -403,6 +397,19 @@ void Store(const Mesh& mesh, const MeshFingerprint& fp, const BoolOperand& op) {
     slot->data = data;
     mesh.prepared = slot;
   }
+}
+
+// Keeps a whole preparation with the mesh, when no triangle was dropped
+// (then properties map 1:1), and among the recent ones (recent_prepared.h).
+void Store(const Mesh& mesh, const MeshFingerprint& fp, const BoolOperand& op) {
+  if (op.tri.size() != mesh.triVerts.size()) return;
+  auto data = std::make_shared<PreparedOperand>();
+  data->fingerprint = fp;
+  data->operand = op;
+  data->operand.prop.clear();
+  data->operand.prop.shrink_to_fit();
+  KeepWith(mesh, fp, data);
+  KeepRecentPrepared(std::move(data));
 }
 
 // The triangles whose box meets the XY column of `window` (closed),
@@ -563,6 +570,22 @@ bool RegionWindow(BoolOperand& big, bool bigIsFirst, const BoolOperand& small, s
 
 }  // namespace
 
+#ifdef MOS_CHECK_RECENT_PREPARED
+// Check build: a kept preparation is the one made afresh, byte for byte
+// (the BVH is made from the same boxes by the same code).
+template <class T>
+static bool SameBytes(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+static bool SamePreparation(const BoolOperand& a, const BoolOperand& b) {
+  return SameBytes(a.pos, b.pos) && a.tri == b.tri && a.twin == b.twin && a.prop == b.prop &&
+         SameBytes(a.vertNormal, b.vertNormal) && SameBytes(a.faceNormal, b.faceNormal) &&
+         a.stuckVerts == b.stuckVerts && a.closed == b.closed && a.noNan == b.noNan &&
+         a.fansKnown == b.fansKnown && std::memcmp(&a.box, &b.box, sizeof(Box3)) == 0 && !a.windowed &&
+         !b.windowed && !a.narrowWinding && !b.narrowWinding;
+}
+#endif
+
 BoolOperand PrepareOperandCached(const Mesh& mesh) {
   const CacheLookup look = Lookup(mesh, true);
   if (look.hit) return WithProps(mesh, look.hit->operand, look.closedTwins);
@@ -633,8 +656,25 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
       }
       continue;
     }
+    const MeshFingerprint fp = looks[i].haveFingerprint ? looks[i].fingerprint : FingerprintOf(*meshes[i]);
+    // The same content prepared before as another mesh: that preparation
+    // (any preparation of a mesh gives the same kernel results, and a
+    // whole one of the same content is the same operand).
+    if (std::shared_ptr<const PreparedOperand> recent = FindRecentPrepared(fp);
+        recent && recent->operand.tri.size() == meshes[i]->triVerts.size()) {
+#ifdef MOS_CHECK_RECENT_PREPARED
+      BoolOperand fresh = op;
+      PrepareGeometry(fresh);
+#endif
+      op = WithProps(*meshes[i], recent->operand, looks[i].closedTwins);
+#ifdef MOS_CHECK_RECENT_PREPARED
+      if (!SamePreparation(fresh, op)) std::abort();
+#endif
+      KeepWith(*meshes[i], fp, std::move(recent));
+      continue;
+    }
     PrepareGeometry(op);
-    Store(*meshes[i], looks[i].haveFingerprint ? looks[i].fingerprint : FingerprintOf(*meshes[i]), op);
+    Store(*meshes[i], fp, op);
   }
   return true;
 }
