@@ -613,6 +613,26 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
     }
   }
   if (!boxes[0].Overlaps(boxes[1])) return false;
+  // A small mesh whose content was prepared whole before as another
+  // object (the same primitive in several booleans) takes that
+  // preparation (recent_prepared.h), as it takes its slot's: before any
+  // windowing, since any preparation of a mesh gives the same kernel
+  // results and a whole one of the same content is the same operand.
+  for (int i = 0; i < 2; ++i) {
+    if (looks[i].hit || !RecentMayHold(meshes[i]->triVerts.size())) continue;
+    if (!looks[i].haveFingerprint) {
+      looks[i].fingerprint = FingerprintOf(*meshes[i]);
+      looks[i].haveFingerprint = true;
+    }
+    std::shared_ptr<const PreparedOperand> recent = FindRecentPrepared(looks[i].fingerprint);
+    if (!recent || recent->operand.tri.size() != meshes[i]->triVerts.size()) continue;
+    *ops[i] = WithProps(*meshes[i], recent->operand, looks[i].closedTwins);
+#ifdef MOS_CHECK_RECENT_PREPARED
+    if (!SamePreparation(Prepare(*meshes[i], looks[i].closedTwins), *ops[i])) std::abort();
+#endif
+    KeepWith(*meshes[i], looks[i].fingerprint, recent);
+    looks[i].hit = std::move(recent);
+  }
   Box3 window;
   window.min = Max(boxes[0].min, boxes[1].min);
   window.max = Min(boxes[0].max, boxes[1].max);
@@ -657,22 +677,6 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
       continue;
     }
     const MeshFingerprint fp = looks[i].haveFingerprint ? looks[i].fingerprint : FingerprintOf(*meshes[i]);
-    // The same content prepared before as another mesh: that preparation
-    // (any preparation of a mesh gives the same kernel results, and a
-    // whole one of the same content is the same operand).
-    if (std::shared_ptr<const PreparedOperand> recent = FindRecentPrepared(fp);
-        recent && recent->operand.tri.size() == meshes[i]->triVerts.size()) {
-#ifdef MOS_CHECK_RECENT_PREPARED
-      BoolOperand fresh = op;
-      PrepareGeometry(fresh);
-#endif
-      op = WithProps(*meshes[i], recent->operand, looks[i].closedTwins);
-#ifdef MOS_CHECK_RECENT_PREPARED
-      if (!SamePreparation(fresh, op)) std::abort();
-#endif
-      KeepWith(*meshes[i], fp, std::move(recent));
-      continue;
-    }
     PrepareGeometry(op);
     Store(*meshes[i], fp, op);
   }

@@ -24,8 +24,10 @@ Recent& TheRecent() {
 
 }  // namespace
 
+bool RecentMayHold(size_t numTri) { return numTri > 0 && numTri <= kMaxTriangles; }
+
 std::shared_ptr<const PreparedOperand> FindRecentPrepared(const MeshFingerprint& fp) {
-  if (fp.numTri > kMaxTriangles || fp.numTri == 0) return nullptr;
+  if (!RecentMayHold(fp.numTri)) return nullptr;
   Recent& r = TheRecent();
   std::lock_guard<std::mutex> lock(r.mutex);
   for (const auto& k : r.kept)
@@ -34,7 +36,7 @@ std::shared_ptr<const PreparedOperand> FindRecentPrepared(const MeshFingerprint&
 }
 
 void KeepRecentPrepared(std::shared_ptr<const PreparedOperand> data) {
-  if (!data || data->fingerprint.numTri > kMaxTriangles || data->fingerprint.numTri == 0) return;
+  if (!data || !RecentMayHold(data->fingerprint.numTri)) return;
   Recent& r = TheRecent();
   std::shared_ptr<const PreparedOperand> old;  // released outside the lock
   std::lock_guard<std::mutex> lock(r.mutex);

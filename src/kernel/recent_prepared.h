@@ -7,17 +7,22 @@
 // kept one is the very operand a fresh preparation would give.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 
 #include "kernel/boolean_operand.h"
 
 namespace mos::kernel {
 
+// Whether a mesh of `numTri` triangles can be kept (small ones only:
+// their memory stays).
+bool RecentMayHold(size_t numTri);
+
 // The kept preparation of content `fp`, or null.
 std::shared_ptr<const PreparedOperand> FindRecentPrepared(const MeshFingerprint& fp);
 
 // Keeps `data` (a whole preparation, its fingerprint set), replacing the
-// oldest; large operands are not kept (their memory would stay).
+// oldest, when RecentMayHold its size.
 void KeepRecentPrepared(std::shared_ptr<const PreparedOperand> data);
 
 }  // namespace mos::kernel
