@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace mos::kernel {
@@ -20,12 +21,22 @@ double MinDot(const std::vector<Vec3>& normals, Vec3 d) {
   return m;
 }
 
-// Keeps the better of the current best and the unit candidate `d`.
+// Keeps the better of the current best and the unit candidate `d`. The
+// running minimum only falls as normals are taken in (a NaN product leaves
+// it as it is), so once it is not above bestMin the candidate cannot win:
+// the walk stops there, with the choice MinDot over all of them makes.
 void Consider(const std::vector<Vec3>& normals, Vec3 d, Vec3& best, double& bestMin) {
   const double len = Length(d);
   if (!(len > 0) || !std::isfinite(len)) return;
   d = d * (1.0 / len);
-  const double m = MinDot(normals, d);
+  double m = std::numeric_limits<double>::infinity();
+  for (const Vec3& n : normals) {
+    m = std::min(m, Dot(d, n));
+    if (!(m > bestMin)) return;
+  }
+#ifdef MOS_CHECK_OUTWARD_DIRECTION  // verification builds: the walk's minimum is MinDot's
+  if (!(m == MinDot(normals, d))) std::abort();
+#endif
   if (m > bestMin) {
     bestMin = m;
     best = d;
