@@ -49,28 +49,6 @@ void Utf8Chars(const std::string& s, std::vector<Value>& out) {
 
 }  // namespace
 
-// A vector literal whose elements are literals, negated number literals or
-// constant vector literals: its value never changes, so it is built once.
-bool Interpreter::IsConstantVector(const VectorExpr& v) const {
-  for (const auto& el : v.elements) {
-    const Expr* x = el.get();
-    if (x->kind == ExprKind::Unary) {
-      const auto& u = static_cast<const UnaryExpr&>(*x);
-      if (u.op == UnaryOp::Not) return false;
-      x = u.operand.get();
-      if (x->kind != ExprKind::Literal ||
-          static_cast<const LiteralExpr&>(*x).type != LiteralExpr::Type::Number)
-        return false;
-      continue;
-    }
-    if (x->kind == ExprKind::Literal) continue;
-    if (x->kind != ExprKind::Vector) return false;
-    auto it = constantValues_.find(x);
-    if (it == constantValues_.end() || !it->second.IsVector()) return false;
-  }
-  return true;
-}
-
 // The values a for loop (statement or comprehension) visits.
 std::vector<Value> Interpreter::ForValues(const Value& v, const SourceSpan& span,
                                           bool moduleLoop) {
@@ -251,23 +229,26 @@ Value Interpreter::EvalOther(const Expr& e, const ConstContextPtr& ctx) {
     case ExprKind::Vector: {
       const auto& v = static_cast<const VectorExpr&>(e);
       // Whether the vector is constant depends on the AST alone: noted in
-      // the node once (VectorExpr::constness), its value kept per run.
-      const unsigned char constness = v.constness.load(std::memory_order_relaxed);
+      // the node once (VectorExpr::constness), its value built directly
+      // and kept per run (eval_constant.cpp).
+      unsigned char constness = v.constness.load(std::memory_order_relaxed);
       if (constness != VectorExpr::kNotConstant) {
         auto cached = constantValues_.find(&e);
-        if (cached != constantValues_.end() && cached->second.IsVector()) return cached->second;
+        if (cached != constantValues_.end()) return cached->second;
+        if (constness == VectorExpr::kUnknown) constness = ClassifyConstantVector(v, 0);
+        if (constness == VectorExpr::kConstant) {
+          Value built;
+          if (BuildConstantVector(v, built)) {
+            constantValues_.emplace(&e, built);
+            return built;
+          }
+        }
       }
       ValueVector out;
       out.reserve(v.elements.size());
       for (const auto& el : v.elements) EvalListElement(*el, ctx, out);
       Value result = Value::Vector(std::move(out));
-      // Its elements were evaluated above, so nested vectors are known.
-      if (constness != VectorExpr::kNotConstant) {
-        const bool constant = IsConstantVector(v);
-        if (constant) constantValues_.emplace(&e, result);
-        v.constness.store(constant ? VectorExpr::kConstant : VectorExpr::kNotConstant,
-                          std::memory_order_relaxed);
-      }
+      if (constness == VectorExpr::kConstant) constantValues_.emplace(&e, result);
       return result;
     }
     case ExprKind::Unary: {

@@ -78,7 +78,14 @@ class Interpreter {
   // let (a = .., b = ..): sequential, duplicates ignored with 2021.01's warning.
   ContextPtr LetScope(const std::vector<lang::Assignment>& assignments,
                       const ConstContextPtr& ctx);
-  bool IsConstantVector(const lang::VectorExpr& v) const;
+  // ---- constant vector literals (eval_constant.cpp)
+  // Notes on `v` (and its nested vectors) whether it is made of constants
+  // only; `level` bounds the walk.
+  unsigned char ClassifyConstantVector(const lang::VectorExpr& v, int level);
+  // The value of a vector classified constant, built straight from the
+  // AST; false where the element-by-element path must run instead (it
+  // would report a nesting limit, or the vector nests very deep).
+  bool BuildConstantVector(const lang::VectorExpr& v, Value& out);
   // The values a for loop visits (2021.01's range checks and warnings:
   // ranges of 1000000 elements or more are refused, 10000 or more in the
   // for() and intersection_for() modules).

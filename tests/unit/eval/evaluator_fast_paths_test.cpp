@@ -36,6 +36,47 @@ TEST(EvaluatorFastPaths, ConstantVectorLiteralsAreEqualOnEveryCall) {
             "ECHO: [1, [1, 2]], [2, [1, 2]]\n");
 }
 
+// Constant vectors are built straight from the AST (eval_constant.cpp):
+// the same values as the element-by-element path, which the second vector
+// (the same literals as expressions) takes.
+TEST(EvaluatorFastPaths, ConstantVectorsEqualTheElementByElementPath) {
+  const std::string program =
+      "a = [1, -2.5, \"s\", \"\", undef, true, false, [], [3, [-0, 1e300, -1e-7]], [[[]]]];\n"
+      "b = [1 + 0, -(2.5 + 0), str(\"s\"), str(), undef, !false, !true, [if (false) 1],\n"
+      "     [3 + 0, [-(0 + 0), 1e300 * 1, -(1e-7 + 0)]], [[[if (false) 1]]]];\n"
+      "echo(a == b, len(a[8][1]), a[8][1][0]);\necho(a);\necho(b);\n";
+  const std::string echo = Echo(program);
+  const size_t first = echo.find("\nECHO: ") + 1;
+  const size_t second = echo.find("\nECHO: ", first) + 1;
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_EQ(echo.substr(0, first), "ECHO: true, 3, 0\n");
+  EXPECT_EQ(echo.substr(first, second - first), echo.substr(second));
+}
+
+// Deeper than the shortcut goes (64 levels): the ordinary path, same value.
+TEST(EvaluatorFastPaths, DeeplyNestedConstantVectors) {
+  std::string open, close;
+  for (int i = 0; i < 100; ++i) open += "[", close += "]";
+  std::string index;
+  for (int i = 0; i < 99; ++i) index += "[0]";
+  EXPECT_EQ(Echo("v = " + open + "1, -2" + close + ";\necho(v" + index + ");\n"),
+            "ECHO: [1, -2]\n");
+}
+
+// A constant vector nested past the recursion limit reports it as the
+// element-by-element path does.
+TEST(EvaluatorFastPaths, ConstantVectorsKeepTheNestingLimit) {
+  EvalOptions options;
+  options.maxRecursionDepth = 8;  // hard limit 8 + 1 + 16 = 25 frames
+  std::string open, close;
+  for (int i = 0; i < 30; ++i) open += "[", close += "]";
+  const testing::Run deep = testing::Evaluate("v = " + open + "1" + close + ";\necho(1);\n", options);
+  EXPECT_NE(deep.echo.find("Recursion detected: nesting too deep"), std::string::npos) << deep.echo;
+  const testing::Run shallow =
+      testing::Evaluate("v = [[[[1]]]];\necho(v);\n", options);
+  EXPECT_EQ(shallow.echo, "ECHO: [[[[1]]]]\n");
+}
+
 TEST(EvaluatorFastPaths, NumberOperatorsAndMixedOperands) {
   EXPECT_EQ(Echo("echo(1 / 0, -1 / 0, 0 / 0 == 0 / 0, 0 / 0 != 0 / 0, 5 % 3, -5 % 3, 2 ^ 10, "
                  "1 < 2, 2 <= 2, 3 > 4, 3 >= 3, 1 == 1, \"a\" < \"b\", [1] + [2], 1 + \"a\");\n"),
