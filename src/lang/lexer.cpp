@@ -297,12 +297,15 @@ bool Lexer::LexDirective(Token& t, bool isInclude) {
   return true;
 }
 
-Token Lexer::Next(std::vector<Comment>& comments) {
-  Token t;
+void Lexer::Next(std::vector<Comment>& comments, Token& t) {
   t.fileIndex = fileIndex_;
-  if (!SkipSpaceAndComments(comments, t)) {
+  // Dense data has no space between most tokens: look before calling.
+  const char first = pos_ < text_.size() ? text_[pos_] : ' ';
+  const bool maySkip = first == ' ' || first == '\n' || first == '\t' || first == '\r' ||
+                       first == '/' || first == '\xA0' || first == '\xC2';
+  if (maySkip && !SkipSpaceAndComments(comments, t)) {
     t.commentIndex = static_cast<uint32_t>(comments.size());
-    return t;
+    return;
   }
   t.commentIndex = static_cast<uint32_t>(comments.size());
   t.afterEndMarker = afterEndMarker_;
@@ -313,18 +316,21 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     t.kind = TokenKind::End;
     t.line = t.endLine = line_ + carriageReturns_;
     t.column = t.endColumn = column_;
-    return t;
+    return;
   }
   char c = Peek();
-  size_t numLen = NumberLength();
-  size_t wordLen = WordLength();
+  // A number starts with a digit or '.', a word with '$' or a word
+  // character (so a digit may start either: longest match).
+  const bool digit = IsDigit(c);
+  size_t numLen = digit || c == '.' ? NumberLength() : 0;
+  size_t wordLen = digit || c == '$' || IsWordChar(c) ? WordLength() : 0;
   if (numLen > 0 && numLen >= wordLen) {
     t.number = NumberLiteralValue(text_.substr(pos_, numLen));
     t.kind = TokenKind::Number;
-    Advance(numLen);
+    AdvanceInLine(numLen);
   } else if (wordLen > 0) {
     std::string_view word = text_.substr(pos_, wordLen);
-    Advance(wordLen);
+    AdvanceInLine(wordLen);
     t.kind = TokenKind::Identifier;
     if (word.size() >= 2 && word.size() <= 8 && word[0] >= 'a' && word[0] <= 'u') {
       for (const Keyword& k : kKeywords) {
@@ -338,14 +344,14 @@ Token Lexer::Next(std::vector<Comment>& comments) {
     if (word.size() == 7 && word == "include") directive = LexDirective(t, true);
     else if (word.size() == 3 && word == "use") directive = LexDirective(t, false);
     if (!directive && t.kind == TokenKind::Identifier) t.text.assign(word);
-    if (directive && t.kind == TokenKind::Error) return t;
+    if (directive && t.kind == TokenKind::Error) return;
   } else if (c == '\x03') {
     t.kind = TokenKind::EndMarker;
     afterEndMarker_ = true;
     Advance();
   } else if (c == '"') {
     LexString(t);
-    if (t.kind == TokenKind::Error) return t;
+    if (t.kind == TokenKind::Error) return;
   } else {
     char d = Peek(1);
     TokenKind two = TokenKind::Punct;
@@ -367,7 +373,6 @@ Token Lexer::Next(std::vector<Comment>& comments) {
   t.endLine = line_ + carriageReturns_;
   t.endColumn = column_;
   t.errorLine = line_;
-  return t;
 }
 
 }  // namespace mos::lang

@@ -61,7 +61,14 @@ class Lexer {
  public:
   Lexer(std::string_view text, int32_t fileIndex) : text_(text), fileIndex_(fileIndex) {}
   // Appends comments met on the way to `comments`.
-  Token Next(std::vector<Comment>& comments);
+  Token Next(std::vector<Comment>& comments) {
+    Token t;
+    Next(comments, t);
+    return t;
+  }
+  // The same into `t`, a default-constructed Token (the driver lexes
+  // straight into its token vector).
+  void Next(std::vector<Comment>& comments, Token& t);
 
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
@@ -81,6 +88,11 @@ class Lexer {
     ++pos_;
   }
   void Advance(size_t n) { while (n--) Advance(); }
+  // `n` characters on where none of them is a newline (words, numbers).
+  void AdvanceInLine(size_t n) {
+    pos_ += n;
+    column_ += static_cast<int32_t>(n);
+  }
   bool SkipSpaceAndComments(std::vector<Comment>& comments, Token& error);
   void LexString(Token& t);
   bool LexDirective(Token& t, bool isInclude);
