@@ -27,6 +27,7 @@ void Parser::FlushMessagesUpTo(size_t index) {
     result_.diagnostics.push_back(m.diagnostic);
     result_.echoLines.push_back(m.echoLine);
   }
+  messagesPending_ = nextMessage_ < ts_.messages.size();
 }
 
 const std::string& Parser::FilePathOf(const Token& t) const {

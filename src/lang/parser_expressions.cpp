@@ -2,6 +2,8 @@
 // assert, echo, ternary), binary operators by precedence climbing, unary,
 // exponent, calls/index/member, primaries, vectors, ranges and list
 // comprehensions (with 2021.01's rules on where their elements may stand).
+#include <iterator>
+
 #include "lang/parser_impl.h"
 
 namespace mos::lang::detail {
@@ -51,6 +53,9 @@ ExprPtr Parser::ParseExpr() {
       return e;
     }
     default:
+      // Most vector elements and arguments: the precedence chain below
+      // would return ParsePrimary's node as it is.
+      if (LonePrimaryAhead()) return ParsePrimary();
       break;
   }
   ExprPtr cond = ParseBinary(1);
@@ -63,6 +68,21 @@ ExprPtr Parser::ParseExpr() {
   e->ifFalse = ParseExpr();
   e->span = SpanBetween(e->span);
   return e;
+}
+
+bool Parser::LonePrimaryAhead() {
+  switch (Peek().kind) {
+    case TokenKind::Number: case TokenKind::String: case TokenKind::Identifier:
+    case TokenKind::True: case TokenKind::False: case TokenKind::Undef: {
+      // No operator, call, index, member or '?' can follow these.
+      const Token& after = Peek(1);
+      return after.kind == TokenKind::Punct && (after.ch == ',' || after.ch == ']' ||
+                                                after.ch == ')' || after.ch == ';' ||
+                                                after.ch == ':');
+    }
+    default:
+      return false;
+  }
 }
 
 bool Parser::BinaryOperator(const Token& t, int& precedence, BinaryOp& op) {
@@ -257,14 +277,20 @@ ExprPtr Parser::ParseVectorOrRange() {
     range->span = SpanFrom(start);
     return range;
   }
-  vec->elements.push_back(std::move(first));
+  // The elements gather on a stack shared by all nesting levels and move
+  // into the node at once (one allocation of the right size).
+  const size_t base = elementStack_.size();
+  elementStack_.push_back(std::move(first));
   while (Accept(',')) {
     while (Accept(',')) {
     }
     if (IsPunct(']')) break;
-    vec->elements.push_back(ParseElementOrExpr(true));
+    elementStack_.push_back(ParseElementOrExpr(true));
   }
   Expect(']');
+  vec->elements.assign(std::make_move_iterator(elementStack_.begin() + static_cast<ptrdiff_t>(base)),
+                       std::make_move_iterator(elementStack_.end()));
+  elementStack_.resize(base);
   vec->span = SpanFrom(start);
   return vec;
 }
@@ -332,6 +358,11 @@ ExprPtr Parser::ParseElementOrExpr(bool allowParen) {
     default:
       if (allowParen && t.kind == TokenKind::Punct && t.ch == '(' && OpensLcParen(0)) {
         e = ParseLcParen();
+      } else if (depth_ < maxDepth_ && LonePrimaryAhead()) {
+        // What ParseExpr would return, without its frame (and its depth
+        // unit, hence the check: ParseExpr would fail beyond the limit).
+        e = ParsePrimary();
+        isLc = false;
       } else {
         e = ParseExpr();
         isLc = false;

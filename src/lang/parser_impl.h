@@ -35,23 +35,27 @@ class Parser {
     modelMainPath_ = mainPath_;
     modelMainDir_ = mainDir_;
     cwd_ = WorkingDirectory();
+    tokens_ = ts_.tokens.data();
+    lastToken_ = ts_.tokens.size() - 1;  // Tokenize always ends with End or Error
+    messagesPending_ = !ts_.messages.empty();
   }
 
   std::shared_ptr<File> ParseInput();
 
  private:
   // ------------------------------------------------------------ tokens
+  // The token vector does not change while parsing: its start and last
+  // index are kept here (Peek runs several times per token).
   const Token& Peek(size_t ahead = 0) {
     size_t i = pos_ + ahead;
-    if (i >= ts_.tokens.size()) i = ts_.tokens.size() - 1;
-    // Inline test first: most files have no lexer message at all, and
-    // Peek runs several times per token.
-    if (nextMessage_ < ts_.messages.size()) FlushMessagesUpTo(i);
-    return ts_.tokens[i];
+    if (i > lastToken_) i = lastToken_;
+    // Inline test first: most files have no lexer message at all.
+    if (messagesPending_) FlushMessagesUpTo(i);
+    return tokens_[i];
   }
   const Token& Next() {
     const Token& t = Peek();
-    if (pos_ + 1 < ts_.tokens.size()) ++pos_;
+    if (pos_ < lastToken_) ++pos_;
     prev_ = &t;
     return t;
   }
@@ -164,6 +168,10 @@ class Parser {
   //     | let(...) expr | assert(...) [expr] | echo(...) [expr]
   ExprPtr ParseExpr();
 
+  // Is the next token a literal or identifier that ends its expression
+  // (followed by , ] ) ; or :)? Then ParseExpr's result is ParsePrimary's.
+  bool LonePrimaryAhead();
+
   // Binary operators by precedence climbing: || (1), && (2), == != (3),
   // < <= > >= (4), + - (5), * / % (6); all left-associative, as 2021.01's
   // logic_or ... multiplication rules. Each chained operator counts as a
@@ -221,12 +229,17 @@ class Parser {
  private:
   size_t pos_ = 0;
   const Token* prev_ = nullptr;
+  const Token* tokens_ = nullptr;
+  size_t lastToken_ = 0;
   size_t nextMessage_ = 0;
+  bool messagesPending_ = false;  // nextMessage_ < ts_.messages.size()
   int maxDepth_;
   // Whether the last ParseElementOrExpr saw list-comprehension syntax.
   bool lastElementWasLc_ = false;
   int depth_ = 0;
   BodyBuilder* topLevel_ = nullptr;
+  // Elements of the vector literals being parsed (ParseVectorOrRange).
+  std::vector<ExprPtr> elementStack_;
 };
 
 }  // namespace mos::lang::detail
