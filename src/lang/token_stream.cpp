@@ -43,9 +43,13 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     auto lexer = std::make_unique<Lexer>(*text, 0);
     stack.push_back({std::move(text), std::move(lexer), 0});
   }
-  // Dense data (mcad's font tables) has ~0.65 tokens per byte, code
-  // ~0.2-0.3: room for 0.75 per byte spares the copy of a regrowth.
-  ts.tokens.reserve(std::min(mainText.size() / 4 * 3 + 16, options.maxTokens + 1));
+  // A token takes at least one byte; dense data (mcad's font tables) has
+  // ~0.77 tokens per byte, code ~0.2-0.3. Up to 1 MB of text, room for
+  // one token per byte (untouched room costs no memory) spares the copy
+  // of a regrowth; beyond, a third of that as before.
+  const size_t expected = mainText.size() <= (size_t(1) << 20) ? mainText.size() + 16
+                                                                 : mainText.size() / 3 + 16;
+  ts.tokens.reserve(std::min(expected, options.maxTokens + 1));
   while (true) {
     Frame& frame = stack.back();
     // Lexed in place at the end of the vector; the few kinds that are not
