@@ -28,7 +28,7 @@ ExprPtr Parser::ParseExpr() {
   switch (start.kind) {
     case TokenKind::Function: {
       Next();
-      auto e = std::make_shared<FunctionLiteralExpr>(SpanOf(start));
+      auto e = Make<FunctionLiteralExpr>(SpanOf(start));
       e->parameters = ParseParameters();
       e->body = ParseExpr();
       e->span = SpanBetween(e->span);
@@ -36,7 +36,7 @@ ExprPtr Parser::ParseExpr() {
     }
     case TokenKind::Let: {
       Next();
-      auto e = std::make_shared<LetExpr>(ExprKind::Let, SpanOf(start));
+      auto e = Make<LetExpr>(ExprKind::Let, SpanOf(start));
       e->assignments = ArgumentsAsAssignments(ParseArguments());
       e->body = ParseExpr();
       e->span = SpanBetween(e->span);
@@ -45,7 +45,7 @@ ExprPtr Parser::ParseExpr() {
     case TokenKind::Assert:
     case TokenKind::Echo: {
       Next();
-      auto e = std::make_shared<AssertOrEchoExpr>(
+      auto e = Make<AssertOrEchoExpr>(
           start.kind == TokenKind::Assert ? ExprKind::Assert : ExprKind::Echo, SpanOf(start));
       e->arguments = ParseArguments();
       if (StartsExpr(Peek())) e->body = ParseExpr();
@@ -61,7 +61,7 @@ ExprPtr Parser::ParseExpr() {
   ExprPtr cond = ParseBinary(1);
   if (!IsPunct('?')) return cond;
   Next();
-  auto e = std::make_shared<TernaryExpr>(cond->span);
+  auto e = Make<TernaryExpr>(cond->span);
   e->condition = std::move(cond);
   e->ifTrue = ParseExpr();
   Expect(':');
@@ -113,7 +113,7 @@ ExprPtr Parser::MakeBinary(BinaryOp op, ExprPtr l, ExprPtr r) {
   SourceSpan s = l->span;
   s.endLine = r->span.endLine;
   s.endColumn = r->span.endColumn;
-  return std::make_shared<BinaryExpr>(std::move(s), op, std::move(l), std::move(r));
+  return Make<BinaryExpr>(std::move(s), op, std::move(l), std::move(r));
 }
 
 ExprPtr Parser::ParseBinary(int minPrecedence) {
@@ -151,7 +151,7 @@ ExprPtr Parser::ParseUnary() {
     ExprPtr operand = ParseUnary();
     s.endLine = operand->span.endLine;
     s.endColumn = operand->span.endColumn;
-    return std::make_shared<UnaryExpr>(std::move(s), op, std::move(operand));
+    return Make<UnaryExpr>(std::move(s), op, std::move(operand));
   }
   // exponent: call | call '^' unary   (right-associative, binds tighter
   // than unary minus on its left: -2^2 == -4)
@@ -175,14 +175,14 @@ ExprPtr Parser::ParseCall() {
     }
     ++chained;
     if (t.ch == '(') {
-      auto call = std::make_shared<CallExpr>(e->span);
+      auto call = Make<CallExpr>(e->span);
       call->callee = std::move(e);
       call->arguments = ParseArguments();
       call->span = SpanBetween(call->span);
       e = std::move(call);
     } else if (t.ch == '[') {
       Next();
-      auto index = std::make_shared<IndexExpr>(e->span);
+      auto index = Make<IndexExpr>(e->span);
       index->object = std::move(e);
       index->index = ParseExpr();
       Expect(']');
@@ -190,7 +190,7 @@ ExprPtr Parser::ParseCall() {
       e = std::move(index);
     } else {
       Next();
-      auto member = std::make_shared<MemberExpr>(e->span);
+      auto member = Make<MemberExpr>(e->span);
       member->object = std::move(e);
       member->member = Expect(TokenKind::Identifier).text;
       member->span = SpanBetween(member->span);
@@ -207,32 +207,32 @@ ExprPtr Parser::ParsePrimary() {
     case TokenKind::True:
     case TokenKind::False: {
       Next();
-      auto e = std::make_shared<LiteralExpr>(SpanOf(t));
+      auto e = Make<LiteralExpr>(SpanOf(t));
       e->type = LiteralExpr::Type::Bool;
       e->boolValue = t.kind == TokenKind::True;
       return e;
     }
     case TokenKind::Undef: {
       Next();
-      return std::make_shared<LiteralExpr>(SpanOf(t));
+      return Make<LiteralExpr>(SpanOf(t));
     }
     case TokenKind::Number: {
       Next();
-      auto e = std::make_shared<LiteralExpr>(SpanOf(t));
+      auto e = Make<LiteralExpr>(SpanOf(t));
       e->type = LiteralExpr::Type::Number;
       e->number = t.number;
       return e;
     }
     case TokenKind::String: {
       Next();
-      auto e = std::make_shared<LiteralExpr>(SpanOf(t));
+      auto e = Make<LiteralExpr>(SpanOf(t));
       e->type = LiteralExpr::Type::String;
       e->string = t.text;
       return e;
     }
     case TokenKind::Identifier: {
       Next();
-      return std::make_shared<IdentifierExpr>(SpanOf(t), t.text);
+      return Make<IdentifierExpr>(SpanOf(t), t.text);
     }
     case TokenKind::Punct:
       if (t.ch == '(') {
@@ -251,7 +251,7 @@ ExprPtr Parser::ParsePrimary() {
 
 ExprPtr Parser::ParseVectorOrRange() {
   const Token& start = Next();  // '['
-  auto vec = std::make_shared<VectorExpr>(SpanOf(start));
+  auto vec = Make<VectorExpr>(SpanOf(start));
   if (IsPunct(']') || IsPunct(',')) {
     while (Accept(',')) {
     }
@@ -264,7 +264,7 @@ ExprPtr Parser::ParseVectorOrRange() {
   ExprPtr first = ParseElementOrExpr(false);
   if (!lastElementWasLc_ && IsPunct(':')) {
     Next();
-    auto range = std::make_shared<RangeExpr>(SpanOf(start));
+    auto range = Make<RangeExpr>(SpanOf(start));
     range->begin = std::move(first);
     ExprPtr second = ParseExpr();
     if (Accept(':')) {
@@ -330,7 +330,7 @@ ExprPtr Parser::ParseElementOrExpr(bool allowParen) {
       break;
     case TokenKind::Each: {
       Next();
-      auto each = std::make_shared<LcEachExpr>(SpanOf(t));
+      auto each = Make<LcEachExpr>(SpanOf(t));
       each->body = ParseElementOrExpr(true);
       each->span = SpanBetween(each->span);
       e = std::move(each);
@@ -338,7 +338,7 @@ ExprPtr Parser::ParseElementOrExpr(bool allowParen) {
     }
     case TokenKind::If: {
       Next();
-      auto lcIf = std::make_shared<LcIfExpr>(SpanOf(t));
+      auto lcIf = Make<LcIfExpr>(SpanOf(t));
       Expect('(');
       lcIf->condition = ParseExpr();
       Expect(')');
@@ -398,7 +398,7 @@ ExprPtr Parser::ParseLetElementOrExpr() {
   } else {
     body = ParseExpr();
   }
-  auto e = std::make_shared<LetExpr>(lc ? ExprKind::LcLet : ExprKind::Let, SpanOf(start));
+  auto e = Make<LetExpr>(lc ? ExprKind::LcLet : ExprKind::Let, SpanOf(start));
   e->assignments = std::move(assignments);
   e->body = std::move(body);
   e->span = SpanBetween(e->span);
@@ -411,7 +411,7 @@ ExprPtr Parser::ParseLcFor() {
   Expect('(');
   std::vector<Argument> init = ParseArgumentItems();
   if (Accept(';')) {
-    auto e = std::make_shared<LcForCExpr>(SpanOf(start));
+    auto e = Make<LcForCExpr>(SpanOf(start));
     e->init = ArgumentsAsAssignments(std::move(init));
     e->condition = ParseExpr();
     Expect(';');
@@ -427,7 +427,7 @@ ExprPtr Parser::ParseLcFor() {
   std::vector<Assignment> assignments = ArgumentsAsAssignments(std::move(init));
   ExprPtr body = ParseElementOrExpr(true);
   for (size_t i = assignments.size(); i-- > 0;) {
-    auto e = std::make_shared<LcForExpr>(SpanOf(start));
+    auto e = Make<LcForExpr>(SpanOf(start));
     e->assignments.push_back(std::move(assignments[i]));
     e->body = std::move(body);
     e->span = SpanBetween(e->span);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lang/ast.h"
+#include "lang/ast_arena.h"
 #include "lang/parser.h"
 #include "lang/path_resolver.h"
 #include "lang/token_stream.h"
@@ -41,6 +42,12 @@ class Parser {
   }
 
   std::shared_ptr<File> ParseInput();
+
+  // A node of this parse, in the parse's arena (ast_arena.h).
+  template <class T, class... Args>
+  std::shared_ptr<T> Make(Args&&... args) {
+    return std::allocate_shared<T>(ArenaAllocator<T>(arena_.arena), std::forward<Args>(args)...);
+  }
 
  private:
   // ------------------------------------------------------------ tokens
@@ -227,6 +234,14 @@ class Parser {
   }
 
  private:
+  // The parser's reference to its arena (nodes hold theirs).
+  struct ArenaRef {
+    AstArena* arena = AstArena::Create();
+    ArenaRef() = default;
+    ArenaRef(const ArenaRef&) = delete;
+    ArenaRef& operator=(const ArenaRef&) = delete;
+    ~ArenaRef() { AstArena::Unref(arena); }
+  } arena_;
   size_t pos_ = 0;
   const Token* prev_ = nullptr;
   const Token* tokens_ = nullptr;

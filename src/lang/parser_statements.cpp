@@ -53,7 +53,7 @@ void Parser::ParseStatement(BodyBuilder& body) {
 
 void Parser::ParseModuleDefinition(BodyBuilder& body) {
   const Token& start = Next();  // module
-  auto def = std::make_shared<ModuleDefinition>();
+  auto def = Make<ModuleDefinition>();
   def->name = Expect(TokenKind::Identifier).text;
   def->parameters = ParseParameters();
   def->span = SpanFrom(start);
@@ -64,7 +64,7 @@ void Parser::ParseModuleDefinition(BodyBuilder& body) {
 
 void Parser::ParseFunctionDefinition(BodyBuilder& body) {
   const Token& start = Next();  // function
-  auto def = std::make_shared<FunctionDefinition>();
+  auto def = Make<FunctionDefinition>();
   def->name = Expect(TokenKind::Identifier).text;
   def->parameters = ParseParameters();
   Expect('=');
@@ -184,7 +184,7 @@ StatementPtr Parser::ParseModuleInstantiation() {
   if (start.kind == TokenKind::If) return ParseIfElse();
   if (!IsModuleId(start.kind)) SyntaxError();
   const Token& nameTok = Next();
-  auto inst = std::make_shared<InstantiationStatement>(SpanOf(nameTok));
+  auto inst = Make<InstantiationStatement>(SpanOf(nameTok));
   inst->name = nameTok.kind == TokenKind::Identifier ? nameTok.text : KeywordText(nameTok.kind);
   inst->arguments = ParseArguments();
   inst->span = SpanBetween(inst->span);
@@ -195,7 +195,7 @@ StatementPtr Parser::ParseModuleInstantiation() {
 
 StatementPtr Parser::ParseIfElse() {
   const Token& start = Next();  // if
-  auto stmt = std::make_shared<IfElseStatement>(SpanOf(start));
+  auto stmt = Make<IfElseStatement>(SpanOf(start));
   Expect('(');
   stmt->condition = ParseExpr();
   Expect(')');
