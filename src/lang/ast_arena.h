@@ -22,10 +22,10 @@ class AstArena {
   static AstArena* Create() { return new AstArena(); }
   void Ref() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
   static void Unref(AstArena* a) noexcept {
-    if (a->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete a;
+    if (a->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) Destroy(a);
   }
 
-  void* Allocate(std::size_t bytes, std::size_t align) {
+  [[gnu::always_inline]] void* Allocate(std::size_t bytes, std::size_t align) {
     std::size_t pad = (align - (reinterpret_cast<std::uintptr_t>(cursor_) & (align - 1))) & (align - 1);
     if (pad + bytes > left_) {
       NewChunk(bytes + align);
@@ -39,7 +39,7 @@ class AstArena {
 
  private:
   // Chunks grow from 4 KB to 64 KB: a small file keeps little memory.
-  void NewChunk(std::size_t atLeast) {
+  [[gnu::noinline]] void NewChunk(std::size_t atLeast) {
     std::size_t size = chunkSize_;
     if (chunkSize_ < (std::size_t(64) << 10)) chunkSize_ *= 2;
     if (size < atLeast) size = atLeast;
@@ -49,6 +49,8 @@ class AstArena {
   }
 
   AstArena() = default;
+  // Out of line: Unref, inlined at every node, stays small.
+  [[gnu::noinline]] static void Destroy(AstArena* a) noexcept { delete a; }
 
   std::atomic<long> refs_{1};
   std::vector<std::unique_ptr<char[]>> chunks_;
