@@ -139,7 +139,7 @@ bool Lexer::SkipSpaceAndComments(std::vector<Comment>& comments, Token& error) {
 }
 
 // Length of the longest number at pos_: D+E? | D*.D+E? | D+.D*E?
-size_t Lexer::NumberLength() const {
+[[gnu::always_inline]] inline size_t Lexer::NumberLength() const {
   size_t i = pos_, n = text_.size();
   size_t intDigits = 0, fracDigits = 0;
   while (i < n && IsDigit(text_[i])) ++i, ++intDigits;
@@ -162,7 +162,7 @@ size_t Lexer::NumberLength() const {
 }
 
 // Length of "$"?[a-zA-Z0-9_]+ at pos_, 0 if none.
-size_t Lexer::WordLength() const {
+[[gnu::always_inline]] inline size_t Lexer::WordLength() const {
   size_t i = pos_, n = text_.size();
   if (i < n && text_[i] == '$') ++i;
   size_t start = i;
@@ -352,6 +352,12 @@ void Lexer::Next(std::vector<Comment>& comments, Token& t) {
   } else if (c == '"') {
     LexString(t);
     if (t.kind == TokenKind::Error) return;
+  } else if (c == ',' || c == '[' || c == ']' || c == '(' || c == ')' || c == ';') {
+    // The commonest punctuation, none of it the start of a two-character
+    // operator (and not a newline: the column moves).
+    t.kind = TokenKind::Punct;
+    t.ch = c;
+    AdvanceInLine(1);
   } else {
     char d = Peek(1);
     TokenKind two = TokenKind::Punct;
