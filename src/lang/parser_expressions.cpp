@@ -285,7 +285,14 @@ ExprPtr Parser::ParseVectorOrRange() {
     while (Accept(',')) {
     }
     if (IsPunct(']')) break;
-    elementStack_.push_back(ParseElementOrExpr(true));
+    if (depth_ + 2 <= maxDepth_ && LonePrimaryAhead()) {
+      // ParseElementOrExpr's own shortcut, without its frame (it would
+      // take one depth unit and need one more to take the shortcut).
+      elementStack_.push_back(ParsePrimary());
+      lastElementWasLc_ = false;
+    } else {
+      elementStack_.push_back(ParseElementOrExpr(true));
+    }
   }
   Expect(']');
   vec->elements.assign(std::make_move_iterator(elementStack_.begin() + static_cast<ptrdiff_t>(base)),
