@@ -2,8 +2,9 @@
 // literals, negated number literals, and such vectors) have the same value
 // on every evaluation. Whether a vector is one is a property of the AST
 // alone (noted on the node once); its value is built here directly from
-// the AST, without the evaluator's per-element frames, and kept per run in
-// constantValues_ (mcad's 8bit_polyfont() is ~8,000 such literals).
+// the AST, without the evaluator's per-element frames (mcad's
+// 8bit_polyfont() is ~8,000 such literals), kept on the node for every
+// later run, and noted per run in constantValues_.
 #include "eval/interpreter.h"
 
 namespace mos::eval {
@@ -88,10 +89,42 @@ unsigned char Interpreter::ClassifyConstantVector(const VectorExpr& v, int level
   return result;
 }
 
+namespace {
+
+// A constant vector's value as its node keeps it, with the depth of its
+// deepest element.
+struct ConstantNote : lang::EvaluatorNote {
+  Value value;
+  int maxLevel = 0;
+};
+
+}  // namespace
+
 bool Interpreter::BuildConstantVector(const VectorExpr& v, Value& out) {
   int maxLevel = 0;
   Value built;
-  if (!BuildConstant(v, 1, maxLevel, built)) return false;
+  // Built once for the node (by whichever run or thread comes first) and
+  // shared by every later run; each run still decides, as on its first
+  // evaluation before, whether the shortcut may stand for the ordinary
+  // path (the check below).
+  if (const auto* note = static_cast<const ConstantNote*>(
+          v.constantValue.load(std::memory_order_acquire))) {
+    built = note->value;
+    maxLevel = note->maxLevel;
+  } else {
+    if (!BuildConstant(v, 1, maxLevel, built)) return false;
+    auto* mine = new ConstantNote;
+    mine->value = built;
+    mine->maxLevel = maxLevel;
+    const lang::EvaluatorNote* expected = nullptr;
+    if (!v.constantValue.compare_exchange_strong(expected, mine, std::memory_order_acq_rel,
+                                                 std::memory_order_acquire)) {
+      delete mine;  // another thread was first: take its value
+      const auto* theirs = static_cast<const ConstantNote*>(expected);
+      built = theirs->value;
+      maxLevel = theirs->maxLevel;
+    }
+  }
   // The ordinary path enters one frame per element level below this one
   // (FrameGuard): take the shortcut only where none of those frames could
   // have reported "nesting too deep".

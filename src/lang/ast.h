@@ -5,6 +5,7 @@
 // file that defined them is re-parsed), hence shared_ptr<const T>.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -146,13 +147,24 @@ struct RangeExpr : Expr {
   explicit RangeExpr(SourceSpan s) : Expr(ExprKind::Range, std::move(s)) {}
 };
 
+// What the evaluator keeps on a node (lang does not know its types).
+struct EvaluatorNote {
+  virtual ~EvaluatorNote() = default;
+};
+
 struct VectorExpr : Expr {
   std::vector<ExprPtr> elements;
   // The evaluator's note whether the vector is made of constants only
   // (literals and constant vectors: the same value on every evaluation).
   enum : unsigned char { kUnknown = 0, kConstant = 1, kNotConstant = 2 };
   mutable std::atomic<unsigned char> constness{kUnknown};
+  // A constant vector's value, made on its first evaluation by any run
+  // and then shared (set once; owned by the node).
+  mutable std::atomic<const EvaluatorNote*> constantValue{nullptr};
   explicit VectorExpr(SourceSpan s) : Expr(ExprKind::Vector, std::move(s)) {}
+  ~VectorExpr() override { delete constantValue.load(std::memory_order_acquire); }
+  VectorExpr(const VectorExpr&) = delete;
+  VectorExpr& operator=(const VectorExpr&) = delete;
 };
 
 struct UnaryExpr : Expr {

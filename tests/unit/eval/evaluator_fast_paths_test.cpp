@@ -77,6 +77,32 @@ TEST(EvaluatorFastPaths, ConstantVectorsKeepTheNestingLimit) {
   EXPECT_EQ(shallow.echo, "ECHO: [[[[1]]]]\n");
 }
 
+// The value is kept on the node: a second run of the same parsed file
+// shares it, and still reports the nesting limit where its own options
+// say so.
+TEST(EvaluatorFastPaths, ConstantVectorsSharedBetweenRuns) {
+  std::string open, close;
+  for (int i = 0; i < 30; ++i) open += "[", close += "]";
+  lang::ParseResult parsed = lang::ParseSource(
+      "v = " + open + "1, -2, \"s\"" + close + ";\necho(v == " + open + "1, -2, \"s\"" + close +
+          ");\nw = [[1, 2], [3]];\necho(w);\n",
+      "t.scad", "", lang::ParseOptions{});
+  ASSERT_TRUE(parsed.file);
+  auto echo = [&](const EvalOptions& options) {
+    std::string text;
+    EvalResult r = eval::Evaluate(parsed.file, options);
+    for (const auto& l : r.log.Lines()) text += l + "\n";
+    return text;
+  };
+  const std::string first = echo(EvalOptions{});
+  EXPECT_EQ(first, "ECHO: true\nECHO: [[1, 2], [3]]\n");
+  EXPECT_EQ(echo(EvalOptions{}), first);
+  EvalOptions small;
+  small.maxRecursionDepth = 8;
+  EXPECT_NE(echo(small).find("Recursion detected: nesting too deep"), std::string::npos);
+  EXPECT_EQ(echo(EvalOptions{}), first);
+}
+
 TEST(EvaluatorFastPaths, NumberOperatorsAndMixedOperands) {
   EXPECT_EQ(Echo("echo(1 / 0, -1 / 0, 0 / 0 == 0 / 0, 0 / 0 != 0 / 0, 5 % 3, -5 % 3, 2 ^ 10, "
                  "1 < 2, 2 <= 2, 3 > 4, 3 >= 3, 1 == 1, \"a\" < \"b\", [1] + [2], 1 + \"a\");\n"),
