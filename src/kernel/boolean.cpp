@@ -341,12 +341,14 @@ class WindingBoxIn {
   BoolOperand* op_;
 };
 
+// `memos` (may be null): the candidate pairs kept across attempts on
+// these two operands (IntersectBothWays).
 bool RunBoolean(BoolOperand& p, BoolOperand& q, const BoolRoles& roles, Mesh& result,
-                LimitGuard* guard = nullptr, std::vector<char>* active = nullptr) {
+                LimitGuard* guard = nullptr, std::vector<char>* active = nullptr, CandidateMemo* memos = nullptr) {
   auto stopped = [&] { return guard && !guard->Check(); };
   const BoolKernels kernels(p.View(), q.View(), &p.vertNormal, roles.expandP);
   std::vector<EdgeTriHit> hitsPQ, hitsQP;  // on two threads when large (intersect_both.h)
-  if (!IntersectBothWays(kernels, p, q, guard, hitsPQ, hitsQP)) return false;
+  if (!IntersectBothWays(kernels, p, q, guard, hitsPQ, hitsQP, kIntersectThreadsMinTriangles, memos)) return false;
   std::vector<int> windingP, windingQ;
   {
     const WindingBoxIn narrowed(q);
@@ -439,6 +441,12 @@ struct RawInfo {
   // a mesh, windowed or whole, gives the same kernel results.
   bool prepared = false;
   BoolOperand p, q;
+  // Each direction's candidate pairs on p and q, for the next attempt on
+  // them (the perturbation choices differ; the pairs' geometry does not),
+  // kept when an operand has coincident used vertices
+  // (PreparedSlot::coincidentUsed): then the other choice is likely.
+  bool keepPairs = false;
+  CandidateMemo memos[2];
   // The operands' fingerprints when the caller found them (else null).
   const MeshFingerprint* fingerprintA = nullptr;
   const MeshFingerprint* fingerprintB = nullptr;
@@ -465,10 +473,12 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
   auto stopped = [&] { return guard && guard->Stopped(); };
   info.prepared = true;
   info.consistent = true;
+  info.keepPairs = (a.prepared && a.prepared->coincidentUsed) || (b.prepared && b.prepared->coincidentUsed);
   info.perturbedSecond = PerturbSecond(p, q);
   auto run = [&](bool second, Mesh& out) {
-    return second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &info.activeVerts)
-                  : RunBoolean(p, q, RolesFor(op, false), out, guard, &info.activeVerts);
+    CandidateMemo* const memos = info.keepPairs ? info.memos : nullptr;
+    return second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &info.activeVerts, memos)
+                  : RunBoolean(p, q, RolesFor(op, false), out, guard, &info.activeVerts, memos);
   };
   Mesh first;
   if (run(info.perturbedSecond, first)) return first;
@@ -485,6 +495,8 @@ Mesh BooleanRawWithInfo(const Mesh& a, const Mesh& b, OpType op, LimitGuard* gua
     const bool narrow = p.narrowWinding;
     const Box3 windingBox = p.windingBox;
     p = PrepareOperandCached(a);
+    info.memos[0] = CandidateMemo{};  // their pairs were p's as it was
+    info.memos[1] = CandidateMemo{};
     p.narrowWinding = narrow;
     p.windingBox = windingBox;
   }
@@ -536,8 +548,9 @@ Mesh OtherChoice(const Mesh& a, const Mesh& b, OpType op, bool second, LimitGuar
   BoolOperand& q = info.q;
   Mesh out;
   std::vector<char> active;
-  const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active)
-                         : RunBoolean(p, q, RolesFor(op, false), out, guard, &active);
+  CandidateMemo* const memos = info.keepPairs ? info.memos : nullptr;
+  const bool ok = second ? RunBoolean(q, p, RolesFor(op, true), out, guard, &active, memos)
+                         : RunBoolean(p, q, RolesFor(op, false), out, guard, &active, memos);
   closed = false;
   if (ok && active.size() == out.vertPos.size())
     closed = CleanupMeshNear(out, std::move(active), true);
@@ -610,8 +623,10 @@ bool HasCoincidentUsedVerts(const Mesh& m) {
 // the next boolean's preparation serve them all.
 // `closed`: cleanup left it closed and manifold with its twins complete
 // (kept with its fingerprint, so the next preparation takes the twins).
-Mesh WithPreparedSlot(Mesh m, bool closed = false) {
+// `coincidentUsed`: two used vertices of it coincide (the slot's hint).
+Mesh WithPreparedSlot(Mesh m, bool closed = false, bool coincidentUsed = false) {
   m.prepared = std::make_shared<PreparedSlot>();
+  m.prepared->coincidentUsed = coincidentUsed;
   if (closed && m.NumTri() > 0) {
     m.prepared->closedTwins = TriangleFingerprintOf(m);  // read by SameTriangles alone
     m.prepared->closedTwinsKnown = true;
@@ -666,6 +681,7 @@ Mesh BooleanWithFingerprints(const Mesh& a, const Mesh& b, OpType op, LimitGuard
     if (alt.NumTri() > 0 && (altClosed || IsClosedManifold(alt)) && !HasCoincidentUsedVerts(alt) &&
         ComponentCount(alt) == ComponentCount(out) && Genus(alt) == Genus(out))
       return WithPreparedSlot(std::move(alt), true);
+    return WithPreparedSlot(std::move(out), closed, true);
   }
   return WithPreparedSlot(std::move(out), closed);
 }

@@ -114,6 +114,11 @@ struct PreparedSlot {
   bool componentsKnown = false;
   MeshFingerprint componentsFor;
   std::vector<Box3> componentBoxes;
+  // Set by the boolean that made the mesh: two vertices its triangles use
+  // coincide (solids that only touch). A boolean with it likely runs its
+  // other perturbation choice too (Boolean), so it keeps its candidate
+  // pairs for that (CandidateMemo). A hint only: it changes no result.
+  bool coincidentUsed = false;
 };
 
 // PrepareOperand, reusing what Mesh::prepared holds when it was prepared

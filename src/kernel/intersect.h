@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kernel/boolean_operand.h"
+#include "kernel/candidate_memo.h"
 #include "kernel/predicates.h"
 
 namespace mos::kernel {
@@ -31,8 +32,12 @@ inline bool SameHitBits(const std::vector<EdgeTriHit>& a, const std::vector<Edge
 
 // forward: edges of P against triangles of Q; else edges of Q against P.
 // Sorted by edge, then by position along the edge.
+// `memo` (may be null): where it holds this direction's pairs complete,
+// they are taken from it (the same pairs in the same order); else, when
+// it was claimed for this direction, they are recorded into it.
 std::vector<EdgeTriHit> IntersectEdgesWithTriangles(const BoolKernels& kernels, const BoolOperand& p,
-                                                    const BoolOperand& q, bool forward);
+                                                    const BoolOperand& q, bool forward,
+                                                    CandidateMemo* memo = nullptr);
 
 // Candidate (edge, triangle) pairs whose closed boxes overlap, from the
 // triangle BVH. Edges are canonical halfedges of `edgeMesh`.

@@ -30,8 +30,12 @@ bool IntersectOnThreads(const BoolOperand& p, const BoolOperand& q, int threads,
 // on two threads when IntersectOnThreads says so (threads: the guard's;
 // none: serial). False when the guard stopped the boolean (checked after
 // each direction, or after both).
+// `memos` (may be null): two CandidateMemo slots kept across attempts on
+// the same two operands (p and q distinct objects): each direction takes
+// the slot recorded for its edge and triangle meshes, or claims a free
+// one and records into it.
 bool IntersectBothWays(const BoolKernels& kernels, const BoolOperand& p, const BoolOperand& q,
                        LimitGuard* guard, std::vector<EdgeTriHit>& hitsPQ, std::vector<EdgeTriHit>& hitsQP,
-                       int minTriangles = kIntersectThreadsMinTriangles);
+                       int minTriangles = kIntersectThreadsMinTriangles, CandidateMemo* memos = nullptr);
 
 }  // namespace mos::kernel
