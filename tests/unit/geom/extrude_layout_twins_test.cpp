@@ -57,6 +57,17 @@ void ExpectSameMeshWithoutTwins(const ExtrusionLayout& layout, int trial) {
   EXPECT_EQ(with.halfedgeTwin, repaired.halfedgeTwin) << trial;
 }
 
+// The layout's twins are PairTwinsByVertex's on its triangles, and the mesh
+// built from it is the soup repair's.
+void ExpectTwinsOfPairTwinsByVertex(const ExtrusionLayout& layout, int trial) {
+  kernel::Mesh mesh;
+  mesh.vertPos.resize(layout.points.size());
+  mesh.triVerts = layout.triangles;
+  ASSERT_TRUE(PairTwinsByVertex(mesh)) << trial;
+  EXPECT_EQ(mesh.halfedgeTwin, layout.twins) << trial;
+  ExpectSameMeshWithoutTwins(layout, trial);
+}
+
 TEST(LinearLayoutTwins, MatchPairTwinsByVertex) {
   std::mt19937 rng(15);
   int used = 0;
@@ -82,13 +93,7 @@ TEST(LinearLayoutTwins, MatchPairTwinsByVertex) {
     ASSERT_FALSE(layout.triangles.empty()) << trial;
     if (layout.twins.empty()) continue;
     ++used;
-    kernel::Mesh mesh;
-    mesh.vertPos.resize(layout.points.size());
-    mesh.triVerts = layout.triangles;
-    ASSERT_TRUE(PairTwinsByVertex(mesh)) << trial;
-    EXPECT_EQ(mesh.halfedgeTwin, layout.twins) << trial;
-    // And the mesh built from it is the soup repair's.
-    ExpectSameMeshWithoutTwins(layout, trial);
+    ExpectTwinsOfPairTwinsByVertex(layout, trial);
   }
   EXPECT_GT(used, 250);
 }
@@ -118,12 +123,7 @@ TEST(RotateLayoutTwins, MatchPairTwinsByVertex) {
     ASSERT_FALSE(layout.triangles.empty()) << trial;
     if (layout.twins.empty()) continue;
     ++used;
-    kernel::Mesh mesh;
-    mesh.vertPos.resize(layout.points.size());
-    mesh.triVerts = layout.triangles;
-    ASSERT_TRUE(PairTwinsByVertex(mesh)) << trial;
-    EXPECT_EQ(mesh.halfedgeTwin, layout.twins) << trial;
-    ExpectSameMeshWithoutTwins(layout, trial);
+    ExpectTwinsOfPairTwinsByVertex(layout, trial);
   }
   EXPECT_GT(used, 250);
 }
