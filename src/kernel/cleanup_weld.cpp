@@ -11,6 +11,7 @@
 
 #include "kernel/cleanup.h"
 #include "kernel/cleanup_check.h"
+#include "kernel/cleanup_weld_order.h"
 #include "kernel/edge_table.h"
 #include "kernel/position_hash.h"
 #include "kernel/small_sort.h"
@@ -339,9 +340,15 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   int p0 = -1, p1 = -1, p2 = -1, pPar = 0;
   int numKept = 0;
   // The counting sort's bucket sizes (first key vertex v at v + 2), counted
-  // as the keys are made.
-  std::vector<int> start(static_cast<size_t>(nv) + 2, 0);
-  int* count = start.data() + 2;
+  // as the keys are made when the sort is likely needed (else after, if).
+  std::vector<int> start;
+  if (movesUsed) start.assign(static_cast<size_t>(nv) + 2, 0);
+  int* count = movesUsed ? start.data() + 2 : nullptr;
+  // A second weld (no used vertex moves) finds the first one's order with
+  // only the triangles the passes rewrote out of place: those are set aside
+  // and merged back where every key is distinct (the counting sort's order
+  // then, with nothing to cancel).
+  NearlySortedOrder<Keyed> nearly(nt, !movesUsed);
   for (int t = 0; t < nt; ++t) {
     if (gone && gone[t]) {
       first[t] = -1;
@@ -364,7 +371,8 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     const int k1 = parity ? c : b, k2 = parity ? b : c;
     first[t] = a;
     rest[t] = Keyed{k1, k2, parity, t};
-    ++count[a];
+    if (count) ++count[a];
+    if (nearly.Active()) nearly.Add(t, a, k1, k2, first.get(), rest.get());
     if (inOrder) {
       if (a != p0) inOrder = a > p0;
       else if (k1 != p1) inOrder = k1 > p1;
@@ -386,30 +394,50 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     if (gone && numKept < nt) DropRemovedTriangles(mesh, *removed, known);
     return true;
   }
-  // Counting sort by the first key vertex, then each bucket by the rest.
-  for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
-  std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
-  for (int t = 0; t < nt; ++t)
-    if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
   // The kept triangles in order (coincident opposite pairs cancelled as
-  // WeldWith does: ForEachSurvivor's walk, a bucket at a time as each is
-  // sorted) and three times each old triangle's new index (-1: gone).
+  // WeldWith does) and three times each old triangle's new index (-1: gone).
   std::unique_ptr<int[]> order(new int[static_cast<size_t>(numKept > 0 ? numKept : 1)]);
   std::vector<int> newIdx3(static_cast<size_t>(nt), -1);
   size_t numOut = 0;
-  auto keep = [&](int t) {
-    newIdx3[static_cast<size_t>(t)] = 3 * static_cast<int>(numOut);
-    order[numOut++] = t;
-  };
-  for (int v = 0; v < nv; ++v) {
-    const int b = start[v], e = start[v + 1];
-    if (e - b == 1) {
-      keep(keyed[static_cast<size_t>(b)].tri);
-    } else if (e - b > 1) {
-      SortBucket(keyed.get() + b, keyed.get() + e, less, 32);
-      KeepSurvivorsOfBucket(keyed, static_cast<size_t>(b), static_cast<size_t>(e), keep);
+  bool merged = nearly.Finish(first.get(), rest.get(), order.get());
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  std::vector<int> mergedOrder;
+  if (merged) mergedOrder.assign(order.get(), order.get() + numKept);
+  merged = false;  // the counting sort below runs, and its order is compared
+#endif
+  if (merged) {
+    numOut = static_cast<size_t>(numKept);
+    for (size_t o = 0; o < numOut; ++o) newIdx3[static_cast<size_t>(order[o])] = 3 * static_cast<int>(o);
+  } else {
+    // Counting sort by the first key vertex, then each bucket by the rest
+    // (ForEachSurvivor's walk, a bucket at a time as each is sorted).
+    if (start.empty()) {  // not counted above
+      start.assign(static_cast<size_t>(nv) + 2, 0);
+      for (int t = 0; t < nt; ++t)
+        if (first[t] >= 0) ++start[static_cast<size_t>(first[t]) + 2];
+    }
+    for (int v = 0; v < nv; ++v) start[v + 2] += start[v + 1];
+    std::unique_ptr<Keyed[]> keyed(new Keyed[static_cast<size_t>(numKept)]);
+    for (int t = 0; t < nt; ++t)
+      if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
+    auto keep = [&](int t) {
+      newIdx3[static_cast<size_t>(t)] = 3 * static_cast<int>(numOut);
+      order[numOut++] = t;
+    };
+    for (int v = 0; v < nv; ++v) {
+      const int b = start[v], e = start[v + 1];
+      if (e - b == 1) {
+        keep(keyed[static_cast<size_t>(b)].tri);
+      } else if (e - b > 1) {
+        SortBucket(keyed.get() + b, keyed.get() + e, less, 32);
+        KeepSurvivorsOfBucket(keyed, static_cast<size_t>(b), static_cast<size_t>(e), keep);
+      }
     }
   }
+#ifdef MOS_CHECK_CLEANUP_LOCAL
+  if (!mergedOrder.empty() && (mergedOrder.size() != numOut || !std::equal(mergedOrder.begin(), mergedOrder.end(), order.get())))
+    CheckFailed("nearly sorted weld order");
+#endif
   if (numOut == 0) {
     if (known) known->clear();
     mesh.triVerts.clear();
