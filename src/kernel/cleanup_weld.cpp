@@ -24,8 +24,9 @@ namespace {
 // bucket, sorted) that survives, in order: of the triangles with one key
 // (the same three vertices), as many of each orientation parity cancel as
 // the other parity has, the first ones of each parity.
-template <typename KeyedArray, typename Keep>
-void KeepSurvivorsOfBucket(const KeyedArray& keyed, size_t i, size_t end, Keep&& keep) {
+// drop(tri) is called for each cancelled one.
+template <typename KeyedArray, typename Keep, typename Drop>
+void KeepSurvivorsOfBucket(const KeyedArray& keyed, size_t i, size_t end, Keep&& keep, Drop&& drop) {
   auto sameKey = [](const auto& x, const auto& y) { return x.k1 == y.k1 && x.k2 == y.k2; };
   while (i < end) {
     if (i + 1 == end || !sameKey(keyed[i + 1], keyed[i])) {  // a key of its own: nothing cancels
@@ -43,16 +44,23 @@ void KeepSurvivorsOfBucket(const KeyedArray& keyed, size_t i, size_t end, Keep&&
       const bool even = keyed[k].parity == 0;
       if (even && droppedEven < cancel) {
         ++droppedEven;
+        drop(keyed[k].tri);
         continue;
       }
       if (!even && droppedOdd < cancel) {
         ++droppedOdd;
+        drop(keyed[k].tri);
         continue;
       }
       keep(keyed[k].tri);
     }
     i = j;
   }
+}
+
+template <typename KeyedArray, typename Keep>
+void KeepSurvivorsOfBucket(const KeyedArray& keyed, size_t i, size_t end, Keep&& keep) {
+  KeepSurvivorsOfBucket(keyed, i, end, keep, [](int) {});
 }
 
 // Walks keyed[0, n) (sorted within each first-vertex bucket; the bucket
@@ -334,6 +342,11 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   // left uninitialised (filling them was a visible share of a small weld).
   std::unique_ptr<int[]> first(new int[static_cast<size_t>(nt)]);
   std::unique_ptr<Keyed[]> rest(new Keyed[static_cast<size_t>(nt)]);
+  // Per old halfedge, its new index (-1: its triangle is gone or
+  // cancelled). Not filled first: every entry is written once (a gone
+  // triangle's below, the others' once the order is known).
+  std::unique_ptr<int[]> newHeOwner(new int[3 * static_cast<size_t>(nt > 0 ? nt : 1)]);
+  int* const newHe = newHeOwner.get();
   // Whether the triangles are already in (key, parity) order with no key
   // holding both parities: then the sort is the identity and nothing cancels.
   bool inOrder = true;
@@ -352,6 +365,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   for (int t = 0; t < nt; ++t) {
     if (gone && gone[t]) {
       first[t] = -1;
+      newHe[3 * static_cast<size_t>(t)] = newHe[3 * static_cast<size_t>(t) + 1] = newHe[3 * static_cast<size_t>(t) + 2] = -1;
       continue;
     }
     ++numKept;
@@ -395,10 +409,15 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     return true;
   }
   // The kept triangles in order (coincident opposite pairs cancelled as
-  // WeldWith does) and three times each old triangle's new index (-1: gone).
+  // WeldWith does).
   std::unique_ptr<int[]> order(new int[static_cast<size_t>(numKept > 0 ? numKept : 1)]);
-  std::vector<int> newIdx3(static_cast<size_t>(nt), -1);
   size_t numOut = 0;
+  auto setNew = [newHe](int t, int to3) {
+    int* he = newHe + 3 * static_cast<size_t>(t);
+    he[0] = to3;
+    he[1] = to3 < 0 ? to3 : to3 + 1;
+    he[2] = to3 < 0 ? to3 : to3 + 2;
+  };
   bool merged = nearly.Finish(first.get(), rest.get(), order.get());
 #ifdef MOS_CHECK_CLEANUP_LOCAL
   std::vector<int> mergedOrder;
@@ -407,7 +426,7 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
 #endif
   if (merged) {
     numOut = static_cast<size_t>(numKept);
-    for (size_t o = 0; o < numOut; ++o) newIdx3[static_cast<size_t>(order[o])] = 3 * static_cast<int>(o);
+    for (size_t o = 0; o < numOut; ++o) setNew(order[o], 3 * static_cast<int>(o));
   } else {
     // Counting sort by the first key vertex, then each bucket by the rest
     // (ForEachSurvivor's walk, a bucket at a time as each is sorted).
@@ -421,16 +440,17 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
     for (int t = 0; t < nt; ++t)
       if (first[t] >= 0) keyed[static_cast<size_t>(start[first[t] + 1]++)] = rest[t];
     auto keep = [&](int t) {
-      newIdx3[static_cast<size_t>(t)] = 3 * static_cast<int>(numOut);
+      setNew(t, 3 * static_cast<int>(numOut));
       order[numOut++] = t;
     };
+    auto drop = [&](int t) { setNew(t, -1); };
     for (int v = 0; v < nv; ++v) {
       const int b = start[v], e = start[v + 1];
       if (e - b == 1) {
         keep(keyed[static_cast<size_t>(b)].tri);
       } else if (e - b > 1) {
         SortBucket(keyed.get() + b, keyed.get() + e, less, 32);
-        KeepSurvivorsOfBucket(keyed, static_cast<size_t>(b), static_cast<size_t>(e), keep);
+        KeepSurvivorsOfBucket(keyed, static_cast<size_t>(b), static_cast<size_t>(e), keep, drop);
       }
     }
   }
@@ -451,11 +471,9 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   for (size_t o = 0; o < numOut; ++o) {
     const int t = order[o];
     for (int k = 0; k < 3; ++k) {
-      const unsigned tw = static_cast<unsigned>(twin[3 * t + k]);  // closed: in range
-      const unsigned tt = tw / 3u;
-      const int nIdx3 = newIdx3[tt];
-      if (nIdx3 < 0) return false;  // its twin cancelled without it: the general path
-      twins[3 * o + static_cast<size_t>(k)] = nIdx3 + static_cast<int>(tw - 3u * tt);
+      const int nh = newHe[static_cast<size_t>(twin[3 * t + k])];  // closed: in range
+      if (nh < 0) return false;  // its twin cancelled without it: the general path
+      twins[3 * o + static_cast<size_t>(k)] = nh;
     }
   }
   // The reordered triangles and properties go into the buffers the last
