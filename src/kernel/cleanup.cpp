@@ -940,17 +940,35 @@ class Cleaner {
 }  // namespace
 
 void RemoveUnusedVerts(Mesh& mesh) {
-  std::vector<int> newId(mesh.NumVert(), -1);
-  std::vector<Vec3> pos;
-  pos.reserve(mesh.vertPos.size());
-  for (auto& tri : mesh.triVerts)
-    for (int& v : tri) {
-      if (newId[v] < 0) {
-        newId[v] = static_cast<int>(pos.size());
-        pos.push_back(mesh.vertPos[v]);
+  // Vertices renumbered in order of first use. The corners are read and
+  // written through locals, and the old vertex of each new number listed
+  // (an int store) instead of a position appended per new vertex; the
+  // positions are gathered after.
+  const int nv = mesh.NumVert();
+  std::vector<int> newId(static_cast<size_t>(nv), -1);
+  std::unique_ptr<int[]> oldOf(new int[static_cast<size_t>(nv > 0 ? nv : 1)]);
+  int* id = newId.data();
+  int* old = oldOf.get();
+  int n = 0;
+  std::array<int, 3>* tv = mesh.triVerts.data();
+  const size_t numTri = mesh.triVerts.size();
+  for (size_t t = 0; t < numTri; ++t) {
+    int* c = tv[t].data();
+    for (int k = 0; k < 3; ++k) {
+      const int v = c[k];
+      int to = id[v];
+      if (to < 0) {
+        to = n++;
+        id[v] = to;
+        old[to] = v;
       }
-      v = newId[v];
+      c[k] = to;
     }
+  }
+  std::vector<Vec3> pos;
+  pos.reserve(static_cast<size_t>(n));
+  const Vec3* from = mesh.vertPos.data();
+  for (int i = 0; i < n; ++i) pos.push_back(from[old[i]]);
   mesh.vertPos.swap(pos);
 }
 
@@ -1014,7 +1032,9 @@ bool ClearlyNotFlat(const Mesh& mesh, const int* tris, size_t numTris, double ep
 void DropFlatComponents(Mesh& mesh, double eps) {
   const int nt = mesh.NumTri();
   if (static_cast<int>(mesh.halfedgeTwin.size()) != 3 * nt) return;
-  std::vector<int> comp(nt, -1);
+  // Per triangle, whether a component has reached it (one byte of a type
+  // that is not a character type: its stores alias nothing else).
+  std::vector<Mark> reached(static_cast<size_t>(nt), Mark::kNo);
   // Every triangle is pushed and visited once in all: the stack and the
   // visit order (each component a stretch of it) fit in nt entries, written
   // before they are read.
@@ -1022,15 +1042,15 @@ void DropFlatComponents(Mesh& mesh, double eps) {
   std::unique_ptr<int[]> visited(new int[static_cast<size_t>(nt)]);
   std::vector<char> drop;
   const int* twins = mesh.halfedgeTwin.data();
-  int* compOf = comp.data();
+  Mark* in = reached.data();
   size_t numVisited = 0;
   bool any = false;
   for (int seed = 0; seed < nt; ++seed) {
-    if (compOf[seed] >= 0) continue;
+    if (in[seed] == Mark::kYes) continue;
     int* tris = visited.get() + numVisited;
     size_t numTris = 0;
     size_t top = 0;
-    compOf[seed] = seed;
+    in[seed] = Mark::kYes;
     stack[top++] = seed;
     while (top > 0) {
       const int t = stack[--top];
@@ -1039,8 +1059,8 @@ void DropFlatComponents(Mesh& mesh, double eps) {
         const int twin = twins[3 * t + k];
         if (twin < 0) continue;
         const int tt = static_cast<int>(static_cast<unsigned>(twin) / 3u);
-        if (compOf[tt] >= 0) continue;
-        compOf[tt] = seed;
+        if (in[tt] == Mark::kYes) continue;
+        in[tt] = Mark::kYes;
         stack[top++] = tt;
       }
     }
