@@ -779,7 +779,6 @@ class Cleaner {
   bool CompactLocal(bool verify) {
     const int oldTri = m_.NumTri();
     if (static_cast<int>(m_.halfedgeTwin.size()) != 3 * oldTri) return false;
-    std::vector<int> newTri;
     std::vector<int> written;  // the written triangles that survive, in their new numbering
     if (verify) written.reserve(oldTri);
     if (anyRemoved_) {
@@ -788,11 +787,19 @@ class Cleaner {
       // written triangle: an unwritten triangle's twins still point at
       // their old partners, which point back and are not removed. So only
       // the written triangles can point at a removed one.
-      newTri.assign(oldTri, -1);
+      // Per old halfedge its new index (-1 on a removed triangle): every
+      // entry written once, no fill; a twin is then renumbered by one lookup.
+      std::unique_ptr<int[]> newHeOwner(new int[3 * static_cast<size_t>(oldTri > 0 ? oldTri : 1)]);
+      int* const newHe = newHeOwner.get();
       int n = 0;
       for (int t = 0; t < oldTri; ++t) {
-        if (removed_[t]) continue;
-        newTri[t] = n++;
+        int* he = newHe + 3 * static_cast<size_t>(t);
+        if (removed_[t]) {
+          he[0] = he[1] = he[2] = -1;
+          continue;
+        }
+        he[0] = 3 * n, he[1] = 3 * n + 1, he[2] = 3 * n + 2;
+        ++n;
         if (!verify || !dirty_[t]) continue;
         for (int i = 0; i < 3; ++i) {
           const int tw = m_.halfedgeTwin[3 * t + i];
@@ -804,19 +811,16 @@ class Cleaner {
       uint32_t* prop = m_.triProp.data();
       char* known = known_.data();
       const char* dirty = dirty_.data();
-      const int* newIdx = newTri.data();
-      for (int t = 0; t < oldTri; ++t) {
-        const int nt = newIdx[t];
-        if (nt < 0) continue;
+      const char* rem = removed_.data();
+      for (int t = 0, nt = 0; t < oldTri; ++t) {
+        if (rem[t]) continue;
         if (verify && dirty[t]) written.push_back(nt);
-        for (int i = 0; i < 3; ++i) {
-          const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);
-          const unsigned tt = tw / 3u;
-          twin[3 * nt + i] = 3 * newIdx[tt] + static_cast<int>(tw - 3u * tt);
-        }
+        // In place: the new index is at most the old one, read first.
+        for (int i = 0; i < 3; ++i) twin[3 * nt + i] = newHe[static_cast<size_t>(twin[3 * t + i])];
         tv[nt] = tv[t];
         prop[nt] = prop[t];
         known[nt] = known[t];
+        ++nt;
       }
       known_.resize(n);
       m_.triVerts.resize(n);

@@ -513,29 +513,34 @@ void DropRemovedTriangles(Mesh& mesh, const std::vector<char>& removed, std::vec
   const int oldTri = mesh.NumTri();
   const bool knownFits = known && known->size() == mesh.triVerts.size();
   if (known && !knownFits) known->clear();
-  std::vector<int> newTri(static_cast<size_t>(oldTri), -1);
   const char* gone = removed.data();
-  int* nt = newTri.data();
+  // Per old halfedge its new index (-1 on a removed triangle): every entry
+  // written once, no fill; a twin is then renumbered by one lookup.
+  std::unique_ptr<int[]> newHeOwner(new int[3 * static_cast<size_t>(oldTri > 0 ? oldTri : 1)]);
+  int* const newHe = newHeOwner.get();
   int n = 0;
-  for (int t = 0; t < oldTri; ++t)
-    if (!gone[t]) nt[t] = n++;
+  for (int t = 0; t < oldTri; ++t) {
+    int* he = newHe + 3 * static_cast<size_t>(t);
+    if (gone[t]) {
+      he[0] = he[1] = he[2] = -1;
+      continue;
+    }
+    he[0] = 3 * n, he[1] = 3 * n + 1, he[2] = 3 * n + 2;
+    ++n;
+  }
   const bool twins = static_cast<int>(mesh.halfedgeTwin.size()) == 3 * oldTri;
   int* twin = mesh.halfedgeTwin.data();
   std::array<int, 3>* tv = mesh.triVerts.data();
   uint32_t* prop = mesh.triProp.data();
   char* kn = knownFits ? known->data() : nullptr;
-  for (int t = 0; t < oldTri; ++t) {
+  for (int t = 0, to = 0; t < oldTri; ++t) {
     if (gone[t]) continue;
-    const int to = nt[t];
-    if (twins)
-      for (int i = 0; i < 3; ++i) {
-        const unsigned tw = static_cast<unsigned>(twin[3 * t + i]);  // on a kept triangle
-        const unsigned tt = tw / 3u;
-        twin[3 * to + i] = 3 * nt[tt] + static_cast<int>(tw - 3u * tt);
-      }
+    if (twins)  // in place: the new index is at most the old one, read first
+      for (int i = 0; i < 3; ++i) twin[3 * to + i] = newHe[static_cast<size_t>(twin[3 * t + i])];  // on a kept triangle
     tv[to] = tv[t];
     prop[to] = prop[t];
     if (kn) kn[to] = kn[t];
+    ++to;
   }
   mesh.triVerts.resize(n);
   mesh.triProp.resize(n);
