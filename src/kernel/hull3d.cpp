@@ -33,6 +33,10 @@ namespace mos::kernel {
 namespace {
 
 struct Face {
+  // Every member set once (emplace_back of a default Face zeroed the
+  // normal, offset and filter that AddFace then overwrote).
+  Face(int a, int b, int c, const Vec3& n, double off, const Orient3dFilter& f)
+      : v{a, b, c}, adj{-1, -1, -1}, normal(n), offset(off), filter(f) {}
   std::array<int, 3> v{};    // counter-clockwise seen from outside
   std::array<int, 3> adj{};  // face across edge i (v[i] -> v[(i+1)%3])
   Vec3 normal;               // unit, or zero for a degenerate face
@@ -102,16 +106,12 @@ class Quickhull {
 };
 
 int Quickhull::AddFace(int a, int b, int c) {
-  Face& f = faces_.emplace_back();  // built in place (no copy of a Face)
-  f.v = {a, b, c};
-  f.adj = {-1, -1, -1};
   const Vec3& pa = pts_[a];
   const Vec3& pb = pts_[b];
   const Vec3& pc = pts_[c];
-  f.normal = Normalized(Cross(pb - pa, pc - pa));
+  const Vec3 normal = Normalized(Cross(pb - pa, pc - pa));
   const Vec3 centroid = (pa + pb + pc) * (1.0 / 3.0);
-  f.offset = Dot(f.normal, centroid);
-  f.filter = MakeOrient3dFilter(pa, pb, pc);
+  faces_.emplace_back(a, b, c, normal, Dot(normal, centroid), MakeOrient3dFilter(pa, pb, pc));  // built in place
   return static_cast<int>(faces_.size()) - 1;
 }
 
