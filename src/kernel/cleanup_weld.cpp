@@ -412,11 +412,11 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
   // WeldWith does).
   std::unique_ptr<int[]> order(new int[static_cast<size_t>(numKept > 0 ? numKept : 1)]);
   size_t numOut = 0;
-  auto setNew = [newHe](int t, int to3) {
+  auto setNew = [newHe](int t, int to3) {  // to3 >= 0
     int* he = newHe + 3 * static_cast<size_t>(t);
     he[0] = to3;
-    he[1] = to3 < 0 ? to3 : to3 + 1;
-    he[2] = to3 < 0 ? to3 : to3 + 2;
+    he[1] = to3 + 1;
+    he[2] = to3 + 2;
   };
   bool merged = nearly.Finish(first.get(), rest.get(), order.get());
 #ifdef MOS_CHECK_CLEANUP_LOCAL
@@ -443,7 +443,10 @@ bool WeldOneToOneInPlace(Mesh& mesh, const std::vector<int>& rep, std::vector<ch
       setNew(t, 3 * static_cast<int>(numOut));
       order[numOut++] = t;
     };
-    auto drop = [&](int t) { setNew(t, -1); };
+    auto drop = [newHe](int t) {
+      int* he = newHe + 3 * static_cast<size_t>(t);
+      he[0] = he[1] = he[2] = -1;
+    };
     for (int v = 0; v < nv; ++v) {
       const int b = start[v], e = start[v + 1];
       if (e - b == 1) {
@@ -587,6 +590,9 @@ bool WeldCoincidentMarking(Mesh& mesh, std::vector<char>* active, bool knownClos
 bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector<char>* active, bool knownClosed,
                 std::vector<char>* known, const std::vector<char>* removed, bool usedAreReps, bool* usedAreRepsAfter) {
   const int nv = mesh.NumVert();
+  // The claim also says an earlier weld in place with these
+  // representatives marked them in `active` (see the header).
+  const bool repsMarked = usedAreReps;
   if (usedAreRepsAfter) *usedAreRepsAfter = false;
   if (!any) {
     if (removed) DropRemovedTriangles(mesh, *removed, known);
@@ -702,7 +708,7 @@ bool WeldByReps(Mesh& mesh, const std::vector<int>& repIn, bool any, std::vector
           mesh = Mesh{};
           return true;
         }
-        if (active)
+        if (active && !repsMarked)
           for (int v = 0; v < nv; ++v)
             if (rep[v] != v) (*active)[rep[v]] = 1;
         // Every used vertex now is its representative (the relabelling

@@ -36,7 +36,9 @@ bool CoincidentReps(const Mesh& mesh, std::vector<int>& rep);
 
 // WeldCoincidentMarking with CoincidentReps' answer for this mesh given.
 // `usedAreReps`: every vertex the (kept) triangles use is its own
-// representative (skips finding that out). `usedAreRepsAfter` (may be
+// representative (skips finding that out), made so by an earlier weld in
+// place with the same `rep` that marked them in the same `active` (so a
+// weld in place does not mark them again). `usedAreRepsAfter` (may be
 // null): whether that is known to hold after the weld (a weld that moved
 // each used vertex onto its representative).
 bool WeldByReps(Mesh& mesh, const std::vector<int>& rep, bool any, std::vector<char>* active, bool knownClosed,
