@@ -24,6 +24,7 @@
 #include "lang/parameters_json.h"
 #include "parameter_sets.h"
 #include "serve/serve_command.h"
+#include "small_blocks.h"
 
 namespace {
 
@@ -189,6 +190,8 @@ int main(int argc, char** argv) {
   // per-thread caches without the arena lock.
   mallopt(M_ARENA_MAX, 1);
 #endif
+  // Before any render thread starts (small_blocks.h).
+  mos::cli::EnableSmallBlocks();
   auto parsed = mos::cli::ParseArguments(rawArgs);
   const auto& args = parsed.arguments;
   if (args.help) {
