@@ -303,8 +303,8 @@ ExprPtr Parser::ParseVectorOrRange() {
 }
 
 bool Parser::OpensLcParen(size_t ahead) {
-  size_t i = pos_ + ahead + 1;
-  size_t limit = pos_ + ahead + 100000;
+  size_t i = Pos() + ahead + 1;
+  size_t limit = Pos() + ahead + 100000;
   while (i < ts_.tokens.size() && i < limit) {
     const Token& t = ts_.tokens[i];
     if (t.kind == TokenKind::For || t.kind == TokenKind::Each || t.kind == TokenKind::If)

@@ -37,7 +37,8 @@ class Parser {
     modelMainDir_ = mainDir_;
     cwd_ = WorkingDirectory();
     tokens_ = ts_.tokens.data();
-    lastToken_ = ts_.tokens.size() - 1;  // Tokenize always ends with End or Error
+    cur_ = tokens_;
+    last_ = tokens_ + (ts_.tokens.size() - 1);  // Tokenize always ends with End or Error
     messagesPending_ = !ts_.messages.empty();
   }
 
@@ -51,22 +52,33 @@ class Parser {
 
  private:
   // ------------------------------------------------------------ tokens
-  // The token vector does not change while parsing: its start and last
-  // index are kept here (Peek runs several times per token).
-  const Token& Peek(size_t ahead = 0) {
-    size_t i = pos_ + ahead;
-    if (i > lastToken_) i = lastToken_;
+  // The token vector does not change while parsing: the current and the
+  // last token are kept as pointers (Peek runs several times per token;
+  // an index cost a multiply by the token's size and, for the current
+  // token, a needless clamp: cur_ never passes last_).
+  const Token& Peek() {
     // Inline test first: most files have no lexer message at all.
-    if (messagesPending_) FlushMessagesUpTo(i);
-    return tokens_[i];
+    if (messagesPending_) FlushMessagesUpTo(Pos());
+    return *cur_;
+  }
+  const Token& Peek(size_t ahead) {
+    const Token* t = static_cast<size_t>(last_ - cur_) < ahead ? last_ : cur_ + ahead;
+    if (messagesPending_) FlushMessagesUpTo(static_cast<size_t>(t - tokens_));
+    return *t;
   }
   const Token& Next() {
     const Token& t = Peek();
-    if (pos_ < lastToken_) ++pos_;
+    if (cur_ < last_) ++cur_;
     prev_ = &t;
     return t;
   }
-  bool IsPunct(char c, size_t ahead = 0) {
+  // The index of the current token.
+  size_t Pos() const { return static_cast<size_t>(cur_ - tokens_); }
+  bool IsPunct(char c) {
+    const Token& t = Peek();
+    return t.kind == TokenKind::Punct && t.ch == c;
+  }
+  bool IsPunct(char c, size_t ahead) {
     const Token& t = Peek(ahead);
     return t.kind == TokenKind::Punct && t.ch == c;
   }
@@ -242,10 +254,10 @@ class Parser {
     ArenaRef& operator=(const ArenaRef&) = delete;
     ~ArenaRef() { AstArena::Unref(arena); }
   } arena_;
-  size_t pos_ = 0;
   const Token* prev_ = nullptr;
   const Token* tokens_ = nullptr;
-  size_t lastToken_ = 0;
+  const Token* cur_ = nullptr;
+  const Token* last_ = nullptr;
   size_t nextMessage_ = 0;
   bool messagesPending_ = false;  // nextMessage_ < ts_.messages.size()
   int maxDepth_;

@@ -75,7 +75,7 @@ void Parser::ParseFunctionDefinition(BodyBuilder& body) {
 }
 
 void Parser::ParseAssignmentStatement(BodyBuilder& body) {
-  size_t startIndex = pos_;
+  size_t startIndex = Pos();
   const Token& start = Next();
   Assignment a;
   a.name = start.text;
@@ -83,7 +83,7 @@ void Parser::ParseAssignmentStatement(BodyBuilder& body) {
   a.value = ParseExpr();
   Expect(';');
   a.span = SpanFrom(start);
-  if (&body == topLevel_) AttachComments(a, startIndex, pos_ - 1);
+  if (&body == topLevel_) AttachComments(a, startIndex, Pos() - 1);
   AddAssignment(body, std::move(a), start);
 }
 
