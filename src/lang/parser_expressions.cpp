@@ -70,21 +70,6 @@ ExprPtr Parser::ParseExpr() {
   return e;
 }
 
-bool Parser::LonePrimaryAhead() {
-  switch (Peek().kind) {
-    case TokenKind::Number: case TokenKind::String: case TokenKind::Identifier:
-    case TokenKind::True: case TokenKind::False: case TokenKind::Undef: {
-      // No operator, call, index, member or '?' can follow these.
-      const Token& after = Peek(1);
-      return after.kind == TokenKind::Punct && (after.ch == ',' || after.ch == ']' ||
-                                                after.ch == ')' || after.ch == ';' ||
-                                                after.ch == ':');
-    }
-    default:
-      return false;
-  }
-}
-
 bool Parser::BinaryOperator(const Token& t, int& precedence, BinaryOp& op) {
   switch (t.kind) {
     case TokenKind::Or: precedence = 1; op = BinaryOp::Or; return true;

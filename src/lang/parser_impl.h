@@ -56,7 +56,7 @@ class Parser {
   // last token are kept as pointers (Peek runs several times per token;
   // an index cost a multiply by the token's size and, for the current
   // token, a needless clamp: cur_ never passes last_).
-  const Token& Peek() {
+  [[gnu::always_inline]] const Token& Peek() {
     // Inline test first: most files have no lexer message at all.
     if (messagesPending_) FlushMessagesUpTo(Pos());
     return *cur_;
@@ -66,7 +66,7 @@ class Parser {
     if (messagesPending_) FlushMessagesUpTo(static_cast<size_t>(t - tokens_));
     return *t;
   }
-  const Token& Next() {
+  [[gnu::always_inline]] const Token& Next() {
     const Token& t = Peek();
     if (cur_ < last_) ++cur_;
     prev_ = &t;
@@ -74,7 +74,9 @@ class Parser {
   }
   // The index of the current token.
   size_t Pos() const { return static_cast<size_t>(cur_ - tokens_); }
-  bool IsPunct(char c) {
+  // Inlined: called for nearly every token (out of line it cost a call
+  // and its spills each time).
+  [[gnu::always_inline]] bool IsPunct(char c) {
     const Token& t = Peek();
     return t.kind == TokenKind::Punct && t.ch == c;
   }
@@ -189,7 +191,21 @@ class Parser {
 
   // Is the next token a literal or identifier that ends its expression
   // (followed by , ] ) ; or :)? Then ParseExpr's result is ParsePrimary's.
-  bool LonePrimaryAhead();
+  // Inlined: asked for nearly every vector element and argument.
+  [[gnu::always_inline]] bool LonePrimaryAhead() {
+    switch (Peek().kind) {
+      case TokenKind::Number: case TokenKind::String: case TokenKind::Identifier:
+      case TokenKind::True: case TokenKind::False: case TokenKind::Undef: {
+        // No operator, call, index, member or '?' can follow these.
+        const Token& after = Peek(1);
+        return after.kind == TokenKind::Punct && (after.ch == ',' || after.ch == ']' ||
+                                                  after.ch == ')' || after.ch == ';' ||
+                                                  after.ch == ':');
+      }
+      default:
+        return false;
+    }
+  }
 
   // Binary operators by precedence climbing: || (1), && (2), == != (3),
   // < <= > >= (4), + - (5), * / % (6); all left-associative, as 2021.01's
