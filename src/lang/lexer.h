@@ -69,6 +69,57 @@ class Lexer {
   // The same into `t`, a default-constructed Token (the driver lexes
   // straight into its token vector).
   void Next(std::vector<Comment>& comments, Token& t);
+  // Next() for the commonest token of dense data (mcad's font tables: 62 %
+  // of the tokens), one of , [ ] ( ) ; right at the current position: the
+  // same token, inline, without Next()'s call and dispatch. False (and `t`
+  // untouched) for anything else.
+  bool NextPunct(const std::vector<Comment>& comments, Token& t) {
+    if (pos_ >= text_.size()) return false;
+    const char c = text_[pos_];
+    if (!(c == ',' || c == '[' || c == ']' || c == '(' || c == ')' || c == ';')) return false;
+    t.fileIndex = fileIndex_;
+    t.commentIndex = static_cast<uint32_t>(comments.size());
+    t.afterEndMarker = afterEndMarker_;
+    t.kind = TokenKind::Punct;
+    t.ch = c;
+    t.line = t.endLine = line_ + carriageReturns_;
+    t.errorLine = t.startLine = line_;
+    t.column = column_;
+    AdvanceInLine(1);
+    t.endColumn = column_;
+    return true;
+  }
+  // The same for a number right at the current position made of digits,
+  // optionally '.' and more digits, and not followed by a word character,
+  // '.' or an exponent (those, where a longer word or number may win, go
+  // to Next()): 31 % of the tokens of the font tables.
+  bool NextPlainNumber(const std::vector<Comment>& comments, Token& t) {
+    const size_t n = text_.size();
+    size_t j = pos_;
+    while (j < n && text_[j] >= '0' && text_[j] <= '9') ++j;
+    if (j == pos_) return false;
+    if (j < n && text_[j] == '.') {
+      ++j;
+      while (j < n && text_[j] >= '0' && text_[j] <= '9') ++j;
+    }
+    if (j < n) {
+      const char d = text_[j];
+      if ((d >= '0' && d <= '9') || (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d == '_' ||
+          d == '.')
+        return false;
+    }
+    t.fileIndex = fileIndex_;
+    t.commentIndex = static_cast<uint32_t>(comments.size());
+    t.afterEndMarker = afterEndMarker_;
+    t.kind = TokenKind::Number;
+    t.number = NumberLiteralValue(text_.substr(pos_, j - pos_));
+    t.line = t.endLine = line_ + carriageReturns_;
+    t.errorLine = t.startLine = line_;
+    t.column = column_;
+    AdvanceInLine(j - pos_);
+    t.endColumn = column_;
+    return true;
+  }
 
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }

@@ -56,6 +56,16 @@ TokenStream Tokenize(const std::string& mainText, const std::string& mainPath,
     // tokens of their own (end of an included file, include) are taken
     // back off.
     Token& t = ts.tokens.emplace_back();
+    if (frame.lexer->NextPunct(ts.comments, t) || frame.lexer->NextPlainNumber(ts.comments, t)) {
+      // Punctuation or a number (Lexer::NextPunct, NextPlainNumber): not
+      // End, Error, Include or Use, so only the token limit applies.
+      if (ts.tokens.size() - 1 >= options.maxTokens) {
+        t.kind = TokenKind::Error;
+        t.text = "too many tokens (limit " + std::to_string(options.maxTokens) + ")";
+        break;
+      }
+      continue;
+    }
     frame.lexer->Next(ts.comments, t);
     const size_t index = ts.tokens.size() - 1;  // the token's index once kept
     if (t.kind == TokenKind::End && stack.size() > 1) {
