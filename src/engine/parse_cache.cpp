@@ -1,5 +1,6 @@
 #include "engine/parse_cache.h"
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
@@ -9,9 +10,24 @@ ContentFingerprint FingerprintOfText(const std::string& text) {
   ContentFingerprint f;
   f.exists = true;
   f.size = text.size();
+  // Eight bytes a step (byte-wise FNV-1a cost ~6 instructions a byte:
+  // 139 k for MCAD fonts.scad on every run of example023): each step,
+  // x -> (x ^ word) * odd, then x ^= x >> 29, is a bijection of the state,
+  // so a text that differs from another in one word always hashes
+  // differently; the tail bytes go in FNV-1a's way. Only compared for
+  // equality within one process (with the size), never stored.
+  const char* p = text.data();
+  const size_t n = text.size();
   uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, sizeof word);
+    h = (h ^ word) * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 29;
+  }
+  for (; i < n; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
     h *= 1099511628211ull;
   }
   f.hash = h;
