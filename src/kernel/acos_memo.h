@@ -16,6 +16,11 @@
 namespace mos::kernel {
 
 class AcosMemo {
+  struct Entry {
+    uint64_t key;  // the argument's bits + 1; 0 while empty (all ones is a NaN's bits, never kept)
+    double value;
+  };
+
  public:
   // Makes the table at the first use (a process that prepares nothing
   // does not fill it); call before operator().
@@ -25,10 +30,30 @@ class AcosMemo {
 
   // std::acos(c), bit for bit. A slot per hash of the bits keeps the last
   // argument seen there.
-  double operator()(double c) {
+  double operator()(double c) { return Look(table_.get(), c); }
+
+  // operator() over the table pointer alone, for a loop that keeps it in a
+  // register (the memo itself is thread_local: its address is found
+  // again after every store the compiler cannot see past). Ready first.
+  class Ref {
+   public:
+    explicit Ref(AcosMemo& memo) : table_(memo.table_.get()) {}
+    double operator()(double c) const { return Look(table_, c); }
+
+   private:
+    Entry* table_;
+  };
+
+ private:
+  [[gnu::noinline]] static double Miss(Entry& e, double c, uint64_t bits) {
+    const double v = std::acos(c);
+    if (bits + 1 != 0) e = Entry{bits + 1, v};
+    return v;
+  }
+  static double Look(Entry* table, double c) {
     uint64_t bits;
     std::memcpy(&bits, &c, sizeof bits);
-    Entry& e = table_[static_cast<size_t>((bits * 0x9E3779B97F4A7C15ull) >> (64 - kBits))];
+    Entry& e = table[static_cast<size_t>((bits * 0x9E3779B97F4A7C15ull) >> (64 - kBits))];
     if (e.key == bits + 1) {
 #ifdef MOS_CHECK_ACOS_MEMO
       const double fresh = std::acos(c);
@@ -37,17 +62,6 @@ class AcosMemo {
       return e.value;
     }
     return Miss(e, c, bits);
-  }
-
- private:
-  struct Entry {
-    uint64_t key;  // the argument's bits + 1; 0 while empty (all ones is a NaN's bits, never kept)
-    double value;
-  };
-  [[gnu::noinline]] static double Miss(Entry& e, double c, uint64_t bits) {
-    const double v = std::acos(c);
-    if (bits + 1 != 0) e = Entry{bits + 1, v};
-    return v;
   }
   static constexpr int kBits = 11;
   static constexpr size_t kSize = size_t{1} << kBits;

@@ -226,6 +226,83 @@ void NormalizeInPlace(Vec3& n) {
   if (len > 0) n = n * (1.0 / len);
 }
 
+// AddTriangleNormals over every triangle with every corner wanted, and
+// the triangles' boxes: the same expressions in the same order (so the
+// same bits), written over plain pointers held in registers (the vectors'
+// storage is not reloaded after each store) and with the box from the
+// corners directly (Include from the empty box gives the first corner,
+// then the same comparisons).
+void AddAllTriangleNormals(BoolOperand& op, AcosMemo& memo, Box3* boxes) {
+  const size_t nt = op.tri.size();
+  const std::array<int, 3>* const tri = op.tri.data();
+  const double* const pos = &op.pos.data()->x;  // x, y, z of each vertex
+  static_assert(sizeof(Vec3) == 3 * sizeof(double), "Vec3 is three doubles");
+  Vec3* const faceNormal = op.faceNormal.data();
+  Vec3* const vertNormal = op.vertNormal.data();
+  const AcosMemo::Ref acos(memo);
+  for (size_t t = 0; t < nt; ++t) {
+    const int v0 = tri[t][0], v1 = tri[t][1], v2 = tri[t][2];
+    const double* q0 = pos + 3 * static_cast<size_t>(v0);
+    const double* q1 = pos + 3 * static_cast<size_t>(v1);
+    const double* q2 = pos + 3 * static_cast<size_t>(v2);
+    const double x0 = q0[0], y0 = q0[1], z0 = q0[2];
+    const double x1 = q1[0], y1 = q1[1], z1 = q1[2];
+    const double x2 = q2[0], y2 = q2[1], z2 = q2[2];
+    {
+      // Include(p0), Include(p1), Include(p2) from the empty box (Min and
+      // Max of vec.h: the first Include gives p0 whatever it holds).
+      Box3& b = boxes[t];
+      const double ax = x0 < x1 ? x0 : x1, ay = y0 < y1 ? y0 : y1, az = z0 < z1 ? z0 : z1;
+      const double bx = x0 > x1 ? x0 : x1, by = y0 > y1 ? y0 : y1, bz = z0 > z1 ? z0 : z1;
+      b.min = Vec3{ax < x2 ? ax : x2, ay < y2 ? ay : y2, az < z2 ? az : z2};
+      b.max = Vec3{bx > x2 ? bx : x2, by > y2 ? by : y2, bz > z2 ? bz : z2};
+    }
+    // edge[i] from corner i to the next, back[i] = -edge[i] (as in
+    // AddTriangleNormals).
+    const double e0x = x1 - x0, e0y = y1 - y0, e0z = z1 - z0;
+    const double e1x = x2 - x1, e1y = y2 - y1, e1z = z2 - z1;
+    const double e2x = x0 - x2, e2y = y0 - y2, e2z = z0 - z2;
+    const double l0 = std::sqrt(e0x * e0x + e0y * e0y + e0z * e0z);
+    const double l1 = std::sqrt(e1x * e1x + e1y * e1y + e1z * e1z);
+    const double l2 = std::sqrt(e2x * e2x + e2y * e2y + e2z * e2z);
+    // Cross(edge[0], back[2]).
+    const double b2x = -e2x, b2y = -e2y, b2z = -e2z;
+    double nx = e0y * b2z - e0z * b2y, ny = e0z * b2x - e0x * b2z, nz = e0x * b2y - e0y * b2x;
+    const double nLen = std::sqrt(nx * nx + ny * ny + nz * nz);
+    if (nLen > 0) {
+      const double s = 1.0 / nLen;
+      nx = nx * s;
+      ny = ny * s;
+      nz = nz * s;
+    } else {
+      nx = ny = nz = 0;
+    }
+    faceNormal[t] = Vec3{nx, ny, nz};
+    // Corner i's cosine: Dot(edge[i], back[i - 1]) / (len[i] * len[i - 1]).
+    const bool add0 = !(l0 == 0 || l2 == 0), add1 = !(l1 == 0 || l0 == 0), add2 = !(l2 == 0 || l1 == 0);
+    const double c0 = add0 ? std::max(-1.0, std::min(1.0, (e0x * b2x + e0y * b2y + e0z * b2z) / (l0 * l2))) : 0.0;
+    const double c1 =
+        add1 ? std::max(-1.0, std::min(1.0, (e1x * -e0x + e1y * -e0y + e1z * -e0z) / (l1 * l0))) : 0.0;
+    const double c2 =
+        add2 ? std::max(-1.0, std::min(1.0, (e2x * -e1x + e2y * -e1y + e2z * -e1z) / (l2 * l1))) : 0.0;
+    if (add0) {
+      const double w = acos(c0);
+      Vec3& m = vertNormal[v0];
+      m = Vec3{m.x + nx * w, m.y + ny * w, m.z + nz * w};
+    }
+    if (add1) {
+      const double w = acos(c1);
+      Vec3& m = vertNormal[v1];
+      m = Vec3{m.x + nx * w, m.y + ny * w, m.z + nz * w};
+    }
+    if (add2) {
+      const double w = acos(c2);
+      Vec3& m = vertNormal[v2];
+      m = Vec3{m.x + nx * w, m.y + ny * w, m.z + nz * w};
+    }
+  }
+}
+
 // The rest of a whole preparation: normals, perturbation directions, BVH.
 void PrepareGeometry(BoolOperand& op) {
   const size_t nt = op.tri.size();
@@ -234,7 +311,23 @@ void PrepareGeometry(BoolOperand& op) {
   std::vector<Box3> triBoxes(nt);  // in the same pass as the normals
   AcosMemo& acos = acosMemo;
   acos.Ready();
-  for (size_t t = 0; t < nt; ++t) AddTriangleNormals(op, t, acos, [](int) { return true; }, &triBoxes[t]);
+#ifdef MOS_CHECK_PREPARE_LOOP
+  // Check build: the loop over plain pointers gives AddTriangleNormals's
+  // bits (normals, boxes).
+  {
+    BoolOperand ref = op;
+    std::vector<Box3> refBoxes(nt);
+    for (size_t t = 0; t < nt; ++t) AddTriangleNormals(ref, t, acos, [](int) { return true; }, &refBoxes[t]);
+    AddAllTriangleNormals(op, acos, triBoxes.data());
+    if ((nt > 0 && (std::memcmp(ref.faceNormal.data(), op.faceNormal.data(), nt * sizeof(Vec3)) != 0 ||
+                    std::memcmp(refBoxes.data(), triBoxes.data(), nt * sizeof(Box3)) != 0)) ||
+        (!op.vertNormal.empty() &&
+         std::memcmp(ref.vertNormal.data(), op.vertNormal.data(), op.vertNormal.size() * sizeof(Vec3)) != 0))
+      std::abort();
+  }
+#else
+  AddAllTriangleNormals(op, acos, triBoxes.data());
+#endif
   op.triBvh.Build(triBoxes);
   for (Vec3& n : op.vertNormal) NormalizeInPlace(n);
   // Where a pseudo-normal points to the inner side of a face around its
