@@ -308,7 +308,11 @@ void PrepareGeometry(BoolOperand& op) {
   const size_t nt = op.tri.size();
   op.faceNormal.resize(nt);
   op.vertNormal.assign(op.pos.size(), Vec3{});
-  std::vector<Box3> triBoxes(nt);  // in the same pass as the normals
+  // The triangles' boxes, made in the same pass as the normals: storage
+  // every box of which that pass writes (not filled first; an array of
+  // bytes holds the boxes, C++20's implicit object creation).
+  std::unique_ptr<unsigned char[]> boxStorage(new unsigned char[(nt > 0 ? nt : 1) * sizeof(Box3)]);
+  Box3* const triBoxes = reinterpret_cast<Box3*>(boxStorage.get());
   AcosMemo& acos = acosMemo;
   acos.Ready();
 #ifdef MOS_CHECK_PREPARE_LOOP
@@ -318,17 +322,17 @@ void PrepareGeometry(BoolOperand& op) {
     BoolOperand ref = op;
     std::vector<Box3> refBoxes(nt);
     for (size_t t = 0; t < nt; ++t) AddTriangleNormals(ref, t, acos, [](int) { return true; }, &refBoxes[t]);
-    AddAllTriangleNormals(op, acos, triBoxes.data());
+    AddAllTriangleNormals(op, acos, triBoxes);
     if ((nt > 0 && (std::memcmp(ref.faceNormal.data(), op.faceNormal.data(), nt * sizeof(Vec3)) != 0 ||
-                    std::memcmp(refBoxes.data(), triBoxes.data(), nt * sizeof(Box3)) != 0)) ||
+                    std::memcmp(refBoxes.data(), triBoxes, nt * sizeof(Box3)) != 0)) ||
         (!op.vertNormal.empty() &&
          std::memcmp(ref.vertNormal.data(), op.vertNormal.data(), op.vertNormal.size() * sizeof(Vec3)) != 0))
       std::abort();
   }
 #else
-  AddAllTriangleNormals(op, acos, triBoxes.data());
+  AddAllTriangleNormals(op, acos, triBoxes);
 #endif
-  op.triBvh.Build(triBoxes);
+  op.triBvh.Build(triBoxes, nt);
   for (Vec3& n : op.vertNormal) NormalizeInPlace(n);
   // Where a pseudo-normal points to the inner side of a face around its
   // vertex, that face would not move as one piece (a slit where it lies

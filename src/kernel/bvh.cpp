@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <numeric>
 
 #include "kernel/morton.h"
@@ -23,8 +24,7 @@ int CountLeadingZeros64(uint64_t x) {
 // (insertion for the usual few, a full sort for a crowded bucket: codes
 // bunched in a small part of the box). The order is the one a comparison
 // sort by (code, index) gives: unique, as every pair differs.
-void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
-  const size_t n = code.size();
+void SortByCode(const uint64_t* code, size_t n, std::vector<int>& order) {
   order.resize(n);
   auto less = [&](int a, int b) { return code[a] != code[b] ? code[a] < code[b] : a < b; };
   if (n < 64) {
@@ -37,7 +37,7 @@ void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
   const size_t buckets = size_t{1} << bits;
   const int shift = 63 - bits;  // codes have 63 bits
   std::vector<uint32_t> start(buckets + 1, 0);
-  for (uint64_t k : code) ++start[(k >> shift) + 1];
+  for (size_t i = 0; i < n; ++i) ++start[(code[i] >> shift) + 1];
   for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
   // start[b] is where bucket b begins; the scatter moves it to where it
   // ends (where bucket b + 1 begins).
@@ -51,38 +51,45 @@ void SortByCode(const std::vector<uint64_t>& code, std::vector<int>& order) {
 
 }  // namespace
 
-void Bvh::Build(const std::vector<Box3>& itemBoxes) {
-  const int n = static_cast<int>(itemBoxes.size());
+void Bvh::Build(const Box3* itemBoxes, size_t count) {
+  const int n = static_cast<int>(count);
   nodes_.clear();
   leafBox_.clear();
   leafItem_.clear();
   rootBox_ = Box3{};
   depth_ = 0;
   if (n == 0) return;
-  const Box3* items = itemBoxes.data();
+  const Box3* items = itemBoxes;
 
   // 1. Morton codes of box centres within the box of all centres (the
   // coder: Morton63's arithmetic inline, spreading bits by table). The
   // centres are kept from the first pass; an empty box's code is 0.
+  // Scratch arrays are not zero-filled: every entry is written before it
+  // is read.
+  struct Centre {
+    double x, y, z;
+  };
   Box3 centres;
-  std::vector<Vec3> centre(static_cast<size_t>(n));
-  std::vector<uint64_t> code(static_cast<size_t>(n));
+  std::unique_ptr<Centre[]> centre(new Centre[static_cast<size_t>(n)]);
+  std::unique_ptr<uint64_t[]> code(new uint64_t[static_cast<size_t>(n)]);
   for (int i = 0; i < n; ++i) {
     if (items[i].IsEmpty()) {
       code[i] = 1;  // marks it for the next pass
       continue;
     }
-    centre[i] = items[i].Center();
-    centres.Include(centre[i]);
+    code[i] = 0;
+    const Vec3 c = items[i].Center();
+    centre[i] = Centre{c.x, c.y, c.z};
+    centres.Include(c);
   }
   const Morton63Coder coder(centres);
-  for (int i = 0; i < n; ++i) code[i] = code[i] ? 0 : coder(centre[i]);
-  SortByCode(code, leafItem_);
+  for (int i = 0; i < n; ++i) code[i] = code[i] ? 0 : coder(Vec3{centre[i].x, centre[i].y, centre[i].z});
+  SortByCode(code.get(), static_cast<size_t>(n), leafItem_);
   // The sorted leaves' boxes, the root box, and the prefix length of each
   // pair of adjacent sorted keys (delta(k, k + 1) of the paper, with the
   // leaf index appended to equal keys).
   leafBox_.reserve(static_cast<size_t>(n));
-  std::vector<int> prefix(static_cast<size_t>(n - 1));
+  std::unique_ptr<int[]> prefix(new int[static_cast<size_t>(n - 1 > 0 ? n - 1 : 1)]);
   Box3 root;
   uint64_t last = 0;
   for (int i = 0; i < n; ++i) {
@@ -121,7 +128,10 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
     bool leftInternal;
     bool rightInternal;
   };
-  std::vector<Split> split(static_cast<size_t>(n - 1));
+  // (Not zero-filled: a split's flags are set when the loop below reaches
+  // it, before any later split marks its right child; heights are written
+  // by fit before they are read.)
+  std::unique_ptr<Split[]> split(new Split[static_cast<size_t>(n - 1)]);
   // Fits split k's node (children final) under `name`.
   auto fit = [&](int k, int name) {
     Node& node = nodes[name];
@@ -161,6 +171,7 @@ void Bvh::Build(const std::vector<Box3>& itemBoxes) {
       fit(s, rightChild ? stack[top - 1] + 1 : k);
     }
     split[k].leftInternal = popped;
+    split[k].rightInternal = false;
     if (top > 0) split[stack[top - 1]].rightInternal = true;
     stack[top++] = k;
   }

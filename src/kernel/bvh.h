@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -38,7 +39,9 @@ class Bvh {
   explicit Bvh(const std::vector<Box3>& itemBoxes) { Build(itemBoxes); }
 
   // Items are numbered by their position in `itemBoxes`.
-  void Build(const std::vector<Box3>& itemBoxes);
+  void Build(const std::vector<Box3>& itemBoxes) { Build(itemBoxes.data(), itemBoxes.size()); }
+  // The same over `count` boxes from `itemBoxes`.
+  void Build(const Box3* itemBoxes, size_t count);
   // Items numbered itemIds[i] (a subset of a larger set, e.g. the triangles
   // of a window): the tree Build(itemBoxes) gives, its leaves renamed.
   void Build(const std::vector<Box3>& itemBoxes, const std::vector<int>& itemIds);
