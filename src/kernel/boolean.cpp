@@ -189,8 +189,14 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
 
   std::vector<std::array<int, 3>> tris;
   std::vector<uint32_t> props;
-  tris.reserve(numFaces);
-  props.reserve(numFaces);
+  // Room for every output triangle up front (regrowing copied them all,
+  // a few times per boolean): one a face, and a cut face of E edges gives
+  // at most E (E - 2 for one loop; each bridged hole adds two, and has
+  // three edges or more), so one more than E, unless it has two holes or
+  // more (then the vectors grow as before).
+  const size_t expectedTris = numFaces + expectedEdges;
+  tris.reserve(expectedTris);
+  props.reserve(expectedTris);
   std::vector<int> triFace, outTriOfFace;  // direct faces' output triangles (-1: other)
   if (local && !faces.directCorner.empty()) {
     triFace.reserve(numFaces);
@@ -206,14 +212,19 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   std::vector<std::vector<Vec2>> loops2;
   std::vector<int> flat;
   std::vector<std::array<int, 3>> faceTris;
+  // The faces' arrays by pointer: the pushes below store through the
+  // vectors' ends, after which the compiler would load the faces' vectors
+  // again (nothing here resizes them).
+  const signed char* const directCorner = faces.directCorner.empty() ? nullptr : faces.directCorner.data();
+  const std::array<int, 3>* const directTri = faces.directTri.data();
   for (size_t f = 0; f < numFaces; ++f) {
     if ((f & 63) == 0 && stopped()) return false;
-    if (faces.IsDirect(f)) {
+    if (directCorner && directCorner[f] != 0) {  // faces.IsDirect(f)
       if (track) {
         outTriOfFace[f] = static_cast<int>(tris.size());
         triFace.push_back(static_cast<int>(f));
       }
-      tris.push_back(faces.directTri[f]);
+      tris.push_back(directTri[f]);
       props.push_back(faces.faceProp[f]);
       continue;
     }
