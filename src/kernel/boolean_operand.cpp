@@ -110,7 +110,8 @@ bool StoredTwinsArePairing(const Mesh& mesh) {
     }
   }
   for (int v = 0; v < nv; ++v) first[v + 1] += first[v];
-  std::vector<int> ends(static_cast<size_t>(numHe));
+  // (Every entry is written by the scatter below: not zero-filled first.)
+  std::unique_ptr<int[]> ends(new int[static_cast<size_t>(numHe)]);
   for (size_t t = 0; t < nt; ++t) {
     const std::array<int, 3>& tv = tri[t];
     ends[static_cast<size_t>(first[tv[0]]++)] = tv[1];
