@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -457,11 +458,13 @@ struct EarCuts {
 template <int kMax>
 struct EarArrays {
   Vec2 at[kMax];
+  double turnOf[kMax];
   int idOf[kMax], prev[kMax], next[kMax], zeroWork[3 * kMax];
   unsigned char alive[kMax];
 };
 struct EarPointers {
   Vec2* at;
+  double* turnOf;
   int* idOf;
   int* prev;
   int* next;
@@ -721,6 +724,10 @@ bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   auto& next = r.next;
   auto& alive = r.alive;
   auto& zeroWork = r.zeroWork;
+  // Each living corner's turn, Orient(prev, corner, next): kept, and found
+  // again for the two neighbours of each cut ear (the only corners whose
+  // prev or next changes), instead of each test computing it anew.
+  auto& turnOf = r.turnOf;
   const int* const polyV = poly.data();
   for (int i = 0; i < n; ++i) {
     at[i] = pts[static_cast<size_t>(polyV[i])];
@@ -730,7 +737,15 @@ bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     next[i] = i == n - 1 ? 0 : i + 1;
     alive[i] = 1;
   }
-  auto turn = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
+  auto turnNow = [&](int i) { return Orient(at[prev[i]], at[i], at[next[i]]); };
+  for (int i = 0; i < n; ++i) turnOf[i] = turnNow(i);
+  auto turn = [&](int i) {
+#ifdef MOS_CHECK_OUTPUT_FACE
+    const double fresh = turnNow(i);
+    if (std::memcmp(&turnOf[i], &fresh, sizeof fresh) != 0) std::abort();
+#endif
+    return turnOf[i];
+  };
   // The diagonal an ear at i would add may not join vertices already
   // joined (that would give an edge more than two triangles).
   auto diagonalFree = [&](int i) {
@@ -765,7 +780,7 @@ bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
   };
   auto isEar = [&](int i) {
     const Vec2 a = at[prev[i]], b = at[i], c = at[next[i]];
-    if (Orient(a, b, c) <= 0) return false;
+    if (turn(i) <= 0) return false;  // Orient(a, b, c)
     if (!diagonalFree(i)) return false;
     // No blocker at all (a convex face, the usual cut face): Any below
     // would find none.
@@ -821,6 +836,8 @@ bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
     prev[c] = a;
     alive[ear] = 0;
     --remaining;
+    turnOf[a] = turnNow(a);
+    turnOf[c] = turnNow(c);
     for (int nb : {a, c}) {
       zeroWork[numWork++] = nb;
       if (turn(nb) <= 0) blockers.Add(nb, at[nb], box);  // may repeat: harmless
@@ -832,6 +849,7 @@ bool CutEars(const std::vector<Vec2>& pts, const std::vector<int>& ids, EdgeSet&
 }
 
 struct EarClipScratch {
+  std::vector<double> turn;
   std::vector<int> prev, next, zeroWork, id;
   std::vector<unsigned char> alive;
   std::vector<Vec2> at;
@@ -855,13 +873,14 @@ void EarClipGeneral(const std::vector<Vec2>& pts, const std::vector<int>& ids, E
   std::unique_ptr<EarClipScratch> own;
   if (n > 1024) own = std::make_unique<EarClipScratch>();
   EarClipScratch& scratch = own ? *own : pooled;
+  scratch.turn.resize(n);
   scratch.prev.resize(n);
   scratch.next.resize(n);
   scratch.alive.resize(n);
   scratch.at.resize(n);
   scratch.id.resize(n);
   scratch.zeroWork.resize(3 * static_cast<size_t>(n));
-  EarPointers ring{scratch.at.data(),   scratch.id.data(),       scratch.prev.data(),
+  EarPointers ring{scratch.at.data(),   scratch.turn.data(),     scratch.id.data(),    scratch.prev.data(),
                    scratch.next.data(), scratch.zeroWork.data(), scratch.alive.data()};
   GridBlockers blockers(scratch.grid, scratch.gridBoxes, scratch.gridOccupied);
   CutEars(pts, ids, edges, poly, n, tris, ring, blockers);
