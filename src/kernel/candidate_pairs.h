@@ -21,6 +21,7 @@
 #include "kernel/boolean_operand.h"
 #include "kernel/candidate_memo.h"
 #include "kernel/edge_plane_filter.h"
+#include "kernel/far_triangles.h"
 #include "kernel/intersect.h"
 #include "kernel/segment_box.h"
 
@@ -94,6 +95,10 @@ class TriangleTests {
   TriangleMissTest* tests_;
 };
 
+// Meshes of at least this many triangles find their triangles far from
+// the other mesh by subtrees (MarkFarItems; ForEachEdgeNear).
+constexpr int kMarkFarMinTris = 64;
+
 // Calls queryEdge(he) for every canonical halfedge of edgeMesh whose box
 // may meet a triangle of triMesh, in halfedge order; the broad phase and
 // CandidatePairs share it, so they see the same edges in the same order.
@@ -117,34 +122,48 @@ template <typename QueryEdge>
     return;
   }
   if (edgeMesh.noNan && triMesh.noNan && !WorthCulling(edgeMesh.triBvh.RootBox(), other)) {
-    // The boxes overlap much: each triangle first asks the tree whether its
-    // box meets any (the walk ends at the first); where none, its edges'
-    // boxes, inside its own, meet none either and are not asked about. Most
-    // triangles meet none where much of each mesh lies far from the other
-    // inside the shared box (candleStand's ring group and the accumulated
-    // stand, 86 % of the edges' walks found nothing); one walk a triangle
-    // for one or two edges (the canonical ones). Where many triangles meet
-    // one, that walk is extra: it stops once over a third of those walked
-    // did, less a few (example022: after the first five or so; the edges
-    // asked about are the same either way).
+    // The boxes overlap much: a triangle whose box meets no triangle box
+    // of the other tree has edges whose boxes, inside its own, meet none
+    // either; they are not asked about. Most triangles meet none where
+    // much of each mesh lies far from the other inside the shared box
+    // (candleStand's ring group and the accumulated stand, logo's sphere
+    // and the three cylinders). The edges asked about are the same edges
+    // in the same order either way, so they find the same triangles.
     const Bvh& triTree = triMesh.triBvh;
+    const int numTri = edgeMesh.NumTri();
+    thread_local std::vector<char> far;
+    far.assign(static_cast<size_t>(numTri), 0);
+    // Larger meshes: the far triangles found by subtrees of this mesh's
+    // own tree (MarkFarItems); where most triangles meet one (the sample
+    // says so), every edge is asked.
+    const bool marked = numTri >= kMarkFarMinTris;
+    if (marked && !MarkFarItems(edgeMesh.triBvh, triTree, far)) {
+      for (int he = 0; he < 3 * numTri; ++he)
+        if (Canonical(edgeMesh, ev, he)) queryEdge(he);
+      return;
+    }
+    // Smaller ones: each triangle first walks the tree with its own box,
+    // stopping at the first box met. Where many triangles meet one, that
+    // walk is extra: it stops once over a third of those walked did, less
+    // a few (example022: after the first five or so).
     int walked = 0, met = 0;
-    for (int t = 0; t < edgeMesh.NumTri(); ++t) {
-      if (3 * met > walked + 8) {
-        for (int he = 3 * t; he < 3 * t + 3; ++he)
-          if (Canonical(edgeMesh, ev, he)) queryEdge(he);
-        continue;
+    for (int t = 0; t < numTri; ++t) {
+      if (!marked && 3 * met <= walked + 8) {
+        ++walked;
+        const auto& tv = edgeMesh.tri[static_cast<size_t>(t)];
+        Box3 tb;
+        for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[static_cast<size_t>(tv[i])]);
+        bool meets = false;
+        triTree.ForEachOverlap(tb, [&meets](int) {
+          meets = true;
+          return false;
+        });
+        if (meets)
+          ++met;
+        else
+          far[static_cast<size_t>(t)] = 1;
       }
-      ++walked;
-      const auto& tv = edgeMesh.tri[static_cast<size_t>(t)];
-      Box3 tb;
-      for (int i = 0; i < 3; ++i) tb.Include(edgeMesh.pos[static_cast<size_t>(tv[i])]);
-      bool meets = false;
-      triTree.ForEachOverlap(tb, [&meets](int) {
-        meets = true;
-        return false;
-      });
-      if (!meets) {
+      if (far[static_cast<size_t>(t)]) {
 #ifdef MOS_CHECK_NEAR_TRIANGLES  // verification builds: the edges skipped would have found no triangle
         for (int he = 3 * t; he < 3 * t + 3; ++he) {
           Box3 eb;
@@ -155,7 +174,6 @@ template <typename QueryEdge>
 #endif
         continue;
       }
-      ++met;
       for (int he = 3 * t; he < 3 * t + 3; ++he)
         if (Canonical(edgeMesh, ev, he)) queryEdge(he);
     }
