@@ -54,14 +54,22 @@ struct HorizontalRule {
 // The plane tests of a pair the horizontal-plane rule left: true when the
 // edge (a, b) clearly misses the prepared triangle. `bigEdge`, `extent`:
 // as for EdgeMissesPreparedTriangle.
-[[gnu::always_inline]] inline bool PlaneTestsMiss(const TriangleMissTest& test, const Vec3& a, const Vec3& b,
-                                                  double bigEdge, double extent) {
-  const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
-  if (prepared >= 0) return prepared != 0;
+// What EdgeMissesPreparedTriangle left undecided (`prepared`: -2, an end
+// near the plane, or -1). (Out of line: the plane tests inlined into the
+// tree walks stay small.)
+[[gnu::noinline]] inline bool PlaneTestsUndecided(const TriangleMissTest& test, const Vec3& a, const Vec3& b,
+                                                  double bigEdge, int prepared) {
   if (prepared == -2)
     return EdgeClearlyApartInPlane(a - test.p[0], b - test.p[0], test.e1, test.e2, test.n,
                                    std::max(test.big, bigEdge));
   return EdgeClearlyMissesTriangle(a, b, test.p[0], test.p[1], test.p[2]);
+}
+
+[[gnu::always_inline]] inline bool PlaneTestsMiss(const TriangleMissTest& test, const Vec3& a, const Vec3& b,
+                                                  double bigEdge, double extent) {
+  const int prepared = EdgeMissesPreparedTriangle(test, a, b, bigEdge, extent);
+  if (prepared >= 0) return prepared != 0;
+  return PlaneTestsUndecided(test, a, b, bigEdge, prepared);
 }
 
 // The broad phase's pairs (BroadPhaseEdgeTri, same order) without those

@@ -350,14 +350,17 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
     double bigEdge = 0, extent = 0;
     bool sized = false;
   };
-  // The pair (q.he, t) unless the tests find it clearly apart. One
-  // function for every walk (below): each walk's own copy made GCC inline
-  // less of it.
   // (Out of line: the recording call's own, not in the common path.)
   auto recordFlat = [&](int he, int t, bool kept) __attribute__((noinline)) {
     record->flat.push_back({he, t, static_cast<unsigned>(pairs.size()), kept});
   };
-  auto testPair = [&](EdgeQuery& q, int t) __attribute__((noinline)) {
+  // The pair (q.he, t) unless the tests find it clearly apart: inlined
+  // into the plain walk, where most pairs are met (a call per pair there
+  // cost ~35 instructions: the walk's query box lives in registers the
+  // call does not keep), and one out-of-line copy (testPair) for the other
+  // walks (each walk's own copy made GCC inline less of it). The plane
+  // tests' rarer undecided cases stay out of line (PlaneTestsUndecided).
+  auto testPairBody = [&](EdgeQuery& q, int t) __attribute__((always_inline)) {
     const int he = q.he;
     const Vec3& a = q.a;
     const Vec3& b = q.b;
@@ -385,6 +388,7 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
     }
     pairs.emplace_back(he, t);
   };
+  auto testPair = [&](EdgeQuery& q, int t) __attribute__((noinline)) { testPairBody(q, t); };
   // mode: how the edge walks the tree, each an instantiation of its own:
   // kPlain; kLine for a long edge (the line test, WalkKeptByLine);
   // kOffPlane for a forward edge in a plane z = c whose ends' ties go one
@@ -394,7 +398,12 @@ void CandidatePairs(const BoolKernels& kernels, const BoolOperand& edgeMesh, con
   enum Walk { kPlain, kLine, kOffPlane };
   auto queryEdgeWith = [&](int he, auto mode) {
     EdgeQuery q{he, edgeMesh.pos[ev.Start(he)], edgeMesh.pos[ev.End(he)]};
-    auto candidate = [&](int t) { testPair(q, t); };
+    auto candidate = [&](int t) {
+      if constexpr (decltype(mode)::value == kPlain)
+        testPairBody(q, t);
+      else
+        testPair(q, t);
+    };
     if constexpr (decltype(mode)::value == kLine) {
       if (WalkKeptByLine(kernels, triBvh, he, forward, q.a, q.b, treeScale, minSpan, candidate)) return;
     }
