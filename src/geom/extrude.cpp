@@ -191,7 +191,7 @@ ExtrusionLayout LinearExtrudeLayout(const kernel::Polygon2d& polygon,
 kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearExtrudeParams& p,
                            uint32_t prop, bool* cgalRejects) {
   if (cgalRejects) *cgalRejects = false;
-  const ExtrusionLayout layout = LinearExtrudeLayout(polygon, p);
+  ExtrusionLayout layout = LinearExtrudeLayout(polygon, p);
   if (layout.triangles.empty()) return {};
   // Only a degenerate top or outlines touching in a point (issue791.scad: a
   // self-intersecting polygon() filled even-odd is two outlines meeting in
@@ -209,7 +209,7 @@ kernel::Mesh LinearExtrude(const kernel::Polygon2d& polygon, const eval::LinearE
       }
     *cgalRejects = !ClosedManifoldSoup(withoutTop);
   }
-  return ExtrusionMesh(layout, prop);
+  return ExtrusionMesh(std::move(layout), prop);
 }
 
 int64_t PolygonVertexCount(const kernel::Polygon2d& polygon) {
@@ -327,9 +327,9 @@ ExtrusionLayout RotateExtrudeLayout(const kernel::Polygon2d& polygon,
 
 kernel::Mesh RotateExtrude(const kernel::Polygon2d& polygon, const eval::RotateExtrudeParams& p,
                            uint32_t prop, std::string& error) {
-  const ExtrusionLayout layout = RotateExtrudeLayout(polygon, p, error);
+  ExtrusionLayout layout = RotateExtrudeLayout(polygon, p, error);
   if (layout.triangles.empty()) return {};
-  return ExtrusionMesh(layout, prop);
+  return ExtrusionMesh(std::move(layout), prop);
 }
 
 }  // namespace mos::geom

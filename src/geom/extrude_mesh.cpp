@@ -265,7 +265,12 @@ void AddTriangles(const ExtrusionLayout& layout, const std::vector<int>& classOf
 
 }  // namespace
 
-bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::Mesh& out) {
+namespace {
+
+// DirectExtrusionMesh; `ownTwins` (the layout's twins, when the caller is
+// done with the layout) is moved into the mesh instead of copied.
+bool BuildDirect(const ExtrusionLayout& layout, std::vector<int>* ownTwins, uint32_t prop,
+                 kernel::Mesh& out) {
   const std::vector<Vec3>& points = layout.points;
   // The repair sees 3 points per soup triangle; past its vertex budget it
   // would stop half way.
@@ -295,7 +300,8 @@ bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::M
       mesh.triVerts.size() == layout.triangles.size()) {
     // Distinct points and every triangle kept: the mesh's halfedges are the
     // layout's, and so are their twins.
-    mesh.halfedgeTwin = layout.twins;
+    if (ownTwins) mesh.halfedgeTwin = std::move(*ownTwins);
+    else mesh.halfedgeTwin = layout.twins;
 #ifdef MOS_CHECK_EXTRUDE_LAYOUT_TWINS  // the layout's twins against the vertex buckets'
     kernel::Mesh check = mesh;
     if (!PairTwinsByVertex(check, /*cornersValid=*/true) || check.halfedgeTwin != mesh.halfedgeTwin)
@@ -316,6 +322,12 @@ bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::M
   return true;
 }
 
+}  // namespace
+
+bool DirectExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop, kernel::Mesh& out) {
+  return BuildDirect(layout, nullptr, prop, out);
+}
+
 kernel::Mesh RepairedExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop) {
   std::vector<std::array<Vec3, 3>> soup;
   soup.reserve(layout.triangles.size());
@@ -331,6 +343,13 @@ kernel::Mesh RepairedExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop)
 kernel::Mesh ExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop) {
   kernel::Mesh mesh;
   if (DirectExtrusionMesh(layout, prop, mesh)) return mesh;
+  return RepairedExtrusionMesh(layout, prop);
+}
+
+kernel::Mesh ExtrusionMesh(ExtrusionLayout&& layout, uint32_t prop) {
+  kernel::Mesh mesh;
+  // The repair below reads only the points and triangles.
+  if (BuildDirect(layout, &layout.twins, prop, mesh)) return mesh;
   return RepairedExtrusionMesh(layout, prop);
 }
 

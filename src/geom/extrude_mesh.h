@@ -40,5 +40,7 @@ kernel::Mesh RepairedExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop)
 
 // DirectExtrusionMesh, else RepairedExtrusionMesh.
 kernel::Mesh ExtrusionMesh(const ExtrusionLayout& layout, uint32_t prop);
+// The same, taking the layout's twins into the mesh (no copy).
+kernel::Mesh ExtrusionMesh(ExtrusionLayout&& layout, uint32_t prop);
 
 }  // namespace mos::geom

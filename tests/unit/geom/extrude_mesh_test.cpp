@@ -377,3 +377,53 @@ TEST(ExtrudeMesh, RandomLayoutsEqualTheRepair) {
 
 }  // namespace
 }  // namespace mos::geom
+
+namespace mos::geom {
+namespace {
+
+// ExtrusionMesh taking the layout (its twins moved into the mesh) gives what
+// the copying one gives: same triangles, positions, properties and twins,
+// also when the direct build falls back to the repair after taking them.
+TEST(ExtrudeMeshMove, MovedLayoutGivesTheCopiedOnesMesh) {
+  std::vector<ExtrusionLayout> layouts;
+  for (const char* name : {"square", "holes", "two_outlines", "star", "l_shape"}) {
+    eval::LinearExtrudeParams p;
+    p.height = 10;
+    p.twist = 90;
+    p.hasSlices = true;
+    p.slices = 5;
+    layouts.push_back(LinearExtrudeLayout(Shape(name), p));
+    eval::RotateExtrudeParams r;
+    r.angle = 270;
+    r.fragments.fn = 12;
+    Polygon2d shifted = Shape(name);
+    for (Contour& c : shifted.contours)
+      for (Vec2& v : c) v.x += 20;
+    std::string error;
+    layouts.push_back(RotateExtrudeLayout(shifted, r, error));
+  }
+  // A 200-degree segment: twins known, then the orientation test fails.
+  Polygon2d square = Shape("square");
+  for (Vec2& v : square.contours[0]) v.x += 10;
+  eval::RotateExtrudeParams wide;
+  wide.angle = 200;
+  wide.fragments.fn = 3;
+  std::string error;
+  layouts.push_back(RotateExtrudeLayout(square, wide, error));
+  int withTwins = 0;
+  for (const ExtrusionLayout& layout : layouts) {
+    ASSERT_FALSE(layout.triangles.empty());
+    withTwins += layout.twins.empty() ? 0 : 1;
+    const kernel::Mesh copied = ExtrusionMesh(layout, 4);
+    ExtrusionLayout taken = layout;
+    const kernel::Mesh moved = ExtrusionMesh(std::move(taken), 4);
+    EXPECT_EQ(moved.triVerts, copied.triVerts);
+    EXPECT_EQ(Bits(moved.vertPos), Bits(copied.vertPos));
+    EXPECT_EQ(moved.triProp, copied.triProp);
+    EXPECT_EQ(moved.halfedgeTwin, copied.halfedgeTwin);
+  }
+  EXPECT_GE(withTwins, 8);
+}
+
+}  // namespace
+}  // namespace mos::geom
