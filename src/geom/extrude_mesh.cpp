@@ -145,17 +145,33 @@ bool OrientationKept(const kernel::Mesh& mesh, const std::vector<int>& shellOf, 
 // meeting in a point, a profile corner on the rotate_extrude axis) is split
 // again as the repair splits it, and its numbering is the repair's (first
 // fan keeps the vertex, the others get copies, then all are renumbered by
-// first use). Needs every twin paired; the twins stay valid.
-void NumberByFans(kernel::Mesh& mesh) {
+// first use). Needs every twin paired; the twins stay valid. firstCorner[v]:
+// the halfedge of v's first corner (its first use).
+void NumberByFans(kernel::Mesh& mesh, const int* firstCorner) {
   const int numTri = mesh.NumTri();
   const int numHalf = 3 * numTri;
   const int* twin = mesh.halfedgeTwin.data();
-  // First only count the fans (a byte per halfedge to mark them: no fill
-  // of an int per halfedge). The corners around a vertex: the halfedge
-  // leaving it after the twin of the previous halfedge (a cycle in a closed
-  // mesh).
-  int numFans = 0;
+  // No pinch when the fan through each vertex's first corner holds all its
+  // corners, i.e. these fans together walk every halfedge once. The
+  // corners around a vertex: the halfedge leaving it after the twin of the
+  // previous halfedge (a cycle in a closed mesh: the step is a permutation
+  // of the halfedges). The walks count down what is left, which also stops
+  // them should a cycle not close (then the full pass below decides).
+  int remaining = numHalf;
+  for (int v = 0; v < mesh.NumVert() && remaining >= 0; ++v) {
+    const int h = firstCorner[v];
+    int g = h;
+    do {
+      g = twin[PrevHalfedge(g)];
+    } while (--remaining >= 0 && g != h);
+  }
+  // Then the fans numbered by first corner are the vertices as
+  // DirectExtrusionMesh numbered them (first use), so the numbering stands
+  // (the common case).
+  const bool pinched = remaining != 0;
+#ifdef MOS_CHECK_EXTRUDE_FANS  // against counting every fan with marks
   {
+    int numFans = 0;
     std::vector<unsigned char> seen(numHalf, 0);
     for (int h = 0; h < numHalf; ++h) {
       if (seen[h]) continue;
@@ -166,13 +182,9 @@ void NumberByFans(kernel::Mesh& mesh) {
         g = twin[PrevHalfedge(g)];
       } while (g != h && !seen[g]);
     }
+    if (pinched != (numFans != mesh.NumVert())) std::abort();
   }
-  // As many fans as vertices: every vertex (each is used) has one fan, and
-  // fans numbered by first corner are the vertices as DirectExtrusionMesh
-  // numbered them (first use), so the numbering stands (no pinch: the
-  // common case).
-  const bool pinched = numFans != mesh.NumVert();
-#ifndef MOS_CHECK_EXTRUDE_FANS
+#else
   if (!pinched) return;
 #endif
   std::vector<int> fanOf(numHalf, -1);
@@ -193,7 +205,7 @@ void NumberByFans(kernel::Mesh& mesh) {
     return;
   }
 #endif
-  std::vector<kernel::Vec3> pos(numFans);
+  std::vector<kernel::Vec3> pos(id);
   for (int t = 0; t < numTri; ++t)
     for (int i = 0; i < 3; ++i) {
       int& v = mesh.triVerts[t][i];
@@ -221,7 +233,7 @@ bool HasTwoTriangleShell(const kernel::Mesh& mesh) {
 // first member).
 template <bool kDistinct>
 void AddTriangles(const ExtrusionLayout& layout, const std::vector<int>& classOf,
-                  kernel::Mesh& mesh) {
+                  kernel::Mesh& mesh, int* firstCorner) {
   const std::vector<Vec3>& points = layout.points;
   // A class takes the position of its first use in soup order (the weld's
   // lowest index; equal positions differ at most in the sign of a zero).
@@ -255,6 +267,7 @@ void AddTriangles(const ExtrusionLayout& layout, const std::vector<int>& classOf
       if (id < 0) {
         id = numVert++;
         mesh.vertPos[id] = position(cls[i]);
+        firstCorner[id] = 3 * (numTri - 1) + i;
       }
       tri[i] = id;
     }
@@ -283,10 +296,12 @@ bool BuildDirect(const ExtrusionLayout& layout, std::vector<int>* ownTwins, uint
   if (!SamePartition(classOf, PositionClassesBySort(points))) std::abort();
 #endif
   kernel::Mesh mesh;
+  // A vertex per point at most; written by index, not filled.
+  std::unique_ptr<int[]> firstCorner(new int[points.empty() ? 1 : points.size()]);
   if (numClasses == static_cast<int>(points.size()))
-    AddTriangles<true>(layout, classOf, mesh);
+    AddTriangles<true>(layout, classOf, mesh, firstCorner.get());
   else
-    AddTriangles<false>(layout, classOf, mesh);
+    AddTriangles<false>(layout, classOf, mesh, firstCorner.get());
   mesh.triProp.assign(mesh.triVerts.size(), prop);
 #ifdef MOS_CHECK_EXTRUDE_TWINS  // the vertex buckets' twins against the edge table's
   {
@@ -310,7 +325,7 @@ bool BuildDirect(const ExtrusionLayout& layout, std::vector<int>* ownTwins, uint
   } else if (!PairTwinsByVertex(mesh, /*cornersValid=*/true)) {
     return false;
   }
-  NumberByFans(mesh);
+  NumberByFans(mesh, firstCorner.get());
   std::vector<int> shellOf;
   bool twoTriangleShell;
   const int numShells = ShellsOf(mesh, shellOf, twoTriangleShell);
