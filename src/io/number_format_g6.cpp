@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace mos::io {
 namespace {
@@ -174,6 +177,16 @@ constexpr DigitTables kDigits = MakeDigitTables();
   return static_cast<std::size_t>(p - out);
 }
 
+// x rounded to the nearest integer (ties to even), for 0 <= x < 2^62: one
+// conversion in the default rounding mode (nothing in mos changes it).
+[[gnu::always_inline]] inline int64_t NearestInt(double x) {
+#if defined(__x86_64__) && defined(__SSE2__)
+  return _mm_cvtsd_si64(_mm_set_sd(x));
+#else
+  return static_cast<int64_t>(std::nearbyint(x));
+#endif
+}
+
 // %g of a number with 1e-4 <= |v| < 1e6 (fixed notation, the size of most
 // mesh coordinates and normal components), and with `rounded` set also its
 // read-back value; 0 (nothing written that counts) for any other v, a near
@@ -232,10 +245,13 @@ template <bool kNormal>
   // before rounding; scaled < 1e7 (a product that rounds up to the next
   // decade ends as d >= 1e6 below).
   const double scaled = a * scale;
-  const int64_t whole = static_cast<int64_t>(scaled);
-  const double frac = scaled - static_cast<double>(whole);
-  if (std::fabs(frac - 0.5) < 1e-6) return 0;
-  const int64_t d = whole + (frac > 0.5 ? 1 : 0);
+  // Rounded to nearest (the same digits as rounding the fraction half up:
+  // the two differ only at .5, a tie); the remainder is exact (Sterbenz:
+  // scaled >= 1e5), and so is 0.5 - |remainder|, which is |frac - 0.5| of
+  // the fraction above the floor: the same near-tie test as Decompose's.
+  const int64_t d = NearestInt(scaled);
+  const double remainder = scaled - static_cast<double>(d);
+  if (0.5 - std::fabs(remainder) < 1e-6) return 0;
   if (d >= 1000000) return 0;
   if (rounded) {  // Compose: digits x 10^(e-5), one correctly rounded division
     const double r = static_cast<double>(d) / scale;
