@@ -119,8 +119,12 @@ void WriteStlAscii(const kernel::Mesh& mesh, std::ostream& out) {
   std::unique_ptr<PrintedVec[]> printedVerts(new PrintedVec[numVert > 0 ? numVert : 1]);
   auto memo = std::make_unique<G6Memo>();  // coordinates shared by vertices
   for (std::size_t v = 0; v < numVert; ++v) printedVerts[v].Print(mesh.vertPos[v], *memo);
-  for (int t = 0; t < mesh.NumTri(); ++t) {
-    const auto& tv = mesh.triVerts[t];
+  // The triangle range read once (the block writes could alias the mesh
+  // for the compiler, which then reloaded the size every facet).
+  const std::array<int, 3>* tri = mesh.triVerts.data();
+  const std::array<int, 3>* const triEnd = tri + mesh.triVerts.size();
+  for (; tri != triEnd; ++tri) {
+    const auto& tv = *tri;
     const PrintedVec &a = printedVerts[tv[0]], &b = printedVerts[tv[1]], &d = printedVerts[tv[2]];
     if (a == b || b == d || a == d) continue;  // collapses when printed
     // 2021.01 computes the normal from the printed (rounded) corners. Note:
