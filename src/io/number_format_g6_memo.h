@@ -12,17 +12,29 @@
 
 namespace mos::io {
 
+namespace g6_memo_detail {
+constexpr int kLogSlots = 8;
+constexpr unsigned SlotOf(uint64_t bits) {
+  return static_cast<unsigned>((bits * 0x9e3779b97f4a7c15ULL) >> (64 - kLogSlots));
+}
+static_assert(SlotOf(1) != SlotOf(0), "the empty marks must not hash to their own slots");
+}  // namespace g6_memo_detail
+
 class G6Memo {
  public:
-  G6Memo() { std::memset(used_, 0, sizeof used_); }
+  // No "used" flag per slot: an empty slot holds bits that never hash to
+  // it, so no lookup can match it (0 everywhere, and in 0's own slot a 1).
+  G6Memo() {
+    for (Entry& e : entries_) e.bits = 0;
+    entries_[SlotOf(0)].bits = 1;
+  }
 
   // As FormatG6Rounded(v, out, rounded); `out` needs kG6BufferSize bytes.
   std::size_t Format(double v, char* out, double& rounded) {
     uint64_t bits;
     std::memcpy(&bits, &v, sizeof bits);
-    const unsigned slot = static_cast<unsigned>((bits * 0x9e3779b97f4a7c15ULL) >> (64 - kLogSlots));
-    Entry& e = entries_[slot];
-    if (used_[slot] && e.bits == bits) {
+    Entry& e = entries_[SlotOf(bits)];
+    if (e.bits == bits) {
       std::memcpy(out, e.text, sizeof e.text);
       rounded = e.rounded;
       return e.size;
@@ -33,21 +45,19 @@ class G6Memo {
       std::memcpy(e.text, out, sizeof e.text);
       e.rounded = rounded;
       e.size = static_cast<uint8_t>(n);
-      used_[slot] = 1;
     }
     return n;
   }
 
  private:
-  static constexpr int kLogSlots = 8;
+  static constexpr unsigned SlotOf(uint64_t bits) { return g6_memo_detail::SlotOf(bits); }
   struct Entry {
     uint64_t bits;
     double rounded;
     char text[16];  // the text and scratch bytes after it, copied whole
     uint8_t size;
   };
-  Entry entries_[1 << kLogSlots];
-  unsigned char used_[1 << kLogSlots];
+  Entry entries_[1 << g6_memo_detail::kLogSlots];
 };
 
 }  // namespace mos::io

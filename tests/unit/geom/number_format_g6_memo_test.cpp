@@ -50,5 +50,27 @@ TEST(NumberFormatG6Memo, SameAsFormatG6Rounded) {
   EXPECT_EQ(failures, 0);
 }
 
+// The slots start holding marks that never hash to their own slot (bits 0,
+// and bits 1 in 0's slot): the numbers with those bits, +0 and the least
+// denormal, asked first of a fresh memo, are formatted, not taken as hits.
+TEST(NumberFormatG6Memo, EmptySlotMarksAreNoHits) {
+  uint64_t one = 1;
+  double leastDenormal;
+  std::memcpy(&leastDenormal, &one, sizeof leastDenormal);
+  for (const double v : {0.0, leastDenormal, -0.0}) {
+    for (const double first : {v, 0.0, leastDenormal}) {
+      auto memo = std::make_unique<G6Memo>();
+      for (const double x : {first, v, v}) {
+        char want[kG6BufferSize], got[kG6BufferSize];
+        double wantBack, gotBack;
+        const size_t wantSize = FormatG6Rounded(x, want, wantBack);
+        const size_t gotSize = memo->Format(x, got, gotBack);
+        EXPECT_EQ(std::string(want, wantSize), std::string(got, gotSize));
+        EXPECT_EQ(std::memcmp(&wantBack, &gotBack, sizeof(double)), 0);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mos::io
