@@ -44,6 +44,18 @@ TEST(EdgeTable, ManyDistinctEdgesStayFindable) {
   }
 }
 
+// The table has about 1.25 slots per halfedge: every count of all-distinct
+// edges (the fullest case, up to 0.8 of the slots) still adds and finds.
+TEST(EdgeTable, AllDistinctEdgesAtEverySize) {
+  for (int n = 0; n <= 1100; ++n) {
+    EdgeTable table(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) table.Add(2 * i + 1, 2 * i, i);
+    ASSERT_EQ(table.NumEdges(), n);
+    for (int i = 0; i < n; ++i) ASSERT_EQ(table.Find(2 * i, 2 * i + 1), i);
+    EXPECT_EQ(table.Find(0, 3), -1);
+  }
+}
+
 TEST(PairHalfedges, ClosedMeshMatchesBuildHalfedges) {
   Mesh sphere = MakeUvSphere({0, 0, 0}, 2, 24);
   std::vector<int> twin;
