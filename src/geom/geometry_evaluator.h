@@ -35,8 +35,12 @@ struct RenderOptions {
   int threads = 0;
   // A child subtree counts as large enough for a thread from this estimated
   // size (geom/subtree_work.h) on; two such siblings go to threads. Tests
-  // set 0 to send every two or more siblings to threads.
-  double parallelMinFacets = 400;
+  // set 0 to send every two or more siblings to threads. Measured one-shot
+  // (the other core idle): siblings of ~400-600 facets lose both CPU and
+  // wall time on threads (thread start, a cold worker, a preparation or a
+  // claimed subtree made or waited for twice); from ~900 on the wall time
+  // gains a little (CSG.scad's 912: -4 %) for ~15 % more CPU time.
+  double parallelMinFacets = 800;
   kernel::KernelLimits limits;  // vertex / memory budgets (cancel is set from `cancel`)
   // Subtree results shared between renders (null: no caching). Results of
   // subtrees that warned, erred, were cut by the depth bound or cancelled
