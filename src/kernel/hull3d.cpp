@@ -117,32 +117,48 @@ int Quickhull::AddFace(int a, int b, int c) {
 
 void Quickhull::AssignPoints(const std::vector<int>& points,
                              const std::vector<int>& faces) {
-  // Each point goes to the farthest face it is above (first on ties): a face
-  // no farther than the best so far cannot win, so its exact test, slow for
-  // the many coplanar points of sphere rings, is skipped. Most points are
-  // above none of the faces; until a first one is found only the
-  // orientation is asked, the distance after.
+  // Each point goes to the farthest face it is above (first on ties): the
+  // argmax of the approximate distance over the faces whose exact test says
+  // above. Most points on the hull are above the face nearest to them by
+  // that distance, so that face is tested first: if it is above, no other
+  // face can win and no other exact test (slow for the many coplanar points
+  // of sphere rings) is needed. Otherwise the full search below, which
+  // skips a face no farther than the best so far, decides.
   const Face* fs = faces_.data();
   const int* begin = faces.data();
   const int* end = begin + faces.size();
+  if (begin == end) return;
   for (int p : points) {
     const Vec3 q = pts_[p];
-    const int* it = begin;
-    int best = -1;
-    for (; it != end; ++it) {
-      if (Above(fs[*it], q)) {
-        best = *it++;
-        break;
+    const int* far = begin;
+    double farDist = Dot(fs[*far].normal, q) - fs[*far].offset;
+    for (const int* it = begin + 1; it != end; ++it) {
+      const double d = Dot(fs[*it].normal, q) - fs[*it].offset;
+      if (d > farDist) {  // strict: the first on ties
+        farDist = d;
+        far = it;
       }
     }
-    if (best < 0) continue;
-    double bestDist = Dot(fs[best].normal, q) - fs[best].offset;
-    for (; it != end; ++it) {
-      const Face& face = fs[*it];
-      const double d = Dot(face.normal, q) - face.offset;
-      if (!(d > bestDist) || !Above(face, q)) continue;
-      bestDist = d;
-      best = *it;
+    int best = -1;
+    if (Above(fs[*far], q)) {
+      best = *far;
+    } else {
+      const int* it = begin;
+      for (; it != end; ++it) {
+        if (it != far && Above(fs[*it], q)) {
+          best = *it++;
+          break;
+        }
+      }
+      if (best < 0) continue;
+      double bestDist = Dot(fs[best].normal, q) - fs[best].offset;
+      for (; it != end; ++it) {
+        const Face& face = fs[*it];
+        const double d = Dot(face.normal, q) - face.offset;
+        if (it == far || !(d > bestDist) || !Above(face, q)) continue;
+        bestDist = d;
+        best = *it;
+      }
     }
     nextOutside_[p] = faces_[best].outside;
     faces_[best].outside = p;
