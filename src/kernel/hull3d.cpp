@@ -50,6 +50,15 @@ struct Face {
   bool alive = true;
   int visibleStamp = -1;
   int hiddenStamp = -1;
+  // The exact sign of the current eye against this face when the
+  // visibility walk asked it (walkStamp == the walk's stamp): a hidden face
+  // on the horizon is then known to be coplanar (0) with the new face built
+  // on its edge, or not (-1).
+  int walkStamp = -1;
+  int walkSign = 0;
+  // Per edge, as HullTriangle::coplanar: known coplanarity with the face
+  // across it, which facet merging then need not ask again.
+  std::array<signed char, 3> coplanar{-1, -1, -1};
 };
 
 uint64_t EdgeKey(int a, int b) {
@@ -72,7 +81,7 @@ class Quickhull {
   double Distance(const Face& f, int p) const {  // approximate
     return Dot(f.normal, pts_[p]) - f.offset;
   }
-  bool Above(const Face& f, const Vec3& q) const {  // exact
+  int Side(const Face& f, const Vec3& q) const {  // exact sign
     // The filter with the face's half precomputed decides most tests; the
     // full predicate (the same filter again, then the exact stages) the rest.
     const int quick = Orient3dFilterSign(f.filter, q);
@@ -81,10 +90,10 @@ class Quickhull {
       std::abort();
     }
 #endif
-    if (quick != 0) return quick > 0;
-    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], q) > 0;
+    if (quick != 0) return quick;
+    return Orient3dSign(pts_[f.v[0]], pts_[f.v[1]], pts_[f.v[2]], q);
   }
-  bool Above(const Face& f, int p) const { return Above(f, pts_[p]); }
+  bool Above(const Face& f, const Vec3& q) const { return Side(f, q) > 0; }
   int AddFace(int a, int b, int c);
   void AssignPoints(const std::vector<int>& points, const std::vector<int>& faces);
   struct HorizonEdge {
@@ -306,11 +315,14 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
       for (int g : faces_[visible[k]].adj) {
         Face& face = faces_[g];
         if (face.visibleStamp == stamp_ || face.hiddenStamp == stamp_) continue;
-        if (Above(face, eye)) {
+        const int side = Side(face, pts_[eye]);
+        if (side > 0) {
           face.visibleStamp = stamp_;
           visible.push_back(g);
         } else {
           face.hiddenStamp = stamp_;
+          face.walkStamp = stamp_;
+          face.walkSign = side;
         }
       }
     }
@@ -340,7 +352,14 @@ HullStatus Quickhull::Run(int a, int b, int c, int d) {
       face.adj[0] = e.hiddenFace;
       face.adj[1] = first + (k + 1) % count;
       face.adj[2] = first + (k + count - 1) % count;
-      faces_[e.hiddenFace].adj[e.hiddenEdge] = nf;
+      Face& hidden = faces_[e.hiddenFace];
+      hidden.adj[e.hiddenEdge] = nf;
+      // Known when the walk asked the hidden face (not after MakeDisk's
+      // second try, which moves the stamp on).
+      const signed char coplanar =
+          hidden.walkStamp == stamp_ ? static_cast<signed char>(hidden.walkSign == 0) : -1;
+      face.coplanar[0] = coplanar;
+      hidden.coplanar[e.hiddenEdge] = coplanar;
       newFaces.push_back(nf);
     }
     AssignPoints(orphans, newFaces);
@@ -357,7 +376,7 @@ std::vector<HullTriangle> Quickhull::AliveFaces() const {
   for (size_t f = 0; f < faces_.size(); ++f) {
     if (!faces_[f].alive) continue;
     remap[f] = static_cast<int>(out.size());
-    out.push_back({faces_[f].v, faces_[f].adj, faces_[f].normal});
+    out.push_back({faces_[f].v, faces_[f].adj, faces_[f].normal, faces_[f].coplanar});
   }
   for (HullTriangle& f : out) {
     for (int& g : f.adj) g = remap[g];

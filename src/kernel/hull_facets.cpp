@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "kernel/hull_predicates.h"
 #include "kernel/triangulate.h"
@@ -26,7 +27,16 @@ bool MergeCoplanarFacets(const std::vector<Vec3>& pts, const std::vector<HullTri
       for (int q : g.v) {
         if (q != v[i] && q != v[(i + 1) % 3]) opposite = q;
       }
-      if (Orient3dSign(pts[v[0]], pts[v[1]], pts[v[2]], pts[opposite]) == 0) {
+#ifdef MOS_CHECK_HULL_COPLANAR  // verification builds: a known answer is the asked one
+      if (faces[f].coplanar[i] >= 0 &&
+          (Orient3dSign(pts[v[0]], pts[v[1]], pts[v[2]], pts[opposite]) == 0) !=
+              (faces[f].coplanar[i] == 1)) {
+        std::abort();
+      }
+#endif
+      if (faces[f].coplanar[i] == 0) continue;  // known: not coplanar
+      if (faces[f].coplanar[i] == 1 ||
+          Orient3dSign(pts[v[0]], pts[v[1]], pts[v[2]], pts[opposite]) == 0) {
         anyCoplanar = true;
         break;
       }
@@ -63,16 +73,32 @@ bool MergeCoplanarFacets(const std::vector<Vec3>& pts, const std::vector<HullTri
     const auto& sv = faces[seed].v;
     if (area[seed] != 0) {
       for (size_t k = begin; k < memberList.size(); ++k) {
-        const auto& mv = faces[memberList[k]].v;
-        for (int t : faces[memberList[k]].adj) {
+        const HullTriangle& member = faces[memberList[k]];
+        const auto& mv = member.v;
+        for (int e = 0; e < 3; ++e) {
+          const int t = member.adj[e];
           if (group[t] >= 0 || Dot(faces[t].normal, n) < 0) continue;
           // Exactly coplanar with the seed. The member's own corners are (the
           // seed's trivially, every other member's were tested), so only t's
-          // corners outside the member are asked.
+          // corners outside the member are asked. The member lies in the
+          // seed's plane and is no sliver, so that is t's coplanarity with
+          // the member, which the hull may already know.
           bool onPlane = true;
-          for (int p : faces[t].v) {
-            if (p == mv[0] || p == mv[1] || p == mv[2]) continue;
-            if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
+          if (member.coplanar[e] >= 0) {
+            onPlane = member.coplanar[e] == 1;
+#ifdef MOS_CHECK_HULL_COPLANAR  // verification builds: the known answer is the asked one
+            for (int p : faces[t].v) {
+              if (p == mv[0] || p == mv[1] || p == mv[2]) continue;
+              if ((Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) == 0) != onPlane) {
+                std::abort();
+              }
+            }
+#endif
+          } else {
+            for (int p : faces[t].v) {
+              if (p == mv[0] || p == mv[1] || p == mv[2]) continue;
+              if (Orient3dSign(pts[sv[0]], pts[sv[1]], pts[sv[2]], pts[p]) != 0) onPlane = false;
+            }
           }
           if (!onPlane) continue;
           group[t] = g;

@@ -14,6 +14,9 @@ struct HullTriangle {
   std::array<int, 3> v{};    // counter-clockwise seen from outside
   std::array<int, 3> adj{};  // triangle across edge v[i] -> v[(i+1)%3]
   Vec3 normal;               // unit
+  // Per edge, whether the triangle across it is exactly coplanar with this
+  // one, when the hull already knew it: 1 yes, 0 no, -1 unknown (asked then).
+  std::array<signed char, 3> coplanar{-1, -1, -1};
 };
 
 // `faces`: a closed convex triangle hull over `pts`. Fills `tris` with the
