@@ -288,12 +288,22 @@ class Cleaner {
   // the test would find them long again and do nothing (the same collapses
   // in the same order as testing every listed halfedge every pass).
   void CollapseShortEdges(double eps) {
+    const PassArrays arrays = ForPasses();
+    if (arrays.listed) {  // one loop per kind of list, as SwapDegenerate
+      const int* listed = arrays.listed;
+      CollapseShortPasses(eps, arrays, [listed](int i) { return listed[i]; });
+    } else {
+      CollapseShortPasses(eps, arrays, [](int i) { return i; });
+    }
+  }
+  template <typename At>
+  void CollapseShortPasses(double eps, const PassArrays& arrays, At at) {
     const double eps2 = eps * eps;
-    const auto [tv, pos, removed, known, listed, numListed] = ForPasses();
+    const auto [tv, pos, removed, known, listed, numListed] = arrays;
     for (int pass = 0; pass < 4; ++pass) {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
-        const int t = listed ? listed[i] : i;
+        const int t = at(i);
 #ifdef MOS_CHECK_CLEANUP_LOCAL
         // The flag (maybe carried through a weld's relabelling) must say
         // what the test finds now.
