@@ -415,6 +415,16 @@ class Cleaner {
   // fan is walked and the walk stops at the first triangle that rules the
   // vertex out (the same decisions as walking the whole fan first).
   void CollapseColinear(double cosTol) {
+    const PassArrays arrays = ForPasses();
+    if (arrays.listed) {  // one loop per kind of list, as SwapDegenerate
+      const int* listed = arrays.listed;
+      CollapseColinearPasses(cosTol, arrays, [listed](int i) { return listed[i]; });
+    } else {
+      CollapseColinearPasses(cosTol, arrays, [](int i) { return i; });
+    }
+  }
+  template <typename At>
+  void CollapseColinearPasses(double cosTol, const PassArrays& arrays, At at) {
     std::vector<int>& fan = fanC_;
     // A vertex is examined once, from its first outgoing halfedge, and again
     // only after a collapse changed its fan (examining it from each of its
@@ -437,12 +447,12 @@ class Cleaner {
     // place).
     const int* twin = m_.halfedgeTwin.data();
     const uint32_t* triProp = m_.triProp.data();
-    [[maybe_unused]] const auto [tv, pos, removed, known, listed, numListed] = ForPasses();
+    [[maybe_unused]] const auto [tv, pos, removed, known, listed, numListed] = arrays;
     const size_t limit = 3 * static_cast<size_t>(m_.NumTri());
     for (int pass = 0; pass < 3; ++pass) {
       bool any = false;
       for (int i = 0; i < numListed; ++i) {
-        const int t0 = listed ? listed[i] : i;
+        const int t0 = at(i);
         // Most triangles have every corner examined already (each vertex is
         // examined at its first triangle): one test for the three.
         {
