@@ -114,6 +114,14 @@ bool MergeCoplanarFacets(const std::vector<Vec3>& pts, const std::vector<HullTri
   std::vector<int> loopList, loopStart;
   std::vector<int> nextOf(pts.size(), -1), froms;
   for (int g = 0; g < numGroups0; ++g) {
+    if (memberCount[g] == 1) {
+      // One triangle (most groups): its loop is its corners from the last
+      // edge's start, as the walk below would find it.
+      const auto& v = faces[memberList[memberStart[g]]].v;
+      loopStart.push_back(static_cast<int>(loopList.size()));
+      loopList.insert(loopList.end(), {v[2], v[0], v[1]});
+      continue;
+    }
     bool disk = true;
     int start = -1;
     size_t edgeCount = 0;
