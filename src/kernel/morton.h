@@ -59,7 +59,9 @@ class Morton63Coder {
       const double t = (x - lo) / extent * static_cast<double>(kCells);
       if (!(t > 0)) return 0;
       if (t >= static_cast<double>(kCells - 1)) return kCells - 1;
-      return static_cast<uint64_t>(t);
+      // t is in (0, 2^21 - 1) here: through int64_t the same truncation,
+      // without the unsigned conversion's test for t >= 2^63.
+      return static_cast<uint64_t>(static_cast<int64_t>(t));
     }
   };
   Axis x_, y_, z_;
