@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 
 #include "kernel/bbox.h"
 
@@ -50,12 +51,19 @@ class Morton63Coder {
  private:
   // Quantise of morton.cpp: x's cell of 2^21 over [lo, hi]; NaN and points
   // outside clamp; a flat axis maps to 0.
+  // A flat (or empty, or NaN) axis is kept as lo = +inf, extent = 1: then
+  // x - lo is -inf or NaN for every x, so t is never > 0 and the cell is 0,
+  // as Quantise gives, without a test of the extent per point.
   struct Axis {
     double lo, extent;
-    Axis(double l, double h) : lo(l), extent(h - l) {}
+    Axis(double l, double h) : lo(l), extent(h - l) {
+      if (!(extent > 0)) {
+        lo = std::numeric_limits<double>::infinity();
+        extent = 1;
+      }
+    }
     uint64_t operator()(double x) const {
       constexpr uint64_t kCells = uint64_t{1} << 21;
-      if (!(extent > 0)) return 0;
       const double t = (x - lo) / extent * static_cast<double>(kCells);
       if (!(t > 0)) return 0;
       if (t >= static_cast<double>(kCells - 1)) return kCells - 1;
