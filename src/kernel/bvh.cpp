@@ -134,8 +134,12 @@ void Bvh::Build(const Box3* itemBoxes, size_t count) {
   // the first (k + 1). Depth is the root's height. (The tests'
   // BuildReferenceTree, tests/unit/kernel/bvh_reference.h, is this build
   // with the same steps in more passes and arrays.)
+  // Not filled (see NoInitVector): fit writes each node's left, right and
+  // box, and the parent of each internal child; the root's parent is set
+  // below.
   nodes_.resize(static_cast<size_t>(n - 1));
   Node* nodes = nodes_.data();
+  nodes[0].parent = -1;
   const Box3* leaves = leafBox_.data();
   // Per split: whether its left / right child is internal, and (by name)
   // the height of the node.

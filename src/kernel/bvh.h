@@ -21,6 +21,7 @@
 
 #include "kernel/bbox.h"
 #include "kernel/mesh.h"
+#include "kernel/uninit_vector.h"
 
 namespace mos::kernel {
 
@@ -87,7 +88,7 @@ class Bvh {
   }
 
   // Tree access for tests and for the pairwise query.
-  const std::vector<Node>& Nodes() const { return nodes_; }
+  const NoInitVector<Node>& Nodes() const { return nodes_; }
   const std::vector<Box3>& LeafBoxes() const { return leafBox_; }  // sorted order
   const std::vector<int>& LeafItems() const { return leafItem_; }   // sorted order
 
@@ -97,7 +98,7 @@ class Bvh {
   template <class Pred, class F>
   void Traverse(Pred&& pred, F& f) const;
 
-  std::vector<Node> nodes_;      // n - 1 internal nodes, root at 0
+  NoInitVector<Node> nodes_;     // n - 1 internal nodes, root at 0 (Build writes every member)
   std::vector<Box3> leafBox_;    // per sorted leaf
   std::vector<int> leafItem_;    // sorted leaf -> item index
   Box3 rootBox_;

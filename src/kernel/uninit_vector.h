@@ -37,4 +37,35 @@ class DefaultInitAllocator : public std::allocator<T> {
 template <typename T>
 using UninitVector = std::vector<T, DefaultInitAllocator<T>>;
 
+// A std::vector whose resize() leaves new elements unwritten even where the
+// type has default member initialisers (so default-initialisation writes
+// them): for aggregates of trivial members (implicit-lifetime types: the
+// allocation creates them) every member of which the owner writes before
+// it is read (the BVH's internal nodes, each fitted once).
+template <typename T>
+class NoInitAllocator : public std::allocator<T> {
+ public:
+  using value_type = T;
+  template <typename U>
+  struct rebind {
+    using other = NoInitAllocator<U>;
+  };
+  NoInitAllocator() noexcept = default;
+  template <typename U>
+  NoInitAllocator(const NoInitAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U*) noexcept {
+    static_assert(std::is_aggregate_v<U> && std::is_trivially_copyable_v<U> &&
+                      std::is_trivially_destructible_v<U>,
+                  "only for implicit-lifetime aggregates");
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+template <typename T>
+using NoInitVector = std::vector<T, NoInitAllocator<T>>;
+
 }  // namespace mos::kernel
