@@ -106,16 +106,26 @@ std::vector<int> DirectionsOutward(const std::vector<std::array<int, 3>>& tri, c
   };
   // A vertex needs a new direction when some triangle around it faces
   // away from (or square to) its pseudo-normal.
+  // (Over plain pointers and the normal by value: the flag stores are
+  // chars, which may alias anything, so through the vectors every corner
+  // reloaded their storage and the normal.)
   std::vector<char> needs(nv, 0);
   bool any = false;
-  for (size_t k = 0; k < numListed; ++k) {
-    const size_t t = triAt(k);
-    const Vec3& n = faceNormal[t];
-    if (!(LengthSquared(n) > 0)) continue;
-    for (int v : tri[t]) {
-      if (needs[v] || !inMask(v) || Dot(vertDir[v], n) > 0) continue;
-      needs[v] = 1;
-      any = true;
+  {
+    const std::array<int, 3>* const triP = tri.data();
+    const Vec3* const faceP = faceNormal.data();
+    const Vec3* const dirP = vertDir.data();
+    char* const needsP = needs.data();
+    for (size_t k = 0; k < numListed; ++k) {
+      const size_t t = triAt(k);
+      const Vec3 n = faceP[t];
+      if (!(LengthSquared(n) > 0)) continue;
+      const std::array<int, 3> corners = triP[t];
+      for (int v : corners) {
+        if (needsP[v] || !inMask(v) || Dot(dirP[v], n) > 0) continue;
+        needsP[v] = 1;
+        any = true;
+      }
     }
   }
   std::vector<int> stuck;
