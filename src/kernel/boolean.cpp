@@ -157,6 +157,9 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   const size_t numFaces = faces.NumFaces();
   std::vector<std::array<int, 3>> simple(numFaces, std::array<int, 3>{-1, -1, -1});
   activeVert.assign(faces.vertPos.size(), 0);
+  // The flags through a local pointer: a char store may alias anything,
+  // so through the vector each one reloaded its storage.
+  char* const active = activeVert.data();
   size_t expectedEdges = 0;  // the edge set's keys, about: face edges and diagonals
   for (size_t f = 0; f < numFaces; ++f) {
     const std::pair<int, int>* fe = faces.FaceEdges(f);
@@ -165,12 +168,12 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
     if (SingleTriangle(fe, numEdges, simple[f])) {
       const auto& t = simple[f];
       if (t[0] >= faces.numOriginalVerts || t[1] >= faces.numOriginalVerts || t[2] >= faces.numOriginalVerts) {
-        activeVert[t[0]] = activeVert[t[1]] = activeVert[t[2]] = 1;
+        active[t[0]] = active[t[1]] = active[t[2]] = 1;
         expectedEdges += 2;
       }
       continue;
     }
-    for (int k = 0; k < numEdges; ++k) activeVert[fe[k].first] = activeVert[fe[k].second] = 1;
+    for (int k = 0; k < numEdges; ++k) active[fe[k].first] = active[fe[k].second] = 1;
     expectedEdges += static_cast<size_t>(numEdges);
   }
   // The triangulator asks only about pairs of vertices of the face it
@@ -178,7 +181,7 @@ bool BuildRaw(const BoolOperand& p, const BoolOperand& q, FacePolygons& faces, S
   EdgeSet edgeSet;
   edgeSet.Reserve(expectedEdges);
   for (const auto& e : faces.edges)
-    if (activeVert[e.first] && activeVert[e.second]) edgeSet.Add(e.first, e.second);
+    if (active[e.first] && active[e.second]) edgeSet.Add(e.first, e.second);
   if (!faces.directCorner.empty())
     for (size_t f = 0; f < numFaces; ++f) {
       if (!faces.directCorner[f]) continue;
