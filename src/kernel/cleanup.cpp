@@ -13,6 +13,7 @@
 
 #include "kernel/cleanup_check.h"
 #include "kernel/cleanup_flat_witness.h"
+#include "kernel/cleanup_kept_map.h"
 #include "kernel/cleanup_weld.h"
 
 namespace mos::kernel {
@@ -820,25 +821,17 @@ class Cleaner {
       // written triangle: an unwritten triangle's twins still point at
       // their old partners, which point back and are not removed. So only
       // the written triangles can point at a removed one.
-      // Per old halfedge its new index (-1 on a removed triangle): every
-      // entry written once, no fill; a twin is then renumbered by one lookup.
+      if (verify)  // a written triangle's twins on kept triangles (else untouched, false)
+        for (int t = 0; t < oldTri; ++t) {
+          if (removed_[t] || !dirty_[t]) continue;
+          for (int i = 0; i < 3; ++i) {
+            const int tw = m_.halfedgeTwin[3 * t + i];
+            if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
+          }
+        }
       std::unique_ptr<int[]> newHeOwner(new int[3 * static_cast<size_t>(oldTri > 0 ? oldTri : 1)]);
-      int* const newHe = newHeOwner.get();
-      int n = 0;
-      for (int t = 0; t < oldTri; ++t) {
-        int* he = newHe + 3 * static_cast<size_t>(t);
-        if (removed_[t]) {
-          he[0] = he[1] = he[2] = -1;
-          continue;
-        }
-        he[0] = 3 * n, he[1] = 3 * n + 1, he[2] = 3 * n + 2;
-        ++n;
-        if (!verify || !dirty_[t]) continue;
-        for (int i = 0; i < 3; ++i) {
-          const int tw = m_.halfedgeTwin[3 * t + i];
-          if (tw < 0 || tw >= 3 * oldTri || removed_[static_cast<unsigned>(tw) / 3u]) return false;
-        }
-      }
+      const int* const newHe = newHeOwner.get();
+      const int n = cleanup_detail::FillKeptHalfedgeMap(removed_.data(), oldTri, newHeOwner.get());
       int* twin = m_.halfedgeTwin.data();
       std::array<int, 3>* tv = m_.triVerts.data();
       uint32_t* prop = m_.triProp.data();

@@ -11,6 +11,7 @@
 
 #include "kernel/cleanup.h"
 #include "kernel/cleanup_check.h"
+#include "kernel/cleanup_kept_map.h"
 #include "kernel/cleanup_weld_order.h"
 #include "kernel/edge_table.h"
 #include "kernel/position_hash.h"
@@ -517,20 +518,9 @@ void DropRemovedTriangles(Mesh& mesh, const std::vector<char>& removed, std::vec
   const bool knownFits = known && known->size() == mesh.triVerts.size();
   if (known && !knownFits) known->clear();
   const char* gone = removed.data();
-  // Per old halfedge its new index (-1 on a removed triangle): every entry
-  // written once, no fill; a twin is then renumbered by one lookup.
   std::unique_ptr<int[]> newHeOwner(new int[3 * static_cast<size_t>(oldTri > 0 ? oldTri : 1)]);
-  int* const newHe = newHeOwner.get();
-  int n = 0;
-  for (int t = 0; t < oldTri; ++t) {
-    int* he = newHe + 3 * static_cast<size_t>(t);
-    if (gone[t]) {
-      he[0] = he[1] = he[2] = -1;
-      continue;
-    }
-    he[0] = 3 * n, he[1] = 3 * n + 1, he[2] = 3 * n + 2;
-    ++n;
-  }
+  const int* const newHe = newHeOwner.get();
+  const int n = cleanup_detail::FillKeptHalfedgeMap(gone, oldTri, newHeOwner.get());
   const bool twins = static_cast<int>(mesh.halfedgeTwin.size()) == 3 * oldTri;
   int* twin = mesh.halfedgeTwin.data();
   std::array<int, 3>* tv = mesh.triVerts.data();
