@@ -25,7 +25,7 @@ struct Subtree {
 // (the walk of Bvh::ForEachOverlap, stopped at the first).
 const Box3* FirstOverlap(const Bvh& tree, const Box3& box) {
   const int n = tree.NumItems();
-  const std::vector<Bvh::Node>& nodes = tree.Nodes();
+  const auto& nodes = tree.Nodes();
   const Box3* leaves = tree.LeafBoxes().data();
   if (n == 0) return nullptr;
   if (n == 1) return leaves[0].Overlaps(box) ? &leaves[0] : nullptr;
@@ -69,7 +69,7 @@ const Box3* Witness(const Bvh& tree, const Box3& box, const Box3* witness) {
 bool MarkFarItems(const Bvh& own, const Bvh& other, std::vector<char>& far) {
   const int n = own.NumItems();
   if (n == 0) return true;
-  const std::vector<Bvh::Node>& nodes = own.Nodes();
+  const auto& nodes = own.Nodes();
   const std::vector<Box3>& leafBox = own.LeafBoxes();
   const std::vector<int>& leafItem = own.LeafItems();
   auto markFar = [&](int first, int last) {
