@@ -716,13 +716,16 @@ bool PrepareOperandPair(const Mesh& a, const Mesh& b, BoolOperand& p, BoolOperan
   // preparation (recent_prepared.h), as it takes its slot's: before any
   // windowing, since any preparation of a mesh gives the same kernel
   // results and a whole one of the same content is the same operand.
+  // (Another thread preparing the same content is waited for; the claims
+  // end when the preparations are kept, or at the latest on return.)
+  RecentClaim claims[2];
   for (int i = 0; i < 2; ++i) {
     if (looks[i].hit || !RecentMayHold(meshes[i]->triVerts.size())) continue;
     if (!looks[i].haveFingerprint) {
       looks[i].fingerprint = FingerprintOf(*meshes[i]);
       looks[i].haveFingerprint = true;
     }
-    std::shared_ptr<const PreparedOperand> recent = FindRecentPrepared(looks[i].fingerprint);
+    std::shared_ptr<const PreparedOperand> recent = FindOrClaimRecentPrepared(looks[i].fingerprint, claims[i]);
     if (!recent || recent->operand.tri.size() != meshes[i]->triVerts.size()) continue;
     *ops[i] = WithProps(*meshes[i], recent->operand, looks[i].closedTwins);
 #ifdef MOS_CHECK_RECENT_PREPARED
