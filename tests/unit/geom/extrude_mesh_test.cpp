@@ -276,14 +276,25 @@ TEST(ExtrudeMesh, RejectsWhatOnlyTheRepairHandles) {
   }
 }
 
+// angle=200 with $fn=3 around a square 10 off the axis: one segment of 200
+// degrees, whose chords sweep the profile inside out (the direct build has
+// its twins, then its orientation test fails; the repair turns it round).
+struct WideRotateCase {
+  Polygon2d polygon;
+  eval::RotateExtrudeParams params;
+};
+WideRotateCase SegmentWiderThanAHalfTurn() {
+  WideRotateCase c{Shape("square"), {}};
+  for (Vec2& v : c.polygon.contours[0]) v.x += 10;
+  c.params.angle = 200;
+  c.params.fragments.fn = 3;
+  return c;
+}
+
 TEST(ExtrudeMeshRotate, SegmentWiderThanAHalfTurnIsLeftToTheRepair) {
-  // angle=200 with $fn=3: one segment of 200 degrees, whose chords sweep the
-  // profile inside out; the repair's orientation pass turns it round.
-  Polygon2d polygon = Shape("square");
-  for (Vec2& v : polygon.contours[0]) v.x += 10;
-  eval::RotateExtrudeParams p;
-  p.angle = 200;
-  p.fragments.fn = 3;
+  const WideRotateCase wide = SegmentWiderThanAHalfTurn();
+  const Polygon2d& polygon = wide.polygon;
+  const eval::RotateExtrudeParams& p = wide.params;
   std::string error;
   const ExtrusionLayout layout = RotateExtrudeLayout(polygon, p, error);
   kernel::Mesh direct;
@@ -403,13 +414,9 @@ TEST(ExtrudeMeshMove, MovedLayoutGivesTheCopiedOnesMesh) {
     layouts.push_back(RotateExtrudeLayout(shifted, r, error));
   }
   // A 200-degree segment: twins known, then the orientation test fails.
-  Polygon2d square = Shape("square");
-  for (Vec2& v : square.contours[0]) v.x += 10;
-  eval::RotateExtrudeParams wide;
-  wide.angle = 200;
-  wide.fragments.fn = 3;
+  const WideRotateCase wide = SegmentWiderThanAHalfTurn();
   std::string error;
-  layouts.push_back(RotateExtrudeLayout(square, wide, error));
+  layouts.push_back(RotateExtrudeLayout(wide.polygon, wide.params, error));
   int withTwins = 0;
   for (const ExtrusionLayout& layout : layouts) {
     ASSERT_FALSE(layout.triangles.empty());
