@@ -100,29 +100,20 @@ void PrintDiagnostics(const mos::RenderResult& result, bool echoGoesToFile) {
 }  // namespace
 
 #if defined(__GLIBC__)
-// Lets the heap beyond its first 640 kB be backed by 2 MB pages
+// Lets the heap beyond its first megabyte or so be backed by 2 MB pages
 // (transparent huge pages, where the system has them in "madvise" mode):
 // a fresh 4 kB page costs a page fault when first touched, ~2.2 us in this
 // VM, so a model whose meshes take 6-12 MB of heap spent 15-25 % of its
 // CPU time in page faults (bench/PROFILE.md, "Examples speed, session 6");
 // one 2 MB page costs ~0.15 ms to clear, as much as ~70 small faults, so
-// the first 640 kB (all a small model uses; example021 ~550 kB, assert and
-// linear_extrude under 400 kB) keep small pages. (Measured again in session
-// 16 with a touch loop in one process: a small fault ~0.95 us, a huge page
-// ~65-75 us.) The heap is grown once by a 256 MB top pad (address space
-// only; pages are touched as malloc hands them out) so one advice covers
-// it; growth beyond
+// the first megabyte (all a small model uses) keeps small pages. The heap
+// is grown once by a 256 MB top pad (address space only; pages are
+// touched as malloc hands them out) so one advice covers it; growth beyond
 // it is as before (glibc's default pad, small pages). No result depends on
 // this. One-shot runs only: the top is not trimmed below the pad's size,
 // so up to 256 MB of freed heap stays with the process.
-
-// The heap block that puts a 2 MB boundary kSmall after the heap's start
-// (below); a global so that the malloc is not optimised away.
-static void* volatile g_heapSpacer = nullptr;
-
 static void AdviseHugeHeap() {
-  constexpr size_t kPad = size_t{256} << 20, kHuge = size_t{2} << 20, kSmall = size_t{640} << 10;
-  constexpr size_t kChunkHeader = 16, kMinSpacer = size_t{64} << 10;
+  constexpr size_t kPad = size_t{256} << 20, kHuge = size_t{2} << 20, kSmall = size_t{1} << 20;
   // A trim would hand the advised range back (and regrow it unadvised).
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(kPad + (size_t{64} << 20)));
   mallopt(M_TOP_PAD, static_cast<int>(kPad));
@@ -134,17 +125,8 @@ static void AdviseHugeHeap() {
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     return;
   }
-  const uintptr_t start = reinterpret_cast<uintptr_t>(probe);
-  const uintptr_t from = (start + kSmall + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t from = (reinterpret_cast<uintptr_t>(probe) + kSmall + kHuge - 1) & ~(kHuge - 1);
   free(probe);
-  // Blocks come from the top chunk from `start` on. Huge pages need 2 MB
-  // boundaries, which fall anywhere relative to `start`: the small pages
-  // before `from` were kSmall to kSmall + 2 MB (up to ~750 page faults,
-  // varying from run to run). A spacer block, never touched (one-shot: never
-  // freed either), takes the part of the heap before from - kSmall, so
-  // exactly kSmall of small pages come before the huge ones.
-  const size_t spacer = from - kSmall - start;
-  if (spacer >= kMinSpacer) g_heapSpacer = malloc(spacer - kChunkHeader);
   const uintptr_t to = reinterpret_cast<uintptr_t>(sbrk(0)) & ~(kHuge - 1);
   if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
 }
