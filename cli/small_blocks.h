@@ -1,5 +1,5 @@
 // Small blocks for a one-shot `mos` run: the program's operator new and
-// delete (replaced in small_blocks.cpp) hand out blocks of up to 256 bytes
+// delete (replaced in small_blocks.cpp) hand out blocks of up to 1016 bytes
 // from per-thread free lists and bump ranges instead of glibc's malloc.
 //
 // Why: a render allocates a few thousand to tens of thousands of small
